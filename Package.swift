@@ -1,0 +1,77 @@
+// swift-tools-version:6.1
+// The PEEL pipeline: archive → text → report → tables, one module per stage.
+import PackageDescription
+
+/// One settings array for every target (Swift 6 language mode comes from the tools version).
+let settings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "peel",
+    products: [
+        .executable(name: "peel", targets: ["peel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // C libraries: one shim each, imported by exactly one Swift file.
+        .systemLibrary(
+            name: "CLibArchive",
+            pkgConfig: "libarchive",
+            providers: [.apt(["libarchive-dev"])]
+        ),
+        .systemLibrary(name: "CLinuxSystem"),
+
+        // Stage 1: archives → entries (bytes), through libarchive.
+        .target(name: "PeelArchive", dependencies: ["CLibArchive"], swiftSettings: settings),
+        // Stage 2: entry bytes → normalised text with original line numbers.
+        .target(name: "PeelText", swiftSettings: settings),
+        // Stage 3: text → report.
+        .target(name: "PeelReport", dependencies: ["PeelText"], swiftSettings: settings),
+        // Stage 6: typed rows → partitioned CSV tables.
+        .target(name: "PeelTables", swiftSettings: settings),
+        // The run: stages wired on Dispatch, manifest, atomic publishing.
+        .target(
+            name: "PeelPipeline",
+            dependencies: [
+                "PeelArchive", "PeelText", "PeelReport", "PeelTables", "CLinuxSystem",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: settings
+        ),
+        // The command line: options, logging, exit codes.
+        .target(
+            name: "PeelCLI",
+            dependencies: [
+                "PeelPipeline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: settings
+        ),
+        .executableTarget(name: "peel", dependencies: ["PeelCLI"], swiftSettings: settings),
+
+        // Fixture paths, temporary folders and real archiving tools, shared by the test targets.
+        .target(
+            name: "PeelTestSupport",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            path: "Tests/PeelTestSupport",
+            swiftSettings: settings
+        ),
+        .testTarget(name: "PeelArchiveTests", dependencies: ["PeelArchive", "PeelTestSupport"], swiftSettings: settings),
+        .testTarget(name: "PeelTextTests", dependencies: ["PeelText", "PeelTestSupport"], swiftSettings: settings),
+        .testTarget(name: "PeelReportTests", dependencies: ["PeelReport", "PeelText", "PeelTestSupport"], swiftSettings: settings),
+        .testTarget(name: "PeelTablesTests", dependencies: ["PeelTables"], swiftSettings: settings),
+        .testTarget(
+            name: "PeelPipelineTests",
+            dependencies: ["PeelPipeline", "PeelCLI", "PeelTestSupport", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: settings
+        ),
+    ]
+)

@@ -1,0 +1,49 @@
+/// What happens to an entry that does not go on to be parsed.
+public enum EntryDisposition: String, Sendable, Codable {
+    /// Not a report, nothing wrong with it (a link, a nested archive that was opened, a duplicate …).
+    case skipped
+    /// Unsafe or unreadable; kept out of the outputs and listed with the reason.
+    case quarantined
+}
+
+/// Why an entry's bytes are not handed on.
+public struct EntryRejection: Error, Sendable, Equatable {
+    public let disposition: EntryDisposition
+    public let reason: String
+
+    public init(_ disposition: EntryDisposition, _ reason: String) {
+        self.disposition = disposition
+        self.reason = reason
+    }
+}
+
+/// One entry of an input archive, in archive order, with its bytes fully read within the limits
+/// or the reason they were not.
+public struct ExtractedEntry: Sendable {
+    /// Path inside the input archive; an entry of a nested archive is `outer.zip!/inner.txt`.
+    public let path: String
+    /// Position among all entries of the input archive, nested ones included (depth first).
+    public let ordinal: Int
+    public let content: Result<[UInt8], EntryRejection>
+    /// Bytes actually read (all of them for a good entry, those read before the problem otherwise).
+    public let bytesRead: Int
+    /// libarchive warnings that did not stop the entry.
+    public let warnings: [String]
+}
+
+/// How reading one input archive went.
+public struct ArchiveSummary: Sendable, Equatable {
+    /// libarchive's names for the container format and the compression filters, outermost first.
+    public var format: String?
+    public var filters: [String] = []
+    public var entries = 0
+    public var expandedBytes = 0
+    /// Why reading stopped before the end, when it did. Entries delivered before that stand.
+    public var failure: String?
+    public var warnings: [String] = []
+
+    public init() {}
+}
+
+/// Separator between the path of a nested archive and the path of an entry inside it.
+public let nestedEntrySeparator = "!/"

@@ -1,0 +1,40 @@
+/// Bounds on what one input archive may expand to. They count bytes actually decompressed, never the
+/// sizes that headers declare (overlapping zip entries can stream far more than any header says).
+public struct ExtractionLimits: Sendable, Codable, Equatable, Hashable {
+    /// Largest entry kept in memory; a bigger one is quarantined.
+    public var maxEntryBytes: Int
+    /// Bytes one input archive may expand to, nested archives included; reading stops past it.
+    public var maxArchiveExpandedBytes: Int
+    /// Expanded ÷ compressed bytes of one input archive; checked once `ratioCheckAfterBytes` have expanded.
+    public var maxCompressionRatio: Double
+    public var ratioCheckAfterBytes: Int
+    /// Archives inside archives are opened up to this depth (the input archive is depth 0).
+    public var maxNestingDepth: Int
+    /// Entries one input archive may hold, nested ones included.
+    public var maxEntriesPerArchive: Int
+
+    public init(
+        maxEntryBytes: Int = 32 << 20,
+        maxArchiveExpandedBytes: Int = 16 << 30,
+        maxCompressionRatio: Double = 200,
+        ratioCheckAfterBytes: Int = 64 << 20,
+        maxNestingDepth: Int = 3,
+        maxEntriesPerArchive: Int = 1_000_000
+    ) {
+        self.maxEntryBytes = maxEntryBytes
+        self.maxArchiveExpandedBytes = maxArchiveExpandedBytes
+        self.maxCompressionRatio = maxCompressionRatio
+        self.ratioCheckAfterBytes = ratioCheckAfterBytes
+        self.maxNestingDepth = maxNestingDepth
+        self.maxEntriesPerArchive = maxEntriesPerArchive
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case maxEntryBytes = "max_entry_bytes"
+        case maxArchiveExpandedBytes = "max_archive_expanded_bytes"
+        case maxCompressionRatio = "max_compression_ratio"
+        case ratioCheckAfterBytes = "ratio_check_after_bytes"
+        case maxNestingDepth = "max_nesting_depth"
+        case maxEntriesPerArchive = "max_entries_per_archive"
+    }
+}

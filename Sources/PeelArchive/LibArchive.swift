@@ -1,0 +1,407 @@
+// The only Swift file that sees libarchive. Handles stay inside scoped closures; everything that
+// leaves is a Sendable value (ExtractedEntry, ArchiveSummary).
+import CLibArchive
+import Glibc
+
+/// Streams the entries of an archive file through libarchive, never writing them to disk.
+///
+/// Formats and filters are enabled by name (zip, tar, 7z, raw; gzip, bzip2, xz, lzma), not with
+/// `support_format_all`, so no RAR, CAB, ISO … parser is reachable from hostile input. A file that is no
+/// archive is read as a single raw entry, so a plain or gzip-compressed text file works as an input.
+/// No passphrase is ever set, so an encrypted entry is quarantined and nothing ever prompts.
+public struct ArchiveReader: Sendable {
+    public let limits: ExtractionLimits
+
+    public init(limits: ExtractionLimits = ExtractionLimits()) {
+        self.limits = limits
+    }
+
+    /// Reads the archive at `path`, calling `emit` for every entry in archive order on the calling thread.
+    /// Never throws: an archive that cannot be opened or read to its end says why in `failure`.
+    public func read(fileAt path: String, emit: (ExtractedEntry) -> Void) -> ArchiveSummary {
+        let rawName = stripCompressionSuffix(lastPathComponent(path))
+        let startsLikeZip = fileStartsWithZipSignature(path)
+        return withoutActuallyEscaping(emit) { emit in
+            var run = ReadState(limits: limits, emit: emit)
+            run.readContainer(source: Source.file(path), depth: 0, prefix: "", rawName: rawName, zipFallback: startsLikeZip)
+            return run.summary
+        }
+    }
+
+    /// Reads an archive held in memory (the same rules as `read(fileAt:)`); `name` names its raw entry.
+    public func read(bytes: [UInt8], name: String, emit: (ExtractedEntry) -> Void) -> ArchiveSummary {
+        withoutActuallyEscaping(emit) { emit in
+            var run = ReadState(limits: limits, emit: emit)
+            run.readContainer(
+                source: Source.memory(bytes), depth: 0, prefix: "", rawName: stripCompressionSuffix(name),
+                zipFallback: bytes.starts(with: zipLocalHeader))
+            return run.summary
+        }
+    }
+}
+
+// MARK: - Reading state shared across nesting levels
+
+private enum Source {
+    case file(String)
+    case memory([UInt8])
+}
+
+/// Which zip reader to enable: the seekable one reads the central directory, the streaming one walks the
+/// local headers (the only one that sees entries when the central directory is garbled).
+private enum ZipMode { case seekable, streaming }
+
+/// An outcome of one libarchive call, from its status code and error string (see `check`).
+private enum CallStatus {
+    case ok
+    case eof
+    case warn(String)
+    case failed(String)
+    case fatal(String)
+}
+
+private struct ReadState {
+    let limits: ExtractionLimits
+    let emit: (ExtractedEntry) -> Void
+    var summary = ArchiveSummary()
+    var nextOrdinal = 0
+    /// Compressed bytes consumed from the input archive; the denominator of the ratio check.
+    var compressedBytes = 0
+    var stopped: String? { summary.failure }
+
+    init(limits: ExtractionLimits, emit: @escaping (ExtractedEntry) -> Void) {
+        self.limits = limits
+        self.emit = emit
+    }
+
+    /// Reads one container (the input archive or a nested one). A fatal error in a zip resumes after the
+    /// failed entry, because zip entries are compressed one by one: one corrupt entry costs only itself.
+    mutating func readContainer(source: Source, depth: Int, prefix: String, rawName: String, zipFallback: Bool) {
+        var resumeAt = 0
+        var mode = ZipMode.seekable
+        var attempts = 0
+        while stopped == nil {
+            attempts += 1
+            let outcome = withHandle(source: source, zipMode: mode) { handle, openStatus -> PassOutcome in
+                if case .fatal(let message) = openStatus {
+                    return .openFailed(message)
+                }
+                return readEntries(handle: handle, depth: depth, prefix: prefix, rawName: rawName, skipping: resumeAt)
+            }
+            switch outcome {
+            case .finished(let seen):
+                if seen == 0 && zipFallback && mode == .seekable {
+                    // A garbled central directory lists nothing, without an error: walk the local headers.
+                    mode = .streaming
+                    summary.warnings.append(location(prefix) + "zip central directory lists no entries; read with the streaming zip reader")
+                    continue
+                }
+                return
+            case .openFailed(let message):
+                if depth == 0 { summary.failure = "cannot open: \(message)" }
+                return
+            case .fatal(let message, let failedIndex):
+                if failedIndex == 0 && resumeAt == 0 && zipFallback && mode == .seekable {
+                    mode = .streaming
+                    summary.warnings.append(location(prefix) + "zip central directory unreadable (\(message)); read with the streaming zip reader")
+                    continue
+                }
+                if let failedIndex, failedIndex + 1 > resumeAt, attempts <= 16, summary.format?.hasPrefix("ZIP") == true {
+                    resumeAt = failedIndex + 1
+                    summary.warnings.append(location(prefix) + "resumed after entry #\(failedIndex + 1): \(message)")
+                    continue
+                }
+                summary.failure = location(prefix) + "reading stopped after \(failedIndex.map { "entry #\($0 + 1)" } ?? "the start"): \(message)"
+                return
+            case .stopped:
+                return
+            }
+        }
+    }
+
+    private enum PassOutcome {
+        case finished(entriesSeen: Int)
+        case openFailed(String)
+        /// `failedIndex`: the entry (0-based, in this container) whose header or data failed.
+        case fatal(String, failedIndex: Int?)
+        case stopped
+    }
+
+    /// One pass over an open handle: every header from `skipping` on.
+    private mutating func readEntries(handle a: OpaquePointer, depth: Int, prefix: String, rawName: String, skipping: Int) -> PassOutcome {
+        var index = 0
+        var entry: OpaquePointer?
+        while true {
+            let headerStatus = check(a, archive_read_next_header(a, &entry))
+            if depth == 0 { compressedBytes = Int(archive_filter_bytes(a, -1)) }
+            if index == 0 && depth == 0 { recordFormat(a) }
+            var headerWarnings: [String] = []
+            switch headerStatus {
+            case .eof:
+                return .finished(entriesSeen: index)
+            case .fatal(let message):
+                return .fatal(message, failedIndex: index)
+            case .failed(let message):
+                // This header is unusable but the next one may be fine.
+                if index >= skipping {
+                    deliver(path: prefix + "#\(index + 1)", .failure(EntryRejection(.quarantined, "unreadable entry header: \(message)")), bytesRead: 0, warnings: [])
+                }
+                index += 1
+                continue
+            case .warn(let message):
+                headerWarnings.append(message)
+            case .ok:
+                break
+            }
+            guard let entry else { return .fatal("libarchive returned no entry", failedIndex: index) }
+            defer { index += 1 }
+            if index < skipping {
+                _ = archive_read_data_skip(a)
+                continue
+            }
+            let kind = CLibArchive_entryKind(entry)
+            if kind == 1 { continue }  // Directories hold nothing to read and are not listed.
+            let isRaw = archive_format(a) == ARCHIVE_FORMAT_RAW
+            let path = prefix + (isRaw ? rawName : entryName(entry))
+
+            if summary.entries >= limits.maxEntriesPerArchive {
+                summary.failure = "more than \(limits.maxEntriesPerArchive) entries (max_entries_per_archive)"
+                return .stopped
+            }
+            if let rejection = rejectionBeforeReading(entry, kind: kind) {
+                deliver(path: path, .failure(rejection), bytesRead: 0, warnings: headerWarnings)
+                if case .fatal(let message) = check(a, Int32(archive_read_data_skip(a))) {
+                    return .fatal(message, failedIndex: index)
+                }
+                continue
+            }
+
+            let data = readData(a, depth: depth)
+            switch data {
+            case .complete(let bytes):
+                // A raw entry without a decompression filter is the container's own bytes: never reopen it.
+                let isContainerItself = isRaw && archive_filter_count(a) <= 1
+                if !isContainerItself, let nested = nestedArchiveKind(bytes) {
+                    if depth + 1 > limits.maxNestingDepth {
+                        deliver(path: path, .failure(EntryRejection(.quarantined, "\(nested.rawValue) archive nested deeper than \(limits.maxNestingDepth) levels (max_nesting_depth)")), bytesRead: bytes.count, warnings: headerWarnings)
+                    } else {
+                        deliver(path: path, .failure(EntryRejection(.skipped, "nested \(nested.rawValue) archive; its entries are listed as \(path)\(nestedEntrySeparator)…")), bytesRead: bytes.count, warnings: headerWarnings)
+                        readContainer(source: .memory(bytes), depth: depth + 1, prefix: path + nestedEntrySeparator,
+                                      rawName: stripCompressionSuffix(lastPathComponent(path)), zipFallback: nested == .zip)
+                        if stopped != nil { return .stopped }
+                    }
+                } else {
+                    deliver(path: path, .success(bytes), bytesRead: bytes.count, warnings: headerWarnings)
+                }
+            case .rejected(let rejection, let bytesRead):
+                deliver(path: path, .failure(rejection), bytesRead: bytesRead, warnings: headerWarnings)
+            case .fatal(let message, let bytesRead):
+                deliver(path: path, .failure(EntryRejection(.quarantined, "unreadable data: \(message)")), bytesRead: bytesRead, warnings: headerWarnings)
+                return .fatal(message, failedIndex: index)
+            case .limitReached(let reason, let bytesRead):
+                deliver(path: path, .failure(EntryRejection(.quarantined, reason)), bytesRead: bytesRead, warnings: headerWarnings)
+                summary.failure = reason
+                return .stopped
+            }
+        }
+    }
+
+    private mutating func deliver(path: String, _ content: Result<[UInt8], EntryRejection>, bytesRead: Int, warnings: [String]) {
+        summary.entries += 1
+        emit(ExtractedEntry(path: path, ordinal: nextOrdinal, content: content, bytesRead: bytesRead, warnings: warnings))
+        nextOrdinal += 1
+    }
+
+    private mutating func recordFormat(_ a: OpaquePointer) {
+        guard summary.format == nil else { return }
+        if let name = archive_format_name(a) { summary.format = String(cString: name) }
+        // The last filter is always "none", the client reader itself.
+        let count = archive_filter_count(a)
+        summary.filters = (0..<max(0, count - 1)).compactMap { index in
+            archive_filter_name(a, index).map { String(cString: $0) }
+        }
+    }
+
+    private func location(_ prefix: String) -> String {
+        prefix.isEmpty ? "" : "\(prefix.dropLast(nestedEntrySeparator.count)): "
+    }
+
+    // MARK: Data
+
+    private enum DataOutcome {
+        case complete([UInt8])
+        case rejected(EntryRejection, bytesRead: Int)
+        case fatal(String, bytesRead: Int)
+        /// An archive-wide limit: reading the archive stops here.
+        case limitReached(String, bytesRead: Int)
+    }
+
+    /// Reads the current entry's data, counting every byte against the entry and archive limits.
+    /// An entry over `maxEntryBytes` is drained (still counted, so a bomb trips the archive limits).
+    private mutating func readData(_ a: OpaquePointer, depth: Int) -> DataOutcome {
+        let chunk = 64 << 10
+        var bytes: [UInt8] = []
+        var total = 0
+        var oversize = false
+        var integrityProblem: String?
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let n = archive_read_data(a, buffer.baseAddress, chunk)
+            if n == 0 { break }
+            if n < 0 {
+                switch check(a, Int32(n)) {
+                case .warn(let message):
+                    // libarchive reports a bad CRC as a warning at the end of the data: the bytes are corrupt.
+                    integrityProblem = message
+                case .failed(let message):
+                    return .rejected(EntryRejection(.quarantined, "unreadable data: \(message)"), bytesRead: total)
+                case .fatal(let message):
+                    return .fatal(message, bytesRead: total)
+                case .ok, .eof:
+                    break
+                }
+                break
+            }
+            total += n
+            summary.expandedBytes += n
+            if depth == 0 { compressedBytes = Int(archive_filter_bytes(a, -1)) }
+            if let reason = archiveLimitExceeded() {
+                return .limitReached(reason, bytesRead: total)
+            }
+            if total > limits.maxEntryBytes {
+                oversize = true
+                bytes = []
+            }
+            if !oversize {
+                if bytes.isEmpty { bytes.reserveCapacity(min(limits.maxEntryBytes, max(chunk, n * 4))) }
+                bytes.append(contentsOf: UnsafeRawBufferPointer(start: buffer.baseAddress, count: n))
+            }
+        }
+        if oversize {
+            return .rejected(EntryRejection(.quarantined, "entry expands to \(total) bytes, over the \(limits.maxEntryBytes)-byte limit (max_entry_bytes)"), bytesRead: total)
+        }
+        if let integrityProblem {
+            return .rejected(EntryRejection(.quarantined, "corrupt data: \(integrityProblem)"), bytesRead: total)
+        }
+        return .complete(bytes)
+    }
+
+    private func archiveLimitExceeded() -> String? {
+        let expanded = summary.expandedBytes
+        if expanded > limits.maxArchiveExpandedBytes {
+            return "archive expands past \(limits.maxArchiveExpandedBytes) bytes (max_archive_expanded_bytes); reading stopped"
+        }
+        if expanded > limits.ratioCheckAfterBytes {
+            let ratio = Double(expanded) / Double(max(compressedBytes, 1))
+            if ratio > limits.maxCompressionRatio {
+                return "archive expanded \(expanded) bytes from \(compressedBytes) compressed bytes, a ratio over \(Int(limits.maxCompressionRatio)):1 (max_compression_ratio); reading stopped"
+            }
+        }
+        return nil
+    }
+
+    // MARK: Entries that are never read
+
+    private func rejectionBeforeReading(_ entry: OpaquePointer, kind: Int32) -> EntryRejection? {
+        if let target = archive_entry_hardlink_utf8(entry) ?? archive_entry_hardlink(entry) {
+            return EntryRejection(.skipped, "hard link to \(EntryName.display(cString: target)), not a regular file")
+        }
+        switch kind {
+        case 0: break
+        case 2:
+            let target = (archive_entry_symlink_utf8(entry) ?? archive_entry_symlink(entry)).map(EntryName.display(cString:)) ?? "?"
+            return EntryRejection(.skipped, "symbolic link to \(target), not a regular file")
+        case 3: return EntryRejection(.skipped, "fifo, not a regular file")
+        case 4: return EntryRejection(.skipped, "character device, not a regular file")
+        case 5: return EntryRejection(.skipped, "block device, not a regular file")
+        case 6: return EntryRejection(.skipped, "socket, not a regular file")
+        default: return EntryRejection(.skipped, "not a regular file")
+        }
+        if archive_entry_is_encrypted(entry) != 0 {
+            return EntryRejection(.quarantined, "encrypted entry (no passphrase is ever asked for)")
+        }
+        return nil
+    }
+
+    /// The entry's name for people: UTF-8 where libarchive can give it (the C locale cannot convert
+    /// non-ASCII names, so the locale-dependent `archive_entry_pathname` is only the fallback).
+    private func entryName(_ entry: OpaquePointer) -> String {
+        if let name = archive_entry_pathname_utf8(entry) ?? archive_entry_pathname(entry) {
+            return EntryName.display(cString: name)
+        }
+        return "(unnamed entry)"
+    }
+}
+
+// MARK: - Handles
+
+/// Opens a libarchive reader over `source`, runs `body`, and frees the handle whatever happens.
+private func withHandle<T>(source: Source, zipMode: ZipMode, _ body: (OpaquePointer, CallStatus) -> T) -> T {
+    guard let a = archive_read_new() else { fatalError("archive_read_new: out of memory") }
+    defer { archive_read_free(a) }
+    enableFormats(a, zipMode: zipMode)
+    switch source {
+    case .file(let path):
+        let status = check(a, archive_read_open_filename(a, path, 64 << 10))
+        return body(a, status)
+    case .memory(let bytes):
+        return bytes.withUnsafeBytes { raw in
+            let status = check(a, archive_read_open_memory(a, raw.baseAddress, raw.count))
+            return body(a, status)
+        }
+    }
+}
+
+private func enableFormats(_ a: OpaquePointer, zipMode: ZipMode) {
+    switch zipMode {
+    case .seekable: archive_read_support_format_zip(a)  // seekable first, streaming as fallback bidder
+    case .streaming: archive_read_support_format_zip_streamable(a)
+    }
+    archive_read_support_format_tar(a)
+    archive_read_support_format_gnutar(a)
+    archive_read_support_format_7zip(a)
+    archive_read_support_format_empty(a)
+    archive_read_support_format_raw(a)  // bids last: anything that is no archive is one entry
+    archive_read_support_filter_gzip(a)
+    archive_read_support_filter_bzip2(a)
+    archive_read_support_filter_xz(a)
+    archive_read_support_filter_lzma(a)
+}
+
+/// The one place a libarchive status code becomes a Swift value, with the library's error text.
+private func check(_ a: OpaquePointer, _ code: Int32) -> CallStatus {
+    func message() -> String {
+        archive_error_string(a).map { String(cString: $0) } ?? "libarchive error \(archive_errno(a))"
+    }
+    switch code {
+    case ARCHIVE_OK: return .ok
+    case ARCHIVE_EOF: return .eof
+    case ARCHIVE_WARN: return .warn(message())
+    case ARCHIVE_RETRY, ARCHIVE_FAILED: return .failed(message())
+    default: return .fatal(message())
+    }
+}
+
+// MARK: - Names and signatures
+
+private let zipLocalHeader: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
+
+private func fileStartsWithZipSignature(_ path: String) -> Bool {
+    guard let file = fopen(path, "rb") else { return false }
+    defer { fclose(file) }
+    var head = [UInt8](repeating: 0, count: 4)
+    return fread(&head, 1, 4, file) == 4 && head == zipLocalHeader
+}
+
+func lastPathComponent(_ path: String) -> String {
+    path.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? path
+}
+
+/// `report.txt.gz` → `report.txt`: the name of the one entry a compressed single file holds.
+func stripCompressionSuffix(_ name: String) -> String {
+    for suffix in [".gz", ".bz2", ".xz", ".lzma"] where name.count > suffix.count && name.lowercased().hasSuffix(suffix) {
+        return String(name.dropLast(suffix.count))
+    }
+    return name
+}

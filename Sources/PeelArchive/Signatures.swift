@@ -1,0 +1,88 @@
+import Glibc
+
+/// Container formats recognised inside an archive by their leading bytes, so that an archive
+/// inside an archive is opened whatever its name.
+public enum NestedArchiveKind: String, Sendable {
+    case zip, sevenZip = "7z", gzip, bzip2, xz, tar
+}
+
+/// The archive kind the bytes start with, or nil for anything else (text, images …).
+public func nestedArchiveKind(_ bytes: [UInt8]) -> NestedArchiveKind? {
+    func starts(_ signature: [UInt8]) -> Bool { bytes.starts(with: signature) }
+    if starts([0x50, 0x4B, 0x03, 0x04]) || starts([0x50, 0x4B, 0x05, 0x06]) { return .zip }
+    if starts([0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C]) { return .sevenZip }
+    if starts([0x1F, 0x8B]) { return .gzip }
+    if starts([0x42, 0x5A, 0x68]) && bytes.count > 3 && (0x31...0x39).contains(bytes[3]) { return .bzip2 }
+    if starts([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00]) { return .xz }
+    // POSIX/GNU tar: "ustar" at offset 257.
+    if bytes.count >= 262 && Array(bytes[257..<262]) == [0x75, 0x73, 0x74, 0x61, 0x72] { return .tar }
+    return nil
+}
+
+/// Entry names as people read them in a manifest or a log line.
+public enum EntryName {
+    /// Valid UTF-8 is kept; invalid bytes and control characters become `\xNN`, so a hostile name
+    /// can neither break a log line nor hide what it is.
+    public static func display<S: Sequence>(bytes: S) -> String where S.Element == UInt8 {
+        var out = ""
+        var pending: [UInt8] = []
+        func flush() {
+            guard !pending.isEmpty else { return }
+            out += escapeInvalid(pending)
+            pending.removeAll(keepingCapacity: true)
+        }
+        for byte in bytes {
+            if byte < 0x20 || byte == 0x7F {
+                flush()
+                out += hexEscape(byte)
+            } else {
+                pending.append(byte)
+            }
+        }
+        flush()
+        return out
+    }
+
+    public static func display(cString: UnsafePointer<CChar>) -> String {
+        let length = strlen(cString)
+        return cString.withMemoryRebound(to: UInt8.self, capacity: length) {
+            display(bytes: UnsafeBufferPointer(start: $0, count: length))
+        }
+    }
+
+    private static func escapeInvalid(_ bytes: [UInt8]) -> String {
+        if let valid = String(validating: bytes, as: UTF8.self) { return valid }
+        // Walk the bytes, keeping the longest valid UTF-8 sequences and escaping the rest.
+        var out = ""
+        var index = 0
+        while index < bytes.count {
+            let length = utf8SequenceLength(bytes, at: index)
+            if length > 0, let scalar = String(validating: bytes[index..<index + length], as: UTF8.self) {
+                out += scalar
+                index += length
+            } else {
+                out += hexEscape(bytes[index])
+                index += 1
+            }
+        }
+        return out
+    }
+
+    private static func utf8SequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
+        let lead = bytes[index]
+        let length: Int
+        switch lead {
+        case 0x00...0x7F: length = 1
+        case 0xC2...0xDF: length = 2
+        case 0xE0...0xEF: length = 3
+        case 0xF0...0xF4: length = 4
+        default: return 0
+        }
+        return index + length <= bytes.count ? length : 0
+    }
+
+    private static func hexEscape(_ byte: UInt8) -> String {
+        let digits = Array("0123456789ABCDEF")
+        return "\\x" + String(digits[Int(byte >> 4)]) + String(digits[Int(byte & 0x0F)])
+    }
+}

@@ -1,0 +1,87 @@
+public import ArgumentParser
+import Foundation
+import Logging
+import PeelPipeline
+
+/// `peel`: the root command. All behaviour lives in the library modules; this only reads options.
+public struct Peel: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "peel",
+        abstract: "Turn HMIC/HMICFRS PEEL inspection reports into typed, partitioned CSV tables.",
+        version: ProgramInfo.version,
+        subcommands: [RunCommand.self],
+        defaultSubcommand: RunCommand.self)
+
+    public init() {}
+
+    /// Parses and runs `arguments` as the process would, returning the exit code instead of exiting
+    /// (for tests, and for anyone embedding the command).
+    public static func exitCode(arguments: [String]) -> Int32 {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            return 0
+        } catch {
+            return exitCode(for: error).rawValue
+        }
+    }
+}
+
+enum LogFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+/// `peel run`: read the input archives and write the dataset.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Read report archives and write the dataset and its manifest.",
+        discussion: """
+            Exit status: 0 success; 65 an entry was quarantined or an archive could not be read to its end \
+            (outputs are still written); 64 usage; 66 no input; 73 the output folder cannot be created or \
+            replaced; 74 writing failed; 75 another run holds the lock; 78 bad configuration.
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("An archive, a text file or a folder of them (repeatable).", valueName: "path"))
+    var input: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Folder for the dataset; replaced whole at the end of the run.", valueName: "folder"))
+    var output = "Outputs"
+
+    @Option(name: .long, help: "Parse workers (default: one per core).")
+    var jobs: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Pipeline configuration (default: \(RunOptions.defaultConfigurationPath) if present).", valueName: "file"))
+    var config: String?
+
+    @Option(name: .long, help: "Log lines as text or as one JSON object per line.")
+    var logFormat: LogFormat = .text
+
+    @Flag(name: .shortAndLong, help: "Log every archive as well as problems.")
+    var verbose = false
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() throws {
+        let format = logFormat
+        var logger = Logger(label: "peel") { StderrLogHandler(label: $0, format: format) }
+        logger.logLevel = verbose ? .info : .notice
+        let options = RunOptions(
+            inputs: input.isEmpty ? ["Inputs"] : input, output: output,
+            jobs: jobs ?? RunOptions.defaultJobs, configurationPath: config)
+        do {
+            let result = try PipelineRun.execute(options, logger: logger)
+            let totals = result.manifest.totals
+            logger.notice("dataset written", metadata: [
+                "output": .string(output), "parsed": .stringConvertible(totals.parsed),
+                "skipped": .stringConvertible(totals.skipped), "quarantined": .stringConvertible(totals.quarantined),
+            ])
+            if result.status != .success { throw ExitCode(result.status.rawValue) }
+        } catch let failure as RunFailure {
+            logger.error("run failed", metadata: ["reason": .string(failure.description), "exit_status": .stringConvertible(failure.status.rawValue)])
+            throw ExitCode(failure.status.rawValue)
+        }
+    }
+}

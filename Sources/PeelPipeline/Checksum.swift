@@ -1,0 +1,33 @@
+import Crypto
+import Foundation
+
+/// Lowercase hex SHA-256 of bytes in memory.
+func sha256Hex(_ bytes: some DataProtocol) -> String {
+    hex(SHA256.hash(data: bytes))
+}
+
+/// Lowercase hex SHA-256 of a file, read in 1 MiB blocks (archives can be large).
+func sha256Hex(fileAt path: String) throws -> (sha256: String, bytes: Int) {
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+        throw CocoaError(.fileReadNoPermission, userInfo: [NSFilePathErrorKey: path])
+    }
+    defer { try? handle.close() }
+    var hasher = SHA256()
+    var total = 0
+    while let block = try handle.read(upToCount: 1 << 20), !block.isEmpty {
+        hasher.update(data: block)
+        total += block.count
+    }
+    return (hex(hasher.finalize()), total)
+}
+
+private func hex(_ digest: some Sequence<UInt8>) -> String {
+    let digits = Array("0123456789abcdef".utf8)
+    var out = [UInt8]()
+    out.reserveCapacity(64)
+    for byte in digest {
+        out.append(digits[Int(byte >> 4)])
+        out.append(digits[Int(byte & 0x0F)])
+    }
+    return String(decoding: out, as: UTF8.self)
+}

@@ -1,0 +1,72 @@
+import PeelArchive
+import PeelReport
+import PeelText
+
+/// What became of one entry.
+public enum EntryStatus: String, Sendable, Codable {
+    case parsed, skipped, quarantined
+}
+
+/// A text entry's decoded form and the report read from it.
+struct ParsedDocument: Sendable {
+    let encoding: TextEncoding
+    let format: TextFormat
+    let report: Report
+}
+
+/// One entry after decode and parse: the unit the workers hand to the ordered collector.
+struct EntryOutcome: Sendable {
+    let archiveIndex: Int
+    let ordinal: Int
+    let path: String
+    let bytes: Int
+    var sha256: String?
+    var status: EntryStatus
+    var reason: String?
+    var warnings: [String]
+    var document: ParsedDocument?
+}
+
+/// Stages 2 and 3 for one entry: identify (sha256), decode, classify. Pure apart from timing.
+enum EntryProcessing {
+    static func process(_ entry: ExtractedEntry, archiveIndex: Int, clock: inout StageClock) -> EntryOutcome {
+        var outcome = EntryOutcome(
+            archiveIndex: archiveIndex, ordinal: entry.ordinal, path: entry.path, bytes: entry.bytesRead,
+            sha256: nil, status: .quarantined, reason: nil, warnings: entry.warnings, document: nil)
+        let bytes: [UInt8]
+        switch entry.content {
+        case .failure(let rejection):
+            outcome.status = rejection.disposition == .skipped ? .skipped : .quarantined
+            outcome.reason = rejection.reason
+            return outcome
+        case .success(let content):
+            bytes = content
+        }
+        outcome.sha256 = clock.time(.identify) { sha256Hex(bytes) }
+        if bytes.isEmpty {
+            outcome.status = .skipped
+            outcome.reason = "empty entry (0 bytes)"
+            return outcome
+        }
+        let decoded = clock.time(.decode) { () -> Result<DecodedText, NotText> in
+            do throws(NotText) { return .success(try TextDecoder.decode(bytes)) } catch { return .failure(error) }
+        }
+        let text: DecodedText
+        switch decoded {
+        case .failure(let notText):
+            outcome.reason = notText.reason
+            return outcome
+        case .success(let value):
+            text = value
+        }
+        let (report, format) = clock.time(.parse) { (ReportClassifier.classify(text), TextFormat.detect(text)) }
+        outcome.document = ParsedDocument(encoding: text.encoding, format: format, report: report)
+        if report.reportType == .other {
+            outcome.status = .skipped
+            outcome.reason = "not a PEEL report: no \"PEEL: Police <pillar> <year>\" title with an inspection or overview subtitle on its first page"
+        } else {
+            outcome.status = .parsed
+        }
+        return outcome
+    }
+}

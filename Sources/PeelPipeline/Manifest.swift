@@ -1,0 +1,108 @@
+import Foundation
+
+/// `manifest.json`: the record of one run. Written last, so its presence says the dataset is complete.
+/// Keys are snake_case and sorted, so two manifests diff cleanly.
+public struct Manifest: Codable, Sendable {
+    public var manifestVersion = 1
+    public var runId: String
+    public var startedAt: String
+    public var finishedAt: String
+    public var program: ProgramInfo
+    public var configuration: ConfigurationRecord
+    public var options: OptionsRecord
+    public var inputs: [InputRecord]
+    public var entries: [EntryRecord]
+    public var stages: [StageRecord]
+    public var outputs: [OutputRecord]
+    public var totals: Totals
+    public var exitStatus: ExitRecord
+
+    public struct ConfigurationRecord: Codable, Sendable {
+        public var path: String?
+        public var sha256: String
+        public var maxEntryBytes: Int
+        public var maxArchiveExpandedBytes: Int
+        public var maxCompressionRatio: Double
+        public var ratioCheckAfterBytes: Int
+        public var maxNestingDepth: Int
+        public var maxEntriesPerArchive: Int
+        public var queueBytes: Int
+    }
+
+    public struct OptionsRecord: Codable, Sendable {
+        public var inputs: [String]
+        public var output: String
+        public var jobs: Int
+    }
+
+    public struct InputRecord: Codable, Sendable {
+        public var path: String
+        public var bytes: Int
+        public var sha256: String?
+        /// read: to the end; failed: reading stopped early (see error); entries before that stand.
+        public var status: String
+        public var error: String?
+        public var format: String?
+        public var filters: [String]
+        public var entries: Int
+        public var expandedBytes: Int
+        public var seconds: Double
+        public var warnings: [String]
+    }
+
+    public struct EntryRecord: Codable, Sendable {
+        public var archive: String
+        public var path: String
+        public var ordinal: Int
+        public var bytes: Int
+        public var sha256: String?
+        public var status: EntryStatus
+        public var reason: String?
+        public var reportType: String?
+        public var warnings: [String]?
+    }
+
+    public struct StageRecord: Codable, Sendable {
+        public var name: String
+        public var items: Int
+        /// Wall seconds for extract, write and publish; summed busy seconds of the workers for the rest.
+        public var seconds: Double
+        public var clock: String
+    }
+
+    public struct OutputRecord: Codable, Sendable {
+        public var path: String
+        public var rows: Int?
+        public var bytes: Int
+        public var sha256: String
+    }
+
+    public struct Totals: Codable, Sendable {
+        public var archives: Int
+        public var archivesFailed: Int
+        public var entries: Int
+        public var parsed: Int
+        public var skipped: Int
+        public var quarantined: Int
+        public var reportsByType: [String: Int]
+    }
+
+    public struct ExitRecord: Codable, Sendable {
+        public var code: Int32
+        public var name: String
+    }
+
+    public func encoded() -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Encoding plain value types cannot fail.
+        return Array(try! encoder.encode(self)) + [0x0A]
+    }
+
+    public static func decode(_ bytes: [UInt8]) throws -> Manifest {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return try decoder.decode(Manifest.self, from: Data(bytes))
+    }
+}

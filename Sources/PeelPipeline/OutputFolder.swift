@@ -1,0 +1,155 @@
+import CLinuxSystem
+import Foundation
+import Glibc
+import PeelTables
+
+/// The output folder of a run: locked while the run lasts, written in a staging folder beside it, and
+/// swapped in whole at the end, so readers (and a crash or kill at any moment) only ever see the previous
+/// dataset or the new one.
+///
+/// The only paths written outside the output folder are its siblings `.<name>.lock` and
+/// `.<name>.staging-<run id>`, both in the same parent so that the final rename stays on one file system.
+final class OutputFolder {
+    let target: String
+    private let parent: String
+    private let name: String
+    private var lockDescriptor: Int32 = -1
+
+    init(path: String) {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        target = url.path
+        parent = url.deletingLastPathComponent().path
+        name = url.lastPathComponent
+    }
+
+    deinit { unlock() }
+
+    /// Takes the run lock: `flock(2)` on `.<name>.lock`, which the kernel drops when the process dies,
+    /// so a crash never leaves a stale lock.
+    func lock() throws(RunFailure) {
+        do {
+            try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        } catch {
+            throw RunFailure(.cannotCreateOutput, "\(parent): cannot create the output folder's parent: \(error.localizedDescription)")
+        }
+        let path = parent + "/." + name + ".lock"
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw RunFailure(.cannotCreateOutput, "\(path): \(errorText())") }
+        if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            let busy = errno == EWOULDBLOCK
+            close(descriptor)
+            throw busy
+                ? RunFailure(.locked, "another peel run is writing \(target) (lock \(path) is held); try again later")
+                : RunFailure(.cannotCreateOutput, "\(path): cannot lock: \(errorText())")
+        }
+        lockDescriptor = descriptor
+    }
+
+    func unlock() {
+        if lockDescriptor >= 0 {
+            close(lockDescriptor)
+            lockDescriptor = -1
+        }
+    }
+
+    /// Refuses to replace a folder that is not a peel dataset: a mistyped `--output ~` must not wipe a home.
+    /// A missing folder, an empty one, or one holding only a README.md or .gitkeep is fine.
+    func checkReplaceable() throws(RunFailure) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else {
+            throw RunFailure(.cannotCreateOutput, "\(target) exists and is not a folder; refusing to replace it")
+        }
+        let contents = (try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []
+        let harmless: Set<String> = ["README.md", ".gitkeep"]
+        if contents.contains("manifest.json") || contents.allSatisfy(harmless.contains) { return }
+        throw RunFailure(.cannotCreateOutput, "\(target) exists and is not a peel dataset (no manifest.json); refusing to replace it")
+    }
+
+    /// Removes what a killed run left beside the output folder. Call with the lock held.
+    func sweepLeftovers() {
+        let prefix = "." + name + ".staging-"
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] where entry.hasPrefix(prefix) {
+            try? FileManager.default.removeItem(atPath: parent + "/" + entry)
+        }
+    }
+
+    /// Writes `files` then `manifest` (last: it is the commit record) into a staging folder, fsyncs them,
+    /// and swaps the staging folder in for the target.
+    func publish(files: [RenderedFile], manifest: [UInt8], runId: String) throws(RunFailure) {
+        let staging = parent + "/." + name + ".staging-" + runId
+        var folders: Set<String> = [staging]
+        do {
+            try makeFolder(staging)
+            for file in files + [RenderedFile(path: "manifest.json", contents: manifest, rows: nil)] {
+                let path = staging + "/" + file.path
+                let folder = (path as NSString).deletingLastPathComponent
+                if !folders.contains(folder) {
+                    try makeFolder(folder)
+                    folders.insert(folder)
+                }
+                try writeDurably(file.contents, to: path)
+            }
+            // Deepest first, so each folder's entry in its parent is durable before the parent is synced.
+            for folder in folders.sorted(by: { $0.count > $1.count }) { try syncFolder(folder) }
+        } catch {
+            try? FileManager.default.removeItem(atPath: staging)
+            throw RunFailure(.ioError, "writing the dataset: \(error)")
+        }
+
+        if FileManager.default.fileExists(atPath: target) {
+            // Atomic: at every instant the target is either the whole old dataset or the whole new one.
+            guard CLinuxSystem_exchange(AT_FDCWD, staging, AT_FDCWD, target) == 0 else {
+                let reason = errorText()
+                try? FileManager.default.removeItem(atPath: staging)
+                throw RunFailure(.cannotCreateOutput, "\(target): cannot swap in the new dataset: \(reason)")
+            }
+            try? syncFolder(parent)
+            // The staging path now holds the previous dataset.
+            try? FileManager.default.removeItem(atPath: staging)
+        } else {
+            guard rename(staging, target) == 0 else {
+                let reason = errorText()
+                try? FileManager.default.removeItem(atPath: staging)
+                throw RunFailure(.cannotCreateOutput, "\(target): cannot move the new dataset into place: \(reason)")
+            }
+            try? syncFolder(parent)
+        }
+    }
+}
+
+// MARK: - System calls
+
+struct SystemCallError: Error, CustomStringConvertible {
+    let description: String
+}
+
+private func errorText() -> String { String(cString: strerror(errno)) }
+
+private func makeFolder(_ path: String) throws {
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+}
+
+/// Writes all bytes and fsyncs before closing; EINTR and short writes are retried.
+private func writeDurably(_ bytes: [UInt8], to path: String) throws {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { throw SystemCallError(description: "\(path): \(errorText())") }
+    defer { close(descriptor) }
+    var written = 0
+    while written < bytes.count {
+        let n = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, bytes.count - written) }
+        if n < 0 {
+            if errno == EINTR { continue }
+            throw SystemCallError(description: "\(path): \(errorText())")
+        }
+        written += n
+    }
+    guard fsync(descriptor) == 0 else { throw SystemCallError(description: "\(path): fsync: \(errorText())") }
+}
+
+private func syncFolder(_ path: String) throws {
+    let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard descriptor >= 0 else { throw SystemCallError(description: "\(path): \(errorText())") }
+    defer { close(descriptor) }
+    guard fsync(descriptor) == 0 else { throw SystemCallError(description: "\(path): fsync: \(errorText())") }
+}

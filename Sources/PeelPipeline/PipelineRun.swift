@@ -1,0 +1,146 @@
+public import Logging
+import Foundation
+import PeelArchive
+import PeelTables
+
+/// What a run is asked to do.
+public struct RunOptions: Sendable {
+    /// Files or folders to read (folders recursively).
+    public var inputs: [String]
+    public var output: String
+    /// Parse workers; archive readers are at most this many too.
+    public var jobs: Int
+    /// nil: `Pipeline/pipeline.json` if it exists, else the built-in defaults.
+    public var configurationPath: String?
+
+    public init(inputs: [String] = ["Inputs"], output: String = "Outputs", jobs: Int = RunOptions.defaultJobs, configurationPath: String? = nil) {
+        self.inputs = inputs
+        self.output = output
+        self.jobs = jobs
+        self.configurationPath = configurationPath
+    }
+
+    public static let defaultConfigurationPath = "Pipeline/pipeline.json"
+    /// One parse worker per core.
+    public static var defaultJobs: Int { ProcessInfo.processInfo.activeProcessorCount }
+}
+
+public struct RunResult: Sendable {
+    public let status: ExitStatus
+    public let manifest: Manifest
+}
+
+/// One run: lock → read inputs (stages 1–3, concurrent) → tables → manifest → publish atomically.
+public enum PipelineRun {
+    public static func execute(_ options: RunOptions, logger: Logger) throws(RunFailure) -> RunResult {
+        let startedAt = Date()
+        let runId = UUID().uuidString.lowercased()
+        let configurationPath = options.configurationPath
+            ?? (FileManager.default.fileExists(atPath: RunOptions.defaultConfigurationPath) ? RunOptions.defaultConfigurationPath : nil)
+        let loaded: LoadedConfiguration
+        do { loaded = try Configuration.load(path: configurationPath) } catch {
+            throw RunFailure(.configuration, error.description)
+        }
+
+        let output = OutputFolder(path: options.output)
+        try output.lock()
+        defer { output.unlock() }
+        try output.checkReplaceable()
+        output.sweepLeftovers()
+
+        let inputs = try InputDiscovery.archives(in: options.inputs)
+        logger.info("run started", metadata: [
+            "run_id": .string(runId), "archives": .stringConvertible(inputs.count), "jobs": .stringConvertible(options.jobs),
+        ])
+        let extraction = StagedExtraction.run(archives: inputs, configuration: loaded.configuration, jobs: options.jobs, logger: logger)
+
+        let writeStarted = DispatchTime.now().uptimeNanoseconds
+        let readme = DatasetReadme.file
+        let files = CSVRenderer.render(ReportsTable.table(extraction))
+            + [RenderedFile(path: readme.path, contents: Array(readme.text.utf8), rows: nil)]
+        let outputs = files.map { file in
+            Manifest.OutputRecord(path: file.path, rows: file.rows, bytes: file.contents.count, sha256: sha256Hex(file.contents))
+        }
+        let writeSeconds = secondsSince(writeStarted)
+
+        let totals = ManifestBuilder.totals(extraction)
+        let status: ExitStatus = totals.quarantined > 0 || totals.archivesFailed > 0 ? .inputQuarantined : .success
+        var manifest = ManifestBuilder.manifest(
+            runId: runId, startedAt: startedAt, options: options, configuration: loaded, extraction: extraction,
+            outputs: outputs, totals: totals, status: status, writeSeconds: writeSeconds)
+
+        let publishStarted = DispatchTime.now().uptimeNanoseconds
+        manifest.finishedAt = ManifestBuilder.timestamp(Date())
+        try output.publish(files: files, manifest: manifest.encoded(), runId: runId)
+        logger.info("run finished", metadata: [
+            "run_id": .string(runId), "entries": .stringConvertible(totals.entries), "parsed": .stringConvertible(totals.parsed),
+            "skipped": .stringConvertible(totals.skipped), "quarantined": .stringConvertible(totals.quarantined),
+            "publish_seconds": .string(String(format: "%.3f", secondsSince(publishStarted))), "exit_status": .stringConvertible(status.rawValue),
+        ])
+        return RunResult(status: status, manifest: manifest)
+    }
+}
+
+enum ManifestBuilder {
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: date)
+    }
+
+    static func totals(_ extraction: ExtractionResult) -> Manifest.Totals {
+        var byType: [String: Int] = [:]
+        for outcome in extraction.outcomes {
+            if let type = outcome.document?.report.reportType { byType[type.rawValue, default: 0] += 1 }
+        }
+        return Manifest.Totals(
+            archives: extraction.archives.count,
+            archivesFailed: extraction.archives.filter { $0.summary.failure != nil }.count,
+            entries: extraction.outcomes.count,
+            parsed: extraction.outcomes.filter { $0.status == .parsed }.count,
+            skipped: extraction.outcomes.filter { $0.status == .skipped }.count,
+            quarantined: extraction.outcomes.filter { $0.status == .quarantined }.count,
+            reportsByType: byType)
+    }
+
+    static func manifest(
+        runId: String, startedAt: Date, options: RunOptions, configuration loaded: LoadedConfiguration,
+        extraction: ExtractionResult, outputs: [Manifest.OutputRecord], totals: Manifest.Totals, status: ExitStatus,
+        writeSeconds: Double
+    ) -> Manifest {
+        let configuration = loaded.configuration
+        let limits = configuration.limits
+        let inputs = extraction.archives.map { archive in
+            Manifest.InputRecord(
+                path: archive.path, bytes: archive.bytes, sha256: archive.sha256,
+                status: archive.summary.failure == nil ? "read" : "failed", error: archive.summary.failure,
+                format: archive.summary.format, filters: archive.summary.filters, entries: archive.summary.entries,
+                expandedBytes: archive.summary.expandedBytes, seconds: rounded(archive.seconds), warnings: archive.summary.warnings)
+        }
+        let entries = extraction.outcomes.map { outcome in
+            Manifest.EntryRecord(
+                archive: extraction.archives[outcome.archiveIndex].path, path: outcome.path, ordinal: outcome.ordinal,
+                bytes: outcome.bytes, sha256: outcome.sha256, status: outcome.status, reason: outcome.reason,
+                reportType: outcome.document?.report.reportType.rawValue,
+                warnings: outcome.warnings.isEmpty ? nil : outcome.warnings)
+        }
+        let clock = extraction.clock
+        var stages = [Manifest.StageRecord(name: "extract", items: totals.entries, seconds: rounded(extraction.extractSeconds), clock: "wall")]
+        for stage in TimedStage.allCases {
+            stages.append(Manifest.StageRecord(name: stage.rawValue, items: clock.items[stage] ?? 0, seconds: rounded(clock.seconds[stage] ?? 0), clock: "worker_busy"))
+        }
+        stages.append(Manifest.StageRecord(name: "write", items: outputs.count, seconds: rounded(writeSeconds), clock: "wall"))
+        return Manifest(
+            runId: runId, startedAt: timestamp(startedAt), finishedAt: timestamp(Date()), program: ProgramInfo.current(),
+            configuration: Manifest.ConfigurationRecord(
+                path: loaded.path, sha256: loaded.sha256, maxEntryBytes: limits.maxEntryBytes,
+                maxArchiveExpandedBytes: limits.maxArchiveExpandedBytes, maxCompressionRatio: limits.maxCompressionRatio,
+                ratioCheckAfterBytes: limits.ratioCheckAfterBytes, maxNestingDepth: limits.maxNestingDepth,
+                maxEntriesPerArchive: limits.maxEntriesPerArchive, queueBytes: configuration.queueBytes),
+            options: Manifest.OptionsRecord(inputs: options.inputs, output: options.output, jobs: options.jobs),
+            inputs: inputs, entries: entries, stages: stages, outputs: outputs, totals: totals,
+            exitStatus: Manifest.ExitRecord(code: status.rawValue, name: status.name))
+    }
+
+    private static func rounded(_ seconds: Double) -> Double { (seconds * 1000).rounded() / 1000 }
+}

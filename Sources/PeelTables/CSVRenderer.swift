@@ -1,0 +1,91 @@
+/// Tables → CSV files: RFC 4180, UTF-8 without BOM, `\n` line ends, a final newline, empty field = null.
+///
+/// Hand-written rather than taken from a CSV package because the output must be byte-exact and
+/// Hive-partitioned, which is a few dozen lines; the CSV packages here are readers first.
+public enum CSVRenderer {
+    /// Hive's folder name for rows whose partition value is null.
+    public static let nullPartition = "__HIVE_DEFAULT_PARTITION__"
+
+    /// The flat file `<name>.csv` with every column, and, for a partitioned table, one
+    /// `<name>/<field>=<value>/part-00000.csv` per value without the partition column.
+    /// A table with no rows still gets its flat file (header only), so readers always find it.
+    public static func render(_ table: Table) -> [RenderedFile] {
+        let schema = table.schema
+        var files = [RenderedFile(path: "\(schema.name).csv", contents: csv(table.rows, fields: schema.fields), rows: table.rows.count)]
+        guard let partitionField = schema.partitionField,
+              let column = schema.fields.firstIndex(where: { $0.name == partitionField }) else { return files }
+
+        var groups: [Value: [[Value]]] = [:]
+        var order: [Value] = []
+        for row in table.rows {
+            let key = row[column]
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(row)
+        }
+        let fields = schema.fields.enumerated().filter { $0.offset != column }.map(\.element)
+        for key in order.sorted(by: partitionOrder) {
+            let rows = groups[key]!.map { row in row.enumerated().filter { $0.offset != column }.map(\.element) }
+            let folder = "\(partitionField)=\(partitionName(key))"
+            files.append(RenderedFile(path: "\(schema.name)/\(folder)/part-00000.csv", contents: csv(rows, fields: fields), rows: rows.count))
+        }
+        return files
+    }
+
+    static func partitionName(_ value: Value) -> String {
+        switch value {
+        case .null, .text(""): return nullPartition
+        case .integer(let number): return String(number)
+        case .text(let text): return text
+        }
+    }
+
+    /// Numbers ascending, then text, then null last.
+    private static func partitionOrder(_ a: Value, _ b: Value) -> Bool {
+        func rank(_ value: Value) -> (Int, Int, String) {
+            switch value {
+            case .integer(let number): return (0, number, "")
+            case .text(let text) where !text.isEmpty: return (1, 0, text)
+            default: return (2, 0, "")
+            }
+        }
+        return rank(a) < rank(b)
+    }
+
+    public static func csv(_ rows: [[Value]], fields: [Field]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(64 + rows.count * 128)
+        appendRecord(fields.map { Value.text($0.name) }, to: &out)
+        for row in rows { appendRecord(row, to: &out) }
+        return out
+    }
+
+    private static func appendRecord(_ values: [Value], to out: inout [UInt8]) {
+        for (index, value) in values.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            switch value {
+            case .null: break
+            case .integer(let number): out.append(contentsOf: String(number).utf8)
+            case .text(let text): appendField(text, to: &out)
+            }
+        }
+        out.append(UInt8(ascii: "\n"))
+    }
+
+    /// Quoted when it holds a comma, a quote, a line break, or leading/trailing spaces (which some
+    /// readers would otherwise trim); quotes are doubled.
+    private static func appendField(_ text: String, to out: inout [UInt8]) {
+        let utf8 = text.utf8
+        let needsQuotes = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+            || utf8.first == UInt8(ascii: " ") || utf8.last == UInt8(ascii: " ")
+        guard needsQuotes else {
+            out.append(contentsOf: utf8)
+            return
+        }
+        out.append(UInt8(ascii: "\""))
+        for byte in utf8 {
+            if byte == UInt8(ascii: "\"") { out.append(byte) }
+            out.append(byte)
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}

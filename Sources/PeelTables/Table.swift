@@ -1,0 +1,67 @@
+/// A column's type, as readers should load it (Frictionless Table Schema type names).
+public enum FieldType: String, Sendable, Codable {
+    case string, integer, number, date
+}
+
+public struct Field: Sendable, Equatable {
+    public let name: String
+    public let type: FieldType
+    public let description: String
+
+    public init(_ name: String, _ type: FieldType, _ description: String) {
+        self.name = name
+        self.type = type
+        self.description = description
+    }
+}
+
+/// A table's columns; `partitionField` names the column that goes into the folder names
+/// (`year=2015/`) and is left out of the partitioned files, as Hive writes it.
+public struct TableSchema: Sendable {
+    public let name: String
+    public let fields: [Field]
+    public let partitionField: String?
+
+    public init(name: String, fields: [Field], partitionField: String?) {
+        precondition(partitionField == nil || fields.contains { $0.name == partitionField }, "partition field must be a field")
+        self.name = name
+        self.fields = fields
+        self.partitionField = partitionField
+    }
+}
+
+/// One cell. An empty text is written as null (an empty field), the only null there is.
+public enum Value: Sendable, Equatable, Hashable {
+    case text(String)
+    case integer(Int)
+    case null
+
+    public init(_ text: String?) { self = text.map(Value.text) ?? .null }
+    public init(_ integer: Int?) { self = integer.map(Value.integer) ?? .null }
+}
+
+/// Rows in the order they are to be written; the caller sorts them by stable keys.
+public struct Table: Sendable {
+    public let schema: TableSchema
+    public let rows: [[Value]]
+
+    public init(schema: TableSchema, rows: [[Value]]) {
+        precondition(rows.allSatisfy { $0.count == schema.fields.count }, "every row has one value per field")
+        self.schema = schema
+        self.rows = rows
+    }
+}
+
+/// A file of the dataset, as bytes with its path relative to the output folder.
+public struct RenderedFile: Sendable {
+    public let path: String
+    public let contents: [UInt8]
+    /// Data rows (the header not counted); nil for files that are not tables.
+    public let rows: Int?
+
+    public init(path: String, contents: [UInt8], rows: Int?) {
+        self.path = path
+        self.contents = contents
+        self.rows = rows
+    }
+}

@@ -1,0 +1,69 @@
+/// The character encoding an entry's bytes were read in.
+public enum TextEncoding: String, Sendable, Codable {
+    case utf8 = "utf-8"
+    case utf8BOM = "utf-8-bom"
+    case utf16LE = "utf-16le"
+    case utf16BE = "utf-16be"
+    /// The fallback for bytes that are not valid UTF-8 (what Word and older PDF tools write).
+    case windows1252 = "windows-1252"
+}
+
+/// One line of normalised text and the line it came from in the original entry (1-based).
+public struct TextLine: Sendable, Equatable {
+    public let number: Int
+    /// Byte range in `DecodedText.utf8`, without the line break.
+    public let range: Range<Int>
+}
+
+/// An entry's text: UTF-8 with `\n` line ends, and a map from each line back to the original line number,
+/// so that every value parsed from it can name its source line.
+public struct DecodedText: Sendable {
+    public let utf8: [UInt8]
+    public let encoding: TextEncoding
+    public let lines: [TextLine]
+
+    public init(utf8: [UInt8], encoding: TextEncoding, lines: [TextLine]) {
+        self.utf8 = utf8
+        self.encoding = encoding
+        self.lines = lines
+    }
+
+    public func string(_ line: TextLine) -> String {
+        String(decoding: utf8[line.range], as: UTF8.self)
+    }
+}
+
+/// Why bytes are not text the pipeline can read.
+public struct NotText: Error, Sendable, Equatable, CustomStringConvertible {
+    public let reason: String
+    public var description: String { reason }
+}
+
+/// The flavour of PDF extraction a text is in: plain lines, or markdown-ish (`#` headings, `**`, `<b>`).
+public enum TextFormat: String, Sendable, Codable {
+    case plain, markdown
+
+    /// Markdown when a line starts with a `#` heading or holds `**` or a `<b>`/`<sup>` tag.
+    public static func detect(_ text: DecodedText) -> TextFormat {
+        let bytes = text.utf8
+        for line in text.lines where !line.range.isEmpty {
+            let start = line.range.lowerBound
+            if bytes[start] == UInt8(ascii: "#") {
+                var index = start
+                while index < line.range.upperBound && bytes[index] == UInt8(ascii: "#") { index += 1 }
+                if index < line.range.upperBound && bytes[index] == UInt8(ascii: " ") { return .markdown }
+            }
+            var index = start
+            while index + 1 < line.range.upperBound {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "*") && bytes[index + 1] == UInt8(ascii: "*") { return .markdown }
+                if byte == UInt8(ascii: "<") && (bytes[index + 1] == UInt8(ascii: "b") || bytes[index + 1] == UInt8(ascii: "s")),
+                   index + 2 < line.range.upperBound, bytes[index + 2] == UInt8(ascii: ">") || bytes[index + 2] == UInt8(ascii: "u") {
+                    return .markdown
+                }
+                index += 1
+            }
+        }
+        return .plain
+    }
+}

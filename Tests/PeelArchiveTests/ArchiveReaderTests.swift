@@ -1,0 +1,288 @@
+import Foundation
+import PeelArchive
+import PeelTestSupport
+import Testing
+
+/// Every entry `read` delivers, in order.
+private func readAll(_ path: String, limits: ExtractionLimits = ExtractionLimits()) -> ([ExtractedEntry], ArchiveSummary) {
+    var entries: [ExtractedEntry] = []
+    let summary = ArchiveReader(limits: limits).read(fileAt: path) { entries.append($0) }
+    return (entries, summary)
+}
+
+private func good(_ entries: [ExtractedEntry]) -> [String: [UInt8]] {
+    var out: [String: [UInt8]] = [:]
+    for entry in entries { if case .success(let bytes) = entry.content { out[entry.path] = bytes } }
+    return out
+}
+
+private func rejection(_ entries: [ExtractedEntry], _ path: String) -> EntryRejection? {
+    guard let entry = entries.first(where: { $0.path == path }), case .failure(let rejection) = entry.content else { return nil }
+    return rejection
+}
+
+/// Writes a file of `count` bytes that is neither text nor an archive.
+private func writeNoise(_ path: String, count: Int) throws {
+    var generator = SystemRandomNumberGenerator()
+    try writeBytes((0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }, to: path)
+}
+
+@Suite("Archive formats")
+struct ArchiveFormatTests {
+    /// Each command packs the five samples (in `samples/`) into `archive.<ext>` with a real tool.
+    static let formats: [(name: String, command: String)] = [
+        ("zip", "zip -q -j archive.zip samples/*"),
+        ("tar", "tar -cf archive.tar -C samples ."),
+        ("tar.gz", "tar -czf archive.tar.gz -C samples ."),
+        ("tar.bz2", "tar -cjf archive.tar.bz2 -C samples ."),
+        ("tar.xz", "tar -cJf archive.tar.xz -C samples ."),
+        ("7z", "cd samples && 7z a -bd -bso0 ../archive.7z *"),
+        ("bsdtar zip", "bsdtar -a -cf archive.zip -C samples ."),
+    ]
+
+    @Test("each archive format yields the five samples byte for byte", arguments: formats.map(\.name))
+    func formatYieldsSamples(format: String) throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let names = try copySamples(to: folder + "/samples")
+        let command = Self.formats.first { $0.name == format }!.command
+        try shell(command, in: folder)
+        let archive = try FileManager.default.contentsOfDirectory(atPath: folder).first { $0.hasPrefix("archive.") }!
+
+        let (entries, summary) = readAll(folder + "/" + archive)
+        #expect(summary.failure == nil)
+        let byName = Dictionary(good(entries).map { (($0.key as NSString).lastPathComponent, $0.value) }, uniquingKeysWith: { a, _ in a })
+        #expect(byName.keys.sorted() == names)
+        for name in names {
+            #expect(sha256Hex(byName[name] ?? []) == sha256Hex(Fixtures.sample(name)), "\(format): \(name)")
+        }
+        #expect(entries.map(\.ordinal) == Array(0..<entries.count))
+    }
+
+    @Test("a single gzip-compressed file is one entry named without .gz")
+    func singleGzipFile() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let name = Fixtures.sampleNames[0]
+        try copySamples(to: folder + "/samples")
+        try shell("gzip -c samples/\(name) > \(name).gz", in: folder)
+        let (entries, summary) = readAll(folder + "/\(name).gz")
+        #expect(summary.failure == nil)
+        #expect(summary.filters == ["gzip"])
+        #expect(good(entries) == [name: Fixtures.sample(name)])
+    }
+
+    @Test("a plain text file given directly is one entry")
+    func plainTextFile() {
+        let name = Fixtures.sampleNames[1]
+        let (entries, summary) = readAll(Fixtures.samplesFolder + "/" + name)
+        #expect(summary.failure == nil)
+        #expect(good(entries) == [name: Fixtures.sample(name)])
+    }
+
+    @Test("the embedded default input holds the five samples")
+    func defaultInput() {
+        let (entries, summary) = readAll(Fixtures.defaultInput)
+        #expect(summary.failure == nil)
+        #expect(summary.filters == ["gzip"])
+        #expect(good(entries) == Dictionary(uniqueKeysWithValues: Fixtures.sampleNames.map { ($0, Fixtures.sample($0)) }))
+    }
+
+    @Test("an archive inside an archive is opened, its entries named through the outer one")
+    func nestedArchive() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let names = try copySamples(to: folder + "/samples")
+        try shell("zip -q -j inner.zip samples/\(names[0]) samples/\(names[1]) && mkdir outer && mv inner.zip outer/ && cp samples/\(names[2]) outer/ && tar -czf outer.tar.gz -C outer .", in: folder)
+        let (entries, summary) = readAll(folder + "/outer.tar.gz")
+        #expect(summary.failure == nil)
+        let bytes = good(entries)
+        #expect(bytes["./inner.zip!/\(names[0])"] == Fixtures.sample(names[0]))
+        #expect(bytes["./inner.zip!/\(names[1])"] == Fixtures.sample(names[1]))
+        #expect(bytes["./\(names[2])"] == Fixtures.sample(names[2]))
+        #expect(rejection(entries, "./inner.zip")?.disposition == .skipped)
+    }
+
+    @Test("nesting deeper than the limit is quarantined, not followed")
+    func nestingLimit() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let names = try copySamples(to: folder + "/samples")
+        // level0.zip ⊃ level1.zip ⊃ level2.zip ⊃ sample
+        try shell("zip -q -j level2.zip samples/\(names[0]) && zip -q level1.zip level2.zip && zip -q level0.zip level1.zip", in: folder)
+        var limits = ExtractionLimits()
+        limits.maxNestingDepth = 1
+        let (entries, _) = readAll(folder + "/level0.zip", limits: limits)
+        let deep = rejection(entries, "level1.zip!/level2.zip")
+        #expect(deep?.disposition == .quarantined)
+        #expect(deep?.reason.contains("max_nesting_depth") == true)
+        limits.maxNestingDepth = 2
+        #expect(good(readAll(folder + "/level0.zip", limits: limits).0)["level1.zip!/level2.zip!/\(names[0])"] == Fixtures.sample(names[0]))
+    }
+}
+
+@Suite("Bad entries beside good ones")
+struct BadEntryTests {
+    @Test("a stored zip entry with corrupt bytes is quarantined; the others are read")
+    func corruptStoredEntry() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let names = try copySamples(to: folder + "/samples")
+        try shell("zip -q -0 -j archive.zip samples/*", in: folder)
+        // Flip bytes in the middle of the second entry's stored data (its text appears verbatim in the zip).
+        var zip = readBytes(folder + "/archive.zip")
+        let second = Fixtures.sample(names[1])
+        let marker = Array(second[40_000..<40_064])
+        let offset = try #require(zip.firstRange(of: marker)).lowerBound
+        for index in offset..<offset + 16 { zip[index] ^= 0x55 }
+        try writeBytes(zip, to: folder + "/archive.zip")
+
+        let (entries, summary) = readAll(folder + "/archive.zip")
+        let bad = try #require(rejection(entries, names[1]))
+        #expect(bad.disposition == .quarantined)
+        #expect(bad.reason.contains("CRC"))
+        let others = good(entries)
+        #expect(others.count == 4)
+        for name in names where name != names[1] { #expect(others[name] == Fixtures.sample(name)) }
+        #expect(summary.failure == nil)
+    }
+
+    @Test("a deflated zip entry whose compressed bytes are garbage is quarantined; reading resumes after it")
+    func corruptDeflatedEntry() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let names = try copySamples(to: folder + "/samples")
+        try shell("zip -q -j archive.zip samples/*", in: folder)
+        var zip = readBytes(folder + "/archive.zip")
+        // The second local header, then garble its compressed data well past the 30-byte header and name.
+        let header: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
+        let first = try #require(zip.firstRange(of: header)).lowerBound
+        let second = try #require(zip[(first + 4)...].firstRange(of: header)).lowerBound
+        for index in (second + 200)..<(second + 1200) { zip[index] = UInt8(truncatingIfNeeded: index &* 31) }
+        try writeBytes(zip, to: folder + "/archive.zip")
+
+        let (entries, _) = readAll(folder + "/archive.zip")
+        #expect(rejection(entries, names[1])?.disposition == .quarantined)
+        let others = good(entries)
+        for name in names where name != names[1] { #expect(others[name] == Fixtures.sample(name), "\(name)") }
+    }
+
+    @Test("an entry over max_entry_bytes is quarantined with the limit named; smaller ones pass")
+    func oversizeEntry() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let names = try copySamples(to: folder + "/samples")
+        try shell("head -c 2000000 /dev/zero | tr '\\0' 'a' > samples/zz-big.txt && tar -czf archive.tar.gz -C samples .", in: folder)
+        var limits = ExtractionLimits()
+        limits.maxEntryBytes = 1 << 20
+        let (entries, summary) = readAll(folder + "/archive.tar.gz", limits: limits)
+        let big = try #require(rejection(entries, "./zz-big.txt"))
+        #expect(big.disposition == .quarantined)
+        #expect(big.reason.contains("max_entry_bytes"))
+        #expect(entries.first { $0.path == "./zz-big.txt" }?.bytesRead == 2_000_000)
+        #expect(good(entries).count == names.count)
+        #expect(summary.failure == nil)
+    }
+
+    @Test("an encrypted zip entry is quarantined without prompting; plain entries beside it are read")
+    func encryptedEntry() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let names = try copySamples(to: folder + "/samples")
+        try shell("zip -q -j archive.zip samples/\(names[0]) && zip -q -j -P secret archive.zip samples/\(names[1]) && zip -q -j archive.zip samples/\(names[2])", in: folder)
+        let (entries, _) = readAll(folder + "/archive.zip")
+        let locked = try #require(rejection(entries, names[1]))
+        #expect(locked.disposition == .quarantined)
+        #expect(locked.reason.contains("encrypted"))
+        #expect(good(entries) == [names[0]: Fixtures.sample(names[0]), names[2]: Fixtures.sample(names[2])])
+    }
+
+    @Test("links are skipped with their target named, never followed")
+    func links() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let names = try copySamples(to: folder + "/samples")
+        try shell("ln -s /etc/passwd samples/escape && ln samples/\(names[0]) samples/hard && tar -cf archive.tar -C samples .", in: folder)
+        let (entries, _) = readAll(folder + "/archive.tar")
+        let symlink = try #require(rejection(entries, "./escape"))
+        #expect(symlink.disposition == .skipped)
+        #expect(symlink.reason == "symbolic link to /etc/passwd, not a regular file")
+        // tar stores the second name of a hard-linked file as a link to the first.
+        let hardLinks = entries.filter { if case .failure(let r) = $0.content { r.reason.hasPrefix("hard link to") } else { false } }
+        #expect(hardLinks.count == 1)
+        #expect(good(entries).count == names.count)
+    }
+
+    @Test("a zip whose central directory is garbled is read with the streaming reader")
+    func garbledCentralDirectory() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let names = try copySamples(to: folder + "/samples")
+        try shell("zip -q -j archive.zip samples/*", in: folder)
+        var zip = readBytes(folder + "/archive.zip")
+        // Overwrite every central directory header signature (PK\1\2).
+        var index = 0
+        while let range = zip[index...].firstRange(of: [0x50, 0x4B, 0x01, 0x02] as [UInt8]) {
+            zip[range.lowerBound + 2] = 0x09
+            index = range.upperBound
+        }
+        try writeBytes(zip, to: folder + "/archive.zip")
+        let (entries, summary) = readAll(folder + "/archive.zip")
+        #expect(good(entries) == Dictionary(uniqueKeysWithValues: names.map { ($0, Fixtures.sample($0)) }))
+        #expect(summary.warnings.contains { $0.contains("streaming zip reader") })
+    }
+
+    @Test("a truncated tar.gz delivers the entries before the cut and says where reading stopped")
+    func truncatedTarGz() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let names = try copySamples(to: folder + "/samples")
+        try shell("tar -cf - -C samples . | gzip -1 > archive.tar.gz", in: folder)
+        let whole = readBytes(folder + "/archive.tar.gz")
+        try writeBytes(Array(whole.prefix(whole.count * 3 / 4)), to: folder + "/archive.tar.gz")
+        let (entries, summary) = readAll(folder + "/archive.tar.gz")
+        #expect(summary.failure?.contains("reading stopped") == true)
+        #expect(!good(entries).isEmpty)
+        #expect(good(entries).count < names.count)
+        for (path, bytes) in good(entries) { #expect(bytes == Fixtures.sample((path as NSString).lastPathComponent)) }
+    }
+
+    @Test("bytes that are no archive come through as one raw entry for the text stage to judge")
+    func nonArchive() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try writeNoise(folder + "/noise.zip", count: 5000)
+        let (entries, summary) = readAll(folder + "/noise.zip")
+        #expect(summary.failure == nil)
+        #expect(entries.count == 1)
+        #expect(good(entries)["noise.zip"]?.count == 5000)
+    }
+
+    @Test("a missing file fails with a reason, not a crash")
+    func missingFile() {
+        let (entries, summary) = readAll("/nonexistent/peel/archive.zip")
+        #expect(entries.isEmpty)
+        #expect(summary.failure?.hasPrefix("cannot open") == true)
+    }
+}
+
+@Suite("Entry names")
+struct EntryNameTests {
+    @Test("valid UTF-8 is kept; invalid bytes and control characters are escaped")
+    func display() {
+        #expect(EntryName.display(bytes: Array("rapport-été.txt".utf8)) == "rapport-été.txt")
+        #expect(EntryName.display(bytes: [0x61, 0xFF, 0x62]) == "a\\xFFb")
+        #expect(EntryName.display(bytes: Array("a\nb\u{1B}c".utf8)) == "a\\x0Ab\\x1Bc")
+        #expect(EntryName.display(bytes: [0xC3]) == "\\xC3")
+    }
+
+    @Test("a non-ASCII zip name is read as UTF-8 in the C locale")
+    func nonASCIIZipName() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let name = Fixtures.sampleNames[0]
+        try shell("cp '\(Fixtures.samplesFolder)/\(name)' 'rapport-été.txt' && zip -q archive.zip 'rapport-été.txt'", in: folder)
+        let (entries, _) = readAll(folder + "/archive.zip")
+        #expect(good(entries)["rapport-été.txt"] == Fixtures.sample(name))
+    }
+}

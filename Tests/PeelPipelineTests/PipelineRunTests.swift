@@ -1,0 +1,214 @@
+import Foundation
+import Glibc
+import Logging
+import PeelCLI
+import PeelPipeline
+import PeelTestSupport
+import Testing
+
+private let quiet = Logger(label: "peel-test") { _ in SwiftLogNoOpLogHandler() }
+
+/// A run of the real pipeline into `folder/out`, with the built-in default configuration unless given.
+private func run(_ inputs: [String], in folder: String, jobs: Int = 2, configuration: String? = nil) throws -> RunResult {
+    let defaults = folder + "/defaults.json"
+    if configuration == nil && !FileManager.default.fileExists(atPath: defaults) { try writeBytes(Array("{}".utf8), to: defaults) }
+    return try PipelineRun.execute(
+        RunOptions(inputs: inputs, output: folder + "/out", jobs: jobs, configurationPath: configuration ?? defaults), logger: quiet)
+}
+
+/// Every file of a dataset (path relative to it → bytes), manifest.json left out unless asked for.
+private func datasetFiles(_ folder: String, includingManifest: Bool = false) -> [String: [UInt8]] {
+    var files: [String: [UInt8]] = [:]
+    let walker = FileManager.default.enumerator(atPath: folder)!
+    while let path = walker.nextObject() as? String {
+        var isDirectory: ObjCBool = false
+        _ = FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory)
+        if isDirectory.boolValue || (!includingManifest && path == "manifest.json") { continue }
+        files[path] = readBytes(folder + "/" + path)
+    }
+    return files
+}
+
+private func csvRows(_ path: String) -> [[String]] {
+    // The reports table has no quoted commas or line breaks in these tests' columns of interest.
+    String(decoding: readBytes(path), as: UTF8.self).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+}
+
+@Suite("Pipeline runs")
+struct PipelineRunTests {
+    @Test("the embedded default input gives five reports, each entry and output in the manifest")
+    func defaultInput() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = try run([Fixtures.defaultInput], in: folder)
+        #expect(result.status == .success)
+
+        let manifest = try Manifest.decode(readBytes(folder + "/out/manifest.json"))
+        #expect(manifest.entries.map(\.path) == Fixtures.sampleNames)
+        #expect(manifest.entries.allSatisfy { $0.status == .parsed })
+        #expect(manifest.entries.map { $0.sha256 ?? "" } == Fixtures.sampleNames.map { sha256Hex(Fixtures.sample($0)) })
+        #expect(manifest.inputs.count == 1)
+        #expect(manifest.inputs[0].sha256 == sha256Hex(readBytes(Fixtures.defaultInput)))
+        #expect(manifest.inputs[0].status == "read")
+        #expect(manifest.totals.reportsByType == ["force": 4, "national": 1])
+        #expect(manifest.exitStatus.code == 0)
+
+        // Every output file is listed with the checksum, size and row count of what is on disk.
+        let files = datasetFiles(folder + "/out")
+        #expect(Set(manifest.outputs.map(\.path)) == Set(files.keys))
+        for output in manifest.outputs {
+            let bytes = try #require(files[output.path])
+            #expect(output.sha256 == sha256Hex(bytes), "\(output.path)")
+            #expect(output.bytes == bytes.count)
+            if let rows = output.rows { #expect(rows == bytes.filter { $0 == 0x0A }.count - 1, "\(output.path)") }
+        }
+
+        let reports = csvRows(folder + "/out/reports.csv")
+        #expect(reports.count == 6)
+        #expect(reports.dropFirst().map { $0[0] } == Fixtures.sampleNames.map { sha256Hex(Fixtures.sample($0)) })
+        #expect(files["reports/year=2015/part-00000.csv"].map { $0.filter { $0 == 0x0A }.count } == 4)
+        #expect(files["reports/year=2017/part-00000.csv"].map { $0.filter { $0 == 0x0A }.count } == 3)
+        #expect(!String(decoding: files["reports/year=2015/part-00000.csv"]!, as: UTF8.self).contains(",year,"))
+
+        // The dataset's README is the one committed in Outputs/, so a run leaves the checkout clean.
+        #expect(files["README.md"] == readBytes(Fixtures.packageRoot + "/Outputs/README.md"))
+    }
+
+    @Test("--jobs 1 and --jobs 2 write byte-identical tables, and so does running again")
+    func deterministic() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // Several archives, so readers and workers really interleave.
+        let names = try copySamples(to: folder + "/samples")
+        try FileManager.default.createDirectory(atPath: folder + "/in", withIntermediateDirectories: true)
+        try shell("zip -q -j in/a.zip samples/\(names[0]) samples/\(names[1]) && tar -czf in/b.tar.gz -C samples \(names[2]) \(names[3]) && cp samples/\(names[4]) in/", in: folder)
+        var datasets: [[String: [UInt8]]] = []
+        for jobs in [1, 2, 2, 1] {
+            _ = try run([folder + "/in"], in: folder, jobs: jobs)
+            datasets.append(datasetFiles(folder + "/out"))
+        }
+        #expect(datasets[0]["reports.csv"].map { $0.filter { $0 == 0x0A }.count } == 1 + 5)
+        for dataset in datasets.dropFirst() { #expect(dataset == datasets[0]) }
+    }
+
+    @Test("a corrupt, an oversize and a non-text entry are quarantined; the good reports are processed")
+    func badEntriesBesideGoodOnes() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let names = try copySamples(to: folder + "/samples")
+        try writeBytes([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 7, count: 500), to: folder + "/samples/picture.txt")
+        try shell("head -c 3000000 /dev/zero | tr '\\0' 'x' > samples/huge.txt && mkdir in && zip -q -0 -j in/bundle.zip samples/*", in: folder)
+        // Corrupt one stored report in place.
+        var zip = readBytes(folder + "/in/bundle.zip")
+        let marker = Array(Fixtures.sample(names[2])[30_000..<30_064])
+        let offset = try #require(zip.firstRange(of: marker)).lowerBound
+        for index in offset..<offset + 8 { zip[index] ^= 0xFF }
+        try writeBytes(zip, to: folder + "/in/bundle.zip")
+        try writeBytes(Array(#"{"limits": {"max_entry_bytes": 1000000}}"#.utf8), to: folder + "/small.json")
+
+        let result = try run([folder + "/in"], in: folder, configuration: folder + "/small.json")
+        #expect(result.status == .inputQuarantined)
+        let entries = Dictionary(uniqueKeysWithValues: result.manifest.entries.map { ($0.path, $0) })
+        #expect(entries[names[2]]?.status == .quarantined)
+        #expect(entries[names[2]]?.reason?.contains("CRC") == true)
+        #expect(entries["huge.txt"]?.status == .quarantined)
+        #expect(entries["huge.txt"]?.reason?.contains("max_entry_bytes") == true)
+        #expect(entries["picture.txt"]?.status == .quarantined)
+        #expect(entries["picture.txt"]?.reason?.contains("PNG") == true)
+        for name in names where name != names[2] { #expect(entries[name]?.status == .parsed, "\(name)") }
+        #expect(csvRows(folder + "/out/reports.csv").count == 1 + 4)
+        #expect(result.manifest.totals.quarantined == 3)
+        #expect(result.manifest.exitStatus.code == 65)
+    }
+
+    @Test("the same bytes in two archives are one report; the later copy names the first")
+    func duplicates() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try copySamples(to: folder + "/samples")
+        try shell("mkdir in && zip -q -j in/a.zip samples/* && tar -cjf in/b.tar.bz2 -C samples .", in: folder)
+        let result = try run([folder + "/in"], in: folder)
+        #expect(result.status == .success)
+        let skipped = result.manifest.entries.filter { $0.status == .skipped }
+        #expect(skipped.count == 5)
+        for entry in skipped {
+            #expect(entry.archive.hasSuffix("in/b.tar.bz2"))
+            let name = (entry.path as NSString).lastPathComponent
+            #expect(entry.reason == "duplicate of \(folder)/in/a.zip entry \(name) (same sha256)")
+        }
+        #expect(csvRows(folder + "/out/reports.csv").count == 1 + 5)
+    }
+
+    @Test("a text that is not a PEEL report is recorded as other and skipped with the reason")
+    func otherDocument() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try writeBytes(Array("Minutes of the police and crime panel, 3 May 2016.\nPresent: the commissioner.\n".utf8), to: folder + "/minutes.txt")
+        let result = try run([folder + "/minutes.txt"], in: folder)
+        #expect(result.status == .success)
+        #expect(result.manifest.entries.map(\.status) == [.skipped])
+        #expect(result.manifest.entries[0].reason?.hasPrefix("not a PEEL report") == true)
+        let rows = csvRows(folder + "/out/reports.csv")
+        #expect(rows.count == 2)
+        #expect(rows[1][6] == "other")
+        #expect(FileManager.default.fileExists(atPath: folder + "/out/reports/year=__HIVE_DEFAULT_PARTITION__/part-00000.csv"))
+    }
+
+    @Test("a second run replaces the dataset whole and sweeps what a killed run left")
+    func replacesAtomically() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let names = try copySamples(to: folder + "/samples")
+        _ = try run([folder + "/samples"], in: folder)
+        try FileManager.default.createDirectory(atPath: folder + "/.out.staging-killed/reports", withIntermediateDirectories: true)
+        _ = try run([folder + "/samples/" + names[0]], in: folder)
+        #expect(csvRows(folder + "/out/reports.csv").count == 2)
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        #expect(siblings == [".out.lock", "defaults.json", "out", "samples"])
+    }
+
+    @Test("a folder that is not a peel dataset is never replaced")
+    func refusesForeignFolder() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/out", withIntermediateDirectories: true)
+        try writeBytes(Array("precious".utf8), to: folder + "/out/thesis.tex")
+        #expect(throws: RunFailure.self) { try run([Fixtures.defaultInput], in: folder) }
+        do { _ = try run([Fixtures.defaultInput], in: folder) } catch let error as RunFailure { #expect(error.status == .cannotCreateOutput) }
+        #expect(readBytes(folder + "/out/thesis.tex") == Array("precious".utf8))
+    }
+
+    @Test("a second run while the lock is held exits 75 at once")
+    func lockHeld() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let descriptor = open(folder + "/.out.lock", O_RDWR | O_CREAT, 0o644)
+        defer { close(descriptor) }
+        #expect(flock(descriptor, LOCK_EX | LOCK_NB) == 0)
+        do {
+            _ = try run([Fixtures.defaultInput], in: folder)
+            Issue.record("the run should have been refused")
+        } catch let error as RunFailure {
+            #expect(error.status == .locked)
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
+    }
+}
+
+@Suite("Command line")
+struct CommandLineTests {
+    @Test("exit codes: usage 64, no input 66, bad configuration 78, success 0")
+    func exitCodes() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try writeBytes(Array(#"{"limits": {"max_entry_byte": 5}}"#.utf8), to: folder + "/typo.json")
+        try writeBytes(Array("{}".utf8), to: folder + "/empty.json")
+        let output = ["--output", folder + "/out"]
+        #expect(Peel.exitCode(arguments: ["run", "--jobs", "0"] + output) == 64)
+        #expect(Peel.exitCode(arguments: ["run", "--no-such-flag"]) == 64)
+        #expect(Peel.exitCode(arguments: ["run", "--input", folder + "/missing", "--config", folder + "/empty.json"] + output) == 66)
+        #expect(Peel.exitCode(arguments: ["run", "--input", Fixtures.defaultInput, "--config", folder + "/typo.json"] + output) == 78)
+        #expect(Peel.exitCode(arguments: ["run", "--input", Fixtures.defaultInput, "--config", folder + "/empty.json", "--jobs", "1"] + output) == 0)
+        #expect(FileManager.default.fileExists(atPath: folder + "/out/manifest.json"))
+    }
+}

@@ -1,0 +1,78 @@
+import PeelTestSupport
+import PeelText
+import Testing
+
+private func lineTexts(_ text: DecodedText) -> [String] { text.lines.map(text.string) }
+
+@Suite("Text decoding")
+struct TextDecoderTests {
+    @Test("a UTF-8 sample decodes to its own bytes, one line per line of the file", arguments: Fixtures.sampleNames)
+    func utf8Sample(name: String) throws {
+        let bytes = Fixtures.sample(name)
+        let text = try TextDecoder.decode(bytes)
+        #expect(text.encoding == .utf8)
+        #expect(text.utf8 == bytes)
+        let newlines = bytes.filter { $0 == 0x0A }.count
+        #expect(text.lines.count == newlines + (bytes.last == 0x0A ? 0 : 1))
+        #expect(text.lines.map(\.number) == Array(1...text.lines.count))
+    }
+
+    @Test("CRLF, UTF-8 BOM, UTF-16 LE and BE give the same lines and line numbers as the original")
+    func encodingsAgree() throws {
+        let name = Fixtures.sampleNames[0]
+        let original = try TextDecoder.decode(Fixtures.sample(name))
+        let string = String(decoding: Fixtures.sample(name), as: UTF8.self)
+        let crlf = Array(string.replacingLineEnds("\r\n").utf8)
+        let utf16LE: [UInt8] = [0xFF, 0xFE] + string.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let utf16BE: [UInt8] = [0xFE, 0xFF] + string.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        let variants: [([UInt8], TextEncoding)] = [
+            (crlf, .utf8), ([0xEF, 0xBB, 0xBF] + Fixtures.sample(name), .utf8BOM), (utf16LE, .utf16LE), (utf16BE, .utf16BE),
+        ]
+        for (bytes, encoding) in variants {
+            let text = try TextDecoder.decode(bytes)
+            #expect(text.encoding == encoding)
+            #expect(lineTexts(text) == lineTexts(original), "\(encoding)")
+            #expect(text.lines.map(\.number) == original.lines.map(\.number))
+        }
+    }
+
+    @Test("invalid UTF-8 is read as Windows-1252")
+    func windows1252() throws {
+        // "Requires improvement – 45%" with a cp1252 en dash (0x96) and a pound sign (0xA3).
+        let bytes: [UInt8] = Array("Requires improvement ".utf8) + [0x96] + Array(" \u{0}".utf8.dropLast()) + [0xA3] + Array("45\r\nnext".utf8)
+        let text = try TextDecoder.decode(bytes)
+        #expect(text.encoding == .windows1252)
+        #expect(lineTexts(text) == ["Requires improvement – £45", "next"])
+    }
+
+    @Test("a lone CR ends a line")
+    func loneCarriageReturn() throws {
+        let text = try TextDecoder.decode(Array("a\rb\r\nc\n\nd".utf8))
+        #expect(lineTexts(text) == ["a", "b", "c", "", "d"])
+        #expect(text.lines.map(\.number) == [1, 2, 3, 4, 5])
+    }
+
+    @Test("binary content is refused with the reason", arguments: [
+        ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] as [UInt8], "PNG image"),
+        (Array("%PDF-1.7\n".utf8), "PDF document"),
+        (Array("abc\u{0}def".utf8), "NUL bytes"),
+        (Array(repeating: 0x01, count: 50) + Array(repeating: 0x41, count: 50), "control characters"),
+        ([], "empty entry"),
+    ])
+    func binary(bytes: [UInt8], reason: String) {
+        #expect(throws: NotText.self) { try TextDecoder.decode(bytes) }
+        do { _ = try TextDecoder.decode(bytes) } catch { #expect(error.reason.contains(reason)) }
+    }
+
+    @Test("markdown-flavoured extractions are told from plain ones", arguments: Fixtures.sampleNames)
+    func flavour(name: String) throws {
+        let text = try TextDecoder.decode(Fixtures.sample(name))
+        #expect(TextFormat.detect(text) == (name.hasSuffix(".md") ? .markdown : .plain))
+    }
+}
+
+extension String {
+    func replacingLineEnds(_ separator: String) -> String {
+        split(separator: "\n", omittingEmptySubsequences: false).joined(separator: separator)
+    }
+}
