@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // C libraries: one shim each, imported by exactly one Swift file.
@@ -32,7 +33,7 @@ let package = Package(
         // Stage 2: entry bytes → normalised text with original line numbers.
         .target(name: "PeelText", swiftSettings: settings),
         // Stage 3: text → report.
-        .target(name: "PeelReport", dependencies: ["PeelText"], swiftSettings: settings),
+        .target(name: "PeelReport", dependencies: ["PeelText", .product(name: "CSV", package: "CSV.swift")], swiftSettings: settings),
         // Stage 6: typed rows → partitioned CSV tables.
         .target(name: "PeelTables", swiftSettings: settings),
         // The run: stages wired on Dispatch, manifest, atomic publishing.

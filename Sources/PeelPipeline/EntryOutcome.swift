@@ -29,7 +29,7 @@ struct EntryOutcome: Sendable {
 
 /// Stages 2 and 3 for one entry: identify (sha256), decode, classify. Pure apart from timing.
 enum EntryProcessing {
-    static func process(_ entry: ExtractedEntry, archiveIndex: Int, clock: inout StageClock) -> EntryOutcome {
+    static func process(_ entry: ExtractedEntry, archiveIndex: Int, parser: ReportParser, clock: inout StageClock) -> EntryOutcome {
         var outcome = EntryOutcome(
             archiveIndex: archiveIndex, ordinal: entry.ordinal, path: entry.path, bytes: entry.bytesRead,
             sha256: nil, status: .quarantined, reason: nil, warnings: entry.warnings, document: nil)
@@ -59,13 +59,15 @@ enum EntryProcessing {
         case .success(let value):
             text = value
         }
-        let (report, format) = clock.time(.parse) { (ReportClassifier.classify(text), TextFormat.detect(text)) }
+        let (report, format) = clock.time(.parse) { (parser.parse(text), TextFormat.detect(text)) }
         outcome.document = ParsedDocument(encoding: text.encoding, format: format, report: report)
         if report.reportType == .other {
             outcome.status = .skipped
             outcome.reason = "not a PEEL report: no \"PEEL: Police <pillar> <year>\" title with an inspection or overview subtitle on its first page"
         } else {
             outcome.status = .parsed
+            // A PEEL report in a layout the parser does not know is recorded, with the reason, never guessed at.
+            outcome.reason = report.problems.first { $0.message.hasPrefix("unsupported layout") }?.message
         }
         return outcome
     }

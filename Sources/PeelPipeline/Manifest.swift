@@ -9,6 +9,7 @@ public struct Manifest: Codable, Sendable {
     public var finishedAt: String
     public var program: ProgramInfo
     public var configuration: ConfigurationRecord
+    public var reference: [ReferenceRecord]
     public var options: OptionsRecord
     public var inputs: [InputRecord]
     public var entries: [EntryRecord]
@@ -27,6 +28,13 @@ public struct Manifest: Codable, Sendable {
         public var maxNestingDepth: Int
         public var maxEntriesPerArchive: Int
         public var queueBytes: Int
+    }
+
+    /// A reference table the run used (`Pipeline/forces.csv` …).
+    public struct ReferenceRecord: Codable, Sendable {
+        public var path: String
+        public var sha256: String
+        public var rows: Int
     }
 
     public struct OptionsRecord: Codable, Sendable {
@@ -60,6 +68,8 @@ public struct Manifest: Codable, Sendable {
         public var reason: String?
         public var reportType: String?
         public var warnings: [String]?
+        /// What the parser could not read in this report, with line numbers.
+        public var problems: [String]?
     }
 
     public struct StageRecord: Codable, Sendable {
@@ -85,6 +95,7 @@ public struct Manifest: Codable, Sendable {
         public var skipped: Int
         public var quarantined: Int
         public var reportsByType: [String: Int]
+        public var parseErrors: Int
     }
 
     public struct ExitRecord: Codable, Sendable {

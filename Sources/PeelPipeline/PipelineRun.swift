@@ -1,6 +1,7 @@
 public import Logging
 import Foundation
 import PeelArchive
+import PeelReport
 import PeelTables
 
 /// What a run is asked to do.
@@ -42,6 +43,11 @@ public enum PipelineRun {
             throw RunFailure(.configuration, error.description)
         }
 
+        // Reference tables sit beside the configuration file (or in Pipeline/ with the built-in defaults).
+        let referenceFolder = configurationPath.map { ($0 as NSString).deletingLastPathComponent }.map { $0.isEmpty ? "." : $0 } ?? "Pipeline"
+        let reference = try ReferenceData.load(folder: referenceFolder)
+        let parser = ReportParser(forces: reference.forces)
+
         let output = OutputFolder(path: options.output)
         try output.lock()
         defer { output.unlock() }
@@ -52,11 +58,11 @@ public enum PipelineRun {
         logger.info("run started", metadata: [
             "run_id": .string(runId), "archives": .stringConvertible(inputs.count), "jobs": .stringConvertible(options.jobs),
         ])
-        let extraction = StagedExtraction.run(archives: inputs, configuration: loaded.configuration, jobs: options.jobs, logger: logger)
+        let extraction = StagedExtraction.run(archives: inputs, configuration: loaded.configuration, parser: parser, jobs: options.jobs, logger: logger)
 
         let writeStarted = DispatchTime.now().uptimeNanoseconds
         let readme = DatasetReadme.file
-        let files = CSVRenderer.render(ReportsTable.table(extraction))
+        let files = ReportTables.all(extraction).flatMap(CSVRenderer.render)
             + [RenderedFile(path: readme.path, contents: Array(readme.text.utf8), rows: nil)]
         let outputs = files.map { file in
             Manifest.OutputRecord(path: file.path, rows: file.rows, bytes: file.contents.count, sha256: sha256Hex(file.contents))
@@ -66,7 +72,7 @@ public enum PipelineRun {
         let totals = ManifestBuilder.totals(extraction)
         let status: ExitStatus = totals.quarantined > 0 || totals.archivesFailed > 0 ? .inputQuarantined : .success
         var manifest = ManifestBuilder.manifest(
-            runId: runId, startedAt: startedAt, options: options, configuration: loaded, extraction: extraction,
+            runId: runId, startedAt: startedAt, options: options, configuration: loaded, reference: reference.files, extraction: extraction,
             outputs: outputs, totals: totals, status: status, writeSeconds: writeSeconds)
 
         let publishStarted = DispatchTime.now().uptimeNanoseconds
@@ -100,11 +106,12 @@ enum ManifestBuilder {
             parsed: extraction.outcomes.filter { $0.status == .parsed }.count,
             skipped: extraction.outcomes.filter { $0.status == .skipped }.count,
             quarantined: extraction.outcomes.filter { $0.status == .quarantined }.count,
-            reportsByType: byType)
+            reportsByType: byType,
+            parseErrors: extraction.outcomes.reduce(0) { $0 + ($1.document?.report.problems.filter { $0.severity == .error }.count ?? 0) })
     }
 
     static func manifest(
-        runId: String, startedAt: Date, options: RunOptions, configuration loaded: LoadedConfiguration,
+        runId: String, startedAt: Date, options: RunOptions, configuration loaded: LoadedConfiguration, reference: [Manifest.ReferenceRecord],
         extraction: ExtractionResult, outputs: [Manifest.OutputRecord], totals: Manifest.Totals, status: ExitStatus,
         writeSeconds: Double
     ) -> Manifest {
@@ -122,7 +129,8 @@ enum ManifestBuilder {
                 archive: extraction.archives[outcome.archiveIndex].path, path: outcome.path, ordinal: outcome.ordinal,
                 bytes: outcome.bytes, sha256: outcome.sha256, status: outcome.status, reason: outcome.reason,
                 reportType: outcome.document?.report.reportType.rawValue,
-                warnings: outcome.warnings.isEmpty ? nil : outcome.warnings)
+                warnings: outcome.warnings.isEmpty ? nil : outcome.warnings,
+                problems: problems(outcome))
         }
         let clock = extraction.clock
         var stages = [Manifest.StageRecord(name: "extract", items: totals.entries, seconds: rounded(extraction.extractSeconds), clock: "wall")]
@@ -137,9 +145,16 @@ enum ManifestBuilder {
                 maxArchiveExpandedBytes: limits.maxArchiveExpandedBytes, maxCompressionRatio: limits.maxCompressionRatio,
                 ratioCheckAfterBytes: limits.ratioCheckAfterBytes, maxNestingDepth: limits.maxNestingDepth,
                 maxEntriesPerArchive: limits.maxEntriesPerArchive, queueBytes: configuration.queueBytes),
+            reference: reference,
             options: Manifest.OptionsRecord(inputs: options.inputs, output: options.output, jobs: options.jobs),
             inputs: inputs, entries: entries, stages: stages, outputs: outputs, totals: totals,
             exitStatus: Manifest.ExitRecord(code: status.rawValue, name: status.name))
+    }
+
+    private static func problems(_ outcome: EntryOutcome) -> [String]? {
+        let problems = outcome.document?.report.problems ?? []
+        guard !problems.isEmpty else { return nil }
+        return problems.map { "\($0.severity.rawValue): line \($0.line.map(String.init) ?? "?"): \($0.message)" }
     }
 
     private static func rounded(_ seconds: Double) -> Double { (seconds * 1000).rounded() / 1000 }

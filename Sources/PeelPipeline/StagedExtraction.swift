@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import Logging
 import PeelArchive
+import PeelReport
 
 /// How one input archive was read.
 struct ArchiveRecord: Sendable {
@@ -30,7 +31,7 @@ struct ExtractionResult: Sendable {
 /// cooperative pool. Each entry carries (archive index, ordinal); the collector sorts by them, so the outcome
 /// order — and every output — is the same whatever the thread count or the order work finishes in.
 enum StagedExtraction {
-    static func run(archives inputs: [InputArchive], configuration: Configuration, jobs: Int, logger: Logger) -> ExtractionResult {
+    static func run(archives inputs: [InputArchive], configuration: Configuration, parser: ReportParser, jobs: Int, logger: Logger) -> ExtractionResult {
         let jobs = max(1, jobs)
         let queue = BoundedQueue<(archiveIndex: Int, entry: ExtractedEntry)>(capacityBytes: configuration.queueBytes)
         let collected = Collector()
@@ -58,7 +59,7 @@ enum StagedExtraction {
                 while let (item, cost) = queue.pop() {
                     // Budget goes back however processing ends.
                     defer { queue.release(cost) }
-                    outcomes.append(EntryProcessing.process(item.entry, archiveIndex: item.archiveIndex, clock: &clock))
+                    outcomes.append(EntryProcessing.process(item.entry, archiveIndex: item.archiveIndex, parser: parser, clock: &clock))
                 }
                 collected.add(outcomes, clock: clock)
             }
@@ -71,11 +72,16 @@ enum StagedExtraction {
 
         var result = collected.result(extractSeconds: extractSeconds)
         markDuplicates(&result)
-        for outcome in result.outcomes where outcome.status == .quarantined {
-            logger.warning("entry quarantined", metadata: [
-                "archive": .string(inputs[outcome.archiveIndex].path), "entry": .string(outcome.path),
-                "reason": .string(outcome.reason ?? ""),
-            ])
+        for outcome in result.outcomes {
+            let metadata: Logger.Metadata = ["archive": .string(inputs[outcome.archiveIndex].path), "entry": .string(outcome.path)]
+            if outcome.status == .quarantined {
+                logger.warning("entry quarantined", metadata: metadata.merging(["reason": .string(outcome.reason ?? "")]) { $1 })
+            }
+            for problem in outcome.document?.report.problems ?? [] where problem.severity == .error {
+                logger.warning("parse error", metadata: metadata.merging([
+                    "line": .stringConvertible(problem.line ?? 0), "reason": .string(problem.message),
+                ]) { $1 })
+            }
         }
         return result
     }

@@ -35,6 +35,7 @@ public enum CSVRenderer {
         switch value {
         case .null, .text(""): return nullPartition
         case .integer(let number): return String(number)
+        case .number(let number): return plainDecimal(number)
         case .text(let text): return text
         }
     }
@@ -44,6 +45,7 @@ public enum CSVRenderer {
         func rank(_ value: Value) -> (Int, Int, String) {
             switch value {
             case .integer(let number): return (0, number, "")
+            case .number(let number): return (0, Int(number), "")
             case .text(let text) where !text.isEmpty: return (1, 0, text)
             default: return (2, 0, "")
             }
@@ -65,10 +67,32 @@ public enum CSVRenderer {
             switch value {
             case .null: break
             case .integer(let number): out.append(contentsOf: String(number).utf8)
+            case .number(let number): out.append(contentsOf: plainDecimal(number).utf8)
             case .text(let text): appendField(text, to: &out)
             }
         }
         out.append(UInt8(ascii: "\n"))
+    }
+
+    /// Shortest round-trip digits in plain notation: 4405, 22.4, -0.05, 0.00001.
+    static func plainDecimal(_ value: Double) -> String {
+        if value == value.rounded() && abs(value) < 1e15 { return String(Int(value)) }
+        let shortest = String(value)
+        guard let exponentIndex = shortest.firstIndex(where: { $0 == "e" || $0 == "E" }), let exponent = Int(shortest[shortest.index(after: exponentIndex)...]) else {
+            return shortest
+        }
+        // Move the decimal point by the exponent ("1.5e-05" → "0.000015").
+        var mantissa = String(shortest[..<exponentIndex])
+        let negative = mantissa.hasPrefix("-")
+        if negative { mantissa.removeFirst() }
+        let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+        let digits = String(parts[0]) + (parts.count > 1 ? String(parts[1]) : "")
+        let point = parts[0].count + exponent
+        var result: String
+        if point <= 0 { result = "0." + String(repeating: "0", count: -point) + digits }
+        else if point >= digits.count { result = digits + String(repeating: "0", count: point - digits.count) }
+        else { result = String(digits.prefix(point)) + "." + String(digits.dropFirst(point)) }
+        return (negative ? "-" : "") + result
     }
 
     /// Quoted when it holds a comma, a quote, a line break, or leading/trailing spaces (which some

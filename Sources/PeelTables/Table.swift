@@ -34,10 +34,13 @@ public struct TableSchema: Sendable {
 public enum Value: Sendable, Equatable, Hashable {
     case text(String)
     case integer(Int)
+    /// A decimal as printed in plain notation: never an exponent, no trailing ".0" on whole numbers.
+    case number(Double)
     case null
 
     public init(_ text: String?) { self = text.map(Value.text) ?? .null }
     public init(_ integer: Int?) { self = integer.map(Value.integer) ?? .null }
+    public init(_ number: Double?) { self = number.map(Value.number) ?? .null }
 }
 
 /// Rows in the order they are to be written; the caller sorts them by stable keys.

@@ -8,10 +8,20 @@ import Testing
 
 private let quiet = Logger(label: "peel-test") { _ in SwiftLogNoOpLogHandler() }
 
+/// A configuration file in `folder` with the shipped reference tables beside it.
+@discardableResult
+private func writeConfiguration(_ json: String, named name: String, in folder: String) throws -> String {
+    try writeBytes(Array(json.utf8), to: folder + "/" + name)
+    if !FileManager.default.fileExists(atPath: folder + "/forces.csv") {
+        try FileManager.default.copyItem(atPath: Fixtures.packageRoot + "/Pipeline/forces.csv", toPath: folder + "/forces.csv")
+    }
+    return folder + "/" + name
+}
+
 /// A run of the real pipeline into `folder/out`, with the built-in default configuration unless given.
 private func run(_ inputs: [String], in folder: String, jobs: Int = 2, configuration: String? = nil) throws -> RunResult {
     let defaults = folder + "/defaults.json"
-    if configuration == nil && !FileManager.default.fileExists(atPath: defaults) { try writeBytes(Array("{}".utf8), to: defaults) }
+    if configuration == nil && !FileManager.default.fileExists(atPath: defaults) { try writeConfiguration("{}", named: "defaults.json", in: folder) }
     return try PipelineRun.execute(
         RunOptions(inputs: inputs, output: folder + "/out", jobs: jobs, configurationPath: configuration ?? defaults), logger: quiet)
 }
@@ -70,6 +80,18 @@ struct PipelineRunTests {
         #expect(files["reports/year=2017/part-00000.csv"].map { $0.filter { $0 == 0x0A }.count } == 3)
         #expect(!String(decoding: files["reports/year=2015/part-00000.csv"]!, as: UTF8.self).contains(",year,"))
 
+        // The parsed tables: 22 force-report grades + 43 × 5 national cells; 5 questions × 4 grades.
+        #expect(manifest.outputs.first { $0.path == "judgments.csv" }?.rows == 22 + 215)
+        #expect(manifest.outputs.first { $0.path == "grade_distributions.csv" }?.rows == 20)
+        #expect(manifest.outputs.first { $0.path == "judgments/year=2017/part-00000.csv" }?.rows == 12)
+        let judgments = csvRows(folder + "/out/judgments.csv")
+        #expect(judgments[0] == ["report_id", "year", "force_id", "question", "grade", "scale", "grade_rank", "last_inspected", "source_line"])
+        #expect(judgments.contains(["d84746668f897040172af99eba4d8c4d92945c3d259cf2ad6c12b812169ad955", "2017", "gwent", "specialist_capabilities", "ungraded", "four_point", "", "2017", "222"]))
+        let figures = csvRows(folder + "/out/figures.csv")
+        #expect(figures.contains { $0.count == 13 && $0[2] == "gwent" && $0[4] == "custody_place_of_safety_per_100000" && $0[6] == "107.9" && $0[12] == "295" })
+        #expect(manifest.outputs.first { $0.path == "findings.csv" }.map { ($0.rows ?? 0) > 40 } == true)
+        #expect(manifest.reference.map(\.rows) == [43])
+
         // The dataset's README is the one committed in Outputs/, so a run leaves the checkout clean.
         #expect(files["README.md"] == readBytes(Fixtures.packageRoot + "/Outputs/README.md"))
     }
@@ -104,7 +126,7 @@ struct PipelineRunTests {
         let offset = try #require(zip.firstRange(of: marker)).lowerBound
         for index in offset..<offset + 8 { zip[index] ^= 0xFF }
         try writeBytes(zip, to: folder + "/in/bundle.zip")
-        try writeBytes(Array(#"{"limits": {"max_entry_bytes": 1000000}}"#.utf8), to: folder + "/small.json")
+        try writeConfiguration(#"{"limits": {"max_entry_bytes": 1000000}}"#, named: "small.json", in: folder)
 
         let result = try run([folder + "/in"], in: folder, configuration: folder + "/small.json")
         #expect(result.status == .inputQuarantined)
@@ -164,7 +186,7 @@ struct PipelineRunTests {
         _ = try run([folder + "/samples/" + names[0]], in: folder)
         #expect(csvRows(folder + "/out/reports.csv").count == 2)
         let siblings = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-        #expect(siblings == [".out.lock", "defaults.json", "out", "samples"])
+        #expect(siblings == [".out.lock", "defaults.json", "forces.csv", "out", "samples"])
     }
 
     @Test("a folder that is not a peel dataset is never replaced")
@@ -201,8 +223,8 @@ struct CommandLineTests {
     func exitCodes() throws {
         let folder = makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try writeBytes(Array(#"{"limits": {"max_entry_byte": 5}}"#.utf8), to: folder + "/typo.json")
-        try writeBytes(Array("{}".utf8), to: folder + "/empty.json")
+        try writeConfiguration(#"{"limits": {"max_entry_byte": 5}}"#, named: "typo.json", in: folder)
+        try writeConfiguration("{}", named: "empty.json", in: folder)
         let output = ["--output", folder + "/out"]
         #expect(Peel.exitCode(arguments: ["run", "--jobs", "0"] + output) == 64)
         #expect(Peel.exitCode(arguments: ["run", "--no-such-flag"]) == 64)

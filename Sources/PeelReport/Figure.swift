@@ -1,0 +1,73 @@
+/// Whether a figure is about the force or England and Wales as a whole.
+public enum Area: String, Sendable, Codable {
+    case force
+    case englandAndWales = "england_and_wales"
+}
+
+/// Where in the report a figure was printed.
+public enum FigureSource: String, Sendable, Codable {
+    case forceInNumbers = "force_in_numbers"
+    case figureTable = "figure_table"
+    case narrative
+}
+
+/// The time a figure covers: twelve months to a date, or a single date.
+public struct Period: Sendable, Equatable, Hashable {
+    public var start: String?
+    public var end: String?
+    public var asAt: String?
+
+    public init(start: String? = nil, end: String? = nil, asAt: String? = nil) {
+        self.start = start
+        self.end = end
+        self.asAt = asAt
+    }
+}
+
+/// One number a report prints, with its metric (contract vocabulary), unit, period and source line.
+public struct Figure: Sendable, Equatable {
+    public var area: Area
+    public var metric: String
+    /// Outcome type for outcome metrics; empty otherwise.
+    public var qualifier: String?
+    public var value: Double
+    public var unit: String
+    public var period: Period
+    public var source: FigureSource
+    public var line: Int
+
+    public init(area: Area, metric: String, qualifier: String? = nil, value: Double, unit: String, period: Period, source: FigureSource, line: Int) {
+        self.area = area
+        self.metric = metric
+        self.qualifier = qualifier
+        self.value = value
+        self.unit = unit
+        self.period = period
+        self.source = source
+        self.line = line
+    }
+}
+
+/// An area for improvement, a cause of concern or a recommendation, with the question it sits under.
+public struct Finding: Sendable, Equatable {
+    public enum Kind: String, Sendable, Codable {
+        case areaForImprovement = "area_for_improvement"
+        case causeOfConcern = "cause_of_concern"
+        case recommendation
+    }
+
+    public var question: Question?
+    public var kind: Kind
+    /// 1-based position among the findings of the same kind under the same question.
+    public var ordinal: Int
+    public var text: String
+    public var line: Int
+
+    public init(question: Question?, kind: Kind, ordinal: Int, text: String, line: Int) {
+        self.question = question
+        self.kind = kind
+        self.ordinal = ordinal
+        self.text = text
+        self.line = line
+    }
+}

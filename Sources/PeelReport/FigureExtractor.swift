@@ -1,0 +1,167 @@
+import PeelText
+
+/// Figures from "Force in numbers", the rate and outcome tables, and narrative sentences.
+/// A value the text lost (its graphic did not survive extraction) is absent, never 0.
+enum FigureExtractor {
+    static func extract(_ lines: [NormalisedLine], forceName: String, forceID: String?, registry: ForceRegistry, into report: inout Report) {
+        let names = AreaNames(forceName: forceName, forceID: forceID, registry: registry)
+        forceInNumbers(lines, names: names, into: &report)
+        tables(lines, into: &report)
+        report.figures += NarrativeFigures.extract(lines)
+    }
+
+    // MARK: Force in numbers
+
+    /// Lines naming whose value follows: the force, England and Wales, or both on one line.
+    struct AreaNames {
+        let forceName: String
+        let forceID: String?
+        let registry: ForceRegistry
+
+        func areas(_ text: String) -> [Area]? {
+            let lower = text.lowercased()
+            if lower == "england and wales" { return [.englandAndWales] }
+            if lower.hasSuffix(" england and wales") {
+                let first = String(text.dropLast(" england and wales".count))
+                return isForce(first) ? [.force, .englandAndWales] : nil
+            }
+            return isForce(text) ? [.force] : nil
+        }
+
+        func isForce(_ text: String) -> Bool {
+            text.lowercased() == forceName.lowercased() || (forceID != nil && registry.id(for: text) == forceID)
+        }
+    }
+
+    /// Section headings inside "Force in numbers" that are not metric labels.
+    private static let sectionHeadings: Set<String> = [
+        "calls for assistance", "crime", "crime (excluding fraud)", "charge rate", "anti-social behaviour",
+        "domestic abuse", "organised crime groups", "victim satisfaction rate", "crime outcomes", "crime outcomes*",
+    ]
+
+    /// Three layouts come out of PDF extraction: label / force / E&W / value / value; label / force / value /
+    /// E&W / value; and label / "Force England and Wales" / value / value. Read as a stream of tokens, each
+    /// value goes to the oldest name still waiting for one. Labels can be wrapped over several lines.
+    static func forceInNumbers(_ lines: [NormalisedLine], names: AreaNames, into report: inout Report) {
+        guard let start = lines.firstIndex(where: { $0.text.lowercased() == "force in numbers" && !isContentsLine($0.text) }) else { return }
+        let section = lines[(start + 1)...].prefix { line in
+            let lower = line.text.lowercased()
+            return !["introduction", "risk-based inspection", "effectiveness overview"].contains(lower)
+                && !(line.text.split(separator: " ").count > 40 && !line.text.hasPrefix("*"))
+        }
+        // The footnote of the 2017 outcomes graphic gives their period (read whole: it may be wrapped).
+        let outcomesPeriod = section.firstIndex { $0.text.hasPrefix("*Figures are shown as proportions") }.flatMap { start in
+            Dates.periods(in: section[start...].prefix { !$0.isBlank }.map(\.text).joined(separator: " ")).first
+        }
+
+        var labelLines: [NormalisedLine] = []
+        var current: (metric: String, qualifier: String?, period: Period)?
+        var waiting: [Area] = []
+        var valuesSeen = false
+        for line in section where !line.isBlank {
+            let text = line.text
+            if let areas = names.areas(text) {
+                if current == nil || valuesSeen && waiting.isEmpty && !labelLines.isEmpty {
+                    current = resolveLabel(labelLines, outcomesPeriod: outcomesPeriod, problems: &report.problems)
+                    labelLines = []
+                    valuesSeen = false
+                }
+                waiting += areas
+                continue
+            }
+            if let number = PrintedNumber(text) {
+                // "2017" wrapped off the end of a label is part of the label, not a value.
+                if waiting.isEmpty && !labelLines.isEmpty {
+                    labelLines.append(line)
+                    continue
+                }
+                guard let metric = current, !waiting.isEmpty else { continue }
+                let area = waiting.removeFirst()
+                valuesSeen = true
+                report.figures.append(Figure(
+                    area: area, metric: metric.metric, qualifier: metric.qualifier, value: number.value,
+                    unit: Metric.unit(metric.metric), period: metric.period, source: .forceInNumbers, line: line.number))
+                continue
+            }
+            // Text: a (part of a) label or a heading. It ends the previous metric, even one whose values
+            // were lost, so no value is ever given to the wrong label.
+            if current != nil {
+                current = nil
+                waiting = []
+                valuesSeen = false
+            }
+            if line.isHeading || sectionHeadings.contains(text.lowercased()) {
+                labelLines = []
+                continue
+            }
+            labelLines.append(line)
+        }
+    }
+
+    /// The label of the values that follow: from the last line that starts a label (a capitalised line after
+    /// one that ended with a year), so labels whose values were lost do not run into the next one, while a
+    /// label wrapped over several lines ("Change in ASB incidents / 12 months to … / against …") stays whole.
+    private static func resolveLabel(_ lines: [NormalisedLine], outcomesPeriod: Period?, problems: inout [ParseProblem]) -> (metric: String, qualifier: String?, period: Period)? {
+        guard !lines.isEmpty else { return nil }
+        var from = 0
+        for index in lines.indices.dropFirst() {
+            let previous = lines[index - 1].text
+            if let first = lines[index].text.first, first.isUppercase, previous.count >= 4, Int(previous.suffix(4)) != nil {
+                from = index
+            }
+        }
+        let label = lines[from...].map(\.text).filter { !sectionHeadings.contains($0.lowercased()) }.joined(separator: " ")
+        guard let (metric, qualifier) = Metric.fromLabel(label) else {
+            problems.append(ParseProblem(.warning, line: lines[from].number, "Force in numbers label not in the vocabulary: \"\(label)\""))
+            return nil
+        }
+        let periods = Dates.periods(in: label)
+        let period = qualifier != nil ? (periods.last ?? outcomesPeriod ?? Period()) : (periods.last ?? Period())
+        return (metric, qualifier, period)
+    }
+
+    // MARK: Figure tables
+
+    /// "Rates per 1,000 population<TAB>Force<TAB>England and Wales" and the 2015 outcome table
+    /// "Outcome type/group<TAB>Force Number of outcomes<TAB>Rate<TAB>England and Wales Number of outcomes<TAB>Rate".
+    /// The period comes from the figure caption above the table.
+    static func tables(_ lines: [NormalisedLine], into report: inout Report) {
+        for (index, line) in lines.enumerated() {
+            let header = line.text.cells
+            let first = header[0].lowercased()
+            let isRates = header.count == 3 && first.hasPrefix("rates per 1,000")
+            let isOutcomes = header.count == 5 && first.hasPrefix("outcome type")
+            guard isRates || isOutcomes else { continue }
+            // The caption above the table, read whole down to the header (it may be wrapped).
+            let captionStart = lines[..<index].indices.reversed().prefix(10).first { lines[$0].text.lowercased().hasPrefix("figure ") }
+            let caption = captionStart.map { lines[$0..<index].filter { !$0.isBlank }.map(\.text).joined(separator: " ") }
+            let period = caption.flatMap { Dates.periods(in: $0).last } ?? Period()
+            for row in lines[(index + 1)...] {
+                if row.isBlank { continue }
+                let cells = row.text.cells
+                guard cells.count == header.count else { break }
+                let values = cells.dropFirst().map { PrintedNumber($0) }
+                if isRates {
+                    guard let (metric, _) = Metric.fromLabel(cells[0]) else {
+                        report.problems.append(ParseProblem(.warning, line: row.number, "rate table row not in the vocabulary: \"\(cells[0])\""))
+                        continue
+                    }
+                    for (area, value) in zip([Area.force, .englandAndWales], values) {
+                        guard let value else { continue }
+                        report.figures.append(Figure(area: area, metric: metric, value: value.value, unit: Metric.unit(metric), period: period, source: .figureTable, line: row.number))
+                    }
+                } else {
+                    guard let outcome = Metric.outcomeType(cells[0]) else {
+                        report.problems.append(ParseProblem(.warning, line: row.number, "outcome type not in the vocabulary: \"\(cells[0])\""))
+                        continue
+                    }
+                    let layout: [(Area, String)] = [(.force, "outcome_count"), (.force, "outcome_rate_pct"), (.englandAndWales, "outcome_count"), (.englandAndWales, "outcome_rate_pct")]
+                    for ((area, metric), value) in zip(layout, values) {
+                        guard let value else { continue }
+                        report.figures.append(Figure(area: area, metric: metric, qualifier: outcome, value: value.value, unit: Metric.unit(metric), period: period, source: .figureTable, line: row.number))
+                    }
+                }
+            }
+        }
+    }
+}

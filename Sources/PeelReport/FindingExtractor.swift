@@ -1,0 +1,141 @@
+import PeelText
+
+/// Areas for improvement, causes of concern and recommendations, under the question whose section they sit in.
+enum FindingExtractor {
+    static func extract(_ lines: [NormalisedLine], into report: inout Report) {
+        var question: Question?
+        var ordinals: [String: Int] = [:]
+        var index = 0
+        func add(_ kind: Finding.Kind, _ text: String, line: Int) {
+            let key = "\(question?.rawValue ?? "")/\(kind.rawValue)"
+            // The same finding printed twice (in a summary and again in the body, sometimes with a sentence
+            // more) is one finding: the first print is kept.
+            let opening = text.prefix(120)
+            if report.findings.contains(where: { $0.kind == kind && $0.question == question && $0.text.prefix(120) == opening }) { return }
+            ordinals[key, default: 0] += 1
+            report.findings.append(Finding(question: question, kind: kind, ordinal: ordinals[key]!, text: text, line: line))
+        }
+        while index < lines.count {
+            let line = lines[index]
+            let lower = line.text.lowercased()
+            index += 1
+            if line.isBlank || isContentsLine(line.text) { continue }
+            if let heading = sectionQuestion(line) {
+                question = heading
+                continue
+            }
+            switch lower {
+            case "areas for improvement", "area for improvement":
+                let (items, next) = listItems(lines, from: index)
+                for item in items { add(.areaForImprovement, item.text, line: item.line) }
+                index = next
+            case "cause of concern", "causes of concern":
+                let (items, next) = listItems(lines, from: index, paragraphs: true, limit: 1)
+                for item in items { add(.causeOfConcern, item.text, line: item.line) }
+                index = next
+            case "recommendations" where report.reportType == .force:
+                let (items, next) = listItems(lines, from: index, skipLeadIn: true)
+                for item in items { add(.recommendation, item.text, line: item.line) }
+                index = next
+            default:
+                // National overviews: "Recommendation 3" headings, each over its own paragraphs.
+                if lower.hasPrefix("recommendation "), Int(lower.dropFirst("recommendation ".count)) != nil {
+                    let (items, next) = listItems(lines, from: index, paragraphs: true, untilHeading: true)
+                    if !items.isEmpty {
+                        add(.recommendation, items.map(\.text).joined(separator: " "), line: items[0].line)
+                    }
+                    index = next
+                }
+            }
+        }
+    }
+
+    /// A heading that opens a question's section: the 2015 "How effective is the force at …?" headings, and
+    /// the 2016–17 section titles, which stand alone on a line.
+    private static func sectionQuestion(_ line: NormalisedLine) -> Question? {
+        let text = line.text
+        let lower = text.lowercased()
+        if lower.hasPrefix("how effective is the force") || lower.hasPrefix("overview – how effective") { return Question(wording: text) }
+        let titles = [
+            "preventing crime and tackling anti-social behaviour", "investigating crime and reducing re-offending",
+            "protecting vulnerable people and supporting victims", "tackling serious and organised crime", "specialist capabilities",
+        ]
+        return titles.contains(lower) ? Question(wording: text) : nil
+    }
+
+    struct Item {
+        let text: String
+        let line: Int
+    }
+
+    /// Items after a findings heading: bullets ("- ", "• "), each with its wrapped continuation lines joined; or,
+    /// with `paragraphs`, whole paragraphs. Stops at a heading or the first paragraph after the list.
+    private static func listItems(_ lines: [NormalisedLine], from start: Int, paragraphs: Bool = false, skipLeadIn: Bool = false,
+                                  untilHeading: Bool = false, limit: Int = .max) -> ([Item], Int) {
+        var items: [Item] = []
+        var current: (text: String, line: Int)?
+        var index = start
+        var blankSinceLast = false
+        /// The current item ended with ":", so lower-case bullets after it are its parts.
+        var takesSubBullets = false
+        func finish() {
+            if let item = current { items.append(Item(text: item.text, line: item.line)) }
+            current = nil
+        }
+        while index < lines.count {
+            let line = lines[index]
+            let text = line.text
+            if line.isBlank {
+                blankSinceLast = true
+                index += 1
+                continue
+            }
+            if line.isHeading || isFootnote(text) && !untilHeading { if line.isHeading || !items.isEmpty || current != nil { break } }
+            if untilHeading && (line.isHeading || (blankSinceLast && looksLikeHeading(text)) || text.lowercased().hasPrefix("recommendation ")) { break }
+            let bullet = bulletText(text)
+            if let bullet, current != nil, takesSubBullets, bullet.first?.isLowercase == true {
+                current!.text += " " + bullet  // a sub-bullet of "… by:"
+            } else if let bullet {
+                finish()
+                current = (bullet, line.number)
+                takesSubBullets = bullet.hasSuffix(":")
+            } else if paragraphs {
+                if current != nil && blankSinceLast { finish() }
+                if items.count >= limit { break }
+                current = current.map { ($0.text + " " + text, $0.line) } ?? (text, line.number)
+            } else if current != nil && !blankSinceLast {
+                current!.text += " " + text  // a wrapped bullet
+                takesSubBullets = takesSubBullets || current!.text.hasSuffix(":")
+            } else if items.isEmpty && current == nil {
+                if skipLeadIn && text.hasSuffix(":") { index += 1; blankSinceLast = false; continue }
+                current = (text, line.number)  // the bullet glyph was lost in extraction
+            } else {
+                break
+            }
+            blankSinceLast = false
+            index += 1
+        }
+        finish()
+        return (Array(items.prefix(limit)), index)
+    }
+
+    /// A heading in plain extractions, where no `#` marks it: a short capitalised line with no closing
+    /// punctuation ("Next steps", "Annex C: ROCU recommendations").
+    private static func looksLikeHeading(_ text: String) -> Bool {
+        guard let first = text.first, first.isUppercase, let last = text.last, !".;,:!?)".contains(last) else { return false }
+        return text.split(separator: " ").count <= 8 && !text.contains("\t")
+    }
+
+    private static func bulletText(_ text: String) -> String? {
+        for marker in ["- ", "• ", "* ", "– ", "· "] where text.hasPrefix(marker) {
+            return String(text.dropFirst(marker.count)).trimmingCharacters(in: " ")
+        }
+        return nil
+    }
+
+    /// Footnotes start with their number: "12 A court order …" after the superscript was dropped.
+    private static func isFootnote(_ text: String) -> Bool {
+        guard let first = text.first, first.isASCIIDigit else { return false }
+        return text.prefix { $0.isASCIIDigit }.count <= 3 && text.dropFirst(text.prefix { $0.isASCIIDigit }.count).first == " "
+    }
+}

@@ -1,0 +1,105 @@
+import CSV
+
+/// One of the 43 territorial forces, with every name a report may use for it.
+public struct Force: Sendable, Equatable {
+    public let id: String
+    public let name: String
+    public let shortName: String
+    public let aliases: [String]
+
+    public init(id: String, name: String, shortName: String, aliases: [String]) {
+        self.id = id
+        self.name = name
+        self.shortName = shortName
+        self.aliases = aliases
+    }
+}
+
+/// Force names → force ids (data.police.uk slugs). Built from `Pipeline/forces.csv`; matching ignores
+/// case, "&" versus "and", hyphens and dashes, and the words Police, Constabulary, Service and Force,
+/// so "Dyfed-Powys Police", "Dyfed Powys" and "Heddlu Dyfed–Powys" all find `dyfed-powys`.
+public struct ForceRegistry: Sendable {
+    public let forces: [Force]
+    private let byKey: [String: String]
+
+    public init(forces: [Force]) {
+        self.forces = forces
+        var keys: [String: String] = [:]
+        for force in forces {
+            for name in [force.name, force.shortName, force.id.replacingHyphens()] + force.aliases {
+                let key = Self.key(name)
+                if !key.isEmpty { keys[key] = force.id }
+            }
+        }
+        byKey = keys
+    }
+
+    public struct InvalidRegistry: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Reads `forces.csv` (columns force_id, name, short_name, aliases with `;` between aliases).
+    /// England and Wales have 43 territorial forces; any other count means a truncated or wrong file.
+    public init(csv text: String) throws(InvalidRegistry) {
+        var forces: [Force] = []
+        do {
+            let reader = try CSVReader(string: text, hasHeaderRow: true)
+            let header = reader.headerRow ?? []
+            if let missing = ["force_id", "name", "short_name", "aliases"].first(where: { !header.contains($0) }) {
+                throw InvalidRegistry(description: "no \"\(missing)\" column")
+            }
+            while reader.next() != nil {
+                guard let id = reader["force_id"], !id.isEmpty, let name = reader["name"], let short = reader["short_name"] else {
+                    throw InvalidRegistry(description: "line \(forces.count + 2) lacks force_id, name or short_name")
+                }
+                let aliases = (reader["aliases"] ?? "").split(separator: ";").map { $0.trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
+                forces.append(Force(id: id, name: name, shortName: short, aliases: aliases))
+            }
+        } catch let error as InvalidRegistry {
+            throw error
+        } catch {
+            throw InvalidRegistry(description: "\(error)")
+        }
+        guard forces.count == 43, Set(forces.map(\.id)).count == 43 else {
+            throw InvalidRegistry(description: "expected 43 distinct forces, found \(Set(forces.map(\.id)).count)")
+        }
+        self.init(forces: forces)
+    }
+
+    /// The force a name refers to, or nil.
+    public func id(for name: String) -> String? {
+        byKey[Self.key(name)]
+    }
+
+    public func force(id: String) -> Force? {
+        forces.first { $0.id == id }
+    }
+
+    static func key(_ name: String) -> String {
+        var text = name.lowercased()
+        text = text.replacingAll("&", with: " and ")
+        for dash in ["-", "–", "—", ".", ","] { text = text.replacingAll(dash, with: " ") }
+        let dropped: Set<String> = ["police", "constabulary", "service", "force", "the"]
+        return text.split(separator: " ").filter { !dropped.contains(String($0)) }.joined(separator: " ")
+    }
+}
+
+extension String {
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard contains(target) else { return self }
+        return components(separatedBy: target).joined(separator: replacement)
+    }
+
+    func components(separatedBy separator: String) -> [String] {
+        var parts: [String] = []
+        var rest = Substring(self)
+        while let range = rest.firstRange(of: separator) {
+            parts.append(String(rest[..<range.lowerBound]))
+            rest = rest[range.upperBound...]
+        }
+        parts.append(String(rest))
+        return parts
+    }
+
+    fileprivate func replacingHyphens() -> String { replacingAll("-", with: " ") }
+}

@@ -1,0 +1,105 @@
+/// A PEEL grade. Ranks are on the report's own scale, so they are never compared across scales.
+public enum Grade: String, Sendable, Codable, CaseIterable {
+    case outstanding, good, adequate
+    case requiresImprovement = "requires_improvement"
+    case inadequate, ungraded
+
+    /// Reads a grade as printed, tolerating case, markup and words split by PDF extraction
+    /// ("Requires i mprov ement", "Inadeq uate"). Nil when the text is not exactly a grade.
+    public init?(printed: String) {
+        let letters = String(printed.lowercased().filter { $0.isLetter })
+        switch letters {
+        case "outstanding": self = .outstanding
+        case "good": self = .good
+        case "adequate": self = .adequate
+        case "requiresimprovement": self = .requiresImprovement
+        case "inadequate": self = .inadequate
+        case "ungraded", "notgraded": self = .ungraded
+        default: return nil
+        }
+    }
+
+    /// outstanding=4, good=3, requires improvement=2, inadequate=1 on the four-point scale; five-point adds
+    /// adequate=3 and moves outstanding and good up one. Ungraded has no rank.
+    public func rank(on scale: GradeScale) -> Int? {
+        switch (self, scale) {
+        case (.ungraded, _): nil
+        case (.outstanding, .fourPoint): 4
+        case (.good, .fourPoint): 3
+        case (.adequate, .fourPoint): nil
+        case (.requiresImprovement, _): 2
+        case (.inadequate, _): 1
+        case (.outstanding, .fivePoint): 5
+        case (.good, .fivePoint): 4
+        case (.adequate, .fivePoint): 3
+        }
+    }
+}
+
+public enum GradeScale: String, Sendable, Codable {
+    case fourPoint = "four_point"
+    case fivePoint = "five_point"
+
+    /// PEEL used four grades up to 2018/19 and five (adding `adequate`) from 2021/22.
+    public static func forYear(_ year: Int?) -> GradeScale {
+        (year ?? 0) >= 2021 ? .fivePoint : .fourPoint
+    }
+}
+
+/// The questions PEEL effectiveness grades (keys from the contract vocabulary).
+public enum Question: String, Sendable, Codable, CaseIterable {
+    case overall
+    case preventingCrime = "preventing_crime"
+    case investigatingCrime = "investigating_crime"
+    case protectingVulnerable = "protecting_vulnerable"
+    case seriousOrganisedCrime = "serious_organised_crime"
+    case specialistCapabilities = "specialist_capabilities"
+
+    /// The question a heading, table row label or table column names, from its wording in 2015–2017
+    /// reports; nil when it names none.
+    public init?(wording: String) {
+        let text = wording.lowercased()
+        if text.contains("specialist capabilit") { self = .specialistCapabilities }
+        else if text.contains("serious and organised crime") || text.contains("serious crime") { self = .seriousOrganisedCrime }
+        else if text.contains("vulnerable") || text.contains("protecting from harm") { self = .protectingVulnerable }
+        else if text.contains("investigating crime") || text.contains("investigate crime") { self = .investigatingCrime }
+        else if text.contains("preventing crime") || text.contains("prevent crime") { self = .preventingCrime }
+        else if text.contains("overall") || text.contains("keeping people safe and reducing crime") { self = .overall }
+        else { return nil }
+    }
+}
+
+/// One graded question for one force.
+public struct Judgment: Sendable, Equatable {
+    public var forceID: String?
+    public var question: Question
+    public var grade: Grade
+    public var scale: GradeScale
+    /// The year the question was last inspected, where the report prints it (2017 on).
+    public var lastInspected: Int?
+    public var line: Int
+
+    public init(forceID: String?, question: Question, grade: Grade, scale: GradeScale, lastInspected: Int? = nil, line: Int) {
+        self.forceID = forceID
+        self.question = question
+        self.grade = grade
+        self.scale = scale
+        self.lastInspected = lastInspected
+        self.line = line
+    }
+}
+
+/// How many forces a national overview puts in one grade for one question.
+public struct GradeDistribution: Sendable, Equatable {
+    public var question: Question
+    public var grade: Grade
+    public var forces: Int
+    public var line: Int
+
+    public init(question: Question, grade: Grade, forces: Int, line: Int) {
+        self.question = question
+        self.grade = grade
+        self.forces = forces
+        self.line = line
+    }
+}

@@ -1,0 +1,127 @@
+/// The metrics of the output vocabulary (`metrics.csv` in the contract) and their units.
+enum Metric {
+    static let units: [String: String] = [
+        "calls_for_assistance_per_1000": "per_1000_population",
+        "recorded_crime_per_1000": "per_1000_population",
+        "recorded_crime_change_1y_pct": "percent",
+        "recorded_crime_change_5y_pct": "percent",
+        "victim_based_crime_per_1000": "per_1000_population",
+        "victim_based_crime_change_5y_pct": "percent",
+        "sexual_offences_per_1000": "per_1000_population",
+        "assault_with_injury_per_1000": "per_1000_population",
+        "burglary_dwelling_per_1000_households": "per_1000_households",
+        "asb_incidents_per_1000": "per_1000_population",
+        "asb_incidents_count": "count",
+        "asb_incidents_change_1y_pct": "percent",
+        "charge_rate_pct": "percent",
+        "outcome_count": "count",
+        "outcome_rate_pct": "percent",
+        "domestic_abuse_incidents_per_1000": "per_1000_population",
+        "domestic_abuse_pct_of_crime": "percent",
+        "domestic_abuse_arrests_per_100_offences": "per_100_offences",
+        "ocg_count": "count",
+        "ocg_per_million": "per_million_population",
+        "ocg_predominant_drugs_pct": "percent",
+        "victim_satisfaction_pct": "percent",
+        "custody_place_of_safety_count": "count",
+        "custody_place_of_safety_per_100000": "per_100000_population",
+    ]
+
+    static func unit(_ metric: String) -> String {
+        guard let unit = units[metric] else { preconditionFailure("metric \(metric) is not in the vocabulary") }
+        return unit
+    }
+
+    /// The metric a "Force in numbers" label or a rate-table row names, from its wording; nil for none.
+    static func fromLabel(_ label: String) -> (metric: String, qualifier: String?)? {
+        let text = label.lowercased()
+        if let outcome = outcomeType(text) { return ("outcome_rate_pct", outcome) }
+        if text.hasPrefix("change") {
+            let years = Dates.spanInYears(text)
+            if text.contains("asb") || text.contains("anti-social") { return ("asb_incidents_change_1y_pct", nil) }
+            if text.contains("victim-based") { return ("victim_based_crime_change_5y_pct", nil) }
+            if text.contains("recorded crime") { return (years == 5 ? "recorded_crime_change_5y_pct" : "recorded_crime_change_1y_pct", nil) }
+            return nil
+        }
+        if text.contains("calls for assistance") || text.hasPrefix("incidents per 1,000") { return ("calls_for_assistance_per_1000", nil) }
+        if text.contains("charge rate") { return ("charge_rate_pct", nil) }
+        if text.contains("domestic abuse") {
+            if text.contains("percentage") { return ("domestic_abuse_pct_of_crime", nil) }
+            if text.contains("arrest") { return ("domestic_abuse_arrests_per_100_offences", nil) }
+            if text.contains("per 1,000") { return ("domestic_abuse_incidents_per_1000", nil) }
+            return nil
+        }
+        if text.contains("organised crime group") && text.contains("million") { return ("ocg_per_million", nil) }
+        if text.contains("victim satisfaction") { return ("victim_satisfaction_pct", nil) }
+        if text.hasPrefix("burglary") { return ("burglary_dwelling_per_1000_households", nil) }
+        if text.contains("anti-social behaviour") || text.contains("(asb)") { return ("asb_incidents_per_1000", nil) }
+        if text.hasPrefix("victim-based crime") { return ("victim_based_crime_per_1000", nil) }
+        if text.hasPrefix("sexual offences") { return ("sexual_offences_per_1000", nil) }
+        if text.hasPrefix("assault with injury") { return ("assault_with_injury_per_1000", nil) }
+        if text.contains("crimes recorded") || text.hasPrefix("recorded crime") { return ("recorded_crime_per_1000", nil) }
+        return nil
+    }
+
+    /// Outcome type keys (the contract's qualifiers) from the wording of outcome tables and graphics.
+    static func outcomeType(_ text: String) -> String? {
+        let text = text.lowercased()
+        if text.hasPrefix("charged/summon") { return "charged_summonsed" }
+        if text.hasPrefix("taken into consideration") { return "taken_into_consideration" }
+        if text.hasPrefix("out-of-court (formal)") { return "out_of_court_formal" }
+        if text.hasPrefix("out-of-court (informal)") { return "out_of_court_informal" }
+        if text.hasPrefix("caution - youth") || text.hasPrefix("caution – youth") { return "caution_youths" }
+        if text.hasPrefix("caution - adult") || text.hasPrefix("caution – adult") { return "caution_adults" }
+        if text.hasPrefix("penalty notices for disorder") { return "penalty_notices_for_disorder" }
+        if text.hasPrefix("cannabis/khat warning") { return "cannabis_khat_warning" }
+        if text.hasPrefix("community resolution") { return "community_resolution" }
+        if text.hasPrefix("evidential difficulties") { return "evidential_difficulties_victim_not_supporting" }
+        if text.hasPrefix("investigation completed but no suspect identified") || text.hasPrefix("no suspect identified") { return "no_suspect_identified" }
+        return nil
+    }
+}
+
+/// A number as printed: "+14%", "-0.05%", "4,405", "22.4". Nil for anything else (a column label, a word).
+struct PrintedNumber: Equatable {
+    let value: Double
+    let printed: String
+    let isPercent: Bool
+
+    init?(_ token: String) {
+        var text = Substring(token.trimmingCharacters(in: " *"))
+        guard !text.isEmpty else { return nil }
+        printed = String(text)
+        var negative = false
+        if text.first == "+" { text = text.dropFirst() } else if text.first == "-" || text.first == "–" { negative = true; text = text.dropFirst() }
+        isPercent = text.last == "%"
+        if isPercent { text = text.dropLast() }
+        guard let first = text.first, first.isASCIIDigit, text.last!.isASCIIDigit else { return nil }
+        var digits = ""
+        var sawPoint = false
+        for character in text {
+            if character.isASCIIDigit { digits.append(character) }
+            else if character == "," && !sawPoint { continue }
+            else if character == "." && !sawPoint { sawPoint = true; digits.append(character) }
+            else { return nil }
+        }
+        guard let number = Double(digits) else { return nil }
+        value = negative ? -number : number
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+}
+
+extension StringProtocol {
+    func trimmingCharacters(in set: String) -> String {
+        var slice = Substring(self)
+        while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
+        while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
+        return String(slice)
+    }
+
+    /// Cells of a tab-separated table row, trimmed.
+    var cells: [String] {
+        split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: " ") }
+    }
+}

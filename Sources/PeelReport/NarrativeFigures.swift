@@ -1,0 +1,228 @@
+import Foundation
+import PeelText
+
+/// Statistics stated in sentences: "recorded 17,130 incidents of anti-social behaviour", "fell by 9 percent …
+/// compared with a reduction of 13 percent across all forces", "87.4 percent were satisfied", "36 arrests …
+/// England and Wales rate of 46", "Custody was used as a place of safety 63 times … 107.9 … per 100,000 … 17.5".
+///
+/// Paragraphs are rebuilt from wrapped lines first, so hard-wrapped text reads the same; each match names the
+/// line its number stands on. NSRegularExpression (not Swift Regex, which is far slower on Linux) runs only on
+/// paragraphs that hold a cue word.
+enum NarrativeFigures {
+    /// A sentence pattern and what its capture groups mean. Unchecked Sendable: NSRegularExpression is
+    /// immutable and documented thread-safe, and the read closures are pure.
+    private struct Pattern: @unchecked Sendable {
+        let cue: String
+        let regex: NSRegularExpression
+        let read: @Sendable (Match) -> [Figure]
+
+        init(cue: String, _ pattern: String, read: @escaping @Sendable (Match) -> [Figure]) {
+            self.cue = cue
+            // The patterns are literals of this file: a bad one is a programming error caught by every test run.
+            regex = try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+            self.read = read
+        }
+    }
+
+    /// One match: its captured numbers with their source lines, and the periods its sentence names.
+    struct Match {
+        let groups: [String?]
+        let groupLines: [Int]
+        let periods: [Period]
+        let sentence: String
+
+        func number(_ group: Int) -> Double? { groups[group].flatMap { PrintedNumber($0)?.value } }
+        func word(_ group: Int) -> String { groups[group]?.lowercased() ?? "" }
+
+        func figure(_ area: Area, _ metric: String, _ group: Int, sign: Double = 1, period: Period? = nil) -> Figure? {
+            guard let value = number(group) else { return nil }
+            return Figure(area: area, metric: metric, value: value * sign, unit: Metric.unit(metric),
+                          period: period ?? periods.last ?? Period(), source: .narrative, line: groupLines[group])
+        }
+    }
+
+    private static func sign(_ word: String) -> Double {
+        ["fell", "decreased", "reduced", "reduction", "decrease", "fall", "fewer", "lower"].contains(word) ? -1 : 1
+    }
+
+    private static let number = "([0-9][0-9,]*(?:\\.[0-9]+)?)"
+    private static let change = "(fell|decreased|reduced|increased|rose)"
+    private static let comparison = "(reduction|decrease|fall|increase|rise)"
+
+    private static let patterns: [Pattern] = [
+        Pattern(cue: "incidents of anti-social behaviour", "recorded \(number) incidents of anti-social behaviour") { match in
+            [match.figure(.force, "asb_incidents_count", 1)].compactMap { $0 }
+        },
+        Pattern(cue: "incidents than the force recorded", "\(number) percent (fewer|more) incidents than the force recorded") { match in
+            [match.figure(.force, "asb_incidents_change_1y_pct", 1, sign: sign(match.word(2)))].compactMap { $0 }
+        },
+        Pattern(cue: "across england and wales, there were", "across England and Wales, there were \(number) percent (fewer|more) incidents") { match in
+            [match.figure(.englandAndWales, "asb_incidents_change_1y_pct", 1, sign: sign(match.word(2)))].compactMap { $0 }
+        },
+        // "… fell by 9 percent in Dyfed-Powys compared with a reduction of 13 percent across all forces …"
+        Pattern(cue: "percent", "\(change) by \(number) percent in [^,.]{1,60}?,? compared with an? \(comparison) of \(number) percent") { match in
+            guard let metric = crimeChangeMetric(match.sentence) else { return [] }
+            return [match.figure(.force, metric, 2, sign: sign(match.word(1))),
+                    match.figure(.englandAndWales, metric, 4, sign: sign(match.word(3)))].compactMap { $0 }
+        },
+        // "… increased by 7 percent for the 12 months to 30 June 2015. This is compared with an increase of 4 percent …"
+        Pattern(cue: "this is compared with", "\(change) by \(number) percent for the 12 months to [^.]+\\. This is compared with an? \(comparison) of \(number) percent") { match in
+            guard match.sentence.lowercased().contains("recorded crime") else { return [] }
+            return [match.figure(.force, "recorded_crime_change_1y_pct", 2, sign: sign(match.word(1))),
+                    match.figure(.englandAndWales, "recorded_crime_change_1y_pct", 4, sign: sign(match.word(3)))].compactMap { $0 }
+        },
+        Pattern(cue: "organised crime groups", "monitoring \(number) organised crime groups") { match in
+            [match.figure(.force, "ocg_count", 1)].compactMap { $0 }
+        },
+        Pattern(cue: "per one million", "represents \(number) OCGs per one million") { match in
+            [match.figure(.force, "ocg_per_million", 1)].compactMap { $0 }
+        },
+        Pattern(cue: "per one million", "had \(number) mapped organised crime groups per one million") { match in
+            [match.figure(.force, "ocg_per_million", 1)].compactMap { $0 }
+        },
+        Pattern(cue: "per one million", "England and Wales rate of \(number) organised crime groups per one million") { match in
+            [match.figure(.englandAndWales, "ocg_per_million", 1)].compactMap { $0 }
+        },
+        Pattern(cue: "predominant crime type", "'Drug activity' was the predominant crime type \\(\(number) percent\\)") { match in
+            [match.figure(.force, "ocg_predominant_drugs_pct", 1)].compactMap { $0 }
+        },
+        Pattern(cue: "classified in this way", "with \(number) percent of all OCGs classified in this way") { match in
+            [match.figure(.englandAndWales, "ocg_predominant_drugs_pct", 1)].compactMap { $0 }
+        },
+        Pattern(cue: "were satisfied", "\(number) percent were satisfied") { match in
+            [match.figure(.force, "victim_satisfaction_pct", 1)].compactMap { $0 }
+        },
+        Pattern(cue: "national victim satisfaction rate", "national victim satisfaction rate of \(number) percent") { match in
+            [match.figure(.englandAndWales, "victim_satisfaction_pct", 1)].compactMap { $0 }
+        },
+        Pattern(cue: "arrests made", "For every 100 domestic abuse[^.]{0,60}? there were \(number) arrests made[^.(]*\\(this compares with the England and Wales rate of \(number)\\)") { match in
+            [match.figure(.force, "domestic_abuse_arrests_per_100_offences", 1),
+             match.figure(.englandAndWales, "domestic_abuse_arrests_per_100_offences", 2)].compactMap { $0 }
+        },
+        Pattern(cue: "place of safety", "used as a place of safety \(number) times[^.]*? which represents \(number) uses as a place of safety per 100,000 population \\(compared with an England and Wales rate of \(number)\\)") { match in
+            [match.figure(.force, "custody_place_of_safety_count", 1),
+             match.figure(.force, "custody_place_of_safety_per_100000", 2),
+             match.figure(.englandAndWales, "custody_place_of_safety_per_100000", 3)].compactMap { $0 }
+        },
+    ]
+
+    /// Which change a crime sentence reports: victim-based crime (five years), or recorded crime over five
+    /// years or one, told apart by the years it compares.
+    private static func crimeChangeMetric(_ sentence: String) -> String? {
+        let lower = sentence.lowercased()
+        if lower.contains("victim-based crime") { return "victim_based_crime_change_5y_pct" }
+        guard lower.contains("recorded crime") else { return nil }
+        if Dates.spanInYears(sentence) == 5 { return "recorded_crime_change_5y_pct" }
+        return lower.contains("previous year") ? "recorded_crime_change_1y_pct" : nil
+    }
+
+    static func extract(_ lines: [NormalisedLine]) -> [Figure] {
+        var figures: [Figure] = []
+        var previousPeriods: [Period] = []
+        for paragraph in paragraphs(lines) {
+            let lower = paragraph.text.lowercased()
+            let ns = paragraph.text as NSString
+            let paragraphPeriods = Dates.periods(in: paragraph.text)
+            for pattern in patterns where lower.contains(pattern.cue) {
+                for result in pattern.regex.matches(in: paragraph.text, range: NSRange(location: 0, length: ns.length)) {
+                    let sentenceRange = sentence(around: result.range, in: ns)
+                    let sentence = ns.substring(with: sentenceRange)
+                    // The period a sentence names; else the nearest one before it in its paragraph ("over the same
+                    // time period"); else the last one of the paragraph before ("Over this same period, …").
+                    var periods = Dates.periods(in: sentence)
+                    if periods.isEmpty {
+                        periods = Array(Dates.periods(in: ns.substring(to: result.range.location)).suffix(1))
+                    }
+                    if periods.isEmpty { periods = Array(previousPeriods.suffix(1)) }
+                    let groups = (0..<result.numberOfRanges).map { index -> String? in
+                        let range = result.range(at: index)
+                        return range.location == NSNotFound ? nil : ns.substring(with: range)
+                    }
+                    let groupLines = (0..<result.numberOfRanges).map { paragraph.line(atUTF16: max(0, result.range(at: $0).location)) }
+                    figures += pattern.read(Match(groups: groups, groupLines: groupLines, periods: periods, sentence: sentence))
+                }
+            }
+            if !paragraphPeriods.isEmpty { previousPeriods = paragraphPeriods }
+        }
+        return figures
+    }
+
+    /// From the sentence start before `range` to the sentence end after it.
+    private static func sentence(around range: NSRange, in text: NSString) -> NSRange {
+        var start = range.location
+        while start > 0 {
+            if isSentenceEnd(text, at: start - 1) { break }
+            start -= 1
+        }
+        var end = range.location + range.length
+        while end < text.length {
+            if isSentenceEnd(text, at: end) { end += 1; break }
+            end += 1
+        }
+        return NSRange(location: start, length: end - start)
+    }
+
+    /// A full stop followed by a space or the end, that does not close an abbreviation ("i.e.", "e.g.").
+    private static func isSentenceEnd(_ text: NSString, at index: Int) -> Bool {
+        guard text.character(at: index) == 0x2E, index + 1 == text.length || text.character(at: index + 1) == 0x20 else { return false }
+        let before = text.substring(with: NSRange(location: max(0, index - 4), length: min(4, index))).lowercased()
+        return !(before.hasSuffix("i.e") || before.hasSuffix("e.g") || before.hasSuffix(" etc") || before.hasSuffix(" no"))
+    }
+
+    /// Prose paragraphs: runs of non-blank lines that are neither headings nor table rows, joined with spaces.
+    struct Paragraph {
+        var text = ""
+        /// (UTF-16 offset where a source line starts in `text`, its line number).
+        var starts: [(offset: Int, line: Int)] = []
+
+        func line(atUTF16 offset: Int) -> Int {
+            var result = starts.first?.line ?? 0
+            for start in starts where start.offset <= offset { result = start.line }
+            return result
+        }
+    }
+
+    static func paragraphs(_ lines: [NormalisedLine]) -> [Paragraph] {
+        var out: [Paragraph] = []
+        var current = Paragraph()
+        func flush() {
+            if !current.text.isEmpty { out.append(current) }
+            current = Paragraph()
+        }
+        for line in lines {
+            if line.isBlank || line.isHeading || line.text.contains("\t") {
+                flush()
+                continue
+            }
+            if !current.text.isEmpty { current.text += " " }
+            current.starts.append((current.text.utf16.count, line.number))
+            current.text += line.text
+        }
+        flush()
+        return joinBrokenSentences(out)
+    }
+
+    /// PDF extraction breaks a sentence at a page end: "… per one million population;" then the footnotes,
+    /// then "this is slightly lower than …". A paragraph that starts in lower case continues the last
+    /// paragraph that did not end a sentence, skipping footnotes ("16 When a police force …") between them.
+    private static func joinBrokenSentences(_ paragraphs: [Paragraph]) -> [Paragraph] {
+        var out: [Paragraph] = []
+        for paragraph in paragraphs {
+            if let first = paragraph.text.first, first.isLowercase,
+               let target = out.lastIndex(where: { !isFootnote($0.text) }), out.count - target <= 4,
+               let last = out[target].text.last, !".!?:".contains(last) {
+                let offset = out[target].text.utf16.count + 1
+                out[target].text += " " + paragraph.text
+                out[target].starts += paragraph.starts.map { ($0.offset + offset, $0.line) }
+                continue
+            }
+            out.append(paragraph)
+        }
+        return out
+    }
+
+    private static func isFootnote(_ text: String) -> Bool {
+        let digits = text.prefix { $0.isASCIIDigit }
+        return !digits.isEmpty && digits.count <= 3 && text.dropFirst(digits.count).first == " "
+    }
+}

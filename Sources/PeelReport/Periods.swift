@@ -1,0 +1,63 @@
+/// Dates as reports print them ("30 June 2017") → ISO 8601, and the periods built from them.
+enum Dates {
+    static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+
+    /// "30 June 2017" at the start of `words` → (2017, 6, 30).
+    static func date(_ words: ArraySlice<Substring>) -> (year: Int, month: Int, day: Int)? {
+        guard words.count >= 3 else { return nil }
+        let items = Array(words.prefix(3))
+        guard let day = Int(items[0]), (1...31).contains(day),
+              let month = months.firstIndex(of: items[1].lowercased()),
+              let year = Int(items[2].prefix(4)), (1990...2100).contains(year) else { return nil }
+        return (year, month + 1, day)
+    }
+
+    static func iso(_ date: (year: Int, month: Int, day: Int)) -> String {
+        "\(date.year)-\(pad(date.month))-\(pad(date.day))"
+    }
+
+    static func pad(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
+
+    static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
+
+    /// The day after a date: where twelve months to that date, one year earlier, began.
+    static func dayAfter(_ date: (year: Int, month: Int, day: Int)) -> (year: Int, month: Int, day: Int) {
+        let lengths = [31, isLeap(date.year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        if date.day < lengths[date.month - 1] { return (date.year, date.month, date.day + 1) }
+        if date.month < 12 { return (date.year, date.month + 1, 1) }
+        return (date.year + 1, 1, 1)
+    }
+
+    /// Every period a text names, in order: "12 months to 30 June 2017" → start 2016-07-01, end 2017-06-30;
+    /// "as at 1 July 2017" → as_at 2017-07-01.
+    static func periods(in text: String) -> [Period] {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," || $0 == "(" || $0 == ")" })
+        var found: [Period] = []
+        var index = 0
+        while index < words.count {
+            let word = words[index].lowercased()
+            if word == "to" && index >= 2 && words[index - 1].lowercased() == "months" && words[index - 2] == "12",
+               let end = date(words[(index + 1)...]) {
+                let start = dayAfter((end.year - 1, end.month, end.day))
+                found.append(Period(start: iso(start), end: iso(end)))
+                index += 4
+                continue
+            }
+            // "as at 1 July 2017", and "On 1 July 2017, the force had …".
+            if (word == "at" && index >= 1 && words[index - 1].lowercased() == "as") || word == "on", let day = date(words[(index + 1)...]) {
+                found.append(Period(asAt: iso(day)))
+                index += 4
+                continue
+            }
+            index += 1
+        }
+        return found
+    }
+
+    /// Years between the two "12 months to" periods of a change label ("… 2010 against … 2015" → 5).
+    static func spanInYears(_ text: String) -> Int? {
+        let ends = periods(in: text).compactMap(\.end)
+        guard ends.count >= 2, let first = Int(ends[0].prefix(4)), let last = Int(ends[ends.count - 1].prefix(4)) else { return nil }
+        return abs(last - first)
+    }
+}

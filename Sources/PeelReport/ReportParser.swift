@@ -1,0 +1,134 @@
+public import PeelText
+
+/// Text → `Report`. Pure: the force registry comes in, values come out; no I/O, no globals.
+///
+/// The report kind and all metadata come from the text (the title page), never from a file name.
+/// Layouts the parser knows: PEEL effectiveness 2015 (overview grades, "Summary of findings" per
+/// question), 2016–17 (judgments table with "Last inspected"), and the national overview's all-force
+/// table and grade distributions. Any other PEEL report is recorded with its pillar and year and an
+/// `unsupported layout` problem rather than a guessed grade.
+public struct ReportParser: Sendable {
+    public let forces: ForceRegistry
+
+    public init(forces: ForceRegistry) {
+        self.forces = forces
+    }
+
+    public func parse(_ decoded: DecodedText) -> Report {
+        parse(NormalisedText(decoded))
+    }
+
+    public func parse(_ text: NormalisedText) -> Report {
+        let lines = text.lines
+        guard let title = TitlePage.read(lines) else { return Report(reportType: .other) }
+        var report = Report(reportType: title.type, pillar: title.pillar, year: title.year, title: title.title, titleLine: title.line)
+        TitlePage.readMetadata(lines, into: &report)
+        if title.type == .force {
+            report.forceID = forces.id(for: title.subject)
+            if report.forceID == nil {
+                report.problems.append(ParseProblem(.error, line: title.subjectLine, "unknown force \"\(title.subject)\""))
+            }
+        }
+        let scale = GradeScale.forYear(report.year)
+        switch title.type {
+        case .force:
+            JudgmentExtractor.forceReport(lines, forceID: report.forceID, scale: scale, into: &report)
+            let forceName = title.subject
+            FigureExtractor.extract(lines, forceName: forceName, forceID: report.forceID, registry: forces, into: &report)
+            FindingExtractor.extract(lines, into: &report)
+        case .national:
+            JudgmentExtractor.nationalTable(lines, registry: forces, scale: scale, into: &report)
+            JudgmentExtractor.gradeDistributions(lines, into: &report)
+            FindingExtractor.extract(lines, into: &report)
+        case .other:
+            break
+        }
+        if report.judgments.isEmpty && report.gradeDistributions.isEmpty {
+            report.problems.append(ParseProblem(.warning, line: title.line, "unsupported layout: no judgments found"))
+        }
+        return report
+    }
+}
+
+/// The title page: "PEEL: Police effectiveness 2015" then "An inspection of X" or "A national overview".
+enum TitlePage {
+    struct Title {
+        let type: ReportType
+        let pillar: Pillar
+        let year: Int
+        let title: String
+        let line: Int
+        /// The force name after "An inspection of" (force reports).
+        let subject: String
+        let subjectLine: Int
+    }
+
+    /// How far into the text the title page may reach (PDF extractions start with blank lines and logos).
+    static let titlePageLines = 80
+
+    static func read(_ lines: [NormalisedLine]) -> Title? {
+        var pending: (pillar: Pillar, year: Int, title: String, line: Int)?
+        var looked = 0
+        for line in lines where !line.isBlank {
+            looked += 1
+            if looked > titlePageLines { break }
+            let text = line.text
+            if let title = pending {
+                let lower = text.lowercased()
+                if lower.hasPrefix("an inspection of ") {
+                    let subject = String(text.dropFirst("an inspection of ".count)).trimmingCharacters(in: " .")
+                    return Title(type: .force, pillar: title.pillar, year: title.year, title: "\(title.title): \(text)",
+                                 line: title.line, subject: subject, subjectLine: line.number)
+                }
+                if lower.hasPrefix("a national overview") {
+                    return Title(type: .national, pillar: title.pillar, year: title.year, title: "\(title.title): \(text)",
+                                 line: title.line, subject: "", subjectLine: line.number)
+                }
+                pending = nil  // the subtitle must follow the title directly
+            }
+            if let (pillar, year) = peelTitle(text) { pending = (pillar, year, text, line.number) }
+        }
+        return nil
+    }
+
+    /// "PEEL: Police effectiveness 2015" → (.effectiveness, 2015); "PEEL: Police effectiveness, efficiency
+    /// and legitimacy 2018/19" and "PEEL 2021/22" → (.integrated, first year).
+    static func peelTitle(_ line: String) -> (Pillar, Int)? {
+        let words = line.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," })
+        guard let first = words.first, first == "peel:" || first == "peel", let last = words.last,
+              let year = Int(last.prefix(4)), last.count == 4 || (last.count == 7 && last.dropFirst(4).first == "/"),
+              (2014...2099).contains(year) else { return nil }
+        let middle = words.dropFirst().dropLast().map(String.init)
+        if middle.isEmpty { return (.integrated, year) }
+        guard middle.first == "police" else { return nil }
+        let pillars = middle.dropFirst().filter { $0 != "and" }
+        if pillars.count == 1, let pillar = Pillar(rawValue: pillars[0]) { return (pillar, year) }
+        if pillars.count > 1 && pillars.allSatisfy({ Pillar(rawValue: $0) != nil }) { return (.integrated, year) }
+        return nil
+    }
+
+    /// Month of publication, copyright holder and ISBN from the first lines.
+    static func readMetadata(_ lines: [NormalisedLine], into report: inout Report) {
+        for line in lines.prefix(120) where !line.isBlank {
+            let text = line.text
+            let words = text.split(separator: " ")
+            if report.published == nil, words.count == 2, let month = Dates.months.firstIndex(of: words[0].lowercased()),
+               let year = Int(words[1]), (1990...2100).contains(year) {
+                report.published = "\(year)-\(Dates.pad(month + 1))"
+            } else if report.inspectorate == nil, text.hasPrefix("©") || text.lowercased().hasPrefix("(c)") {
+                if let holder = words.dropFirst().first(where: { $0.hasPrefix("HMIC") }) { report.inspectorate = String(holder) }
+            } else if report.isbn == nil, text.uppercased().hasPrefix("ISBN") {
+                let digits = text.dropFirst(4).trimmingCharacters(in: " :")
+                if digits.filter(\.isASCIIDigit).count == 13 || digits.filter(\.isASCIIDigit).count == 10 { report.isbn = digits }
+            }
+        }
+    }
+}
+
+/// A contents page line: a heading followed by a page number (after a tab or dot leaders).
+func isContentsLine(_ text: String) -> Bool {
+    guard let last = text.last, last.isASCIIDigit else { return text.hasSuffix("\t") }
+    let withoutNumber = text.reversed().drop(while: { $0.isASCIIDigit })
+    guard let before = withoutNumber.first else { return false }
+    return before == "\t" || before == "." || (before == " " && text.contains("...")) || text.contains("\t")
+}
