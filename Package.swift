@@ -34,13 +34,17 @@ let package = Package(
         .target(name: "PeelText", swiftSettings: settings),
         // Stage 3: text → report.
         .target(name: "PeelReport", dependencies: ["PeelText", .product(name: "CSV", package: "CSV.swift")], swiftSettings: settings),
+        // Stage 4: rules over one report and across reports.
+        .target(name: "PeelValidation", dependencies: ["PeelReport", "PeelEnrichment"], swiftSettings: settings),
+        // Stage 5: force figures × ONS population denominators.
+        .target(name: "PeelEnrichment", dependencies: ["PeelReport", .product(name: "CSV", package: "CSV.swift")], swiftSettings: settings),
         // Stage 6: typed rows → partitioned CSV tables.
         .target(name: "PeelTables", swiftSettings: settings),
         // The run: stages wired on Dispatch, manifest, atomic publishing.
         .target(
             name: "PeelPipeline",
             dependencies: [
-                "PeelArchive", "PeelText", "PeelReport", "PeelTables", "CLinuxSystem",
+                "PeelArchive", "PeelText", "PeelReport", "PeelValidation", "PeelEnrichment", "PeelTables", "CLinuxSystem",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -68,6 +72,8 @@ let package = Package(
         .testTarget(name: "PeelArchiveTests", dependencies: ["PeelArchive", "PeelTestSupport"], swiftSettings: settings),
         .testTarget(name: "PeelTextTests", dependencies: ["PeelText", "PeelTestSupport"], swiftSettings: settings),
         .testTarget(name: "PeelReportTests", dependencies: ["PeelReport", "PeelText", "PeelTestSupport"], swiftSettings: settings),
+        .testTarget(name: "PeelValidationTests", dependencies: ["PeelValidation", "PeelEnrichment", "PeelReport", "PeelText", "PeelTestSupport"], swiftSettings: settings),
+        .testTarget(name: "PeelEnrichmentTests", dependencies: ["PeelEnrichment", "PeelReport", "PeelTestSupport"], swiftSettings: settings),
         .testTarget(name: "PeelTablesTests", dependencies: ["PeelTables"], swiftSettings: settings),
         .testTarget(
             name: "PeelPipelineTests",

@@ -27,6 +27,8 @@ public struct Peel: ParsableCommand {
     }
 }
 
+extension RunOptions.FailOn: ExpressibleByArgument {}
+
 enum LogFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
@@ -37,7 +39,7 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Read report archives and write the dataset and its manifest.",
         discussion: """
-            Exit status: 0 success; 65 an entry was quarantined or an archive could not be read to its end \
+            Exit status: 0 success; 3 outputs written but validation found errors (see --fail-on); 65 an entry was quarantined or an archive could not be read to its end \
             (outputs are still written); 64 usage; 66 no input; 73 the output folder cannot be created or \
             replaced; 74 writing failed; 75 another run holds the lock; 78 bad configuration.
             """)
@@ -57,6 +59,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Log lines as text or as one JSON object per line.")
     var logFormat: LogFormat = .text
 
+    @Option(name: .long, help: "Validation findings that make the exit status 3: warning, error (default) or never.")
+    var failOn: RunOptions.FailOn = .error
+
     @Flag(name: .shortAndLong, help: "Log every archive as well as problems.")
     var verbose = false
 
@@ -68,9 +73,10 @@ struct RunCommand: ParsableCommand {
         let format = logFormat
         var logger = Logger(label: "peel") { StderrLogHandler(label: $0, format: format) }
         logger.logLevel = verbose ? .info : .notice
-        let options = RunOptions(
+        var options = RunOptions(
             inputs: input.isEmpty ? ["Inputs"] : input, output: output,
             jobs: jobs ?? RunOptions.defaultJobs, configurationPath: config)
+        options.failOn = failOn
         do {
             let result = try PipelineRun.execute(options, logger: logger)
             let totals = result.manifest.totals

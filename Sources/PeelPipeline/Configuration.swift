@@ -1,4 +1,6 @@
 public import PeelArchive
+public import PeelEnrichment
+public import PeelValidation
 import Foundation
 
 /// Pipeline settings, read from `Pipeline/pipeline.json`. Every key is optional; a missing key keeps
@@ -7,6 +9,9 @@ public struct Configuration: Sendable, Equatable {
     public var limits = ExtractionLimits()
     /// Bytes of entries waiting between the archive readers and the parse workers.
     public var queueBytes = 64 << 20
+    /// Which population divides which figure.
+    public var population = DenominatorPolicy()
+    public var validation = ValidationSettings()
 
     public init() {}
 }
@@ -52,6 +57,12 @@ extension Configuration {
                 try configuration.limits.apply(limits)
             case "queue_bytes":
                 configuration.queueBytes = try positiveInteger(value, key)
+            case "population":
+                guard let object = value as? [String: Any] else { throw ConfigurationError(description: "\"population\" must be an object") }
+                try configuration.population.apply(object)
+            case "validation":
+                guard let object = value as? [String: Any] else { throw ConfigurationError(description: "\"validation\" must be an object") }
+                try configuration.validation.apply(object)
             case let other where other.hasPrefix("_"):
                 continue  // "_comment" keys document the file
             default:
@@ -74,6 +85,62 @@ extension ExtractionLimits {
             case "max_entries_per_archive": maxEntriesPerArchive = try positiveInteger(value, key)
             case let other where other.hasPrefix("_"): continue
             default: throw ConfigurationError(description: "unknown key \"limits.\(key)\"")
+            }
+        }
+    }
+}
+
+extension DenominatorPolicy {
+    mutating func apply(_ object: [String: Any]) throws {
+        for (key, value) in object {
+            switch key {
+            case "file":
+                guard let file = value as? String, !file.isEmpty, !file.contains("/") else { throw ConfigurationError(description: "\"population.file\" must be a file name in the configuration's folder") }
+                self.file = file
+            case "vintage":
+                guard value is String else { throw ConfigurationError(description: "\"population.vintage\" must be text") }
+            case "year_offset":
+                guard let number = value as? NSNumber, let offset = Int(exactly: number.doubleValue) else { throw ConfigurationError(description: "\"population.year_offset\" must be a whole number") }
+                yearOffset = offset
+            case "year_overrides":
+                guard let map = value as? [String: Any] else { throw ConfigurationError(description: "\"population.year_overrides\" must map report years to population years") }
+                for (reportYear, populationYear) in map {
+                    guard let from = Int(reportYear), let to = (populationYear as? NSNumber).flatMap({ Int(exactly: $0.doubleValue) }) else {
+                        throw ConfigurationError(description: "\"population.year_overrides\": \"\(reportYear)\" must map a year to a year")
+                    }
+                    yearOverrides[from] = to
+                }
+            case "combined_areas":
+                guard let list = value as? [[String: Any]] else { throw ConfigurationError(description: "\"population.combined_areas\" must be a list of objects") }
+                combinedAreas = try list.map { item in
+                    guard let forces = item["forces"] as? [String], forces.count >= 2, let metrics = item["metrics"] as? [String],
+                          let years = item["report_years"] as? [NSNumber] else {
+                        throw ConfigurationError(description: "\"population.combined_areas\": each needs forces (2 or more), metrics and report_years")
+                    }
+                    return CombinedArea(forces: forces, metrics: Set(metrics), reportYears: Set(years.map(\.intValue)))
+                }
+            case "unusable_denominators":
+                guard let map = value as? [String: String] else { throw ConfigurationError(description: "\"population.unusable_denominators\" must map force ids to reasons") }
+                unusable = map
+            case let other where other.hasPrefix("_"): continue
+            default: throw ConfigurationError(description: "unknown key \"population.\(key)\"")
+            }
+        }
+    }
+}
+
+extension ValidationSettings {
+    mutating func apply(_ object: [String: Any]) throws {
+        for (key, value) in object {
+            switch key {
+            case "population_tolerance_pct":
+                guard let number = value as? NSNumber, number.doubleValue >= 0 else { throw ConfigurationError(description: "\"validation.population_tolerance_pct\" must be a number ≥ 0") }
+                populationTolerancePercent = number.doubleValue
+            case "outlier_factor":
+                guard let number = value as? NSNumber, number.doubleValue > 1 else { throw ConfigurationError(description: "\"validation.outlier_factor\" must be a number > 1") }
+                outlierFactor = number.doubleValue
+            case let other where other.hasPrefix("_"): continue
+            default: throw ConfigurationError(description: "unknown key \"validation.\(key)\"")
             }
         }
     }

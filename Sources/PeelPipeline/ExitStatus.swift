@@ -2,6 +2,8 @@
 public enum ExitStatus: Int32, Sendable, Codable {
     /// Every input read, every entry parsed or skipped for a stated reason.
     case success = 0
+    /// Outputs written; validation found errors (or warnings, with --fail-on warning).
+    case validationErrors = 3
     /// Bad command line (EX_USAGE).
     case usage = 64
     /// Outputs written, but an entry was quarantined or an archive could not be read to its end (EX_DATAERR).
@@ -20,6 +22,7 @@ public enum ExitStatus: Int32, Sendable, Codable {
     public var name: String {
         switch self {
         case .success: "success"
+        case .validationErrors: "validation_errors"
         case .usage: "usage"
         case .inputQuarantined: "input_quarantined"
         case .noInput: "no_input"

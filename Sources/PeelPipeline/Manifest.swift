@@ -16,6 +16,7 @@ public struct Manifest: Codable, Sendable {
     public var stages: [StageRecord]
     public var outputs: [OutputRecord]
     public var totals: Totals
+    public var validation: ValidationTotals?
     public var exitStatus: ExitRecord
 
     public struct ConfigurationRecord: Codable, Sendable {
@@ -96,6 +97,12 @@ public struct Manifest: Codable, Sendable {
         public var quarantined: Int
         public var reportsByType: [String: Int]
         public var parseErrors: Int
+    }
+
+    /// Validation findings counted by severity and by rule (then severity); the findings are in `validation.csv`.
+    public struct ValidationTotals: Codable, Sendable {
+        public var bySeverity: [String: Int]
+        public var byRule: [String: [String: Int]]
     }
 
     public struct ExitRecord: Codable, Sendable {

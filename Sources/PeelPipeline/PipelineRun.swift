@@ -1,7 +1,9 @@
 public import Logging
 import Foundation
 import PeelArchive
+import PeelEnrichment
 import PeelReport
+import PeelValidation
 import PeelTables
 
 /// What a run is asked to do.
@@ -13,12 +15,19 @@ public struct RunOptions: Sendable {
     public var jobs: Int
     /// nil: `Pipeline/pipeline.json` if it exists, else the built-in defaults.
     public var configurationPath: String?
+    /// The validation severity that makes the run end with exit status 3 (nil: never).
+    public var failOn: FailOn = .error
 
     public init(inputs: [String] = ["Inputs"], output: String = "Outputs", jobs: Int = RunOptions.defaultJobs, configurationPath: String? = nil) {
         self.inputs = inputs
         self.output = output
         self.jobs = jobs
         self.configurationPath = configurationPath
+    }
+
+    /// Which validation findings make a run's exit status non-zero.
+    public enum FailOn: String, Sendable, CaseIterable {
+        case warning, error, never
     }
 
     public static let defaultConfigurationPath = "Pipeline/pipeline.json"
@@ -45,7 +54,7 @@ public enum PipelineRun {
 
         // Reference tables sit beside the configuration file (or in Pipeline/ with the built-in defaults).
         let referenceFolder = configurationPath.map { ($0 as NSString).deletingLastPathComponent }.map { $0.isEmpty ? "." : $0 } ?? "Pipeline"
-        let reference = try ReferenceData.load(folder: referenceFolder)
+        let reference = try ReferenceData.load(folder: referenceFolder, policy: loaded.configuration.population)
         let parser = ReportParser(forces: reference.forces)
 
         let output = OutputFolder(path: options.output)
@@ -60,9 +69,19 @@ public enum PipelineRun {
         ])
         let extraction = StagedExtraction.run(archives: inputs, configuration: loaded.configuration, parser: parser, jobs: options.jobs, logger: logger)
 
+        // Stages 4 and 5 see every report at once: some rules compare reports with each other.
+        let validateStarted = DispatchTime.now().uptimeNanoseconds
+        let reports = ReportTables.identifiedReports(extraction)
+        let findings = Validator.validate(ValidationContext(reports: reports, denominators: reference.denominators, settings: loaded.configuration.validation))
+        let validateSeconds = secondsSince(validateStarted)
+        let enrichStarted = DispatchTime.now().uptimeNanoseconds
+        let enriched = ReportTables.enrich(reports, denominators: reference.denominators)
+        let enrichSeconds = secondsSince(enrichStarted)
+
         let writeStarted = DispatchTime.now().uptimeNanoseconds
         let readme = DatasetReadme.file
-        let files = ReportTables.all(extraction).flatMap(CSVRenderer.render)
+        let tables = ReportTables.all(extraction) + [ReportTables.enrichedTable(enriched), ReportTables.validationTable(findings)]
+        let files = tables.flatMap(CSVRenderer.render)
             + [RenderedFile(path: readme.path, contents: Array(readme.text.utf8), rows: nil)]
         let outputs = files.map { file in
             Manifest.OutputRecord(path: file.path, rows: file.rows, bytes: file.contents.count, sha256: sha256Hex(file.contents))
@@ -70,10 +89,23 @@ public enum PipelineRun {
         let writeSeconds = secondsSince(writeStarted)
 
         let totals = ManifestBuilder.totals(extraction)
-        let status: ExitStatus = totals.quarantined > 0 || totals.archivesFailed > 0 ? .inputQuarantined : .success
+        let validation = ManifestBuilder.validationTotals(findings)
+        let failing: Bool
+        switch options.failOn {
+        case .never: failing = false
+        case .error: failing = findings.contains { $0.severity == .error }
+        case .warning: failing = findings.contains { $0.severity >= .warning }
+        }
+        // Input failures outrank validation findings: they mean some data was not even read.
+        let status: ExitStatus = totals.quarantined > 0 || totals.archivesFailed > 0 ? .inputQuarantined : failing ? .validationErrors : .success
         var manifest = ManifestBuilder.manifest(
             runId: runId, startedAt: startedAt, options: options, configuration: loaded, reference: reference.files, extraction: extraction,
             outputs: outputs, totals: totals, status: status, writeSeconds: writeSeconds)
+        manifest.validation = validation
+        manifest.stages.insert(contentsOf: [
+            Manifest.StageRecord(name: "validate", items: findings.count, seconds: ManifestBuilder.rounded(validateSeconds), clock: "wall"),
+            Manifest.StageRecord(name: "enrich", items: enriched.count, seconds: ManifestBuilder.rounded(enrichSeconds), clock: "wall"),
+        ], at: manifest.stages.count - 1)
 
         let publishStarted = DispatchTime.now().uptimeNanoseconds
         manifest.finishedAt = ManifestBuilder.timestamp(Date())
@@ -81,6 +113,8 @@ public enum PipelineRun {
         logger.info("run finished", metadata: [
             "run_id": .string(runId), "entries": .stringConvertible(totals.entries), "parsed": .stringConvertible(totals.parsed),
             "skipped": .stringConvertible(totals.skipped), "quarantined": .stringConvertible(totals.quarantined),
+            "validation_errors": .stringConvertible(validation.bySeverity["error"] ?? 0),
+            "validation_warnings": .stringConvertible(validation.bySeverity["warning"] ?? 0),
             "publish_seconds": .string(String(format: "%.3f", secondsSince(publishStarted))), "exit_status": .stringConvertible(status.rawValue),
         ])
         return RunResult(status: status, manifest: manifest)
@@ -157,5 +191,16 @@ enum ManifestBuilder {
         return problems.map { "\($0.severity.rawValue): line \($0.line.map(String.init) ?? "?"): \($0.message)" }
     }
 
-    private static func rounded(_ seconds: Double) -> Double { (seconds * 1000).rounded() / 1000 }
+    static func validationTotals(_ findings: [ValidationFinding]) -> Manifest.ValidationTotals {
+        var byRule: [String: [String: Int]] = [:]
+        var bySeverity: [String: Int] = [:]
+        for finding in findings {
+            byRule[finding.rule, default: [:]][finding.severity.rawValue, default: 0] += 1
+            bySeverity[finding.severity.rawValue, default: 0] += 1
+        }
+        for severity in Severity.allCases where bySeverity[severity.rawValue] == nil { bySeverity[severity.rawValue] = 0 }
+        return Manifest.ValidationTotals(bySeverity: bySeverity, byRule: byRule)
+    }
+
+    static func rounded(_ seconds: Double) -> Double { (seconds * 1000).rounded() / 1000 }
 }

@@ -1,5 +1,7 @@
+import PeelEnrichment
 import PeelReport
 import PeelTables
+import PeelValidation
 
 /// The tables a run writes, in (input path, entry order) and, within a report, in the order the report
 /// prints things, so they are the same whatever the thread count. Column names follow the contract's
@@ -11,6 +13,11 @@ enum ReportTables {
             guard let report = outcome.document?.report, let id = outcome.sha256 else { return nil }
             return (outcome, report, id)
         }
+    }
+
+    /// The reports the later stages see, in the tables' order, each with its id.
+    static func identifiedReports(_ extraction: ExtractionResult) -> [IdentifiedReport] {
+        reports(extraction).map { IdentifiedReport(id: $0.id, report: $0.report) }
     }
 
     static func all(_ extraction: ExtractionResult) -> [Table] {
@@ -160,6 +167,77 @@ enum ReportTables {
                     .integer(finding.ordinal), .text(finding.text), .integer(finding.line),
                 ]
             }
+        })
+    }
+
+    // MARK: enriched_figures
+
+    static let enrichedSchema = TableSchema(
+        name: "enriched_figures",
+        fields: [
+            Field("report_id", .string, "Report the figure is printed in"),
+            Field("year", .integer, "Assessment year"),
+            Field("force_id", .string, "Force the figure is about"),
+            Field("metric", .string, "Metric key (contract metrics.csv)"),
+            Field("qualifier", .string, "Outcome type for outcome metrics"),
+            Field("value", .number, "The number as printed"),
+            Field("unit", .string, "Unit of value"),
+            Field("period_start", .date, "First day of the period the figure covers"),
+            Field("period_end", .date, "Last day of the period the figure covers"),
+            Field("as_at", .date, "Date a stock figure is taken at"),
+            Field("source", .string, "force_in_numbers, figure_table or narrative"),
+            Field("source_line", .integer, "Line of the value in the report"),
+            Field("population", .integer, "ONS mid-year population used as denominator (or shown for reference)"),
+            Field("population_year", .integer, "Mid-year of that estimate"),
+            Field("population_source", .string, "ONS release the estimate comes from (Pipeline/SOURCES.md)"),
+            Field("denominator_note", .string, "Which denominator was used, or why none could be"),
+            Field("implied_count", .number, "For rates per head: rate × population ÷ base"),
+            Field("implied_rate", .number, "For counts: count ÷ population × base"),
+            Field("implied_rate_unit", .string, "Unit of implied_rate"),
+        ],
+        partitionField: "year")
+
+    /// Stage 5: every force-area figure of every force report with its denominator.
+    static func enrich(_ reports: [IdentifiedReport], denominators: Denominators) -> [(id: String, year: Int, forceID: String, figure: EnrichedFigure)] {
+        reports.flatMap { item -> [(id: String, year: Int, forceID: String, figure: EnrichedFigure)] in
+            guard let forceID = item.report.forceID, let year = item.report.year else { return [] }
+            return item.report.figures.filter { $0.area == .force }.map {
+                (item.id, year, forceID, Enrichment.enrich($0, forceID: forceID, reportYear: year, denominators: denominators))
+            }
+        }
+    }
+
+    static func enrichedTable(_ rows: [(id: String, year: Int, forceID: String, figure: EnrichedFigure)]) -> Table {
+        Table(schema: enrichedSchema, rows: rows.map { id, year, forceID, enriched in
+            let figure = enriched.figure
+            let denominator = enriched.denominator
+            return [
+                .text(id), .integer(year), .text(forceID), .text(figure.metric), Value(figure.qualifier), .number(figure.value),
+                .text(figure.unit), Value(figure.period.start), Value(figure.period.end), Value(figure.period.asAt),
+                .text(figure.source.rawValue), .integer(figure.line), Value(denominator.population), Value(denominator.year),
+                Value(denominator.source), .text(enriched.note), Value(enriched.impliedCount), Value(enriched.impliedRate),
+                Value(enriched.impliedRateUnit),
+            ]
+        })
+    }
+
+    // MARK: validation
+
+    static let validationSchema = TableSchema(
+        name: "validation",
+        fields: [
+            Field("report_id", .string, "Report the finding is about"),
+            Field("year", .integer, "Assessment year of that report"),
+            Field("rule", .string, "Rule that found it"),
+            Field("severity", .string, "error, warning or info"),
+            Field("subject", .string, "The row it is about: table, key and source line"),
+            Field("message", .string, "What was compared, with the numbers"),
+        ],
+        partitionField: "year")
+
+    static func validationTable(_ findings: [ValidationFinding]) -> Table {
+        Table(schema: validationSchema, rows: findings.map { finding in
+            [.text(finding.reportID), Value(finding.year), .text(finding.rule), .text(finding.severity.rawValue), .text(finding.subject), .text(finding.message)]
         })
     }
 }

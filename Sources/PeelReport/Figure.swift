@@ -31,16 +31,19 @@ public struct Figure: Sendable, Equatable {
     /// Outcome type for outcome metrics; empty otherwise.
     public var qualifier: String?
     public var value: Double
+    /// Decimal places as printed ("16.0" → 1): the precision any comparison must allow for.
+    public var decimals: Int
     public var unit: String
     public var period: Period
     public var source: FigureSource
     public var line: Int
 
-    public init(area: Area, metric: String, qualifier: String? = nil, value: Double, unit: String, period: Period, source: FigureSource, line: Int) {
+    public init(area: Area, metric: String, qualifier: String? = nil, value: Double, decimals: Int = 0, unit: String, period: Period, source: FigureSource, line: Int) {
         self.area = area
         self.metric = metric
         self.qualifier = qualifier
         self.value = value
+        self.decimals = decimals
         self.unit = unit
         self.period = period
         self.source = source

@@ -79,7 +79,7 @@ enum FigureExtractor {
                 let area = waiting.removeFirst()
                 valuesSeen = true
                 report.figures.append(Figure(
-                    area: area, metric: metric.metric, qualifier: metric.qualifier, value: number.value,
+                    area: area, metric: metric.metric, qualifier: metric.qualifier, value: number.value, decimals: number.decimals,
                     unit: Metric.unit(metric.metric), period: metric.period, source: .forceInNumbers, line: line.number))
                 continue
             }
@@ -148,7 +148,7 @@ enum FigureExtractor {
                     }
                     for (area, value) in zip([Area.force, .englandAndWales], values) {
                         guard let value else { continue }
-                        report.figures.append(Figure(area: area, metric: metric, value: value.value, unit: Metric.unit(metric), period: period, source: .figureTable, line: row.number))
+                        report.figures.append(Figure(area: area, metric: metric, value: value.value, decimals: value.decimals, unit: Metric.unit(metric), period: period, source: .figureTable, line: row.number))
                     }
                 } else {
                     guard let outcome = Metric.outcomeType(cells[0]) else {
@@ -158,7 +158,7 @@ enum FigureExtractor {
                     let layout: [(Area, String)] = [(.force, "outcome_count"), (.force, "outcome_rate_pct"), (.englandAndWales, "outcome_count"), (.englandAndWales, "outcome_rate_pct")]
                     for ((area, metric), value) in zip(layout, values) {
                         guard let value else { continue }
-                        report.figures.append(Figure(area: area, metric: metric, qualifier: outcome, value: value.value, unit: Metric.unit(metric), period: period, source: .figureTable, line: row.number))
+                        report.figures.append(Figure(area: area, metric: metric, qualifier: outcome, value: value.value, decimals: value.decimals, unit: Metric.unit(metric), period: period, source: .figureTable, line: row.number))
                     }
                 }
             }

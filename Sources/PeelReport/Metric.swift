@@ -85,6 +85,8 @@ struct PrintedNumber: Equatable {
     let value: Double
     let printed: String
     let isPercent: Bool
+    /// Digits after the decimal point as printed.
+    let decimals: Int
 
     init?(_ token: String) {
         var text = Substring(token.trimmingCharacters(in: " *"))
@@ -105,6 +107,7 @@ struct PrintedNumber: Equatable {
         }
         guard let number = Double(digits) else { return nil }
         value = negative ? -number : number
+        decimals = digits.firstIndex(of: ".").map { digits.distance(from: $0, to: digits.endIndex) - 1 } ?? 0
     }
 }
 

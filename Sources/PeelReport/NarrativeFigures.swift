@@ -31,12 +31,11 @@ enum NarrativeFigures {
         let periods: [Period]
         let sentence: String
 
-        func number(_ group: Int) -> Double? { groups[group].flatMap { PrintedNumber($0)?.value } }
         func word(_ group: Int) -> String { groups[group]?.lowercased() ?? "" }
 
         func figure(_ area: Area, _ metric: String, _ group: Int, sign: Double = 1, period: Period? = nil) -> Figure? {
-            guard let value = number(group) else { return nil }
-            return Figure(area: area, metric: metric, value: value * sign, unit: Metric.unit(metric),
+            guard let printed = groups[group].flatMap({ PrintedNumber($0) }) else { return nil }
+            return Figure(area: area, metric: metric, value: printed.value * sign, decimals: printed.decimals, unit: Metric.unit(metric),
                           period: period ?? periods.last ?? Period(), source: .narrative, line: groupLines[group])
         }
     }

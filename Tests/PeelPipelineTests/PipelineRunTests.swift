@@ -12,8 +12,8 @@ private let quiet = Logger(label: "peel-test") { _ in SwiftLogNoOpLogHandler() }
 @discardableResult
 private func writeConfiguration(_ json: String, named name: String, in folder: String) throws -> String {
     try writeBytes(Array(json.utf8), to: folder + "/" + name)
-    if !FileManager.default.fileExists(atPath: folder + "/forces.csv") {
-        try FileManager.default.copyItem(atPath: Fixtures.packageRoot + "/Pipeline/forces.csv", toPath: folder + "/forces.csv")
+    for reference in ["forces.csv", "population.csv"] where !FileManager.default.fileExists(atPath: folder + "/" + reference) {
+        try FileManager.default.copyItem(atPath: Fixtures.packageRoot + "/Pipeline/" + reference, toPath: folder + "/" + reference)
     }
     return folder + "/" + name
 }
@@ -51,7 +51,8 @@ struct PipelineRunTests {
         let folder = makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = try run([Fixtures.defaultInput], in: folder)
-        #expect(result.status == .success)
+        // The samples hold a real inconsistency (Gwent's place-of-safety rate), so validation fails the run.
+        #expect(result.status == .validationErrors)
 
         let manifest = try Manifest.decode(readBytes(folder + "/out/manifest.json"))
         #expect(manifest.entries.map(\.path) == Fixtures.sampleNames)
@@ -61,7 +62,13 @@ struct PipelineRunTests {
         #expect(manifest.inputs[0].sha256 == sha256Hex(readBytes(Fixtures.defaultInput)))
         #expect(manifest.inputs[0].status == "read")
         #expect(manifest.totals.reportsByType == ["force": 4, "national": 1])
-        #expect(manifest.exitStatus.code == 0)
+        #expect(manifest.exitStatus.code == 3)
+        #expect(manifest.validation?.bySeverity == ["error": 1, "warning": 3, "info": 0])
+        #expect(manifest.validation?.byRule["count_rate_population"] == ["error": 1])
+        #expect(manifest.outputs.first { $0.path == "validation.csv" }?.rows == 4)
+        let enriched = csvRows(folder + "/out/enriched_figures.csv")
+        #expect(enriched[0].count == 19)
+        #expect(manifest.outputs.first { $0.path == "enriched_figures.csv" }?.rows == enriched.count - 1)
 
         // Every output file is listed with the checksum, size and row count of what is on disk.
         let files = datasetFiles(folder + "/out")
@@ -90,7 +97,7 @@ struct PipelineRunTests {
         let figures = csvRows(folder + "/out/figures.csv")
         #expect(figures.contains { $0.count == 13 && $0[2] == "gwent" && $0[4] == "custody_place_of_safety_per_100000" && $0[6] == "107.9" && $0[12] == "295" })
         #expect(manifest.outputs.first { $0.path == "findings.csv" }.map { ($0.rows ?? 0) > 40 } == true)
-        #expect(manifest.reference.map(\.rows) == [43])
+        #expect(manifest.reference.map(\.rows) == [43, 43 * 19])
 
         // The dataset's README is the one committed in Outputs/, so a run leaves the checkout clean.
         #expect(files["README.md"] == readBytes(Fixtures.packageRoot + "/Outputs/README.md"))
@@ -150,7 +157,7 @@ struct PipelineRunTests {
         try copySamples(to: folder + "/samples")
         try shell("mkdir in && zip -q -j in/a.zip samples/* && tar -cjf in/b.tar.bz2 -C samples .", in: folder)
         let result = try run([folder + "/in"], in: folder)
-        #expect(result.status == .success)
+        #expect(result.status == .validationErrors)
         let skipped = result.manifest.entries.filter { $0.status == .skipped }
         #expect(skipped.count == 5)
         for entry in skipped {
@@ -186,7 +193,7 @@ struct PipelineRunTests {
         _ = try run([folder + "/samples/" + names[0]], in: folder)
         #expect(csvRows(folder + "/out/reports.csv").count == 2)
         let siblings = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-        #expect(siblings == [".out.lock", "defaults.json", "forces.csv", "out", "samples"])
+        #expect(siblings == [".out.lock", "defaults.json", "forces.csv", "out", "population.csv", "samples"])
     }
 
     @Test("a folder that is not a peel dataset is never replaced")
@@ -219,7 +226,7 @@ struct PipelineRunTests {
 
 @Suite("Command line")
 struct CommandLineTests {
-    @Test("exit codes: usage 64, no input 66, bad configuration 78, success 0")
+    @Test("exit codes: usage 64, no input 66, bad configuration 78, validation errors 3 (per --fail-on), success 0")
     func exitCodes() throws {
         let folder = makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -230,7 +237,14 @@ struct CommandLineTests {
         #expect(Peel.exitCode(arguments: ["run", "--no-such-flag"]) == 64)
         #expect(Peel.exitCode(arguments: ["run", "--input", folder + "/missing", "--config", folder + "/empty.json"] + output) == 66)
         #expect(Peel.exitCode(arguments: ["run", "--input", Fixtures.defaultInput, "--config", folder + "/typo.json"] + output) == 78)
-        #expect(Peel.exitCode(arguments: ["run", "--input", Fixtures.defaultInput, "--config", folder + "/empty.json", "--jobs", "1"] + output) == 0)
+        let config = ["--config", folder + "/empty.json", "--jobs", "1"] + output
+        #expect(Peel.exitCode(arguments: ["run", "--input", Fixtures.defaultInput] + config) == 3)
         #expect(FileManager.default.fileExists(atPath: folder + "/out/manifest.json"))
+        #expect(Peel.exitCode(arguments: ["run", "--input", Fixtures.defaultInput, "--fail-on", "never"] + config) == 0)
+        // Wiltshire alone has a warning (calls for assistance far below England and Wales) and no error.
+        let wiltshire = Fixtures.samplesFolder + "/peel-effectiveness-2015-wiltshire.txt"
+        #expect(Peel.exitCode(arguments: ["run", "--input", wiltshire] + config) == 0)
+        #expect(Peel.exitCode(arguments: ["run", "--input", wiltshire, "--fail-on", "warning"] + config) == 3)
+        #expect(Peel.exitCode(arguments: ["run", "--fail-on", "sometimes"] + output) == 64)
     }
 }

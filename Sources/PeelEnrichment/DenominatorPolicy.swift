@@ -1,0 +1,75 @@
+/// Which population divides which figure: configuration from `Pipeline/pipeline.json`, never code.
+public struct DenominatorPolicy: Sendable, Equatable {
+    /// Forces whose figures HMIC reports against their combined population, for some metrics and years.
+    public struct CombinedArea: Sendable, Equatable {
+        public var forces: [String]
+        public var metrics: Set<String>
+        public var reportYears: Set<Int>
+
+        public init(forces: [String], metrics: Set<String>, reportYears: Set<Int>) {
+            self.forces = forces
+            self.metrics = metrics
+            self.reportYears = reportYears
+        }
+    }
+
+    public var file = "population.csv"
+    /// Population year = report year + offset (HMIC: the mid-year estimate of the year before), unless overridden.
+    public var yearOffset = -1
+    public var yearOverrides: [Int: Int] = [:]
+    public var combinedAreas: [CombinedArea] = []
+    /// Forces whose published population is not the one HMIC divides by, with the reason.
+    public var unusable: [String: String] = [:]
+
+    public init() {}
+
+    public func populationYear(forReportYear year: Int) -> Int {
+        yearOverrides[year] ?? year + yearOffset
+    }
+}
+
+/// The population a figure is divided by, or why there is none.
+public struct Denominator: Sendable, Equatable {
+    public var population: Int?
+    public var year: Int?
+    public var source: String?
+    /// Which denominator was used, or why none could be.
+    public var note: String
+    /// False when the population is shown for reference but must not be divided by (City of London).
+    public var usable: Bool
+}
+
+/// Population table and policy together: the denominator of any force figure.
+public struct Denominators: Sendable {
+    public let table: PopulationTable
+    public let policy: DenominatorPolicy
+
+    public init(table: PopulationTable, policy: DenominatorPolicy) {
+        self.table = table
+        self.policy = policy
+    }
+
+    /// The population HMIC divided `metric` by for `forceID` in a report of `reportYear`.
+    public func denominator(forceID: String, reportYear: Int, metric: String) -> Denominator {
+        let year = policy.populationYear(forReportYear: reportYear)
+        if let combined = policy.combinedAreas.first(where: { $0.forces.contains(forceID) && $0.metrics.contains(metric) && $0.reportYears.contains(reportYear) }) {
+            let parts = combined.forces.map { table.estimate($0, year) }
+            guard parts.allSatisfy({ $0 != nil }) else {
+                return Denominator(year: year, note: "no mid-\(year) population for \(combined.forces.joined(separator: " + ")) in \(policy.file)", usable: false)
+            }
+            let total = parts.reduce(0) { $0 + $1!.population }
+            return Denominator(population: total, year: year, source: parts[0]!.source,
+                               note: "combined mid-\(year) population of \(combined.forces.joined(separator: " and ")), as HMIC counts their \(metric.hasPrefix("ocg") ? "organised crime groups" : "figures") together",
+                               usable: true)
+        }
+        guard let estimate = table.estimate(forceID, year) else {
+            return Denominator(year: year, note: "no mid-\(year) population for \(forceID) in \(policy.file)", usable: false)
+        }
+        if let reason = policy.unusable[forceID] {
+            return Denominator(population: estimate.population, year: year, source: estimate.source,
+                               note: "resident population shown for reference only: \(reason)", usable: false)
+        }
+        return Denominator(population: estimate.population, year: year, source: estimate.source,
+                           note: "ONS mid-\(year) population of the police force area (\(estimate.source))", usable: true)
+    }
+}

@@ -1,0 +1,273 @@
+import PeelEnrichment
+import PeelReport
+
+/// What the parser could not read (unknown grade words, unknown labels, unsupported layouts).
+struct ParseProblemsRule: ValidationRule {
+    let name = "parse"
+
+    func check(_ context: ValidationContext) -> [ValidationFinding] {
+        context.reports.flatMap { item in
+            item.report.problems.map { problem in
+                ValidationFinding(reportID: item.id, year: item.report.year, rule: name, severity: problem.severity == .error ? .error : .warning,
+                                  subject: "report line \(problem.line.map(String.init) ?? "?")", message: problem.message)
+            }
+        }
+    }
+}
+
+/// A force effectiveness report grades every question of its year: 2014–15 overall and four questions,
+/// 2016–17 also specialist capabilities.
+struct JudgmentCompletenessRule: ValidationRule {
+    let name = "judgment_completeness"
+
+    func check(_ context: ValidationContext) -> [ValidationFinding] {
+        context.reports.flatMap { item -> [ValidationFinding] in
+            let report = item.report
+            guard report.reportType == .force, report.pillar == .effectiveness, let year = report.year, (2014...2017).contains(year) else { return [] }
+            var expected: [Question] = [.overall, .preventingCrime, .investigatingCrime, .protectingVulnerable, .seriousOrganisedCrime]
+            if year >= 2016 { expected.append(.specialistCapabilities) }
+            let graded = Set(report.judgments.map(\.question))
+            return expected.filter { !graded.contains($0) }.map { question in
+                ValidationFinding(reportID: item.id, year: year, rule: name, severity: .error, subject: "judgments \(question.rawValue)",
+                                  message: "the \(year) effectiveness report grades \(question.rawValue), but no grade for it was found")
+            }
+        }
+    }
+}
+
+/// The same force, year and question graded in a force report and in a national table agree.
+struct CrossDocumentGradesRule: ValidationRule {
+    let name = "cross_document_grades"
+
+    func check(_ context: ValidationContext) -> [ValidationFinding] {
+        var national: [String: (judgment: Judgment, reportID: String)] = [:]
+        for item in context.reports where item.report.reportType == .national {
+            for judgment in item.report.judgments {
+                national["\(judgment.forceID ?? "")|\(item.report.year ?? 0)|\(item.report.pillar?.rawValue ?? "")|\(judgment.question.rawValue)"] = (judgment, item.id)
+            }
+        }
+        var findings: [ValidationFinding] = []
+        for item in context.reports where item.report.reportType == .force {
+            for judgment in item.report.judgments {
+                let key = "\(judgment.forceID ?? "")|\(item.report.year ?? 0)|\(item.report.pillar?.rawValue ?? "")|\(judgment.question.rawValue)"
+                guard let other = national[key], other.judgment.grade != judgment.grade else { continue }
+                findings.append(ValidationFinding(
+                    reportID: item.id, year: item.report.year, rule: name, severity: .error,
+                    subject: "judgments \(judgment.question.rawValue) line \(judgment.line)",
+                    message: "\(judgment.forceID ?? "?") \(judgment.question.rawValue) is \(judgment.grade.rawValue) here (line \(judgment.line)) but \(other.judgment.grade.rawValue) in the national overview \(other.reportID.prefix(12)) (line \(other.judgment.line))"))
+            }
+        }
+        return findings
+    }
+}
+
+/// A national overview's grade distribution tables equal the counts of its own all-force table.
+struct DistributionMatchesTableRule: ValidationRule {
+    let name = "distribution_matches_table"
+
+    func check(_ context: ValidationContext) -> [ValidationFinding] {
+        context.reports.filter { $0.report.reportType == .national && !$0.report.judgments.isEmpty }.flatMap { item in
+            item.report.gradeDistributions.compactMap { row -> ValidationFinding? in
+                let counted = item.report.judgments.filter { $0.question == row.question && $0.grade == row.grade }.count
+                guard counted != row.forces else { return nil }
+                return ValidationFinding(
+                    reportID: item.id, year: item.report.year, rule: name, severity: .error,
+                    subject: "grade_distributions \(row.question.rawValue) \(row.grade.rawValue) line \(row.line)",
+                    message: "the distribution table says \(row.forces) forces were graded \(row.grade.rawValue) for \(row.question.rawValue), the all-force table has \(counted)")
+            }
+        }
+    }
+}
+
+/// A stated count and a stated rate of the same thing agree given the population: the implied rate must lie
+/// within the printed rounding of the stated one, plus a tolerance for population estimate vintages.
+struct CountRateConsistencyRule: ValidationRule {
+    let name = "count_rate_population"
+    static let pairs: [(count: String, rate: String)] = [
+        ("asb_incidents_count", "asb_incidents_per_1000"), ("ocg_count", "ocg_per_million"),
+        ("custody_place_of_safety_count", "custody_place_of_safety_per_100000"),
+    ]
+
+    func check(_ context: ValidationContext) -> [ValidationFinding] {
+        var findings: [ValidationFinding] = []
+        for item in context.reports {
+            guard let forceID = item.report.forceID, let year = item.report.year else { continue }
+            let figures = item.report.figures.filter { $0.area == .force }
+            for (countMetric, rateMetric) in Self.pairs {
+                for count in figures where count.metric == countMetric {
+                    for rate in figures where rate.metric == rateMetric && rate.period == count.period {
+                        let denominator = context.denominators.denominator(forceID: forceID, reportYear: year, metric: rateMetric)
+                        guard denominator.usable, let population = denominator.population, let base = Enrichment.bases[rate.unit] else {
+                            findings.append(ValidationFinding(reportID: item.id, year: year, rule: name, severity: .info, subject: subject(rate),
+                                message: "not checked: \(denominator.note)"))
+                            continue
+                        }
+                        let implied = count.value / Double(population) * base
+                        let tolerance = rate.roundingHalfWidth + rate.value * context.settings.populationTolerancePercent / 100
+                        guard abs(implied - rate.value) > tolerance else { continue }
+                        var message = "stated \(show(rate.value, decimals: rate.decimals)) \(rate.unit.replacingOccurrences(of: "_", with: " ")) (line \(rate.line)), but \(show(count.value)) (line \(count.line)) ÷ \(show(Double(population))) (mid-\(denominator.year ?? 0)) × \(show(base)) = \(show(implied, decimals: max(1, rate.decimals)))"
+                        let ratio = rate.value / implied
+                        for factor in [10.0, 100, 1000] where abs(ratio / factor - 1) < 0.05 {
+                            message += "; the stated rate is \(Int(factor))× the implied one, as if the base were \(show(base * factor)), not \(show(base))"
+                        }
+                        findings.append(ValidationFinding(reportID: item.id, year: year, rule: name, severity: .error, subject: subject(rate), message: message))
+                    }
+                }
+            }
+        }
+        return findings
+    }
+}
+
+/// Outcome tables: every row's rate is its count over the same number of offences, so the offences implied
+/// by the most precise row give every other row's rate; and those offences match the recorded crime rate
+/// times the population.
+struct OutcomeConsistencyRule: ValidationRule {
+    let name = "outcome_count_rate"
+
+    func check(_ context: ValidationContext) -> [ValidationFinding] {
+        var findings: [ValidationFinding] = []
+        for item in context.reports {
+            for area in [Area.force, .englandAndWales] {
+                let figures = item.report.figures.filter { $0.area == area && $0.source == .figureTable }
+                let counts = figures.filter { $0.metric == "outcome_count" }
+                let pairs = counts.compactMap { count -> (count: Figure, rate: Figure)? in
+                    guard let rate = figures.first(where: { $0.metric == "outcome_rate_pct" && $0.qualifier == count.qualifier && $0.period == count.period }),
+                          rate.value > 0 else { return nil }
+                    return (count, rate)
+                }
+                guard let reference = pairs.max(by: { $0.count.value < $1.count.value }) else { continue }
+                let offences = reference.count.value / (reference.rate.value / 100)
+                let referenceError = reference.rate.roundingHalfWidth / reference.rate.value
+                for (count, rate) in pairs {
+                    let implied = count.value / offences * 100
+                    let tolerance = rate.roundingHalfWidth + implied * referenceError + 1e-9
+                    guard abs(implied - rate.value) > tolerance else { continue }
+                    findings.append(ValidationFinding(
+                        reportID: item.id, year: item.report.year, rule: name, severity: .error, subject: subject(rate),
+                        message: "stated \(show(rate.value, decimals: rate.decimals))% of offences, but \(show(count.value)) outcomes over the \(show(offences, decimals: 0)) offences implied by \(reference.count.qualifier ?? "") (line \(reference.count.line)) are \(show(implied, decimals: 2))%"))
+                }
+                // The offences against recorded crime per 1,000 times the population (force area only).
+                guard area == .force, let forceID = item.report.forceID, let year = item.report.year,
+                      let crime = item.report.figures.first(where: { $0.area == .force && $0.metric == "recorded_crime_per_1000" && $0.period == reference.count.period }) else { continue }
+                let denominator = context.denominators.denominator(forceID: forceID, reportYear: year, metric: crime.metric)
+                guard denominator.usable, let population = denominator.population else { continue }
+                let recorded = crime.value * Double(population) / 1000
+                let tolerance = crime.roundingHalfWidth / crime.value + referenceError + context.settings.populationTolerancePercent / 100
+                if abs(offences / recorded - 1) > tolerance {
+                    findings.append(ValidationFinding(
+                        reportID: item.id, year: year, rule: name, severity: .error, subject: subject(reference.rate),
+                        message: "outcome rates imply \(show(offences, decimals: 0)) offences, but recorded crime of \(show(crime.value, decimals: crime.decimals)) per 1,000 (line \(crime.line)) × \(show(Double(population))) (mid-\(denominator.year ?? 0)) is \(show(recorded, decimals: 0))"))
+                }
+            }
+        }
+        return findings
+    }
+}
+
+/// The same figure printed twice in one report (Force in numbers, a table, a sentence) agrees within the
+/// printed precision of both. The FIN charge rate is the charged/summonsed outcome rate.
+struct FigureConsistencyRule: ValidationRule {
+    let name = "same_figure_agrees"
+
+    static func comparableKey(_ figure: Figure) -> String {
+        let key = figure.metric == "charge_rate_pct" ? "outcome_rate_pct/charged_summonsed" : figure.key
+        return "\(figure.area.rawValue)|\(key)|\(figure.period.start ?? "")|\(figure.period.end ?? "")|\(figure.period.asAt ?? "")"
+    }
+
+    func check(_ context: ValidationContext) -> [ValidationFinding] {
+        context.reports.flatMap { item in
+            disagreements(item.report.figures, comparableKey: Self.comparableKey).map { first, other in
+                ValidationFinding(reportID: item.id, year: item.report.year, rule: name, severity: .error, subject: subject(other),
+                                  message: "\(other.key) is \(show(other.value, decimals: other.decimals)) at line \(other.line) but \(show(first.value, decimals: first.decimals)) at line \(first.line) (\(first.source.rawValue))")
+            }
+        }
+    }
+}
+
+/// England and Wales figures for the same metric and period agree across all reports of a year.
+struct EnglandWalesConsistencyRule: ValidationRule {
+    let name = "england_wales_agree"
+
+    func check(_ context: ValidationContext) -> [ValidationFinding] {
+        var seen: [String: (figure: Figure, reportID: String)] = [:]
+        var findings: [ValidationFinding] = []
+        for item in context.reports {
+            // One figure per key from each report; differences inside a report are same_figure_agrees' business.
+            var firstInReport: [String: Figure] = [:]
+            for figure in item.report.figures where figure.area == .englandAndWales {
+                let key = FigureConsistencyRule.comparableKey(figure)
+                if firstInReport[key] == nil { firstInReport[key] = figure }
+            }
+            for (key, figure) in firstInReport.sorted(by: { $0.value.line < $1.value.line }) {
+                guard let earlier = seen[key] else {
+                    seen[key] = (figure, item.id)
+                    continue
+                }
+                if abs(earlier.figure.value - figure.value) > earlier.figure.roundingHalfWidth + figure.roundingHalfWidth + 1e-9 {
+                    findings.append(ValidationFinding(
+                        reportID: item.id, year: item.report.year, rule: name, severity: .error, subject: subject(figure),
+                        message: "England and Wales \(figure.key) (\(figure.periodText)) is \(show(figure.value, decimals: figure.decimals)) here but \(show(earlier.figure.value, decimals: earlier.figure.decimals)) in report \(earlier.reportID.prefix(12)) line \(earlier.figure.line)"))
+                }
+            }
+        }
+        return findings
+    }
+}
+
+/// A force figure more than `outlierFactor` times above or below its England and Wales figure: often a digit
+/// lost in extraction or a mislabelled unit.
+struct EnglandWalesOutlierRule: ValidationRule {
+    let name = "force_vs_england_wales"
+
+    func check(_ context: ValidationContext) -> [ValidationFinding] {
+        let factor = context.settings.outlierFactor
+        return context.reports.flatMap { item -> [ValidationFinding] in
+            let figures = item.report.figures
+            return figures.filter { $0.area == .force && $0.unit != "count" && !$0.metric.contains("_change_") && $0.value > 0 }.compactMap { figure in
+                guard let comparator = figures.first(where: {
+                    $0.area == .englandAndWales && $0.metric == figure.metric && $0.qualifier == figure.qualifier && $0.period == figure.period && $0.value > 0
+                }) else { return nil }
+                let ratio = figure.value / comparator.value
+                guard ratio > factor || ratio < 1 / factor else { return nil }
+                return ValidationFinding(
+                    reportID: item.id, year: item.report.year, rule: name, severity: .warning, subject: subject(figure),
+                    message: "force \(show(figure.value, decimals: figure.decimals)) is \(show(ratio > 1 ? ratio : 1 / ratio, decimals: 1))× \(ratio > 1 ? "above" : "below") England and Wales \(show(comparator.value, decimals: comparator.decimals)) (line \(comparator.line))")
+            }
+        }
+    }
+}
+
+/// Percentages lie within 0–100 (changes excepted); rates and counts are not negative.
+struct RangeRule: ValidationRule {
+    let name = "range"
+
+    func check(_ context: ValidationContext) -> [ValidationFinding] {
+        context.reports.flatMap { item in
+            item.report.figures.compactMap { figure -> ValidationFinding? in
+                let isChange = figure.metric.contains("_change_")
+                var problem: String?
+                if figure.unit == "percent" && !isChange && !(0...100).contains(figure.value) { problem = "a percentage outside 0–100" }
+                else if !isChange && figure.value < 0 { problem = "a negative \(figure.unit == "count" ? "count" : "rate")" }
+                guard let problem else { return nil }
+                return ValidationFinding(reportID: item.id, year: item.report.year, rule: name, severity: .error, subject: subject(figure),
+                                         message: "\(figure.key) is \(show(figure.value, decimals: figure.decimals)): \(problem)")
+            }
+        }
+    }
+}
+
+/// Pairs (first printed, later printed) of figures with the same key whose values differ beyond rounding.
+func disagreements(_ figures: [Figure], comparableKey: (Figure) -> String) -> [(Figure, Figure)] {
+    var first: [String: Figure] = [:]
+    var out: [(Figure, Figure)] = []
+    for figure in figures {
+        let key = comparableKey(figure)
+        guard let earlier = first[key] else {
+            first[key] = figure
+            continue
+        }
+        if abs(earlier.value - figure.value) > earlier.roundingHalfWidth + figure.roundingHalfWidth + 1e-9 { out.append((earlier, figure)) }
+    }
+    return out
+}

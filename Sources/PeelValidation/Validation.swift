@@ -1,0 +1,123 @@
+public import PeelEnrichment
+public import PeelReport
+
+public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
+    case error, warning, info
+
+    private var rank: Int { self == .error ? 2 : self == .warning ? 1 : 0 }
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+}
+
+/// One thing a rule found, about one row of one report.
+public struct ValidationFinding: Sendable, Equatable {
+    public let reportID: String
+    public let year: Int?
+    public let rule: String
+    public let severity: Severity
+    /// The row it is about: table, key and source line ("figures custody_place_of_safety_per_100000 force line 295").
+    public let subject: String
+    /// What was compared, with the numbers.
+    public let message: String
+
+    public init(reportID: String, year: Int?, rule: String, severity: Severity, subject: String, message: String) {
+        self.reportID = reportID
+        self.year = year
+        self.rule = rule
+        self.severity = severity
+        self.subject = subject
+        self.message = message
+    }
+}
+
+/// A parsed report and its id (the sha256 of its bytes).
+public struct IdentifiedReport: Sendable {
+    public let id: String
+    public let report: Report
+
+    public init(id: String, report: Report) {
+        self.id = id
+        self.report = report
+    }
+}
+
+public struct ValidationSettings: Sendable, Equatable {
+    /// Added to the printed rounding when a count and a rate are compared through a population estimate.
+    public var populationTolerancePercent: Double = 3
+    /// A force figure this many times above or below its England and Wales figure is flagged.
+    public var outlierFactor: Double = 5
+
+    public init() {}
+}
+
+/// Everything the rules see: all reports of the run, in their deterministic order, and the denominators.
+public struct ValidationContext: Sendable {
+    public let reports: [IdentifiedReport]
+    public let denominators: Denominators
+    public let settings: ValidationSettings
+
+    public init(reports: [IdentifiedReport], denominators: Denominators, settings: ValidationSettings) {
+        self.reports = reports
+        self.denominators = denominators
+        self.settings = settings
+    }
+}
+
+/// A check over one report or across reports. Each is small, named, and tested on its own.
+public protocol ValidationRule: Sendable {
+    var name: String { get }
+    func check(_ context: ValidationContext) -> [ValidationFinding]
+}
+
+public enum Validator {
+    /// The rules a run applies, in the order their findings are listed.
+    public static let rules: [any ValidationRule] = [
+        ParseProblemsRule(), JudgmentCompletenessRule(), CrossDocumentGradesRule(), DistributionMatchesTableRule(),
+        CountRateConsistencyRule(), OutcomeConsistencyRule(), FigureConsistencyRule(), EnglandWalesConsistencyRule(),
+        EnglandWalesOutlierRule(), RangeRule(),
+    ]
+
+    public static func validate(_ context: ValidationContext, rules: [any ValidationRule] = rules) -> [ValidationFinding] {
+        rules.flatMap { $0.check(context) }
+    }
+}
+
+// MARK: - Shared helpers
+
+extension Figure {
+    /// Half a unit in the last printed place: how far the true value may be from the printed one.
+    var roundingHalfWidth: Double { 0.5 / pow10(decimals) }
+
+    var periodText: String {
+        if let asAt = period.asAt { return "as at \(asAt)" }
+        return "\(period.start ?? "?")…\(period.end ?? "?")"
+    }
+
+    var key: String { "\(metric)\(qualifier.map { "/\($0)" } ?? "")" }
+}
+
+func pow10(_ exponent: Int) -> Double {
+    var result = 1.0
+    for _ in 0..<max(0, exponent) { result *= 10 }
+    return result
+}
+
+/// Numbers in messages: as printed, with thousands separators for big ones.
+func show(_ value: Double, decimals: Int? = nil) -> String {
+    let places = decimals ?? (value == value.rounded() ? 0 : 1)
+    let scale = pow10(places)
+    let rounded = (value * scale).rounded() / scale
+    var text = places == 0 ? String(Int(rounded)) : String(rounded)
+    if places > 0, let dot = text.firstIndex(of: ".") {
+        let have = text.distance(from: dot, to: text.endIndex) - 1
+        if have < places { text += String(repeating: "0", count: places - have) }
+    }
+    guard abs(rounded) >= 1_000, places == 0 else { return text }
+    var digits = Array(text.drop { $0 == "-" })
+    var index = digits.count - 3
+    while index > 0 { digits.insert(",", at: index); index -= 3 }
+    return (rounded < 0 ? "-" : "") + String(digits)
+}
+
+func subject(_ figure: Figure) -> String {
+    "figures \(figure.key) \(figure.area.rawValue) \(figure.periodText) line \(figure.line)"
+}

@@ -1,0 +1,133 @@
+import Foundation
+import PeelEnrichment
+import PeelReport
+import PeelTestSupport
+import PeelText
+import PeelValidation
+import Testing
+
+private let registry = try! ForceRegistry(csv: String(decoding: readBytes(Fixtures.packageRoot + "/Pipeline/forces.csv"), as: UTF8.self))
+private let denominators: Denominators = {
+    let table = try! PopulationTable(csv: String(decoding: readBytes(Fixtures.packageRoot + "/Pipeline/population.csv"), as: UTF8.self), forces: registry)
+    return Denominators(table: table, policy: DenominatorPolicy())
+}()
+
+/// A sample's text with one line's `old` replaced by `new` (the line must hold `old`, or the test is wrong).
+private func planted(_ name: String, line: Int, _ old: String, _ new: String) -> [UInt8] {
+    var lines = String(decoding: Fixtures.sample(name), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    precondition(lines[line - 1].contains(old), "line \(line) of \(name) does not hold \(old)")
+    lines[line - 1] = lines[line - 1].replacingOccurrences(of: old, with: new)
+    return Array(lines.joined(separator: "\n").utf8)
+}
+
+private func validate(_ documents: [(String, [UInt8])]) throws -> [ValidationFinding] {
+    let parser = ReportParser(forces: registry)
+    let reports = try documents.map { name, bytes in IdentifiedReport(id: name, report: parser.parse(try TextDecoder.decode(bytes))) }
+    return Validator.validate(ValidationContext(reports: reports, denominators: denominators, settings: ValidationSettings()))
+}
+
+private func samples(_ names: String...) -> [(String, [UInt8])] { names.map { ($0, Fixtures.sample($0)) } }
+
+private let dyfed = "peel-effectiveness-2015-dyfed-powys.txt"
+private let national = "peel-effectiveness-2015-national-overview.md"
+private let wiltshire = "peel-effectiveness-2015-wiltshire.txt"
+private let gwent = "peel-effectiveness-2017-gwent.md"
+private let westMercia = "peel-effectiveness-2017-west-mercia.txt"
+
+@Suite("Validation rules")
+struct ValidationRuleTests {
+    @Test("on the five samples, exactly the real inconsistencies are reported")
+    func samplesFindings() throws {
+        let findings = try validate(samples(dyfed, national, wiltshire, gwent, westMercia))
+        let summary = findings.map { "\($0.reportID) \($0.rule) \($0.severity.rawValue) \($0.subject)" }
+        #expect(summary == [
+            "\(gwent) count_rate_population error figures custody_place_of_safety_per_100000 force 2016-07-01…2017-06-30 line 295",
+            "\(wiltshire) force_vs_england_wales warning figures calls_for_assistance_per_1000 force 2014-04-01…2015-03-31 line 146",
+            "\(gwent) force_vs_england_wales warning figures domestic_abuse_incidents_per_1000 force 2016-07-01…2017-06-30 line 155",
+            "\(gwent) force_vs_england_wales warning figures custody_place_of_safety_per_100000 force 2016-07-01…2017-06-30 line 295",
+        ])
+        // The numbers behind the Gwent finding (SOURCES.md's cross-check): 63 uses over mid-2016 584,133 people.
+        #expect(findings[0].message == "stated 107.9 per 100000 population (line 295), but 63 (line 295) ÷ 584,133 (mid-2016) × 100,000 = 10.8; the stated rate is 10× the implied one, as if the base were 1,000,000, not 100,000")
+        #expect(findings[1].message == "force 48 is 7.3× below England and Wales 350 (line 150)")
+    }
+
+    @Test("an unknown grade word is a parse error")
+    func parseRule() throws {
+        let findings = try validate([(westMercia, planted(westMercia, line: 151, "Good", "Excellent"))])
+        #expect(findings.contains { $0.rule == "parse" && $0.severity == .error && $0.subject == "report line 151" && $0.message.contains("Excellent") })
+        #expect(findings.contains { $0.rule == "judgment_completeness" && $0.subject == "judgments investigating_crime" })
+    }
+
+    @Test("a question without a grade is incomplete")
+    func completeness() throws {
+        #expect(try validate(samples(dyfed)).filter { $0.rule == "judgment_completeness" }.isEmpty)
+        let findings = try validate([(dyfed, planted(dyfed, line: 684, "Good", ""))])
+        #expect(findings.filter { $0.rule == "judgment_completeness" }.map(\.subject) == ["judgments serious_organised_crime"])
+    }
+
+    @Test("a force report and the national table disagreeing on a grade")
+    func crossDocument() throws {
+        #expect(try validate(samples(dyfed, national, wiltshire)).filter { $0.rule == "cross_document_grades" }.isEmpty)
+        let findings = try validate([(dyfed, planted(dyfed, line: 385, "Good", "Outstanding"))] + samples(national))
+        let finding = try #require(findings.first { $0.rule == "cross_document_grades" })
+        #expect(finding.reportID == dyfed)
+        #expect(finding.message == "dyfed-powys preventing_crime is outstanding here (line 385) but good in the national overview \(national.prefix(12)) (line 1713)")
+    }
+
+    @Test("a grade distribution that does not match the all-force table")
+    func distribution() throws {
+        let findings = try validate([(national, planted(national, line: 120, "3\t35\t5\t0", "3\t34\t6\t0"))])
+        #expect(findings.filter { $0.rule == "distribution_matches_table" }.map(\.message) == [
+            "the distribution table says 34 forces were graded good for preventing_crime, the all-force table has 35",
+            "the distribution table says 6 forces were graded requires_improvement for preventing_crime, the all-force table has 5",
+        ])
+    }
+
+    @Test("a count that does not match its rate and the population")
+    func countRate() throws {
+        #expect(try validate(samples(dyfed, wiltshire)).filter { $0.rule == "count_rate_population" }.isEmpty)
+        let findings = try validate([(dyfed, planted(dyfed, line: 598, "monitoring 23 organised", "monitoring 33 organised"))])
+        let finding = try #require(findings.first { $0.rule == "count_rate_population" })
+        #expect(finding.message == "stated 45 per million population (line 598), but 33 (line 598) ÷ 516,664 (mid-2014) × 1,000,000 = 63.9")
+    }
+
+    @Test("an outcome count that does not match the rates of the table")
+    func outcomes() throws {
+        #expect(try validate(samples(dyfed, wiltshire)).filter { $0.rule == "outcome_count_rate" }.isEmpty)
+        let findings = try validate([(dyfed, planted(dyfed, line: 414, "1,790", "2,790"))])
+        let messages = findings.filter { $0.rule == "outcome_count_rate" }.map(\.message)
+        #expect(messages.count == 1)
+        #expect(messages.first == "stated 9.1% of offences, but 2,790 outcomes over the 19,665 offences implied by charged_summonsed (line 412) are 14.19%")
+    }
+
+    @Test("the same figure printed twice in one report with different values")
+    func sameFigure() throws {
+        let findings = try validate([(wiltshire, planted(wiltshire, line: 160, "47.8", "48.8"))])
+        let finding = try #require(findings.first { $0.rule == "same_figure_agrees" })
+        #expect(finding.message == "recorded_crime_per_1000 is 47.8 at line 344 but 48.8 at line 160 (force_in_numbers)")
+    }
+
+    @Test("England and Wales figures that differ between reports of a year")
+    func englandWales() throws {
+        #expect(try validate(samples(dyfed, wiltshire)).filter { $0.rule == "england_wales_agree" }.isEmpty)
+        #expect(try validate(samples(gwent, westMercia)).filter { $0.rule == "england_wales_agree" }.isEmpty)
+        let findings = try validate(samples(dyfed) + [(wiltshire, planted(wiltshire, line: 150, "350", "360"))])
+        let finding = try #require(findings.first { $0.rule == "england_wales_agree" })
+        #expect(finding.reportID == wiltshire)
+        #expect(finding.message == "England and Wales calls_for_assistance_per_1000 (2014-04-01…2015-03-31) is 360 here but 350 in report \(dyfed.prefix(12)) line 148")
+    }
+
+    @Test("percentages outside 0–100 and negative rates")
+    func ranges() throws {
+        #expect(try validate(samples(dyfed, wiltshire, gwent, westMercia)).filter { $0.rule == "range" }.isEmpty)
+        let findings = try validate([(dyfed, planted(dyfed, line: 173, "22.4%", "122.4%"))])
+        #expect(findings.contains { $0.rule == "range" && $0.message == "charge_rate_pct is 122.4: a percentage outside 0–100" })
+    }
+
+    @Test("a force figure far from England and Wales is flagged; a planted one too")
+    func outlier() throws {
+        #expect(try validate(samples(dyfed)).filter { $0.rule == "force_vs_england_wales" }.isEmpty)
+        let findings = try validate([(dyfed, planted(dyfed, line: 147, "285", "2850"))])
+        #expect(findings.filter { $0.rule == "force_vs_england_wales" }.map(\.message) == ["force 2,850 is 8.1× above England and Wales 350 (line 148)"])
+    }
+}
