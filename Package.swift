@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "PeelReportTests", dependencies: ["PeelReport", "PeelText", "PeelTestSupport"], swiftSettings: settings),
         .testTarget(name: "PeelValidationTests", dependencies: ["PeelValidation", "PeelEnrichment", "PeelReport", "PeelText", "PeelTestSupport"], swiftSettings: settings),
         .testTarget(name: "PeelEnrichmentTests", dependencies: ["PeelEnrichment", "PeelReport", "PeelTestSupport"], swiftSettings: settings),
-        .testTarget(name: "PeelTablesTests", dependencies: ["PeelTables"], swiftSettings: settings),
+        .testTarget(name: "PeelTablesTests", dependencies: ["PeelTables", "PeelTestSupport"], swiftSettings: settings),
         .testTarget(
             name: "PeelPipelineTests",
             dependencies: ["PeelPipeline", "PeelCLI", "PeelTestSupport", .product(name: "Logging", package: "swift-log")],

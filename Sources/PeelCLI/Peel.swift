@@ -28,6 +28,7 @@ public struct Peel: ParsableCommand {
 }
 
 extension RunOptions.FailOn: ExpressibleByArgument {}
+extension OutputFormat: ExpressibleByArgument {}
 
 enum LogFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
@@ -62,6 +63,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Validation findings that make the exit status 3: warning, error (default) or never.")
     var failOn: RunOptions.FailOn = .error
 
+    @Option(name: .long, help: "Table format (csv).")
+    var format: OutputFormat = .csv
+
     @Flag(name: .shortAndLong, help: "Log every archive as well as problems.")
     var verbose = false
 
@@ -70,13 +74,14 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let format = logFormat
-        var logger = Logger(label: "peel") { StderrLogHandler(label: $0, format: format) }
+        let logStyle = logFormat
+        var logger = Logger(label: "peel") { StderrLogHandler(label: $0, format: logStyle) }
         logger.logLevel = verbose ? .info : .notice
         var options = RunOptions(
             inputs: input.isEmpty ? ["Inputs"] : input, output: output,
             jobs: jobs ?? RunOptions.defaultJobs, configurationPath: config)
         options.failOn = failOn
+        options.format = format
         do {
             let result = try PipelineRun.execute(options, logger: logger)
             let totals = result.manifest.totals

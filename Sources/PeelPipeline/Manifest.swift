@@ -1,4 +1,5 @@
 import Foundation
+public import PeelTables
 
 /// `manifest.json`: the record of one run. Written last, so its presence says the dataset is complete.
 /// Keys are snake_case and sorted, so two manifests diff cleanly.
@@ -17,6 +18,8 @@ public struct Manifest: Codable, Sendable {
     public var outputs: [OutputRecord]
     public var totals: Totals
     public var validation: ValidationTotals?
+    /// Per table: rows and per-column statistics (nulls, distinct categories, min and max).
+    public var tables: [TableRecord]?
     public var exitStatus: ExitRecord
 
     public struct ConfigurationRecord: Codable, Sendable {
@@ -103,6 +106,12 @@ public struct Manifest: Codable, Sendable {
     public struct ValidationTotals: Codable, Sendable {
         public var bySeverity: [String: Int]
         public var byRule: [String: [String: Int]]
+    }
+
+    public struct TableRecord: Codable, Sendable {
+        public var name: String
+        public var rows: Int
+        public var columns: [ColumnStatistics]
     }
 
     public struct ExitRecord: Codable, Sendable {

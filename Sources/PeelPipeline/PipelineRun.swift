@@ -6,6 +6,17 @@ import PeelReport
 import PeelValidation
 import PeelTables
 
+/// How tables are written. Kept open for more writers (Parquet …); CSV is the one there is.
+public enum OutputFormat: String, Sendable, CaseIterable {
+    case csv
+
+    static func render(_ table: Table, as format: OutputFormat) -> [RenderedFile] {
+        switch format {
+        case .csv: CSVRenderer.render(table)
+        }
+    }
+}
+
 /// What a run is asked to do.
 public struct RunOptions: Sendable {
     /// Files or folders to read (folders recursively).
@@ -17,6 +28,7 @@ public struct RunOptions: Sendable {
     public var configurationPath: String?
     /// The validation severity that makes the run end with exit status 3 (nil: never).
     public var failOn: FailOn = .error
+    public var format: OutputFormat = .csv
 
     public init(inputs: [String] = ["Inputs"], output: String = "Outputs", jobs: Int = RunOptions.defaultJobs, configurationPath: String? = nil) {
         self.inputs = inputs
@@ -81,8 +93,11 @@ public enum PipelineRun {
         let writeStarted = DispatchTime.now().uptimeNanoseconds
         let readme = DatasetReadme.file
         let tables = ReportTables.all(extraction) + [ReportTables.enrichedTable(enriched), ReportTables.validationTable(findings)]
-        let files = tables.flatMap(CSVRenderer.render)
-            + [RenderedFile(path: readme.path, contents: Array(readme.text.utf8), rows: nil)]
+        let package = DataPackage.render(ReportTables.schemas, title: "PEEL inspection reports as data",
+            description: "Judgments, figures and findings of HMIC/HMICFRS PEEL reports, with population denominators and validation findings. Written by peel \(ProgramInfo.version).")
+        let files = tables.flatMap { table in OutputFormat.render(table, as: options.format) }
+            + [RenderedFile(path: "datapackage.json", contents: package, rows: nil),
+               RenderedFile(path: readme.path, contents: Array(readme.text.utf8), rows: nil)]
         let outputs = files.map { file in
             Manifest.OutputRecord(path: file.path, rows: file.rows, bytes: file.contents.count, sha256: sha256Hex(file.contents))
         }
@@ -102,6 +117,7 @@ public enum PipelineRun {
             runId: runId, startedAt: startedAt, options: options, configuration: loaded, reference: reference.files, extraction: extraction,
             outputs: outputs, totals: totals, status: status, writeSeconds: writeSeconds)
         manifest.validation = validation
+        manifest.tables = tables.map { Manifest.TableRecord(name: $0.schema.name, rows: $0.rows.count, columns: ColumnStatistics.of($0)) }
         manifest.stages.insert(contentsOf: [
             Manifest.StageRecord(name: "validate", items: findings.count, seconds: ManifestBuilder.rounded(validateSeconds), clock: "wall"),
             Manifest.StageRecord(name: "enrich", items: enriched.count, seconds: ManifestBuilder.rounded(enrichSeconds), clock: "wall"),

@@ -1,7 +1,16 @@
 import PeelEnrichment
 import PeelReport
 import PeelTables
+import PeelText
 import PeelValidation
+
+/// Category lists of the contract vocabulary, for the schemas' enum constraints.
+private enum Categories {
+    static let questions = Question.allCases.map(\.rawValue)
+    static let grades = Grade.ordered.map(\.rawValue)
+    static let forces: [String]? = nil  // force ids come from Pipeline/forces.csv, which users may extend
+    static let reportOf: [(fields: [String], table: String, reference: [String])] = [(["report_id"], "reports", ["report_id"])]
+}
 
 /// The tables a run writes, in (input path, entry order) and, within a report, in the order the report
 /// prints things, so they are the same whatever the thread count. Column names follow the contract's
@@ -20,6 +29,11 @@ enum ReportTables {
         reports(extraction).map { IdentifiedReport(id: $0.id, report: $0.report) }
     }
 
+    /// Every table's schema, in the order of datapackage.json.
+    static var schemas: [TableSchema] {
+        [reportsSchema, judgmentsSchema, distributionsSchema, figuresSchema, findingsSchema, enrichedSchema, validationSchema]
+    }
+
     static func all(_ extraction: ExtractionResult) -> [Table] {
         [reportsTable(extraction), judgmentsTable(extraction), distributionsTable(extraction), figuresTable(extraction), findingsTable(extraction)]
     }
@@ -29,14 +43,14 @@ enum ReportTables {
     static let reportsSchema = TableSchema(
         name: "reports",
         fields: [
-            Field("report_id", .string, "SHA-256 of the entry's bytes (lowercase hex)"),
+            Field("report_id", .string, "SHA-256 of the entry's bytes (lowercase hex)", required: true),
             Field("source_archive", .string, "Input file the entry came from, as given to peel run"),
             Field("source_entry", .string, "Path of the entry inside the archive; nested archives joined with !/"),
-            Field("bytes", .integer, "Size of the entry in bytes"),
-            Field("encoding", .string, "Character encoding the text was read in"),
-            Field("text_format", .string, "plain or markdown: the flavour of PDF extraction"),
-            Field("report_type", .string, "force, national or other"),
-            Field("pillar", .string, "PEEL pillar: effectiveness, efficiency, legitimacy, leadership or integrated"),
+            Field("bytes", .integer, "Size of the entry in bytes", required: true, unit: "bytes"),
+            Field("encoding", .string, "Character encoding the text was read in", categories: TextEncoding.allCases.map(\.rawValue)),
+            Field("text_format", .string, "plain or markdown: the flavour of PDF extraction", categories: TextFormat.allCases.map(\.rawValue)),
+            Field("report_type", .string, "force, national or other", categories: ReportType.allCases.map(\.rawValue), required: true),
+            Field("pillar", .string, "PEEL pillar: effectiveness, efficiency, legitimacy, leadership or integrated", categories: Pillar.allCases.map(\.rawValue)),
             Field("year", .integer, "Assessment year named in the title"),
             Field("published", .string, "Month of publication (YYYY-MM)"),
             Field("inspectorate", .string, "HMIC or HMICFRS"),
@@ -45,7 +59,7 @@ enum ReportTables {
             Field("title", .string, "Title and subtitle as printed"),
             Field("title_line", .integer, "Line of the title in the entry"),
         ],
-        partitionField: "year")
+        partitionField: "year", primaryKey: ["report_id"])
 
     static func reportsTable(_ extraction: ExtractionResult) -> Table {
         Table(schema: reportsSchema, rows: reports(extraction).map { outcome, report, id in
@@ -64,17 +78,17 @@ enum ReportTables {
     static let judgmentsSchema = TableSchema(
         name: "judgments",
         fields: [
-            Field("report_id", .string, "Report the judgment is printed in"),
+            Field("report_id", .string, "Report the judgment is printed in", required: true),
             Field("year", .integer, "Assessment year"),
             Field("force_id", .string, "Force graded"),
-            Field("question", .string, "overall, preventing_crime, investigating_crime, protecting_vulnerable, serious_organised_crime or specialist_capabilities"),
-            Field("grade", .string, "outstanding, good, adequate, requires_improvement, inadequate or ungraded"),
-            Field("scale", .string, "four_point (to 2018/19) or five_point (2021/22 on)"),
+            Field("question", .string, "overall, preventing_crime, investigating_crime, protecting_vulnerable, serious_organised_crime or specialist_capabilities", categories: Categories.questions, required: true),
+            Field("grade", .string, "Grade, in order from inadequate to outstanding; ungraded last (it has no rank)", categories: Categories.grades, ordered: true, required: true),
+            Field("scale", .string, "four_point (to 2018/19) or five_point (2021/22 on)", categories: GradeScale.allCases.map(\.rawValue), required: true),
             Field("grade_rank", .integer, "Rank on the report's own scale (four_point: outstanding 4 … inadequate 1); empty for ungraded"),
             Field("last_inspected", .integer, "Year the question was last inspected, where printed"),
-            Field("source_line", .integer, "Line of the grade in the report"),
+            Field("source_line", .integer, "Line of the grade in the report", required: true),
         ],
-        partitionField: "year")
+        partitionField: "year", primaryKey: ["report_id", "source_line", "question"], foreignKeys: Categories.reportOf)
 
     static func judgmentsTable(_ extraction: ExtractionResult) -> Table {
         Table(schema: judgmentsSchema, rows: reports(extraction).flatMap { _, report, id in
@@ -93,14 +107,14 @@ enum ReportTables {
     static let distributionsSchema = TableSchema(
         name: "grade_distributions",
         fields: [
-            Field("report_id", .string, "National overview the table is printed in"),
+            Field("report_id", .string, "National overview the table is printed in", required: true),
             Field("year", .integer, "Assessment year"),
-            Field("question", .string, "Question the distribution is for"),
-            Field("grade", .string, "Grade"),
-            Field("forces", .integer, "Number of forces given that grade"),
-            Field("source_line", .integer, "Line of the counts in the report"),
+            Field("question", .string, "Question the distribution is for", categories: Categories.questions, required: true),
+            Field("grade", .string, "Grade, in order from inadequate to outstanding", categories: Categories.grades, ordered: true, required: true),
+            Field("forces", .integer, "Number of forces given that grade", required: true, unit: "forces"),
+            Field("source_line", .integer, "Line of the counts in the report", required: true),
         ],
-        partitionField: "year")
+        partitionField: "year", primaryKey: ["report_id", "question", "grade"], foreignKeys: Categories.reportOf)
 
     static func distributionsTable(_ extraction: ExtractionResult) -> Table {
         Table(schema: distributionsSchema, rows: reports(extraction).flatMap { _, report, id in
@@ -115,21 +129,21 @@ enum ReportTables {
     static let figuresSchema = TableSchema(
         name: "figures",
         fields: [
-            Field("report_id", .string, "Report the figure is printed in"),
+            Field("report_id", .string, "Report the figure is printed in", required: true),
             Field("year", .integer, "Assessment year"),
             Field("force_id", .string, "Force the report is about"),
-            Field("area", .string, "force, or england_and_wales for the national comparator"),
-            Field("metric", .string, "Metric key (contract metrics.csv)"),
-            Field("qualifier", .string, "Outcome type for outcome_count and outcome_rate_pct"),
-            Field("value", .number, "The number as printed, sign kept for changes"),
-            Field("unit", .string, "count, percent, per_1000_population, …"),
+            Field("area", .string, "force, or england_and_wales for the national comparator", categories: Area.allCases.map(\.rawValue), required: true),
+            Field("metric", .string, "Metric key (contract metrics.csv)", categories: Vocabulary.metrics, required: true),
+            Field("qualifier", .string, "Outcome type for outcome_count and outcome_rate_pct", categories: Vocabulary.outcomeTypes),
+            Field("value", .number, "The number as printed, sign kept for changes", required: true),
+            Field("unit", .string, "count, percent, per_1000_population, …", categories: Vocabulary.units, required: true),
             Field("period_start", .date, "First day of the period the figure covers"),
             Field("period_end", .date, "Last day of the period the figure covers"),
             Field("as_at", .date, "Date a stock figure is taken at"),
-            Field("source", .string, "force_in_numbers, figure_table or narrative"),
-            Field("source_line", .integer, "Line of the value in the report"),
+            Field("source", .string, "force_in_numbers, figure_table or narrative", categories: FigureSource.allCases.map(\.rawValue), required: true),
+            Field("source_line", .integer, "Line of the value in the report", required: true),
         ],
-        partitionField: "year")
+        partitionField: "year", primaryKey: ["report_id", "source_line", "area", "metric"], foreignKeys: Categories.reportOf)
 
     static func figuresTable(_ extraction: ExtractionResult) -> Table {
         Table(schema: figuresSchema, rows: reports(extraction).flatMap { _, report, id in
@@ -148,16 +162,16 @@ enum ReportTables {
     static let findingsSchema = TableSchema(
         name: "findings",
         fields: [
-            Field("report_id", .string, "Report the finding is printed in"),
+            Field("report_id", .string, "Report the finding is printed in", required: true),
             Field("year", .integer, "Assessment year"),
             Field("force_id", .string, "Force the report is about; empty for national reports"),
-            Field("question", .string, "Question whose section the finding is in; empty outside them"),
-            Field("kind", .string, "area_for_improvement, cause_of_concern or recommendation"),
-            Field("ordinal", .integer, "Position among findings of the same kind under the same question"),
-            Field("text", .string, "Full text, wrapped lines joined"),
-            Field("source_line", .integer, "Line where the finding starts"),
+            Field("question", .string, "Question whose section the finding is in; empty outside them", categories: Categories.questions),
+            Field("kind", .string, "area_for_improvement, cause_of_concern or recommendation", categories: Finding.Kind.allCases.map(\.rawValue), required: true),
+            Field("ordinal", .integer, "Position among findings of the same kind under the same question", required: true),
+            Field("text", .string, "Full text, wrapped lines joined", required: true),
+            Field("source_line", .integer, "Line where the finding starts", required: true),
         ],
-        partitionField: "year")
+        partitionField: "year", primaryKey: ["report_id", "source_line"], foreignKeys: Categories.reportOf)
 
     static func findingsTable(_ extraction: ExtractionResult) -> Table {
         Table(schema: findingsSchema, rows: reports(extraction).flatMap { _, report, id in
@@ -175,27 +189,27 @@ enum ReportTables {
     static let enrichedSchema = TableSchema(
         name: "enriched_figures",
         fields: [
-            Field("report_id", .string, "Report the figure is printed in"),
+            Field("report_id", .string, "Report the figure is printed in", required: true),
             Field("year", .integer, "Assessment year"),
             Field("force_id", .string, "Force the figure is about"),
-            Field("metric", .string, "Metric key (contract metrics.csv)"),
-            Field("qualifier", .string, "Outcome type for outcome metrics"),
-            Field("value", .number, "The number as printed"),
-            Field("unit", .string, "Unit of value"),
+            Field("metric", .string, "Metric key (contract metrics.csv)", categories: Vocabulary.metrics, required: true),
+            Field("qualifier", .string, "Outcome type for outcome metrics", categories: Vocabulary.outcomeTypes),
+            Field("value", .number, "The number as printed", required: true),
+            Field("unit", .string, "Unit of value", categories: Vocabulary.units, required: true),
             Field("period_start", .date, "First day of the period the figure covers"),
             Field("period_end", .date, "Last day of the period the figure covers"),
             Field("as_at", .date, "Date a stock figure is taken at"),
             Field("source", .string, "force_in_numbers, figure_table or narrative"),
-            Field("source_line", .integer, "Line of the value in the report"),
-            Field("population", .integer, "ONS mid-year population used as denominator (or shown for reference)"),
+            Field("source_line", .integer, "Line of the value in the report", required: true),
+            Field("population", .integer, "ONS mid-year population used as denominator (or shown for reference)", unit: "persons"),
             Field("population_year", .integer, "Mid-year of that estimate"),
             Field("population_source", .string, "ONS release the estimate comes from (Pipeline/SOURCES.md)"),
             Field("denominator_note", .string, "Which denominator was used, or why none could be"),
             Field("implied_count", .number, "For rates per head: rate × population ÷ base"),
             Field("implied_rate", .number, "For counts: count ÷ population × base"),
-            Field("implied_rate_unit", .string, "Unit of implied_rate"),
+            Field("implied_rate_unit", .string, "Unit of implied_rate", categories: Vocabulary.units),
         ],
-        partitionField: "year")
+        partitionField: "year", primaryKey: ["report_id", "source_line", "metric"], foreignKeys: Categories.reportOf)
 
     /// Stage 5: every force-area figure of every force report with its denominator.
     static func enrich(_ reports: [IdentifiedReport], denominators: Denominators) -> [(id: String, year: Int, forceID: String, figure: EnrichedFigure)] {
@@ -226,14 +240,14 @@ enum ReportTables {
     static let validationSchema = TableSchema(
         name: "validation",
         fields: [
-            Field("report_id", .string, "Report the finding is about"),
+            Field("report_id", .string, "Report the finding is about", required: true),
             Field("year", .integer, "Assessment year of that report"),
-            Field("rule", .string, "Rule that found it"),
-            Field("severity", .string, "error, warning or info"),
-            Field("subject", .string, "The row it is about: table, key and source line"),
-            Field("message", .string, "What was compared, with the numbers"),
+            Field("rule", .string, "Rule that found it", categories: Validator.rules.map(\.name), required: true),
+            Field("severity", .string, "error, warning or info", categories: Severity.allCases.map(\.rawValue), required: true),
+            Field("subject", .string, "The row it is about: table, key and source line", required: true),
+            Field("message", .string, "What was compared, with the numbers", required: true),
         ],
-        partitionField: "year")
+        partitionField: "year", foreignKeys: Categories.reportOf)
 
     static func validationTable(_ findings: [ValidationFinding]) -> Table {
         Table(schema: validationSchema, rows: findings.map { finding in

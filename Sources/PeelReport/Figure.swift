@@ -1,11 +1,11 @@
 /// Whether a figure is about the force or England and Wales as a whole.
-public enum Area: String, Sendable, Codable {
+public enum Area: String, Sendable, Codable, CaseIterable {
     case force
     case englandAndWales = "england_and_wales"
 }
 
 /// Where in the report a figure was printed.
-public enum FigureSource: String, Sendable, Codable {
+public enum FigureSource: String, Sendable, Codable, CaseIterable {
     case forceInNumbers = "force_in_numbers"
     case figureTable = "figure_table"
     case narrative
@@ -53,7 +53,7 @@ public struct Figure: Sendable, Equatable {
 
 /// An area for improvement, a cause of concern or a recommendation, with the question it sits under.
 public struct Finding: Sendable, Equatable {
-    public enum Kind: String, Sendable, Codable {
+    public enum Kind: String, Sendable, Codable, CaseIterable {
         case areaForImprovement = "area_for_improvement"
         case causeOfConcern = "cause_of_concern"
         case recommendation

@@ -19,6 +19,9 @@ public enum Grade: String, Sendable, Codable, CaseIterable {
         }
     }
 
+    /// Grades from worst to best, ungraded last (it has no rank): the order of the `grade` categories.
+    public static let ordered: [Grade] = [.inadequate, .requiresImprovement, .adequate, .good, .outstanding, .ungraded]
+
     /// outstanding=4, good=3, requires improvement=2, inadequate=1 on the four-point scale; five-point adds
     /// adequate=3 and moves outstanding and good up one. Ungraded has no rank.
     public func rank(on scale: GradeScale) -> Int? {
@@ -36,7 +39,7 @@ public enum Grade: String, Sendable, Codable, CaseIterable {
     }
 }
 
-public enum GradeScale: String, Sendable, Codable {
+public enum GradeScale: String, Sendable, Codable, CaseIterable {
     case fourPoint = "four_point"
     case fivePoint = "five_point"
 

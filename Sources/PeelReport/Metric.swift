@@ -1,3 +1,14 @@
+/// The output vocabulary's metric keys, units and outcome types, for schemas and checks.
+public enum Vocabulary {
+    public static var metrics: [String] { Metric.units.keys.sorted() }
+    public static var units: [String] { Set(Metric.units.values).sorted() }
+    public static let outcomeTypes = [
+        "charged_summonsed", "taken_into_consideration", "out_of_court_formal", "caution_youths", "caution_adults",
+        "penalty_notices_for_disorder", "out_of_court_informal", "cannabis_khat_warning", "community_resolution",
+        "evidential_difficulties_victim_not_supporting", "no_suspect_identified",
+    ]
+}
+
 /// The metrics of the output vocabulary (`metrics.csv` in the contract) and their units.
 enum Metric {
     static let units: [String: String] = [

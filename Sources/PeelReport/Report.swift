@@ -1,5 +1,5 @@
 /// What kind of document an entry holds, judged from its text alone.
-public enum ReportType: String, Sendable, Codable {
+public enum ReportType: String, Sendable, Codable, CaseIterable {
     /// A PEEL inspection of one force.
     case force
     /// A PEEL national overview covering all forces.

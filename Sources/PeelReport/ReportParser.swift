@@ -43,10 +43,28 @@ public struct ReportParser: Sendable {
         case .other:
             break
         }
+        removeRepeatedFigures(&report)
         if report.judgments.isEmpty && report.gradeDistributions.isEmpty {
             report.problems.append(ParseProblem(.warning, line: title.line, "unsupported layout: no judgments found"))
         }
         return report
+    }
+}
+
+/// One figure per (line, area, metric): the key of the figures table. A repeat is dropped, and reported
+/// when its value differs.
+private func removeRepeatedFigures(_ report: inout Report) {
+    var seen: [String: Figure] = [:]
+    report.figures = report.figures.filter { figure in
+        let key = "\(figure.line)|\(figure.area.rawValue)|\(figure.metric)"
+        guard let first = seen[key] else {
+            seen[key] = figure
+            return true
+        }
+        if first.value != figure.value || first.qualifier != figure.qualifier {
+            report.problems.append(ParseProblem(.warning, line: figure.line, "\(figure.metric) read twice on one line (\(first.value) and \(figure.value)); the first is kept"))
+        }
+        return false
     }
 }
 

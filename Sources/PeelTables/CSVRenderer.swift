@@ -8,7 +8,7 @@ public enum CSVRenderer {
 
     /// The flat file `<name>.csv` with every column, and, for a partitioned table, one
     /// `<name>/<field>=<value>/part-00000.csv` per value without the partition column.
-    /// A table with no rows still gets its flat file (header only), so readers always find it.
+    /// A table with no rows still gets its flat file and one partition file (header only), so readers always find it.
     public static func render(_ table: Table) -> [RenderedFile] {
         let schema = table.schema
         var files = [RenderedFile(path: "\(schema.name).csv", contents: csv(table.rows, fields: schema.fields), rows: table.rows.count)]
@@ -23,6 +23,9 @@ public enum CSVRenderer {
             groups[key, default: []].append(row)
         }
         let fields = schema.fields.enumerated().filter { $0.offset != column }.map(\.element)
+        // An empty table still gets a folder with a header-only file, so `table/*/*.csv` always matches
+        // (DuckDB and Spark refuse a glob that matches nothing).
+        if order.isEmpty { order = [.null]; groups[.null] = [] }
         for key in order.sorted(by: partitionOrder) {
             let rows = groups[key]!.map { row in row.enumerated().filter { $0.offset != column }.map(\.element) }
             let folder = "\(partitionField)=\(partitionName(key))"

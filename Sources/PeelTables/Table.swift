@@ -7,11 +7,25 @@ public struct Field: Sendable, Equatable {
     public let name: String
     public let type: FieldType
     public let description: String
+    /// The values the field may take (a Table Schema `enum` constraint), when it is a category.
+    public var categories: [String]?
+    /// The categories have an order (`grade`: inadequate < … < outstanding).
+    public var ordered = false
+    /// The field is never empty.
+    public var required = false
+    /// Unit of a numeric field whose unit is the same on every row.
+    public var unit: String?
 
-    public init(_ name: String, _ type: FieldType, _ description: String) {
+    public init(_ name: String, _ type: FieldType, _ description: String, categories: [String]? = nil, ordered: Bool = false,
+                required: Bool = false, unit: String? = nil) {
+        precondition(name.count < 32, "Stata limits variable names to 32 characters")
         self.name = name
         self.type = type
         self.description = description
+        self.categories = categories
+        self.ordered = ordered
+        self.required = required
+        self.unit = unit
     }
 }
 
@@ -19,14 +33,23 @@ public struct Field: Sendable, Equatable {
 /// (`year=2015/`) and is left out of the partitioned files, as Hive writes it.
 public struct TableSchema: Sendable {
     public let name: String
+    public let description: String
     public let fields: [Field]
     public let partitionField: String?
+    public let primaryKey: [String]
+    /// Fields that refer to another table's key: (fields, table, its fields).
+    public let foreignKeys: [(fields: [String], table: String, reference: [String])]
 
-    public init(name: String, fields: [Field], partitionField: String?) {
+    public init(name: String, description: String = "", fields: [Field], partitionField: String?, primaryKey: [String] = [],
+                foreignKeys: [(fields: [String], table: String, reference: [String])] = []) {
         precondition(partitionField == nil || fields.contains { $0.name == partitionField }, "partition field must be a field")
+        precondition(primaryKey.allSatisfy { key in fields.contains { $0.name == key } }, "primary key fields must be fields")
         self.name = name
+        self.description = description
         self.fields = fields
         self.partitionField = partitionField
+        self.primaryKey = primaryKey
+        self.foreignKeys = foreignKeys
     }
 }
 

@@ -1,5 +1,5 @@
 /// The character encoding an entry's bytes were read in.
-public enum TextEncoding: String, Sendable, Codable {
+public enum TextEncoding: String, Sendable, Codable, CaseIterable {
     case utf8 = "utf-8"
     case utf8BOM = "utf-8-bom"
     case utf16LE = "utf-16le"
@@ -40,7 +40,7 @@ public struct NotText: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 /// The flavour of PDF extraction a text is in: plain lines, or markdown-ish (`#` headings, `**`, `<b>`).
-public enum TextFormat: String, Sendable, Codable {
+public enum TextFormat: String, Sendable, Codable, CaseIterable {
     case plain, markdown
 
     /// Markdown when a line starts with a `#` heading or holds `**` or a `<b>`/`<sup>` tag.

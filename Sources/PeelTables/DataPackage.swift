@@ -1,0 +1,112 @@
+import Foundation
+
+/// `datapackage.json`: a Frictionless Data Package describing every table, so R, pandas, DuckDB and
+/// frictionless read the right types. Static for a given program version: no run-specific content.
+public enum DataPackage {
+    /// Custom resource property naming the Hive-partitioned copy of a table (documented in the README).
+    public static let partitioningProperty = "peel_partitioning"
+
+    public static func render(_ schemas: [TableSchema], title: String, description: String) -> [UInt8] {
+        let package: [String: Any] = [
+            "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
+            "name": "peel-inspections",
+            "title": title,
+            "description": description,
+            "licenses": [[
+                "name": "OGL-UK-3.0", "title": "Open Government Licence v3.0",
+                "path": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+            ]],
+            "resources": schemas.map(resource),
+        ]
+        // Sorted keys and fixed formatting: the same schemas give the same bytes.
+        let data = try! JSONSerialization.data(withJSONObject: package, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        return Array(data) + [0x0A]
+    }
+
+    private static func resource(_ schema: TableSchema) -> [String: Any] {
+        var tableSchema: [String: Any] = [
+            "fields": schema.fields.map(field),
+            "missingValues": [""],
+        ]
+        if !schema.primaryKey.isEmpty { tableSchema["primaryKey"] = schema.primaryKey }
+        if !schema.foreignKeys.isEmpty {
+            tableSchema["foreignKeys"] = schema.foreignKeys.map { key in
+                ["fields": key.fields, "reference": ["resource": key.table, "fields": key.reference]] as [String: Any]
+            }
+        }
+        var resource: [String: Any] = [
+            "name": schema.name,
+            "path": "\(schema.name).csv",
+            "type": "table",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "dialect": ["delimiter": ",", "lineTerminator": "\n", "quoteChar": "\"", "doubleQuote": true, "header": true] as [String: Any],
+            "schema": tableSchema,
+        ]
+        if !schema.description.isEmpty { resource["description"] = schema.description }
+        if let partition = schema.partitionField {
+            resource[partitioningProperty] = [
+                "path": "\(schema.name)/", "field": partition, "style": "hive",
+                "files": "\(schema.name)/\(partition)=<value>/part-00000.csv, without the \(partition) column; null values in \(partition)=\(CSVRenderer.nullPartition)",
+            ]
+        }
+        return resource
+    }
+
+    private static func field(_ field: Field) -> [String: Any] {
+        var out: [String: Any] = ["name": field.name, "type": field.type.rawValue, "description": field.description]
+        var constraints: [String: Any] = [:]
+        if field.required { constraints["required"] = true }
+        if let categories = field.categories {
+            constraints["enum"] = categories
+            if field.ordered {
+                out["categories"] = categories
+                out["categoriesOrdered"] = true
+            }
+        }
+        if !constraints.isEmpty { out["constraints"] = constraints }
+        if let unit = field.unit { out["unit"] = unit }
+        if field.type == .date { out["format"] = "default" }
+        return out
+    }
+}
+
+/// Per-column statistics, as Parquet keeps them in its footer: rows, nulls, distinct categories, min and max.
+public struct ColumnStatistics: Sendable, Codable, Equatable {
+    public var name: String
+    public var type: String
+    public var nulls: Int
+    public var distinct: Int?
+    public var min: String?
+    public var max: String?
+
+    public static func of(_ table: Table) -> [ColumnStatistics] {
+        table.schema.fields.enumerated().map { index, field in
+            let values = table.rows.map { $0[index] }
+            var statistics = ColumnStatistics(name: field.name, type: field.type.rawValue, nulls: values.filter { $0 == .null || $0 == .text("") }.count)
+            if field.categories != nil {
+                statistics.distinct = Set(values.filter { $0 != .null }).count
+            }
+            switch field.type {
+            case .integer, .number:
+                let numbers = values.compactMap { value -> Double? in
+                    switch value {
+                    case .integer(let number): Double(number)
+                    case .number(let number): number
+                    default: nil
+                    }
+                }
+                statistics.min = numbers.min().map(CSVRenderer.plainDecimal)
+                statistics.max = numbers.max().map(CSVRenderer.plainDecimal)
+            case .date:
+                let dates = values.compactMap { value -> String? in if case .text(let text) = value, !text.isEmpty { text } else { nil } }
+                statistics.min = dates.min()
+                statistics.max = dates.max()
+            case .string:
+                break
+            }
+            return statistics
+        }
+    }
+}

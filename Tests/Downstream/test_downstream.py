@@ -1,0 +1,202 @@
+"""The outputs as their users load them: frictionless, pandas, pyarrow and DuckDB, with the README's own
+snippets, on the default dataset and on one whose text is hard to escape."""
+import contextlib
+import hashlib
+import json
+import os
+import re
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+import pytest
+from frictionless import validate
+
+from conftest import ROOT, run_peel
+
+README = (ROOT / "README.md").read_text()
+
+
+def snippet(name):
+    """The code block that follows `<!-- snippet:NAME -->` in the README, as written."""
+    match = re.search(r"<!-- snippet:%s -->\s*```\w+\n(.*?)```" % name, README, re.S)
+    assert match, f"README has no {name} snippet"
+    return match.group(1)
+
+
+@contextlib.contextmanager
+def inside(dataset):
+    """In the folder that holds Outputs/, as the README's snippets expect; the old folder is restored."""
+    cwd = os.getcwd()
+    os.chdir(dataset.parent)
+    try:
+        yield
+    finally:
+        os.chdir(cwd)
+
+
+def run_snippet(name, dataset):
+    """Runs a README Python snippet from the folder that holds Outputs/, returning its variables."""
+    scope = {}
+    with inside(dataset):
+        exec(compile(snippet(name), f"README:{name}", "exec"), scope)
+    return scope
+
+
+def duckdb_views(dataset):
+    """A DuckDB connection with the README's views (they read relative paths when queried)."""
+    db = duckdb.connect()
+    with inside(dataset):
+        db.execute(snippet("duckdb"))
+    return db
+
+
+def manifest(dataset):
+    return json.loads((dataset / "manifest.json").read_text())
+
+
+def package(dataset):
+    return json.loads((dataset / "datapackage.json").read_text())
+
+
+def manifest_rows(dataset, path):
+    return next(o["rows"] for o in manifest(dataset)["outputs"] if o["path"] == path)
+
+
+TABLES = ["reports", "judgments", "grade_distributions", "figures", "findings", "enriched_figures", "validation"]
+
+
+def test_datapackage_validates_with_frictionless(dataset):
+    report = validate(str(dataset / "datapackage.json"))
+    assert report.valid, report.flatten(["type", "message"])[:10]
+    resources = {r["name"]: r for r in package(dataset)["resources"]}
+    assert sorted(resources) == sorted(TABLES)
+    grade = next(f for f in resources["judgments"]["schema"]["fields"] if f["name"] == "grade")
+    assert grade["categoriesOrdered"] is True
+    assert grade["categories"] == ["inadequate", "requires_improvement", "adequate", "good", "outstanding", "ungraded"]
+    assert resources["figures"]["schema"]["foreignKeys"] == [
+        {"fields": ["report_id"], "reference": {"resource": "reports", "fields": ["report_id"]}}]
+    assert resources["judgments"]["peel_partitioning"]["path"] == "judgments/"
+    for resource in resources.values():
+        assert resource["schema"]["missingValues"] == [""]
+        assert all(len(f["name"]) < 32 for f in resource["schema"]["fields"])
+
+
+def test_frictionless_catches_a_broken_table(dataset, tmp_path):
+    """The schema is not decoration: a grade outside the vocabulary fails validation."""
+    copy = tmp_path / "Outputs"
+    copy.mkdir()
+    for name in ["datapackage.json"] + [f"{t}.csv" for t in TABLES]:
+        (copy / name).write_bytes((dataset / name).read_bytes())
+    text = (copy / "judgments.csv").read_text().replace(",good,four_point,", ",excellent,four_point,", 1)
+    (copy / "judgments.csv").write_text(text)
+    report = validate(str(copy / "datapackage.json"))
+    assert not report.valid
+    assert "constraint-error" in {e[0] for e in report.flatten(["type"])}
+
+
+def test_every_file_ends_with_a_newline_and_has_no_bom(dataset):
+    for path in dataset.rglob("*.csv"):
+        data = path.read_bytes()
+        assert data.endswith(b"\n") and not data.startswith(b"\xef\xbb\xbf"), path
+        assert b"\r" not in data, path
+
+
+def test_pandas_snippet_loads_every_table_with_its_types(dataset):
+    tables = run_snippet("pandas", dataset)["tables"]
+    for name in TABLES:
+        assert len(tables[name]) == manifest_rows(dataset, f"{name}.csv"), name
+    judgments, figures = tables["judgments"], tables["figures"]
+    assert str(judgments["year"].dtype) == "Int64"
+    assert str(judgments["source_line"].dtype) == "Int64"
+    assert str(figures["value"].dtype) == "float64"
+    assert str(figures["period_end"].dtype).startswith("datetime64")
+    assert judgments["last_inspected"].isna().sum() > 0 and judgments["last_inspected"].dropna().min() == 2016
+    custody = figures[(figures.metric == "custody_place_of_safety_per_100000") & (figures.area == "force")]
+    assert custody.value.tolist() == [107.9]
+
+
+def test_pyarrow_snippet_reads_partitions_with_an_integer_year(dataset):
+    scope = run_snippet("pyarrow", dataset)
+    judgments = scope["judgments"]
+    assert judgments.num_rows == manifest_rows(dataset, "judgments.csv")
+    assert judgments.schema.field("year").type == pa.int32()
+    assert judgments.schema.field("last_inspected").type == pa.int64()
+    assert sorted(set(judgments.column("year").to_pylist())) == [2015, 2017]
+    with inside(dataset):
+        loaded = {name: scope["load_partitioned"](name) for name in TABLES}
+    for name, table in loaded.items():
+        assert table.num_rows == manifest_rows(dataset, f"{name}.csv"), name
+    figures = loaded["figures"]
+    assert figures.schema.field("value").type == pa.float64()
+    assert figures.schema.field("as_at").type == pa.date32()
+    # A report without a year (an `other` document) lands in Hive's null partition and reads back as null.
+    assert None not in loaded["reports"].column("year").to_pylist()
+
+
+def test_duckdb_snippet_types_and_counts(dataset):
+    db = duckdb_views(dataset)
+    with inside(dataset):
+        check_duckdb(db, dataset)
+
+
+def check_duckdb(db, dataset):
+    for name in TABLES:
+        assert db.execute(f"SELECT count(*) FROM {name}").fetchall()[0][0] == manifest_rows(dataset, f"{name}.csv"), name
+    types = dict(db.execute("SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'figures'").fetchall())
+    assert types["year"] == "BIGINT" and types["value"] == "DOUBLE" and types["period_end"] == "DATE" and types["source_line"] == "BIGINT"
+    types = dict(db.execute("SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'judgments'").fetchall())
+    assert types["last_inspected"] == "BIGINT" and types["grade_rank"] == "BIGINT"
+    assert db.execute("SELECT count(*) FROM judgments WHERE year = 2015").fetchall()[0][0] == 225
+
+
+def test_manifest_statistics_match_the_files(dataset):
+    tables = run_snippet("pandas", dataset)["tables"]
+    stats = {t["name"]: t for t in manifest(dataset)["tables"]}
+    for name in TABLES:
+        frame = tables[name]
+        assert stats[name]["rows"] == len(frame)
+        for column in stats[name]["columns"]:
+            series = frame[column["name"]]
+            assert column["nulls"] == int(series.isna().sum()), (name, column["name"])
+            if column.get("distinct") is not None:
+                assert column["distinct"] == series.dropna().nunique(), (name, column["name"])
+    years = next(c for c in stats["judgments"]["columns"] if c["name"] == "year")
+    assert (years["min"], years["max"]) == ("2015", "2017")
+    ends = next(c for c in stats["figures"]["columns"] if c["name"] == "period_end")
+    # Earliest: Wiltshire's domestic abuse share for the 12 months to 31 March 2014.
+    assert (ends["min"], ends["max"]) == ("2014-03-31", "2017-06-30")
+
+
+def test_tricky_text_survives_every_reader(tricky):
+    dataset, bullets = tricky
+    expected = [b[2:] for b in bullets]
+    tables = run_snippet("pandas", dataset)["tables"]
+    texts = tables["findings"]["text"].tolist()
+    for text in expected:
+        assert text in texts, text
+    assert tables["reports"]["source_entry"].tolist() == ['report, "quoted" – é.txt']
+    scope = run_snippet("pyarrow", dataset)
+    with inside(dataset):
+        arrow = scope["load_partitioned"]("findings").column("text").to_pylist()
+        db = duckdb_views(dataset)
+        rows = [r[0] for r in db.execute("SELECT text FROM findings").fetchall()]
+        entries = db.execute("SELECT source_entry FROM reports").fetchall()
+    for text in expected:
+        assert text in arrow
+        assert text in rows
+    assert entries == [('report, "quoted" – é.txt',)]
+    # The NA and None findings are text, never missing.
+    assert tables["findings"]["text"].isna().sum() == 0
+
+
+def test_jobs_1_and_2_give_identical_files(tmp_path):
+    sums = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"jobs{jobs}"
+        run_peel([ROOT / "Inputs"], out, "--jobs", jobs)
+        files = sorted(p for p in out.rglob("*") if p.is_file() and p.name != "manifest.json")
+        sums.append({str(p.relative_to(out)): hashlib.sha256(p.read_bytes()).hexdigest() for p in files})
+        recorded = {o["path"]: o["sha256"] for o in manifest(out)["outputs"]}
+        assert recorded == sums[-1]
+    assert sums[0] == sums[1]
