@@ -23,7 +23,7 @@ public struct ArchiveReader: Sendable {
         let startsLikeZip = fileStartsWithZipSignature(path)
         return withoutActuallyEscaping(emit) { emit in
             var run = ReadState(limits: limits, emit: emit)
-            run.readContainer(source: Source.file(path), depth: 0, prefix: "", rawName: rawName, zipFallback: startsLikeZip)
+            run.readInput(source: Source.file(path), rawName: rawName, zipFallback: startsLikeZip)
             return run.summary
         }
     }
@@ -32,9 +32,7 @@ public struct ArchiveReader: Sendable {
     public func read(bytes: [UInt8], name: String, emit: (ExtractedEntry) -> Void) -> ArchiveSummary {
         withoutActuallyEscaping(emit) { emit in
             var run = ReadState(limits: limits, emit: emit)
-            run.readContainer(
-                source: Source.memory(bytes), depth: 0, prefix: "", rawName: stripCompressionSuffix(name),
-                zipFallback: bytes.starts(with: zipLocalHeader))
+            run.readInput(source: Source.memory(bytes), rawName: stripCompressionSuffix(name), zipFallback: bytes.starts(with: zipLocalHeader))
             return run.summary
         }
     }
@@ -67,20 +65,32 @@ private struct ReadState {
     var nextOrdinal = 0
     /// Compressed bytes consumed from the input archive; the denominator of the ratio check.
     var compressedBytes = 0
-    var stopped: String? { summary.failure }
+    /// Bytes out of the input archive's outermost decompression filter (the whole tar stream of a tar.gz):
+    /// counts what libarchive decompresses for headers and skipped data as well as what we read.
+    var streamBytes = 0
+    /// Set when an archive-wide limit is reached: every level stops reading.
+    var stopAll: String?
 
     init(limits: ExtractionLimits, emit: @escaping (ExtractedEntry) -> Void) {
         self.limits = limits
         self.emit = emit
     }
 
-    /// Reads one container (the input archive or a nested one). A fatal error in a zip resumes after the
-    /// failed entry, because zip entries are compressed one by one: one corrupt entry costs only itself.
-    mutating func readContainer(source: Source, depth: Int, prefix: String, rawName: String, zipFallback: Bool) {
+    /// Reads the input archive (depth 0) and records why reading stopped early, if it did.
+    mutating func readInput(source: Source, rawName: String, zipFallback: Bool) {
+        if let failure = readContainer(source: source, depth: 0, prefix: "", rawName: rawName, zipFallback: zipFallback) {
+            summary.failure = failure
+        }
+    }
+
+    /// Reads one container (the input archive or a nested one); returns why it stopped before its end, or nil.
+    /// A fatal error in a zip entry's data resumes after that entry, because zip entries are compressed one by
+    /// one: one corrupt entry costs only itself.
+    mutating func readContainer(source: Source, depth: Int, prefix: String, rawName: String, zipFallback: Bool) -> String? {
         var resumeAt = 0
         var mode = ZipMode.seekable
         var attempts = 0
-        while stopped == nil {
+        while stopAll == nil {
             attempts += 1
             let outcome = withHandle(source: source, zipMode: mode) { handle, openStatus -> PassOutcome in
                 if case .fatal(let message) = openStatus {
@@ -96,120 +106,166 @@ private struct ReadState {
                     summary.warnings.append(location(prefix) + "zip central directory lists no entries; read with the streaming zip reader")
                     continue
                 }
-                return
+                return nil
             case .openFailed(let message):
-                if depth == 0 { summary.failure = "cannot open: \(message)" }
-                return
-            case .fatal(let message, let failedIndex):
-                if failedIndex == 0 && resumeAt == 0 && zipFallback && mode == .seekable {
+                return "cannot open: \(message)"
+            case .fatal(let message, let failedIndex, let inHeader, let isZip):
+                if inHeader && failedIndex == 0 && resumeAt == 0 && zipFallback && mode == .seekable {
                     mode = .streaming
                     summary.warnings.append(location(prefix) + "zip central directory unreadable (\(message)); read with the streaming zip reader")
                     continue
                 }
-                if let failedIndex, failedIndex + 1 > resumeAt, attempts <= 16, summary.format?.hasPrefix("ZIP") == true {
+                // Past a bad data stream a zip reader can seek to the next entry; past a bad header it cannot.
+                if !inHeader && isZip && failedIndex + 1 > resumeAt && attempts <= 16 {
                     resumeAt = failedIndex + 1
-                    summary.warnings.append(location(prefix) + "resumed after entry #\(failedIndex + 1): \(message)")
+                    summary.warnings.append(location(prefix) + "entry #\(failedIndex + 1) unreadable (\(message)); reading resumed after it")
                     continue
                 }
-                summary.failure = location(prefix) + "reading stopped after \(failedIndex.map { "entry #\($0 + 1)" } ?? "the start"): \(message)"
-                return
+                return location(prefix) + "reading stopped at entry #\(failedIndex + 1): \(message)"
             case .stopped:
-                return
+                return stopAll
             }
         }
+        return stopAll
     }
 
     private enum PassOutcome {
         case finished(entriesSeen: Int)
         case openFailed(String)
-        /// `failedIndex`: the entry (0-based, in this container) whose header or data failed.
-        case fatal(String, failedIndex: Int?)
+        /// The entry (0-based, in this container) whose header or data failed, and whether the container is a zip.
+        case fatal(String, failedIndex: Int, inHeader: Bool, isZip: Bool)
         case stopped
+    }
+
+    /// Stops every level of the input archive with `reason`.
+    private mutating func stop(_ reason: String) -> PassOutcome {
+        stopAll = stopAll ?? reason
+        return .stopped
     }
 
     /// One pass over an open handle: every header from `skipping` on.
     private mutating func readEntries(handle a: OpaquePointer, depth: Int, prefix: String, rawName: String, skipping: Int) -> PassOutcome {
         var index = 0
+        var unreadableInARow = 0
         var entry: OpaquePointer?
+        func isZip() -> Bool { archive_format(a) & ARCHIVE_FORMAT_BASE_MASK == ARCHIVE_FORMAT_ZIP }
         while true {
             let headerStatus = check(a, archive_read_next_header(a, &entry))
-            if depth == 0 { compressedBytes = Int(archive_filter_bytes(a, -1)) }
+            updateCounters(a, depth: depth)
             if index == 0 && depth == 0 { recordFormat(a) }
+            // Limits hold for every header, good or not, and for bytes libarchive decompressed on its own.
+            if let reason = archiveLimitExceeded() { return stop(reason) }
+            if summary.entries >= limits.maxEntriesPerArchive {
+                return stop("more than \(limits.maxEntriesPerArchive) entries (max_entries_per_archive); reading stopped")
+            }
             var headerWarnings: [String] = []
             switch headerStatus {
             case .eof:
                 return .finished(entriesSeen: index)
             case .fatal(let message):
-                return .fatal(message, failedIndex: index)
+                deliver(path: prefix + "#\(index + 1)", .failure(EntryRejection(.quarantined, "unreadable entry header: \(message)")), bytesRead: 0, warnings: [])
+                return .fatal(message, failedIndex: index, inHeader: true, isZip: isZip())
             case .failed(let message):
-                // This header is unusable but the next one may be fine.
+                // This header is unusable but the next one may be fine; a long run of them is a corrupt archive.
                 if index >= skipping {
                     deliver(path: prefix + "#\(index + 1)", .failure(EntryRejection(.quarantined, "unreadable entry header: \(message)")), bytesRead: 0, warnings: [])
                 }
                 index += 1
+                unreadableInARow += 1
+                if unreadableInARow >= 64 { return stop(location(prefix) + "\(unreadableInARow) unreadable entry headers in a row: the archive is corrupt; reading stopped") }
                 continue
             case .warn(let message):
                 headerWarnings.append(message)
             case .ok:
                 break
             }
-            guard let entry else { return .fatal("libarchive returned no entry", failedIndex: index) }
+            unreadableInARow = 0
+            guard let entry else { return .fatal("libarchive returned no entry", failedIndex: index, inHeader: true, isZip: isZip()) }
             defer { index += 1 }
+            let kind = CLibArchive_entryKind(entry)
             if index < skipping {
-                _ = archive_read_data_skip(a)
+                // Read in an earlier pass of this zip (resuming happens in zips only): a zip reader skips an entry
+                // by its stored size, without decompressing it, so a corrupt one is passed over.
+                if case .fatal(let message, _) = skipStored(a) { return .fatal(message, failedIndex: index, inHeader: false, isZip: isZip()) }
                 continue
             }
-            let kind = CLibArchive_entryKind(entry)
-            if kind == 1 { continue }  // Directories hold nothing to read and are not listed.
+            if kind == 1 {
+                // Directories hold nothing to read and are not listed, but a hostile one may carry data: it is
+                // read and counted against the limits, never skipped unseen.
+                switch drain(a, depth: depth) {
+                case .complete: continue
+                case .fatal(let message, _): return .fatal(message, failedIndex: index, inHeader: false, isZip: isZip())
+                case .limitReached(let reason, _): return stop(reason)
+                case .rejected: continue
+                }
+            }
             let isRaw = archive_format(a) == ARCHIVE_FORMAT_RAW
             let path = prefix + (isRaw ? rawName : entryName(entry))
 
-            if summary.entries >= limits.maxEntriesPerArchive {
-                summary.failure = "more than \(limits.maxEntriesPerArchive) entries (max_entries_per_archive)"
-                return .stopped
-            }
             if let rejection = rejectionBeforeReading(entry, kind: kind) {
                 deliver(path: path, .failure(rejection), bytesRead: 0, warnings: headerWarnings)
-                if case .fatal(let message) = check(a, Int32(archive_read_data_skip(a))) {
-                    return .fatal(message, failedIndex: index)
+                // Encrypted data cannot be read without its passphrase: libarchive skips it by its stored size.
+                let passed = archive_entry_is_encrypted(entry) != 0 ? skipStored(a) : drain(a, depth: depth)
+                switch passed {
+                case .fatal(let message, _): return .fatal(message, failedIndex: index, inHeader: false, isZip: isZip())
+                case .limitReached(let reason, _): return stop(reason)
+                case .complete, .rejected: continue
                 }
-                continue
             }
 
-            let data = readData(a, depth: depth)
-            switch data {
+            switch readData(a, depth: depth) {
             case .complete(let bytes):
                 // A raw entry without a decompression filter is the container's own bytes: never reopen it.
                 let isContainerItself = isRaw && archive_filter_count(a) <= 1
-                if !isContainerItself, let nested = nestedArchiveKind(bytes) {
-                    if depth + 1 > limits.maxNestingDepth {
-                        deliver(path: path, .failure(EntryRejection(.quarantined, "\(nested.rawValue) archive nested deeper than \(limits.maxNestingDepth) levels (max_nesting_depth)")), bytesRead: bytes.count, warnings: headerWarnings)
-                    } else {
-                        deliver(path: path, .failure(EntryRejection(.skipped, "nested \(nested.rawValue) archive; its entries are listed as \(path)\(nestedEntrySeparator)…")), bytesRead: bytes.count, warnings: headerWarnings)
-                        readContainer(source: .memory(bytes), depth: depth + 1, prefix: path + nestedEntrySeparator,
-                                      rawName: stripCompressionSuffix(lastPathComponent(path)), zipFallback: nested == .zip)
-                        if stopped != nil { return .stopped }
-                    }
-                } else {
+                guard !isContainerItself, let nested = nestedArchiveKind(bytes) else {
                     deliver(path: path, .success(bytes), bytesRead: bytes.count, warnings: headerWarnings)
+                    continue
                 }
+                if depth + 1 > limits.maxNestingDepth {
+                    deliver(path: path, .failure(EntryRejection(.quarantined, "\(nested.rawValue) archive nested deeper than \(limits.maxNestingDepth) levels (max_nesting_depth)")), bytesRead: bytes.count, warnings: headerWarnings)
+                    continue
+                }
+                // The container is listed before its entries, with what became of it once they are read.
+                let ordinal = reserveOrdinal()
+                let before = summary.entries
+                let failure = readContainer(source: .memory(bytes), depth: depth + 1, prefix: path + nestedEntrySeparator,
+                                            rawName: stripCompressionSuffix(lastPathComponent(path)), zipFallback: nested == .zip)
+                let read = summary.entries - before
+                let outcome: EntryRejection = if let failure, stopAll == nil {
+                    EntryRejection(.quarantined, "nested \(nested.rawValue) archive unreadable after \(read) entries: \(failure)")
+                } else {
+                    EntryRejection(.skipped, "nested \(nested.rawValue) archive; its \(read) entries are listed as \(path)\(nestedEntrySeparator)…")
+                }
+                deliver(path: path, .failure(outcome), bytesRead: bytes.count, warnings: headerWarnings, ordinal: ordinal)
+                if stopAll != nil { return .stopped }
             case .rejected(let rejection, let bytesRead):
                 deliver(path: path, .failure(rejection), bytesRead: bytesRead, warnings: headerWarnings)
             case .fatal(let message, let bytesRead):
                 deliver(path: path, .failure(EntryRejection(.quarantined, "unreadable data: \(message)")), bytesRead: bytesRead, warnings: headerWarnings)
-                return .fatal(message, failedIndex: index)
+                return .fatal(message, failedIndex: index, inHeader: false, isZip: isZip())
             case .limitReached(let reason, let bytesRead):
                 deliver(path: path, .failure(EntryRejection(.quarantined, reason)), bytesRead: bytesRead, warnings: headerWarnings)
-                summary.failure = reason
-                return .stopped
+                return stop(reason)
             }
         }
     }
 
-    private mutating func deliver(path: String, _ content: Result<[UInt8], EntryRejection>, bytesRead: Int, warnings: [String]) {
-        summary.entries += 1
-        emit(ExtractedEntry(path: path, ordinal: nextOrdinal, content: content, bytesRead: bytesRead, warnings: warnings))
+    private mutating func reserveOrdinal() -> Int {
         nextOrdinal += 1
+        return nextOrdinal - 1
+    }
+
+    private mutating func deliver(path: String, _ content: Result<[UInt8], EntryRejection>, bytesRead: Int, warnings: [String], ordinal: Int? = nil) {
+        summary.entries += 1
+        emit(ExtractedEntry(path: path, ordinal: ordinal ?? reserveOrdinal(), content: content, bytesRead: bytesRead, warnings: warnings))
+    }
+
+    /// Compressed bytes consumed and stream bytes produced by the input archive's handle (depth 0 only:
+    /// a nested archive's bytes are already counted as the outer entry's data).
+    private mutating func updateCounters(_ a: OpaquePointer, depth: Int) {
+        guard depth == 0 else { return }
+        compressedBytes = Int(archive_filter_bytes(a, -1))
+        if archive_filter_count(a) > 1 { streamBytes = Int(archive_filter_bytes(a, 0)) }
     }
 
     private mutating func recordFormat(_ a: OpaquePointer) {
@@ -265,7 +321,7 @@ private struct ReadState {
             }
             total += n
             summary.expandedBytes += n
-            if depth == 0 { compressedBytes = Int(archive_filter_bytes(a, -1)) }
+            updateCounters(a, depth: depth)
             if let reason = archiveLimitExceeded() {
                 return .limitReached(reason, bytesRead: total)
             }
@@ -287,8 +343,37 @@ private struct ReadState {
         return .complete(bytes)
     }
 
+    /// Reads and discards the current entry's data, counting it against the archive limits.
+    private mutating func drain(_ a: OpaquePointer, depth: Int) -> DataOutcome {
+        let chunk = 64 << 10
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 16)
+        defer { buffer.deallocate() }
+        var total = 0
+        while true {
+            let n = archive_read_data(a, buffer.baseAddress, chunk)
+            if n == 0 { return .complete([]) }
+            if n < 0 {
+                switch check(a, Int32(n)) {
+                case .fatal(let message): return .fatal(message, bytesRead: total)
+                case .failed(let message): return .rejected(EntryRejection(.quarantined, message), bytesRead: total)
+                default: return .complete([])
+                }
+            }
+            total += n
+            summary.expandedBytes += n
+            updateCounters(a, depth: depth)
+            if let reason = archiveLimitExceeded() { return .limitReached(reason, bytesRead: total) }
+        }
+    }
+
+    /// Skips an entry's stored bytes without decompressing them (for data that cannot be read).
+    private mutating func skipStored(_ a: OpaquePointer) -> DataOutcome {
+        if case .fatal(let message) = check(a, Int32(archive_read_data_skip(a))) { return .fatal(message, bytesRead: 0) }
+        return .complete([])
+    }
+
     private func archiveLimitExceeded() -> String? {
-        let expanded = summary.expandedBytes
+        let expanded = max(summary.expandedBytes, streamBytes)
         if expanded > limits.maxArchiveExpandedBytes {
             return "archive expands past \(limits.maxArchiveExpandedBytes) bytes (max_archive_expanded_bytes); reading stopped"
         }

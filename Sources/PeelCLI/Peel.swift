@@ -70,7 +70,7 @@ struct RunCommand: ParsableCommand {
     var verbose = false
 
     func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let jobs, !(1...RunOptions.maxJobs).contains(jobs) { throw ValidationError("--jobs must be between 1 and \(RunOptions.maxJobs)") }
     }
 
     func run() throws {

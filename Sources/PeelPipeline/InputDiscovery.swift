@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 
 /// One input file, named as the user gave it (relative paths stay relative, so manifests and the
 /// `source_archive` column do not depend on where the run happened).
@@ -18,6 +19,8 @@ enum InputDiscovery {
                 throw RunFailure(.noInput, "\(path): no such file or folder")
             }
             if !isDirectory.boolValue {
+                // A fifo or device would block the reader forever: only regular files are inputs.
+                guard isRegularFile(path) else { throw RunFailure(.noInput, "\(path): not a regular file") }
                 found.append(path)
                 continue
             }
@@ -32,14 +35,17 @@ enum InputDiscovery {
                     continue
                 }
                 let full = base + "/" + relative
-                var isFolder: ObjCBool = false
-                if manager.fileExists(atPath: full, isDirectory: &isFolder), !isFolder.boolValue {
-                    found.append(full)
-                }
+                if isRegularFile(full) { found.append(full) }
             }
         }
         let unique = Array(Set(found)).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
         if unique.isEmpty { throw RunFailure(.noInput, "no input files in \(paths.joined(separator: ", "))") }
         return unique.map(InputArchive.init(path:))
     }
+}
+
+/// A regular file, or a symbolic link to one (fifos, sockets and devices are not inputs).
+private func isRegularFile(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
 }

@@ -7,8 +7,9 @@ import PeelTables
 /// swapped in whole at the end, so readers (and a crash or kill at any moment) only ever see the previous
 /// dataset or the new one.
 ///
-/// The only paths written outside the output folder are its siblings `.<name>.lock` and
-/// `.<name>.staging-<run id>`, both in the same parent so that the final rename stays on one file system.
+/// The only paths written outside the output folder are its siblings `.<name>.lock`,
+/// `.<name>.staging-<run id>` (and, where the file system cannot exchange two folders atomically,
+/// `.<name>.previous-<run id>` for a moment), all in the same parent so renames stay on one file system.
 final class OutputFolder {
     let target: String
     private let parent: String
@@ -62,14 +63,18 @@ final class OutputFolder {
         }
         let contents = (try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []
         let harmless: Set<String> = ["README.md", ".gitkeep"]
-        if contents.contains("manifest.json") || contents.allSatisfy(harmless.contains) { return }
-        throw RunFailure(.cannotCreateOutput, "\(target) exists and is not a peel dataset (no manifest.json); refusing to replace it")
+        if contents.allSatisfy(harmless.contains) || isPeelManifest(target + "/manifest.json") { return }
+        throw RunFailure(.cannotCreateOutput, "\(target) exists and is not a peel dataset (no manifest.json written by peel); refusing to replace it")
     }
 
     /// Removes what a killed run left beside the output folder. Call with the lock held.
     func sweepLeftovers() {
-        let prefix = "." + name + ".staging-"
-        for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] where entry.hasPrefix(prefix) {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
+        // A run killed between the two renames of the fallback publish: the previous dataset goes back.
+        if !FileManager.default.fileExists(atPath: target), let previous = entries.filter({ $0.hasPrefix("." + name + ".previous-") }).sorted().last {
+            _ = rename(parent + "/" + previous, target)
+        }
+        for entry in entries where entry.hasPrefix("." + name + ".staging-") || entry.hasPrefix("." + name + ".previous-") {
             try? FileManager.default.removeItem(atPath: parent + "/" + entry)
         }
     }
@@ -83,10 +88,14 @@ final class OutputFolder {
             try makeFolder(staging)
             for file in files + [RenderedFile(path: "manifest.json", contents: manifest, rows: nil)] {
                 let path = staging + "/" + file.path
-                let folder = (path as NSString).deletingLastPathComponent
+                var folder = (path as NSString).deletingLastPathComponent
                 if !folders.contains(folder) {
                     try makeFolder(folder)
-                    folders.insert(folder)
+                    // Every folder between the file and the staging root is new: each must be synced.
+                    while folder.count > staging.count && !folders.contains(folder) {
+                        folders.insert(folder)
+                        folder = (folder as NSString).deletingLastPathComponent
+                    }
                 }
                 try writeDurably(file.contents, to: path)
             }
@@ -99,10 +108,25 @@ final class OutputFolder {
 
         if FileManager.default.fileExists(atPath: target) {
             // Atomic: at every instant the target is either the whole old dataset or the whole new one.
-            guard CLinuxSystem_exchange(AT_FDCWD, staging, AT_FDCWD, target) == 0 else {
-                let reason = errorText()
-                try? FileManager.default.removeItem(atPath: staging)
-                throw RunFailure(.cannotCreateOutput, "\(target): cannot swap in the new dataset: \(reason)")
+            if CLinuxSystem_exchange(AT_FDCWD, staging, AT_FDCWD, target) != 0 {
+                let code = errno
+                guard code == EINVAL || code == ENOSYS || code == EOPNOTSUPP else {
+                    let reason = errorText()
+                    try? FileManager.default.removeItem(atPath: staging)
+                    throw RunFailure(.cannotCreateOutput, "\(target): cannot swap in the new dataset: \(reason)")
+                }
+                // The file system cannot exchange (some NFS and FUSE mounts): two renames instead. A crash between
+                // them leaves the old dataset at `.<name>.previous-<run id>`, which the next run puts back.
+                let previous = parent + "/." + name + ".previous-" + runId
+                guard rename(target, previous) == 0, rename(staging, target) == 0 else {
+                    let reason = errorText()
+                    if !FileManager.default.fileExists(atPath: target) { _ = rename(previous, target) }
+                    try? FileManager.default.removeItem(atPath: staging)
+                    throw RunFailure(.cannotCreateOutput, "\(target): cannot move the new dataset into place: \(reason)")
+                }
+                try? syncFolder(parent)
+                try? FileManager.default.removeItem(atPath: previous)
+                return
             }
             try? syncFolder(parent)
             // The staging path now holds the previous dataset.
@@ -116,6 +140,14 @@ final class OutputFolder {
             try? syncFolder(parent)
         }
     }
+}
+
+/// A manifest written by peel (not just any manifest.json: web projects have those too).
+private func isPeelManifest(_ path: String) -> Bool {
+    guard let data = FileManager.default.contents(atPath: path),
+          let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+          let program = object["program"] as? [String: Any] else { return false }
+    return program["name"] as? String == "peel" && object["run_id"] is String
 }
 
 // MARK: - System calls

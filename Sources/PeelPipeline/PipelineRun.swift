@@ -43,8 +43,10 @@ public struct RunOptions: Sendable {
     }
 
     public static let defaultConfigurationPath = "Pipeline/pipeline.json"
-    /// One parse worker per core.
-    public static var defaultJobs: Int { ProcessInfo.processInfo.activeProcessorCount }
+    /// One parse worker per core, at most `maxJobs`.
+    public static var defaultJobs: Int { min(maxJobs, ProcessInfo.processInfo.activeProcessorCount) }
+    /// Each job is a thread of its own (two with its reader); more than this only costs memory.
+    public static let maxJobs = 64
 }
 
 public struct RunResult: Sendable {
@@ -79,7 +81,8 @@ public enum PipelineRun {
         logger.info("run started", metadata: [
             "run_id": .string(runId), "archives": .stringConvertible(inputs.count), "jobs": .stringConvertible(options.jobs),
         ])
-        let extraction = StagedExtraction.run(archives: inputs, configuration: loaded.configuration, parser: parser, jobs: options.jobs, logger: logger)
+        let extraction = StagedExtraction.run(archives: inputs, configuration: loaded.configuration, parser: parser,
+                                              jobs: min(max(1, options.jobs), RunOptions.maxJobs), logger: logger)
 
         // Stages 4 and 5 see every report at once: some rules compare reports with each other.
         let validateStarted = DispatchTime.now().uptimeNanoseconds

@@ -35,25 +35,15 @@ enum StagedExtraction {
         let jobs = max(1, jobs)
         let queue = BoundedQueue<(archiveIndex: Int, entry: ExtractedEntry)>(capacityBytes: configuration.queueBytes)
         let collected = Collector()
-        let reader = ArchiveReader(limits: configuration.limits)
+        let archiveReader = ArchiveReader(limits: configuration.limits)
         let started = DispatchTime.now().uptimeNanoseconds
 
-        let readers = DispatchGroup()
-        let nextArchive = Counter()
-        for _ in 0..<min(jobs, inputs.count) {
-            DispatchQueue.global(qos: .userInitiated).async(group: readers) {
-                while let index = nextArchive.next(below: inputs.count) {
-                    let record = readArchive(inputs[index], index: index, reader: reader, logger: logger) { entry in
-                        queue.push((index, entry), cost: max(entry.bytesRead, 1))
-                    }
-                    collected.add(record)
-                }
-            }
-        }
-
+        // Each worker and reader runs on a serial queue of its own. Such queues get a thread of their own when
+        // they need one (libdispatch makes them "overcommit"), so a reader blocked on the full queue can never
+        // keep a worker from starting, as it can on the width-limited global queue. Workers start first.
         let workers = DispatchGroup()
-        for _ in 0..<jobs {
-            DispatchQueue.global(qos: .userInitiated).async(group: workers) {
+        for worker in 0..<jobs {
+            DispatchQueue(label: "peel.parse.\(worker)", qos: .userInitiated).async(group: workers) {
                 var clock = StageClock()
                 var outcomes: [EntryOutcome] = []
                 while let (item, cost) = queue.pop() {
@@ -62,6 +52,18 @@ enum StagedExtraction {
                     outcomes.append(EntryProcessing.process(item.entry, archiveIndex: item.archiveIndex, parser: parser, clock: &clock))
                 }
                 collected.add(outcomes, clock: clock)
+            }
+        }
+        let readers = DispatchGroup()
+        let nextArchive = Counter()
+        for reader in 0..<min(jobs, inputs.count) {
+            DispatchQueue(label: "peel.read.\(reader)", qos: .userInitiated).async(group: readers) {
+                while let index = nextArchive.next(below: inputs.count) {
+                    let record = readArchive(inputs[index], index: index, reader: archiveReader, logger: logger) { entry in
+                        queue.push((index, entry), cost: max(entry.bytesRead, 1))
+                    }
+                    collected.add(record)
+                }
             }
         }
 

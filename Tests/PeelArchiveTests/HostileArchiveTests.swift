@@ -1,0 +1,115 @@
+import Foundation
+import PeelArchive
+import PeelTestSupport
+import Testing
+
+private func readAll(_ path: String, limits: ExtractionLimits = ExtractionLimits()) -> ([ExtractedEntry], ArchiveSummary) {
+    var entries: [ExtractedEntry] = []
+    let summary = ArchiveReader(limits: limits).read(fileAt: path) { entries.append($0) }
+    return (entries, summary)
+}
+
+private func status(_ entries: [ExtractedEntry], _ path: String) -> EntryRejection? {
+    guard let entry = entries.first(where: { $0.path == path }), case .failure(let rejection) = entry.content else { return nil }
+    return rejection
+}
+
+private func isGood(_ entries: [ExtractedEntry], _ path: String) -> Bool {
+    entries.contains { if case .success = $0.content { $0.path == path } else { false } }
+}
+
+/// Regressions for archives that once escaped a limit, hung, or cost their neighbours (each found in review).
+@Suite("Hostile archives")
+struct HostileArchiveTests {
+    @Test("data carried by a directory entry (GNU dumpdir) is counted against the limits, not decompressed unseen")
+    func directoryWithData() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let name = Fixtures.sampleNames[0]
+        try shell("""
+            cp '\(Fixtures.samplesFolder)/\(name)' a.txt && python3 - <<'PY'
+            import io, tarfile
+            with tarfile.open("bomb.tar.gz", "w:gz", format=tarfile.GNU_FORMAT) as tar:
+                tar.add("a.txt")
+                info = tarfile.TarInfo("d")
+                info.type = b"D"  # a GNU dumpdir: a directory whose body libarchive reads
+                info.size = 8_000_000
+                tar.addfile(info, io.BytesIO(bytes(info.size)))
+            PY
+            """, in: folder)
+        var limits = ExtractionLimits()
+        limits.maxArchiveExpandedBytes = 4_000_000
+        let (entries, summary) = readAll(folder + "/bomb.tar.gz", limits: limits)
+        #expect(summary.failure?.contains("max_archive_expanded_bytes") == true)
+        #expect(isGood(entries, "a.txt"))
+    }
+
+    @Test("a run of unreadable tar headers stops the archive instead of listing each one")
+    func junkHeaders() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let name = Fixtures.sampleNames[0]
+        try shell("cp '\(Fixtures.samplesFolder)/\(name)' a.txt && tar -cf good.tar a.txt && head -c $((512 * 2000)) /dev/zero | tr '\\0' '\\253' > junk && cat good.tar junk > bad.tar", in: folder)
+        // good.tar ends with two zero blocks: drop them so the junk follows the entry directly.
+        let good = readBytes(folder + "/good.tar")
+        try writeBytes(Array(good.prefix(512 + (Fixtures.sample(name).count + 511) / 512 * 512)) + readBytes(folder + "/junk"), to: folder + "/bad.tar")
+        let (entries, summary) = readAll(folder + "/bad.tar")
+        #expect(isGood(entries, "a.txt"))
+        #expect(entries.count <= 1 + 64)
+        #expect(summary.failure?.contains("unreadable entry headers in a row") == true || summary.failure?.contains("reading stopped") == true)
+    }
+
+    @Test("a corrupt first zip entry is listed once, and the entries after it are read")
+    func corruptFirstEntry() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let names = try copySamples(to: folder + "/samples")
+        try shell("zip -q -j archive.zip samples/\(names[0]) samples/\(names[1]) samples/\(names[2])", in: folder)
+        var zip = readBytes(folder + "/archive.zip")
+        for index in 200..<1200 { zip[index] = UInt8(truncatingIfNeeded: index &* 37) }
+        try writeBytes(zip, to: folder + "/archive.zip")
+        let (entries, _) = readAll(folder + "/archive.zip")
+        #expect(entries.filter { $0.path == names[0] }.count == 1)
+        #expect(status(entries, names[0])?.disposition == .quarantined)
+        #expect(isGood(entries, names[1]) && isGood(entries, names[2]))
+        #expect(entries.map(\.ordinal) == Array(0..<entries.count))
+    }
+
+    @Test("a corrupt nested archive is quarantined alone; the entries after it in the outer archive are read", arguments: ["zip", "xz"])
+    func corruptNested(kind: String) throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let names = try copySamples(to: folder + "/samples")
+        let make = kind == "zip"
+            ? "zip -q -j inner.zip samples/\(names[1]) samples/\(names[2]) && head -c 3000 inner.zip > outer/bad.zip"
+            : "xz -c samples/\(names[1]) | head -c 3000 > outer/bad.xz"
+        try shell("mkdir outer && cp samples/\(names[0]) outer/a.txt && \(make) && cp samples/\(names[3]) outer/z.txt && tar -cf outer.tar -C outer a.txt bad.\(kind) z.txt", in: folder)
+        let (entries, summary) = readAll(folder + "/outer.tar")
+        #expect(summary.failure == nil)
+        #expect(isGood(entries, "a.txt") && isGood(entries, "z.txt"))
+        let bad = try #require(status(entries, "bad.\(kind)"))
+        #expect(bad.disposition == .quarantined)
+        #expect(bad.reason.hasPrefix("nested \(kind) archive unreadable"))
+        // The container is listed before its entries.
+        let ordinals = Dictionary(uniqueKeysWithValues: entries.map { ($0.path, $0.ordinal) })
+        #expect(ordinals["a.txt"]! < ordinals["bad.\(kind)"]! && ordinals["bad.\(kind)"]! < ordinals["z.txt"]!)
+    }
+
+    @Test("a damaged zip header is listed as quarantined, and reading stops there without claiming to resume")
+    func damagedHeader() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let names = try copySamples(to: folder + "/samples")
+        try shell("zip -q -j archive.zip samples/\(names[0]) samples/\(names[1]) samples/\(names[2])", in: folder)
+        var zip = readBytes(folder + "/archive.zip")
+        let header: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
+        let second = try #require(zip[4...].firstRange(of: header)).lowerBound
+        zip[second + 3] = 0x09
+        try writeBytes(zip, to: folder + "/archive.zip")
+        let (entries, summary) = readAll(folder + "/archive.zip")
+        #expect(isGood(entries, names[0]))
+        #expect(entries.contains { if case .failure(let r) = $0.content { r.reason.hasPrefix("unreadable entry header") } else { false } })
+        #expect(summary.failure?.contains("entry #2") == true)
+        #expect(!summary.warnings.contains { $0.contains("resumed") })
+    }
+}
