@@ -80,6 +80,8 @@ private struct ReadState {
     mutating func readInput(source: Source, rawName: String, zipFallback: Bool) {
         if let failure = readContainer(source: source, depth: 0, prefix: "", rawName: rawName, zipFallback: zipFallback) {
             summary.failure = failure
+        } else if summary.entries == 0 {
+            summary.warnings.append("no entries: the input is empty or holds only folders")
         }
     }
 
@@ -202,7 +204,7 @@ private struct ReadState {
             let isRaw = archive_format(a) == ARCHIVE_FORMAT_RAW
             let path = prefix + (isRaw ? rawName : entryName(entry))
 
-            if let rejection = rejectionBeforeReading(entry, kind: kind) {
+            if let rejection = rejectionBeforeReading(entry, kind: kind) ?? unsafeName(entry, isRaw: isRaw) {
                 deliver(path: path, .failure(rejection), bytesRead: 0, warnings: headerWarnings)
                 // Encrypted data cannot be read without its passphrase: libarchive skips it by its stored size.
                 let passed = archive_entry_is_encrypted(entry) != 0 ? skipStored(a) : drain(a, depth: depth)
@@ -326,6 +328,13 @@ private struct ReadState {
                 return .limitReached(reason, bytesRead: total)
             }
             if total > limits.maxEntryBytes {
+                // A zip entry can be skipped by its stored size without decompressing the rest: a bomb costs
+                // only itself. Other formats must decompress what they skip, so that is read and counted.
+                if archive_format(a) & ARCHIVE_FORMAT_BASE_MASK == ARCHIVE_FORMAT_ZIP {
+                    let rejection = EntryRejection(.quarantined, "entry expands past \(limits.maxEntryBytes) bytes (max_entry_bytes); the rest was skipped unread")
+                    if case .fatal(let message, _) = skipStored(a) { return .fatal(message, bytesRead: total) }
+                    return .rejected(rejection, bytesRead: total)
+                }
                 oversize = true
                 bytes = []
             }
@@ -406,6 +415,19 @@ private struct ReadState {
         if archive_entry_is_encrypted(entry) != 0 {
             return EntryRejection(.quarantined, "encrypted entry (no passphrase is ever asked for)")
         }
+        return nil
+    }
+
+    /// Names an extractor would refuse (libarchive's secure-extraction rules): absolute paths and `..`
+    /// segments. Nothing is ever extracted here, but such an archive is hostile, so its entry is not trusted.
+    private func unsafeName(_ entry: OpaquePointer, isRaw: Bool) -> EntryRejection? {
+        guard !isRaw, let raw = archive_entry_pathname_utf8(entry) ?? archive_entry_pathname(entry) else { return nil }
+        let name = EntryName.display(cString: raw)
+        let segments = name.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "/" || $0 == "\\" })
+        if name.hasPrefix("/") || name.hasPrefix("\\") || (name.count >= 2 && name.dropFirst().first == ":") {
+            return EntryRejection(.quarantined, "unsafe entry name: absolute path")
+        }
+        if segments.contains("..") { return EntryRejection(.quarantined, "unsafe entry name: \"..\" path segment") }
         return nil
     }
 

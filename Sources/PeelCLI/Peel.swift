@@ -1,5 +1,6 @@
 public import ArgumentParser
 import Foundation
+import Glibc
 import Logging
 import PeelPipeline
 
@@ -66,6 +67,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Table format (csv).")
     var format: OutputFormat = .csv
 
+    @Flag(name: .long, help: "Wait for another run on the same output folder to finish, instead of exiting with 75.")
+    var wait = false
+
     @Flag(name: .shortAndLong, help: "Log every archive as well as problems.")
     var verbose = false
 
@@ -82,6 +86,10 @@ struct RunCommand: ParsableCommand {
             jobs: jobs ?? RunOptions.defaultJobs, configurationPath: config)
         options.failOn = failOn
         options.format = format
+        options.waitForLock = wait
+        // Past a file-size limit, writes then fail with EFBIG and the run ends with a clear error (exit 74)
+        // instead of being killed by SIGXFSZ mid-write.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             let result = try PipelineRun.execute(options, logger: logger)
             let totals = result.manifest.totals

@@ -27,7 +27,7 @@ final class OutputFolder {
 
     /// Takes the run lock: `flock(2)` on `.<name>.lock`, which the kernel drops when the process dies,
     /// so a crash never leaves a stale lock.
-    func lock() throws(RunFailure) {
+    func lock(wait: Bool = false) throws(RunFailure) {
         do {
             try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {
@@ -36,7 +36,9 @@ final class OutputFolder {
         let path = parent + "/." + name + ".lock"
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw RunFailure(.cannotCreateOutput, "\(path): \(errorText())") }
-        if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+        var result: Int32
+        repeat { result = flock(descriptor, wait ? LOCK_EX : LOCK_EX | LOCK_NB) } while result != 0 && errno == EINTR
+        if result != 0 {
             let busy = errno == EWOULDBLOCK
             close(descriptor)
             throw busy

@@ -29,6 +29,8 @@ public struct RunOptions: Sendable {
     /// The validation severity that makes the run end with exit status 3 (nil: never).
     public var failOn: FailOn = .error
     public var format: OutputFormat = .csv
+    /// Wait for another run's lock on the output folder instead of failing with exit 75.
+    public var waitForLock = false
 
     public init(inputs: [String] = ["Inputs"], output: String = "Outputs", jobs: Int = RunOptions.defaultJobs, configurationPath: String? = nil) {
         self.inputs = inputs
@@ -72,7 +74,7 @@ public enum PipelineRun {
         let parser = ReportParser(forces: reference.forces)
 
         let output = OutputFolder(path: options.output)
-        try output.lock()
+        try output.lock(wait: options.waitForLock)
         defer { output.unlock() }
         try output.checkReplaceable()
         output.sweepLeftovers()

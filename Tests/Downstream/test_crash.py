@@ -1,0 +1,140 @@
+"""Crash safety with the real binary: kill -9 at many moments of a run, write failures (file-size limit,
+full disk), and the lock. The previous dataset must always stay whole, and the next run must complete."""
+import hashlib
+import io
+import json
+import resource
+import signal
+import subprocess
+import tarfile
+import time
+
+import pytest
+
+from conftest import PEEL, ROOT
+
+CONFIG = str(ROOT / "Pipeline" / "pipeline.json")
+SAMPLES = sorted((ROOT / "Tests" / "Fixtures" / "samples").iterdir())
+
+
+def make_corpus(path, copies):
+    """A tar.gz of `copies` distinct versions of each sample (a line appended makes each one unique)."""
+    with tarfile.open(path, "w:gz") as archive:
+        for copy in range(copies):
+            for sample in SAMPLES:
+                data = sample.read_bytes() + f"\nCopy {copy}\n".encode()
+                info = tarfile.TarInfo(f"copy{copy:03d}/{sample.name}")
+                info.size = len(data)
+                archive.addfile(info, io.BytesIO(data))
+
+
+def peel(inputs, output, **popen):
+    args = [PEEL, "run", "--output", str(output), "--config", CONFIG, "--fail-on", "never"]
+    for path in inputs:
+        args += ["--input", str(path)]
+    return subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **popen)
+
+
+def dataset_state(output):
+    """The dataset's manifest, after checking every file is exactly the one it lists (no more, no fewer)."""
+    manifest = json.loads((output / "manifest.json").read_text())
+    listed = {o["path"]: o["sha256"] for o in manifest["outputs"]}
+    on_disk = {str(p.relative_to(output)): hashlib.sha256(p.read_bytes()).hexdigest()
+               for p in output.rglob("*") if p.is_file() and p.name != "manifest.json"}
+    assert on_disk == listed, "files on disk differ from the manifest"
+    return manifest
+
+
+def leftovers(parent, name):
+    return sorted(p.name for p in parent.iterdir() if p.name.startswith(f".{name}.") and p.name != f".{name}.lock")
+
+
+@pytest.fixture(scope="module")
+def corpora(tmp_path_factory):
+    base = tmp_path_factory.mktemp("corpora")
+    make_corpus(base / "small.tar.gz", 2)
+    make_corpus(base / "large.tar.gz", 60)
+    return base
+
+
+def test_kill_9_at_any_moment_leaves_a_whole_dataset(corpora, tmp_path):
+    output = tmp_path / "Outputs"
+    first = peel([corpora / "small.tar.gz"], output)
+    assert first.wait() == 0, first.stderr.read()
+    before = dataset_state(output)
+    assert before["totals"]["parsed"] == 10
+
+    started = time.monotonic()
+    full = peel([corpora / "large.tar.gz"], tmp_path / "Timing")
+    assert full.wait() == 0
+    duration = time.monotonic() - started
+
+    outcomes = set()
+    for step in range(16):
+        run = peel([corpora / "large.tar.gz"], output)
+        time.sleep(duration * step / 16)
+        run.send_signal(signal.SIGKILL)
+        run.wait()
+        state = dataset_state(output)  # whole, whichever it is
+        assert state["totals"]["parsed"] in (10, 300)
+        outcomes.add(state["totals"]["parsed"])
+    # The kills landed both before and after the swap at least once over the run's length.
+    assert 10 in outcomes
+
+    final = peel([corpora / "large.tar.gz"], output)
+    assert final.wait() == 0, final.stderr.read()
+    assert dataset_state(output)["totals"]["parsed"] == 300
+    assert leftovers(tmp_path, "Outputs") == []
+
+
+def test_a_file_size_limit_ends_the_run_with_a_clear_error_and_the_old_dataset_intact(corpora, tmp_path):
+    output = tmp_path / "Outputs"
+    assert peel([corpora / "small.tar.gz"], output).wait() == 0
+    before = dataset_state(output)
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, 64 * 1024))
+
+    run = peel([corpora / "large.tar.gz"], output, preexec_fn=limit)
+    assert run.wait() == 74
+    assert "writing the dataset" in run.stderr.read().decode()
+    assert dataset_state(output) == before
+    assert leftovers(tmp_path, "Outputs") == []
+
+
+def test_a_full_disk_ends_the_run_with_a_clear_error_and_the_old_dataset_intact(corpora, tmp_path):
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(disk)], capture_output=True).returncode != 0:
+        pytest.skip("mounting a small tmpfs is not permitted here")
+    try:
+        output = disk / "Outputs"
+        assert peel([corpora / "small.tar.gz"], output).wait() == 0
+        before = dataset_state(output)
+        run = peel([corpora / "large.tar.gz"], output)
+        assert run.wait() == 74
+        assert "No space left on device" in run.stderr.read().decode()
+        assert dataset_state(output) == before
+        assert leftovers(disk, "Outputs") == []
+    finally:
+        subprocess.run(["umount", str(disk)])
+
+
+def test_a_second_run_exits_75_at_once_or_waits_with_wait(corpora, tmp_path):
+    output = tmp_path / "Outputs"
+    first = peel([corpora / "large.tar.gz"], output)
+    time.sleep(0.05)
+    second = peel([corpora / "small.tar.gz"], output)
+    second_status = second.wait()
+    assert first.wait() == 0
+    assert second_status == 75
+    assert b"another peel run is writing" in second.stderr.read()
+    assert dataset_state(output)["totals"]["parsed"] == 300
+
+    first = peel([corpora / "large.tar.gz"], output)
+    time.sleep(0.05)
+    waiter = subprocess.Popen([PEEL, "run", "--output", str(output), "--config", CONFIG, "--fail-on", "never", "--wait",
+                               "--input", str(corpora / "small.tar.gz")], stderr=subprocess.PIPE)
+    assert first.wait() == 0
+    assert waiter.wait() == 0
+    assert dataset_state(output)["totals"]["parsed"] == 10
