@@ -16,11 +16,13 @@ Standard library only. The same --seed and --mb give byte-identical files and ar
 What is in it (MB = 10^6 bytes of uncompressed text, counted over all files):
   * PEEL effectiveness reports (about two thirds of the documents), rendered from the five samples in
     Tests/Fixtures/samples: the sample's force replaced by each of the 43 forces of Pipeline/forces.csv in
-    turn (full name and short name), the assessment year set to 2014-2017 in turn (every date in the text
-    moves with it; Acts of Parliament keep theirs), narrative and Force in numbers figures perturbed by up to
-    +-8% in their printed precision (tables with tabs, page numbers, dates, "per 1,000" bases, footnotes and
-    small integers are left alone, so layouts and the national grade tables stay intact). National overviews
-    are rare, as in real archives.
+    turn (full name and short name), the assessment year set to 2014-2017 in turn (a 2015-layout sample
+    becomes a 2014 or 2015 report, a 2017-layout one a 2016 or 2017 report; every date in the text moves with
+    it, Acts of Parliament keep theirs; the copyright holder is HMIC or HMICFRS as the year says), and the
+    force's figures of 10 or more scaled by one factor per report within +-8 %, printed in their original
+    precision (so a report still agrees with itself). Left as printed: England and Wales figures (every
+    report of a year agrees on them), contents page numbers, dates, "per 1,000" bases, footnote marks,
+    small numbers and grade count tables. National overviews are rare (4 % of PEEL documents).
   * Text flavours as the samples come (plain .txt and markdown .md), plus markdown stripped to plain, and
     variants of some reports: CRLF line ends, hard-wrapped at 80 columns (as the robustness tests wrap),
     page breaks (form feed + page number every 60 lines), NBSPs and ligatures, Windows-1252, UTF-16.

@@ -32,7 +32,7 @@ public struct ExtractedEntry: Sendable {
 }
 
 /// How reading one input archive went.
-public struct ArchiveSummary: Sendable, Equatable {
+public struct ArchiveSummary: Sendable, Equatable, Codable {
     /// libarchive's names for the container format and the compression filters, outermost first.
     public var format: String?
     public var filters: [String] = []

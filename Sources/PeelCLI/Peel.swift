@@ -67,6 +67,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Table format (csv).")
     var format: OutputFormat = .csv
 
+    @Flag(name: .long, help: "Read every archive again; by default archives unchanged since the previous run reuse its results.")
+    var full = false
+
     @Flag(name: .long, help: "Wait for another run on the same output folder to finish, instead of exiting with 75.")
     var wait = false
 
@@ -87,6 +90,7 @@ struct RunCommand: ParsableCommand {
         options.failOn = failOn
         options.format = format
         options.waitForLock = wait
+        options.full = full
         // Past a file-size limit, writes then fail with EFBIG and the run ends with a clear error (exit 74)
         // instead of being killed by SIGXFSZ mid-write.
         signal(SIGXFSZ, SIG_IGN)

@@ -13,6 +13,9 @@ enum DatasetReadme {
     - `<table>.csv`: each table as one file with all its columns (for Stata, spreadsheets, frictionless).
     - `<table>/year=<year>/part-00000.csv`: the same rows partitioned by assessment year, Hive style: the
       `year` column is in the folder name only (for arrow, DuckDB, Spark).
+    - `datapackage.json`: the Frictionless Data Package describing every table (types, categories, keys).
+    - `.cache/`: each input archive's parsed results, so the next run reads only archives that changed
+      (`peel run --full` reads everything again). Readers skip it, as they skip every hidden folder.
 
     CSV: RFC 4180, UTF-8 without BOM, `\\n` line ends, header row, empty field = null.
 

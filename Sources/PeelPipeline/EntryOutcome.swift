@@ -8,15 +8,15 @@ public enum EntryStatus: String, Sendable, Codable {
 }
 
 /// A text entry's decoded form and the report read from it.
-struct ParsedDocument: Sendable {
+struct ParsedDocument: Sendable, Codable {
     let encoding: TextEncoding
     let format: TextFormat
     let report: Report
 }
 
 /// One entry after decode and parse: the unit the workers hand to the ordered collector.
-struct EntryOutcome: Sendable {
-    let archiveIndex: Int
+struct EntryOutcome: Sendable, Codable {
+    var archiveIndex: Int
     let ordinal: Int
     let path: String
     let bytes: Int

@@ -51,6 +51,8 @@ public struct Manifest: Codable, Sendable {
         public var path: String
         public var bytes: Int
         public var sha256: String?
+        /// Unchanged since the previous run: its results were reused, not read again (see --full).
+        public var cached: Bool
         /// read: to the end; failed: reading stopped early (see error); entries before that stand.
         public var status: String
         public var error: String?

@@ -31,6 +31,11 @@ public struct RunOptions: Sendable {
     public var format: OutputFormat = .csv
     /// Wait for another run's lock on the output folder instead of failing with exit 75.
     public var waitForLock = false
+    /// Read every archive again, even those unchanged since the previous run (whose results are otherwise reused).
+    public var full = false
+    /// The program's identity in cache keys; nil: its git commit when its checkout is clean (else no reuse).
+    /// Tests set it to exercise reuse from a checkout with uncommitted changes.
+    public var programIdentity: String?
 
     public init(inputs: [String] = ["Inputs"], output: String = "Outputs", jobs: Int = RunOptions.defaultJobs, configurationPath: String? = nil) {
         self.inputs = inputs
@@ -83,8 +88,16 @@ public enum PipelineRun {
         logger.info("run started", metadata: [
             "run_id": .string(runId), "archives": .stringConvertible(inputs.count), "jobs": .stringConvertible(options.jobs),
         ])
+        // Incremental: an archive unchanged since the previous run, read by the same program with the same
+        // configuration and reference data, is not read again; its outcomes come from the dataset's cache.
+        let program = ProgramInfo.current()
+        let referenceSHA = sha256Hex(Array(reference.files.map(\.sha256).joined(separator: ",").utf8))
+        let cacheKey = (options.programIdentity ?? program.cacheIdentity).map { commit in
+            CacheKeys(gitCommit: commit, configurationSHA256: loaded.sha256, referenceSHA256: referenceSHA)
+        }
+        let cache = options.full || cacheKey == nil ? ArchiveCache.empty : ArchiveCache.load(outputFolder: output.target)
         let extraction = StagedExtraction.run(archives: inputs, configuration: loaded.configuration, parser: parser,
-                                              jobs: min(max(1, options.jobs), RunOptions.maxJobs), logger: logger)
+                                              jobs: min(max(1, options.jobs), RunOptions.maxJobs), cache: cache, cacheKey: cacheKey, logger: logger)
 
         // Stages 4 and 5 see every report at once: some rules compare reports with each other.
         let validateStarted = DispatchTime.now().uptimeNanoseconds
@@ -100,9 +113,19 @@ public enum PipelineRun {
         let tables = ReportTables.all(extraction) + [ReportTables.enrichedTable(enriched), ReportTables.validationTable(findings)]
         let package = DataPackage.render(ReportTables.schemas, title: "PEEL inspection reports as data",
             description: "Judgments, figures and findings of HMIC/HMICFRS PEEL reports, with population denominators and validation findings. Written by peel \(ProgramInfo.version).")
+        let cacheFiles = cacheKey.map { key in
+            extraction.archives.compactMap { archive -> RenderedFile? in
+                guard let sha = archive.sha256 else { return nil }
+                let cached = CachedArchive(key: key.key(for: sha), summary: archive.summary,
+                                           outcomes: extraction.unmarked.filter { $0.archiveIndex == archive.index })
+                let file = ArchiveCache.file(for: cached)
+                return RenderedFile(path: file.path, contents: file.contents, rows: nil)
+            }
+        } ?? []
         let files = tables.flatMap { table in OutputFormat.render(table, as: options.format) }
             + [RenderedFile(path: "datapackage.json", contents: package, rows: nil),
                RenderedFile(path: readme.path, contents: Array(readme.text.utf8), rows: nil)]
+            + cacheFiles
         let outputs = files.map { file in
             Manifest.OutputRecord(path: file.path, rows: file.rows, bytes: file.contents.count, sha256: sha256Hex(file.contents))
         }
@@ -174,7 +197,7 @@ enum ManifestBuilder {
         let limits = configuration.limits
         let inputs = extraction.archives.map { archive in
             Manifest.InputRecord(
-                path: archive.path, bytes: archive.bytes, sha256: archive.sha256,
+                path: archive.path, bytes: archive.bytes, sha256: archive.sha256, cached: archive.cached,
                 status: archive.summary.failure == nil ? "read" : "failed", error: archive.summary.failure,
                 format: archive.summary.format, filters: archive.summary.filters, entries: archive.summary.entries,
                 expandedBytes: archive.summary.expandedBytes, seconds: rounded(archive.seconds), warnings: archive.summary.warnings)

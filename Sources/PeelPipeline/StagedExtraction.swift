@@ -12,6 +12,8 @@ struct ArchiveRecord: Sendable {
     var sha256: String?
     var summary = ArchiveSummary()
     var seconds = 0.0
+    /// Its outcomes came from the previous run's cache.
+    var cached = false
 }
 
 /// Everything stages 1–3 produced, in deterministic order.
@@ -19,6 +21,8 @@ struct ExtractionResult: Sendable {
     var archives: [ArchiveRecord]
     /// Sorted by (archive, ordinal), duplicates already marked.
     var outcomes: [EntryOutcome]
+    /// The same, before duplicates were marked: what the cache keeps for each archive.
+    var unmarked: [EntryOutcome]
     var clock: StageClock
     var extractSeconds: Double
 }
@@ -31,7 +35,9 @@ struct ExtractionResult: Sendable {
 /// cooperative pool. Each entry carries (archive index, ordinal); the collector sorts by them, so the outcome
 /// order — and every output — is the same whatever the thread count or the order work finishes in.
 enum StagedExtraction {
-    static func run(archives inputs: [InputArchive], configuration: Configuration, parser: ReportParser, jobs: Int, logger: Logger) -> ExtractionResult {
+    /// `cacheKey` gives an archive's cache key from its checksum (nil: read everything).
+    static func run(archives inputs: [InputArchive], configuration: Configuration, parser: ReportParser, jobs: Int,
+                    cache: ArchiveCache, cacheKey: CacheKeys?, logger: Logger) -> ExtractionResult {
         let jobs = max(1, jobs)
         let queue = BoundedQueue<(archiveIndex: Int, entry: ExtractedEntry)>(capacityBytes: configuration.queueBytes)
         let collected = Collector()
@@ -59,7 +65,16 @@ enum StagedExtraction {
         for reader in 0..<min(jobs, inputs.count) {
             DispatchQueue(label: "peel.read.\(reader)", qos: .userInitiated).async(group: readers) {
                 while let index = nextArchive.next(below: inputs.count) {
-                    let record = readArchive(inputs[index], index: index, reader: archiveReader, logger: logger) { entry in
+                    let record = readArchive(inputs[index], index: index, reader: archiveReader, logger: logger, reuse: { sha in
+                        // An unchanged archive: its outcomes go straight to the collector, unread.
+                        guard let key = cacheKey?.key(for: sha), let cached = cache.lookup(key) else { return nil }
+                        collected.add(cached.outcomes.map { outcome in
+                            var outcome = outcome
+                            outcome.archiveIndex = index
+                            return outcome
+                        }, clock: StageClock())
+                        return cached.summary
+                    }) { entry in
                         queue.push((index, entry), cost: max(entry.bytesRead, 1))
                     }
                     collected.add(record)
@@ -73,6 +88,7 @@ enum StagedExtraction {
         workers.wait()
 
         var result = collected.result(extractSeconds: extractSeconds)
+        result.unmarked = result.outcomes
         markDuplicates(&result)
         for outcome in result.outcomes {
             let metadata: Logger.Metadata = ["archive": .string(inputs[outcome.archiveIndex].path), "entry": .string(outcome.path)]
@@ -89,7 +105,8 @@ enum StagedExtraction {
     }
 
     private static func readArchive(
-        _ input: InputArchive, index: Int, reader: ArchiveReader, logger: Logger, emit: (ExtractedEntry) -> Void
+        _ input: InputArchive, index: Int, reader: ArchiveReader, logger: Logger,
+        reuse: (String) -> ArchiveSummary?, emit: (ExtractedEntry) -> Void
     ) -> ArchiveRecord {
         let started = DispatchTime.now().uptimeNanoseconds
         var record = ArchiveRecord(index: index, path: input.path)
@@ -98,6 +115,13 @@ enum StagedExtraction {
         } catch {
             record.summary.failure = "cannot read: \(error.localizedDescription)"
             logger.error("archive unreadable", metadata: ["archive": .string(input.path), "reason": .string(record.summary.failure!)])
+            return record
+        }
+        if let sha = record.sha256, let summary = reuse(sha) {
+            record.summary = summary
+            record.cached = true
+            record.seconds = secondsSince(started)
+            logger.info("archive unchanged, previous results reused", metadata: ["archive": .string(input.path)])
             return record
         }
         record.summary = reader.read(fileAt: input.path, emit: emit)
@@ -173,7 +197,7 @@ private final class Collector: @unchecked Sendable {
         defer { lock.unlock() }
         return ExtractionResult(
             archives: archives.sorted { $0.index < $1.index },
-            outcomes: outcomes.sorted { ($0.archiveIndex, $0.ordinal) < ($1.archiveIndex, $1.ordinal) },
+            outcomes: outcomes.sorted { ($0.archiveIndex, $0.ordinal) < ($1.archiveIndex, $1.ordinal) }, unmarked: [],
             clock: clock, extractSeconds: extractSeconds)
     }
 }

@@ -12,7 +12,7 @@ public enum FigureSource: String, Sendable, Codable, CaseIterable {
 }
 
 /// The time a figure covers: twelve months to a date, or a single date.
-public struct Period: Sendable, Equatable, Hashable {
+public struct Period: Sendable, Equatable, Hashable, Codable {
     public var start: String?
     public var end: String?
     public var asAt: String?
@@ -25,7 +25,7 @@ public struct Period: Sendable, Equatable, Hashable {
 }
 
 /// One number a report prints, with its metric (contract vocabulary), unit, period and source line.
-public struct Figure: Sendable, Equatable {
+public struct Figure: Sendable, Equatable, Codable {
     public var area: Area
     public var metric: String
     /// Outcome type for outcome metrics; empty otherwise.
@@ -52,7 +52,7 @@ public struct Figure: Sendable, Equatable {
 }
 
 /// An area for improvement, a cause of concern or a recommendation, with the question it sits under.
-public struct Finding: Sendable, Equatable {
+public struct Finding: Sendable, Equatable, Codable {
     public enum Kind: String, Sendable, Codable, CaseIterable {
         case areaForImprovement = "area_for_improvement"
         case causeOfConcern = "cause_of_concern"

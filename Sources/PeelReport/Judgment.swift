@@ -73,7 +73,7 @@ public enum Question: String, Sendable, Codable, CaseIterable {
 }
 
 /// One graded question for one force.
-public struct Judgment: Sendable, Equatable {
+public struct Judgment: Sendable, Equatable, Codable {
     public var forceID: String?
     public var question: Question
     public var grade: Grade
@@ -93,7 +93,7 @@ public struct Judgment: Sendable, Equatable {
 }
 
 /// How many forces a national overview puts in one grade for one question.
-public struct GradeDistribution: Sendable, Equatable {
+public struct GradeDistribution: Sendable, Equatable, Codable {
     public var question: Question
     public var grade: Grade
     public var forces: Int

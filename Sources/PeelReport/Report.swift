@@ -14,7 +14,7 @@ public enum Pillar: String, Sendable, Codable, CaseIterable {
 }
 
 /// A report as parsed: what it is, and every grade, number and finding it prints, each with its source line.
-public struct Report: Sendable, Equatable {
+public struct Report: Sendable, Equatable, Codable {
     public var reportType: ReportType
     public var pillar: Pillar?
     public var year: Int?
@@ -45,8 +45,8 @@ public struct Report: Sendable, Equatable {
 }
 
 /// Something in a report the parser could not read as it stands, with the line it is on.
-public struct ParseProblem: Sendable, Equatable {
-    public enum Severity: String, Sendable { case error, warning }
+public struct ParseProblem: Sendable, Equatable, Codable {
+    public enum Severity: String, Sendable, Codable { case error, warning }
     public let severity: Severity
     public let line: Int?
     public let message: String

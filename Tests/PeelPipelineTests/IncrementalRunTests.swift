@@ -1,0 +1,82 @@
+import Foundation
+import Logging
+import PeelPipeline
+import PeelTestSupport
+import Testing
+
+private let quiet = Logger(label: "peel-test") { _ in SwiftLogNoOpLogHandler() }
+
+/// Every file of a dataset but the manifest (which records times and what was reused).
+private func tables(_ folder: String) -> [String: [UInt8]] {
+    var files: [String: [UInt8]] = [:]
+    let walker = FileManager.default.enumerator(atPath: folder)!
+    while let path = walker.nextObject() as? String {
+        var isDirectory: ObjCBool = false
+        _ = FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory)
+        if !isDirectory.boolValue && path != "manifest.json" { files[path] = readBytes(folder + "/" + path) }
+    }
+    return files
+}
+
+@Suite("Incremental runs")
+struct IncrementalRunTests {
+    private func setUp() throws -> (folder: String, config: String, names: [String]) {
+        let folder = makeTemporaryFolder()
+        for reference in ["forces.csv", "population.csv", "pipeline.json"] {
+            try FileManager.default.copyItem(atPath: Fixtures.packageRoot + "/Pipeline/" + reference, toPath: folder + "/" + reference)
+        }
+        let names = try copySamples(to: folder + "/samples")
+        try shell("mkdir in && zip -q -j in/a.zip samples/\(names[0]) samples/\(names[1]) && tar -czf in/b.tar.gz -C samples \(names[2]) \(names[3])", in: folder)
+        return (folder, folder + "/pipeline.json", names)
+    }
+
+    private func run(_ folder: String, _ config: String, output: String = "out", full: Bool = false, identity: String = "commit-a") throws -> RunResult {
+        var options = RunOptions(inputs: [folder + "/in"], output: folder + "/" + output, jobs: 2, configurationPath: config)
+        options.full = full
+        options.programIdentity = identity
+        return try PipelineRun.execute(options, logger: quiet)
+    }
+
+    @Test("an unchanged archive is not read again, and the tables are byte-identical to a full run")
+    func reuse() throws {
+        let (folder, config, names) = try setUp()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let first = try run(folder, config)
+        #expect(first.manifest.inputs.map(\.cached) == [false, false])
+        let second = try run(folder, config)
+        #expect(second.manifest.inputs.map(\.cached) == [true, true])
+        #expect(second.manifest.totals.parsed == 4)
+        #expect(second.manifest.entries.map(\.path) == first.manifest.entries.map(\.path))
+        let incremental = tables(folder + "/out")
+        let full = try run(folder, config, output: "full", full: true)
+        #expect(full.manifest.inputs.map(\.cached) == [false, false])
+        #expect(tables(folder + "/full") == incremental)
+
+        // Adding an archive adds its rows (only it is read); removing one removes them.
+        try shell("cp samples/\(names[4]) in/", in: folder)
+        let added = try run(folder, config)
+        #expect(added.manifest.inputs.map(\.cached) == [true, true, false])
+        #expect(added.manifest.totals.parsed == 5)
+        try FileManager.default.removeItem(atPath: folder + "/in/a.zip")
+        let removed = try run(folder, config)
+        #expect(removed.manifest.inputs.map(\.cached) == [true, true])
+        #expect(removed.manifest.totals.parsed == 3)
+        _ = try run(folder, config, output: "full", full: true)
+        #expect(tables(folder + "/out") == tables(folder + "/full"))
+    }
+
+    @Test("a change of program, configuration or archive bytes means reading again")
+    func invalidation() throws {
+        let (folder, config, names) = try setUp()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = try run(folder, config)
+        #expect(try run(folder, config, identity: "commit-b").manifest.inputs.map(\.cached) == [false, false])
+        // A configuration that differs only in a comment still differs: its checksum is the key.
+        var text = String(decoding: readBytes(config), as: UTF8.self)
+        text = text.replacingOccurrences(of: "\"_comment\": \"Configuration", with: "\"_comment\": \"Changed configuration")
+        try writeBytes(Array(text.utf8), to: config)
+        #expect(try run(folder, config, identity: "commit-b").manifest.inputs.map(\.cached) == [false, false])
+        try shell("tar -czf in/b.tar.gz -C samples \(names[2])", in: folder)
+        #expect(try run(folder, config, identity: "commit-b").manifest.inputs.map(\.cached) == [true, false])
+    }
+}
