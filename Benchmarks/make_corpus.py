@@ -100,7 +100,7 @@ NUMBER_RE = (r"(?<![\w.,/:£-])(?P<sign>[+\-]?)(?P<int>[0-9]{1,3}(?:,[0-9]{3})+|
              r"(?![\w/-]|[.,][0-9])")
 INSPECTORATE_RE = r"\bHMIC(?:FRS)?\b"
 CONTENTS_LINE = re.compile(r"(\t|\.\.)\s*(<b>)?[0-9]+(</b>)?\s*$")  # a contents line's page number
-NUMBERS_ONLY = re.compile(r"[\s0-9,.%<>/b*+-]*")                   # grade distribution counts and the like
+NUMBERS_ONLY = re.compile(r"[\s0-9,.%<>/b*+-]*")                   # with tabs: grade distribution counts
 
 
 @dataclass
@@ -176,17 +176,28 @@ def read_template(path: Path, forces: list[Force]) -> Template:
     template = Template(path.name, kind, year, "md" if path.suffix == ".md" else "txt", force, text)
     parts: list = []
     literal: list[str] = []
+    # England and Wales figures stay as printed (every report of a year agrees on them): those on a line
+    # that names England and Wales or follows one closely, and a table's columns from its England and
+    # Wales heading on.
     recent: list[str] = []  # the last two non-blank lines
+    ew_column: int | None = None
     for index, line in enumerate(lines):
+        tabbed = "\t" in line
+        if tabbed and "England and Wales" in line:
+            ew_column = next(i for i, cell in enumerate(line.split("\t")) if "England and Wales" in cell)
+        elif line.strip() and not tabbed:
+            ew_column = None
         frozen_numbers = (index < 25 or "www" in line or "http" in line or "ISBN" in line
-                          or CONTENTS_LINE.search(line) is not None or NUMBERS_ONLY.fullmatch(line) is not None
-                          # England and Wales figures stay as printed (every report of a year agrees on them)
-                          or any("England and Wales" in l for l in (line, *recent)))
+                          or CONTENTS_LINE.search(line) is not None
+                          or (tabbed and NUMBERS_ONLY.fullmatch(line) is not None)
+                          or (not tabbed and any("England and Wales" in l for l in (line, *recent))))
         if line.strip():
             recent = [*recent[-1:], line]
         pos = 0
         for m in token.finditer(line):
-            slot = classify(m, line, force, frozen_numbers)
+            frozen = frozen_numbers or (tabbed and ew_column is not None
+                                        and line.count("\t", 0, m.start()) >= ew_column)
+            slot = classify(m, line, force, frozen)
             if slot is None:
                 continue
             literal.append(line[pos:m.start()])
@@ -201,26 +212,6 @@ def read_template(path: Path, forces: list[Force]) -> Template:
     parts.append("".join(literal))
     template.parts = [p for p in parts if p != ""]
     return template
-
-
-def freeze_shared_figures(templates: list[Template]) -> None:
-    """England and Wales figures are the same in every report of a year: a number printed in two samples of
-    the same year is left as it is, so the reports of a year keep agreeing about England and Wales."""
-    def numbers(t: Template) -> set[str]:
-        return set(re.findall(r"[0-9][0-9,]*(?:\.[0-9]+)?", t.source))
-    for t in templates:
-        others = [numbers(o) for o in templates if o is not t and o.year == t.year]
-        shared = set().union(*others) if others else set()
-        merged: list = []
-        for p in t.parts:
-            if p.__class__ is tuple and p[0] == "N" and p[6] in shared:
-                p = p[1] + p[6]
-                t.slots -= 1
-            if p.__class__ is str and merged and merged[-1].__class__ is str:
-                merged[-1] += p
-            else:
-                merged.append(p)
-        t.parts = merged
 
 
 def classify(m: re.Match, line: str, force: Force | None, frozen_numbers: bool):
@@ -433,7 +424,6 @@ def main() -> None:
     rng = random.Random(args.seed)
     forces = read_forces(args.forces)
     templates = [read_template(p, forces) for p in sorted(args.samples.iterdir()) if p.suffix in (".txt", ".md")]
-    freeze_shared_figures(templates)
     force_templates = [t for t in templates if t.kind == "force"]
     national_templates = [t for t in templates if t.kind == "national"]
     if not force_templates:

@@ -29,6 +29,8 @@ public struct ExtractedEntry: Sendable {
     public let bytesRead: Int
     /// libarchive warnings that did not stop the entry.
     public let warnings: [String]
+    /// Bytes of the input file consumed when the entry was delivered (for progress and ETA).
+    public var inputOffset = 0
 }
 
 /// How reading one input archive went.

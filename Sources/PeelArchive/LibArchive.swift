@@ -259,7 +259,9 @@ private struct ReadState {
 
     private mutating func deliver(path: String, _ content: Result<[UInt8], EntryRejection>, bytesRead: Int, warnings: [String], ordinal: Int? = nil) {
         summary.entries += 1
-        emit(ExtractedEntry(path: path, ordinal: ordinal ?? reserveOrdinal(), content: content, bytesRead: bytesRead, warnings: warnings))
+        var entry = ExtractedEntry(path: path, ordinal: ordinal ?? reserveOrdinal(), content: content, bytesRead: bytesRead, warnings: warnings)
+        entry.inputOffset = compressedBytes
+        emit(entry)
     }
 
     /// Compressed bytes consumed and stream bytes produced by the input archive's handle (depth 0 only:

@@ -36,6 +36,8 @@ public struct RunOptions: Sendable {
     /// The program's identity in cache keys; nil: its git commit when its checkout is clean (else no reuse).
     /// Tests set it to exercise reuse from a checkout with uncommitted changes.
     public var programIdentity: String?
+    /// A progress line on stderr (entries, MB/s, ETA): for terminals, never for cron or JSON logs.
+    public var showProgress = false
 
     public init(inputs: [String] = ["Inputs"], output: String = "Outputs", jobs: Int = RunOptions.defaultJobs, configurationPath: String? = nil) {
         self.inputs = inputs
@@ -96,8 +98,12 @@ public enum PipelineRun {
             CacheKeys(gitCommit: commit, configurationSHA256: loaded.sha256, referenceSHA256: referenceSHA)
         }
         let cache = options.full || cacheKey == nil ? ArchiveCache.empty : ArchiveCache.load(outputFolder: output.target)
+        let progress = options.showProgress ? RunProgress(totalInputBytes: inputs.reduce(0) { $0 + fileSize($1.path) }) : nil
+        progress?.start()
         let extraction = StagedExtraction.run(archives: inputs, configuration: loaded.configuration, parser: parser,
-                                              jobs: min(max(1, options.jobs), RunOptions.maxJobs), cache: cache, cacheKey: cacheKey, logger: logger)
+                                              jobs: min(max(1, options.jobs), RunOptions.maxJobs), cache: cache, cacheKey: cacheKey,
+                                              progress: progress, logger: logger)
+        progress?.stop()
 
         // Stages 4 and 5 see every report at once: some rules compare reports with each other.
         let validateStarted = DispatchTime.now().uptimeNanoseconds
@@ -163,6 +169,10 @@ public enum PipelineRun {
         ])
         return RunResult(status: status, manifest: manifest)
     }
+}
+
+private func fileSize(_ path: String) -> Int {
+    ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
 }
 
 enum ManifestBuilder {

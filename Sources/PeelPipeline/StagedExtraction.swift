@@ -37,7 +37,7 @@ struct ExtractionResult: Sendable {
 enum StagedExtraction {
     /// `cacheKey` gives an archive's cache key from its checksum (nil: read everything).
     static func run(archives inputs: [InputArchive], configuration: Configuration, parser: ReportParser, jobs: Int,
-                    cache: ArchiveCache, cacheKey: CacheKeys?, logger: Logger) -> ExtractionResult {
+                    cache: ArchiveCache, cacheKey: CacheKeys?, progress: RunProgress? = nil, logger: Logger) -> ExtractionResult {
         let jobs = max(1, jobs)
         let queue = BoundedQueue<(archiveIndex: Int, entry: ExtractedEntry)>(capacityBytes: configuration.queueBytes)
         let collected = Collector()
@@ -56,6 +56,8 @@ enum StagedExtraction {
                     // Budget goes back however processing ends.
                     defer { queue.release(cost) }
                     outcomes.append(EntryProcessing.process(item.entry, archiveIndex: item.archiveIndex, parser: parser, clock: &clock))
+                    // Progress counts entries done with, not read: readers run ahead by up to the queue's size.
+                    progress?.entryDone(archive: item.archiveIndex, bytes: item.entry.bytesRead, inputOffset: item.entry.inputOffset)
                 }
                 collected.add(outcomes, clock: clock)
             }
@@ -77,6 +79,7 @@ enum StagedExtraction {
                     }) { entry in
                         queue.push((index, entry), cost: max(entry.bytesRead, 1))
                     }
+                    if record.cached { progress?.archiveDone(index, bytes: record.bytes) }
                     collected.add(record)
                 }
             }
