@@ -13,11 +13,13 @@ enum NarrativeFigures {
     /// immutable and documented thread-safe, and the read closures are pure.
     private struct Pattern: @unchecked Sendable {
         let cue: String
+        let cueBytes: [UInt8]
         let regex: NSRegularExpression
         let read: @Sendable (Match) -> [Figure]
 
         init(cue: String, _ pattern: String, read: @escaping @Sendable (Match) -> [Figure]) {
             self.cue = cue
+            cueBytes = Array(cue.utf8)
             // The patterns are literals of this file: a bad one is a programming error caught by every test run.
             regex = try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
             self.read = read
@@ -48,7 +50,22 @@ enum NarrativeFigures {
     private static let change = "(fell|decreased|reduced|increased|rose)"
     private static let comparison = "(reduction|decrease|fall|increase|rise)"
 
-    private static let patterns: [Pattern] = [
+    /// The patterns for the calling thread. NSRegularExpression serialises matching on one object behind a
+    /// lock (it guards a single ICU matcher), so workers sharing one set took turns: each thread compiles its own.
+    private static var patterns: [Pattern] {
+        let key = "peel.narrative-patterns"
+        if let set = Thread.current.threadDictionary[key] as? PatternSet { return set.patterns }
+        let set = PatternSet(makePatterns())
+        Thread.current.threadDictionary[key] = set
+        return set.patterns
+    }
+
+    private final class PatternSet {
+        let patterns: [Pattern]
+        init(_ patterns: [Pattern]) { self.patterns = patterns }
+    }
+
+    private static func makePatterns() -> [Pattern] { [
         Pattern(cue: "incidents of anti-social behaviour", "recorded \(number) incidents of anti-social behaviour") { match in
             [match.figure(.force, "asb_incidents_count", 1)].compactMap { $0 }
         },
@@ -103,7 +120,7 @@ enum NarrativeFigures {
              match.figure(.force, "custody_place_of_safety_per_100000", 2),
              match.figure(.englandAndWales, "custody_place_of_safety_per_100000", 3)].compactMap { $0 }
         },
-    ]
+    ] }
 
     /// Which change a crime sentence reports: victim-based crime (five years), or recorded crime over five
     /// years or one, told apart by the years it compares.
@@ -118,11 +135,19 @@ enum NarrativeFigures {
     static func extract(_ lines: [NormalisedLine]) -> [Figure] {
         var figures: [Figure] = []
         var previousPeriods: [Period] = []
+        let all = patterns
         for paragraph in paragraphs(lines) {
-            let lower = paragraph.text.lowercased()
+            // Cue words are searched in the paragraph's bytes (memmem): Foundation's String search was most of
+            // the parse time. The regexes and the period scan only run where a cue is found.
+            let lower = Array(paragraph.text.lowercased().utf8)
+            let matching = all.filter { containsBytes(lower, $0.cueBytes) }
+            let mentionsPeriod = containsBytes(lower, Array("months to".utf8)) || containsBytes(lower, Array("as at ".utf8))
+            let paragraphPeriods = mentionsPeriod || !matching.isEmpty ? Dates.periods(in: paragraph.text) : []
+            let earlierPeriods = previousPeriods
+            if !paragraphPeriods.isEmpty { previousPeriods = paragraphPeriods }
+            guard !matching.isEmpty else { continue }
             let ns = paragraph.text as NSString
-            let paragraphPeriods = Dates.periods(in: paragraph.text)
-            for pattern in patterns where lower.contains(pattern.cue) {
+            for pattern in matching {
                 for result in pattern.regex.matches(in: paragraph.text, range: NSRange(location: 0, length: ns.length)) {
                     let sentenceRange = sentence(around: result.range, in: ns)
                     let sentence = ns.substring(with: sentenceRange)
@@ -132,7 +157,7 @@ enum NarrativeFigures {
                     if periods.isEmpty {
                         periods = Array(Dates.periods(in: ns.substring(to: result.range.location)).suffix(1))
                     }
-                    if periods.isEmpty { periods = Array(previousPeriods.suffix(1)) }
+                    if periods.isEmpty { periods = Array(earlierPeriods.suffix(1)) }
                     let groups = (0..<result.numberOfRanges).map { index -> String? in
                         let range = result.range(at: index)
                         return range.location == NSNotFound ? nil : ns.substring(with: range)
@@ -141,9 +166,28 @@ enum NarrativeFigures {
                     figures += pattern.read(Match(groups: groups, groupLines: groupLines, periods: periods, sentence: sentence))
                 }
             }
-            if !paragraphPeriods.isEmpty { previousPeriods = paragraphPeriods }
         }
         return figures
+    }
+
+    /// Byte search for short needles: scan for the first byte, then compare (cues are a few words long).
+    private static func containsBytes(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, haystack.count >= needle.count else { return needle.isEmpty }
+        return haystack.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { n in
+                var index = 0
+                let last = h.count - n.count
+                while index <= last {
+                    if h[index] == first {
+                        var offset = 1
+                        while offset < n.count && h[index + offset] == n[offset] { offset += 1 }
+                        if offset == n.count { return true }
+                    }
+                    index += 1
+                }
+                return false
+            }
+        }
     }
 
     /// From the sentence start before `range` to the sentence end after it.

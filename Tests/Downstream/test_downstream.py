@@ -200,3 +200,15 @@ def test_jobs_1_and_2_give_identical_files(tmp_path):
         recorded = {o["path"]: o["sha256"] for o in manifest(out)["outputs"]}
         assert recorded == sums[-1]
     assert sums[0] == sums[1]
+
+
+def test_json_logs_are_one_object_per_line(tmp_path):
+    done = run_peel([ROOT / "Inputs"], tmp_path / "Outputs", "--log-format", "json", "-v")
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    events = [json.loads(line) for line in lines]  # every line is one JSON object
+    assert all({"time", "level", "event"} <= set(e) for e in events)
+    read = next(e for e in events if e["event"] == "archive read")
+    assert read["archive"].endswith("peel-samples.tar.gz") and read["entries"] == 5
+    finished = next(e for e in events if e["event"] == "run finished")
+    assert finished["parsed"] == 5 and finished["exit_status"] == 3
+    assert "\r" not in done.stderr  # no progress line when not on a terminal
