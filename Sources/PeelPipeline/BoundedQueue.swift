@@ -5,7 +5,8 @@ import Foundation
 /// (otherwise it would wait forever). Budget is returned by `release`, once the item is done with.
 final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
-    private var items: [(element: Element, cost: Int)] = []
+    /// Popped slots are emptied at once: a consumed entry's bytes must not stay referenced until compaction.
+    private var items: [(element: Element, cost: Int)?] = []
     private var head = 0
     private var used = 0
     private var closed = false
@@ -31,7 +32,8 @@ final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
         defer { condition.unlock() }
         while head == items.count && !closed { condition.wait() }
         guard head < items.count else { return nil }
-        let item = items[head]
+        let item = items[head]!
+        items[head] = nil
         head += 1
         if head > 1024 && head * 2 > items.count {
             items.removeFirst(head)
