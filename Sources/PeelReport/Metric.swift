@@ -1,3 +1,5 @@
+import PeelText
+
 /// The output vocabulary's metric keys, units and outcome types, for schemas and checks.
 public enum Vocabulary {
     public static var metrics: [String] { Metric.units.keys.sorted() }
@@ -122,18 +124,7 @@ struct PrintedNumber: Equatable {
     }
 }
 
-extension Character {
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
-}
-
 extension StringProtocol {
-    func trimmingCharacters(in set: String) -> String {
-        var slice = Substring(self)
-        while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
-        while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
-        return String(slice)
-    }
-
     /// Cells of a tab-separated table row, trimmed.
     var cells: [String] {
         split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: " ") }

@@ -258,11 +258,13 @@ enum Normaliser {
 }
 
 extension Character {
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+    /// 0–9 only (Character.isNumber also takes other scripts' digits and fractions).
+    public var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }
 
 extension StringProtocol {
-    func trimmingCharacters(in set: String) -> String {
+    /// Trims the characters of `set` from both ends (without Foundation).
+    public func trimmingCharacters(in set: String) -> String {
         var slice = Substring(self)
         while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
         while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
