@@ -148,7 +148,7 @@ public enum PipelineRun {
         // Input failures outrank validation findings: they mean some data was not even read.
         let status: ExitStatus = totals.quarantined > 0 || totals.archivesFailed > 0 ? .inputQuarantined : failing ? .validationErrors : .success
         var manifest = ManifestBuilder.manifest(
-            runId: runId, startedAt: startedAt, options: options, configuration: loaded, reference: reference.files, extraction: extraction,
+            runId: runId, startedAt: startedAt, program: program, options: options, configuration: loaded, reference: reference.files, extraction: extraction,
             outputs: outputs, totals: totals, status: status, writeSeconds: writeSeconds)
         manifest.validation = validation
         manifest.tables = tables.map { Manifest.TableRecord(name: $0.schema.name, rows: $0.rows.count, columns: ColumnStatistics.of($0)) }
@@ -199,7 +199,7 @@ enum ManifestBuilder {
     }
 
     static func manifest(
-        runId: String, startedAt: Date, options: RunOptions, configuration loaded: LoadedConfiguration, reference: [Manifest.ReferenceRecord],
+        runId: String, startedAt: Date, program: ProgramInfo, options: RunOptions, configuration loaded: LoadedConfiguration, reference: [Manifest.ReferenceRecord],
         extraction: ExtractionResult, outputs: [Manifest.OutputRecord], totals: Manifest.Totals, status: ExitStatus,
         writeSeconds: Double
     ) -> Manifest {
@@ -227,7 +227,7 @@ enum ManifestBuilder {
         }
         stages.append(Manifest.StageRecord(name: "write", items: outputs.count, seconds: rounded(writeSeconds), clock: "wall"))
         return Manifest(
-            runId: runId, startedAt: timestamp(startedAt), finishedAt: timestamp(Date()), program: ProgramInfo.current(),
+            runId: runId, startedAt: timestamp(startedAt), finishedAt: timestamp(Date()), program: program,
             configuration: Manifest.ConfigurationRecord(
                 path: loaded.path, sha256: loaded.sha256, maxEntryBytes: limits.maxEntryBytes,
                 maxArchiveExpandedBytes: limits.maxArchiveExpandedBytes, maxCompressionRatio: limits.maxCompressionRatio,
