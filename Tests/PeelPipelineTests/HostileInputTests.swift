@@ -45,9 +45,7 @@ struct HostileInputTests {
         let expected = Self.cases.first { $0.name == name }!
         let folder = makeTemporaryFolder("peel-hostile")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        for reference in ["forces.csv", "population.csv", "pipeline.json"] {
-            try FileManager.default.copyItem(atPath: Fixtures.packageRoot + "/Pipeline/" + reference, toPath: folder + "/" + reference)
-        }
+        try copyPipelineFiles(to: folder)
         try shell("python3 '\(Fixtures.packageRoot)/Tests/Fixtures/make-hostile.py' \(name) in '\(goodReport)'", in: folder)
 
         let alone = try run(goodReport, output: folder + "/alone", configuration: folder + "/pipeline.json")

@@ -22,9 +22,7 @@ private func tables(_ folder: String) -> [String: [UInt8]] {
 struct IncrementalRunTests {
     private func setUp() throws -> (folder: String, config: String, names: [String]) {
         let folder = makeTemporaryFolder()
-        for reference in ["forces.csv", "population.csv", "pipeline.json"] {
-            try FileManager.default.copyItem(atPath: Fixtures.packageRoot + "/Pipeline/" + reference, toPath: folder + "/" + reference)
-        }
+        try copyPipelineFiles(to: folder)
         let names = try copySamples(to: folder + "/samples")
         try shell("mkdir in && zip -q -j in/a.zip samples/\(names[0]) samples/\(names[1]) && tar -czf in/b.tar.gz -C samples \(names[2]) \(names[3])", in: folder)
         return (folder, folder + "/pipeline.json", names)

@@ -12,9 +12,7 @@ private let quiet = Logger(label: "peel-test") { _ in SwiftLogNoOpLogHandler() }
 @discardableResult
 private func writeConfiguration(_ json: String, named name: String, in folder: String) throws -> String {
     try writeBytes(Array(json.utf8), to: folder + "/" + name)
-    for reference in ["forces.csv", "population.csv"] where !FileManager.default.fileExists(atPath: folder + "/" + reference) {
-        try FileManager.default.copyItem(atPath: Fixtures.packageRoot + "/Pipeline/" + reference, toPath: folder + "/" + reference)
-    }
+    try copyPipelineFiles(["forces.csv", "population.csv"], to: folder)
     return folder + "/" + name
 }
 

@@ -8,9 +8,7 @@ import Testing
 private let quiet = Logger(label: "peel-test") { _ in SwiftLogNoOpLogHandler() }
 
 private func configuration(_ json: String, in folder: String) throws -> String {
-    for reference in ["forces.csv", "population.csv"] {
-        try FileManager.default.copyItem(atPath: Fixtures.packageRoot + "/Pipeline/" + reference, toPath: folder + "/" + reference)
-    }
+    try copyPipelineFiles(["forces.csv", "population.csv"], to: folder)
     try writeBytes(Array(json.utf8), to: folder + "/config.json")
     return folder + "/config.json"
 }

@@ -18,6 +18,14 @@ public enum Fixtures {
     }
 }
 
+/// Copies the files the program ships in `Pipeline/` (configuration and reference tables) into `folder`,
+/// so a run with `--config folder/pipeline.json` (or another configuration there) finds them beside it.
+public func copyPipelineFiles(_ names: [String] = ["forces.csv", "population.csv", "pipeline.json"], to folder: String) throws {
+    for name in names where !FileManager.default.fileExists(atPath: folder + "/" + name) {
+        try FileManager.default.copyItem(atPath: Fixtures.packageRoot + "/Pipeline/" + name, toPath: folder + "/" + name)
+    }
+}
+
 public func readBytes(_ path: String) -> [UInt8] {
     FileManager.default.contents(atPath: path).map(Array.init) ?? []
 }
