@@ -43,7 +43,7 @@ enum FigureExtractor {
     /// E&W / value; and label / "Force England and Wales" / value / value. Read as a stream of tokens, each
     /// value goes to the oldest name still waiting for one. Labels can be wrapped over several lines.
     static func forceInNumbers(_ lines: [NormalisedLine], names: AreaNames, into report: inout Report) {
-        guard let start = lines.firstIndex(where: { $0.text.lowercased() == "force in numbers" && !isContentsLine($0.text) }) else { return }
+        guard let start = lines.firstIndex(where: { $0.text.equals(ignoringASCIICase: "force in numbers") && !isContentsLine($0.text) }) else { return }
         let section = lines[(start + 1)...].prefix { line in
             let lower = line.text.lowercased()
             return !["introduction", "risk-based inspection", "effectiveness overview"].contains(lower)
@@ -127,10 +127,11 @@ enum FigureExtractor {
     /// The period comes from the figure caption above the table.
     static func tables(_ lines: [NormalisedLine], into report: inout Report) {
         for (index, line) in lines.enumerated() {
+            let isRatesHeader = line.text.hasPrefix(ignoringASCIICase: "rates per 1,000")
+            guard isRatesHeader || line.text.hasPrefix(ignoringASCIICase: "outcome type"), line.text.isTableRow else { continue }
             let header = line.text.cells
-            let first = header[0].lowercased()
-            let isRates = header.count == 3 && first.hasPrefix("rates per 1,000")
-            let isOutcomes = header.count == 5 && first.hasPrefix("outcome type")
+            let isRates = header.count == 3 && isRatesHeader
+            let isOutcomes = header.count == 5 && !isRatesHeader
             guard isRates || isOutcomes else { continue }
             // The caption above the table, read whole down to the header (it may be wrapped).
             let captionStart = lines[..<index].indices.reversed().prefix(10).first { lines[$0].text.lowercased().hasPrefix("figure ") }

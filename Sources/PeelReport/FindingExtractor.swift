@@ -17,9 +17,11 @@ enum FindingExtractor {
         }
         while index < lines.count {
             let line = lines[index]
-            let lower = line.text.lowercased()
             index += 1
             if line.isBlank || isContentsLine(line.text) { continue }
+            // Headings are short; a lowercase copy of every line was a good part of the parse time.
+            guard line.text.utf8.count <= 160 else { continue }
+            let lower = line.text.lowercased()
             if let heading = sectionQuestion(line) {
                 question = heading
                 continue

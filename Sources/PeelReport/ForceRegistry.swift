@@ -68,7 +68,9 @@ public struct ForceRegistry: Sendable {
 
     /// The force a name refers to, or nil.
     public func id(for name: String) -> String? {
-        byKey[Self.key(name)]
+        // Force names are short; the parser asks about many lines that are sentences.
+        guard name.utf8.count <= 80 else { return nil }
+        return byKey[Self.key(name)]
     }
 
     public func force(id: String) -> Force? {

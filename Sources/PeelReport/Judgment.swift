@@ -1,3 +1,5 @@
+import PeelText
+
 /// A PEEL grade. Ranks are on the report's own scale, so they are never compared across scales.
 public enum Grade: String, Sendable, Codable, CaseIterable {
     case outstanding, good, adequate
@@ -7,6 +9,8 @@ public enum Grade: String, Sendable, Codable, CaseIterable {
     /// Reads a grade as printed, tolerating case, markup and words split by PDF extraction
     /// ("Requires i mprov ement", "Inadeq uate"). Nil when the text is not exactly a grade.
     public init?(printed: String) {
+        // A grade is a few words, however split: longer text is a sentence, not worth a Character-level look.
+        guard printed.utf8.count <= 64 else { return nil }
         let letters = String(printed.lowercased().filter { $0.isLetter })
         switch letters {
         case "outstanding": self = .outstanding
@@ -61,13 +65,13 @@ public enum Question: String, Sendable, Codable, CaseIterable {
     /// The question a heading, table row label or table column names, from its wording in 2015–2017
     /// reports; nil when it names none.
     public init?(wording: String) {
-        let text = wording.lowercased()
-        if text.contains("specialist capabilit") { self = .specialistCapabilities }
-        else if text.contains("serious and organised crime") || text.contains("serious crime") { self = .seriousOrganisedCrime }
-        else if text.contains("vulnerable") || text.contains("protecting from harm") { self = .protectingVulnerable }
-        else if text.contains("investigating crime") || text.contains("investigate crime") { self = .investigatingCrime }
-        else if text.contains("preventing crime") || text.contains("prevent crime") { self = .preventingCrime }
-        else if text.contains("overall") || text.contains("keeping people safe and reducing crime") { self = .overall }
+        let text = wording
+        if text.contains(ignoringASCIICase: "specialist capabilit") { self = .specialistCapabilities }
+        else if text.contains(ignoringASCIICase: "serious and organised crime") || text.contains(ignoringASCIICase: "serious crime") { self = .seriousOrganisedCrime }
+        else if text.contains(ignoringASCIICase: "vulnerable") || text.contains(ignoringASCIICase: "protecting from harm") { self = .protectingVulnerable }
+        else if text.contains(ignoringASCIICase: "investigating crime") || text.contains(ignoringASCIICase: "investigate crime") { self = .investigatingCrime }
+        else if text.contains(ignoringASCIICase: "preventing crime") || text.contains(ignoringASCIICase: "prevent crime") { self = .preventingCrime }
+        else if text.contains(ignoringASCIICase: "overall") || text.contains(ignoringASCIICase: "keeping people safe and reducing crime") { self = .overall }
         else { return nil }
     }
 }

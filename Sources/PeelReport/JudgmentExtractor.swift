@@ -28,10 +28,9 @@ enum JudgmentExtractor {
             let text = line.text
             defer { index += 1 }
             if line.isBlank || isContentsLine(text) { continue }
-            let lower = text.lowercased()
 
             // 2016–17: "Overall effectiveness 2017  Requires improvement".
-            if lower.hasPrefix("overall effectiveness ") && !text.contains("\t") {
+            if text.hasPrefix(ignoringASCIICase: "overall effectiveness ") && !text.isTableRow {
                 let rest = text.split(separator: " ").dropFirst(2)
                 if let year = rest.first.flatMap({ Int($0) }), (2014...2099).contains(year) {
                     let gradeText = rest.dropFirst().joined(separator: " ")
@@ -44,26 +43,27 @@ enum JudgmentExtractor {
                 continue
             }
             // 2016–17 judgments table: "Question<TAB>Grade<TAB>Last inspected", one row per question.
-            let cells = text.cells
-            if cells.count >= 2 && cells[0].lowercased() == "question" && cells[1].lowercased() == "grade" {
+            if text.hasPrefix(ignoringASCIICase: "question"), text.isTableRow, case let cells = text.cells,
+               cells.count >= 2 && cells[0].equals(ignoringASCIICase: "question") && cells[1].equals(ignoringASCIICase: "grade") {
                 index = readJudgmentsTable(lines, after: index, into: &candidates, problems: &report.problems) - 1
                 continue
             }
             // 2015: question headings; "Overall judgment" and "Summary of findings" are followed by the grade.
-            if lower.hasPrefix("how effective is the force") || lower.hasPrefix("overview – how effective") || lower.hasPrefix("overview - how effective") {
+            if text.hasPrefix(ignoringASCIICase: "how effective is the force") || text.hasPrefix(ignoringASCIICase: "overview – how effective")
+                || text.hasPrefix(ignoringASCIICase: "overview - how effective") {
                 currentQuestion = Question(wording: text)
                 if let (grade, gradeLine) = gradeOnNextLine(lines, after: index, required: false, problems: &report.problems), let question = currentQuestion {
                     candidates.append(Candidate(question: question, grade: grade, lastInspected: nil, line: gradeLine, source: .heading))
                 }
                 continue
             }
-            if lower == "overall judgment" || lower == "overall judgement" {
+            if text.equals(ignoringASCIICase: "overall judgment") || text.equals(ignoringASCIICase: "overall judgement") {
                 if let (grade, gradeLine) = gradeOnNextLine(lines, after: index, problems: &report.problems) {
                     candidates.append(Candidate(question: .overall, grade: grade, lastInspected: nil, line: gradeLine, source: .summary))
                 }
                 continue
             }
-            if lower == "summary of findings", let question = currentQuestion {
+            if text.equals(ignoringASCIICase: "summary of findings"), let question = currentQuestion {
                 if let (grade, gradeLine) = gradeOnNextLine(lines, after: index, problems: &report.problems) {
                     candidates.append(Candidate(question: question, grade: grade, lastInspected: nil, line: gradeLine, source: .summary))
                 }
@@ -133,8 +133,10 @@ enum JudgmentExtractor {
     static func nationalTable(_ lines: [NormalisedLine], registry: ForceRegistry, scale: GradeScale, into report: inout Report) {
         var index = 0
         while index < lines.count {
-            let header = lines[index].text.cells
+            let headerLine = lines[index].text
             index += 1
+            guard headerLine.isTableRow else { continue }
+            let header = headerLine.cells
             guard header.count >= 3, header[0].lowercased() == "force" else { continue }
             let questions = header.dropFirst().map { Question(wording: $0) }
             guard questions.allSatisfy({ $0 != nil }) else { continue }
@@ -159,7 +161,7 @@ enum JudgmentExtractor {
     /// "Outstanding<TAB>Good<TAB>Requires improvement<TAB>Inadequate" over a row of counts; the question is
     /// named by the heading or sentence just above. The same table printed twice is kept once.
     static func gradeDistributions(_ lines: [NormalisedLine], into report: inout Report) {
-        for (index, line) in lines.enumerated() {
+        for (index, line) in lines.enumerated() where line.text.isTableRow {
             let cells = line.text.cells
             guard cells.count >= 3 else { continue }
             let grades = cells.map { Grade(printed: $0) }

@@ -1,3 +1,5 @@
+import PeelText
+
 /// Dates as reports print them ("30 June 2017") → ISO 8601, and the periods built from them.
 enum Dates {
     static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
@@ -7,7 +9,7 @@ enum Dates {
         guard words.count >= 3 else { return nil }
         let items = Array(words.prefix(3))
         guard let day = Int(items[0]), (1...31).contains(day),
-              let month = months.firstIndex(of: items[1].lowercased()),
+              let month = months.firstIndex(where: { items[1].equals(ignoringASCIICase: $0) }),
               let year = Int(items[2].prefix(4)), (1990...2100).contains(year) else { return nil }
         return (year, month + 1, day)
     }
@@ -31,12 +33,13 @@ enum Dates {
     /// Every period a text names, in order: "12 months to 30 June 2017" → start 2016-07-01, end 2017-06-30;
     /// "as at 1 July 2017" → as_at 2017-07-01.
     static func periods(in text: String) -> [Period] {
-        let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," || $0 == "(" || $0 == ")" })
+        // Split on bytes (the separators are ASCII): this runs on every paragraph that holds a figure.
+        let words = text.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x2C || $0 == 0x28 || $0 == 0x29 }).map { Substring($0) }
         var found: [Period] = []
         var index = 0
         while index < words.count {
-            let word = words[index].lowercased()
-            if word == "to" && index >= 2 && words[index - 1].lowercased() == "months" && words[index - 2] == "12",
+            let word = words[index]
+            if word.equals(ignoringASCIICase: "to") && index >= 2 && words[index - 1].equals(ignoringASCIICase: "months") && words[index - 2] == "12",
                let end = date(words[(index + 1)...]) {
                 let start = dayAfter((end.year - 1, end.month, end.day))
                 found.append(Period(start: iso(start), end: iso(end)))
@@ -44,7 +47,7 @@ enum Dates {
                 continue
             }
             // "as at 1 July 2017", and "On 1 July 2017, the force had …".
-            if (word == "at" && index >= 1 && words[index - 1].lowercased() == "as") || word == "on", let day = date(words[(index + 1)...]) {
+            if (word.equals(ignoringASCIICase: "at") && index >= 1 && words[index - 1].equals(ignoringASCIICase: "as")) || word.equals(ignoringASCIICase: "on"), let day = date(words[(index + 1)...]) {
                 found.append(Period(asAt: iso(day)))
                 index += 4
                 continue

@@ -92,13 +92,12 @@ enum TitlePage {
             if looked > titlePageLines { break }
             let text = line.text
             if let title = pending {
-                let lower = text.lowercased()
-                if lower.hasPrefix("an inspection of ") {
+                if text.hasPrefix(ignoringASCIICase: "an inspection of ") {
                     let subject = String(text.dropFirst("an inspection of ".count)).trimmingCharacters(in: " .")
                     return Title(type: .force, pillar: title.pillar, year: title.year, title: "\(title.title): \(text)",
                                  line: title.line, subject: subject, subjectLine: line.number)
                 }
-                if lower.hasPrefix("a national overview") {
+                if text.hasPrefix(ignoringASCIICase: "a national overview") {
                     return Title(type: .national, pillar: title.pillar, year: title.year, title: "\(title.title): \(text)",
                                  line: title.line, subject: "", subjectLine: line.number)
                 }
@@ -112,6 +111,7 @@ enum TitlePage {
     /// "PEEL: Police effectiveness 2015" → (.effectiveness, 2015); "PEEL: Police effectiveness, efficiency
     /// and legitimacy 2018/19" and "PEEL 2021/22" → (.integrated, first year).
     static func peelTitle(_ line: String) -> (Pillar, Int)? {
+        guard line.hasPrefix(ignoringASCIICase: "peel") else { return nil }
         let words = line.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," })
         guard let first = words.first, first == "peel:" || first == "peel", let last = words.last,
               let year = Int(last.prefix(4)), last.count == 4 || (last.count == 7 && last.dropFirst(4).first == "/"),
@@ -129,13 +129,14 @@ enum TitlePage {
     static func readMetadata(_ lines: [NormalisedLine], into report: inout Report) {
         for line in lines.prefix(120) where !line.isBlank {
             let text = line.text
-            let words = text.split(separator: " ")
+            // "June 2017" is short: most lines are not split into words at all.
+            let words = text.utf8.count <= 24 ? text.split(separator: " ") : []
             if report.published == nil, words.count == 2, let month = Dates.months.firstIndex(of: words[0].lowercased()),
                let year = Int(words[1]), (1990...2100).contains(year) {
                 report.published = "\(year)-\(Dates.pad(month + 1))"
-            } else if report.inspectorate == nil, text.hasPrefix("©") || text.lowercased().hasPrefix("(c)") {
-                if let holder = words.dropFirst().first(where: { $0.hasPrefix("HMIC") }) { report.inspectorate = String(holder) }
-            } else if report.isbn == nil, text.uppercased().hasPrefix("ISBN") {
+            } else if report.inspectorate == nil, text.hasPrefix("©") || text.hasPrefix(ignoringASCIICase: "(c)") {
+                if let holder = text.split(separator: " ").dropFirst().first(where: { $0.hasPrefix("HMIC") }) { report.inspectorate = String(holder) }
+            } else if report.isbn == nil, text.hasPrefix(ignoringASCIICase: "isbn") {
                 let digits = text.dropFirst(4).trimmingCharacters(in: " :")
                 if digits.filter(\.isASCIIDigit).count == 13 || digits.filter(\.isASCIIDigit).count == 10 { report.isbn = digits }
             }
@@ -145,8 +146,9 @@ enum TitlePage {
 
 /// A contents page line: a heading followed by a page number (after a tab or dot leaders).
 func isContentsLine(_ text: String) -> Bool {
-    guard let last = text.last, last.isASCIIDigit else { return text.hasSuffix("\t") }
-    let withoutNumber = text.reversed().drop(while: { $0.isASCIIDigit })
-    guard let before = withoutNumber.first else { return false }
-    return before == "\t" || before == "." || (before == " " && text.contains("...")) || text.contains("\t")
+    let bytes = text.utf8
+    func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    guard let last = bytes.last, isDigit(last) else { return bytes.last == 0x09 }
+    guard let before = bytes.reversed().first(where: { !isDigit($0) }) else { return false }
+    return before == 0x09 || before == 0x2E || (before == 0x20 && text.contains(ignoringASCIICase: "...")) || text.isTableRow
 }

@@ -27,181 +27,207 @@ public struct NormalisedText: Sendable {
     }
 
     public init(_ text: DecodedText) {
+        self.init(text, lines: text.lines[...])
+    }
+
+    /// The first `count` lines only: enough to read a title page without cleaning a whole document.
+    public init(_ text: DecodedText, prefix count: Int) {
+        self.init(text, lines: text.lines.prefix(count))
+    }
+
+    /// Whether `prefix(count)` saw every line of `text`.
+    public static func covers(_ text: DecodedText, prefix count: Int) -> Bool { count >= text.lines.count }
+
+    private init(_ text: DecodedText, lines source: ArraySlice<TextLine>) {
         var out: [NormalisedLine] = []
-        out.reserveCapacity(text.lines.count)
+        out.reserveCapacity(source.count)
         var formFeedPending = false
-        for line in text.lines {
-            // Most lines are plain ASCII prose: they take a byte-level path (the scalar-level one was a third of
-            // the parse time). Lines with markup, form feeds or non-ASCII take the full path.
-            let hadFormFeed: Bool
-            let clean: String
-            let heading: Bool
-            if let plain = Normaliser.cleanPlainASCII(text.utf8[line.range]) {
-                (clean, heading, hadFormFeed) = (plain, false, false)
-            } else {
-                var raw = text.string(line)
-                hadFormFeed = raw.contains("\u{0C}")
-                if hadFormFeed { raw.removeAll { $0 == "\u{0C}" } }
-                (clean, heading) = Normaliser.clean(raw)
-            }
-            // A page number is a short number alone on a line beside a form feed (pdftotext's page break).
-            if Normaliser.isPageNumber(clean) && (hadFormFeed || formFeedPending) {
-                formFeedPending = false
-                continue
-            }
-            if hadFormFeed {
-                // The number may stand just before the break: drop it if it is the last kept line.
-                if let last = out.last(where: { !$0.isBlank }), Normaliser.isPageNumber(last.text),
-                   let index = out.lastIndex(of: last), out[(index + 1)...].allSatisfy(\.isBlank) {
-                    out.remove(at: index)
+        var buffer: [UInt8] = []
+        text.utf8.withUnsafeBufferPointer { bytes in
+            for line in source {
+                let (clean, heading, hadFormFeed) = Normaliser.clean(UnsafeBufferPointer(rebasing: bytes[line.range]), buffer: &buffer)
+                // A page number is a short number alone on a line beside a form feed (pdftotext's page break).
+                if Normaliser.isPageNumber(clean) && (hadFormFeed || formFeedPending) {
+                    formFeedPending = false
+                    continue
                 }
-                formFeedPending = clean.isEmpty
-            } else if !clean.isEmpty {
-                formFeedPending = false
+                if hadFormFeed {
+                    // The number may stand just before the break: drop it if it is the last kept line.
+                    if let index = out.lastIndex(where: { !$0.isBlank }), Normaliser.isPageNumber(out[index].text) {
+                        out.remove(at: index)
+                    }
+                    formFeedPending = clean.isEmpty
+                } else if !clean.isEmpty {
+                    formFeedPending = false
+                }
+                out.append(NormalisedLine(number: line.number, text: clean, isHeading: heading))
             }
-            out.append(NormalisedLine(number: line.number, text: clean, isHeading: heading))
         }
         lines = out
     }
 }
 
+/// Cleans lines on their UTF-8 bytes: this runs on every byte of every entry, so it never builds Characters or
+/// scalar arrays (a scalar-level version was a third of the parse time). Non-ASCII scalars are decoded only to be
+/// folded or dropped; look-ahead windows are counted in scalars, as the rules are stated.
 enum Normaliser {
-    /// The cleaned line when it is ASCII without anything to unmark (`< * $ ^ \\ [`, a leading `#`, controls
-    /// other than tab); nil otherwise. Spaces are collapsed as `collapseSpaces` does.
-    static func cleanPlainASCII(_ bytes: ArraySlice<UInt8>) -> String? {
-        var out = [UInt8]()
-        out.reserveCapacity(bytes.count)
-        var pendingSpace = false
-        var sawContent = false
-        for byte in bytes {
-            switch byte {
-            case 0x80...0xFF, 0x3C, 0x2A, 0x24, 0x5E, 0x5C, 0x5B: return nil  // non-ASCII < * $ ^ \ [
-            case 0x23 where !sawContent: return nil  // a leading # may be a heading
-            case 0x20:
-                pendingSpace = true
-            case 0x09:
-                pendingSpace = false
-                if out.last == 0x20 { out.removeLast() }
-                out.append(0x09)
-            case 0x00...0x1F, 0x7F:
-                return nil
-            default:
-                if pendingSpace && !out.isEmpty && out.last != 0x09 { out.append(0x20) }
-                pendingSpace = false
-                sawContent = true
-                out.append(byte)
+    static func isPageNumber(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        return !utf8.isEmpty && utf8.count <= 3 && utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
+    /// One line: markup and footnote markers out, look-alike characters folded, spaces collapsed (runs of spaces
+    /// become one; spaces around tabs and at the ends go; tabs stay, as table cell separators). Returns the text,
+    /// whether the line is a heading (`#`, or bold throughout), and whether it held a form feed (removed).
+    static func clean(_ raw: UnsafeBufferPointer<UInt8>, buffer: inout [UInt8]) -> (String, Bool, Bool) {
+        var heading = false
+        /// The cleaned text is never longer than the line: it is written straight into the new string.
+        func run(_ line: UnsafeBufferPointer<UInt8>) -> String {
+            guard !line.isEmpty else { return "" }
+            return String(unsafeUninitializedCapacity: line.count) { out in
+                var writer = SpaceCollapsingWriter(base: out.baseAddress!)
+                heading = clean(line, into: &writer)
+                return writer.finish()
             }
         }
-        while let last = out.last, last == 0x09 || last == 0x20 { out.removeLast() }
-        let leadingTabs = out.prefix { $0 == 0x09 }.count
-        return String(decoding: out.dropFirst(leadingTabs), as: UTF8.self)
+        guard raw.contains(0x0C) else { return (run(raw), heading, false) }
+        buffer.removeAll(keepingCapacity: true)
+        buffer.append(contentsOf: raw.lazy.filter { $0 != 0x0C })
+        return (buffer.withUnsafeBufferPointer(run), heading, true)
     }
 
-    static func isPageNumber(_ text: String) -> Bool {
-        !text.isEmpty && text.count <= 3 && text.allSatisfy(\.isASCIIDigit)
-    }
-
-    /// One line: markup and footnote markers out, look-alike characters folded, spaces collapsed.
-    static func clean(_ line: String) -> (String, Bool) {
-        var all = Array(line.unicodeScalars)
+    private static func clean(_ all: UnsafeBufferPointer<UInt8>, into out: inout SpaceCollapsingWriter) -> Bool {
+        let count = all.count
         var heading = false
         // Markdown heading marks.
         var start = 0
-        while start < all.count && all[start] == " " { start += 1 }
-        if start < all.count && all[start] == "#" {
+        while start < count && all[start] == 0x20 { start += 1 }
+        if start < count && all[start] == 0x23 {
             var end = start
-            while end < all.count && all[end] == "#" { end += 1 }
-            if end == all.count || all[end] == " " {
+            while end < count && all[end] == 0x23 { end += 1 }
+            if end == count || all[end] == 0x20 {
                 heading = true
-                all.removeFirst(end)
+                start = end
+            } else {
+                start = 0
             }
+        } else {
+            start = 0
         }
-        let trimmed = String(String.UnicodeScalarView(all)).trimmingCharacters(in: " \t")
-        let bold = (trimmed.hasPrefix("**") && trimmed.hasSuffix("**") && trimmed.count > 4)
-            || (trimmed.hasPrefix("<b>") && trimmed.hasSuffix("</b>"))
+        // Bold throughout: "**…**" or "<b>…</b>" once spaces and tabs are trimmed.
+        var lower = start, upper = count
+        while lower < upper && (all[lower] == 0x20 || all[lower] == 0x09) { lower += 1 }
+        while upper > lower && (all[upper - 1] == 0x20 || all[upper - 1] == 0x09) { upper -= 1 }
+        let trimmed = UnsafeBufferPointer(rebasing: all[lower..<upper])
+        let bold = (trimmed.starts(with: "**".utf8) && trimmed.reversed().starts(with: "**".utf8) && trimmed.count > 4)
+            || (trimmed.starts(with: "<b>".utf8) && trimmed.reversed().starts(with: ">b/<".utf8))
 
-        var out = String.UnicodeScalarView()
-        var index = 0
-        /// Whether `prefix` (lowercase ASCII) starts at `position`, ignoring case.
-        func starts(_ prefix: String, at position: Int) -> Bool {
-            let scalars = Array(prefix.unicodeScalars)
-            guard position + scalars.count <= all.count else { return false }
-            for offset in 0..<scalars.count {
-                var value = all[position + offset].value
-                if (65...90).contains(value) { value += 32 }
-                if value != scalars[offset].value { return false }
+        /// Whether `prefix` (lowercase ASCII) starts at `position`, ignoring ASCII case.
+        func starts(_ prefix: StaticString, at position: Int) -> Bool {
+            let length = prefix.utf8CodeUnitCount
+            guard position + length <= count else { return false }
+            let pattern = prefix.utf8Start
+            for offset in 0..<length where all[position + offset] | (isUpper(all[position + offset]) ? 0x20 : 0) != pattern[offset] {
+                return false
             }
             return true
         }
-        func find(_ scalar: Unicode.Scalar, from position: Int, within limit: Int = 200) -> Int? {
-            (position..<min(all.count, position + limit)).first { all[$0] == scalar }
+        /// The first position from `position`, within `limit` scalars, where `found` holds.
+        func first(from position: Int, within limit: Int, where found: (Int) -> Bool) -> Int? {
+            var index = position, scalars = 0
+            while index < count {
+                if all[index] & 0xC0 != 0x80 {
+                    if scalars == limit { return nil }
+                    scalars += 1
+                }
+                if found(index) { return index }
+                index += 1
+            }
+            return nil
         }
-        while index < all.count {
-            let scalar = all[index]
-            switch scalar {
-            case "<":
+        func find(_ byte: UInt8, from position: Int, within limit: Int = 200) -> Int? {
+            first(from: position, within: limit) { all[$0] == byte }
+        }
+
+        var index = start
+        while index < count {
+            let byte = all[index]
+            switch byte {
+            case 0x3C:  // <
                 // <sup>…</sup> is a footnote reference: dropped with its content. Other short tags: the tag only.
-                if starts("<sup>", at: index), let close = (index..<min(all.count, index + 64)).first(where: { starts("</sup>", at: $0) }) {
+                if starts("<sup>", at: index), let close = first(from: index, within: 64, where: { starts("</sup>", at: $0) }) {
                     index = close + 6
                     continue
                 }
-                if let close = find(">", from: index, within: 16), isTag(all[(index + 1)..<close]) {
+                if let close = find(0x3E, from: index, within: 16), isTag(all[(index + 1)..<close]) {
                     index = close + 1
                     continue
                 }
-                out.append(scalar)
-            case "$" where starts("$^{", at: index):
-                // $^{5\,6\,7}$: LaTeX-style footnote references.
-                if let close = find("}", from: index) {
+                out.append(byte)
+            case 0x24 where starts("$^{", at: index), 0x5E where starts("^{", at: index):
+                // $^{5\,6\,7}$ and ^{3}: LaTeX-style footnote references.
+                if let close = find(0x7D, from: index) {
                     index = close + 1
-                    if index < all.count && all[index] == "$" { index += 1 }
+                    if byte == 0x24 && index < count && all[index] == 0x24 { index += 1 }
                     continue
                 }
-                out.append(scalar)
-            case "^" where starts("^{", at: index):
-                if let close = find("}", from: index) {
-                    index = close + 1
-                    continue
-                }
-                out.append(scalar)
-            case "*" where index + 1 < all.count && all[index + 1] == "*":
+                out.append(byte)
+            case 0x2A where index + 1 < count && all[index + 1] == 0x2A:
                 index += 2  // bold
                 continue
-            case "\\" where index + 1 < all.count && "*_#[]()".unicodeScalars.contains(all[index + 1]):
+            case 0x5C where index + 1 < count && "*_#[]()".utf8.contains(all[index + 1]):
                 out.append(all[index + 1])  // \* is a literal asterisk (a footnote mark in the report)
                 index += 2
                 continue
-            case "[":
+            case 0x5B:
                 // [text](url) → text
-                if let closeText = find("]", from: index), closeText + 1 < all.count, all[closeText + 1] == "(",
-                   let closeURL = find(")", from: closeText + 1, within: 400) {
-                    out.append(contentsOf: all[(index + 1)..<closeText])
+                if let closeText = find(0x5D, from: index), closeText + 1 < count, all[closeText + 1] == 0x28,
+                   let closeURL = find(0x29, from: closeText + 1, within: 400) {
+                    for inner in all[(index + 1)..<closeText] { out.append(inner) }
                     index = closeURL + 1
                     continue
                 }
-                out.append(scalar)
-            default:
+                out.append(byte)
+            case 0x80...0xFF:
+                let (scalar, length) = decodeScalar(all, at: index)
                 if let replacement = fold(scalar) {
-                    out.append(contentsOf: replacement.unicodeScalars)
+                    for folded in replacement.utf8 { out.append(folded) }
                 } else if !isFootnoteMarker(scalar) && !isInvisible(scalar) {
-                    out.append(scalar)
+                    for offset in 0..<length { out.append(all[index + offset]) }
                 }
+                index += length
+                continue
+            default:
+                out.append(byte)
             }
             index += 1
         }
-        return (collapseSpaces(String(out)), heading || bold)
+        return heading || bold
+    }
+
+    private static func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+
+    /// The scalar starting at `index` of valid UTF-8 (decoded text always is) and its length in bytes.
+    private static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
+        let lead = UInt32(bytes[index])
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+        guard length > 1, index + length <= bytes.count else { return (0xFFFD, 1) }
+        var value = lead & (0x7F >> UInt32(length))
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return (value, length)
     }
 
     /// <b>, </b>, <i>, <br/>, <span class="x"> …: a letter or / after <, a short name.
-    private static func isTag(_ inner: ArraySlice<Unicode.Scalar>) -> Bool {
-        guard let first = inner.first, first == "/" || first.properties.isAlphabetic else { return false }
-        let name = inner.drop { $0 == "/" }.prefix { $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+    private static func isTag(_ inner: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        let scalars = String(decoding: inner, as: UTF8.self).unicodeScalars
+        guard let first = scalars.first, first == "/" || first.properties.isAlphabetic else { return false }
+        let name = scalars.drop { $0 == "/" }.prefix { $0.properties.isAlphabetic || ("0"..."9").contains($0) }
         return !name.isEmpty && name.count <= 10
     }
 
     /// NBSPs and thin spaces → space; ligatures → letters; curly quotes → straight.
-    private static func fold(_ scalar: Unicode.Scalar) -> String? {
-        switch scalar.value {
+    private static func fold(_ scalar: UInt32) -> String? {
+        switch scalar {
         case 0x00A0, 0x2007, 0x2009, 0x200A, 0x202F, 0x3000: return " "
         case 0xFB00: return "ff"
         case 0xFB01: return "fi"
@@ -216,44 +242,58 @@ enum Normaliser {
     }
 
     /// Superscript digits and signs are footnote references in these reports (¹, ², ³ …).
-    private static func isFootnoteMarker(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
+    private static func isFootnoteMarker(_ scalar: UInt32) -> Bool {
+        switch scalar {
         case 0x00B9, 0x00B2, 0x00B3, 0x2070...0x207F: return true
         default: return false
         }
     }
 
     /// Soft hyphens, zero-width characters, byte-order marks and private-use glyphs (lost bullets).
-    private static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
+    private static func isInvisible(_ scalar: UInt32) -> Bool {
+        switch scalar {
         case 0x00AD, 0x200B...0x200D, 0x2060, 0xFEFF, 0xE000...0xF8FF: return true
         default: return false
         }
     }
+}
 
-    /// Runs of spaces become one; spaces around tabs and at the ends go; tabs stay (table cells).
-    static func collapseSpaces(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for character in text {
-            if character == " " {
-                pendingSpace = true
-                continue
-            }
-            if character == "\t" {
-                pendingSpace = false
-                if out.last == " " { out.removeLast() }
-                out.append("\t")
-                continue
-            }
-            if pendingSpace && !out.isEmpty && out.last != "\t" { out.append(" ") }
+/// Writes bytes with runs of spaces made one, spaces before and after a tab dropped, and no space or tab at the
+/// start or end of the line; tabs stay (table cells). Each byte written stands for at least one byte read, so a
+/// buffer as long as the line is enough.
+private struct SpaceCollapsingWriter {
+    private let base: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var pendingSpace = false
+
+    init(base: UnsafeMutablePointer<UInt8>) { self.base = base }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        switch byte {
+        case 0x20:
+            pendingSpace = true
+        case 0x09:
+            // A space is only ever written just before other text, so none stands before this tab.
             pendingSpace = false
-            out.append(character)
+            if count > 0 { write(0x09) }  // tabs at the start go
+        default:
+            if pendingSpace && count > 0 && base[count - 1] != 0x09 { write(0x20) }
+            pendingSpace = false
+            write(byte)
         }
-        while out.last == "\t" || out.last == " " { out.removeLast() }
-        while out.first == "\t" { out.removeFirst() }
-        return out
+    }
+
+    @inline(__always)
+    private mutating func write(_ byte: UInt8) {
+        base[count] = byte
+        count += 1
+    }
+
+    /// The length written, trailing tabs dropped.
+    mutating func finish() -> Int {
+        while count > 0 && (base[count - 1] == 0x09 || base[count - 1] == 0x20) { count -= 1 }
+        return count
     }
 }
 

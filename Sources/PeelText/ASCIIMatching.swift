@@ -1,0 +1,94 @@
+/// Byte-level tests on lines, for the parser's per-line checks. `lowercased()`, `split` and `Character` loops
+/// cost tens of instructions a character (grapheme breaking, allocation) and ran on every line of every report;
+/// these compare UTF-8 bytes in place. Patterns are lowercase; only ASCII letters in the text are folded, which is
+/// all the headings and labels matched against need. Concrete on `String` and `Substring`: generic versions were
+/// not specialised across the module boundary and cost more than what they replaced.
+extension String {
+    /// Whether the text starts with `prefix` (lowercase), ignoring the case of ASCII letters.
+    public func hasPrefix(ignoringASCIICase prefix: String) -> Bool {
+        ASCIIBytes.with(utf8) { ASCIIBytes.hasPrefix($0, prefix) }
+    }
+
+    /// Whether the text equals `other` (lowercase), ignoring the case of ASCII letters.
+    public func equals(ignoringASCIICase other: String) -> Bool {
+        utf8.count == other.utf8.count && hasPrefix(ignoringASCIICase: other)
+    }
+
+    /// Whether the text holds `needle` (lowercase), ignoring the case of ASCII letters.
+    public func contains(ignoringASCIICase needle: String) -> Bool {
+        ASCIIBytes.with(utf8) { haystack in ASCIIBytes.with(needle.utf8) { ASCIIBytes.contains(haystack, $0) } }
+    }
+
+    /// Whether the text holds this byte (a tab, say).
+    public func containsByte(_ byte: UInt8) -> Bool {
+        ASCIIBytes.with(utf8) { $0.contains(byte) }
+    }
+
+    /// The text with ASCII letters lowercased, as bytes.
+    public var asciiLowercasedBytes: [UInt8] {
+        ASCIIBytes.with(utf8) { bytes in
+            [UInt8](unsafeUninitializedCapacity: bytes.count) { out, count in
+                for index in 0..<bytes.count { out[index] = ASCIIBytes.lower(bytes[index]) }
+                count = bytes.count
+            }
+        }
+    }
+}
+
+extension Substring {
+    /// Whether the text starts with `prefix` (lowercase), ignoring the case of ASCII letters.
+    public func hasPrefix(ignoringASCIICase prefix: String) -> Bool {
+        ASCIIBytes.with(utf8) { ASCIIBytes.hasPrefix($0, prefix) }
+    }
+
+    /// Whether the text equals `other` (lowercase), ignoring the case of ASCII letters.
+    public func equals(ignoringASCIICase other: String) -> Bool {
+        utf8.count == other.utf8.count && hasPrefix(ignoringASCIICase: other)
+    }
+}
+
+public enum ASCIIBytes {
+    @inlinable
+    public static func lower(_ byte: UInt8) -> UInt8 {
+        byte &- 0x41 < 26 ? byte | 0x20 : byte
+    }
+
+    /// Runs `body` on the contiguous UTF-8 of a string (native strings always are; others are copied once).
+    @inline(__always)
+    static func with<T>(_ utf8: String.UTF8View, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(utf8).withUnsafeBufferPointer(body)
+    }
+
+    @inline(__always)
+    static func with<T>(_ utf8: Substring.UTF8View, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(utf8).withUnsafeBufferPointer(body)
+    }
+
+    static func hasPrefix(_ text: UnsafeBufferPointer<UInt8>, _ prefix: String) -> Bool {
+        with(prefix.utf8) { pattern in
+            guard text.count >= pattern.count else { return false }
+            for index in 0..<pattern.count where lower(text[index]) != pattern[index] { return false }
+            return true
+        }
+    }
+
+    /// Whether `haystack`, ASCII letters lowercased, holds `needle` (lowercase): scan for the first byte, then
+    /// compare (needles are a few words long).
+    public static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = needle.first else { return true }
+        guard haystack.count >= needle.count else { return false }
+        var index = 0
+        let last = haystack.count - needle.count
+        while index <= last {
+            if lower(haystack[index]) == first {
+                var offset = 1
+                while offset < needle.count && lower(haystack[index + offset]) == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,62 @@
+import Testing
+import PeelText
+
+/// The line normaliser, case by case: what each extraction artefact becomes. The parse tests cover it on whole
+/// reports; these pin each rule, so the byte-level implementation can be checked against them one by one.
+struct NormalisedTextTests {
+    private func normalise(_ text: String) throws -> [NormalisedLine] {
+        try NormalisedText(TextDecoder.decode(Array(text.utf8))).lines
+    }
+
+    @Test("each artefact is removed or folded, and a line's heading mark is kept", arguments: [
+        ("plain prose, nothing to do", "plain prose, nothing to do", false),
+        ("  spaced   out  ", "spaced out", false),
+        ("A \t B\t\tC  ", "A\tB\t\tC", false),
+        ("\t\tleading tabs", "leading tabs", false),
+        ("# Heading", "Heading", true),
+        ("  ## Indented heading", "Indented heading", true),
+        ("###", "", true),
+        ("#hashtag is no heading", "#hashtag is no heading", false),
+        ("**Bold line**", "Bold line", true),
+        ("<b>Bold tag</b>", "Bold tag", true),
+        ("some **bold** words", "some bold words", false),
+        ("****", "", false),
+        ("Text<sup>12</sup> more", "Text more", false),
+        ("Text<SUP>3</SUP>, then", "Text, then", false),
+        ("Rate$^{5\\,6}$ here", "Rate here", false),
+        ("x^{3} y", "x y", false),
+        ("a \\* b \\_c\\_", "a * b _c_", false),
+        ("see [the report](http://x.y/z) now", "see the report now", false),
+        ("[not a link] here", "[not a link] here", false),
+        ("<span class=\"x\">in</span> tag", "in tag", false),
+        ("a < b and c > d", "a < b and c > d", false),
+        ("<1% of calls", "<1% of calls", false),
+        ("cost $5 ^ 2", "cost $5 ^ 2", false),
+        ("NBSP\u{00A0}here \u{FB01}nd \u{2018}quoted\u{2019} \u{201C}dq\u{201D} \u{2212}5", "NBSP here find 'quoted' \"dq\" -5", false),
+        ("foot\u{00B9} note\u{2074} end", "foot note end", false),
+        ("soft\u{00AD}hyphen\u{200B}s \u{E001}bullet", "softhyphens bullet", false),
+        ("caf\u{00E9} \u{2013} na\u{00EF}ve", "caf\u{00E9} \u{2013} na\u{00EF}ve", false),
+        ("<b>Caf\u{00E9}</b> <sup>\u{00B9}</sup>x", "Caf\u{00E9} x", false),
+        ("<b>Caf\u{00E9} \u{2013} 5</b>", "Caf\u{00E9} \u{2013} 5", true),
+        ("wide\u{3000}\u{3000}space", "wide space", false),
+    ])
+    func cleansOneLine(input: String, expected: String, heading: Bool) throws {
+        let lines = try normalise(input)
+        #expect(lines.map(\.text) == [expected])
+        #expect(lines.first?.isHeading == heading)
+    }
+
+    @Test("page numbers beside a form feed are dropped; line numbers stay those of the original")
+    func dropsPageNumbers() throws {
+        let after = try normalise("first\n\u{0C}12\nsecond\n")
+        #expect(after.map(\.text) == ["first", "second"])
+        #expect(after.map(\.number) == [1, 3])
+        let before = try normalise("first\n12\n\n\u{0C}second\n")
+        #expect(before.map(\.text) == ["first", "", "second"])
+        #expect(before.map(\.number) == [1, 3, 4])
+        let kept = try normalise("first\n12\nsecond\n")
+        #expect(kept.map(\.text) == ["first", "12", "second"])
+        let long = try normalise("\u{0C}1234\n")
+        #expect(long.map(\.text) == ["1234"])
+    }
+}
