@@ -242,7 +242,7 @@ enum ReportTables {
         fields: [
             Field("report_id", .string, "Report the finding is about", required: true),
             Field("year", .integer, "Assessment year of that report"),
-            Field("rule", .string, "Rule that found it", categories: Validator.rules.map(\.name), required: true),
+            Field("rule", .string, "Rule that found it", categories: Validator.ruleNames, required: true),
             Field("severity", .string, "error, warning or info", categories: Severity.allCases.map(\.rawValue), required: true),
             Field("subject", .string, "The row it is about: table, key and source line", required: true),
             Field("message", .string, "What was compared, with the numbers", required: true),

@@ -34,7 +34,8 @@ public enum CSVRenderer {
         return files
     }
 
-    static func partitionName(_ value: Value) -> String {
+    /// The folder name of a partition value (`year=2015`).
+    public static func partitionName(_ value: Value) -> String {
         switch value {
         case .null, .text(""): return nullPartition
         case .integer(let number): return String(number)
@@ -44,7 +45,7 @@ public enum CSVRenderer {
     }
 
     /// Numbers ascending, then text, then null last.
-    private static func partitionOrder(_ a: Value, _ b: Value) -> Bool {
+    public static func partitionOrder(_ a: Value, _ b: Value) -> Bool {
         func rank(_ value: Value) -> (Int, Int, String) {
             switch value {
             case .integer(let number): return (0, number, "")
@@ -64,9 +65,17 @@ public enum CSVRenderer {
         return out
     }
 
-    private static func appendRecord(_ values: [Value], to out: inout [UInt8]) {
-        for (index, value) in values.enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
+    /// One CSV record, with its line end.
+    public static func appendRecord(_ values: [Value], to out: inout [UInt8]) {
+        appendRecord(values, skipping: -1, to: &out)
+    }
+
+    /// One CSV record without the value at `skipped` (the partition column of a partition file).
+    static func appendRecord(_ values: [Value], skipping skipped: Int, to out: inout [UInt8]) {
+        var first = true
+        for (index, value) in values.enumerated() where index != skipped {
+            if !first { out.append(UInt8(ascii: ",")) }
+            first = false
             switch value {
             case .null: break
             case .integer(let number): out.append(contentsOf: String(number).utf8)

@@ -82,31 +82,8 @@ public struct ColumnStatistics: Sendable, Codable, Equatable {
     public var max: String?
 
     public static func of(_ table: Table) -> [ColumnStatistics] {
-        table.schema.fields.enumerated().map { index, field in
-            let values = table.rows.map { $0[index] }
-            var statistics = ColumnStatistics(name: field.name, type: field.type.rawValue, nulls: values.filter { $0 == .null || $0 == .text("") }.count)
-            if field.categories != nil {
-                statistics.distinct = Set(values.filter { $0 != .null }).count
-            }
-            switch field.type {
-            case .integer, .number:
-                let numbers = values.compactMap { value -> Double? in
-                    switch value {
-                    case .integer(let number): Double(number)
-                    case .number(let number): number
-                    default: nil
-                    }
-                }
-                statistics.min = numbers.min().map(CSVRenderer.plainDecimal)
-                statistics.max = numbers.max().map(CSVRenderer.plainDecimal)
-            case .date:
-                let dates = values.compactMap { value -> String? in if case .text(let text) = value, !text.isEmpty { text } else { nil } }
-                statistics.min = dates.min()
-                statistics.max = dates.max()
-            case .string:
-                break
-            }
-            return statistics
-        }
+        var accumulator = ColumnAccumulator(schema: table.schema)
+        for row in table.rows { accumulator.add(row) }
+        return accumulator.statistics
     }
 }

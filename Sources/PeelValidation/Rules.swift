@@ -1,97 +1,120 @@
 import PeelEnrichment
-import PeelReport
+public import PeelReport
 
 /// What the parser could not read (unknown grade words, unknown labels, unsupported layouts).
-struct ParseProblemsRule: ValidationRule {
+struct ParseProblemsRule: ReportRule {
     let name = "parse"
 
-    func check(_ context: ValidationContext) -> [ValidationFinding] {
-        context.reports.flatMap { item in
-            item.report.problems.map { problem in
-                ValidationFinding(reportID: item.id, year: item.report.year, rule: name, severity: problem.severity == .error ? .error : .warning,
-                                  subject: "report line \(problem.line.map(String.init) ?? "?")", message: problem.message)
-            }
+    func check(_ item: IdentifiedReport, _ context: RuleContext) -> [ValidationFinding] {
+        item.report.problems.map { problem in
+            ValidationFinding(reportID: item.id, year: item.report.year, rule: name, severity: problem.severity == .error ? .error : .warning,
+                              subject: "report line \(problem.line.map(String.init) ?? "?")", message: problem.message)
         }
     }
 }
 
 /// A force effectiveness report grades every question of its year: 2014–15 overall and four questions,
 /// 2016–17 also specialist capabilities.
-struct JudgmentCompletenessRule: ValidationRule {
+struct JudgmentCompletenessRule: ReportRule {
     let name = "judgment_completeness"
 
-    func check(_ context: ValidationContext) -> [ValidationFinding] {
-        context.reports.flatMap { item -> [ValidationFinding] in
-            let report = item.report
-            guard report.reportType == .force, report.pillar == .effectiveness, let year = report.year, (2014...2017).contains(year) else { return [] }
-            var expected: [Question] = [.overall, .preventingCrime, .investigatingCrime, .protectingVulnerable, .seriousOrganisedCrime]
-            if year >= 2016 { expected.append(.specialistCapabilities) }
-            let graded = Set(report.judgments.map(\.question))
-            return expected.filter { !graded.contains($0) }.map { question in
-                ValidationFinding(reportID: item.id, year: year, rule: name, severity: .error, subject: "judgments \(question.rawValue)",
-                                  message: "the \(year) effectiveness report grades \(question.rawValue), but no grade for it was found")
-            }
+    func check(_ item: IdentifiedReport, _ context: RuleContext) -> [ValidationFinding] {
+        let report = item.report
+        guard report.reportType == .force, report.pillar == .effectiveness, let year = report.year, (2014...2017).contains(year) else { return [] }
+        var expected: [Question] = [.overall, .preventingCrime, .investigatingCrime, .protectingVulnerable, .seriousOrganisedCrime]
+        if year >= 2016 { expected.append(.specialistCapabilities) }
+        let graded = Set(report.judgments.map(\.question))
+        return expected.filter { !graded.contains($0) }.map { question in
+            ValidationFinding(reportID: item.id, year: year, rule: name, severity: .error, subject: "judgments \(question.rawValue)",
+                              message: "the \(year) effectiveness report grades \(question.rawValue), but no grade for it was found")
         }
     }
 }
 
 /// The same force, year and question graded in a force report and in a national table agree.
-struct CrossDocumentGradesRule: ValidationRule {
-    let name = "cross_document_grades"
+///
+/// Across reports, and a national overview may come after the force reports it grades: force reports' grades
+/// are kept as `GradeClaim`s (the pipeline spools them to disk) and checked once every national table is known.
+public struct CrossDocumentGrades: Sendable {
+    public static let name = "cross_document_grades"
+    private var national: [String: (judgment: Judgment, reportID: String)] = [:]
 
-    func check(_ context: ValidationContext) -> [ValidationFinding] {
-        var national: [String: (judgment: Judgment, reportID: String)] = [:]
-        for item in context.reports where item.report.reportType == .national {
-            for judgment in item.report.judgments {
-                national["\(judgment.forceID ?? "")|\(item.report.year ?? 0)|\(item.report.pillar?.rawValue ?? "")|\(judgment.question.rawValue)"] = (judgment, item.id)
-            }
+    public init() {}
+
+    /// Takes in a national overview's all-force table (later tables win, as in a dictionary filled in report order).
+    public mutating func noteNational(_ item: IdentifiedReport) {
+        guard item.report.reportType == .national else { return }
+        for judgment in item.report.judgments {
+            national[Self.key(forceID: judgment.forceID, year: item.report.year, pillar: item.report.pillar, question: judgment.question)] = (judgment, item.id)
         }
-        var findings: [ValidationFinding] = []
-        for item in context.reports where item.report.reportType == .force {
-            for judgment in item.report.judgments {
-                let key = "\(judgment.forceID ?? "")|\(item.report.year ?? 0)|\(item.report.pillar?.rawValue ?? "")|\(judgment.question.rawValue)"
-                guard let other = national[key], other.judgment.grade != judgment.grade else { continue }
-                findings.append(ValidationFinding(
-                    reportID: item.id, year: item.report.year, rule: name, severity: .error,
-                    subject: "judgments \(judgment.question.rawValue) line \(judgment.line)",
-                    message: "\(judgment.forceID ?? "?") \(judgment.question.rawValue) is \(judgment.grade.rawValue) here (line \(judgment.line)) but \(other.judgment.grade.rawValue) in the national overview \(other.reportID.prefix(12)) (line \(other.judgment.line))"))
-            }
-        }
-        return findings
+    }
+
+    /// A force report's grades, to be checked once all national tables are in.
+    public static func claims(_ item: IdentifiedReport) -> [GradeClaim] {
+        guard item.report.reportType == .force else { return [] }
+        return item.report.judgments.map { GradeClaim(reportID: item.id, year: item.report.year, pillar: item.report.pillar, judgment: $0) }
+    }
+
+    public func check(_ claim: GradeClaim) -> ValidationFinding? {
+        let judgment = claim.judgment
+        guard let other = national[Self.key(forceID: judgment.forceID, year: claim.year, pillar: claim.pillar, question: judgment.question)],
+              other.judgment.grade != judgment.grade else { return nil }
+        return ValidationFinding(
+            reportID: claim.reportID, year: claim.year, rule: Self.name, severity: .error,
+            subject: "judgments \(judgment.question.rawValue) line \(judgment.line)",
+            message: "\(judgment.forceID ?? "?") \(judgment.question.rawValue) is \(judgment.grade.rawValue) here (line \(judgment.line)) but \(other.judgment.grade.rawValue) in the national overview \(other.reportID.prefix(12)) (line \(other.judgment.line))")
+    }
+
+    private static func key(forceID: String?, year: Int?, pillar: Pillar?, question: Question) -> String {
+        "\(forceID ?? "")|\(year ?? 0)|\(pillar?.rawValue ?? "")|\(question.rawValue)"
+    }
+}
+
+/// A force report's grade for one question, as `CrossDocumentGrades` checks it.
+public struct GradeClaim: Sendable, Equatable {
+    public let reportID: String
+    public let year: Int?
+    public let pillar: Pillar?
+    public let judgment: Judgment
+
+    public init(reportID: String, year: Int?, pillar: Pillar?, judgment: Judgment) {
+        self.reportID = reportID
+        self.year = year
+        self.pillar = pillar
+        self.judgment = judgment
     }
 }
 
 /// A national overview's grade distribution tables equal the counts of its own all-force table.
-struct DistributionMatchesTableRule: ValidationRule {
+struct DistributionMatchesTableRule: ReportRule {
     let name = "distribution_matches_table"
 
-    func check(_ context: ValidationContext) -> [ValidationFinding] {
-        context.reports.filter { $0.report.reportType == .national && !$0.report.judgments.isEmpty }.flatMap { item in
-            item.report.gradeDistributions.compactMap { row -> ValidationFinding? in
+    func check(_ item: IdentifiedReport, _ context: RuleContext) -> [ValidationFinding] {
+        guard item.report.reportType == .national && !item.report.judgments.isEmpty else { return [] }
+        return item.report.gradeDistributions.compactMap { row -> ValidationFinding? in
                 let counted = item.report.judgments.filter { $0.question == row.question && $0.grade == row.grade }.count
                 guard counted != row.forces else { return nil }
                 return ValidationFinding(
                     reportID: item.id, year: item.report.year, rule: name, severity: .error,
                     subject: "grade_distributions \(row.question.rawValue) \(row.grade.rawValue) line \(row.line)",
                     message: "the distribution table says \(row.forces) forces were graded \(row.grade.rawValue) for \(row.question.rawValue), the all-force table has \(counted)")
-            }
         }
     }
 }
 
 /// A stated count and a stated rate of the same thing agree given the population: the implied rate must lie
 /// within the printed rounding of the stated one, plus a tolerance for population estimate vintages.
-struct CountRateConsistencyRule: ValidationRule {
+struct CountRateConsistencyRule: ReportRule {
     let name = "count_rate_population"
     static let pairs: [(count: String, rate: String)] = [
         ("asb_incidents_count", "asb_incidents_per_1000"), ("ocg_count", "ocg_per_million"),
         ("custody_place_of_safety_count", "custody_place_of_safety_per_100000"),
     ]
 
-    func check(_ context: ValidationContext) -> [ValidationFinding] {
+    func check(_ item: IdentifiedReport, _ context: RuleContext) -> [ValidationFinding] {
         var findings: [ValidationFinding] = []
-        for item in context.reports {
-            guard let forceID = item.report.forceID, let year = item.report.year else { continue }
+        do {
+            guard let forceID = item.report.forceID, let year = item.report.year else { return [] }
             let figures = item.report.figures.filter { $0.area == .force }
             for (countMetric, rateMetric) in Self.pairs {
                 for count in figures where count.metric == countMetric {
@@ -122,12 +145,12 @@ struct CountRateConsistencyRule: ValidationRule {
 /// Outcome tables: every row's rate is its count over the same number of offences, so the offences implied
 /// by the most precise row give every other row's rate; and those offences match the recorded crime rate
 /// times the population.
-struct OutcomeConsistencyRule: ValidationRule {
+struct OutcomeConsistencyRule: ReportRule {
     let name = "outcome_count_rate"
 
-    func check(_ context: ValidationContext) -> [ValidationFinding] {
+    func check(_ item: IdentifiedReport, _ context: RuleContext) -> [ValidationFinding] {
         var findings: [ValidationFinding] = []
-        for item in context.reports {
+        do {
             for area in [Area.force, .englandAndWales] {
                 let figures = item.report.figures.filter { $0.area == area && $0.source == .figureTable }
                 let counts = figures.filter { $0.metric == "outcome_count" }
@@ -167,7 +190,7 @@ struct OutcomeConsistencyRule: ValidationRule {
 
 /// The same figure printed twice in one report (Force in numbers, a table, a sentence) agrees within the
 /// printed precision of both. The FIN charge rate is the charged/summonsed outcome rate.
-struct FigureConsistencyRule: ValidationRule {
+struct FigureConsistencyRule: ReportRule {
     let name = "same_figure_agrees"
 
     static func comparableKey(_ figure: Figure) -> String {
@@ -175,40 +198,40 @@ struct FigureConsistencyRule: ValidationRule {
         return "\(figure.area.rawValue)|\(key)|\(figure.period.start ?? "")|\(figure.period.end ?? "")|\(figure.period.asAt ?? "")"
     }
 
-    func check(_ context: ValidationContext) -> [ValidationFinding] {
-        context.reports.flatMap { item in
-            disagreements(item.report.figures, comparableKey: Self.comparableKey).map { first, other in
-                ValidationFinding(reportID: item.id, year: item.report.year, rule: name, severity: .error, subject: subject(other),
-                                  message: "\(other.key) is \(show(other.value, decimals: other.decimals)) at line \(other.line) but \(show(first.value, decimals: first.decimals)) at line \(first.line) (\(first.source.rawValue))")
-            }
+    func check(_ item: IdentifiedReport, _ context: RuleContext) -> [ValidationFinding] {
+        disagreements(item.report.figures, comparableKey: Self.comparableKey).map { first, other in
+            ValidationFinding(reportID: item.id, year: item.report.year, rule: name, severity: .error, subject: subject(other),
+                              message: "\(other.key) is \(show(other.value, decimals: other.decimals)) at line \(other.line) but \(show(first.value, decimals: first.decimals)) at line \(first.line) (\(first.source.rawValue))")
         }
     }
 }
 
 /// England and Wales figures for the same metric and period agree across all reports of a year.
-struct EnglandWalesConsistencyRule: ValidationRule {
-    let name = "england_wales_agree"
+/// Across reports, in report order: each report is compared with the first report that printed the figure,
+/// so only one figure per key is kept, however many reports a run reads.
+public struct EnglandWalesConsistency: Sendable {
+    public static let name = "england_wales_agree"
+    private var seen: [String: (figure: Figure, reportID: String)] = [:]
 
-    func check(_ context: ValidationContext) -> [ValidationFinding] {
-        var seen: [String: (figure: Figure, reportID: String)] = [:]
+    public init() {}
+
+    public mutating func check(_ item: IdentifiedReport) -> [ValidationFinding] {
         var findings: [ValidationFinding] = []
-        for item in context.reports {
-            // One figure per key from each report; differences inside a report are same_figure_agrees' business.
-            var firstInReport: [String: Figure] = [:]
-            for figure in item.report.figures where figure.area == .englandAndWales {
-                let key = FigureConsistencyRule.comparableKey(figure)
-                if firstInReport[key] == nil { firstInReport[key] = figure }
+        // One figure per key from each report; differences inside a report are same_figure_agrees' business.
+        var firstInReport: [String: Figure] = [:]
+        for figure in item.report.figures where figure.area == .englandAndWales {
+            let key = FigureConsistencyRule.comparableKey(figure)
+            if firstInReport[key] == nil { firstInReport[key] = figure }
+        }
+        for (key, figure) in firstInReport.sorted(by: { $0.value.line < $1.value.line }) {
+            guard let earlier = seen[key] else {
+                seen[key] = (figure, item.id)
+                continue
             }
-            for (key, figure) in firstInReport.sorted(by: { $0.value.line < $1.value.line }) {
-                guard let earlier = seen[key] else {
-                    seen[key] = (figure, item.id)
-                    continue
-                }
-                if abs(earlier.figure.value - figure.value) > earlier.figure.roundingHalfWidth + figure.roundingHalfWidth + 1e-9 {
-                    findings.append(ValidationFinding(
-                        reportID: item.id, year: item.report.year, rule: name, severity: .error, subject: subject(figure),
-                        message: "England and Wales \(figure.key) (\(figure.periodText)) is \(show(figure.value, decimals: figure.decimals)) here but \(show(earlier.figure.value, decimals: earlier.figure.decimals)) in report \(earlier.reportID.prefix(12)) line \(earlier.figure.line)"))
-                }
+            if abs(earlier.figure.value - figure.value) > earlier.figure.roundingHalfWidth + figure.roundingHalfWidth + 1e-9 {
+                findings.append(ValidationFinding(
+                    reportID: item.id, year: item.report.year, rule: Self.name, severity: .error, subject: subject(figure),
+                    message: "England and Wales \(figure.key) (\(figure.periodText)) is \(show(figure.value, decimals: figure.decimals)) here but \(show(earlier.figure.value, decimals: earlier.figure.decimals)) in report \(earlier.reportID.prefix(12)) line \(earlier.figure.line)"))
             }
         }
         return findings
@@ -217,12 +240,12 @@ struct EnglandWalesConsistencyRule: ValidationRule {
 
 /// A force figure more than `outlierFactor` times above or below its England and Wales figure: often a digit
 /// lost in extraction or a mislabelled unit.
-struct EnglandWalesOutlierRule: ValidationRule {
+struct EnglandWalesOutlierRule: ReportRule {
     let name = "force_vs_england_wales"
 
-    func check(_ context: ValidationContext) -> [ValidationFinding] {
+    func check(_ item: IdentifiedReport, _ context: RuleContext) -> [ValidationFinding] {
         let factor = context.settings.outlierFactor
-        return context.reports.flatMap { item -> [ValidationFinding] in
+        do {
             let figures = item.report.figures
             return figures.filter { $0.area == .force && $0.unit != "count" && !$0.metric.contains("_change_") && $0.value > 0 }.compactMap { figure in
                 guard let comparator = figures.first(where: {
@@ -239,12 +262,12 @@ struct EnglandWalesOutlierRule: ValidationRule {
 }
 
 /// Percentages lie within 0–100 (changes excepted); rates and counts are not negative.
-struct RangeRule: ValidationRule {
+struct RangeRule: ReportRule {
     let name = "range"
 
-    func check(_ context: ValidationContext) -> [ValidationFinding] {
-        context.reports.flatMap { item in
-            item.report.figures.compactMap { figure -> ValidationFinding? in
+    func check(_ item: IdentifiedReport, _ context: RuleContext) -> [ValidationFinding] {
+        do {
+            return item.report.figures.compactMap { figure -> ValidationFinding? in
                 let isChange = figure.metric.contains("_change_")
                 var problem: String?
                 if figure.unit == "percent" && !isChange && !(0...100).contains(figure.value) { problem = "a percentage outside 0–100" }

@@ -62,22 +62,58 @@ public struct ValidationContext: Sendable {
     }
 }
 
-/// A check over one report or across reports. Each is small, named, and tested on its own.
-public protocol ValidationRule: Sendable {
+/// What a rule about one report needs besides the report.
+struct RuleContext: Sendable {
+    let denominators: Denominators
+    let settings: ValidationSettings
+}
+
+/// A check over one report alone. Each is small, named, and tested on its own; the pipeline runs them on its
+/// parse workers, report by report, and never holds all reports at once.
+protocol ReportRule: Sendable {
     var name: String { get }
-    func check(_ context: ValidationContext) -> [ValidationFinding]
+    func check(_ item: IdentifiedReport, _ context: RuleContext) -> [ValidationFinding]
 }
 
 public enum Validator {
-    /// The rules a run applies, in the order their findings are listed.
-    public static let rules: [any ValidationRule] = [
-        ParseProblemsRule(), JudgmentCompletenessRule(), CrossDocumentGradesRule(), DistributionMatchesTableRule(),
-        CountRateConsistencyRule(), OutcomeConsistencyRule(), FigureConsistencyRule(), EnglandWalesConsistencyRule(),
+    /// Rules about one report alone, in the order their findings are listed (see `ruleNames`).
+    static let reportRules: [any ReportRule] = [
+        ParseProblemsRule(), JudgmentCompletenessRule(), DistributionMatchesTableRule(),
+        CountRateConsistencyRule(), OutcomeConsistencyRule(), FigureConsistencyRule(),
         EnglandWalesOutlierRule(), RangeRule(),
     ]
 
-    public static func validate(_ context: ValidationContext, rules: [any ValidationRule] = rules) -> [ValidationFinding] {
-        rules.flatMap { $0.check(context) }
+    /// Every rule, in the order its findings are listed: all findings of the first rule (in report order), then
+    /// the second's, and so on.
+    public static let ruleNames: [String] = [
+        "parse", "judgment_completeness", CrossDocumentGrades.name, "distribution_matches_table",
+        "count_rate_population", "outcome_count_rate", "same_figure_agrees", EnglandWalesConsistency.name,
+        "force_vs_england_wales", "range",
+    ]
+
+    /// Findings of the rules about one report alone, in `ruleNames` order.
+    public static func checkReport(_ item: IdentifiedReport, denominators: Denominators, settings: ValidationSettings) -> [ValidationFinding] {
+        let context = RuleContext(denominators: denominators, settings: settings)
+        return reportRules.flatMap { $0.check(item, context) }
+    }
+
+    /// The whole of validation over reports held in memory (tests, small runs); the pipeline streams the same
+    /// steps: `checkReport` per report, `EnglandWalesConsistency` and `CrossDocumentGrades` across them in order.
+    public static func validate(_ context: ValidationContext) -> [ValidationFinding] {
+        var byRule: [String: [ValidationFinding]] = [:]
+        var englandWales = EnglandWalesConsistency()
+        var crossDocument = CrossDocumentGrades()
+        var claims: [GradeClaim] = []
+        for item in context.reports {
+            for finding in checkReport(item, denominators: context.denominators, settings: context.settings) {
+                byRule[finding.rule, default: []].append(finding)
+            }
+            byRule[EnglandWalesConsistency.name, default: []].append(contentsOf: englandWales.check(item))
+            crossDocument.noteNational(item)
+            claims.append(contentsOf: CrossDocumentGrades.claims(item))
+        }
+        byRule[CrossDocumentGrades.name] = claims.compactMap(crossDocument.check)
+        return ruleNames.flatMap { byRule[$0] ?? [] }
     }
 }
 
