@@ -1,5 +1,6 @@
 import Foundation
 import PeelArchive
+import PeelTables
 
 /// What makes a parsed result reusable: the same archive bytes read by the same program with the same
 /// configuration and reference data. Any difference means the archive is read again.
@@ -23,45 +24,55 @@ struct CacheKeys: Sendable {
     }
 }
 
-/// One input archive's outcome, kept in the dataset (`.cache/<sha256>.json`) for the next run.
+/// One input archive's parsed results, kept in the dataset for the next run: `.cache/<sha256>.json` (this: the key,
+/// how reading went, and the checksum of the records) and `.cache/<sha256>.records` (every entry's outcome,
+/// before duplicates across archives are marked, as length-prefixed binary records in entry order).
 struct CachedArchive: Codable, Sendable {
     let key: CacheKey
     let summary: ArchiveSummary
-    /// Outcomes before duplicates across archives are marked (that depends on the other inputs).
-    let outcomes: [EntryOutcome]
+    let records: Int
+    let recordsSHA256: String
 }
 
 /// Incremental runs: the previous dataset's cache, read at start; only entries whose key matches are used.
 struct ArchiveCache: Sendable {
     static let folder = ".cache"
+    private let outputFolder: String
     private let entries: [String: CachedArchive]
 
-    static let empty = ArchiveCache(entries: [:])
+    static let empty = ArchiveCache(outputFolder: "", entries: [:])
+
+    static func indexPath(_ archiveSHA256: String) -> String { folder + "/" + archiveSHA256 + ".json" }
+    static func recordsPath(_ archiveSHA256: String) -> String { folder + "/" + archiveSHA256 + ".records" }
 
     /// Reads `<output>/.cache/*.json`; anything unreadable is ignored (it is only ever an optimisation).
     static func load(outputFolder: String) -> ArchiveCache {
-        let folder = outputFolder + "/" + Self.folder
+        let path = outputFolder + "/" + Self.folder
         var entries: [String: CachedArchive] = [:]
         let decoder = JSONDecoder()
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasSuffix(".json") {
-            guard let data = FileManager.default.contents(atPath: folder + "/" + name),
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] where name.hasSuffix(".json") {
+            guard let data = FileManager.default.contents(atPath: path + "/" + name),
                   let cached = try? decoder.decode(CachedArchive.self, from: data) else { continue }
             entries[cached.key.archiveSHA256] = cached
         }
-        return ArchiveCache(entries: entries)
+        return ArchiveCache(outputFolder: outputFolder, entries: entries)
     }
 
-    func lookup(_ key: CacheKey) -> CachedArchive? {
+    /// The cached archive and the path of its records, when the key matches and the records are the ones
+    /// written (checked by checksum, so a torn or edited file means reading the archive again).
+    func lookup(_ key: CacheKey) -> (archive: CachedArchive, recordsPath: String)? {
         guard let cached = entries[key.archiveSHA256], cached.key == key else { return nil }
-        return cached
+        let path = outputFolder + "/" + Self.recordsPath(key.archiveSHA256)
+        guard let (sha256, _) = try? sha256Hex(fileAt: path), sha256 == cached.recordsSHA256 else { return nil }
+        return (cached, path)
     }
 
-    /// The cache file of one archive, as the dataset will hold it (deterministic: sorted keys).
-    static func file(for cached: CachedArchive) -> (path: String, contents: [UInt8]) {
+    /// The index file of one archive, as the dataset will hold it (deterministic: sorted keys).
+    static func index(for cached: CachedArchive) -> RenderedFile {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let data = try! encoder.encode(cached)
-        return (folder + "/" + cached.key.archiveSHA256 + ".json", Array(data) + [0x0A])
+        return RenderedFile(path: indexPath(cached.key.archiveSHA256), contents: Array(data) + [0x0A], rows: nil)
     }
 }
 

@@ -3,7 +3,7 @@ import Foundation
 
 /// Lowercase hex SHA-256 of bytes in memory.
 func sha256Hex(_ bytes: some DataProtocol) -> String {
-    hex(SHA256.hash(data: bytes))
+    hexDigest(SHA256.hash(data: bytes))
 }
 
 /// Lowercase hex SHA-256 of a file, read in 1 MiB blocks (archives can be large).
@@ -18,10 +18,10 @@ func sha256Hex(fileAt path: String) throws -> (sha256: String, bytes: Int) {
         hasher.update(data: block)
         total += block.count
     }
-    return (hex(hasher.finalize()), total)
+    return (hexDigest(hasher.finalize()), total)
 }
 
-private func hex(_ digest: some Sequence<UInt8>) -> String {
+func hexDigest(_ digest: some Sequence<UInt8>) -> String {
     let digits = Array("0123456789abcdef".utf8)
     var out = [UInt8]()
     out.reserveCapacity(64)

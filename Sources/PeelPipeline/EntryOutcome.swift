@@ -1,6 +1,8 @@
 import PeelArchive
 import PeelReport
+import PeelTables
 import PeelText
+import PeelValidation
 
 /// What became of one entry.
 public enum EntryStatus: String, Sendable, Codable {
@@ -70,5 +72,21 @@ enum EntryProcessing {
             outcome.reason = report.problems.first { $0.message.hasPrefix("unsupported layout") }?.message
         }
         return outcome
+    }
+
+    /// Stages 4 and 5 for one entry, and its rows: everything a worker can do so that committing it is appending.
+    static func finish(_ outcome: EntryOutcome, record: [UInt8]?, archivePath: String, reference: ReferenceData,
+                       settings: ValidationSettings, clock: inout StageClock) -> EntryResult {
+        let record = record ?? outcome.record()
+        guard let document = outcome.document, let id = outcome.sha256 else {
+            return EntryResult(outcome: outcome, record: record, batches: [], findings: [])
+        }
+        let findings = clock.time(.validate) {
+            Validator.checkReport(IdentifiedReport(id: id, report: document.report), denominators: reference.denominators, settings: settings)
+        }
+        let batches = clock.time(.render) {
+            ReportTables.batches(document.report, id: id, outcome: outcome, document: document, archivePath: archivePath, denominators: reference.denominators)
+        }
+        return EntryResult(outcome: outcome, record: record, batches: batches, findings: findings)
     }
 }

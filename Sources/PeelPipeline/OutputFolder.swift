@@ -81,30 +81,49 @@ final class OutputFolder {
         }
     }
 
-    /// Writes `files` then `manifest` (last: it is the commit record) into a staging folder, fsyncs them,
-    /// and swaps the staging folder in for the target.
-    func publish(files: [RenderedFile], manifest: [UInt8], runId: String) throws(RunFailure) {
+    /// The staging folder of a run, created empty: the run writes its dataset there as it goes.
+    func beginStaging(runId: String) throws(RunFailure) -> String {
         let staging = parent + "/." + name + ".staging-" + runId
-        var folders: Set<String> = [staging]
+        do { try makeFolder(staging) } catch {
+            throw RunFailure(.ioError, "writing the dataset: \(staging): \(error.localizedDescription)")
+        }
+        return staging
+    }
+
+    /// Removes a staging folder whose run failed; the previous dataset stays as it was.
+    func discard(staging: String) {
+        try? FileManager.default.removeItem(atPath: staging)
+    }
+
+    /// Writes small files whole into the staging folder, durably; their manifest records.
+    func write(_ files: [RenderedFile], staging: String) throws(RunFailure) -> [Manifest.OutputRecord] {
         do {
-            try makeFolder(staging)
-            for file in files + [RenderedFile(path: "manifest.json", contents: manifest, rows: nil)] {
+            return try files.map { file in
                 let path = staging + "/" + file.path
-                var folder = (path as NSString).deletingLastPathComponent
-                if !folders.contains(folder) {
-                    try makeFolder(folder)
-                    // Every folder between the file and the staging root is new: each must be synced.
-                    while folder.count > staging.count && !folders.contains(folder) {
-                        folders.insert(folder)
-                        folder = (folder as NSString).deletingLastPathComponent
-                    }
-                }
+                try makeFolder((path as NSString).deletingLastPathComponent)
                 try writeDurably(file.contents, to: path)
+                return Manifest.OutputRecord(path: file.path, rows: file.rows, bytes: file.contents.count, sha256: sha256Hex(file.contents))
+            }
+        } catch {
+            discard(staging: staging)
+            throw RunFailure(.ioError, "writing the dataset: \(error)")
+        }
+    }
+
+    /// Writes `manifest` (last: it is the commit record) into the staging folder, which holds every other file
+    /// already, fsyncs every folder in it, and swaps the staging folder in for the target.
+    func publish(staging: String, manifest: [UInt8], runId: String) throws(RunFailure) {
+        do {
+            try writeDurably(manifest, to: staging + "/manifest.json")
+            var folders = [staging]
+            let walker = FileManager.default.enumerator(atPath: staging)
+            while let path = walker?.nextObject() as? String {
+                if (walker?.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { folders.append(staging + "/" + path) }
             }
             // Deepest first, so each folder's entry in its parent is durable before the parent is synced.
             for folder in folders.sorted(by: { $0.count > $1.count }) { try syncFolder(folder) }
         } catch {
-            try? FileManager.default.removeItem(atPath: staging)
+            discard(staging: staging)
             throw RunFailure(.ioError, "writing the dataset: \(error)")
         }
 
@@ -154,11 +173,6 @@ private func isPeelManifest(_ path: String) -> Bool {
 
 // MARK: - System calls
 
-struct SystemCallError: Error, CustomStringConvertible {
-    let description: String
-}
-
-private func errorText() -> String { String(cString: strerror(errno)) }
 
 private func makeFolder(_ path: String) throws {
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)

@@ -99,67 +99,54 @@ public enum PipelineRun {
         }
         let cache = options.full || cacheKey == nil ? ArchiveCache.empty : ArchiveCache.load(outputFolder: output.target)
         let progress = options.showProgress ? RunProgress(totalInputBytes: inputs.reduce(0) { $0 + fileSize($1.path) }) : nil
+
+        // Stages 1–5 stream into the staging folder; only the validation table and the small files are left after.
+        let staging = try output.beginStaging(runId: runId)
+        let writer: DatasetWriter
+        do { writer = try DatasetWriter(staging: staging, inputs: inputs, cacheKey: cacheKey, logger: logger) } catch {
+            output.discard(staging: staging)
+            throw RunFailure(.ioError, "writing the dataset: \(error)")
+        }
         progress?.start()
-        let extraction = StagedExtraction.run(archives: inputs, configuration: loaded.configuration, parser: parser,
+        let extraction = StagedExtraction.run(archives: inputs, configuration: loaded.configuration, parser: parser, reference: reference,
                                               jobs: min(max(1, options.jobs), RunOptions.maxJobs), cache: cache, cacheKey: cacheKey,
-                                              progress: progress, logger: logger)
+                                              writer: writer, progress: progress, logger: logger)
         progress?.stop()
 
-        // Stages 4 and 5 see every report at once: some rules compare reports with each other.
-        let validateStarted = DispatchTime.now().uptimeNanoseconds
-        let reports = ReportTables.identifiedReports(extraction)
-        let findings = Validator.validate(ValidationContext(reports: reports, denominators: reference.denominators, settings: loaded.configuration.validation))
-        let validateSeconds = secondsSince(validateStarted)
-        let enrichStarted = DispatchTime.now().uptimeNanoseconds
-        let enriched = ReportTables.enrich(reports, denominators: reference.denominators)
-        let enrichSeconds = secondsSince(enrichStarted)
-
         let writeStarted = DispatchTime.now().uptimeNanoseconds
+        let finished: DatasetWriter.Finished
+        do { finished = try writer.finish() } catch {
+            output.discard(staging: staging)
+            throw RunFailure(.ioError, "writing the dataset: \(error)")
+        }
         let readme = DatasetReadme.file
-        let tables = ReportTables.all(extraction) + [ReportTables.enrichedTable(enriched), ReportTables.validationTable(findings)]
         let package = DataPackage.render(ReportTables.schemas, title: "PEEL inspection reports as data",
             description: "Judgments, figures and findings of HMIC/HMICFRS PEEL reports, with population denominators and validation findings. Written by peel \(ProgramInfo.version).")
-        let cacheFiles = cacheKey.map { key in
-            extraction.archives.compactMap { archive -> RenderedFile? in
-                guard let sha = archive.sha256 else { return nil }
-                let cached = CachedArchive(key: key.key(for: sha), summary: archive.summary,
-                                           outcomes: extraction.unmarked.filter { $0.archiveIndex == archive.index })
-                let file = ArchiveCache.file(for: cached)
-                return RenderedFile(path: file.path, contents: file.contents, rows: nil)
-            }
-        } ?? []
-        let files = tables.flatMap { table in OutputFormat.render(table, as: options.format) }
-            + [RenderedFile(path: "datapackage.json", contents: package, rows: nil),
-               RenderedFile(path: readme.path, contents: Array(readme.text.utf8), rows: nil)]
-            + cacheFiles
-        let outputs = files.map { file in
-            Manifest.OutputRecord(path: file.path, rows: file.rows, bytes: file.contents.count, sha256: sha256Hex(file.contents))
-        }
+        let small = try output.write([RenderedFile(path: "datapackage.json", contents: package, rows: nil),
+                                      RenderedFile(path: readme.path, contents: Array(readme.text.utf8), rows: nil)], staging: staging)
+        let outputs = finished.tableOutputs + small + finished.cacheOutputs
         let writeSeconds = secondsSince(writeStarted)
 
-        let totals = ManifestBuilder.totals(extraction)
-        let validation = ManifestBuilder.validationTotals(findings)
+        let totals = writer.totals
+        let validation = finished.validation
         let failing: Bool
         switch options.failOn {
         case .never: failing = false
-        case .error: failing = findings.contains { $0.severity == .error }
-        case .warning: failing = findings.contains { $0.severity >= .warning }
+        case .error: failing = (validation.bySeverity[Severity.error.rawValue] ?? 0) > 0
+        case .warning: failing = (validation.bySeverity[Severity.error.rawValue] ?? 0) + (validation.bySeverity[Severity.warning.rawValue] ?? 0) > 0
         }
         // Input failures outrank validation findings: they mean some data was not even read.
         let status: ExitStatus = totals.quarantined > 0 || totals.archivesFailed > 0 ? .inputQuarantined : failing ? .validationErrors : .success
         var manifest = ManifestBuilder.manifest(
-            runId: runId, startedAt: startedAt, program: program, options: options, configuration: loaded, reference: reference.files, extraction: extraction,
-            outputs: outputs, totals: totals, status: status, writeSeconds: writeSeconds)
+            runId: runId, startedAt: startedAt, program: program, options: options, configuration: loaded, reference: reference.files,
+            archives: writer.archives, entries: writer.entries, extraction: extraction,
+            outputs: outputs, totals: totals, status: status, writeSeconds: writeSeconds, findings: finished.findings, enrichedRows: writer.enrichedRows)
         manifest.validation = validation
-        manifest.tables = tables.map { Manifest.TableRecord(name: $0.schema.name, rows: $0.rows.count, columns: ColumnStatistics.of($0)) }
-        manifest.stages.insert(contentsOf: [
-            Manifest.StageRecord(name: "validate", items: findings.count, seconds: ManifestBuilder.rounded(validateSeconds), clock: "wall"),
-            Manifest.StageRecord(name: "enrich", items: enriched.count, seconds: ManifestBuilder.rounded(enrichSeconds), clock: "wall"),
-        ], at: manifest.stages.count - 1)
+        manifest.tables = finished.tables
 
         let publishStarted = DispatchTime.now().uptimeNanoseconds
         manifest.finishedAt = ManifestBuilder.timestamp(Date())
-        try output.publish(files: files, manifest: manifest.encoded(), runId: runId)
+        try output.publish(staging: staging, manifest: manifest.encoded(), runId: runId)
         logger.info("run finished", metadata: [
             "run_id": .string(runId), "entries": .stringConvertible(totals.entries), "parsed": .stringConvertible(totals.parsed),
             "skipped": .stringConvertible(totals.skipped), "quarantined": .stringConvertible(totals.quarantined),
@@ -182,48 +169,26 @@ enum ManifestBuilder {
         return formatter.string(from: date)
     }
 
-    static func totals(_ extraction: ExtractionResult) -> Manifest.Totals {
-        var byType: [String: Int] = [:]
-        for outcome in extraction.outcomes {
-            if let type = outcome.document?.report.reportType { byType[type.rawValue, default: 0] += 1 }
-        }
-        return Manifest.Totals(
-            archives: extraction.archives.count,
-            archivesFailed: extraction.archives.filter { $0.summary.failure != nil }.count,
-            entries: extraction.outcomes.count,
-            parsed: extraction.outcomes.filter { $0.status == .parsed }.count,
-            skipped: extraction.outcomes.filter { $0.status == .skipped }.count,
-            quarantined: extraction.outcomes.filter { $0.status == .quarantined }.count,
-            reportsByType: byType,
-            parseErrors: extraction.outcomes.reduce(0) { $0 + ($1.document?.report.problems.filter { $0.severity == .error }.count ?? 0) })
-    }
-
     static func manifest(
         runId: String, startedAt: Date, program: ProgramInfo, options: RunOptions, configuration loaded: LoadedConfiguration, reference: [Manifest.ReferenceRecord],
-        extraction: ExtractionResult, outputs: [Manifest.OutputRecord], totals: Manifest.Totals, status: ExitStatus,
-        writeSeconds: Double
+        archives: [ArchiveRecord], entries: [Manifest.EntryRecord], extraction: ExtractionResult, outputs: [Manifest.OutputRecord],
+        totals: Manifest.Totals, status: ExitStatus, writeSeconds: Double, findings: Int, enrichedRows: Int
     ) -> Manifest {
         let configuration = loaded.configuration
         let limits = configuration.limits
-        let inputs = extraction.archives.map { archive in
+        let inputs = archives.map { archive in
             Manifest.InputRecord(
                 path: archive.path, bytes: archive.bytes, sha256: archive.sha256, cached: archive.cached,
                 status: archive.summary.failure == nil ? "read" : "failed", error: archive.summary.failure,
                 format: archive.summary.format, filters: archive.summary.filters, entries: archive.summary.entries,
                 expandedBytes: archive.summary.expandedBytes, seconds: rounded(archive.seconds), warnings: archive.summary.warnings)
         }
-        let entries = extraction.outcomes.map { outcome in
-            Manifest.EntryRecord(
-                archive: extraction.archives[outcome.archiveIndex].path, path: outcome.path, ordinal: outcome.ordinal,
-                bytes: outcome.bytes, sha256: outcome.sha256, status: outcome.status, reason: outcome.reason,
-                reportType: outcome.document?.report.reportType.rawValue,
-                warnings: outcome.warnings.isEmpty ? nil : outcome.warnings,
-                problems: problems(outcome))
-        }
         let clock = extraction.clock
+        // Extract and write are wall clocks; the rest is time the workers spent on each stage, summed over workers.
         var stages = [Manifest.StageRecord(name: "extract", items: totals.entries, seconds: rounded(extraction.extractSeconds), clock: "wall")]
         for stage in TimedStage.allCases {
-            stages.append(Manifest.StageRecord(name: stage.rawValue, items: clock.items[stage] ?? 0, seconds: rounded(clock.seconds[stage] ?? 0), clock: "worker_busy"))
+            let items = stage == .validate ? findings : stage == .render ? enrichedRows : clock.items[stage] ?? 0
+            stages.append(Manifest.StageRecord(name: stage == .render ? "enrich" : stage.rawValue, items: items, seconds: rounded(clock.seconds[stage] ?? 0), clock: "worker_busy"))
         }
         stages.append(Manifest.StageRecord(name: "write", items: outputs.count, seconds: rounded(writeSeconds), clock: "wall"))
         return Manifest(
@@ -237,23 +202,6 @@ enum ManifestBuilder {
             options: Manifest.OptionsRecord(inputs: options.inputs, output: options.output, jobs: options.jobs),
             inputs: inputs, entries: entries, stages: stages, outputs: outputs, totals: totals,
             exitStatus: Manifest.ExitRecord(code: status.rawValue, name: status.name))
-    }
-
-    private static func problems(_ outcome: EntryOutcome) -> [String]? {
-        let problems = outcome.document?.report.problems ?? []
-        guard !problems.isEmpty else { return nil }
-        return problems.map { "\($0.severity.rawValue): line \($0.line.map(String.init) ?? "?"): \($0.message)" }
-    }
-
-    static func validationTotals(_ findings: [ValidationFinding]) -> Manifest.ValidationTotals {
-        var byRule: [String: [String: Int]] = [:]
-        var bySeverity: [String: Int] = [:]
-        for finding in findings {
-            byRule[finding.rule, default: [:]][finding.severity.rawValue, default: 0] += 1
-            bySeverity[finding.severity.rawValue, default: 0] += 1
-        }
-        for severity in Severity.allCases where bySeverity[severity.rawValue] == nil { bySeverity[severity.rawValue] = 0 }
-        return Manifest.ValidationTotals(bySeverity: bySeverity, byRule: byRule)
     }
 
     static func rounded(_ seconds: Double) -> Double { (seconds * 1000).rounded() / 1000 }

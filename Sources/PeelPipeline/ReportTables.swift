@@ -16,26 +16,55 @@ private enum Categories {
 /// prints things, so they are the same whatever the thread count. Column names follow the contract's
 /// vocabulary; every row that comes from a report line names it in `source_line`.
 enum ReportTables {
-    /// Reports that are not duplicates, with their outcome's position: the unit every table iterates.
-    private static func reports(_ extraction: ExtractionResult) -> [(outcome: EntryOutcome, report: Report, id: String)] {
-        extraction.outcomes.compactMap { outcome in
-            guard let report = outcome.document?.report, let id = outcome.sha256 else { return nil }
-            return (outcome, report, id)
-        }
-    }
-
-    /// The reports the later stages see, in the tables' order, each with its id.
-    static func identifiedReports(_ extraction: ExtractionResult) -> [IdentifiedReport] {
-        reports(extraction).map { IdentifiedReport(id: $0.id, report: $0.report) }
-    }
-
     /// Every table's schema, in the order of datapackage.json.
     static var schemas: [TableSchema] {
         [reportsSchema, judgmentsSchema, distributionsSchema, figuresSchema, findingsSchema, enrichedSchema, validationSchema]
     }
 
-    static func all(_ extraction: ExtractionResult) -> [Table] {
-        [reportsTable(extraction), judgmentsTable(extraction), distributionsTable(extraction), figuresTable(extraction), findingsTable(extraction)]
+    /// One entry's rows of the tables read from reports (every table but validation, in `schemas` order),
+    /// rendered on the parse worker that read it.
+    static func batches(_ report: Report, id: String, outcome: EntryOutcome, document: ParsedDocument, archivePath: String,
+                        denominators: Denominators) -> [RowBatch] {
+        var reports = RowBatch(schema: reportsSchema)
+        reports.append([
+            .text(id), .text(archivePath), .text(outcome.path),
+            .integer(outcome.bytes), .text(document.encoding.rawValue), .text(document.format.rawValue),
+            .text(report.reportType.rawValue), Value(report.pillar?.rawValue), Value(report.year),
+            Value(report.published), Value(report.inspectorate), Value(report.isbn), Value(report.forceID),
+            Value(report.title), Value(report.titleLine),
+        ])
+        var judgments = RowBatch(schema: judgmentsSchema)
+        for judgment in report.judgments {
+            judgments.append([
+                .text(id), Value(report.year), Value(judgment.forceID), .text(judgment.question.rawValue),
+                .text(judgment.grade.rawValue), .text(judgment.scale.rawValue), Value(judgment.grade.rank(on: judgment.scale)),
+                Value(judgment.lastInspected), .integer(judgment.line),
+            ])
+        }
+        var distributions = RowBatch(schema: distributionsSchema)
+        for row in report.gradeDistributions {
+            distributions.append([.text(id), Value(report.year), .text(row.question.rawValue), .text(row.grade.rawValue), .integer(row.forces), .integer(row.line)])
+        }
+        var figures = RowBatch(schema: figuresSchema)
+        for figure in report.figures {
+            figures.append([
+                .text(id), Value(report.year), Value(report.forceID), .text(figure.area.rawValue), .text(figure.metric),
+                Value(figure.qualifier), .number(figure.value), .text(figure.unit), Value(figure.period.start),
+                Value(figure.period.end), Value(figure.period.asAt), .text(figure.source.rawValue), .integer(figure.line),
+            ])
+        }
+        var findings = RowBatch(schema: findingsSchema)
+        for finding in report.findings {
+            findings.append([
+                .text(id), Value(report.year), Value(report.forceID), Value(finding.question?.rawValue), .text(finding.kind.rawValue),
+                .integer(finding.ordinal), .text(finding.text), .integer(finding.line),
+            ])
+        }
+        var enriched = RowBatch(schema: enrichedSchema)
+        for (year, forceID, figure) in enrich(report, denominators: denominators) {
+            enriched.append(enrichedRow(id: id, year: year, forceID: forceID, figure))
+        }
+        return [reports, judgments, distributions, figures, findings, enriched]
     }
 
     // MARK: reports
@@ -61,17 +90,6 @@ enum ReportTables {
         ],
         partitionField: "year", primaryKey: ["report_id"])
 
-    static func reportsTable(_ extraction: ExtractionResult) -> Table {
-        Table(schema: reportsSchema, rows: reports(extraction).map { outcome, report, id in
-            [
-                .text(id), .text(extraction.archives[outcome.archiveIndex].path), .text(outcome.path),
-                .integer(outcome.bytes), .text(outcome.document!.encoding.rawValue), .text(outcome.document!.format.rawValue),
-                .text(report.reportType.rawValue), Value(report.pillar?.rawValue), Value(report.year),
-                Value(report.published), Value(report.inspectorate), Value(report.isbn), Value(report.forceID),
-                Value(report.title), Value(report.titleLine),
-            ]
-        })
-    }
 
     // MARK: judgments
 
@@ -90,17 +108,6 @@ enum ReportTables {
         ],
         partitionField: "year", primaryKey: ["report_id", "source_line", "question"], foreignKeys: Categories.reportOf)
 
-    static func judgmentsTable(_ extraction: ExtractionResult) -> Table {
-        Table(schema: judgmentsSchema, rows: reports(extraction).flatMap { _, report, id in
-            report.judgments.map { judgment in
-                [
-                    .text(id), Value(report.year), Value(judgment.forceID), .text(judgment.question.rawValue),
-                    .text(judgment.grade.rawValue), .text(judgment.scale.rawValue), Value(judgment.grade.rank(on: judgment.scale)),
-                    Value(judgment.lastInspected), .integer(judgment.line),
-                ]
-            }
-        })
-    }
 
     // MARK: grade_distributions
 
@@ -116,13 +123,6 @@ enum ReportTables {
         ],
         partitionField: "year", primaryKey: ["report_id", "question", "grade"], foreignKeys: Categories.reportOf)
 
-    static func distributionsTable(_ extraction: ExtractionResult) -> Table {
-        Table(schema: distributionsSchema, rows: reports(extraction).flatMap { _, report, id in
-            report.gradeDistributions.map { row in
-                [.text(id), Value(report.year), .text(row.question.rawValue), .text(row.grade.rawValue), .integer(row.forces), .integer(row.line)]
-            }
-        })
-    }
 
     // MARK: figures
 
@@ -145,17 +145,6 @@ enum ReportTables {
         ],
         partitionField: "year", primaryKey: ["report_id", "source_line", "area", "metric"], foreignKeys: Categories.reportOf)
 
-    static func figuresTable(_ extraction: ExtractionResult) -> Table {
-        Table(schema: figuresSchema, rows: reports(extraction).flatMap { _, report, id in
-            report.figures.map { figure in
-                [
-                    .text(id), Value(report.year), Value(report.forceID), .text(figure.area.rawValue), .text(figure.metric),
-                    Value(figure.qualifier), .number(figure.value), .text(figure.unit), Value(figure.period.start),
-                    Value(figure.period.end), Value(figure.period.asAt), .text(figure.source.rawValue), .integer(figure.line),
-                ]
-            }
-        })
-    }
 
     // MARK: findings
 
@@ -173,16 +162,6 @@ enum ReportTables {
         ],
         partitionField: "year", primaryKey: ["report_id", "source_line"], foreignKeys: Categories.reportOf)
 
-    static func findingsTable(_ extraction: ExtractionResult) -> Table {
-        Table(schema: findingsSchema, rows: reports(extraction).flatMap { _, report, id in
-            report.findings.map { finding in
-                [
-                    .text(id), Value(report.year), Value(report.forceID), Value(finding.question?.rawValue), .text(finding.kind.rawValue),
-                    .integer(finding.ordinal), .text(finding.text), .integer(finding.line),
-                ]
-            }
-        })
-    }
 
     // MARK: enriched_figures
 
@@ -211,28 +190,24 @@ enum ReportTables {
         ],
         partitionField: "year", primaryKey: ["report_id", "source_line", "metric"], foreignKeys: Categories.reportOf)
 
-    /// Stage 5: every force-area figure of every force report with its denominator.
-    static func enrich(_ reports: [IdentifiedReport], denominators: Denominators) -> [(id: String, year: Int, forceID: String, figure: EnrichedFigure)] {
-        reports.flatMap { item -> [(id: String, year: Int, forceID: String, figure: EnrichedFigure)] in
-            guard let forceID = item.report.forceID, let year = item.report.year else { return [] }
-            return item.report.figures.filter { $0.area == .force }.map {
-                (item.id, year, forceID, Enrichment.enrich($0, forceID: forceID, reportYear: year, denominators: denominators))
-            }
+    /// Stage 5: every force-area figure of a force report with its denominator.
+    static func enrich(_ report: Report, denominators: Denominators) -> [(year: Int, forceID: String, figure: EnrichedFigure)] {
+        guard let forceID = report.forceID, let year = report.year else { return [] }
+        return report.figures.filter { $0.area == .force }.map {
+            (year, forceID, Enrichment.enrich($0, forceID: forceID, reportYear: year, denominators: denominators))
         }
     }
 
-    static func enrichedTable(_ rows: [(id: String, year: Int, forceID: String, figure: EnrichedFigure)]) -> Table {
-        Table(schema: enrichedSchema, rows: rows.map { id, year, forceID, enriched in
-            let figure = enriched.figure
-            let denominator = enriched.denominator
-            return [
-                .text(id), .integer(year), .text(forceID), .text(figure.metric), Value(figure.qualifier), .number(figure.value),
-                .text(figure.unit), Value(figure.period.start), Value(figure.period.end), Value(figure.period.asAt),
-                .text(figure.source.rawValue), .integer(figure.line), Value(denominator.population), Value(denominator.year),
-                Value(denominator.source), .text(enriched.note), Value(enriched.impliedCount), Value(enriched.impliedRate),
-                Value(enriched.impliedRateUnit),
-            ]
-        })
+    static func enrichedRow(id: String, year: Int, forceID: String, _ enriched: EnrichedFigure) -> [Value] {
+        let figure = enriched.figure
+        let denominator = enriched.denominator
+        return [
+            .text(id), .integer(year), .text(forceID), .text(figure.metric), Value(figure.qualifier), .number(figure.value),
+            .text(figure.unit), Value(figure.period.start), Value(figure.period.end), Value(figure.period.asAt),
+            .text(figure.source.rawValue), .integer(figure.line), Value(denominator.population), Value(denominator.year),
+            Value(denominator.source), .text(enriched.note), Value(enriched.impliedCount), Value(enriched.impliedRate),
+            Value(enriched.impliedRateUnit),
+        ]
     }
 
     // MARK: validation
@@ -249,9 +224,7 @@ enum ReportTables {
         ],
         partitionField: "year", foreignKeys: Categories.reportOf)
 
-    static func validationTable(_ findings: [ValidationFinding]) -> Table {
-        Table(schema: validationSchema, rows: findings.map { finding in
-            [.text(finding.reportID), Value(finding.year), .text(finding.rule), .text(finding.severity.rawValue), .text(finding.subject), .text(finding.message)]
-        })
+    static func validationRow(_ finding: ValidationFinding) -> [Value] {
+        [.text(finding.reportID), Value(finding.year), .text(finding.rule), .text(finding.severity.rawValue), .text(finding.subject), .text(finding.message)]
     }
 }

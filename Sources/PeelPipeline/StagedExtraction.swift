@@ -2,7 +2,9 @@ import Dispatch
 import Foundation
 import Logging
 import PeelArchive
+import PeelEnrichment
 import PeelReport
+import PeelValidation
 
 /// How one input archive was read.
 struct ArchiveRecord: Sendable {
@@ -16,118 +18,133 @@ struct ArchiveRecord: Sendable {
     var cached = false
 }
 
-/// Everything stages 1–3 produced, in deterministic order.
+/// What stages 1–5 did, for the manifest; the rows themselves are already in the staging folder.
 struct ExtractionResult: Sendable {
-    var archives: [ArchiveRecord]
-    /// Sorted by (archive, ordinal), duplicates already marked.
-    var outcomes: [EntryOutcome]
-    /// The same, before duplicates were marked: what the cache keeps for each archive.
-    var unmarked: [EntryOutcome]
     var clock: StageClock
     var extractSeconds: Double
 }
 
-/// Stages 1–3 wired on Dispatch:
+/// Stages 1–5 wired on Dispatch, streaming:
 ///
-///     archive readers (≤ jobs, one archive each at a time) ─► BoundedQueue (bytes) ─► `jobs` workers ─► collector
+///     archive reader ─► BoundedQueue (bytes) ─► `jobs` workers ─► ordered commit ─► DatasetWriter (staging folder)
 ///
-/// Readers block on libarchive, so they run on their own Dispatch work items, never on Swift concurrency's
-/// cooperative pool. Each entry carries (archive index, ordinal); the collector sorts by them, so the outcome
-/// order — and every output — is the same whatever the thread count or the order work finishes in.
+/// One reader takes the inputs in order: inflating one stream is serial anyway, and reading them in order lets
+/// entries be committed in (input, entry) order as they finish, holding only those that finish early. Workers
+/// decode, parse, validate, enrich and render each entry; the commit appends. So memory is bounded by the queue
+/// and the few entries waiting for an earlier one, whatever the size of the input, and every output is the same
+/// whatever the thread count or the order work finishes in.
 enum StagedExtraction {
+    /// Work for a parse worker.
+    private enum Work: Sendable {
+        case read(ExtractedEntry)
+        /// An entry of an unchanged archive, from the previous run's cache.
+        case cached(record: [UInt8], ordinal: Int)
+    }
+
     /// `cacheKey` gives an archive's cache key from its checksum (nil: read everything).
-    static func run(archives inputs: [InputArchive], configuration: Configuration, parser: ReportParser, jobs: Int,
-                    cache: ArchiveCache, cacheKey: CacheKeys?, progress: RunProgress? = nil, logger: Logger) -> ExtractionResult {
+    static func run(archives inputs: [InputArchive], configuration: Configuration, parser: ReportParser, reference: ReferenceData, jobs: Int,
+                    cache: ArchiveCache, cacheKey: CacheKeys?, writer: DatasetWriter, progress: RunProgress? = nil, logger: Logger) -> ExtractionResult {
         let jobs = max(1, jobs)
-        let queue = BoundedQueue<(archiveIndex: Int, entry: ExtractedEntry)>(capacityBytes: configuration.queueBytes)
-        let collected = Collector()
+        let queue = BoundedQueue<(archiveIndex: Int, work: Work)>(capacityBytes: configuration.queueBytes)
+        let commit = OrderedCommit(writer: writer)
+        let clocks = ClockTotal()
         let archiveReader = ArchiveReader(limits: configuration.limits)
         let started = DispatchTime.now().uptimeNanoseconds
 
-        // Each worker and reader runs on a serial queue of its own. Such queues get a thread of their own when
-        // they need one (libdispatch makes them "overcommit"), so a reader blocked on the full queue can never
-        // keep a worker from starting, as it can on the width-limited global queue. Workers start first.
+        // Each worker runs on a serial queue of its own. Such queues get a thread of their own when they need one
+        // (libdispatch makes them "overcommit"), so a reader blocked on the full queue can never keep a worker from
+        // starting, as it can on the width-limited global queue.
         let workers = DispatchGroup()
         for worker in 0..<jobs {
             DispatchQueue(label: "peel.parse.\(worker)", qos: .userInitiated).async(group: workers) {
                 var clock = StageClock()
-                var outcomes: [EntryOutcome] = []
                 while let (item, cost) = queue.pop() {
-                    // Budget goes back however processing ends.
-                    defer { queue.release(cost) }
-                    outcomes.append(EntryProcessing.process(item.entry, archiveIndex: item.archiveIndex, parser: parser, clock: &clock))
-                    // Progress counts entries done with, not read: readers run ahead by up to the queue's size.
-                    progress?.entryDone(archive: item.archiveIndex, bytes: item.entry.bytesRead, inputOffset: item.entry.inputOffset)
-                }
-                collected.add(outcomes, clock: clock)
-            }
-        }
-        let readers = DispatchGroup()
-        let nextArchive = Counter()
-        for reader in 0..<min(jobs, inputs.count) {
-            DispatchQueue(label: "peel.read.\(reader)", qos: .userInitiated).async(group: readers) {
-                while let index = nextArchive.next(below: inputs.count) {
-                    let record = readArchive(inputs[index], index: index, reader: archiveReader, logger: logger, reuse: { sha in
-                        // An unchanged archive: its outcomes go straight to the collector, unread.
-                        guard let key = cacheKey?.key(for: sha), let cached = cache.lookup(key) else { return nil }
-                        collected.add(cached.outcomes.map { outcome in
-                            var outcome = outcome
-                            outcome.archiveIndex = index
-                            return outcome
-                        }, clock: StageClock())
-                        return cached.summary
-                    }) { entry in
-                        queue.push((index, entry), cost: max(entry.bytesRead, 1))
+                    let archivePath = inputs[item.archiveIndex].path
+                    let outcome: EntryOutcome
+                    let record: [UInt8]?
+                    switch item.work {
+                    case .read(let entry):
+                        outcome = EntryProcessing.process(entry, archiveIndex: item.archiveIndex, parser: parser, clock: &clock)
+                        record = nil
+                        progress?.entryDone(archive: item.archiveIndex, bytes: entry.bytesRead, inputOffset: entry.inputOffset)
+                    case .cached(let bytes, let ordinal):
+                        outcome = (try? EntryOutcome(record: bytes, archiveIndex: item.archiveIndex)) ?? EntryOutcome(
+                            archiveIndex: item.archiveIndex, ordinal: ordinal, path: "?", bytes: 0, sha256: nil, status: .quarantined,
+                            reason: "its record in the cache is unreadable; run with --full", warnings: [], document: nil)
+                        record = bytes
                     }
-                    if record.cached { progress?.archiveDone(index, bytes: record.bytes) }
-                    collected.add(record)
+                    let result = EntryProcessing.finish(outcome, record: record, archivePath: archivePath, reference: reference,
+                                                        settings: configuration.validation, clock: &clock)
+                    // Budget goes back once the entry's text is done with; the result is small beside it.
+                    queue.release(cost)
+                    commit.submit(result)
                 }
+                clocks.add(clock)
             }
         }
 
-        readers.wait()
-        let extractSeconds = secondsSince(started)
-        queue.close()
+        DispatchQueue(label: "peel.read", qos: .userInitiated).async(group: workers) {
+            for (index, input) in inputs.enumerated() {
+                var emitted = 0
+                var record = readArchive(input, index: index, reader: archiveReader, cache: cache, cacheKey: cacheKey, logger: logger,
+                                         begin: { commit.beginArchive(index, sha256: $0) }) { work, cost in
+                    emitted += 1
+                    queue.push((index, work), cost: max(cost, 1))
+                }
+                if record.cached { progress?.archiveDone(index, bytes: record.bytes) }
+                record.summary.entries = max(record.summary.entries, emitted)
+                commit.endArchive(index, entries: emitted, record: record)
+            }
+            queue.close()
+        }
         workers.wait()
-
-        var result = collected.result(extractSeconds: extractSeconds)
-        result.unmarked = result.outcomes
-        markDuplicates(&result)
-        for outcome in result.outcomes {
-            let metadata: Logger.Metadata = ["archive": .string(inputs[outcome.archiveIndex].path), "entry": .string(outcome.path)]
-            if outcome.status == .quarantined {
-                logger.warning("entry quarantined", metadata: metadata.merging(["reason": .string(outcome.reason ?? "")]) { $1 })
-            }
-            for problem in outcome.document?.report.problems ?? [] where problem.severity == .error {
-                logger.warning("parse error", metadata: metadata.merging([
-                    "line": .stringConvertible(problem.line ?? 0), "reason": .string(problem.message),
-                ]) { $1 })
-            }
-        }
-        return result
+        let extractSeconds = secondsSince(started)
+        return ExtractionResult(clock: clocks.total, extractSeconds: extractSeconds)
     }
 
+    /// Reads one archive, or replays its entries from the cache when it is unchanged; `begin` is called once its
+    /// checksum is known, before any entry.
     private static func readArchive(
-        _ input: InputArchive, index: Int, reader: ArchiveReader, logger: Logger,
-        reuse: (String) -> ArchiveSummary?, emit: (ExtractedEntry) -> Void
+        _ input: InputArchive, index: Int, reader: ArchiveReader, cache: ArchiveCache, cacheKey: CacheKeys?, logger: Logger,
+        begin: (String?) -> Void, emit: (Work, Int) -> Void
     ) -> ArchiveRecord {
         let started = DispatchTime.now().uptimeNanoseconds
         var record = ArchiveRecord(index: index, path: input.path)
         do {
             (record.sha256, record.bytes) = try sha256Hex(fileAt: input.path)
         } catch {
+            begin(nil)
             record.summary.failure = "cannot read: \(error.localizedDescription)"
             logger.error("archive unreadable", metadata: ["archive": .string(input.path), "reason": .string(record.summary.failure!)])
             return record
         }
-        if let sha = record.sha256, let summary = reuse(sha) {
-            record.summary = summary
-            record.cached = true
-            record.seconds = secondsSince(started)
-            logger.info("archive unchanged, previous results reused", metadata: ["archive": .string(input.path)])
-            return record
+        begin(record.sha256)
+        if let sha = record.sha256, let key = cacheKey?.key(for: sha), let cached = cache.lookup(key) {
+            // An unchanged archive: its entries come from the cache, unread and unparsed.
+            var replayed = 0
+            do {
+                try RecordFile.forEach(inFileAt: cached.recordsPath) { bytes in
+                    var header = RecordReader(bytes)
+                    emit(.cached(record: bytes, ordinal: (try? header.int()) ?? replayed), bytes.count)
+                    replayed += 1
+                }
+                record.summary = cached.archive.summary
+                record.cached = true
+                record.seconds = secondsSince(started)
+                logger.info("archive unchanged, previous results reused", metadata: ["archive": .string(input.path)])
+                return record
+            } catch {
+                // The records matched their checksum a moment ago: the file changed under the run. Entries already
+                // handed on cannot be taken back, so the archive is reported as failed rather than read twice.
+                if replayed > 0 {
+                    record.summary = cached.archive.summary
+                    record.summary.failure = "the previous run's cache of this archive became unreadable after \(replayed) entries (\(error)); run again, or with --full"
+                    logger.error("archive read failed", metadata: ["archive": .string(input.path), "reason": .string(record.summary.failure!)])
+                    return record
+                }
+            }
         }
-        record.summary = reader.read(fileAt: input.path, emit: emit)
+        record.summary = reader.read(fileAt: input.path) { entry in emit(.read(entry), entry.bytesRead) }
         record.seconds = secondsSince(started)
         var metadata: Logger.Metadata = [
             "archive": .string(input.path), "entries": .stringConvertible(record.summary.entries),
@@ -141,66 +158,105 @@ enum StagedExtraction {
         }
         return record
     }
+}
 
-    /// The same bytes met twice are one report: every later copy is skipped, naming the first.
-    /// "First" is in (archive path, entry order), never in arrival order.
-    private static func markDuplicates(_ result: inout ExtractionResult) {
-        var firstSeen: [String: (archive: Int, path: String)] = [:]
-        for index in result.outcomes.indices {
-            let outcome = result.outcomes[index]
-            guard outcome.document != nil, let sha = outcome.sha256 else { continue }
-            if let first = firstSeen[sha] {
-                let archive = result.archives[first.archive].path
-                result.outcomes[index].status = .skipped
-                result.outcomes[index].reason = "duplicate of \(archive) entry \(first.path) (same sha256)"
-                result.outcomes[index].document = nil
-            } else {
-                firstSeen[sha] = (outcome.archiveIndex, outcome.path)
-            }
+/// Puts results back in (input, entry ordinal) order and hands them to the writer, on whichever worker completes
+/// the next one. Ordinals, not arrival order: a nested archive's container entry is numbered before its entries
+/// but delivered after them. An archive is complete once as many results as it emitted entries are in.
+private final class OrderedCommit: @unchecked Sendable {
+    private let lock = NSLock()
+    private let writer: DatasetWriter
+    private var pending: [Int: [Int: EntryResult]] = [:]
+    private var begun: [Int: String?] = [:]
+    private var ended: [Int: (entries: Int, record: ArchiveRecord)] = [:]
+    private var current = 0
+    private var currentBegun = false
+    private var nextOrdinal = 0
+    private var committedInCurrent = 0
+    private var draining = false
+
+    init(writer: DatasetWriter) {
+        self.writer = writer
+    }
+
+    func submit(_ result: EntryResult) {
+        lock.lock()
+        pending[result.outcome.archiveIndex, default: [:]][result.outcome.ordinal] = result
+        drain()
+    }
+
+    func beginArchive(_ index: Int, sha256: String?) {
+        lock.lock()
+        begun[index] = .some(sha256)
+        drain()
+    }
+
+    func endArchive(_ index: Int, entries: Int, record: ArchiveRecord) {
+        lock.lock()
+        ended[index] = (entries, record)
+        drain()
+    }
+
+    /// Called with the lock held; returns with it released. One thread drains at a time; results that arrive
+    /// meanwhile are picked up by the thread already draining (it checks again under the lock before it stops).
+    private func drain() {
+        guard !draining else {
+            lock.unlock()
+            return
         }
-    }
-}
-
-/// Hands out archive indices to readers.
-private final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-
-    func next(below limit: Int) -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard value < limit else { return nil }
-        value += 1
-        return value - 1
-    }
-}
-
-/// Gathers what readers and workers produce; only touched through its lock.
-private final class Collector: @unchecked Sendable {
-    private let lock = NSLock()
-    private var archives: [ArchiveRecord] = []
-    private var outcomes: [EntryOutcome] = []
-    private var clock = StageClock()
-
-    func add(_ record: ArchiveRecord) {
-        lock.lock()
-        archives.append(record)
+        draining = true
+        while true {
+            if !currentBegun {
+                guard let sha256 = begun.removeValue(forKey: current) else { break }
+                currentBegun = true
+                lock.unlock()
+                writer.beginArchive(sha256: sha256)
+                lock.lock()
+                continue
+            }
+            if let result = pending[current]?.removeValue(forKey: nextOrdinal) {
+                nextOrdinal += 1
+                committedInCurrent += 1
+                lock.unlock()
+                writer.commit(result)
+                lock.lock()
+                continue
+            }
+            if let end = ended[current], committedInCurrent + (pending[current]?.count ?? 0) == end.entries {
+                // Whatever is left has gaps in its ordinals before it; it goes in ordinal order.
+                let rest = (pending.removeValue(forKey: current) ?? [:]).sorted { $0.key < $1.key }.map(\.value)
+                ended[current] = nil
+                current += 1
+                currentBegun = false
+                nextOrdinal = 0
+                committedInCurrent = 0
+                lock.unlock()
+                for result in rest { writer.commit(result) }
+                writer.finishArchive(end.record)
+                lock.lock()
+                continue
+            }
+            break
+        }
+        draining = false
         lock.unlock()
     }
+}
 
-    func add(_ batch: [EntryOutcome], clock other: StageClock) {
+/// Sums the workers' clocks as they finish.
+private final class ClockTotal: @unchecked Sendable {
+    private let lock = NSLock()
+    private var clock = StageClock()
+
+    func add(_ other: StageClock) {
         lock.lock()
-        outcomes.append(contentsOf: batch)
         clock.add(other)
         lock.unlock()
     }
 
-    func result(extractSeconds: Double) -> ExtractionResult {
+    var total: StageClock {
         lock.lock()
         defer { lock.unlock() }
-        return ExtractionResult(
-            archives: archives.sorted { $0.index < $1.index },
-            outcomes: outcomes.sorted { ($0.archiveIndex, $0.ordinal) < ($1.archiveIndex, $1.ordinal) }, unmarked: [],
-            clock: clock, extractSeconds: extractSeconds)
+        return clock
     }
 }

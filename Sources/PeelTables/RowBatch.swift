@@ -5,14 +5,14 @@
 public struct RowBatch: Sendable {
     public struct Partition: Sendable {
         public let key: Value
-        /// The rows with every column.
-        public var flat: [UInt8] = []
-        /// The same rows without the partition column.
+        /// The rows of this partition value without the partition column.
         public var partitioned: [UInt8] = []
         public var rows = 0
     }
 
     public let schema: TableSchema
+    /// Every row with every column, in the order appended.
+    public private(set) var flat: [UInt8] = []
     /// In order of first appearance; rows of a report nearly always share one partition value.
     public private(set) var partitions: [Partition] = []
     public private(set) var statistics: ColumnAccumulator
@@ -38,7 +38,7 @@ public struct RowBatch: Sendable {
             index = partitions.count - 1
         }
         partitions[index].rows += 1
-        CSVRenderer.appendRecord(row, to: &partitions[index].flat)
+        CSVRenderer.appendRecord(row, to: &flat)
         if let partitionColumn {
             CSVRenderer.appendRecord(row, skipping: partitionColumn, to: &partitions[index].partitioned)
         }

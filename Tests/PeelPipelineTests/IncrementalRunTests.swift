@@ -77,4 +77,25 @@ struct IncrementalRunTests {
         try shell("tar -czf in/b.tar.gz -C samples \(names[2])", in: folder)
         #expect(try run(folder, config, identity: "commit-b").manifest.inputs.map(\.cached) == [true, false])
     }
+
+    @Test("a damaged cache is never trusted: the archive is read again and the tables are the same")
+    func damagedCache() throws {
+        let (folder, config, _) = try setUp()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = try run(folder, config)
+        let before = tables(folder + "/out")
+        let records = try FileManager.default.contentsOfDirectory(atPath: folder + "/out/.cache").filter { $0.hasSuffix(".records") }.sorted()
+        #expect(records.count == 2)
+        // Truncate one archive's records and flip a byte in the other's: both fail their checksum.
+        let first = folder + "/out/.cache/" + records[0]
+        try writeBytes(Array(readBytes(first).prefix(100)), to: first)
+        let second = folder + "/out/.cache/" + records[1]
+        var bytes = readBytes(second)
+        bytes[bytes.count / 2] ^= 0x20
+        try writeBytes(bytes, to: second)
+        let again = try run(folder, config)
+        #expect(again.manifest.inputs.map(\.cached) == [false, false])
+        #expect(again.manifest.totals.parsed == 4)
+        #expect(tables(folder + "/out") == before)
+    }
 }

@@ -1,0 +1,219 @@
+import Foundation
+import Logging
+import PeelEnrichment
+import PeelReport
+import PeelTables
+import PeelValidation
+
+/// What a parse worker hands on for one entry: its outcome, its cache record, and everything made from its report
+/// (table rows, findings of the per-report rules), so that committing it is only appending.
+struct EntryResult: Sendable {
+    var outcome: EntryOutcome
+    /// The outcome as the archive cache keeps it.
+    let record: [UInt8]
+    /// Rows of every table but validation, in `ReportTables.schemas` order; empty when there is no report.
+    let batches: [RowBatch]
+    /// Findings of the rules about this report alone.
+    let findings: [ValidationFinding]
+}
+
+/// The dataset as it is written, entry by entry in (input, entry) order, into the staging folder. Everything that
+/// grows with the input goes to disk as it comes (tables, the archive cache, validation findings, force reports'
+/// grades for the cross-document check); what stays in memory is per-entry manifest records and state bounded by
+/// the vocabulary (statistics, one England and Wales figure per key, national grades).
+final class DatasetWriter {
+    private let staging: String
+    private let logger: Logger
+    private let inputs: [InputArchive]
+    private let cacheKey: CacheKeys?
+    private var tables: [TableOutput] = []
+    /// One spool per rule, in `Validator.ruleNames` order; cross_document_grades' is filled at the end from `claims`.
+    private var ruleSpools: [StagedFile] = []
+    private let ruleIndex: [String: Int]
+    private let claims: StagedFile
+    private var englandWales = EnglandWalesConsistency()
+    private var crossDocument = CrossDocumentGrades()
+    /// First (archive, entry) of each report's bytes, for marking later copies as duplicates.
+    private var firstSeen: [String: (archive: Int, path: String)] = [:]
+    private var cacheRecords: StagedFile?
+    private var cacheRecordCount = 0
+    private var cacheOutputs: [Manifest.OutputRecord] = []
+
+    private(set) var archives: [ArchiveRecord] = []
+    private(set) var entries: [Manifest.EntryRecord] = []
+    private(set) var totals = Manifest.Totals(archives: 0, archivesFailed: 0, entries: 0, parsed: 0, skipped: 0, quarantined: 0, reportsByType: [:], parseErrors: 0)
+    private(set) var enrichedRows = 0
+    /// The first write failure; later commits only count, so the readers and workers can drain.
+    private(set) var failure: (any Error)?
+
+    static let spoolFolder = ".spool"
+
+    init(staging: String, inputs: [InputArchive], cacheKey: CacheKeys?, logger: Logger) throws {
+        self.staging = staging
+        self.inputs = inputs
+        self.cacheKey = cacheKey
+        self.logger = logger
+        ruleIndex = Dictionary(uniqueKeysWithValues: Validator.ruleNames.enumerated().map { ($1, $0) })
+        for schema in ReportTables.schemas.dropLast() { tables.append(try TableOutput(schema: schema, root: staging)) }
+        for index in Validator.ruleNames.indices {
+            ruleSpools.append(try StagedFile(root: staging, path: "\(Self.spoolFolder)/rule-\(index).records", checksummed: false))
+        }
+        claims = try StagedFile(root: staging, path: "\(Self.spoolFolder)/grade-claims.records", checksummed: false)
+    }
+
+    /// One entry, in order.
+    func commit(_ result: EntryResult) {
+        var outcome = result.outcome
+        let archivePath = inputs[outcome.archiveIndex].path
+        if let cacheRecords {
+            cacheRecordCount += 1
+            attempt { try cacheRecords.write(RecordFile.frame(result.record)) }
+        }
+        // The same bytes met twice are one report: every later copy is skipped, naming the first.
+        if outcome.document != nil, let sha = outcome.sha256 {
+            if let first = firstSeen[sha] {
+                outcome.status = .skipped
+                outcome.reason = "duplicate of \(inputs[first.archive].path) entry \(first.path) (same sha256)"
+                outcome.document = nil
+            } else {
+                firstSeen[sha] = (outcome.archiveIndex, outcome.path)
+            }
+        }
+        if let report = outcome.document?.report, let id = outcome.sha256 {
+            let item = IdentifiedReport(id: id, report: report)
+            attempt {
+                for (table, batch) in zip(tables, result.batches) { try table.append(batch) }
+                for finding in result.findings { try spool(finding) }
+                for finding in englandWales.check(item) { try spool(finding) }
+                crossDocument.noteNational(item)
+                for claim in CrossDocumentGrades.claims(item) {
+                    var out = RecordWriter()
+                    claim.write(to: &out)
+                    try claims.write(RecordFile.frame(out.bytes))
+                }
+            }
+            enrichedRows += result.batches.last?.rows ?? 0
+            totals.reportsByType[report.reportType.rawValue, default: 0] += 1
+            totals.parseErrors += report.problems.filter { $0.severity == .error }.count
+        }
+        count(outcome, archivePath: archivePath)
+    }
+
+    private func count(_ outcome: EntryOutcome, archivePath: String) {
+        totals.entries += 1
+        switch outcome.status {
+        case .parsed: totals.parsed += 1
+        case .skipped: totals.skipped += 1
+        case .quarantined: totals.quarantined += 1
+        }
+        let metadata: Logger.Metadata = ["archive": .string(archivePath), "entry": .string(outcome.path)]
+        if outcome.status == .quarantined {
+            logger.warning("entry quarantined", metadata: metadata.merging(["reason": .string(outcome.reason ?? "")]) { $1 })
+        }
+        let problems = outcome.document?.report.problems ?? []
+        for problem in problems where problem.severity == .error {
+            logger.warning("parse error", metadata: metadata.merging([
+                "line": .stringConvertible(problem.line ?? 0), "reason": .string(problem.message),
+            ]) { $1 })
+        }
+        entries.append(Manifest.EntryRecord(
+            archive: archivePath, path: outcome.path, ordinal: outcome.ordinal,
+            bytes: outcome.bytes, sha256: outcome.sha256, status: outcome.status, reason: outcome.reason,
+            reportType: outcome.document?.report.reportType.rawValue,
+            warnings: outcome.warnings.isEmpty ? nil : outcome.warnings,
+            problems: problems.isEmpty ? nil : problems.map { "\($0.severity.rawValue): line \($0.line.map(String.init) ?? "?"): \($0.message)" }))
+    }
+
+    private func spool(_ finding: ValidationFinding) throws {
+        var out = RecordWriter()
+        finding.write(to: &out)
+        try ruleSpools[ruleIndex[finding.rule]!].write(RecordFile.frame(out.bytes))
+    }
+
+    /// An archive starts: its records go to the new cache as they are committed.
+    func beginArchive(sha256: String?) {
+        guard cacheKey != nil, let sha256 else { return }
+        cacheRecordCount = 0
+        attempt { cacheRecords = try StagedFile(root: staging, path: ArchiveCache.recordsPath(sha256)) }
+    }
+
+    /// An archive's entries are all committed.
+    func finishArchive(_ record: ArchiveRecord) {
+        archives.append(record)
+        totals.archives += 1
+        if record.summary.failure != nil { totals.archivesFailed += 1 }
+        guard let records = cacheRecords else { return }
+        cacheRecords = nil
+        attempt {
+            let output = try records.close()
+            cacheOutputs.append(output)
+            guard let key = cacheKey, let sha = record.sha256 else { return }
+            let index = ArchiveCache.index(for: CachedArchive(key: key.key(for: sha), summary: record.summary, records: cacheRecordCount, recordsSHA256: output.sha256))
+            // Small: written whole, with its checksum, beside the records.
+            let file = try StagedFile(root: staging, path: index.path)
+            try file.write(index.contents)
+            cacheOutputs.append(try file.close())
+        }
+    }
+
+    private func attempt(_ work: () throws -> Void) {
+        guard failure == nil else { return }
+        do { try work() } catch { failure = error }
+    }
+
+    /// What `finish` leaves: the tables' output records (in `schemas` order) and the cache's, per-table statistics,
+    /// and the validation findings counted.
+    struct Finished {
+        var tableOutputs: [Manifest.OutputRecord] = []
+        var cacheOutputs: [Manifest.OutputRecord] = []
+        var tables: [Manifest.TableRecord] = []
+        var validation = Manifest.ValidationTotals(bySeverity: [:], byRule: [:])
+        var findings = 0
+    }
+
+    /// The validation table from the spools (rule by rule, each in report order), then every table closed.
+    /// Removes the spools.
+    func finish() throws -> Finished {
+        if let failure { throw failure }
+        var finished = Finished()
+        for severity in Severity.allCases { finished.validation.bySeverity[severity.rawValue] = 0 }
+        let validation = try TableOutput(schema: ReportTables.validationSchema, root: staging)
+        var batch = RowBatch(schema: ReportTables.validationSchema)
+        func add(_ finding: ValidationFinding) throws {
+            finished.findings += 1
+            finished.validation.byRule[finding.rule, default: [:]][finding.severity.rawValue, default: 0] += 1
+            finished.validation.bySeverity[finding.severity.rawValue, default: 0] += 1
+            batch.append(ReportTables.validationRow(finding))
+            if batch.rows >= 1024 {
+                try validation.append(batch)
+                batch = RowBatch(schema: ReportTables.validationSchema)
+            }
+        }
+        try claims.closeScratch()
+        for spool in ruleSpools { try spool.closeScratch() }
+        for (index, name) in Validator.ruleNames.enumerated() {
+            if name == CrossDocumentGrades.name {
+                try RecordFile.forEach(inFileAt: staging + "/" + claims.path) { bytes in
+                    var input = RecordReader(bytes)
+                    if let finding = crossDocument.check(try GradeClaim(from: &input)) { try add(finding) }
+                }
+            } else {
+                try RecordFile.forEach(inFileAt: staging + "/" + ruleSpools[index].path) { bytes in
+                    var input = RecordReader(bytes)
+                    try add(try ValidationFinding(from: &input))
+                }
+            }
+        }
+        try validation.append(batch)
+        try FileManager.default.removeItem(atPath: staging + "/" + Self.spoolFolder)
+
+        for table in tables + [validation] {
+            let rows = table.rows
+            let (files, columns) = try table.finish()
+            finished.tableOutputs += files
+            finished.tables.append(Manifest.TableRecord(name: table.schema.name, rows: rows, columns: columns))
+        }
+        finished.cacheOutputs = cacheOutputs
+        return finished
+    }
+}

@@ -1,0 +1,195 @@
+import Crypto
+import Foundation
+import Glibc
+import PeelTables
+
+/// A file of the dataset, written as the run goes into the staging folder: buffered, checksummed as written,
+/// fsynced when closed. Writing as rows are committed (never holding a table whole) keeps memory flat.
+final class StagedFile {
+    /// Relative to the staging folder, as the manifest lists it.
+    let path: String
+    private var descriptor: Int32
+    private var buffer: [UInt8] = []
+    private var hasher = SHA256()
+    private let checksummed: Bool
+    private(set) var bytes = 0
+    /// Data rows written (tables only).
+    var rows: Int?
+    private static let bufferSize = 1 << 20
+
+    /// Creates the file and the folders above it; `checksummed: false` for scratch files that are not outputs.
+    init(root: String, path: String, checksummed: Bool = true) throws {
+        self.path = path
+        self.checksummed = checksummed
+        let fullPath = root + "/" + path
+        try FileManager.default.createDirectory(atPath: (fullPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        descriptor = open(fullPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw SystemCallError(description: "\(fullPath): \(errorText())") }
+        buffer.reserveCapacity(Self.bufferSize)
+    }
+
+    deinit {
+        if descriptor >= 0 { Glibc.close(descriptor) }
+    }
+
+    func write(_ bytes: [UInt8]) throws {
+        if buffer.count + bytes.count > Self.bufferSize { try flush() }
+        if bytes.count >= Self.bufferSize {
+            try writeOut(bytes)
+        } else {
+            buffer.append(contentsOf: bytes)
+        }
+    }
+
+    private func flush() throws {
+        guard !buffer.isEmpty else { return }
+        try writeOut(buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func writeOut(_ chunk: [UInt8]) throws {
+        if checksummed { hasher.update(data: chunk) }
+        bytes += chunk.count
+        try chunk.withUnsafeBytes { raw in
+            var written = 0
+            while written < raw.count {
+                let n = Glibc.write(descriptor, raw.baseAddress! + written, raw.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw SystemCallError(description: "\(path): \(errorText())")
+                }
+                written += n
+            }
+        }
+    }
+
+    /// Flushes, fsyncs and closes: the file's manifest record.
+    func close() throws -> Manifest.OutputRecord {
+        try flush()
+        defer {
+            Glibc.close(descriptor)
+            descriptor = -1
+        }
+        guard fsync(descriptor) == 0 else { throw SystemCallError(description: "\(path): fsync: \(errorText())") }
+        return Manifest.OutputRecord(path: path, rows: rows, bytes: bytes, sha256: hexDigest(hasher.finalize()))
+    }
+
+    /// Closes without syncing (scratch files, read back and removed before publishing).
+    func closeScratch() throws {
+        try flush()
+        Glibc.close(descriptor)
+        descriptor = -1
+    }
+}
+
+/// One table of the dataset as it is written: its flat file and one file per partition value, all opened as
+/// the values appear, with statistics merged batch by batch.
+final class TableOutput {
+    let schema: TableSchema
+    private let root: String
+    private let flat: StagedFile
+    private var partitions: [Value: StagedFile] = [:]
+    private var statistics: ColumnAccumulator
+    private let partitionHeader: [UInt8]?
+
+    init(schema: TableSchema, root: String) throws {
+        self.schema = schema
+        self.root = root
+        statistics = ColumnAccumulator(schema: schema)
+        flat = try StagedFile(root: root, path: "\(schema.name).csv")
+        flat.rows = 0
+        var header: [UInt8] = []
+        CSVRenderer.appendRecord(schema.fields.map { .text($0.name) }, to: &header)
+        try flat.write(header)
+        partitionHeader = schema.partitionField.map { partition in
+            var header: [UInt8] = []
+            CSVRenderer.appendRecord(schema.fields.filter { $0.name != partition }.map { .text($0.name) }, to: &header)
+            return header
+        }
+    }
+
+    var rows: Int { flat.rows ?? 0 }
+
+    func append(_ batch: RowBatch) throws {
+        guard batch.rows > 0 else { return }
+        statistics.merge(batch.statistics)
+        try flat.write(batch.flat)
+        flat.rows! += batch.rows
+        guard partitionHeader != nil else { return }
+        for part in batch.partitions {
+            let file = try partitionFile(part.key)
+            try file.write(part.partitioned)
+            file.rows! += part.rows
+        }
+    }
+
+    private func partitionFile(_ key: Value) throws -> StagedFile {
+        if let file = partitions[key] { return file }
+        let folder = "\(schema.partitionField!)=\(CSVRenderer.partitionName(key))"
+        let file = try StagedFile(root: root, path: "\(schema.name)/\(folder)/part-00000.csv")
+        file.rows = 0
+        try file.write(partitionHeader!)
+        partitions[key] = file
+        return file
+    }
+
+    /// Closes every file: the flat file's record, then the partitions' in partition order. A table with no rows
+    /// still gets a header-only partition file, so `table/*/*.csv` always matches (DuckDB and Spark refuse an
+    /// empty glob).
+    func finish() throws -> (outputs: [Manifest.OutputRecord], columns: [ColumnStatistics]) {
+        if partitionHeader != nil && partitions.isEmpty { _ = try partitionFile(.null) }
+        var outputs = [try flat.close()]
+        for key in partitions.keys.sorted(by: CSVRenderer.partitionOrder) {
+            outputs.append(try partitions[key]!.close())
+        }
+        return (outputs, statistics.statistics)
+    }
+}
+
+/// Length-prefixed records in a file: the archive cache's records and the run's scratch spools.
+enum RecordFile {
+    static func frame(_ record: [UInt8]) -> [UInt8] {
+        var out = RecordWriter(capacity: record.count + 5)
+        out.int(record.count)
+        return out.bytes + record
+    }
+
+    /// Calls `body` with each record of the file in order, reading it in blocks (a file may be larger than memory
+    /// should hold). Throws on a torn or foreign file.
+    static func forEach(inFileAt path: String, _ body: ([UInt8]) throws -> Void) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw SystemCallError(description: "\(path): cannot open") }
+        defer { try? handle.close() }
+        var pending: [UInt8] = []
+        var start = 0
+        var ended = false
+        while true {
+            // A record whose length and bytes are all here is handed on; otherwise more is read.
+            var reader = RecordReader(pending, from: start)
+            if let length = try? reader.int(), length >= 0, pending.count - reader.position >= length {
+                let begin = reader.position
+                try body(Array(pending[begin..<begin + length]))
+                start = begin + length
+                continue
+            }
+            if ended {
+                guard start == pending.count else { throw SystemCallError(description: "\(path): truncated record") }
+                return
+            }
+            if start > 0 {
+                pending.removeFirst(start)
+                start = 0
+            }
+            if let block = try handle.read(upToCount: 1 << 20), !block.isEmpty {
+                pending.append(contentsOf: block)
+            } else {
+                ended = true
+            }
+        }
+    }
+}
+
+struct SystemCallError: Error, CustomStringConvertible {
+    let description: String
+}
+
+func errorText() -> String { String(cString: strerror(errno)) }

@@ -1,0 +1,65 @@
+import Foundation
+@testable import PeelArchive
+@testable import PeelPipeline
+import PeelReport
+import PeelTestSupport
+import Testing
+
+private let registry = try! ForceRegistry(csv: String(decoding: readBytes(Fixtures.packageRoot + "/Pipeline/forces.csv"), as: UTF8.self))
+
+@Suite("Cache records")
+struct RecordCodingTests {
+    @Test("every sample's outcome comes back from its record exactly, and re-encodes to the same bytes")
+    func roundTrip() throws {
+        let parser = ReportParser(forces: registry)
+        for (ordinal, name) in Fixtures.sampleNames.enumerated() {
+            let bytes = Fixtures.sample(name)
+            let entry = ExtractedEntry(path: "dir/\(name)", ordinal: ordinal, content: .success(bytes), bytesRead: bytes.count, warnings: ["a warning"])
+            var clock = StageClock()
+            let outcome = EntryProcessing.process(entry, archiveIndex: 3, parser: parser, clock: &clock)
+            let record = outcome.record()
+            let back = try EntryOutcome(record: record, archiveIndex: 3)
+            #expect(back.document?.report == outcome.document?.report, "\(name)")
+            if back.document?.report.reportType == .force {
+                #expect(back.document?.report.figures.isEmpty == false, "\(name) has figures, so the test covers them")
+            }
+            #expect(back.document?.encoding == outcome.document?.encoding)
+            #expect((back.ordinal, back.path, back.bytes, back.sha256, back.status, back.reason)
+                == (outcome.ordinal, outcome.path, outcome.bytes, outcome.sha256, outcome.status, outcome.reason))
+            #expect(back.warnings == outcome.warnings)
+            #expect(back.record() == record)
+            // A torn record is an error, never a report with parts missing.
+            #expect(throws: RecordReader.RecordError.self) { try EntryOutcome(record: Array(record.dropLast(7)), archiveIndex: 3) }
+        }
+    }
+
+    @Test("integers of every size, negative ones and optionals keep their value")
+    func integers() throws {
+        var out = RecordWriter()
+        let values = [0, 1, -1, 63, -64, 64, 127, 128, 300, -300, Int(Int32.max), Int.max, Int.min]
+        for value in values { out.int(value) }
+        out.int(nil as Int?)
+        out.int(42 as Int?)
+        out.double(-0.05)
+        var input = RecordReader(out.bytes)
+        for value in values { #expect(try input.int() == value) }
+        #expect(try input.optionalInt() == nil)
+        #expect(try input.optionalInt() == 42)
+        #expect(try input.double() == -0.05)
+        #expect(input.atEnd)
+    }
+
+    @Test("records framed in a file come back in order, across read blocks; a torn file is an error")
+    func recordFile() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // Records larger than the 1 MiB read block and many small ones.
+        let records: [[UInt8]] = [Array(repeating: 7, count: 1_500_000), [], [1, 2, 3]] + (0..<5_000).map { [UInt8(truncatingIfNeeded: $0), 9] }
+        try writeBytes(records.flatMap(RecordFile.frame), to: folder + "/r.records")
+        var back: [[UInt8]] = []
+        try RecordFile.forEach(inFileAt: folder + "/r.records") { back.append($0) }
+        #expect(back == records)
+        try writeBytes(Array(records.flatMap(RecordFile.frame).dropLast()), to: folder + "/torn.records")
+        #expect(throws: SystemCallError.self) { try RecordFile.forEach(inFileAt: folder + "/torn.records") { _ in } }
+    }
+}
