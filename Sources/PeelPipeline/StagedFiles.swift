@@ -15,7 +15,7 @@ final class StagedFile {
     private(set) var bytes = 0
     /// Data rows written (tables only).
     var rows: Int?
-    private static let bufferSize = 1 << 20
+    private static let bufferSize = 256 << 10
 
     /// Creates the file and the folders above it; `checksummed: false` for scratch files that are not outputs.
     init(root: String, path: String, checksummed: Bool = true) throws {
