@@ -92,6 +92,7 @@ struct RunCommand: ParsableCommand {
         options.waitForLock = wait
         options.full = full
         options.showProgress = logFormat == .text && isatty(STDERR_FILENO) == 1
+        options.entriesInResult = false
         // Past a file-size limit, writes then fail with EFBIG and the run ends with a clear error (exit 74)
         // instead of being killed by SIGXFSZ mid-write.
         signal(SIGXFSZ, SIG_IGN)

@@ -15,6 +15,10 @@ struct EntryResult: Sendable {
     let batches: [RowBatch]
     /// Findings of the rules about this report alone.
     let findings: [ValidationFinding]
+    /// The entry's manifest record and its JSON (`Manifest.encodedEntry`), made on the worker: the commit only
+    /// redoes them for a duplicate.
+    let entry: Manifest.EntryRecord
+    let entryJSON: [UInt8]
 }
 
 /// The dataset as it is written, entry by entry in (input, entry) order, into the staging folder. Everything that
@@ -40,7 +44,12 @@ final class DatasetWriter {
     private var cacheOutputs: [Manifest.OutputRecord] = []
 
     private(set) var archives: [ArchiveRecord] = []
+    /// Every entry's manifest record, when kept for the caller (`RunOptions.entriesInResult`); the manifest file
+    /// gets them from `entriesSpool`, so a run need not hold them.
     private(set) var entries: [Manifest.EntryRecord] = []
+    private let keepEntries: Bool
+    private let entriesSpool: StagedFile
+    private lazy var entryEncoder = Manifest.encoder()
     private(set) var totals = Manifest.Totals(archives: 0, archivesFailed: 0, entries: 0, parsed: 0, skipped: 0, quarantined: 0, reportsByType: [:], parseErrors: 0)
     private(set) var enrichedRows = 0
     /// The first write failure; later commits only count, so the readers and workers can drain.
@@ -48,8 +57,10 @@ final class DatasetWriter {
 
     static let spoolFolder = ".spool"
 
-    init(staging: String, inputs: [InputArchive], cacheKey: CacheKeys?, logger: Logger) throws {
+    init(staging: String, inputs: [InputArchive], cacheKey: CacheKeys?, keepEntries: Bool, logger: Logger) throws {
         self.staging = staging
+        self.keepEntries = keepEntries
+        entriesSpool = try StagedFile(root: staging, path: "\(Self.spoolFolder)/entries.json", checksummed: false)
         self.inputs = inputs
         self.cacheKey = cacheKey
         self.logger = logger
@@ -70,8 +81,10 @@ final class DatasetWriter {
             attempt { try cacheRecords.write(RecordFile.frame(result.record)) }
         }
         // The same bytes met twice are one report: every later copy is skipped, naming the first.
+        var duplicate = false
         if outcome.document != nil, let sha = outcome.sha256 {
             if let first = firstSeen[sha] {
+                duplicate = true
                 outcome.status = .skipped
                 outcome.reason = "duplicate of \(inputs[first.archive].path) entry \(first.path) (same sha256)"
                 outcome.document = nil
@@ -97,6 +110,21 @@ final class DatasetWriter {
             totals.parseErrors += report.problems.filter { $0.severity == .error }.count
         }
         count(outcome, archivePath: archivePath)
+        let entry = duplicate ? Self.entryRecord(outcome, archivePath: archivePath) : result.entry
+        if keepEntries { entries.append(entry) }
+        let json = duplicate ? Manifest.encodedEntry(entry, with: entryEncoder) : result.entryJSON
+        attempt { try entriesSpool.write(totals.entries == 1 ? json : Array(",\n".utf8) + json) }
+    }
+
+    /// The manifest's record of an entry as it ends up.
+    static func entryRecord(_ outcome: EntryOutcome, archivePath: String) -> Manifest.EntryRecord {
+        let problems = outcome.document?.report.problems ?? []
+        return Manifest.EntryRecord(
+            archive: archivePath, path: outcome.path, ordinal: outcome.ordinal,
+            bytes: outcome.bytes, sha256: outcome.sha256, status: outcome.status, reason: outcome.reason,
+            reportType: outcome.document?.report.reportType.rawValue,
+            warnings: outcome.warnings.isEmpty ? nil : outcome.warnings,
+            problems: problems.isEmpty ? nil : problems.map { "\($0.severity.rawValue): line \($0.line.map(String.init) ?? "?"): \($0.message)" })
     }
 
     private func count(_ outcome: EntryOutcome, archivePath: String) {
@@ -110,18 +138,11 @@ final class DatasetWriter {
         if outcome.status == .quarantined {
             logger.warning("entry quarantined", metadata: metadata.merging(["reason": .string(outcome.reason ?? "")]) { $1 })
         }
-        let problems = outcome.document?.report.problems ?? []
-        for problem in problems where problem.severity == .error {
+        for problem in outcome.document?.report.problems ?? [] where problem.severity == .error {
             logger.warning("parse error", metadata: metadata.merging([
                 "line": .stringConvertible(problem.line ?? 0), "reason": .string(problem.message),
             ]) { $1 })
         }
-        entries.append(Manifest.EntryRecord(
-            archive: archivePath, path: outcome.path, ordinal: outcome.ordinal,
-            bytes: outcome.bytes, sha256: outcome.sha256, status: outcome.status, reason: outcome.reason,
-            reportType: outcome.document?.report.reportType.rawValue,
-            warnings: outcome.warnings.isEmpty ? nil : outcome.warnings,
-            problems: problems.isEmpty ? nil : problems.map { "\($0.severity.rawValue): line \($0.line.map(String.init) ?? "?"): \($0.message)" }))
     }
 
     private func spool(_ finding: ValidationFinding) throws {
@@ -171,8 +192,24 @@ final class DatasetWriter {
         var findings = 0
     }
 
+    /// Writes `manifest.json` into the staging folder, durably: `manifest` (without entries) with every entry's
+    /// record from the spool in its place. Call after `finish` has closed the tables, before removing the spools.
+    func writeManifest(_ manifest: Manifest) throws {
+        let (head, tail) = manifest.encodedAroundEntries()
+        try entriesSpool.closeScratch()
+        let file = try StagedFile(root: staging, path: "manifest.json", checksummed: false)
+        try file.write(head)
+        if totals.entries > 0 {
+            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: staging + "/" + entriesSpool.path))
+            defer { try? handle.close() }
+            while let block = try handle.read(upToCount: 1 << 20), !block.isEmpty { try file.write(Array(block)) }
+        }
+        try file.write(tail)
+        _ = try file.close()
+        try FileManager.default.removeItem(atPath: staging + "/" + Self.spoolFolder)
+    }
+
     /// The validation table from the spools (rule by rule, each in report order), then every table closed.
-    /// Removes the spools.
     func finish() throws -> Finished {
         if let failure { throw failure }
         var finished = Finished()
@@ -205,7 +242,6 @@ final class DatasetWriter {
             }
         }
         try validation.append(batch)
-        try FileManager.default.removeItem(atPath: staging + "/" + Self.spoolFolder)
 
         for table in tables + [validation] {
             let rows = table.rows

@@ -1,3 +1,4 @@
+import Foundation
 import PeelArchive
 import PeelReport
 import PeelTables
@@ -76,10 +77,12 @@ enum EntryProcessing {
 
     /// Stages 4 and 5 for one entry, and its rows: everything a worker can do so that committing it is appending.
     static func finish(_ outcome: EntryOutcome, record: [UInt8]?, archivePath: String, reference: ReferenceData,
-                       settings: ValidationSettings, clock: inout StageClock) -> EntryResult {
+                       settings: ValidationSettings, entryEncoder: JSONEncoder, clock: inout StageClock) -> EntryResult {
         let record = record ?? outcome.record()
+        let entry = DatasetWriter.entryRecord(outcome, archivePath: archivePath)
+        let entryJSON = Manifest.encodedEntry(entry, with: entryEncoder)
         guard let document = outcome.document, let id = outcome.sha256 else {
-            return EntryResult(outcome: outcome, record: record, batches: [], findings: [])
+            return EntryResult(outcome: outcome, record: record, batches: [], findings: [], entry: entry, entryJSON: entryJSON)
         }
         let findings = clock.time(.validate) {
             Validator.checkReport(IdentifiedReport(id: id, report: document.report), denominators: reference.denominators, settings: settings)
@@ -87,6 +90,6 @@ enum EntryProcessing {
         let batches = clock.time(.render) {
             ReportTables.batches(document.report, id: id, outcome: outcome, document: document, archivePath: archivePath, denominators: reference.denominators)
         }
-        return EntryResult(outcome: outcome, record: record, batches: batches, findings: findings)
+        return EntryResult(outcome: outcome, record: record, batches: batches, findings: findings, entry: entry, entryJSON: entryJSON)
     }
 }

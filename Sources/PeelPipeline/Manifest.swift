@@ -122,11 +122,42 @@ public struct Manifest: Codable, Sendable {
     }
 
     public func encoded() -> [UInt8] {
+        // Encoding plain value types cannot fail.
+        Array(try! Self.encoder().encode(self)) + [0x0A]
+    }
+
+    static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Encoding plain value types cannot fail.
-        return Array(try! encoder.encode(self)) + [0x0A]
+        return encoder
+    }
+
+    /// One entry as it stands in the `entries` array of `encoded()`'s output (indented two levels, no comma), so a
+    /// run can write its entries as they are committed instead of holding them all.
+    static func encodedEntry(_ entry: EntryRecord, with encoder: JSONEncoder) -> [UInt8] {
+        let json = try! encoder.encode(entry)
+        var out: [UInt8] = [0x20, 0x20, 0x20, 0x20]
+        out.reserveCapacity(json.count + 64)
+        for byte in json {
+            out.append(byte)
+            // A newline inside a string is escaped, so every raw one starts a line.
+            if byte == 0x0A { out.append(contentsOf: [0x20, 0x20, 0x20, 0x20]) }
+        }
+        return out
+    }
+
+    /// `encoded()` of this manifest, whose `entries` is empty, cut where its entries go: head, then the entries
+    /// (each from `encodedEntry`, joined by `,\n`), then tail are the same bytes as encoding the manifest holding them.
+    func encodedAroundEntries() -> (head: [UInt8], tail: [UInt8]) {
+        precondition(entries.isEmpty)
+        let whole = encoded()
+        let empty = Array("\n  \"entries\" : [\n\n  ]".utf8)
+        // A raw newline is never inside a string, so this is the top-level key and nothing else.
+        guard let start = whole.firstRange(of: empty)?.lowerBound else { preconditionFailure("manifest without entries") }
+        let head = Array(whole[..<(start + empty.count - 4)])
+        let tail = Array("\n  ]".utf8) + whole[(start + empty.count)...]
+        return (head, tail)
     }
 
     public static func decode(_ bytes: [UInt8]) throws -> Manifest {

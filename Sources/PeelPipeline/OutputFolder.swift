@@ -110,11 +110,10 @@ final class OutputFolder {
         }
     }
 
-    /// Writes `manifest` (last: it is the commit record) into the staging folder, which holds every other file
-    /// already, fsyncs every folder in it, and swaps the staging folder in for the target.
-    func publish(staging: String, manifest: [UInt8], runId: String) throws(RunFailure) {
+    /// Fsyncs every folder of the staging folder, which holds the whole dataset (its manifest written last: it is
+    /// the commit record), and swaps it in for the target.
+    func publish(staging: String, runId: String) throws(RunFailure) {
         do {
-            try writeDurably(manifest, to: staging + "/manifest.json")
             var folders = [staging]
             let walker = FileManager.default.enumerator(atPath: staging)
             while let path = walker?.nextObject() as? String {

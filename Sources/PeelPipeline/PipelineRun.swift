@@ -38,6 +38,9 @@ public struct RunOptions: Sendable {
     public var programIdentity: String?
     /// A progress line on stderr (entries, MB/s, ETA): for terminals, never for cron or JSON logs.
     public var showProgress = false
+    /// Return every entry's record in `RunResult.manifest.entries` (they are always in manifest.json). Off, a run
+    /// keeps none of them in memory, which matters for inputs of many thousands of entries (the command line).
+    public var entriesInResult = true
 
     public init(inputs: [String] = ["Inputs"], output: String = "Outputs", jobs: Int = RunOptions.defaultJobs, configurationPath: String? = nil) {
         self.inputs = inputs
@@ -103,7 +106,7 @@ public enum PipelineRun {
         // Stages 1–5 stream into the staging folder; only the validation table and the small files are left after.
         let staging = try output.beginStaging(runId: runId)
         let writer: DatasetWriter
-        do { writer = try DatasetWriter(staging: staging, inputs: inputs, cacheKey: cacheKey, logger: logger) } catch {
+        do { writer = try DatasetWriter(staging: staging, inputs: inputs, cacheKey: cacheKey, keepEntries: options.entriesInResult, logger: logger) } catch {
             output.discard(staging: staging)
             throw RunFailure(.ioError, "writing the dataset: \(error)")
         }
@@ -139,14 +142,19 @@ public enum PipelineRun {
         let status: ExitStatus = totals.quarantined > 0 || totals.archivesFailed > 0 ? .inputQuarantined : failing ? .validationErrors : .success
         var manifest = ManifestBuilder.manifest(
             runId: runId, startedAt: startedAt, program: program, options: options, configuration: loaded, reference: reference.files,
-            archives: writer.archives, entries: writer.entries, extraction: extraction,
+            archives: writer.archives, entries: [], extraction: extraction,
             outputs: outputs, totals: totals, status: status, writeSeconds: writeSeconds, findings: finished.findings, enrichedRows: writer.enrichedRows)
         manifest.validation = validation
         manifest.tables = finished.tables
 
         let publishStarted = DispatchTime.now().uptimeNanoseconds
         manifest.finishedAt = ManifestBuilder.timestamp(Date())
-        try output.publish(staging: staging, manifest: manifest.encoded(), runId: runId)
+        do { try writer.writeManifest(manifest) } catch {
+            output.discard(staging: staging)
+            throw RunFailure(.ioError, "writing the dataset: \(error)")
+        }
+        try output.publish(staging: staging, runId: runId)
+        manifest.entries = writer.entries
         logger.info("run finished", metadata: [
             "run_id": .string(runId), "entries": .stringConvertible(totals.entries), "parsed": .stringConvertible(totals.parsed),
             "skipped": .stringConvertible(totals.skipped), "quarantined": .stringConvertible(totals.quarantined),

@@ -53,6 +53,9 @@ struct PipelineRunTests {
         #expect(result.status == .validationErrors)
 
         let manifest = try Manifest.decode(readBytes(folder + "/out/manifest.json"))
+        // The file's entries are written as they are committed, spliced into the rest: the same bytes as
+        // encoding the whole manifest at once.
+        #expect(readBytes(folder + "/out/manifest.json") == result.manifest.encoded())
         #expect(manifest.entries.map(\.path) == Fixtures.sampleNames)
         #expect(manifest.entries.allSatisfy { $0.status == .parsed })
         #expect(manifest.entries.map { $0.sha256 ?? "" } == Fixtures.sampleNames.map { sha256Hex(Fixtures.sample($0)) })
@@ -244,5 +247,19 @@ struct CommandLineTests {
         #expect(Peel.exitCode(arguments: ["run", "--input", wiltshire] + config) == 0)
         #expect(Peel.exitCode(arguments: ["run", "--input", wiltshire, "--fail-on", "warning"] + config) == 3)
         #expect(Peel.exitCode(arguments: ["run", "--fail-on", "sometimes"] + output) == 64)
+    }
+}
+
+@Suite("Manifest written as entries are committed")
+struct StreamedManifestTests {
+    @Test("an archive with no entries still gives the manifest the encoder would write")
+    func emptyArchive() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try shell("mkdir -p in && tar -cf in/empty.tar -T /dev/null", in: folder)
+        let result = try run([folder + "/in/empty.tar"], in: folder)
+        let bytes = readBytes(folder + "/out/manifest.json")
+        #expect(bytes == result.manifest.encoded())
+        #expect(try Manifest.decode(bytes).totals.entries == 0)
     }
 }
