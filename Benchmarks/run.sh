@@ -3,7 +3,7 @@
 #
 # Usage:
 #   python3 Benchmarks/make_corpus.py --mb 300 --out /tmp/bench/corpus    # make a corpus once
-#   Benchmarks/run.sh [-n RUNS] [CORPUS_DIR]                # throughput table (defaults: 3 runs, /tmp/bench/corpus)
+#   Benchmarks/run.sh [-n RUNS] [--small DIR] [CORPUS_DIR]  # throughput table (defaults: 3 runs, /tmp/bench/corpus)
 #   Benchmarks/run.sh --rss-scaling [-n RUNS] [CORPUS_DIR]  # peak RSS at 1x and 4x the corpus
 #
 # Environment:
@@ -25,6 +25,10 @@
 # manifest totals.parsed per second. Ratios are the median of the per-round ratios, against issue 6's targets:
 #   peel --jobs 2 / bsdtar on the tar.gz <= 1.5;  --jobs 1 / --jobs 2 on the tar >= 1.7;  peak RSS <= 300 MB.
 #
+# Then the answers: the four peel datasets of the last round (tar.gz and tar, --jobs 1 and 2) must agree table by
+# table (Benchmarks/same_answers.py); with --small DIR, peel also reads DIR/corpus.tar.gz (a smaller corpus made
+# by make_corpus.py) and every report the two corpora share must have the same rows in both datasets.
+#
 # --rss-scaling: peel run --jobs 2 on CORPUS_DIR/corpus.tar.gz and on CORPUS_DIR-x4/corpus.tar.gz (a corpus
 # 4 times as large, same seed, made with make_corpus.py if missing), RUNS times each in turn; prints the
 # median peak RSS of each and their ratio (target: the 4x corpus within 15 %, ratio <= 1.15).
@@ -37,6 +41,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(dirname "$HERE")
 RUNS=3
 MODE=table
+SMALL=
 CORPUS=/tmp/bench/corpus
 
 die() { echo "run.sh: $*" >&2; exit 1; }
@@ -45,6 +50,7 @@ while (($#)); do
     case $1 in
         -n|--runs) RUNS=${2:?-n needs a number}; shift 2 ;;
         --rss-scaling) MODE=rss; shift ;;
+        --small) SMALL=${2:?--small needs a corpus folder}; shift 2 ;;
         -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
         -*) die "unknown option $1 (see --help)" ;;
         *) CORPUS=$1; shift ;;
@@ -114,6 +120,11 @@ if [[ $MODE == table ]]; then
         peel_run tar-j2 "$round" "$CORPUS/corpus.tar" 2
     done
     CORPORA=$CORPUS
+    SAME=("$WORK/out-gz-j1" "$WORK/out-gz-j2" "$WORK/out-tar-j1" "$WORK/out-tar-j2")
+    if [[ -n $SMALL ]]; then
+        peel_run small 1 "$SMALL/corpus.tar.gz" 2
+        SAME+=("$WORK/out-small")
+    fi
 else
     X4=$CORPUS-x4
     if [[ ! -f $X4/summary.json ]]; then
@@ -190,3 +201,8 @@ else:
           f"largest: {max(r['rss'] for r in runs['x4-j2']):.1f} MB (target <= 300: "
           f"{verdict(max(r['rss'] for r in runs['x4-j2']) <= 300)})")
 PY
+
+if [[ $MODE == table ]]; then
+    echo
+    python3 "$HERE/same_answers.py" "${SAME[@]}"
+fi
