@@ -29,6 +29,9 @@ struct CacheKeys: Sendable {
 /// before duplicates across archives are marked, as length-prefixed binary records in entry order).
 struct CachedArchive: Codable, Sendable {
     let key: CacheKey
+    /// Size of the archive file: a run checksums an input before reading it only when some cached archive has
+    /// its size (otherwise the checksum is computed while the archive is read).
+    let archiveBytes: Int
     let summary: ArchiveSummary
     let records: Int
     let recordsSHA256: String
@@ -60,6 +63,11 @@ struct ArchiveCache: Sendable {
 
     /// The cached archive and the path of its records, when the key matches and the records are the ones
     /// written (checked by checksum, so a torn or edited file means reading the archive again).
+    /// Some cached archive has this size: the input may be unchanged, and its checksum will tell.
+    func mayHold(archiveBytes: Int) -> Bool {
+        entries.values.contains { $0.archiveBytes == archiveBytes }
+    }
+
     func lookup(_ key: CacheKey) -> (archive: CachedArchive, recordsPath: String)? {
         guard let cached = entries[key.archiveSHA256], cached.key == key else { return nil }
         let path = outputFolder + "/" + Self.recordsPath(key.archiveSHA256)

@@ -151,11 +151,12 @@ final class DatasetWriter {
         try ruleSpools[ruleIndex[finding.rule]!].write(RecordFile.frame(out.bytes))
     }
 
-    /// An archive starts: its records go to the new cache as they are committed.
-    func beginArchive(sha256: String?) {
-        guard cacheKey != nil, let sha256 else { return }
+    /// An archive starts: its records go to the new cache as they are committed (named by its checksum once that
+    /// is known, at the end).
+    func beginArchive(_ index: Int) {
+        guard cacheKey != nil else { return }
         cacheRecordCount = 0
-        attempt { cacheRecords = try StagedFile(root: staging, path: ArchiveCache.recordsPath(sha256)) }
+        attempt { cacheRecords = try StagedFile(root: staging, path: "\(Self.spoolFolder)/archive-\(index).records") }
     }
 
     /// An archive's entries are all committed.
@@ -166,10 +167,12 @@ final class DatasetWriter {
         guard let records = cacheRecords else { return }
         cacheRecords = nil
         attempt {
-            let output = try records.close()
+            // An archive that could not be read has no checksum and no cache.
+            guard let key = cacheKey, let sha = record.sha256 else { return try records.closeScratch() }
+            let output = try records.close(movingTo: ArchiveCache.recordsPath(sha))
             cacheOutputs.append(output)
-            guard let key = cacheKey, let sha = record.sha256 else { return }
-            let index = ArchiveCache.index(for: CachedArchive(key: key.key(for: sha), summary: record.summary, records: cacheRecordCount, recordsSHA256: output.sha256))
+            let index = ArchiveCache.index(for: CachedArchive(
+                key: key.key(for: sha), archiveBytes: record.bytes, summary: record.summary, records: cacheRecordCount, recordsSHA256: output.sha256))
             // Small: written whole, with its checksum, beside the records.
             let file = try StagedFile(root: staging, path: index.path)
             try file.write(index.contents)

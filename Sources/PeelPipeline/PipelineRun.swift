@@ -166,7 +166,7 @@ public enum PipelineRun {
     }
 }
 
-private func fileSize(_ path: String) -> Int {
+func fileSize(_ path: String) -> Int {
     ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
 }
 

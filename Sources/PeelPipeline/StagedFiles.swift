@@ -8,6 +8,7 @@ import PeelTables
 final class StagedFile {
     /// Relative to the staging folder, as the manifest lists it.
     let path: String
+    private let root: String
     private var descriptor: Int32
     private var buffer: [UInt8] = []
     private var hasher = SHA256()
@@ -20,6 +21,7 @@ final class StagedFile {
     /// Creates the file and the folders above it; `checksummed: false` for scratch files that are not outputs.
     init(root: String, path: String, checksummed: Bool = true) throws {
         self.path = path
+        self.root = root
         self.checksummed = checksummed
         let fullPath = root + "/" + path
         try FileManager.default.createDirectory(atPath: (fullPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -63,15 +65,23 @@ final class StagedFile {
         }
     }
 
-    /// Flushes, fsyncs and closes: the file's manifest record.
-    func close() throws -> Manifest.OutputRecord {
+    /// Flushes, fsyncs and closes: the file's manifest record. With `movingTo`, the file is renamed to that path
+    /// (relative to the same root) first: for files whose name is known only once they are written.
+    func close(movingTo newPath: String? = nil) throws -> Manifest.OutputRecord {
         try flush()
         defer {
             Glibc.close(descriptor)
             descriptor = -1
         }
         guard fsync(descriptor) == 0 else { throw SystemCallError(description: "\(path): fsync: \(errorText())") }
-        return Manifest.OutputRecord(path: path, rows: rows, bytes: bytes, sha256: hexDigest(hasher.finalize()))
+        var finalPath = path
+        if let newPath {
+            let target = root + "/" + newPath
+            try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            guard rename(root + "/" + path, target) == 0 else { throw SystemCallError(description: "\(path): rename: \(errorText())") }
+            finalPath = newPath
+        }
+        return Manifest.OutputRecord(path: finalPath, rows: rows, bytes: bytes, sha256: hexDigest(hasher.finalize()))
     }
 
     /// Closes without syncing (scratch files, read back and removed before publishing).
