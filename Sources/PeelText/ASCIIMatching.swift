@@ -21,7 +21,23 @@ extension String {
 
     /// Whether the text holds this byte (a tab, say).
     public func containsByte(_ byte: UInt8) -> Bool {
-        ASCIIBytes.with(utf8) { $0.contains(byte) }
+        ASCIIBytes.with(utf8) { ByteSearch.firstIndex(of: byte, in: $0, from: 0) < $0.count }
+    }
+
+    /// Whether every byte is ASCII. On such text the byte-level tests here agree exactly with `lowercased()` and
+    /// `Character` comparisons, which fold and combine only beyond ASCII.
+    public var isASCII: Bool {
+        ASCIIBytes.with(utf8) { ByteSearch.firstNonASCII(in: $0, from: 0) == $0.count }
+    }
+
+    /// `lowercased() == other` for a lowercase ASCII `other`; the lowercase copy is built only for non-ASCII text.
+    public func lowercasedEquals(_ other: String) -> Bool {
+        isASCII ? equals(ignoringASCIICase: other) : lowercased() == other
+    }
+
+    /// `lowercased().hasPrefix(prefix)` for a lowercase ASCII `prefix`, as `lowercasedEquals`.
+    public func lowercasedHasPrefix(_ prefix: String) -> Bool {
+        isASCII ? hasPrefix(ignoringASCIICase: prefix) : lowercased().hasPrefix(prefix)
     }
 
     /// The text with ASCII letters lowercased, as bytes.
