@@ -48,30 +48,33 @@ enum Metric {
     /// The metric a "Force in numbers" label or a rate-table row names, from its wording; nil for none.
     static func fromLabel(_ label: String) -> (metric: String, qualifier: String?)? {
         let text = label.lowercased()
+        // ASCII labels (nearly all) are searched on bytes; others with the String search, as before.
+        let ascii = text.isASCII
+        func contains(_ word: String) -> Bool { ascii ? text.contains(ignoringASCIICase: word) : text.contains(word) }
         if let outcome = outcomeType(text) { return ("outcome_rate_pct", outcome) }
         if text.hasPrefix("change") {
             let years = Dates.spanInYears(text)
-            if text.contains("asb") || text.contains("anti-social") { return ("asb_incidents_change_1y_pct", nil) }
-            if text.contains("victim-based") { return ("victim_based_crime_change_5y_pct", nil) }
-            if text.contains("recorded crime") { return (years == 5 ? "recorded_crime_change_5y_pct" : "recorded_crime_change_1y_pct", nil) }
+            if contains("asb") || contains("anti-social") { return ("asb_incidents_change_1y_pct", nil) }
+            if contains("victim-based") { return ("victim_based_crime_change_5y_pct", nil) }
+            if contains("recorded crime") { return (years == 5 ? "recorded_crime_change_5y_pct" : "recorded_crime_change_1y_pct", nil) }
             return nil
         }
-        if text.contains("calls for assistance") || text.hasPrefix("incidents per 1,000") { return ("calls_for_assistance_per_1000", nil) }
-        if text.contains("charge rate") { return ("charge_rate_pct", nil) }
-        if text.contains("domestic abuse") {
-            if text.contains("percentage") { return ("domestic_abuse_pct_of_crime", nil) }
-            if text.contains("arrest") { return ("domestic_abuse_arrests_per_100_offences", nil) }
-            if text.contains("per 1,000") { return ("domestic_abuse_incidents_per_1000", nil) }
+        if contains("calls for assistance") || text.hasPrefix("incidents per 1,000") { return ("calls_for_assistance_per_1000", nil) }
+        if contains("charge rate") { return ("charge_rate_pct", nil) }
+        if contains("domestic abuse") {
+            if contains("percentage") { return ("domestic_abuse_pct_of_crime", nil) }
+            if contains("arrest") { return ("domestic_abuse_arrests_per_100_offences", nil) }
+            if contains("per 1,000") { return ("domestic_abuse_incidents_per_1000", nil) }
             return nil
         }
-        if text.contains("organised crime group") && text.contains("million") { return ("ocg_per_million", nil) }
-        if text.contains("victim satisfaction") { return ("victim_satisfaction_pct", nil) }
+        if contains("organised crime group") && contains("million") { return ("ocg_per_million", nil) }
+        if contains("victim satisfaction") { return ("victim_satisfaction_pct", nil) }
         if text.hasPrefix("burglary") { return ("burglary_dwelling_per_1000_households", nil) }
-        if text.contains("anti-social behaviour") || text.contains("(asb)") { return ("asb_incidents_per_1000", nil) }
+        if contains("anti-social behaviour") || contains("(asb)") { return ("asb_incidents_per_1000", nil) }
         if text.hasPrefix("victim-based crime") { return ("victim_based_crime_per_1000", nil) }
         if text.hasPrefix("sexual offences") { return ("sexual_offences_per_1000", nil) }
         if text.hasPrefix("assault with injury") { return ("assault_with_injury_per_1000", nil) }
-        if text.contains("crimes recorded") || text.hasPrefix("recorded crime") { return ("recorded_crime_per_1000", nil) }
+        if contains("crimes recorded") || text.hasPrefix("recorded crime") { return ("recorded_crime_per_1000", nil) }
         return nil
     }
 
