@@ -170,17 +170,9 @@ enum Normaliser {
         var index = start
         while index < count {
             let byte = all[index]
-            // Most bytes are letters and punctuation that no rule touches: copied a run at a time.
-            if isPlain(byte) {
-                var end = index + 1
-                while end < count && isPlain(all[end]) { end += 1 }
-                out.append(UnsafeBufferPointer(rebasing: all[index..<end]))
-                index = end
-                continue
-            }
-            if byte == 0x20 {
-                out.append(byte)
-                index += 1
+            // Most bytes are letters, spaces and punctuation that no rule but the space rule touches.
+            if byte == 0x20 || isPlain(byte) {
+                index = out.appendText(all, from: index)
                 continue
             }
             switch byte {
@@ -241,7 +233,7 @@ enum Normaliser {
     /// ASCII that the loop in `clean` only copies: not a space or tab (collapsed) and none of `< $ * ^ [ \`
     /// (markup). One bit per byte value below 0x80, in two words.
     @inline(__always)
-    private static func isPlain(_ byte: UInt8) -> Bool {
+    static func isPlain(_ byte: UInt8) -> Bool {
         let low: UInt64 = ~(1 << 0x09 | 1 << 0x20 | 1 << 0x24 | 1 << 0x2A | 1 << 0x3C)
         let high: UInt64 = ~(1 << (0x5B - 64) | 1 << (0x5C - 64) | 1 << (0x5E - 64))
         return byte < 0x80 && ((byte < 64 ? low : high) >> (byte & 63)) & 1 != 0
@@ -324,13 +316,41 @@ private struct SpaceCollapsingWriter {
         }
     }
 
-    /// Bytes that are neither spaces nor tabs: the same as appending them one by one.
+    /// Appends `line` from `start` while its bytes are spaces or `Normaliser.isPlain`, exactly as `append` would
+    /// one by one; returns where it stopped. State is held in locals and the space rule is applied once per word,
+    /// so a plain byte costs a test, a load and a store.
     @inline(__always)
-    mutating func append(_ run: UnsafeBufferPointer<UInt8>) {
-        if pendingSpace && count > 0 && base[count - 1] != 0x09 { write(0x20) }
-        pendingSpace = false
-        (base + count).update(from: run.baseAddress!, count: run.count)
-        count += run.count
+    mutating func appendText(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let base = self.base
+        var index = start
+        var count = self.count
+        var pending = pendingSpace
+        let end = line.count
+        while index < end {
+            var byte = line[index]
+            if byte == 0x20 {
+                pending = true
+                index &+= 1
+                continue
+            }
+            guard Normaliser.isPlain(byte) else { break }
+            if pending && count > 0 && base[count - 1] != 0x09 {
+                base[count] = 0x20
+                count &+= 1
+            }
+            pending = false
+            while true {
+                base[count] = byte
+                count &+= 1
+                index &+= 1
+                guard index < end else { break }
+                byte = line[index]
+                guard Normaliser.isPlain(byte) else { break }
+            }
+        }
+        self.count = count
+        pendingSpace = pending
+        return index
     }
 
     @inline(__always)
