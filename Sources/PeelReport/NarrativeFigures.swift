@@ -325,6 +325,7 @@ enum NarrativeFigures {
                 length = 0
                 continue
             }
+            if current.starts.isEmpty { current.starts.reserveCapacity(8) }
             if !current.text.isEmpty {
                 current.text += " "
                 length += 1
@@ -343,7 +344,7 @@ enum NarrativeFigures {
     private static func joinBrokenSentences(_ paragraphs: [Paragraph]) -> [Paragraph] {
         var out: [Paragraph] = []
         for paragraph in paragraphs {
-            if let first = paragraph.text.first, first.isLowercase,
+            if startsLowercase(paragraph.text),
                let target = out.lastIndex(where: { !isFootnote($0.text) }), out.count - target <= 4,
                let last = out[target].text.last, !".!?:".contains(last) {
                 let offset = out[target].text.utf16.count + 1
@@ -354,6 +355,17 @@ enum NarrativeFigures {
             out.append(paragraph)
         }
         return out
+    }
+
+    /// `text.first?.isLowercase`, read from the bytes when the first character is a lone ASCII byte.
+    private static func startsLowercase(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard let first = bytes.first else { return false }
+        // An ASCII byte is a whole character unless a combining mark (non-ASCII) or CR LF follows.
+        if first < 0x80 && first != 0x0D, bytes.count == 1 || bytes[bytes.index(after: bytes.startIndex)] < 0x80 {
+            return first >= 0x61 && first <= 0x7A
+        }
+        return text.first!.isLowercase
     }
 
     private static func isFootnote(_ text: String) -> Bool {
