@@ -104,7 +104,20 @@ struct PrintedNumber: Equatable {
     /// Digits after the decimal point as printed.
     let decimals: Int
 
+    private init(value: Double, printed: String, isPercent: Bool, decimals: Int) {
+        self.value = value
+        self.printed = printed
+        self.isPercent = isPercent
+        self.decimals = decimals
+    }
+
     init?(_ token: String) {
+        // Asked of every line of the figure sections: ASCII tokens are read on bytes, by the same steps.
+        if token.isASCII {
+            guard let number = Self.readASCII(token) else { return nil }
+            self = number
+            return
+        }
         var text = Substring(token.trimmingCharacters(in: " *"))
         guard !text.isEmpty else { return nil }
         printed = String(text)
@@ -124,6 +137,36 @@ struct PrintedNumber: Equatable {
         guard let number = Double(digits) else { return nil }
         value = negative ? -number : number
         decimals = digits.firstIndex(of: ".").map { digits.distance(from: $0, to: digits.endIndex) - 1 } ?? 0
+    }
+}
+
+extension PrintedNumber {
+    /// `init?` for an ASCII token, where each Character is one byte.
+    private static func readASCII(_ token: String) -> PrintedNumber? {
+        let bytes = Array(token.utf8)
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        var lower = 0, upper = bytes.count
+        while lower < upper && (bytes[lower] == 0x20 || bytes[lower] == 0x2A) { lower += 1 }
+        while upper > lower && (bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x2A) { upper -= 1 }
+        guard lower < upper else { return nil }
+        let printed = String(decoding: bytes[lower..<upper], as: UTF8.self)
+        var negative = false
+        if bytes[lower] == 0x2B { lower += 1 } else if bytes[lower] == 0x2D { negative = true; lower += 1 }
+        let isPercent = lower < upper && bytes[upper - 1] == 0x25
+        if isPercent { upper -= 1 }
+        guard lower < upper, isDigit(bytes[lower]), isDigit(bytes[upper - 1]) else { return nil }
+        var digits: [UInt8] = []
+        digits.reserveCapacity(upper - lower)
+        var point: Int?
+        for byte in bytes[lower..<upper] {
+            if isDigit(byte) { digits.append(byte) }
+            else if byte == 0x2C && point == nil { continue }
+            else if byte == 0x2E && point == nil { point = digits.count; digits.append(byte) }
+            else { return nil }
+        }
+        guard let number = Double(String(decoding: digits, as: UTF8.self)) else { return nil }
+        return PrintedNumber(value: negative ? -number : number, printed: printed, isPercent: isPercent,
+                             decimals: point.map { digits.count - $0 - 1 } ?? 0)
     }
 }
 

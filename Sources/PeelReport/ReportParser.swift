@@ -172,9 +172,12 @@ enum TitlePage {
 
 /// A contents page line: a heading followed by a page number (after a tab or dot leaders).
 func isContentsLine(_ text: String) -> Bool {
-    let bytes = text.utf8
     func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
-    guard let last = bytes.last, isDigit(last) else { return bytes.last == 0x09 }
-    guard let before = bytes.reversed().first(where: { !isDigit($0) }) else { return false }
-    return before == 0x09 || before == 0x2E || (before == 0x20 && text.contains(ignoringASCIICase: "...")) || text.isTableRow
+    // Asked of every line by two extractors: read on the contiguous bytes, not through generic UTF8View calls.
+    func check(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let last = bytes.last, isDigit(last) else { return bytes.last == 0x09 }
+        guard let before = bytes.reversed().first(where: { !isDigit($0) }) else { return false }
+        return before == 0x09 || before == 0x2E || (before == 0x20 && text.contains(ignoringASCIICase: "...")) || text.isTableRow
+    }
+    return text.utf8.withContiguousStorageIfAvailable(check) ?? Array(text.utf8).withUnsafeBufferPointer(check)
 }

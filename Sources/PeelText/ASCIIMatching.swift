@@ -6,7 +6,10 @@
 extension String {
     /// Whether the text starts with `prefix` (lowercase), ignoring the case of ASCII letters.
     public func hasPrefix(ignoringASCIICase prefix: String) -> Bool {
-        ASCIIBytes.with(utf8) { ASCIIBytes.hasPrefix($0, prefix) }
+        // Most lines differ in the first byte: that is settled before reaching the bytes of both strings.
+        guard let first = utf8.first, let wanted = prefix.utf8.first else { return prefix.isEmpty }
+        guard ASCIIBytes.lower(first) == wanted else { return false }
+        return ASCIIBytes.with(utf8) { ASCIIBytes.hasPrefix($0, prefix) }
     }
 
     /// Whether the text equals `other` (lowercase), ignoring the case of ASCII letters.
