@@ -17,19 +17,41 @@ enum FigureExtractor {
         let forceName: String
         let forceID: String?
         let registry: ForceRegistry
+        private let lowerForceName: String
 
+        init(forceName: String, forceID: String?, registry: ForceRegistry) {
+            self.forceName = forceName
+            self.forceID = forceID
+            self.registry = registry
+            lowerForceName = forceName.lowercased()
+        }
+
+        /// Asked of every line of the section: ASCII lines are compared on bytes, others as lowercase copies.
         func areas(_ text: String) -> [Area]? {
+            let suffix = " england and wales"
+            if text.isASCII {
+                if text.equals(ignoringASCIICase: "england and wales") { return [.englandAndWales] }
+                let count = text.utf8.count
+                if count >= suffix.utf8.count,
+                   text.utf8.dropFirst(count - suffix.utf8.count).elementsEqual(suffix.utf8, by: { ASCIIBytes.lower($0) == $1 }) {
+                    let first = String(decoding: text.utf8.dropLast(suffix.utf8.count), as: UTF8.self)
+                    return isForce(first) ? [.force, .englandAndWales] : nil
+                }
+                return isForce(text) ? [.force] : nil
+            }
             let lower = text.lowercased()
             if lower == "england and wales" { return [.englandAndWales] }
-            if lower.hasSuffix(" england and wales") {
-                let first = String(text.dropLast(" england and wales".count))
+            if lower.hasSuffix(suffix) {
+                let first = String(text.dropLast(suffix.count))
                 return isForce(first) ? [.force, .englandAndWales] : nil
             }
             return isForce(text) ? [.force] : nil
         }
 
         func isForce(_ text: String) -> Bool {
-            text.lowercased() == forceName.lowercased() || (forceID != nil && registry.id(for: text) == forceID)
+            let sameName = text.isASCII && lowerForceName.isASCII
+                ? text.equals(ignoringASCIICase: lowerForceName) : text.lowercased() == lowerForceName
+            return sameName || (forceID != nil && registry.id(for: text) == forceID)
         }
     }
 
@@ -45,9 +67,10 @@ enum FigureExtractor {
     static func forceInNumbers(_ lines: [NormalisedLine], names: AreaNames, into report: inout Report) {
         guard let start = lines.firstIndex(where: { $0.text.equals(ignoringASCIICase: "force in numbers") && !isContentsLine($0.text) }) else { return }
         let section = lines[(start + 1)...].prefix { line in
-            let lower = line.text.lowercased()
-            return !["introduction", "risk-based inspection", "effectiveness overview"].contains(lower)
-                && !(line.text.split(separator: " ").count > 40 && !line.text.hasPrefix("*"))
+            let text = line.text
+            return !(text.lowercasedEquals("introduction") || text.lowercasedEquals("risk-based inspection")
+                     || text.lowercasedEquals("effectiveness overview"))
+                && !(isLongerThan40Words(text) && !text.hasPrefix("*"))
         }
         // The footnote of the 2017 outcomes graphic gives their period (read whole: it may be wrapped).
         let outcomesPeriod = section.firstIndex { $0.text.hasPrefix("*Figures are shown as proportions") }.flatMap { start in
@@ -96,6 +119,24 @@ enum FigureExtractor {
             }
             labelLines.append(line)
         }
+    }
+
+    /// `text.split(separator: " ").count > 40`: each word and space takes a byte at least, so short lines are
+    /// settled by their length; ASCII lines are counted on bytes.
+    private static func isLongerThan40Words(_ text: String) -> Bool {
+        guard text.utf8.count > 80 else { return false }
+        guard text.isASCII else { return text.split(separator: " ").count > 40 }
+        var words = 0
+        var inWord = false
+        for byte in text.utf8 {
+            if byte == 0x20 {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                words += 1
+            }
+        }
+        return words > 40
     }
 
     /// The label of the values that follow: from the last line that starts a label (a capitalised line after

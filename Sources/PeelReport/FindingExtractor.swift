@@ -21,49 +21,53 @@ enum FindingExtractor {
             if line.isBlank || isContentsLine(line.text) { continue }
             // Headings are short; a lowercase copy of every line was a good part of the parse time.
             guard line.text.utf8.count <= 160 else { continue }
-            let lower = line.text.lowercased()
-            if let heading = sectionQuestion(line) {
+            let text = line.text
+            // Only non-ASCII lines need a lowercase copy; ASCII ones are compared on bytes, to the same effect.
+            let lower = text.isASCII ? nil : text.lowercased()
+            func isLower(_ other: String) -> Bool { lower.map { $0 == other } ?? text.equals(ignoringASCIICase: other) }
+            if let heading = sectionQuestion(line, lower: lower) {
                 question = heading
                 continue
             }
-            switch lower {
-            case "areas for improvement", "area for improvement":
+            if isLower("areas for improvement") || isLower("area for improvement") {
                 let (items, next) = listItems(lines, from: index)
                 for item in items { add(.areaForImprovement, item.text, line: item.line) }
                 index = next
-            case "cause of concern", "causes of concern":
+            } else if isLower("cause of concern") || isLower("causes of concern") {
                 let (items, next) = listItems(lines, from: index, paragraphs: true, limit: 1)
                 for item in items { add(.causeOfConcern, item.text, line: item.line) }
                 index = next
-            case "recommendations" where report.reportType == .force:
+            } else if isLower("recommendations") && report.reportType == .force {
                 let (items, next) = listItems(lines, from: index, skipLeadIn: true)
                 for item in items { add(.recommendation, item.text, line: item.line) }
                 index = next
-            default:
+            } else if lower.map({ $0.hasPrefix("recommendation ") }) ?? text.hasPrefix(ignoringASCIICase: "recommendation "),
+                      Int((lower ?? text).dropFirst("recommendation ".count)) != nil {
                 // National overviews: "Recommendation 3" headings, each over its own paragraphs.
-                if lower.hasPrefix("recommendation "), Int(lower.dropFirst("recommendation ".count)) != nil {
-                    let (items, next) = listItems(lines, from: index, paragraphs: true, untilHeading: true)
-                    if !items.isEmpty {
-                        add(.recommendation, items.map(\.text).joined(separator: " "), line: items[0].line)
-                    }
-                    index = next
+                let (items, next) = listItems(lines, from: index, paragraphs: true, untilHeading: true)
+                if !items.isEmpty {
+                    add(.recommendation, items.map(\.text).joined(separator: " "), line: items[0].line)
                 }
+                index = next
             }
         }
     }
 
     /// A heading that opens a question's section: the 2015 "How effective is the force at …?" headings, and
     /// the 2016–17 section titles, which stand alone on a line.
-    private static func sectionQuestion(_ line: NormalisedLine) -> Question? {
+    /// `lower` is the line lowercased, or nil for an ASCII line (compared on bytes instead).
+    private static func sectionQuestion(_ line: NormalisedLine, lower: String?) -> Question? {
         let text = line.text
-        let lower = text.lowercased()
-        if lower.hasPrefix("how effective is the force") || lower.hasPrefix("overview – how effective") { return Question(wording: text) }
-        let titles = [
-            "preventing crime and tackling anti-social behaviour", "investigating crime and reducing re-offending",
-            "protecting vulnerable people and supporting victims", "tackling serious and organised crime", "specialist capabilities",
-        ]
-        return titles.contains(lower) ? Question(wording: text) : nil
+        func hasPrefix(_ prefix: String) -> Bool { lower.map { $0.hasPrefix(prefix) } ?? text.hasPrefix(ignoringASCIICase: prefix) }
+        if hasPrefix("how effective is the force") || hasPrefix("overview – how effective") { return Question(wording: text) }
+        if let lower { return sectionTitles.contains(lower) ? Question(wording: text) : nil }
+        return sectionTitles.contains { text.equals(ignoringASCIICase: $0) } ? Question(wording: text) : nil
     }
+
+    private static let sectionTitles = [
+        "preventing crime and tackling anti-social behaviour", "investigating crime and reducing re-offending",
+        "protecting vulnerable people and supporting victims", "tackling serious and organised crime", "specialist capabilities",
+    ]
 
     struct Item {
         let text: String

@@ -1,4 +1,5 @@
 import CSV
+import PeelText
 
 /// One of the 43 territorial forces, with every name a report may use for it.
 public struct Force: Sendable, Equatable {
@@ -78,11 +79,44 @@ public struct ForceRegistry: Sendable {
     }
 
     static func key(_ name: String) -> String {
+        // The parser asks about thousands of lines: ASCII names (nearly all) are keyed on bytes, the same way.
+        if name.isASCII { return asciiKey(name) }
         var text = name.lowercased()
         text = text.replacingAll("&", with: " and ")
         for dash in ["-", "–", "—", ".", ","] { text = text.replacingAll(dash, with: " ") }
         let dropped: Set<String> = ["police", "constabulary", "service", "force", "the"]
         return text.split(separator: " ").filter { !dropped.contains(String($0)) }.joined(separator: " ")
+    }
+}
+
+extension ForceRegistry {
+    private static let droppedWords: [[UInt8]] = ["police", "constabulary", "service", "force", "the"].map { Array($0.utf8) }
+
+    /// `key` for ASCII text: lowercase, "&" → " and ", "-", "." and "," → space, dropped words out, single spaces.
+    private static func asciiKey(_ name: String) -> String {
+        var text: [UInt8] = []
+        text.reserveCapacity(name.utf8.count + 8)
+        for byte in name.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): text.append(contentsOf: [0x20, 0x61, 0x6E, 0x64, 0x20])  // " and "
+            case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: ","): text.append(0x20)
+            default: text.append(ASCIIBytes.lower(byte))
+            }
+        }
+        var key: [UInt8] = []
+        key.reserveCapacity(text.count)
+        var index = 0
+        while index < text.count {
+            while index < text.count && text[index] == 0x20 { index += 1 }
+            let start = index
+            while index < text.count && text[index] != 0x20 { index += 1 }
+            guard start < index else { break }
+            let word = text[start..<index]
+            if droppedWords.contains(where: { $0.elementsEqual(word) }) { continue }
+            if !key.isEmpty { key.append(0x20) }
+            key.append(contentsOf: word)
+        }
+        return String(decoding: key, as: UTF8.self)
     }
 }
 

@@ -31,6 +31,9 @@ enum JudgmentExtractor {
 
             // 2016–17: "Overall effectiveness 2017  Requires improvement".
             if text.hasPrefix(ignoringASCIICase: "overall effectiveness ") && !text.isTableRow {
+                // Most such lines are sentences: an ASCII line whose third word is no year is passed over
+                // without splitting it all into words.
+                if text.isASCII && !Self.thirdWordIsYear(text) { continue }
                 let rest = text.split(separator: " ").dropFirst(2)
                 if let year = rest.first.flatMap({ Int($0) }), (2014...2099).contains(year) {
                     let gradeText = rest.dropFirst().joined(separator: " ")
@@ -71,6 +74,22 @@ enum JudgmentExtractor {
             }
         }
         report.judgments = choose(candidates, forceID: forceID, scale: scale, problems: &report.problems)
+    }
+
+    /// Whether the third space-separated word of an ASCII line is a year from 2014 on, as read below.
+    private static func thirdWordIsYear(_ text: String) -> Bool {
+        let bytes = text.utf8
+        var index = bytes.startIndex
+        var word = 0
+        while index < bytes.endIndex {
+            while index < bytes.endIndex && bytes[index] == 0x20 { index = bytes.index(after: index) }
+            let start = index
+            while index < bytes.endIndex && bytes[index] != 0x20 { index = bytes.index(after: index) }
+            guard start < index else { break }
+            if word == 2 { return Int(Substring(bytes[start..<index])).map { (2014...2099).contains($0) } ?? false }
+            word += 1
+        }
+        return false
     }
 
     /// Rows after the header until the first line that is not a row; returns the index after the table.

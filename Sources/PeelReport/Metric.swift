@@ -48,30 +48,33 @@ enum Metric {
     /// The metric a "Force in numbers" label or a rate-table row names, from its wording; nil for none.
     static func fromLabel(_ label: String) -> (metric: String, qualifier: String?)? {
         let text = label.lowercased()
+        // ASCII labels (nearly all) are searched on bytes; others with the String search, as before.
+        let ascii = text.isASCII
+        func contains(_ word: String) -> Bool { ascii ? text.contains(ignoringASCIICase: word) : text.contains(word) }
         if let outcome = outcomeType(text) { return ("outcome_rate_pct", outcome) }
         if text.hasPrefix("change") {
             let years = Dates.spanInYears(text)
-            if text.contains("asb") || text.contains("anti-social") { return ("asb_incidents_change_1y_pct", nil) }
-            if text.contains("victim-based") { return ("victim_based_crime_change_5y_pct", nil) }
-            if text.contains("recorded crime") { return (years == 5 ? "recorded_crime_change_5y_pct" : "recorded_crime_change_1y_pct", nil) }
+            if contains("asb") || contains("anti-social") { return ("asb_incidents_change_1y_pct", nil) }
+            if contains("victim-based") { return ("victim_based_crime_change_5y_pct", nil) }
+            if contains("recorded crime") { return (years == 5 ? "recorded_crime_change_5y_pct" : "recorded_crime_change_1y_pct", nil) }
             return nil
         }
-        if text.contains("calls for assistance") || text.hasPrefix("incidents per 1,000") { return ("calls_for_assistance_per_1000", nil) }
-        if text.contains("charge rate") { return ("charge_rate_pct", nil) }
-        if text.contains("domestic abuse") {
-            if text.contains("percentage") { return ("domestic_abuse_pct_of_crime", nil) }
-            if text.contains("arrest") { return ("domestic_abuse_arrests_per_100_offences", nil) }
-            if text.contains("per 1,000") { return ("domestic_abuse_incidents_per_1000", nil) }
+        if contains("calls for assistance") || text.hasPrefix("incidents per 1,000") { return ("calls_for_assistance_per_1000", nil) }
+        if contains("charge rate") { return ("charge_rate_pct", nil) }
+        if contains("domestic abuse") {
+            if contains("percentage") { return ("domestic_abuse_pct_of_crime", nil) }
+            if contains("arrest") { return ("domestic_abuse_arrests_per_100_offences", nil) }
+            if contains("per 1,000") { return ("domestic_abuse_incidents_per_1000", nil) }
             return nil
         }
-        if text.contains("organised crime group") && text.contains("million") { return ("ocg_per_million", nil) }
-        if text.contains("victim satisfaction") { return ("victim_satisfaction_pct", nil) }
+        if contains("organised crime group") && contains("million") { return ("ocg_per_million", nil) }
+        if contains("victim satisfaction") { return ("victim_satisfaction_pct", nil) }
         if text.hasPrefix("burglary") { return ("burglary_dwelling_per_1000_households", nil) }
-        if text.contains("anti-social behaviour") || text.contains("(asb)") { return ("asb_incidents_per_1000", nil) }
+        if contains("anti-social behaviour") || contains("(asb)") { return ("asb_incidents_per_1000", nil) }
         if text.hasPrefix("victim-based crime") { return ("victim_based_crime_per_1000", nil) }
         if text.hasPrefix("sexual offences") { return ("sexual_offences_per_1000", nil) }
         if text.hasPrefix("assault with injury") { return ("assault_with_injury_per_1000", nil) }
-        if text.contains("crimes recorded") || text.hasPrefix("recorded crime") { return ("recorded_crime_per_1000", nil) }
+        if contains("crimes recorded") || text.hasPrefix("recorded crime") { return ("recorded_crime_per_1000", nil) }
         return nil
     }
 
@@ -101,7 +104,20 @@ struct PrintedNumber: Equatable {
     /// Digits after the decimal point as printed.
     let decimals: Int
 
+    private init(value: Double, printed: String, isPercent: Bool, decimals: Int) {
+        self.value = value
+        self.printed = printed
+        self.isPercent = isPercent
+        self.decimals = decimals
+    }
+
     init?(_ token: String) {
+        // Asked of every line of the figure sections: ASCII tokens are read on bytes, by the same steps.
+        if token.isASCII {
+            guard let number = Self.readASCII(token) else { return nil }
+            self = number
+            return
+        }
         var text = Substring(token.trimmingCharacters(in: " *"))
         guard !text.isEmpty else { return nil }
         printed = String(text)
@@ -121,6 +137,36 @@ struct PrintedNumber: Equatable {
         guard let number = Double(digits) else { return nil }
         value = negative ? -number : number
         decimals = digits.firstIndex(of: ".").map { digits.distance(from: $0, to: digits.endIndex) - 1 } ?? 0
+    }
+}
+
+extension PrintedNumber {
+    /// `init?` for an ASCII token, where each Character is one byte.
+    private static func readASCII(_ token: String) -> PrintedNumber? {
+        let bytes = Array(token.utf8)
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        var lower = 0, upper = bytes.count
+        while lower < upper && (bytes[lower] == 0x20 || bytes[lower] == 0x2A) { lower += 1 }
+        while upper > lower && (bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x2A) { upper -= 1 }
+        guard lower < upper else { return nil }
+        let printed = String(decoding: bytes[lower..<upper], as: UTF8.self)
+        var negative = false
+        if bytes[lower] == 0x2B { lower += 1 } else if bytes[lower] == 0x2D { negative = true; lower += 1 }
+        let isPercent = lower < upper && bytes[upper - 1] == 0x25
+        if isPercent { upper -= 1 }
+        guard lower < upper, isDigit(bytes[lower]), isDigit(bytes[upper - 1]) else { return nil }
+        var digits: [UInt8] = []
+        digits.reserveCapacity(upper - lower)
+        var point: Int?
+        for byte in bytes[lower..<upper] {
+            if isDigit(byte) { digits.append(byte) }
+            else if byte == 0x2C && point == nil { continue }
+            else if byte == 0x2E && point == nil { point = digits.count; digits.append(byte) }
+            else { return nil }
+        }
+        guard let number = Double(String(decoding: digits, as: UTF8.self)) else { return nil }
+        return PrintedNumber(value: negative ? -number : number, printed: printed, isPercent: isPercent,
+                             decimals: point.map { digits.count - $0 - 1 } ?? 0)
     }
 }
 

@@ -146,21 +146,21 @@ enum NarrativeFigures {
             let matching = all.indices.filter { found & (UInt64(1) << $0) != 0 }.map { all[$0] }
             defer { if found & periodMask != 0 || !matching.isEmpty { periodHistory.append(paragraph.text) } }
             guard !matching.isEmpty else { continue }
-            let ns = paragraph.text as NSString
+            let text = UTF16Text(paragraph.text)
             for pattern in matching {
-                for result in pattern.regex.matches(in: paragraph.text, range: NSRange(location: 0, length: ns.length)) {
-                    let sentenceRange = sentence(around: result.range, in: ns)
-                    let sentence = ns.substring(with: sentenceRange)
+                for result in pattern.regex.matches(in: paragraph.text, range: NSRange(location: 0, length: text.units.count)) {
+                    let sentenceRange = sentence(around: result.range, in: text)
+                    let sentence = text.substring(sentenceRange.location, sentenceRange.location + sentenceRange.length)
                     // The period a sentence names; else the nearest one before it in its paragraph ("over the same
                     // time period"); else the last one of the paragraph before ("Over this same period, …").
                     var periods = Dates.periods(in: sentence)
                     if periods.isEmpty {
-                        periods = Array(Dates.periods(in: ns.substring(to: result.range.location)).suffix(1))
+                        periods = Array(Dates.periods(in: text.substring(0, result.range.location)).suffix(1))
                     }
                     if periods.isEmpty { periods = Array(periodHistory.latest().suffix(1)) }
                     let groups = (0..<result.numberOfRanges).map { index -> String? in
                         let range = result.range(at: index)
-                        return range.location == NSNotFound ? nil : ns.substring(with: range)
+                        return range.location == NSNotFound ? nil : text.substring(range.location, range.location + range.length)
                     }
                     let groupLines = (0..<result.numberOfRanges).map { paragraph.line(atUTF16: max(0, result.range(at: $0).location)) }
                     figures += pattern.read(Match(groups: groups, groupLines: groupLines, periods: periods, sentence: sentence))
@@ -194,36 +194,48 @@ enum NarrativeFigures {
         }
     }
 
-    /// Which of up to 64 lowercase cues a text holds, ignoring ASCII case, in one pass: a table keyed by each
-    /// pair of adjacent bytes says which cues could start there (17 separate scans were a fifth of the parse).
+    /// Which of up to 64 lowercase cues a text holds, ignoring ASCII case, in one pass: tables keyed by a pair of
+    /// adjacent bytes say which cues could start there and which have that pair two bytes on (17 separate scans
+    /// were a fifth of the parse; the second pair keeps common starts like "in" and "th" from being compared).
+    /// The key is each byte's low five bits, the same for a letter in either case.
     struct CueSet {
         private let cues: [[UInt8]]
         private var starts = [UInt64](repeating: 0, count: 1024)
+        private var thirds = [UInt64](repeating: 0, count: 1024)
 
         init(_ cues: [[UInt8]]) {
-            precondition(cues.count <= 64 && cues.allSatisfy { $0.count >= 2 })
+            precondition(cues.count <= 64 && cues.allSatisfy { $0.count >= 4 })
             self.cues = cues
-            for (index, cue) in cues.enumerated() { starts[Self.key(cue[0], cue[1])] |= UInt64(1) << index }
+            for (index, cue) in cues.enumerated() {
+                starts[Self.key(cue[0], cue[1])] |= UInt64(1) << index
+                thirds[Self.key(cue[2], cue[3])] |= UInt64(1) << index
+            }
         }
 
         @inline(__always)
         private static func key(_ first: UInt8, _ second: UInt8) -> Int {
-            Int(ASCIIBytes.lower(first) & 31) << 5 | Int(ASCIIBytes.lower(second) & 31)
+            Int(first & 31) << 5 | Int(second & 31)
         }
 
         /// A bit per cue found, in the order given.
         func find(in text: UnsafeBufferPointer<UInt8>) -> UInt64 {
-            var found: UInt64 = 0
-            guard text.count >= 2 else { return 0 }
-            for index in 0..<(text.count - 1) {
-                var candidates = starts[Self.key(text[index], text[index + 1])] & ~found
-                while candidates != 0 {
-                    let cue = candidates.trailingZeroBitCount
-                    candidates &= candidates - 1
-                    if matches(cues[cue], text, at: index) { found |= UInt64(1) << cue }
+            guard text.count >= 4 else { return 0 }
+            return starts.withUnsafeBufferPointer { starts in
+                thirds.withUnsafeBufferPointer { thirds in
+                    var found: UInt64 = 0
+                    for index in 0..<(text.count - 3) {
+                        var candidates = starts[Self.key(text[index], text[index + 1])]
+                        guard candidates != 0 else { continue }
+                        candidates &= thirds[Self.key(text[index + 2], text[index + 3])] & ~found
+                        while candidates != 0 {
+                            let cue = candidates.trailingZeroBitCount
+                            candidates &= candidates - 1
+                            if matches(cues[cue], text, at: index) { found |= UInt64(1) << cue }
+                        }
+                    }
+                    return found
                 }
             }
-            return found
         }
 
         func find(in text: [UInt8]) -> UInt64 { text.withUnsafeBufferPointer { find(in: $0) } }
@@ -235,15 +247,33 @@ enum NarrativeFigures {
         }
     }
 
+    /// A paragraph addressed in UTF-16 offsets, as NSRegularExpression reports them. NSString's substring and
+    /// character(at:) on a Swift string transcoded from the start each time; here substrings are cut from the
+    /// string itself and single units read from an array.
+    struct UTF16Text {
+        let string: String
+        let units: [UInt16]
+
+        init(_ string: String) {
+            self.string = string
+            units = Array(string.utf16)
+        }
+
+        /// The text between two UTF-16 offsets (match and sentence bounds, which never split a scalar).
+        func substring(_ start: Int, _ end: Int) -> String {
+            String(string[String.Index(utf16Offset: start, in: string)..<String.Index(utf16Offset: end, in: string)])
+        }
+    }
+
     /// From the sentence start before `range` to the sentence end after it.
-    private static func sentence(around range: NSRange, in text: NSString) -> NSRange {
+    private static func sentence(around range: NSRange, in text: UTF16Text) -> NSRange {
         var start = range.location
         while start > 0 {
             if isSentenceEnd(text, at: start - 1) { break }
             start -= 1
         }
         var end = range.location + range.length
-        while end < text.length {
+        while end < text.units.count {
             if isSentenceEnd(text, at: end) { end += 1; break }
             end += 1
         }
@@ -251,10 +281,21 @@ enum NarrativeFigures {
     }
 
     /// A full stop followed by a space or the end, that does not close an abbreviation ("i.e.", "e.g.").
-    private static func isSentenceEnd(_ text: NSString, at index: Int) -> Bool {
-        guard text.character(at: index) == 0x2E, index + 1 == text.length || text.character(at: index + 1) == 0x20 else { return false }
-        let before = text.substring(with: NSRange(location: max(0, index - 4), length: min(4, index))).lowercased()
-        return !(before.hasSuffix("i.e") || before.hasSuffix("e.g") || before.hasSuffix(" etc") || before.hasSuffix(" no"))
+    private static func isSentenceEnd(_ text: UTF16Text, at index: Int) -> Bool {
+        let units = text.units
+        guard units[index] == 0x2E, index + 1 == units.count || units[index + 1] == 0x20 else { return false }
+        let window = units[max(0, index - 4)..<index]
+        guard window.allSatisfy({ $0 < 0x80 }) else {
+            let before = String(decoding: window, as: UTF16.self).lowercased()
+            return !(before.hasSuffix("i.e") || before.hasSuffix("e.g") || before.hasSuffix(" etc") || before.hasSuffix(" no"))
+        }
+        // ASCII: the four units before, lowercased, compared unit by unit.
+        func endsWith(_ suffix: String) -> Bool {
+            let suffix = Array(suffix.utf16)
+            guard window.count >= suffix.count else { return false }
+            return zip(window.suffix(suffix.count), suffix).allSatisfy { UInt16(ASCIIBytes.lower(UInt8($0))) == $1 }
+        }
+        return !(endsWith("i.e") || endsWith("e.g") || endsWith(" etc") || endsWith(" no"))
     }
 
     /// Prose paragraphs: runs of non-blank lines that are neither headings nor table rows, joined with spaces.
@@ -284,6 +325,7 @@ enum NarrativeFigures {
                 length = 0
                 continue
             }
+            if current.starts.isEmpty { current.starts.reserveCapacity(8) }
             if !current.text.isEmpty {
                 current.text += " "
                 length += 1
@@ -302,7 +344,7 @@ enum NarrativeFigures {
     private static func joinBrokenSentences(_ paragraphs: [Paragraph]) -> [Paragraph] {
         var out: [Paragraph] = []
         for paragraph in paragraphs {
-            if let first = paragraph.text.first, first.isLowercase,
+            if startsLowercase(paragraph.text),
                let target = out.lastIndex(where: { !isFootnote($0.text) }), out.count - target <= 4,
                let last = out[target].text.last, !".!?:".contains(last) {
                 let offset = out[target].text.utf16.count + 1
@@ -313,6 +355,17 @@ enum NarrativeFigures {
             out.append(paragraph)
         }
         return out
+    }
+
+    /// `text.first?.isLowercase`, read from the bytes when the first character is a lone ASCII byte.
+    private static func startsLowercase(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard let first = bytes.first else { return false }
+        // An ASCII byte is a whole character unless a combining mark (non-ASCII) or CR LF follows.
+        if first < 0x80 && first != 0x0D, bytes.count == 1 || bytes[bytes.index(after: bytes.startIndex)] < 0x80 {
+            return first >= 0x61 && first <= 0x7A
+        }
+        return text.first!.isLowercase
     }
 
     private static func isFootnote(_ text: String) -> Bool {

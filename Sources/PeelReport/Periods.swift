@@ -33,21 +33,53 @@ enum Dates {
     /// Every period a text names, in order: "12 months to 30 June 2017" → start 2016-07-01, end 2017-06-30;
     /// "as at 1 July 2017" → as_at 2017-07-01.
     static func periods(in text: String) -> [Period] {
-        // Split on bytes (the separators are ASCII): this runs on every paragraph that holds a figure.
-        let words = text.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x2C || $0 == 0x28 || $0 == 0x29 }).map { Substring($0) }
+        // Words are byte ranges (the separators are ASCII) compared in place: this runs on every paragraph that
+        // holds a figure, and "to", "at" and "on" are rejected by length. Substrings are made only for a date.
+        let utf8 = text.utf8
+        if let found = utf8.withContiguousStorageIfAvailable({ periods(in: text, bytes: $0) }) { return found }
+        return Array(utf8).withUnsafeBufferPointer { periods(in: text, bytes: $0) }
+    }
+
+    private static func periods(in text: String, bytes: UnsafeBufferPointer<UInt8>) -> [Period] {
+        func isSeparator(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x2C || byte == 0x28 || byte == 0x29 }
+        var words: [Range<Int>] = []
+        var position = 0
+        while position < bytes.count {
+            while position < bytes.count && isSeparator(bytes[position]) { position += 1 }
+            let start = position
+            while position < bytes.count && !isSeparator(bytes[position]) { position += 1 }
+            if start < position { words.append(start..<position) }
+        }
+        /// Whether word `index` is `lower` (lowercase ASCII), ignoring ASCII case.
+        func word(_ index: Int, is lower: StaticString) -> Bool {
+            let range = words[index]
+            guard range.count == lower.utf8CodeUnitCount else { return false }
+            let pattern = lower.utf8Start
+            for offset in 0..<range.count where ASCIIBytes.lower(bytes[range.lowerBound + offset]) != pattern[offset] { return false }
+            return true
+        }
+        func substring(_ range: Range<Int>) -> Substring {
+            let start = text.utf8.index(text.utf8.startIndex, offsetBy: range.lowerBound)
+            return Substring(text.utf8[start..<text.utf8.index(start, offsetBy: range.count)])
+        }
+        /// `date` of the words from `index` on.
+        func date(from index: Int) -> (year: Int, month: Int, day: Int)? {
+            guard words.count - index >= 3 else { return nil }
+            return Dates.date([substring(words[index]), substring(words[index + 1]), substring(words[index + 2])][...])
+        }
         var found: [Period] = []
         var index = 0
         while index < words.count {
-            let word = words[index]
-            if word.equals(ignoringASCIICase: "to") && index >= 2 && words[index - 1].equals(ignoringASCIICase: "months") && words[index - 2] == "12",
-               let end = date(words[(index + 1)...]) {
+            if word(index, is: "to") && index >= 2 && word(index - 1, is: "months") && words[index - 2].count == 2
+                && bytes[words[index - 2].lowerBound] == 0x31 && bytes[words[index - 2].lowerBound + 1] == 0x32,  // "12"
+               let end = date(from: index + 1) {
                 let start = dayAfter((end.year - 1, end.month, end.day))
                 found.append(Period(start: iso(start), end: iso(end)))
                 index += 4
                 continue
             }
             // "as at 1 July 2017", and "On 1 July 2017, the force had …".
-            if (word.equals(ignoringASCIICase: "at") && index >= 1 && words[index - 1].equals(ignoringASCIICase: "as")) || word.equals(ignoringASCIICase: "on"), let day = date(words[(index + 1)...]) {
+            if (word(index, is: "at") && index >= 1 && word(index - 1, is: "as")) || word(index, is: "on"), let day = date(from: index + 1) {
                 found.append(Period(asAt: iso(day)))
                 index += 4
                 continue

@@ -15,8 +15,22 @@ public struct ReportParser: Sendable {
     }
 
     public func parse(_ decoded: DecodedText) -> Report {
-        parse(NormalisedText(decoded))
+        // A third of entries are not PEEL reports, and their title page says so: the lines are cleaned a block
+        // at a time until the title page can no longer change, and the rest only for a report.
+        var text = NormalisedText(decoded, prefix: Self.titlePageBlock)
+        while text.sourceLinesRead < decoded.lines.count {
+            if TitlePage.isFinal(text.lines) {
+                if TitlePage.read(text.lines) == nil { return Report(reportType: .other) }
+                break
+            }
+            text.extend(decoded, by: Self.titlePageBlock)
+        }
+        text.extend(decoded)
+        return parse(text)
     }
+
+    /// Source lines cleaned at a time while looking for the title page (80 non-blank lines take about 150).
+    static let titlePageBlock = 160
 
     public func parse(_ text: NormalisedText) -> Report {
         let lines = text.lines
@@ -84,6 +98,18 @@ enum TitlePage {
     /// How far into the text the title page may reach (PDF extractions start with blank lines and logos).
     static let titlePageLines = 80
 
+    /// Whether cleaning more lines can no longer change what `read` sees. Lines are only ever appended, except
+    /// that a page break removes page numbers at the end; so once a non-blank line that is no page number stands
+    /// at or past the last non-blank line `read` looks at, those lines are final.
+    static func isFinal(_ lines: [NormalisedLine]) -> Bool {
+        var nonBlank = 0
+        for line in lines where !line.isBlank {
+            nonBlank += 1
+            if nonBlank >= titlePageLines && !line.isPageNumber { return true }
+        }
+        return false
+    }
+
     static func read(_ lines: [NormalisedLine]) -> Title? {
         var pending: (pillar: Pillar, year: Int, title: String, line: Int)?
         var looked = 0
@@ -146,9 +172,12 @@ enum TitlePage {
 
 /// A contents page line: a heading followed by a page number (after a tab or dot leaders).
 func isContentsLine(_ text: String) -> Bool {
-    let bytes = text.utf8
     func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
-    guard let last = bytes.last, isDigit(last) else { return bytes.last == 0x09 }
-    guard let before = bytes.reversed().first(where: { !isDigit($0) }) else { return false }
-    return before == 0x09 || before == 0x2E || (before == 0x20 && text.contains(ignoringASCIICase: "...")) || text.isTableRow
+    // Asked of every line by two extractors: read on the contiguous bytes, not through generic UTF8View calls.
+    func check(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let last = bytes.last, isDigit(last) else { return bytes.last == 0x09 }
+        guard let before = bytes.reversed().first(where: { !isDigit($0) }) else { return false }
+        return before == 0x09 || before == 0x2E || (before == 0x20 && text.contains(ignoringASCIICase: "...")) || text.isTableRow
+    }
+    return text.utf8.withContiguousStorageIfAvailable(check) ?? Array(text.utf8).withUnsafeBufferPointer(check)
 }

@@ -6,7 +6,10 @@
 extension String {
     /// Whether the text starts with `prefix` (lowercase), ignoring the case of ASCII letters.
     public func hasPrefix(ignoringASCIICase prefix: String) -> Bool {
-        ASCIIBytes.with(utf8) { ASCIIBytes.hasPrefix($0, prefix) }
+        // Most lines differ in the first byte: that is settled before reaching the bytes of both strings.
+        guard let first = utf8.first, let wanted = prefix.utf8.first else { return prefix.isEmpty }
+        guard ASCIIBytes.lower(first) == wanted else { return false }
+        return ASCIIBytes.with(utf8) { ASCIIBytes.hasPrefix($0, prefix) }
     }
 
     /// Whether the text equals `other` (lowercase), ignoring the case of ASCII letters.
@@ -21,7 +24,23 @@ extension String {
 
     /// Whether the text holds this byte (a tab, say).
     public func containsByte(_ byte: UInt8) -> Bool {
-        ASCIIBytes.with(utf8) { $0.contains(byte) }
+        ASCIIBytes.with(utf8) { ByteSearch.firstIndex(of: byte, in: $0, from: 0) < $0.count }
+    }
+
+    /// Whether every byte is ASCII. On such text the byte-level tests here agree exactly with `lowercased()` and
+    /// `Character` comparisons, which fold and combine only beyond ASCII.
+    public var isASCII: Bool {
+        ASCIIBytes.with(utf8) { ByteSearch.firstNonASCII(in: $0, from: 0) == $0.count }
+    }
+
+    /// `lowercased() == other` for a lowercase ASCII `other`; the lowercase copy is built only for non-ASCII text.
+    public func lowercasedEquals(_ other: String) -> Bool {
+        isASCII ? equals(ignoringASCIICase: other) : lowercased() == other
+    }
+
+    /// `lowercased().hasPrefix(prefix)` for a lowercase ASCII `prefix`, as `lowercasedEquals`.
+    public func lowercasedHasPrefix(_ prefix: String) -> Bool {
+        isASCII ? hasPrefix(ignoringASCIICase: prefix) : lowercased().hasPrefix(prefix)
     }
 
     /// The text with ASCII letters lowercased, as bytes.

@@ -45,25 +45,32 @@ public enum TextFormat: String, Sendable, Codable, CaseIterable {
 
     /// Markdown when a line starts with a `#` heading or holds `**` or a `<b>`/`<sup>` tag.
     public static func detect(_ text: DecodedText) -> TextFormat {
-        let bytes = text.utf8
-        for line in text.lines where !line.range.isEmpty {
-            let start = line.range.lowerBound
-            if bytes[start] == UInt8(ascii: "#") {
-                var index = start
-                while index < line.range.upperBound && bytes[index] == UInt8(ascii: "#") { index += 1 }
-                if index < line.range.upperBound && bytes[index] == UInt8(ascii: " ") { return .markdown }
-            }
-            var index = start
-            while index + 1 < line.range.upperBound {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "*") && bytes[index + 1] == UInt8(ascii: "*") { return .markdown }
-                if byte == UInt8(ascii: "<") && (bytes[index + 1] == UInt8(ascii: "b") || bytes[index + 1] == UInt8(ascii: "s")),
-                   index + 2 < line.range.upperBound, bytes[index + 2] == UInt8(ascii: ">") || bytes[index + 2] == UInt8(ascii: "u") {
-                    return .markdown
+        text.utf8.withUnsafeBufferPointer { bytes in
+            for line in text.lines where !line.range.isEmpty {
+                let start = line.range.lowerBound, upper = line.range.upperBound
+                if bytes[start] == UInt8(ascii: "#") {
+                    var index = start
+                    while index < upper && bytes[index] == UInt8(ascii: "#") { index += 1 }
+                    if index < upper && bytes[index] == UInt8(ascii: " ") { return .markdown }
                 }
-                index += 1
+                var index = start
+                while index + 1 < upper {
+                    // Both marks start with `*` or `<`: words without either are passed over whole.
+                    if index + 8 <= upper, case let word = ByteSearch.load(bytes, index),
+                       !ByteSearch.hasByte(word, UInt8(ascii: "*")) && !ByteSearch.hasByte(word, UInt8(ascii: "<")) {
+                        index += 8
+                        continue
+                    }
+                    let byte = bytes[index]
+                    if byte == UInt8(ascii: "*") && bytes[index + 1] == UInt8(ascii: "*") { return .markdown }
+                    if byte == UInt8(ascii: "<") && (bytes[index + 1] == UInt8(ascii: "b") || bytes[index + 1] == UInt8(ascii: "s")),
+                       index + 2 < upper, bytes[index + 2] == UInt8(ascii: ">") || bytes[index + 2] == UInt8(ascii: "u") {
+                        return .markdown
+                    }
+                    index += 1
+                }
             }
+            return .plain
         }
-        return .plain
     }
 }

@@ -20,28 +20,40 @@ public struct NormalisedLine: Sendable, Equatable {
 /// `<sup>`, `#`) reduced to the same plain lines, PDF page numbers and form feeds dropped.
 /// Every kept line remembers its original number, so values parsed from it can name their source.
 public struct NormalisedText: Sendable {
-    public let lines: [NormalisedLine]
+    public private(set) var lines: [NormalisedLine]
+    /// How many lines of the source have been read (all, unless built from a prefix and not yet extended).
+    public private(set) var sourceLinesRead = 0
+    /// A form feed stood on the last non-empty line read: a page number may follow.
+    private var formFeedPending = false
 
     public init(lines: [NormalisedLine]) {
         self.lines = lines
+        sourceLinesRead = lines.count
     }
 
     public init(_ text: DecodedText) {
-        self.init(text, lines: text.lines[...])
+        self.init(text, prefix: text.lines.count)
     }
 
     /// The first `count` lines only: enough to read a title page without cleaning a whole document.
+    /// `extend` reads on from there, to the same lines as reading the whole text at once.
     public init(_ text: DecodedText, prefix count: Int) {
-        self.init(text, lines: text.lines.prefix(count))
+        lines = []
+        lines.reserveCapacity(min(count, text.lines.count))
+        read(text, text.lines.prefix(count))
     }
 
     /// Whether `prefix(count)` saw every line of `text`.
     public static func covers(_ text: DecodedText, prefix count: Int) -> Bool { count >= text.lines.count }
 
-    private init(_ text: DecodedText, lines source: ArraySlice<TextLine>) {
-        var out: [NormalisedLine] = []
-        out.reserveCapacity(source.count)
-        var formFeedPending = false
+    /// Reads `count` more lines of `text` (the text this was started on), or up to its end.
+    public mutating func extend(_ text: DecodedText, by count: Int = .max) {
+        let end = count >= text.lines.count - sourceLinesRead ? text.lines.count : sourceLinesRead + count
+        lines.reserveCapacity(end)
+        read(text, text.lines[sourceLinesRead..<end])
+    }
+
+    private mutating func read(_ text: DecodedText, _ source: ArraySlice<TextLine>) {
         var buffer: [UInt8] = []
         text.utf8.withUnsafeBufferPointer { bytes in
             for line in source {
@@ -52,19 +64,25 @@ public struct NormalisedText: Sendable {
                     continue
                 }
                 if hadFormFeed {
-                    // The number may stand just before the break: drop it if it is the last kept line.
-                    if let index = out.lastIndex(where: { !$0.isBlank }), Normaliser.isPageNumber(out[index].text) {
-                        out.remove(at: index)
+                    // The number may stand just before the break: drop it if it is the last kept line. Only this
+                    // removes an earlier line, so a prefix's lines are final up to its last line that is no number.
+                    if let index = lines.lastIndex(where: { !$0.isBlank }), Normaliser.isPageNumber(lines[index].text) {
+                        lines.remove(at: index)
                     }
                     formFeedPending = clean.isEmpty
                 } else if !clean.isEmpty {
                     formFeedPending = false
                 }
-                out.append(NormalisedLine(number: line.number, text: clean, isHeading: heading))
+                lines.append(NormalisedLine(number: line.number, text: clean, isHeading: heading))
             }
         }
-        lines = out
+        sourceLinesRead = source.endIndex
     }
+}
+
+extension NormalisedLine {
+    /// A short number alone on a line: what a page break may remove from the end of a prefix's lines.
+    public var isPageNumber: Bool { Normaliser.isPageNumber(text) }
 }
 
 /// Cleans lines on their UTF-8 bytes: this runs on every byte of every entry, so it never builds Characters or
@@ -90,7 +108,7 @@ enum Normaliser {
                 return writer.finish()
             }
         }
-        guard raw.contains(0x0C) else { return (run(raw), heading, false) }
+        guard ByteSearch.firstIndex(of: 0x0C, in: raw, from: 0) < raw.count else { return (run(raw), heading, false) }
         buffer.removeAll(keepingCapacity: true)
         buffer.append(contentsOf: raw.lazy.filter { $0 != 0x0C })
         return (buffer.withUnsafeBufferPointer(run), heading, true)
@@ -152,6 +170,11 @@ enum Normaliser {
         var index = start
         while index < count {
             let byte = all[index]
+            // Most bytes are letters, spaces and punctuation that no rule but the space rule touches.
+            if byte == 0x20 || isPlain(byte) {
+                index = out.appendText(all, from: index)
+                continue
+            }
             switch byte {
             case 0x3C:  // <
                 // <sup>…</sup> is a footnote reference: dropped with its content. Other short tags: the tag only.
@@ -206,6 +229,15 @@ enum Normaliser {
     }
 
     private static func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+
+    /// ASCII that the loop in `clean` only copies: not a space or tab (collapsed) and none of `< $ * ^ [ \`
+    /// (markup). One bit per byte value below 0x80, in two words.
+    @inline(__always)
+    static func isPlain(_ byte: UInt8) -> Bool {
+        let low: UInt64 = ~(1 << 0x09 | 1 << 0x20 | 1 << 0x24 | 1 << 0x2A | 1 << 0x3C)
+        let high: UInt64 = ~(1 << (0x5B - 64) | 1 << (0x5C - 64) | 1 << (0x5E - 64))
+        return byte < 0x80 && ((byte < 64 ? low : high) >> (byte & 63)) & 1 != 0
+    }
 
     /// The scalar starting at `index` of valid UTF-8 (decoded text always is) and its length in bytes.
     private static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
@@ -282,6 +314,43 @@ private struct SpaceCollapsingWriter {
             pendingSpace = false
             write(byte)
         }
+    }
+
+    /// Appends `line` from `start` while its bytes are spaces or `Normaliser.isPlain`, exactly as `append` would
+    /// one by one; returns where it stopped. State is held in locals and the space rule is applied once per word,
+    /// so a plain byte costs a test, a load and a store.
+    @inline(__always)
+    mutating func appendText(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let base = self.base
+        var index = start
+        var count = self.count
+        var pending = pendingSpace
+        let end = line.count
+        while index < end {
+            var byte = line[index]
+            if byte == 0x20 {
+                pending = true
+                index &+= 1
+                continue
+            }
+            guard Normaliser.isPlain(byte) else { break }
+            if pending && count > 0 && base[count - 1] != 0x09 {
+                base[count] = 0x20
+                count &+= 1
+            }
+            pending = false
+            while true {
+                base[count] = byte
+                count &+= 1
+                index &+= 1
+                guard index < end else { break }
+                byte = line[index]
+                guard Normaliser.isPlain(byte) else { break }
+            }
+        }
+        self.count = count
+        pendingSpace = pending
+        return index
     }
 
     @inline(__always)

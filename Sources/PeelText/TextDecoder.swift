@@ -19,29 +19,83 @@ public enum TextDecoder {
 
     // MARK: Encodings
 
+    /// UTF-16 → UTF-8 directly: the standard library's `String(decoding:as: UTF16.self)` took its slow path on
+    /// these entries. As there, an unpaired surrogate becomes U+FFFD and an odd last byte is dropped.
     private static func fromUTF16(_ body: ArraySlice<UInt8>, littleEndian: Bool) throws(NotText) -> DecodedText {
         let count = body.count / 2
-        var units = [UInt16]()
-        units.reserveCapacity(count)
-        var index = body.startIndex
-        for _ in 0..<count {
-            let a = UInt16(body[index]), b = UInt16(body[index + 1])
-            units.append(littleEndian ? a | b << 8 : a << 8 | b)
-            index += 2
+        var utf8 = [UInt8]()
+        utf8.reserveCapacity(count + count / 2)
+        body.withUnsafeBufferPointer { bytes in
+            @inline(__always) func unit(_ index: Int) -> UInt32 {
+                let a = UInt32(bytes[2 * index]), b = UInt32(bytes[2 * index + 1])
+                return littleEndian ? a | b << 8 : a << 8 | b
+            }
+            var index = 0
+            while index < count {
+                var scalar = unit(index)
+                index += 1
+                if scalar & 0xF800 == 0xD800 {
+                    if scalar < 0xDC00, index < count, case let low = unit(index), low & 0xFC00 == 0xDC00 {
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                        index += 1
+                    } else {
+                        scalar = 0xFFFD
+                    }
+                }
+                appendUTF8(scalar, to: &utf8)
+            }
         }
-        let utf8 = Array(String(decoding: units, as: UTF16.self).utf8)
         return try normalise(utf8, encoding: littleEndian ? .utf16LE : .utf16BE, validate: false)
     }
 
+    @inline(__always)
+    private static func appendUTF8(_ scalar: UInt32, to out: inout [UInt8]) {
+        switch scalar {
+        case ..<0x80:
+            out.append(UInt8(scalar))
+        case ..<0x800:
+            out.append(UInt8(0xC0 | scalar >> 6))
+            out.append(UInt8(0x80 | scalar & 0x3F))
+        case ..<0x10000:
+            out.append(UInt8(0xE0 | scalar >> 12))
+            out.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+            out.append(UInt8(0x80 | scalar & 0x3F))
+        default:
+            out.append(UInt8(0xF0 | scalar >> 18))
+            out.append(UInt8(0x80 | scalar >> 12 & 0x3F))
+            out.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+            out.append(UInt8(0x80 | scalar & 0x3F))
+        }
+    }
+
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
+        bytes.withUnsafeBufferPointer(isValidUTF8)
+    }
+
+    /// Well-formed UTF-8 as the standard library's decoder judges it (no overlong forms, surrogates or scalars
+    /// past U+10FFFF), with ASCII skipped a word at a time: almost every byte of an entry is ASCII.
+    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        var index = 0
         while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue: continue
-            case .emptyInput: return true
-            case .error: return false
+            index = ByteSearch.firstNonASCII(in: bytes, from: index)
+            guard index < count else { return true }
+            let lead = bytes[index]
+            let length: Int
+            var low: UInt8 = 0x80, high: UInt8 = 0xBF  // the range of the second byte
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: return false
             }
+            guard index + length <= count, (low...high).contains(bytes[index + 1]) else { return false }
+            for offset in 2..<max(2, length) where bytes[index + offset] & 0xC0 != 0x80 { return false }
+            index += length
         }
     }
 
@@ -79,15 +133,31 @@ public enum TextDecoder {
 
     /// NUL bytes or more than 1% control characters in the first 64 KiB mean this is no text.
     private static func refuseBinary(_ bytes: [UInt8]) throws(NotText) {
-        let sample = bytes.prefix(64 << 10)
-        var controls = 0
-        for byte in sample {
-            if byte == 0 { throw NotText(reason: "not text: contains NUL bytes") }
-            // Tab, line feed, form feed and carriage return are text; other C0 controls are not.
-            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0C && byte != 0x0D { controls += 1 }
+        let sampleCount = min(bytes.count, 64 << 10)
+        let controls = bytes.withUnsafeBufferPointer { all -> Int? in
+            let sample = UnsafeBufferPointer(rebasing: all[..<sampleCount])
+            var controls = 0
+            var index = 0
+            while index < sampleCount {
+                // Text is almost all bytes of 0x20 and up: only words holding a lower byte are looked at closely.
+                if index + 8 <= sampleCount && !ByteSearch.hasByteBelow(ByteSearch.load(sample, index), 0x20) {
+                    index += 8
+                    continue
+                }
+                let end = min(index + 8, sampleCount)
+                while index < end {
+                    let byte = sample[index]
+                    if byte == 0 { return nil }
+                    // Tab, line feed, form feed and carriage return are text; other C0 controls are not.
+                    if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0C && byte != 0x0D { controls += 1 }
+                    index += 1
+                }
+            }
+            return controls
         }
-        if controls * 100 > sample.count {
-            throw NotText(reason: "not text: \(controls) control characters in the first \(sample.count) bytes")
+        guard let controls else { throw NotText(reason: "not text: contains NUL bytes") }
+        if controls * 100 > sampleCount {
+            throw NotText(reason: "not text: \(controls) control characters in the first \(sampleCount) bytes")
         }
     }
 
@@ -99,7 +169,7 @@ public enum TextDecoder {
             return try normalise(windows1252ToUTF8(input), encoding: .windows1252, validate: false)
         }
         var out: [UInt8]
-        if input.contains(0x0D) {
+        if input.withUnsafeBufferPointer({ ByteSearch.firstIndex(of: 0x0D, in: $0, from: 0) < $0.count }) {
             out = []
             out.reserveCapacity(input.count)
             var index = 0
@@ -118,12 +188,14 @@ public enum TextDecoder {
         }
         var lines: [TextLine] = []
         lines.reserveCapacity(out.count / 40)
-        var start = 0
-        for (index, byte) in out.enumerated() where byte == 0x0A {
-            lines.append(TextLine(number: lines.count + 1, range: start..<index))
-            start = index + 1
+        out.withUnsafeBufferPointer { bytes in
+            var start = 0
+            while start < bytes.count {
+                let end = ByteSearch.firstIndex(of: 0x0A, in: bytes, from: start)
+                lines.append(TextLine(number: lines.count + 1, range: start..<end))
+                start = end + 1
+            }
         }
-        if start < out.count { lines.append(TextLine(number: lines.count + 1, range: start..<out.count)) }
         return DecodedText(utf8: out, encoding: encoding, lines: lines)
     }
 }

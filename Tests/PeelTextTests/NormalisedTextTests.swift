@@ -1,5 +1,6 @@
 import Testing
 import PeelText
+import PeelTestSupport
 
 /// The line normaliser, case by case: what each extraction artefact becomes. The parse tests cover it on whole
 /// reports; these pin each rule, so the byte-level implementation can be checked against them one by one.
@@ -58,5 +59,25 @@ struct NormalisedTextTests {
         #expect(kept.map(\.text) == ["first", "12", "second"])
         let long = try normalise("\u{0C}1234\n")
         #expect(long.map(\.text) == ["1234"])
+    }
+}
+
+/// Reading a prefix and extending it must give the lines of reading the whole text at once, whatever the
+/// block sizes, form feeds and page numbers included.
+struct NormalisedTextPrefixTests {
+    private func lines(_ text: NormalisedText) -> [String] { text.lines.map { "\($0.number) \($0.isHeading) \($0.text)" } }
+
+    @Test("prefix then extend equals the whole", arguments: [1, 2, 3, 7, 40, 160])
+    func blocks(size: Int) throws {
+        var texts = Fixtures.sampleNames.map { String(decoding: Fixtures.sample($0), as: UTF8.self) }
+        texts.append((1...400).map { $0 % 5 == 0 ? "\u{0C}" : $0 % 3 == 0 ? "\($0)" : $0 % 7 == 0 ? "" : "# Text \($0)" }.joined(separator: "\n"))
+        for text in texts {
+            let decoded = try TextDecoder.decode(Array(text.utf8))
+            let whole = NormalisedText(decoded)
+            var pieces = NormalisedText(decoded, prefix: size)
+            while pieces.sourceLinesRead < decoded.lines.count { pieces.extend(decoded, by: size) }
+            #expect(lines(pieces) == lines(whole))
+            #expect(whole.sourceLinesRead == decoded.lines.count)
+        }
     }
 }

@@ -76,3 +76,49 @@ extension String {
         split(separator: "\n", omittingEmptySubsequences: false).joined(separator: separator)
     }
 }
+
+/// The byte-level decoders against the standard library's, on the awkward cases.
+struct DecoderAgreementTests {
+    @Test("UTF-8 validity agrees with the standard library's decoder")
+    func validity() throws {
+        var cases: [[UInt8]] = [
+            [0xC0, 0x80], [0xC1, 0xBF], [0xC2, 0x80], [0xDF, 0xBF], [0xE0, 0x9F, 0x80], [0xE0, 0xA0, 0x80], [0xED, 0x9F, 0xBF],
+            [0xED, 0xA0, 0x80], [0xEF, 0xBF, 0xBF], [0xF0, 0x8F, 0x80, 0x80], [0xF0, 0x90, 0x80, 0x80], [0xF4, 0x8F, 0xBF, 0xBF],
+            [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xFF], [0x80], [0xE2, 0x80], [0xE2, 0x28, 0xA1], [0xF0, 0x9F, 0x98],
+        ]
+        cases += cases.map { Array("0123456789abcdef".utf8) + $0 + Array("tail".utf8) }
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            cases.append((0..<Int.random(in: 0..<24, using: &generator)).map { _ in
+                [0x41, 0x80, 0xBF, 0xC2, 0xE0, 0xED, 0xF0, 0xF4, 0xF5][Int.random(in: 0..<9, using: &generator)]
+            })
+        }
+        for bytes in cases {
+            let expected = String(validating: bytes, as: UTF8.self) != nil
+            let text = try TextDecoder.decode(Array("x".utf8) + bytes)
+            #expect((text.encoding == .utf8) == expected, "\(bytes)")
+        }
+    }
+
+    @Test("UTF-16 with unpaired surrogates and an odd last byte decodes as the standard library does")
+    func utf16() throws {
+        let units: [[UInt16]] = [
+            [0x41, 0xD800, 0x42], [0x41, 0xDC00, 0x42], [0xD83D, 0xDE00, 0x0A, 0x43], [0xD83D], [0xDBFF, 0xDFFF], [0xD800, 0xD800, 0xDC00],
+            [0xE9, 0x20AC, 0x0D, 0x0A, 0x44],
+        ]
+        for text in units {
+            for littleEndian in [true, false] {
+                var bytes: [UInt8] = littleEndian ? [0xFF, 0xFE] : [0xFE, 0xFF]
+                for unit in text {
+                    bytes += littleEndian ? [UInt8(unit & 0xFF), UInt8(unit >> 8)] : [UInt8(unit >> 8), UInt8(unit & 0xFF)]
+                }
+                let utf8 = Array(String(decoding: text, as: UTF16.self).utf8)
+                // The decoder then makes CRLF one LF.
+                let expected = utf8.indices.filter { !(utf8[$0] == 0x0D && $0 + 1 < utf8.count && utf8[$0 + 1] == 0x0A) }.map { utf8[$0] }
+                for tail in [[], [0x41] as [UInt8]] {
+                    #expect(try TextDecoder.decode(bytes + tail).utf8 == expected, "\(text)")
+                }
+            }
+        }
+    }
+}
