@@ -76,14 +76,51 @@ public enum CSVRenderer {
         for (index, value) in values.enumerated() where index != skipped {
             if !first { out.append(UInt8(ascii: ",")) }
             first = false
-            switch value {
-            case .null: break
-            case .integer(let number): out.append(contentsOf: String(number).utf8)
-            case .number(let number): out.append(contentsOf: plainDecimal(number).utf8)
-            case .text(let text): appendField(text, to: &out)
-            }
+            appendValue(value, to: &out)
         }
         out.append(UInt8(ascii: "\n"))
+    }
+
+    /// One CSV record, and the same record without the value at `skipped`: each value is rendered once and the
+    /// partition file's record is copied from the flat one around it.
+    static func appendRecord(_ values: [Value], to out: inout [UInt8], andSkipping skipped: Int, to partitioned: inout [UInt8]) {
+        let start = out.count
+        var skippedStart = start
+        var skippedEnd = start
+        for (index, value) in values.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            // The partition record drops the value and one of the commas beside it.
+            if index == skipped { skippedStart = index == 0 ? out.count : out.count - 1 }
+            appendValue(value, to: &out)
+            if index == skipped { skippedEnd = index == 0 && values.count > 1 ? out.count + 1 : out.count }
+        }
+        out.append(UInt8(ascii: "\n"))
+        out.withUnsafeBufferPointer { record in
+            partitioned.append(contentsOf: record[start..<skippedStart])
+            partitioned.append(contentsOf: record[skippedEnd...])
+        }
+    }
+
+    private static func appendValue(_ value: Value, to out: inout [UInt8]) {
+        switch value {
+        case .null: break
+        case .integer(let number): appendInteger(number, to: &out)
+        case .number(let number): out.append(contentsOf: plainDecimal(number).utf8)
+        case .text(let text): appendField(text, to: &out)
+        }
+    }
+
+    /// Decimal digits straight into the record: `String(number)` allocated a string per integer cell.
+    private static func appendInteger(_ number: Int, to out: inout [UInt8]) {
+        if number == 0 { return out.append(UInt8(ascii: "0")) }
+        if number < 0 { out.append(UInt8(ascii: "-")) }
+        var magnitude = number.magnitude
+        let start = out.count
+        while magnitude > 0 {
+            out.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        }
+        out[start...].reverse()
     }
 
     /// Shortest round-trip digits in plain notation: 4405, 22.4, -0.05, 0.00001.
@@ -110,18 +147,25 @@ public enum CSVRenderer {
     /// Quoted when it holds a comma, a quote, a line break, or leading/trailing spaces (which some
     /// readers would otherwise trim); quotes are doubled.
     private static func appendField(_ text: String, to out: inout [UInt8]) {
-        let utf8 = text.utf8
-        let needsQuotes = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
-            || utf8.first == UInt8(ascii: " ") || utf8.last == UInt8(ascii: " ")
-        guard needsQuotes else {
-            out.append(contentsOf: utf8)
-            return
+        var text = text
+        text.withUTF8 { utf8 in
+            var needsQuotes = utf8.first == UInt8(ascii: " ") || utf8.last == UInt8(ascii: " ")
+            if !needsQuotes {
+                for byte in utf8 where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D {
+                    needsQuotes = true
+                    break
+                }
+            }
+            guard needsQuotes else {
+                out.append(contentsOf: utf8)
+                return
+            }
+            out.append(UInt8(ascii: "\""))
+            for byte in utf8 {
+                if byte == UInt8(ascii: "\"") { out.append(byte) }
+                out.append(byte)
+            }
+            out.append(UInt8(ascii: "\""))
         }
-        out.append(UInt8(ascii: "\""))
-        for byte in utf8 {
-            if byte == UInt8(ascii: "\"") { out.append(byte) }
-            out.append(byte)
-        }
-        out.append(UInt8(ascii: "\""))
     }
 }

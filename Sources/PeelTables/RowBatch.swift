@@ -38,9 +38,10 @@ public struct RowBatch: Sendable {
             index = partitions.count - 1
         }
         partitions[index].rows += 1
-        CSVRenderer.appendRecord(row, to: &flat)
         if let partitionColumn {
-            CSVRenderer.appendRecord(row, skipping: partitionColumn, to: &partitions[index].partitioned)
+            CSVRenderer.appendRecord(row, to: &flat, andSkipping: partitionColumn, to: &partitions[index].partitioned)
+        } else {
+            CSVRenderer.appendRecord(row, to: &flat)
         }
     }
 }
