@@ -105,22 +105,52 @@ public enum CSVRenderer {
         switch value {
         case .null: break
         case .integer(let number): appendInteger(number, to: &out)
-        case .number(let number): out.append(contentsOf: plainDecimal(number).utf8)
+        case .number(let number): appendDecimal(number, to: &out)
         case .text(let text): appendField(text, to: &out)
         }
     }
 
-    /// Decimal digits straight into the record: `String(number)` allocated a string per integer cell.
-    private static func appendInteger(_ number: Int, to out: inout [UInt8]) {
-        if number == 0 { return out.append(UInt8(ascii: "0")) }
+    /// Decimal digits straight into the record (`String(number)` allocated a string per integer cell); at least
+    /// `minimumDigits` of them, zeros in front.
+    private static func appendInteger(_ number: Int, minimumDigits: Int = 1, to out: inout [UInt8]) {
         if number < 0 { out.append(UInt8(ascii: "-")) }
         var magnitude = number.magnitude
+        var digits = 1
+        var rest = magnitude / 10
+        while rest > 0 { digits += 1; rest /= 10 }
+        digits = max(digits, minimumDigits)
         let start = out.count
-        while magnitude > 0 {
-            out.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
+        out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+        out.withUnsafeMutableBufferPointer { buffer in
+            var index = start + digits - 1
+            while magnitude > 0 {
+                buffer[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                index -= 1
+            }
         }
-        out[start...].reverse()
+    }
+
+    /// `plainDecimal(value)`'s bytes. Figures mostly have a few decimal places: the shortest k ≤ 6 for which
+    /// value × 10^k is a whole number n with n ÷ 10^k == value gives the same digits as the shortest round-trip
+    /// form, without formatting a string (1,300 instructions a number in callgrind).
+    static func appendDecimal(_ value: Double, to out: inout [UInt8]) {
+        if value == value.rounded() && abs(value) < 1e15 { return appendInteger(Int(value), to: &out) }
+        if abs(value) < 1e9 {
+            var scale = 1.0
+            for places in 1...6 {
+                scale *= 10
+                let scaled = (value * scale).rounded()
+                guard scaled / scale == value else { continue }
+                let whole = Int(scaled)
+                // A trailing zero means a shorter form should have matched: leave such rare cases to the formatter.
+                guard whole % 10 != 0 else { break }
+                appendInteger(whole, minimumDigits: places + 1, to: &out)
+                out.insert(UInt8(ascii: "."), at: out.count - places)
+                return
+            }
+        }
+        out.append(contentsOf: plainDecimal(value).utf8)
     }
 
     /// Shortest round-trip digits in plain notation: 4405, 22.4, -0.05, 0.00001.

@@ -53,6 +53,9 @@ public struct ColumnAccumulator: Sendable {
     private var nulls: [Int]
     /// Distinct values of category columns (few by definition); nil for other columns.
     private var distinct: [Set<Value>?]
+    /// The value last added to each category column: consecutive rows mostly repeat it, and comparing strings
+    /// that share storage is far cheaper than hashing them into the set.
+    private var lastDistinct: [Value?]
     private var minimumNumber: [Double?]
     private var maximumNumber: [Double?]
     private var minimumText: [String?]
@@ -62,6 +65,7 @@ public struct ColumnAccumulator: Sendable {
         fields = schema.fields
         nulls = Array(repeating: 0, count: fields.count)
         distinct = fields.map { $0.categories == nil ? nil : [] }
+        lastDistinct = Array(repeating: nil, count: fields.count)
         minimumNumber = Array(repeating: nil, count: fields.count)
         maximumNumber = minimumNumber
         minimumText = Array(repeating: nil, count: fields.count)
@@ -71,7 +75,10 @@ public struct ColumnAccumulator: Sendable {
     public mutating func add(_ row: [Value]) {
         for (index, value) in row.enumerated() {
             if value == .null || value == .text("") { nulls[index] += 1 }
-            if distinct[index] != nil && value != .null { distinct[index]!.insert(value) }
+            if distinct[index] != nil && value != .null && lastDistinct[index] != value {
+                distinct[index]!.insert(value)
+                lastDistinct[index] = value
+            }
             switch fields[index].type {
             case .integer, .number:
                 let number: Double

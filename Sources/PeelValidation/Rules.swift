@@ -193,9 +193,19 @@ struct OutcomeConsistencyRule: ReportRule {
 struct FigureConsistencyRule: ReportRule {
     let name = "same_figure_agrees"
 
-    static func comparableKey(_ figure: Figure) -> String {
-        let key = figure.metric == "charge_rate_pct" ? "outcome_rate_pct/charged_summonsed" : figure.key
-        return "\(figure.area.rawValue)|\(key)|\(figure.period.start ?? "")|\(figure.period.end ?? "")|\(figure.period.asAt ?? "")"
+    /// Figures that state the same thing. A value key, not an interpolated string: building one string per figure
+    /// was most of this rule's cost.
+    struct ComparableKey: Hashable {
+        let area: Area
+        let metric: String
+        let qualifier: String?
+        let period: Period
+    }
+
+    static func comparableKey(_ figure: Figure) -> ComparableKey {
+        figure.metric == "charge_rate_pct"
+            ? ComparableKey(area: figure.area, metric: "outcome_rate_pct", qualifier: "charged_summonsed", period: figure.period)
+            : ComparableKey(area: figure.area, metric: figure.metric, qualifier: figure.qualifier, period: figure.period)
     }
 
     func check(_ item: IdentifiedReport, _ context: RuleContext) -> [ValidationFinding] {
@@ -211,19 +221,22 @@ struct FigureConsistencyRule: ReportRule {
 /// so only one figure per key is kept, however many reports a run reads.
 public struct EnglandWalesConsistency: Sendable {
     public static let name = "england_wales_agree"
-    private var seen: [String: (figure: Figure, reportID: String)] = [:]
+    private var seen: [FigureConsistencyRule.ComparableKey: (figure: Figure, reportID: String)] = [:]
 
     public init() {}
 
     public mutating func check(_ item: IdentifiedReport) -> [ValidationFinding] {
         var findings: [ValidationFinding] = []
         // One figure per key from each report; differences inside a report are same_figure_agrees' business.
-        var firstInReport: [String: Figure] = [:]
+        // In line order, then printed order (a stable sort: hash order must never decide what is written).
+        var keys: Set<FigureConsistencyRule.ComparableKey> = []
+        var firstInReport: [(key: FigureConsistencyRule.ComparableKey, figure: Figure)] = []
         for figure in item.report.figures where figure.area == .englandAndWales {
             let key = FigureConsistencyRule.comparableKey(figure)
-            if firstInReport[key] == nil { firstInReport[key] = figure }
+            if keys.insert(key).inserted { firstInReport.append((key, figure)) }
         }
-        for (key, figure) in firstInReport.sorted(by: { $0.value.line < $1.value.line }) {
+        let ordered = firstInReport.enumerated().sorted { ($0.element.figure.line, $0.offset) < ($1.element.figure.line, $1.offset) }.map(\.element)
+        for (key, figure) in ordered {
             guard let earlier = seen[key] else {
                 seen[key] = (figure, item.id)
                 continue
@@ -247,10 +260,16 @@ struct EnglandWalesOutlierRule: ReportRule {
         let factor = context.settings.outlierFactor
         do {
             let figures = item.report.figures
+            // The first positive England and Wales figure of each metric, qualifier and period (a lookup, not a scan
+            // of every figure for every force figure).
+            var comparators: [FigureConsistencyRule.ComparableKey: Figure] = [:]
+            for figure in figures where figure.area == .englandAndWales && figure.value > 0 {
+                let key = FigureConsistencyRule.ComparableKey(area: .force, metric: figure.metric, qualifier: figure.qualifier, period: figure.period)
+                if comparators[key] == nil { comparators[key] = figure }
+            }
             return figures.filter { $0.area == .force && $0.unit != "count" && !isChange($0.metric) && $0.value > 0 }.compactMap { figure in
-                guard let comparator = figures.first(where: {
-                    $0.area == .englandAndWales && $0.metric == figure.metric && $0.qualifier == figure.qualifier && $0.period == figure.period && $0.value > 0
-                }) else { return nil }
+                guard let comparator = comparators[FigureConsistencyRule.ComparableKey(area: .force, metric: figure.metric, qualifier: figure.qualifier, period: figure.period)]
+                else { return nil }
                 let ratio = figure.value / comparator.value
                 guard ratio > factor || ratio < 1 / factor else { return nil }
                 return ValidationFinding(
@@ -281,8 +300,8 @@ struct RangeRule: ReportRule {
 }
 
 /// Pairs (first printed, later printed) of figures with the same key whose values differ beyond rounding.
-func disagreements(_ figures: [Figure], comparableKey: (Figure) -> String) -> [(Figure, Figure)] {
-    var first: [String: Figure] = [:]
+func disagreements<Key: Hashable>(_ figures: [Figure], comparableKey: (Figure) -> Key) -> [(Figure, Figure)] {
+    var first: [Key: Figure] = [:]
     var out: [(Figure, Figure)] = []
     for figure in figures {
         let key = comparableKey(figure)
@@ -295,8 +314,18 @@ func disagreements(_ figures: [Figure], comparableKey: (Figure) -> String) -> [(
     return out
 }
 
-/// A change metric (`recorded_crime_change_pct` …) may be negative or past 100. Byte search: Foundation's
-/// `contains` on every figure of every report was a visible cost.
+/// A change metric (`recorded_crime_change_pct` …) may be negative or past 100. A plain byte loop: Foundation's
+/// `contains` and the generic `firstRange(of:)` on every figure of every report were both visible in perf.
 func isChange(_ metric: String) -> Bool {
-    metric.utf8.firstRange(of: "_change_".utf8) != nil
+    let needle: [UInt8] = Array("_change_".utf8)
+    var metric = metric
+    return metric.withUTF8 { bytes in
+        guard bytes.count >= needle.count else { return false }
+        for start in 0...(bytes.count - needle.count) where bytes[start] == UInt8(ascii: "_") {
+            var index = 1
+            while index < needle.count && bytes[start + index] == needle[index] { index += 1 }
+            if index == needle.count { return true }
+        }
+        return false
+    }
 }
