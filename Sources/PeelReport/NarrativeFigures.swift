@@ -256,7 +256,17 @@ enum NarrativeFigures {
 
         init(_ string: String) {
             self.string = string
-            units = Array(string.utf16)
+            // ASCII (most paragraphs): one unit per byte, widened in one pass.
+            if string.isASCII, let units = string.utf8.withContiguousStorageIfAvailable({ bytes in
+                [UInt16](unsafeUninitializedCapacity: bytes.count) { out, count in
+                    for index in 0..<bytes.count { out[index] = UInt16(bytes[index]) }
+                    count = bytes.count
+                }
+            }) {
+                self.units = units
+            } else {
+                units = Array(string.utf16)
+            }
         }
 
         /// The text between two UTF-16 offsets (match and sentence bounds, which never split a scalar).
