@@ -11,7 +11,13 @@ enum FindingExtractor {
             // The same finding printed twice (in a summary and again in the body, sometimes with a sentence
             // more) is one finding: the first print is kept.
             let opening = text.prefix(120)
-            if report.findings.contains(where: { $0.kind == kind && $0.question == question && $0.text.prefix(120) == opening }) { return }
+            // Between ASCII texts the first 120 Characters are the first 120 bytes, compared as bytes.
+            let asciiOpening = text.isASCII ? Array(text.utf8.prefix(120)) : nil
+            func sameOpening(_ other: String) -> Bool {
+                if let asciiOpening, other.isASCII { return other.utf8.prefix(120).elementsEqual(asciiOpening) }
+                return other.prefix(120) == opening
+            }
+            if report.findings.contains(where: { $0.kind == kind && $0.question == question && sameOpening($0.text) }) { return }
             ordinals[key, default: 0] += 1
             report.findings.append(Finding(question: question, kind: kind, ordinal: ordinals[key]!, text: text, line: line))
         }
