@@ -67,10 +67,13 @@ enum FindingExtractor {
         func hasPrefix(_ prefix: String) -> Bool { lower.map { $0.hasPrefix(prefix) } ?? text.hasPrefix(ignoringASCIICase: prefix) }
         if hasPrefix("how effective is the force") || hasPrefix("overview – how effective") { return Question(wording: text) }
         if let lower { return sectionTitles.contains(lower) ? Question(wording: text) : nil }
+        // An ASCII line equals a title only at its length (the titles are 23 to 51 bytes).
+        guard (23...51).contains(text.utf8.count) else { return nil }
         return sectionTitles.contains { text.equals(ignoringASCIICase: $0) } ? Question(wording: text) : nil
     }
 
-    private static let sectionTitles = [
+    /// Lowercase; `sectionQuestion` relies on their lengths lying in 23...51.
+    static let sectionTitles = [
         "preventing crime and tackling anti-social behaviour", "investigating crime and reducing re-offending",
         "protecting vulnerable people and supporting victims", "tackling serious and organised crime", "specialist capabilities",
     ]
