@@ -26,6 +26,7 @@ public struct NormalisedText: Sendable {
     /// A form feed stood on the last non-empty line read: a page number may follow.
     private var formFeedPending = false
 
+    /// Lines cleaned elsewhere: there is no source left to `extend` from.
     public init(lines: [NormalisedLine]) {
         self.lines = lines
         sourceLinesRead = lines.count
@@ -318,7 +319,7 @@ private struct SpaceCollapsingWriter {
 
     /// Appends `line` from `start` while its bytes are spaces or `Normaliser.isPlain`, exactly as `append` would
     /// one by one; returns where it stopped. State is held in locals and the space rule is applied once per word;
-    /// within a word, sixteen bytes are copied at a time where that is the same as copying them one by one.
+    /// runs of words and single spaces are copied sixteen bytes at a time where that changes nothing.
     @inline(__always)
     mutating func appendText(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         let base = self.base
