@@ -143,6 +143,8 @@ enum NarrativeFigures {
             // Cue words are searched in the paragraph's bytes, all in one pass: Foundation's String search was
             // most of the parse time. The regexes and the period scan only run where a cue is found.
             let found = paragraph.text.utf8.withContiguousStorageIfAvailable { cues.find(in: $0) } ?? cues.find(in: Array(paragraph.text.utf8))
+            // Most paragraphs hold no cue: nothing to match and no period to remember.
+            if found == 0 { continue }
             let matching = all.indices.filter { found & (UInt64(1) << $0) != 0 }.map { all[$0] }
             defer { if found & periodMask != 0 || !matching.isEmpty { periodHistory.append(paragraph.text) } }
             guard !matching.isEmpty else { continue }
