@@ -11,7 +11,13 @@ enum FindingExtractor {
             // The same finding printed twice (in a summary and again in the body, sometimes with a sentence
             // more) is one finding: the first print is kept.
             let opening = text.prefix(120)
-            if report.findings.contains(where: { $0.kind == kind && $0.question == question && $0.text.prefix(120) == opening }) { return }
+            // Between ASCII texts the first 120 Characters are the first 120 bytes, compared as bytes.
+            let asciiOpening = text.isASCII ? Array(text.utf8.prefix(120)) : nil
+            func sameOpening(_ other: String) -> Bool {
+                if let asciiOpening, other.isASCII { return other.utf8.prefix(120).elementsEqual(asciiOpening) }
+                return other.prefix(120) == opening
+            }
+            if report.findings.contains(where: { $0.kind == kind && $0.question == question && sameOpening($0.text) }) { return }
             ordinals[key, default: 0] += 1
             report.findings.append(Finding(question: question, kind: kind, ordinal: ordinals[key]!, text: text, line: line))
         }
@@ -61,10 +67,13 @@ enum FindingExtractor {
         func hasPrefix(_ prefix: String) -> Bool { lower.map { $0.hasPrefix(prefix) } ?? text.hasPrefix(ignoringASCIICase: prefix) }
         if hasPrefix("how effective is the force") || hasPrefix("overview – how effective") { return Question(wording: text) }
         if let lower { return sectionTitles.contains(lower) ? Question(wording: text) : nil }
+        // An ASCII line equals a title only at its length (the titles are 23 to 51 bytes).
+        guard (23...51).contains(text.utf8.count) else { return nil }
         return sectionTitles.contains { text.equals(ignoringASCIICase: $0) } ? Question(wording: text) : nil
     }
 
-    private static let sectionTitles = [
+    /// Lowercase; `sectionQuestion` relies on their lengths lying in 23...51.
+    static let sectionTitles = [
         "preventing crime and tackling anti-social behaviour", "investigating crime and reducing re-offending",
         "protecting vulnerable people and supporting victims", "tackling serious and organised crime", "specialist capabilities",
     ]

@@ -116,8 +116,8 @@ enum JudgmentExtractor {
     private static func gradeOnNextLine(_ lines: [NormalisedLine], after index: Int, required: Bool = true, problems: inout [ParseProblem]) -> (Grade, Int)? {
         guard let next = lines[(index + 1)...].prefix(8).first(where: { !$0.isBlank }) else { return nil }
         if let grade = Grade(printed: next.text) { return (grade, next.number) }
-        let words = next.text.split(separator: " ")
-        if required && words.count <= 3 && next.text.allSatisfy({ $0.isLetter || $0 == " " }) && !next.isHeading
+        // Only a required grade is checked for: the words of the (often long) line are counted only then.
+        if required && next.text.split(separator: " ").count <= 3 && next.text.allSatisfy({ $0.isLetter || $0 == " " }) && !next.isHeading
             && !["summary", "overall judgment", "summary of findings"].contains(next.text.lowercased()) {
             problems.append(ParseProblem(.error, line: next.number, "unknown grade \"\(next.text)\""))
         }

@@ -143,6 +143,8 @@ enum NarrativeFigures {
             // Cue words are searched in the paragraph's bytes, all in one pass: Foundation's String search was
             // most of the parse time. The regexes and the period scan only run where a cue is found.
             let found = paragraph.text.utf8.withContiguousStorageIfAvailable { cues.find(in: $0) } ?? cues.find(in: Array(paragraph.text.utf8))
+            // Most paragraphs hold no cue: nothing to match and no period to remember.
+            if found == 0 { continue }
             let matching = all.indices.filter { found & (UInt64(1) << $0) != 0 }.map { all[$0] }
             defer { if found & periodMask != 0 || !matching.isEmpty { periodHistory.append(paragraph.text) } }
             guard !matching.isEmpty else { continue }
@@ -256,7 +258,17 @@ enum NarrativeFigures {
 
         init(_ string: String) {
             self.string = string
-            units = Array(string.utf16)
+            // ASCII (most paragraphs): one unit per byte, widened in one pass.
+            if string.isASCII, let units = string.utf8.withContiguousStorageIfAvailable({ bytes in
+                [UInt16](unsafeUninitializedCapacity: bytes.count) { out, count in
+                    for index in 0..<bytes.count { out[index] = UInt16(bytes[index]) }
+                    count = bytes.count
+                }
+            }) {
+                self.units = units
+            } else {
+                units = Array(string.utf16)
+            }
         }
 
         /// The text between two UTF-16 offsets (match and sentence bounds, which never split a scalar).

@@ -68,9 +68,15 @@ public struct ReportParser: Sendable {
 /// One figure per (line, area, metric): the key of the figures table. A repeat is dropped, and reported
 /// when its value differs.
 private func removeRepeatedFigures(_ report: inout Report) {
-    var seen: [String: Figure] = [:]
+    /// (line, area, metric): compared as values, not as an interpolated string built per figure.
+    struct Key: Hashable {
+        let line: Int
+        let area: Area
+        let metric: String
+    }
+    var seen: [Key: Figure] = [:]
     report.figures = report.figures.filter { figure in
-        let key = "\(figure.line)|\(figure.area.rawValue)|\(figure.metric)"
+        let key = Key(line: figure.line, area: figure.area, metric: figure.metric)
         guard let first = seen[key] else {
             seen[key] = figure
             return true
@@ -160,7 +166,8 @@ enum TitlePage {
             if report.published == nil, words.count == 2, let month = Dates.months.firstIndex(of: words[0].lowercased()),
                let year = Int(words[1]), (1990...2100).contains(year) {
                 report.published = "\(year)-\(Dates.pad(month + 1))"
-            } else if report.inspectorate == nil, text.hasPrefix("©") || text.hasPrefix(ignoringASCIICase: "(c)") {
+            // "©" is U+00A9 alone (no other spelling is canonically equal), so a line not starting 0xC2 lacks it.
+            } else if report.inspectorate == nil, (text.utf8.first == 0xC2 && text.hasPrefix("©")) || text.hasPrefix(ignoringASCIICase: "(c)") {
                 if let holder = text.split(separator: " ").dropFirst().first(where: { $0.hasPrefix("HMIC") }) { report.inspectorate = String(holder) }
             } else if report.isbn == nil, text.hasPrefix(ignoringASCIICase: "isbn") {
                 let digits = text.dropFirst(4).trimmingCharacters(in: " :")

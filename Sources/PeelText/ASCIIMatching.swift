@@ -7,8 +7,10 @@ extension String {
     /// Whether the text starts with `prefix` (lowercase), ignoring the case of ASCII letters.
     public func hasPrefix(ignoringASCIICase prefix: String) -> Bool {
         // Most lines differ in the first byte: that is settled before reaching the bytes of both strings.
-        guard let first = utf8.first, let wanted = prefix.utf8.first else { return prefix.isEmpty }
-        guard ASCIIBytes.lower(first) == wanted else { return false }
+        // (Subscripts, not `first`: that is a generic call from here.)
+        let text = utf8, pattern = prefix.utf8
+        guard !pattern.isEmpty else { return true }
+        guard !text.isEmpty, ASCIIBytes.lower(text[text.startIndex]) == pattern[pattern.startIndex] else { return false }
         return ASCIIBytes.with(utf8) { ASCIIBytes.hasPrefix($0, prefix) }
     }
 

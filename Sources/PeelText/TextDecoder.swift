@@ -169,19 +169,22 @@ public enum TextDecoder {
             return try normalise(windows1252ToUTF8(input), encoding: .windows1252, validate: false)
         }
         var out: [UInt8]
-        if input.withUnsafeBufferPointer({ ByteSearch.firstIndex(of: 0x0D, in: $0, from: 0) < $0.count }) {
+        let firstCR = input.withUnsafeBufferPointer { ByteSearch.firstIndex(of: 0x0D, in: $0, from: 0) }
+        if firstCR < input.count {
+            // The text between carriage returns is copied whole; each CR or CRLF becomes one LF.
             out = []
             out.reserveCapacity(input.count)
-            var index = 0
-            while index < input.count {
-                let byte = input[index]
-                if byte == 0x0D {
+            input.withUnsafeBufferPointer { bytes in
+                var start = 0, index = firstCR
+                while index < bytes.count {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
                     out.append(0x0A)
-                    if index + 1 < input.count && input[index + 1] == 0x0A { index += 1 }
-                } else {
-                    out.append(byte)
+                    index += 1
+                    if index < bytes.count && bytes[index] == 0x0A { index += 1 }
+                    start = index
+                    index = ByteSearch.firstIndex(of: 0x0D, in: bytes, from: index)
                 }
-                index += 1
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
             }
         } else {
             out = input

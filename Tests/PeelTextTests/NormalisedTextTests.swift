@@ -81,3 +81,32 @@ struct NormalisedTextPrefixTests {
         }
     }
 }
+
+/// The cleaner copies long runs of letters and single spaces sixteen bytes at a time; around them, spaces and tabs
+/// must come out as the one-byte-at-a-time rule says: runs of spaces become one, none beside a tab or at either end,
+/// tabs kept between cells and dropped at the ends.
+struct SpaceRuleTests {
+    private func expected(_ line: String) -> String {
+        let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.split(separator: " ").joined(separator: " ") }
+        var text = Substring(cells.joined(separator: "\t"))
+        while text.first == "\t" { text = text.dropFirst() }
+        while text.last == "\t" { text = text.dropLast() }
+        return String(text)
+    }
+
+    @Test("random lines of words, spaces, tabs and accented letters")
+    func randomLines() throws {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "bc", "defghij", "klmnopqrstuvwxyz", "é", " ", "  ", "\t", "0123456789", ".", ","]
+        let weights = [6, 6, 4, 3, 1, 8, 1, 1, 1, 1, 1]
+        let bag = zip(pieces, weights).flatMap { Array(repeating: $0, count: $1) }
+        var lines: [String] = []
+        for _ in 0..<3000 {
+            lines.append((0..<Int.random(in: 0..<60, using: &generator)).map { _ in bag.randomElement(using: &generator)! }.joined())
+        }
+        // Never a line of only digits (a page number) or one that starts a heading.
+        lines = lines.map { "x" + $0 }
+        let text = try NormalisedText(TextDecoder.decode(Array(lines.joined(separator: "\n").utf8)))
+        #expect(text.lines.map(\.text) == lines.map(expected))
+    }
+}

@@ -1,0 +1,47 @@
+@testable import PeelReport
+import PeelText
+import Testing
+
+/// PrintedNumber reads ASCII tokens on bytes; this is its Character-level reading, as it was, to check them against.
+private func characterReading(_ token: String) -> (value: Double, printed: String, isPercent: Bool, decimals: Int)? {
+    var text = Substring(token.trimmingCharacters(in: " *"))
+    guard !text.isEmpty else { return nil }
+    let printed = String(text)
+    var negative = false
+    if text.first == "+" { text = text.dropFirst() } else if text.first == "-" || text.first == "–" { negative = true; text = text.dropFirst() }
+    let isPercent = text.last == "%"
+    if isPercent { text = text.dropLast() }
+    guard let first = text.first, first.isASCIIDigit, text.last!.isASCIIDigit else { return nil }
+    var digits = ""
+    var sawPoint = false
+    for character in text {
+        if character.isASCIIDigit { digits.append(character) }
+        else if character == "," && !sawPoint { continue }
+        else if character == "." && !sawPoint { sawPoint = true; digits.append(character) }
+        else { return nil }
+    }
+    guard let number = Double(digits) else { return nil }
+    let decimals = digits.firstIndex(of: ".").map { digits.distance(from: $0, to: digits.endIndex) - 1 } ?? 0
+    return (negative ? -number : number, printed, isPercent, decimals)
+}
+
+struct PrintedNumberTests {
+    @Test("byte reading agrees with the Character reading")
+    func agrees() {
+        var tokens = ["+14%", "-0.05%", "4,405", "22.4", "16.0", "*12*", " 7 ", "1.2.3", "12,", ",12", "12.", ".5", "%", "+", "-", "",
+                      "1,000,000.25", "3 %", "--3", "+-3", "0012", "9e3", "–5%", "2017", "* 4,5 *", "12a", "1..2", "1,.2"]
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("0123456789,.+-% *a")
+        for _ in 0..<3000 {
+            tokens.append(String((0..<Int.random(in: 0..<8, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }))
+        }
+        for token in tokens {
+            let number = PrintedNumber(token)
+            let expected = characterReading(token)
+            #expect(number?.value == expected?.value, "\(token)")
+            #expect(number?.printed == expected?.printed, "\(token)")
+            #expect(number?.isPercent == expected?.isPercent, "\(token)")
+            #expect(number?.decimals == expected?.decimals, "\(token)")
+        }
+    }
+}
