@@ -38,7 +38,7 @@ final class DatasetWriter {
     private var englandWales = EnglandWalesConsistency()
     private var crossDocument = CrossDocumentGrades()
     /// First (archive, entry) of each report's bytes, for marking later copies as duplicates.
-    private var firstSeen: [String: (archive: Int, path: String)] = [:]
+    private var firstSeen = FirstSeen()
     private var cacheRecords: StagedFile?
     private var cacheRecordCount = 0
     private var cacheOutputs: [Manifest.OutputRecord] = []
@@ -83,13 +83,11 @@ final class DatasetWriter {
         // The same bytes met twice are one report: every later copy is skipped, naming the first.
         var duplicate = false
         if outcome.document != nil, let sha = outcome.sha256 {
-            if let first = firstSeen[sha] {
+            if let first = firstSeen.first(sha256: sha, archive: outcome.archiveIndex, path: outcome.path) {
                 duplicate = true
                 outcome.status = .skipped
                 outcome.reason = "duplicate of \(inputs[first.archive].path) entry \(first.path) (same sha256)"
                 outcome.document = nil
-            } else {
-                firstSeen[sha] = (outcome.archiveIndex, outcome.path)
             }
         }
         if let report = outcome.document?.report, let id = outcome.sha256 {
@@ -254,5 +252,60 @@ final class DatasetWriter {
         }
         finished.cacheOutputs = cacheOutputs
         return finished
+    }
+}
+
+/// Where each distinct report's bytes were first met, with no object per entry: digests as four words in one
+/// hash table, paths in one byte buffer. A dictionary of strings kept one small allocation per entry alive among
+/// the parse workers' short-lived ones, and the heap fragmented with the input's size (peak RSS 1.24x at 4x the
+/// input; 1.01x without it).
+struct FirstSeen {
+    private struct Digest: Hashable {
+        let words: (UInt64, UInt64, UInt64, UInt64)
+
+        static func == (a: Digest, b: Digest) -> Bool { a.words == b.words }
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(words.0)
+            hasher.combine(words.1)
+        }
+
+        /// From 64 lowercase hex digits; nil for anything else (never from `sha256Hex`).
+        init?(hex: String) {
+            var words: [UInt64] = [0, 0, 0, 0]
+            var count = 0
+            for byte in hex.utf8 {
+                let nibble: UInt8
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = byte - UInt8(ascii: "0")
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = byte - UInt8(ascii: "a") + 10
+                default: return nil
+                }
+                guard count < 64 else { return nil }
+                words[count / 16] = words[count / 16] << 4 | UInt64(nibble)
+                count += 1
+            }
+            guard count == 64 else { return nil }
+            self.words = (words[0], words[1], words[2], words[3])
+        }
+    }
+
+    private var index: [Digest: Int32] = [:]
+    private var archives: [Int32] = []
+    private var pathEnds: [Int] = []
+    private var pathBytes: [UInt8] = []
+
+    /// The archive and entry where these bytes were first met, or nil (and they are noted as met here).
+    mutating func first(sha256: String, archive: Int, path: String) -> (archive: Int, path: String)? {
+        guard let digest = Digest(hex: sha256) else { return nil }
+        if let seen = index[digest] {
+            let number = Int(seen)
+            let start = number == 0 ? 0 : pathEnds[number - 1]
+            return (Int(archives[number]), String(decoding: pathBytes[start..<pathEnds[number]], as: UTF8.self))
+        }
+        index[digest] = Int32(archives.count)
+        archives.append(Int32(archive))
+        pathBytes.append(contentsOf: path.utf8)
+        pathEnds.append(pathBytes.count)
+        return nil
     }
 }
