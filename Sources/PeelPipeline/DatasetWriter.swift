@@ -15,6 +15,8 @@ struct EntryResult: Sendable {
     let batches: [RowBatch]
     /// Findings of the rules about this report alone.
     let findings: [ValidationFinding]
+    /// Its England and Wales figures, for the check across reports.
+    let englandWales: EnglandWalesConsistency.ReportFigures?
     /// The entry's manifest record and its JSON (`Manifest.encodedEntry`), made on the worker: the commit only
     /// redoes them for a duplicate.
     let entry: Manifest.EntryRecord
@@ -95,7 +97,9 @@ final class DatasetWriter {
             attempt {
                 for (table, batch) in zip(tables, result.batches) { try table.append(batch) }
                 for finding in result.findings { try spool(finding) }
-                for finding in englandWales.check(item) { try spool(finding) }
+                if let figures = result.englandWales {
+                    for finding in englandWales.check(figures) { try spool(finding) }
+                }
                 crossDocument.noteNational(item)
                 for claim in CrossDocumentGrades.claims(item) {
                     var out = RecordWriter()

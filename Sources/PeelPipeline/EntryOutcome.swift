@@ -82,14 +82,15 @@ enum EntryProcessing {
         let entry = DatasetWriter.entryRecord(outcome, archivePath: archivePath)
         let entryJSON = Manifest.encodedEntry(entry, with: entryEncoder)
         guard let document = outcome.document, let id = outcome.sha256 else {
-            return EntryResult(outcome: outcome, record: record, batches: [], findings: [], entry: entry, entryJSON: entryJSON)
+            return EntryResult(outcome: outcome, record: record, batches: [], findings: [], englandWales: nil, entry: entry, entryJSON: entryJSON)
         }
-        let findings = clock.time(.validate) {
-            Validator.checkReport(IdentifiedReport(id: id, report: document.report), denominators: reference.denominators, settings: settings)
+        let item = IdentifiedReport(id: id, report: document.report)
+        let (findings, englandWales) = clock.time(.validate) {
+            (Validator.checkReport(item, denominators: reference.denominators, settings: settings), EnglandWalesConsistency.figures(item))
         }
         let batches = clock.time(.render) {
             ReportTables.batches(document.report, id: id, outcome: outcome, document: document, archivePath: archivePath, denominators: reference.denominators)
         }
-        return EntryResult(outcome: outcome, record: record, batches: batches, findings: findings, entry: entry, entryJSON: entryJSON)
+        return EntryResult(outcome: outcome, record: record, batches: batches, findings: findings, englandWales: englandWales, entry: entry, entryJSON: entryJSON)
     }
 }

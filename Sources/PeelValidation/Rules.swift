@@ -225,10 +225,17 @@ public struct EnglandWalesConsistency: Sendable {
 
     public init() {}
 
-    public mutating func check(_ item: IdentifiedReport) -> [ValidationFinding] {
-        var findings: [ValidationFinding] = []
+    /// A report's England and Wales figures as the check takes them: one per key, in line order, then printed order.
+    /// Made on the parse worker, so the part that must run in report order is only lookups.
+    public struct ReportFigures: Sendable {
+        fileprivate let reportID: String
+        fileprivate let year: Int?
+        fileprivate let figures: [(key: FigureConsistencyRule.ComparableKey, figure: Figure)]
+    }
+
+    public static func figures(_ item: IdentifiedReport) -> ReportFigures {
         // One figure per key from each report; differences inside a report are same_figure_agrees' business.
-        // In line order, then printed order (a stable sort: hash order must never decide what is written).
+        // A stable sort: hash order must never decide what is written.
         var keys: Set<FigureConsistencyRule.ComparableKey> = []
         var firstInReport: [(key: FigureConsistencyRule.ComparableKey, figure: Figure)] = []
         for figure in item.report.figures where figure.area == .englandAndWales {
@@ -236,14 +243,24 @@ public struct EnglandWalesConsistency: Sendable {
             if keys.insert(key).inserted { firstInReport.append((key, figure)) }
         }
         let ordered = firstInReport.enumerated().sorted { ($0.element.figure.line, $0.offset) < ($1.element.figure.line, $1.offset) }.map(\.element)
-        for (key, figure) in ordered {
+        return ReportFigures(reportID: item.id, year: item.report.year, figures: ordered)
+    }
+
+    public mutating func check(_ item: IdentifiedReport) -> [ValidationFinding] {
+        check(Self.figures(item))
+    }
+
+    /// Reports must come in report order.
+    public mutating func check(_ report: ReportFigures) -> [ValidationFinding] {
+        var findings: [ValidationFinding] = []
+        for (key, figure) in report.figures {
             guard let earlier = seen[key] else {
-                seen[key] = (figure, item.id)
+                seen[key] = (figure, report.reportID)
                 continue
             }
             if abs(earlier.figure.value - figure.value) > earlier.figure.roundingHalfWidth + figure.roundingHalfWidth + 1e-9 {
                 findings.append(ValidationFinding(
-                    reportID: item.id, year: item.report.year, rule: Self.name, severity: .error, subject: subject(figure),
+                    reportID: report.reportID, year: report.year, rule: Self.name, severity: .error, subject: subject(figure),
                     message: "England and Wales \(figure.key) (\(figure.periodText)) is \(show(figure.value, decimals: figure.decimals)) here but \(show(earlier.figure.value, decimals: earlier.figure.decimals)) in report \(earlier.reportID.prefix(12)) line \(earlier.figure.line)"))
             }
         }
