@@ -51,7 +51,6 @@ final class DatasetWriter {
     private(set) var entries: [Manifest.EntryRecord] = []
     private let keepEntries: Bool
     private let entriesSpool: StagedFile
-    private lazy var entryEncoder = Manifest.encoder()
     private(set) var totals = Manifest.Totals(archives: 0, archivesFailed: 0, entries: 0, parsed: 0, skipped: 0, quarantined: 0, reportsByType: [:], parseErrors: 0)
     private(set) var enrichedRows = 0
     /// The first write failure; later commits only count, so the readers and workers can drain.
@@ -114,7 +113,7 @@ final class DatasetWriter {
         count(outcome, archivePath: archivePath)
         let entry = duplicate ? Self.entryRecord(outcome, archivePath: archivePath) : result.entry
         if keepEntries { entries.append(entry) }
-        let json = duplicate ? Manifest.encodedEntry(entry, with: entryEncoder) : result.entryJSON
+        let json = duplicate ? Manifest.encodedEntry(entry) : result.entryJSON
         attempt { try entriesSpool.write(totals.entries == 1 ? json : Array(",\n".utf8) + json) }
     }
 

@@ -77,10 +77,10 @@ enum EntryProcessing {
 
     /// Stages 4 and 5 for one entry, and its rows: everything a worker can do so that committing it is appending.
     static func finish(_ outcome: EntryOutcome, record: [UInt8]?, archivePath: String, reference: ReferenceData,
-                       settings: ValidationSettings, entryEncoder: JSONEncoder, clock: inout StageClock) -> EntryResult {
+                       settings: ValidationSettings, clock: inout StageClock) -> EntryResult {
         let record = record ?? outcome.record()
         let entry = DatasetWriter.entryRecord(outcome, archivePath: archivePath)
-        let entryJSON = Manifest.encodedEntry(entry, with: entryEncoder)
+        let entryJSON = Manifest.encodedEntry(entry)
         guard let document = outcome.document, let id = outcome.sha256 else {
             return EntryResult(outcome: outcome, record: record, batches: [], findings: [], englandWales: nil, entry: entry, entryJSON: entryJSON)
         }

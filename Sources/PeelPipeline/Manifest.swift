@@ -134,15 +134,70 @@ public struct Manifest: Codable, Sendable {
     }
 
     /// One entry as it stands in the `entries` array of `encoded()`'s output (indented two levels, no comma), so a
-    /// run can write its entries as they are committed instead of holding them all.
+    /// run can write its entries as they are committed instead of holding them all. Written by hand: JSONEncoder
+    /// cost more per entry than rendering all its table rows; a test holds it to `encodedEntry(_:with:)`'s bytes.
+    static func encodedEntry(_ entry: EntryRecord) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(512)
+        func key(_ name: String, first: Bool = false) {
+            out.append(contentsOf: (first ? "    {\n      \"" : ",\n      \"").utf8)
+            out.append(contentsOf: name.utf8)
+            out.append(contentsOf: "\" : ".utf8)
+        }
+        func strings(_ values: [String]) {
+            out.append(UInt8(ascii: "["))
+            out.append(0x0A)
+            for (index, value) in values.enumerated() {
+                if index > 0 { out.append(contentsOf: ",\n".utf8) }
+                out.append(contentsOf: "        ".utf8)
+                appendJSONString(value, to: &out)
+            }
+            out.append(contentsOf: "\n      ]".utf8)
+        }
+        key("archive", first: true); appendJSONString(entry.archive, to: &out)
+        key("bytes"); out.append(contentsOf: String(entry.bytes).utf8)
+        key("ordinal"); out.append(contentsOf: String(entry.ordinal).utf8)
+        key("path"); appendJSONString(entry.path, to: &out)
+        if let problems = entry.problems { key("problems"); strings(problems) }
+        if let reason = entry.reason { key("reason"); appendJSONString(reason, to: &out) }
+        if let reportType = entry.reportType { key("report_type"); appendJSONString(reportType, to: &out) }
+        if let sha256 = entry.sha256 { key("sha256"); appendJSONString(sha256, to: &out) }
+        key("status"); appendJSONString(entry.status.rawValue, to: &out)
+        if let warnings = entry.warnings { key("warnings"); strings(warnings) }
+        out.append(contentsOf: "\n    }".utf8)
+        return out
+    }
+
+    /// A JSON string as JSONEncoder writes it here: `"` and `\` escaped, \b \t \n \f \r short, other control
+    /// characters as \u00xx, everything else (slashes, non-ASCII) as it is.
+    private static func appendJSONString(_ text: String, to out: inout [UInt8]) {
+        let hex = Array("0123456789abcdef".utf8)
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(byte)
+            case 0x08: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
+            case 0x09: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case 0x0A: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case 0x0C: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
+            case 0x0D: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            case 0..<0x20: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// The same bytes through JSONEncoder: the reference `encodedEntry(_:)` is tested against.
     static func encodedEntry(_ entry: EntryRecord, with encoder: JSONEncoder) -> [UInt8] {
         let json = try! encoder.encode(entry)
         var out: [UInt8] = [0x20, 0x20, 0x20, 0x20]
         out.reserveCapacity(json.count + 64)
-        for byte in json {
+        for (index, byte) in json.enumerated() {
             out.append(byte)
-            // A newline inside a string is escaped, so every raw one starts a line.
-            if byte == 0x0A { out.append(contentsOf: [0x20, 0x20, 0x20, 0x20]) }
+            // A newline inside a string is escaped, so every raw one starts a line; an empty line (inside an empty
+            // array) stays empty, as the encoder writes it at any depth.
+            if byte == 0x0A && json[json.index(json.startIndex, offsetBy: index + 1)] != 0x0A { out.append(contentsOf: [0x20, 0x20, 0x20, 0x20]) }
         }
         return out
     }

@@ -58,7 +58,6 @@ enum StagedExtraction {
         for worker in 0..<jobs {
             DispatchQueue(label: "peel.parse.\(worker)", qos: .userInitiated).async(group: workers) {
                 var clock = StageClock()
-                let entryEncoder = Manifest.encoder()
                 while let (item, cost) = queue.pop() {
                     let archivePath = inputs[item.archiveIndex].path
                     let outcome: EntryOutcome
@@ -75,7 +74,7 @@ enum StagedExtraction {
                         record = bytes
                     }
                     let result = EntryProcessing.finish(outcome, record: record, archivePath: archivePath, reference: reference,
-                                                        settings: configuration.validation, entryEncoder: entryEncoder, clock: &clock)
+                                                        settings: configuration.validation, clock: &clock)
                     // Budget goes back once the entry's text is done with; the result is small beside it.
                     queue.release(cost)
                     commit.submit(result)

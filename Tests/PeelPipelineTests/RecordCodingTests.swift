@@ -63,3 +63,29 @@ struct RecordCodingTests {
         #expect(throws: SystemCallError.self) { try RecordFile.forEach(inFileAt: folder + "/torn.records") { _ in } }
     }
 }
+
+@Suite("Manifest entries written by hand")
+struct EncodedEntryTests {
+    @Test("every kind of entry record gives exactly JSONEncoder's bytes")
+    func sameAsEncoder() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [String] = (0..<128).map { String(Character(Unicode.Scalar(UInt8($0)))) } + ["é", "€", "😀", "\u{2028}", "\u{FEFF}", "!/", "\\\\", "\"\""]
+        func text() -> String {
+            String((0..<Int.random(in: 0...24, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined())
+        }
+        func maybe<T>(_ make: () -> T) -> T? { Bool.random(using: &generator) ? make() : nil }
+        let encoder = Manifest.encoder()
+        for _ in 0..<3_000 {
+            let entry = Manifest.EntryRecord(
+                archive: text(), path: text(), ordinal: Int.random(in: 0...1_000_000, using: &generator),
+                bytes: Int.random(in: 0...Int(Int32.max), using: &generator), sha256: maybe(text),
+                status: [EntryStatus.parsed, .skipped, .quarantined].randomElement(using: &generator)!, reason: maybe(text),
+                reportType: maybe(text), warnings: maybe { (0..<Int.random(in: 0...3, using: &generator)).map { _ in text() } },
+                problems: maybe { (0..<Int.random(in: 0...3, using: &generator)).map { _ in text() } })
+            let byHand = Manifest.encodedEntry(entry)
+            let reference = Manifest.encodedEntry(entry, with: encoder)
+            #expect(byHand == reference, "\(String(decoding: byHand, as: UTF8.self)) vs \(String(decoding: reference, as: UTF8.self))")
+            if byHand != reference { break }
+        }
+    }
+}
