@@ -77,8 +77,9 @@ enum EntryProcessing {
 
     /// Stages 4 and 5 for one entry, and its rows: everything a worker can do so that committing it is appending.
     static func finish(_ outcome: EntryOutcome, record: [UInt8]?, archivePath: String, reference: ReferenceData,
-                       settings: ValidationSettings, clock: inout StageClock) -> EntryResult {
-        let record = record ?? outcome.record()
+                       settings: ValidationSettings, keepRecord: Bool, clock: inout StageClock) -> EntryResult {
+        // The cache record only when there is a cache to write it to (a build with uncommitted changes has none).
+        let record = record ?? (keepRecord ? outcome.record() : [])
         let entry = DatasetWriter.entryRecord(outcome, archivePath: archivePath)
         let entryJSON = Manifest.encodedEntry(entry)
         guard let document = outcome.document, let id = outcome.sha256 else {

@@ -74,7 +74,7 @@ enum StagedExtraction {
                         record = bytes
                     }
                     let result = EntryProcessing.finish(outcome, record: record, archivePath: archivePath, reference: reference,
-                                                        settings: configuration.validation, clock: &clock)
+                                                        settings: configuration.validation, keepRecord: cacheKey != nil, clock: &clock)
                     // Budget goes back once the entry's text is done with; the result is small beside it.
                     queue.release(cost)
                     commit.submit(result)
