@@ -247,12 +247,13 @@ final class DatasetWriter {
         }
         try validation.append(batch)
 
+        var files: [StagedFile] = []
         for table in tables + [validation] {
-            let rows = table.rows
-            let (files, columns) = try table.finish()
-            finished.tableOutputs += files
-            finished.tables.append(Manifest.TableRecord(name: table.schema.name, rows: rows, columns: columns))
+            let (tableFiles, columns) = try table.finish()
+            files += tableFiles
+            finished.tables.append(Manifest.TableRecord(name: table.schema.name, rows: table.rows, columns: columns))
         }
+        finished.tableOutputs = try StagedFile.closeAll(files)
         finished.cacheOutputs = cacheOutputs
         return finished
     }

@@ -5,7 +5,8 @@ import PeelTables
 
 /// A file of the dataset, written as the run goes into the staging folder: buffered, checksummed as written,
 /// fsynced when closed. Writing as rows are committed (never holding a table whole) keeps memory flat.
-final class StagedFile {
+/// Unchecked Sendable: a file is only ever used by one thread at a time (the commit's, or one closing it).
+final class StagedFile: @unchecked Sendable {
     /// Relative to the staging folder, as the manifest lists it.
     let path: String
     private let root: String
@@ -146,13 +147,41 @@ final class TableOutput {
     /// Closes every file: the flat file's record, then the partitions' in partition order. A table with no rows
     /// still gets a header-only partition file, so `table/*/*.csv` always matches (DuckDB and Spark refuse an
     /// empty glob).
-    func finish() throws -> (outputs: [Manifest.OutputRecord], columns: [ColumnStatistics]) {
+    /// Its files, flat first, then partitions in partition order (the order of their manifest records), for
+    /// closing; and its statistics.
+    func finish() throws -> (files: [StagedFile], columns: [ColumnStatistics]) {
         if partitionHeader != nil && partitions.isEmpty { _ = try partitionFile(.null) }
-        var outputs = [try flat.close()]
-        for key in partitions.keys.sorted(by: CSVRenderer.partitionOrder) {
-            outputs.append(try partitions[key]!.close())
+        return ([flat] + partitions.keys.sorted(by: CSVRenderer.partitionOrder).map { partitions[$0]! }, statistics.statistics)
+    }
+}
+
+extension StagedFile {
+    /// Closes files, fsyncing them together: one after another, each fsync waited for the disk alone (strace: 73
+    /// fsyncs, 0.22 s of the 0.47 s after the last entry, on 200 MB of text). Their records, in the order given.
+    static func closeAll(_ files: [StagedFile]) throws -> [Manifest.OutputRecord] {
+        let results = ResultSlots<Manifest.OutputRecord>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            results.set(index, Result { try files[index].close() })
         }
-        return (outputs, statistics.statistics)
+        return try results.values()
+    }
+}
+
+/// One result per index, filled from several threads.
+private final class ResultSlots<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Result<Value, any Error>?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ result: Result<Value, any Error>) {
+        lock.lock()
+        slots[index] = result
+        lock.unlock()
+    }
+
+    func values() throws -> [Value] {
+        try slots.map { try $0!.get() }
     }
 }
 
