@@ -1,5 +1,6 @@
 import Foundation
 import PeelText
+import Synchronization
 
 /// Statistics stated in sentences: "recorded 17,130 incidents of anti-social behaviour", "fell by 9 percent …
 /// compared with a reduction of 13 percent across all forces", "87.4 percent were satisfied", "36 arrests …
@@ -9,12 +10,11 @@ import PeelText
 /// line its number stands on. NSRegularExpression (not Swift Regex, which is far slower on Linux) runs only on
 /// paragraphs that hold a cue word.
 enum NarrativeFigures {
-    /// A sentence pattern and what its capture groups mean. Unchecked Sendable: NSRegularExpression is
-    /// immutable and documented thread-safe, and the read closures are pure.
-    private struct Pattern: @unchecked Sendable {
+    /// A sentence pattern and what its capture groups mean.
+    private struct Pattern: Sendable {
         let cue: String
         let cueBytes: [UInt8]
-        let regex: NSRegularExpression
+        let source: String
         /// Literal pieces of the pattern, lowercase, without full stops: every match in ASCII text holds them
         /// all in the segment it ends in (see `windows`).
         let keys: [[UInt8]]
@@ -27,8 +27,7 @@ enum NarrativeFigures {
             cueBytes = Array(cue.utf8)
             self.keys = keys.map { Array($0.utf8) }
             self.reach = reach
-            // The patterns are literals of this file: a bad one is a programming error caught by every test run.
-            regex = try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+            source = pattern
             self.read = read
         }
     }
@@ -57,19 +56,34 @@ enum NarrativeFigures {
     private static let change = "(fell|decreased|reduced|increased|rose)"
     private static let comparison = "(reduction|decrease|fall|increase|rise)"
 
-    /// The patterns for the calling thread. NSRegularExpression serialises matching on one object behind a
-    /// lock (it guards a single ICU matcher), so workers sharing one set took turns: each thread compiles its own.
-    private static var patterns: [Pattern] {
-        let key = "peel.narrative-patterns"
-        if let set = Thread.current.threadDictionary[key] as? PatternSet { return set.patterns }
-        let set = PatternSet(makePatterns())
-        Thread.current.threadDictionary[key] = set
-        return set.patterns
+    private static let patterns = makePatterns()
+
+    /// The cues of `patterns`, then `periodCues`, found in one pass.
+    private static let cues = CueSet(patterns.map(\.cueBytes) + periodCues)
+
+    /// Compiled patterns, each compiled when first needed (most entries need few), for one extraction at a time:
+    /// NSRegularExpression serialises matching on one object behind a lock (it guards a single ICU matcher), so
+    /// workers sharing one set took turns. Unchecked Sendable: the pool hands a set to one thread at a time.
+    private final class Regexes: @unchecked Sendable {
+        private var compiled = [NSRegularExpression?](repeating: nil, count: patterns.count)
+
+        subscript(index: Int) -> NSRegularExpression {
+            if let regex = compiled[index] { return regex }
+            // The patterns are literals of this file: a bad one is a programming error caught by every test run.
+            let regex = try! NSRegularExpression(pattern: patterns[index].source, options: [.caseInsensitive])
+            compiled[index] = regex
+            return regex
+        }
     }
 
-    private final class PatternSet {
-        let patterns: [Pattern]
-        init(_ patterns: [Pattern]) { self.patterns = patterns }
+    /// Idle sets: as many as extractions ever ran at once. A lock per entry costs far less than the thread
+    /// dictionary lookup it replaces.
+    private static let idle = Mutex<[Regexes]>([])
+
+    private static func withRegexes<T>(_ body: (Regexes) -> T) -> T {
+        let regexes = idle.withLock { $0.popLast() } ?? Regexes()
+        defer { idle.withLock { $0.append(regexes) } }
+        return body(regexes)
     }
 
     private static func makePatterns() -> [Pattern] { [
@@ -140,9 +154,12 @@ enum NarrativeFigures {
     }
 
     static func extract(_ lines: [NormalisedLine]) -> [Figure] {
+        withRegexes { extract(lines, $0) }
+    }
+
+    private static func extract(_ lines: [NormalisedLine], _ regexes: Regexes) -> [Figure] {
         var figures: [Figure] = []
         let all = patterns
-        let cues = CueSet(all.map(\.cueBytes) + periodCues)
         let periodMask = (UInt64(1) << all.count) | (UInt64(1) << (all.count + 1))
         // Paragraphs that may name a period, read only when a sentence needs the last period before it.
         var periodHistory = PeriodHistory()
@@ -152,16 +169,16 @@ enum NarrativeFigures {
             let found = paragraph.text.utf8.withContiguousStorageIfAvailable { cues.find(in: $0) } ?? cues.find(in: Array(paragraph.text.utf8))
             // Most paragraphs hold no cue: nothing to match and no period to remember.
             if found == 0 { continue }
-            let matching = all.indices.filter { found & (UInt64(1) << $0) != 0 }.map { all[$0] }
+            let matching = all.indices.filter { found & (UInt64(1) << $0) != 0 }
             defer { if found & periodMask != 0 || !matching.isEmpty { periodHistory.append(paragraph.text) } }
             guard !matching.isEmpty else { continue }
             let bytes = Array(paragraph.text.utf8)
             let segments = Segments(bytes)
             var text: UTF16Text?
-            for pattern in matching {
-                for ranges in matches(pattern, in: paragraph.text, bytes: bytes, segments: segments) {
+            for index in matching {
+                for ranges in matches(all[index], regexes, index, in: paragraph.text, bytes: bytes, segments: segments) {
                     if text == nil { text = UTF16Text(paragraph.text) }
-                    figures += read(pattern, ranges, in: paragraph, text!, history: &periodHistory)
+                    figures += read(all[index], ranges, in: paragraph, text!, history: &periodHistory)
                 }
             }
         }
@@ -169,7 +186,8 @@ enum NarrativeFigures {
     }
 
     /// A pattern's matches in a paragraph, each as its group ranges in UTF-16 offsets of the paragraph.
-    private static func matches(_ pattern: Pattern, in paragraph: String, bytes: [UInt8], segments: Segments) -> [[NSRange]] {
+    private static func matches(_ pattern: Pattern, _ regexes: Regexes, _ index: Int, in paragraph: String, bytes: [UInt8],
+                                segments: Segments) -> [[NSRange]] {
         var out: [[NSRange]] = []
         for window in windows(for: pattern, in: bytes, segments: segments) {
             // Offsets in the window → offsets in the paragraph (windows start on ASCII bytes).
@@ -177,7 +195,7 @@ enum NarrativeFigures {
             let end = paragraph.utf8.index(paragraph.startIndex, offsetBy: window.upperBound)
             let shift = start.utf16Offset(in: paragraph)
             let piece = String(paragraph[start..<end])
-            for found in pattern.regex.matches(in: piece, range: NSRange(location: 0, length: piece.utf16.count)) {
+            for found in regexes[index].matches(in: piece, range: NSRange(location: 0, length: piece.utf16.count)) {
                 out.append((0..<found.numberOfRanges).map { index -> NSRange in
                     let range = found.range(at: index)
                     return range.location == NSNotFound ? range : NSRange(location: range.location + shift, length: range.length)
@@ -192,10 +210,12 @@ enum NarrativeFigures {
     static func allMatches(in paragraph: String, windowed: Bool) -> [[[NSRange]]] {
         let bytes = Array(paragraph.utf8)
         let segments = Segments(bytes)
-        return patterns.map { pattern in
-            if windowed { return matches(pattern, in: paragraph, bytes: bytes, segments: segments) }
-            return pattern.regex.matches(in: paragraph, range: NSRange(location: 0, length: paragraph.utf16.count)).map { found in
-                (0..<found.numberOfRanges).map { found.range(at: $0) }
+        return withRegexes { regexes in
+            patterns.indices.map { index in
+                if windowed { return matches(patterns[index], regexes, index, in: paragraph, bytes: bytes, segments: segments) }
+                return regexes[index].matches(in: paragraph, range: NSRange(location: 0, length: paragraph.utf16.count)).map { found in
+                    (0..<found.numberOfRanges).map { found.range(at: $0) }
+                }
             }
         }
     }
