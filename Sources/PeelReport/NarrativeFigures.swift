@@ -58,8 +58,8 @@ enum NarrativeFigures {
 
     private static let patterns = makePatterns()
 
-    /// The cues of `patterns`, then `periodCues`, found in one pass.
-    private static let cues = CueSet(patterns.map(\.cueBytes) + periodCues)
+    /// The cues of `patterns`, found in one pass.
+    static let cues = SkippingCueSet(patterns.map(\.cueBytes))
 
     /// Compiled patterns, each compiled when first needed (most entries need few), for one extraction at a time:
     /// NSRegularExpression serialises matching on one object behind a lock (it guards a single ICU matcher), so
@@ -160,25 +160,26 @@ enum NarrativeFigures {
     private static func extract(_ lines: [NormalisedLine], _ regexes: Regexes) -> [Figure] {
         var figures: [Figure] = []
         let all = patterns
-        let periodMask = (UInt64(1) << all.count) | (UInt64(1) << (all.count + 1))
         // Paragraphs that may name a period, read only when a sentence needs the last period before it.
         var periodHistory = PeriodHistory()
-        for paragraph in paragraphs(lines) {
+        let paragraphs = paragraphs(lines)
+        for (position, paragraph) in paragraphs.enumerated() {
             // Cue words are searched in the paragraph's bytes, all in one pass: Foundation's String search was
-            // most of the parse time. The regexes and the period scan only run where a cue is found.
+            // most of the parse time. The regexes only run where a cue is found.
             let found = paragraph.text.utf8.withContiguousStorageIfAvailable { cues.find(in: $0) } ?? cues.find(in: Array(paragraph.text.utf8))
-            // Most paragraphs hold no cue: nothing to match and no period to remember.
+            periodHistory.append(cued: found != 0)
+            // Most paragraphs hold no cue: nothing to match.
             if found == 0 { continue }
             let matching = all.indices.filter { found & (UInt64(1) << $0) != 0 }
-            defer { if found & periodMask != 0 || !matching.isEmpty { periodHistory.append(paragraph.text) } }
-            guard !matching.isEmpty else { continue }
             let bytes = Array(paragraph.text.utf8)
             let segments = Segments(bytes)
             var text: UTF16Text?
             for index in matching {
                 for ranges in matches(all[index], regexes, index, in: paragraph.text, bytes: bytes, segments: segments) {
                     if text == nil { text = UTF16Text(paragraph.text) }
-                    figures += read(all[index], ranges, in: paragraph, text!, history: &periodHistory)
+                    figures += read(all[index], ranges, in: paragraph, text!) {
+                        periodHistory.latest(before: position, in: paragraphs)
+                    }
                 }
             }
         }
@@ -222,7 +223,7 @@ enum NarrativeFigures {
 
     /// The figures of one match, given its group ranges in the paragraph.
     private static func read(_ pattern: Pattern, _ ranges: [NSRange], in paragraph: Paragraph, _ text: UTF16Text,
-                             history periodHistory: inout PeriodHistory) -> [Figure] {
+                             earlierPeriods: () -> [Period]) -> [Figure] {
         let sentenceRange = sentence(around: ranges[0], in: text)
         let sentence = text.substring(sentenceRange.location, sentenceRange.location + sentenceRange.length)
         // The period a sentence names; else the nearest one before it in its paragraph ("over the same
@@ -231,7 +232,7 @@ enum NarrativeFigures {
         if periods.isEmpty {
             periods = Array(Dates.periods(in: text.substring(0, ranges[0].location)).suffix(1))
         }
-        if periods.isEmpty { periods = Array(periodHistory.latest().suffix(1)) }
+        if periods.isEmpty { periods = Array(earlierPeriods().suffix(1)) }
         let groups = ranges.map { range -> String? in
             range.location == NSNotFound ? nil : text.substring(range.location, range.location + range.length)
         }
@@ -333,26 +334,104 @@ enum NarrativeFigures {
     }
 
     /// Words that say a paragraph names a period: it may be the one a later sentence refers to.
-    private static let periodCues = [Array("months to".utf8), Array("as at ".utf8)]
+    private static let periodCues = CueSet([Array("months to".utf8), Array("as at ".utf8)])
 
     /// The periods of earlier paragraphs, read lazily: most paragraphs that might name one are never needed.
+    /// A paragraph counts if it holds a pattern's cue or a period cue; the period cues are only looked for
+    /// here, so the scan every paragraph gets has no short cue to slow it ("as at " would cap its skips at 5).
     private struct PeriodHistory {
         private var known: [Period] = []
-        private var unread: [String] = []
+        /// Whether each paragraph so far held a pattern's cue.
+        private var cued: [Bool] = []
+        /// Paragraphs before this one have been read (or passed over for a later one that names a period).
+        private var readBefore = 0
 
-        mutating func append(_ paragraph: String) { unread.append(paragraph) }
+        mutating func append(cued: Bool) { self.cued.append(cued) }
 
-        /// The periods of the latest paragraph that names any.
-        mutating func latest() -> [Period] {
-            while let paragraph = unread.popLast() {
-                let periods = Dates.periods(in: paragraph)
-                if !periods.isEmpty {
-                    known = periods
-                    break
+        /// The periods of the latest paragraph before `position` that counts and names any.
+        mutating func latest(before position: Int, in paragraphs: [Paragraph]) -> [Period] {
+            var index = position - 1
+            while index >= readBefore {
+                let text = paragraphs[index].text
+                if cued[index] || (text.utf8.withContiguousStorageIfAvailable { periodCues.find(in: $0) } ?? periodCues.find(in: Array(text.utf8))) != 0 {
+                    let periods = Dates.periods(in: text)
+                    if !periods.isEmpty {
+                        known = periods
+                        break
+                    }
+                }
+                index -= 1
+            }
+            readBefore = position
+            return known
+        }
+    }
+
+    /// Which of up to 64 lowercase cues, all at least `minimum` bytes, a text holds, ignoring ASCII case. Wu and
+    /// Manber's skip: a window of `minimum` bytes is slid along the text, and the pair of bytes at its end says how
+    /// far it may move without passing a cue's first `minimum` bytes; only pairs that end such a prefix stop it,
+    /// and then the cues that end that way are compared. With no cue shorter than 11 bytes most pairs move it 10
+    /// bytes, where a byte-by-byte scan looked up every position. The key is each byte's low five bits, the same
+    /// for a letter in either case (other bytes share keys too, which only shortens skips).
+    struct SkippingCueSet: Sendable {
+        private let cues: [[UInt8]]
+        private let minimum: Int
+        private var shifts = [UInt8](repeating: 0, count: 1024)
+        private var ends = [UInt64](repeating: 0, count: 1024)
+
+        init(_ cues: [[UInt8]]) {
+            precondition(cues.count <= 64 && cues.allSatisfy { $0.count >= 2 })
+            self.cues = cues
+            minimum = cues.map(\.count).min()!
+            precondition(minimum <= 256)
+            for key in shifts.indices { shifts[key] = UInt8(minimum - 1) }
+            for (index, cue) in cues.enumerated() {
+                for end in 1..<minimum {
+                    let key = Self.key(cue[end - 1], cue[end])
+                    shifts[key] = min(shifts[key], UInt8(minimum - 1 - end))
+                }
+                ends[Self.key(cue[minimum - 2], cue[minimum - 1])] |= UInt64(1) << index
+            }
+        }
+
+        @inline(__always)
+        private static func key(_ first: UInt8, _ second: UInt8) -> Int {
+            Int(first & 31) << 5 | Int(second & 31)
+        }
+
+        /// A bit per cue found, in the order given.
+        func find(in text: UnsafeBufferPointer<UInt8>) -> UInt64 {
+            guard text.count >= minimum else { return 0 }
+            return shifts.withUnsafeBufferPointer { shifts in
+                ends.withUnsafeBufferPointer { ends in
+                    var found: UInt64 = 0
+                    var end = minimum - 1  // the window's last byte
+                    while end < text.count {
+                        let key = Self.key(text[end - 1], text[end])
+                        let shift = Int(shifts[key])
+                        if shift != 0 {
+                            end += shift
+                            continue
+                        }
+                        var candidates = ends[key] & ~found
+                        while candidates != 0 {
+                            let cue = candidates.trailingZeroBitCount
+                            candidates &= candidates - 1
+                            if matches(cues[cue], text, at: end + 1 - minimum) { found |= UInt64(1) << cue }
+                        }
+                        end += 1
+                    }
+                    return found
                 }
             }
-            unread = []
-            return known
+        }
+
+        func find(in text: [UInt8]) -> UInt64 { text.withUnsafeBufferPointer { find(in: $0) } }
+
+        private func matches(_ cue: [UInt8], _ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+            guard index + cue.count <= text.count else { return false }
+            for offset in 0..<cue.count where ASCIIBytes.lower(text[index + offset]) != cue[offset] { return false }
+            return true
         }
     }
 

@@ -68,4 +68,42 @@ import Testing
         #expect(NarrativeFigures.Segments(Array("no stop".utf8)).ends == [7])
         #expect(NarrativeFigures.Segments(Array("a. é. b. ü".utf8)).nonASCII == [false, true, false, true])
     }
+
+    /// The cues the narrative scan looks for, as the reference scanner takes them.
+    static let cueList = ["incidents of anti-social behaviour", "incidents than the force recorded", "across england and wales, there were",
+                          "percent in ", "this is compared with", "organised crime groups", "per one million", "per one million",
+                          "per one million", "predominant crime type", "classified in this way", "were satisfied",
+                          "national victim satisfaction rate", "arrests made", "place of safety"].map { Array($0.utf8) }
+
+    @Test("the skipping cue scan finds what the byte-by-byte scan finds")
+    func skippingScan() throws {
+        let reference = NarrativeFigures.CueSet(Self.cueList)
+        let skipping = NarrativeFigures.cues
+        var texts: [String] = []
+        for name in Fixtures.sampleNames {
+            texts += NarrativeFigures.paragraphs(NormalisedText(try TextDecoder.decode(Fixtures.sample(name))).lines).map(\.text)
+        }
+        texts += Self.synthetic
+        // Cue pieces, cut and recased, run together: near misses at every offset.
+        var generator = SystemRandomNumberGenerator()
+        let pieces = Self.cueList.map { String(decoding: $0, as: UTF8.self) } + ["per ", "one ", "in", " ", ".", "é", "PER ONE MILLION", "Place"]
+        for _ in 0..<3000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...8, using: &generator) {
+                var piece = pieces.randomElement(using: &generator)!
+                let cut = Int.random(in: 0...piece.count, using: &generator)
+                piece = Bool.random(using: &generator) ? String(piece.prefix(cut)) : String(piece.suffix(cut))
+                text += Bool.random(using: &generator) ? piece.uppercased() : piece
+            }
+            texts.append(text)
+        }
+        var found = 0
+        for text in texts {
+            let bytes = Array(text.utf8)
+            let expected = reference.find(in: bytes)
+            #expect(skipping.find(in: bytes) == expected, "\(text)")
+            found += expected.nonzeroBitCount
+        }
+        #expect(found > 500)
+    }
 }
