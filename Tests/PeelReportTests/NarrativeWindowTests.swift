@@ -1,0 +1,109 @@
+import Foundation
+@testable import PeelReport
+import PeelTestSupport
+import PeelText
+import Testing
+
+/// Narrative patterns run on segment windows of a paragraph, not the whole paragraph: the two must find the
+/// same matches, at the same offsets, in the same order.
+@Suite struct NarrativeWindowTests {
+    @Test("windowed matching agrees with whole paragraphs on the samples")
+    func samples() throws {
+        var matched = 0
+        for name in Fixtures.sampleNames {
+            let lines = NormalisedText(try TextDecoder.decode(Fixtures.sample(name))).lines
+            for paragraph in NarrativeFigures.paragraphs(lines) {
+                let windowed = NarrativeFigures.allMatches(in: paragraph.text, windowed: true)
+                #expect(windowed == NarrativeFigures.allMatches(in: paragraph.text, windowed: false), "\(name): \(paragraph.text)")
+                matched += windowed.joined().count
+            }
+        }
+        #expect(matched > 10)
+    }
+
+    /// Sentences that put cues next to full stops, decimals, abbreviations, non-ASCII text and each other.
+    static let synthetic: [String] = [
+        "Recorded crime fell by 9 percent in Dyfed-Powys, compared with a reduction of 13 percent across all forces.",
+        "In the 12 months to 31 March 2015, the force recorded 17,130 incidents of anti-social behaviour. This was 3.5 percent fewer incidents than the force recorded in the previous year.",
+        "Recorded crime increased by 7 percent for the 12 months to 30 June 2015. This is compared with an increase of 4 percent across England and Wales.",
+        "Recorded crime increased by 7.2 percent for the 12 months to 30 June 2015 (i.e. last year). This is compared with a decrease of 4.1 percent. It rose by 3 percent for the 12 months to June. This is compared with an increase of 1 percent.",
+        "This is compared with an increase of 4 percent and fell by 3 percent for the 12 months to June. This is compared with a decrease of 2 percent",
+        "The force is monitoring 45 organised crime groups. This represents 22.5 OCGs per one million population. The force had 31 mapped organised crime groups per one million, against an England and Wales rate of 28 organised crime groups per one million.",
+        "'Drug activity' was the predominant crime type (64 percent), with 61.2 percent of all OCGs classified in this way.",
+        "Of victims, 87.4 percent were satisfied, against a national victim satisfaction rate of 83.8 percent. 90 percent were satisfied.",
+        "For every 100 domestic abuse crimes recorded, there were 36 arrests made in the 12 months to 31 March 2015 (this compares with the England and Wales rate of 46)",
+        "Custody was used as a place of safety 63 times, which represents 107.9 uses as a place of safety per 100,000 population (compared with an England and Wales rate of 17.5).",
+        "Across England and Wales, there were 6 percent fewer incidents. Across England and Wales, there were 2.5 percent more incidents",
+        "The force recorded 1,234 incidents of anti-social behaviour. Recorded 99 incidents of anti-social behaviour.",
+        "Recorded crime fell by 9 percent in the force area e.g. towns, compared with a reduction of 13 percent.",
+        "It rose by 5 percent in Gwent, compared with an increase of 2 percent. It fell by 1 percent in Kent compared with a fall of 3 percent.",
+        "Recorded 12 incidentſ of anti-social behaviour; 87 percent were ſatisfied. 5 percent were satisfied.",
+        "Recorded crime – the “headline” – fell by 4 percent in Wales, compared with a reduction of 6 percent. 70 percent were satisfied.",
+        "RECORDED 5 INCIDENTS OF ANTI-SOCIAL BEHAVIOUR. 12.5 PERCENT WERE SATISFIED.",
+        "Custody was used as a place of safety 3 times. It represents 1.5 uses as a place of safety per 100,000 population (compared with an England and Wales rate of 2).",
+        "percent in percent in. this is compared with. per one million.",
+        "Recorded crime fell by 9 percent for the 12 months to March. No. This is compared with a fall of 2 percent.",
+    ]
+
+    @Test("windowed matching agrees with whole paragraphs on synthetic sentences")
+    func syntheticSentences() {
+        var matched = 0
+        for first in Self.synthetic {
+            for second in Self.synthetic + [""] {
+                for joiner in [" ", ". ", "", ".", " 3.", "é "] {
+                    let paragraph = first + joiner + second
+                    let windowed = NarrativeFigures.allMatches(in: paragraph, windowed: true)
+                    #expect(windowed == NarrativeFigures.allMatches(in: paragraph, windowed: false), "\(paragraph)")
+                    matched += windowed.joined().count
+                }
+            }
+        }
+        #expect(matched > 1000)
+    }
+
+    @Test("segments end at full stops that do not start a decimal")
+    func segments() {
+        #expect(NarrativeFigures.Segments(Array("A 1.5 b. C.".utf8)).ends == [8, 11])
+        #expect(NarrativeFigures.Segments(Array("A 1.5 b. C.".utf8)).nonASCII == nil)
+        #expect(NarrativeFigures.Segments(Array("no stop".utf8)).ends == [7])
+        #expect(NarrativeFigures.Segments(Array("a. é. b. ü".utf8)).nonASCII == [false, true, false, true])
+    }
+
+    /// The cues the narrative scan looks for, as the reference scanner takes them.
+    static let cueList = ["incidents of anti-social behaviour", "incidents than the force recorded", "across england and wales, there were",
+                          "percent in ", "this is compared with", "organised crime groups", "per one million", "per one million",
+                          "per one million", "predominant crime type", "classified in this way", "were satisfied",
+                          "national victim satisfaction rate", "arrests made", "place of safety"].map { Array($0.utf8) }
+
+    @Test("the skipping cue scan finds what the byte-by-byte scan finds")
+    func skippingScan() throws {
+        let reference = NarrativeFigures.CueSet(Self.cueList)
+        let skipping = NarrativeFigures.cues
+        var texts: [String] = []
+        for name in Fixtures.sampleNames {
+            texts += NarrativeFigures.paragraphs(NormalisedText(try TextDecoder.decode(Fixtures.sample(name))).lines).map(\.text)
+        }
+        texts += Self.synthetic
+        // Cue pieces, cut and recased, run together: near misses at every offset.
+        var generator = SystemRandomNumberGenerator()
+        let pieces = Self.cueList.map { String(decoding: $0, as: UTF8.self) } + ["per ", "one ", "in", " ", ".", "é", "PER ONE MILLION", "Place"]
+        for _ in 0..<3000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...8, using: &generator) {
+                var piece = pieces.randomElement(using: &generator)!
+                let cut = Int.random(in: 0...piece.count, using: &generator)
+                piece = Bool.random(using: &generator) ? String(piece.prefix(cut)) : String(piece.suffix(cut))
+                text += Bool.random(using: &generator) ? piece.uppercased() : piece
+            }
+            texts.append(text)
+        }
+        var found = 0
+        for text in texts {
+            let bytes = Array(text.utf8)
+            let expected = reference.find(in: bytes)
+            #expect(skipping.find(in: bytes) == expected, "\(text)")
+            found += expected.nonzeroBitCount
+        }
+        #expect(found > 500)
+    }
+}
