@@ -417,7 +417,7 @@ enum NarrativeFigures {
                         while candidates != 0 {
                             let cue = candidates.trailingZeroBitCount
                             candidates &= candidates - 1
-                            if matches(cues[cue], text, at: end + 1 - minimum) { found |= UInt64(1) << cue }
+                            if cueMatches(cues[cue], text, at: end + 1 - minimum) { found |= UInt64(1) << cue }
                         }
                         end += 1
                     }
@@ -428,11 +428,6 @@ enum NarrativeFigures {
 
         func find(in text: [UInt8]) -> UInt64 { text.withUnsafeBufferPointer { find(in: $0) } }
 
-        private func matches(_ cue: [UInt8], _ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-            guard index + cue.count <= text.count else { return false }
-            for offset in 0..<cue.count where ASCIIBytes.lower(text[index + offset]) != cue[offset] { return false }
-            return true
-        }
     }
 
     /// Which of up to 64 lowercase cues a text holds, ignoring ASCII case, in one pass: tables keyed by a pair of
@@ -471,7 +466,7 @@ enum NarrativeFigures {
                         while candidates != 0 {
                             let cue = candidates.trailingZeroBitCount
                             candidates &= candidates - 1
-                            if matches(cues[cue], text, at: index) { found |= UInt64(1) << cue }
+                            if cueMatches(cues[cue], text, at: index) { found |= UInt64(1) << cue }
                         }
                     }
                     return found
@@ -481,11 +476,6 @@ enum NarrativeFigures {
 
         func find(in text: [UInt8]) -> UInt64 { text.withUnsafeBufferPointer { find(in: $0) } }
 
-        private func matches(_ cue: [UInt8], _ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-            guard index + cue.count <= text.count else { return false }
-            for offset in 0..<cue.count where ASCIIBytes.lower(text[index + offset]) != cue[offset] { return false }
-            return true
-        }
     }
 
     /// A paragraph addressed in UTF-16 offsets, as NSRegularExpression reports them. NSString's substring and
@@ -623,4 +613,11 @@ enum NarrativeFigures {
         let digits = text.prefix { $0.isASCIIDigit }
         return !digits.isEmpty && digits.count <= 3 && text.dropFirst(digits.count).first == " "
     }
+}
+
+/// A lowercase cue at `index` of a text, ignoring ASCII case (both cue sets confirm their candidates with it).
+private func cueMatches(_ cue: [UInt8], _ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    guard index + cue.count <= text.count else { return false }
+    for offset in 0..<cue.count where ASCIIBytes.lower(text[index + offset]) != cue[offset] { return false }
+    return true
 }
