@@ -9,12 +9,6 @@ import PeelTables
 /// How tables are written. Kept open for more writers (Parquet …); CSV is the one there is.
 public enum OutputFormat: String, Sendable, CaseIterable {
     case csv
-
-    static func render(_ table: Table, as format: OutputFormat) -> [RenderedFile] {
-        switch format {
-        case .csv: CSVRenderer.render(table)
-        }
-    }
 }
 
 /// What a run is asked to do.

@@ -107,16 +107,10 @@ final class TableOutput {
         self.schema = schema
         self.root = root
         statistics = ColumnAccumulator(schema: schema)
-        flat = try StagedFile(root: root, path: "\(schema.name).csv")
+        flat = try StagedFile(root: root, path: CSVRenderer.flatPath(schema))
         flat.rows = 0
-        var header: [UInt8] = []
-        CSVRenderer.appendRecord(schema.fields.map { .text($0.name) }, to: &header)
-        try flat.write(header)
-        partitionHeader = schema.partitionField.map { partition in
-            var header: [UInt8] = []
-            CSVRenderer.appendRecord(schema.fields.filter { $0.name != partition }.map { .text($0.name) }, to: &header)
-            return header
-        }
+        try flat.write(CSVRenderer.header(schema))
+        partitionHeader = CSVRenderer.partitionHeader(schema)
     }
 
     var rows: Int { flat.rows ?? 0 }
@@ -136,8 +130,7 @@ final class TableOutput {
 
     private func partitionFile(_ key: Value) throws -> StagedFile {
         if let file = partitions[key] { return file }
-        let folder = "\(schema.partitionField!)=\(CSVRenderer.partitionName(key))"
-        let file = try StagedFile(root: root, path: "\(schema.name)/\(folder)/part-00000.csv")
+        let file = try StagedFile(root: root, path: CSVRenderer.partitionPath(schema, key))
         file.rows = 0
         try file.write(partitionHeader!)
         partitions[key] = file

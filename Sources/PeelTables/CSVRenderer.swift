@@ -7,31 +7,45 @@ public enum CSVRenderer {
     public static let nullPartition = "__HIVE_DEFAULT_PARTITION__"
 
     /// The flat file `<name>.csv` with every column, and, for a partitioned table, one
-    /// `<name>/<field>=<value>/part-00000.csv` per value without the partition column.
+    /// `<name>/<field>=<value>/part-00000.csv` per value without the partition column, in `partitionOrder`.
     /// A table with no rows still gets its flat file and one partition file (header only), so readers always find it.
+    /// The same rows, headers and paths as a run writes a table batch by batch (`RowBatch`).
     public static func render(_ table: Table) -> [RenderedFile] {
         let schema = table.schema
-        var files = [RenderedFile(path: "\(schema.name).csv", contents: csv(table.rows, fields: schema.fields), rows: table.rows.count)]
-        guard let partitionField = schema.partitionField,
-              let column = schema.fields.firstIndex(where: { $0.name == partitionField }) else { return files }
-
-        var groups: [Value: [[Value]]] = [:]
-        var order: [Value] = []
-        for row in table.rows {
-            let key = row[column]
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(row)
-        }
-        let fields = schema.fields.enumerated().filter { $0.offset != column }.map(\.element)
-        // An empty table still gets a folder with a header-only file, so `table/*/*.csv` always matches
-        // (DuckDB and Spark refuse a glob that matches nothing).
-        if order.isEmpty { order = [.null]; groups[.null] = [] }
-        for key in order.sorted(by: partitionOrder) {
-            let rows = groups[key]!.map { row in row.enumerated().filter { $0.offset != column }.map(\.element) }
-            let folder = "\(partitionField)=\(partitionName(key))"
-            files.append(RenderedFile(path: "\(schema.name)/\(folder)/part-00000.csv", contents: csv(rows, fields: fields), rows: rows.count))
+        var batch = RowBatch(schema: schema)
+        for row in table.rows { batch.append(row) }
+        var files = [RenderedFile(path: flatPath(schema), contents: header(schema) + batch.flat, rows: batch.rows)]
+        guard let partitionHeader = partitionHeader(schema) else { return files }
+        let partitions = batch.partitions.isEmpty ? [RowBatch.Partition(key: .null)] : batch.partitions
+        for part in partitions.sorted(by: { partitionOrder($0.key, $1.key) }) {
+            files.append(RenderedFile(path: partitionPath(schema, part.key), contents: partitionHeader + part.partitioned, rows: part.rows))
         }
         return files
+    }
+
+    public static func flatPath(_ schema: TableSchema) -> String { "\(schema.name).csv" }
+
+    /// A partition's file; only for a table with a partition field.
+    public static func partitionPath(_ schema: TableSchema, _ key: Value) -> String {
+        "\(schema.name)/\(schema.partitionField!)=\(partitionName(key))/part-00000.csv"
+    }
+
+    /// The flat file's header record.
+    public static func header(_ schema: TableSchema) -> [UInt8] {
+        var out: [UInt8] = []
+        appendRecord(schema.fields.map { .text($0.name) }, to: &out)
+        return out
+    }
+
+    /// A partition file's header record (no partition column); nil for a table without partitions. An empty table
+    /// still gets a folder with a header-only file, so `table/*/*.csv` always matches (DuckDB and Spark refuse a
+    /// glob that matches nothing).
+    public static func partitionHeader(_ schema: TableSchema) -> [UInt8]? {
+        schema.partitionField.map { partition in
+            var out: [UInt8] = []
+            appendRecord(schema.fields.filter { $0.name != partition }.map { .text($0.name) }, to: &out)
+            return out
+        }
     }
 
     /// The folder name of a partition value (`year=2015`).
@@ -67,15 +81,8 @@ public enum CSVRenderer {
 
     /// One CSV record, with its line end.
     public static func appendRecord(_ values: [Value], to out: inout [UInt8]) {
-        appendRecord(values, skipping: -1, to: &out)
-    }
-
-    /// One CSV record without the value at `skipped` (the partition column of a partition file).
-    static func appendRecord(_ values: [Value], skipping skipped: Int, to out: inout [UInt8]) {
-        var first = true
-        for (index, value) in values.enumerated() where index != skipped {
-            if !first { out.append(UInt8(ascii: ",")) }
-            first = false
+        for (index, value) in values.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
             appendValue(value, to: &out)
         }
         out.append(UInt8(ascii: "\n"))

@@ -80,10 +80,4 @@ public struct ColumnStatistics: Sendable, Codable, Equatable {
     public var distinct: Int?
     public var min: String?
     public var max: String?
-
-    public static func of(_ table: Table) -> [ColumnStatistics] {
-        var accumulator = ColumnAccumulator(schema: table.schema)
-        for row in table.rows { accumulator.add(row) }
-        return accumulator.statistics
-    }
 }

@@ -46,8 +46,7 @@ public struct RowBatch: Sendable {
     }
 }
 
-/// Per-column statistics gathered a row or a batch at a time; `ColumnStatistics.of` gives the same numbers
-/// for a whole table.
+/// Per-column statistics gathered a row or a batch at a time.
 public struct ColumnAccumulator: Sendable {
     private let fields: [Field]
     private var nulls: [Int]
