@@ -24,9 +24,9 @@ struct EntryResult: Sendable {
 }
 
 /// The dataset as it is written, entry by entry in (input, entry) order, into the staging folder. Everything that
-/// grows with the input goes to disk as it comes (tables, the archive cache, validation findings, force reports'
-/// grades for the cross-document check); what stays in memory is per-entry manifest records and state bounded by
-/// the vocabulary (statistics, one England and Wales figure per key, national grades).
+/// grows with the input goes to disk as it comes (tables, the archive cache, manifest entries, validation findings,
+/// force reports' grades for the cross-document check); what stays in memory is state bounded by the vocabulary
+/// (statistics, one England and Wales figure per key, national grades) and the digests of the reports met.
 final class DatasetWriter {
     private let staging: String
     private let logger: Logger
@@ -41,7 +41,8 @@ final class DatasetWriter {
     private var crossDocument = CrossDocumentGrades()
     /// First (archive, entry) of each report's bytes, for marking later copies as duplicates.
     private var firstSeen = FirstSeen()
-    private var cacheRecords: StagedFile?
+    /// The cache records of the archive being committed, and which archive that is.
+    private var cacheRecords: (archive: Int, file: StagedFile)?
     private var cacheRecordCount = 0
     private var cacheOutputs: [Manifest.OutputRecord] = []
 
@@ -77,9 +78,9 @@ final class DatasetWriter {
     func commit(_ result: EntryResult) {
         var outcome = result.outcome
         let archivePath = inputs[outcome.archiveIndex].path
-        if let cacheRecords {
+        if cacheKey != nil {
             cacheRecordCount += 1
-            attempt { try cacheRecords.write(RecordFile.frame(result.record)) }
+            attempt { try cacheFile(for: outcome.archiveIndex).writeRecord(result.record) }
         }
         // The same bytes met twice are one report: every later copy is skipped, naming the first.
         var duplicate = false
@@ -103,7 +104,7 @@ final class DatasetWriter {
                 for claim in CrossDocumentGrades.claims(item) {
                     var out = RecordWriter()
                     claim.write(to: &out)
-                    try claims.write(RecordFile.frame(out.bytes))
+                    try claims.writeRecord(out.bytes)
                 }
             }
             enrichedRows += result.batches.last?.rows ?? 0
@@ -149,15 +150,16 @@ final class DatasetWriter {
     private func spool(_ finding: ValidationFinding) throws {
         var out = RecordWriter()
         finding.write(to: &out)
-        try ruleSpools[ruleIndex[finding.rule]!].write(RecordFile.frame(out.bytes))
+        try ruleSpools[ruleIndex[finding.rule]!].writeRecord(out.bytes)
     }
 
-    /// An archive starts: its records go to the new cache as they are committed (named by its checksum once that
-    /// is known, at the end).
-    func beginArchive(_ index: Int) {
-        guard cacheKey != nil else { return }
-        cacheRecordCount = 0
-        attempt { cacheRecords = try StagedFile(root: staging, path: "\(Self.spoolFolder)/archive-\(index).records") }
+    /// The file an archive's records go to as they are committed, opened with its first (archives come one after
+    /// another); it is named by the archive's checksum when the archive is done.
+    private func cacheFile(for archive: Int) throws -> StagedFile {
+        if let open = cacheRecords, open.archive == archive { return open.file }
+        let file = try StagedFile(root: staging, path: "\(Self.spoolFolder)/archive-\(archive).records")
+        cacheRecords = (archive, file)
+        return file
     }
 
     /// An archive's entries are all committed.
@@ -165,9 +167,14 @@ final class DatasetWriter {
         archives.append(record)
         totals.archives += 1
         if record.summary.failure != nil { totals.archivesFailed += 1 }
-        guard let records = cacheRecords else { return }
-        cacheRecords = nil
+        guard cacheKey != nil else { return }
+        defer {
+            cacheRecords = nil
+            cacheRecordCount = 0
+        }
         attempt {
+            // An archive with no entries still gets its (empty) records, so an unchanged one is not read again.
+            let records = try cacheFile(for: record.index)
             // An archive that could not be read has no checksum and no cache.
             guard let key = cacheKey, let sha = record.sha256 else { return try records.closeScratch() }
             let output = try records.close(movingTo: ArchiveCache.recordsPath(sha))
@@ -197,7 +204,7 @@ final class DatasetWriter {
     }
 
     /// Writes `manifest.json` into the staging folder, durably: `manifest` (without entries) with every entry's
-    /// record from the spool in its place. Call after `finish` has closed the tables, before removing the spools.
+    /// record from the spool in its place. Call after `finish` has closed the tables; removes the spools.
     func writeManifest(_ manifest: Manifest) throws {
         let (head, tail) = manifest.encodedAroundEntries()
         try entriesSpool.closeScratch()

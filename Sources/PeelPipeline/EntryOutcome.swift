@@ -89,8 +89,8 @@ enum EntryProcessing {
         let (findings, englandWales) = clock.time(.validate) {
             (Validator.checkReport(item, denominators: reference.denominators, settings: settings), EnglandWalesConsistency.figures(item))
         }
-        let batches = clock.time(.render) {
-            ReportTables.batches(document.report, id: id, outcome: outcome, document: document, archivePath: archivePath, denominators: reference.denominators)
+        let batches = clock.time(.enrich) {
+            ReportTables.batches(document, id: id, outcome: outcome, archivePath: archivePath, denominators: reference.denominators)
         }
         return EntryResult(outcome: outcome, record: record, batches: batches, findings: findings, englandWales: englandWales, entry: entry, entryJSON: entryJSON)
     }

@@ -99,11 +99,14 @@ public enum PipelineRun {
 
         // Stages 1–5 stream into the staging folder; only the validation table and the small files are left after.
         let staging = try output.beginStaging(runId: runId)
-        let writer: DatasetWriter
-        do { writer = try DatasetWriter(staging: staging, inputs: inputs, cacheKey: cacheKey, keepEntries: options.entriesInResult, logger: logger) } catch {
-            output.discard(staging: staging)
-            throw RunFailure(.ioError, "writing the dataset: \(error)")
+        /// A step that writes into the staging folder: if it fails, the run ends with exit 74 and the folder goes.
+        func staged<T>(_ step: () throws -> T) throws(RunFailure) -> T {
+            do { return try step() } catch {
+                output.discard(staging: staging)
+                throw RunFailure(.ioError, "writing the dataset: \(error)")
+            }
         }
+        let writer = try staged { try DatasetWriter(staging: staging, inputs: inputs, cacheKey: cacheKey, keepEntries: options.entriesInResult, logger: logger) }
         progress?.start()
         let extraction = StagedExtraction.run(archives: inputs, configuration: loaded.configuration, parser: parser, reference: reference,
                                               jobs: min(max(1, options.jobs), RunOptions.maxJobs), cache: cache, cacheKey: cacheKey,
@@ -111,11 +114,7 @@ public enum PipelineRun {
         progress?.stop()
 
         let writeStarted = DispatchTime.now().uptimeNanoseconds
-        let finished: DatasetWriter.Finished
-        do { finished = try writer.finish() } catch {
-            output.discard(staging: staging)
-            throw RunFailure(.ioError, "writing the dataset: \(error)")
-        }
+        let finished = try staged { try writer.finish() }
         let readme = DatasetReadme.file
         let package = DataPackage.render(ReportTables.schemas, title: "PEEL inspection reports as data",
             description: "Judgments, figures and findings of HMIC/HMICFRS PEEL reports, with population denominators and validation findings. Written by peel \(ProgramInfo.version).")
@@ -136,17 +135,14 @@ public enum PipelineRun {
         let status: ExitStatus = totals.quarantined > 0 || totals.archivesFailed > 0 ? .inputQuarantined : failing ? .validationErrors : .success
         var manifest = ManifestBuilder.manifest(
             runId: runId, startedAt: startedAt, program: program, options: options, configuration: loaded, reference: reference.files,
-            archives: writer.archives, entries: [], extraction: extraction,
+            archives: writer.archives, extraction: extraction,
             outputs: outputs, totals: totals, status: status, writeSeconds: writeSeconds, findings: finished.findings, enrichedRows: writer.enrichedRows)
         manifest.validation = validation
         manifest.tables = finished.tables
 
         let publishStarted = DispatchTime.now().uptimeNanoseconds
         manifest.finishedAt = ManifestBuilder.timestamp(Date())
-        do { try writer.writeManifest(manifest) } catch {
-            output.discard(staging: staging)
-            throw RunFailure(.ioError, "writing the dataset: \(error)")
-        }
+        try staged { try writer.writeManifest(manifest) }
         try output.publish(staging: staging, runId: runId)
         manifest.entries = writer.entries
         logger.info("run finished", metadata: [
@@ -173,7 +169,7 @@ enum ManifestBuilder {
 
     static func manifest(
         runId: String, startedAt: Date, program: ProgramInfo, options: RunOptions, configuration loaded: LoadedConfiguration, reference: [Manifest.ReferenceRecord],
-        archives: [ArchiveRecord], entries: [Manifest.EntryRecord], extraction: ExtractionResult, outputs: [Manifest.OutputRecord],
+        archives: [ArchiveRecord], extraction: ExtractionResult, outputs: [Manifest.OutputRecord],
         totals: Manifest.Totals, status: ExitStatus, writeSeconds: Double, findings: Int, enrichedRows: Int
     ) -> Manifest {
         let configuration = loaded.configuration
@@ -189,8 +185,9 @@ enum ManifestBuilder {
         // Extract and write are wall clocks; the rest is time the workers spent on each stage, summed over workers.
         var stages = [Manifest.StageRecord(name: "extract", items: totals.entries, seconds: rounded(extraction.extractSeconds), clock: "wall")]
         for stage in TimedStage.allCases {
-            let items = stage == .validate ? findings : stage == .render ? enrichedRows : clock.items[stage] ?? 0
-            stages.append(Manifest.StageRecord(name: stage == .render ? "enrich" : stage.rawValue, items: items, seconds: rounded(clock.seconds[stage] ?? 0), clock: "worker_busy"))
+            // Validate and enrich count what they made (findings, enriched figures), not entries.
+            let items = stage == .validate ? findings : stage == .enrich ? enrichedRows : clock.items[stage] ?? 0
+            stages.append(Manifest.StageRecord(name: stage.rawValue, items: items, seconds: rounded(clock.seconds[stage] ?? 0), clock: "worker_busy"))
         }
         stages.append(Manifest.StageRecord(name: "write", items: outputs.count, seconds: rounded(writeSeconds), clock: "wall"))
         return Manifest(
@@ -202,7 +199,8 @@ enum ManifestBuilder {
                 maxEntriesPerArchive: limits.maxEntriesPerArchive, queueBytes: configuration.queueBytes),
             reference: reference,
             options: Manifest.OptionsRecord(inputs: options.inputs, output: options.output, jobs: options.jobs),
-            inputs: inputs, entries: entries, stages: stages, outputs: outputs, totals: totals,
+            // Entries are written to manifest.json from their spool (`DatasetWriter.writeManifest`).
+            inputs: inputs, entries: [], stages: stages, outputs: outputs, totals: totals,
             exitStatus: Manifest.ExitRecord(code: status.rawValue, name: status.name))
     }
 

@@ -23,8 +23,9 @@ enum ReportTables {
 
     /// One entry's rows of the tables read from reports (every table but validation, in `schemas` order),
     /// rendered on the parse worker that read it.
-    static func batches(_ report: Report, id: String, outcome: EntryOutcome, document: ParsedDocument, archivePath: String,
+    static func batches(_ document: ParsedDocument, id: String, outcome: EntryOutcome, archivePath: String,
                         denominators: Denominators) -> [RowBatch] {
+        let report = document.report
         var reports = RowBatch(schema: reportsSchema)
         reports.append([
             .text(id), .text(archivePath), .text(outcome.path),

@@ -3,8 +3,8 @@ import Foundation
 /// The stages whose work is timed per entry on the worker threads.
 enum TimedStage: String, CaseIterable, Sendable {
     case identify, decode, parse, validate
-    /// Enriching and rendering an entry's rows.
-    case render
+    /// Enriching an entry's figures and rendering all its rows.
+    case enrich
 }
 
 /// Busy time and item counts per stage, kept by one worker and summed at the end (no sharing while running).

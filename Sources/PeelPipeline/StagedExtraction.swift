@@ -86,7 +86,6 @@ enum StagedExtraction {
         DispatchQueue(label: "peel.read", qos: .userInitiated).async(group: workers) {
             for (index, input) in inputs.enumerated() {
                 var emitted = 0
-                commit.beginArchive(index)
                 var record = readArchive(input, index: index, reader: archiveReader, cache: cache, cacheKey: cacheKey, logger: logger) { work, cost in
                     emitted += 1
                     queue.push((index, work), cost: max(cost, 1))
@@ -171,10 +170,8 @@ private final class OrderedCommit: @unchecked Sendable {
     private let lock = NSLock()
     private let writer: DatasetWriter
     private var pending: [Int: [Int: EntryResult]] = [:]
-    private var begun: Set<Int> = []
     private var ended: [Int: (entries: Int, record: ArchiveRecord)] = [:]
     private var current = 0
-    private var currentBegun = false
     private var nextOrdinal = 0
     private var committedInCurrent = 0
     private var draining = false
@@ -186,12 +183,6 @@ private final class OrderedCommit: @unchecked Sendable {
     func submit(_ result: EntryResult) {
         lock.lock()
         pending[result.outcome.archiveIndex, default: [:]][result.outcome.ordinal] = result
-        drain()
-    }
-
-    func beginArchive(_ index: Int) {
-        lock.lock()
-        begun.insert(index)
         drain()
     }
 
@@ -210,14 +201,6 @@ private final class OrderedCommit: @unchecked Sendable {
         }
         draining = true
         while true {
-            if !currentBegun {
-                guard begun.remove(current) != nil else { break }
-                currentBegun = true
-                lock.unlock()
-                writer.beginArchive(current)
-                lock.lock()
-                continue
-            }
             if let result = pending[current]?.removeValue(forKey: nextOrdinal) {
                 nextOrdinal += 1
                 committedInCurrent += 1
@@ -231,7 +214,6 @@ private final class OrderedCommit: @unchecked Sendable {
                 let rest = (pending.removeValue(forKey: current) ?? [:]).sorted { $0.key < $1.key }.map(\.value)
                 ended[current] = nil
                 current += 1
-                currentBegun = false
                 nextOrdinal = 0
                 committedInCurrent = 0
                 lock.unlock()

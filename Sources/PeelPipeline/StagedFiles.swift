@@ -44,6 +44,14 @@ final class StagedFile: @unchecked Sendable {
         }
     }
 
+    /// One length-prefixed record (`RecordFile`).
+    func writeRecord(_ record: [UInt8]) throws {
+        var prefix = RecordWriter(capacity: 5)
+        prefix.int(record.count)
+        try write(prefix.bytes)
+        try write(record)
+    }
+
     private func flush() throws {
         guard !buffer.isEmpty else { return }
         try writeOut(buffer)
@@ -178,14 +186,9 @@ private final class ResultSlots<Value>: @unchecked Sendable {
     }
 }
 
-/// Length-prefixed records in a file: the archive cache's records and the run's scratch spools.
+/// Length-prefixed records in a file (written by `StagedFile.writeRecord`): the archive cache's records and the
+/// run's scratch spools.
 enum RecordFile {
-    static func frame(_ record: [UInt8]) -> [UInt8] {
-        var out = RecordWriter(capacity: record.count + 5)
-        out.int(record.count)
-        return out.bytes + record
-    }
-
     /// Calls `body` with each record of the file in order, reading it in blocks (a file may be larger than memory
     /// should hold). Throws on a torn or foreign file.
     static func forEach(inFileAt path: String, _ body: ([UInt8]) throws -> Void) throws {

@@ -86,9 +86,9 @@ public enum Validator {
     /// Every rule, in the order its findings are listed: all findings of the first rule (in report order), then
     /// the second's, and so on.
     public static let ruleNames: [String] = [
-        "parse", "judgment_completeness", CrossDocumentGrades.name, "distribution_matches_table",
-        "count_rate_population", "outcome_count_rate", "same_figure_agrees", EnglandWalesConsistency.name,
-        "force_vs_england_wales", "range",
+        ParseProblemsRule().name, JudgmentCompletenessRule().name, CrossDocumentGrades.name, DistributionMatchesTableRule().name,
+        CountRateConsistencyRule().name, OutcomeConsistencyRule().name, FigureConsistencyRule().name, EnglandWalesConsistency.name,
+        EnglandWalesOutlierRule().name, RangeRule().name,
     ]
 
     /// Findings of the rules about one report alone, in `ruleNames` order.

@@ -55,11 +55,13 @@ struct RecordCodingTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         // Records larger than the 1 MiB read block and many small ones.
         let records: [[UInt8]] = [Array(repeating: 7, count: 1_500_000), [], [1, 2, 3]] + (0..<5_000).map { [UInt8(truncatingIfNeeded: $0), 9] }
-        try writeBytes(records.flatMap(RecordFile.frame), to: folder + "/r.records")
+        let file = try StagedFile(root: folder, path: "r.records", checksummed: false)
+        for record in records { try file.writeRecord(record) }
+        try file.closeScratch()
         var back: [[UInt8]] = []
         try RecordFile.forEach(inFileAt: folder + "/r.records") { back.append($0) }
         #expect(back == records)
-        try writeBytes(Array(records.flatMap(RecordFile.frame).dropLast()), to: folder + "/torn.records")
+        try writeBytes(Array(readBytes(folder + "/r.records").dropLast()), to: folder + "/torn.records")
         #expect(throws: SystemCallError.self) { try RecordFile.forEach(inFileAt: folder + "/torn.records") { _ in } }
     }
 }
