@@ -35,7 +35,7 @@ let package = Package(
         // Stage 3: text → report.
         .target(name: "PeelReport", dependencies: ["PeelText", .product(name: "CSV", package: "CSV.swift")], swiftSettings: settings),
         // Stage 4: rules over one report and across reports.
-        .target(name: "PeelValidation", dependencies: ["PeelReport", "PeelEnrichment"], swiftSettings: settings),
+        .target(name: "PeelValidation", dependencies: ["PeelReport", "PeelEnrichment", "PeelText"], swiftSettings: settings),
         // Stage 5: force figures × ONS population denominators.
         .target(name: "PeelEnrichment", dependencies: ["PeelReport", .product(name: "CSV", package: "CSV.swift")], swiftSettings: settings),
         // Stage 6: typed rows → partitioned CSV tables.

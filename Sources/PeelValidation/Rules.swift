@@ -1,5 +1,6 @@
 import PeelEnrichment
 public import PeelReport
+import PeelText
 
 /// What the parser could not read (unknown grade words, unknown labels, unsupported layouts).
 struct ParseProblemsRule: ReportRule {
@@ -331,18 +332,9 @@ func disagreements<Key: Hashable>(_ figures: [Figure], comparableKey: (Figure) -
     return out
 }
 
-/// A change metric (`recorded_crime_change_pct` …) may be negative or past 100. A plain byte loop: Foundation's
-/// `contains` and the generic `firstRange(of:)` on every figure of every report were both visible in perf.
+/// A change metric (`recorded_crime_change_pct` …) may be negative or past 100. PeelText's byte search (metric
+/// keys are lowercase): Foundation's `contains` and the generic `firstRange(of:)` on every figure of every
+/// report were both visible in perf.
 func isChange(_ metric: String) -> Bool {
-    let needle: [UInt8] = Array("_change_".utf8)
-    var metric = metric
-    return metric.withUTF8 { bytes in
-        guard bytes.count >= needle.count else { return false }
-        for start in 0...(bytes.count - needle.count) where bytes[start] == UInt8(ascii: "_") {
-            var index = 1
-            while index < needle.count && bytes[start + index] == needle[index] { index += 1 }
-            if index == needle.count { return true }
-        }
-        return false
-    }
+    metric.contains(ignoringASCIICase: "_change_")
 }
