@@ -200,7 +200,7 @@ final class DatasetWriter {
         var cacheOutputs: [Manifest.OutputRecord] = []
         var tables: [Manifest.TableRecord] = []
         var validation = Manifest.ValidationTotals(bySeverity: [:], byRule: [:])
-        var findings = 0
+        var findings: Int { validation.bySeverity.values.reduce(0, +) }
     }
 
     /// Writes `manifest.json` into the staging folder, durably: `manifest` (without entries) with every entry's
@@ -228,7 +228,6 @@ final class DatasetWriter {
         let validation = try TableOutput(schema: ReportTables.validationSchema, root: staging)
         var batch = RowBatch(schema: ReportTables.validationSchema)
         func add(_ finding: ValidationFinding) throws {
-            finished.findings += 1
             finished.validation.byRule[finding.rule, default: [:]][finding.severity.rawValue, default: 0] += 1
             finished.validation.bySeverity[finding.severity.rawValue, default: 0] += 1
             batch.append(ReportTables.validationRow(finding))
