@@ -1,0 +1,263 @@
+import Foundation
+
+// MARK: - Layout transforms: the same report text as other extractions and tools lay it out
+//
+// Each transform is a pure, deterministic function of a sample's bytes (UTF-8, `\n` line ends) to the bytes of a
+// realistic variant. The values in the variant are the sample's values; only the layout differs. They are the
+// metamorphic inputs of `ExtractionCoverageTests`, which measures how many values the parser still finds.
+
+/// A layout transform: sample bytes in, variant bytes out.
+typealias LayoutTransform = @Sendable ([UInt8]) -> [UInt8]
+
+enum Layout {
+    // MARK: Line layout
+
+    /// Tabs expanded to the next multiple of 8, then every line longer than `width` columns broken at spaces,
+    /// greedily, as `fold -s`/`fmt` do (a single word longer than `width` stays whole on its own line).
+    static func hardWrap(width: Int) -> LayoutTransform {
+        { bytes in
+            joinLines(lines(of: bytes).flatMap { wrap(expandTabs($0), width: width) })
+        }
+    }
+
+    /// Each run of consecutive lines holding tabs (a table) laid out as `pdftotext -layout` or `column -t -s$'\t'` do:
+    /// cells trimmed and padded with spaces to a common column start, at least 2 spaces between cells.
+    static func tabsToAlignedSpaces(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [String] = []
+        var table: [[String]] = []
+        func flush() {
+            guard !table.isEmpty else { return }
+            let columns = table.map(\.count).max() ?? 0
+            var widths = [Int](repeating: 0, count: columns)
+            for row in table {
+                for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
+            }
+            for row in table {
+                var line = ""
+                for (index, cell) in row.enumerated() {
+                    line += cell
+                    if index < row.count - 1 { line += String(repeating: " ", count: widths[index] - cell.count + 2) }
+                }
+                out.append(trimmedEnd(line))
+            }
+            table = []
+        }
+        for line in lines(of: bytes) {
+            if line.contains("\t") {
+                table.append(line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) })
+            } else {
+                flush()
+                out.append(line)
+            }
+        }
+        flush()
+        return joinLines(out)
+    }
+
+    /// Each tab-separated row printed one (trimmed, non-empty) cell per line, as a reading-order extraction of a table.
+    static func cellsOnePerLine(_ bytes: [UInt8]) -> [UInt8] {
+        joinLines(lines(of: bytes).flatMap { line -> [String] in
+            guard line.contains("\t") else { return [line] }
+            return line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        })
+    }
+
+    /// After every `every` lines (wherever that falls, in a table or a list too) a pdftotext page break: the page
+    /// number on its own line, then a form feed starting the next page's running header
+    /// ("PEEL: Police effectiveness 2015 – Wiltshire Police", from the sample's first lines), then a blank line.
+    static func pageFurniture(every: Int) -> LayoutTransform {
+        { bytes in
+            let all = lines(of: bytes)
+            let header = runningHeader(all)
+            var out: [String] = []
+            var page = 1
+            for (index, line) in all.enumerated() {
+                out.append(line)
+                if (index + 1) % every == 0 && index + 1 < all.count {
+                    out += ["\(page)", "\u{0C}" + header, ""]
+                    page += 1
+                }
+            }
+            return joinLines(out)
+        }
+    }
+
+    /// Every empty or whitespace-only line removed.
+    static func noBlankLines(_ bytes: [UInt8]) -> [UInt8] {
+        joinLines(lines(of: bytes).filter { !$0.allSatisfy(\.isWhitespace) })
+    }
+
+    /// List bullets ("- ", "• ", "* " at line start, after any indentation) removed; the indentation stays.
+    static func bulletsRemoved(_ bytes: [UInt8]) -> [UInt8] {
+        joinLines(lines(of: bytes).map { line in
+            let indentation = line.prefix { $0 == " " || $0 == "\t" }
+            let rest = line.dropFirst(indentation.count)
+            for bullet in ["- ", "• ", "* "] where rest.hasPrefix(bullet) {
+                return String(indentation) + rest.dropFirst(bullet.count)
+            }
+            return line
+        })
+    }
+
+    // MARK: Character noise
+
+    /// `\n` line ends as `\r\n`.
+    static func crlf(_ bytes: [UInt8]) -> [UInt8] {
+        bytes.flatMap { $0 == 0x0A ? [0x0D, 0x0A] : [$0] }
+    }
+
+    /// A space before a digit as U+00A0 NO-BREAK SPACE.
+    static func nbsp(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        for (index, byte) in bytes.enumerated() {
+            if byte == 0x20, index + 1 < bytes.count, (0x30...0x39).contains(bytes[index + 1]) { out += [0xC2, 0xA0] }
+            else { out.append(byte) }
+        }
+        return out
+    }
+
+    /// "fi", "fl" and then "ff" as the ligatures ﬁ ﬂ ﬀ ("office" → "ofﬁce", "different" → "diﬀerent").
+    static func ligatures(_ bytes: [UInt8]) -> [UInt8] {
+        let text = String(decoding: bytes, as: UTF8.self)
+            .replacingOccurrences(of: "fi", with: "\u{FB01}")
+            .replacingOccurrences(of: "fl", with: "\u{FB02}")
+            .replacingOccurrences(of: "ff", with: "\u{FB00}")
+        return Array(text.utf8)
+    }
+
+    /// U+00AD SOFT HYPHEN after the 4th letter of every word of 10 or more letters ("effe\u{AD}ctiveness").
+    static func softHyphens(_ bytes: [UInt8]) -> [UInt8] {
+        var out = String.UnicodeScalarView()
+        var word: [Unicode.Scalar] = []
+        func flush() {
+            if word.count >= 10 {
+                out.append(contentsOf: word[..<4])
+                out.append("\u{AD}")
+                out.append(contentsOf: word[4...])
+            } else {
+                out.append(contentsOf: word)
+            }
+            word = []
+        }
+        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
+            if scalar.properties.isAlphabetic { word.append(scalar) }
+            else { flush(); out.append(scalar) }
+        }
+        flush()
+        return Array(String(out).utf8)
+    }
+
+    /// Typographic quotes: every ' as ’, and each "…" pair on a line as “…”.
+    static func curlyQuotes(_ bytes: [UInt8]) -> [UInt8] {
+        joinLines(lines(of: bytes).map { line in
+            var result = ""
+            var open = false
+            let quotes = line.filter { $0 == "\"" }.count
+            var seen = 0
+            for character in line {
+                switch character {
+                case "'": result.append("\u{2019}")
+                case "\"" where seen < quotes - quotes % 2:
+                    seen += 1
+                    result.append(open ? "\u{201D}" : "\u{201C}")
+                    open.toggle()
+                default: result.append(character)
+                }
+            }
+            return result
+        })
+    }
+
+    /// curlyQuotes, softHyphens, ligatures, nbsp and crlf, in that order.
+    static func unicodeNoise(_ bytes: [UInt8]) -> [UInt8] {
+        crlf(nbsp(ligatures(softHyphens(curlyQuotes(bytes)))))
+    }
+
+    // MARK: Helpers
+
+    /// The lines of UTF-8 bytes split at `\n` (a final line without `\n` included; an empty last piece too, so
+    /// `joinLines(lines(of: b)) == b`).
+    static func lines(of bytes: [UInt8]) -> [String] {
+        bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    static func joinLines(_ lines: [String]) -> [UInt8] {
+        Array(lines.joined(separator: "\n").utf8)
+    }
+
+    /// Tabs replaced by spaces up to the next multiple of 8 columns (one column per Character).
+    static func expandTabs(_ line: String) -> String {
+        guard line.contains("\t") else { return line }
+        var result = ""
+        var column = 0
+        for character in line {
+            if character == "\t" {
+                let spaces = 8 - column % 8
+                result += String(repeating: " ", count: spaces)
+                column += spaces
+            } else {
+                result.append(character)
+                column += 1
+            }
+        }
+        return result
+    }
+
+    /// One line broken greedily at spaces into pieces of at most `width` columns. Leading indentation stays on the
+    /// first piece; runs of spaces inside a piece stay; the run a break falls in is dropped.
+    static func wrap(_ line: String, width: Int) -> [String] {
+        guard line.count > width else { return [line] }
+        let indentation = String(line.prefix { $0 == " " })
+        // (gap before the word, word)
+        var words: [(String, String)] = []
+        var gap = indentation, word = ""
+        for character in line.dropFirst(indentation.count) {
+            if character == " " {
+                if !word.isEmpty { words.append((gap, word)); gap = ""; word = "" }
+                gap.append(character)
+            } else {
+                word.append(character)
+            }
+        }
+        if !word.isEmpty { words.append((gap, word)) }
+        guard !words.isEmpty else { return [line] }
+        var pieces: [String] = []
+        var current = ""
+        for (index, (gap, word)) in words.enumerated() {
+            if index == 0 {
+                current = gap + word
+            } else if current.count + gap.count + word.count > width {
+                pieces.append(current)
+                current = word
+            } else {
+                current += gap + word
+            }
+        }
+        pieces.append(current)
+        return pieces
+    }
+
+    static func trimmedEnd(_ line: String) -> String {
+        var line = line
+        while line.last == " " { line.removeLast() }
+        return line
+    }
+
+    /// "PEEL: Police effectiveness 2015 – Wiltshire Police": the first non-empty line (markup taken out) and the
+    /// second, without "An inspection of".
+    static func runningHeader(_ lines: [String]) -> String {
+        let titles = lines.lazy.map(plainTitle).filter { !$0.isEmpty }.prefix(2)
+        let parts = titles.enumerated().map { index, line in
+            index == 1 && line.hasPrefix("An inspection of ") ? String(line.dropFirst("An inspection of ".count)) : line
+        }
+        return parts.joined(separator: " \u{2013} ")
+    }
+
+    private static func plainTitle(_ line: String) -> String {
+        var line = line
+        for markup in ["**", "<b>", "</b>"] { line = line.replacingOccurrences(of: markup, with: "") }
+        while line.hasPrefix("#") { line.removeFirst() }
+        return line.trimmingCharacters(in: .whitespaces)
+    }
+}
