@@ -32,13 +32,15 @@ let package = Package(
         .target(name: "PeelArchive", dependencies: ["CLibArchive"], swiftSettings: settings),
         // Stage 2: entry bytes → normalised text with original line numbers.
         .target(name: "PeelText", swiftSettings: settings),
-        // Stage 3: text → report.
-        .target(name: "PeelReport", dependencies: ["PeelText", .product(name: "CSV", package: "CSV.swift")], swiftSettings: settings),
-        // Stage 4: rules over one report and across reports.
+        // Stage 3: normalised text → lines without page furniture, with table cells and their columns.
+        .target(name: "PeelLayout", dependencies: ["PeelText"], swiftSettings: settings),
+        // Stage 4: laid-out text → report, one unit per report layout.
+        .target(name: "PeelReport", dependencies: ["PeelText", "PeelLayout", .product(name: "CSV", package: "CSV.swift")], swiftSettings: settings),
+        // Stage 5: rules over one report and across reports.
         .target(name: "PeelValidation", dependencies: ["PeelReport", "PeelEnrichment", "PeelText"], swiftSettings: settings),
-        // Stage 5: force figures × ONS population denominators.
+        // Stage 6: force figures × ONS population denominators.
         .target(name: "PeelEnrichment", dependencies: ["PeelReport", .product(name: "CSV", package: "CSV.swift")], swiftSettings: settings),
-        // Stage 6: typed rows → partitioned CSV tables.
+        // Stage 7: typed rows → partitioned CSV tables.
         .target(name: "PeelTables", swiftSettings: settings),
         // The run: stages wired on Dispatch, manifest, atomic publishing.
         .target(
@@ -71,7 +73,8 @@ let package = Package(
         ),
         .testTarget(name: "PeelArchiveTests", dependencies: ["PeelArchive", "PeelTestSupport"], swiftSettings: settings),
         .testTarget(name: "PeelTextTests", dependencies: ["PeelText", "PeelTestSupport"], swiftSettings: settings),
-        .testTarget(name: "PeelReportTests", dependencies: ["PeelReport", "PeelText", "PeelTestSupport"], swiftSettings: settings),
+        .testTarget(name: "PeelLayoutTests", dependencies: ["PeelLayout", "PeelText", "PeelTestSupport"], swiftSettings: settings),
+        .testTarget(name: "PeelReportTests", dependencies: ["PeelReport", "PeelLayout", "PeelText", "PeelTestSupport"], swiftSettings: settings),
         .testTarget(name: "PeelValidationTests", dependencies: ["PeelValidation", "PeelEnrichment", "PeelReport", "PeelText", "PeelTestSupport"], swiftSettings: settings),
         .testTarget(name: "PeelEnrichmentTests", dependencies: ["PeelEnrichment", "PeelReport", "PeelTestSupport"], swiftSettings: settings),
         .testTarget(name: "PeelTablesTests", dependencies: ["PeelTables", "PeelTestSupport"], swiftSettings: settings),

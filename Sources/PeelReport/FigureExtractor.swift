@@ -1,12 +1,14 @@
+import PeelLayout
 import PeelText
 
 /// Figures from "Force in numbers", the rate and outcome tables, and narrative sentences.
 /// A value the text lost (its graphic did not survive extraction) is absent, never 0.
 enum FigureExtractor {
-    static func extract(_ lines: [NormalisedLine], forceName: String, forceID: String?, registry: ForceRegistry, into report: inout Report) {
+    static func extract(_ text: LaidOutText, forceName: String, forceID: String?, registry: ForceRegistry, into report: inout Report) {
+        let lines = text.lines
         let names = AreaNames(forceName: forceName, forceID: forceID, registry: registry)
         forceInNumbers(lines, names: names, into: &report)
-        tables(lines, into: &report)
+        tables(text, names: names, into: &report)
         report.figures += NarrativeFigures.extract(lines)
     }
 
@@ -163,47 +165,78 @@ enum FigureExtractor {
 
     // MARK: Figure tables
 
-    /// "Rates per 1,000 population<TAB>Force<TAB>England and Wales" and the 2015 outcome table
-    /// "Outcome type/group<TAB>Force Number of outcomes<TAB>Rate<TAB>England and Wales Number of outcomes<TAB>Rate".
-    /// The period comes from the figure caption above the table.
-    static func tables(_ lines: [NormalisedLine], into report: inout Report) {
-        for (index, line) in lines.enumerated() {
-            let isRatesHeader = line.text.hasPrefix(ignoringASCIICase: "rates per 1,000")
-            guard isRatesHeader || line.text.hasPrefix(ignoringASCIICase: "outcome type"), line.text.isTableRow else { continue }
-            let header = line.text.cells
-            let isRates = header.count == 3 && isRatesHeader
-            let isOutcomes = header.count == 5 && !isRatesHeader
-            guard isRates || isOutcomes else { continue }
+    /// The 2015 figure tables: "Rates per 1,000 population | <force> | England and Wales" over rows of a label and two
+    /// rates, and "Outcome type/group | <force> Number of outcomes | Rate | England and Wales Number of outcomes | Rate"
+    /// over rows of an outcome type and four numbers. Read as words, so cells separated by tabs or spaces, printed one
+    /// per line or wrapped read the same. A row whose numbers are not all there is left out with a problem: which
+    /// column lost its value cannot be known. The period comes from the figure caption above the table.
+    static func tables(_ text: LaidOutText, names: AreaNames, into report: inout Report) {
+        let lines = text.lines
+        for index in lines.indices {
+            let isRates = lines[index].text.hasPrefix(ignoringASCIICase: "rates per 1,000")
+            guard isRates || lines[index].text.hasPrefix(ignoringASCIICase: "outcome type") else { continue }
+            let words = text.tokens(index..<min(lines.count, index + 60)).words
+            let columns = isRates ? 2 : 4
+            /// The row label (metric, qualifier) the words from `start` to `end` name.
+            func label(_ start: Int, _ end: Int) -> (String, String?)? {
+                let printed = words[start..<end].map(\.text).joined(separator: " ")
+                if isRates { return Metric.fromLabel(printed).map { ($0.metric, nil) } }
+                return Metric.outcomeType(printed).map { ("outcome_count", $0) }
+            }
+            // The header runs to the first row label; the force's column must come before England and Wales'.
+            guard let first = (1..<min(words.count, 40)).first(where: { start in
+                (start + 1...min(words.count, start + 8)).contains { label(start, $0) != nil }
+            }) else { continue }
+            let header = words[..<first].map(\.text).joined(separator: " ")
+            guard let englandAndWales = header.lowercased().range(of: "england and wales"),
+                  names.isForce(String(header[..<englandAndWales.lowerBound]).droppingHeaderWords()) else {
+                report.problems.append(ParseProblem(.warning, line: lines[index].number, "figure table header not read: \"\(header)\""))
+                continue
+            }
             // The caption above the table, read whole down to the header (it may be wrapped).
             let captionStart = lines[..<index].indices.reversed().prefix(10).first { lines[$0].text.lowercased().hasPrefix("figure ") }
             let caption = captionStart.map { lines[$0..<index].filter { !$0.isBlank }.map(\.text).joined(separator: " ") }
             let period = caption.flatMap { Dates.periods(in: $0).last } ?? Period()
-            for row in lines[(index + 1)...] {
-                if row.isBlank { continue }
-                let cells = row.text.cells
-                guard cells.count == header.count else { break }
-                let values = cells.dropFirst().map { PrintedNumber($0) }
-                if isRates {
-                    guard let (metric, _) = Metric.fromLabel(cells[0]) else {
-                        report.problems.append(ParseProblem(.warning, line: row.number, "rate table row not in the vocabulary: \"\(cells[0])\""))
-                        continue
-                    }
-                    for (area, value) in zip([Area.force, .englandAndWales], values) {
-                        guard let value else { continue }
-                        report.figures.append(Figure(area: area, metric: metric, value: value.value, decimals: value.decimals, unit: Metric.unit(metric), period: period, source: .figureTable, line: row.number))
-                    }
-                } else {
-                    guard let outcome = Metric.outcomeType(cells[0]) else {
-                        report.problems.append(ParseProblem(.warning, line: row.number, "outcome type not in the vocabulary: \"\(cells[0])\""))
-                        continue
-                    }
-                    let layout: [(Area, String)] = [(.force, "outcome_count"), (.force, "outcome_rate_pct"), (.englandAndWales, "outcome_count"), (.englandAndWales, "outcome_rate_pct")]
-                    for ((area, metric), value) in zip(layout, values) {
-                        guard let value else { continue }
-                        report.figures.append(Figure(area: area, metric: metric, qualifier: outcome, value: value.value, decimals: value.decimals, unit: Metric.unit(metric), period: period, source: .figureTable, line: row.number))
-                    }
+            var position = first
+            while position < words.count {
+                // A label runs to the first number; the table ends at words that are no label.
+                var end = position
+                while end < words.count, end - position < 12, PrintedNumber(String(words[end].text)) == nil { end += 1 }
+                guard end > position, end < words.count, let (metric, qualifier) = label(position, end) else { break }
+                var values: [PrintedNumber] = []
+                var cursor = end
+                while cursor < words.count, values.count < columns, let number = PrintedNumber(String(words[cursor].text)) {
+                    values.append(number)
+                    cursor += 1
                 }
+                let line = words[position].line
+                guard values.count == columns else {
+                    report.problems.append(ParseProblem(.warning, line: line, "figure table row with \(values.count) of \(columns) numbers: left out"))
+                    position = cursor
+                    continue
+                }
+                let layout: [(Area, String)] = isRates
+                    ? [(.force, metric), (.englandAndWales, metric)]
+                    : [(.force, "outcome_count"), (.force, "outcome_rate_pct"), (.englandAndWales, "outcome_count"), (.englandAndWales, "outcome_rate_pct")]
+                for ((area, metric), value) in zip(layout, values) {
+                    report.figures.append(Figure(area: area, metric: metric, qualifier: qualifier, value: value.value, decimals: value.decimals,
+                                                 unit: Metric.unit(metric), period: period, source: .figureTable, line: line))
+                }
+                position = cursor
             }
         }
+    }
+}
+
+private extension String {
+    /// A header's text before "England and Wales" without the words that name the column's contents: the force.
+    func droppingHeaderWords() -> String {
+        var text = trimmingCharacters(in: " ")
+        for prefix in ["Rates per 1,000 population", "Outcome type/group", "Outcome type", "Outcome group"] where text.hasPrefix(ignoringASCIICase: prefix.lowercased()) {
+            text = String(text.dropFirst(prefix.count)).trimmingCharacters(in: " ")
+            break
+        }
+        for suffix in [" Rate", " Number of outcomes"] where text.hasSuffix(suffix) { text = String(text.dropLast(suffix.count)) }
+        return text.trimmingCharacters(in: " ")
     }
 }

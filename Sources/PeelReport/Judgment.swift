@@ -62,6 +62,18 @@ public enum Question: String, Sendable, Codable, CaseIterable {
     case seriousOrganisedCrime = "serious_organised_crime"
     case specialistCapabilities = "specialist_capabilities"
 
+    /// Every question a text names (a judgments table row must name exactly one).
+    static func named(in text: String) -> [Question] {
+        var found: [Question] = []
+        if text.contains(ignoringASCIICase: "specialist capabilit") { found.append(.specialistCapabilities) }
+        if text.contains(ignoringASCIICase: "serious and organised crime") || text.contains(ignoringASCIICase: "serious crime") { found.append(.seriousOrganisedCrime) }
+        if text.contains(ignoringASCIICase: "vulnerable") || text.contains(ignoringASCIICase: "protecting from harm") { found.append(.protectingVulnerable) }
+        if text.contains(ignoringASCIICase: "investigating crime") || text.contains(ignoringASCIICase: "investigate crime") { found.append(.investigatingCrime) }
+        if text.contains(ignoringASCIICase: "preventing crime") || text.contains(ignoringASCIICase: "prevent crime") { found.append(.preventingCrime) }
+        if found.isEmpty, let overall = Question(wording: text), overall == .overall { found.append(.overall) }
+        return found
+    }
+
     /// The question a heading, table row label or table column names, from its wording in 2015–2017
     /// reports; nil when it names none.
     public init?(wording: String) {

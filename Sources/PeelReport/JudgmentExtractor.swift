@@ -1,6 +1,8 @@
+import PeelLayout
 import PeelText
 
-/// Grades from the three layouts the parser knows.
+/// Grades from the layouts the parser knows, read from the words of the text in order, so that the same grades come
+/// out whether a table's cells are separated by tabs or spaces, printed one per line, or wrapped.
 enum JudgmentExtractor {
     /// Where a grade was read; a judgments table outranks a "Summary of findings", which outranks a
     /// grade printed under an overview heading.
@@ -19,54 +21,42 @@ enum JudgmentExtractor {
 
     // MARK: Force reports
 
-    static func forceReport(_ lines: [NormalisedLine], forceID: String?, scale: GradeScale, into report: inout Report) {
+    /// 2015: "Overall judgment" and each question's "Summary of findings" over their grade; a question's heading
+    /// ("How effective is the force at …?", wrapped or not) may be followed by its grade too.
+    static func forceReport2015(_ text: LaidOutText, forceID: String?, scale: GradeScale, into report: inout Report) {
+        let lines = text.lines
         var candidates: [Candidate] = []
         var currentQuestion: Question?
         var index = 0
         while index < lines.count {
             let line = lines[index]
-            let text = line.text
             defer { index += 1 }
-            if line.isBlank || isContentsLine(text) { continue }
-
-            // 2016–17: "Overall effectiveness 2017  Requires improvement".
-            if text.hasPrefix(ignoringASCIICase: "overall effectiveness ") && !text.isTableRow {
-                // Most such lines are sentences: an ASCII line whose third word is no year is passed over
-                // without splitting it all into words.
-                if text.isASCII && !Self.thirdWordIsYear(text) { continue }
-                let rest = text.split(separator: " ").dropFirst(2)
-                if let year = rest.first.flatMap({ Int($0) }), (2014...2099).contains(year) {
-                    let gradeText = rest.dropFirst().joined(separator: " ")
-                    if let grade = Grade(printed: gradeText) {
-                        candidates.append(Candidate(question: .overall, grade: grade, lastInspected: nil, line: line.number, source: .table))
-                    } else if !gradeText.isEmpty {
-                        report.problems.append(ParseProblem(.error, line: line.number, "unknown grade \"\(gradeText)\" for overall effectiveness"))
-                    }
+            if line.isBlank || isContentsLine(line.text) { continue }
+            let heading = Phrases.withoutFootnote(line.text)
+            if heading.hasPrefix(ignoringASCIICase: "how effective is the force") || heading.hasPrefix(ignoringASCIICase: "overview – how effective")
+                || heading.hasPrefix(ignoringASCIICase: "overview - how effective") {
+                // The question may be wrapped: it ends at its question mark.
+                var last = index
+                var wording = String(heading)
+                while !wording.hasSuffix("?"), last + 1 < lines.count, last - index < 4, !lines[last + 1].isBlank {
+                    last += 1
+                    wording += " " + Phrases.withoutFootnote(lines[last].text)
                 }
-                continue
-            }
-            // 2016–17 judgments table: "Question<TAB>Grade<TAB>Last inspected", one row per question.
-            if text.hasPrefix(ignoringASCIICase: "question"), text.isTableRow, case let cells = text.cells,
-               cells.count >= 2 && cells[0].equals(ignoringASCIICase: "question") && cells[1].equals(ignoringASCIICase: "grade") {
-                index = readJudgmentsTable(lines, after: index, into: &candidates, problems: &report.problems) - 1
-                continue
-            }
-            // 2015: question headings; "Overall judgment" and "Summary of findings" are followed by the grade.
-            if text.hasPrefix(ignoringASCIICase: "how effective is the force") || text.hasPrefix(ignoringASCIICase: "overview – how effective")
-                || text.hasPrefix(ignoringASCIICase: "overview - how effective") {
-                currentQuestion = Question(wording: text)
-                if let (grade, gradeLine) = gradeOnNextLine(lines, after: index, required: false, problems: &report.problems), let question = currentQuestion {
+                guard wording.hasSuffix("?") else { continue }
+                currentQuestion = Question(wording: wording)
+                index = last
+                if let question = currentQuestion, let (grade, gradeLine) = gradeOnNextLine(lines, after: last, required: false, problems: &report.problems) {
                     candidates.append(Candidate(question: question, grade: grade, lastInspected: nil, line: gradeLine, source: .heading))
                 }
                 continue
             }
-            if text.equals(ignoringASCIICase: "overall judgment") || text.equals(ignoringASCIICase: "overall judgement") {
+            if heading.equals(ignoringASCIICase: "overall judgment") || heading.equals(ignoringASCIICase: "overall judgement") {
                 if let (grade, gradeLine) = gradeOnNextLine(lines, after: index, problems: &report.problems) {
                     candidates.append(Candidate(question: .overall, grade: grade, lastInspected: nil, line: gradeLine, source: .summary))
                 }
                 continue
             }
-            if text.equals(ignoringASCIICase: "summary of findings"), let question = currentQuestion {
+            if heading.equals(ignoringASCIICase: "summary of findings"), let question = currentQuestion {
                 if let (grade, gradeLine) = gradeOnNextLine(lines, after: index, problems: &report.problems) {
                     candidates.append(Candidate(question: question, grade: grade, lastInspected: nil, line: gradeLine, source: .summary))
                 }
@@ -76,39 +66,86 @@ enum JudgmentExtractor {
         report.judgments = choose(candidates, forceID: forceID, scale: scale, problems: &report.problems)
     }
 
-    /// Whether the third space-separated word of an ASCII line is a year from 2014 on, as read below.
-    private static func thirdWordIsYear(_ text: String) -> Bool {
-        let bytes = text.utf8
-        var index = bytes.startIndex
-        var word = 0
-        while index < bytes.endIndex {
-            while index < bytes.endIndex && bytes[index] == 0x20 { index = bytes.index(after: index) }
-            let start = index
-            while index < bytes.endIndex && bytes[index] != 0x20 { index = bytes.index(after: index) }
-            guard start < index else { break }
-            if word == 2 { return Int(Substring(bytes[start..<index])).map { (2014...2099).contains($0) } ?? false }
-            word += 1
-        }
-        return false
-    }
-
-    /// Rows after the header until the first line that is not a row; returns the index after the table.
-    private static func readJudgmentsTable(_ lines: [NormalisedLine], after header: Int, into candidates: inout [Candidate], problems: inout [ParseProblem]) -> Int {
-        var index = header + 1
+    /// 2016–17: "Overall effectiveness 2017 Requires improvement" and the Question / Grade / Last inspected table.
+    static func forceReport2016(_ text: LaidOutText, forceID: String?, scale: GradeScale, into report: inout Report) {
+        let lines = text.lines
+        var candidates: [Candidate] = []
+        var index = 0
         while index < lines.count {
             let line = lines[index]
-            let cells = line.text.cells
-            if line.isBlank { index += 1; continue }
-            guard cells.count >= 2, let question = Question(wording: cells[0]) else { break }
-            let lastInspected = cells.count >= 3 ? Int(cells[2]) : nil
-            if let grade = Grade(printed: cells[1]) {
-                candidates.append(Candidate(question: question, grade: grade, lastInspected: lastInspected, line: line.number, source: .table))
-            } else {
-                problems.append(ParseProblem(.error, line: line.number, "unknown grade \"\(cells[1])\" for \(question.rawValue)"))
+            defer { index += 1 }
+            if line.isBlank || isContentsLine(line.text) { continue }
+            if line.text.hasPrefix(ignoringASCIICase: "overall effectiveness") {
+                // Most such lines are sentences: the words are looked at only when the third is a year.
+                let words = text.tokens(index..<min(lines.count, index + 4)).words
+                guard words.count >= 4, words[1].text.equals(ignoringASCIICase: "effectiveness"), words[2].line == line.number,
+                      Phrases.year(words[2]) != nil else { continue }
+                if let (grade, length) = Phrases.grade(words, at: 3) {
+                    candidates.append(Candidate(question: .overall, grade: grade, lastInspected: nil, line: words[3 + length - 1].line, source: .table))
+                } else if words[3].line == line.number {
+                    report.problems.append(ParseProblem(.error, line: line.number, "unknown grade \"\(words[3...].prefix { $0.line == line.number }.map(\.text).joined(separator: " "))\" for overall effectiveness"))
+                }
+                continue
             }
-            index += 1
+            if line.text.hasPrefix(ignoringASCIICase: "question") {
+                let words = text.tokens(index..<min(lines.count, index + 40)).words
+                guard words.count > 4, ["question", "grade", "last", "inspected"].enumerated().allSatisfy({ words[$0.offset].text.equals(ignoringASCIICase: $0.element) }) else {
+                    if words.count > 1, words[0].text.equals(ignoringASCIICase: "question"), words[0].line == line.number,
+                       lines[index].text.equals(ignoringASCIICase: "question"), words.contains(where: { $0.text.equals(ignoringASCIICase: "grade") }) {
+                        report.problems.append(ParseProblem(.warning, line: line.number, "judgments table not in row order (a column at a time): not read"))
+                    }
+                    continue
+                }
+                let end = readJudgmentsTable(words, from: 4, into: &candidates, problems: &report.problems)
+                if end > 4, let lastLine = lines.firstIndex(where: { $0.number == words[end - 1].line }) { index = lastLine }
+                continue
+            }
         }
-        return index
+        report.judgments = choose(candidates, forceID: forceID, scale: scale, problems: &report.problems)
+    }
+
+    /// Rows of a judgments table from word `start`: a question's wording, its grade, the year it was last inspected.
+    /// A row's wording may be wrapped (its words may even trail the previous row's year); the table ends at words
+    /// that are no row: a sentence, a question already read, or text that names no question before a grade.
+    /// Returns the word after the last row.
+    private static func readJudgmentsTable(_ words: [Word], from start: Int, into candidates: inout [Candidate], problems: inout [ParseProblem]) -> Int {
+        var position = start
+        var seen = Set<Question>()
+        while position < words.count {
+            // A row's words run to its grade; a year before any grade ends a row whose grade is unknown.
+            var cursor = position
+            var found: (grade: Grade, length: Int)?
+            while cursor < words.count, cursor - position <= 12, Phrases.year(words[cursor]) == nil {
+                if let grade = Phrases.grade(words, at: cursor) {
+                    found = grade
+                    break
+                }
+                if words[cursor].text.hasSuffix(".") || words[cursor].text.hasSuffix(":") { break }
+                cursor += 1
+            }
+            let wording = words[position..<cursor]
+            guard !wording.isEmpty, case let named = Question.named(in: wording.map(\.text).joined(separator: " ")), named.count == 1,
+                  !seen.contains(named[0]) else { break }
+            let question = named[0]
+            seen.insert(question)
+            guard let (grade, length) = found else {
+                // The question's words, then no grade before the year (or a sentence): an unknown grade word when the
+                // row ends in its year, else the table's end.
+                guard cursor < words.count, Phrases.year(words[cursor]) != nil, cursor - position >= 2 else { break }
+                problems.append(ParseProblem(.error, line: words[cursor].line, "unknown grade in \"\(wording.map(\.text).joined(separator: " "))\" for \(question.rawValue)"))
+                position = cursor + 1
+                continue
+            }
+            cursor += length
+            var lastInspected: Int?
+            if cursor < words.count, let year = Phrases.year(words[cursor]) {
+                lastInspected = year
+                cursor += 1
+            }
+            candidates.append(Candidate(question: question, grade: grade, lastInspected: lastInspected, line: wording.first!.line, source: .table))
+            position = cursor
+        }
+        return position
     }
 
     /// The grade on the next non-blank line, if that line is one. A short line that is not a known grade
@@ -128,6 +165,7 @@ enum JudgmentExtractor {
     private static func choose(_ candidates: [Candidate], forceID: String?, scale: GradeScale, problems: inout [ParseProblem]) -> [Judgment] {
         var chosen: [Question: Candidate] = [:]
         for candidate in candidates {
+            guard onScale(candidate.grade, scale, line: candidate.line, problems: &problems) else { continue }
             guard let current = chosen[candidate.question] else {
                 chosen[candidate.question] = candidate
                 continue
@@ -145,71 +183,131 @@ enum JudgmentExtractor {
         }
     }
 
+    /// A grade word outside the report's scale ("Adequate" in a four-point year) is an error naming its line.
+    private static func onScale(_ grade: Grade, _ scale: GradeScale, line: Int, problems: inout [ParseProblem]) -> Bool {
+        guard grade != .ungraded, grade.rank(on: scale) == nil else { return true }
+        problems.append(ParseProblem(.error, line: line, "grade \"\(grade.rawValue)\" is not on the \(scale.rawValue) scale of this report"))
+        return false
+    }
+
     // MARK: National overview
 
-    /// The all-force table: "Force<TAB>Q1. Preventing crime …<TAB>…<TAB>Overall effectiveness judgment",
-    /// then one row per force, possibly broken by blank lines at page breaks. One judgment per cell.
-    static func nationalTable(_ lines: [NormalisedLine], registry: ForceRegistry, scale: GradeScale, into report: inout Report) {
+    /// The all-force table: "Force", the questions' wordings (one column each), then a row per force: its name and
+    /// one grade per question. Read as words, so rows split over lines, cells one per line and page breaks read
+    /// the same; a repeated header on a new page is passed over. One judgment per cell.
+    static func nationalTable(_ text: LaidOutText, registry: ForceRegistry, scale: GradeScale, into report: inout Report) {
+        let lines = text.lines
         var index = 0
         while index < lines.count {
-            let headerLine = lines[index].text
-            index += 1
-            guard headerLine.isTableRow else { continue }
-            let header = headerLine.cells
-            guard header.count >= 3, header[0].lowercased() == "force" else { continue }
-            let questions = header.dropFirst().map { Question(wording: $0) }
-            guard questions.allSatisfy({ $0 != nil }) else { continue }
-            while index < lines.count {
-                let line = lines[index]
-                if line.isBlank { index += 1; continue }
-                let cells = line.text.cells
-                guard cells.count == header.count, let forceID = registry.id(for: cells[0]) else { break }
-                for (column, question) in questions.enumerated() {
-                    let printed = cells[column + 1]
-                    if let grade = Grade(printed: printed) {
-                        report.judgments.append(Judgment(forceID: forceID, question: question!, grade: grade, scale: scale, line: line.number))
-                    } else {
-                        report.problems.append(ParseProblem(.error, line: line.number, "unknown grade \"\(printed)\" for \(forceID) \(question!.rawValue)"))
-                    }
+            defer { index += 1 }
+            guard lines[index].text.hasPrefix(ignoringASCIICase: "force"), case let first = text.cells(index).first?.text,
+                  first.map({ $0.equals(ignoringASCIICase: "force") }) == true else { continue }
+            // 43 rows of up to three lines each, headers repeated on each page.
+            let words = text.tokens(index..<min(lines.count, index + 400)).words
+            guard let (questions, afterHeader) = header(words, from: 0, registry: registry) else { continue }
+            var position = afterHeader
+            var rows = 0
+            while position < words.count {
+                if words[position].text.equals(ignoringASCIICase: "force"), let (repeated, after) = header(words, from: position, registry: registry),
+                   repeated == questions {
+                    position = after
+                    continue
                 }
-                index += 1
+                guard let (forceID, nameLength) = Phrases.force(words, at: position, registry: registry) else { break }
+                var cursor = position + nameLength
+                var grades: [Grade] = []
+                while grades.count < questions.count, cursor < words.count, let (grade, length) = Phrases.grade(words, at: cursor) {
+                    grades.append(grade)
+                    cursor += length
+                }
+                let line = words[position].line
+                if grades.isEmpty { break }  // a sentence that starts with a force name: the table has ended
+                guard grades.count == questions.count else {
+                    let printed = words[cursor..<min(words.count, cursor + 2)].map(\.text).joined(separator: " ")
+                    report.problems.append(ParseProblem(.error, line: line, "unknown grade \"\(printed)\" for \(forceID) \(questions[grades.count].rawValue)"))
+                    // On to the next row: the next word that starts a force name.
+                    position = cursor
+                    while position < words.count && Phrases.force(words, at: position, registry: registry) == nil { position += 1 }
+                    continue
+                }
+                for (question, grade) in zip(questions, grades) where onScale(grade, scale, line: line, problems: &report.problems) {
+                    report.judgments.append(Judgment(forceID: forceID, question: question, grade: grade, scale: scale, line: line))
+                }
+                rows += 1
+                position = cursor
             }
+            if rows > 0, position > 0, let last = lines.firstIndex(where: { $0.number == words[position - 1].line }) { index = last }
         }
     }
 
-    /// "Outstanding<TAB>Good<TAB>Requires improvement<TAB>Inadequate" over a row of counts; the question is
-    /// named by the heading or sentence just above. The same table printed twice is kept once.
-    static func gradeDistributions(_ lines: [NormalisedLine], into report: inout Report) {
-        for (index, line) in lines.enumerated() where line.text.isTableRow {
-            let cells = line.text.cells
-            guard cells.count >= 3 else { continue }
-            let grades = cells.map { Grade(printed: $0) }
-            guard grades.allSatisfy({ $0 != nil }) else { continue }
-            guard let countsLine = lines[(index + 1)...].prefix(3).first(where: { !$0.isBlank }) else { continue }
-            let counts = countsLine.text.cells.map { Int($0) }
-            guard counts.count == cells.count, counts.allSatisfy({ $0 != nil }) else { continue }
+    /// A table header from word `start` ("Force"): the questions its columns name, in order, and the word after it
+    /// (where the first force name starts). Nil unless every column between names a distinct question.
+    private static func header(_ words: [Word], from start: Int, registry: ForceRegistry) -> ([Question], Int)? {
+        var end = start + 1
+        while end < words.count, end - start < 80, Phrases.force(words, at: end, registry: registry) == nil { end += 1 }
+        guard end < words.count, end - start < 80 else { return nil }
+        // Columns are "Q1. …" … "Q4. …" and "Overall …": split the header's words there.
+        var columns: [[Substring]] = []
+        for word in words[(start + 1)..<end] {
+            let lower = word.text.lowercased()
+            if (lower.count == 3 && lower.hasPrefix("q") && lower.hasSuffix(".")) || lower == "overall" { columns.append([]) }
+            if columns.isEmpty { return nil }
+            columns[columns.count - 1].append(word.text)
+        }
+        let questions = columns.compactMap { Question(wording: $0.joined(separator: " ")) }
+        guard questions.count >= 2, questions.count == columns.count, Set(questions).count == questions.count else { return nil }
+        return (questions, end)
+    }
+
+    /// "Outstanding Good Requires improvement Inadequate" over a row of counts (or each grade over its count, as a
+    /// reading-order extraction gives them); the question is named by the heading or sentence just above. The same
+    /// table printed twice is kept once.
+    static func gradeDistributions(_ text: LaidOutText, into report: inout Report) {
+        let lines = text.lines
+        for index in lines.indices where lines[index].text.hasPrefix(ignoringASCIICase: "outstanding") {
+            let words = text.tokens(index..<min(lines.count, index + 16)).words
+            var grades: [Grade] = []
+            var counts: [(Int, Int)] = []  // (count, line)
+            var position = 0
+            // Grades then counts, or grade, count, grade, count: a count right after a grade is that grade's.
+            while position < words.count, let (grade, length) = Phrases.grade(words, at: position), !grades.contains(grade) {
+                grades.append(grade)
+                position += length
+                if counts.count == grades.count - 1, position < words.count, let count = Int(words[position].text) {
+                    counts.append((count, words[position].line))
+                    position += 1
+                }
+            }
+            if counts.isEmpty {
+                while counts.count < grades.count, position < words.count, let count = Int(words[position].text) {
+                    counts.append((count, words[position].line))
+                    position += 1
+                }
+            }
+            guard grades.count >= 3, counts.count == grades.count else { continue }
             guard let question = questionAbove(lines, index) else {
-                report.problems.append(ParseProblem(.warning, line: line.number, "grade distribution table with no question above it"))
+                report.problems.append(ParseProblem(.warning, line: lines[index].number, "grade distribution table with no question above it"))
                 continue
             }
+            let countsLine = counts[0].1
             if report.gradeDistributions.contains(where: { $0.question == question }) {
                 let earlier = report.gradeDistributions.filter { $0.question == question }
-                let same = zip(grades, counts).allSatisfy { grade, count in earlier.contains { $0.grade == grade && $0.forces == count } }
+                let same = zip(grades, counts).allSatisfy { grade, count in earlier.contains { $0.grade == grade && $0.forces == count.0 } }
                 if !same {
-                    report.problems.append(ParseProblem(.warning, line: countsLine.number, "second \(question.rawValue) distribution differs from the one at line \(earlier[0].line)"))
+                    report.problems.append(ParseProblem(.warning, line: countsLine, "second \(question.rawValue) distribution differs from the one at line \(earlier[0].line)"))
                 }
                 continue
             }
             for (grade, count) in zip(grades, counts) {
-                report.gradeDistributions.append(GradeDistribution(question: question, grade: grade!, forces: count!, line: countsLine.number))
+                report.gradeDistributions.append(GradeDistribution(question: question, grade: grade, forces: count.0, line: countsLine))
             }
         }
     }
 
-    /// The question named by the nearest non-blank lines above a table: "overall effectiveness" first,
-    /// since an overall summary sentence also names the questions that led to it.
+    /// The question named by the nearest non-blank lines above a table (a heading may be wrapped over several):
+    /// "overall effectiveness" first, since an overall summary sentence also names the questions that led to it.
     private static func questionAbove(_ lines: [NormalisedLine], _ index: Int) -> Question? {
-        for line in lines[..<index].reversed().filter({ !$0.isBlank }).prefix(3) {
+        for line in lines[..<index].reversed().filter({ !$0.isBlank }).prefix(4) {
             let lower = line.text.lowercased()
             if lower.contains("overall effectiveness") || lower.contains("overall grades") { return .overall }
             if let question = Question(wording: line.text), question != .overall { return question }

@@ -1,4 +1,5 @@
 public import PeelText
+public import PeelLayout
 
 /// Text → `Report`. Pure: the force registry comes in, values come out; no I/O, no globals.
 ///
@@ -26,13 +27,18 @@ public struct ReportParser: Sendable {
             text.extend(decoded, by: Self.titlePageBlock)
         }
         text.extend(decoded)
-        return parse(text)
+        return parse(LaidOutText(text, decoded: decoded))
     }
 
     /// Source lines cleaned at a time while looking for the title page (80 non-blank lines take about 150).
     static let titlePageBlock = 160
 
-    public func parse(_ text: NormalisedText) -> Report {
+    /// Normalised text of `decoded` (tests build it in pieces): laid out, then parsed.
+    public func parse(_ text: NormalisedText, decoded: DecodedText) -> Report {
+        parse(LaidOutText(text, decoded: decoded))
+    }
+
+    public func parse(_ text: LaidOutText) -> Report {
         let lines = text.lines
         guard let title = TitlePage.read(lines) else { return Report(reportType: .other) }
         var report = Report(reportType: title.type, pillar: title.pillar, year: title.year, title: title.title, titleLine: title.line)
@@ -43,20 +49,11 @@ public struct ReportParser: Sendable {
                 report.problems.append(ParseProblem(.error, line: title.subjectLine, "unknown force \"\(title.subject)\""))
             }
         }
-        let scale = GradeScale.forYear(report.year)
-        switch title.type {
-        case .force:
-            JudgmentExtractor.forceReport(lines, forceID: report.forceID, scale: scale, into: &report)
-            let forceName = title.subject
-            FigureExtractor.extract(lines, forceName: forceName, forceID: report.forceID, registry: forces, into: &report)
-            FindingExtractor.extract(lines, into: &report)
-        case .national:
-            JudgmentExtractor.nationalTable(lines, registry: forces, scale: scale, into: &report)
-            JudgmentExtractor.gradeDistributions(lines, into: &report)
-            FindingExtractor.extract(lines, into: &report)
-        case .other:
-            break
+        guard let layout = ReportLayouts.layout(for: title) else {
+            report.problems.append(ParseProblem(.warning, line: title.line, "unsupported layout: no layout reads \(title.type.rawValue) reports of \(title.pillar.rawValue) \(title.year)"))
+            return report
         }
+        layout.read(text, title: title, forces: forces, into: &report)
         removeRepeatedFigures(&report)
         if report.judgments.isEmpty && report.gradeDistributions.isEmpty {
             report.problems.append(ParseProblem(.warning, line: title.line, "unsupported layout: no judgments found"))

@@ -6,11 +6,19 @@ public struct NormalisedLine: Sendable, Equatable {
     public let text: String
     /// A markdown heading (`#`), or a line that was bold throughout (`**…**`, `<b>…</b>`).
     public let isHeading: Bool
+    /// The line's bytes in `DecodedText.utf8`, before cleaning: the layout stage reads table cells and their
+    /// columns from them (cleaning collapses the runs of spaces that show the columns).
+    public let source: Range<Int>
+    /// A page break (form feed) stood on this line or on the blank lines just before it: page furniture
+    /// (running headers and footers) is looked for beside such lines.
+    public let afterPageBreak: Bool
 
-    public init(number: Int, text: String, isHeading: Bool = false) {
+    public init(number: Int, text: String, isHeading: Bool = false, source: Range<Int> = 0..<0, afterPageBreak: Bool = false) {
         self.number = number
         self.text = text
         self.isHeading = isHeading
+        self.source = source
+        self.afterPageBreak = afterPageBreak
     }
 
     public var isBlank: Bool { text.isEmpty }
@@ -25,6 +33,23 @@ public struct NormalisedText: Sendable {
     public private(set) var sourceLinesRead = 0
     /// A form feed stood on the last non-empty line read: a page number may follow.
     private var formFeedPending = false
+    /// A form feed was read and no kept non-blank line has followed it yet.
+    private var pageBreakPending = false
+    /// Form feeds read, and the last page number removed: page numbers run in order, so a number beside a break
+    /// that does not continue them (a Force in numbers value that ends a page) is text, not furniture.
+    private var pageBreaks = 0
+    private var lastPageNumber: Int?
+
+    private mutating func takePageNumber(_ text: String) -> Bool {
+        guard Normaliser.isPageNumber(text), let number = Int(text) else { return false }
+        if let last = lastPageNumber {
+            guard number == last + 1 || number == last + 2 else { return false }
+        } else {
+            guard number <= pageBreaks + 5 else { return false }
+        }
+        lastPageNumber = number
+        return true
+    }
 
     /// Lines cleaned elsewhere: there is no source left to `extend` from.
     public init(lines: [NormalisedLine]) {
@@ -59,22 +84,28 @@ public struct NormalisedText: Sendable {
         text.utf8.withUnsafeBufferPointer { bytes in
             for line in source {
                 let (clean, heading, hadFormFeed) = Normaliser.clean(UnsafeBufferPointer(rebasing: bytes[line.range]), buffer: &buffer)
+                if hadFormFeed {
+                    pageBreakPending = true
+                    pageBreaks += 1
+                }
                 // A page number is a short number alone on a line beside a form feed (pdftotext's page break).
-                if Normaliser.isPageNumber(clean) && (hadFormFeed || formFeedPending) {
+                if (hadFormFeed || formFeedPending) && takePageNumber(clean) {
                     formFeedPending = false
                     continue
                 }
                 if hadFormFeed {
                     // The number may stand just before the break: drop it if it is the last kept line. Only this
                     // removes an earlier line, so a prefix's lines are final up to its last line that is no number.
-                    if let index = lines.lastIndex(where: { !$0.isBlank }), Normaliser.isPageNumber(lines[index].text) {
+                    if let index = lines.lastIndex(where: { !$0.isBlank }), takePageNumber(lines[index].text) {
                         lines.remove(at: index)
                     }
                     formFeedPending = clean.isEmpty
                 } else if !clean.isEmpty {
                     formFeedPending = false
                 }
-                lines.append(NormalisedLine(number: line.number, text: clean, isHeading: heading))
+                let afterBreak = pageBreakPending
+                if !clean.isEmpty { pageBreakPending = false }
+                lines.append(NormalisedLine(number: line.number, text: clean, isHeading: heading, source: line.range, afterPageBreak: afterBreak))
             }
         }
         sourceLinesRead = source.endIndex
@@ -89,7 +120,13 @@ extension NormalisedLine {
 /// Cleans lines on their UTF-8 bytes: this runs on every byte of every entry, so it never builds Characters or
 /// scalar arrays (a scalar-level version was a third of the parse time). Non-ASCII scalars are decoded only to be
 /// folded or dropped; look-ahead windows are counted in scalars, as the rules are stated.
-enum Normaliser {
+public enum Normaliser {
+    /// One cell of a table row (bytes of the raw line between column gaps), cleaned as a line is.
+    public static func cleanCell(_ raw: UnsafeBufferPointer<UInt8>) -> String {
+        var buffer: [UInt8] = []
+        return clean(raw, buffer: &buffer).0
+    }
+
     static func isPageNumber(_ text: String) -> Bool {
         let utf8 = text.utf8
         return !utf8.isEmpty && utf8.count <= 3 && utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }

@@ -15,8 +15,11 @@ compile() {  # module name, sources…
 }
 compile CSV "$root"/.build/checkouts/CSV.swift/Sources/CSV/*.swift
 compile PeelText "$root"/Sources/PeelText/*.swift
-compile PeelReport -lCSV -lPeelText "$root"/Sources/PeelReport/*.swift
+compile PeelLayout -lPeelText "$root"/Sources/PeelLayout/*.swift
+# PeelReport's sources include its folder of report layouts.
+mapfile -t report < <(find "$root/Sources/PeelReport" -name '*.swift' | sort)
+compile PeelReport -lCSV -lPeelText -lPeelLayout "${report[@]}"
 # The force registry, embedded as a string literal.
 { echo 'let forcesCSV = """'; cat "$root/Pipeline/forces.csv"; echo '"""'; } > Forces.swift
-swiftc "${flags[@]}" -o peel-fuzz "$root/Tests/Fuzz/FuzzDecodeParse.swift" Forces.swift libPeelReport.a libPeelText.a libCSV.a
+swiftc "${flags[@]}" -o peel-fuzz "$root/Tests/Fuzz/FuzzDecodeParse.swift" Forces.swift libPeelReport.a libPeelLayout.a libPeelText.a libCSV.a
 echo "built $out/peel-fuzz"

@@ -11,7 +11,7 @@ struct TitlePageShortcutTests {
     private func expectSame(_ bytes: [UInt8], _ comment: Comment? = nil) throws -> Report {
         let decoded = try TextDecoder.decode(bytes)
         let report = parser.parse(decoded)
-        #expect(report == parser.parse(NormalisedText(decoded)), comment)
+        #expect(report == parser.parse(NormalisedText(decoded), decoded: decoded), comment)
         return report
     }
 

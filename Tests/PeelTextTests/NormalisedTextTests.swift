@@ -49,13 +49,18 @@ struct NormalisedTextTests {
 
     @Test("page numbers beside a form feed are dropped; line numbers stay those of the original")
     func dropsPageNumbers() throws {
-        let after = try normalise("first\n\u{0C}12\nsecond\n")
+        let after = try normalise("first\n\u{0C}2\nsecond\n")
         #expect(after.map(\.text) == ["first", "second"])
         #expect(after.map(\.number) == [1, 3])
-        let before = try normalise("first\n12\n\n\u{0C}second\n")
+        let before = try normalise("first\n2\n\n\u{0C}second\n")
         #expect(before.map(\.text) == ["first", "", "second"])
         #expect(before.map(\.number) == [1, 3, 4])
         let kept = try normalise("first\n12\nsecond\n")
+        // Page numbers run in order: a number beside a break that does not continue them is text (a value that ends
+        // a page), as is a first one far beyond the pages read.
+        let run = try normalise("a\n2\n\u{0C}b\n3\n\u{0C}c\n249\n\u{0C}d\n4\n\u{0C}e\n")
+        #expect(run.map(\.text) == ["a", "b", "c", "249", "d", "e"])
+        #expect(try normalise("a\n249\n\u{0C}b\n").map(\.text) == ["a", "249", "b"])
         #expect(kept.map(\.text) == ["first", "12", "second"])
         let long = try normalise("\u{0C}1234\n")
         #expect(long.map(\.text) == ["1234"])

@@ -1,0 +1,69 @@
+public import PeelText
+
+/// One cell of a line laid out in columns: a piece of text between tabs or runs of two or more spaces, and the
+/// display column it starts at (tabs expanded to multiples of 8). A line of prose is one cell.
+public struct Cell: Sendable, Equatable {
+    public var text: String
+    public let column: Int
+    /// Display columns the raw cell spans: where a wrapped cell's continuation may start.
+    public let width: Int
+
+    public init(text: String, column: Int, width: Int) {
+        self.text = text
+        self.column = column
+        self.width = width
+    }
+}
+
+enum Cells {
+    /// The cells of one raw line: split at tabs and at runs of two or more spaces (pdftotext -layout and
+    /// `column -t` separate columns so; prose has single spaces), each cleaned as a line is. Empty cells
+    /// (markup alone) are dropped.
+    static func split(_ raw: UnsafeBufferPointer<UInt8>) -> [Cell] {
+        var cells: [Cell] = []
+        var column = 0
+        var index = 0
+        var start: Int?
+        var startColumn = 0
+        var endColumn = 0
+        var end = 0
+        func close() {
+            guard let from = start else { return }
+            let text = Normaliser.cleanCell(UnsafeBufferPointer(rebasing: raw[from..<end]))
+            if !text.isEmpty { cells.append(Cell(text: text, column: startColumn, width: endColumn - startColumn)) }
+            start = nil
+        }
+        while index < raw.count {
+            let byte = raw[index]
+            if byte == 0x09 {
+                close()
+                column = (column / 8 + 1) * 8
+                index += 1
+                continue
+            }
+            if byte == 0x20 || byte == 0x0C || byte == 0x0D {
+                // One space inside a cell; two or more end it.
+                if byte == 0x20, start != nil, index + 1 < raw.count, raw[index + 1] != 0x20 && raw[index + 1] != 0x09 {
+                    column += 1
+                    index += 1
+                    continue
+                }
+                close()
+                if byte == 0x20 { column += 1 }
+                index += 1
+                continue
+            }
+            if start == nil {
+                start = index
+                startColumn = column
+            }
+            // A display column per scalar: continuation bytes add none.
+            if byte & 0xC0 != 0x80 { column += 1 }
+            index += 1
+            end = index
+            endColumn = column
+        }
+        close()
+        return cells
+    }
+}

@@ -1,0 +1,45 @@
+public import PeelText
+
+/// A report's text laid out: normalised lines with page furniture removed, and each line's cells (with their
+/// columns) on request, for the table readers. Prose readers use the lines' text, where runs of spaces are one.
+public struct LaidOutText: Sendable {
+    /// The lines in order, without running headers, footers and page numbers.
+    public let lines: [NormalisedLine]
+    /// Source line numbers removed as page furniture.
+    public let furniture: [Int]
+    private let utf8: [UInt8]
+
+    public init(_ text: NormalisedText, decoded: DecodedText) {
+        let removed = PageFurniture.find(text.lines)
+        if removed.isEmpty {
+            lines = text.lines
+            furniture = []
+        } else {
+            lines = text.lines.indices.filter { !removed.contains($0) }.map { text.lines[$0] }
+            furniture = removed.sorted().map { text.lines[$0].number }
+        }
+        utf8 = decoded.utf8
+    }
+
+    /// Lines cleaned elsewhere (tests): each line is one cell.
+    public init(lines: [NormalisedLine]) {
+        self.lines = lines
+        furniture = []
+        utf8 = []
+    }
+
+    /// The cells of the line at `index`: columns from the raw line, each cell cleaned.
+    public func cells(_ index: Int) -> [Cell] {
+        let line = lines[index]
+        guard !line.isBlank else { return [] }
+        guard !line.source.isEmpty, line.source.upperBound <= utf8.count else {
+            return line.text.split(separator: "\t").map { Cell(text: String($0), column: 0, width: $0.count) }
+        }
+        return utf8.withUnsafeBufferPointer { Cells.split(UnsafeBufferPointer(rebasing: $0[line.source])) }
+    }
+
+    /// Whether the line at `index` holds two or more cells.
+    public func isTableRow(_ index: Int) -> Bool {
+        lines[index].text.containsByte(0x09) || cells(index).count >= 2
+    }
+}

@@ -1,0 +1,67 @@
+public import PeelText
+
+/// Running headers and footers: lines that stand beside page breaks on many pages. pdftotext marks a page break
+/// with a form feed; the normaliser already drops a page number beside one. Here the first and last lines of each
+/// page are compared across pages (digits ignored, so "Page 7 of 40" repeats), and those that repeat are removed
+/// wherever the break falls: inside a paragraph, a table or a Force in numbers block.
+enum PageFurniture {
+    /// How many non-blank lines at each end of a page may be furniture.
+    static let depth = 2
+
+    /// The indices of `lines` that are furniture.
+    static func find(_ lines: [NormalisedLine]) -> Set<Int> {
+        let starts = lines.indices.filter { lines[$0].afterPageBreak && !lines[$0].isBlank }
+        guard !starts.isEmpty else { return [] }
+        // Candidates: the first lines of each page after a break and the last lines before it.
+        // The text's start and end are page edges too (pdftotext ends every page with a form feed, the last too).
+        var heads: [[Int]] = [nonBlank(lines, from: 0, step: 1)], feet: [[Int]] = [nonBlank(lines, from: lines.count - 1, step: -1)]
+        for start in starts {
+            heads.append(nonBlank(lines, from: start, step: 1))
+            feet.append(nonBlank(lines, from: start - 1, step: -1))
+        }
+        var furniture = Set<Int>()
+        // On at least two pages and on half of them: a heading that happens to open two pages of a long report is
+        // not enough. Outward from the break only: a line is furniture if the lines between it and the break are.
+        let needed = max(2, (starts.count + 1) / 2)
+        for group in [heads, feet] {
+            for depth in 0..<depth {
+                var counts: [String: Int] = [:]
+                for candidates in group where depth < candidates.count { counts[key(lines[candidates[depth]].text), default: 0] += 1 }
+                for candidates in group where depth < candidates.count {
+                    guard depth == 0 || furniture.contains(candidates[depth - 1]) else { continue }
+                    let text = lines[candidates[depth]].text
+                    if counts[key(text), default: 0] >= needed || isPageNumber(text) { furniture.insert(candidates[depth]) }
+                }
+            }
+        }
+        return furniture
+    }
+
+    private static func nonBlank(_ lines: [NormalisedLine], from start: Int, step: Int) -> [Int] {
+        var found: [Int] = []
+        var index = start
+        while index >= 0 && index < lines.count && found.count < depth {
+            if !lines[index].isBlank { found.append(index) }
+            // Never across a second break: a one-line page has no furniture of the next.
+            if step < 0 && lines[index].afterPageBreak && !lines[index].isBlank { break }
+            index += step
+            if step > 0 && index < lines.count && lines[index].afterPageBreak && !lines[index].isBlank { break }
+        }
+        return found
+    }
+
+    /// Digits folded to `#` and ASCII case to lower: page numbers and dates vary from page to page.
+    static func key(_ text: String) -> String {
+        String(decoding: text.utf8.map { $0 >= 0x30 && $0 <= 0x39 ? UInt8(ascii: "#") : ASCIIBytes.lower($0) }, as: UTF8.self)
+    }
+
+    /// "Page 7", "Page 7 of 40", "7 of 40", "- 7 -"; "7 | Wiltshire Police" is left to the repeat count. A bare number
+    /// is not: the normaliser removes page numbers beside breaks when they run in order, and a bare number at
+    /// the end of a page may be a value.
+    static func isPageNumber(_ text: String) -> Bool {
+        let words = key(text).split(separator: " ").filter { $0 != "-" && $0 != "–" && $0 != "|" }
+        guard !words.isEmpty, words.count <= 4 else { return false }
+        let shapes = words.map { $0.allSatisfy { $0 == "#" } ? "#" : String($0) }
+        return shapes == ["page", "#"] || shapes == ["page", "#", "of", "#"] || shapes == ["#", "of", "#"]
+    }
+}

@@ -1,0 +1,16 @@
+import PeelLayout
+
+/// PEEL effectiveness 2016 and 2017 force reports: "Overall effectiveness 2017 …" and the Question / Grade / Last
+/// inspected table (specialist capabilities ungraded); Force in numbers with crime outcome proportions, narrative
+/// figures; areas for improvement, causes of concern and recommendations.
+enum EffectivenessForce2016: ReportLayout {
+    static func reads(_ title: TitlePage.Title) -> Bool {
+        title.type == .force && title.pillar == .effectiveness && (2016...2017).contains(title.year)
+    }
+
+    static func read(_ text: LaidOutText, title: TitlePage.Title, forces: ForceRegistry, into report: inout Report) {
+        JudgmentExtractor.forceReport2016(text, forceID: report.forceID, scale: GradeScale.forYear(title.year), into: &report)
+        FigureExtractor.extract(text, forceName: title.subject, forceID: report.forceID, registry: forces, into: &report)
+        FindingExtractor.extract(text.lines, into: &report)
+    }
+}

@@ -1,0 +1,47 @@
+import PeelLayout
+import PeelText
+
+/// The closed vocabularies that anchor structure recovery: grades and force names read from a stream of words,
+/// wherever the extraction broke its lines or cells.
+enum Phrases {
+    /// The grade that starts at word `index`, and how many words it takes: one, or up to four when extraction split
+    /// it ("Requires" / "improvement", "Requires i mprov ement"). Nil when the words there are no grade.
+    static func grade(_ words: [Word], at index: Int) -> (grade: Grade, length: Int)? {
+        var letters = ""
+        for length in 1...4 where index + length <= words.count {
+            letters += words[index + length - 1].text.lowercased().filter { $0.isLetter }
+            if let grade = Grade(printed: letters) { return (grade, length) }
+            guard gradeLetters.contains(where: { $0.hasPrefix(letters) }), !letters.isEmpty else { return nil }
+        }
+        return nil
+    }
+
+    private static let gradeLetters = ["outstanding", "good", "adequate", "requiresimprovement", "inadequate", "ungraded", "notgraded"]
+
+    /// The force whose name starts at word `index` (the longest name of up to six words the registry knows), and
+    /// how many words it takes.
+    static func force(_ words: [Word], at index: Int, registry: ForceRegistry) -> (id: String, length: Int)? {
+        var found: (String, Int)?
+        var name = ""
+        for length in 1...6 where index + length <= words.count {
+            name += (name.isEmpty ? "" : " ") + words[index + length - 1].text
+            if let id = registry.id(for: name) { found = (id, length) }
+        }
+        return found
+    }
+
+    /// A year as a table prints it ("2016"), from 2010 to 2099.
+    static func year(_ word: Word) -> Int? {
+        guard word.text.utf8.count == 4, let year = Int(word.text), (2010...2099).contains(year) else { return nil }
+        return year
+    }
+
+    /// A heading's text without the footnote number that PDF extraction glues to its end ("Overall judgment1").
+    static func withoutFootnote(_ text: String) -> Substring {
+        var end = text.endIndex
+        while end > text.startIndex, text[text.index(before: end)].isASCIIDigit { end = text.index(before: end) }
+        // Only after a letter or "?": "2015" alone stays a year.
+        guard end < text.endIndex, end > text.startIndex, let last = text[..<end].last, last.isLetter || last == "?" else { return Substring(text) }
+        return text[..<end]
+    }
+}

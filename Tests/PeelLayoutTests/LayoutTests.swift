@@ -1,0 +1,72 @@
+import PeelLayout
+import PeelTestSupport
+import PeelText
+import Testing
+
+private func laidOut(_ text: String) throws -> LaidOutText {
+    let decoded = try TextDecoder.decode(Array(text.utf8))
+    return LaidOutText(NormalisedText(decoded), decoded: decoded)
+}
+
+@Suite("Layout: cells, page furniture, table tokens")
+struct LayoutTests {
+    @Test("cells are split at tabs and at runs of two or more spaces, with their display columns")
+    func cells() throws {
+        let text = try laidOut("Force  Good   Requires improvement\n\tGood\tInadequate\nOne sentence with single spaces.\n  <b>Avon and Somerset</b>\t**Good**\n")
+        #expect(text.cells(0).map(\.text) == ["Force", "Good", "Requires improvement"])
+        #expect(text.cells(0).map(\.column) == [0, 7, 14])
+        #expect(text.cells(1).map(\.text) == ["Good", "Inadequate"])
+        #expect(text.cells(1).map(\.column) == [8, 16])
+        #expect(text.cells(2).map(\.text) == ["One sentence with single spaces."])
+        #expect(text.cells(3).map(\.text) == ["Avon and Somerset", "Good"])
+        #expect(text.cells(3).map(\.column) == [2, 32])
+    }
+
+    @Test("a running header and a footer with a page number are removed at every page break, and nothing else")
+    func furniture() throws {
+        var pages: [String] = []
+        for page in 1...6 {
+            pages.append("PEEL: Police effectiveness 2015 – Wiltshire Police\n\nBody text \(String(repeating: "and more ", count: page)).\nGwent Police\nMore text, \(String(repeating: "x", count: page)).\n\nPage \(page) of 6\n")
+        }
+        let text = try laidOut(pages.joined(separator: "\u{0C}"))
+        let kept = text.lines.filter { !$0.isBlank }.map(\.text)
+        #expect(kept.filter { $0.hasPrefix("PEEL") }.count == 0)
+        #expect(kept.filter { $0.hasPrefix("Page ") }.count == 0)
+        #expect(kept.filter { $0 == "Gwent Police" }.count == 6)
+        #expect(kept.filter { $0.hasPrefix("Body text") }.count == 6)
+    }
+
+    @Test("text without page breaks loses no line, however often a line repeats")
+    func noBreaks() throws {
+        let text = try laidOut(String(repeating: "Gwent Police\n38\nEngland and Wales\n12\n", count: 10))
+        #expect(text.lines.count == 40)
+        #expect(text.furniture.isEmpty)
+    }
+
+    @Test("a cell wrapped in its column is one token; reading order gives the same cells one per line")
+    func wrappedCells() throws {
+        let layout = try laidOut("""
+            Force               Q1. Preventing    Q2. Investigating
+                                crime             crime
+            Avon and Somerset   Good              Requires
+                                                  improvement
+            Devon and           Requires          Good
+            Cornwall            improvement
+            """)
+        // A line with text in the first column starts a row, so a wrapped force name is not joined (its words stay
+        // in reading order instead: hard-wrapped text starts every line in that column).
+        #expect(layout.tokens(0..<layout.lines.count).map(\.text) == [
+            "Force", "Q1. Preventing crime", "Q2. Investigating crime",
+            "Avon and Somerset", "Good", "Requires improvement",
+            "Devon and", "Requires", "Good", "Cornwall", "improvement",
+        ])
+        let reading = try laidOut("Question\nGrade\nPreventing crime and tackling anti-social\nbehaviour\nGood\n2016\n")
+        #expect(reading.tokens(0..<reading.lines.count).map(\.text) == [
+            "Question", "Grade", "Preventing crime and tackling anti-social", "behaviour", "Good", "2016",
+        ])
+        let wrappedFirst = try laidOut("Preventing crime and tackling anti-     Good    2016\nsocial behaviour\nInvestigating crime                     Good    2016\n")
+        #expect(wrappedFirst.tokens(0..<wrappedFirst.lines.count).map(\.text) == [
+            "Preventing crime and tackling anti-", "Good", "2016", "social behaviour", "Investigating crime", "Good", "2016",
+        ])
+    }
+}
