@@ -3,6 +3,7 @@ import PeelText
 /// Areas for improvement, causes of concern and recommendations, under the question whose section they sit in.
 enum FindingExtractor {
     static func extract(_ lines: [NormalisedLine], into report: inout Report) {
+        let wrap = WrapWidth(lines)
         var question: Question?
         var ordinals: [String: Int] = [:]
         var index = 0
@@ -36,21 +37,21 @@ enum FindingExtractor {
                 continue
             }
             if isLower("areas for improvement") || isLower("area for improvement") {
-                let (items, next) = listItems(lines, from: index)
+                let (items, next) = listItems(lines, from: index, wrap: wrap)
                 for item in items { add(.areaForImprovement, item.text, line: item.line) }
                 index = next
             } else if isLower("cause of concern") || isLower("causes of concern") {
-                let (items, next) = listItems(lines, from: index, paragraphs: true, limit: 1)
+                let (items, next) = listItems(lines, from: index, wrap: wrap, paragraphs: true, limit: 1)
                 for item in items { add(.causeOfConcern, item.text, line: item.line) }
                 index = next
             } else if isLower("recommendations") && report.reportType == .force {
-                let (items, next) = listItems(lines, from: index, skipLeadIn: true)
+                let (items, next) = listItems(lines, from: index, wrap: wrap, skipLeadIn: true)
                 for item in items { add(.recommendation, item.text, line: item.line) }
                 index = next
             } else if lower.map({ $0.hasPrefix("recommendation ") }) ?? text.hasPrefix(ignoringASCIICase: "recommendation "),
                       Int((lower ?? text).dropFirst("recommendation ".count)) != nil {
                 // National overviews: "Recommendation 3" headings, each over its own paragraphs.
-                let (items, next) = listItems(lines, from: index, paragraphs: true, untilHeading: true)
+                let (items, next) = listItems(lines, from: index, wrap: wrap, paragraphs: true, untilHeading: true)
                 if !items.isEmpty {
                     add(.recommendation, items.map(\.text).joined(separator: " "), line: items[0].line)
                 }
@@ -83,9 +84,11 @@ enum FindingExtractor {
         let line: Int
     }
 
-    /// Items after a findings heading: bullets ("- ", "• "), each with its wrapped continuation lines joined; or,
-    /// with `paragraphs`, whole paragraphs. Stops at a heading or the first paragraph after the list.
-    private static func listItems(_ lines: [NormalisedLine], from start: Int, paragraphs: Bool = false, skipLeadIn: Bool = false,
+    /// Items after a findings heading: bullets ("- ", "• ", a bullet alone on its line), each with its wrapped
+    /// continuation lines joined; or, with `paragraphs`, whole paragraphs. Stops at a heading, a footnote or the first
+    /// paragraph after the list. Where blank lines do not separate paragraphs, a line continues the one before only
+    /// if that one was full (see `WrapWidth`): an item never runs on into the next paragraph.
+    private static func listItems(_ lines: [NormalisedLine], from start: Int, wrap: WrapWidth, paragraphs: Bool = false, skipLeadIn: Bool = false,
                                   untilHeading: Bool = false, limit: Int = .max) -> ([Item], Int) {
         var items: [Item] = []
         var current: (text: String, line: Int)?
@@ -93,6 +96,11 @@ enum FindingExtractor {
         var blankSinceLast = false
         /// The current item ended with ":", so lower-case bullets after it are its parts.
         var takesSubBullets = false
+        /// A bullet glyph stood alone on the line before: this line starts an item.
+        var bulletPending = false
+        /// The items have lost their bullet glyphs: each line that does not continue the one before starts one.
+        var glyphsLost = false
+        var previous: String?
         func finish() {
             if let item = current { items.append(Item(text: item.text, line: item.line)) }
             current = nil
@@ -106,8 +114,17 @@ enum FindingExtractor {
                 continue
             }
             if line.isHeading || isFootnote(text) && !untilHeading { if line.isHeading || !items.isEmpty || current != nil { break } }
+            if (current != nil || !items.isEmpty) && endsList(text) { break }
             if untilHeading && (line.isHeading || (blankSinceLast && looksLikeHeading(text)) || text.lowercased().hasPrefix("recommendation ")) { break }
-            let bullet = bulletText(text)
+            if isBulletGlyph(text) {
+                bulletPending = true
+                blankSinceLast = false
+                index += 1
+                continue
+            }
+            let continues = !blankSinceLast && previous.map { wrap.continues($0, with: text) } == true
+            let bullet = bulletPending ? text : bulletText(text)
+            bulletPending = false
             if let bullet, current != nil, takesSubBullets, bullet.first?.isLowercase == true {
                 current!.text += " " + bullet  // a sub-bullet of "… by:"
             } else if let bullet {
@@ -115,23 +132,56 @@ enum FindingExtractor {
                 current = (bullet, line.number)
                 takesSubBullets = bullet.hasSuffix(":")
             } else if paragraphs {
-                if current != nil && blankSinceLast { finish() }
+                if current != nil && (blankSinceLast || !continues) { finish() }
                 if items.count >= limit { break }
                 current = current.map { ($0.text + " " + text, $0.line) } ?? (text, line.number)
-            } else if current != nil && !blankSinceLast {
-                current!.text += " " + text  // a wrapped bullet
+            } else if current != nil && takesSubBullets && !blankSinceLast && text.first?.isLowercase == true {
+                current!.text += " " + text  // a sub-bullet of "… by:" whose glyph was lost
+            } else if current != nil && continues {
+                current!.text = joinedLines(current!.text, text)  // a wrapped bullet
                 takesSubBullets = takesSubBullets || current!.text.hasSuffix(":")
-            } else if items.isEmpty && current == nil {
-                if skipLeadIn && text.hasSuffix(":") { index += 1; blankSinceLast = false; continue }
-                current = (text, line.number)  // the bullet glyph was lost in extraction
+            } else if (items.isEmpty && current == nil) || (glyphsLost && !blankSinceLast) {
+                if skipLeadIn && text.hasSuffix(":") && current == nil && items.isEmpty { index += 1; blankSinceLast = false; previous = text; continue }
+                // The bullet glyph was lost in extraction.
+                finish()
+                glyphsLost = true
+                current = (text, line.number)
+                takesSubBullets = text.hasSuffix(":")
             } else {
                 break
             }
             blankSinceLast = false
+            previous = text
             index += 1
         }
         finish()
         return (Array(items.prefix(limit)), index)
+    }
+
+    /// A line that cannot be part of a list item: a heading of the report's own vocabulary.
+    private static func endsList(_ text: String) -> Bool {
+        let heading = Phrases.withoutFootnote(text)
+        let lower = heading.lowercased()
+        if lower.hasPrefix("how effective is the force") || lower.hasPrefix("overview – how effective") || lower.hasPrefix("annex ") { return true }
+        if Grade(printed: String(heading)) != nil { return true }
+        return listEndings.contains(lower) || sectionTitles.contains(lower)
+    }
+
+    private static let listEndings: Set<String> = [
+        "areas for improvement", "area for improvement", "cause of concern", "causes of concern", "recommendations",
+        "summary of findings", "summary", "overall judgment", "overall judgement", "introduction", "force in numbers",
+        "next steps", "conclusion", "contents",
+    ]
+
+    /// A bullet glyph alone on a line (reading-order extraction prints it apart from its text).
+    private static func isBulletGlyph(_ text: String) -> Bool {
+        text == "•" || text == "-" || text == "–" || text == "·" || text == "*"
+    }
+
+    /// Two wrapped lines of one paragraph: a hyphen at the end of the first joins without a space ("anti-" + "social").
+    private static func joinedLines(_ first: String, _ second: String) -> String {
+        if first.hasSuffix("-"), first.count >= 2, second.first?.isLowercase == true { return first + second }
+        return first + " " + second
     }
 
     /// A heading in plain extractions, where no `#` marks it: a short capitalised line with no closing
@@ -152,5 +202,36 @@ enum FindingExtractor {
     private static func isFootnote(_ text: String) -> Bool {
         guard let first = text.first, first.isASCIIDigit else { return false }
         return text.prefix { $0.isASCIIDigit }.count <= 3 && text.dropFirst(text.prefix { $0.isASCIIDigit }.count).first == " "
+    }
+}
+
+/// How wide the text's lines were wrapped, to tell a wrapped line from a paragraph's end where no blank line says so:
+/// a line that ends a paragraph leaves room for the next line's first word; a wrapped one does not. Text whose
+/// paragraphs are one line each (no wrapping) has no width, and then no line continues another.
+struct WrapWidth {
+    /// The longest prose line, if many lines come close to it (the text was wrapped).
+    let width: Int?
+
+    init(_ lines: [NormalisedLine]) {
+        let lengths = lines.lazy.filter { !$0.isBlank && !$0.text.containsByte(0x09) }.map { $0.text.utf8.count }.sorted()
+        // The 95th percentile, not the longest: a URL or a long word overruns any wrap width.
+        guard lengths.count >= 20, case let candidate = lengths[lengths.count * 95 / 100], (30...200).contains(candidate) else {
+            width = nil
+            return
+        }
+        let near = lengths.filter { $0 * 10 >= candidate * 8 }.count
+        // A wrapped text's lines are mostly near its width; an unwrapped one's paragraphs vary without bound.
+        width = near * 3 >= lengths.count ? candidate : nil
+    }
+
+    /// Whether `next` continues the paragraph of `line`. A line that does not end a sentence does, in wrapped text;
+    /// one that does continues only if it was too full for `next`'s first word.
+    func continues(_ line: String, with next: String) -> Bool {
+        guard let width else { return false }
+        let endsSentence = line.last.map { ".;!?".contains($0) } == true && next.first?.isUppercase == true
+        guard endsSentence else { return true }
+        // Bytes, not Characters: this runs on every line of a list, and widths are estimates anyway.
+        let firstWord = next.utf8.prefix { $0 != 0x20 }.count
+        return (line.utf8.count + 1 + firstWord) * 100 > width * 95
     }
 }
