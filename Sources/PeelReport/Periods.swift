@@ -11,6 +11,9 @@ enum Dates {
         guard let day = Int(items[0]), (1...31).contains(day),
               let month = months.firstIndex(where: { items[1].equals(ignoringASCIICase: $0) }),
               let year = Int(items[2].prefix(4)), (1990...2100).contains(year) else { return nil }
+        // A date that cannot exist ("31 June 2017") names no period: the figure keeps none rather than a wrong one.
+        let lengths = [31, isLeap(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard day <= lengths[month] else { return nil }
         return (year, month + 1, day)
     }
 

@@ -1,4 +1,5 @@
 @testable import PeelReport
+import PeelTestSupport
 import PeelText
 import Testing
 
@@ -43,5 +44,19 @@ struct PrintedNumberTests {
             #expect(number?.isPercent == expected?.isPercent, "\(token)")
             #expect(number?.decimals == expected?.decimals, "\(token)")
         }
+    }
+}
+
+@Suite("Dates in periods")
+struct PeriodDateTests {
+    @Test("a date that cannot exist gives no period; a real one does")
+    func impossibleDates() throws {
+        let text = String(decoding: Fixtures.sample(gwent), as: UTF8.self)
+        let report = try parse(Array(text.replacingOccurrences(of: "Organised crime groups per 1 million population as at 1 July 2017", with: "Organised crime groups per 1 million population as at 31 June 2017").utf8))
+        let ocg = report.figures.filter { $0.metric == "ocg_per_million" && $0.source == .forceInNumbers }
+        #expect(!ocg.isEmpty)
+        #expect(ocg.allSatisfy { $0.period.asAt == nil })
+        let original = try parse(Fixtures.sample(gwent)).figures.filter { $0.metric == "ocg_per_million" && $0.source == .forceInNumbers }
+        #expect(original.allSatisfy { $0.period.asAt == "2017-07-01" })
     }
 }
