@@ -56,6 +56,12 @@ public struct Word: Sendable, Equatable {
     public let line: Int
     /// Which token it came from.
     public let token: Int
+
+    public init(text: Substring, line: Int, token: Int) {
+        self.text = text
+        self.line = line
+        self.token = token
+    }
 }
 
 extension Array where Element == Token {

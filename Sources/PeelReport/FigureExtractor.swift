@@ -67,13 +67,19 @@ enum FigureExtractor {
     /// E&W / value; and label / "Force England and Wales" / value / value. Read as a stream of tokens, each
     /// value goes to the oldest name still waiting for one. Labels can be wrapped over several lines.
     static func forceInNumbers(_ lines: [NormalisedLine], names: AreaNames, into report: inout Report) {
-        guard let start = lines.firstIndex(where: { $0.text.equals(ignoringASCIICase: "force in numbers") && !isContentsLine($0.text) }) else { return }
-        let section = lines[(start + 1)...].prefix { line in
-            let text = line.text
-            return !(text.lowercasedEquals("introduction") || text.lowercasedEquals("risk-based inspection")
-                     || text.lowercasedEquals("effectiveness overview"))
-                && !(isLongerThan40Words(text) && !text.hasPrefix("*"))
+        func section(from start: Int) -> ArraySlice<NormalisedLine> {
+            lines[(start + 1)...].prefix { line in
+                let text = line.text
+                return !(text.lowercasedEquals("introduction") || text.lowercasedEquals("risk-based inspection")
+                         || text.lowercasedEquals("effectiveness overview"))
+                    && !(isLongerThan40Words(text) && !text.hasPrefix("*"))
+            }
         }
+        // The heading also stands in the contents (where a page number may have lost its tab): the section is the one
+        // that names the force or England and Wales.
+        let headings = lines.indices.filter { lines[$0].text.equals(ignoringASCIICase: "force in numbers") && !isContentsLine(lines[$0].text) }
+        guard let start = headings.first(where: { section(from: $0).contains { names.areas($0.text) != nil } }) else { return }
+        let section = section(from: start)
         // The footnote of the 2017 outcomes graphic gives their period (read whole: it may be wrapped).
         let outcomesPeriod = section.firstIndex { $0.text.hasPrefix("*Figures are shown as proportions") }.flatMap { start in
             Dates.periods(in: section[start...].prefix { !$0.isBlank }.map(\.text).joined(separator: " ")).first
@@ -187,16 +193,25 @@ enum FigureExtractor {
             guard let first = (1..<min(words.count, 40)).first(where: { start in
                 (start + 1...min(words.count, start + 8)).contains { label(start, $0) != nil }
             }) else { continue }
-            let header = words[..<first].map(\.text).joined(separator: " ")
-            guard let englandAndWales = header.lowercased().range(of: "england and wales"),
-                  names.isForce(String(header[..<englandAndWales.lowerBound]).droppingHeaderWords()) else {
-                report.problems.append(ParseProblem(.warning, line: lines[index].number, "figure table header not read: \"\(header)\""))
-                continue
-            }
             // The caption above the table, read whole down to the header (it may be wrapped).
             let captionStart = lines[..<index].indices.reversed().prefix(10).first { lines[$0].text.lowercased().hasPrefix("figure ") }
             let caption = captionStart.map { lines[$0..<index].filter { !$0.isBlank }.map(\.text).joined(separator: " ") }
             let period = caption.flatMap { Dates.periods(in: $0).last } ?? Period()
+            let header = words[..<first].map(\.text).joined(separator: " ")
+            guard let englandAndWales = header.lowercased().range(of: "england and wales"),
+                  names.isForce(String(header[..<englandAndWales.lowerBound]).droppingHeaderWords()) else {
+                if isRates, let rows = columnMajorRates(lines, header: index, names: names) {
+                    for (metric, force, englandAndWales, line) in rows {
+                        for (area, value) in [(Area.force, force), (.englandAndWales, englandAndWales)] {
+                            report.figures.append(Figure(area: area, metric: metric, value: value.value, decimals: value.decimals,
+                                                         unit: Metric.unit(metric), period: period, source: .figureTable, line: line))
+                        }
+                    }
+                    continue
+                }
+                report.problems.append(ParseProblem(.warning, line: lines[index].number, "figure table header not read: \"\(header)\""))
+                continue
+            }
             var position = first
             while position < words.count {
                 // A label runs to the first number; the table ends at words that are no label.
@@ -228,6 +243,39 @@ enum FigureExtractor {
                 position = cursor
             }
         }
+    }
+}
+
+extension FigureExtractor {
+    /// A rates table that a reading-order extraction printed a column at a time: the header, one label a line (each
+    /// naming a metric), then the force's name over as many rates, then "England and Wales" over as many. Read only when
+    /// the three columns have the same length.
+    static func columnMajorRates(_ lines: [NormalisedLine], header: Int, names: AreaNames) -> [(String, PrintedNumber, PrintedNumber, Int)]? {
+        var index = header + 1
+        func nonBlank() -> NormalisedLine? {
+            while index < lines.count, lines[index].isBlank { index += 1 }
+            guard index < lines.count, index - header < 60 else { return nil }
+            defer { index += 1 }
+            return lines[index]
+        }
+        var labels: [(String, Int)] = []
+        var next = nonBlank()
+        while let line = next, let (metric, _) = Metric.fromLabel(line.text) {
+            labels.append((metric, line.number))
+            next = nonBlank()
+        }
+        guard !labels.isEmpty, let forceHeader = next, names.areas(forceHeader.text) == [.force] else { return nil }
+        func column() -> [PrintedNumber]? {
+            var values: [PrintedNumber] = []
+            while values.count < labels.count, let line = nonBlank() {
+                guard let value = PrintedNumber(line.text) else { return nil }
+                values.append(value)
+            }
+            return values.count == labels.count ? values : nil
+        }
+        guard let force = column(), let englandAndWales = nonBlank(), names.areas(englandAndWales.text) == [.englandAndWales],
+              let other = column() else { return nil }
+        return labels.indices.map { (labels[$0].0, force[$0], other[$0], labels[$0].1) }
     }
 }
 

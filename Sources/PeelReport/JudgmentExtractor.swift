@@ -90,9 +90,12 @@ enum JudgmentExtractor {
             if line.text.hasPrefix(ignoringASCIICase: "question") {
                 let words = text.tokens(index..<min(lines.count, index + 40)).words
                 guard words.count > 4, ["question", "grade", "last", "inspected"].enumerated().allSatisfy({ words[$0.offset].text.equals(ignoringASCIICase: $0.element) }) else {
-                    if words.count > 1, words[0].text.equals(ignoringASCIICase: "question"), words[0].line == line.number,
-                       lines[index].text.equals(ignoringASCIICase: "question"), words.contains(where: { $0.text.equals(ignoringASCIICase: "grade") }) {
-                        report.problems.append(ParseProblem(.warning, line: line.number, "judgments table not in row order (a column at a time): not read"))
+                    if lines[index].text.equals(ignoringASCIICase: "question"), words.contains(where: { $0.text.equals(ignoringASCIICase: "grade") }) {
+                        if let rows = columnMajorTable(lines, header: index) {
+                            candidates += rows
+                        } else {
+                            report.problems.append(ParseProblem(.warning, line: line.number, "judgments table printed a column at a time with columns of different lengths: not read"))
+                        }
                     }
                     continue
                 }
@@ -102,6 +105,61 @@ enum JudgmentExtractor {
             }
         }
         report.judgments = choose(candidates, forceID: forceID, scale: scale, problems: &report.problems)
+    }
+
+    /// A judgments table that a reading-order extraction printed a column at a time: "Question", then each question's
+    /// wording (wrapped lines joined: a line naming no question continues the one before), "Grade" and as many grades,
+    /// "Last inspected" and as many years. Read only when every column has the same number of cells.
+    private static func columnMajorTable(_ lines: [NormalisedLine], header: Int) -> [Candidate]? {
+        var index = header + 1
+        var questions: [(Question, Int)] = []
+        var wording = ""
+        func flush() -> Bool {
+            guard !wording.isEmpty else { return true }
+            let named = Question.named(in: wording)
+            guard named.count == 1, !questions.contains(where: { $0.0 == named[0] }) else { return false }
+            questions[questions.count - 1].0 = named[0]
+            return true
+        }
+        while index < lines.count, !lines[index].text.equals(ignoringASCIICase: "grade"), index - header < 30 {
+            let text = lines[index].text
+            defer { index += 1 }
+            if text.isEmpty { continue }
+            if Question.named(in: text).count == 1 {
+                guard flush() else { return nil }
+                questions.append((.overall, lines[index].number))
+                wording = text
+            } else {
+                guard !questions.isEmpty, Question.named(in: text).isEmpty else { return nil }
+                wording += " " + text
+            }
+        }
+        guard flush(), !questions.isEmpty, index < lines.count else { return nil }
+        // The grades, as words (a grade may be split over lines), up to "Last inspected".
+        var gradeWords: [Word] = []
+        index += 1
+        while index < lines.count, !lines[index].text.equals(ignoringASCIICase: "last inspected"), index - header < 60 {
+            for word in lines[index].text.split(separator: " ") { gradeWords.append(Word(text: word, line: lines[index].number, token: index)) }
+            index += 1
+        }
+        var grades: [Grade] = []
+        var position = 0
+        while position < gradeWords.count, let (grade, length) = Phrases.grade(gradeWords, at: position) {
+            grades.append(grade)
+            position += length
+        }
+        guard position == gradeWords.count, grades.count == questions.count, index < lines.count else { return nil }
+        var years: [Int] = []
+        index += 1
+        while index < lines.count, years.count < questions.count {
+            let text = lines[index].text
+            index += 1
+            if text.isEmpty { continue }
+            guard text.utf8.count == 4, let year = Int(text), (2010...2099).contains(year) else { return nil }
+            years.append(year)
+        }
+        guard years.count == questions.count else { return nil }
+        return questions.indices.map { Candidate(question: questions[$0].0, grade: grades[$0], lastInspected: years[$0], line: questions[$0].1, source: .table) }
     }
 
     /// Rows of a judgments table from word `start`: a question's wording, its grade, the year it was last inspected.

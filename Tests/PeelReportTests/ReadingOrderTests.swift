@@ -1,0 +1,82 @@
+import Foundation
+import PeelReport
+import PeelTestSupport
+import Testing
+
+/// Tables that a reading-order extraction prints a column at a time are read only when every column has as many
+/// cells as the others: a lost or extra cell would shift every value after it.
+@Suite("Tables printed a column at a time")
+struct ReadingOrderTests {
+    private static let rowMajor = """
+        Question\tGrade\tLast inspected
+        Preventing crime and tackling anti-social behaviour\t Requires improvement\t2017
+        Investigating crime and reducing re-offending\t Good\t2016
+        Protecting vulnerable people\t Requires improvement\t2017
+        Tackling serious and organised crime\t Inadequate\t2017
+        Specialist capabilities\tUngraded\t2017
+        """
+
+    private func withTable(_ table: String) throws -> Report {
+        let text = String(decoding: Fixtures.sample(westMercia), as: UTF8.self)
+        #expect(text.contains(Self.rowMajor))
+        return try parse(Array(text.replacingOccurrences(of: Self.rowMajor, with: table).utf8))
+    }
+
+    @Test("a judgments table a column at a time gives the same grades and years")
+    func judgments() throws {
+        let columns = """
+            Question
+            Preventing crime and tackling anti-social
+            behaviour
+            Investigating crime and reducing re-offending
+            Protecting vulnerable people
+            Tackling serious and organised crime
+            Specialist capabilities
+
+            Grade
+            Requires
+            improvement
+            Good
+            Requires improvement
+            Inadequate
+            Ungraded
+
+            Last inspected
+            2017
+            2016
+            2017
+            2017
+            2017
+            """
+        let original = try parseSample(westMercia)
+        let report = try withTable(columns)
+        #expect(report.judgments.map { "\($0.question.rawValue) \($0.grade.rawValue) \($0.lastInspected ?? 0)" }
+            == original.judgments.map { "\($0.question.rawValue) \($0.grade.rawValue) \($0.lastInspected ?? 0)" })
+    }
+
+    @Test("a column a cell short is not read, and a problem says so")
+    func shortColumn() throws {
+        let columns = """
+            Question
+            Preventing crime and tackling anti-social behaviour
+            Investigating crime and reducing re-offending
+            Protecting vulnerable people
+            Tackling serious and organised crime
+            Specialist capabilities
+            Grade
+            Requires improvement
+            Good
+            Inadequate
+            Ungraded
+            Last inspected
+            2017
+            2016
+            2017
+            2017
+            2017
+            """
+        let report = try withTable(columns)
+        #expect(report.judgments.filter { $0.question != .overall }.isEmpty)
+        #expect(report.problems.contains { $0.message.contains("a column at a time") })
+    }
+}
