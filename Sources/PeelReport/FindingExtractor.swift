@@ -7,7 +7,9 @@ enum FindingExtractor {
         var question: Question?
         var ordinals: [String: Int] = [:]
         var index = 0
-        func add(_ kind: Finding.Kind, _ text: String, line: Int) {
+        func add(_ kind: Finding.Kind, _ printed: String, line: Int) {
+            // Emphasis wrapped over two lines is paired only once they are joined.
+            let text = printed.contains("*") ? withoutEmphasis(printed) : printed
             let key = "\(question?.rawValue ?? "")/\(kind.rawValue)"
             // The same finding printed twice (in a summary and again in the body, sometimes with a sentence
             // more) is one finding: the first print is kept.
@@ -31,9 +33,18 @@ enum FindingExtractor {
             let text = line.text
             // Only non-ASCII lines need a lowercase copy; ASCII ones are compared on bytes, to the same effect.
             let lower = text.isASCII ? nil : text.lowercased()
-            func isLower(_ other: String) -> Bool { lower.map { $0 == other } ?? text.equals(ignoringASCIICase: other) }
+            // A heading may carry a footnote number that PDF extraction glued to it ("Areas for improvement3").
+            let heading = Phrases.withoutFootnote(text)
+            func isLower(_ other: String) -> Bool {
+                lower.map { Phrases.withoutFootnote($0) == other } ?? heading.equals(ignoringASCIICase: other)
+            }
             if let heading = sectionQuestion(line, lower: lower) {
                 question = heading
+                continue
+            }
+            // Annexes belong to no question (and may list the questions' wordings).
+            if isAnnexHeading(text) {
+                question = nil
                 continue
             }
             if isLower("areas for improvement") || isLower("area for improvement") {
@@ -101,6 +112,8 @@ enum FindingExtractor {
         /// The items have lost their bullet glyphs: each line that does not continue the one before starts one.
         var glyphsLost = false
         var previous: String?
+        /// The current item started at a bullet: then a dash at a line's start is the next item's bullet.
+        var currentFromBullet = false
         func finish() {
             if let item = current { items.append(Item(text: item.text, line: item.line)) }
             current = nil
@@ -123,17 +136,24 @@ enum FindingExtractor {
                 continue
             }
             let continues = !blankSinceLast && previous.map { wrap.continues($0, with: text) } == true
-            let bullet = bulletPending ? text : bulletText(text)
+            var bullet = bulletPending ? text : bulletText(text)
+            // "- should …" after a line that ends mid-sentence is a wrapped line that starts with a dash, not an item.
+            if !bulletPending, bullet?.first?.isLowercase == true, current != nil, !currentFromBullet, !takesSubBullets, !blankSinceLast,
+               let previous, previous.last.map({ !".;:!?".contains($0) }) == true {
+                bullet = nil
+            }
             bulletPending = false
             if let bullet, current != nil, takesSubBullets, bullet.first?.isLowercase == true {
                 current!.text += " " + bullet  // a sub-bullet of "… by:"
             } else if let bullet {
                 finish()
                 current = (bullet, line.number)
+                currentFromBullet = true
                 takesSubBullets = bullet.hasSuffix(":")
             } else if paragraphs {
                 if current != nil && (blankSinceLast || !continues) { finish() }
                 if items.count >= limit { break }
+                if current == nil { currentFromBullet = false }
                 current = current.map { ($0.text + " " + text, $0.line) } ?? (text, line.number)
             } else if current != nil && takesSubBullets && !blankSinceLast && text.first?.isLowercase == true {
                 current!.text += " " + text  // a sub-bullet of "… by:" whose glyph was lost
@@ -145,6 +165,7 @@ enum FindingExtractor {
                 // The bullet glyph was lost in extraction.
                 finish()
                 glyphsLost = true
+                currentFromBullet = false
                 current = (text, line.number)
                 takesSubBullets = text.hasSuffix(":")
             } else {
@@ -156,6 +177,32 @@ enum FindingExtractor {
         }
         finish()
         return (Array(items.prefix(limit)), index)
+    }
+
+    /// "Annex A – HMIC judgments", "Annex C: ROCU recommendations": not "annex A." at the start of a wrapped line.
+    private static func isAnnexHeading(_ text: String) -> Bool {
+        let bytes = Array(text.utf8.prefix(9))
+        guard text.utf8.count <= 100, text.hasPrefix("Annex "), bytes.count >= 7, bytes[6] >= 0x41 && bytes[6] <= 0x5A else { return false }
+        guard bytes.count > 7 else { return true }
+        return bytes[7] == UInt8(ascii: ":") || (bytes[7] == 0x20 && bytes.count > 8 && (bytes[8] == UInt8(ascii: "-") || bytes[8] == 0xE2))
+    }
+
+    /// Text with *emphasis* marks dropped in pairs (the normaliser pairs them within a line; a wrapped title's pair
+    /// meets only here). A lone asterisk, a footnote mark, stays.
+    static func withoutEmphasis(_ text: String) -> String {
+        let characters = Array(text)
+        func isSpace(_ index: Int) -> Bool { index < 0 || index >= characters.count || characters[index] == " " }
+        var drop = Set<Int>()
+        var open: Int?
+        for index in characters.indices where characters[index] == "*" {
+            if let start = open, !isSpace(index - 1), index + 1 >= characters.count || " ,.;:)'\"?!".contains(characters[index + 1]) {
+                drop.formUnion([start, index])
+                open = nil
+            } else if (isSpace(index - 1) || characters[index - 1] == "(") && !isSpace(index + 1) && characters[index + 1] != "*" {
+                open = index
+            }
+        }
+        return drop.isEmpty ? text : String(characters.indices.filter { !drop.contains($0) }.map { characters[$0] })
     }
 
     /// A line that cannot be part of a list item: a heading of the report's own vocabulary.

@@ -205,6 +205,18 @@ public enum Normaliser {
             first(from: position, within: limit) { all[$0] == byte }
         }
 
+        /// Where the `*` that closes an emphasis opened earlier stands.
+        var emphasisClose = -1
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        func isEmphasisOpening(_ index: Int) -> Bool {
+            guard index + 1 < count, !isSpace(all[index + 1]), all[index + 1] != 0x2A else { return false }
+            return index == start || isSpace(all[index - 1]) || all[index - 1] == 0x28 || all[index - 1] == 0x22
+        }
+        func isEmphasisClosing(_ index: Int) -> Bool {
+            guard all[index] == 0x2A, !isSpace(all[index - 1]), all[index - 1] != 0x5C, all[index - 1] != 0x2A else { return false }
+            guard index + 1 < count else { return true }
+            return isSpace(all[index + 1]) || ",.;:)'\"?!".utf8.contains(all[index + 1])
+        }
         var index = start
         while index < count {
             let byte = all[index]
@@ -236,6 +248,17 @@ public enum Normaliser {
             case 0x2A where index + 1 < count && all[index + 1] == 0x2A:
                 index += 2  // bold
                 continue
+            case 0x2A where index == emphasisClose:
+                index += 1  // the end of an *emphasis*
+                continue
+            case 0x2A where isEmphasisOpening(index):
+                // *Title of a publication*: markdown emphasis, dropped in pairs. A lone asterisk is a footnote mark.
+                if let close = first(from: index + 2, within: 300, where: { isEmphasisClosing($0) }) {
+                    emphasisClose = close
+                    index += 1
+                    continue
+                }
+                out.append(byte)
             case 0x5C where index + 1 < count && "*_#[]()".utf8.contains(all[index + 1]):
                 out.append(all[index + 1])  // \* is a literal asterisk (a footnote mark in the report)
                 index += 2

@@ -40,6 +40,12 @@ struct NormalisedTextTests {
         ("<b>Caf\u{00E9}</b> <sup>\u{00B9}</sup>x", "Caf\u{00E9} x", false),
         ("<b>Caf\u{00E9} \u{2013} 5</b>", "Caf\u{00E9} \u{2013} 5", true),
         ("wide\u{3000}\u{3000}space", "wide space", false),
+        // *Emphasis* goes in pairs; a lone asterisk is a footnote mark and stays.
+        ("see *The Strategic Policing Requirement*, Home Office", "see The Strategic Policing Requirement, Home Office", false),
+        ("(*Everyone's business*)", "(Everyone's business)", false),
+        ("Burglary in a dwelling*\t2.5\t8.4", "Burglary in a dwelling*\t2.5\t8.4", false),
+        ("*Anti-social behaviour data is from the force's data return", "*Anti-social behaviour data is from the force's data return", false),
+        ("\\*Figures are shown as proportions*", "*Figures are shown as proportions*", false),
     ])
     func cleansOneLine(input: String, expected: String, heading: Bool) throws {
         let lines = try normalise(input)
