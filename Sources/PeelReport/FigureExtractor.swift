@@ -85,48 +85,73 @@ enum FigureExtractor {
             Dates.periods(in: section[start...].prefix { !$0.isBlank }.map(\.text).joined(separator: " ")).first
         }
 
+        // A metric's block: its label lines, then the names and values that follow, up to the next text line. The
+        // values go to the names in order (each to the oldest name still waiting), and only when the block pairs
+        // them unambiguously: as many values as names, none before its name. Otherwise none of them goes out.
         var labelLines: [NormalisedLine] = []
-        var current: (metric: String, qualifier: String?, period: Period)?
-        var waiting: [Area] = []
-        var valuesSeen = false
+        var named: [(area: Area, line: Int)] = []
+        var values: [(number: PrintedNumber, line: Int)] = []
+        var valueBeforeName = false
+        func closeBlock() {
+            defer {
+                labelLines = []
+                named = []
+                values = []
+                valueBeforeName = false
+            }
+            guard !named.isEmpty || !values.isEmpty else { return }
+            // A graphic whose numbers were all lost: absent values, nothing to pair.
+            guard !values.isEmpty else { return }
+            let at = labelLines.first?.number ?? named.first?.line ?? values[0].line
+            // Each area once: two blocks with no label between them are not one metric.
+            guard values.count == named.count, !valueBeforeName, Set(named.map(\.area)).count == named.count else {
+                report.problems.append(ParseProblem(.warning, line: at,
+                    "Force in numbers: \(values.count) values for \(named.count) names do not pair\(valueBeforeName ? " (a value before its name)" : ""); left out"))
+                return
+            }
+            guard let metric = resolveLabel(labelLines, outcomesPeriod: outcomesPeriod, problems: &report.problems) else {
+                if labelLines.isEmpty {
+                    report.problems.append(ParseProblem(.warning, line: at, "Force in numbers: values with no label; left out"))
+                }
+                return
+            }
+            for (name, value) in zip(named, values) {
+                report.figures.append(Figure(
+                    area: name.area, metric: metric.metric, qualifier: metric.qualifier, value: value.number.value, decimals: value.number.decimals,
+                    unit: Metric.unit(metric.metric), period: metric.period, source: .forceInNumbers, line: value.line))
+            }
+        }
         for line in section where !line.isBlank {
             let text = line.text
             if let areas = names.areas(text) {
-                if current == nil || valuesSeen && waiting.isEmpty && !labelLines.isEmpty {
-                    current = resolveLabel(labelLines, outcomesPeriod: outcomesPeriod, problems: &report.problems)
-                    labelLines = []
-                    valuesSeen = false
-                }
-                waiting += areas
+                named += areas.map { ($0, line.number) }
                 continue
             }
             if let number = PrintedNumber(text) {
-                // "2017" wrapped off the end of a label is part of the label, not a value.
-                if waiting.isEmpty && !labelLines.isEmpty {
-                    labelLines.append(line)
+                if named.isEmpty {
+                    // "2017" wrapped off the end of a label is part of the label; another number there has no name yet.
+                    if let year = Int(text), text.utf8.count == 4, (1990...2100).contains(year), !labelLines.isEmpty {
+                        labelLines.append(line)
+                    } else if !labelLines.isEmpty {
+                        valueBeforeName = true
+                        values.append((number, line.number))
+                    }
                     continue
                 }
-                guard let metric = current, !waiting.isEmpty else { continue }
-                let area = waiting.removeFirst()
-                valuesSeen = true
-                report.figures.append(Figure(
-                    area: area, metric: metric.metric, qualifier: metric.qualifier, value: number.value, decimals: number.decimals,
-                    unit: Metric.unit(metric.metric), period: metric.period, source: .forceInNumbers, line: line.number))
+                if values.count >= named.count { valueBeforeName = true }
+                values.append((number, line.number))
                 continue
             }
-            // Text: a (part of a) label or a heading. It ends the previous metric, even one whose values
+            // Text: a (part of a) label or a heading. It ends the previous metric's block, even one whose values
             // were lost, so no value is ever given to the wrong label.
-            if current != nil {
-                current = nil
-                waiting = []
-                valuesSeen = false
-            }
+            if !named.isEmpty || !values.isEmpty { closeBlock() }
             if line.isHeading || sectionHeadings.contains(text.lowercased()) {
                 labelLines = []
                 continue
             }
             labelLines.append(line)
         }
+        closeBlock()
     }
 
     /// `text.split(separator: " ").count > 40`: each word and space takes a byte at least, so short lines are

@@ -1,0 +1,43 @@
+import Foundation
+import PeelReport
+import PeelTestSupport
+import Testing
+
+/// Force in numbers pairs each value with a name only when the block says which: as many values as names, none
+/// before its name. An extraction that prints a value above its name, or loses one of two values, must not give
+/// England and Wales' value to the force.
+@Suite("Force in numbers: values pair with names only when certain")
+struct ForceInNumbersPairingTests {
+    private static let block = "Gwent Police\n\n**74**\n\nEngland and Wales\n\n**77**\n"
+
+    private func withBlock(_ block: String) throws -> Report {
+        let text = String(decoding: Fixtures.sample(gwent), as: UTF8.self)
+        #expect(text.contains(Self.block))
+        return try parse(Array(text.replacingOccurrences(of: Self.block, with: block).utf8))
+    }
+
+    private func recordedCrime(_ report: Report) -> [String] {
+        report.figures.filter { $0.metric == "recorded_crime_per_1000" && $0.source == .forceInNumbers }
+            .map { "\($0.area.rawValue) \(Int($0.value))" }
+    }
+
+    @Test("the sample pairs 74 with Gwent and 77 with England and Wales; names first, then values, the same")
+    func pairs() throws {
+        #expect(recordedCrime(try parseSample(gwent)) == ["force 74", "england_and_wales 77"])
+        let namesFirst = try withBlock("Gwent Police\n\nEngland and Wales\n\n**74**\n\n**77**\n")
+        #expect(recordedCrime(namesFirst) == ["force 74", "england_and_wales 77"])
+    }
+
+    @Test("values printed above their names, or one of two lost, give no value and a problem", arguments: [
+        "**74**\n\nGwent Police\n\n**77**\n\nEngland and Wales\n",
+        "Gwent Police\n\nEngland and Wales\n\n**77**\n",
+        "Gwent Police\n\n**74**\n\n**77**\n\nEngland and Wales\n",
+    ])
+    func ambiguous(block: String) throws {
+        let report = try withBlock(block)
+        #expect(recordedCrime(report).isEmpty)
+        #expect(report.problems.contains { $0.message.hasPrefix("Force in numbers:") })
+        // The other blocks are untouched.
+        #expect(report.figures.contains { $0.metric == "calls_for_assistance_per_1000" && $0.area == .force && $0.value == 338 })
+    }
+}
