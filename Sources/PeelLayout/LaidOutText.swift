@@ -21,6 +21,17 @@ public struct LaidOutText: Sendable {
         utf8 = decoded.utf8
     }
 
+    /// The first `count` lines only (the rest is read by no one: a repeated copy of the report, say).
+    public func prefix(_ count: Int) -> LaidOutText {
+        LaidOutText(lines: Array(lines.prefix(count)), furniture: furniture, utf8: utf8)
+    }
+
+    private init(lines: [NormalisedLine], furniture: [Int], utf8: [UInt8]) {
+        self.lines = lines
+        self.furniture = furniture
+        self.utf8 = utf8
+    }
+
     /// Lines cleaned elsewhere (tests): each line is one cell.
     public init(lines: [NormalisedLine]) {
         self.lines = lines

@@ -92,6 +92,21 @@ enum Dates {
         return found
     }
 
+    /// Dates a text prints that cannot exist ("31 June 2017", "29 February 2015"), as printed. Only the months shorter
+    /// than 31 days can hold one, so most lines are passed over after a few byte searches.
+    static func impossibleDates(in text: String) -> [String] {
+        guard ["june", "april", "september", "november", "february"].contains(where: { text.contains(ignoringASCIICase: $0) }) else { return [] }
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "(" || $0 == ")" })
+        var found: [String] = []
+        for index in words.indices.dropFirst().dropLast() {
+            guard let month = months.firstIndex(where: { words[index].equals(ignoringASCIICase: $0) }),
+                  let day = Int(words[index - 1]), let year = Int(words[index + 1].prefix(4)), (1990...2100).contains(year) else { continue }
+            let lengths = [31, isLeap(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+            if day > lengths[month] && day <= 31 { found.append("\(day) \(words[index]) \(year)") }
+        }
+        return found
+    }
+
     /// Years between the two "12 months to" periods of a change label ("… 2010 against … 2015" → 5).
     static func spanInYears(_ text: String) -> Int? {
         let ends = periods(in: text).compactMap(\.end)

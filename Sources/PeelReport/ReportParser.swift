@@ -38,9 +38,12 @@ public struct ReportParser: Sendable {
         parse(LaidOutText(text, decoded: decoded))
     }
 
-    public func parse(_ text: LaidOutText) -> Report {
+    public func parse(_ whole: LaidOutText) -> Report {
+        guard let title = TitlePage.read(whole.lines) else { return Report(reportType: .other) }
+        // The same report's text twice in one entry (files concatenated, an extraction run twice) is read once.
+        let repeatAt = TitlePage.repeated(title, in: whole.lines)
+        let text = repeatAt.map { whole.prefix($0) } ?? whole
         let lines = text.lines
-        guard let title = TitlePage.read(lines) else { return Report(reportType: .other) }
         var report = Report(reportType: title.type, pillar: title.pillar, year: title.year, title: title.title, titleLine: title.line)
         TitlePage.readMetadata(lines, into: &report)
         if title.type == .force {
@@ -49,11 +52,20 @@ public struct ReportParser: Sendable {
                 report.problems.append(ParseProblem(.error, line: title.subjectLine, "unknown force \"\(title.subject)\""))
             }
         }
+        if let repeatAt {
+            report.problems.append(ParseProblem(.warning, line: whole.lines[repeatAt].number,
+                "the report's title page appears again here: the text from this line on is not read, so no value is counted twice"))
+        }
         guard let layout = ReportLayouts.layout(for: title) else {
             report.problems.append(ParseProblem(.warning, line: title.line, "unsupported layout: no layout reads \(title.type.rawValue) reports of \(title.pillar.rawValue) \(title.year)"))
             return report
         }
         layout.read(text, title: title, forces: forces, into: &report)
+        for line in lines {
+            for date in Dates.impossibleDates(in: line.text) {
+                report.problems.append(ParseProblem(.error, line: line.number, "date \"\(date)\" cannot exist: no period is read from it"))
+            }
+        }
         removeRepeatedFigures(&report)
         if report.judgments.isEmpty && report.gradeDistributions.isEmpty {
             report.problems.append(ParseProblem(.warning, line: title.line, "unsupported layout: no judgments found"))
@@ -133,6 +145,23 @@ enum TitlePage {
                 pending = nil  // the subtitle must follow the title directly
             }
             if let (pillar, year) = peelTitle(text) { pending = (pillar, year, text, line.number) }
+        }
+        return nil
+    }
+
+    /// Where the title page starts again after `title` (its title line, then its subtitle within a few lines), if it
+    /// does: the index in `lines`. Running headers repeat the title with the subject on one line, so they do not count.
+    static func repeated(_ title: Title, in lines: [NormalisedLine]) -> Int? {
+        guard let titleIndex = lines.firstIndex(where: { $0.number == title.line }),
+              let subjectIndex = lines.firstIndex(where: { $0.number == title.subjectLine }) else { return nil }
+        let titleText = lines[titleIndex].text, subjectText = lines[subjectIndex].text
+        var index = subjectIndex + 1
+        while index < lines.count {
+            if lines[index].text == titleText,
+               lines[(index + 1)...].prefix(6).filter({ !$0.isBlank }).prefix(2).contains(where: { $0.text == subjectText }) {
+                return index
+            }
+            index += 1
         }
         return nil
     }

@@ -56,6 +56,8 @@ struct PeriodDateTests {
         let ocg = report.figures.filter { $0.metric == "ocg_per_million" && $0.source == .forceInNumbers }
         #expect(!ocg.isEmpty)
         #expect(ocg.allSatisfy { $0.period.asAt == nil })
+        #expect(report.problems.contains { $0.severity == .error && $0.message.contains("\"31 June 2017\" cannot exist") })
+        #expect(try !parse(Fixtures.sample(gwent)).problems.contains { $0.message.contains("cannot exist") })
         let original = try parse(Fixtures.sample(gwent)).figures.filter { $0.metric == "ocg_per_million" && $0.source == .forceInNumbers }
         #expect(original.allSatisfy { $0.period.asAt == "2017-07-01" })
     }

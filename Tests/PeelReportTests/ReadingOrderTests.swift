@@ -80,3 +80,21 @@ struct ReadingOrderTests {
         #expect(report.problems.contains { $0.message.contains("a column at a time") })
     }
 }
+
+@Suite("A report's text twice in one entry")
+struct RepeatedTextTests {
+    @Test("is read once, with a warning naming where the copy starts", arguments: [wiltshire, gwent, nationalOverview])
+    func readOnce(name: String) throws {
+        let once = try parseSample(name)
+        let sample = Fixtures.sample(name)
+        let twice = try parse(sample + Array("\n".utf8) + sample)
+        #expect(twice.judgments == once.judgments)
+        #expect(twice.figures == once.figures)
+        #expect(twice.findings == once.findings)
+        #expect(twice.gradeDistributions == once.gradeDistributions)
+        let lineCount = String(decoding: sample, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).count
+        let warning = try #require(twice.problems.first { $0.message.contains("title page appears again") })
+        #expect((warning.line ?? 0) > lineCount)
+        #expect(!once.problems.contains { $0.message.contains("title page appears again") })
+    }
+}
