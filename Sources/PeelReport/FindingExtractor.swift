@@ -38,8 +38,9 @@ enum FindingExtractor {
             func isLower(_ other: String) -> Bool {
                 lower.map { Phrases.withoutFootnote($0) == other } ?? heading.equals(ignoringASCIICase: other)
             }
-            if let heading = sectionQuestion(line, lower: lower) {
+            if let (heading, last) = sectionQuestion(lines, index - 1, lower: lower) {
                 question = heading
+                index = last + 1
                 continue
             }
             // Annexes belong to no question (and may list the questions' wordings).
@@ -74,14 +75,31 @@ enum FindingExtractor {
     /// A heading that opens a question's section: the 2015 "How effective is the force at …?" headings, and
     /// the 2016–17 section titles, which stand alone on a line.
     /// `lower` is the line lowercased, or nil for an ASCII line (compared on bytes instead).
-    private static func sectionQuestion(_ line: NormalisedLine, lower: String?) -> Question? {
-        let text = line.text
+    private static func sectionQuestion(_ lines: [NormalisedLine], _ index: Int, lower: String?) -> (Question, last: Int)? {
+        let text = lines[index].text
         func hasPrefix(_ prefix: String) -> Bool { lower.map { $0.hasPrefix(prefix) } ?? text.hasPrefix(ignoringASCIICase: prefix) }
-        if hasPrefix("how effective is the force") || hasPrefix("overview – how effective") { return Question(wording: text) }
-        if let lower { return sectionTitles.contains(lower) ? Question(wording: text) : nil }
+        if hasPrefix("how effective is the force") || hasPrefix("overview – how effective") || hasPrefix("overview - how effective") {
+            // A wrapped question runs to its question mark.
+            var last = index
+            var wording = String(Phrases.withoutFootnote(text))
+            while !wording.hasSuffix("?"), last + 1 < lines.count, last - index < 4, !lines[last + 1].isBlank {
+                last += 1
+                wording += " " + Phrases.withoutFootnote(lines[last].text)
+            }
+            if !wording.hasSuffix("?") { return Question(wording: text).map { ($0, index) } }
+            return Question(wording: wording).map { ($0, last) }
+        }
+        if let lower { return sectionTitles.contains(lower) ? Question(wording: text).map { ($0, index) } : nil }
         // An ASCII line equals a title only at its length (the titles are 23 to 51 bytes).
-        guard (23...51).contains(text.utf8.count) else { return nil }
-        return sectionTitles.contains { text.equals(ignoringASCIICase: $0) } ? Question(wording: text) : nil
+        if (23...51).contains(text.utf8.count), sectionTitles.contains(where: { text.equals(ignoringASCIICase: $0) }) {
+            return Question(wording: text).map { ($0, index) }
+        }
+        // A title wrapped over two lines.
+        guard text.utf8.count < 51, index + 1 < lines.count, !lines[index + 1].isBlank,
+              sectionTitles.contains(where: { $0.utf8.count > text.utf8.count && text.hasPrefix(ignoringASCIICase: "\($0.prefix(8))") }) else { return nil }
+        let joined = text + " " + lines[index + 1].text
+        guard sectionTitles.contains(where: { joined.equals(ignoringASCIICase: $0) }) else { return nil }
+        return Question(wording: joined).map { ($0, index + 1) }
     }
 
     /// Lowercase; `sectionQuestion` relies on their lengths lying in 23...51.
@@ -126,7 +144,9 @@ enum FindingExtractor {
                 index += 1
                 continue
             }
-            if line.isHeading || isFootnote(text) && !untilHeading { if line.isHeading || !items.isEmpty || current != nil { break } }
+            if line.isHeading || isFootnote(text) { if line.isHeading || !items.isEmpty || current != nil { break } }
+            // A rule ("---") sets a page's footnotes apart.
+            if (current != nil || !items.isEmpty) && text.utf8.count >= 3 && text.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }) { break }
             if (current != nil || !items.isEmpty) && endsList(text) { break }
             if untilHeading && (line.isHeading || (blankSinceLast && looksLikeHeading(text)) || text.lowercased().hasPrefix("recommendation ")) { break }
             if isBulletGlyph(text) {
