@@ -11,12 +11,33 @@ public struct LaidOutText: Sendable {
 
     public init(_ text: NormalisedText, decoded: DecodedText) {
         let removed = PageFurniture.find(text.lines)
-        if removed.isEmpty {
-            lines = text.lines
+        let all = text.lines
+        if removed.isEmpty && !all.contains(where: \.afterPageBreak) {
+            lines = all
             furniture = []
         } else {
-            lines = text.lines.indices.filter { !removed.contains($0) }.map { text.lines[$0] }
-            furniture = removed.sorted().map { text.lines[$0].number }
+            // The blank lines between one page's last line and the next page's first are the page's bottom margin, not
+            // a paragraph break: a paragraph, list item or table that runs over the page break reads on.
+            var kept: [NormalisedLine] = []
+            kept.reserveCapacity(all.count)
+            var blanks: [NormalisedLine] = []
+            var sawBreak = false
+            for index in all.indices {
+                let line = all[index]
+                if line.afterPageBreak { sawBreak = true }
+                if removed.contains(index) { continue }
+                if line.isBlank {
+                    blanks.append(line)
+                    continue
+                }
+                if !sawBreak || kept.isEmpty { kept += blanks }
+                blanks = []
+                sawBreak = false
+                kept.append(line)
+            }
+            kept += blanks
+            lines = kept
+            furniture = removed.sorted().map { all[$0].number }
         }
         utf8 = decoded.utf8
     }

@@ -145,6 +145,8 @@ enum FindingExtractor {
                 continue
             }
             if line.isHeading || isFootnote(text) { if line.isHeading || !items.isEmpty || current != nil { break } }
+            // A footnote's number alone on its line (pdftotext -layout prints it apart from its text) ends an item.
+            if (current != nil || !items.isEmpty) && text.utf8.count <= 3 && text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { break }
             // A rule ("---") sets a page's footnotes apart.
             if (current != nil || !items.isEmpty) && text.utf8.count >= 3 && text.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }) { break }
             if (current != nil || !items.isEmpty) && endsList(text) { break }
@@ -176,7 +178,7 @@ enum FindingExtractor {
                 if current == nil { currentFromBullet = false }
                 current = current.map { ($0.text + " " + text, $0.line) } ?? (text, line.number)
             } else if current != nil && takesSubBullets && !blankSinceLast && text.first?.isLowercase == true {
-                current!.text += " " + text  // a sub-bullet of "… by:" whose glyph was lost
+                current!.text = joinedLines(current!.text, text)  // a sub-bullet of "… by:" whose glyph was lost, or its wrapped line
             } else if current != nil && continues {
                 current!.text = joinedLines(current!.text, text)  // a wrapped bullet
                 takesSubBullets = takesSubBullets || current!.text.hasSuffix(":")

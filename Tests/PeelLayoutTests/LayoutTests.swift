@@ -36,6 +36,12 @@ struct LayoutTests {
         #expect(kept.filter { $0.hasPrefix("Body text") }.count == 6)
     }
 
+    @Test("the blank lines at a page break are no paragraph break: text runs on across it")
+    func pageBottomMargin() throws {
+        let text = try laidOut("first\n\nan item that runs\n\n\n   2\n\u{0C}   Running header\n\n\non to the next page\n\nlast\n\u{0C}   Running header\n\nend\n")
+        #expect(text.lines.map(\.text) == ["first", "", "an item that runs", "on to the next page", "", "last", "end"])
+    }
+
     @Test("text without page breaks loses no line, however often a line repeats")
     func noBreaks() throws {
         let text = try laidOut(String(repeating: "Gwent Police\n38\nEngland and Wales\n12\n", count: 10))
