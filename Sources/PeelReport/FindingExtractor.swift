@@ -144,13 +144,17 @@ enum FindingExtractor {
                 index += 1
                 continue
             }
-            if line.isHeading || isFootnote(text) { if line.isHeading || !items.isEmpty || current != nil { break } }
+            // A footnote starts with its number, but so does a wrapped line ("… no later than" / "31 December 2016 …").
+            let footnote = isFootnote(text) && (blankSinceLast || previous.map { !wrap.continues($0, with: text) } ?? true)
+            if line.isHeading || footnote { if line.isHeading || !items.isEmpty || current != nil { break } }
             // A footnote's number alone on its line (pdftotext -layout prints it apart from its text) ends an item.
             if (current != nil || !items.isEmpty) && text.utf8.count <= 3 && text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { break }
             // A rule ("---") sets a page's footnotes apart.
             if (current != nil || !items.isEmpty) && text.utf8.count >= 3 && text.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }) { break }
             if (current != nil || !items.isEmpty) && endsList(text) { break }
-            if untilHeading && (line.isHeading || (blankSinceLast && looksLikeHeading(text)) || text.lowercased().hasPrefix("recommendation ")) { break }
+            // A short capitalised line is a heading unless it is the first line of a wrapped paragraph.
+            let wrapsOn = index + 1 < lines.count && !lines[index + 1].isBlank && wrap.continues(text, with: lines[index + 1].text)
+            if untilHeading && (line.isHeading || (blankSinceLast && looksLikeHeading(text) && !wrapsOn) || text.lowercased().hasPrefix("recommendation ")) { break }
             if isBulletGlyph(text) {
                 bulletPending = true
                 blankSinceLast = false

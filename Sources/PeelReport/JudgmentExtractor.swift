@@ -362,13 +362,28 @@ enum JudgmentExtractor {
         }
     }
 
-    /// The question named by the nearest non-blank lines above a table (a heading may be wrapped over several):
-    /// "overall effectiveness" first, since an overall summary sentence also names the questions that led to it.
+    /// The question named by the text just above a table: its lines are joined upwards, nearest first (a heading may
+    /// be wrapped over several), until they name one question, or a blank line or six lines have passed.
+    /// "Overall effectiveness" comes first, since an overall summary sentence also names the questions that led to
+    /// it; text that names two questions before one is settled names none.
     private static func questionAbove(_ lines: [NormalisedLine], _ index: Int) -> Question? {
-        for line in lines[..<index].reversed().filter({ !$0.isBlank }).prefix(4) {
-            let lower = line.text.lowercased()
+        var joined = ""
+        var taken = 0
+        var position = index - 1
+        while position >= 0, taken < 6 {
+            let line = lines[position]
+            position -= 1
+            if line.isBlank {
+                if taken > 0 { break }
+                continue
+            }
+            taken += 1
+            joined = joined.isEmpty ? line.text : line.text + " " + joined
+            let lower = joined.lowercased()
             if lower.contains("overall effectiveness") || lower.contains("overall grades") { return .overall }
-            if let question = Question(wording: line.text), question != .overall { return question }
+            let named = Question.named(in: joined).filter { $0 != .overall }
+            if named.count == 1 { return named[0] }
+            if named.count > 1 { return nil }
         }
         return nil
     }
