@@ -214,10 +214,15 @@ enum FigureExtractor {
                 if isRates { return Metric.fromLabel(printed).map { ($0.metric, nil) } }
                 return Metric.outcomeType(printed).map { ("outcome_count", $0) }
             }
-            // The header runs to the first row label; the force's column must come before England and Wales'.
-            guard let first = (1..<min(words.count, 40)).first(where: { start in
-                (start + 1...min(words.count, start + 8)).contains { label(start, $0) != nil }
+            // The header ends at "England and Wales" (and, for outcomes, its "Number of outcomes" and "Rate"); the force's
+            // column must come before England and Wales'.
+            guard let area = (0..<min(words.count, 40)).first(where: { start in
+                start + 2 < words.count && words[start].text.equals(ignoringASCIICase: "england")
+                    && words[start + 1].text.equals(ignoringASCIICase: "and") && words[start + 2].text.equals(ignoringASCIICase: "wales")
             }) else { continue }
+            var first = area + 3
+            while first < words.count, ["number", "of", "outcomes", "rate"].contains(where: { words[first].text.equals(ignoringASCIICase: $0) }) { first += 1 }
+            guard first < words.count else { continue }
             // The caption above the table, read whole down to the header (it may be wrapped).
             let captionStart = lines[..<index].indices.reversed().prefix(10).first { lines[$0].text.lowercased().hasPrefix("figure ") }
             let caption = captionStart.map { lines[$0..<index].filter { !$0.isBlank }.map(\.text).joined(separator: " ") }

@@ -96,11 +96,14 @@ enum FindingExtractor {
         }
         // A title wrapped over two lines.
         guard text.utf8.count < 51, index + 1 < lines.count, !lines[index + 1].isBlank,
-              sectionTitles.contains(where: { $0.utf8.count > text.utf8.count && text.hasPrefix(ignoringASCIICase: "\($0.prefix(8))") }) else { return nil }
+              sectionTitleStarts.contains(where: { text.hasPrefix(ignoringASCIICase: $0) }) else { return nil }
         let joined = text + " " + lines[index + 1].text
         guard sectionTitles.contains(where: { joined.equals(ignoringASCIICase: $0) }) else { return nil }
         return Question(wording: joined).map { ($0, index + 1) }
     }
+
+    /// The first word of each section title, to pass over at once the lines that can start none.
+    private static let sectionTitleStarts = ["preventing ", "investigating ", "protecting ", "tackling ", "specialist "]
 
     /// Lowercase; `sectionQuestion` relies on their lengths lying in 23...51.
     static let sectionTitles = [
@@ -129,6 +132,20 @@ enum FindingExtractor {
         var bulletPending = false
         /// The items have lost their bullet glyphs: each line that does not continue the one before starts one.
         var glyphsLost = false
+        /// The first words of the first item whose glyph was lost ("the force should"): the items of a list open alike,
+        /// which tells the next item from a wrapped line, or from the paragraph after the list.
+        var itemOpening: String?
+        /// The items start in lower case (the parts of a lead-in "… take steps to:"): one starts after a line that ends
+        /// its item ("…;", "…; and", "….").
+        var lowercaseItems = false
+        func opensItem(_ text: String) -> Bool {
+            if let itemOpening { return text.lowercased().hasPrefix(itemOpening) }
+            guard lowercaseItems, text.first?.isLowercase == true, let previous else { return false }
+            return endsItem(previous)
+        }
+        func endsItem(_ line: String) -> Bool {
+            line.last.map { ".;!?".contains($0) } == true || line.hasSuffix("; and") || line.hasSuffix("; or")
+        }
         var previous: String?
         /// The current item started at a bullet: then a dash at a line's start is the next item's bullet.
         var currentFromBullet = false
@@ -145,7 +162,7 @@ enum FindingExtractor {
                 continue
             }
             // A footnote starts with its number, but so does a wrapped line ("… no later than" / "31 December 2016 …").
-            let footnote = isFootnote(text) && (blankSinceLast || previous.map { !wrap.continues($0, with: text) } ?? true)
+            let footnote = isFootnote(text) && (blankSinceLast || previous.map { endsItem($0) || !wrap.continues($0, with: text) } ?? true)
             if line.isHeading || footnote { if line.isHeading || !items.isEmpty || current != nil { break } }
             // A footnote's number alone on its line (pdftotext -layout prints it apart from its text) ends an item.
             if (current != nil || !items.isEmpty) && text.utf8.count <= 3 && text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { break }
@@ -183,13 +200,21 @@ enum FindingExtractor {
                 current = current.map { ($0.text + " " + text, $0.line) } ?? (text, line.number)
             } else if current != nil && takesSubBullets && !blankSinceLast && text.first?.isLowercase == true {
                 current!.text = joinedLines(current!.text, text)  // a sub-bullet of "… by:" whose glyph was lost, or its wrapped line
-            } else if current != nil && continues {
+            } else if current != nil && continues && !(glyphsLost && opensItem(text) && previous.map(endsItem) == true) {
                 current!.text = joinedLines(current!.text, text)  // a wrapped bullet
                 takesSubBullets = takesSubBullets || current!.text.hasSuffix(":")
-            } else if (items.isEmpty && current == nil) || (glyphsLost && !blankSinceLast) {
+            } else if (items.isEmpty && current == nil) || (glyphsLost && !blankSinceLast && opensItem(text)) {
                 if skipLeadIn && text.hasSuffix(":") && current == nil && items.isEmpty { index += 1; blankSinceLast = false; previous = text; continue }
                 // The bullet glyph was lost in extraction.
                 finish()
+                if !glyphsLost {
+                    if text.first?.isLowercase == true {
+                        lowercaseItems = true
+                    } else {
+                        let words = text.lowercased().split(separator: " ").prefix(3)
+                        if words.count == 3 { itemOpening = words.joined(separator: " ") }
+                    }
+                }
                 glyphsLost = true
                 currentFromBullet = false
                 current = (text, line.number)
@@ -207,8 +232,9 @@ enum FindingExtractor {
 
     /// "Annex A – HMIC judgments", "Annex C: ROCU recommendations": not "annex A." at the start of a wrapped line.
     private static func isAnnexHeading(_ text: String) -> Bool {
+        guard text.utf8.first == UInt8(ascii: "A"), text.utf8.count <= 100, text.hasPrefix("Annex ") else { return false }
         let bytes = Array(text.utf8.prefix(9))
-        guard text.utf8.count <= 100, text.hasPrefix("Annex "), bytes.count >= 7, bytes[6] >= 0x41 && bytes[6] <= 0x5A else { return false }
+        guard bytes.count >= 7, bytes[6] >= 0x41 && bytes[6] <= 0x5A else { return false }
         guard bytes.count > 7 else { return true }
         return bytes[7] == UInt8(ascii: ":") || (bytes[7] == 0x20 && bytes.count > 8 && (bytes[8] == UInt8(ascii: "-") || bytes[8] == 0xE2))
     }

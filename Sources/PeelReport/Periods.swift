@@ -95,7 +95,17 @@ enum Dates {
     /// Dates a text prints that cannot exist ("31 June 2017", "29 February 2015"), as printed. Only the months shorter
     /// than 31 days can hold one, so most lines are passed over after a few byte searches.
     static func impossibleDates(in text: String) -> [String] {
-        guard ["june", "april", "september", "november", "february"].contains(where: { text.contains(ignoringASCIICase: $0) }) else { return [] }
+        // A day over 28 then a short month: "29 F…", "30 F…", "31 A…", "31 J…", "31 S…", "31 N…" (one pass on the bytes).
+        let possible = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard bytes.count >= 5 else { return false }
+            for index in 1..<(bytes.count - 2) where bytes[index + 1] == 0x20 && bytes[index - 1] >= 0x32 && bytes[index - 1] <= 0x33 {
+                let day = bytes[index], month = bytes[index + 2] | 0x20
+                if bytes[index - 1] == 0x33 && day == 0x31 && "ajsn".utf8.contains(month) { return true }
+                if (bytes[index - 1] == 0x32 && day == 0x39 || bytes[index - 1] == 0x33 && day == 0x30) && month == UInt8(ascii: "f") { return true }
+            }
+            return false
+        } ?? true
+        guard possible else { return [] }
         let words = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "(" || $0 == ")" })
         var found: [String] = []
         for index in words.indices.dropFirst().dropLast() {

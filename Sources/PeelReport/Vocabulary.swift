@@ -38,10 +38,19 @@ enum Phrases {
 
     /// A heading's text without the footnote number that PDF extraction glues to its end ("Overall judgment1").
     static func withoutFootnote(_ text: String) -> Substring {
-        var end = text.endIndex
-        while end > text.startIndex, text[text.index(before: end)].isASCIIDigit { end = text.index(before: end) }
+        // Asked of every line: the digits at the end are counted on bytes (a Character walk breaks graphemes).
+        let utf8 = text.utf8
+        var digits = 0
+        for byte in utf8.reversed() {
+            guard byte >= 0x30 && byte <= 0x39 else { break }
+            digits += 1
+        }
+        guard digits > 0, digits < utf8.count else { return Substring(text) }
+        let end = utf8.index(utf8.endIndex, offsetBy: -digits)
         // Only after a letter or "?": "2015" alone stays a year.
-        guard end < text.endIndex, end > text.startIndex, let last = text[..<end].last, last.isLetter || last == "?" else { return Substring(text) }
+        let before = utf8[utf8.index(before: end)]
+        let isLetter = (before | 0x20) >= 0x61 && (before | 0x20) <= 0x7A
+        guard isLetter || before == UInt8(ascii: "?") || before >= 0x80 && text[..<end].last?.isLetter == true else { return Substring(text) }
         return text[..<end]
     }
 }

@@ -217,9 +217,15 @@ public enum Normaliser {
             guard index + 1 < count else { return true }
             return isSpace(all[index + 1]) || ",.;:)'\"?!".utf8.contains(all[index + 1])
         }
+        /// Superscript digits opened the line: a footnote's number.
+        var leadingNumber = false
         var index = start
         while index < count {
             let byte = all[index]
+            if leadingNumber && byte < 0x80 {
+                leadingNumber = false
+                if byte != 0x20 { out.append(0x20) }
+            }
             // Most bytes are letters, spaces and punctuation that no rule but the space rule touches.
             if byte == 0x20 || isPlain(byte) {
                 index = out.appendText(all, from: index)
@@ -274,6 +280,18 @@ public enum Normaliser {
                 out.append(byte)
             case 0x80...0xFF:
                 let (scalar, length) = decodeScalar(all, at: index)
+                // A superscript number that starts a line is a footnote's own number ("⁷ Crime Inspection 2014 …"), as
+                // PDF extraction prints it ("7 Crime …"): kept as digits, so the footnote is known for one.
+                if let digit = superscriptDigit(scalar), out.isEmpty || leadingNumber {
+                    out.append(digit)
+                    leadingNumber = true
+                    index += length
+                    continue
+                }
+                if leadingNumber {
+                    leadingNumber = false
+                    out.append(0x20)
+                }
                 if let replacement = fold(scalar) {
                     for folded in replacement.utf8 { out.append(folded) }
                 } else if !isFootnoteMarker(scalar) && !isInvisible(scalar) {
@@ -334,6 +352,18 @@ public enum Normaliser {
         }
     }
 
+    /// The ASCII digit of a superscript digit (¹ ² ³ ⁰ ⁴ … ⁹).
+    private static func superscriptDigit(_ scalar: UInt32) -> UInt8? {
+        switch scalar {
+        case 0x00B9: return 0x31
+        case 0x00B2: return 0x32
+        case 0x00B3: return 0x33
+        case 0x2070: return 0x30
+        case 0x2074...0x2079: return UInt8(0x34 + scalar - 0x2074)
+        default: return nil
+        }
+    }
+
     /// Superscript digits and signs are footnote references in these reports (¹, ², ³ …).
     private static func isFootnoteMarker(_ scalar: UInt32) -> Bool {
         switch scalar {
@@ -360,6 +390,9 @@ private struct SpaceCollapsingWriter {
     private var pendingSpace = false
 
     init(base: UnsafeMutablePointer<UInt8>) { self.base = base }
+
+    /// Nothing written yet (spaces pending at the start are never written).
+    var isEmpty: Bool { count == 0 }
 
     @inline(__always)
     mutating func append(_ byte: UInt8) {

@@ -1,10 +1,10 @@
 import PeelLayout
 
-/// PEEL effectiveness national overviews (2015–2017): the all-force grade table, the grade distribution tables
+/// PEEL effectiveness national overviews (2014–2017): the all-force grade table, the grade distribution tables
 /// and the recommendations.
 enum EffectivenessNationalOverview: ReportLayout {
     static func reads(_ title: TitlePage.Title) -> Bool {
-        title.type == .national && title.pillar == .effectiveness && (2015...2017).contains(title.year)
+        title.type == .national && title.pillar == .effectiveness && (2014...2017).contains(title.year)
     }
 
     static func read(_ text: LaidOutText, title: TitlePage.Title, forces: ForceRegistry, into report: inout Report) {

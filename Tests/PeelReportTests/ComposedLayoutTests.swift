@@ -1,0 +1,70 @@
+import Foundation
+import PeelReport
+import PeelTestSupport
+import Testing
+
+/// SplitMix64: a small seeded generator, so a failing composition can be made again from its printed seed.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E9B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Real extractions combine what the single transforms do: a table's cells one per line in a hard-wrapped text with
+/// page furniture and no blank lines. Random compositions of the transforms, from a printed seed, must never give a
+/// value the sample does not have, and must keep nearly all of them.
+@Suite("Random compositions of layout transforms")
+struct ComposedLayoutTests {
+    /// The seed comes from PEEL_LAYOUT_SEED when set (to replay a failure), else a fixed one, so CI is repeatable.
+    static let seed: UInt64 = ProcessInfo.processInfo.environment["PEEL_LAYOUT_SEED"].flatMap { UInt64($0) } ?? 20261130
+
+    /// One composition: the table transform first (it needs the tabs), then wrapping, then the rest.
+    static func composition(_ random: inout SeededGenerator) -> (String, LayoutTransform) {
+        var steps: [(String, LayoutTransform)] = []
+        switch Int.random(in: 0..<3, using: &random) {
+        case 0: steps.append(("cells per line", Layout.cellsOnePerLine))
+        case 1: steps.append(("tabs aligned", Layout.tabsToAlignedSpaces))
+        default: break
+        }
+        if Bool.random(using: &random) {
+            let width = Int.random(in: 50...120, using: &random)
+            steps.append(("wrap \(width)", Layout.hardWrap(width: width)))
+        }
+        if Bool.random(using: &random) { steps.append(("bullets removed", Layout.bulletsRemoved)) }
+        if Bool.random(using: &random) { steps.append(("no blank lines", Layout.noBlankLines)) }
+        if Bool.random(using: &random) {
+            let every = Int.random(in: 30...70, using: &random)
+            steps.append(("page furniture \(every)", Layout.pageFurniture(every: every)))
+        }
+        // Unicode noise ends with CRLF: one or the other, never CRLF twice.
+        switch Int.random(in: 0..<3, using: &random) {
+        case 0: steps.append(("unicode noise", Layout.unicodeNoise))
+        case 1: steps.append(("crlf", Layout.crlf))
+        default: break
+        }
+        let transforms = steps.map(\.1)
+        return (steps.map(\.0).joined(separator: " + "), { bytes in transforms.reduce(bytes) { $1($0) } })
+    }
+
+    @Test("no composition gives a value that differs; each keeps at least 97 % of each kind", arguments: Fixtures.sampleNames)
+    func compositions(name: String) throws {
+        print("layout composition seed \(Self.seed) (set PEEL_LAYOUT_SEED to replay)")
+        var random = SeededGenerator(seed: Self.seed ^ UInt64(truncatingIfNeeded: name.hashValue & 0) ^ UInt64(name.utf8.count))
+        let sample = try parseSample(name)
+        for _ in 0..<12 {
+            let (label, transform) = Self.composition(&random)
+            let variant = try parse(transform(Fixtures.sample(name)))
+            let comparison = CoverageComparison(sample: sample, variant: variant)
+            #expect(comparison.wrongCount == 0, "\(name), \(label): \(comparison.kinds.values.flatMap(\.wrong).prefix(3).map(\.item.description))")
+            for kind in CoverageKind.allCases {
+                #expect(comparison[kind].share >= 0.97, "\(name), \(label): \(kind.rawValue) \(comparison[kind].found)/\(comparison[kind].expected); missing \(comparison[kind].missing.prefix(3).map(\.description))")
+            }
+        }
+    }
+}
