@@ -16,6 +16,24 @@ public struct Cell: Sendable, Equatable {
 }
 
 enum Cells {
+    /// The indentation of a line that holds one cell (no tab, no two spaces after its first text), or nil.
+    static func singleCellIndent(_ raw: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = 0
+        var indent = 0
+        while index < raw.count && (raw[index] == 0x20 || raw[index] == 0x0C) {
+            if raw[index] == 0x20 { indent += 1 }
+            index += 1
+        }
+        var end = raw.count
+        while end > index && (raw[end - 1] == 0x20 || raw[end - 1] == 0x0D) { end -= 1 }
+        while index < end {
+            let byte = raw[index]
+            if byte == 0x09 || (byte == 0x20 && index + 1 < end && raw[index + 1] == 0x20) { return nil }
+            index += 1
+        }
+        return indent
+    }
+
     /// The cells of one raw line: split at tabs and at runs of two or more spaces (pdftotext -layout and
     /// `column -t` separate columns so; prose has single spaces), each cleaned as a line is. Empty cells
     /// (markup alone) are dropped.

@@ -67,7 +67,12 @@ public struct LaidOutText: Sendable {
         guard !line.source.isEmpty, line.source.upperBound <= utf8.count else {
             return line.text.split(separator: "\t").map { Cell(text: String($0), column: 0, width: $0.count) }
         }
-        return utf8.withUnsafeBufferPointer { Cells.split(UnsafeBufferPointer(rebasing: $0[line.source])) }
+        return utf8.withUnsafeBufferPointer { bytes in
+            let raw = UnsafeBufferPointer(rebasing: bytes[line.source])
+            // Most lines are one cell (prose): its text is the line's own, already cleaned; only its column is read.
+            guard let indent = Cells.singleCellIndent(raw) else { return Cells.split(raw) }
+            return [Cell(text: line.text, column: indent, width: line.text.utf8.count)]
+        }
     }
 
     /// Whether the line at `index` holds two or more cells.

@@ -247,13 +247,13 @@ enum FigureExtractor {
                 // A label runs to the first number; the table ends at words that are no label.
                 // A label is a few words with no sentence or caption punctuation ("Source: …" ends the table).
                 var end = position
-                while end < words.count, end - position < 12, PrintedNumber(String(words[end].text)) == nil,
+                while end < words.count, end - position < 12, PrintedNumber.read(words[end].text) == nil,
                       !words[end].text.hasSuffix(":"), !words[end].text.hasSuffix(".") { end += 1 }
-                guard end > position, end < words.count, PrintedNumber(String(words[end].text)) != nil,
+                guard end > position, end < words.count, PrintedNumber.read(words[end].text) != nil,
                       let (metric, qualifier) = label(position, end) else { break }
                 var values: [PrintedNumber] = []
                 var cursor = end
-                while cursor < words.count, values.count < columns, let number = PrintedNumber(String(words[cursor].text)) {
+                while cursor < words.count, values.count < columns, let number = PrintedNumber.read(words[cursor].text) {
                     values.append(number)
                     cursor += 1
                 }

@@ -9,7 +9,7 @@ enum FindingExtractor {
         var index = 0
         func add(_ kind: Finding.Kind, _ printed: String, line: Int) {
             // Emphasis wrapped over two lines is paired only once they are joined.
-            let text = printed.contains("*") ? withoutEmphasis(printed) : printed
+            let text = printed.containsByte(UInt8(ascii: "*")) ? withoutEmphasis(printed) : printed
             let key = "\(question?.rawValue ?? "")/\(kind.rawValue)"
             // The same finding printed twice (in a summary and again in the body, sometimes with a sentence
             // more) is one finding: the first print is kept.
@@ -312,15 +312,26 @@ struct WrapWidth {
     let width: Int?
 
     init(_ lines: [NormalisedLine]) {
-        let lengths = lines.lazy.filter { !$0.isBlank && !$0.text.containsByte(0x09) }.map { $0.text.utf8.count }.sorted()
+        // A histogram of line lengths (longer than 200 bytes in one bucket: no wrap width is that wide).
+        var counts = [Int](repeating: 0, count: 202)
+        var total = 0
+        for line in lines where !line.isBlank {
+            counts[min(line.text.utf8.count, 201)] += 1
+            total += 1
+        }
         // The 95th percentile, not the longest: a URL or a long word overruns any wrap width.
-        guard lengths.count >= 20, case let candidate = lengths[lengths.count * 95 / 100], (30...200).contains(candidate) else {
+        var candidate = 0, seen = 0
+        while candidate < 201 && seen + counts[candidate] <= total * 95 / 100 {
+            seen += counts[candidate]
+            candidate += 1
+        }
+        guard total >= 20, (30...200).contains(candidate) else {
             width = nil
             return
         }
-        let near = lengths.filter { $0 * 10 >= candidate * 8 }.count
+        let near = counts[((candidate * 8 + 9) / 10)...].reduce(0, +)
         // A wrapped text's lines are mostly near its width; an unwrapped one's paragraphs vary without bound.
-        width = near * 3 >= lengths.count ? candidate : nil
+        width = near * 3 >= total ? candidate : nil
     }
 
     /// Whether `next` continues the paragraph of `line`. A line that does not end a sentence does, in wrapped text;

@@ -22,17 +22,33 @@ public struct Force: Sendable, Equatable {
 public struct ForceRegistry: Sendable {
     public let forces: [Force]
     private let byKey: [String: String]
+    /// The first word of every name (lowercase, cut at a hyphen, full stop or comma as `key` cuts): a word that is
+    /// none of them starts no name, which the table readers ask of most words.
+    private let firstWords: Set<String>
 
     public init(forces: [Force]) {
         self.forces = forces
         var keys: [String: String] = [:]
+        var firsts = Set<String>()
         for force in forces {
             for name in [force.name, force.shortName, force.id.replacingHyphens()] + force.aliases {
                 let key = Self.key(name)
                 if !key.isEmpty { keys[key] = force.id }
+                firsts.insert(Self.firstPiece(Substring(name)))
             }
         }
         byKey = keys
+        firstWords = firsts
+    }
+
+    /// Whether a name the registry knows may start with this word.
+    public func mayStartName(_ word: Substring) -> Bool {
+        firstWords.contains(Self.firstPiece(word))
+    }
+
+    private static func firstPiece(_ word: Substring) -> String {
+        let piece = word.utf8.prefix { $0 != UInt8(ascii: "-") && $0 != UInt8(ascii: ".") && $0 != UInt8(ascii: ",") && $0 != 0x20 && $0 != UInt8(ascii: "&") }
+        return String(decoding: piece.map(ASCIIBytes.lower), as: UTF8.self)
     }
 
     public struct InvalidRegistry: Error, CustomStringConvertible {

@@ -141,6 +141,13 @@ struct PrintedNumber: Equatable {
 }
 
 extension PrintedNumber {
+    /// A word of a table read as a number, if it is one: most words are not, and are turned away on their first
+    /// byte before any string is made.
+    static func read(_ word: Substring) -> PrintedNumber? {
+        guard let first = word.utf8.first, (first >= 0x30 && first <= 0x39) || first == 0x2B || first == 0x2D || first == 0x2A || first >= 0x80 else { return nil }
+        return PrintedNumber(String(word))
+    }
+
     /// `init?` for an ASCII token, where each Character is one byte.
     private static func readASCII(_ token: String) -> PrintedNumber? {
         let bytes = Array(token.utf8)

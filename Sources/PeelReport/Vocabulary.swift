@@ -7,20 +7,36 @@ enum Phrases {
     /// The grade that starts at word `index`, and how many words it takes: one, or up to four when extraction split
     /// it ("Requires" / "improvement", "Requires i mprov ement"). Nil when the words there are no grade.
     static func grade(_ words: [Word], at index: Int) -> (grade: Grade, length: Int)? {
-        var letters = ""
+        // Letters only, lowercase ASCII, gathered word by word on the bytes: most words start no grade and are turned
+        // away on their first letter.
+        guard index < words.count, let first = words[index].text.utf8.first, gradeInitials.contains(ASCIIBytes.lower(first)) else { return nil }
+        var letters: [UInt8] = []
         for length in 1...4 where index + length <= words.count {
-            letters += words[index + length - 1].text.lowercased().filter { $0.isLetter }
-            if let grade = Grade(printed: letters) { return (grade, length) }
-            guard gradeLetters.contains(where: { $0.hasPrefix(letters) }), !letters.isEmpty else { return nil }
+            for byte in words[index + length - 1].text.utf8 {
+                let lower = ASCIIBytes.lower(byte)
+                if lower >= 0x61 && lower <= 0x7A { letters.append(lower) } else if byte >= 0x80 { return nil }
+            }
+            var prefixOfOne = false
+            for (grade, spelling) in gradeSpellings {
+                if spelling == letters { return (grade, length) }
+                if spelling.starts(with: letters) { prefixOfOne = true }
+            }
+            guard prefixOfOne, !letters.isEmpty else { return nil }
         }
         return nil
     }
 
-    private static let gradeLetters = ["outstanding", "good", "adequate", "requiresimprovement", "inadequate", "ungraded", "notgraded"]
+    private static let gradeSpellings: [(Grade, [UInt8])] = [
+        (.outstanding, Array("outstanding".utf8)), (.good, Array("good".utf8)), (.adequate, Array("adequate".utf8)),
+        (.requiresImprovement, Array("requiresimprovement".utf8)), (.inadequate, Array("inadequate".utf8)),
+        (.ungraded, Array("ungraded".utf8)), (.ungraded, Array("notgraded".utf8)),
+    ]
+    private static let gradeInitials: Set<UInt8> = Set(gradeSpellings.map { $0.1[0] })
 
     /// The force whose name starts at word `index` (the longest name of up to six words the registry knows), and
     /// how many words it takes.
     static func force(_ words: [Word], at index: Int, registry: ForceRegistry) -> (id: String, length: Int)? {
+        guard index < words.count, registry.mayStartName(words[index].text) else { return nil }
         var found: (String, Int)?
         var name = ""
         for length in 1...6 where index + length <= words.count {
