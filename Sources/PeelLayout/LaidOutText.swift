@@ -75,6 +75,28 @@ public struct LaidOutText: Sendable {
         }
     }
 
+    /// The indices of the lines where `match` holds at an occurrence of `byte`, found in one pass over the text's
+    /// bytes (eight at a time between occurrences): for rare patterns, far cheaper than asking every line.
+    public func lines(where byte: UInt8, _ match: (UnsafeBufferPointer<UInt8>, Int) -> Bool) -> [Int] {
+        guard !utf8.isEmpty else { return lines.indices.filter { index in
+            Array(lines[index].text.utf8).withUnsafeBufferPointer { bytes in bytes.indices.contains { bytes[$0] == byte && match(bytes, $0) } }
+        } }
+        var found: [Int] = []
+        utf8.withUnsafeBufferPointer { bytes in
+            var offset = ByteSearch.firstIndex(of: byte, in: bytes, from: 0)
+            var line = 0
+            while offset < bytes.count {
+                if match(bytes, offset) {
+                    // Lines are in source order: move on to the one whose bytes hold the offset.
+                    while line < lines.count && lines[line].source.upperBound < offset { line += 1 }
+                    if line < lines.count, lines[line].source.contains(offset), found.last != line { found.append(line) }
+                }
+                offset = ByteSearch.firstIndex(of: byte, in: bytes, from: offset + 1)
+            }
+        }
+        return found
+    }
+
     /// Whether the line at `index` holds two or more cells.
     public func isTableRow(_ index: Int) -> Bool {
         lines[index].text.containsByte(0x09) || cells(index).count >= 2

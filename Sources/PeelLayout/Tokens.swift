@@ -14,11 +14,13 @@ extension LaidOutText {
     /// wrapped over several lines prints its continuations on the following lines, in its own column, with fewer
     /// cells than the row: those are joined to the cell they continue, so "Requires" over "improvement" is one token
     /// and a reading-order extraction (one cell per line) gives the same tokens as a column one, but split.
-    public func tokens(_ range: Range<Int>) -> [Token] {
+    /// A line longer than `longest` bytes ends the tokens: a table's rows are short, a paragraph after it is not.
+    public func tokens(_ range: Range<Int>, longest: Int = 300) -> [Token] {
         var tokens: [Token] = []
         /// The current row: its cells' columns and the token each became.
         var row: [(cell: Cell, token: Int)] = []
         for index in range where !lines[index].isBlank {
+            if lines[index].text.utf8.count > longest { break }
             let cells = cells(index)
             if row.count >= 2, cells.count < row.count, let targets = continuation(cells, of: row) {
                 for (cell, target) in zip(cells, targets) {

@@ -1,3 +1,4 @@
+import PeelLayout
 import PeelText
 
 /// Dates as reports print them ("30 June 2017") → ISO 8601, and the periods built from them.
@@ -11,10 +12,18 @@ enum Dates {
         guard let day = Int(items[0]), (1...31).contains(day),
               let month = months.firstIndex(where: { items[1].equals(ignoringASCIICase: $0) }),
               let year = Int(items[2].prefix(4)), (1990...2100).contains(year) else { return nil }
-        // A date that cannot exist ("31 June 2017") names no period: the figure keeps none rather than a wrong one.
+        // A date that cannot exist ("31 June 2017") is no date.
         let lengths = [31, isLeap(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
         guard day <= lengths[month] else { return nil }
         return (year, month + 1, day)
+    }
+
+    /// Whether `words` start with a day, month and year where the day does not exist in that month.
+    static func isImpossible(_ words: ArraySlice<Substring>) -> Bool {
+        guard words.count >= 3, case let items = Array(words.prefix(3)), let day = Int(items[0]), (29...31).contains(day),
+              months.contains(where: { items[1].equals(ignoringASCIICase: $0) }),
+              let year = Int(items[2].prefix(4)), (1990...2100).contains(year) else { return false }
+        return date(words) == nil
     }
 
     static func iso(_ date: (year: Int, month: Int, day: Int)) -> String {
@@ -70,6 +79,12 @@ enum Dates {
             guard words.count - index >= 3 else { return nil }
             return Dates.date([substring(words[index]), substring(words[index + 1]), substring(words[index + 2])][...])
         }
+        /// A date that cannot exist names a period that is not known: an empty one, so that no period from
+        /// elsewhere (the paragraph before) stands in for it.
+        func impossible(from index: Int) -> Bool {
+            guard words.count - index >= 3 else { return false }
+            return Dates.isImpossible([substring(words[index]), substring(words[index + 1]), substring(words[index + 2])][...])
+        }
         var found: [Period] = []
         var index = 0
         while index < words.count {
@@ -81,31 +96,48 @@ enum Dates {
                 index += 4
                 continue
             }
-            // "as at 1 July 2017", and "On 1 July 2017, the force had …".
-            if (word(index, is: "at") && index >= 1 && word(index - 1, is: "as")) || word(index, is: "on"), let day = date(from: index + 1) {
-                found.append(Period(asAt: iso(day)))
+            if word(index, is: "to") && index >= 2 && word(index - 1, is: "months") && impossible(from: index + 1) {
+                found.append(Period())
                 index += 4
                 continue
+            }
+            // "as at 1 July 2017", and "On 1 July 2017, the force had …".
+            if (word(index, is: "at") && index >= 1 && word(index - 1, is: "as")) || word(index, is: "on") {
+                if let day = date(from: index + 1) {
+                    found.append(Period(asAt: iso(day)))
+                    index += 4
+                    continue
+                }
+                if impossible(from: index + 1) {
+                    found.append(Period())
+                    index += 4
+                    continue
+                }
             }
             index += 1
         }
         return found
     }
 
-    /// Dates a text prints that cannot exist ("31 June 2017", "29 February 2015"), as printed. Only the months shorter
-    /// than 31 days can hold one, so most lines are passed over after a few byte searches.
+    /// The lines that may print a date that cannot exist: a day over 28 before a short month ("29 F…", "30 F…",
+    /// "31 A…", "31 J…", "31 S…", "31 N…"), looked for in one pass over the text's bytes.
+    static func linesWithImpossibleDates(_ text: LaidOutText) -> [Int] {
+        func isShortMonth(_ byte: UInt8) -> Bool { "ajsn".utf8.contains(byte | 0x20) }
+        let one = UInt8(ascii: "1"), zero = UInt8(ascii: "0"), two = UInt8(ascii: "2"), f = UInt8(ascii: "f")
+        let thirties = text.lines(where: UInt8(ascii: "3")) { (bytes: UnsafeBufferPointer<UInt8>, at: Int) -> Bool in
+            guard at + 3 < bytes.count, bytes[at + 2] == 0x20 else { return false }
+            if bytes[at + 1] == one { return isShortMonth(bytes[at + 3]) }
+            return bytes[at + 1] == zero && bytes[at + 3] | 0x20 == f
+        }
+        let twentyNinths = text.lines(where: UInt8(ascii: "9")) { (bytes: UnsafeBufferPointer<UInt8>, at: Int) -> Bool in
+            guard at >= 1, at + 2 < bytes.count, bytes[at - 1] == two, bytes[at + 1] == 0x20 else { return false }
+            return bytes[at + 2] | 0x20 == f
+        }
+        return Array(Set(thirties + twentyNinths)).sorted()
+    }
+
+    /// Dates a text prints that cannot exist ("31 June 2017", "29 February 2015"), as printed.
     static func impossibleDates(in text: String) -> [String] {
-        // A day over 28 then a short month: "29 F…", "30 F…", "31 A…", "31 J…", "31 S…", "31 N…" (one pass on the bytes).
-        let possible = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            guard bytes.count >= 5 else { return false }
-            for index in 1..<(bytes.count - 2) where bytes[index + 1] == 0x20 && bytes[index - 1] >= 0x32 && bytes[index - 1] <= 0x33 {
-                let day = bytes[index], month = bytes[index + 2] | 0x20
-                if bytes[index - 1] == 0x33 && day == 0x31 && "ajsn".utf8.contains(month) { return true }
-                if (bytes[index - 1] == 0x32 && day == 0x39 || bytes[index - 1] == 0x33 && day == 0x30) && month == UInt8(ascii: "f") { return true }
-            }
-            return false
-        } ?? true
-        guard possible else { return [] }
         let words = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "(" || $0 == ")" })
         var found: [String] = []
         for index in words.indices.dropFirst().dropLast() {

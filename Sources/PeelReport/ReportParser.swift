@@ -61,9 +61,9 @@ public struct ReportParser: Sendable {
             return report
         }
         layout.read(text, title: title, forces: forces, into: &report)
-        for line in lines {
-            for date in Dates.impossibleDates(in: line.text) {
-                report.problems.append(ParseProblem(.error, line: line.number, "date \"\(date)\" cannot exist: no period is read from it"))
+        for index in Dates.linesWithImpossibleDates(text) {
+            for date in Dates.impossibleDates(in: lines[index].text) {
+                report.problems.append(ParseProblem(.error, line: lines[index].number, "date \"\(date)\" cannot exist: no period is read from it"))
             }
         }
         removeRepeatedFigures(&report)

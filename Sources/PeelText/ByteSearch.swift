@@ -1,6 +1,6 @@
 /// Word-at-a-time byte searches for the passes that touch every byte of an entry (line breaks, the binary
 /// check, UTF-8 validation): eight bytes per step instead of one, with a byte loop only where a word holds a hit.
-enum ByteSearch {
+public enum ByteSearch {
     static let ones: UInt64 = 0x0101_0101_0101_0101
     static let highs: UInt64 = 0x8080_8080_8080_8080
 
@@ -22,7 +22,7 @@ enum ByteSearch {
     }
 
     /// The first index at or after `start` holding `byte`, or `bytes.count`.
-    static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    public static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var index = start
         let count = bytes.count
         while index + 8 <= count && !hasByte(load(bytes, index), byte) { index += 8 }

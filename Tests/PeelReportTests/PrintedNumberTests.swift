@@ -61,4 +61,16 @@ struct PeriodDateTests {
         let original = try parse(Fixtures.sample(gwent)).figures.filter { $0.metric == "ocg_per_million" && $0.source == .forceInNumbers }
         #expect(original.allSatisfy { $0.period.asAt == "2017-07-01" })
     }
+
+    @Test("a sentence whose date cannot exist gives its figures no period, not the period of the paragraph before")
+    func impossibleDateInSentence() throws {
+        let text = String(decoding: Fixtures.sample(dyfedPowys), as: UTF8.self)
+        let changed = text.replacingOccurrences(of: "increased by 7 percent for the 12 months to 30 June 2015", with: "increased by 7 percent for the 12 months to 31 June 2015")
+        #expect(changed != text)
+        let report = try parse(Array(changed.utf8))
+        let change = report.figures.filter { $0.metric == "recorded_crime_change_1y_pct" && $0.source == .narrative }
+        #expect(!change.isEmpty)
+        #expect(change.allSatisfy { $0.period == Period() })
+        #expect(report.problems.contains { $0.message.contains("\"31 June 2015\" cannot exist") })
+    }
 }
