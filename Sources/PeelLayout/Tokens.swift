@@ -1,4 +1,4 @@
-public import PeelText
+import PeelText
 
 /// A cell of a table in reading order, with the line it starts on.
 public struct Token: Sendable, Equatable {

@@ -140,11 +140,12 @@ enum FindingExtractor {
         var lowercaseItems = false
         func opensItem(_ text: String) -> Bool {
             if let itemOpening { return text.lowercased().hasPrefix(itemOpening) }
-            guard lowercaseItems, text.first?.isLowercase == true, let previous else { return false }
+            // "; and" wrapped: the conjunction alone continues the item before.
+            guard lowercaseItems, text.first?.isLowercase == true, text != "and", text != "or", let previous else { return false }
             return endsItem(previous)
         }
         func endsItem(_ line: String) -> Bool {
-            line.last.map { ".;!?".contains($0) } == true || line.hasSuffix("; and") || line.hasSuffix("; or")
+            line.last.map { ".;!?".contains($0) } == true || line.hasSuffix("; and") || line.hasSuffix("; or") || line == "and" || line == "or"
         }
         var previous: String?
         /// The current item started at a bullet: then a dash at a line's start is the next item's bullet.
