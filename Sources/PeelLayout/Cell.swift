@@ -1,4 +1,4 @@
-public import PeelText
+import PeelText
 
 /// One cell of a line laid out in columns: a piece of text between tabs or runs of two or more spaces, and the
 /// display column it starts at (tabs expanded to multiples of 8). A line of prose is one cell.

@@ -1,4 +1,4 @@
-public import PeelText
+import PeelText
 
 /// Running headers and footers: lines that stand beside page breaks on many pages. pdftotext marks a page break
 /// with a form feed; the normaliser already drops a page number beside one. Here the first and last lines of each

@@ -8,12 +8,13 @@ protocol ReportLayout {
 }
 
 enum ReportLayouts {
-    /// Every layout, asked in order: adding a layout is one file and one entry here.
-    static let all: [any ReportLayout.Type] = [
+    /// Every layout, asked in order: adding a layout is one file and one entry here. (Computed: a stored array of
+    /// metatypes is not `Sendable`.)
+    static var all: [any ReportLayout.Type] { [
         EffectivenessForce2015.self,
         EffectivenessForce2016.self,
         EffectivenessNationalOverview.self,
-    ]
+    ] }
 
     static func layout(for title: TitlePage.Title) -> (any ReportLayout.Type)? {
         all.first { $0.reads(title) }
