@@ -4,12 +4,13 @@ import PeelText
 enum FindingExtractor {
     static func extract(_ lines: [NormalisedLine], into report: inout Report) {
         let wrap = WrapWidth(lines)
+        let compounds = HyphenatedCompounds(lines)
         var question: Question?
         var ordinals: [String: Int] = [:]
         var index = 0
         func add(_ kind: Finding.Kind, _ printed: String, line: Int) {
             // Emphasis wrapped over two lines is paired only once they are joined.
-            let text = printed.containsByte(UInt8(ascii: "*")) ? withoutEmphasis(printed) : printed
+            let text = compounds.restoringHyphens(printed.containsByte(UInt8(ascii: "*")) ? withoutEmphasis(printed) : printed)
             let key = "\(question?.rawValue ?? "")/\(kind.rawValue)"
             // The same finding printed twice (in a summary and again in the body, sometimes with a sentence
             // more) is one finding: the first print is kept.
@@ -344,5 +345,70 @@ struct WrapWidth {
         // Bytes, not Characters: this runs on every line of a list, and widths are estimates anyway.
         let firstWord = next.utf8.prefix { $0 != 0x20 }.count
         return (line.utf8.count + 1 + firstWord) * 100 > width * 95
+    }
+}
+
+/// The words a report prints with a hyphen ("anti-social", "risk-assessment"), keyed by their letters without it.
+/// A reading-order extraction (plain pdftotext) joins a word hyphenated at a line's end without its hyphen
+/// ("antisocial"); the report's own spelling elsewhere says where the hyphen was. Only a word that the report also
+/// prints with the hyphen is given it back, so a word the report never hyphenates is left as it stands.
+struct HyphenatedCompounds {
+    private var byLetters: [String: String] = [:]
+    /// Two-part compounds by their first part ("re" → "assessed"): "reassessment" is another form of "re-assessed".
+    private var secondParts: [String: [String]] = [:]
+
+    init(_ lines: [NormalisedLine]) {
+        for line in lines where line.text.containsByte(UInt8(ascii: "-")) {
+            for word in line.text.split(separator: " ") where word.utf8.contains(UInt8(ascii: "-")) {
+                let core = word.trimmingCharacters(in: ".,;:()'\"")
+                let parts = core.split(separator: "-", omittingEmptySubsequences: false)
+                guard parts.count >= 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isLetter } }) else { continue }
+                byLetters[parts.joined().lowercased()] = core.lowercased()
+                if parts.count == 2 { secondParts[parts[0].lowercased(), default: []].append(parts[1].lowercased()) }
+            }
+        }
+    }
+
+    /// The hyphenated spelling the report gives these letters: the same word, or another form of a two-part
+    /// compound whose second part shares its first five letters ("re-assessed" for "reassessment").
+    private func compound(for letters: String) -> String? {
+        if let whole = byLetters[letters] { return whole }
+        for (first, seconds) in secondParts where letters.count > first.count + 5 && letters.hasPrefix(first) {
+            let rest = letters.dropFirst(first.count)
+            if seconds.contains(where: { $0.count >= 5 && rest.hasPrefix($0.prefix(5)) }) { return first + "-" + rest }
+        }
+        return nil
+    }
+
+    /// The text with each word the report elsewhere hyphenates given its hyphens back, in the word's own case.
+    func restoringHyphens(_ text: String) -> String {
+        guard !byLetters.isEmpty else { return text }
+        var changed = false
+        let words = text.split(separator: " ", omittingEmptySubsequences: false).map { word -> Substring in
+            let letters = word.filter { $0.isLetter }
+            let outer = word.prefix(while: { !$0.isLetter }).count + word.reversed().prefix(while: { !$0.isLetter }).count
+            guard letters.count >= 6, letters.count == word.count - outer, let compound = compound(for: letters.lowercased()) else { return word }
+            // The hyphens go where the compound has them: after so many of its letters.
+            var positions: [Int] = []
+            var lettersBefore = 0
+            for character in compound {
+                if character == "-" { positions.append(lettersBefore) } else { lettersBefore += 1 }
+            }
+            var out = ""
+            var seen = 0
+            for character in word {
+                if character.isLetter {
+                    if let next = positions.first, next == seen {
+                        out.append("-")
+                        positions.removeFirst()
+                    }
+                    seen += 1
+                }
+                out.append(character)
+            }
+            changed = true
+            return Substring(out)
+        }
+        return changed ? words.joined(separator: " ") : text
     }
 }
