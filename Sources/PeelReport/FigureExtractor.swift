@@ -216,24 +216,33 @@ enum FigureExtractor {
             }
             // The header ends at "England and Wales" (and, for outcomes, its "Number of outcomes" and "Rate"); the force's
             // column must come before England and Wales'.
-            guard let area = (0..<min(words.count, 40)).first(where: { start in
+            let area = (0..<min(words.count, 40)).first(where: { start in
                 start + 2 < words.count && words[start].text.equals(ignoringASCIICase: "england")
                     && words[start + 1].text.equals(ignoringASCIICase: "and") && words[start + 2].text.equals(ignoringASCIICase: "wales")
-            }) else { continue }
-            var first = area + 3
+            })
+            var first = (area ?? words.count) + 3
             while first < words.count, ["number", "of", "outcomes", "rate"].contains(where: { words[first].text.equals(ignoringASCIICase: $0) }) { first += 1 }
-            guard first < words.count else { continue }
             // The caption above the table, read whole down to the header (it may be wrapped).
             let captionStart = lines[..<index].indices.reversed().prefix(10).first { lines[$0].text.lowercased().hasPrefix("figure ") }
             let caption = captionStart.map { lines[$0..<index].filter { !$0.isBlank }.map(\.text).joined(separator: " ") }
             let period = caption.flatMap { Dates.periods(in: $0).last } ?? Period()
-            let header = words[..<first].map(\.text).joined(separator: " ")
-            guard let englandAndWales = header.lowercased().range(of: "england and wales"),
+            let header = words[..<min(first, words.count, 40)].map(\.text).joined(separator: " ")
+            guard first < words.count, let englandAndWales = header.lowercased().range(of: "england and wales"),
                   names.isForce(String(header[..<englandAndWales.lowerBound]).droppingHeaderWords()) else {
                 if isRates, let rows = columnMajorRates(lines, header: index, names: names) {
                     for (metric, force, englandAndWales, line) in rows {
                         for (area, value) in [(Area.force, force), (.englandAndWales, englandAndWales)] {
                             report.figures.append(Figure(area: area, metric: metric, value: value.value, decimals: value.decimals,
+                                                         unit: Metric.unit(metric), period: period, source: .figureTable, line: line))
+                        }
+                    }
+                    continue
+                }
+                if !isRates, let rows = columnMajorOutcomes(lines, header: index, names: names) {
+                    let layout: [(Area, String)] = [(.force, "outcome_count"), (.force, "outcome_rate_pct"), (.englandAndWales, "outcome_count"), (.englandAndWales, "outcome_rate_pct")]
+                    for (qualifier, values, line) in rows {
+                        for ((area, metric), value) in zip(layout, values) {
+                            report.figures.append(Figure(area: area, metric: metric, qualifier: qualifier, value: value.value, decimals: value.decimals,
                                                          unit: Metric.unit(metric), period: period, source: .figureTable, line: line))
                         }
                     }
@@ -306,6 +315,54 @@ extension FigureExtractor {
         guard let force = column(), let englandAndWales = nonBlank(), names.areas(englandAndWales.text) == [.englandAndWales],
               let other = column() else { return nil }
         return labels.indices.map { (labels[$0].0, force[$0], other[$0], labels[$0].1) }
+    }
+}
+
+extension FigureExtractor {
+    /// The 2015 outcomes table as a reading-order extraction prints it: its columns one after another, each under its
+    /// header ("<force> Number of outcomes", "Rate", "England and Wales Number of outcomes", "Rate"), the outcome types
+    /// alone or each beside its first column's number. Read only when all four columns hold one number per outcome
+    /// type, in the order the types were printed.
+    static func columnMajorOutcomes(_ lines: [NormalisedLine], header: Int, names: AreaNames) -> [(String, [PrintedNumber], Int)]? {
+        var labels: [(String, Int)] = []
+        var columns: [[PrintedNumber]] = [[], [], [], []]
+        var column: Int?
+        var index = header + 1
+        while index < lines.count, index - header < 120 {
+            let text = lines[index].text
+            index += 1
+            if text.isEmpty || text.equals(ignoringASCIICase: "of outcomes") || text.equals(ignoringASCIICase: "outcomes") { continue }
+            let lower = text.lowercased()
+            // The column header, wrapped anywhere in "<area> Number of outcomes".
+            if let suffix = [" number of outcomes", " number of", " number"].first(where: { lower.hasSuffix($0) }) {
+                let area = String(text.dropLast(suffix.count))
+                if names.areas(area) == [.force] { column = 0 } else if names.areas(area) == [.englandAndWales] { column = 2 } else { return nil }
+                continue
+            }
+            if lower == "rate" {
+                guard let current = column, current == 0 || current == 2 else { return nil }
+                column = current + 1
+                continue
+            }
+            if let number = PrintedNumber(text) {
+                guard let current = column else { return nil }
+                columns[current].append(number)
+                continue
+            }
+            // An outcome type, perhaps with its first column's number after it ("Penalty Notices for Disorder 319").
+            var label = text
+            var trailing: PrintedNumber?
+            if let space = text.lastIndex(of: " "), let number = PrintedNumber(String(text[text.index(after: space)...])) {
+                label = String(text[..<space])
+                trailing = number
+            }
+            guard let qualifier = Metric.outcomeType(label) else { break }
+            guard column == nil || column == 0 else { return nil }
+            labels.append((qualifier, lines[index - 1].number))
+            if let trailing { columns[0].append(trailing) }
+        }
+        guard !labels.isEmpty, columns.allSatisfy({ $0.count == labels.count }) else { return nil }
+        return labels.indices.map { row in (labels[row].0, columns.map { $0[row] }, labels[row].1) }
     }
 }
 

@@ -98,3 +98,30 @@ struct RepeatedTextTests {
         #expect(!once.problems.contains { $0.message.contains("title page appears again") })
     }
 }
+
+@Suite("The 2015 outcomes table printed a column at a time")
+struct ColumnOutcomesTests {
+    private static let reading = Fixtures.packageRoot + "/Tests/Fixtures/extractions/peel-effectiveness-2015-dyfed-powys.reading.txt"
+
+    private func outcomes(_ report: Report) -> [String] {
+        report.figures.filter { $0.metric.hasPrefix("outcome_") }.map { "\($0.area.rawValue) \($0.metric) \($0.qualifier ?? "") \(plain($0.value))" }
+    }
+
+    @Test("gives the sample's 36 outcome figures, each column under its header")
+    func whole() throws {
+        let sample = outcomes(try parseSample(dyfedPowys))
+        #expect(sample.count == 36)
+        #expect(outcomes(try parse(readBytes(Self.reading))) == sample)
+    }
+
+    @Test("a column one number short gives no outcome figure")
+    func shortColumn() throws {
+        var lines = String(decoding: readBytes(Self.reading), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let rate = try #require(lines.firstIndex(of: "Rate"))
+        #expect(lines[rate + 1] == "22.4")
+        lines.remove(at: rate + 1)
+        let report = try parse(Array(lines.joined(separator: "\n").utf8))
+        #expect(outcomes(report).isEmpty)
+        #expect(report.problems.contains { $0.message.hasPrefix("figure table header not read") })
+    }
+}
