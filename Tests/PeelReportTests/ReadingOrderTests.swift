@@ -125,3 +125,25 @@ struct ColumnOutcomesTests {
         #expect(report.problems.contains { $0.message.hasPrefix("figure table header not read") })
     }
 }
+
+@Suite("Grades outside the report's scale")
+struct GradeScaleTests {
+    @Test("\"Adequate\" in a 2015 report is an error naming its line, not a row with no rank")
+    func adequateIn2015() throws {
+        var lines = String(decoding: Fixtures.sample(wiltshire), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let heading = try #require(lines.firstIndex { $0.hasPrefix("Overall judgment") && !$0.contains("...") })
+        let gradeIndex = try #require(lines[(heading + 1)...].firstIndex { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
+        #expect(lines[gradeIndex] == "Good")
+        lines[gradeIndex] = "Adequate"
+        let report = try parse(Array(lines.joined(separator: "\n").utf8))
+        #expect(report.judgments.first { $0.question == .overall } == nil)
+        #expect(report.problems.contains { $0.severity == .error && $0.line == gradeIndex + 1 && $0.message.contains("four_point") })
+
+        let national = String(decoding: Fixtures.sample(nationalOverview), as: UTF8.self)
+            .replacingOccurrences(of: "<b>Dorset</b>\tGood\tGood\tGood\tGood\tGood", with: "<b>Dorset</b>\tGood\tAdequate\tGood\tGood\tGood")
+        let table = try parse(Array(national.utf8))
+        #expect(table.judgments.filter { $0.forceID == "dorset" }.count == 4)
+        #expect(!table.judgments.contains { $0.grade == .adequate })
+        #expect(table.problems.contains { $0.severity == .error && $0.message.contains("four_point") })
+    }
+}
