@@ -5,13 +5,10 @@ import PeelText
 public struct Cell: Sendable, Equatable {
     public var text: String
     public let column: Int
-    /// Display columns the raw cell spans: where a wrapped cell's continuation may start.
-    public let width: Int
 
-    public init(text: String, column: Int, width: Int) {
+    public init(text: String, column: Int) {
         self.text = text
         self.column = column
-        self.width = width
     }
 }
 
@@ -43,12 +40,11 @@ enum Cells {
         var index = 0
         var start: Int?
         var startColumn = 0
-        var endColumn = 0
         var end = 0
         func close() {
             guard let from = start else { return }
             let text = Normaliser.cleanCell(UnsafeBufferPointer(rebasing: raw[from..<end]))
-            if !text.isEmpty { cells.append(Cell(text: text, column: startColumn, width: endColumn - startColumn)) }
+            if !text.isEmpty { cells.append(Cell(text: text, column: startColumn)) }
             start = nil
         }
         while index < raw.count {
@@ -79,7 +75,6 @@ enum Cells {
             if byte & 0xC0 != 0x80 { column += 1 }
             index += 1
             end = index
-            endColumn = column
         }
         close()
         return cells

@@ -65,13 +65,13 @@ public struct LaidOutText: Sendable {
         let line = lines[index]
         guard !line.isBlank else { return [] }
         guard !line.source.isEmpty, line.source.upperBound <= utf8.count else {
-            return line.text.split(separator: "\t").map { Cell(text: String($0), column: 0, width: $0.count) }
+            return line.text.split(separator: "\t").map { Cell(text: String($0), column: 0) }
         }
         return utf8.withUnsafeBufferPointer { bytes in
             let raw = UnsafeBufferPointer(rebasing: bytes[line.source])
             // Most lines are one cell (prose): its text is the line's own, already cleaned; only its column is read.
             guard let indent = Cells.singleCellIndent(raw) else { return Cells.split(raw) }
-            return [Cell(text: line.text, column: indent, width: line.text.utf8.count)]
+            return [Cell(text: line.text, column: indent)]
         }
     }
 
@@ -95,10 +95,5 @@ public struct LaidOutText: Sendable {
             }
         }
         return found
-    }
-
-    /// Whether the line at `index` holds two or more cells.
-    public func isTableRow(_ index: Int) -> Bool {
-        lines[index].text.containsByte(0x09) || cells(index).count >= 2
     }
 }

@@ -5,8 +5,6 @@ public struct Token: Sendable, Equatable {
     public var text: String
     /// The source line number (for provenance).
     public let line: Int
-    /// The index in `LaidOutText.lines`.
-    public let index: Int
 }
 
 extension LaidOutText {
@@ -31,7 +29,7 @@ extension LaidOutText {
             row = []
             for cell in cells {
                 row.append((cell, tokens.count))
-                tokens.append(Token(text: cell.text, line: lines[index].number, index: index))
+                tokens.append(Token(text: cell.text, line: lines[index].number))
             }
         }
         return tokens
@@ -56,13 +54,10 @@ extension LaidOutText {
 public struct Word: Sendable, Equatable {
     public let text: Substring
     public let line: Int
-    /// Which token it came from.
-    public let token: Int
 
-    public init(text: Substring, line: Int, token: Int) {
+    public init(text: Substring, line: Int) {
         self.text = text
         self.line = line
-        self.token = token
     }
 }
 
@@ -70,21 +65,21 @@ extension Array where Element == Token {
     /// The words of the tokens in order, split at spaces.
     public var words: [Word] {
         var words: [Word] = []
-        for (index, token) in enumerated() {
+        for token in self {
             // Split on the bytes: splitting Characters was most of the cost of reading a table.
             let text = token.text, utf8 = text.utf8
             var start: String.Index?
             var position = utf8.startIndex
             while position < utf8.endIndex {
                 if utf8[position] == 0x20 {
-                    if let from = start { words.append(Word(text: text[from..<position], line: token.line, token: index)) }
+                    if let from = start { words.append(Word(text: text[from..<position], line: token.line)) }
                     start = nil
                 } else if start == nil {
                     start = position
                 }
                 position = utf8.index(after: position)
             }
-            if let from = start { words.append(Word(text: text[from...], line: token.line, token: index)) }
+            if let from = start { words.append(Word(text: text[from...], line: token.line)) }
         }
         return words
     }

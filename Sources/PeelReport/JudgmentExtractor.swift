@@ -139,7 +139,7 @@ enum JudgmentExtractor {
         var gradeWords: [Word] = []
         index += 1
         while index < lines.count, !lines[index].text.equals(ignoringASCIICase: "last inspected"), index - header < 60 {
-            for word in lines[index].text.split(separator: " ") { gradeWords.append(Word(text: word, line: lines[index].number, token: index)) }
+            for word in lines[index].text.split(separator: " ") { gradeWords.append(Word(text: word, line: lines[index].number)) }
             index += 1
         }
         var grades: [Grade] = []

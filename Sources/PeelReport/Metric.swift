@@ -177,20 +177,6 @@ extension PrintedNumber {
     }
 }
 
-extension StringProtocol {
-    /// Cells of a tab-separated table row, trimmed. Split on bytes: a `Character` split ran on every line.
-    var cells: [String] {
-        var cells: [String] = []
-        var start = startIndex
-        while let tab = utf8[start...].firstIndex(of: 0x09) {
-            cells.append(self[start..<tab].trimmingCharacters(in: " "))
-            start = utf8.index(after: tab)
-        }
-        cells.append(self[start...].trimmingCharacters(in: " "))
-        return cells
-    }
-}
-
 extension String {
     /// Whether the line is a table row (holds a tab): the cheap test before `cells`.
     var isTableRow: Bool { containsByte(0x09) }
