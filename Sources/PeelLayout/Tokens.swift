@@ -54,10 +54,13 @@ extension LaidOutText {
 public struct Word: Sendable, Equatable {
     public let text: Substring
     public let line: Int
+    /// The index of its token: two values read from one token (cell) mean the cells ran together.
+    public let token: Int
 
-    public init(text: Substring, line: Int) {
+    public init(text: Substring, line: Int, token: Int) {
         self.text = text
         self.line = line
+        self.token = token
     }
 }
 
@@ -65,21 +68,21 @@ extension Array where Element == Token {
     /// The words of the tokens in order, split at spaces.
     public var words: [Word] {
         var words: [Word] = []
-        for token in self {
+        for (index, token) in enumerated() {
             // Split on the bytes: splitting Characters was most of the cost of reading a table.
             let text = token.text, utf8 = text.utf8
             var start: String.Index?
             var position = utf8.startIndex
             while position < utf8.endIndex {
                 if utf8[position] == 0x20 {
-                    if let from = start { words.append(Word(text: text[from..<position], line: token.line)) }
+                    if let from = start { words.append(Word(text: text[from..<position], line: token.line, token: index)) }
                     start = nil
                 } else if start == nil {
                     start = position
                 }
                 position = utf8.index(after: position)
             }
-            if let from = start { words.append(Word(text: text[from...], line: token.line)) }
+            if let from = start { words.append(Word(text: text[from...], line: token.line, token: index)) }
         }
         return words
     }

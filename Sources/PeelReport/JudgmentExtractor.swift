@@ -139,7 +139,7 @@ enum JudgmentExtractor {
         var gradeWords: [Word] = []
         index += 1
         while index < lines.count, !lines[index].text.equals(ignoringASCIICase: "last inspected"), index - header < 60 {
-            for word in lines[index].text.split(separator: " ") { gradeWords.append(Word(text: word, line: lines[index].number)) }
+            for word in lines[index].text.split(separator: " ") { gradeWords.append(Word(text: word, line: lines[index].number, token: index)) }
             index += 1
         }
         var grades: [Grade] = []
@@ -274,12 +274,22 @@ enum JudgmentExtractor {
                 guard let (forceID, nameLength) = Phrases.force(words, at: position, registry: registry) else { break }
                 var cursor = position + nameLength
                 var grades: [Grade] = []
+                // Two grades in one cell mean a row's cells ran together with another's (a row that lost its force name,
+                // joined to the one above as if it were wrapped): which grade is whose cannot be known.
+                var runTogether = false
                 while grades.count < questions.count, cursor < words.count, let (grade, length) = Phrases.grade(words, at: cursor) {
+                    if !grades.isEmpty && words[cursor].token == words[cursor - 1].token { runTogether = true }
                     grades.append(grade)
                     cursor += length
                 }
                 let line = words[position].line
                 if grades.isEmpty { break }  // a sentence that starts with a force name: the table has ended
+                if runTogether {
+                    report.problems.append(ParseProblem(.error, line: line, "the cells of \(forceID)'s row run together with another row's: not read"))
+                    position = cursor
+                    while position < words.count && Phrases.force(words, at: position, registry: registry) == nil { position += 1 }
+                    continue
+                }
                 guard grades.count == questions.count else {
                     let printed = words[cursor..<min(words.count, cursor + 2)].map(\.text).joined(separator: " ")
                     report.problems.append(ParseProblem(.error, line: line, "unknown grade \"\(printed)\" for \(forceID) \(questions[grades.count].rawValue)"))

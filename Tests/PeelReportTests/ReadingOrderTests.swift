@@ -147,3 +147,28 @@ struct GradeScaleTests {
         #expect(table.problems.contains { $0.severity == .error && $0.message.contains("four_point") })
     }
 }
+
+@Suite("A national table row that lost its force name")
+struct RunTogetherRowTests {
+    @Test("is not joined to the row above as if wrapped: neither row's grades are guessed")
+    func lostName() throws {
+        let text = """
+            PEEL: Police effectiveness 2015
+
+            A national overview
+
+            Force               Q1. Preventing   Q2. Investigating   Q3. Protecting   Q4. Tackling      Overall
+                                crime            crime               vulnerable       serious and       effectiveness
+                                                                     people           organised crime   judgment
+            Avon and Somerset   Good             Outstanding         Good             Good              Good
+                                Inadequate       Inadequate          Inadequate       Inadequate        Inadequate
+            Bedfordshire        Good             Good                Requires         Good              Good
+                                                                     improvement
+            """
+        let report = try parse(Array(text.utf8))
+        #expect(!report.judgments.contains { $0.forceID == "avon-and-somerset" })
+        #expect(report.problems.contains { $0.severity == .error && $0.message.contains("avon-and-somerset") })
+        let bedfordshire = report.judgments.filter { $0.forceID == "bedfordshire" }.map(\.grade)
+        #expect(bedfordshire == [.good, .good, .requiresImprovement, .good, .good])
+    }
+}
