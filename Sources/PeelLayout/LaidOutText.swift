@@ -53,13 +53,6 @@ public struct LaidOutText: Sendable {
         self.utf8 = utf8
     }
 
-    /// Lines cleaned elsewhere (tests): each line is one cell.
-    public init(lines: [NormalisedLine]) {
-        self.lines = lines
-        furniture = []
-        utf8 = []
-    }
-
     /// The cells of the line at `index`: columns from the raw line, each cell cleaned.
     public func cells(_ index: Int) -> [Cell] {
         let line = lines[index]
@@ -78,9 +71,6 @@ public struct LaidOutText: Sendable {
     /// The indices of the lines where `match` holds at an occurrence of `byte`, found in one pass over the text's
     /// bytes (eight at a time between occurrences): for rare patterns, far cheaper than asking every line.
     public func lines(where byte: UInt8, _ match: (UnsafeBufferPointer<UInt8>, Int) -> Bool) -> [Int] {
-        guard !utf8.isEmpty else { return lines.indices.filter { index in
-            Array(lines[index].text.utf8).withUnsafeBufferPointer { bytes in bytes.indices.contains { bytes[$0] == byte && match(bytes, $0) } }
-        } }
         var found: [Int] = []
         utf8.withUnsafeBufferPointer { bytes in
             var offset = ByteSearch.firstIndex(of: byte, in: bytes, from: 0)
