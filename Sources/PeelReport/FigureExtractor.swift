@@ -226,25 +226,26 @@ enum FigureExtractor {
             let captionStart = lines[..<index].indices.reversed().prefix(10).first { lines[$0].text.lowercased().hasPrefix("figure ") }
             let caption = captionStart.map { lines[$0..<index].filter { !$0.isBlank }.map(\.text).joined(separator: " ") }
             let period = caption.flatMap { Dates.periods(in: $0).last } ?? Period()
+            /// One row's figures: its values under the table's columns, the force's then England and Wales'.
+            func addRow(metric: String, qualifier: String?, values: [PrintedNumber], line: Int) {
+                let layout: [(Area, String)] = isRates ? [(.force, metric), (.englandAndWales, metric)] : outcomeColumns
+                for ((area, metric), value) in zip(layout, values) {
+                    report.figures.append(Figure(area: area, metric: metric, qualifier: qualifier, value: value.value, decimals: value.decimals,
+                                                 unit: Metric.unit(metric), period: period, source: .figureTable, line: line))
+                }
+            }
             let header = words[..<min(first, words.count, 40)].map(\.text).joined(separator: " ")
             guard first < words.count, let englandAndWales = header.lowercased().range(of: "england and wales"),
                   names.isForce(String(header[..<englandAndWales.lowerBound]).droppingHeaderWords()) else {
                 if isRates, let rows = columnMajorRates(lines, header: index, names: names) {
                     for (metric, force, englandAndWales, line) in rows {
-                        for (area, value) in [(Area.force, force), (.englandAndWales, englandAndWales)] {
-                            report.figures.append(Figure(area: area, metric: metric, value: value.value, decimals: value.decimals,
-                                                         unit: Metric.unit(metric), period: period, source: .figureTable, line: line))
-                        }
+                        addRow(metric: metric, qualifier: nil, values: [force, englandAndWales], line: line)
                     }
                     continue
                 }
                 if !isRates, let rows = columnMajorOutcomes(lines, header: index, names: names) {
-                    let layout: [(Area, String)] = [(.force, "outcome_count"), (.force, "outcome_rate_pct"), (.englandAndWales, "outcome_count"), (.englandAndWales, "outcome_rate_pct")]
                     for (qualifier, values, line) in rows {
-                        for ((area, metric), value) in zip(layout, values) {
-                            report.figures.append(Figure(area: area, metric: metric, qualifier: qualifier, value: value.value, decimals: value.decimals,
-                                                         unit: Metric.unit(metric), period: period, source: .figureTable, line: line))
-                        }
+                        addRow(metric: "outcome_count", qualifier: qualifier, values: values, line: line)
                     }
                     continue
                 }
@@ -272,13 +273,7 @@ enum FigureExtractor {
                     position = cursor
                     continue
                 }
-                let layout: [(Area, String)] = isRates
-                    ? [(.force, metric), (.englandAndWales, metric)]
-                    : [(.force, "outcome_count"), (.force, "outcome_rate_pct"), (.englandAndWales, "outcome_count"), (.englandAndWales, "outcome_rate_pct")]
-                for ((area, metric), value) in zip(layout, values) {
-                    report.figures.append(Figure(area: area, metric: metric, qualifier: qualifier, value: value.value, decimals: value.decimals,
-                                                 unit: Metric.unit(metric), period: period, source: .figureTable, line: line))
-                }
+                addRow(metric: metric, qualifier: qualifier, values: values, line: line)
                 position = cursor
             }
         }
@@ -286,6 +281,11 @@ enum FigureExtractor {
 }
 
 extension FigureExtractor {
+    /// The outcomes table's number columns: each area's count of outcomes, then their rate.
+    static let outcomeColumns: [(Area, String)] = [
+        (.force, "outcome_count"), (.force, "outcome_rate_pct"), (.englandAndWales, "outcome_count"), (.englandAndWales, "outcome_rate_pct"),
+    ]
+
     /// A rates table that a reading-order extraction printed a column at a time: the header, one label a line (each
     /// naming a metric), then the force's name over as many rates, then "England and Wales" over as many. Read only when
     /// the three columns have the same length.

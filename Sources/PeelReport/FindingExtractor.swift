@@ -78,15 +78,8 @@ enum FindingExtractor {
     /// `lower` is the line lowercased, or nil for an ASCII line (compared on bytes instead).
     private static func sectionQuestion(_ lines: [NormalisedLine], _ index: Int, lower: String?) -> (Question, last: Int)? {
         let text = lines[index].text
-        func hasPrefix(_ prefix: String) -> Bool { lower.map { $0.hasPrefix(prefix) } ?? text.hasPrefix(ignoringASCIICase: prefix) }
-        if hasPrefix("how effective is the force") || hasPrefix("overview – how effective") || hasPrefix("overview - how effective") {
+        if let (wording, last) = Phrases.questionHeading(lines, at: index) {
             // A wrapped question runs to its question mark.
-            var last = index
-            var wording = String(Phrases.withoutFootnote(text))
-            while !wording.hasSuffix("?"), last + 1 < lines.count, last - index < 4, !lines[last + 1].isBlank {
-                last += 1
-                wording += " " + Phrases.withoutFootnote(lines[last].text)
-            }
             if !wording.hasSuffix("?") { return Question(wording: text).map { ($0, index) } }
             return Question(wording: wording).map { ($0, last) }
         }

@@ -62,29 +62,34 @@ public enum Question: String, Sendable, Codable, CaseIterable {
     case seriousOrganisedCrime = "serious_organised_crime"
     case specialistCapabilities = "specialist_capabilities"
 
-    /// Every question a text names (a judgments table row must name exactly one).
+    /// The words that name each question in 2015–2017 reports, in the order they are tried: a heading or table row of
+    /// a specific question may also hold the words of a broader one ("overall" last).
+    private static let wordings: [(Question, [String])] = [
+        (.specialistCapabilities, ["specialist capabilit"]),
+        (.seriousOrganisedCrime, ["serious and organised crime", "serious crime"]),
+        (.protectingVulnerable, ["vulnerable", "protecting from harm"]),
+        (.investigatingCrime, ["investigating crime", "investigate crime"]),
+        (.preventingCrime, ["preventing crime", "prevent crime"]),
+        (.overall, ["overall", "keeping people safe and reducing crime"]),
+    ]
+
+    private static func names(_ text: String, _ phrases: [String]) -> Bool {
+        phrases.contains { text.contains(ignoringASCIICase: $0) }
+    }
+
+    /// Every question a text names (a judgments table row must name exactly one); "overall" only when it names no
+    /// other.
     static func named(in text: String) -> [Question] {
-        var found: [Question] = []
-        if text.contains(ignoringASCIICase: "specialist capabilit") { found.append(.specialistCapabilities) }
-        if text.contains(ignoringASCIICase: "serious and organised crime") || text.contains(ignoringASCIICase: "serious crime") { found.append(.seriousOrganisedCrime) }
-        if text.contains(ignoringASCIICase: "vulnerable") || text.contains(ignoringASCIICase: "protecting from harm") { found.append(.protectingVulnerable) }
-        if text.contains(ignoringASCIICase: "investigating crime") || text.contains(ignoringASCIICase: "investigate crime") { found.append(.investigatingCrime) }
-        if text.contains(ignoringASCIICase: "preventing crime") || text.contains(ignoringASCIICase: "prevent crime") { found.append(.preventingCrime) }
-        if found.isEmpty, let overall = Question(wording: text), overall == .overall { found.append(.overall) }
-        return found
+        let specific = wordings.dropLast().filter { names(text, $0.1) }.map(\.0)
+        if specific.isEmpty, let (overall, phrases) = wordings.last, names(text, phrases) { return [overall] }
+        return specific
     }
 
     /// The question a heading, table row label or table column names, from its wording in 2015–2017
-    /// reports; nil when it names none.
+    /// reports (the first of `wordings` it holds); nil when it names none.
     public init?(wording: String) {
-        let text = wording
-        if text.contains(ignoringASCIICase: "specialist capabilit") { self = .specialistCapabilities }
-        else if text.contains(ignoringASCIICase: "serious and organised crime") || text.contains(ignoringASCIICase: "serious crime") { self = .seriousOrganisedCrime }
-        else if text.contains(ignoringASCIICase: "vulnerable") || text.contains(ignoringASCIICase: "protecting from harm") { self = .protectingVulnerable }
-        else if text.contains(ignoringASCIICase: "investigating crime") || text.contains(ignoringASCIICase: "investigate crime") { self = .investigatingCrime }
-        else if text.contains(ignoringASCIICase: "preventing crime") || text.contains(ignoringASCIICase: "prevent crime") { self = .preventingCrime }
-        else if text.contains(ignoringASCIICase: "overall") || text.contains(ignoringASCIICase: "keeping people safe and reducing crime") { self = .overall }
-        else { return nil }
+        guard let (question, _) = Self.wordings.first(where: { Self.names(wording, $0.1) }) else { return nil }
+        self = question
     }
 }
 

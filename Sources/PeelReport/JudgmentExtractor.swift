@@ -33,15 +33,8 @@ enum JudgmentExtractor {
             defer { index += 1 }
             if line.isBlank || isContentsLine(line.text) { continue }
             let heading = Phrases.withoutFootnote(line.text)
-            if heading.hasPrefix(ignoringASCIICase: "how effective is the force") || heading.hasPrefix(ignoringASCIICase: "overview – how effective")
-                || heading.hasPrefix(ignoringASCIICase: "overview - how effective") {
+            if let (wording, last) = Phrases.questionHeading(lines, at: index) {
                 // The question may be wrapped: it ends at its question mark.
-                var last = index
-                var wording = String(heading)
-                while !wording.hasSuffix("?"), last + 1 < lines.count, last - index < 4, !lines[last + 1].isBlank {
-                    last += 1
-                    wording += " " + Phrases.withoutFootnote(lines[last].text)
-                }
                 guard wording.hasSuffix("?") else { continue }
                 currentQuestion = Question(wording: wording)
                 index = last

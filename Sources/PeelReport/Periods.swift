@@ -13,8 +13,7 @@ enum Dates {
               let month = months.firstIndex(where: { items[1].equals(ignoringASCIICase: $0) }),
               let year = Int(items[2].prefix(4)), (1990...2100).contains(year) else { return nil }
         // A date that cannot exist ("31 June 2017") is no date.
-        let lengths = [31, isLeap(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        guard day <= lengths[month] else { return nil }
+        guard day <= days(inMonth: month + 1, of: year) else { return nil }
         return (year, month + 1, day)
     }
 
@@ -34,10 +33,14 @@ enum Dates {
 
     static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
 
+    /// The days in a month (1–12) of a year.
+    static func days(inMonth month: Int, of year: Int) -> Int {
+        [31, isLeap(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+    }
+
     /// The day after a date: where twelve months to that date, one year earlier, began.
     static func dayAfter(_ date: (year: Int, month: Int, day: Int)) -> (year: Int, month: Int, day: Int) {
-        let lengths = [31, isLeap(date.year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        if date.day < lengths[date.month - 1] { return (date.year, date.month, date.day + 1) }
+        if date.day < days(inMonth: date.month, of: date.year) { return (date.year, date.month, date.day + 1) }
         if date.month < 12 { return (date.year, date.month + 1, 1) }
         return (date.year + 1, 1, 1)
     }
@@ -139,14 +142,9 @@ enum Dates {
     /// Dates a text prints that cannot exist ("31 June 2017", "29 February 2015"), as printed.
     static func impossibleDates(in text: String) -> [String] {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "(" || $0 == ")" })
-        var found: [String] = []
-        for index in words.indices.dropFirst().dropLast() {
-            guard let month = months.firstIndex(where: { words[index].equals(ignoringASCIICase: $0) }),
-                  let day = Int(words[index - 1]), let year = Int(words[index + 1].prefix(4)), (1990...2100).contains(year) else { continue }
-            let lengths = [31, isLeap(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-            if day > lengths[month] && day <= 31 { found.append("\(day) \(words[index]) \(year)") }
+        return words.indices.dropLast(2).filter { isImpossible(words[$0...]) }.map { index in
+            "\(Int(words[index])!) \(words[index + 1]) \(words[index + 2].prefix(4))"
         }
-        return found
     }
 
     /// Years between the two "12 months to" periods of a change label ("… 2010 against … 2015" → 5).

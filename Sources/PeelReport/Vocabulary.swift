@@ -52,6 +52,23 @@ enum Phrases {
         return year
     }
 
+    /// A question heading of the 2015 reports ("How effective is the force at …?", "Overview – How effective …") that
+    /// starts at line `index`: its wording, wrapped lines joined up to its question mark (glued footnote numbers
+    /// dropped), and the line it ends on. Nil when the line starts no such heading; a wording with no question mark
+    /// within five lines comes back as far as it was read, without one.
+    static func questionHeading(_ lines: [NormalisedLine], at index: Int) -> (wording: String, last: Int)? {
+        let first = withoutFootnote(lines[index].text)
+        guard first.hasPrefix(ignoringASCIICase: "how effective is the force") || first.hasPrefix(ignoringASCIICase: "overview – how effective")
+            || first.hasPrefix(ignoringASCIICase: "overview - how effective") else { return nil }
+        var last = index
+        var wording = String(first)
+        while !wording.hasSuffix("?"), last + 1 < lines.count, last - index < 4, !lines[last + 1].isBlank {
+            last += 1
+            wording += " " + withoutFootnote(lines[last].text)
+        }
+        return (wording, last)
+    }
+
     /// A heading's text without the footnote number that PDF extraction glues to its end ("Overall judgment1").
     static func withoutFootnote(_ text: String) -> Substring {
         // Asked of every line: the digits at the end are counted on bytes (a Character walk breaks graphemes).
