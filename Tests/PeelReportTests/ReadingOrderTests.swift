@@ -172,3 +172,16 @@ struct RunTogetherRowTests {
         #expect(bedfordshire == [.good, .good, .requiresImprovement, .good, .good])
     }
 }
+
+@Suite("Report years the layouts read")
+struct LayoutYearTests {
+    @Test("a 2014 force report is read with the 2015 layout; a 2018 one is an unsupported layout", arguments: [(2014, true), (2018, false)])
+    func years(year: Int, read: Bool) throws {
+        let text = String(decoding: Fixtures.sample(wiltshire), as: UTF8.self)
+            .replacingOccurrences(of: "PEEL: Police effectiveness 2015", with: "PEEL: Police effectiveness \(year)")
+        let report = try parse(Array(text.utf8))
+        #expect(report.year == year)
+        #expect(report.judgments.count == (read ? 5 : 0))
+        #expect(report.problems.contains { $0.message.hasPrefix("unsupported layout") } == !read)
+    }
+}

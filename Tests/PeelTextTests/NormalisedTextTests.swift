@@ -40,6 +40,10 @@ struct NormalisedTextTests {
         ("<b>Caf\u{00E9}</b> <sup>\u{00B9}</sup>x", "Caf\u{00E9} x", false),
         ("<b>Caf\u{00E9} \u{2013} 5</b>", "Caf\u{00E9} \u{2013} 5", true),
         ("wide\u{3000}\u{3000}space", "wide space", false),
+        // A superscript number starting a line is the footnote's own number, kept as digits; elsewhere a reference, dropped.
+        ("\u{2077} Crime Inspection 2014", "7 Crime Inspection 2014", false),
+        ("\u{00B9}\u{2070}Footnote text", "10 Footnote text", false),
+        ("Overall judgment\u{00B9}", "Overall judgment", false),
         // *Emphasis* goes in pairs; a lone asterisk is a footnote mark and stays.
         ("see *The Strategic Policing Requirement*, Home Office", "see The Strategic Policing Requirement, Home Office", false),
         ("(*Everyone's business*)", "(Everyone's business)", false),
