@@ -30,6 +30,8 @@ let package = Package(
 
         // Stage 1: archives → entries (bytes), through libarchive.
         .target(name: "PeelArchive", dependencies: ["CLibArchive"], swiftSettings: settings),
+        // Stage 1½: PDF entries → text, through poppler's pdftotext in a child process under limits.
+        .target(name: "PeelPDF", dependencies: ["PeelText", "CLinuxSystem"], swiftSettings: settings),
         // Stage 2: entry bytes → normalised text with original line numbers.
         .target(name: "PeelText", swiftSettings: settings),
         // Stage 3: normalised text → lines without page furniture, with table cells and their columns.
@@ -46,7 +48,7 @@ let package = Package(
         .target(
             name: "PeelPipeline",
             dependencies: [
-                "PeelArchive", "PeelText", "PeelReport", "PeelValidation", "PeelEnrichment", "PeelTables", "CLinuxSystem",
+                "PeelArchive", "PeelPDF", "PeelText", "PeelReport", "PeelValidation", "PeelEnrichment", "PeelTables", "CLinuxSystem",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -72,6 +74,7 @@ let package = Package(
             swiftSettings: settings
         ),
         .testTarget(name: "PeelArchiveTests", dependencies: ["PeelArchive", "PeelTestSupport"], swiftSettings: settings),
+        .testTarget(name: "PeelPDFTests", dependencies: ["PeelPDF", "PeelText", "PeelTestSupport"], swiftSettings: settings),
         .testTarget(name: "PeelTextTests", dependencies: ["PeelText", "PeelTestSupport"], swiftSettings: settings),
         .testTarget(name: "PeelLayoutTests", dependencies: ["PeelLayout", "PeelText", "PeelTestSupport"], swiftSettings: settings),
         .testTarget(name: "PeelReportTests", dependencies: ["PeelReport", "PeelLayout", "PeelText", "PeelTestSupport"], swiftSettings: settings),
@@ -80,7 +83,7 @@ let package = Package(
         .testTarget(name: "PeelTablesTests", dependencies: ["PeelTables", "PeelTestSupport"], swiftSettings: settings),
         .testTarget(
             name: "PeelPipelineTests",
-            dependencies: ["PeelPipeline", "PeelCLI", "PeelTestSupport", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["PeelPipeline", "PeelCLI", "PeelPDF", "PeelTestSupport", .product(name: "Logging", package: "swift-log")],
             swiftSettings: settings
         ),
     ]

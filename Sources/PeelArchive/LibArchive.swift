@@ -21,6 +21,9 @@ public struct ArchiveReader: Sendable {
     public func read(fileAt path: String, emit: (ExtractedEntry) -> Void) -> ArchiveSummary {
         let rawName = stripCompressionSuffix(lastPathComponent(path))
         let startsLikeZip = fileStartsWithZipSignature(path)
+        if startsLikeZip, let (office, size) = officeDocument(atPath: path) {
+            return Self.officeDocumentInput(office, name: rawName, bytes: size, emit: emit)
+        }
         return withoutActuallyEscaping(emit) { emit in
             var run = ReadState(limits: limits, emit: emit)
             run.readInput(source: Source.file(path), rawName: rawName, zipFallback: startsLikeZip)
@@ -30,12 +33,32 @@ public struct ArchiveReader: Sendable {
 
     /// Reads an archive held in memory (the same rules as `read(fileAt:)`); `name` names its raw entry.
     public func read(bytes: [UInt8], name: String, emit: (ExtractedEntry) -> Void) -> ArchiveSummary {
-        withoutActuallyEscaping(emit) { emit in
+        if let office = OfficeDocumentKind.detect(head: bytes[...], tail: bytes[...], size: bytes.count) {
+            return Self.officeDocumentInput(office, name: stripCompressionSuffix(name), bytes: bytes.count, emit: emit)
+        }
+        return withoutActuallyEscaping(emit) { emit in
             var run = ReadState(limits: limits, emit: emit)
             run.readInput(source: Source.memory(bytes), rawName: stripCompressionSuffix(name), zipFallback: bytes.starts(with: zipLocalHeader))
             return run.summary
         }
     }
+}
+
+extension ArchiveReader {
+    /// An Office document given as an input is one skipped entry, not a zip whose XML parts are each read.
+    private static func officeDocumentInput(_ kind: OfficeDocumentKind, name: String, bytes: Int, emit: (ExtractedEntry) -> Void) -> ArchiveSummary {
+        var summary = ArchiveSummary()
+        summary.format = "ZIP (\(kind.rawValue))"
+        summary.entries = 1
+        summary.expandedBytes = bytes
+        emit(ExtractedEntry(path: name, ordinal: 0, content: .failure(EntryRejection(.skipped, officeDocumentReason(kind))), bytesRead: bytes, warnings: [], inputOffset: bytes))
+        return summary
+    }
+}
+
+/// Why an Office document is passed over.
+func officeDocumentReason(_ kind: OfficeDocumentKind) -> String {
+    "Office document (\(kind.rawValue)), not read: peel reads PEEL reports as PDF or text; save it as PDF"
 }
 
 // MARK: - Reading state shared across nesting levels
@@ -219,6 +242,10 @@ private struct ReadState {
             case .complete(let bytes):
                 // A raw entry without a decompression filter is the container's own bytes: never reopen it.
                 let isContainerItself = isRaw && archive_filter_count(a) <= 1
+                if !isContainerItself, let office = OfficeDocumentKind.detect(head: bytes[...], tail: bytes[...], size: bytes.count) {
+                    deliver(path: path, .failure(EntryRejection(.skipped, officeDocumentReason(office))), bytesRead: bytes.count, warnings: headerWarnings)
+                    continue
+                }
                 guard !isContainerItself, let nested = nestedArchiveKind(bytes) else {
                     deliver(path: path, .success(bytes), bytesRead: bytes.count, warnings: headerWarnings)
                     continue
@@ -508,6 +535,21 @@ private func fileStartsWithZipSignature(_ path: String) -> Bool {
     defer { fclose(file) }
     var head = [UInt8](repeating: 0, count: 4)
     return fread(&head, 1, 4, file) == 4 && head == zipLocalHeader
+}
+
+/// The Office document the file at `path` is, from its first bytes and its central directory, and its size.
+private func officeDocument(atPath path: String) -> (OfficeDocumentKind, Int)? {
+    guard let file = fopen(path, "rb") else { return nil }
+    defer { fclose(file) }
+    var head = [UInt8](repeating: 0, count: 4096)
+    head.removeSubrange(fread(&head, 1, head.count, file)...)
+    guard fseeko(file, 0, SEEK_END) == 0 else { return nil }
+    let size = Int(ftello(file))
+    let tailLength = min(size, (64 << 10) + 22 + 4096)
+    guard size > 0, fseeko(file, off_t(size - tailLength), SEEK_SET) == 0 else { return nil }
+    var tail = [UInt8](repeating: 0, count: tailLength)
+    guard fread(&tail, 1, tailLength, file) == tailLength else { return nil }
+    return OfficeDocumentKind.detect(head: head[...], tail: tail[...], size: size).map { ($0, size) }
 }
 
 func lastPathComponent(_ path: String) -> String {

@@ -86,3 +86,54 @@ public enum EntryName {
         return "\\x" + String(digits[Int(byte >> 4)]) + String(digits[Int(byte & 0x0F)])
     }
 }
+
+/// Office documents are zip files of XML parts: one document, never an archive of reports.
+public enum OfficeDocumentKind: String, Sendable {
+    case docx, xlsx, pptx, odt, ods, odp, odg
+
+    /// The Office document a zip's bytes hold, or nil. `head` is the file's first bytes (≥ 100), `tail` its last
+    /// (≥ 64 KiB + 22, or the whole file), `size` the file's size. OpenDocument says so in its first entry, an
+    /// uncompressed `mimetype`; Office Open XML by its parts, named in the central directory at the end.
+    public static func detect(head: ArraySlice<UInt8>, tail: ArraySlice<UInt8>, size: Int) -> OfficeDocumentKind? {
+        guard head.starts(with: [0x50, 0x4B, 0x03, 0x04]) else { return nil }
+        let prefix = Array("application/vnd.oasis.opendocument.".utf8)
+        let h = head.startIndex
+        if head.count >= 38 + prefix.count + 3, Array(head[h + 30..<h + 38]) == Array("mimetype".utf8),
+           Array(head[h + 38..<h + 38 + prefix.count]) == prefix {
+            let rest = String(decoding: head[(h + 38 + prefix.count)...].prefix(20), as: UTF8.self)
+            if rest.hasPrefix("text") { return .odt }
+            if rest.hasPrefix("spreadsheet") { return .ods }
+            if rest.hasPrefix("presentation") { return .odp }
+            if rest.hasPrefix("graphics") { return .odg }
+        }
+        let names = centralDirectoryNames(tail: tail, size: size)
+        guard names.contains("[Content_Types].xml") else { return nil }
+        if names.contains("word/document.xml") { return .docx }
+        if names.contains("xl/workbook.xml") { return .xlsx }
+        if names.contains("ppt/presentation.xml") { return .pptx }
+        return nil
+    }
+
+    /// The entry names of a zip's central directory, when the whole of it lies in `tail`; empty otherwise.
+    private static func centralDirectoryNames(tail: ArraySlice<UInt8>, size: Int) -> Set<String> {
+        func u16(_ at: Int) -> Int { Int(tail[at]) | Int(tail[at + 1]) << 8 }
+        func u32(_ at: Int) -> Int { u16(at) | u16(at + 2) << 16 }
+        // The end-of-central-directory record is the last "PK\5\6" with room for its 22 bytes.
+        var end = tail.endIndex - 22
+        while end >= tail.startIndex && !(tail[end] == 0x50 && tail[end + 1] == 0x4B && tail[end + 2] == 5 && tail[end + 3] == 6) { end -= 1 }
+        guard end >= tail.startIndex else { return [] }
+        let count = u16(end + 10), directoryOffset = u32(end + 16)
+        // Offsets are from the file's start; the tail starts `size - tail.count` bytes in.
+        var at = tail.startIndex + directoryOffset - (size - tail.count)
+        guard at >= tail.startIndex, count < 10_000 else { return [] }
+        var names = Set<String>()
+        for _ in 0..<count {
+            guard at + 46 <= end, u32(at) == 0x0201_4B50 else { return [] }
+            let nameLength = u16(at + 28), extra = u16(at + 30), comment = u16(at + 32)
+            guard at + 46 + nameLength <= end else { return [] }
+            names.insert(String(decoding: tail[at + 46..<at + 46 + nameLength], as: UTF8.self))
+            at += 46 + nameLength + extra + comment
+        }
+        return names
+    }
+}

@@ -1,5 +1,6 @@
 public import PeelArchive
 public import PeelEnrichment
+public import PeelPDF
 public import PeelValidation
 import Foundation
 
@@ -12,6 +13,8 @@ public struct Configuration: Sendable, Equatable {
     /// Which population divides which figure.
     public var population = DenominatorPolicy()
     public var validation = ValidationSettings()
+    /// How PDF entries are turned into text.
+    public var pdf = PDFSettings()
 
     public init() {}
 }
@@ -63,6 +66,9 @@ extension Configuration {
             case "validation":
                 guard let object = value as? [String: Any] else { throw ConfigurationError(description: "\"validation\" must be an object") }
                 try configuration.validation.apply(object)
+            case "pdf":
+                guard let object = value as? [String: Any] else { throw ConfigurationError(description: "\"pdf\" must be an object") }
+                try configuration.pdf.apply(object)
             case let other where other.hasPrefix("_"):
                 continue  // "_comment" keys document the file
             default:
@@ -141,6 +147,34 @@ extension ValidationSettings {
                 outlierFactor = number.doubleValue
             case let other where other.hasPrefix("_"): continue
             default: throw ConfigurationError(description: "unknown key \"validation.\(key)\"")
+            }
+        }
+    }
+}
+
+extension PDFSettings {
+    mutating func apply(_ object: [String: Any]) throws {
+        for (key, value) in object {
+            switch key {
+            case "extraction":
+                guard let name = value as? String, let chosen = PDFTextMode(rawValue: name) else {
+                    let choices = PDFTextMode.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: " or ")
+                    throw ConfigurationError(description: "\"pdf.extraction\" must be \(choices), not \(value)")
+                }
+                mode = chosen
+            case "max_pdf_pages": maxPages = try positiveInteger(value, "pdf.\(key)")
+            case "max_pdf_seconds":
+                guard let number = value as? NSNumber, String(cString: number.objCType) != "c", number.doubleValue > 0, number.doubleValue <= 86_400 else {
+                    throw ConfigurationError(description: "\"pdf.max_pdf_seconds\" must be a number of seconds above 0 and at most 86400, not \(value)")
+                }
+                maxSeconds = number.doubleValue
+            case "max_pdf_memory_bytes":
+                let bytes = try positiveInteger(value, "pdf.\(key)")
+                // Below this pdftotext cannot even load its libraries, and every PDF would fail with a misleading reason.
+                guard bytes >= 64 << 20 else { throw ConfigurationError(description: "\"pdf.max_pdf_memory_bytes\" must be at least 67108864 (64 MiB), not \(bytes)") }
+                maxMemoryBytes = bytes
+            case let other where other.hasPrefix("_"): continue
+            default: throw ConfigurationError(description: "unknown key \"pdf.\(key)\"")
             }
         }
     }

@@ -126,7 +126,8 @@ final class DatasetWriter {
             bytes: outcome.bytes, sha256: outcome.sha256, status: outcome.status, reason: outcome.reason,
             reportType: outcome.document?.report.reportType.rawValue,
             warnings: outcome.warnings.isEmpty ? nil : outcome.warnings,
-            problems: problems.isEmpty ? nil : problems.map { "\($0.severity.rawValue): line \($0.line.map(String.init) ?? "?"): \($0.message)" })
+            problems: problems.isEmpty ? nil : problems.map { "\($0.severity.rawValue): line \($0.line.map(String.init) ?? "?"): \($0.message)" },
+            pdf: outcome.pdf)
     }
 
     private func count(_ outcome: EntryOutcome, archivePath: String) {

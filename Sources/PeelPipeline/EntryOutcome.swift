@@ -1,5 +1,6 @@
 import Foundation
 import PeelArchive
+import PeelPDF
 import PeelReport
 import PeelTables
 import PeelText
@@ -11,14 +12,16 @@ public enum EntryStatus: String, Sendable, Codable {
 }
 
 /// A text entry's decoded form and the report read from it.
-struct ParsedDocument: Sendable, Codable {
+struct ParsedDocument: Sendable {
     let encoding: TextEncoding
     let format: TextFormat
     let report: Report
+    /// For text extracted from a PDF: the page each line is printed on.
+    var pages: PageMap? = nil
 }
 
 /// One entry after decode and parse: the unit the workers hand to the ordered collector.
-struct EntryOutcome: Sendable, Codable {
+struct EntryOutcome: Sendable {
     var archiveIndex: Int
     let ordinal: Int
     let path: String
@@ -28,15 +31,17 @@ struct EntryOutcome: Sendable, Codable {
     var reason: String?
     var warnings: [String]
     var document: ParsedDocument?
+    /// How a PDF entry's text was made.
+    var pdf: PDFExtraction? = nil
 }
 
 /// Stages 2 and 3 for one entry: identify (sha256), decode, classify. Pure apart from timing.
 enum EntryProcessing {
-    static func process(_ entry: ExtractedEntry, archiveIndex: Int, parser: ReportParser, clock: inout StageClock) -> EntryOutcome {
+    static func process(_ entry: ExtractedEntry, archiveIndex: Int, parser: ReportParser, pdf: PDFTextExtractor, clock: inout StageClock) -> EntryOutcome {
         var outcome = EntryOutcome(
             archiveIndex: archiveIndex, ordinal: entry.ordinal, path: entry.path, bytes: entry.bytesRead,
             sha256: nil, status: .quarantined, reason: nil, warnings: entry.warnings, document: nil)
-        let bytes: [UInt8]
+        var bytes: [UInt8]
         switch entry.content {
         case .failure(let rejection):
             outcome.status = rejection.disposition == .skipped ? .skipped : .quarantined
@@ -51,6 +56,18 @@ enum EntryProcessing {
             outcome.reason = "empty entry (0 bytes)"
             return outcome
         }
+        if PDFTextExtractor.isPDF(bytes) {
+            // The report's identity stays the PDF's checksum; from here on its text goes the way of any text entry.
+            switch clock.time(.convert, { pdf.extract(bytes) }) {
+            case .failure(let failure):
+                outcome.reason = failure.reason
+                return outcome
+            case .success(let extracted):
+                bytes = extracted.text
+                outcome.pdf = extracted.extraction
+                outcome.warnings += extracted.warnings
+            }
+        }
         let decoded = clock.time(.decode) { () -> Result<DecodedText, NotText> in
             do throws(NotText) { return .success(try TextDecoder.decode(bytes)) } catch { return .failure(error) }
         }
@@ -63,8 +80,16 @@ enum EntryProcessing {
             text = value
         }
         let (report, format) = clock.time(.parse) { (parser.parse(text), TextFormat.detect(text)) }
-        outcome.document = ParsedDocument(encoding: text.encoding, format: format, report: report)
+        outcome.document = ParsedDocument(encoding: text.encoding, format: format, report: report, pages: outcome.pdf.map { _ in PageMap(text) })
         if report.reportType == .other {
+            if outcome.pdf == nil && entry.path.lowercased().hasSuffix(".pdf") {
+                // Bytes decide what an entry is; the name only says what was expected. A ".pdf" holding text that
+                // is no report is most often an error page saved in the PDF's place: a lost report, not a stray file.
+                outcome.status = .quarantined
+                outcome.document = nil
+                outcome.reason = "named .pdf but not a PDF: its bytes are text (\(firstWords(of: text))), not a PEEL report; an error page saved in the report's place?"
+                return outcome
+            }
             outcome.status = .skipped
             outcome.reason = "not a PEEL report: no \"PEEL: Police <pillar> <year>\" title with an inspection or overview subtitle on its first page"
         } else {
@@ -73,6 +98,13 @@ enum EntryProcessing {
             outcome.reason = report.problems.first { $0.message.hasPrefix("unsupported layout") }?.message
         }
         return outcome
+    }
+
+    /// The text's first non-blank line, shortened: what a person would see opening it.
+    private static func firstWords(of text: DecodedText) -> String {
+        let line = text.lines.lazy.map { text.string($0).trimmingCharacters(in: .whitespacesAndNewlines) }.first { !$0.isEmpty } ?? ""
+        let printable = String(line.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : Character($0) })
+        return "it starts \"" + (printable.count > 60 ? printable.prefix(60) + "…" : printable) + "\""
     }
 
     /// Stages 4 and 5 for one entry, and its rows: everything a worker can do so that committing it is appending.

@@ -1,4 +1,5 @@
 import Foundation
+public import PeelPDF
 public import PeelTables
 
 /// `manifest.json`: the record of one run. Written last, so its presence says the dataset is complete.
@@ -32,6 +33,10 @@ public struct Manifest: Codable, Sendable {
         public var maxNestingDepth: Int
         public var maxEntriesPerArchive: Int
         public var queueBytes: Int
+        public var pdfExtraction: PDFTextMode
+        public var maxPdfPages: Int
+        public var maxPdfSeconds: Double
+        public var maxPdfMemoryBytes: Int
     }
 
     /// A reference table the run used (`Pipeline/forces.csv` …).
@@ -76,6 +81,8 @@ public struct Manifest: Codable, Sendable {
         public var warnings: [String]?
         /// What the parser could not read in this report, with line numbers.
         public var problems: [String]?
+        /// For a PDF entry: the extractor and its version, layout or reading order, pages, seconds.
+        public var pdf: PDFExtraction?
     }
 
     public struct StageRecord: Codable, Sendable {
@@ -158,6 +165,18 @@ public struct Manifest: Codable, Sendable {
         key("bytes"); out.append(contentsOf: String(entry.bytes).utf8)
         key("ordinal"); out.append(contentsOf: String(entry.ordinal).utf8)
         key("path"); appendJSONString(entry.path, to: &out)
+        if let pdf = entry.pdf {
+            key("pdf")
+            out.append(contentsOf: "{\n        \"extractor\" : ".utf8)
+            appendJSONString(pdf.extractor, to: &out)
+            out.append(contentsOf: ",\n        \"mode\" : ".utf8)
+            appendJSONString(pdf.mode.rawValue, to: &out)
+            out.append(contentsOf: ",\n        \"pages\" : \(pdf.pages),\n        \"seconds\" : ".utf8)
+            // As JSONEncoder writes a double: whole numbers without a fraction.
+            let seconds = pdf.seconds
+            out.append(contentsOf: (seconds == seconds.rounded() && abs(seconds) < 1e15 ? String(Int(seconds)) : seconds.description).utf8)
+            out.append(contentsOf: "\n      }".utf8)
+        }
         if let problems = entry.problems { key("problems"); strings(problems) }
         if let reason = entry.reason { key("reason"); appendJSONString(reason, to: &out) }
         if let reportType = entry.reportType { key("report_type"); appendJSONString(reportType, to: &out) }

@@ -196,7 +196,9 @@ enum ManifestBuilder {
                 path: loaded.path, sha256: loaded.sha256, maxEntryBytes: limits.maxEntryBytes,
                 maxArchiveExpandedBytes: limits.maxArchiveExpandedBytes, maxCompressionRatio: limits.maxCompressionRatio,
                 ratioCheckAfterBytes: limits.ratioCheckAfterBytes, maxNestingDepth: limits.maxNestingDepth,
-                maxEntriesPerArchive: limits.maxEntriesPerArchive, queueBytes: configuration.queueBytes),
+                maxEntriesPerArchive: limits.maxEntriesPerArchive, queueBytes: configuration.queueBytes,
+                pdfExtraction: configuration.pdf.mode, maxPdfPages: configuration.pdf.maxPages,
+                maxPdfSeconds: configuration.pdf.maxSeconds, maxPdfMemoryBytes: configuration.pdf.maxMemoryBytes),
             reference: reference,
             options: Manifest.OptionsRecord(inputs: options.inputs, output: options.output, jobs: options.jobs),
             // Entries are written to manifest.json from their spool (`DatasetWriter.writeManifest`).

@@ -1,3 +1,4 @@
+import PeelPDF
 import PeelReport
 import PeelText
 import PeelValidation
@@ -158,11 +159,23 @@ extension EntryOutcome {
         out.raw(status)
         out.string(reason)
         out.strings(warnings)
+        out.bool(pdf != nil)
+        if let pdf {
+            out.string(pdf.extractor)
+            out.raw(pdf.mode)
+            out.int(pdf.pages)
+            out.double(pdf.seconds)
+        }
         out.bool(document != nil)
         if let document {
             out.raw(document.encoding)
             out.raw(document.format)
             document.report.write(to: &out)
+            out.bool(document.pages != nil)
+            if let pages = document.pages {
+                out.int(pages.pageStarts.count)
+                for start in pages.pageStarts { out.int(start) }
+            }
         }
         return out.bytes
     }
@@ -178,9 +191,19 @@ extension EntryOutcome {
         reason = try input.optionalString()
         warnings = try input.strings()
         if try input.bool() {
+            pdf = PDFExtraction(extractor: try input.string(), mode: try input.raw(PDFTextMode.self), pages: try input.int(), seconds: try input.double())
+        }
+        if try input.bool() {
             let encoding = try input.raw(TextEncoding.self)
             let format = try input.raw(TextFormat.self)
-            document = ParsedDocument(encoding: encoding, format: format, report: try Report(from: &input))
+            let report = try Report(from: &input)
+            var pages: PageMap?
+            if try input.bool() {
+                let count = try input.int()
+                guard count >= 0 && count <= 1 << 24 else { throw RecordReader.RecordError() }
+                pages = PageMap(pageStarts: try (0..<count).map { _ throws(RecordReader.RecordError) in try input.int() })
+            }
+            document = ParsedDocument(encoding: encoding, format: format, report: report, pages: pages)
         } else {
             document = nil
         }

@@ -14,7 +14,7 @@ private enum Categories {
 
 /// The tables a run writes, in (input path, entry order) and, within a report, in the order the report
 /// prints things, so they are the same whatever the thread count. Column names follow the contract's
-/// vocabulary; every row that comes from a report line names it in `source_line`.
+/// vocabulary; every row that comes from a report line names it in `source_line`, and its PDF page in `source_page`.
 enum ReportTables {
     /// Every table's schema, in the order of datapackage.json.
     static var schemas: [TableSchema] {
@@ -26,6 +26,7 @@ enum ReportTables {
     static func batches(_ document: ParsedDocument, id: String, outcome: EntryOutcome, archivePath: String,
                         denominators: Denominators) -> [RowBatch] {
         let report = document.report
+        let page = { (line: Int) in Value(document.pages?.page(ofLine: line)) }
         var reports = RowBatch(schema: reportsSchema)
         reports.append([
             .text(id), .text(archivePath), .text(outcome.path),
@@ -39,31 +40,31 @@ enum ReportTables {
             judgments.append([
                 .text(id), Value(report.year), Value(judgment.forceID), .text(judgment.question.rawValue),
                 .text(judgment.grade.rawValue), .text(judgment.scale.rawValue), Value(judgment.grade.rank(on: judgment.scale)),
-                Value(judgment.lastInspected), .integer(judgment.line),
+                Value(judgment.lastInspected), .integer(judgment.line), page(judgment.line),
             ])
         }
         var distributions = RowBatch(schema: distributionsSchema)
         for row in report.gradeDistributions {
-            distributions.append([.text(id), Value(report.year), .text(row.question.rawValue), .text(row.grade.rawValue), .integer(row.forces), .integer(row.line)])
+            distributions.append([.text(id), Value(report.year), .text(row.question.rawValue), .text(row.grade.rawValue), .integer(row.forces), .integer(row.line), page(row.line)])
         }
         var figures = RowBatch(schema: figuresSchema)
         for figure in report.figures {
             figures.append([
                 .text(id), Value(report.year), Value(report.forceID), .text(figure.area.rawValue), .text(figure.metric),
                 Value(figure.qualifier), .number(figure.value), .text(figure.unit), Value(figure.period.start),
-                Value(figure.period.end), Value(figure.period.asAt), .text(figure.source.rawValue), .integer(figure.line),
+                Value(figure.period.end), Value(figure.period.asAt), .text(figure.source.rawValue), .integer(figure.line), page(figure.line),
             ])
         }
         var findings = RowBatch(schema: findingsSchema)
         for finding in report.findings {
             findings.append([
                 .text(id), Value(report.year), Value(report.forceID), Value(finding.question?.rawValue), .text(finding.kind.rawValue),
-                .integer(finding.ordinal), .text(finding.text), .integer(finding.line),
+                .integer(finding.ordinal), .text(finding.text), .integer(finding.line), page(finding.line),
             ])
         }
         var enriched = RowBatch(schema: enrichedSchema)
         for (year, forceID, figure) in enrich(report, denominators: denominators) {
-            enriched.append(enrichedRow(id: id, year: year, forceID: forceID, figure))
+            enriched.append(enrichedRow(id: id, year: year, forceID: forceID, figure, page: document.pages?.page(ofLine: figure.figure.line)))
         }
         return [reports, judgments, distributions, figures, findings, enriched]
     }
@@ -106,6 +107,7 @@ enum ReportTables {
             Field("grade_rank", .integer, "Rank on the report's own scale (four_point: outstanding 4 … inadequate 1); empty for ungraded"),
             Field("last_inspected", .integer, "Year the question was last inspected, where printed"),
             Field("source_line", .integer, "Line of the grade in the report", required: true),
+            Field("source_page", .integer, "Page of the PDF that line is printed on; empty for text entries"),
         ],
         partitionField: "year", primaryKey: ["report_id", "source_line", "question"], foreignKeys: Categories.reportOf)
 
@@ -121,6 +123,7 @@ enum ReportTables {
             Field("grade", .string, "Grade, in order from inadequate to outstanding", categories: Categories.grades, ordered: true, required: true),
             Field("forces", .integer, "Number of forces given that grade", required: true, unit: "forces"),
             Field("source_line", .integer, "Line of the counts in the report", required: true),
+            Field("source_page", .integer, "Page of the PDF that line is printed on; empty for text entries"),
         ],
         partitionField: "year", primaryKey: ["report_id", "question", "grade"], foreignKeys: Categories.reportOf)
 
@@ -143,6 +146,7 @@ enum ReportTables {
             Field("as_at", .date, "Date a stock figure is taken at"),
             Field("source", .string, "force_in_numbers, figure_table or narrative", categories: FigureSource.allCases.map(\.rawValue), required: true),
             Field("source_line", .integer, "Line of the value in the report", required: true),
+            Field("source_page", .integer, "Page of the PDF that line is printed on; empty for text entries"),
         ],
         partitionField: "year", primaryKey: ["report_id", "source_line", "area", "metric"], foreignKeys: Categories.reportOf)
 
@@ -160,6 +164,7 @@ enum ReportTables {
             Field("ordinal", .integer, "Position among findings of the same kind under the same question", required: true),
             Field("text", .string, "Full text, wrapped lines joined", required: true),
             Field("source_line", .integer, "Line where the finding starts", required: true),
+            Field("source_page", .integer, "Page of the PDF that line is printed on; empty for text entries"),
         ],
         partitionField: "year", primaryKey: ["report_id", "source_line"], foreignKeys: Categories.reportOf)
 
@@ -181,6 +186,7 @@ enum ReportTables {
             Field("as_at", .date, "Date a stock figure is taken at"),
             Field("source", .string, "force_in_numbers, figure_table or narrative"),
             Field("source_line", .integer, "Line of the value in the report", required: true),
+            Field("source_page", .integer, "Page of the PDF that line is printed on; empty for text entries"),
             Field("population", .integer, "ONS mid-year population used as denominator (or shown for reference)", unit: "persons"),
             Field("population_year", .integer, "Mid-year of that estimate"),
             Field("population_source", .string, "ONS release the estimate comes from (Pipeline/SOURCES.md)"),
@@ -199,13 +205,13 @@ enum ReportTables {
         }
     }
 
-    static func enrichedRow(id: String, year: Int, forceID: String, _ enriched: EnrichedFigure) -> [Value] {
+    static func enrichedRow(id: String, year: Int, forceID: String, _ enriched: EnrichedFigure, page: Int?) -> [Value] {
         let figure = enriched.figure
         let denominator = enriched.denominator
         return [
             .text(id), .integer(year), .text(forceID), .text(figure.metric), Value(figure.qualifier), .number(figure.value),
             .text(figure.unit), Value(figure.period.start), Value(figure.period.end), Value(figure.period.asAt),
-            .text(figure.source.rawValue), .integer(figure.line), Value(denominator.population), Value(denominator.year),
+            .text(figure.source.rawValue), .integer(figure.line), Value(page), Value(denominator.population), Value(denominator.year),
             Value(denominator.source), .text(enriched.note), Value(enriched.impliedCount), Value(enriched.impliedRate),
             Value(enriched.impliedRateUnit),
         ]

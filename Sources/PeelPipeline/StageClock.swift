@@ -2,7 +2,8 @@ import Foundation
 
 /// The stages whose work is timed per entry on the worker threads.
 enum TimedStage: String, CaseIterable, Sendable {
-    case identify, decode, parse, validate
+    /// `convert`: PDF entries through pdftotext (wall time of the child process, on the worker that waits for it).
+    case identify, convert, decode, parse, validate
     /// Enriching an entry's figures and rendering all its rows.
     case enrich
 }

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import PeelArchive
 import PeelEnrichment
+import PeelPDF
 import PeelReport
 import PeelValidation
 
@@ -49,6 +50,7 @@ enum StagedExtraction {
         let commit = OrderedCommit(writer: writer)
         let clocks = ClockTotal()
         let archiveReader = ArchiveReader(limits: configuration.limits)
+        let pdf = PDFTextExtractor(settings: configuration.pdf, maxTextBytes: configuration.limits.maxEntryBytes)
         let started = DispatchTime.now().uptimeNanoseconds
 
         // Each worker runs on a serial queue of its own. Such queues get a thread of their own when they need one
@@ -64,7 +66,7 @@ enum StagedExtraction {
                     let record: [UInt8]?
                     switch item.work {
                     case .read(let entry):
-                        outcome = EntryProcessing.process(entry, archiveIndex: item.archiveIndex, parser: parser, clock: &clock)
+                        outcome = EntryProcessing.process(entry, archiveIndex: item.archiveIndex, parser: parser, pdf: pdf, clock: &clock)
                         record = nil
                         progress?.entryDone(archive: item.archiveIndex, bytes: entry.bytesRead, inputOffset: entry.inputOffset)
                     case .cached(let bytes, let ordinal):

@@ -45,3 +45,15 @@ def tricky(tmp_path_factory):
     (base / "in" / "report, \"quoted\" – é.txt").write_text(text)
     run_peel([base / "in"], base / "Outputs")
     return base / "Outputs", bullets
+
+
+@pytest.fixture(scope="session")
+def pdf_dataset(tmp_path_factory):
+    """The dataset of the sample PDFs (Tests/Fixtures/extractions), read through pdftotext."""
+    base = tmp_path_factory.mktemp("pdf")
+    inputs = base / "pdfs"
+    inputs.mkdir()
+    for pdf in sorted((ROOT / "Tests" / "Fixtures" / "extractions").glob("*.pdf")):
+        shutil.copy(pdf, inputs / pdf.name)
+    run_peel([inputs], base / "Outputs")
+    return base / "Outputs"

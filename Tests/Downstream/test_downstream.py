@@ -212,3 +212,22 @@ def test_json_logs_are_one_object_per_line(tmp_path):
     finished = next(e for e in events if e["event"] == "run finished")
     assert finished["parsed"] == 5 and finished["exit_status"] == 3
     assert "\r" not in done.stderr  # no progress line when not on a terminal
+
+
+def test_source_page_loads_as_integers_from_pdfs_and_as_missing_from_text(pdf_dataset, dataset):
+    """source_page: a whole number on every row read from a PDF; missing (not 0, not text) on rows read from text."""
+    for name in ["judgments", "grade_distributions", "figures", "findings", "enriched_figures"]:
+        from_pdf = run_snippet("pandas", pdf_dataset)["tables"][name]
+        assert str(from_pdf["source_page"].dtype) == "Int64", name
+        assert from_pdf["source_page"].notna().all() and (from_pdf["source_page"] >= 1).all(), name
+        from_text = run_snippet("pandas", dataset)["tables"][name]
+        assert from_text["source_page"].isna().all(), name
+    db = duckdb_views(pdf_dataset)
+    with inside(pdf_dataset):
+        types = dict(db.execute("SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'figures'").fetchall())
+        assert types["source_page"] == "BIGINT"
+        # Gwent's custody rate is printed on page 7 of its PDF.
+        assert db.execute("SELECT source_page FROM figures WHERE force_id = 'gwent' AND area = 'force' "
+                          "AND metric = 'custody_place_of_safety_per_100000'").fetchall() == [(7,)]
+    entries = manifest(pdf_dataset)["entries"]
+    assert all(e["pdf"]["extractor"].startswith("pdftotext ") and e["pdf"]["pages"] > 0 for e in entries)

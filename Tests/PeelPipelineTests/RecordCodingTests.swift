@@ -1,5 +1,6 @@
 import Foundation
 @testable import PeelArchive
+import PeelPDF
 @testable import PeelPipeline
 import PeelReport
 import PeelTestSupport
@@ -12,11 +13,15 @@ struct RecordCodingTests {
     @Test("every sample's outcome comes back from its record exactly, and re-encodes to the same bytes")
     func roundTrip() throws {
         let parser = ReportParser(forces: registry)
-        for (ordinal, name) in Fixtures.sampleNames.enumerated() {
-            let bytes = Fixtures.sample(name)
+        let pdf = PDFTextExtractor(settings: PDFSettings(), maxTextBytes: 32 << 20)
+        let pdfs = try FileManager.default.contentsOfDirectory(atPath: Fixtures.extractionsFolder).filter { $0.hasSuffix(".pdf") }.sorted()
+        let inputs = Fixtures.sampleNames.map { ($0, Fixtures.sample($0)) } + pdfs.map { ($0, readBytes(Fixtures.extractionsFolder + "/" + $0)) }
+        for (ordinal, (name, bytes)) in inputs.enumerated() {
             let entry = ExtractedEntry(path: "dir/\(name)", ordinal: ordinal, content: .success(bytes), bytesRead: bytes.count, warnings: ["a warning"])
             var clock = StageClock()
-            let outcome = EntryProcessing.process(entry, archiveIndex: 3, parser: parser, clock: &clock)
+            let outcome = EntryProcessing.process(entry, archiveIndex: 3, parser: parser, pdf: pdf, clock: &clock)
+            // A PDF's extraction and page map go into its record; a text entry has neither.
+            #expect((outcome.pdf != nil) == name.hasSuffix(".pdf") && (outcome.document?.pages != nil) == name.hasSuffix(".pdf"), "\(name)")
             let record = outcome.record()
             let back = try EntryOutcome(record: record, archiveIndex: 3)
             #expect(back.document?.report == outcome.document?.report, "\(name)")
@@ -27,6 +32,7 @@ struct RecordCodingTests {
             #expect((back.ordinal, back.path, back.bytes, back.sha256, back.status, back.reason)
                 == (outcome.ordinal, outcome.path, outcome.bytes, outcome.sha256, outcome.status, outcome.reason))
             #expect(back.warnings == outcome.warnings)
+            #expect(back.pdf == outcome.pdf && back.document?.pages == outcome.document?.pages)
             #expect(back.record() == record)
             // A torn record is an error, never a report with parts missing.
             #expect(throws: RecordReader.RecordError.self) { try EntryOutcome(record: Array(record.dropLast(7)), archiveIndex: 3) }
@@ -83,7 +89,12 @@ struct EncodedEntryTests {
                 bytes: Int.random(in: 0...Int(Int32.max), using: &generator), sha256: maybe(text),
                 status: [EntryStatus.parsed, .skipped, .quarantined].randomElement(using: &generator)!, reason: maybe(text),
                 reportType: maybe(text), warnings: maybe { (0..<Int.random(in: 0...3, using: &generator)).map { _ in text() } },
-                problems: maybe { (0..<Int.random(in: 0...3, using: &generator)).map { _ in text() } })
+                problems: maybe { (0..<Int.random(in: 0...3, using: &generator)).map { _ in text() } },
+                pdf: maybe {
+                    PDFExtraction(extractor: text(), mode: Bool.random(using: &generator) ? .layout : .readingOrder,
+                                  pages: Int.random(in: 0...5000, using: &generator),
+                                  seconds: [0, 1, 0.1, 12.345, 7200.5, Double.random(in: 0...100, using: &generator)].randomElement(using: &generator)!)
+                })
             let byHand = Manifest.encodedEntry(entry)
             let reference = Manifest.encodedEntry(entry, with: encoder)
             #expect(byHand == reference, "\(String(decoding: byHand, as: UTF8.self)) vs \(String(decoding: reference, as: UTF8.self))")

@@ -7,6 +7,10 @@ public enum Fixtures {
     public static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
     public static let samplesFolder = packageRoot + "/Tests/Fixtures/samples"
     public static let defaultInput = packageRoot + "/Inputs/peel-samples.tar.gz"
+    /// The samples printed to PDF by LibreOffice, and their pdftotext extractions (`make-extractions.py`).
+    public static let extractionsFolder = packageRoot + "/Tests/Fixtures/extractions"
+    /// Damaged and hostile PDFs, and Office documents, made from those (`make-documents.sh`).
+    public static let documentsFolder = packageRoot + "/Tests/Fixtures/documents"
 
     /// Sample file names in byte order.
     public static var sampleNames: [String] {
@@ -78,4 +82,43 @@ public func shell(_ command: String, in folder: String) throws -> String {
         throw ShellError(description: "`\(command)` exited \(process.terminationStatus): \(text)")
     }
     return text
+}
+
+/// The rows of a CSV file peel wrote (RFC 4180: quoted fields may hold commas, quotes and line breaks), each
+/// as column name → text.
+public func readCSV(_ path: String) -> [[String: String]] {
+    var records: [[String]] = [[]]
+    var field = ""
+    var quoted = false
+    var characters = String(decoding: readBytes(path), as: UTF8.self).makeIterator()
+    while let character = characters.next() {
+        if quoted {
+            if character == "\"" {
+                guard let next = characters.next() else { quoted = false; break }
+                if next == "\"" { field.append("\"") } else {
+                    quoted = false
+                    if next == "," { records[records.count - 1].append(field); field = "" }
+                    else if next == "\n" { records[records.count - 1].append(field); field = ""; records.append([]) }
+                    else { field.append(next) }
+                }
+            } else {
+                field.append(character)
+            }
+        } else if character == "\"" && field.isEmpty {
+            quoted = true
+        } else if character == "," {
+            records[records.count - 1].append(field)
+            field = ""
+        } else if character == "\n" {
+            records[records.count - 1].append(field)
+            field = ""
+            records.append([])
+        } else {
+            field.append(character)
+        }
+    }
+    if !field.isEmpty || !(records.last ?? []).isEmpty { records[records.count - 1].append(field) }
+    records.removeAll { $0.isEmpty }
+    guard let header = records.first else { return [] }
+    return records.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
 }

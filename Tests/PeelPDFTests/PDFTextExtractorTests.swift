@@ -1,0 +1,157 @@
+import Dispatch
+import Foundation
+import PeelPDF
+import PeelTestSupport
+import PeelText
+import Testing
+
+private let gwent = Fixtures.extractionsFolder + "/peel-effectiveness-2017-gwent.pdf"
+
+private func extractor(_ change: (inout PDFSettings) -> Void = { _ in }, maxTextBytes: Int = 32 << 20) -> PDFTextExtractor {
+    var settings = PDFSettings()
+    change(&settings)
+    return PDFTextExtractor(settings: settings, maxTextBytes: maxTextBytes)
+}
+
+private func reason(_ result: Result<ExtractedPDFText, PDFFailure>) -> String? {
+    if case .failure(let failure) = result { return failure.reason }
+    return nil
+}
+
+@Suite("PDF recognised by its bytes")
+struct PDFSignatureTests {
+    @Test("a PDF header at the start, or after junk within the first kilobyte; nothing else")
+    func signature() {
+        #expect(PDFTextExtractor.isPDF(readBytes(gwent)))
+        #expect(PDFTextExtractor.isPDF(Array("%PDF-2.0\n".utf8)))
+        #expect(PDFTextExtractor.isPDF(Array("HTTP/1.1 200 OK\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.7\n".utf8)))
+        #expect(!PDFTextExtractor.isPDF(Array(repeating: 0x20, count: 1100) + Array("%PDF-1.4".utf8)))
+        #expect(!PDFTextExtractor.isPDF(Array("PEEL: Police effectiveness 2017\nsaved as %PDF-x".utf8)))
+        #expect(!PDFTextExtractor.isPDF(Array("<!DOCTYPE html><title>report.pdf</title>".utf8)))
+        #expect(!PDFTextExtractor.isPDF([]))
+    }
+}
+
+@Suite("pdftotext in a child process")
+struct PDFTextExtractorTests {
+    @Test("a sample PDF: its text, its page count as pdfinfo gives it, the tool's version")
+    func samplePDF() throws {
+        let result = extractor().extract(readBytes(gwent))
+        let extracted = try result.get()
+        let info = try shell("pdfinfo '\(gwent)'", in: NSTemporaryDirectory())
+        let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap { Int($0.split(separator: " ").last!) }
+        #expect(extracted.extraction.pages == pages)
+        #expect(extracted.extraction.pages == 20)
+        #expect(extracted.extraction.extractor.hasPrefix("pdftotext "))
+        #expect(extracted.extraction.extractor != "pdftotext (version unknown)")
+        #expect(extracted.extraction.mode == .layout)
+        #expect(extracted.warnings.isEmpty)
+        // The same bytes pdftotext writes to a file (the committed layout extraction was made so).
+        let fromFile = try shell("pdftotext -enc UTF-8 -eol unix -layout '\(gwent)' -", in: NSTemporaryDirectory())
+        #expect(extracted.text == Array(fromFile.utf8))
+    }
+
+    @Test("reading order is plain pdftotext")
+    func readingOrder() throws {
+        let extracted = try extractor { $0.mode = .readingOrder }.extract(readBytes(gwent)).get()
+        let plain = try shell("pdftotext -enc UTF-8 -eol unix '\(gwent)' -", in: NSTemporaryDirectory())
+        #expect(extracted.text == Array(plain.utf8))
+        #expect(extracted.extraction.mode == .readingOrder)
+    }
+
+    @Test("each line's page: the page pdftotext prints it on when asked for that page alone")
+    func pageMap() throws {
+        let extracted = try extractor().extract(readBytes(gwent)).get()
+        let text = try TextDecoder.decode(extracted.text)
+        let pages = PageMap(text)
+        #expect(pages.pageStarts.count == 20)  // pages 2…20, and the empty one after the last form feed
+        var checked = Set<Int>()
+        for probe in ["Overall effectiveness", "Force in numbers", "Areas for improvement", "Annex A", "Gwent Police"] {
+            let lines = text.lines.filter { text.string($0).contains(probe) }
+            #expect(!lines.isEmpty, "no line with \(probe)")
+            for line in lines {
+                let page = pages.page(ofLine: line.number)
+                checked.insert(page)
+                let alone = try shell("pdftotext -enc UTF-8 -layout -f \(page) -l \(page) '\(gwent)' -", in: NSTemporaryDirectory())
+                #expect(alone.contains(text.string(line).replacingOccurrences(of: "\u{0C}", with: "")), "\(probe) on page \(page)")
+            }
+        }
+        #expect(checked.count >= 10, "the probes reach most pages (the running header names the force on every one)")
+        #expect(pages.page(ofLine: 1) == 1)
+        #expect(PageMap(pageStarts: [5, 5, 9]).page(ofLine: 4) == 1)
+        #expect(PageMap(pageStarts: [5, 5, 9]).page(ofLine: 5) == 3)
+        #expect(PageMap(pageStarts: [5, 5, 9]).page(ofLine: 9) == 4)
+    }
+
+    @Test("an empty user password opens; a real one is quarantined as encrypted")
+    func encrypted() throws {
+        let open = try extractor().extract(readBytes(Fixtures.documentsFolder + "/empty-user-password.pdf")).get()
+        #expect(String(decoding: open.text, as: UTF8.self).contains("PEEL: Police effectiveness 2017 – West Mercia Police"))
+        #expect(reason(extractor().extract(readBytes(Fixtures.documentsFolder + "/password-protected.pdf"))) == "encrypted PDF: it needs a password to open")
+    }
+
+    @Test("a scan has no text layer; a truncated PDF gives poppler's own reason")
+    func damaged() {
+        #expect(reason(extractor().extract(readBytes(Fixtures.documentsFolder + "/scanned.pdf")))
+            == "no text layer: its 2 pages hold no text (a scanned document needs OCR first)")
+        let truncated = reason(extractor().extract(readBytes(Fixtures.documentsFolder + "/truncated.pdf"))) ?? ""
+        #expect(truncated.hasPrefix("pdftotext could not read the PDF (exit status 1): Syntax Error"), "\(truncated)")
+        #expect(truncated.contains("trailer"))
+    }
+
+    @Test("limits: pages, wall-clock seconds, memory and output size each stop the child with their own reason")
+    func limits() {
+        let many = readBytes(Fixtures.documentsFolder + "/3000-pages.pdf")
+        #expect(reason(extractor().extract(many)) == "the PDF has more than 2000 pages (max_pdf_pages)")
+        #expect(reason(extractor { $0.maxPages = 19 }.extract(readBytes(gwent))) == "the PDF has more than 19 pages (max_pdf_pages)")
+        let started = Date()
+        #expect(reason(extractor { $0.maxPages = 5000; $0.maxSeconds = 0.5 }.extract(many)) == "pdftotext took longer than 0.5 s (max_pdf_seconds) and was stopped")
+        #expect(Date().timeIntervalSince(started) < 20)  // stopped, not run to its end (about 4 s)
+        #expect(reason(extractor { $0.maxMemoryBytes = 192 << 20 }.extract(readBytes(Fixtures.documentsFolder + "/memory-bomb.pdf")))
+            == "pdftotext needed more than 201326592 bytes of memory (max_pdf_memory_bytes)")
+        #expect(reason(extractor(maxTextBytes: 1000).extract(readBytes(gwent))) == "the PDF's text is larger than 1000 bytes (max_entry_bytes)")
+    }
+
+    @Test("without pdftotext a PDF is quarantined with what to install")
+    func notInstalled() {
+        let missing = PDFTextExtractor(settings: PDFSettings(), maxTextBytes: 1 << 20, searchPath: "/nonexistent:relative/bin")
+        #expect(missing.executable == nil)
+        #expect(reason(missing.extract(readBytes(gwent))) == "PDF not read: pdftotext is not installed (Debian: apt-get install poppler-utils)")
+    }
+
+    @Test("many at once: the same text each time, and no descriptors left open")
+    func concurrent() throws {
+        let pdf = readBytes(gwent)
+        let tool = extractor()
+        let expected = try tool.extract(pdf).get().text
+        let before = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count
+        let results = Results()
+        // Tests beside this one open files too, so a leak shows as growth in proportion to the children run:
+        // one descriptor kept per child would be 48 more.
+        DispatchQueue.concurrentPerform(iterations: 48) { index in
+            // Every third child fails fast, so pipes close while others are still being written.
+            let input = index % 3 == 0 ? Array(pdf.prefix(5000)) : pdf
+            results.append(index, tool.extract(input))
+        }
+        for (index, result) in results.all {
+            if index % 3 == 0 {
+                #expect(reason(result) != nil)
+            } else {
+                #expect((try? result.get().text) == expected)
+            }
+        }
+        let after = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count
+        #expect(after - before < 24, "\(before) descriptors open before, \(after) after")
+    }
+}
+
+private final class Results: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [(Int, Result<ExtractedPDFText, PDFFailure>)] = []
+    func append(_ index: Int, _ result: Result<ExtractedPDFText, PDFFailure>) {
+        lock.lock()
+        items.append((index, result))
+        lock.unlock()
+    }
+    var all: [(Int, Result<ExtractedPDFText, PDFFailure>)] { lock.lock(); defer { lock.unlock() }; return items }
+}
