@@ -39,14 +39,14 @@ enum LogFormat: String, ExpressibleByArgument, CaseIterable {
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Read report archives and write the dataset and its manifest.",
+        abstract: "Read archives of PEEL reports (PDF or text) and write the dataset and its manifest.",
         discussion: """
             Exit status: 0 success; 3 outputs written but validation found errors (see --fail-on); 65 an entry was quarantined or an archive could not be read to its end \
             (outputs are still written); 64 usage; 66 no input; 73 the output folder cannot be created or \
             replaced; 74 writing failed; 75 another run holds the lock; 78 bad configuration.
             """)
 
-    @Option(name: .long, help: ArgumentHelp("An archive, a text file or a folder of them (repeatable).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("An archive, a PDF, a text file or a folder of them (repeatable).", valueName: "path"))
     var input: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Folder for the dataset; replaced whole at the end of the run.", valueName: "folder"))

@@ -17,6 +17,8 @@ struct HyphenationTests {
             == "Tackle Anti-social behaviour and risk-assessment (long-term),")
         // Another form of a two-part compound: "re-assessed" spells "reassessment".
         #expect(compounds.restoringHyphens("a reassessment of the risks") == "a re-assessment of the risks")
+        // Curly quotes, dashes and ellipses around a word are punctuation too (words with non-ASCII take the slow path).
+        #expect(compounds.restoringHyphens("its ‘antisocial’ team – longterm…") == "its ‘anti-social’ team – long-term…")
     }
 
     @Test("words the report never hyphenates, and short ones, stay as they are")
