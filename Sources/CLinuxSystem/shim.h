@@ -1,6 +1,7 @@
 // Linux system calls that Glibc's Swift overlay does not expose.
 #ifndef CLINUXSYSTEM_SHIM_H
 #define CLINUXSYSTEM_SHIM_H
+#include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -8,6 +9,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/auxv.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -91,5 +93,35 @@ static inline pid_t CLinuxSystem_spawnLimited(const char *path, char *const argv
     munmap(stack, stack_size);
     errno = saved;
     return pid;
+}
+/// The GNU build ID the linker wrote into this executable (a hash of what it linked), read from the program
+/// headers already in memory: no file is opened. Copies at most `capacity` bytes to `out`; returns how many (0:
+/// none found).
+static inline int CLinuxSystem_buildID(unsigned char *out, int capacity) {
+    const Elf64_Phdr *headers = (const Elf64_Phdr *)getauxval(AT_PHDR);
+    unsigned long count = getauxval(AT_PHNUM);
+    if (headers == 0 || count == 0) return 0;
+    uintptr_t bias = 0;
+    for (unsigned long i = 0; i < count; i++) {
+        if (headers[i].p_type == PT_PHDR) bias = (uintptr_t)headers - (uintptr_t)headers[i].p_vaddr;
+    }
+    for (unsigned long i = 0; i < count; i++) {
+        if (headers[i].p_type != PT_NOTE) continue;
+        const unsigned char *at = (const unsigned char *)(bias + headers[i].p_vaddr);
+        const unsigned char *end = at + headers[i].p_memsz;
+        while (at + sizeof(Elf64_Nhdr) <= end) {
+            const Elf64_Nhdr *note = (const Elf64_Nhdr *)at;
+            const unsigned char *name = at + sizeof(Elf64_Nhdr);
+            const unsigned char *description = name + ((note->n_namesz + 3) & ~3U);
+            if (description + note->n_descsz > end) break;
+            if (note->n_type == NT_GNU_BUILD_ID && note->n_namesz == 4 && memcmp(name, "GNU", 4) == 0) {
+                int length = (int)note->n_descsz < capacity ? (int)note->n_descsz : capacity;
+                memcpy(out, description, length);
+                return length;
+            }
+            at = description + ((note->n_descsz + 3) & ~3U);
+        }
+    }
+    return 0;
 }
 #endif

@@ -8,7 +8,8 @@ public struct ExtractionLimits: Sendable, Codable, Equatable, Hashable {
     /// Expanded ÷ compressed bytes of one input archive; checked once `ratioCheckAfterBytes` have expanded.
     public var maxCompressionRatio: Double
     public var ratioCheckAfterBytes: Int
-    /// Archives inside archives are opened up to this depth (the input archive is depth 0).
+    /// Archives inside archives are opened up to this depth (the input archive is depth 0). Real collections nest
+    /// folders of zips of tarballs; the expansion limits, not this, are what stops a bomb (ClamAV allows 17).
     public var maxNestingDepth: Int
     /// Entries one input archive may hold, nested ones included.
     public var maxEntriesPerArchive: Int
@@ -18,7 +19,7 @@ public struct ExtractionLimits: Sendable, Codable, Equatable, Hashable {
         maxArchiveExpandedBytes: Int = 16 << 30,
         maxCompressionRatio: Double = 200,
         ratioCheckAfterBytes: Int = 64 << 20,
-        maxNestingDepth: Int = 3,
+        maxNestingDepth: Int = 10,
         maxEntriesPerArchive: Int = 1_000_000
     ) {
         self.maxEntryBytes = maxEntryBytes

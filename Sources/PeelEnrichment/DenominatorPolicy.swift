@@ -14,6 +14,8 @@ public struct DenominatorPolicy: Sendable, Equatable {
     }
 
     public var file = "population.csv"
+    /// Which ONS release the estimates must come from; every row's `source` is checked against it.
+    public var vintage = PopulationVintage.firstRelease
     /// Population year = report year + offset (HMIC: the mid-year estimate of the year before), unless overridden.
     public var yearOffset = -1
     public var yearOverrides: [Int: Int] = [:]
@@ -25,6 +27,26 @@ public struct DenominatorPolicy: Sendable, Equatable {
 
     public func populationYear(forReportYear year: Int) -> Int {
         yearOverrides[year] ?? year + yearOffset
+    }
+}
+
+/// Which release of ONS's mid-year estimates a population table holds, told by each row's `source` tag (see
+/// Pipeline/SOURCES.md).
+public enum PopulationVintage: String, Sendable, Equatable, CaseIterable {
+    /// Each year as first published (the estimates HMIC divided by): from 2014 on, mid-YEAR comes from the
+    /// mid-YEAR release (`ons_mye_YEAR`); earlier years from the back series.
+    case firstRelease = "first_release"
+    /// Every year from the mid-2019 release, which carries ONS's March 2018 revision of mid-2012 to mid-2016.
+    case mye2019
+
+    /// Why a row's source tag does not belong to this vintage, or nil when it does.
+    public func mismatch(year: Int, source: String) -> String? {
+        switch self {
+        case .firstRelease:
+            return year >= 2014 && source != "ons_mye_\(year)" ? "a first-release estimate of \(year) comes from ons_mye_\(year), not \(source)" : nil
+        case .mye2019:
+            return source != "ons_mye_2019_mye5" ? "every estimate of the mye2019 vintage comes from ons_mye_2019_mye5, not \(source)" : nil
+        }
     }
 }
 

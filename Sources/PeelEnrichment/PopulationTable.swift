@@ -17,9 +17,10 @@ public struct PopulationTable: Sendable {
     }
 
     /// Reads `force_id,year,population,source` rows and checks that every force of the registry has every
-    /// year the file covers (a missing force or year is an error naming it).
-    public init(csv text: String, forces: ForceRegistry) throws(InvalidTable) {
+    /// year the file covers, once, and that every row comes from `vintage` (an error names the line).
+    public init(csv text: String, forces: ForceRegistry, vintage: PopulationVintage = .firstRelease) throws(InvalidTable) {
         var estimates: [String: [Int: Estimate]] = [:]
+        var lines: [String: [Int: Int]] = [:]
         do {
             let reader = try CSVReader(string: text, hasHeaderRow: true)
             var line = 1
@@ -30,7 +31,15 @@ public struct PopulationTable: Sendable {
                     throw InvalidTable(description: "line \(line): needs force_id, year and a positive population")
                 }
                 guard forces.force(id: id) != nil else { throw InvalidTable(description: "line \(line): unknown force \"\(id)\"") }
-                estimates[id, default: [:]][year] = Estimate(population: population, source: reader["source"] ?? "")
+                if let first = lines[id]?[year] {
+                    throw InvalidTable(description: "line \(line): a second population for \(id) in \(year) (the first is on line \(first))")
+                }
+                let source = reader["source"] ?? ""
+                if let mismatch = vintage.mismatch(year: year, source: source) {
+                    throw InvalidTable(description: "line \(line): not of the \(vintage.rawValue) vintage (population.vintage): \(mismatch)")
+                }
+                lines[id, default: [:]][year] = line
+                estimates[id, default: [:]][year] = Estimate(population: population, source: source)
             }
         } catch let error as InvalidTable {
             throw error

@@ -7,19 +7,20 @@ import PeelTables
 struct CacheKey: Codable, Sendable, Equatable {
     let archiveSHA256: String
     let programVersion: String
-    let gitCommit: String
+    /// The build ID of the binary that parsed it (`ProgramInfo.buildId`).
+    let program: String
     let configurationSHA256: String
     let referenceSHA256: String
 }
 
 /// Makes the cache key of an archive from its checksum, for one run's program, configuration and reference data.
 struct CacheKeys: Sendable {
-    let gitCommit: String
+    let program: String
     let configurationSHA256: String
     let referenceSHA256: String
 
     func key(for archiveSHA256: String) -> CacheKey {
-        CacheKey(archiveSHA256: archiveSHA256, programVersion: ProgramInfo.version, gitCommit: gitCommit,
+        CacheKey(archiveSHA256: archiveSHA256, programVersion: ProgramInfo.version, program: program,
                  configurationSHA256: configurationSHA256, referenceSHA256: referenceSHA256)
     }
 }
@@ -35,6 +36,12 @@ struct CachedArchive: Codable, Sendable {
     let summary: ArchiveSummary
     let records: Int
     let recordsSHA256: String
+}
+
+/// An index file: the cached archive and the SHA-256 of its canonical JSON (sorted keys).
+private struct SealedIndex: Codable {
+    let archive: CachedArchive
+    let sha256: String
 }
 
 /// Incremental runs: the previous dataset's cache, read at start; only entries whose key matches are used.
@@ -54,9 +61,12 @@ struct ArchiveCache: Sendable {
         var entries: [String: CachedArchive] = [:]
         let decoder = JSONDecoder()
         for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] where name.hasSuffix(".json") {
+            // An index is believed only as written: its checksum over its own contents, and its file name, must agree.
             guard let data = FileManager.default.contents(atPath: path + "/" + name),
-                  let cached = try? decoder.decode(CachedArchive.self, from: data) else { continue }
-            entries[cached.key.archiveSHA256] = cached
+                  let sealed = try? decoder.decode(SealedIndex.self, from: data),
+                  sealed.sha256 == sha256Hex(Self.canonical(sealed.archive)),
+                  name == sealed.archive.key.archiveSHA256 + ".json" else { continue }
+            entries[sealed.archive.key.archiveSHA256] = sealed.archive
         }
         return ArchiveCache(outputFolder: outputFolder, entries: entries)
     }
@@ -75,20 +85,26 @@ struct ArchiveCache: Sendable {
         return (cached, path)
     }
 
-    /// The index file of one archive, as the dataset will hold it (deterministic: sorted keys).
+    /// The index file of one archive, as the dataset will hold it (deterministic: sorted keys), sealed with the
+    /// checksum of its contents, so that an edited or torn index is never believed.
     static func index(for cached: CachedArchive) -> RenderedFile {
+        let sealed = SealedIndex(archive: cached, sha256: sha256Hex(canonical(cached)))
+        return RenderedFile(path: indexPath(cached.key.archiveSHA256), contents: encode(sealed) + [0x0A], rows: nil)
+    }
+
+    /// The bytes the seal is the checksum of.
+    private static func canonical(_ cached: CachedArchive) -> [UInt8] { encode(cached) }
+
+    private static func encode(_ value: some Encodable) -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let data = try! encoder.encode(cached)
-        return RenderedFile(path: indexPath(cached.key.archiveSHA256), contents: Array(data) + [0x0A], rows: nil)
+        // Only integers and strings: encoding cannot fail (no floating-point value that JSON cannot hold).
+        return (try? encoder.encode(value)).map(Array.init) ?? []
     }
 }
 
 extension ProgramInfo {
-    /// The program's identity for cache keys; nil when it cannot be told (no commit, or uncommitted changes),
-    /// in which case nothing is reused.
-    var cacheIdentity: String? {
-        guard let gitCommit, gitDirty == false else { return nil }
-        return gitCommit
-    }
+    /// The program's identity for cache keys: the binary's own build ID (a commit of the checkout would name code
+    /// the running binary may not be built from). nil when it has none, and then nothing is reused.
+    var cacheIdentity: String? { buildId }
 }

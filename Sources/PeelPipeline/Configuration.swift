@@ -104,9 +104,15 @@ extension DenominatorPolicy {
                 guard let file = value as? String, !file.isEmpty, !file.contains("/") else { throw ConfigurationError(description: "\"population.file\" must be a file name in the configuration's folder") }
                 self.file = file
             case "vintage":
-                guard value is String else { throw ConfigurationError(description: "\"population.vintage\" must be text") }
+                guard let name = value as? String, let chosen = PopulationVintage(rawValue: name) else {
+                    let choices = PopulationVintage.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: " or ")
+                    throw ConfigurationError(description: "\"population.vintage\" must be \(choices), not \(value)")
+                }
+                vintage = chosen
             case "year_offset":
-                guard let number = value as? NSNumber, let offset = Int(exactly: number.doubleValue) else { throw ConfigurationError(description: "\"population.year_offset\" must be a whole number") }
+                guard let number = value as? NSNumber, String(cString: number.objCType) != "c", let offset = Int(exactly: number.doubleValue) else {
+                    throw ConfigurationError(description: "\"population.year_offset\" must be a whole number")
+                }
                 yearOffset = offset
             case "year_overrides":
                 guard let map = value as? [String: Any] else { throw ConfigurationError(description: "\"population.year_overrides\" must map report years to population years") }

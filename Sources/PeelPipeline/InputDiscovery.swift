@@ -8,10 +8,18 @@ public struct InputArchive: Sendable, Equatable {
 }
 
 enum InputDiscovery {
+    /// The input files, and the folders inside the inputs that were passed over because they are peel datasets.
+    struct Found {
+        var archives: [InputArchive]
+        var datasetsPassedOver: [String]
+    }
+
     /// Files under each input path, recursively for folders, in byte order of their paths; names that
-    /// start with "." are left out (`.gitkeep`, editor files). A path that does not exist is an error.
-    static func archives(in paths: [String]) throws(RunFailure) -> [InputArchive] {
+    /// start with "." are left out (`.gitkeep`, editor files), and so are folders that are peel datasets (their
+    /// tables are no reports). A path that does not exist, or that is itself a dataset, is an error.
+    static func archives(in paths: [String]) throws(RunFailure) -> Found {
         var found: [String] = []
+        var datasets: [String] = []
         let manager = FileManager.default
         for path in paths {
             var isDirectory: ObjCBool = false
@@ -24,10 +32,13 @@ enum InputDiscovery {
                 found.append(path)
                 continue
             }
+            let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+            if isPeelManifest(base + "/manifest.json") {
+                throw RunFailure(.usage, "--input \(path) is a peel dataset (its manifest.json was written by peel), not a folder of reports")
+            }
             guard let walker = manager.enumerator(atPath: path) else {
                 throw RunFailure(.noInput, "\(path): cannot list the folder")
             }
-            let base = path.hasSuffix("/") ? String(path.dropLast()) : path
             while let relative = walker.nextObject() as? String {
                 let name = (relative as NSString).lastPathComponent
                 if name.hasPrefix(".") {
@@ -35,12 +46,35 @@ enum InputDiscovery {
                     continue
                 }
                 let full = base + "/" + relative
-                if isRegularFile(full) { found.append(full) }
+                if isRegularFile(full) {
+                    found.append(full)
+                } else if name == "manifest.json" {
+                    continue
+                } else if isPeelManifest(full + "/manifest.json") {
+                    walker.skipDescendants()
+                    datasets.append(full)
+                }
             }
         }
+        // A file of a dataset listed before its folder was known to be one (a sibling sorted before manifest.json).
+        found.removeAll { file in datasets.contains { file.hasPrefix($0 + "/") } }
         let unique = Array(Set(found)).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
         if unique.isEmpty { throw RunFailure(.noInput, "no input files in \(paths.joined(separator: ", "))") }
-        return unique.map(InputArchive.init(path:))
+        return Found(archives: unique.map(InputArchive.init(path:)), datasetsPassedOver: datasets.sorted())
+    }
+
+    /// Refuses inputs and an output that overlap: a run would read its own dataset, or every run the previous one.
+    /// `output` is the resolved output folder.
+    static func checkSeparate(inputs: [String], output: String, outputAsGiven: String) throws(RunFailure) {
+        for input in inputs {
+            guard let real = realPath(input) else { continue }  // a missing input is reported by archives(in:)
+            if real == output || real.hasPrefix(output + "/") {
+                throw RunFailure(.usage, "--input \(input) is inside the output folder --output \(outputAsGiven) (\(output)): the run would read its own dataset; give inputs outside the output folder")
+            }
+            if output.hasPrefix(real + "/") {
+                throw RunFailure(.usage, "--output \(outputAsGiven) is inside --input \(input) (\(real)): every run would read the previous dataset back in; put the output folder outside the inputs")
+            }
+        }
     }
 }
 

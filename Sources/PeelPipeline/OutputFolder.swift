@@ -16,11 +16,22 @@ final class OutputFolder {
     private let name: String
     private var lockDescriptor: Int32 = -1
 
-    init(path: String) {
+    /// Resolves `path` once, symbolic links included, so that the lock, the staging folder and the swap are all
+    /// beside the real folder: swapping a link's own name would leave the folder it points to stale forever, and
+    /// two names for one dataset would take two locks.
+    init(path: String) throws(RunFailure) {
         let url = URL(fileURLWithPath: path).standardizedFileURL
-        target = url.path
-        parent = url.deletingLastPathComponent().path
-        name = url.lastPathComponent
+        if let real = realPath(url.path) {
+            target = real
+        } else if let link = symbolicLinkTarget(url.path) {
+            throw RunFailure(.cannotCreateOutput, "\(path) is a symbolic link to \(link), which does not exist; create that folder, or give a folder as --output")
+        } else {
+            let parentPath = url.deletingLastPathComponent().path
+            target = (realPath(parentPath) ?? parentPath) + "/" + url.lastPathComponent
+        }
+        let resolved = URL(fileURLWithPath: target)
+        parent = resolved.deletingLastPathComponent().path
+        name = resolved.lastPathComponent
     }
 
     deinit { unlock() }
@@ -163,7 +174,7 @@ final class OutputFolder {
 }
 
 /// A manifest written by peel (not just any manifest.json: web projects have those too).
-private func isPeelManifest(_ path: String) -> Bool {
+func isPeelManifest(_ path: String) -> Bool {
     guard let data = FileManager.default.contents(atPath: path),
           let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
           let program = object["program"] as? [String: Any] else { return false }
@@ -171,6 +182,21 @@ private func isPeelManifest(_ path: String) -> Bool {
 }
 
 // MARK: - System calls
+
+/// The path with every symbolic link resolved (realpath(3)), or nil when it does not exist.
+func realPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
+}
+
+/// What a symbolic link at `path` points to, or nil when `path` is not one.
+private func symbolicLinkTarget(_ path: String) -> String? {
+    var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+    let count = readlink(path, &buffer, buffer.count - 1)
+    guard count >= 0 else { return nil }
+    return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+}
 
 
 private func makeFolder(_ path: String) throws {

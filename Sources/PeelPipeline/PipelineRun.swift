@@ -27,8 +27,7 @@ public struct RunOptions: Sendable {
     public var waitForLock = false
     /// Read every archive again, even those unchanged since the previous run (whose results are otherwise reused).
     public var full = false
-    /// The program's identity in cache keys; nil: its git commit when its checkout is clean (else no reuse).
-    /// Tests set it to exercise reuse from a checkout with uncommitted changes.
+    /// The program's identity in cache keys; nil: the executable's build ID. Tests set it to stand for two builds.
     public var programIdentity: String?
     /// A progress line on stderr (entries, MB/s, ETA): for terminals, never for cron or JSON logs.
     public var showProgress = false
@@ -77,13 +76,18 @@ public enum PipelineRun {
         let reference = try ReferenceData.load(folder: referenceFolder, policy: loaded.configuration.population)
         let parser = ReportParser(forces: reference.forces)
 
-        let output = OutputFolder(path: options.output)
+        let output = try OutputFolder(path: options.output)
+        try InputDiscovery.checkSeparate(inputs: options.inputs, output: output.target, outputAsGiven: options.output)
         try output.lock(wait: options.waitForLock)
         defer { output.unlock() }
         try output.checkReplaceable()
         output.sweepLeftovers()
 
-        let inputs = try InputDiscovery.archives(in: options.inputs)
+        let discovered = try InputDiscovery.archives(in: options.inputs)
+        let inputs = discovered.archives
+        for dataset in discovered.datasetsPassedOver {
+            logger.warning("input folder passed over: it is a peel dataset", metadata: ["folder": .string(dataset)])
+        }
         logger.info("run started", metadata: [
             "run_id": .string(runId), "archives": .stringConvertible(inputs.count), "jobs": .stringConvertible(options.jobs),
         ])
@@ -91,8 +95,8 @@ public enum PipelineRun {
         // configuration and reference data, is not read again; its outcomes come from the dataset's cache.
         let program = ProgramInfo.current()
         let referenceSHA = sha256Hex(Array(reference.files.map(\.sha256).joined(separator: ",").utf8))
-        let cacheKey = (options.programIdentity ?? program.cacheIdentity).map { commit in
-            CacheKeys(gitCommit: commit, configurationSHA256: loaded.sha256, referenceSHA256: referenceSHA)
+        let cacheKey = (options.programIdentity ?? program.cacheIdentity).map { identity in
+            CacheKeys(program: identity, configurationSHA256: loaded.sha256, referenceSHA256: referenceSHA)
         }
         let cache = options.full || cacheKey == nil ? ArchiveCache.empty : ArchiveCache.load(outputFolder: output.target)
         let progress = options.showProgress ? RunProgress(totalInputBytes: inputs.reduce(0) { $0 + fileSize($1.path) }) : nil

@@ -1,3 +1,4 @@
+import CLinuxSystem
 import Foundation
 
 /// Name, version and source commit of this program, for the manifest.
@@ -6,7 +7,11 @@ public struct ProgramInfo: Sendable, Codable, Equatable {
 
     public let name: String
     public let version: String
-    /// The git commit the program was built from, when its source checkout is still there to ask.
+    /// The GNU build ID of this executable (hex): a hash the linker makes of what it linked, so another build of
+    /// other code has another one. It names the binary that ran, and keys the cache.
+    public let buildId: String?
+    /// The HEAD of the source checkout the binary was compiled in, when that checkout is still there to ask, at
+    /// the time of the run (it may have moved on since the build: `buildId` names the binary).
     public let gitCommit: String?
     /// True when that checkout had uncommitted changes.
     public let gitDirty: Bool?
@@ -17,8 +22,16 @@ public struct ProgramInfo: Sendable, Codable, Equatable {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let commit = git(["rev-parse", "HEAD"], in: root.path)
         let status = commit == nil ? nil : git(["status", "--porcelain", "--untracked-files=no"], in: root.path)
-        return ProgramInfo(name: "peel", version: version, gitCommit: commit, gitDirty: status.map { !$0.isEmpty })
+        return ProgramInfo(name: "peel", version: version, buildId: buildID, gitCommit: commit, gitDirty: status.map { !$0.isEmpty })
     }
+
+    /// This executable's build ID, read once from its program headers in memory.
+    static let buildID: String? = {
+        var bytes = [UInt8](repeating: 0, count: 64)
+        let count = Int(CLinuxSystem_buildID(&bytes, Int32(bytes.count)))
+        guard count > 0 else { return nil }
+        return hexDigest(bytes.prefix(count))
+    }()
 
     private static func git(_ arguments: [String], in folder: String) -> String? {
         guard FileManager.default.fileExists(atPath: folder + "/.git") else { return nil }

@@ -26,15 +26,35 @@ struct ReferenceData: Sendable {
             throw RunFailure(.configuration, "\(populationPath): cannot read the population table")
         }
         let population: PopulationTable
-        do { population = try PopulationTable(csv: String(decoding: populationData, as: UTF8.self), forces: forces) } catch {
+        do { population = try PopulationTable(csv: String(decoding: populationData, as: UTF8.self), forces: forces, vintage: policy.vintage) } catch {
             throw RunFailure(.configuration, "\(populationPath): \(error.description)")
         }
-        for area in policy.combinedAreas {
-            if let unknown = area.forces.first(where: { forces.force(id: $0) == nil }) {
-                throw RunFailure(.configuration, "population.combined_areas: unknown force \"\(unknown)\"")
-            }
-        }
+        try check(policy, forces: forces, population: population, file: populationPath)
         let populationRecord = Manifest.ReferenceRecord(path: populationPath, sha256: sha256Hex(Array(populationData)), rows: population.rowCount)
         return ReferenceData(forces: forces, denominators: Denominators(table: population, policy: policy), files: [record, populationRecord])
+    }
+
+    /// Every force id and metric the policy names exists, and the table holds a population for every report year
+    /// the parser reads: a typo must never silently bring back, or take away, a denominator.
+    private static func check(_ policy: DenominatorPolicy, forces: ForceRegistry, population: PopulationTable, file: String) throws(RunFailure) {
+        let metrics = Set(Vocabulary.metrics)
+        for (index, area) in policy.combinedAreas.enumerated() {
+            if let unknown = area.forces.first(where: { forces.force(id: $0) == nil }) {
+                throw RunFailure(.configuration, "population.combined_areas[\(index)]: unknown force \"\(unknown)\" (not in forces.csv)")
+            }
+            if let unknown = area.metrics.sorted().first(where: { !metrics.contains($0) }) {
+                throw RunFailure(.configuration, "population.combined_areas[\(index)]: unknown metric \"\(unknown)\" (not in the contract's metrics)")
+            }
+        }
+        if let unknown = policy.unusable.keys.sorted().first(where: { forces.force(id: $0) == nil }) {
+            throw RunFailure(.configuration, "population.unusable_denominators: unknown force \"\(unknown)\" (not in forces.csv)")
+        }
+        for reportYear in ReportParser.forceReportYears {
+            let year = policy.populationYear(forReportYear: reportYear)
+            guard population.years.contains(year) else {
+                let rule = policy.yearOverrides[reportYear] != nil ? "year_overrides" : "year_offset \(policy.yearOffset)"
+                throw RunFailure(.configuration, "population: \(reportYear) reports need mid-\(year) populations (\(rule)), which \(file) does not have (it covers \(population.years.lowerBound)–\(population.years.upperBound))")
+            }
+        }
     }
 }

@@ -66,7 +66,7 @@ elif case == "empties":
 elif case == "nested":
     data = good
     name = "good.txt"
-    for level in range(10):
+    for level in range(14):
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w") as archive:
             archive.writestr(name, data)

@@ -119,6 +119,19 @@ struct ArchiveFormatTests {
         limits.maxNestingDepth = 2
         #expect(good(readAll(folder + "/level0.zip", limits: limits).0)["level1.zip!/level2.zip!/\(names[0])"] == Fixtures.sample(names[0]))
     }
+
+    @Test("by default, a report in a zip of a tarball of a zip of a tarball of a zip is read (real collections nest)")
+    func realNesting() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let names = try copySamples(to: folder + "/samples")
+        try shell("""
+            zip -q -j e.zip samples/\(names[0]) && tar -cf d.tar e.zip && zip -q c.zip d.tar && tar -czf b.tar.gz c.zip && zip -q a.zip b.tar.gz
+            """, in: folder)
+        #expect(ExtractionLimits().maxNestingDepth == 10)
+        let (entries, _) = readAll(folder + "/a.zip", limits: ExtractionLimits())
+        #expect(good(entries)["b.tar.gz!/c.zip!/d.tar!/e.zip!/\(names[0])"] == Fixtures.sample(names[0]))
+    }
 }
 
 @Suite("Bad entries beside good ones")

@@ -98,4 +98,32 @@ struct IncrementalRunTests {
         #expect(again.manifest.totals.parsed == 4)
         #expect(tables(folder + "/out") == before)
     }
+
+    @Test("an edited cache index is never believed: the archive is read again and the edit is not carried on")
+    func editedIndex() throws {
+        let (folder, config, _) = try setUp()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = try run(folder, config)
+        let before = tables(folder + "/out")
+        let indexes = try FileManager.default.contentsOfDirectory(atPath: folder + "/out/.cache").filter { $0.hasSuffix(".json") }.sorted()
+        #expect(indexes.count == 2)
+        // A failure written into one archive's summary, and another index copied under a name that is not its own.
+        let first = folder + "/out/.cache/" + indexes[0]
+        var text = String(decoding: readBytes(first), as: UTF8.self)
+        #expect(text.contains("\"entries\":2"))
+        text = text.replacingOccurrences(of: "\"entries\":2", with: "\"entries\":2,\"failure\":\"invented\"")
+        try writeBytes(Array(text.utf8), to: first)
+        let again = try run(folder, config)
+        #expect(again.manifest.inputs.filter { !$0.cached }.map { ($0.sha256 ?? "") + ".json" } == [indexes[0]])
+        #expect(again.manifest.inputs.allSatisfy { $0.status == "read" })
+        #expect(!String(decoding: readBytes(first), as: UTF8.self).contains("invented"))
+        #expect(tables(folder + "/out") == before)
+    }
+
+    @Test("the program's identity is its own build ID, read from memory: the one the linker wrote into the executable")
+    func buildIdentity() throws {
+        let identity = try #require(ProgramInfo.current().buildId)
+        let notes = try shell("readelf -n /proc/\(getpid())/exe", in: NSTemporaryDirectory())
+        #expect(notes.contains("Build ID: \(identity)"), "\(identity)")
+    }
 }

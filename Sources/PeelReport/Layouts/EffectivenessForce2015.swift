@@ -3,8 +3,11 @@ import PeelLayout
 /// PEEL effectiveness 2014 and 2015 force reports: an overall judgment and four questions, each with a "Summary of findings"
 /// grade; Force in numbers, the rates and outcomes tables, narrative figures; areas for improvement per question.
 enum EffectivenessForce2015: ReportLayout {
+    static let type = ReportType.force
+    static let years = 2014...2015
+
     static func reads(_ title: TitlePage.Title) -> Bool {
-        title.type == .force && title.pillar == .effectiveness && (2014...2015).contains(title.year)
+        title.type == type && title.pillar == .effectiveness && years.contains(title.year)
     }
 
     static func read(_ text: LaidOutText, title: TitlePage.Title, forces: ForceRegistry, into report: inout Report) {

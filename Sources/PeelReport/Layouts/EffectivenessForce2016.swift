@@ -4,8 +4,11 @@ import PeelLayout
 /// inspected table (specialist capabilities ungraded); Force in numbers with crime outcome proportions, narrative
 /// figures; areas for improvement, causes of concern and recommendations.
 enum EffectivenessForce2016: ReportLayout {
+    static let type = ReportType.force
+    static let years = 2016...2017
+
     static func reads(_ title: TitlePage.Title) -> Bool {
-        title.type == .force && title.pillar == .effectiveness && (2016...2017).contains(title.year)
+        title.type == type && title.pillar == .effectiveness && years.contains(title.year)
     }
 
     static func read(_ text: LaidOutText, title: TitlePage.Title, forces: ForceRegistry, into report: inout Report) {

@@ -1,0 +1,117 @@
+import Foundation
+import Glibc
+import Logging
+import PeelPipeline
+import PeelTestSupport
+import Testing
+
+private let quiet = Logger(label: "peel-test") { _ in SwiftLogNoOpLogHandler() }
+
+/// Mistakes an operator makes, each once accepted in silence (issue 13): refused with a message naming what is wrong.
+@Suite("Careless use refused, not silently accepted")
+struct CarelessUseTests {
+    private func setUp() throws -> (folder: String, config: String) {
+        let folder = makeTemporaryFolder()
+        try copyPipelineFiles(to: folder)
+        try FileManager.default.createDirectory(atPath: folder + "/in", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Fixtures.defaultInput, toPath: folder + "/in/samples.tar.gz")
+        return (folder, folder + "/pipeline.json")
+    }
+
+    private func run(_ inputs: [String], _ output: String, _ config: String) throws(RunFailure) -> RunResult {
+        try PipelineRun.execute(RunOptions(inputs: inputs, output: output, jobs: 2, configurationPath: config), logger: quiet)
+    }
+
+    private func failure(_ work: () throws(RunFailure) -> RunResult) -> RunFailure? {
+        do {
+            _ = try work()
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test("an input inside the output folder, or an output inside an input folder, is refused (64) with both named")
+    func overlap() throws {
+        let (folder, config) = try setUp()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let first = try run([folder + "/in"], folder + "/out", config)
+        #expect(first.manifest.totals.parsed == 5)
+        let before = readBytes(folder + "/out/reports.csv")
+
+        let same = failure { () throws(RunFailure) in try run([folder + "/out"], folder + "/out", config) }
+        #expect(same?.status == .usage)
+        #expect(same?.description.contains("--input \(folder)/out is inside the output folder") == true, "\(same?.description ?? "")")
+        // Nothing was replaced.
+        #expect(readBytes(folder + "/out/reports.csv") == before)
+
+        let inside = failure { () throws(RunFailure) in try run([folder + "/in"], folder + "/in/out", config) }
+        #expect(inside?.status == .usage)
+        #expect(inside?.description.contains("--output \(folder)/in/out is inside --input \(folder)/in") == true, "\(inside?.description ?? "")")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/in/out"))
+
+        // The same through a symbolic link to the output folder.
+        #expect(symlink(folder + "/out", folder + "/alias") == 0)
+        #expect(failure { () throws(RunFailure) in try run([folder + "/alias"], folder + "/out", config) }?.status == .usage)
+    }
+
+    @Test("a peel dataset is never read as input: named, it is refused; inside an input folder, it is passed over")
+    func datasetAsInput() throws {
+        let (folder, config) = try setUp()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = try run([folder + "/in"], folder + "/old", config)
+        let named = failure { () throws(RunFailure) in try run([folder + "/old"], folder + "/out", config) }
+        #expect(named?.status == .usage)
+        #expect(named?.description.contains("is a peel dataset") == true)
+
+        try FileManager.default.moveItem(atPath: folder + "/old", toPath: folder + "/in/old")
+        let result = try run([folder + "/in"], folder + "/out", config)
+        #expect(result.manifest.inputs.map(\.path) == [folder + "/in/samples.tar.gz"])
+        #expect(result.manifest.totals.parsed == 5)
+    }
+
+    @Test("a symbolic link as the output folder: the folder it points to is replaced, the link stays a link")
+    func symlinkedOutput() throws {
+        let (folder, config) = try setUp()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/real", withIntermediateDirectories: true)
+        #expect(symlink(folder + "/real", folder + "/link") == 0)
+        _ = try run([folder + "/in"], folder + "/link", config)
+        _ = try run([folder + "/in"], folder + "/link", config)
+        #expect((try FileManager.default.attributesOfItem(atPath: folder + "/link")[.type] as? FileAttributeType) == .typeSymbolicLink)
+        #expect(FileManager.default.fileExists(atPath: folder + "/real/manifest.json"))
+        // One lock for both names, beside the real folder.
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".lock") }
+        #expect(names == [".real.lock"])
+
+        #expect(symlink(folder + "/nowhere", folder + "/dangling") == 0)
+        let dangling = failure { () throws(RunFailure) in try run([folder + "/in"], folder + "/dangling", config) }
+        #expect(dangling?.status == .cannotCreateOutput)
+        #expect(dangling?.description.contains("is a symbolic link to \(folder)/nowhere, which does not exist") == true, "\(dangling?.description ?? "")")
+    }
+
+    @Test("configuration accepted but ignored or unchecked is refused (78) naming the key, the force or the row",
+          arguments: [
+              ("vintage", #"{"population": {"vintage": "latest"}}"#, nil, #""population.vintage" must be "first_release" or "mye2019""#),
+              ("vintage of the file", #"{"population": {"vintage": "mye2019"}}"#, nil, "population.csv: line 2: not of the mye2019 vintage"),
+              ("unusable force", #"{"population": {"unusable_denominators": {"city-of-londn": "typo"}}}"#, nil,
+               #"population.unusable_denominators: unknown force "city-of-londn""#),
+              ("combined metric", #"{"population": {"combined_areas": [{"forces": ["warwickshire", "west-mercia"], "metrics": ["ocg_cnt"], "report_years": [2015]}]}}"#, nil,
+               #"population.combined_areas[0]: unknown metric "ocg_cnt""#),
+              ("year offset", #"{"population": {"year_offset": 50}}"#, nil,
+               "population: 2014 reports need mid-2064 populations (year_offset 50), which"),
+              ("duplicate row", "{}", "wiltshire,2014,1,ons_mye_2014", "population.csv: line 819: a second population for wiltshire in 2014 (the first is on line"),
+          ])
+    func uncheckedConfiguration(_ name: String, _ json: String, _ extraRow: String?, _ message: String) throws {
+        let (folder, _) = try setUp()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try writeBytes(Array(json.utf8), to: folder + "/bad.json")
+        if let extraRow {
+            try writeBytes(readBytes(folder + "/population.csv") + Array((extraRow + "\n").utf8), to: folder + "/population.csv")
+        }
+        let refused = failure { () throws(RunFailure) in try run([folder + "/in"], folder + "/out", folder + "/bad.json") }
+        #expect(refused?.status == .configuration, "\(name)")
+        #expect(refused?.description.contains(message) == true, "\(name): \(refused?.description ?? "accepted")")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
+    }
+}
