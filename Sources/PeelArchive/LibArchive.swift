@@ -17,9 +17,10 @@ public struct ArchiveReader: Sendable {
     }
 
     /// Reads the archive at `path`, calling `emit` for every entry in archive order on the calling thread.
-    /// Never throws: an archive that cannot be opened or read to its end says why in `failure`.
-    public func read(fileAt path: String, emit: (ExtractedEntry) -> Void) -> ArchiveSummary {
-        let rawName = stripCompressionSuffix(lastPathComponent(path))
+    /// Never throws: an archive that cannot be opened or read to its end says why in `failure`. `name` is the
+    /// file's name as the user knows it, when `path` is another name of it (`/proc/self/fd/N`).
+    public func read(fileAt path: String, named name: String? = nil, emit: (ExtractedEntry) -> Void) -> ArchiveSummary {
+        let rawName = stripCompressionSuffix(lastPathComponent(name ?? path))
         let startsLikeZip = fileStartsWithZipSignature(path)
         if startsLikeZip, let (office, size) = officeDocument(atPath: path) {
             return Self.officeDocumentInput(office, name: rawName, bytes: size, emit: emit)

@@ -34,8 +34,8 @@ public struct PDFExtraction: Sendable, Codable, Equatable {
         self.extractor = extractor
         self.mode = mode
         self.pages = pages
-        // Milliseconds are all a timing can tell.
-        self.seconds = (seconds * 1000).rounded() / 1000
+        // Milliseconds are all a timing can tell; a clock never gives anything but a finite number.
+        self.seconds = seconds.isFinite ? (seconds * 1000).rounded() / 1000 : 0
     }
 }
 

@@ -6,19 +6,9 @@ func sha256Hex(_ bytes: some DataProtocol) -> String {
     hexDigest(SHA256.hash(data: bytes))
 }
 
-/// Lowercase hex SHA-256 of a file, read in 1 MiB blocks (archives can be large).
-func sha256Hex(fileAt path: String) throws -> (sha256: String, bytes: Int) {
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-        throw CocoaError(.fileReadNoPermission, userInfo: [NSFilePathErrorKey: path])
-    }
-    defer { try? handle.close() }
-    var hasher = SHA256()
-    var total = 0
-    while let block = try handle.read(upToCount: 1 << 20), !block.isEmpty {
-        hasher.update(data: block)
-        total += block.count
-    }
-    return (hexDigest(hasher.finalize()), total)
+/// Lowercase hex SHA-256 of a file, read in 1 MiB blocks (archives can be large); the error is the system's reason.
+func sha256Hex(fileAt path: String) throws(SystemCallError) -> (sha256: String, bytes: Int) {
+    try OpenInput(path: path).sha256()
 }
 
 func hexDigest(_ digest: some Sequence<UInt8>) -> String {

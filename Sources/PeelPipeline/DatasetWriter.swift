@@ -33,9 +33,8 @@ final class DatasetWriter {
     private let inputs: [InputArchive]
     private let cacheKey: CacheKeys?
     private var tables: [TableOutput] = []
-    /// One spool per rule, in `Validator.ruleNames` order; cross_document_grades' is filled at the end from `claims`.
-    private var ruleSpools: [StagedFile] = []
-    private let ruleIndex: [String: Int]
+    /// One spool per rule (cross_document_grades' is filled at the end from `claims`).
+    private var ruleSpools: [RuleName: StagedFile] = [:]
     private let claims: StagedFile
     private var englandWales = EnglandWalesConsistency()
     private var crossDocument = CrossDocumentGrades()
@@ -66,10 +65,9 @@ final class DatasetWriter {
         self.inputs = inputs
         self.cacheKey = cacheKey
         self.logger = logger
-        ruleIndex = Dictionary(uniqueKeysWithValues: Validator.ruleNames.enumerated().map { ($1, $0) })
         for schema in ReportTables.schemas.dropLast() { tables.append(try TableOutput(schema: schema, root: staging)) }
-        for index in Validator.ruleNames.indices {
-            ruleSpools.append(try StagedFile(root: staging, path: "\(Self.spoolFolder)/rule-\(index).records", checksummed: false))
+        for rule in RuleName.allCases {
+            ruleSpools[rule] = try StagedFile(root: staging, path: "\(Self.spoolFolder)/rule-\(rule.rawValue).records", checksummed: false)
         }
         claims = try StagedFile(root: staging, path: "\(Self.spoolFolder)/grade-claims.records", checksummed: false)
     }
@@ -151,7 +149,8 @@ final class DatasetWriter {
     private func spool(_ finding: ValidationFinding) throws {
         var out = RecordWriter()
         finding.write(to: &out)
-        try ruleSpools[ruleIndex[finding.rule]!].writeRecord(out.bytes)
+        // Every rule has its spool: they are made from the same registry the finding's rule is a case of.
+        try ruleSpools[finding.rule]!.writeRecord(out.bytes)
     }
 
     /// The file an archive's records go to as they are committed, opened with its first (archives come one after
@@ -229,7 +228,7 @@ final class DatasetWriter {
         let validation = try TableOutput(schema: ReportTables.validationSchema, root: staging)
         var batch = RowBatch(schema: ReportTables.validationSchema)
         func add(_ finding: ValidationFinding) throws {
-            finished.validation.byRule[finding.rule, default: [:]][finding.severity.rawValue, default: 0] += 1
+            finished.validation.byRule[finding.rule.rawValue, default: [:]][finding.severity.rawValue, default: 0] += 1
             finished.validation.bySeverity[finding.severity.rawValue, default: 0] += 1
             batch.append(ReportTables.validationRow(finding))
             if batch.rows >= 1024 {
@@ -238,15 +237,15 @@ final class DatasetWriter {
             }
         }
         try claims.closeScratch()
-        for spool in ruleSpools { try spool.closeScratch() }
-        for (index, name) in Validator.ruleNames.enumerated() {
-            if name == CrossDocumentGrades.name {
+        for spool in ruleSpools.values { try spool.closeScratch() }
+        for rule in RuleName.allCases {
+            if rule == CrossDocumentGrades.name {
                 try RecordFile.forEach(inFileAt: staging + "/" + claims.path) { bytes in
                     var input = RecordReader(bytes)
                     if let finding = crossDocument.check(try GradeClaim(from: &input)) { try add(finding) }
                 }
             } else {
-                try RecordFile.forEach(inFileAt: staging + "/" + ruleSpools[index].path) { bytes in
+                try RecordFile.forEach(inFileAt: staging + "/" + ruleSpools[rule]!.path) { bytes in
                     var input = RecordReader(bytes)
                     try add(try ValidationFinding(from: &input))
                 }

@@ -137,6 +137,9 @@ public struct Manifest: Codable, Sendable {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // JSON has no NaN or infinity, and a manifest must never fail to encode over one (a rate of 0 ÷ 0 seconds):
+        // such a number is written as text, so encoding cannot throw.
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         return encoder
     }
 
@@ -237,6 +240,7 @@ public struct Manifest: Codable, Sendable {
     public static func decode(_ bytes: [UInt8]) throws -> Manifest {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         return try decoder.decode(Manifest.self, from: Data(bytes))
     }
 }

@@ -310,14 +310,14 @@ extension ValidationFinding {
     func write(to out: inout RecordWriter) {
         out.string(reportID)
         out.int(year)
-        out.string(rule)
+        out.raw(rule)
         out.raw(severity)
         out.string(subject)
         out.string(message)
     }
 
     init(from input: inout RecordReader) throws(RecordReader.RecordError) {
-        self.init(reportID: try input.string(), year: try input.optionalInt(), rule: try input.string(), severity: try input.raw(Severity.self),
+        self.init(reportID: try input.string(), year: try input.optionalInt(), rule: try input.raw(RuleName.self), severity: try input.raw(Severity.self),
                   subject: try input.string(), message: try input.string())
     }
 }

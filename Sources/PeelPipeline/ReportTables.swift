@@ -232,6 +232,6 @@ enum ReportTables {
         partitionField: "year", foreignKeys: Categories.reportOf)
 
     static func validationRow(_ finding: ValidationFinding) -> [Value] {
-        [.text(finding.reportID), Value(finding.year), .text(finding.rule), .text(finding.severity.rawValue), .text(finding.subject), .text(finding.message)]
+        [.text(finding.reportID), Value(finding.year), .text(finding.rule.rawValue), .text(finding.severity.rawValue), .text(finding.subject), .text(finding.message)]
     }
 }

@@ -110,10 +110,16 @@ enum StagedExtraction {
     ) -> ArchiveRecord {
         let started = DispatchTime.now().uptimeNanoseconds
         var record = ArchiveRecord(index: index, path: input.path)
+        let file: OpenInput
+        do { file = try OpenInput(path: input.path) } catch {
+            record.summary.failure = "cannot read: \(error.description)"
+            logger.error("archive unreadable", metadata: ["archive": .string(input.path), "reason": .string(record.summary.failure!)])
+            return record
+        }
         // The checksum is the cache key and the input's identity in the manifest. Computing it first costs a pass over
         // the whole file before any entry is read (0.6 s a GB, with every worker idle), so it is computed beside the
-        // reading unless the cache may hold this archive.
-        let checksum = InputChecksum(path: input.path, first: cacheKey != nil && cache.mayHold(archiveBytes: fileSize(input.path)))
+        // reading unless the cache may hold this archive. Either way it is of the file that is read: the one held open.
+        let checksum = InputChecksum(file, first: cacheKey != nil && cache.mayHold(archiveBytes: file.bytes))
         if checksum.first {
             guard checksum.wait(into: &record, logger: logger) else { return record }
         }
@@ -142,13 +148,19 @@ enum StagedExtraction {
                 }
             }
         }
-        record.summary = reader.read(fileAt: input.path) { entry in emit(.read(entry), entry.bytesRead) }
+        record.summary = reader.read(fileAt: file.reopenablePath, named: input.path) { entry in emit(.read(entry), entry.bytesRead) }
         if !checksum.first {
             let failure = record.summary.failure
             guard checksum.wait(into: &record, logger: logger) else {
                 record.summary.failure = failure ?? record.summary.failure
                 return record
             }
+        }
+        if file.changedSinceOpened {
+            // Written to while it was read: what was parsed and what was checksummed may be two versions. Its rows
+            // stand for this run, but nothing is cached, and the run says so.
+            record.summary.failure = "the file changed while it was read (its size or modification time); run again once it is complete"
+            record.sha256 = nil
         }
         record.seconds = secondsSince(started)
         var metadata: Logger.Metadata = [
@@ -253,19 +265,19 @@ private final class ClockTotal: @unchecked Sendable {
 private final class InputChecksum: @unchecked Sendable {
     let first: Bool
     private let done = DispatchSemaphore(value: 0)
-    private var result: Result<(sha256: String, bytes: Int), any Error> = .failure(CancellationError())
+    private var result: Result<(sha256: String, bytes: Int), SystemCallError> = .failure(SystemCallError(description: "not computed"))
 
-    init(path: String, first: Bool) {
+    init(_ file: OpenInput, first: Bool) {
         self.first = first
         if first {
-            compute(path)
+            compute(file)
         } else {
-            DispatchQueue.global(qos: .userInitiated).async { self.compute(path) }
+            DispatchQueue.global(qos: .userInitiated).async { self.compute(file) }
         }
     }
 
-    private func compute(_ path: String) {
-        result = Result { try sha256Hex(fileAt: path) }
+    private func compute(_ file: OpenInput) {
+        do { result = .success(try file.sha256()) } catch { result = .failure(error) }
         done.signal()
     }
 
@@ -278,7 +290,7 @@ private final class InputChecksum: @unchecked Sendable {
             (record.sha256, record.bytes) = value
             return true
         case .failure(let error):
-            record.summary.failure = "cannot read: \(error.localizedDescription)"
+            record.summary.failure = "cannot read: \(error.description)"
             logger.error("archive unreadable", metadata: ["archive": .string(record.path), "reason": .string(record.summary.failure!)])
             return false
         }

@@ -77,8 +77,15 @@ public struct ForceRegistry: Sendable {
         } catch {
             throw InvalidRegistry(description: "\(error)")
         }
-        guard forces.count == 43, Set(forces.map(\.id)).count == 43 else {
-            throw InvalidRegistry(description: "expected 43 distinct forces, found \(Set(forces.map(\.id)).count)")
+        var firstLine: [String: Int] = [:]
+        for (index, force) in forces.enumerated() {
+            if let first = firstLine[force.id] {
+                throw InvalidRegistry(description: "line \(index + 2): force \"\(force.id)\" again (first on line \(first))")
+            }
+            firstLine[force.id] = index + 2
+        }
+        guard forces.count == 43 else {
+            throw InvalidRegistry(description: "expected the 43 forces of England and Wales, found \(forces.count)")
         }
         self.init(forces: forces)
     }

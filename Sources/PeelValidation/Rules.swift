@@ -4,7 +4,7 @@ import PeelText
 
 /// What the parser could not read (unknown grade words, unknown labels, unsupported layouts).
 struct ParseProblemsRule: ReportRule {
-    let name = "parse"
+    let name = RuleName.parse
 
     func check(_ item: IdentifiedReport, _ context: RuleContext) -> [ValidationFinding] {
         item.report.problems.map { problem in
@@ -17,7 +17,7 @@ struct ParseProblemsRule: ReportRule {
 /// A force effectiveness report grades every question of its year: 2014–15 overall and four questions,
 /// 2016–17 also specialist capabilities.
 struct JudgmentCompletenessRule: ReportRule {
-    let name = "judgment_completeness"
+    let name = RuleName.judgmentCompleteness
 
     func check(_ item: IdentifiedReport, _ context: RuleContext) -> [ValidationFinding] {
         let report = item.report
@@ -37,7 +37,7 @@ struct JudgmentCompletenessRule: ReportRule {
 /// Across reports, and a national overview may come after the force reports it grades: force reports' grades
 /// are kept as `GradeClaim`s (the pipeline spools them to disk) and checked once every national table is known.
 public struct CrossDocumentGrades: Sendable {
-    public static let name = "cross_document_grades"
+    public static let name = RuleName.crossDocumentGrades
     private var national: [String: (judgment: Judgment, reportID: String)] = [:]
 
     public init() {}
@@ -88,7 +88,7 @@ public struct GradeClaim: Sendable, Equatable {
 
 /// A national overview's grade distribution tables equal the counts of its own all-force table.
 struct DistributionMatchesTableRule: ReportRule {
-    let name = "distribution_matches_table"
+    let name = RuleName.distributionMatchesTable
 
     func check(_ item: IdentifiedReport, _ context: RuleContext) -> [ValidationFinding] {
         guard item.report.reportType == .national && !item.report.judgments.isEmpty else { return [] }
@@ -106,7 +106,7 @@ struct DistributionMatchesTableRule: ReportRule {
 /// A stated count and a stated rate of the same thing agree given the population: the implied rate must lie
 /// within the printed rounding of the stated one, plus a tolerance for population estimate vintages.
 struct CountRateConsistencyRule: ReportRule {
-    let name = "count_rate_population"
+    let name = RuleName.countRatePopulation
     static let pairs: [(count: String, rate: String)] = [
         ("asb_incidents_count", "asb_incidents_per_1000"), ("ocg_count", "ocg_per_million"),
         ("custody_place_of_safety_count", "custody_place_of_safety_per_100000"),
@@ -147,7 +147,7 @@ struct CountRateConsistencyRule: ReportRule {
 /// by the most precise row give every other row's rate; and those offences match the recorded crime rate
 /// times the population.
 struct OutcomeConsistencyRule: ReportRule {
-    let name = "outcome_count_rate"
+    let name = RuleName.outcomeCountRate
 
     func check(_ item: IdentifiedReport, _ context: RuleContext) -> [ValidationFinding] {
         var findings: [ValidationFinding] = []
@@ -192,7 +192,7 @@ struct OutcomeConsistencyRule: ReportRule {
 /// The same figure printed twice in one report (Force in numbers, a table, a sentence) agrees within the
 /// printed precision of both. The FIN charge rate is the charged/summonsed outcome rate.
 struct FigureConsistencyRule: ReportRule {
-    let name = "same_figure_agrees"
+    let name = RuleName.sameFigureAgrees
 
     /// Figures that state the same thing. A value key, not an interpolated string: building one string per figure
     /// was most of this rule's cost.
@@ -221,7 +221,7 @@ struct FigureConsistencyRule: ReportRule {
 /// Across reports, in report order: each report is compared with the first report that printed the figure,
 /// so only one figure per key is kept, however many reports a run reads.
 public struct EnglandWalesConsistency: Sendable {
-    public static let name = "england_wales_agree"
+    public static let name = RuleName.englandWalesAgree
     private var seen: [FigureConsistencyRule.ComparableKey: (figure: Figure, reportID: String)] = [:]
 
     public init() {}
@@ -272,7 +272,7 @@ public struct EnglandWalesConsistency: Sendable {
 /// A force figure more than `outlierFactor` times above or below its England and Wales figure: often a digit
 /// lost in extraction or a mislabelled unit.
 struct EnglandWalesOutlierRule: ReportRule {
-    let name = "force_vs_england_wales"
+    let name = RuleName.forceVsEnglandWales
 
     func check(_ item: IdentifiedReport, _ context: RuleContext) -> [ValidationFinding] {
         let factor = context.settings.outlierFactor
@@ -300,7 +300,7 @@ struct EnglandWalesOutlierRule: ReportRule {
 
 /// Percentages lie within 0–100 (changes excepted); rates and counts are not negative.
 struct RangeRule: ReportRule {
-    let name = "range"
+    let name = RuleName.range
 
     func check(_ item: IdentifiedReport, _ context: RuleContext) -> [ValidationFinding] {
         do {

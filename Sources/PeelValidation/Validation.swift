@@ -8,18 +8,35 @@ public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
     public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
 }
 
+/// Every validation rule, in the order its findings are listed: the one registry of rule names. A rule names
+/// itself with a case, so no finding can name a rule the pipeline has no place for.
+public enum RuleName: String, Sendable, CaseIterable, CustomStringConvertible {
+    case parse
+    case judgmentCompleteness = "judgment_completeness"
+    case crossDocumentGrades = "cross_document_grades"
+    case distributionMatchesTable = "distribution_matches_table"
+    case countRatePopulation = "count_rate_population"
+    case outcomeCountRate = "outcome_count_rate"
+    case sameFigureAgrees = "same_figure_agrees"
+    case englandWalesAgree = "england_wales_agree"
+    case forceVsEnglandWales = "force_vs_england_wales"
+    case range
+
+    public var description: String { rawValue }
+}
+
 /// One thing a rule found, about one row of one report.
 public struct ValidationFinding: Sendable, Equatable {
     public let reportID: String
     public let year: Int?
-    public let rule: String
+    public let rule: RuleName
     public let severity: Severity
     /// The row it is about: table, key and source line ("figures custody_place_of_safety_per_100000 force line 295").
     public let subject: String
     /// What was compared, with the numbers.
     public let message: String
 
-    public init(reportID: String, year: Int?, rule: String, severity: Severity, subject: String, message: String) {
+    public init(reportID: String, year: Int?, rule: RuleName, severity: Severity, subject: String, message: String) {
         self.reportID = reportID
         self.year = year
         self.rule = rule
@@ -71,7 +88,7 @@ struct RuleContext: Sendable {
 /// A check over one report alone. Each is small, named, and tested on its own; the pipeline runs them on its
 /// parse workers, report by report, and never holds all reports at once.
 protocol ReportRule: Sendable {
-    var name: String { get }
+    var name: RuleName { get }
     func check(_ item: IdentifiedReport, _ context: RuleContext) -> [ValidationFinding]
 }
 
@@ -83,13 +100,9 @@ public enum Validator {
         EnglandWalesOutlierRule(), RangeRule(),
     ]
 
-    /// Every rule, in the order its findings are listed: all findings of the first rule (in report order), then
-    /// the second's, and so on.
-    public static let ruleNames: [String] = [
-        ParseProblemsRule().name, JudgmentCompletenessRule().name, CrossDocumentGrades.name, DistributionMatchesTableRule().name,
-        CountRateConsistencyRule().name, OutcomeConsistencyRule().name, FigureConsistencyRule().name, EnglandWalesConsistency.name,
-        EnglandWalesOutlierRule().name, RangeRule().name,
-    ]
+    /// Every rule's name, in the order its findings are listed: all findings of the first rule (in report order),
+    /// then the second's, and so on.
+    public static var ruleNames: [String] { RuleName.allCases.map(\.rawValue) }
 
     /// Findings of the rules about one report alone, in `ruleNames` order.
     public static func checkReport(_ item: IdentifiedReport, denominators: Denominators, settings: ValidationSettings) -> [ValidationFinding] {
@@ -100,7 +113,7 @@ public enum Validator {
     /// The whole of validation over reports held in memory (tests, small runs); the pipeline streams the same
     /// steps: `checkReport` per report, `EnglandWalesConsistency` and `CrossDocumentGrades` across them in order.
     public static func validate(_ context: ValidationContext) -> [ValidationFinding] {
-        var byRule: [String: [ValidationFinding]] = [:]
+        var byRule: [RuleName: [ValidationFinding]] = [:]
         var englandWales = EnglandWalesConsistency()
         var crossDocument = CrossDocumentGrades()
         var claims: [GradeClaim] = []
@@ -113,7 +126,7 @@ public enum Validator {
             claims.append(contentsOf: CrossDocumentGrades.claims(item))
         }
         byRule[CrossDocumentGrades.name] = claims.compactMap(crossDocument.check)
-        return ruleNames.flatMap { byRule[$0] ?? [] }
+        return RuleName.allCases.flatMap { byRule[$0] ?? [] }
     }
 }
 

@@ -1,7 +1,7 @@
 import Foundation
 import Glibc
 import Logging
-import PeelPipeline
+@testable import PeelPipeline
 import PeelTestSupport
 import Testing
 
@@ -113,5 +113,26 @@ struct CarelessUseTests {
         #expect(refused?.status == .configuration, "\(name)")
         #expect(refused?.description.contains(message) == true, "\(name): \(refused?.description ?? "accepted")")
         #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
+    }
+
+    @Test("a force listed twice in forces.csv is named with both lines; a deleted input says it is missing, in the system's words")
+    func referenceAndInputMessages() throws {
+        let (folder, config) = try setUp()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var rows = String(decoding: readBytes(folder + "/forces.csv"), as: UTF8.self).split(separator: "\n").map(String.init)
+        let wiltshire = try #require(rows.firstIndex { $0.hasPrefix("wiltshire,") })
+        rows[wiltshire - 1] = rows[wiltshire]
+        try writeBytes(Array((rows.joined(separator: "\n") + "\n").utf8), to: folder + "/forces.csv")
+        let duplicate = failure { () throws(RunFailure) in try run([folder + "/in"], folder + "/out", config) }
+        #expect(duplicate?.status == .configuration)
+        #expect(duplicate?.description.contains("line \(wiltshire + 1): force \"wiltshire\" again (first on line \(wiltshire))") == true,
+                "\(duplicate?.description ?? "accepted")")
+
+        do {
+            _ = try sha256Hex(fileAt: folder + "/in/gone.tar.gz")
+            Issue.record("a missing file was read")
+        } catch {
+            #expect(error.description == "No such file or directory")
+        }
     }
 }

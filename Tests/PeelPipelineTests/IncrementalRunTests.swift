@@ -126,4 +126,64 @@ struct IncrementalRunTests {
         let notes = try shell("readelf -n /proc/\(getpid())/exe", in: NSTemporaryDirectory())
         #expect(notes.contains("Build ID: \(identity)"), "\(identity)")
     }
+
+    @Test("an input replaced while it is read: the checksum is always of the bytes parsed, so the cache never pairs one version's checksum with another's rows")
+    func replacedWhileRead() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try copyPipelineFiles(to: folder)
+        // Two versions of one archive, the same size: a report whose year differs by one digit, behind 16 MB of
+        // other documents, so that reading takes long enough to be overtaken.
+        let report = String(decoding: Fixtures.sample("peel-effectiveness-2015-wiltshire.txt"), as: UTF8.self)
+        var generator = SplitMix(seed: 7)
+        print("seed 7")
+        let filler = (0..<(16 << 20)).map { _ in UInt8(ascii: "a") + UInt8(generator.next() % 26) }
+        var reportSHA: [String: String] = [:], archiveSHA: [String: String] = [:]
+        for version in ["a", "b"] {
+            try FileManager.default.createDirectory(atPath: folder + "/v\(version)", withIntermediateDirectories: true)
+            let text = version == "a" ? report : report.replacingOccurrences(of: "31 March 2015", with: "31 March 2016")
+            #expect(text.utf8.count == report.utf8.count)
+            try writeBytes(Array(text.utf8), to: folder + "/v\(version)/report.txt")
+            try writeBytes(filler, to: folder + "/v\(version)/minutes.txt")
+            try shell("tar --sort=name --mtime=@0 --owner=0 --group=0 -cf ../\(version).tar minutes.txt report.txt", in: folder + "/v\(version)")
+            reportSHA[version] = sha256Hex(Array(text.utf8))
+            archiveSHA[version] = sha256Hex(readBytes(folder + "/\(version).tar"))
+        }
+        #expect(reportSHA["a"] != reportSHA["b"])
+        try FileManager.default.createDirectory(atPath: folder + "/in", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: folder + "/a.tar", toPath: folder + "/in/x.tar")
+
+        // A thread swaps the two versions in by rename, at seeded moments, while runs follow one another.
+        let stop = Flag()
+        let swapper = Thread {
+            var generator = SplitMix(seed: 11)
+            var next = "b"
+            while !stop.isSet {
+                usleep(UInt32(generator.next() % 40_000))
+                _ = try? FileManager.default.copyItem(atPath: folder + "/\(next).tar", toPath: folder + "/in/.next.tar")
+                rename(folder + "/in/.next.tar", folder + "/in/x.tar")
+                next = next == "a" ? "b" : "a"
+            }
+        }
+        swapper.start()
+        defer { stop.set() }
+        var mismatches = 0
+        for round in 0..<24 {
+            let result = try run(folder, folder + "/pipeline.json", full: round % 3 == 0)
+            // The report parsed must be the one inside the archive whose checksum the manifest (and the cache) records.
+            guard let input = result.manifest.inputs.first, let sha = input.sha256 else { continue }
+            let version = archiveSHA["a"] == sha ? "a" : archiveSHA["b"] == sha ? "b" : "?"
+            let parsed = result.manifest.entries.first { $0.path == "report.txt" }?.sha256
+            if version == "?" || parsed != reportSHA[version] { mismatches += 1 }
+        }
+        stop.set()
+        #expect(mismatches == 0)
+    }
+}
+
+private final class Flag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
+    func set() { lock.lock(); value = true; lock.unlock() }
 }

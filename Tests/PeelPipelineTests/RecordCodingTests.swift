@@ -101,4 +101,12 @@ struct EncodedEntryTests {
             if byHand != reference { break }
         }
     }
+
+    @Test("a manifest number that JSON cannot hold (NaN, infinity) is written as text, never a crash")
+    func nonFiniteNumbers() throws {
+        let stage = Manifest.StageRecord(name: "extract", items: 0, seconds: .nan, clock: "wall")
+        let json = String(decoding: try Manifest.encoder().encode(stage), as: UTF8.self)
+        #expect(json.contains("\"seconds\" : \"NaN\""), "\(json)")
+        #expect(PDFExtraction(extractor: "pdftotext", mode: .layout, pages: 1, seconds: .infinity).seconds == 0)
+    }
 }

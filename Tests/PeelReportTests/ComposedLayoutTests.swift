@@ -3,18 +3,8 @@ import PeelReport
 import PeelTestSupport
 import Testing
 
-/// SplitMix64: a small seeded generator, so a failing composition can be made again from its printed seed.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E9B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// SplitMix64 (PeelTestSupport): a failing composition can be made again from its printed seed.
+typealias SeededGenerator = SplitMix
 
 /// Real extractions combine what the single transforms do: a table's cells one per line in a hard-wrapped text with
 /// page furniture and no blank lines. Random compositions of the transforms, from a printed seed, must never give a

@@ -122,3 +122,16 @@ public func readCSV(_ path: String) -> [[String: String]] {
     guard let header = records.first else { return [] }
     return records.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
 }
+
+/// A small seeded generator (SplitMix64), so that a random test can print its seed and be replayed.
+public struct SplitMix: RandomNumberGenerator {
+    public var state: UInt64
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -54,22 +54,22 @@ struct ValidationRuleTests {
     @Test("an unknown grade word is a parse error")
     func parseRule() throws {
         let findings = try validate([(westMercia, planted(westMercia, line: 151, "Good", "Excellent"))])
-        #expect(findings.contains { $0.rule == "parse" && $0.severity == .error && $0.subject == "report line 151" && $0.message.contains("Excellent") })
-        #expect(findings.contains { $0.rule == "judgment_completeness" && $0.subject == "judgments investigating_crime" })
+        #expect(findings.contains { $0.rule.rawValue == "parse" && $0.severity == .error && $0.subject == "report line 151" && $0.message.contains("Excellent") })
+        #expect(findings.contains { $0.rule.rawValue == "judgment_completeness" && $0.subject == "judgments investigating_crime" })
     }
 
     @Test("a question without a grade is incomplete")
     func completeness() throws {
-        #expect(try validate(samples(dyfed)).filter { $0.rule == "judgment_completeness" }.isEmpty)
+        #expect(try validate(samples(dyfed)).filter { $0.rule.rawValue == "judgment_completeness" }.isEmpty)
         let findings = try validate([(dyfed, planted(dyfed, line: 684, "Good", ""))])
-        #expect(findings.filter { $0.rule == "judgment_completeness" }.map(\.subject) == ["judgments serious_organised_crime"])
+        #expect(findings.filter { $0.rule.rawValue == "judgment_completeness" }.map(\.subject) == ["judgments serious_organised_crime"])
     }
 
     @Test("a force report and the national table disagreeing on a grade")
     func crossDocument() throws {
-        #expect(try validate(samples(dyfed, national, wiltshire)).filter { $0.rule == "cross_document_grades" }.isEmpty)
+        #expect(try validate(samples(dyfed, national, wiltshire)).filter { $0.rule.rawValue == "cross_document_grades" }.isEmpty)
         let findings = try validate([(dyfed, planted(dyfed, line: 385, "Good", "Outstanding"))] + samples(national))
-        let finding = try #require(findings.first { $0.rule == "cross_document_grades" })
+        let finding = try #require(findings.first { $0.rule.rawValue == "cross_document_grades" })
         #expect(finding.reportID == dyfed)
         #expect(finding.message == "dyfed-powys preventing_crime is outstanding here (line 385) but good in the national overview \(national.prefix(12)) (line 1713)")
     }
@@ -77,7 +77,7 @@ struct ValidationRuleTests {
     @Test("a grade distribution that does not match the all-force table")
     func distribution() throws {
         let findings = try validate([(national, planted(national, line: 120, "3\t35\t5\t0", "3\t34\t6\t0"))])
-        #expect(findings.filter { $0.rule == "distribution_matches_table" }.map(\.message) == [
+        #expect(findings.filter { $0.rule.rawValue == "distribution_matches_table" }.map(\.message) == [
             "the distribution table says 34 forces were graded good for preventing_crime, the all-force table has 35",
             "the distribution table says 6 forces were graded requires_improvement for preventing_crime, the all-force table has 5",
         ])
@@ -85,17 +85,17 @@ struct ValidationRuleTests {
 
     @Test("a count that does not match its rate and the population")
     func countRate() throws {
-        #expect(try validate(samples(dyfed, wiltshire)).filter { $0.rule == "count_rate_population" }.isEmpty)
+        #expect(try validate(samples(dyfed, wiltshire)).filter { $0.rule.rawValue == "count_rate_population" }.isEmpty)
         let findings = try validate([(dyfed, planted(dyfed, line: 598, "monitoring 23 organised", "monitoring 33 organised"))])
-        let finding = try #require(findings.first { $0.rule == "count_rate_population" })
+        let finding = try #require(findings.first { $0.rule.rawValue == "count_rate_population" })
         #expect(finding.message == "stated 45 per million population (line 598), but 33 (line 598) ÷ 516,664 (mid-2014) × 1,000,000 = 63.9")
     }
 
     @Test("an outcome count that does not match the rates of the table")
     func outcomes() throws {
-        #expect(try validate(samples(dyfed, wiltshire)).filter { $0.rule == "outcome_count_rate" }.isEmpty)
+        #expect(try validate(samples(dyfed, wiltshire)).filter { $0.rule.rawValue == "outcome_count_rate" }.isEmpty)
         let findings = try validate([(dyfed, planted(dyfed, line: 414, "1,790", "2,790"))])
-        let messages = findings.filter { $0.rule == "outcome_count_rate" }.map(\.message)
+        let messages = findings.filter { $0.rule.rawValue == "outcome_count_rate" }.map(\.message)
         #expect(messages.count == 1)
         #expect(messages.first == "stated 9.1% of offences, but 2,790 outcomes over the 19,665 offences implied by charged_summonsed (line 412) are 14.19%")
     }
@@ -103,31 +103,31 @@ struct ValidationRuleTests {
     @Test("the same figure printed twice in one report with different values")
     func sameFigure() throws {
         let findings = try validate([(wiltshire, planted(wiltshire, line: 160, "47.8", "48.8"))])
-        let finding = try #require(findings.first { $0.rule == "same_figure_agrees" })
+        let finding = try #require(findings.first { $0.rule.rawValue == "same_figure_agrees" })
         #expect(finding.message == "recorded_crime_per_1000 is 47.8 at line 344 but 48.8 at line 160 (force_in_numbers)")
     }
 
     @Test("England and Wales figures that differ between reports of a year")
     func englandWales() throws {
-        #expect(try validate(samples(dyfed, wiltshire)).filter { $0.rule == "england_wales_agree" }.isEmpty)
-        #expect(try validate(samples(gwent, westMercia)).filter { $0.rule == "england_wales_agree" }.isEmpty)
+        #expect(try validate(samples(dyfed, wiltshire)).filter { $0.rule.rawValue == "england_wales_agree" }.isEmpty)
+        #expect(try validate(samples(gwent, westMercia)).filter { $0.rule.rawValue == "england_wales_agree" }.isEmpty)
         let findings = try validate(samples(dyfed) + [(wiltshire, planted(wiltshire, line: 150, "350", "360"))])
-        let finding = try #require(findings.first { $0.rule == "england_wales_agree" })
+        let finding = try #require(findings.first { $0.rule.rawValue == "england_wales_agree" })
         #expect(finding.reportID == wiltshire)
         #expect(finding.message == "England and Wales calls_for_assistance_per_1000 (2014-04-01…2015-03-31) is 360 here but 350 in report \(dyfed.prefix(12)) line 148")
     }
 
     @Test("percentages outside 0–100 and negative rates")
     func ranges() throws {
-        #expect(try validate(samples(dyfed, wiltshire, gwent, westMercia)).filter { $0.rule == "range" }.isEmpty)
+        #expect(try validate(samples(dyfed, wiltshire, gwent, westMercia)).filter { $0.rule.rawValue == "range" }.isEmpty)
         let findings = try validate([(dyfed, planted(dyfed, line: 173, "22.4%", "122.4%"))])
-        #expect(findings.contains { $0.rule == "range" && $0.message == "charge_rate_pct is 122.4: a percentage outside 0–100" })
+        #expect(findings.contains { $0.rule.rawValue == "range" && $0.message == "charge_rate_pct is 122.4: a percentage outside 0–100" })
     }
 
     @Test("a force figure far from England and Wales is flagged; a planted one too")
     func outlier() throws {
-        #expect(try validate(samples(dyfed)).filter { $0.rule == "force_vs_england_wales" }.isEmpty)
+        #expect(try validate(samples(dyfed)).filter { $0.rule.rawValue == "force_vs_england_wales" }.isEmpty)
         let findings = try validate([(dyfed, planted(dyfed, line: 147, "285", "2850"))])
-        #expect(findings.filter { $0.rule == "force_vs_england_wales" }.map(\.message) == ["force 2,850 is 8.1× above England and Wales 350 (line 148)"])
+        #expect(findings.filter { $0.rule.rawValue == "force_vs_england_wales" }.map(\.message) == ["force 2,850 is 8.1× above England and Wales 350 (line 148)"])
     }
 }

@@ -1,0 +1,57 @@
+import Crypto
+import Glibc
+
+/// An input file held open while it is read: its checksum and the archive reader read the same file (inode)
+/// whatever happens to its path meanwhile, and a change in place shows in its size or modification time. So the
+/// checksum that keys the cache is always of the bytes that were parsed, or the archive is failed.
+final class OpenInput: @unchecked Sendable {
+    let descriptor: Int32
+    /// Size when opened.
+    let bytes: Int
+    private let modified: timespec
+
+    /// Opens `path`; the error says why it cannot be read, in the system's words ("No such file or directory").
+    init(path: String) throws(SystemCallError) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw SystemCallError(description: String(cString: strerror(errno))) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            let reason = String(cString: strerror(errno))
+            close(descriptor)
+            throw SystemCallError(description: reason)
+        }
+        self.descriptor = descriptor
+        bytes = Int(info.st_size)
+        modified = info.st_mtim
+    }
+
+    deinit { close(descriptor) }
+
+    /// A path that opens this same file again (libarchive opens its inputs by name, once per pass over a zip).
+    var reopenablePath: String { "/proc/self/fd/\(descriptor)" }
+
+    /// True when the file's size or modification time is no longer what it was when opened.
+    var changedSinceOpened: Bool {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return true }
+        return Int(info.st_size) != bytes || info.st_mtim.tv_sec != modified.tv_sec || info.st_mtim.tv_nsec != modified.tv_nsec
+    }
+
+    /// SHA-256 of the whole file, read by position in 1 MiB blocks (so it never moves a reader's offset).
+    func sha256() throws(SystemCallError) -> (sha256: String, bytes: Int) {
+        var hasher = SHA256()
+        var block = [UInt8](repeating: 0, count: 1 << 20)
+        var offset = 0
+        while true {
+            let count = block.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, off_t(offset)) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw SystemCallError(description: String(cString: strerror(errno)))
+            }
+            if count == 0 { break }
+            hasher.update(data: block[0..<count])
+            offset += count
+        }
+        return (hexDigest(hasher.finalize()), offset)
+    }
+}
