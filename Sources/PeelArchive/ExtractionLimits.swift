@@ -5,9 +5,14 @@ public struct ExtractionLimits: Sendable, Codable, Equatable, Hashable {
     public var maxEntryBytes: Int
     /// Bytes one input archive may expand to, nested archives included; reading stops past it.
     public var maxArchiveExpandedBytes: Int
-    /// Expanded ÷ compressed bytes of one input archive; checked once `ratioCheckAfterBytes` have expanded.
+    /// Expanded ÷ compressed bytes of one entry, checked once `ratioCheckAfterBytes` of it have expanded: past
+    /// it the entry is a decompression bomb, quarantined and skipped (unread in a zip; elsewhere inflated and
+    /// counted, within the archive's budgets), and the entries after it are read.
     public var maxCompressionRatio: Double
     public var ratioCheckAfterBytes: Int
+    /// Seconds one input archive may spend decompressing (nested archives included); reading stops past it. With
+    /// `maxArchiveExpandedBytes`, the budget that bounds what a bomb in a stream (tar.gz, tar.xz) costs.
+    public var maxArchiveSeconds: Double
     /// Archives inside archives are opened up to this depth (the input archive is depth 0). Real collections nest
     /// folders of zips of tarballs; the expansion limits, not this, are what stops a bomb (ClamAV allows 17).
     public var maxNestingDepth: Int
@@ -20,7 +25,8 @@ public struct ExtractionLimits: Sendable, Codable, Equatable, Hashable {
         maxCompressionRatio: Double = 200,
         ratioCheckAfterBytes: Int = 64 << 20,
         maxNestingDepth: Int = 10,
-        maxEntriesPerArchive: Int = 1_000_000
+        maxEntriesPerArchive: Int = 1_000_000,
+        maxArchiveSeconds: Double = 1800
     ) {
         self.maxEntryBytes = maxEntryBytes
         self.maxArchiveExpandedBytes = maxArchiveExpandedBytes
@@ -28,6 +34,7 @@ public struct ExtractionLimits: Sendable, Codable, Equatable, Hashable {
         self.ratioCheckAfterBytes = ratioCheckAfterBytes
         self.maxNestingDepth = maxNestingDepth
         self.maxEntriesPerArchive = maxEntriesPerArchive
+        self.maxArchiveSeconds = maxArchiveSeconds
     }
 
     enum CodingKeys: String, CodingKey {
@@ -37,5 +44,6 @@ public struct ExtractionLimits: Sendable, Codable, Equatable, Hashable {
         case ratioCheckAfterBytes = "ratio_check_after_bytes"
         case maxNestingDepth = "max_nesting_depth"
         case maxEntriesPerArchive = "max_entries_per_archive"
+        case maxArchiveSeconds = "max_archive_seconds"
     }
 }

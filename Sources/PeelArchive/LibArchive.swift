@@ -1,6 +1,7 @@
 // The only Swift file that sees libarchive. Handles stay inside scoped closures; everything that
 // leaves is a Sendable value (ExtractedEntry, ArchiveSummary).
 import CLibArchive
+import Dispatch
 import Glibc
 
 /// Streams the entries of an archive file through libarchive, never writing them to disk.
@@ -94,6 +95,8 @@ private struct ReadState {
     var streamBytes = 0
     /// Set when an archive-wide limit is reached: every level stops reading.
     var stopAll: String?
+    /// Time spent in libarchive decompressing entries' data, against `maxArchiveSeconds`.
+    var decompressNanoseconds: UInt64 = 0
 
     init(limits: ExtractionLimits, emit: @escaping (ExtractedEntry) -> Void) {
         self.limits = limits
@@ -325,17 +328,20 @@ private struct ReadState {
     }
 
     /// Reads the current entry's data, counting every byte against the entry and archive limits.
-    /// An entry over `maxEntryBytes` is drained (still counted, so a bomb trips the archive limits).
+    /// An entry over `maxEntryBytes`, or expanding past `maxCompressionRatio`, is quarantined and skipped: unread
+    /// in a zip, drained (still counted against the archive's budgets) elsewhere; the entries after it are read.
     private mutating func readData(_ a: OpaquePointer, depth: Int) -> DataOutcome {
         let chunk = 64 << 10
         var bytes: [UInt8] = []
         var total = 0
-        var oversize = false
+        /// Why the rest of the entry is drained unkept, once it is known to be quarantined.
+        var skipping: String?
         var integrityProblem: String?
+        let compressedAtStart = archive_filter_bytes(a, -1)
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 16)
         defer { buffer.deallocate() }
         while true {
-            let n = archive_read_data(a, buffer.baseAddress, chunk)
+            let n = timedRead(a, buffer)
             if n == 0 { break }
             if n < 0 {
                 switch check(a, Int32(n)) {
@@ -357,24 +363,23 @@ private struct ReadState {
             if let reason = archiveLimitExceeded() {
                 return .limitReached(reason, bytesRead: total)
             }
-            if total > limits.maxEntryBytes {
+            if skipping == nil, let reason = entryLimitExceeded(total: total, compressed: Int(archive_filter_bytes(a, -1) - compressedAtStart)) {
                 // A zip entry can be skipped by its stored size without decompressing the rest: a bomb costs
                 // only itself. Other formats must decompress what they skip, so that is read and counted.
                 if archive_format(a) & ARCHIVE_FORMAT_BASE_MASK == ARCHIVE_FORMAT_ZIP {
-                    let rejection = EntryRejection(.quarantined, "entry expands past \(limits.maxEntryBytes) bytes (max_entry_bytes); the rest was skipped unread")
                     if case .fatal(let message, _) = skipStored(a) { return .fatal(message, bytesRead: total) }
-                    return .rejected(rejection, bytesRead: total)
+                    return .rejected(EntryRejection(.quarantined, reason + "; the rest was skipped unread"), bytesRead: total)
                 }
-                oversize = true
+                skipping = reason
                 bytes = []
             }
-            if !oversize {
+            if skipping == nil {
                 if bytes.isEmpty { bytes.reserveCapacity(min(limits.maxEntryBytes, max(chunk, n * 4))) }
                 bytes.append(contentsOf: UnsafeRawBufferPointer(start: buffer.baseAddress, count: n))
             }
         }
-        if oversize {
-            return .rejected(EntryRejection(.quarantined, "entry expands to \(total) bytes, over the \(limits.maxEntryBytes)-byte limit (max_entry_bytes)"), bytesRead: total)
+        if let skipping {
+            return .rejected(EntryRejection(.quarantined, skipping + "; all \(total) bytes were inflated and dropped"), bytesRead: total)
         }
         if let integrityProblem {
             return .rejected(EntryRejection(.quarantined, "corrupt data: \(integrityProblem)"), bytesRead: total)
@@ -396,7 +401,7 @@ private struct ReadState {
         defer { buffer.deallocate() }
         var total = 0
         while true {
-            let n = archive_read_data(a, buffer.baseAddress, chunk)
+            let n = timedRead(a, buffer)
             if n == 0 { return .complete([]) }
             if n < 0 {
                 switch check(a, Int32(n)) {
@@ -418,15 +423,35 @@ private struct ReadState {
         return .complete([])
     }
 
+    /// `archive_read_data`, timed against the archive's decompression budget.
+    private mutating func timedRead(_ a: OpaquePointer, _ buffer: UnsafeMutableRawBufferPointer) -> Int {
+        let started = DispatchTime.now().uptimeNanoseconds
+        defer { decompressNanoseconds += DispatchTime.now().uptimeNanoseconds - started }
+        return archive_read_data(a, buffer.baseAddress, buffer.count)
+    }
+
+    /// Budgets of the whole input archive: past them reading stops (the entries already read stand).
     private func archiveLimitExceeded() -> String? {
         let expanded = max(summary.expandedBytes, streamBytes)
         if expanded > limits.maxArchiveExpandedBytes {
             return "archive expands past \(limits.maxArchiveExpandedBytes) bytes (max_archive_expanded_bytes); reading stopped"
         }
-        if expanded > limits.ratioCheckAfterBytes {
-            let ratio = Double(expanded) / Double(max(compressedBytes, 1))
+        if Double(decompressNanoseconds) > limits.maxArchiveSeconds * 1e9 {
+            return "archive took more than \(limits.maxArchiveSeconds) s to decompress (max_archive_seconds); reading stopped"
+        }
+        return nil
+    }
+
+    /// Why the entry being read is quarantined, once it is: too large, or a decompression bomb.
+    private func entryLimitExceeded(total: Int, compressed: Int) -> String? {
+        if total > limits.maxEntryBytes {
+            return "entry expands past \(limits.maxEntryBytes) bytes (max_entry_bytes)"
+        }
+        if total > limits.ratioCheckAfterBytes {
+            // Compressed bytes the entry consumed so far (libarchive reads ahead, so this errs on the large side).
+            let ratio = Double(total) / Double(max(compressed, 1))
             if ratio > limits.maxCompressionRatio {
-                return "archive expanded \(expanded) bytes from \(compressedBytes) compressed bytes, a ratio over \(Int(limits.maxCompressionRatio)):1 (max_compression_ratio); reading stopped"
+                return "entry expanded \(total) bytes from \(compressed) compressed bytes, over \(Int(limits.maxCompressionRatio)):1 (max_compression_ratio): a decompression bomb"
             }
         }
         return nil

@@ -32,6 +32,7 @@ public struct Manifest: Codable, Sendable {
         public var ratioCheckAfterBytes: Int
         public var maxNestingDepth: Int
         public var maxEntriesPerArchive: Int
+        public var maxArchiveSeconds: Double
         public var queueBytes: Int
         public var pdfExtraction: PDFTextMode
         public var maxPdfPages: Int

@@ -200,7 +200,7 @@ enum ManifestBuilder {
                 path: loaded.path, sha256: loaded.sha256, maxEntryBytes: limits.maxEntryBytes,
                 maxArchiveExpandedBytes: limits.maxArchiveExpandedBytes, maxCompressionRatio: limits.maxCompressionRatio,
                 ratioCheckAfterBytes: limits.ratioCheckAfterBytes, maxNestingDepth: limits.maxNestingDepth,
-                maxEntriesPerArchive: limits.maxEntriesPerArchive, queueBytes: configuration.queueBytes,
+                maxEntriesPerArchive: limits.maxEntriesPerArchive, maxArchiveSeconds: limits.maxArchiveSeconds, queueBytes: configuration.queueBytes,
                 pdfExtraction: configuration.pdf.mode, maxPdfPages: configuration.pdf.maxPages,
                 maxPdfSeconds: configuration.pdf.maxSeconds, maxPdfMemoryBytes: configuration.pdf.maxMemoryBytes),
             reference: reference,

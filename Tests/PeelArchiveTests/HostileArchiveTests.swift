@@ -44,6 +44,52 @@ struct HostileArchiveTests {
         #expect(isGood(entries, "a.txt"))
     }
 
+    @Test("a bomb in a tar.gz costs only itself: it is inflated within the budgets and quarantined, and the report after it is read")
+    func bombBeforeReport() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let name = Fixtures.sampleNames[0]
+        try shell("""
+            cp '\(Fixtures.samplesFolder)/\(name)' a.txt && python3 - <<'PY'
+            import io, tarfile
+            with tarfile.open("bomb.tar.gz", "w:gz", compresslevel=9) as tar:
+                info = tarfile.TarInfo("zeros.txt")
+                info.size = 300 << 20
+                tar.addfile(info, io.BytesIO(bytes(info.size)))
+                tar.add("a.txt")
+            PY
+            """, in: folder)
+        #expect(readBytes(folder + "/bomb.tar.gz").count < 1 << 20)
+        let (entries, summary) = readAll(folder + "/bomb.tar.gz")
+        #expect(summary.failure == nil, "\(summary.failure ?? "")")
+        #expect(status(entries, "zeros.txt")?.reason.contains("max_entry_bytes") == true)
+        #expect(isGood(entries, "a.txt"))
+        // The archive's own budgets still stop it: 100 MiB of expansion, or a decompression time it cannot meet.
+        var limits = ExtractionLimits()
+        limits.maxArchiveExpandedBytes = 100 << 20
+        #expect(readAll(folder + "/bomb.tar.gz", limits: limits).1.failure?.contains("max_archive_expanded_bytes") == true)
+        limits = ExtractionLimits()
+        limits.maxArchiveSeconds = 0.000_1
+        #expect(readAll(folder + "/bomb.tar.gz", limits: limits).1.failure?.contains("max_archive_seconds") == true)
+    }
+
+    @Test("an entry expanding past max_compression_ratio is a bomb: quarantined, skipped unread in a zip, the next entry read")
+    func ratioPerEntry() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let name = Fixtures.sampleNames[0]
+        try shell("cp '\(Fixtures.samplesFolder)/\(name)' a.txt && head -c 20000000 /dev/zero > zeros.txt && zip -q -9 r.zip zeros.txt a.txt", in: folder)
+        var limits = ExtractionLimits()
+        limits.ratioCheckAfterBytes = 1 << 20
+        let (entries, summary) = readAll(folder + "/r.zip", limits: limits)
+        #expect(summary.failure == nil)
+        let bomb = status(entries, "zeros.txt")?.reason ?? ""
+        #expect(bomb.contains("(max_compression_ratio): a decompression bomb; the rest was skipped unread"), "\(bomb)")
+        #expect(isGood(entries, "a.txt"))
+        // Text is nowhere near the ratio: the sample itself, compressed, is read.
+        #expect(isGood(readAll(folder + "/r.zip").0, "a.txt"))
+    }
+
     @Test("a run of unreadable tar headers stops the archive instead of listing each one")
     func junkHeaders() throws {
         let folder = makeTemporaryFolder()
