@@ -166,6 +166,11 @@ private struct ReadState {
         case stopped
     }
 
+    private func isEnd(_ status: CallStatus) -> Bool {
+        if case .eof = status { return true }
+        return false
+    }
+
     /// Stops every level of the input archive with `reason`.
     private mutating func stop(_ reason: String) -> PassOutcome {
         stopAll = stopAll ?? reason
@@ -184,7 +189,8 @@ private struct ReadState {
             if index == 0 && depth == 0 { recordFormat(a) }
             // Limits hold for every header, good or not, and for bytes libarchive decompressed on its own.
             if let reason = archiveLimitExceeded() { return stop(reason) }
-            if summary.entries >= limits.maxEntriesPerArchive {
+            // At the end marker there is no entry more: an archive of exactly the limit is whole.
+            if summary.entries >= limits.maxEntriesPerArchive, !isEnd(headerStatus) {
                 return stop("more than \(limits.maxEntriesPerArchive) entries (max_entries_per_archive); reading stopped")
             }
             var headerWarnings: [String] = []

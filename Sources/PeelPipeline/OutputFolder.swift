@@ -173,12 +173,35 @@ final class OutputFolder {
     }
 }
 
-/// A manifest written by peel (not just any manifest.json: web projects have those too).
+/// A manifest written by peel (not just any manifest.json: web projects have those too). Only its end is read: its
+/// keys are sorted, so `program` and `run_id` come after the entries, which can run to hundreds of megabytes
+/// (parsing the whole file took 600 MB for 200,000 entries).
 func isPeelManifest(_ path: String) -> Bool {
-    guard let data = FileManager.default.contents(atPath: path),
-          let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-          let program = object["program"] as? [String: Any] else { return false }
-    return program["name"] as? String == "peel" && object["run_id"] is String
+    guard let file = FileHandle(forReadingAtPath: path) else { return false }
+    defer { try? file.close() }
+    guard let size = try? file.seekToEnd() else { return false }
+    let tailLength = min(size, 1 << 20)
+    guard (try? file.seek(toOffset: size - tailLength)) != nil, let data = try? file.readToEnd() else { return false }
+    let tail = Array(data)
+    // "program" as peel writes it: a top-level key (two spaces in), its object closed at the same indentation.
+    guard let start = tail.lastRange(of: Array("\n  \"program\" : {".utf8)),
+          let end = tail[start.upperBound...].firstRange(of: Array("\n  }".utf8)),
+          tail.lastRange(of: Array("\n  \"run_id\" : \"".utf8)) != nil,
+          let object = try? JSONSerialization.jsonObject(with: Data(tail[(start.upperBound - 1)..<end.upperBound])) as? [String: Any]
+    else { return false }
+    return object["name"] as? String == "peel"
+}
+
+extension Array where Element == UInt8 {
+    fileprivate func lastRange(of pattern: [UInt8]) -> Range<Int>? {
+        guard pattern.count <= count else { return nil }
+        var index = count - pattern.count
+        while index >= 0 {
+            if self[index] == pattern[0] && self[index..<index + pattern.count].elementsEqual(pattern) { return index..<index + pattern.count }
+            index -= 1
+        }
+        return nil
+    }
 }
 
 // MARK: - System calls

@@ -42,6 +42,11 @@ enum StagedExtraction {
         case cached(record: [UInt8], ordinal: Int)
     }
 
+    /// What an entry in flight holds besides its bytes (its path, outcome, cache record and rendered rows, and the
+    /// result waiting for its turn to be committed), counted against `queue_bytes` with them: counting bytes alone
+    /// let 200,000 tiny entries all be in flight at once (1.1 GB resident).
+    static let entryOverheadBytes = 4096
+
     /// `cacheKey` gives an archive's cache key from its checksum (nil: read everything).
     static func run(archives inputs: [InputArchive], configuration: Configuration, parser: ReportParser, reference: ReferenceData, jobs: Int,
                     cache: ArchiveCache, cacheKey: CacheKeys?, writer: DatasetWriter, progress: RunProgress? = nil, logger: Logger) -> ExtractionResult {
@@ -90,7 +95,7 @@ enum StagedExtraction {
                 var emitted = 0
                 var record = readArchive(input, index: index, reader: archiveReader, cache: cache, cacheKey: cacheKey, logger: logger) { work, cost in
                     emitted += 1
-                    queue.push((index, work), cost: max(cost, 1))
+                    queue.push((index, work), cost: cost + Self.entryOverheadBytes)
                 }
                 if record.cached { progress?.archiveDone(index, bytes: record.bytes) }
                 record.summary.entries = max(record.summary.entries, emitted)
@@ -180,10 +185,18 @@ enum StagedExtraction {
 /// Puts results back in (input, entry ordinal) order and hands them to the writer, on whichever worker completes
 /// the next one. Ordinals, not arrival order: a nested archive's container entry is numbered before its entries
 /// but delivered after them. An archive is complete once as many results as it emitted entries are in.
+///
+/// One worker drains at a time while the others go on working. Committing can be slower than working (replaying
+/// cached records is cheap, writing their rows is not), so a worker that finds more than `maxWaiting` results
+/// waiting while another drains waits for the drain to catch up: otherwise results pile up without bound (1.6 GB
+/// for a million cached entries). It never waits while nobody drains, so the result the drain needs next is
+/// always being worked on.
 private final class OrderedCommit: @unchecked Sendable {
-    private let lock = NSLock()
+    private let condition = NSCondition()
     private let writer: DatasetWriter
     private var pending: [Int: [Int: EntryResult]] = [:]
+    private var waiting = 0
+    private let maxWaiting = 1024
     private var ended: [Int: (entries: Int, record: ArchiveRecord)] = [:]
     private var current = 0
     private var nextOrdinal = 0
@@ -195,13 +208,15 @@ private final class OrderedCommit: @unchecked Sendable {
     }
 
     func submit(_ result: EntryResult) {
-        lock.lock()
+        condition.lock()
         pending[result.outcome.archiveIndex, default: [:]][result.outcome.ordinal] = result
+        waiting += 1
+        while draining && waiting > maxWaiting { condition.wait() }
         drain()
     }
 
     func endArchive(_ index: Int, entries: Int, record: ArchiveRecord) {
-        lock.lock()
+        condition.lock()
         ended[index] = (entries, record)
         drain()
     }
@@ -210,7 +225,7 @@ private final class OrderedCommit: @unchecked Sendable {
     /// meanwhile are picked up by the thread already draining (it checks again under the lock before it stops).
     private func drain() {
         guard !draining else {
-            lock.unlock()
+            condition.unlock()
             return
         }
         draining = true
@@ -218,28 +233,32 @@ private final class OrderedCommit: @unchecked Sendable {
             if let result = pending[current]?.removeValue(forKey: nextOrdinal) {
                 nextOrdinal += 1
                 committedInCurrent += 1
-                lock.unlock()
+                waiting -= 1
+                if waiting <= maxWaiting / 2 { condition.broadcast() }
+                condition.unlock()
                 writer.commit(result)
-                lock.lock()
+                condition.lock()
                 continue
             }
             if let end = ended[current], committedInCurrent + (pending[current]?.count ?? 0) == end.entries {
                 // Whatever is left has gaps in its ordinals before it; it goes in ordinal order.
                 let rest = (pending.removeValue(forKey: current) ?? [:]).sorted { $0.key < $1.key }.map(\.value)
+                waiting -= rest.count
                 ended[current] = nil
                 current += 1
                 nextOrdinal = 0
                 committedInCurrent = 0
-                lock.unlock()
+                condition.unlock()
                 for result in rest { writer.commit(result) }
                 writer.finishArchive(end.record)
-                lock.lock()
+                condition.lock()
                 continue
             }
             break
         }
         draining = false
-        lock.unlock()
+        condition.broadcast()
+        condition.unlock()
     }
 }
 

@@ -120,6 +120,21 @@ struct ArchiveFormatTests {
         #expect(good(readAll(folder + "/level0.zip", limits: limits).0)["level1.zip!/level2.zip!/\(names[0])"] == Fixtures.sample(names[0]))
     }
 
+    @Test("an archive of exactly max_entries_per_archive entries is whole; one more stops it")
+    func entryLimitExact() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let names = try copySamples(to: folder + "/samples")
+        try shell("tar -cf three.tar -C samples \(names[0]) \(names[1]) \(names[2])", in: folder)
+        var limits = ExtractionLimits()
+        limits.maxEntriesPerArchive = 3
+        let (entries, summary) = readAll(folder + "/three.tar", limits: limits)
+        #expect(summary.failure == nil, "\(summary.failure ?? "")")
+        #expect(good(entries).count == 3)
+        limits.maxEntriesPerArchive = 2
+        #expect(readAll(folder + "/three.tar", limits: limits).1.failure?.contains("more than 2 entries (max_entries_per_archive)") == true)
+    }
+
     @Test("by default, a report in a zip of a tarball of a zip of a tarball of a zip is read (real collections nest)")
     func realNesting() throws {
         let folder = makeTemporaryFolder()

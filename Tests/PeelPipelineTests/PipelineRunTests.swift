@@ -207,6 +207,10 @@ struct PipelineRunTests {
         #expect(throws: RunFailure.self) { try run([Fixtures.defaultInput], in: folder) }
         do { _ = try run([Fixtures.defaultInput], in: folder) } catch let error as RunFailure { #expect(error.status == .cannotCreateOutput) }
         #expect(readBytes(folder + "/out/thesis.tex") == Array("precious".utf8))
+        // Nor is one whose manifest.json is another program's, even one that names peel somewhere inside.
+        try writeBytes(Array(#"{"name": "app", "icons": [], "program": {"name": "peel"}}"#.utf8), to: folder + "/out/manifest.json")
+        do { _ = try run([Fixtures.defaultInput], in: folder) } catch let error as RunFailure { #expect(error.status == .cannotCreateOutput) }
+        #expect(readBytes(folder + "/out/thesis.tex") == Array("precious".utf8))
     }
 
     @Test("a second run while the lock is held exits 75 at once")

@@ -76,4 +76,27 @@ struct RobustRunTests {
         #expect(siblings == [".out.lock"])
         #expect(FileManager.default.fileExists(atPath: folder + "/out/manifest.json"))
     }
+
+    @Test("thousands of tiny entries and a nested archive of thousands more, committed in order, on a first run and from the cache",
+          .timeLimit(.minutes(2)))
+    func manyTinyEntries() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try shell("""
+            mkdir -p in notes inner && for i in $(seq 1 3000); do echo "Minutes $i" > notes/n$i.txt; done
+            for i in $(seq 1 2500); do echo "Agenda $i" > inner/a$i.txt; done
+            (cd inner && zip -q -r ../notes/inner.zip .) && tar -czf in/many.tar.gz notes
+            """, in: folder)
+        let config = try configuration("{}", in: folder)
+        var options = RunOptions(inputs: [folder + "/in"], output: folder + "/out", jobs: 2, configurationPath: config)
+        options.programIdentity = "build-a"
+        for run in ["first", "cached"] {
+            let result = try PipelineRun.execute(options, logger: quiet)
+            #expect(result.manifest.inputs.map(\.cached) == [run == "cached"])
+            // The 3000 notes, the zip and its 2500 entries (folders are not listed), each once, in entry order.
+            #expect(result.manifest.entries.count == 3000 + 1 + 2500, "\(run)")
+            #expect(result.manifest.entries.map(\.ordinal) == Array(0..<result.manifest.entries.count), "\(run)")
+            #expect(Set(result.manifest.entries.map(\.path)).count == result.manifest.entries.count)
+        }
+    }
 }
