@@ -27,9 +27,10 @@ let package = Package(
             providers: [.apt(["libarchive-dev"])]
         ),
         .systemLibrary(name: "CLinuxSystem"),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // Stage 1: archives → entries (bytes), through libarchive.
-        .target(name: "PeelArchive", dependencies: ["CLibArchive"], swiftSettings: settings),
+        .target(name: "PeelArchive", dependencies: ["CLibArchive", "CZlib"], swiftSettings: settings),
         // Stage 1½: PDF entries → text, through poppler's pdftotext in a child process under limits.
         .target(name: "PeelPDF", dependencies: ["PeelText", "CLinuxSystem"], swiftSettings: settings),
         // Stage 2: entry bytes → normalised text with original line numbers.

@@ -68,6 +68,8 @@ func officeDocumentReason(_ kind: OfficeDocumentKind) -> String {
 private enum Source {
     case file(String)
     case memory([UInt8])
+    /// A gzip file inflated by peel itself (see `GzipStream`), for a truncated one.
+    case gunzip(GzipStream)
 }
 
 /// Which zip reader to enable: the seekable one reads the central directory, the streaming one walks the
@@ -97,6 +99,8 @@ private struct ReadState {
     var stopAll: String?
     /// Time spent in libarchive decompressing entries' data, against `maxArchiveSeconds`.
     var decompressNanoseconds: UInt64 = 0
+    /// Set when the input is a truncated gzip file read again through peel's own inflater.
+    var gunzip: GzipStream?
 
     init(limits: ExtractionLimits, emit: @escaping (ExtractedEntry) -> Void) {
         self.limits = limits
@@ -116,6 +120,7 @@ private struct ReadState {
     /// A fatal error in a zip entry's data resumes after that entry, because zip entries are compressed one by
     /// one: one corrupt entry costs only itself.
     mutating func readContainer(source: Source, depth: Int, prefix: String, rawName: String, zipFallback: Bool) -> String? {
+        var source = source
         var resumeAt = 0
         var mode = ZipMode.seekable
         var attempts = 0
@@ -129,6 +134,12 @@ private struct ReadState {
             }
             switch outcome {
             case .finished(let seen):
+                if depth == 0 { gunzip?.readToEnd() }
+                if depth == 0, let gunzip, gunzip.truncated || gunzip.error != nil {
+                    // Every entry that arrived whole was read; whatever followed is lost, so the input is damaged.
+                    let why = gunzip.error.map { "corrupt gzip data (\($0))" } ?? "the gzip data is cut short"
+                    return "\(why) after \(summary.entries) entries: any entries after them are lost"
+                }
                 if seen == 0 && zipFallback && mode == .seekable {
                     // A garbled central directory lists nothing, without an error: walk the local headers.
                     mode = .streaming
@@ -137,6 +148,15 @@ private struct ReadState {
                 }
                 return nil
             case .openFailed(let message):
+                // A small truncated gzip fails as libarchive opens it (it reads ahead to tell the format): read it
+                // through peel's own inflater, which keeps what arrived.
+                if depth == 0, gunzip == nil, message.lowercased().contains("truncated"), case .file(let path) = source,
+                   fileStartsWithGzipSignature(path), let stream = GzipStream(path: path) {
+                    gunzip = stream
+                    source = .gunzip(stream)
+                    summary.warnings.append("the gzip data ends early (\(message)); read to keep every entry that arrived whole")
+                    continue
+                }
                 return "cannot open: \(message)"
             case .fatal(let message, let failedIndex, let inHeader, let isZip):
                 if inHeader && failedIndex == 0 && resumeAt == 0 && zipFallback && mode == .seekable {
@@ -153,6 +173,20 @@ private struct ReadState {
                 return location(prefix) + "reading stopped at entry #\(failedIndex + 1): \(message)"
             case .stopped:
                 return stopAll
+            case .truncatedGzip(let failedIndex, let entry):
+                // libarchive's gzip filter drops the last block it inflated when the data ends early, and with it
+                // entries that arrived whole. Read the same file again with an inflater that keeps every byte,
+                // from the entry that failed (the ones before it stand, and are not listed twice).
+                guard case .file(let path) = source, let stream = GzipStream(path: path) else {
+                    deliver(path: entry.path, .failure(EntryRejection(.quarantined, "unreadable data: \(entry.message)")), bytesRead: entry.bytesRead, warnings: entry.warnings)
+                    return location(prefix) + "reading stopped at entry #\(failedIndex + 1): \(entry.message)"
+                }
+                gunzip = stream
+                source = .gunzip(stream)
+                resumeAt = failedIndex
+                nextOrdinal = entry.ordinal
+                summary.warnings.append("the gzip data ends early (\(entry.message)) in entry #\(failedIndex + 1); read again to keep every entry that arrived whole")
+                continue
             }
         }
         return stopAll
@@ -164,6 +198,23 @@ private struct ReadState {
         /// The entry (0-based, in this container) whose header or data failed, and whether the container is a zip.
         case fatal(String, failedIndex: Int, inHeader: Bool, isZip: Bool)
         case stopped
+        /// libarchive's gzip filter met the end of a truncated input at this entry, which is not yet listed.
+        case truncatedGzip(failedIndex: Int, entry: UndeliveredEntry)
+    }
+
+    /// An entry whose failure is held back, to be listed only if reading it again fails too.
+    struct UndeliveredEntry {
+        let path: String
+        let ordinal: Int
+        let message: String
+        let bytesRead: Int
+        let warnings: [String]
+    }
+
+    /// A fatal read error that is libarchive's gzip filter meeting the end of a truncated input file.
+    private func isTruncatedGzip(_ a: OpaquePointer, depth: Int, _ message: String) -> Bool {
+        depth == 0 && gunzip == nil && archive_filter_count(a) > 1 && archive_filter_code(a, 0) == ARCHIVE_FILTER_GZIP
+            && message.lowercased().contains("truncated")
     }
 
     private func isEnd(_ status: CallStatus) -> Bool {
@@ -198,6 +249,9 @@ private struct ReadState {
             case .eof:
                 return .finished(entriesSeen: index)
             case .fatal(let message):
+                if isTruncatedGzip(a, depth: depth, message) {
+                    return .truncatedGzip(failedIndex: index, entry: UndeliveredEntry(path: prefix + "#\(index + 1)", ordinal: nextOrdinal, message: "unreadable entry header: \(message)", bytesRead: 0, warnings: []))
+                }
                 deliver(path: prefix + "#\(index + 1)", .failure(EntryRejection(.quarantined, "unreadable entry header: \(message)")), bytesRead: 0, warnings: [])
                 return .fatal(message, failedIndex: index, inHeader: true, isZip: isZip())
             case .failed(let message):
@@ -250,8 +304,14 @@ private struct ReadState {
 
             switch readData(a, depth: depth) {
             case .complete(let bytes):
+                if isRaw, depth == 0, let gunzip, gunzip.truncated || gunzip.error != nil {
+                    // A single compressed file whose end is missing: what arrived is a part, never a whole report.
+                    let why = gunzip.error.map { "corrupt gzip data (\($0))" } ?? "the gzip file is cut short"
+                    deliver(path: path, .failure(EntryRejection(.quarantined, "\(why): only its first \(bytes.count) bytes could be read")), bytesRead: bytes.count, warnings: headerWarnings)
+                    continue
+                }
                 // A raw entry without a decompression filter is the container's own bytes: never reopen it.
-                let isContainerItself = isRaw && archive_filter_count(a) <= 1
+                let isContainerItself = isRaw && archive_filter_count(a) <= 1 && gunzip == nil
                 if !isContainerItself, let office = OfficeDocumentKind.detect(head: bytes[...], tail: bytes[...], size: bytes.count) {
                     deliver(path: path, .failure(EntryRejection(.skipped, officeDocumentReason(office))), bytesRead: bytes.count, warnings: headerWarnings)
                     continue
@@ -280,6 +340,9 @@ private struct ReadState {
             case .rejected(let rejection, let bytesRead):
                 deliver(path: path, .failure(rejection), bytesRead: bytesRead, warnings: headerWarnings)
             case .fatal(let message, let bytesRead):
+                if isTruncatedGzip(a, depth: depth, message) {
+                    return .truncatedGzip(failedIndex: index, entry: UndeliveredEntry(path: path, ordinal: nextOrdinal, message: message, bytesRead: bytesRead, warnings: headerWarnings))
+                }
                 deliver(path: path, .failure(EntryRejection(.quarantined, "unreadable data: \(message)")), bytesRead: bytesRead, warnings: headerWarnings)
                 return .fatal(message, failedIndex: index, inHeader: false, isZip: isZip())
             case .limitReached(let reason, let bytesRead):
@@ -305,8 +368,20 @@ private struct ReadState {
     /// a nested archive's bytes are already counted as the outer entry's data).
     private mutating func updateCounters(_ a: OpaquePointer, depth: Int) {
         guard depth == 0 else { return }
+        if let gunzip {
+            // libarchive reads peel's inflated stream: the file's bytes are the inflater's.
+            compressedBytes = gunzip.consumed
+            streamBytes = max(streamBytes, Int(archive_filter_bytes(a, -1)))
+            return
+        }
         compressedBytes = Int(archive_filter_bytes(a, -1))
         if archive_filter_count(a) > 1 { streamBytes = Int(archive_filter_bytes(a, 0)) }
+    }
+
+    /// Compressed bytes consumed so far by the handle reading at `depth`.
+    private func compressedConsumed(_ a: OpaquePointer, depth: Int) -> Int {
+        if depth == 0, let gunzip { return gunzip.consumed }
+        return Int(archive_filter_bytes(a, -1))
     }
 
     private mutating func recordFormat(_ a: OpaquePointer) {
@@ -343,7 +418,7 @@ private struct ReadState {
         /// Why the rest of the entry is drained unkept, once it is known to be quarantined.
         var skipping: String?
         var integrityProblem: String?
-        let compressedAtStart = archive_filter_bytes(a, -1)
+        let compressedAtStart = compressedConsumed(a, depth: depth)
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 16)
         defer { buffer.deallocate() }
         while true {
@@ -369,7 +444,7 @@ private struct ReadState {
             if let reason = archiveLimitExceeded() {
                 return .limitReached(reason, bytesRead: total)
             }
-            if skipping == nil, let reason = entryLimitExceeded(total: total, compressed: Int(archive_filter_bytes(a, -1) - compressedAtStart)) {
+            if skipping == nil, let reason = entryLimitExceeded(total: total, compressed: compressedConsumed(a, depth: depth) - compressedAtStart) {
                 // A zip entry can be skipped by its stored size without decompressing the rest: a bomb costs
                 // only itself. Other formats must decompress what they skip, so that is read and counted.
                 if archive_format(a) & ARCHIVE_FORMAT_BASE_MASK == ARCHIVE_FORMAT_ZIP {
@@ -525,7 +600,21 @@ private func withHandle<T>(source: Source, zipMode: ZipMode, _ body: (OpaquePoin
             let status = check(a, archive_read_open_memory(a, raw.baseAddress, raw.count))
             return body(a, status)
         }
+    case .gunzip(let stream):
+        return withExtendedLifetime(stream) {
+            let status = check(a, archive_read_open(a, Unmanaged.passUnretained(stream).toOpaque(), nil, readInflated, nil))
+            return body(a, status)
+        }
     }
+}
+
+/// libarchive's read callback over a `GzipStream`: the next inflated block, 0 at the end, fatal on corrupt data.
+private func readInflated(_ archive: OpaquePointer?, _ client: UnsafeMutableRawPointer?, _ buffer: UnsafeMutablePointer<UnsafeRawPointer?>?) -> la_ssize_t {
+    let stream = Unmanaged<GzipStream>.fromOpaque(client!).takeUnretainedValue()
+    let block = stream.next()
+    buffer?.pointee = UnsafeRawPointer(block.baseAddress)
+    if block.isEmpty && stream.error != nil { return la_ssize_t(ARCHIVE_FATAL) }
+    return la_ssize_t(block.count)
 }
 
 private func enableFormats(_ a: OpaquePointer, zipMode: ZipMode) {
@@ -561,6 +650,13 @@ private func check(_ a: OpaquePointer, _ code: Int32) -> CallStatus {
 // MARK: - Names and signatures
 
 private let zipLocalHeader: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
+
+private func fileStartsWithGzipSignature(_ path: String) -> Bool {
+    guard let file = fopen(path, "rb") else { return false }
+    defer { fclose(file) }
+    var head = [UInt8](repeating: 0, count: 2)
+    return fread(&head, 1, 2, file) == 2 && head == [0x1F, 0x8B]
+}
 
 private func fileStartsWithZipSignature(_ path: String) -> Bool {
     guard let file = fopen(path, "rb") else { return false }

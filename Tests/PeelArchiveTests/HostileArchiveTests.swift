@@ -90,6 +90,58 @@ struct HostileArchiveTests {
         #expect(isGood(readAll(folder + "/r.zip").0, "a.txt"))
     }
 
+    @Test("a truncated tar.gz keeps every entry whose bytes all arrived, as Python's tarfile reads them; only the cut one is quarantined",
+          arguments: [0.15, 0.3, 0.45, 0.6, 0.75, 0.9, 0.99])
+    func truncatedTarGz(fraction: Double) throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let names = try copySamples(to: folder + "/samples")
+        try shell("tar -czf whole.tar.gz -C samples \(names[0]) \(names[2]) \(names[3])", in: folder)
+        let whole = readBytes(folder + "/whole.tar.gz")
+        try writeBytes(Array(whole.prefix(Int(Double(whole.count) * fraction))), to: folder + "/cut.tar.gz")
+        // The oracle: the members Python's tarfile reads whole from the same bytes, streaming.
+        let expected = try shell("""
+            python3 - <<'PY'
+            import tarfile
+            names = []
+            try:
+                with tarfile.open("cut.tar.gz", "r|gz") as tar:
+                    for member in tar:
+                        data = tar.extractfile(member).read()
+                        if len(data) == member.size:
+                            names.append(member.name)
+            except Exception:
+                pass
+            print("\\n".join(names))
+            PY
+            """, in: folder).split(separator: "\n").map(String.init)
+        let (entries, summary) = readAll(folder + "/cut.tar.gz")
+        let good = entries.filter { if case .success = $0.content { true } else { false } }
+        #expect(good.map(\.path) == expected, "cut at \(fraction)")
+        for entry in good { #expect(entry.content == .success(Fixtures.sample(entry.path))) }
+        // Every entry once, in order; the input is reported as damaged.
+        #expect(entries.map(\.ordinal) == Array(0..<entries.count))
+        #expect(Set(entries.map(\.path)).count == entries.count)
+        #expect(summary.failure != nil)
+        // Only the entry that was cut is quarantined.
+        #expect(entries.count - good.count <= 1)
+    }
+
+    @Test("a truncated single .gz is quarantined as cut short, never read as a shorter report; a whole one is read")
+    func truncatedSingleGzip() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let name = Fixtures.sampleNames[0]
+        try shell("gzip -c '\(Fixtures.samplesFolder)/\(name)' > report.txt.gz && head -c 20000 report.txt.gz > cut.txt.gz", in: folder)
+        let (entries, summary) = readAll(folder + "/cut.txt.gz")
+        #expect(entries.count == 1)
+        #expect(status(entries, "cut.txt")?.reason.hasPrefix("the gzip file is cut short: only its first") == true)
+        #expect(summary.failure?.contains("cut short") == true)
+        let (whole, wholeSummary) = readAll(folder + "/report.txt.gz")
+        #expect(whole.first?.content == .success(Fixtures.sample(name)))
+        #expect(wholeSummary.failure == nil)
+    }
+
     @Test("a run of unreadable tar headers stops the archive instead of listing each one")
     func junkHeaders() throws {
         let folder = makeTemporaryFolder()
