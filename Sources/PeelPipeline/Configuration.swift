@@ -49,6 +49,9 @@ extension Configuration {
     }
 
     static func parse(_ data: Data) throws -> Configuration {
+        if let duplicate = DuplicateKeys.first(in: Array(data)) {
+            throw ConfigurationError(description: "\"\(duplicate)\" is given twice (JSON keeps only one of them)")
+        }
         guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw ConfigurationError(description: "the top level must be a JSON object")
         }
@@ -194,4 +197,54 @@ private func positiveInteger(_ value: Any, _ key: String) throws -> Int {
         throw ConfigurationError(description: "\"\(key)\" must be a positive whole number, not \(value)")
     }
     return integer
+}
+
+/// The first key given twice in one JSON object, dotted with its parents ("limits.max_entry_bytes"). JSONSerialization
+/// keeps one of the two silently, so a limit edited in one place and left in another would be half ignored. Only keys
+/// are looked at; the parser proper reports any malformed JSON.
+enum DuplicateKeys {
+    static func first(in bytes: [UInt8]) -> String? {
+        // One frame per open object or array: the object's keys so far and the key that opened it.
+        var frames: [(isObject: Bool, keys: Set<String>, name: String)] = []
+        var expectingKey = false
+        var lastString: String?
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "\""):
+                var end = index + 1
+                var text: [UInt8] = []
+                while end < bytes.count && bytes[end] != UInt8(ascii: "\"") {
+                    if bytes[end] == UInt8(ascii: "\\") && end + 1 < bytes.count { text.append(bytes[end]); end += 1 }
+                    text.append(bytes[end])
+                    end += 1
+                }
+                lastString = String(decoding: text, as: UTF8.self)
+                index = end
+            case UInt8(ascii: ":"):
+                if expectingKey, let key = lastString, let frame = frames.last, frame.isObject {
+                    let path = (frames.map(\.name).filter { !$0.isEmpty } + [key]).joined(separator: ".")
+                    if frame.keys.contains(key) { return path }
+                    frames[frames.count - 1].keys.insert(key)
+                }
+                expectingKey = false
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                let name = frames.last?.isObject == true ? (lastString ?? "") : ""
+                frames.append((byte == UInt8(ascii: "{"), [], name))
+                expectingKey = byte == UInt8(ascii: "{")
+                lastString = nil
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                _ = frames.popLast()
+                expectingKey = false
+            case UInt8(ascii: ","):
+                expectingKey = frames.last?.isObject == true
+                lastString = nil
+            default:
+                break
+            }
+            index += 1
+        }
+        return nil
+    }
 }

@@ -101,6 +101,8 @@ struct CarelessUseTests {
               ("year offset", #"{"population": {"year_offset": 50}}"#, nil,
                "population: 2014 reports need mid-2064 populations (year_offset 50), which"),
               ("duplicate row", "{}", "wiltshire,2014,1,ons_mye_2014", "population.csv: line 819: a second population for wiltshire in 2014 (the first is on line"),
+              ("duplicate key", #"{"limits": {"max_entry_bytes": 5, "max_nesting_depth": 3, "max_entry_bytes": 7}}"#, nil,
+               #""limits.max_entry_bytes" is given twice (JSON keeps only one of them)"#),
           ])
     func uncheckedConfiguration(_ name: String, _ json: String, _ extraRow: String?, _ message: String) throws {
         let (folder, _) = try setUp()
