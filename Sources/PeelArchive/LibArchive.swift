@@ -21,7 +21,8 @@ public struct ArchiveReader: Sendable {
     /// Never throws: an archive that cannot be opened or read to its end says why in `failure`. `name` is the
     /// file's name as the user knows it, when `path` is another name of it (`/proc/self/fd/N`).
     public func read(fileAt path: String, named name: String? = nil, emit: (ExtractedEntry) -> Void) -> ArchiveSummary {
-        let rawName = stripCompressionSuffix(lastPathComponent(name ?? path))
+        // The file's name names its one entry when it is no archive: shown as entry names are (control characters escaped).
+        let rawName = EntryName.display(bytes: Array(stripCompressionSuffix(lastPathComponent(name ?? path)).utf8))
         let startsLikeZip = fileStartsWithZipSignature(path)
         if startsLikeZip, let (office, size) = officeDocument(atPath: path) {
             return Self.officeDocumentInput(office, name: rawName, bytes: size, emit: emit)

@@ -27,7 +27,7 @@ struct StderrLogHandler: LogHandler {
         switch format {
         case .text:
             text = "\(time) \(level) \(message)"
-            for key in fields.keys.sorted() { text += " \(key)=\(quoted(fields[key]!.description))" }
+            for key in fields.keys.sorted() { text += " \(key)=\(Self.quoted(fields[key]!.description))" }
         case .json:
             var object: [String: Any] = ["time": time, "level": level.rawValue, "event": message.description]
             for (key, value) in fields { object[key] = jsonValue(value) }
@@ -37,8 +37,29 @@ struct StderrLogHandler: LogHandler {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
-    private func quoted(_ value: String) -> String {
-        value.contains(where: { $0 == " " || $0 == "\"" || $0 == "=" }) ? "\"" + value.replacingOccurrences(of: "\"", with: "\\\"") + "\"" : value
+    /// A value as one token of one line: quoted when it holds a space, quote or equals sign, with backslashes,
+    /// quotes and control characters escaped, so that a file named with a line break cannot forge a log line.
+    static func quoted(_ value: String) -> String {
+        var escaped = ""
+        var needsQuotes = value.isEmpty
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\\": escaped += "\\\\"; needsQuotes = true
+            case "\"": escaped += "\\\""; needsQuotes = true
+            case "\n": escaped += "\\n"; needsQuotes = true
+            case "\r": escaped += "\\r"; needsQuotes = true
+            case "\t": escaped += "\\t"; needsQuotes = true
+            case " ", "=": escaped.unicodeScalars.append(scalar); needsQuotes = true
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                    escaped += "\\u{" + String(scalar.value, radix: 16) + "}"
+                    needsQuotes = true
+                } else {
+                    escaped.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return needsQuotes ? "\"" + escaped + "\"" : escaped
     }
 
     private func jsonValue(_ value: Logger.MetadataValue) -> Any {

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Logging
+@testable import PeelCLI
 @testable import PeelPipeline
 import PeelTestSupport
 import Testing
@@ -136,5 +137,22 @@ struct CarelessUseTests {
         } catch {
             #expect(error.description == "No such file or directory")
         }
+    }
+
+    @Test("a file named with a line break cannot forge a log line: values are escaped and quoted, entry names too")
+    func logInjection() throws {
+        let forged = "in/evil\n2026-12-01T00:00:00Z notice dataset written output=fake"
+        let shown = StderrLogHandler.quoted(forged)
+        #expect(!shown.contains("\n"))
+        #expect(shown == #""in/evil\n2026-12-01T00:00:00Z notice dataset written output=fake""#)
+        #expect(StderrLogHandler.quoted("plain") == "plain")
+        #expect(StderrLogHandler.quoted("say \"hi\"\u{7}") == #""say \"hi\"\u{7}""#)
+
+        let (folder, config) = try setUp()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.removeItem(atPath: folder + "/in/samples.tar.gz")
+        try FileManager.default.copyItem(atPath: Fixtures.samplesFolder + "/" + Fixtures.sampleNames[0], toPath: folder + "/in/bad\nname.txt")
+        let result = try run([folder + "/in"], folder + "/out", config)
+        #expect(result.manifest.entries.map(\.path) == ["bad\\x0Aname.txt"])
     }
 }
