@@ -55,7 +55,7 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Parse workers (default: one per core).")
     var jobs: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Pipeline configuration (default: \(RunOptions.defaultConfigurationPath) if present).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Pipeline configuration, with forces.csv and population.csv beside it (default: ./\(RunOptions.defaultConfigurationPath), else <prefix>/share/peel/pipeline.json beside <prefix>/bin/peel, else the Pipeline/ of the checkout peel was built in).", valueName: "file"))
     var config: String?
 
     @Option(name: .long, help: "Log lines as text or as one JSON object per line.")
@@ -98,14 +98,11 @@ struct RunCommand: ParsableCommand {
         signal(SIGXFSZ, SIG_IGN)
         do {
             let result = try PipelineRun.execute(options, logger: logger)
-            let totals = result.manifest.totals
-            logger.notice("dataset written", metadata: [
-                "output": .string(output), "parsed": .stringConvertible(totals.parsed),
-                "skipped": .stringConvertible(totals.skipped), "quarantined": .stringConvertible(totals.quarantined),
-            ])
             if result.status != .success { throw ExitCode(result.status.rawValue) }
         } catch let failure as RunFailure {
-            logger.error("run failed", metadata: ["reason": .string(failure.description), "exit_status": .stringConvertible(failure.status.rawValue)])
+            logger.error("run failed", metadata: [
+                "reason": .string(failure.description), "exit_status": .stringConvertible(Int(failure.status.rawValue)), "status": .string(failure.status.name),
+            ])
             throw ExitCode(failure.status.rawValue)
         }
     }

@@ -22,7 +22,7 @@ public struct Configuration: Sendable, Equatable {
 /// A configuration and the checksum of the bytes it came from (recorded in the manifest).
 public struct LoadedConfiguration: Sendable {
     public let configuration: Configuration
-    public let path: String?
+    public let path: String
     public let sha256: String
 }
 
@@ -31,12 +31,8 @@ public struct ConfigurationError: Error, CustomStringConvertible {
 }
 
 extension Configuration {
-    /// Loads `path`; nil path means the built-in defaults (checksummed as their canonical JSON).
-    public static func load(path: String?) throws(ConfigurationError) -> LoadedConfiguration {
-        guard let path else {
-            let canonical = Array(#"{"defaults":true}"#.utf8)
-            return LoadedConfiguration(configuration: Configuration(), path: nil, sha256: sha256Hex(canonical))
-        }
+    /// Loads `path` (its checksum goes into the manifest and the cache keys).
+    public static func load(path: String) throws(ConfigurationError) -> LoadedConfiguration {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ConfigurationError(description: "\(path): cannot read the configuration file")
         }

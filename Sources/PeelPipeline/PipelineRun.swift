@@ -64,15 +64,15 @@ public enum PipelineRun {
     public static func execute(_ options: RunOptions, logger: Logger) throws(RunFailure) -> RunResult {
         let startedAt = Date()
         let runId = UUID().uuidString.lowercased()
-        let configurationPath = options.configurationPath
-            ?? (FileManager.default.fileExists(atPath: RunOptions.defaultConfigurationPath) ? RunOptions.defaultConfigurationPath : nil)
+        let configurationPath: String
+        if let given = options.configurationPath { configurationPath = given } else { configurationPath = try ShippedConfiguration.locate() }
         let loaded: LoadedConfiguration
         do { loaded = try Configuration.load(path: configurationPath) } catch {
             throw RunFailure(.configuration, error.description)
         }
 
-        // Reference tables sit beside the configuration file (or in Pipeline/ with the built-in defaults).
-        let referenceFolder = configurationPath.map { ($0 as NSString).deletingLastPathComponent }.map { $0.isEmpty ? "." : $0 } ?? "Pipeline"
+        // Reference tables sit beside the configuration file.
+        let referenceFolder = ({ $0.isEmpty ? "." : $0 })((configurationPath as NSString).deletingLastPathComponent)
         let reference = try ReferenceData.load(folder: referenceFolder, policy: loaded.configuration.population)
         let parser = ReportParser(forces: reference.forces)
 
@@ -149,14 +149,51 @@ public enum PipelineRun {
         try staged { try writer.writeManifest(manifest) }
         try output.publish(staging: staging, runId: runId)
         manifest.entries = writer.entries
-        logger.info("run finished", metadata: [
+        logger.notice("dataset written", metadata: [
+            "output": .string(options.output), "parsed": .stringConvertible(totals.parsed),
+            "skipped": .stringConvertible(totals.skipped), "quarantined": .stringConvertible(totals.quarantined),
+        ])
+        let explanation = RunExplanation.text(status: status, totals: totals, validation: validation, failOn: options.failOn, output: options.output)
+        // The last line of every run, at the default level: how it ended and why, so a cron mail says it all.
+        logger.log(level: status == .success ? .notice : .warning, "run finished", metadata: [
             "run_id": .string(runId), "entries": .stringConvertible(totals.entries), "parsed": .stringConvertible(totals.parsed),
             "skipped": .stringConvertible(totals.skipped), "quarantined": .stringConvertible(totals.quarantined),
+            "archives_failed": .stringConvertible(totals.archivesFailed),
             "validation_errors": .stringConvertible(validation.bySeverity["error"] ?? 0),
             "validation_warnings": .stringConvertible(validation.bySeverity["warning"] ?? 0),
-            "publish_seconds": .string(String(format: "%.3f", secondsSince(publishStarted))), "exit_status": .stringConvertible(status.rawValue),
+            "publish_seconds": .stringConvertible((secondsSince(publishStarted) * 1000).rounded() / 1000),
+            "exit_status": .stringConvertible(Int(status.rawValue)), "status": .string(status.name), "why": .string(explanation),
         ])
         return RunResult(status: status, manifest: manifest)
+    }
+}
+
+/// Why a run ended as it did, in one sentence for the log's last line.
+enum RunExplanation {
+    static func text(status: ExitStatus, totals: Manifest.Totals, validation: Manifest.ValidationTotals, failOn: RunOptions.FailOn, output: String) -> String {
+        func count(_ number: Int, _ noun: String, _ plural: String? = nil) -> String {
+            "\(number) \(number == 1 ? noun : plural ?? noun + "s")"
+        }
+        let errors = validation.bySeverity[Severity.error.rawValue] ?? 0
+        let warnings = validation.bySeverity[Severity.warning.rawValue] ?? 0
+        func rules(_ severity: Severity) -> String {
+            let names = validation.byRule.filter { ($0.value[severity.rawValue] ?? 0) > 0 }.keys.sorted()
+            return names.isEmpty ? "" : " (\(names.joined(separator: ", ")))"
+        }
+        let findings = "\(count(errors, "validation error"))\(rules(.error)), \(count(warnings, "warning"))\(rules(.warning))"
+        switch status {
+        case .success:
+            return "\(count(totals.parsed, "report")) parsed, \(totals.skipped) skipped, nothing quarantined; \(findings)"
+        case .validationErrors:
+            return "validation findings fail the run under --fail-on \(failOn.rawValue): \(findings); see \(output)/validation.csv"
+        case .inputQuarantined:
+            var parts: [String] = []
+            if totals.quarantined > 0 { parts.append("\(count(totals.quarantined, "entry", "entries")) quarantined") }
+            if totals.archivesFailed > 0 { parts.append("\(count(totals.archivesFailed, "input")) not read to its end") }
+            return parts.joined(separator: ", ") + ": see the reasons in \(output)/manifest.json (entries[].reason, inputs[].error); \(findings)"
+        default:
+            return status.name
+        }
     }
 }
 

@@ -211,6 +211,10 @@ def test_json_logs_are_one_object_per_line(tmp_path):
     assert read["archive"].endswith("peel-samples.tar.gz") and read["entries"] == 5
     finished = next(e for e in events if e["event"] == "run finished")
     assert finished["parsed"] == 5 and finished["exit_status"] == 3
+    # The last line says how the run ended and why, with numbers as numbers; the dataset is written before it.
+    assert events[-1] is finished and events[-2]["event"] == "dataset written"
+    assert isinstance(finished["publish_seconds"], float) and finished["status"] == "validation_errors"
+    assert "1 validation error (count_rate_population)" in finished["why"] and "validation.csv" in finished["why"]
     assert "\r" not in done.stderr  # no progress line when not on a terminal
 
 
@@ -231,3 +235,11 @@ def test_source_page_loads_as_integers_from_pdfs_and_as_missing_from_text(pdf_da
                           "AND metric = 'custody_place_of_safety_per_100000'").fetchall() == [(7,)]
     entries = manifest(pdf_dataset)["entries"]
     assert all(e["pdf"]["extractor"].startswith("pdftotext ") and e["pdf"]["pages"] > 0 for e in entries)
+
+
+def test_default_log_level_ends_with_why(tmp_path):
+    """Without -v (as under cron) the run still ends with one line giving the exit status and why."""
+    done = run_peel([ROOT / "Inputs"], tmp_path / "Outputs")
+    last = done.stderr.strip().splitlines()[-1]
+    assert " warning run finished " in last and "exit_status=3" in last and "status=validation_errors" in last
+    assert 'why="validation findings fail the run under --fail-on error: 1 validation error (count_rate_population)' in last

@@ -155,4 +155,27 @@ struct CarelessUseTests {
         let result = try run([folder + "/in"], folder + "/out", config)
         #expect(result.manifest.entries.map(\.path) == ["bad\\x0Aname.txt"])
     }
+
+    @Test("peel runs from any folder: the shipped configuration is found beside the installed executable, or in the checkout it was built in")
+    func runsFromAnywhere() throws {
+        let binary = Fixtures.packageRoot + "/.build/debug/peel"
+        try #require(FileManager.default.isExecutableFile(atPath: binary), "swift test builds \(binary)")
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/work", withIntermediateDirectories: true)
+        func configurationUsed(_ peel: String) throws -> String? {
+            let log = try shell("'\(peel)' run --input '\(Fixtures.samplesFolder)' --output out; echo \"exit=$?\"", in: folder + "/work")
+            #expect(log.contains("exit=3"), "\(log)")
+            return try Manifest.decode(readBytes(folder + "/work/out/manifest.json")).configuration.path
+        }
+        // The build tree's binary, run from a folder with no Pipeline/: the checkout's.
+        #expect(try configurationUsed(binary) == Fixtures.packageRoot + "/Pipeline/pipeline.json")
+        // Installed as the README says: <prefix>/bin/peel and <prefix>/share/peel/.
+        try shell("""
+            install -D -m 755 '\(binary)' prefix/bin/peel && install -d prefix/share/peel && \
+            cp '\(Fixtures.packageRoot)'/Pipeline/*.json '\(Fixtures.packageRoot)'/Pipeline/*.csv prefix/share/peel/
+            """, in: folder)
+        #expect(try configurationUsed(folder + "/prefix/bin/peel") == folder + "/prefix/share/peel/pipeline.json")
+        #expect(ShippedConfiguration.candidates().first == "Pipeline/pipeline.json")
+    }
 }
