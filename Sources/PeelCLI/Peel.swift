@@ -82,7 +82,8 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let logStyle = logFormat
-        var logger = Logger(label: "peel") { StderrLogHandler(label: $0, format: logStyle) }
+        let onTerminal = logFormat == .text && isatty(STDERR_FILENO) == 1
+        var logger = Logger(label: "peel") { StderrLogHandler(label: $0, format: logStyle, clearsLine: onTerminal) }
         logger.logLevel = verbose ? .info : .notice
         var options = RunOptions(
             inputs: input.isEmpty ? ["Inputs"] : input, output: output,
@@ -91,7 +92,7 @@ struct RunCommand: ParsableCommand {
         options.format = format
         options.waitForLock = wait
         options.full = full
-        options.showProgress = logFormat == .text && isatty(STDERR_FILENO) == 1
+        options.showProgress = onTerminal
         options.entriesInResult = false
         // Past a file-size limit, writes then fail with EFBIG and the run ends with a clear error (exit 74)
         // instead of being killed by SIGXFSZ mid-write.

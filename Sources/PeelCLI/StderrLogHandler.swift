@@ -9,9 +9,13 @@ struct StderrLogHandler: LogHandler {
     var metadata: Logger.Metadata = [:]
     var logLevel: Logger.Level = .info
 
-    init(label: String, format: LogFormat) {
+    /// Clear the terminal line before each log line: a progress line may be standing there (text logs on a terminal).
+    let clearsLine: Bool
+
+    init(label: String, format: LogFormat, clearsLine: Bool = false) {
         self.label = label
         self.format = format
+        self.clearsLine = clearsLine
     }
 
     subscript(metadataKey key: String) -> Logger.Metadata.Value? {
@@ -34,7 +38,7 @@ struct StderrLogHandler: LogHandler {
             let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
             text = String(decoding: data, as: UTF8.self)
         }
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data(((clearsLine ? "\r\u{1B}[K" : "") + text + "\n").utf8))
     }
 
     /// A value as one token of one line: quoted when it holds a space, quote or equals sign, with backslashes,

@@ -80,6 +80,23 @@ final class OutputFolder {
         throw RunFailure(.cannotCreateOutput, "\(target) exists and is not a peel dataset (no manifest.json written by peel); refusing to replace it")
     }
 
+    /// Files in the dataset being replaced that peel did not write (notes, a saved query …): they go with the
+    /// previous dataset when the new one is swapped in, so the run names them. `tables` are the table names.
+    func foreignFiles(tables: [String]) -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: target) else { return [] }
+        let known: Set<String> = ["manifest.json", "README.md", "datapackage.json", ".gitkeep"]
+        let tableFiles = Set(tables.map { $0 + ".csv" })
+        var foreign: [String] = []
+        while let path = walker.nextObject() as? String {
+            if (walker.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { continue }
+            let parts = path.split(separator: "/").map(String.init)
+            let ours = known.contains(path) || tableFiles.contains(path) || parts.first == ArchiveCache.folder
+                || (parts.count == 3 && tables.contains(parts[0]) && parts[1].hasPrefix("year=") && parts[2].hasPrefix("part-") && parts[2].hasSuffix(".csv"))
+            if !ours { foreign.append(path) }
+        }
+        return foreign.sorted()
+    }
+
     /// Removes what a killed run left beside the output folder. Call with the lock held.
     func sweepLeftovers() {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []

@@ -82,6 +82,13 @@ public enum PipelineRun {
         defer { output.unlock() }
         try output.checkReplaceable()
         output.sweepLeftovers()
+        let foreign = output.foreignFiles(tables: ReportTables.schemas.map(\.name))
+        if !foreign.isEmpty {
+            logger.warning("files peel did not write will go with the previous dataset", metadata: [
+                "output": .string(options.output), "count": .stringConvertible(foreign.count),
+                "files": .string(foreign.prefix(20).joined(separator: ", ") + (foreign.count > 20 ? ", …" : "")),
+            ])
+        }
 
         let discovered = try InputDiscovery.archives(in: options.inputs)
         let inputs = discovered.archives

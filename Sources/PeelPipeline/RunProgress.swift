@@ -30,15 +30,18 @@ final class RunProgress: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// The progress line as it stands: "1,234 entries  45.6 MB/s  62%  ETA 12 s".
-    func line() -> String {
+    /// The progress line as it stands: "1,234 entries  45.6 MB/s  62%  ETA 12 s"; once `done`, the summary
+    /// "1,234 entries in 12.3 s  45.6 MB/s  100%".
+    func line(done: Bool = false) -> String {
         lock.lock()
         defer { lock.unlock() }
         let seconds = max(0.001, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
-        let fraction = min(1, Double(inputDone.values.reduce(0, +)) / Double(totalInputBytes))
+        // Reading ends before the last entries are parsed: short of done, the line never claims 100 %.
+        let fraction = done ? 1 : min(0.99, Double(inputDone.values.reduce(0, +)) / Double(totalInputBytes))
         let rate = Double(textBytes) / seconds / 1_000_000
+        if done { return "peel: \(entries) entries in \(String(format: "%.1f", seconds)) s  \(String(format: "%.1f", rate)) MB/s  100%" }
         var text = "peel: \(entries) entries  \(String(format: "%.1f", rate)) MB/s  \(Int(fraction * 100))%"
-        if fraction > 0.02 && fraction < 1 { text += "  ETA \(Int(seconds / fraction - seconds)) s" }
+        if fraction > 0.02 { text += "  ETA \(Int(seconds / fraction - seconds)) s" }
         return text
     }
 
@@ -58,6 +61,6 @@ final class RunProgress: @unchecked Sendable {
         guard let timer else { return }
         timer.cancel()
         self.timer = nil
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + line() + "\n").utf8))
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + line(done: true) + "\n").utf8))
     }
 }
