@@ -29,7 +29,6 @@ public struct Peel: ParsableCommand {
 }
 
 extension RunOptions.FailOn: ExpressibleByArgument {}
-extension OutputFormat: ExpressibleByArgument {}
 
 enum LogFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
@@ -64,9 +63,6 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Validation findings that make the exit status 3: warning, error (default) or never.")
     var failOn: RunOptions.FailOn = .error
 
-    @Option(name: .long, help: "Table format (csv).")
-    var format: OutputFormat = .csv
-
     @Flag(name: .long, help: "Read every archive again; by default archives unchanged since the previous run reuse its results.")
     var full = false
 
@@ -89,7 +85,6 @@ struct RunCommand: ParsableCommand {
             inputs: input.isEmpty ? ["Inputs"] : input, output: output,
             jobs: jobs ?? RunOptions.defaultJobs, configurationPath: config)
         options.failOn = failOn
-        options.format = format
         options.waitForLock = wait
         options.full = full
         options.showProgress = onTerminal

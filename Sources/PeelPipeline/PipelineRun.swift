@@ -6,11 +6,6 @@ import PeelReport
 import PeelValidation
 import PeelTables
 
-/// How tables are written. Kept open for more writers (Parquet …); CSV is the one there is.
-public enum OutputFormat: String, Sendable, CaseIterable {
-    case csv
-}
-
 /// What a run is asked to do.
 public struct RunOptions: Sendable {
     /// Files or folders to read (folders recursively).
@@ -22,7 +17,6 @@ public struct RunOptions: Sendable {
     public var configurationPath: String?
     /// The validation severity that makes the run end with exit status 3 (nil: never).
     public var failOn: FailOn = .error
-    public var format: OutputFormat = .csv
     /// Wait for another run's lock on the output folder instead of failing with exit 75.
     public var waitForLock = false
     /// Read every archive again, even those unchanged since the previous run (whose results are otherwise reused).
