@@ -38,6 +38,9 @@ final class DatasetWriter {
     private let claims: StagedFile
     private var englandWales = EnglandWalesConsistency()
     private var crossDocument = CrossDocumentGrades()
+    private var reasons = ReasonCounts()
+    /// Skipped and quarantined entries by status and reason, most frequent first.
+    var reasonCounts: [Manifest.ReasonCount] { reasons.sorted }
     /// First (archive, entry) of each report's bytes, for marking later copies as duplicates.
     private var firstSeen = FirstSeen()
     /// The cache records of the archive being committed, and which archive that is.
@@ -135,6 +138,7 @@ final class DatasetWriter {
         case .skipped: totals.skipped += 1
         case .quarantined: totals.quarantined += 1
         }
+        if outcome.status != .parsed { reasons.count(status: outcome.status, reason: outcome.reason ?? "") }
         let metadata: Logger.Metadata = ["archive": .string(archivePath), "entry": .string(outcome.path)]
         if outcome.status == .quarantined {
             logger.warning("entry quarantined", metadata: metadata.merging(["reason": .string(outcome.reason ?? "")]) { $1 })
@@ -269,6 +273,33 @@ final class DatasetWriter {
 /// hash table, paths in one byte buffer. A dictionary of strings kept one small allocation per entry alive among
 /// the parse workers' short-lived ones, and the heap fragmented with the input's size (peak RSS 1.24x at 4x the
 /// input; 1.01x without it).
+/// Entries counted by status and reason, for the manifest's totals. Bounded: reasons that name a path (duplicates,
+/// damaged data) can be as many as the entries, so past `limit` distinct ones the rest are counted together.
+struct ReasonCounts {
+    private var counts: [String: (status: EntryStatus, reason: String, entries: Int)] = [:]
+    private var others: [EntryStatus: Int] = [:]
+    private let limit = 100
+
+    mutating func count(status: EntryStatus, reason: String) {
+        let key = status.rawValue + "\u{0}" + reason
+        if counts[key] != nil {
+            counts[key]!.entries += 1
+        } else if counts.count < limit {
+            counts[key] = (status, reason, 1)
+        } else {
+            others[status, default: 0] += 1
+        }
+    }
+
+    /// Most frequent first, then by status and reason, so the order is the same on every run.
+    var sorted: [Manifest.ReasonCount] {
+        let listed = counts.values.map { Manifest.ReasonCount(status: $0.status, reason: $0.reason, entries: $0.entries) }
+        let rest = others.map { Manifest.ReasonCount(status: $0.key, reason: "(other reasons, beyond the first \(limit))", entries: $0.value) }
+        return (listed.sorted { ($1.entries, $0.status.rawValue, $0.reason) < ($0.entries, $1.status.rawValue, $1.reason) }
+            + rest.sorted { $0.status.rawValue < $1.status.rawValue })
+    }
+}
+
 struct FirstSeen {
     private struct Digest: Hashable {
         let words: (UInt64, UInt64, UInt64, UInt64)

@@ -110,6 +110,15 @@ public struct Manifest: Codable, Sendable {
         public var quarantined: Int
         public var reportsByType: [String: Int]
         public var parseErrors: Int
+        /// Entries skipped or quarantined, counted by status and reason, most frequent first: what a person reads
+        /// before the entries themselves.
+        public var reasons: [ReasonCount] = []
+    }
+
+    public struct ReasonCount: Codable, Sendable, Equatable {
+        public var status: EntryStatus
+        public var reason: String
+        public var entries: Int
     }
 
     /// Validation findings counted by severity and by rule (then severity); the findings are in `validation.csv`.

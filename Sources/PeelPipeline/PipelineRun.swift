@@ -128,7 +128,8 @@ public enum PipelineRun {
         let outputs = finished.tableOutputs + small + finished.cacheOutputs
         let writeSeconds = secondsSince(writeStarted)
 
-        let totals = writer.totals
+        var totals = writer.totals
+        totals.reasons = writer.reasonCounts
         let validation = finished.validation
         let failing: Bool
         switch options.failOn {

@@ -78,6 +78,26 @@ public struct ColumnStatistics: Sendable, Codable, Equatable {
     public var type: String
     public var nulls: Int
     public var distinct: Int?
-    public var min: String?
-    public var max: String?
+    public var min: Bound?
+    public var max: Bound?
+
+    /// A minimum or maximum in the column's own type: a JSON number for integer and number columns, text
+    /// ("2017-03-31") for dates.
+    public enum Bound: Sendable, Codable, Equatable {
+        case number(Double)
+        case text(String)
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let number = try? container.decode(Double.self) { self = .number(number) } else { self = .text(try container.decode(String.self)) }
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .number(let number): try container.encode(number)
+            case .text(let text): try container.encode(text)
+            }
+        }
+    }
 }

@@ -122,11 +122,11 @@ public struct ColumnAccumulator: Sendable {
             statistics.distinct = distinct[index]?.count
             switch fields[index].type {
             case .integer, .number:
-                statistics.min = minimumNumber[index].map(CSVRenderer.plainDecimal)
-                statistics.max = maximumNumber[index].map(CSVRenderer.plainDecimal)
+                statistics.min = minimumNumber[index].map(ColumnStatistics.Bound.number)
+                statistics.max = maximumNumber[index].map(ColumnStatistics.Bound.number)
             case .date:
-                statistics.min = minimumText[index]
-                statistics.max = maximumText[index]
+                statistics.min = minimumText[index].map(ColumnStatistics.Bound.text)
+                statistics.max = maximumText[index].map(ColumnStatistics.Bound.text)
             case .string:
                 break
             }

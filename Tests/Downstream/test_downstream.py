@@ -162,7 +162,7 @@ def test_manifest_statistics_match_the_files(dataset):
             if column.get("distinct") is not None:
                 assert column["distinct"] == series.dropna().nunique(), (name, column["name"])
     years = next(c for c in stats["judgments"]["columns"] if c["name"] == "year")
-    assert (years["min"], years["max"]) == ("2015", "2017")
+    assert (years["min"], years["max"]) == (2015, 2017)  # numbers, not text
     ends = next(c for c in stats["figures"]["columns"] if c["name"] == "period_end")
     # Earliest: Wiltshire's domestic abuse share for the 12 months to 31 March 2014.
     assert (ends["min"], ends["max"]) == ("2014-03-31", "2017-06-30")

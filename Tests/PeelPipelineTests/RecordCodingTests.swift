@@ -109,4 +109,19 @@ struct EncodedEntryTests {
         #expect(json.contains("\"seconds\" : \"NaN\""), "\(json)")
         #expect(PDFExtraction(extractor: "pdftotext", mode: .layout, pages: 1, seconds: .infinity).seconds == 0)
     }
+
+    @Test("skipped and quarantined entries are counted by reason, most frequent first, with a bound on distinct reasons")
+    func reasonCounts() {
+        var counts = ReasonCounts()
+        for _ in 0..<3 { counts.count(status: .skipped, reason: "not a PEEL report") }
+        counts.count(status: .quarantined, reason: "not text: PNG image signature")
+        counts.count(status: .skipped, reason: "empty entry (0 bytes)")
+        #expect(counts.sorted.map { "\($0.entries) \($0.status.rawValue) \($0.reason)" } == [
+            "3 skipped not a PEEL report", "1 quarantined not text: PNG image signature", "1 skipped empty entry (0 bytes)",
+        ])
+        for index in 0..<150 { counts.count(status: .skipped, reason: "duplicate of a.zip entry \(index).txt (same sha256)") }
+        #expect(counts.sorted.count == 101)
+        #expect(counts.sorted.last?.reason.hasPrefix("(other reasons") == true && counts.sorted.last?.entries == 53)
+        #expect(counts.sorted.reduce(0) { $0 + $1.entries } == 155)
+    }
 }

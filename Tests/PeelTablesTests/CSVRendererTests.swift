@@ -1,3 +1,4 @@
+import Foundation
 import PeelTables
 import Testing
 
@@ -41,5 +42,27 @@ struct CSVRendererTests {
         #expect(text(files[0]) == "id,year,note\n")
         #expect(text(files[1]) == "id,note\n")
         #expect(files.map(\.rows) == [0, 0])
+    }
+}
+
+@Suite("Column statistics")
+struct ColumnStatisticsTests {
+    @Test("min and max in the column's own type: numbers as JSON numbers, dates as text, none for free text")
+    func typedBounds() throws {
+        let schema = TableSchema(name: "t", fields: [Field("year", .integer, "year"), Field("value", .number, "value"),
+                                                     Field("end", .date, "end"), Field("note", .string, "note")], partitionField: nil)
+        var batch = RowBatch(schema: schema)
+        batch.append([.integer(2017), .number(0.25), .text("2017-06-30"), .text("b")])
+        batch.append([.integer(2015), .number(-3), .text("2014-03-31"), .null])
+        let columns = batch.statistics.statistics
+        #expect(columns[0].min == .number(2015) && columns[0].max == .number(2017))
+        #expect(columns[1].min == .number(-3) && columns[1].max == .number(0.25))
+        #expect(columns[2].min == .text("2014-03-31") && columns[2].max == .text("2017-06-30"))
+        #expect(columns[3].min == nil && columns[3].nulls == 1)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = String(decoding: try encoder.encode(columns[0]), as: UTF8.self)
+        #expect(json.contains(#""max":2017"#) && json.contains(#""min":2015"#), "\(json)")
+        #expect(try JSONDecoder().decode(ColumnStatistics.self, from: Data(json.utf8)) == columns[0])
     }
 }
