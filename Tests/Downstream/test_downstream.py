@@ -5,6 +5,7 @@ import hashlib
 import json
 import os
 import re
+import subprocess
 
 import duckdb
 import pandas as pd
@@ -243,3 +244,17 @@ def test_default_log_level_ends_with_why(tmp_path):
     last = done.stderr.strip().splitlines()[-1]
     assert " warning run finished " in last and "exit_status=3" in last and "status=validation_errors" in last
     assert 'why="validation findings fail the run under --fail-on error: 1 validation error (count_rate_population)' in last
+
+
+def test_r_snippet_reads_the_tables_with_their_types(dataset):
+    """The README's R snippet, run by Rscript with readr as Debian packages it, from the folder holding Outputs/."""
+    check = snippet("r") + """
+stopifnot(nrow(figures) == %d, is.double(figures$value), inherits(figures$period_end, "Date"))
+stopifnot(is.integer(figures$source_page), all(is.na(figures$source_page)))
+stopifnot(nrow(judgments) == %d, sum(judgments$year == 2015) == 225, is.numeric(judgments$source_line))
+stopifnot(any(judgments$grade == "ungraded"), !any(is.na(judgments$grade)))
+cat("ok\\n")
+""" % (manifest_rows(dataset, "figures.csv"), manifest_rows(dataset, "judgments.csv"))
+    with inside(dataset):
+        done = subprocess.run(["Rscript", "-e", check], capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout.strip().endswith("ok"), done.stderr
