@@ -1,7 +1,10 @@
-/// `README.md` inside every dataset. Static text, so tables and this file are byte-identical across runs;
-/// it is also the copy committed in the repository's `Outputs/`.
+/// `README.md` inside every dataset: what the files are, then what this run read, skipped, quarantined and found.
+/// No times or run ids (those are in manifest.json), so the same inputs give the same file; the copy committed in
+/// the repository's `Outputs/` is the one the embedded input gives.
 enum DatasetReadme {
-    static let text = """
+    static let path = "README.md"
+
+    static let about = """
     # PEEL dataset (generated)
 
     Everything in this folder is written by `peel run` and replaced whole by the next run:
@@ -21,10 +24,32 @@ enum DatasetReadme {
 
     """
 
-    static let file = RenderedFileSpec(path: "README.md", text: text)
-}
+    static func text(archives: [ArchiveRecord], totals: Manifest.Totals, validation: Manifest.ValidationTotals, status: ExitStatus) -> String {
+        var out = about + "\n## What this run read\n\n"
+        out += "Exit status \(status.rawValue) (\(status.name)). \(totals.entries) entries in \(totals.archives) input\(totals.archives == 1 ? "" : "s"): "
+            + "\(totals.parsed) parsed, \(totals.skipped) skipped, \(totals.quarantined) quarantined.\n\n"
+        out += "| input | status | entries |\n|---|---|---|\n"
+        for archive in archives.prefix(50) {
+            // Whether its results came from the cache is in manifest.json: a re-run gives the same file.
+            let state = archive.summary.failure.map { "not read to its end: \($0)" } ?? "read"
+            out += "| \(cell(archive.path)) | \(cell(state)) | \(archive.summary.entries) |\n"
+        }
+        if archives.count > 50 { out += "| … and \(archives.count - 50) more (manifest.json `inputs`) | | |\n" }
+        let reports = totals.reportsByType.keys.sorted().map { "\(totals.reportsByType[$0]!) \($0)" }
+        out += "\nReports by type: \(reports.isEmpty ? "none" : reports.joined(separator: ", ")).\n"
+        if !totals.reasons.isEmpty {
+            out += "\nEntries not parsed, by reason (every entry is in manifest.json `entries`):\n\n| entries | status | reason |\n|---|---|---|\n"
+            for reason in totals.reasons.prefix(30) { out += "| \(reason.entries) | \(reason.status.rawValue) | \(cell(reason.reason)) |\n" }
+        }
+        let findings = validation.byRule.keys.sorted().flatMap { rule in
+            validation.byRule[rule]!.keys.sorted().map { "| \(rule) | \($0) | \(validation.byRule[rule]![$0]!) |" }
+        }
+        out += findings.isEmpty ? "\nValidation found nothing.\n" : "\nValidation findings (rows of `validation.csv`):\n\n| rule | severity | findings |\n|---|---|---|\n" + findings.joined(separator: "\n") + "\n"
+        return out
+    }
 
-struct RenderedFileSpec {
-    let path: String
-    let text: String
+    /// Text as one Markdown table cell: pipes and line breaks would end it.
+    private static func cell(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
 }

@@ -120,14 +120,6 @@ public enum PipelineRun {
 
         let writeStarted = DispatchTime.now().uptimeNanoseconds
         let finished = try staged { try writer.finish() }
-        let readme = DatasetReadme.file
-        let package = DataPackage.render(ReportTables.schemas, title: "PEEL inspection reports as data",
-            description: "Judgments, figures and findings of HMIC/HMICFRS PEEL reports, with population denominators and validation findings. Written by peel \(ProgramInfo.version).")
-        let small = try output.write([RenderedFile(path: "datapackage.json", contents: package, rows: nil),
-                                      RenderedFile(path: readme.path, contents: Array(readme.text.utf8), rows: nil)], staging: staging)
-        let outputs = finished.tableOutputs + small + finished.cacheOutputs
-        let writeSeconds = secondsSince(writeStarted)
-
         var totals = writer.totals
         totals.reasons = writer.reasonCounts
         let validation = finished.validation
@@ -139,6 +131,14 @@ public enum PipelineRun {
         }
         // Input failures outrank validation findings: they mean some data was not even read.
         let status: ExitStatus = totals.quarantined > 0 || totals.archivesFailed > 0 ? .inputQuarantined : failing ? .validationErrors : .success
+
+        let readme = DatasetReadme.text(archives: writer.archives, totals: totals, validation: validation, status: status)
+        let package = DataPackage.render(ReportTables.schemas, title: "PEEL inspection reports as data",
+            description: "Judgments, figures and findings of HMIC/HMICFRS PEEL reports, with population denominators and validation findings. Written by peel \(ProgramInfo.version).")
+        let small = try output.write([RenderedFile(path: "datapackage.json", contents: package, rows: nil),
+                                      RenderedFile(path: DatasetReadme.path, contents: Array(readme.utf8), rows: nil)], staging: staging)
+        let outputs = finished.tableOutputs + small + finished.cacheOutputs
+        let writeSeconds = secondsSince(writeStarted)
         var manifest = ManifestBuilder.manifest(
             runId: runId, startedAt: startedAt, program: program, options: options, configuration: loaded, reference: reference.files,
             archives: writer.archives, extraction: extraction,

@@ -197,6 +197,20 @@ struct CarelessUseTests {
         // The run's own files are never named.
         #expect(events.all.filter { $0.message.hasPrefix("files peel") }.count == 1)
     }
+
+    @Test("the dataset's README says what this run read, skipped, quarantined and found, the same on a re-run")
+    func readmeSaysWhatHappened() throws {
+        let (folder, config) = try setUp()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try writeBytes([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 1, count: 64), to: folder + "/in/picture.txt")
+        _ = try run([folder + "/in"], folder + "/out", config)
+        let readme = String(decoding: readBytes(folder + "/out/README.md"), as: UTF8.self)
+        #expect(readme.contains("Exit status 65 (input_quarantined). 6 entries in 2 inputs: 5 parsed, 0 skipped, 1 quarantined."), "\(readme)")
+        #expect(readme.contains("| 1 | quarantined | not text: PNG image signature |"))
+        #expect(readme.contains("| count_rate_population | error | 1 |"))
+        _ = try run([folder + "/in"], folder + "/out", config)
+        #expect(String(decoding: readBytes(folder + "/out/README.md"), as: UTF8.self) == readme)
+    }
 }
 
 private final class Events: @unchecked Sendable {

@@ -128,7 +128,10 @@ struct PDFInputTests {
         #expect(Set(outcome.keys) == Set(expected.keys))
         for (path, (status, reason)) in expected {
             #expect(outcome[path]?.0 == status, "\(path): \(outcome[path].map { "\($0)" } ?? "missing")")
-            #expect(outcome[path]?.1.hasPrefix(reason) == true, "\(path): \(outcome[path]?.1 ?? "")")
+            // On a loaded machine the memory bomb may reach the wall-clock limit before the memory limit: either
+            // stops it (PeelPDFTests holds each limit to its own reason).
+            let accepted = path == "memory-bomb.pdf" ? [reason, "pdftotext took longer than 2 s (max_pdf_seconds)"] : [reason]
+            #expect(accepted.contains { outcome[path]?.1.hasPrefix($0) == true }, "\(path): \(outcome[path]?.1 ?? "")")
         }
         #expect(seconds < 60, "ended within the limits: \(seconds) s")
         // The good ones come out as they do alone.
