@@ -38,7 +38,9 @@ struct StderrLogHandler: LogHandler {
             let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
             text = String(decoding: data, as: UTF8.self)
         }
-        FileHandle.standardError.write(Data(((clearsLine ? "\r\u{1B}[K" : "") + text + "\n").utf8))
+        // A closed stderr (a log reader gone) must not stop the run: SIGPIPE is ignored while PDFs are extracted,
+        // and the throwing write reports EPIPE instead of trapping.
+        try? FileHandle.standardError.write(contentsOf: Data(((clearsLine ? "\r\u{1B}[K" : "") + text + "\n").utf8))
     }
 
     /// A value as one token of one line: quoted when it holds a space, quote or equals sign, with backslashes,

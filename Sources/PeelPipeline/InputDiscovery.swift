@@ -48,8 +48,6 @@ enum InputDiscovery {
                 let full = base + "/" + relative
                 if isRegularFile(full) {
                     found.append(full)
-                } else if name == "manifest.json" {
-                    continue
                 } else if isPeelManifest(full + "/manifest.json") {
                     walker.skipDescendants()
                     datasets.append(full)

@@ -51,7 +51,7 @@ final class RunProgress: @unchecked Sendable {
         source.schedule(deadline: .now() + 0.5, repeating: 0.5)
         source.setEventHandler { [weak self] in
             guard let self else { return }
-            FileHandle.standardError.write(Data(("\r\u{1B}[K" + self.line()).utf8))
+            try? FileHandle.standardError.write(contentsOf: Data(("\r\u{1B}[K" + self.line()).utf8))
         }
         source.resume()
         timer = source
@@ -61,6 +61,6 @@ final class RunProgress: @unchecked Sendable {
         guard let timer else { return }
         timer.cancel()
         self.timer = nil
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + line(done: true) + "\n").utf8))
+        try? FileHandle.standardError.write(contentsOf: Data(("\r\u{1B}[K" + line(done: true) + "\n").utf8))
     }
 }
