@@ -17,7 +17,7 @@ struct ReaderRoundTripTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try writeBytes(CSVRenderer.csv(rows, fields: schema.fields), to: folder + "/tricky.csv")
 
-        let output = try shell("python3 '\(Fixtures.packageRoot)/Tests/Downstream/read_back.py' tricky.csv", in: folder)
+        let output = try shell("'\(Fixtures.downstreamPython)' '\(Fixtures.packageRoot)/Tests/Downstream/read_back.py' tricky.csv", in: folder)
         let decoded = try JSONSerialization.jsonObject(with: Data(output.utf8)) as! [String: [[Any]]]
         #expect(decoded.keys.sorted() == ["duckdb", "pandas", "pyarrow"])
         for (reader, table) in decoded {

@@ -9,6 +9,12 @@ public enum Fixtures {
     public static let defaultInput = packageRoot + "/Inputs/peel-samples.tar.gz"
     /// The samples printed to PDF by LibreOffice, and their pdftotext extractions (`make-extractions.py`).
     public static let extractionsFolder = packageRoot + "/Tests/Fixtures/extractions"
+    /// The Python that has the downstream readers (pandas, pyarrow, DuckDB): `.ci/setup`'s virtual environment when
+    /// it is there (Debian's own python3 has none of them), else `python3` on PATH.
+    public static var downstreamPython: String {
+        let venv = packageRoot + "/.venv-downstream/bin/python"
+        return FileManager.default.isExecutableFile(atPath: venv) ? venv : "python3"
+    }
     /// Damaged and hostile PDFs, and Office documents, made from those (`make-documents.sh`).
     public static let documentsFolder = packageRoot + "/Tests/Fixtures/documents"
 
