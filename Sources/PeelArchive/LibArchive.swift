@@ -23,7 +23,7 @@ public struct ArchiveReader: Sendable {
     public func read(fileAt path: String, named name: String? = nil, emit: (ExtractedEntry) -> Void) -> ArchiveSummary {
         // The file's name names its one entry when it is no archive: shown as entry names are (control characters escaped).
         let rawName = EntryName.display(bytes: Array(stripCompressionSuffix(lastPathComponent(name ?? path)).utf8))
-        let startsLikeZip = fileStartsWithZipSignature(path)
+        let startsLikeZip = file(path, startsWith: zipLocalHeader)
         if startsLikeZip, let (office, size) = officeDocument(atPath: path) {
             return Self.officeDocumentInput(office, name: rawName, bytes: size, emit: emit)
         }
@@ -152,7 +152,7 @@ private struct ReadState {
                 // A small truncated gzip fails as libarchive opens it (it reads ahead to tell the format): read it
                 // through peel's own inflater, which keeps what arrived.
                 if depth == 0, gunzip == nil, message.lowercased().contains("truncated"), case .file(let path) = source,
-                   fileStartsWithGzipSignature(path), let stream = GzipStream(path: path) {
+                   file(path, startsWith: [0x1F, 0x8B]), let stream = GzipStream(path: path) {
                     gunzip = stream
                     source = .gunzip(stream)
                     summary.warnings.append("the gzip data ends early (\(message)); read to keep every entry that arrived whole")
@@ -652,18 +652,12 @@ private func check(_ a: OpaquePointer, _ code: Int32) -> CallStatus {
 
 private let zipLocalHeader: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
 
-private func fileStartsWithGzipSignature(_ path: String) -> Bool {
+/// The file at `path` begins with `signature` (a file that cannot be read does not).
+private func file(_ path: String, startsWith signature: [UInt8]) -> Bool {
     guard let file = fopen(path, "rb") else { return false }
     defer { fclose(file) }
-    var head = [UInt8](repeating: 0, count: 2)
-    return fread(&head, 1, 2, file) == 2 && head == [0x1F, 0x8B]
-}
-
-private func fileStartsWithZipSignature(_ path: String) -> Bool {
-    guard let file = fopen(path, "rb") else { return false }
-    defer { fclose(file) }
-    var head = [UInt8](repeating: 0, count: 4)
-    return fread(&head, 1, 4, file) == 4 && head == zipLocalHeader
+    var head = [UInt8](repeating: 0, count: signature.count)
+    return fread(&head, 1, head.count, file) == head.count && head == signature
 }
 
 /// The Office document the file at `path` is, from its first bytes and its central directory, and its size.
