@@ -125,15 +125,16 @@ struct PDFTextExtractorTests {
         let tool = extractor()
         let expected = try tool.extract(pdf).get().text
         let before = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count
-        let results = Results()
+        let results = Locked<[(Int, Result<ExtractedPDFText, PDFFailure>)]>([])
         // Tests beside this one open files too, so a leak shows as growth in proportion to the children run:
         // one descriptor kept per child would be 48 more.
         DispatchQueue.concurrentPerform(iterations: 48) { index in
             // Every third child fails fast, so pipes close while others are still being written.
             let input = index % 3 == 0 ? Array(pdf.prefix(5000)) : pdf
-            results.append(index, tool.extract(input))
+            let result = tool.extract(input)
+            results.update { $0.append((index, result)) }
         }
-        for (index, result) in results.all {
+        for (index, result) in results.current {
             if index % 3 == 0 {
                 #expect(reason(result) != nil)
             } else {
@@ -143,15 +144,4 @@ struct PDFTextExtractorTests {
         let after = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count
         #expect(after - before < 24, "\(before) descriptors open before, \(after) after")
     }
-}
-
-private final class Results: @unchecked Sendable {
-    private let lock = NSLock()
-    private var items: [(Int, Result<ExtractedPDFText, PDFFailure>)] = []
-    func append(_ index: Int, _ result: Result<ExtractedPDFText, PDFFailure>) {
-        lock.lock()
-        items.append((index, result))
-        lock.unlock()
-    }
-    var all: [(Int, Result<ExtractedPDFText, PDFFailure>)] { lock.lock(); defer { lock.unlock() }; return items }
 }

@@ -187,15 +187,15 @@ struct CarelessUseTests {
         try writeBytes(Array("my notes".utf8), to: folder + "/out/notes.txt")
         try FileManager.default.createDirectory(atPath: folder + "/out/judgments/mine", withIntermediateDirectories: true)
         try writeBytes(Array("select 1".utf8), to: folder + "/out/judgments/mine/q.sql")
-        let events = Events()
+        let events = Locked<[LogRecord]>([])
         let logger = Logger(label: "test") { _ in CollectingHandler(events: events) }
         _ = try PipelineRun.execute(RunOptions(inputs: [folder + "/in"], output: folder + "/out", jobs: 2, configurationPath: config), logger: logger)
-        let warning = try #require(events.all.first { $0.message == "files peel did not write will go with the previous dataset" })
+        let warning = try #require(events.current.first { $0.message == "files peel did not write will go with the previous dataset" })
         #expect(warning.level == .warning)
         #expect(warning.metadata["files"] == "judgments/mine/q.sql, notes.txt")
         #expect(warning.metadata["count"] == "2")
         // The run's own files are never named.
-        #expect(events.all.filter { $0.message.hasPrefix("files peel") }.count == 1)
+        #expect(events.current.filter { $0.message.hasPrefix("files peel") }.count == 1)
     }
 
     @Test("the dataset's README says what this run read, skipped, quarantined and found, the same on a re-run")
@@ -213,20 +213,14 @@ struct CarelessUseTests {
     }
 }
 
-private final class Events: @unchecked Sendable {
-    struct Event {
-        let level: Logger.Level
-        let message: String
-        let metadata: [String: String]
-    }
-    private let lock = NSLock()
-    private var events: [Event] = []
-    func append(_ event: Event) { lock.lock(); events.append(event); lock.unlock() }
-    var all: [Event] { lock.lock(); defer { lock.unlock() }; return events }
+private struct LogRecord {
+    let level: Logger.Level
+    let message: String
+    let metadata: [String: String]
 }
 
 private struct CollectingHandler: LogHandler {
-    let events: Events
+    let events: Locked<[LogRecord]>
     var metadata: Logger.Metadata = [:]
     var logLevel: Logger.Level = .trace
     subscript(metadataKey key: String) -> Logger.Metadata.Value? {
@@ -234,7 +228,8 @@ private struct CollectingHandler: LogHandler {
         set { metadata[key] = newValue }
     }
     func log(event: LogEvent) {
-        events.append(.init(level: event.level, message: event.message.description,
-                            metadata: (event.metadata ?? [:]).mapValues { $0.description }))
+        let record = LogRecord(level: event.level, message: event.message.description,
+                            metadata: (event.metadata ?? [:]).mapValues { $0.description })
+        events.update { $0.append(record) }
     }
 }

@@ -154,11 +154,11 @@ struct IncrementalRunTests {
         try FileManager.default.copyItem(atPath: folder + "/a.tar", toPath: folder + "/in/x.tar")
 
         // A thread swaps the two versions in by rename, at seeded moments, while runs follow one another.
-        let stop = Flag()
+        let stop = Locked(false)
         let swapper = Thread {
             var generator = SplitMix(seed: 11)
             var next = "b"
-            while !stop.isSet {
+            while !stop.current {
                 usleep(UInt32(generator.next() % 40_000))
                 _ = try? FileManager.default.copyItem(atPath: folder + "/\(next).tar", toPath: folder + "/in/.next.tar")
                 rename(folder + "/in/.next.tar", folder + "/in/x.tar")
@@ -166,7 +166,7 @@ struct IncrementalRunTests {
             }
         }
         swapper.start()
-        defer { stop.set() }
+        defer { stop.update { $0 = true } }
         var mismatches = 0
         for round in 0..<24 {
             let result = try run(folder, folder + "/pipeline.json", full: round % 3 == 0)
@@ -176,14 +176,7 @@ struct IncrementalRunTests {
             let parsed = result.manifest.entries.first { $0.path == "report.txt" }?.sha256
             if version == "?" || parsed != reportSHA[version] { mismatches += 1 }
         }
-        stop.set()
+        stop.update { $0 = true }
         #expect(mismatches == 0)
     }
-}
-
-private final class Flag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
-    func set() { lock.lock(); value = true; lock.unlock() }
 }

@@ -141,3 +141,12 @@ public struct SplitMix: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// A value shared between a test and the threads it starts, behind a lock.
+public final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+    public init(_ value: Value) { self.value = value }
+    public var current: Value { lock.lock(); defer { lock.unlock() }; return value }
+    public func update(_ change: (inout Value) -> Void) { lock.lock(); change(&value); lock.unlock() }
+}
