@@ -348,9 +348,10 @@ struct WrapWidth {
 struct HyphenatedCompounds {
     private var byLetters: [String: String] = [:]
     /// Two-part compounds by their first part ("re" → "assessed"): "reassessment" is another form of "re-assessed".
-    private var secondParts: [String: [String]] = [:]
-    /// The first parts by their first letter, longest first: the same word always finds the same compound.
-    private var firstsByInitial: [UInt8: [String]] = [:]
+    private var secondParts: [String: Set<String>] = [:]
+    /// The lengths of the first parts, longest first: a word's first part of a given length can only be its own
+    /// prefix of that length, so trying lengths in turn finds what trying every first part would, longest first.
+    private var firstLengths: [Int] = []
 
     // Words are read as ASCII bytes: compounds are ASCII letters only, and a finding's words are restored for
     // every report, so Character-by-Character work here was a fifth of the parse (measured with perf).
@@ -376,10 +377,7 @@ struct HyphenatedCompounds {
                 }
             }
         }
-        for first in secondParts.keys { firstsByInitial[first.utf8.first!, default: []].append(first) }
-        for key in firstsByInitial.keys {
-            firstsByInitial[key]!.sort { ($0.utf8.count, $1) > ($1.utf8.count, $0) }
-        }
+        firstLengths = Set(secondParts.keys.map(\.utf8.count)).sorted(by: >)
     }
 
     private static let hyphen = UInt8(ascii: "-")
@@ -405,9 +403,9 @@ struct HyphenatedCompounds {
             }
         }
         guard hyphens >= 1 else { return }
-        byLetters[Self.lowercased(core.lazy.filter { $0 != Self.hyphen })] = Self.lowercased(core)
+        byLetters[Self.lowercased(core, dropping: Self.hyphen)] = Self.lowercased(core)
         if hyphens == 1, let split = core.firstIndex(of: Self.hyphen) {
-            secondParts[Self.lowercased(core[..<split]), default: []].append(Self.lowercased(core[(split + 1)...]))
+            secondParts[Self.lowercased(core[..<split]), default: []].insert(Self.lowercased(core[(split + 1)...]))
         }
     }
 
@@ -421,18 +419,29 @@ struct HyphenatedCompounds {
 
     private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
 
-    private static func lowercased<C: Collection<UInt8>>(_ bytes: C) -> String {
-        String(decoding: bytes.map { isLetter($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+    /// The ASCII bytes lowercased, written straight into the string (most are short enough to need no allocation).
+    private static func lowercased(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, dropping dropped: UInt8? = nil) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { out in
+            var count = 0
+            for byte in bytes where byte != dropped {
+                out[count] = isLetter(byte) ? byte | 0x20 : byte
+                count += 1
+            }
+            return count
+        }
     }
 
     /// The hyphenated spelling the report gives these letters: the same word, or another form of a two-part
     /// compound whose second part shares its first five letters ("re-assessed" for "reassessment").
     private func compound(for letters: String) -> String? {
         if let whole = byLetters[letters] { return whole }
-        guard let initial = letters.utf8.first, let firsts = firstsByInitial[initial] else { return nil }
-        for first in firsts where letters.utf8.count > first.utf8.count + 5 && letters.hasPrefix(first) {
-            let rest = letters.dropFirst(first.count)
-            if secondParts[first]!.contains(where: { $0.count >= 5 && rest.hasPrefix($0.prefix(5)) }) { return first + "-" + rest }
+        // A first part is ASCII: its length in bytes is its length in Characters, the prefix it is compared with.
+        let count = letters.utf8.count
+        for length in firstLengths where count > length + 5 {
+            let first = String(letters.prefix(length))
+            guard let seconds = secondParts[first] else { continue }
+            let rest = letters.dropFirst(length)
+            if seconds.contains(where: { $0.count >= 5 && rest.hasPrefix($0.prefix(5)) }) { return first + "-" + rest }
         }
         return nil
     }
@@ -440,13 +449,30 @@ struct HyphenatedCompounds {
     /// The text with each word the report elsewhere hyphenates given its hyphens back, in the word's own case.
     func restoringHyphens(_ text: String) -> String {
         guard !byLetters.isEmpty else { return text }
-        var changed = false
-        let words = text.split(separator: " ", omittingEmptySubsequences: false).map { word -> Substring in
-            guard let restored = restoring(word) else { return word }
-            changed = true
-            return Substring(restored)
+        // Words are found on the bytes (a space, 0x20, never stands inside a multi-byte scalar); only a word that
+        // takes a hyphen is copied. Splitting every finding into Substrings was a tenth of the parse (callgrind).
+        var out: String?
+        var copied = text.utf8.startIndex
+        var wordStart = copied
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        while true {
+            let atEnd = index == utf8.endIndex
+            if atEnd || utf8[index] == UInt8(ascii: " ") {
+                if utf8.distance(from: wordStart, to: index) >= 6, let restored = restoring(text[wordStart..<index]) {
+                    if out == nil { out = String() }
+                    out!.append(contentsOf: text[copied..<wordStart])
+                    out!.append(restored)
+                    copied = index
+                }
+                if atEnd { break }
+                wordStart = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
         }
-        return changed ? words.joined(separator: " ") : text
+        guard var out else { return text }
+        out.append(contentsOf: text[copied...])
+        return out
     }
 
     /// The word with its hyphens back, or nil when it takes none: a run of at least six letters, between
@@ -458,7 +484,16 @@ struct HyphenatedCompounds {
         if bytes.allSatisfy({ $0 < 0x80 }) {
             guard let start = bytes.firstIndex(where: Self.isLetter), let last = bytes.lastIndex(where: Self.isLetter) else { return nil }
             let letters = bytes[start...last]
-            guard letters.count >= 6, letters.allSatisfy(Self.isLetter), let compound = compound(for: Self.lowercased(letters)) else { return nil }
+            guard letters.count >= 6, letters.allSatisfy(Self.isLetter) else { return nil }
+            let key = String(unsafeUninitializedCapacity: letters.count) { out in
+                var count = 0
+                for byte in letters {
+                    out[count] = byte | 0x20
+                    count += 1
+                }
+                return count
+            }
+            guard let compound = compound(for: key) else { return nil }
             positions = Self.hyphenPositions(compound)
         } else {
             let letters = word.filter { $0.isLetter }
