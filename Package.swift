@@ -35,10 +35,12 @@ let package = Package(
         .target(name: "PeelPDF", dependencies: ["PeelText", "CLinuxSystem"], swiftSettings: settings),
         // Stage 2: entry bytes → normalised text with original line numbers.
         .target(name: "PeelText", swiftSettings: settings),
+        // A general text-search engine: cue scans over bytes, sentence windows, pooled regular expressions.
+        .target(name: "PeelSearch", swiftSettings: settings),
         // Stage 3: normalised text → lines without page furniture, with table cells and their columns.
         .target(name: "PeelLayout", dependencies: ["PeelText"], swiftSettings: settings),
         // Stage 4: laid-out text → report, one unit per report layout.
-        .target(name: "PeelReport", dependencies: ["PeelText", "PeelLayout", .product(name: "CSV", package: "CSV.swift")], swiftSettings: settings),
+        .target(name: "PeelReport", dependencies: ["PeelText", "PeelLayout", "PeelSearch", .product(name: "CSV", package: "CSV.swift")], swiftSettings: settings),
         // Stage 5: rules over one report and across reports.
         .target(name: "PeelValidation", dependencies: ["PeelReport", "PeelEnrichment", "PeelText"], swiftSettings: settings),
         // Stage 6: force figures × ONS population denominators.
@@ -77,6 +79,7 @@ let package = Package(
         .testTarget(name: "PeelArchiveTests", dependencies: ["PeelArchive", "PeelTestSupport"], swiftSettings: settings),
         .testTarget(name: "PeelPDFTests", dependencies: ["PeelPDF", "PeelText", "PeelTestSupport"], swiftSettings: settings),
         .testTarget(name: "PeelTextTests", dependencies: ["PeelText", "PeelTestSupport"], swiftSettings: settings),
+        .testTarget(name: "PeelSearchTests", dependencies: ["PeelSearch", "PeelTestSupport"], swiftSettings: settings),
         .testTarget(name: "PeelLayoutTests", dependencies: ["PeelLayout", "PeelText", "PeelTestSupport"], swiftSettings: settings),
         .testTarget(name: "PeelReportTests", dependencies: ["PeelReport", "PeelLayout", "PeelText", "PeelTestSupport"], swiftSettings: settings),
         .testTarget(name: "PeelValidationTests", dependencies: ["PeelValidation", "PeelEnrichment", "PeelReport", "PeelText", "PeelTestSupport"], swiftSettings: settings),

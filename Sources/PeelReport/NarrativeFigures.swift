@@ -1,33 +1,23 @@
 import Foundation
+import PeelSearch
 import PeelText
-import Synchronization
 
 /// Statistics stated in sentences: "recorded 17,130 incidents of anti-social behaviour", "fell by 9 percent …
 /// compared with a reduction of 13 percent across all forces", "87.4 percent were satisfied", "36 arrests …
 /// England and Wales rate of 46", "Custody was used as a place of safety 63 times … 107.9 … per 100,000 … 17.5".
 ///
 /// Paragraphs are rebuilt from wrapped lines first, so hard-wrapped text reads the same; each match names the
-/// line its number stands on. NSRegularExpression (not Swift Regex, which is far slower on Linux) runs only on
-/// paragraphs that hold a cue word.
+/// line its number stands on. The patterns are data for the search engine (`PeelSearch.SentenceSearch`): it
+/// scans a paragraph's bytes once for every pattern's cue, and runs a pattern's regular expression only where its
+/// cue and keys are. What a match means (which figure, which area, which sign) is this file's business.
 enum NarrativeFigures {
     /// A sentence pattern and what its capture groups mean.
     private struct Pattern: Sendable {
-        let cue: String
-        let cueBytes: [UInt8]
-        let source: String
-        /// Literal pieces of the pattern, lowercase, without full stops: every match in ASCII text holds them
-        /// all in the segment it ends in (see `windows`).
-        let keys: [[UInt8]]
-        /// How many segments before that one a match may start in.
-        let reach: Int
+        let sentence: SentencePattern
         let read: @Sendable (Match) -> [Figure]
 
         init(cue: String, keys: [String], reach: Int = 0, _ pattern: String, read: @escaping @Sendable (Match) -> [Figure]) {
-            self.cue = cue
-            cueBytes = Array(cue.utf8)
-            self.keys = keys.map { Array($0.utf8) }
-            self.reach = reach
-            source = pattern
+            sentence = SentencePattern(cue: cue, keys: keys, reach: reach, regex: pattern)
             self.read = read
         }
     }
@@ -58,33 +48,8 @@ enum NarrativeFigures {
 
     private static let patterns = makePatterns()
 
-    /// The cues of `patterns`, found in one pass.
-    static let cues = SkippingCueSet(patterns.map(\.cueBytes))
-
-    /// Compiled patterns, each compiled when first needed (most entries need few), for one extraction at a time:
-    /// NSRegularExpression serialises matching on one object behind a lock (it guards a single ICU matcher), so
-    /// workers sharing one set took turns. Unchecked Sendable: the pool hands a set to one thread at a time.
-    private final class Regexes: @unchecked Sendable {
-        private var compiled = [NSRegularExpression?](repeating: nil, count: patterns.count)
-
-        subscript(index: Int) -> NSRegularExpression {
-            if let regex = compiled[index] { return regex }
-            // The patterns are literals of this file: a bad one is a programming error caught by every test run.
-            let regex = try! NSRegularExpression(pattern: patterns[index].source, options: [.caseInsensitive])
-            compiled[index] = regex
-            return regex
-        }
-    }
-
-    /// Idle sets: as many as extractions ever ran at once. A lock per entry costs far less than the thread
-    /// dictionary lookup it replaces.
-    private static let idle = Mutex<[Regexes]>([])
-
-    private static func withRegexes<T>(_ body: (Regexes) -> T) -> T {
-        let regexes = idle.withLock { $0.popLast() } ?? Regexes()
-        defer { idle.withLock { $0.append(regexes) } }
-        return body(regexes)
-    }
+    /// The engine, given the patterns.
+    static let search = SentenceSearch(patterns.map(\.sentence))
 
     private static func makePatterns() -> [Pattern] { [
         Pattern(cue: "incidents of anti-social behaviour", keys: ["recorded ", " incidents of anti-social behaviour"], "recorded \(number) incidents of anti-social behaviour") { match in
@@ -154,77 +119,35 @@ enum NarrativeFigures {
     }
 
     static func extract(_ lines: [NormalisedLine]) -> [Figure] {
-        withRegexes { extract(lines, $0) }
-    }
-
-    private static func extract(_ lines: [NormalisedLine], _ regexes: Regexes) -> [Figure] {
         var figures: [Figure] = []
-        let all = patterns
         // Paragraphs that may name a period, read only when a sentence needs the last period before it.
         var periodHistory = PeriodHistory()
         let paragraphs = paragraphs(lines)
+        // Each paragraph's bytes are gathered into one reused buffer and scanned for cues there; its text is made
+        // only when a cue is found (most paragraphs hold none, and building every paragraph's String was a third
+        // of this extractor's time).
+        var buffer: [UInt8] = []
         for (position, paragraph) in paragraphs.enumerated() {
-            // Cue words are searched in the paragraph's bytes, all in one pass: Foundation's String search was
-            // most of the parse time. The regexes only run where a cue is found.
-            let found = paragraph.text.utf8.withContiguousStorageIfAvailable { cues.find(in: $0) } ?? cues.find(in: Array(paragraph.text.utf8))
+            paragraph.bytes(lines, into: &buffer)
+            let found = buffer.withUnsafeBufferPointer { search.cued(in: $0) }
             periodHistory.append(cued: found != 0)
-            // Most paragraphs hold no cue: nothing to match.
             if found == 0 { continue }
-            let matching = all.indices.filter { found & (UInt64(1) << $0) != 0 }
-            let bytes = Array(paragraph.text.utf8)
-            let segments = Segments(bytes)
-            var text: UTF16Text?
-            for index in matching {
-                for ranges in matches(all[index], regexes, index, in: paragraph.text, bytes: bytes, segments: segments) {
-                    if text == nil { text = UTF16Text(paragraph.text) }
-                    figures += read(all[index], ranges, in: paragraph, text!) {
-                        periodHistory.latest(before: position, in: paragraphs)
-                    }
+            let text = String(decoding: buffer, as: UTF8.self)
+            var units: UTF16Text?
+            for match in search.matches(found, in: text) {
+                if units == nil { units = UTF16Text(text) }
+                figures += read(patterns[match.pattern], match.ranges, in: paragraph.starts(lines), units!) {
+                    periodHistory.latest(before: position, in: paragraphs, lines)
                 }
             }
         }
         return figures
     }
 
-    /// A pattern's matches in a paragraph, each as its group ranges in UTF-16 offsets of the paragraph.
-    private static func matches(_ pattern: Pattern, _ regexes: Regexes, _ index: Int, in paragraph: String, bytes: [UInt8],
-                                segments: Segments) -> [[NSRange]] {
-        var out: [[NSRange]] = []
-        for window in windows(for: pattern, in: bytes, segments: segments) {
-            // Offsets in the window → offsets in the paragraph (windows start on ASCII bytes).
-            let start = paragraph.utf8.index(paragraph.startIndex, offsetBy: window.lowerBound)
-            let end = paragraph.utf8.index(paragraph.startIndex, offsetBy: window.upperBound)
-            let shift = start.utf16Offset(in: paragraph)
-            let piece = String(paragraph[start..<end])
-            for found in regexes[index].matches(in: piece, range: NSRange(location: 0, length: piece.utf16.count)) {
-                out.append((0..<found.numberOfRanges).map { index -> NSRange in
-                    let range = found.range(at: index)
-                    return range.location == NSNotFound ? range : NSRange(location: range.location + shift, length: range.length)
-                })
-            }
-        }
-        return out
-    }
-
-    /// Every pattern's matches in a paragraph, matched in segment windows or, for reference, over the whole
-    /// paragraph as before windows: tests hold the two equal.
-    static func allMatches(in paragraph: String, windowed: Bool) -> [[[NSRange]]] {
-        let bytes = Array(paragraph.utf8)
-        let segments = Segments(bytes)
-        return withRegexes { regexes in
-            patterns.indices.map { index in
-                if windowed { return matches(patterns[index], regexes, index, in: paragraph, bytes: bytes, segments: segments) }
-                return regexes[index].matches(in: paragraph, range: NSRange(location: 0, length: paragraph.utf16.count)).map { found in
-                    (0..<found.numberOfRanges).map { found.range(at: $0) }
-                }
-            }
-        }
-    }
-
     /// The figures of one match, given its group ranges in the paragraph.
-    private static func read(_ pattern: Pattern, _ ranges: [NSRange], in paragraph: Paragraph, _ text: UTF16Text,
+    private static func read(_ pattern: Pattern, _ ranges: [NSRange], in starts: [LineStart], _ text: UTF16Text,
                              earlierPeriods: () -> [Period]) -> [Figure] {
-        let sentenceRange = sentence(around: ranges[0], in: text)
+        let sentenceRange = text.sentence(around: ranges[0])
         let sentence = text.substring(sentenceRange.location, sentenceRange.location + sentenceRange.length)
         // The period a sentence names; else the nearest one before it in its paragraph ("over the same
         // time period"); else the last one of the paragraph before ("Over this same period, …").
@@ -236,101 +159,8 @@ enum NarrativeFigures {
         let groups = ranges.map { range -> String? in
             range.location == NSNotFound ? nil : text.substring(range.location, range.location + range.length)
         }
-        let groupLines = ranges.map { paragraph.line(atUTF16: max(0, $0.location)) }
+        let groupLines = ranges.map { LineStart.line(atUTF16: max(0, $0.location), in: starts) }
         return pattern.read(Match(groups: groups, groupLines: groupLines, periods: periods, sentence: sentence))
-    }
-
-    /// A paragraph cut after each full stop not followed by a digit, and at its end. No pattern matches such a full
-    /// stop except the one "this is compared with" spans, so a match lies within one segment (or two, that one), and
-    /// since no pattern has anchors, lookaround or word boundaries, matching segments alone finds the same matches
-    /// as matching the paragraph (which transcoded and searched all of it per pattern).
-    struct Segments {
-        /// Where each segment ends, in bytes.
-        let ends: [Int]
-        /// Which segments hold a byte ≥ 0x80; nil when none does (most paragraphs).
-        let nonASCII: [Bool]?
-
-        init(_ bytes: [UInt8]) {
-            var ends: [Int] = []
-            var nonASCII: [Bool]?
-            bytes.withUnsafeBufferPointer { bytes in
-                for index in bytes.indices {
-                    let byte = bytes[index]
-                    if byte == 0x2E, index + 1 == bytes.count || bytes[index + 1] &- 0x30 > 9 {
-                        ends.append(index + 1)
-                    } else if byte >= 0x80 {
-                        if nonASCII == nil { nonASCII = [] }
-                        while nonASCII!.count < ends.count { nonASCII!.append(false) }
-                        if nonASCII!.count == ends.count { nonASCII!.append(true) }
-                    }
-                }
-            }
-            if ends.last != bytes.count { ends.append(bytes.count) }
-            if nonASCII != nil { while nonASCII!.count < ends.count { nonASCII!.append(false) } }
-            self.ends = ends
-            self.nonASCII = nonASCII
-        }
-    }
-
-    /// The byte ranges of a paragraph to run a pattern on: runs of segments that hold all its keys, or a non-ASCII
-    /// byte (Unicode case folding lets "ſ" or "ﬁ" match letters of a key the ASCII search does not see), each with
-    /// the `reach` segments before it. Most paragraphs with a cue hold no match, and a regex call costs far more
-    /// than the search. Runs that touch are merged, so matches come out in paragraph order.
-    static func windows(keys: [[UInt8]], reach: Int, in bytes: [UInt8], segments: Segments) -> [Range<Int>] {
-        let ends = segments.ends
-        var needed = [Bool](repeating: true, count: ends.count)
-        var any = true
-        for key in keys where any { any = holding(key, in: bytes, ends: ends, into: &needed) }
-        if let nonASCII = segments.nonASCII {
-            for segment in nonASCII.indices where nonASCII[segment] { needed[segment] = true }
-        } else if !any {
-            return []
-        }
-        var runs: [Range<Int>] = []  // in segments
-        for segment in needed.indices where needed[segment] {
-            let first = max(0, segment - reach)
-            if let last = runs.last, first <= last.upperBound {
-                runs[runs.count - 1] = last.lowerBound..<(segment + 1)
-            } else {
-                runs.append(first..<(segment + 1))
-            }
-        }
-        return runs.map { ($0.lowerBound == 0 ? 0 : ends[$0.lowerBound - 1])..<ends[$0.upperBound - 1] }
-    }
-
-    private static func windows(for pattern: Pattern, in bytes: [UInt8], segments: Segments) -> [Range<Int>] {
-        windows(keys: pattern.keys, reach: pattern.reach, in: bytes, segments: segments)
-    }
-
-    /// Clears `needed` for each segment that does not hold `key` (ignoring ASCII case), and says whether any
-    /// segment is still needed. Keys hold no full stop, so an occurrence lies in one segment.
-    private static func holding(_ key: [UInt8], in bytes: [UInt8], ends: [Int], into needed: inout [Bool]) -> Bool {
-        var found = [Bool](repeating: false, count: ends.count)
-        guard bytes.count >= key.count else {
-            for segment in needed.indices { needed[segment] = false }
-            return false
-        }
-        // Keys are at least two bytes: two bytes compared with case bits set (a cheap filter; letters of either
-        // case pass, and so do a few other bytes), then the whole key exactly.
-        let first = key[0] | 0x20, second = key[1] | 0x20
-        bytes.withUnsafeBufferPointer { text in
-            key.withUnsafeBufferPointer { key in
-                var segment = 0
-                for index in 0...(text.count - key.count) where text[index] | 0x20 == first && text[index + 1] | 0x20 == second {
-                    var offset = 0
-                    while offset < key.count && ASCIIBytes.lower(text[index + offset]) == key[offset] { offset += 1 }
-                    guard offset == key.count else { continue }
-                    while index >= ends[segment] { segment += 1 }
-                    found[segment] = true
-                }
-            }
-        }
-        var any = false
-        for segment in needed.indices {
-            if !found[segment] { needed[segment] = false }
-            any = any || needed[segment]
-        }
-        return any
     }
 
     /// Words that say a paragraph names a period: it may be the one a later sentence refers to.
@@ -349,12 +179,13 @@ enum NarrativeFigures {
         mutating func append(cued: Bool) { self.cued.append(cued) }
 
         /// The periods of the latest paragraph before `position` that counts and names any.
-        mutating func latest(before position: Int, in paragraphs: [Paragraph]) -> [Period] {
+        mutating func latest(before position: Int, in paragraphs: [Paragraph], _ lines: [NormalisedLine]) -> [Period] {
             var index = position - 1
+            var buffer: [UInt8] = []
             while index >= readBefore {
-                let text = paragraphs[index].text
-                if cued[index] || (text.utf8.withContiguousStorageIfAvailable { periodCues.find(in: $0) } ?? periodCues.find(in: Array(text.utf8))) != 0 {
-                    let periods = Dates.periods(in: text)
+                paragraphs[index].bytes(lines, into: &buffer)
+                if cued[index] || periodCues.find(in: buffer) != 0 {
+                    let periods = Dates.periods(in: String(decoding: buffer, as: UTF8.self))
                     if !periods.isEmpty {
                         known = periods
                         break
@@ -367,233 +198,101 @@ enum NarrativeFigures {
         }
     }
 
-    /// Which of up to 64 lowercase cues, all at least `minimum` bytes, a text holds, ignoring ASCII case. Wu and
-    /// Manber's skip: a window of `minimum` bytes is slid along the text, and the pair of bytes at its end says how
-    /// far it may move without passing a cue's first `minimum` bytes; only pairs that end such a prefix stop it,
-    /// and then the cues that end that way are compared. With no cue shorter than 11 bytes most pairs move it 10
-    /// bytes, where a byte-by-byte scan looked up every position. The key is each byte's low five bits, the same
-    /// for a letter in either case (other bytes share keys too, which only shortens skips).
-    struct SkippingCueSet: Sendable {
-        private let cues: [[UInt8]]
-        private let minimum: Int
-        private var shifts = [UInt8](repeating: 0, count: 1024)
-        private var ends = [UInt64](repeating: 0, count: 1024)
+    /// Where a source line starts in a paragraph's text (in UTF-16 offsets, as matches are reported), and its number.
+    struct LineStart {
+        let offset: Int
+        let line: Int
 
-        init(_ cues: [[UInt8]]) {
-            precondition(cues.count <= 64 && cues.allSatisfy { $0.count >= 2 })
-            self.cues = cues
-            minimum = cues.map(\.count).min()!
-            precondition(minimum <= 256)
-            for key in shifts.indices { shifts[key] = UInt8(minimum - 1) }
-            for (index, cue) in cues.enumerated() {
-                for end in 1..<minimum {
-                    let key = Self.key(cue[end - 1], cue[end])
-                    shifts[key] = min(shifts[key], UInt8(minimum - 1 - end))
-                }
-                ends[Self.key(cue[minimum - 2], cue[minimum - 1])] |= UInt64(1) << index
-            }
-        }
-
-        @inline(__always)
-        private static func key(_ first: UInt8, _ second: UInt8) -> Int {
-            Int(first & 31) << 5 | Int(second & 31)
-        }
-
-        /// A bit per cue found, in the order given.
-        func find(in text: UnsafeBufferPointer<UInt8>) -> UInt64 {
-            guard text.count >= minimum else { return 0 }
-            return shifts.withUnsafeBufferPointer { shifts in
-                ends.withUnsafeBufferPointer { ends in
-                    var found: UInt64 = 0
-                    var end = minimum - 1  // the window's last byte
-                    while end < text.count {
-                        let key = Self.key(text[end - 1], text[end])
-                        let shift = Int(shifts[key])
-                        if shift != 0 {
-                            end += shift
-                            continue
-                        }
-                        var candidates = ends[key] & ~found
-                        while candidates != 0 {
-                            let cue = candidates.trailingZeroBitCount
-                            candidates &= candidates - 1
-                            if cueMatches(cues[cue], text, at: end + 1 - minimum) { found |= UInt64(1) << cue }
-                        }
-                        end += 1
-                    }
-                    return found
-                }
-            }
-        }
-
-        func find(in text: [UInt8]) -> UInt64 { text.withUnsafeBufferPointer { find(in: $0) } }
-
-    }
-
-    /// Which of up to 64 lowercase cues a text holds, ignoring ASCII case, in one pass: tables keyed by a pair of
-    /// adjacent bytes say which cues could start there and which have that pair two bytes on (17 separate scans
-    /// were a fifth of the parse; the second pair keeps common starts like "in" and "th" from being compared).
-    /// The key is each byte's low five bits, the same for a letter in either case.
-    struct CueSet {
-        private let cues: [[UInt8]]
-        private var starts = [UInt64](repeating: 0, count: 1024)
-        private var thirds = [UInt64](repeating: 0, count: 1024)
-
-        init(_ cues: [[UInt8]]) {
-            precondition(cues.count <= 64 && cues.allSatisfy { $0.count >= 4 })
-            self.cues = cues
-            for (index, cue) in cues.enumerated() {
-                starts[Self.key(cue[0], cue[1])] |= UInt64(1) << index
-                thirds[Self.key(cue[2], cue[3])] |= UInt64(1) << index
-            }
-        }
-
-        @inline(__always)
-        private static func key(_ first: UInt8, _ second: UInt8) -> Int {
-            Int(first & 31) << 5 | Int(second & 31)
-        }
-
-        /// A bit per cue found, in the order given.
-        func find(in text: UnsafeBufferPointer<UInt8>) -> UInt64 {
-            guard text.count >= 4 else { return 0 }
-            return starts.withUnsafeBufferPointer { starts in
-                thirds.withUnsafeBufferPointer { thirds in
-                    var found: UInt64 = 0
-                    for index in 0..<(text.count - 3) {
-                        var candidates = starts[Self.key(text[index], text[index + 1])]
-                        guard candidates != 0 else { continue }
-                        candidates &= thirds[Self.key(text[index + 2], text[index + 3])] & ~found
-                        while candidates != 0 {
-                            let cue = candidates.trailingZeroBitCount
-                            candidates &= candidates - 1
-                            if cueMatches(cues[cue], text, at: index) { found |= UInt64(1) << cue }
-                        }
-                    }
-                    return found
-                }
-            }
-        }
-
-        func find(in text: [UInt8]) -> UInt64 { text.withUnsafeBufferPointer { find(in: $0) } }
-
-    }
-
-    /// A paragraph addressed in UTF-16 offsets, as NSRegularExpression reports them. NSString's substring and
-    /// character(at:) on a Swift string transcoded from the start each time; here substrings are cut from the
-    /// string itself and single units read from an array.
-    struct UTF16Text {
-        let string: String
-        let units: [UInt16]
-
-        init(_ string: String) {
-            self.string = string
-            // ASCII (most paragraphs): one unit per byte, widened in one pass.
-            if string.isASCII, let units = string.utf8.withContiguousStorageIfAvailable({ bytes in
-                [UInt16](unsafeUninitializedCapacity: bytes.count) { out, count in
-                    for index in 0..<bytes.count { out[index] = UInt16(bytes[index]) }
-                    count = bytes.count
-                }
-            }) {
-                self.units = units
-            } else {
-                units = Array(string.utf16)
-            }
-        }
-
-        /// The text between two UTF-16 offsets (match and sentence bounds, which never split a scalar).
-        func substring(_ start: Int, _ end: Int) -> String {
-            String(string[String.Index(utf16Offset: start, in: string)..<String.Index(utf16Offset: end, in: string)])
-        }
-    }
-
-    /// From the sentence start before `range` to the sentence end after it.
-    private static func sentence(around range: NSRange, in text: UTF16Text) -> NSRange {
-        var start = range.location
-        while start > 0 {
-            if isSentenceEnd(text, at: start - 1) { break }
-            start -= 1
-        }
-        var end = range.location + range.length
-        while end < text.units.count {
-            if isSentenceEnd(text, at: end) { end += 1; break }
-            end += 1
-        }
-        return NSRange(location: start, length: end - start)
-    }
-
-    /// A full stop followed by a space or the end, that does not close an abbreviation ("i.e.", "e.g.").
-    private static func isSentenceEnd(_ text: UTF16Text, at index: Int) -> Bool {
-        let units = text.units
-        guard units[index] == 0x2E, index + 1 == units.count || units[index + 1] == 0x20 else { return false }
-        let window = units[max(0, index - 4)..<index]
-        guard window.allSatisfy({ $0 < 0x80 }) else {
-            let before = String(decoding: window, as: UTF16.self).lowercased()
-            return !(before.hasSuffix("i.e") || before.hasSuffix("e.g") || before.hasSuffix(" etc") || before.hasSuffix(" no"))
-        }
-        // ASCII: the four units before, lowercased, compared unit by unit.
-        func endsWith(_ suffix: String) -> Bool {
-            let suffix = Array(suffix.utf16)
-            guard window.count >= suffix.count else { return false }
-            return zip(window.suffix(suffix.count), suffix).allSatisfy { UInt16(ASCIIBytes.lower(UInt8($0))) == $1 }
-        }
-        return !(endsWith("i.e") || endsWith("e.g") || endsWith(" etc") || endsWith(" no"))
-    }
-
-    /// Prose paragraphs: runs of non-blank lines that are neither headings nor table rows, joined with spaces.
-    struct Paragraph {
-        var text = ""
-        /// (UTF-16 offset where a source line starts in `text`, its line number).
-        var starts: [(offset: Int, line: Int)] = []
-
-        func line(atUTF16 offset: Int) -> Int {
+        /// The line that the text at `offset` stands on.
+        static func line(atUTF16 offset: Int, in starts: [LineStart]) -> Int {
             var result = starts.first?.line ?? 0
             for start in starts where start.offset <= offset { result = start.line }
             return result
         }
     }
 
+    /// A prose paragraph: a run of non-blank lines that are neither headings nor table rows, joined with spaces
+    /// (two runs, where a page end broke a sentence). It is held as the indices of its lines; its text is built
+    /// only where it is read.
+    struct Paragraph {
+        var runs: [Range<Int>]
+
+        /// The paragraph's text as bytes, its lines joined with single spaces, in `buffer` (emptied first).
+        func bytes(_ lines: [NormalisedLine], into buffer: inout [UInt8]) {
+            buffer.removeAll(keepingCapacity: true)
+            for run in runs {
+                for index in run {
+                    if !buffer.isEmpty { buffer.append(0x20) }
+                    buffer.append(contentsOf: lines[index].text.utf8)
+                }
+            }
+        }
+
+        func text(_ lines: [NormalisedLine]) -> String {
+            var buffer: [UInt8] = []
+            bytes(lines, into: &buffer)
+            return String(decoding: buffer, as: UTF8.self)
+        }
+
+        /// Where each line starts in the text.
+        func starts(_ lines: [NormalisedLine]) -> [LineStart] {
+            var starts: [LineStart] = []
+            var offset = 0
+            for run in runs {
+                for index in run {
+                    starts.append(LineStart(offset: offset, line: lines[index].number))
+                    offset += lines[index].text.utf16.count + 1
+                }
+            }
+            return starts
+        }
+
+        /// The start of the text: its first line, and the second after a space (enough to tell a footnote's number
+        /// or a lowercase start).
+        func opening(_ lines: [NormalisedLine]) -> String {
+            let first = runs[0].lowerBound
+            if runs[0].count > 1 { return lines[first].text + " " + lines[first + 1].text }
+            if runs.count > 1 { return lines[first].text + " " + lines[runs[1].lowerBound].text }
+            return lines[first].text
+        }
+
+        func lastCharacter(_ lines: [NormalisedLine]) -> Character? { lines[runs[runs.count - 1].upperBound - 1].text.last }
+    }
+
     static func paragraphs(_ lines: [NormalisedLine]) -> [Paragraph] {
         var out: [Paragraph] = []
-        var current = Paragraph()
-        func flush() {
-            if !current.text.isEmpty { out.append(current) }
-            current = Paragraph()
-        }
-        var length = 0  // current.text.utf16.count, kept as lines are added (counting it anew is quadratic)
-        for line in lines {
+        var start: Int?
+        for (index, line) in lines.enumerated() {
             if line.isBlank || line.isHeading || line.text.isTableRow {
-                flush()
-                length = 0
-                continue
+                if let first = start { out.append(Paragraph(runs: [first..<index])) }
+                start = nil
+            } else if start == nil {
+                start = index
             }
-            if current.starts.isEmpty { current.starts.reserveCapacity(8) }
-            if !current.text.isEmpty {
-                current.text += " "
-                length += 1
-            }
-            current.starts.append((length, line.number))
-            current.text += line.text
-            length += line.text.utf16.count
         }
-        flush()
-        return joinBrokenSentences(out)
+        if let first = start { out.append(Paragraph(runs: [first..<lines.count])) }
+        return joinBrokenSentences(out, lines)
     }
+
+    /// The paragraphs' texts, as the patterns see them.
+    static func paragraphTexts(_ lines: [NormalisedLine]) -> [String] { paragraphs(lines).map { $0.text(lines) } }
 
     /// PDF extraction breaks a sentence at a page end: "… per one million population;" then the footnotes,
     /// then "this is slightly lower than …". A paragraph that starts in lower case continues the last
     /// paragraph that did not end a sentence, skipping footnotes ("16 When a police force …") between them.
-    private static func joinBrokenSentences(_ paragraphs: [Paragraph]) -> [Paragraph] {
+    private static func joinBrokenSentences(_ paragraphs: [Paragraph], _ lines: [NormalisedLine]) -> [Paragraph] {
         var out: [Paragraph] = []
+        var footnote: [Bool] = []
         for paragraph in paragraphs {
-            if startsLowercase(paragraph.text),
-               let target = out.lastIndex(where: { !isFootnote($0.text) }), out.count - target <= 4,
-               let last = out[target].text.last, !".!?:".contains(last) {
-                let offset = out[target].text.utf16.count + 1
-                out[target].text += " " + paragraph.text
-                out[target].starts += paragraph.starts.map { ($0.offset + offset, $0.line) }
+            let opening = paragraph.opening(lines)
+            if startsLowercase(opening),
+               let target = footnote.lastIndex(of: false), out.count - target <= 4,
+               let last = out[target].lastCharacter(lines), !".!?:".contains(last) {
+                out[target].runs += paragraph.runs
                 continue
             }
             out.append(paragraph)
+            footnote.append(isFootnote(opening))
         }
         return out
     }
@@ -613,11 +312,4 @@ enum NarrativeFigures {
         let digits = text.prefix { $0.isASCIIDigit }
         return !digits.isEmpty && digits.count <= 3 && text.dropFirst(digits.count).first == " "
     }
-}
-
-/// A lowercase cue at `index` of a text, ignoring ASCII case (both cue sets confirm their candidates with it).
-private func cueMatches(_ cue: [UInt8], _ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-    guard index + cue.count <= text.count else { return false }
-    for offset in 0..<cue.count where ASCIIBytes.lower(text[index + offset]) != cue[offset] { return false }
-    return true
 }

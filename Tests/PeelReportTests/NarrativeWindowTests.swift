@@ -4,17 +4,17 @@ import PeelTestSupport
 import PeelText
 import Testing
 
-/// Narrative patterns run on segment windows of a paragraph, not the whole paragraph: the two must find the
-/// same matches, at the same offsets, in the same order.
+/// The narrative patterns run by the search engine on segment windows of a paragraph, not the whole paragraph: the
+/// two must find the same matches, at the same offsets, in the same order (the engine's rules for patterns hold).
 @Suite struct NarrativeWindowTests {
     @Test("windowed matching agrees with whole paragraphs on the samples")
     func samples() throws {
         var matched = 0
         for name in Fixtures.sampleNames {
             let lines = NormalisedText(try TextDecoder.decode(Fixtures.sample(name))).lines
-            for paragraph in NarrativeFigures.paragraphs(lines) {
-                let windowed = NarrativeFigures.allMatches(in: paragraph.text, windowed: true)
-                #expect(windowed == NarrativeFigures.allMatches(in: paragraph.text, windowed: false), "\(name): \(paragraph.text)")
+            for paragraph in NarrativeFigures.paragraphTexts(lines) {
+                let windowed = NarrativeFigures.search.allMatches(in: paragraph, windowed: true)
+                #expect(windowed == NarrativeFigures.search.allMatches(in: paragraph, windowed: false), "\(name): \(paragraph)")
                 matched += windowed.joined().count
             }
         }
@@ -52,58 +52,12 @@ import Testing
             for second in Self.synthetic + [""] {
                 for joiner in [" ", ". ", "", ".", " 3.", "é "] {
                     let paragraph = first + joiner + second
-                    let windowed = NarrativeFigures.allMatches(in: paragraph, windowed: true)
-                    #expect(windowed == NarrativeFigures.allMatches(in: paragraph, windowed: false), "\(paragraph)")
+                    let windowed = NarrativeFigures.search.allMatches(in: paragraph, windowed: true)
+                    #expect(windowed == NarrativeFigures.search.allMatches(in: paragraph, windowed: false), "\(paragraph)")
                     matched += windowed.joined().count
                 }
             }
         }
         #expect(matched > 1000)
-    }
-
-    @Test("segments end at full stops that do not start a decimal")
-    func segments() {
-        #expect(NarrativeFigures.Segments(Array("A 1.5 b. C.".utf8)).ends == [8, 11])
-        #expect(NarrativeFigures.Segments(Array("A 1.5 b. C.".utf8)).nonASCII == nil)
-        #expect(NarrativeFigures.Segments(Array("no stop".utf8)).ends == [7])
-        #expect(NarrativeFigures.Segments(Array("a. é. b. ü".utf8)).nonASCII == [false, true, false, true])
-    }
-
-    /// The cues the narrative scan looks for, as the reference scanner takes them.
-    static let cueList = ["incidents of anti-social behaviour", "incidents than the force recorded", "across england and wales, there were",
-                          "percent in ", "this is compared with", "organised crime groups", "per one million", "per one million",
-                          "per one million", "predominant crime type", "classified in this way", "were satisfied",
-                          "national victim satisfaction rate", "arrests made", "place of safety"].map { Array($0.utf8) }
-
-    @Test("the skipping cue scan finds what the byte-by-byte scan finds")
-    func skippingScan() throws {
-        let reference = NarrativeFigures.CueSet(Self.cueList)
-        let skipping = NarrativeFigures.cues
-        var texts: [String] = []
-        for name in Fixtures.sampleNames {
-            texts += NarrativeFigures.paragraphs(NormalisedText(try TextDecoder.decode(Fixtures.sample(name))).lines).map(\.text)
-        }
-        texts += Self.synthetic
-        // Cue pieces, cut and recased, run together: near misses at every offset.
-        var generator = SystemRandomNumberGenerator()
-        let pieces = Self.cueList.map { String(decoding: $0, as: UTF8.self) } + ["per ", "one ", "in", " ", ".", "é", "PER ONE MILLION", "Place"]
-        for _ in 0..<3000 {
-            var text = ""
-            for _ in 0..<Int.random(in: 0...8, using: &generator) {
-                var piece = pieces.randomElement(using: &generator)!
-                let cut = Int.random(in: 0...piece.count, using: &generator)
-                piece = Bool.random(using: &generator) ? String(piece.prefix(cut)) : String(piece.suffix(cut))
-                text += Bool.random(using: &generator) ? piece.uppercased() : piece
-            }
-            texts.append(text)
-        }
-        var found = 0
-        for text in texts {
-            let bytes = Array(text.utf8)
-            let expected = reference.find(in: bytes)
-            #expect(skipping.find(in: bytes) == expected, "\(text)")
-            found += expected.nonzeroBitCount
-        }
-        #expect(found > 500)
     }
 }

@@ -1,0 +1,114 @@
+/// Which of up to 64 lowercase cues a text holds, ignoring ASCII case, in one pass: tables keyed by a pair of
+/// adjacent bytes say which cues could start there and which have that pair two bytes on (17 separate scans
+/// were a fifth of the parse; the second pair keeps common starts like "in" and "th" from being compared).
+/// The key is each byte's low five bits, the same for a letter in either case. Any cue of four bytes or more;
+/// `SkippingCueSet` is faster where every cue is long.
+public struct CueSet: Sendable {
+    private let cues: [[UInt8]]
+    private var starts = [UInt64](repeating: 0, count: 1024)
+    private var thirds = [UInt64](repeating: 0, count: 1024)
+
+    public init(_ cues: [[UInt8]]) {
+        precondition(cues.count <= 64 && cues.allSatisfy { $0.count >= 4 })
+        self.cues = cues.map { $0.map(lowerASCII) }
+        for (index, cue) in self.cues.enumerated() {
+            starts[pairKey(cue[0], cue[1])] |= UInt64(1) << index
+            thirds[pairKey(cue[2], cue[3])] |= UInt64(1) << index
+        }
+    }
+
+    /// A bit per cue found, in the order given.
+    public func find(in text: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard text.count >= 4 else { return 0 }
+        return starts.withUnsafeBufferPointer { starts in
+            thirds.withUnsafeBufferPointer { thirds in
+                var found: UInt64 = 0
+                for index in 0..<(text.count - 3) {
+                    var candidates = starts[pairKey(text[index], text[index + 1])]
+                    guard candidates != 0 else { continue }
+                    candidates &= thirds[pairKey(text[index + 2], text[index + 3])] & ~found
+                    while candidates != 0 {
+                        let cue = candidates.trailingZeroBitCount
+                        candidates &= candidates - 1
+                        if cueMatches(cues[cue], text, at: index) { found |= UInt64(1) << cue }
+                    }
+                }
+                return found
+            }
+        }
+    }
+
+    public func find(in text: [UInt8]) -> UInt64 { text.withUnsafeBufferPointer { find(in: $0) } }
+}
+
+/// Which of up to 64 lowercase cues, all at least `minimum` bytes, a text holds, ignoring ASCII case. Wu and
+/// Manber's skip: a window of `minimum` bytes is slid along the text, and the pair of bytes at its end says how
+/// far it may move without passing a cue's first `minimum` bytes; only pairs that end such a prefix stop it,
+/// and then the cues that end that way are compared. With no cue shorter than 11 bytes most pairs move it 10
+/// bytes, where a byte-by-byte scan looked up every position. The key is each byte's low five bits, the same
+/// for a letter in either case (other bytes share keys too, which only shortens skips).
+public struct SkippingCueSet: Sendable {
+    private let cues: [[UInt8]]
+    private let minimum: Int
+    private var shifts = [UInt8](repeating: 0, count: 1024)
+    private var ends = [UInt64](repeating: 0, count: 1024)
+
+    public init(_ cues: [[UInt8]]) {
+        precondition(cues.count <= 64 && cues.allSatisfy { $0.count >= 2 })
+        self.cues = cues.map { $0.map(lowerASCII) }
+        minimum = cues.map(\.count).min()!
+        precondition(minimum <= 256)
+        for key in shifts.indices { shifts[key] = UInt8(minimum - 1) }
+        for (index, cue) in self.cues.enumerated() {
+            for end in 1..<minimum {
+                let key = pairKey(cue[end - 1], cue[end])
+                shifts[key] = min(shifts[key], UInt8(minimum - 1 - end))
+            }
+            ends[pairKey(cue[minimum - 2], cue[minimum - 1])] |= UInt64(1) << index
+        }
+    }
+
+    /// A bit per cue found, in the order given.
+    public func find(in text: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard text.count >= minimum else { return 0 }
+        return shifts.withUnsafeBufferPointer { shifts in
+            ends.withUnsafeBufferPointer { ends in
+                var found: UInt64 = 0
+                var end = minimum - 1  // the window's last byte
+                while end < text.count {
+                    let key = pairKey(text[end - 1], text[end])
+                    let shift = Int(shifts[key])
+                    if shift != 0 {
+                        end += shift
+                        continue
+                    }
+                    var candidates = ends[key] & ~found
+                    while candidates != 0 {
+                        let cue = candidates.trailingZeroBitCount
+                        candidates &= candidates - 1
+                        if cueMatches(cues[cue], text, at: end + 1 - minimum) { found |= UInt64(1) << cue }
+                    }
+                    end += 1
+                }
+                return found
+            }
+        }
+    }
+
+    public func find(in text: [UInt8]) -> UInt64 { text.withUnsafeBufferPointer { find(in: $0) } }
+}
+
+@inline(__always)
+private func pairKey(_ first: UInt8, _ second: UInt8) -> Int {
+    Int(first & 31) << 5 | Int(second & 31)
+}
+
+@inline(__always)
+func lowerASCII(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
+
+/// A lowercase cue at `index` of a text, ignoring ASCII case (both cue sets confirm their candidates with it).
+func cueMatches(_ cue: [UInt8], _ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    guard index + cue.count <= text.count else { return false }
+    for offset in 0..<cue.count where lowerASCII(text[index + offset]) != cue[offset] { return false }
+    return true
+}

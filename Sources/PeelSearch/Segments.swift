@@ -1,0 +1,86 @@
+/// A paragraph cut after each full stop not followed by a digit, and at its end. A pattern that matches no such
+/// full stop (or spans a known number of them, its `reach`) has every match within one segment (or that many
+/// more before it); and a pattern with no anchors, lookaround or word boundaries finds the same matches in those
+/// segments alone as in the whole paragraph, which it would otherwise transcode and search in full.
+public struct Segments: Sendable {
+    /// Where each segment ends, in bytes.
+    public let ends: [Int]
+    /// Which segments hold a byte ≥ 0x80; nil when none does (most paragraphs).
+    public let nonASCII: [Bool]?
+
+    public init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var ends: [Int] = []
+        var nonASCII: [Bool]?
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if byte == 0x2E, index + 1 == bytes.count || bytes[index + 1] &- 0x30 > 9 {
+                ends.append(index + 1)
+            } else if byte >= 0x80 {
+                if nonASCII == nil { nonASCII = [] }
+                while nonASCII!.count < ends.count { nonASCII!.append(false) }
+                if nonASCII!.count == ends.count { nonASCII!.append(true) }
+            }
+        }
+        if ends.last != bytes.count { ends.append(bytes.count) }
+        if nonASCII != nil { while nonASCII!.count < ends.count { nonASCII!.append(false) } }
+        self.ends = ends
+        self.nonASCII = nonASCII
+    }
+
+    public init(_ bytes: [UInt8]) { self = bytes.withUnsafeBufferPointer { Segments($0) } }
+
+    /// The byte ranges to run a pattern on: runs of segments that hold all its `keys` (lowercase ASCII literals of
+    /// the pattern, without full stops, compared ignoring ASCII case), or a non-ASCII byte (Unicode case folding
+    /// lets "ſ" or "ﬁ" match letters of a key the ASCII search does not see), each with the `reach` segments before
+    /// it. Most paragraphs with a cue hold no match, and a regex call costs far more than this search. Runs that
+    /// touch are merged, so matches come out in paragraph order.
+    public func windows(keys: [[UInt8]], reach: Int, in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var needed = [Bool](repeating: true, count: ends.count)
+        var any = true
+        for key in keys where any { any = holding(key, in: bytes, into: &needed) }
+        if let nonASCII {
+            for segment in nonASCII.indices where nonASCII[segment] { needed[segment] = true }
+        } else if !any {
+            return []
+        }
+        var runs: [Range<Int>] = []  // in segments
+        for segment in needed.indices where needed[segment] {
+            let first = max(0, segment - reach)
+            if let last = runs.last, first <= last.upperBound {
+                runs[runs.count - 1] = last.lowerBound..<(segment + 1)
+            } else {
+                runs.append(first..<(segment + 1))
+            }
+        }
+        return runs.map { ($0.lowerBound == 0 ? 0 : ends[$0.lowerBound - 1])..<ends[$0.upperBound - 1] }
+    }
+
+    /// Clears `needed` for each segment that does not hold `key`, and says whether any segment is still needed.
+    /// Keys hold no full stop, so an occurrence lies in one segment.
+    private func holding(_ key: [UInt8], in text: UnsafeBufferPointer<UInt8>, into needed: inout [Bool]) -> Bool {
+        var found = [Bool](repeating: false, count: ends.count)
+        guard text.count >= key.count else {
+            for segment in needed.indices { needed[segment] = false }
+            return false
+        }
+        // Keys are at least two bytes: two bytes compared with case bits set (a cheap filter; letters of either
+        // case pass, and so do a few other bytes), then the whole key exactly.
+        let first = key[0] | 0x20, second = key[1] | 0x20
+        key.withUnsafeBufferPointer { key in
+            var segment = 0
+            for index in 0...(text.count - key.count) where text[index] | 0x20 == first && text[index + 1] | 0x20 == second {
+                var offset = 0
+                while offset < key.count && lowerASCII(text[index + offset]) == key[offset] { offset += 1 }
+                guard offset == key.count else { continue }
+                while index >= ends[segment] { segment += 1 }
+                found[segment] = true
+            }
+        }
+        var any = false
+        for segment in needed.indices {
+            if !found[segment] { needed[segment] = false }
+            any = any || needed[segment]
+        }
+        return any
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import PeelSearch
+import PeelTestSupport
+import Testing
+
+/// The search engine alone, with patterns of its own: the cue scans, segment windows and the regex pool, checked
+/// against plain references (every position compared; every pattern over the whole paragraph).
+@Suite struct SearchEngineTests {
+    /// The seed comes from PEEL_SEARCH_SEED when set (to replay a failure), else a fixed one, so CI is repeatable.
+    static let seed: UInt64 = ProcessInfo.processInfo.environment["PEEL_SEARCH_SEED"].flatMap { UInt64($0) } ?? 20261201
+
+    static let cueList = ["incidents of anti-social behaviour", "incidents than the force recorded", "across england and wales, there were",
+                          "percent in ", "this is compared with", "organised crime groups", "per one million", "per one million",
+                          "per one million", "predominant crime type", "classified in this way", "were satisfied",
+                          "national victim satisfaction rate", "arrests made", "place of safety"].map { Array($0.utf8) }
+
+    /// The samples' lines, then random runs of cue pieces, cut and recased: near misses at every offset.
+    static func texts() -> [String] {
+        var texts = Fixtures.sampleNames.flatMap { name in
+            String(decoding: Fixtures.sample(name), as: UTF8.self).split(separator: "\n").map(String.init)
+        }
+        print("search engine seed \(seed) (set PEEL_SEARCH_SEED to replay)")
+        var generator = SplitMix(seed: seed)
+        let pieces = cueList.map { String(decoding: $0, as: UTF8.self) } + ["per ", "one ", "in", " ", ".", "é", "PER ONE MILLION", "Place"]
+        for _ in 0..<3000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...8, using: &generator) {
+                var piece = pieces.randomElement(using: &generator)!
+                let cut = Int.random(in: 0...piece.count, using: &generator)
+                piece = Bool.random(using: &generator) ? String(piece.prefix(cut)) : String(piece.suffix(cut))
+                text += Bool.random(using: &generator) ? piece.uppercased() : piece
+            }
+            texts.append(text)
+        }
+        return texts
+    }
+
+    /// Which cues a text holds, by comparing every cue at every position.
+    static func reference(_ cues: [[UInt8]], _ text: [UInt8]) -> UInt64 {
+        var found: UInt64 = 0
+        for (index, cue) in cues.enumerated() where text.count >= cue.count {
+            for start in 0...(text.count - cue.count)
+            where zip(text[start...], cue).allSatisfy({ ($0 &- 0x41 < 26 ? $0 | 0x20 : $0) == $1 }) {
+                found |= UInt64(1) << index
+            }
+        }
+        return found
+    }
+
+    @Test("both cue scans find what comparing every position finds")
+    func cueScans() {
+        let pairs = CueSet(Self.cueList)
+        let skipping = SkippingCueSet(Self.cueList)
+        var found = 0
+        for text in Self.texts() {
+            let bytes = Array(text.utf8)
+            let expected = Self.reference(Self.cueList, bytes)
+            #expect(pairs.find(in: bytes) == expected, "\(text)")
+            #expect(skipping.find(in: bytes) == expected, "\(text)")
+            found += expected.nonzeroBitCount
+        }
+        #expect(found > 500)
+    }
+
+    @Test("segments end at full stops that do not start a decimal")
+    func segments() {
+        #expect(Segments(Array("A 1.5 b. C.".utf8)).ends == [8, 11])
+        #expect(Segments(Array("A 1.5 b. C.".utf8)).nonASCII == nil)
+        #expect(Segments(Array("no stop".utf8)).ends == [7])
+        #expect(Segments(Array("a. é. b. ü".utf8)).nonASCII == [false, true, false, true])
+    }
+
+    @Test("windows keep the segments that hold every key, with their reach, merged where they touch")
+    func windows() {
+        let text = Array("Rates rose by 5 percent. Nothing here. It fell by 2 percent. Then 3 percent.".utf8)
+        let segments = Segments(text)
+        text.withUnsafeBufferPointer { bytes in
+            #expect(segments.windows(keys: [Array("percent".utf8)], reach: 0, in: bytes) == [0..<24, 38..<76])
+            #expect(segments.windows(keys: [Array("fell by".utf8), Array("percent".utf8)], reach: 0, in: bytes) == [38..<60])
+            #expect(segments.windows(keys: [Array("fell by".utf8)], reach: 1, in: bytes) == [24..<60])
+            #expect(segments.windows(keys: [Array("absent".utf8)], reach: 0, in: bytes) == [])
+        }
+    }
+
+    static let search = SentenceSearch([
+        SentencePattern(cue: "percent of respondents", keys: [" percent of respondents"], regex: "([0-9]+(?:\\.[0-9]+)?) percent of respondents"),
+        SentencePattern(cue: "this is compared with", keys: [" this is compared with a"], reach: 1,
+                        regex: "(rose|fell) by ([0-9]+) percent[^.]*\\. This is compared with an? (rise|fall) of ([0-9]+) percent"),
+    ])
+
+    @Test("matches are found only where a cue is, and windowed matching agrees with whole paragraphs")
+    func sentenceSearch() {
+        let paragraph = "Of these, 41.5 percent of respondents agreed. Crime rose by 4 percent in the year. This is compared with a fall of 2 percent. é 7 percent of respondents."
+        let cued = paragraph.utf8.withContiguousStorageIfAvailable { Self.search.cued(in: $0) }!
+        #expect(cued == 0b11)
+        let matches = Self.search.matches(cued, in: paragraph)
+        #expect(matches.map(\.pattern) == [0, 0, 1])
+        let units = UTF16Text(paragraph)
+        #expect(units.substring(matches[0].ranges[1].location, NSMaxRange(matches[0].ranges[1])) == "41.5")
+        #expect(units.substring(matches[1].ranges[1].location, NSMaxRange(matches[1].ranges[1])) == "7")
+        #expect(matches[2].ranges.count == 5)
+        #expect(units.substring(matches[2].ranges[4].location, NSMaxRange(matches[2].ranges[4])) == "2")
+        #expect(Self.search.allMatches(in: paragraph, windowed: true) == Self.search.allMatches(in: paragraph, windowed: false))
+        #expect(Self.search.matches(0, in: paragraph).isEmpty)
+        #expect(Self.search.matches(0b01, in: "No cue here at all.").isEmpty)
+    }
+
+    /// A sentence runs from just after the full stop before it (its space included) through its own full stop.
+    @Test("sentence bounds pass over abbreviations")
+    func sentences() {
+        let text = UTF16Text("First one. It says e.g. this and i.e. that. Last")
+        let range = text.sentence(around: NSRange(location: 14, length: 3))
+        #expect(text.substring(range.location, NSMaxRange(range)) == " It says e.g. this and i.e. that.")
+    }
+}
