@@ -352,6 +352,10 @@ struct HyphenatedCompounds {
     /// The lengths of the first parts, longest first: a word's first part of a given length can only be its own
     /// prefix of that length, so trying lengths in turn finds what trying every first part would, longest first.
     private var firstLengths: [Int] = []
+    /// The first two letters of the keys of `byLetters` and of the first parts: most words of a finding start like
+    /// none of them, and are passed over without a dictionary lookup.
+    private var wordOpenings = OpeningFilter()
+    private var firstOpenings = OpeningFilter()
 
     // Words are read as ASCII bytes: compounds are ASCII letters only, and a finding's words are restored for
     // every report, so Character-by-Character work here was a fifth of the parse (measured with perf).
@@ -403,9 +407,15 @@ struct HyphenatedCompounds {
             }
         }
         guard hyphens >= 1 else { return }
-        byLetters[Self.lowercased(core, dropping: Self.hyphen)] = Self.lowercased(core)
+        let letters = Self.lowercased(core, dropping: Self.hyphen), whole = Self.lowercased(core)
+        // A report prints its compounds many times: one seen before changes nothing.
+        if byLetters[letters] == whole { return }
+        byLetters[letters] = whole
+        wordOpenings.insert(letters.utf8)
         if hyphens == 1, let split = core.firstIndex(of: Self.hyphen) {
-            secondParts[Self.lowercased(core[..<split]), default: []].insert(Self.lowercased(core[(split + 1)...]))
+            let first = Self.lowercased(core[..<split])
+            secondParts[first, default: []].insert(Self.lowercased(core[(split + 1)...]))
+            firstOpenings.insert(first.utf8)
         }
     }
 
@@ -434,7 +444,8 @@ struct HyphenatedCompounds {
     /// The hyphenated spelling the report gives these letters: the same word, or another form of a two-part
     /// compound whose second part shares its first five letters ("re-assessed" for "reassessment").
     private func compound(for letters: String) -> String? {
-        if let whole = byLetters[letters] { return whole }
+        if wordOpenings.mayHold(letters.utf8), let whole = byLetters[letters] { return whole }
+        guard firstOpenings.mayHold(letters.utf8) else { return nil }
         // A first part is ASCII: its length in bytes is its length in Characters, the prefix it is compared with.
         let count = letters.utf8.count
         for length in firstLengths where count > length + 5 {
@@ -525,5 +536,28 @@ struct HyphenatedCompounds {
             if byte == UInt8(ascii: "-") { positions.append(lettersBefore) } else { lettersBefore += 1 }
         }
         return positions
+    }
+}
+
+/// A set of two-byte openings (by each byte's low five bits, one bit each of 1,024; a one-byte text stands for
+/// every second byte): `mayHold` is false only for a text that starts like none inserted.
+private struct OpeningFilter {
+    private var bits = [UInt64](repeating: 0, count: 16)
+
+    mutating func insert(_ text: String.UTF8View) {
+        guard let first = text.first else { return }
+        let second = text.dropFirst().first
+        for low in second.map({ [$0 & 31] }) ?? Array(0..<32) {
+            let key = Int(first & 31) << 5 | Int(low)
+            bits[key >> 6] |= 1 << UInt64(key & 63)
+        }
+    }
+
+    func mayHold(_ text: String.UTF8View) -> Bool {
+        guard let first = text.first else { return true }
+        // A shorter key may be a prefix of the text: one-byte keys set all 32 of their first byte's bits.
+        guard let second = text.dropFirst().first else { return true }
+        let key = Int(first & 31) << 5 | Int(second & 31)
+        return bits[key >> 6] >> UInt64(key & 63) & 1 != 0
     }
 }

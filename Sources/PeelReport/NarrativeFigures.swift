@@ -212,19 +212,23 @@ enum NarrativeFigures {
     }
 
     /// A prose paragraph: a run of non-blank lines that are neither headings nor table rows, joined with spaces
-    /// (two runs, where a page end broke a sentence). It is held as the indices of its lines; its text is built
-    /// only where it is read.
+    /// (and runs after it, where a page end broke a sentence). It is held as the indices of its lines; its text is
+    /// built only where it is read.
     struct Paragraph {
-        var runs: [Range<Int>]
+        let head: Range<Int>
+        var joined: [Range<Int>] = []
+
+        private func forEachLine(_ body: (Int) -> Void) {
+            for index in head { body(index) }
+            for run in joined { for index in run { body(index) } }
+        }
 
         /// The paragraph's text as bytes, its lines joined with single spaces, in `buffer` (emptied first).
         func bytes(_ lines: [NormalisedLine], into buffer: inout [UInt8]) {
             buffer.removeAll(keepingCapacity: true)
-            for run in runs {
-                for index in run {
-                    if !buffer.isEmpty { buffer.append(0x20) }
-                    buffer.append(contentsOf: lines[index].text.utf8)
-                }
+            forEachLine { index in
+                if !buffer.isEmpty { buffer.append(0x20) }
+                buffer.append(contentsOf: lines[index].text.utf8)
             }
         }
 
@@ -238,25 +242,24 @@ enum NarrativeFigures {
         func starts(_ lines: [NormalisedLine]) -> [LineStart] {
             var starts: [LineStart] = []
             var offset = 0
-            for run in runs {
-                for index in run {
-                    starts.append(LineStart(offset: offset, line: lines[index].number))
-                    offset += lines[index].text.utf16.count + 1
-                }
+            forEachLine { index in
+                starts.append(LineStart(offset: offset, line: lines[index].number))
+                offset += lines[index].text.utf16.count + 1
             }
             return starts
         }
 
-        /// The start of the text: its first line, and the second after a space (enough to tell a footnote's number
-        /// or a lowercase start).
-        func opening(_ lines: [NormalisedLine]) -> String {
-            let first = runs[0].lowerBound
-            if runs[0].count > 1 { return lines[first].text + " " + lines[first + 1].text }
-            if runs.count > 1 { return lines[first].text + " " + lines[runs[1].lowerBound].text }
-            return lines[first].text
+        /// Whether the text starts with a footnote's number ("16 When a police force …"): its first line does, or
+        /// that line is the number alone and the text goes on after it.
+        func startsWithFootnote(_ lines: [NormalisedLine]) -> Bool {
+            let first = lines[head.lowerBound].text.utf8
+            if (1...3).contains(first.count) && first.allSatisfy({ $0 &- 0x30 < 10 }) { return head.count > 1 || !joined.isEmpty }
+            return isFootnote(lines[head.lowerBound].text)
         }
 
-        func lastCharacter(_ lines: [NormalisedLine]) -> Character? { lines[runs[runs.count - 1].upperBound - 1].text.last }
+        func lastCharacter(_ lines: [NormalisedLine]) -> Character? {
+            lines[(joined.last ?? head).upperBound - 1].text.last
+        }
     }
 
     static func paragraphs(_ lines: [NormalisedLine]) -> [Paragraph] {
@@ -264,13 +267,13 @@ enum NarrativeFigures {
         var start: Int?
         for (index, line) in lines.enumerated() {
             if line.isBlank || line.isHeading || line.text.isTableRow {
-                if let first = start { out.append(Paragraph(runs: [first..<index])) }
+                if let first = start { out.append(Paragraph(head: first..<index)) }
                 start = nil
             } else if start == nil {
                 start = index
             }
         }
-        if let first = start { out.append(Paragraph(runs: [first..<lines.count])) }
+        if let first = start { out.append(Paragraph(head: first..<lines.count)) }
         return joinBrokenSentences(out, lines)
     }
 
@@ -284,15 +287,16 @@ enum NarrativeFigures {
         var out: [Paragraph] = []
         var footnote: [Bool] = []
         for paragraph in paragraphs {
-            let opening = paragraph.opening(lines)
-            if startsLowercase(opening),
+            // A paragraph's first Character is its first line's (a line is never blank).
+            if startsLowercase(lines[paragraph.head.lowerBound].text),
                let target = footnote.lastIndex(of: false), out.count - target <= 4,
                let last = out[target].lastCharacter(lines), !".!?:".contains(last) {
-                out[target].runs += paragraph.runs
+                out[target].joined.append(paragraph.head)
+                out[target].joined += paragraph.joined
                 continue
             }
             out.append(paragraph)
-            footnote.append(isFootnote(opening))
+            footnote.append(paragraph.startsWithFootnote(lines))
         }
         return out
     }
