@@ -1,6 +1,6 @@
 import Foundation
 import Logging
-import PeelPipeline
+@testable import PeelPipeline
 import PeelTestSupport
 import Testing
 
@@ -125,6 +125,26 @@ struct IncrementalRunTests {
         let identity = try #require(ProgramInfo.current().buildId)
         let notes = try shell("readelf -n /proc/\(getpid())/exe", in: NSTemporaryDirectory())
         #expect(notes.contains("Build ID: \(identity)"), "\(identity)")
+    }
+
+    @Test("the source commit is read from git's own files as git itself resolves HEAD: loose ref, packed ref, detached, linked worktree")
+    func sourceCommit() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let git = "git -c user.name=t -c user.email=t@example.org -c init.defaultBranch=main"
+        _ = try shell("mkdir repo && cd repo && \(git) init -q && echo a > a && \(git) add a && \(git) commit -qm one", in: folder)
+        let repo = folder + "/repo"
+        func head(_ path: String) throws -> String { try shell("git -C \(path) rev-parse HEAD", in: folder).trimmingCharacters(in: .whitespacesAndNewlines) }
+        #expect(ProgramInfo.headCommit(of: repo) == (try head(repo)))
+        _ = try shell("\(git) pack-refs --all && echo b > a && \(git) commit -qam two && \(git) pack-refs --all", in: repo)
+        #expect(!FileManager.default.fileExists(atPath: repo + "/.git/refs/heads/main"))
+        #expect(ProgramInfo.headCommit(of: repo) == (try head(repo)))
+        _ = try shell("\(git) worktree add -q ../linked && cd ../linked && echo c > a && \(git) commit -qam three", in: repo)
+        #expect(ProgramInfo.headCommit(of: folder + "/linked") == (try head(folder + "/linked")))
+        #expect(ProgramInfo.headCommit(of: folder + "/linked") != ProgramInfo.headCommit(of: repo))
+        _ = try shell("\(git) checkout -q --detach HEAD~1", in: repo)
+        #expect(ProgramInfo.headCommit(of: repo) == (try head(repo)))
+        #expect(ProgramInfo.headCommit(of: folder) == nil)
     }
 
     @Test("an input replaced while it is read: the checksum is always of the bytes parsed, so the cache never pairs one version's checksum with another's rows")
