@@ -312,8 +312,15 @@ enum NarrativeFigures {
         return text.first!.isLowercase
     }
 
+    /// One to three digits, then a space. Asked of every paragraph, so read on the bytes where the first five are
+    /// ASCII (then each byte is a whole Character: only a non-ASCII scalar could combine with one).
     private static func isFootnote(_ text: String) -> Bool {
-        let digits = text.prefix { $0.isASCIIDigit }
-        return !digits.isEmpty && digits.count <= 3 && text.dropFirst(digits.count).first == " "
+        let opening = text.utf8.prefix(5)
+        guard opening.allSatisfy({ $0 < 0x80 }) else {
+            let digits = text.prefix { $0.isASCIIDigit }
+            return !digits.isEmpty && digits.count <= 3 && text.dropFirst(digits.count).first == " "
+        }
+        let digits = opening.prefix { $0 &- 0x30 < 10 }.count
+        return (1...3).contains(digits) && opening.dropFirst(digits).first == 0x20
     }
 }
