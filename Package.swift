@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // C libraries: one shim each, imported by exactly one Swift file.
@@ -45,13 +46,15 @@ let package = Package(
         .target(name: "PeelValidation", dependencies: ["PeelReport", "PeelEnrichment", "PeelText"], swiftSettings: settings),
         // Stage 6: force figures × ONS population denominators.
         .target(name: "PeelEnrichment", dependencies: ["PeelReport", .product(name: "CSV", package: "CSV.swift")], swiftSettings: settings),
+        // The run as a page: index.html beside the tables.
+        .target(name: "PeelRunReport", dependencies: [.product(name: "Mustache", package: "swift-mustache")], swiftSettings: settings),
         // Stage 7: typed rows → partitioned CSV tables.
         .target(name: "PeelTables", swiftSettings: settings),
         // The run: stages wired on Dispatch, manifest, atomic publishing.
         .target(
             name: "PeelPipeline",
             dependencies: [
-                "PeelArchive", "PeelPDF", "PeelText", "PeelReport", "PeelValidation", "PeelEnrichment", "PeelTables", "CLinuxSystem",
+                "PeelArchive", "PeelPDF", "PeelText", "PeelReport", "PeelValidation", "PeelEnrichment", "PeelTables", "PeelRunReport", "CLinuxSystem",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -10,6 +10,10 @@ enum DatasetReadme {
     Everything in this folder is written by `peel run` and replaced whole by the next run:
     do not edit it, and keep nothing else here.
 
+    - `index.html`: the run at a glance, for a browser (works offline; nothing in it is fetched): how it
+      ended and why, inputs and entries, validation findings, the grade matrix per year, each force's
+      figures against England and Wales, and every table's columns. Its run id and stage times are this
+      run's own; the rest is the same for the same inputs.
     - `manifest.json`: the record of the run that wrote this folder: inputs and their checksums, every
       archive entry with its status (parsed, skipped or quarantined) and reason, every output file with
       its row count and sha256, stage timings and the exit status. It is written last.

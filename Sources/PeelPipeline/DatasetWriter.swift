@@ -56,13 +56,16 @@ final class DatasetWriter {
     private let entriesSpool: StagedFile
     private(set) var totals = Manifest.Totals(archives: 0, archivesFailed: 0, entries: 0, parsed: 0, skipped: 0, quarantined: 0, reportsByType: [:], parseErrors: 0)
     private(set) var enrichedRows = 0
+    /// What index.html shows beyond the manifest.
+    let runReport: RunReportCollector
     /// The first write failure; later commits only count, so the readers and workers can drain.
     private(set) var failure: (any Error)?
 
     static let spoolFolder = ".spool"
 
-    init(staging: String, inputs: [InputArchive], cacheKey: CacheKeys?, keepEntries: Bool, logger: Logger) throws {
+    init(staging: String, inputs: [InputArchive], cacheKey: CacheKeys?, keepEntries: Bool, forces: ForceRegistry, logger: Logger) throws {
         self.staging = staging
+        runReport = RunReportCollector(forces: forces)
         self.keepEntries = keepEntries
         entriesSpool = try StagedFile(root: staging, path: "\(Self.spoolFolder)/entries.json", checksummed: false)
         self.inputs = inputs
@@ -95,6 +98,7 @@ final class DatasetWriter {
         }
         if let report = outcome.document?.report, let id = outcome.sha256 {
             let item = IdentifiedReport(id: id, report: report)
+            runReport.note(report, id: id, archive: archivePath, entry: outcome.path)
             attempt {
                 for (table, batch) in zip(tables, result.batches) { try table.append(batch) }
                 for finding in result.findings { try spool(finding) }
@@ -141,6 +145,7 @@ final class DatasetWriter {
         if outcome.status != .parsed { reasons.count(status: outcome.status, reason: outcome.reason ?? "") }
         let metadata: Logger.Metadata = ["archive": .string(archivePath), "entry": .string(outcome.path)]
         if outcome.status == .quarantined {
+            runReport.noteProblem(archive: archivePath, entry: outcome.path, reason: outcome.reason ?? "")
             logger.warning("entry quarantined", metadata: metadata.merging(["reason": .string(outcome.reason ?? "")]) { $1 })
         }
         for problem in outcome.document?.report.problems ?? [] where problem.severity == .error {
@@ -170,7 +175,10 @@ final class DatasetWriter {
     func finishArchive(_ record: ArchiveRecord) {
         archives.append(record)
         totals.archives += 1
-        if record.summary.failure != nil { totals.archivesFailed += 1 }
+        if let failure = record.summary.failure {
+            totals.archivesFailed += 1
+            runReport.noteProblem(archive: record.path, entry: "(the input itself)", reason: failure)
+        }
         guard cacheKey != nil else { return }
         defer {
             cacheRecords = nil
@@ -234,6 +242,7 @@ final class DatasetWriter {
         func add(_ finding: ValidationFinding) throws {
             finished.validation.byRule[finding.rule.rawValue, default: [:]][finding.severity.rawValue, default: 0] += 1
             finished.validation.bySeverity[finding.severity.rawValue, default: 0] += 1
+            runReport.note(finding)
             batch.append(ReportTables.validationRow(finding))
             if batch.rows >= 1024 {
                 try validation.append(batch)

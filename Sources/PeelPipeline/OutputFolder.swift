@@ -84,7 +84,7 @@ final class OutputFolder {
     /// previous dataset when the new one is swapped in, so the run names them. `tables` are the table names.
     func foreignFiles(tables: [String]) -> [String] {
         guard let walker = FileManager.default.enumerator(atPath: target) else { return [] }
-        let known: Set<String> = ["manifest.json", "README.md", "datapackage.json", ".gitkeep"]
+        let known: Set<String> = ["manifest.json", DatasetReadme.path, "datapackage.json", RunReportBuilder.path, ".gitkeep"]
         let tableFiles = Set(tables.map { $0 + ".csv" })
         var foreign: [String] = []
         while let path = walker.nextObject() as? String {

@@ -5,6 +5,7 @@ import PeelEnrichment
 import PeelReport
 import PeelValidation
 import PeelTables
+import PeelRunReport
 
 /// What a run is asked to do.
 public struct RunOptions: Sendable {
@@ -111,7 +112,7 @@ public enum PipelineRun {
                 throw RunFailure(.ioError, "writing the dataset: \(error)")
             }
         }
-        let writer = try staged { try DatasetWriter(staging: staging, inputs: inputs, cacheKey: cacheKey, keepEntries: options.entriesInResult, logger: logger) }
+        let writer = try staged { try DatasetWriter(staging: staging, inputs: inputs, cacheKey: cacheKey, keepEntries: options.entriesInResult, forces: reference.forces, logger: logger) }
         progress?.start()
         let extraction = StagedExtraction.run(archives: inputs, configuration: loaded.configuration, parser: parser, reference: reference,
                                               jobs: min(max(1, options.jobs), RunOptions.maxJobs), cache: cache, cacheKey: cacheKey,
@@ -132,11 +133,21 @@ public enum PipelineRun {
         // Input failures outrank validation findings: they mean some data was not even read.
         let status: ExitStatus = totals.quarantined > 0 || totals.archivesFailed > 0 ? .inputQuarantined : failing ? .validationErrors : .success
 
+        let explanation = RunExplanation.text(status: status, totals: totals, validation: validation, failOn: options.failOn, output: options.output)
         let readme = DatasetReadme.text(archives: writer.archives, totals: totals, validation: validation, status: status)
+        // The page sits inside the dataset: it names the dataset's files relative to itself.
+        let pageWhy = RunExplanation.text(status: status, totals: totals, validation: validation, failOn: options.failOn, output: ".")
+        let page = RunReportPage.render(RunReportBuilder.report(
+            runId: runId, startedAt: ManifestBuilder.timestamp(startedAt), status: status, why: pageWhy, archives: writer.archives,
+            totals: totals, stages: ManifestBuilder.stages(totals: totals, extraction: extraction, findings: finished.findings,
+                                                           enrichedRows: writer.enrichedRows, writeItems: finished.tableOutputs.count,
+                                                           writeSeconds: secondsSince(writeStarted)),
+            collector: writer.runReport, tables: finished.tables, denominators: reference.denominators))
         let package = DataPackage.render(ReportTables.schemas, title: "PEEL inspection reports as data",
             description: "Judgments, figures and findings of HMIC/HMICFRS PEEL reports, with population denominators and validation findings. Written by peel \(ProgramInfo.version).")
         let small = try output.write([RenderedFile(path: "datapackage.json", contents: package, rows: nil),
-                                      RenderedFile(path: DatasetReadme.path, contents: Array(readme.utf8), rows: nil)], staging: staging)
+                                      RenderedFile(path: DatasetReadme.path, contents: Array(readme.utf8), rows: nil),
+                                      RenderedFile(path: RunReportBuilder.path, contents: Array(page.utf8), rows: nil)], staging: staging)
         let outputs = finished.tableOutputs + small + finished.cacheOutputs
         let writeSeconds = secondsSince(writeStarted)
         var manifest = ManifestBuilder.manifest(
@@ -155,7 +166,6 @@ public enum PipelineRun {
             "output": .string(options.output), "parsed": .stringConvertible(totals.parsed),
             "skipped": .stringConvertible(totals.skipped), "quarantined": .stringConvertible(totals.quarantined),
         ])
-        let explanation = RunExplanation.text(status: status, totals: totals, validation: validation, failOn: options.failOn, output: options.output)
         // The last line of every run, at the default level: how it ended and why, so a cron mail says it all.
         logger.log(level: status == .success ? .notice : .warning, "run finished", metadata: [
             "run_id": .string(runId), "entries": .stringConvertible(totals.entries), "parsed": .stringConvertible(totals.parsed),
@@ -224,15 +234,8 @@ enum ManifestBuilder {
                 format: archive.summary.format, filters: archive.summary.filters, entries: archive.summary.entries,
                 expandedBytes: archive.summary.expandedBytes, seconds: rounded(archive.seconds), warnings: archive.summary.warnings)
         }
-        let clock = extraction.clock
-        // Extract and write are wall clocks; the rest is time the workers spent on each stage, summed over workers.
-        var stages = [Manifest.StageRecord(name: "extract", items: totals.entries, seconds: rounded(extraction.extractSeconds), clock: "wall")]
-        for stage in TimedStage.allCases {
-            // Validate and enrich count what they made (findings, enriched figures), not entries.
-            let items = stage == .validate ? findings : stage == .enrich ? enrichedRows : clock.items[stage] ?? 0
-            stages.append(Manifest.StageRecord(name: stage.rawValue, items: items, seconds: rounded(clock.seconds[stage] ?? 0), clock: "worker_busy"))
-        }
-        stages.append(Manifest.StageRecord(name: "write", items: outputs.count, seconds: rounded(writeSeconds), clock: "wall"))
+        let stages = stages(totals: totals, extraction: extraction, findings: findings, enrichedRows: enrichedRows, writeItems: outputs.count,
+                            writeSeconds: writeSeconds)
         return Manifest(
             runId: runId, startedAt: timestamp(startedAt), finishedAt: timestamp(Date()), program: program,
             configuration: Manifest.ConfigurationRecord(
@@ -247,6 +250,20 @@ enum ManifestBuilder {
             // Entries are written to manifest.json from their spool (`DatasetWriter.writeManifest`).
             inputs: inputs, entries: [], stages: stages, outputs: outputs, totals: totals,
             exitStatus: Manifest.ExitRecord(code: status.rawValue, name: status.name))
+    }
+
+    /// Extract and write are wall clocks; the rest is time the workers spent on each stage, summed over workers.
+    static func stages(totals: Manifest.Totals, extraction: ExtractionResult, findings: Int, enrichedRows: Int, writeItems: Int,
+                       writeSeconds: Double) -> [Manifest.StageRecord] {
+        let clock = extraction.clock
+        var stages = [Manifest.StageRecord(name: "extract", items: totals.entries, seconds: rounded(extraction.extractSeconds), clock: "wall")]
+        for stage in TimedStage.allCases {
+            // Validate and enrich count what they made (findings, enriched figures), not entries.
+            let items = stage == .validate ? findings : stage == .enrich ? enrichedRows : clock.items[stage] ?? 0
+            stages.append(Manifest.StageRecord(name: stage.rawValue, items: items, seconds: rounded(clock.seconds[stage] ?? 0), clock: "worker_busy"))
+        }
+        stages.append(Manifest.StageRecord(name: "write", items: writeItems, seconds: rounded(writeSeconds), clock: "wall"))
+        return stages
     }
 
     static func rounded(_ seconds: Double) -> Double { (seconds * 1000).rounded() / 1000 }

@@ -6,14 +6,17 @@ import Testing
 
 private let quiet = Logger(label: "peel-test") { _ in SwiftLogNoOpLogHandler() }
 
-/// Every file of a dataset but the manifest (which records times and what was reused).
+/// Every file of a dataset but the manifest (which records times and what was reused), index.html without its run-specific parts.
 private func tables(_ folder: String) -> [String: [UInt8]] {
     var files: [String: [UInt8]] = [:]
     let walker = FileManager.default.enumerator(atPath: folder)!
     while let path = walker.nextObject() as? String {
         var isDirectory: ObjCBool = false
         _ = FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory)
-        if !isDirectory.boolValue && path != "manifest.json" { files[path] = readBytes(folder + "/" + path) }
+        guard !isDirectory.boolValue && path != "manifest.json" else { continue }
+        // index.html says which inputs came from the cache, and the run's times, marked as the run's own.
+        files[path] = path == "index.html" ? Array(withoutRunSpecificParts(String(decoding: readBytes(folder + "/" + path), as: UTF8.self)).utf8)
+            : readBytes(folder + "/" + path)
     }
     return files
 }

@@ -150,3 +150,10 @@ public final class Locked<Value>: @unchecked Sendable {
     public var current: Value { lock.lock(); defer { lock.unlock() }; return value }
     public func update(_ change: (inout Value) -> Void) { lock.lock(); change(&value); lock.unlock() }
 }
+
+/// A dataset's index.html without the elements marked `data-run-specific` (the run's id, start time and stage
+/// times): what two runs of the same inputs must agree on byte for byte.
+public func withoutRunSpecificParts(_ html: String) -> String {
+    let pattern = try! NSRegularExpression(pattern: #"<(\w+)[^>]*\bdata-run-specific\b[^>]*>.*?</\1>"#, options: [.dotMatchesLineSeparators])
+    return pattern.stringByReplacingMatches(in: html, range: NSRange(location: 0, length: html.utf16.count), withTemplate: "")
+}

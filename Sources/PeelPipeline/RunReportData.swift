@@ -1,0 +1,221 @@
+import PeelEnrichment
+import PeelReport
+import PeelRunReport
+import PeelTables
+import PeelValidation
+
+/// What `index.html` shows beyond the manifest, gathered as entries are committed and findings written, in input and
+/// entry order (so the same inputs give the same page whatever `--jobs` is). Kept within bounds: grades, distributions
+/// and chart points are keyed by the vocabulary (years, forces, questions, metrics, periods); entries and findings
+/// listed by name are capped; a short label is kept per report met (about 100 bytes each) to say where a finding is.
+final class RunReportCollector {
+    static let problemLimit = 200
+    static let findingsPerRule = 25
+    static let chartLimit = 24
+
+    private let forces: ForceRegistry
+
+    private struct GradePair { var forceReport: Grade?; var nationalTable: Grade? }
+    private struct YearGrades {
+        var scale: GradeScale
+        var cells: [String: [Question: GradePair]] = [:]
+    }
+    private var grades: [Int: YearGrades] = [:]
+    private var distributions: [Int: (scale: GradeScale, rows: [GradeDistribution])] = [:]
+
+    private struct ChartKey: Hashable, Comparable {
+        let metric: String
+        let unit: String
+        let period: String
+        static func < (a: Self, b: Self) -> Bool { (a.metric, a.period, a.unit) < (b.metric, b.period, b.unit) }
+    }
+    private struct ChartPoint { let figure: Figure; let reportID: String; let year: Int }
+    private struct ChartData {
+        var englandAndWales: Double?
+        var points: [String: ChartPoint] = [:]
+    }
+    private var charts: [ChartKey: ChartData] = [:]
+
+    private var labels: [String: (report: String, source: String)] = [:]
+    private(set) var problems: [RunReport.Problem] = []
+    private(set) var problemsNotListed = 0
+    private var firstFindings: [RuleName: (errors: [ValidationFinding], others: [ValidationFinding])] = [:]
+    private var ruleCounts: [RuleName: [Severity: Int]] = [:]
+    /// (report id, metric) of force figures the validator finds far from England and Wales.
+    private var outliers: Set<String> = []
+
+    init(forces: ForceRegistry) {
+        self.forces = forces
+    }
+
+    private func forceName(_ id: String) -> String { forces.force(id: id)?.name ?? id }
+
+    func note(_ report: Report, id: String, archive: String, entry: String) {
+        let year = report.year
+        let subject = report.reportType == .national ? "national overview" : report.forceID.map(forceName) ?? "unknown force"
+        labels[id] = ("\(subject)\(year.map { " \($0)" } ?? "")", "\(archive): \(entry)")
+        guard let year else { return }
+        for judgment in report.judgments {
+            guard let forceID = judgment.forceID ?? report.forceID else { continue }
+            var yearGrades = grades[year] ?? YearGrades(scale: judgment.scale)
+            var pair = yearGrades.cells[forceID]?[judgment.question] ?? GradePair()
+            if report.reportType == .national {
+                if pair.nationalTable == nil { pair.nationalTable = judgment.grade }
+            } else if pair.forceReport == nil {
+                pair.forceReport = judgment.grade
+            }
+            yearGrades.cells[forceID, default: [:]][judgment.question] = pair
+            grades[year] = yearGrades
+        }
+        if report.reportType == .national, !report.gradeDistributions.isEmpty, distributions[year] == nil {
+            distributions[year] = (report.judgments.first?.scale ?? GradeScale.forYear(year), report.gradeDistributions)
+        }
+        for figure in report.figures where figure.qualifier == nil {
+            let key = ChartKey(metric: figure.metric, unit: figure.unit, period: Self.period(figure.period))
+            switch figure.area {
+            case .englandAndWales:
+                if charts[key]?.englandAndWales == nil { charts[key, default: ChartData()].englandAndWales = figure.value }
+            case .force:
+                guard let forceID = report.forceID, charts[key]?.points[forceID] == nil else { continue }
+                charts[key, default: ChartData()].points[forceID] = ChartPoint(figure: figure, reportID: id, year: year)
+            }
+        }
+    }
+
+    func noteProblem(archive: String, entry: String, reason: String) {
+        guard problems.count < Self.problemLimit else {
+            problemsNotListed += 1
+            return
+        }
+        problems.append(RunReport.Problem(archive: archive, entry: entry, reason: reason))
+    }
+
+    func note(_ finding: ValidationFinding) {
+        ruleCounts[finding.rule, default: [:]][finding.severity, default: 0] += 1
+        var kept = firstFindings[finding.rule] ?? ([], [])
+        if finding.severity == .error {
+            if kept.errors.count < Self.findingsPerRule { kept.errors.append(finding) }
+        } else if kept.others.count < Self.findingsPerRule {
+            kept.others.append(finding)
+        }
+        firstFindings[finding.rule] = kept
+        // "figures <metric> force line N": the force's own figure, compared with England and Wales'.
+        if finding.rule == .forceVsEnglandWales, let metric = finding.subject.split(separator: " ").dropFirst().first {
+            outliers.insert(finding.reportID + " " + metric)
+        }
+    }
+
+    static func period(_ period: Period) -> String {
+        if let asAt = period.asAt { return "as at \(asAt)" }
+        switch (period.start, period.end) {
+        case let (start?, end?): return "\(start) to \(end)"
+        case let (nil, end?): return "to \(end)"
+        case let (start?, nil): return "from \(start)"
+        default: return "no period printed"
+        }
+    }
+
+    private static let fourPoint: [Grade] = [.outstanding, .good, .requiresImprovement, .inadequate]
+    private static let fivePoint: [Grade] = [.outstanding, .good, .adequate, .requiresImprovement, .inadequate]
+
+    func rules() -> [RunReport.Rule] {
+        RuleName.allCases.compactMap { rule in
+            guard let counts = ruleCounts[rule] else { return nil }
+            let kept = firstFindings[rule] ?? ([], [])
+            return RunReport.Rule(name: rule.rawValue, errors: counts[.error] ?? 0, warnings: counts[.warning] ?? 0, infos: counts[.info] ?? 0,
+                                  findings: (kept.errors + kept.others).map { finding in
+                                      let label = labels[finding.reportID]
+                                      return RunReport.Finding(severity: finding.severity.rawValue, report: label?.report ?? finding.reportID,
+                                                               source: label?.source ?? "", subject: finding.subject, message: finding.message)
+                                  })
+        }
+    }
+
+    func gradeYears() -> [RunReport.GradeYear] {
+        grades.keys.sorted().map { year in
+            let yearGrades = grades[year]!
+            let questions = Question.allCases.filter { question in yearGrades.cells.values.contains { $0[question] != nil } }
+            let rows = yearGrades.cells.keys.sorted { (forceName($0), $0) < (forceName($1), $1) }.map { forceID in
+                RunReport.GradeRow(force: forceName(forceID), cells: questions.map { question in
+                    let pair = yearGrades.cells[forceID]?[question]
+                    return RunReport.GradeCell(forceReport: pair?.forceReport?.rawValue, nationalTable: pair?.nationalTable?.rawValue)
+                })
+            }
+            let scale = yearGrades.scale
+            return RunReport.GradeYear(year: year, scale: scale.rawValue,
+                                       grades: (scale == .fivePoint ? Self.fivePoint : Self.fourPoint).map(\.rawValue),
+                                       questions: questions.map(\.rawValue), rows: rows)
+        }
+    }
+
+    func gradeDistributions() -> [RunReport.Distribution] {
+        distributions.keys.sorted().flatMap { year -> [RunReport.Distribution] in
+            let (scale, rows) = distributions[year]!
+            let order = scale == .fivePoint ? Self.fivePoint : Self.fourPoint
+            return Question.allCases.compactMap { question in
+                let counts = order.compactMap { grade in rows.first { $0.question == question && $0.grade == grade }.map { (grade.rawValue, $0.forces) } }
+                return counts.isEmpty ? nil : RunReport.Distribution(year: year, scale: scale.rawValue, question: question.rawValue, counts: counts)
+            }
+        }
+    }
+
+    /// The metric and period pairs printed by the most forces, at most `chartLimit`, each force's points by value.
+    func figureCharts(denominators: Denominators) -> (charts: [RunReport.FigureChart], notShown: Int) {
+        let drawable = charts.filter { $0.value.points.count >= 2 }
+        let chosen = drawable.keys.sorted { (drawable[$0]!.points.count, $1) > (drawable[$1]!.points.count, $0) }.prefix(Self.chartLimit)
+        let out = chosen.sorted().map { key -> RunReport.FigureChart in
+            let data = drawable[key]!
+            let points = data.points.map { forceID, point -> RunReport.FigureChart.Point in
+                let figure = point.figure
+                var rate: String?
+                if figure.unit == "count" {
+                    let enriched = Enrichment.enrich(figure, forceID: forceID, reportYear: point.year, denominators: denominators)
+                    if let implied = enriched.impliedRate, let unit = enriched.impliedRateUnit {
+                        rate = "\(Numbers.short(implied)) \(unit.replacingUnderscores())"
+                    }
+                }
+                return RunReport.FigureChart.Point(force: forceName(forceID), value: figure.value, printed: Numbers.short(figure.value),
+                                                   outlier: outliers.contains(point.reportID + " " + figure.metric), populationRate: rate)
+            }.sorted { ($0.value, $0.force) > ($1.value, $1.force) }
+            return RunReport.FigureChart(metric: key.metric, unit: key.unit.replacingUnderscores(), period: key.period,
+                                         englandAndWales: data.englandAndWales, points: points)
+        }
+        return (out, drawable.count - out.count)
+    }
+}
+
+extension String {
+    fileprivate func replacingUnderscores() -> String { String(map { $0 == "_" ? " " : $0 }) }
+}
+
+/// The page's values from the run's records and the collector.
+enum RunReportBuilder {
+    static let path = "index.html"
+
+    static func report(runId: String, startedAt: String, status: ExitStatus, why: String, archives: [ArchiveRecord], totals: Manifest.Totals,
+                       stages: [Manifest.StageRecord], collector: RunReportCollector, tables: [Manifest.TableRecord],
+                       denominators: Denominators) -> RunReport {
+        let (charts, notShown) = collector.figureCharts(denominators: denominators)
+        func bound(_ bound: ColumnStatistics.Bound?) -> String? {
+            switch bound {
+            case .number(let number)?: Numbers.short(number)
+            case .text(let text)?: text
+            case nil: nil
+            }
+        }
+        return RunReport(
+            exitStatus: Int(status.rawValue), status: status.name, why: why, runID: runId, startedAt: startedAt,
+            stages: stages.map { RunReport.Stage(name: $0.name, clock: $0.clock, items: $0.items, seconds: $0.seconds) },
+            inputs: archives.map { RunReport.Input(path: $0.path, status: $0.summary.failure == nil ? "read" : "failed", entries: $0.summary.entries,
+                                                   cached: $0.cached, error: $0.summary.failure) },
+            parsed: totals.parsed, skipped: totals.skipped, quarantined: totals.quarantined,
+            reasons: totals.reasons.map { RunReport.ReasonCount(status: $0.status.rawValue, reason: $0.reason, entries: $0.entries) },
+            problems: collector.problems, problemsNotListed: collector.problemsNotListed, rules: collector.rules(),
+            gradeYears: collector.gradeYears(), distributions: collector.gradeDistributions(), figures: charts, figuresNotShown: notShown,
+            tables: tables.map { table in
+                RunReport.Table(name: table.name, rows: table.rows, file: "\(table.name).csv", columns: table.columns.map {
+                    RunReport.Column(name: $0.name, type: $0.type, nulls: $0.nulls, distinct: $0.distinct, min: bound($0.min), max: bound($0.max))
+                })
+            })
+    }
+}
