@@ -191,8 +191,13 @@ def test_tricky_text_survives_every_reader(tricky):
     assert tables["findings"]["text"].isna().sum() == 0
 
 
+def without_run_specific_parts(html):
+    """index.html without the elements marked data-run-specific (run id, times, cache use)."""
+    return re.sub(r"<(\w+)[^>]*\bdata-run-specific\b[^>]*>.*?</\1>", "", html, flags=re.S)
+
+
 def test_jobs_1_and_2_give_identical_files(tmp_path):
-    sums = []
+    sums, pages = [], []
     for jobs in ("1", "2"):
         out = tmp_path / f"jobs{jobs}"
         run_peel([ROOT / "Inputs"], out, "--jobs", jobs)
@@ -200,7 +205,11 @@ def test_jobs_1_and_2_give_identical_files(tmp_path):
         sums.append({str(p.relative_to(out)): hashlib.sha256(p.read_bytes()).hexdigest() for p in files})
         recorded = {o["path"]: o["sha256"] for o in manifest(out)["outputs"]}
         assert recorded == sums[-1]
+        # The page holds the run's own id and times, marked as such; the rest of it must agree.
+        pages.append(without_run_specific_parts((out / "index.html").read_text()))
+        del sums[-1]["index.html"]
     assert sums[0] == sums[1]
+    assert pages[0] == pages[1]
 
 
 def test_json_logs_are_one_object_per_line(tmp_path):
