@@ -98,7 +98,7 @@ final class DatasetWriter {
         }
         if let report = outcome.document?.report, let id = outcome.sha256 {
             let item = IdentifiedReport(id: id, report: report)
-            runReport.note(report, id: id, archive: archivePath, entry: outcome.path)
+            runReport.note(report, id: id, archive: archivePath, entry: outcome.path, pages: outcome.document?.pages)
             attempt {
                 for (table, batch) in zip(tables, result.batches) { try table.append(batch) }
                 for finding in result.findings { try spool(finding) }

@@ -1,4 +1,6 @@
+import Foundation
 import PeelEnrichment
+import PeelPDF
 import PeelReport
 import PeelRunReport
 import PeelTables
@@ -37,6 +39,8 @@ final class RunReportCollector {
     private var charts: [ChartKey: ChartData] = [:]
 
     private var labels: [String: (report: String, source: String)] = [:]
+    /// The page map of each report read from a PDF, to give a finding's source line its page.
+    private var pages: [String: PageMap] = [:]
     private(set) var problems: [RunReport.Problem] = []
     private(set) var problemsNotListed = 0
     private var firstFindings: [RuleName: (errors: [ValidationFinding], others: [ValidationFinding])] = [:]
@@ -50,8 +54,9 @@ final class RunReportCollector {
 
     private func forceName(_ id: String) -> String { forces.force(id: id)?.name ?? id }
 
-    func note(_ report: Report, id: String, archive: String, entry: String) {
+    func note(_ report: Report, id: String, archive: String, entry: String, pages: PageMap?) {
         let year = report.year
+        if let pages { self.pages[id] = pages }
         let subject = report.reportType == .national ? "national overview" : report.forceID.map(forceName) ?? "unknown force"
         labels[id] = ("\(subject)\(year.map { " \($0)" } ?? "")", "\(archive): \(entry)")
         guard let year else { return }
@@ -105,6 +110,13 @@ final class RunReportCollector {
         }
     }
 
+    /// ", page N" for a finding whose subject names its line ("… line 295") in a report read from a PDF.
+    private func page(of finding: ValidationFinding) -> String {
+        guard let map = pages[finding.reportID], let range = finding.subject.range(of: " line ", options: .backwards),
+              let line = Int(finding.subject[range.upperBound...]) else { return "" }
+        return ", page \(map.page(ofLine: line))"
+    }
+
     static func period(_ period: Period) -> String {
         if let asAt = period.asAt { return "as at \(asAt)" }
         switch (period.start, period.end) {
@@ -126,7 +138,8 @@ final class RunReportCollector {
                                   findings: (kept.errors + kept.others).map { finding in
                                       let label = labels[finding.reportID]
                                       return RunReport.Finding(severity: finding.severity.rawValue, report: label?.report ?? finding.reportID,
-                                                               source: label?.source ?? "", subject: finding.subject, message: finding.message)
+                                                               source: (label?.source ?? "") + page(of: finding), subject: finding.subject,
+                                                               message: finding.message)
                                   })
         }
     }

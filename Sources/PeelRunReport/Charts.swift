@@ -7,7 +7,7 @@ enum Charts {
         let barHeight = 18, gap = 4, labelWidth = 170, barWidth = 300
         let most = max(1, counts.map(\.forces).max() ?? 1)
         let height = counts.count * (barHeight + gap) + gap
-        var svg = #"<svg class="chart" role="img" width="\#(labelWidth + barWidth + 50)" height="\#(height)" viewBox="0 0 \#(labelWidth + barWidth + 50) \#(height)">"#
+        var svg = #"<svg class="chart" role="img" aria-label="forces per grade, as bars; the table below has the numbers" width="\#(labelWidth + barWidth + 50)" height="\#(height)" viewBox="0 0 \#(labelWidth + barWidth + 50) \#(height)">"#
         for (index, count) in counts.enumerated() {
             let y = gap + index * (barHeight + gap)
             let width = count.forces * barWidth / most
@@ -26,7 +26,7 @@ enum Charts {
         func x(_ value: Double) -> Int { labelWidth + Int(((value - low) / (high - low) * Double(plotWidth)).rounded()) }
         let height = top + chart.points.count * rowHeight + 8
         let width = labelWidth + plotWidth + 90
-        var svg = #"<svg class="chart" role="img" width="\#(width)" height="\#(height)" viewBox="0 0 \#(width) \#(height)">"#
+        var svg = #"<svg class="chart" role="img" aria-label="each force's value against England and Wales; the table below has the numbers" width="\#(width)" height="\#(height)" viewBox="0 0 \#(width) \#(height)">"#
         svg += #"<line class="axis" x1="\#(labelWidth)" y1="\#(top - 4)" x2="\#(labelWidth + plotWidth)" y2="\#(top - 4)"/>"#
         svg += #"<text class="tick" x="\#(labelWidth)" y="\#(top - 8)">\#(escape(Numbers.short(low)))</text>"#
         svg += #"<text class="tick" x="\#(labelWidth + plotWidth)" y="\#(top - 8)" text-anchor="end">\#(escape(Numbers.short(high)))</text>"#

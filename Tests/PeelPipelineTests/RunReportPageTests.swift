@@ -46,6 +46,39 @@ struct RunReportPageTests {
         #expect(listed.sha256 == sha256Hex(Array(page.utf8)))
     }
 
+    @Test("what an input names is text on the page, never markup: a quarantined entry named like HTML is escaped")
+    func namesEscaped() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try copyPipelineFiles(to: folder)
+        try FileManager.default.createDirectory(atPath: folder + "/in", withIntermediateDirectories: true)
+        let name = #"<img src=x onerror="alert(1)">&'.txt"#
+        try writeBytes([0x50, 0x45, 0x45, 0x4C, 0x00, 0x00, 0x01], to: folder + "/in/" + name)
+        _ = try? FileManager.default.copyItem(atPath: Fixtures.defaultInput, toPath: folder + "/in/samples.tar.gz")
+        let result = try PipelineRun.execute(
+            RunOptions(inputs: [folder + "/in"], output: folder + "/out", jobs: 2, configurationPath: folder + "/pipeline.json"), logger: quiet)
+        #expect(result.manifest.totals.quarantined == 1)
+        let page = String(decoding: readBytes(folder + "/out/index.html"), as: UTF8.self)
+        #expect(!page.contains("<img"))
+        #expect(page.contains("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;"))
+        #expect(page.contains("not text: contains NUL bytes"))
+    }
+
+    @Test("a finding about a report read from a PDF names the page its line is on")
+    func pageOfFinding() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try copyPipelineFiles(to: folder)
+        try FileManager.default.createDirectory(atPath: folder + "/in", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Fixtures.extractionsFolder + "/peel-effectiveness-2017-gwent.pdf", toPath: folder + "/in/gwent.pdf")
+        _ = try PipelineRun.execute(
+            RunOptions(inputs: [folder + "/in"], output: folder + "/out", jobs: 1, configurationPath: folder + "/pipeline.json"), logger: quiet)
+        let page = String(decoding: readBytes(folder + "/out/index.html"), as: UTF8.self)
+        // The place-of-safety rate is printed on page 7 of the PDF (checked by hand with pdftotext -f 7 -l 7).
+        let rule = try #require(section(of: page, from: #"id="rule-count_rate_population""#, to: "</details>"))
+        #expect(rule.contains("gwent.pdf, page 7"))
+    }
+
     @Test("the page in headless Chromium, offline: the DOM has the Gwent error and the 43 forces, the screenshot is not blank, the console is quiet")
     func inBrowser() throws {
         let folder = makeTemporaryFolder()
