@@ -46,6 +46,8 @@ let package = Package(
         .target(name: "PeelValidation", dependencies: ["PeelReport", "PeelEnrichment", "PeelText"], swiftSettings: settings),
         // Stage 6: force figures × ONS population denominators.
         .target(name: "PeelEnrichment", dependencies: ["PeelReport", .product(name: "CSV", package: "CSV.swift")], swiftSettings: settings),
+        // Parquet files written from the specification (Thrift compact encoding apart from the file layout).
+        .target(name: "PeelParquet", swiftSettings: settings),
         // The run as a page: index.html beside the tables.
         .target(name: "PeelRunReport", dependencies: [.product(name: "Mustache", package: "swift-mustache")], swiftSettings: settings),
         // Stage 7: typed rows → partitioned CSV tables.
@@ -87,6 +89,7 @@ let package = Package(
         .testTarget(name: "PeelReportTests", dependencies: ["PeelReport", "PeelLayout", "PeelText", "PeelTestSupport"], swiftSettings: settings),
         .testTarget(name: "PeelValidationTests", dependencies: ["PeelValidation", "PeelEnrichment", "PeelReport", "PeelText", "PeelTestSupport"], swiftSettings: settings),
         .testTarget(name: "PeelEnrichmentTests", dependencies: ["PeelEnrichment", "PeelReport", "PeelTestSupport"], swiftSettings: settings),
+        .testTarget(name: "PeelParquetTests", dependencies: ["PeelParquet", "PeelTestSupport"], swiftSettings: settings),
         .testTarget(name: "PeelTablesTests", dependencies: ["PeelTables", "PeelTestSupport"], swiftSettings: settings),
         .testTarget(
             name: "PeelPipelineTests",
