@@ -1,10 +1,10 @@
-/// A Parquet file of one flat table, written from the specification (apache/parquet-format: the file layout,
-/// `parquet.thrift`, and the PLAIN and RLE encodings): magic, one row group of one data page per column, then
-/// the footer. Written by hand: no Swift Parquet library is available here, and Debian has no libarrow or
-/// libparquet. Pure: rows in, bytes out.
+/// Parquet files of one flat table, written from the specification (apache/parquet-format: the file layout,
+/// `parquet.thrift`, and the encodings document): magic, row groups of one data page per column (a dictionary page
+/// before it for dictionary columns), then the footer. Written by hand: no Swift Parquet library is available here,
+/// and Debian has no libarrow or libparquet. Pure: rows in, bytes out. The bytes come out as each row group fills
+/// (`takeBytes`), so a writer holds at most one row group, however long the table.
 ///
-/// This first version writes PLAIN values, uncompressed, with definition levels for nullable columns and min, max
-/// and null count per column; dictionary pages and ZSTD are to come.
+/// Values are PLAIN, or RLE_DICTIONARY for dictionary columns; pages are uncompressed for now (ZSTD is to come).
 public struct ParquetWriter {
     public enum ColumnType: Sendable, Equatable {
         /// UTF-8 text: BYTE_ARRAY with the STRING logical type.
@@ -21,10 +21,14 @@ public struct ParquetWriter {
         public let type: ColumnType
         /// Nullable columns are OPTIONAL, with a definition level per row.
         public let nullable: Bool
-        public init(_ name: String, _ type: ColumnType, nullable: Bool = true) {
+        /// Strings of few distinct values (force ids, grades, metrics): a dictionary page, then indices.
+        public let dictionary: Bool
+        public init(_ name: String, _ type: ColumnType, nullable: Bool = true, dictionary: Bool = false) {
+            precondition(!dictionary || type == .string, "dictionary encoding is for string columns")
             self.name = name
             self.type = type
             self.nullable = nullable
+            self.dictionary = dictionary
         }
     }
 
@@ -36,16 +40,24 @@ public struct ParquetWriter {
     }
 
     public let columns: [Column]
-    private var chunks: [ColumnChunk]
     public private(set) var rows = 0
     private let createdBy: String
     private let metadata: [(key: String, value: String)]
+    private let rowGroupRows: Int
+    private var chunks: [ColumnChunk]
+    private var rowsInGroup = 0
+    /// Bytes made and not yet taken, and how many were made before them.
+    private var pending: [UInt8] = Array("PAR1".utf8)
+    private var taken = 0
+    private var groups: [RowGroupRecord] = []
 
-    public init(columns: [Column], createdBy: String, metadata: [(key: String, value: String)] = []) {
+    public init(columns: [Column], createdBy: String, metadata: [(key: String, value: String)] = [], rowGroupRows: Int = 1 << 17) {
+        precondition(rowGroupRows > 0)
         self.columns = columns
-        chunks = columns.map { ColumnChunk(type: $0.type) }
+        chunks = columns.map { ColumnChunk(column: $0) }
         self.createdBy = createdBy
         self.metadata = metadata
+        self.rowGroupRows = rowGroupRows
     }
 
     /// One row, a value per column; a null in a column that is not nullable, or a value of another type, is a
@@ -57,50 +69,22 @@ public struct ParquetWriter {
             chunks[index].append(row[index])
         }
         rows += 1
+        rowsInGroup += 1
+        if rowsInGroup == rowGroupRows { closeRowGroup() }
     }
 
-    /// The whole file.
-    public func finish() -> [UInt8] {
-        var file: [UInt8] = Array("PAR1".utf8)
-        var columnMetadata: [(offset: Int, metadata: (inout CompactWriter) -> Void, size: Int)] = []
-        if rows > 0 {
-            for (column, chunk) in zip(columns, chunks) {
-                let offset = file.count
-                var page: [UInt8] = []
-                if column.nullable {
-                    let levels = Encodings.definitionLevels(chunk.defined)
-                    page += Encodings.littleEndian(UInt32(levels.count))
-                    page += levels
-                }
-                page += chunk.values
-                var header = CompactWriter()
-                header.structBody { header in
-                    header.field(1, i32: 0)  // DATA_PAGE
-                    header.field(2, i32: Int32(page.count))
-                    header.field(3, i32: Int32(page.count))
-                    header.field(5) { data in
-                        data.field(1, i32: Int32(rows))
-                        data.field(2, i32: 0)  // PLAIN
-                        data.field(3, i32: 3)  // RLE definition levels
-                        data.field(4, i32: 3)  // RLE repetition levels (none: the schema is flat)
-                    }
-                }
-                file += header.bytes
-                file += page
-                let size = header.bytes.count + page.count
-                columnMetadata.append((offset, { meta in
-                    meta.field(1, i32: column.type.physical)
-                    meta.field(2, list: .i32, count: 2) { $0.element(i32: 0); $0.element(i32: 3) }  // PLAIN, RLE
-                    meta.field(3, list: .binary, count: 1) { $0.element(string: column.name) }
-                    meta.field(4, i32: 0)  // UNCOMPRESSED
-                    meta.field(5, i64: Int64(rows))
-                    meta.field(6, i64: Int64(size))
-                    meta.field(7, i64: Int64(size))
-                    meta.field(9, i64: Int64(offset))
-                    meta.field(12) { statistics in chunk.writeStatistics(&statistics) }
-                }, size))
-            }
+    /// The file's bytes made so far and not yet taken: the magic, then each full row group.
+    public mutating func takeBytes() -> [UInt8] {
+        defer {
+            taken += pending.count
+            pending = []
         }
+        return pending
+    }
+
+    /// The rest of the file: the last row group and the footer. With no `takeBytes` before, the whole file.
+    public mutating func finish() -> [UInt8] {
+        if rowsInGroup > 0 { closeRowGroup() }
         var footer = CompactWriter()
         footer.structBody { meta in
             meta.field(1, i32: 1)
@@ -109,39 +93,11 @@ public struct ParquetWriter {
                     root.field(4, string: "schema")
                     root.field(5, i32: Int32(columns.count))
                 }
-                for column in columns {
-                    schema.structBody { element in
-                        element.field(1, i32: column.type.physical)
-                        element.field(3, i32: column.nullable ? 1 : 0)  // OPTIONAL or REQUIRED
-                        element.field(4, string: column.name)
-                        switch column.type {
-                        case .string:
-                            element.field(6, i32: 0)  // converted type UTF8
-                            element.field(10) { logical in logical.field(1) { _ in } }  // STRING
-                        case .date:
-                            element.field(6, i32: 6)  // converted type DATE
-                            element.field(10) { logical in logical.field(6) { _ in } }  // DATE
-                        case .int32, .int64, .double:
-                            break
-                        }
-                    }
-                }
+                for column in columns { schema.structBody { column.writeSchemaElement(&$0) } }
             }
             meta.field(3, i64: Int64(rows))
-            meta.field(4, list: .struct, count: rows > 0 ? 1 : 0) { groups in
-                guard rows > 0 else { return }
-                groups.structBody { group in
-                    group.field(1, list: .struct, count: columnMetadata.count) { chunks in
-                        for chunk in columnMetadata {
-                            chunks.structBody { columnChunk in
-                                columnChunk.field(2, i64: Int64(chunk.offset))
-                                columnChunk.field(3, struct: chunk.metadata)
-                            }
-                        }
-                    }
-                    group.field(2, i64: Int64(columnMetadata.reduce(0) { $0 + $1.size }))
-                    group.field(3, i64: Int64(rows))
-                }
+            meta.field(4, list: .struct, count: groups.count) { list in
+                for group in groups { list.structBody { group.write(&$0) } }
             }
             if !metadata.isEmpty {
                 meta.field(5, list: .struct, count: metadata.count) { pairs in
@@ -160,10 +116,23 @@ public struct ParquetWriter {
                 for _ in columns { orders.structBody { order in order.field(1) { _ in } } }
             }
         }
-        file += footer.bytes
-        file += Encodings.littleEndian(UInt32(footer.bytes.count))
-        file += Array("PAR1".utf8)
-        return file
+        pending += footer.bytes
+        pending += Encodings.littleEndian(UInt32(footer.bytes.count))
+        pending += Array("PAR1".utf8)
+        return takeBytes()
+    }
+
+    private mutating func closeRowGroup() {
+        var record = RowGroupRecord(rows: rowsInGroup)
+        for index in chunks.indices {
+            let offset = taken + pending.count
+            let (bytes, chunkRecord) = chunks[index].encode(rows: rowsInGroup, at: offset)
+            pending += bytes
+            record.columns.append(chunkRecord)
+            chunks[index] = ColumnChunk(column: columns[index])
+        }
+        groups.append(record)
+        rowsInGroup = 0
     }
 }
 
@@ -179,34 +148,123 @@ extension ParquetWriter.ColumnType {
     }
 }
 
-/// One column's values as they are appended: PLAIN-encoded non-null values, a definition level per row, and the
-/// statistics of the footer.
+extension ParquetWriter.Column {
+    func writeSchemaElement(_ element: inout CompactWriter) {
+        element.field(1, i32: type.physical)
+        element.field(3, i32: nullable ? 1 : 0)  // OPTIONAL or REQUIRED
+        element.field(4, string: name)
+        switch type {
+        case .string:
+            element.field(6, i32: 0)  // converted type UTF8
+            element.field(10) { logical in logical.field(1) { _ in } }  // STRING
+        case .date:
+            element.field(6, i32: 6)  // converted type DATE
+            element.field(10) { logical in logical.field(6) { _ in } }  // DATE
+        case .int32, .int64, .double:
+            break
+        }
+    }
+}
+
+/// parquet.thrift's Encoding values this writer uses.
+private enum Encoding: Int32 {
+    case plain = 0, rle = 3, rleDictionary = 8
+}
+
+/// What the footer says of one row group.
+private struct RowGroupRecord {
+    let rows: Int
+    var columns: [ChunkRecord] = []
+
+    func write(_ group: inout CompactWriter) {
+        group.field(1, list: .struct, count: columns.count) { list in
+            for chunk in columns {
+                list.structBody { columnChunk in
+                    columnChunk.field(2, i64: Int64(chunk.offset))
+                    columnChunk.field(3) { chunk.writeMetadata(&$0) }
+                }
+            }
+        }
+        group.field(2, i64: Int64(columns.reduce(0) { $0 + $1.size }))
+        group.field(3, i64: Int64(rows))
+        group.field(6, i64: Int64(columns.reduce(0) { $0 + $1.size }))
+    }
+}
+
+/// What the footer says of one column chunk.
+private struct ChunkRecord {
+    let column: ParquetWriter.Column
+    let rows: Int
+    let offset: Int
+    let dictionaryOffset: Int?
+    let dataOffset: Int
+    let size: Int
+    let encodings: [Encoding]
+    let nulls: Int
+    let bounds: (min: [UInt8], max: [UInt8])?
+
+    func writeMetadata(_ meta: inout CompactWriter) {
+        meta.field(1, i32: column.type.physical)
+        meta.field(2, list: .i32, count: encodings.count) { list in for encoding in encodings { list.element(i32: encoding.rawValue) } }
+        meta.field(3, list: .binary, count: 1) { $0.element(string: column.name) }
+        meta.field(4, i32: 0)  // UNCOMPRESSED
+        meta.field(5, i64: Int64(rows))
+        meta.field(6, i64: Int64(size))
+        meta.field(7, i64: Int64(size))
+        meta.field(9, i64: Int64(dataOffset))
+        if let dictionaryOffset { meta.field(11, i64: Int64(dictionaryOffset)) }
+        meta.field(12) { statistics in
+            statistics.field(3, i64: Int64(nulls))
+            if let bounds {
+                statistics.field(5, binary: bounds.max)
+                statistics.field(6, binary: bounds.min)
+            }
+        }
+    }
+}
+
+/// One column's values in the open row group: PLAIN-encoded values (or, for a dictionary column, the dictionary and
+/// an index per value), a definition level per row, and the statistics.
 private struct ColumnChunk {
-    let type: ParquetWriter.ColumnType
+    let column: ParquetWriter.Column
     var values: [UInt8] = []
     var defined: [Bool] = []
     var nulls = 0
-    /// PLAIN bytes of the least and greatest value, compared in the column's own order (strings as unsigned bytes,
-    /// as Parquet orders them).
-    var minimum: [UInt8]?
-    var maximum: [UInt8]?
+    private var dictionary: [String: UInt32] = [:]
+    private var dictionaryValues: [UInt8] = []
+    private var indices: [UInt32] = []
+    /// PLAIN bytes of the least and greatest string, compared as unsigned bytes, as Parquet orders them.
+    private var minimumText: [UInt8]?
+    private var maximumText: [UInt8]?
     private var minimumNumber = Double.infinity, maximumNumber = -Double.infinity
     private var minimumInteger = Int64.max, maximumInteger = Int64.min
 
-    init(type: ParquetWriter.ColumnType) { self.type = type }
+    init(column: ParquetWriter.Column) { self.column = column }
 
     mutating func append(_ value: ParquetWriter.Value) {
-        switch (type, value) {
+        switch (column.type, value) {
         case (_, .null):
             defined.append(false)
             nulls += 1
             return
         case (.string, .string(let text)):
             let bytes = Array(text.utf8)
-            values += Encodings.littleEndian(UInt32(bytes.count))
-            values += bytes
-            if minimum.map({ bytes.lexicographicallyPrecedes($0) }) ?? true { minimum = bytes }
-            if maximum.map({ $0.lexicographicallyPrecedes(bytes) }) ?? true { maximum = bytes }
+            if column.dictionary {
+                if let index = dictionary[text] {
+                    indices.append(index)
+                } else {
+                    let index = UInt32(dictionary.count)
+                    dictionary[text] = index
+                    dictionaryValues += Encodings.littleEndian(UInt32(bytes.count))
+                    dictionaryValues += bytes
+                    indices.append(index)
+                }
+            } else {
+                values += Encodings.littleEndian(UInt32(bytes.count))
+                values += bytes
+            }
+            if minimumText.map({ bytes.lexicographicallyPrecedes($0) }) ?? true { minimumText = bytes }
+            if maximumText.map({ $0.lexicographicallyPrecedes(bytes) }) ?? true { maximumText = bytes }
         case (.int32, .integer(let number)), (.date, .integer(let number)):
             let value = Int32(number)
             values += Encodings.littleEndian(UInt32(bitPattern: value))
@@ -227,35 +285,83 @@ private struct ColumnChunk {
             append(.double(Double(number)))
             return
         default:
-            preconditionFailure("\(value) in a \(type) column")
+            preconditionFailure("\(value) in a \(column.type) column")
         }
         defined.append(true)
     }
 
-    func writeStatistics(_ statistics: inout CompactWriter) {
-        statistics.field(3, i64: Int64(nulls))
-        var bounds: (min: [UInt8], max: [UInt8])?
-        switch type {
-        case .string:
-            if let minimum, let maximum { bounds = (minimum, maximum) }
-        case .int32, .date:
-            if minimumInteger <= maximumInteger {
-                bounds = (Encodings.littleEndian(UInt32(bitPattern: Int32(minimumInteger))), Encodings.littleEndian(UInt32(bitPattern: Int32(maximumInteger))))
+    /// The chunk's pages, to stand at `offset` in the file, and what the footer says of them.
+    func encode(rows: Int, at offset: Int) -> ([UInt8], ChunkRecord) {
+        var out: [UInt8] = []
+        var dictionaryOffset: Int?
+        var encodings: [Encoding] = [.plain, .rle]
+        var body: [UInt8] = []
+        if column.nullable {
+            let levels = Encodings.runs(defined.map { $0 ? 1 : 0 }, bitWidth: 1)
+            body += Encodings.littleEndian(UInt32(levels.count))
+            body += levels
+        }
+        let encoding: Encoding
+        if column.dictionary && !indices.isEmpty {
+            dictionaryOffset = offset
+            out += Self.pageHeader(type: 2, size: dictionaryValues.count) { header in
+                header.field(7) { page in
+                    page.field(1, i32: Int32(dictionary.count))
+                    page.field(2, i32: Encoding.plain.rawValue)
+                }
             }
-        case .int64:
-            if minimumInteger <= maximumInteger {
-                bounds = (Encodings.littleEndian(UInt64(bitPattern: minimumInteger)), Encodings.littleEndian(UInt64(bitPattern: maximumInteger)))
-            }
-        case .double:
-            if minimumNumber <= maximumNumber {
-                // A zero bound is written signed the way the specification asks: -0.0 as the minimum, +0.0 as the maximum.
-                let low = minimumNumber == 0 ? -0.0 : minimumNumber, high = maximumNumber == 0 ? 0.0 : maximumNumber
-                bounds = (Encodings.littleEndian(low.bitPattern), Encodings.littleEndian(high.bitPattern))
+            out += dictionaryValues
+            // Indices: their bit width in one byte, then the RLE / bit-packing hybrid (runs only).
+            let width = max(1, UInt32.bitWidth - UInt32(dictionary.count - 1).leadingZeroBitCount)
+            body.append(UInt8(width))
+            body += Encodings.runs(indices, bitWidth: width)
+            encoding = .rleDictionary
+            encodings.append(.rleDictionary)
+        } else {
+            body += values
+            encoding = .plain
+        }
+        let dataOffset = offset + out.count
+        out += Self.pageHeader(type: 0, size: body.count) { header in
+            header.field(5) { data in
+                data.field(1, i32: Int32(rows))
+                data.field(2, i32: encoding.rawValue)
+                data.field(3, i32: Encoding.rle.rawValue)  // definition levels
+                data.field(4, i32: Encoding.rle.rawValue)  // repetition levels (none: the schema is flat)
             }
         }
-        if let bounds {
-            statistics.field(5, binary: bounds.max)
-            statistics.field(6, binary: bounds.min)
+        out += body
+        return (out, ChunkRecord(column: column, rows: rows, offset: offset, dictionaryOffset: dictionaryOffset, dataOffset: dataOffset,
+                                 size: out.count, encodings: encodings, nulls: nulls, bounds: bounds))
+    }
+
+    private static func pageHeader(type: Int32, size: Int, _ body: (inout CompactWriter) -> Void) -> [UInt8] {
+        var header = CompactWriter()
+        header.structBody { header in
+            header.field(1, i32: type)
+            header.field(2, i32: Int32(size))
+            header.field(3, i32: Int32(size))
+            body(&header)
+        }
+        return header.bytes
+    }
+
+    private var bounds: (min: [UInt8], max: [UInt8])? {
+        switch column.type {
+        case .string:
+            guard let minimumText, let maximumText else { return nil }
+            return (minimumText, maximumText)
+        case .int32, .date:
+            guard minimumInteger <= maximumInteger else { return nil }
+            return (Encodings.littleEndian(UInt32(bitPattern: Int32(minimumInteger))), Encodings.littleEndian(UInt32(bitPattern: Int32(maximumInteger))))
+        case .int64:
+            guard minimumInteger <= maximumInteger else { return nil }
+            return (Encodings.littleEndian(UInt64(bitPattern: minimumInteger)), Encodings.littleEndian(UInt64(bitPattern: maximumInteger)))
+        case .double:
+            guard minimumNumber <= maximumNumber else { return nil }
+            // A zero bound is written signed as the specification asks: -0.0 as the minimum, +0.0 as the maximum.
+            let low = minimumNumber == 0 ? -0.0 : minimumNumber, high = maximumNumber == 0 ? 0.0 : maximumNumber
+            return (Encodings.littleEndian(low.bitPattern), Encodings.littleEndian(high.bitPattern))
         }
     }
 }
@@ -266,19 +372,20 @@ enum Encodings {
         withUnsafeBytes(of: value.littleEndian) { Array($0) }
     }
 
-    /// Definition levels of a flat OPTIONAL column (bit width 1) in the RLE / bit-packing hybrid, as runs only: a
-    /// run header (its length, shifted left once) then the level in one byte.
-    static func definitionLevels(_ defined: [Bool]) -> [UInt8] {
+    /// Values in the RLE / bit-packing hybrid, as RLE runs only: a run header (its length, shifted left once, as a
+    /// varint), then the value in as many bytes as `bitWidth` needs, little-endian.
+    static func runs(_ values: [UInt32], bitWidth: Int) -> [UInt8] {
+        let valueBytes = (bitWidth + 7) / 8
         var out = CompactWriter()
-        var index = 0
         var bytes: [UInt8] = []
-        while index < defined.count {
+        var index = 0
+        while index < values.count {
             var end = index + 1
-            while end < defined.count && defined[end] == defined[index] { end += 1 }
+            while end < values.count && values[end] == values[index] { end += 1 }
             out = CompactWriter()
             out.varint(UInt64(end - index) << 1)
             bytes += out.bytes
-            bytes.append(defined[index] ? 1 : 0)
+            bytes += littleEndian(values[index]).prefix(valueBytes)
             index = end
         }
         return bytes

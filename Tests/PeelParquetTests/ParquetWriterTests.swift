@@ -17,6 +17,8 @@ struct ParquetWriterTests {
         ParquetWriter.Column("text", .string),
         ParquetWriter.Column("published", .date),
         ParquetWriter.Column("empty", .string),
+        ParquetWriter.Column("force_id", .string, dictionary: true),
+        ParquetWriter.Column("grade", .string, nullable: false, dictionary: true),
     ]
 
     /// Rows with nulls at random (seeded), non-ASCII and long strings, negative numbers and runs of equal nulls.
@@ -34,6 +36,8 @@ struct ParquetWriterTests {
                 maybe(.string(words.randomElement(using: &generator)!)),
                 maybe(.integer(Int64.random(in: 16000...18000, using: &generator))),
                 .null,
+                maybe(.string(["gwent", "dyfed-powys", "wiltshire", "west-mercia"].randomElement(using: &generator)!)),
+                .string(index < 1000 ? "good" : ["good", "outstanding", "requires_improvement", "inadequate", "adequate"].randomElement(using: &generator)!),
             ]
         }
     }
@@ -43,10 +47,21 @@ struct ParquetWriterTests {
         let folder = makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let rows = Self.rows(3000)
-        var writer = ParquetWriter(columns: Self.columns, createdBy: "peel test", metadata: [("peel.note", "ünïcode value")])
-        for row in rows { writer.append(row) }
-        try writeBytes(writer.finish(), to: folder + "/t.parquet")
-        try writeBytes(ParquetWriter(columns: Self.columns, createdBy: "peel test").finish(), to: folder + "/empty.parquet")
+        // Row groups of 700 rows, taken as they fill: 5 groups, the last of 200; the first groups' grade column has
+        // one dictionary value (a bit width of 1 for one value).
+        var writer = ParquetWriter(columns: Self.columns, createdBy: "peel test", metadata: [("peel.note", "ünïcode value")], rowGroupRows: 700)
+        var file: [UInt8] = []
+        for row in rows {
+            writer.append(row)
+            file += writer.takeBytes()
+        }
+        file += writer.finish()
+        try writeBytes(file, to: folder + "/t.parquet")
+        var whole = ParquetWriter(columns: Self.columns, createdBy: "peel test", metadata: [("peel.note", "ünïcode value")], rowGroupRows: 700)
+        for row in rows { whole.append(row) }
+        #expect(whole.finish() == file, "taking the bytes as they come changes nothing")
+        var empty = ParquetWriter(columns: Self.columns, createdBy: "peel test")
+        try writeBytes(empty.finish(), to: folder + "/empty.parquet")
 
         // The expected values as JSON, for Python to compare with.
         func json(_ value: ParquetWriter.Value) -> Any {
@@ -66,7 +81,7 @@ struct ParquetWriterTests {
         table = pq.read_table("t.parquet")
         types = {f.name: str(f.type) for f in table.schema}
         assert types == {"report_id": "string", "year": "int64", "rank": "int32", "value": "double", "text": "string",
-                         "published": "date32[day]", "empty": "string"}, types
+                         "published": "date32[day]", "empty": "string", "force_id": "string", "grade": "string"}, types
         assert not table.schema.field("report_id").nullable and table.schema.field("year").nullable
         got = table.to_pylist()
         epoch = datetime.date(1970, 1, 1)
@@ -80,15 +95,21 @@ struct ParquetWriterTests {
         meta = pq.ParquetFile("t.parquet").metadata
         assert meta.created_by == "peel test", meta.created_by
         assert pq.read_schema("t.parquet").metadata[b"peel.note"].decode() == "ünïcode value"
-        for index, name in enumerate(names):
-            stats = meta.row_group(0).column(index).statistics
-            values = [row[name] for row in got if row[name] is not None]
-            assert stats.null_count == len(got) - len(values), (name, stats.null_count)
-            if values:
-                key = (lambda v: v.encode()) if name in ("report_id", "text") else (lambda v: v)
-                assert stats.min == min(values, key=key) and stats.max == max(values, key=key), (name, stats.min, stats.max)
-            else:
-                assert not stats.has_min_max, name
+        assert meta.num_row_groups == 5 and [meta.row_group(g).num_rows for g in range(5)] == [700, 700, 700, 700, 200]
+        for group in range(5):
+            part = got[group * 700:(group + 1) * 700]
+            for index, name in enumerate(names):
+                column = meta.row_group(group).column(index)
+                stats = column.statistics
+                values = [row[name] for row in part if row[name] is not None]
+                assert stats.null_count == len(part) - len(values), (name, stats.null_count)
+                if values:
+                    key = (lambda v: v.encode()) if isinstance(values[0], str) else (lambda v: v)
+                    assert stats.min == min(values, key=key) and stats.max == max(values, key=key), (group, name, stats.min, stats.max)
+                else:
+                    assert not stats.has_min_max, name
+                assert ("RLE_DICTIONARY" in column.encodings) == (name in ("force_id", "grade")), (name, column.encodings)
+                assert column.has_dictionary_page == (name in ("force_id", "grade")), name
         assert pq.read_table("empty.parquet").num_rows == 0
         con = duckdb.connect()
         count, years, total, latest = con.execute("select count(*), count(year), sum(value), max(published) from 't.parquet'").fetchone()
