@@ -56,7 +56,7 @@ let package = Package(
         .target(
             name: "PeelPipeline",
             dependencies: [
-                "PeelArchive", "PeelPDF", "PeelText", "PeelReport", "PeelValidation", "PeelEnrichment", "PeelTables", "PeelRunReport", "CLinuxSystem",
+                "PeelArchive", "PeelPDF", "PeelText", "PeelReport", "PeelValidation", "PeelEnrichment", "PeelTables", "PeelRunReport", "PeelParquet", "CLinuxSystem",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -51,8 +51,14 @@ public struct ParquetWriter {
     private var taken = 0
     private var groups: [RowGroupRecord] = []
 
-    public init(columns: [Column], createdBy: String, metadata: [(key: String, value: String)] = [], rowGroupRows: Int = 1 << 17) {
-        precondition(rowGroupRows > 0)
+    /// A row group closes at `rowGroupRows` rows or once its columns hold `rowGroupBytes`, whichever comes first:
+    /// what a writer holds is bounded either way.
+    private let rowGroupBytes: Int
+
+    public init(columns: [Column], createdBy: String, metadata: [(key: String, value: String)] = [], rowGroupRows: Int = 1 << 17,
+                rowGroupBytes: Int = 1 << 20) {
+        precondition(rowGroupRows > 0 && rowGroupBytes > 0)
+        self.rowGroupBytes = rowGroupBytes
         self.columns = columns
         chunks = columns.map { ColumnChunk(column: $0) }
         self.createdBy = createdBy
@@ -70,7 +76,10 @@ public struct ParquetWriter {
         }
         rows += 1
         rowsInGroup += 1
-        if rowsInGroup == rowGroupRows { closeRowGroup() }
+        // Bytes are counted every 64 rows: the sum over columns costs more than a row's appends.
+        if rowsInGroup == rowGroupRows || (rowsInGroup & 63 == 0 && chunks.reduce(0, { $0 + $1.bufferedBytes }) >= rowGroupBytes) {
+            closeRowGroup()
+        }
     }
 
     /// The file's bytes made so far and not yet taken: the magic, then each full row group.
@@ -241,30 +250,32 @@ private struct ColumnChunk {
 
     init(column: ParquetWriter.Column) { self.column = column }
 
+    var bufferedBytes: Int { values.count + dictionaryValues.count + indices.count * 4 + defined.count }
+
     mutating func append(_ value: ParquetWriter.Value) {
         switch (column.type, value) {
         case (_, .null):
             defined.append(false)
             nulls += 1
             return
+        case (.string, .string(let text)) where column.dictionary:
+            if let index = dictionary[text] {
+                indices.append(index)
+            } else {
+                // A new dictionary value: the only place a dictionary column's bounds can change.
+                let bytes = Array(text.utf8)
+                let index = UInt32(dictionary.count)
+                dictionary[text] = index
+                dictionaryValues += Encodings.littleEndian(UInt32(bytes.count))
+                dictionaryValues += bytes
+                indices.append(index)
+                noteBounds(bytes)
+            }
         case (.string, .string(let text)):
             let bytes = Array(text.utf8)
-            if column.dictionary {
-                if let index = dictionary[text] {
-                    indices.append(index)
-                } else {
-                    let index = UInt32(dictionary.count)
-                    dictionary[text] = index
-                    dictionaryValues += Encodings.littleEndian(UInt32(bytes.count))
-                    dictionaryValues += bytes
-                    indices.append(index)
-                }
-            } else {
-                values += Encodings.littleEndian(UInt32(bytes.count))
-                values += bytes
-            }
-            if minimumText.map({ bytes.lexicographicallyPrecedes($0) }) ?? true { minimumText = bytes }
-            if maximumText.map({ $0.lexicographicallyPrecedes(bytes) }) ?? true { maximumText = bytes }
+            values += Encodings.littleEndian(UInt32(bytes.count))
+            values += bytes
+            noteBounds(bytes)
         case (.int32, .integer(let number)), (.date, .integer(let number)):
             let value = Int32(number)
             values += Encodings.littleEndian(UInt32(bitPattern: value))
@@ -288,6 +299,11 @@ private struct ColumnChunk {
             preconditionFailure("\(value) in a \(column.type) column")
         }
         defined.append(true)
+    }
+
+    private mutating func noteBounds(_ bytes: [UInt8]) {
+        if minimumText.map({ bytes.lexicographicallyPrecedes($0) }) ?? true { minimumText = bytes }
+        if maximumText.map({ $0.lexicographicallyPrecedes(bytes) }) ?? true { maximumText = bytes }
     }
 
     /// The chunk's pages, to stand at `offset` in the file, and what the footer says of them.

@@ -20,6 +20,8 @@ enum DatasetReadme {
     - `<table>.csv`: each table as one file with all its columns (for Stata, spreadsheets, frictionless).
     - `<table>/year=<year>/part-00000.csv`: the same rows partitioned by assessment year, Hive style: the
       `year` column is in the folder name only (for arrow, DuckDB, Spark).
+    - `parquet/`: with `peel run --format csv,parquet`, every table also as Parquet, flat
+      (`parquet/<table>.parquet`) and by year (`parquet/<table>/year=<year>/part-00000.parquet`), typed.
     - `datapackage.json`: the Frictionless Data Package describing every table (types, categories, keys).
     - `.cache/`: each input archive's parsed results, so the next run reads only archives that changed
       (`peel run --full` reads everything again). Readers skip it, as they skip every hidden folder.

@@ -58,20 +58,24 @@ final class DatasetWriter {
     private(set) var enrichedRows = 0
     /// What index.html shows beyond the manifest.
     let runReport: RunReportCollector
+    /// Every table also as Parquet (the workers then keep their rows' values for it).
+    let parquet: Bool
     /// The first write failure; later commits only count, so the readers and workers can drain.
     private(set) var failure: (any Error)?
 
     static let spoolFolder = ".spool"
 
-    init(staging: String, inputs: [InputArchive], cacheKey: CacheKeys?, keepEntries: Bool, forces: ForceRegistry, logger: Logger) throws {
+    init(staging: String, inputs: [InputArchive], cacheKey: CacheKeys?, keepEntries: Bool, forces: ForceRegistry, parquet: Bool = false,
+         logger: Logger) throws {
         self.staging = staging
+        self.parquet = parquet
         runReport = RunReportCollector(forces: forces)
         self.keepEntries = keepEntries
         entriesSpool = try StagedFile(root: staging, path: "\(Self.spoolFolder)/entries.json", checksummed: false)
         self.inputs = inputs
         self.cacheKey = cacheKey
         self.logger = logger
-        for schema in ReportTables.schemas.dropLast() { tables.append(try TableOutput(schema: schema, root: staging)) }
+        for schema in ReportTables.schemas.dropLast() { tables.append(try TableOutput(schema: schema, root: staging, parquet: parquet)) }
         for rule in RuleName.allCases {
             ruleSpools[rule] = try StagedFile(root: staging, path: "\(Self.spoolFolder)/rule-\(rule.rawValue).records", checksummed: false)
         }
@@ -237,8 +241,8 @@ final class DatasetWriter {
         if let failure { throw failure }
         var finished = Finished()
         for severity in Severity.allCases { finished.validation.bySeverity[severity.rawValue] = 0 }
-        let validation = try TableOutput(schema: ReportTables.validationSchema, root: staging)
-        var batch = RowBatch(schema: ReportTables.validationSchema)
+        let validation = try TableOutput(schema: ReportTables.validationSchema, root: staging, parquet: parquet)
+        var batch = RowBatch(schema: ReportTables.validationSchema, keepValues: parquet)
         func add(_ finding: ValidationFinding) throws {
             finished.validation.byRule[finding.rule.rawValue, default: [:]][finding.severity.rawValue, default: 0] += 1
             finished.validation.bySeverity[finding.severity.rawValue, default: 0] += 1
@@ -246,7 +250,7 @@ final class DatasetWriter {
             batch.append(ReportTables.validationRow(finding))
             if batch.rows >= 1024 {
                 try validation.append(batch)
-                batch = RowBatch(schema: ReportTables.validationSchema)
+                batch = RowBatch(schema: ReportTables.validationSchema, keepValues: parquet)
             }
         }
         try claims.closeScratch()

@@ -109,7 +109,7 @@ enum EntryProcessing {
 
     /// Stages 4 and 5 for one entry, and its rows: everything a worker can do so that committing it is appending.
     static func finish(_ outcome: EntryOutcome, record: [UInt8]?, archivePath: String, reference: ReferenceData,
-                       settings: ValidationSettings, keepRecord: Bool, clock: inout StageClock) -> EntryResult {
+                       settings: ValidationSettings, keepRecord: Bool, keepValues: Bool = false, clock: inout StageClock) -> EntryResult {
         // The cache record only when there is a cache to write it to (a build with uncommitted changes has none).
         let record = record ?? (keepRecord ? outcome.record() : [])
         let entry = DatasetWriter.entryRecord(outcome, archivePath: archivePath)
@@ -122,7 +122,8 @@ enum EntryProcessing {
             (Validator.checkReport(item, denominators: reference.denominators, settings: settings), EnglandWalesConsistency.figures(item))
         }
         let batches = clock.time(.enrich) {
-            ReportTables.batches(document, id: id, outcome: outcome, archivePath: archivePath, denominators: reference.denominators)
+            ReportTables.batches(document, id: id, outcome: outcome, archivePath: archivePath, denominators: reference.denominators,
+                                 keepValues: keepValues)
         }
         return EntryResult(outcome: outcome, record: record, batches: batches, findings: findings, englandWales: englandWales, entry: entry, entryJSON: entryJSON)
     }

@@ -85,13 +85,17 @@ final class OutputFolder {
     func foreignFiles(tables: [String]) -> [String] {
         guard let walker = FileManager.default.enumerator(atPath: target) else { return [] }
         let known: Set<String> = ["manifest.json", DatasetReadme.path, "datapackage.json", RunReportBuilder.path, ".gitkeep"]
-        let tableFiles = Set(tables.map { $0 + ".csv" })
+        let tableFiles = Set(tables.flatMap { [$0 + ".csv", ParquetTableOutput.folder + "/" + $0 + ".parquet"] })
         var foreign: [String] = []
         while let path = walker.nextObject() as? String {
             if (walker.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { continue }
-            let parts = path.split(separator: "/").map(String.init)
+            var parts = path.split(separator: "/").map(String.init)
+            // A partition file: <table>/year=…/part-….csv, or the same under parquet/ as .parquet.
+            let inParquet = parts.first == ParquetTableOutput.folder && parts.count == 4
+            if inParquet { parts.removeFirst() }
             let ours = known.contains(path) || tableFiles.contains(path) || parts.first == ArchiveCache.folder
-                || (parts.count == 3 && tables.contains(parts[0]) && parts[1].hasPrefix("year=") && parts[2].hasPrefix("part-") && parts[2].hasSuffix(".csv"))
+                || (parts.count == 3 && tables.contains(parts[0]) && parts[1].hasPrefix("year=") && parts[2].hasPrefix("part-")
+                    && parts[2].hasSuffix(inParquet ? ".parquet" : ".csv"))
             if !ours { foreign.append(path) }
         }
         return foreign.sorted()

@@ -29,6 +29,8 @@ public struct RunOptions: Sendable {
     /// Return every entry's record in `RunResult.manifest.entries` (they are always in manifest.json). Off, a run
     /// keeps none of them in memory, which matters for inputs of many thousands of entries (the command line).
     public var entriesInResult = true
+    /// Every table also as Parquet (`<table>.parquet` and `<table>/<field>=<value>/part-00000.parquet`).
+    public var parquet = false
 
     public init(inputs: [String] = ["Inputs"], output: String = "Outputs", jobs: Int = RunOptions.defaultJobs, configurationPath: String? = nil) {
         self.inputs = inputs
@@ -112,7 +114,8 @@ public enum PipelineRun {
                 throw RunFailure(.ioError, "writing the dataset: \(error)")
             }
         }
-        let writer = try staged { try DatasetWriter(staging: staging, inputs: inputs, cacheKey: cacheKey, keepEntries: options.entriesInResult, forces: reference.forces, logger: logger) }
+        let writer = try staged { try DatasetWriter(staging: staging, inputs: inputs, cacheKey: cacheKey, keepEntries: options.entriesInResult, forces: reference.forces,
+                                                       parquet: options.parquet, logger: logger) }
         progress?.start()
         let extraction = StagedExtraction.run(archives: inputs, configuration: loaded.configuration, parser: parser, reference: reference,
                                               jobs: min(max(1, options.jobs), RunOptions.maxJobs), cache: cache, cacheKey: cacheKey,

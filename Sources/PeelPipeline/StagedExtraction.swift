@@ -57,6 +57,7 @@ enum StagedExtraction {
         let archiveReader = ArchiveReader(limits: configuration.limits)
         let pdf = PDFTextExtractor(settings: configuration.pdf, maxTextBytes: configuration.limits.maxEntryBytes)
         let started = DispatchTime.now().uptimeNanoseconds
+        let keepValues = writer.parquet
 
         // Each worker runs on a serial queue of its own. Such queues get a thread of their own when they need one
         // (libdispatch makes them "overcommit"), so a reader blocked on the full queue can never keep a worker from
@@ -81,7 +82,8 @@ enum StagedExtraction {
                         record = bytes
                     }
                     let result = EntryProcessing.finish(outcome, record: record, archivePath: archivePath, reference: reference,
-                                                        settings: configuration.validation, keepRecord: cacheKey != nil, clock: &clock)
+                                                        settings: configuration.validation, keepRecord: cacheKey != nil,
+                                                        keepValues: keepValues, clock: &clock)
                     // Budget goes back once the entry's text is done with; the result is small beside it.
                     queue.release(cost)
                     commit.submit(result)

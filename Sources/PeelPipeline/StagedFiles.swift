@@ -110,10 +110,12 @@ final class TableOutput {
     private var partitions: [Value: StagedFile] = [:]
     private var statistics: ColumnAccumulator
     private let partitionHeader: [UInt8]?
+    private let parquet: ParquetTableOutput?
 
-    init(schema: TableSchema, root: String) throws {
+    init(schema: TableSchema, root: String, parquet: Bool = false) throws {
         self.schema = schema
         self.root = root
+        self.parquet = parquet ? try ParquetTableOutput(schema: schema, root: root) : nil
         statistics = ColumnAccumulator(schema: schema)
         flat = try StagedFile(root: root, path: CSVRenderer.flatPath(schema))
         flat.rows = 0
@@ -125,6 +127,7 @@ final class TableOutput {
 
     func append(_ batch: RowBatch) throws {
         guard batch.rows > 0 else { return }
+        try parquet?.append(batch)
         statistics.merge(batch.statistics)
         try flat.write(batch.flat)
         flat.rows! += batch.rows
@@ -152,7 +155,8 @@ final class TableOutput {
     /// closing; and its statistics.
     func finish() throws -> (files: [StagedFile], columns: [ColumnStatistics]) {
         if partitionHeader != nil && partitions.isEmpty { _ = try partitionFile(.null) }
-        return ([flat] + partitions.keys.sorted(by: CSVRenderer.partitionOrder).map { partitions[$0]! }, statistics.statistics)
+        let csv = [flat] + partitions.keys.sorted(by: CSVRenderer.partitionOrder).map { partitions[$0]! }
+        return (csv + (try parquet?.finish() ?? []), statistics.statistics)
     }
 }
 

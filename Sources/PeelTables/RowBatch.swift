@@ -17,10 +17,13 @@ public struct RowBatch: Sendable {
     public private(set) var partitions: [Partition] = []
     public private(set) var statistics: ColumnAccumulator
     public private(set) var rows = 0
+    /// The rows as values, when kept for a writer that needs them typed (Parquet); nil otherwise.
+    public private(set) var values: [[Value]]?
     private let partitionColumn: Int?
 
-    public init(schema: TableSchema) {
+    public init(schema: TableSchema, keepValues: Bool = false) {
         self.schema = schema
+        values = keepValues ? [] : nil
         partitionColumn = schema.partitionField.flatMap { name in schema.fields.firstIndex { $0.name == name } }
         statistics = ColumnAccumulator(schema: schema)
     }
@@ -28,6 +31,7 @@ public struct RowBatch: Sendable {
     public mutating func append(_ row: [Value]) {
         precondition(row.count == schema.fields.count, "every row has one value per field")
         rows += 1
+        values?.append(row)
         statistics.add(row)
         let key = partitionColumn.map { row[$0] } ?? .null
         let index: Int

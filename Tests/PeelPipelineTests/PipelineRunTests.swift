@@ -17,11 +17,12 @@ private func writeConfiguration(_ json: String, named name: String, in folder: S
 }
 
 /// A run of the real pipeline into `folder/out`, with the built-in default configuration unless given.
-private func run(_ inputs: [String], in folder: String, jobs: Int = 2, configuration: String? = nil) throws -> RunResult {
+private func run(_ inputs: [String], in folder: String, jobs: Int = 2, configuration: String? = nil, parquet: Bool = false) throws -> RunResult {
     let defaults = folder + "/defaults.json"
     if configuration == nil && !FileManager.default.fileExists(atPath: defaults) { try writeConfiguration("{}", named: "defaults.json", in: folder) }
-    return try PipelineRun.execute(
-        RunOptions(inputs: inputs, output: folder + "/out", jobs: jobs, configurationPath: configuration ?? defaults), logger: quiet)
+    var options = RunOptions(inputs: inputs, output: folder + "/out", jobs: jobs, configurationPath: configuration ?? defaults)
+    options.parquet = parquet
+    return try PipelineRun.execute(options, logger: quiet)
 }
 
 /// Every file of a dataset (path relative to it → bytes), manifest.json left out unless asked for.
@@ -120,10 +121,12 @@ struct PipelineRunTests {
         try shell("zip -q -j in/a.zip samples/\(names[0]) samples/\(names[1]) && tar -czf in/b.tar.gz -C samples \(names[2]) \(names[3]) && cp samples/\(names[4]) in/", in: folder)
         var datasets: [[String: [UInt8]]] = []
         for jobs in [1, 2, 2, 1] {
-            _ = try run([folder + "/in"], in: folder, jobs: jobs)
+            _ = try run([folder + "/in"], in: folder, jobs: jobs, parquet: true)
             datasets.append(datasetFiles(folder + "/out"))
         }
         #expect(datasets[0]["reports.csv"].map { $0.filter { $0 == 0x0A }.count } == 1 + 5)
+        // The Parquet files too (--format csv,parquet): every table, flat and by year.
+        #expect(datasets[0].keys.filter { $0.hasPrefix("parquet/") && $0.hasSuffix(".parquet") }.count == 7 + 6 * 2 + 1)
         for dataset in datasets.dropFirst() { #expect(dataset == datasets[0]) }
     }
 

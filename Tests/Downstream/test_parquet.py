@@ -1,0 +1,79 @@
+"""The Parquet tables (`--format csv,parquet`): read with no options by pyarrow and DuckDB, with the data package's
+types, the same rows as the CSV, and nulls where the CSV has empty fields."""
+import datetime
+import json
+
+import duckdb
+import pandas as pd
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
+import pytest
+
+from conftest import ROOT, run_peel
+
+ARROW_TYPES = {"string": "string", "integer": "int64", "number": "double", "date": "date32[day]"}
+
+
+@pytest.fixture(scope="module")
+def both(tmp_path_factory):
+    out = tmp_path_factory.mktemp("parquet") / "Outputs"
+    run_peel([ROOT / "Inputs"], out, "--format", "csv,parquet")
+    return out
+
+
+def package(out):
+    return {r["name"]: r for r in json.loads((out / "datapackage.json").read_text())["resources"]}
+
+
+def same(field_type, text, value):
+    """A CSV field's text and the Parquet value stand for the same thing."""
+    if text == "":
+        return value is None
+    if field_type == "string":
+        return value == text
+    if field_type == "integer":
+        return value == int(text)
+    if field_type == "number":
+        return value == float(text)
+    return value == datetime.date.fromisoformat(text)
+
+
+def test_every_table_has_the_package_types_and_the_csv_rows(both):
+    for name, resource in package(both).items():
+        fields = resource["schema"]["fields"]
+        table = pq.read_table(both / "parquet" / f"{name}.parquet")
+        assert [(f.name, str(f.type)) for f in table.schema] == [(f["name"], ARROW_TYPES[f["type"]]) for f in fields], name
+        csv = pd.read_csv(both / f"{name}.csv", dtype=str, keep_default_na=False)
+        rows = table.to_pylist()
+        assert len(rows) == len(csv) > 0, name
+        for row, (_, record) in zip(rows, csv.iterrows()):
+            for field in fields:
+                assert same(field["type"], record[field["name"]], row[field["name"]]), (name, field["name"], record[field["name"]], row[field["name"]])
+        meta = json.loads(pq.read_schema(both / "parquet" / f"{name}.parquet").metadata[b"peel.schema"])
+        assert [f["name"] for f in meta["fields"]] == [f["name"] for f in fields]
+        assert pq.ParquetFile(both / "parquet" / f"{name}.parquet").metadata.created_by.startswith("peel version ")
+
+
+def test_hive_partitions_read_with_no_options(both):
+    # The failure that started this: CSV type inference saw last_inspected all empty in year=2015.
+    dataset = ds.dataset(both / "parquet" / "judgments", format="parquet", partitioning="hive")
+    table = dataset.to_table()
+    assert str(table.schema.field("last_inspected").type) == "int64"
+    assert table.num_rows == pq.read_table(both / "parquet" / "judgments.parquet").num_rows
+    counts = duckdb.sql(f"select year, count(*) from read_parquet('{both}/parquet/judgments/*/*.parquet', hive_partitioning=true) "
+                        "group by year order by year").fetchall()
+    flat = duckdb.sql(f"select year, count(*) from '{both}/parquet/judgments.parquet' group by year order by year").fetchall()
+    assert counts == flat and len(counts) == 2
+    # Statistics the footer holds agree with the data.
+    meta = pq.ParquetFile(both / "parquet" / "figures.parquet").metadata
+    column = [meta.schema.column(i).name for i in range(meta.num_columns)].index("value")
+    values = pq.read_table(both / "parquet" / "figures.parquet").column("value").to_pylist()
+    stats = meta.row_group(0).column(column).statistics
+    assert (stats.min, stats.max, stats.null_count) == (min(values), max(values), 0)
+
+
+def test_the_manifest_lists_the_parquet_files(both):
+    manifest = json.loads((both / "manifest.json").read_text())
+    listed = {o["path"]: o for o in manifest["outputs"]}
+    for name in package(both):
+        assert listed[f"parquet/{name}.parquet"]["rows"] == listed[f"{name}.csv"]["rows"]
