@@ -9,7 +9,8 @@ import PeelValidation
 /// What `index.html` shows beyond the manifest, gathered as entries are committed and findings written, in input and
 /// entry order (so the same inputs give the same page whatever `--jobs` is). Kept within bounds: grades, distributions
 /// and chart points are keyed by the vocabulary (years, forces, questions, metrics, periods); entries and findings
-/// listed by name are capped; a short label is kept per report met (about 100 bytes each) to say where a finding is.
+/// listed by name are capped. What grows with the input is small and per report or finding: a short label per report
+/// met (about 100 bytes) to say where a finding is, the page map of each PDF, and the key of each flagged figure.
 final class RunReportCollector {
     static let problemLimit = 200
     static let findingsPerRule = 25
@@ -184,21 +185,17 @@ final class RunReportCollector {
                 if figure.unit == "count" {
                     let enriched = Enrichment.enrich(figure, forceID: forceID, reportYear: point.year, denominators: denominators)
                     if let implied = enriched.impliedRate, let unit = enriched.impliedRateUnit {
-                        rate = "\(Numbers.short(implied)) \(unit.replacingUnderscores())"
+                        rate = "\(Numbers.short(implied)) \(Numbers.words(unit))"
                     }
                 }
                 return RunReport.FigureChart.Point(force: forceName(forceID), value: figure.value, printed: Numbers.short(figure.value),
                                                    outlier: outliers.contains(point.reportID + " " + figure.metric), populationRate: rate)
             }.sorted { ($0.value, $0.force) > ($1.value, $1.force) }
-            return RunReport.FigureChart(metric: key.metric, unit: key.unit.replacingUnderscores(), period: key.period,
+            return RunReport.FigureChart(metric: key.metric, unit: Numbers.words(key.unit), period: key.period,
                                          englandAndWales: data.englandAndWales, points: points)
         }
         return (out, drawable.count - out.count)
     }
-}
-
-extension String {
-    fileprivate func replacingUnderscores() -> String { String(map { $0 == "_" ? " " : $0 }) }
 }
 
 /// The page's values from the run's records and the collector.

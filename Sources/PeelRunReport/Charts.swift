@@ -66,7 +66,7 @@ enum Grades {
     static func label(_ grade: String) -> String {
         switch grade {
         case "requires_improvement": "Requires improvement"
-        default: grade.prefix(1).uppercased() + grade.dropFirst().replacingUnderscores()
+        default: grade.prefix(1).uppercased() + Numbers.words(String(grade.dropFirst()))
         }
     }
 
@@ -113,6 +113,9 @@ public enum Numbers {
         return (value < 0 ? "-" : "") + out
     }
 
+    /// A vocabulary key as words: "per_100000_population" → "per 100000 population".
+    public static func words(_ key: String) -> String { String(key.map { $0 == "_" ? " " : $0 }) }
+
     /// Seconds to the millisecond, as the manifest keeps them.
     static func seconds(_ value: Double) -> String {
         let milliseconds = Int((value * 1000).rounded())
@@ -121,6 +124,3 @@ public enum Numbers {
     }
 }
 
-extension Substring {
-    fileprivate func replacingUnderscores() -> String { String(map { $0 == "_" ? " " : $0 }) }
-}
