@@ -53,8 +53,28 @@ final class ParquetTableOutput {
             return column
         }
         let object: [String: Any] = ["table": schema.name, "description": schema.description, "fields": columns]
-        let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-        return [("peel.schema", String(decoding: data, as: UTF8.self))]
+        return [("pandas", pandasMetadata(fields)), ("peel.schema", json(object))]
+    }
+
+    /// The metadata pandas writes for itself, which pyarrow reads back when it makes a DataFrame: with it an integer
+    /// column with nulls becomes pandas' nullable Int64 rather than float64, as the data package's `integer` means.
+    private static func pandasMetadata(_ fields: [Field]) -> String {
+        let columns: [[String: Any]] = fields.map { field in
+            let (pandasType, numpyType) = switch field.type {
+            case .string: ("unicode", "object")
+            case .integer: ("int64", "Int64")
+            case .number: ("float64", "float64")
+            case .date: ("date", "object")
+            }
+            return ["name": field.name, "field_name": field.name, "pandas_type": pandasType, "numpy_type": numpyType, "metadata": NSNull()]
+        }
+        return json(["index_columns": [String](), "column_indexes": [String](), "columns": columns,
+                     "creator": ["library": "peel", "version": ProgramInfo.version], "pandas_version": "2.2.0"])
+    }
+
+    /// JSON with sorted keys: the same bytes for the same value.
+    private static func json(_ object: [String: Any]) -> String {
+        String(decoding: try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]), as: UTF8.self)
     }
 
     func append(_ batch: RowBatch) throws {

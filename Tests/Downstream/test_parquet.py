@@ -77,3 +77,19 @@ def test_the_manifest_lists_the_parquet_files(both):
     listed = {o["path"]: o for o in manifest["outputs"]}
     for name in package(both):
         assert listed[f"parquet/{name}.parquet"]["rows"] == listed[f"{name}.csv"]["rows"]
+
+
+PANDAS_TYPES = {"string": "str", "integer": "Int64", "number": "float64", "date": "object"}
+
+
+def test_pandas_reads_the_package_types_with_no_options(both):
+    # Integers with nulls stay integers (pandas' nullable Int64), through the "pandas" metadata pyarrow reads.
+    for name, resource in package(both).items():
+        frame = pd.read_parquet(both / "parquet" / f"{name}.parquet")
+        got = {column: str(dtype) for column, dtype in frame.dtypes.items()}
+        want = {f["name"]: PANDAS_TYPES[f["type"]] for f in resource["schema"]["fields"]}
+        assert got == want, (name, {k: (got[k], want[k]) for k in want if got.get(k) != want[k]})
+    judgments = pd.read_parquet(both / "parquet" / "judgments.parquet")
+    assert judgments["last_inspected"].isna().any() and judgments["last_inspected"].notna().any()
+    by_year = pd.read_parquet(both / "parquet" / "judgments")
+    assert len(by_year) == len(judgments) and str(by_year["last_inspected"].dtype) == "Int64"
