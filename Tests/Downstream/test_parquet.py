@@ -93,3 +93,41 @@ def test_pandas_reads_the_package_types_with_no_options(both):
     assert judgments["last_inspected"].isna().any() and judgments["last_inspected"].notna().any()
     by_year = pd.read_parquet(both / "parquet" / "judgments")
     assert len(by_year) == len(judgments) and str(by_year["last_inspected"].dtype) == "Int64"
+
+
+POLARS_TYPES = {"string": "String", "integer": "Int64", "number": "Float64", "date": "Date"}
+
+
+def test_polars_reads_the_package_types_with_no_options(both):
+    import polars as pl
+
+    for name, resource in package(both).items():
+        frame = pl.read_parquet(both / "parquet" / f"{name}.parquet")
+        assert {c: str(t) for c, t in frame.schema.items()} == {f["name"]: POLARS_TYPES[f["type"]] for f in resource["schema"]["fields"]}, name
+        assert frame.height == len(pd.read_csv(both / f"{name}.csv", dtype=str, keep_default_na=False))
+    lazy = pl.scan_parquet(both / "parquet" / "judgments" / "**" / "*.parquet", hive_partitioning=True).collect()
+    flat = pl.read_parquet(both / "parquet" / "judgments.parquet")
+    assert lazy.height == flat.height and str(lazy.schema["last_inspected"]) == "Int64"
+    assert sorted(lazy["year"].unique().to_list()) == sorted(flat["year"].unique().to_list())
+
+
+SPARK_TYPES = {"string": "string", "integer": "bigint", "number": "double", "date": "date"}
+
+
+def test_spark_reads_the_package_types_with_no_options(both):
+    from pyspark.sql import SparkSession
+
+    spark = (SparkSession.builder.master("local[1]").appName("peel-test")
+             .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1").getOrCreate())
+    try:
+        for name, resource in package(both).items():
+            frame = spark.read.parquet(str(both / "parquet" / f"{name}.parquet"))
+            assert dict(frame.dtypes) == {f["name"]: SPARK_TYPES[f["type"]] for f in resource["schema"]["fields"]}, name
+            assert frame.count() == len(pd.read_csv(both / f"{name}.csv", dtype=str, keep_default_na=False)), name
+        by_year = spark.read.parquet(str(both / "parquet" / "judgments"))
+        assert by_year.count() == spark.read.parquet(str(both / "parquet" / "judgments.parquet")).count()
+        assert dict(by_year.dtypes)["last_inspected"] == "bigint" and "year" in dict(by_year.dtypes)
+        published = spark.read.parquet(str(both / "parquet" / "reports.parquet")).select("published").first()[0]
+        assert isinstance(published, str) and len(published) == 7  # YYYY-MM stays text, never a timestamp
+    finally:
+        spark.stop()
