@@ -29,6 +29,7 @@ let package = Package(
         ),
         .systemLibrary(name: "CLinuxSystem"),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
 
         // Stage 1: archives → entries (bytes), through libarchive.
         .target(name: "PeelArchive", dependencies: ["CLibArchive", "CZlib"], swiftSettings: settings),
@@ -47,7 +48,7 @@ let package = Package(
         // Stage 6: force figures × ONS population denominators.
         .target(name: "PeelEnrichment", dependencies: ["PeelReport", .product(name: "CSV", package: "CSV.swift")], swiftSettings: settings),
         // Parquet files written from the specification (Thrift compact encoding apart from the file layout).
-        .target(name: "PeelParquet", swiftSettings: settings),
+        .target(name: "PeelParquet", dependencies: ["CZstd"], swiftSettings: settings),
         // The run as a page: index.html beside the tables.
         .target(name: "PeelRunReport", dependencies: [.product(name: "Mustache", package: "swift-mustache")], swiftSettings: settings),
         // Stage 7: typed rows → partitioned CSV tables.

@@ -4,7 +4,7 @@
 /// and Debian has no libarrow or libparquet. Pure: rows in, bytes out. The bytes come out as each row group fills
 /// (`takeBytes`), so a writer holds at most one row group, however long the table.
 ///
-/// Values are PLAIN, or RLE_DICTIONARY for dictionary columns; pages are uncompressed for now (ZSTD is to come).
+/// Values are PLAIN, or RLE_DICTIONARY for dictionary columns; pages are uncompressed or ZSTD-compressed.
 public struct ParquetWriter {
     public enum ColumnType: Sendable, Equatable {
         /// UTF-8 text: BYTE_ARRAY with the STRING logical type.
@@ -32,6 +32,20 @@ public struct ParquetWriter {
         }
     }
 
+    public enum Compression: Sendable, Equatable {
+        case none
+        /// Zstandard at this level (3 is libzstd's default): the same page always compresses to the same bytes.
+        case zstd(level: Int32)
+
+        /// parquet.thrift's CompressionCodec.
+        var codec: Int32 {
+            switch self {
+            case .none: 0
+            case .zstd: 6
+            }
+        }
+    }
+
     public enum Value: Sendable, Equatable {
         case null
         case string(String)
@@ -54,11 +68,13 @@ public struct ParquetWriter {
     /// A row group closes at `rowGroupRows` rows or once its columns hold `rowGroupBytes`, whichever comes first:
     /// what a writer holds is bounded either way.
     private let rowGroupBytes: Int
+    private let compression: Compression
 
-    public init(columns: [Column], createdBy: String, metadata: [(key: String, value: String)] = [], rowGroupRows: Int = 1 << 17,
-                rowGroupBytes: Int = 1 << 20) {
+    public init(columns: [Column], createdBy: String, metadata: [(key: String, value: String)] = [], compression: Compression = .none,
+                rowGroupRows: Int = 1 << 17, rowGroupBytes: Int = 1 << 20) {
         precondition(rowGroupRows > 0 && rowGroupBytes > 0)
         self.rowGroupBytes = rowGroupBytes
+        self.compression = compression
         self.columns = columns
         chunks = columns.map { ColumnChunk(column: $0) }
         self.createdBy = createdBy
@@ -135,7 +151,7 @@ public struct ParquetWriter {
         var record = RowGroupRecord(rows: rowsInGroup)
         for index in chunks.indices {
             let offset = taken + pending.count
-            let (bytes, chunkRecord) = chunks[index].encode(rows: rowsInGroup, at: offset)
+            let (bytes, chunkRecord) = chunks[index].encode(rows: rowsInGroup, at: offset, compression: compression)
             pending += bytes
             record.columns.append(chunkRecord)
             chunks[index] = ColumnChunk(column: columns[index])
@@ -194,7 +210,7 @@ private struct RowGroupRecord {
                 }
             }
         }
-        group.field(2, i64: Int64(columns.reduce(0) { $0 + $1.size }))
+        group.field(2, i64: Int64(columns.reduce(0) { $0 + $1.uncompressedSize }))
         group.field(3, i64: Int64(rows))
         group.field(6, i64: Int64(columns.reduce(0) { $0 + $1.size }))
     }
@@ -208,6 +224,8 @@ private struct ChunkRecord {
     let dictionaryOffset: Int?
     let dataOffset: Int
     let size: Int
+    let uncompressedSize: Int
+    let codec: Int32
     let encodings: [Encoding]
     let nulls: Int
     let bounds: (min: [UInt8], max: [UInt8])?
@@ -216,9 +234,9 @@ private struct ChunkRecord {
         meta.field(1, i32: column.type.physical)
         meta.field(2, list: .i32, count: encodings.count) { list in for encoding in encodings { list.element(i32: encoding.rawValue) } }
         meta.field(3, list: .binary, count: 1) { $0.element(string: column.name) }
-        meta.field(4, i32: 0)  // UNCOMPRESSED
+        meta.field(4, i32: codec)
         meta.field(5, i64: Int64(rows))
-        meta.field(6, i64: Int64(size))
+        meta.field(6, i64: Int64(uncompressedSize))
         meta.field(7, i64: Int64(size))
         meta.field(9, i64: Int64(dataOffset))
         if let dictionaryOffset { meta.field(11, i64: Int64(dictionaryOffset)) }
@@ -307,8 +325,21 @@ private struct ColumnChunk {
     }
 
     /// The chunk's pages, to stand at `offset` in the file, and what the footer says of them.
-    func encode(rows: Int, at offset: Int) -> ([UInt8], ChunkRecord) {
+    func encode(rows: Int, at offset: Int, compression: ParquetWriter.Compression) -> ([UInt8], ChunkRecord) {
         var out: [UInt8] = []
+        var uncompressedSize = 0
+        /// A page: its header (sizes before and after compression), then its body as compressed.
+        func page(type: Int32, _ body: [UInt8], _ fields: (inout CompactWriter) -> Void) {
+            let stored: [UInt8]
+            switch compression {
+            case .none: stored = body
+            case .zstd(let level): stored = Zstd.compress(body, level: level)
+            }
+            let header = Self.pageHeader(type: type, size: body.count, compressedSize: stored.count, fields)
+            out += header
+            out += stored
+            uncompressedSize += header.count + body.count
+        }
         var dictionaryOffset: Int?
         var encodings: [Encoding] = [.plain, .rle]
         var body: [UInt8] = []
@@ -320,13 +351,12 @@ private struct ColumnChunk {
         let encoding: Encoding
         if column.dictionary && !indices.isEmpty {
             dictionaryOffset = offset
-            out += Self.pageHeader(type: 2, size: dictionaryValues.count) { header in
+            page(type: 2, dictionaryValues) { header in
                 header.field(7) { page in
                     page.field(1, i32: Int32(dictionary.count))
                     page.field(2, i32: Encoding.plain.rawValue)
                 }
             }
-            out += dictionaryValues
             // Indices: their bit width in one byte, then the RLE / bit-packing hybrid (runs only).
             let width = max(1, UInt32.bitWidth - UInt32(dictionary.count - 1).leadingZeroBitCount)
             body.append(UInt8(width))
@@ -338,7 +368,7 @@ private struct ColumnChunk {
             encoding = .plain
         }
         let dataOffset = offset + out.count
-        out += Self.pageHeader(type: 0, size: body.count) { header in
+        page(type: 0, body) { header in
             header.field(5) { data in
                 data.field(1, i32: Int32(rows))
                 data.field(2, i32: encoding.rawValue)
@@ -346,17 +376,17 @@ private struct ColumnChunk {
                 data.field(4, i32: Encoding.rle.rawValue)  // repetition levels (none: the schema is flat)
             }
         }
-        out += body
         return (out, ChunkRecord(column: column, rows: rows, offset: offset, dictionaryOffset: dictionaryOffset, dataOffset: dataOffset,
-                                 size: out.count, encodings: encodings, nulls: nulls, bounds: bounds))
+                                 size: out.count, uncompressedSize: uncompressedSize, codec: compression.codec, encodings: encodings,
+                                 nulls: nulls, bounds: bounds))
     }
 
-    private static func pageHeader(type: Int32, size: Int, _ body: (inout CompactWriter) -> Void) -> [UInt8] {
+    private static func pageHeader(type: Int32, size: Int, compressedSize: Int, _ body: (inout CompactWriter) -> Void) -> [UInt8] {
         var header = CompactWriter()
         header.structBody { header in
             header.field(1, i32: type)
             header.field(2, i32: Int32(size))
-            header.field(3, i32: Int32(size))
+            header.field(3, i32: Int32(compressedSize))
             body(&header)
         }
         return header.bytes

@@ -39,7 +39,7 @@ final class ParquetTableOutput {
             case .date: ParquetWriter.Column(field.name, .date)
             }
         }
-        return ParquetWriter(columns: columns, createdBy: createdBy, metadata: metadata(schema, fields))
+        return ParquetWriter(columns: columns, createdBy: createdBy, metadata: metadata(schema, fields), compression: .zstd(level: 3))
     }
 
     /// The data package's description of the table and of each column (type, description, categories and their

@@ -60,6 +60,11 @@ struct ParquetWriterTests {
         var whole = ParquetWriter(columns: Self.columns, createdBy: "peel test", metadata: [("peel.note", "ünïcode value")], rowGroupRows: 700)
         for row in rows { whole.append(row) }
         #expect(whole.finish() == file, "taking the bytes as they come changes nothing")
+        var compressed = ParquetWriter(columns: Self.columns, createdBy: "peel test", compression: .zstd(level: 3), rowGroupRows: 700)
+        for row in rows { compressed.append(row) }
+        let zstd = compressed.finish()
+        #expect(zstd.count < file.count / 2, "\(zstd.count) bytes compressed, \(file.count) not")
+        try writeBytes(zstd, to: folder + "/z.parquet")
         var empty = ParquetWriter(columns: Self.columns, createdBy: "peel test")
         try writeBytes(empty.finish(), to: folder + "/empty.parquet")
 
@@ -111,6 +116,10 @@ struct ParquetWriterTests {
                 assert ("RLE_DICTIONARY" in column.encodings) == (name in ("force_id", "grade")), (name, column.encodings)
                 assert column.has_dictionary_page == (name in ("force_id", "grade")), name
         assert pq.read_table("empty.parquet").num_rows == 0
+        zstd = pq.ParquetFile("z.parquet").metadata
+        assert {zstd.row_group(g).column(c).compression for g in range(5) for c in range(len(names))} == {"ZSTD"}
+        assert pq.read_table("z.parquet").to_pylist() == got
+        assert duckdb.connect().execute("select count(*), count(text) from 'z.parquet'").fetchone() == (3000, sum(r["text"] is not None for r in got))
         con = duckdb.connect()
         count, years, total, latest = con.execute("select count(*), count(year), sum(value), max(published) from 't.parquet'").fetchone()
         assert (count, years) == (3000, sum(r[1] is not None for r in expected)), (count, years)
