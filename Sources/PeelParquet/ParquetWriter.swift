@@ -290,21 +290,23 @@ private struct ColumnChunk {
                 noteBounds(bytes)
             }
         case (.string, .string(let text)):
-            let bytes = Array(text.utf8)
-            values += Encodings.littleEndian(UInt32(bytes.count))
-            values += bytes
-            noteBounds(bytes)
+            // Appended in place, with no array per value: this runs for every string of every row.
+            let utf8 = text.utf8
+            Encodings.append(UInt32(utf8.count), to: &values)
+            values.append(contentsOf: utf8)
+            if minimumText.map({ utf8.lexicographicallyPrecedes($0) }) ?? true { minimumText = Array(utf8) }
+            if maximumText.map({ $0.lexicographicallyPrecedes(utf8) }) ?? true { maximumText = Array(utf8) }
         case (.int32, .integer(let number)), (.date, .integer(let number)):
             let value = Int32(number)
-            values += Encodings.littleEndian(UInt32(bitPattern: value))
+            Encodings.append(UInt32(bitPattern: value), to: &values)
             minimumInteger = min(minimumInteger, Int64(value))
             maximumInteger = max(maximumInteger, Int64(value))
         case (.int64, .integer(let number)):
-            values += Encodings.littleEndian(UInt64(bitPattern: number))
+            Encodings.append(UInt64(bitPattern: number), to: &values)
             minimumInteger = min(minimumInteger, number)
             maximumInteger = max(maximumInteger, number)
         case (.double, .double(let number)):
-            values += Encodings.littleEndian(number.bitPattern)
+            Encodings.append(number.bitPattern, to: &values)
             // NaN orders nowhere: it is left out of min and max (readers then see the others' bounds).
             if !number.isNaN {
                 minimumNumber = min(minimumNumber, number)
@@ -416,6 +418,11 @@ private struct ColumnChunk {
 enum Encodings {
     static func littleEndian<T: FixedWidthInteger>(_ value: T) -> [UInt8] {
         withUnsafeBytes(of: value.littleEndian) { Array($0) }
+    }
+
+    @inline(__always)
+    static func append<T: FixedWidthInteger>(_ value: T, to bytes: inout [UInt8]) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
     /// Values in the RLE / bit-packing hybrid, as RLE runs only: a run header (its length, shifted left once, as a
