@@ -147,7 +147,8 @@ public enum PipelineRun {
                                                            writeSeconds: secondsSince(writeStarted)),
             collector: writer.runReport, tables: finished.tables, denominators: reference.denominators))
         let package = DataPackage.render(ReportTables.schemas, title: "PEEL inspection reports as data",
-            description: "Judgments, figures and findings of HMIC/HMICFRS PEEL reports, with population denominators and validation findings. Written by peel \(ProgramInfo.version).")
+            description: "Judgments, figures and findings of HMIC/HMICFRS PEEL reports, with population denominators and validation findings. Written by peel \(ProgramInfo.version).",
+            parquet: options.parquet)
         let small = try output.write([RenderedFile(path: "datapackage.json", contents: package, rows: nil),
                                       RenderedFile(path: DatasetReadme.path, contents: Array(readme.utf8), rows: nil),
                                       RenderedFile(path: RunReportBuilder.path, contents: Array(page.utf8), rows: nil)], staging: staging)

@@ -5,8 +5,11 @@ import Foundation
 public enum DataPackage {
     /// Custom resource property naming the Hive-partitioned copy of a table (documented in the README).
     public static let partitioningProperty = "peel_partitioning"
+    /// Custom resource property naming a table's Parquet files, when the run wrote them (`--format csv,parquet`).
+    public static let parquetProperty = "peel_parquet"
 
-    public static func render(_ schemas: [TableSchema], title: String, description: String) -> [UInt8] {
+    /// `parquet`: the run also wrote every table as Parquet, which each resource then names.
+    public static func render(_ schemas: [TableSchema], title: String, description: String, parquet: Bool = false) -> [UInt8] {
         let package: [String: Any] = [
             "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
             "name": "peel-inspections",
@@ -16,14 +19,14 @@ public enum DataPackage {
                 "name": "OGL-UK-3.0", "title": "Open Government Licence v3.0",
                 "path": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
             ]],
-            "resources": schemas.map(resource),
+            "resources": schemas.map { resource($0, parquet: parquet) },
         ]
         // Sorted keys and fixed formatting: the same schemas give the same bytes.
         let data = try! JSONSerialization.data(withJSONObject: package, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return Array(data) + [0x0A]
     }
 
-    private static func resource(_ schema: TableSchema) -> [String: Any] {
+    private static func resource(_ schema: TableSchema, parquet: Bool) -> [String: Any] {
         var tableSchema: [String: Any] = [
             "fields": schema.fields.map(field),
             "missingValues": [""],
@@ -50,6 +53,13 @@ public enum DataPackage {
                 "path": "\(schema.name)/", "field": partition, "style": "hive",
                 "files": "\(schema.name)/\(partition)=<value>/part-00000.csv, without the \(partition) column; null values in \(partition)=\(CSVRenderer.nullPartition)",
             ]
+        }
+        if parquet {
+            var files: [String: Any] = ["path": "parquet/\(schema.name).parquet", "compression": "zstd"]
+            if let partition = schema.partitionField {
+                files["partitioned"] = ["path": "parquet/\(schema.name)/", "field": partition, "style": "hive"] as [String: Any]
+            }
+            resource[parquetProperty] = files
         }
         return resource
     }

@@ -8,6 +8,7 @@ import pandas as pd
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 import pytest
+from frictionless import validate
 
 from conftest import ROOT, run_peel
 
@@ -72,11 +73,17 @@ def test_hive_partitions_read_with_no_options(both):
     assert (stats.min, stats.max, stats.null_count) == (min(values), max(values), 0)
 
 
-def test_the_manifest_lists_the_parquet_files(both):
+def test_the_manifest_and_the_data_package_list_the_parquet_files(both):
     manifest = json.loads((both / "manifest.json").read_text())
     listed = {o["path"]: o for o in manifest["outputs"]}
-    for name in package(both):
+    for name, resource in package(both).items():
         assert listed[f"parquet/{name}.parquet"]["rows"] == listed[f"{name}.csv"]["rows"]
+        files = resource["peel_parquet"]
+        assert (both / files["path"]).is_file() and files["compression"] == "zstd"
+        assert (both / files["partitioned"]["path"]).is_dir() and files["partitioned"]["style"] == "hive"
+    # The custom property leaves the package valid for frictionless.
+    report = validate(both / "datapackage.json")
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:5]
 
 
 PANDAS_TYPES = {"string": "str", "integer": "Int64", "number": "float64", "date": "object"}
