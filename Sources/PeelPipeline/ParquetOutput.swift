@@ -128,7 +128,7 @@ final class ParquetTableOutput {
             case (.string, .integer(let number)): out.append(.string(String(number)))
             case (.string, .number(let number)): out.append(.string(String(number)))
             case (.integer, .integer(let number)): out.append(.integer(Int64(number)))
-            case (.integer, .number(let number)): out.append(number == number.rounded() ? .integer(Int64(number)) : .null)
+            case (.integer, .number(let number)): out.append(Int64(exactly: number).map(ParquetWriter.Value.integer) ?? .null)
             case (.integer, .text(let text)): out.append(Int64(text).map(ParquetWriter.Value.integer) ?? .null)
             case (.number, .number(let number)): out.append(.double(number))
             case (.number, .integer(let number)): out.append(.double(Double(number)))
