@@ -430,7 +430,7 @@ struct HyphenatedCompounds {
     private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
 
     /// The ASCII bytes lowercased, written straight into the string (most are short enough to need no allocation).
-    private static func lowercased(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, dropping dropped: UInt8? = nil) -> String {
+    private static func lowercased<Bytes: Collection<UInt8>>(_ bytes: Bytes, dropping dropped: UInt8? = nil) -> String {
         String(unsafeUninitializedCapacity: bytes.count) { out in
             var count = 0
             for byte in bytes where byte != dropped {
@@ -496,15 +496,7 @@ struct HyphenatedCompounds {
             guard let start = bytes.firstIndex(where: Self.isLetter), let last = bytes.lastIndex(where: Self.isLetter) else { return nil }
             let letters = bytes[start...last]
             guard letters.count >= 6, letters.allSatisfy(Self.isLetter) else { return nil }
-            let key = String(unsafeUninitializedCapacity: letters.count) { out in
-                var count = 0
-                for byte in letters {
-                    out[count] = byte | 0x20
-                    count += 1
-                }
-                return count
-            }
-            guard let compound = compound(for: key) else { return nil }
+            guard let compound = compound(for: Self.lowercased(letters)) else { return nil }
             positions = Self.hyphenPositions(compound)
         } else {
             let letters = word.filter { $0.isLetter }
