@@ -91,10 +91,11 @@ final class ParquetTableOutput {
                 // Changed in place: a copy of the writer taken out of the dictionary would copy its buffers every row.
                 partitions[key]!.writer.append(values)
                 partitions[key]!.file.rows! += 1
-                try partitions[key]!.file.write(partitions[key]!.writer.takeBytes())
             }
         }
+        // Row groups that filled during the batch go to their files once it is appended, not after every row.
         try flat.file.write(flat.writer.takeBytes())
+        for key in partitions.keys { try partitions[key]!.file.write(partitions[key]!.writer.takeBytes()) }
     }
 
     private func partitionFile(_ key: Value) throws -> (writer: ParquetWriter, file: StagedFile) {
