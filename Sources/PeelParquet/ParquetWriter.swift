@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Parquet files of one flat table, written from the specification (apache/parquet-format: the file layout,
 /// `parquet.thrift`, and the encodings document): magic, row groups of one data page per column (a dictionary page
 /// before it for dictionary columns), then the footer. Written by hand: no Swift Parquet library is available here,
@@ -60,6 +64,7 @@ public struct ParquetWriter {
     private let rowGroupRows: Int
     private var chunks: [ColumnChunk]
     private var rowsInGroup = 0
+    private var rowsSinceSizeCheck = 0
     /// Bytes made and not yet taken, and how many were made before them.
     private var pending: [UInt8] = Array("PAR1".utf8)
     private var taken = 0
@@ -86,15 +91,33 @@ public struct ParquetWriter {
     /// programming error.
     public mutating func append(_ row: [Value]) {
         precondition(row.count == columns.count, "a value per column")
-        for index in columns.indices {
-            precondition(columns[index].nullable || row[index] != .null, "\(columns[index].name) is not nullable")
-            chunks[index].append(row[index])
-        }
-        rows += 1
-        rowsInGroup += 1
-        // Bytes are counted every 64 rows: the sum over columns costs more than a row's appends.
-        if rowsInGroup == rowGroupRows || (rowsInGroup & 63 == 0 && chunks.reduce(0, { $0 + $1.bufferedBytes }) >= rowGroupBytes) {
+        for index in columns.indices { chunks[index].append(row[index]) }
+        rowsAppended(1)
+    }
+
+    /// Rows encoded elsewhere (on a parse worker) with the same columns: their values are copied in whole, and
+    /// their dictionaries merged. A row group closes only between such blocks of rows, so one holds at most a
+    /// block more than its limits.
+    public mutating func append(_ block: ParquetRows) {
+        precondition(block.columns == columns, "rows of the writer's columns")
+        guard block.count > 0 else { return }
+        for index in columns.indices { chunks[index].merge(block.chunks[index]) }
+        rowsAppended(block.count)
+    }
+
+    private mutating func rowsAppended(_ count: Int) {
+        rows += count
+        rowsInGroup += count
+        rowsSinceSizeCheck += count
+        // Bytes are counted every 64 rows or more: the sum over columns costs more than a row's appends.
+        if rowsInGroup >= rowGroupRows {
             closeRowGroup()
+        } else if rowsSinceSizeCheck >= 64 {
+            rowsSinceSizeCheck = 0
+            // Summed through indices: `reduce` would copy each chunk (a retain per array) to read one number.
+            var bytes = 0
+            for index in chunks.indices { bytes += chunks[index].bufferedBytes }
+            if bytes >= rowGroupBytes { closeRowGroup() }
         }
     }
 
@@ -158,6 +181,7 @@ public struct ParquetWriter {
         }
         groups.append(record)
         rowsInGroup = 0
+        rowsSinceSizeCheck = 0
     }
 }
 
@@ -250,84 +274,157 @@ private struct ChunkRecord {
     }
 }
 
-/// One column's values in the open row group: PLAIN-encoded values (or, for a dictionary column, the dictionary and
-/// an index per value), a definition level per row, and the statistics.
-private struct ColumnChunk {
+/// One column's values, in the open row group or in a block of rows made elsewhere: PLAIN-encoded values (or, for a
+/// dictionary column, the dictionary and an index per value), a definition level per row, and the statistics.
+struct ColumnChunk: Sendable {
     let column: ParquetWriter.Column
+    /// PLAIN bytes of a string column's values.
     var values: [UInt8] = []
-    var defined: [Bool] = []
+    /// A fixed-width column's values as their bit patterns (INT32 and DATE in the low half): appending one is one
+    /// store, where appending its bytes is a call per value. Made little-endian bytes when the page is encoded.
+    var words: [UInt64] = []
+    /// 1 for a value, 0 for a null: the definition levels as they are encoded.
+    var defined: [UInt8] = []
     var nulls = 0
     private var dictionary: [String: UInt32] = [:]
-    private var dictionaryValues: [UInt8] = []
+    /// The dictionary's strings in index order, for merging one chunk's dictionary into another's.
+    private var dictionaryKeys: [String] = []
+    /// The PLAIN size of the dictionary's strings, for `bufferedBytes`; their bytes are made when the page is.
+    private var dictionaryBytes = 0
     private var indices: [UInt32] = []
+    /// The last dictionary string and its index: rows of one report mostly repeat it, and strings that share
+    /// storage compare equal without hashing.
+    private var lastEntry: (text: String, index: UInt32)?
     /// PLAIN bytes of the least and greatest string, compared as unsigned bytes, as Parquet orders them.
     private var minimumText: [UInt8]?
     private var maximumText: [UInt8]?
     private var minimumNumber = Double.infinity, maximumNumber = -Double.infinity
     private var minimumInteger = Int64.max, maximumInteger = Int64.min
 
-    init(column: ParquetWriter.Column) { self.column = column }
+    /// `capacity`: room for that many rows at once, for a block of known length (an accumulating chunk is left to
+    /// grow geometrically).
+    init(column: ParquetWriter.Column, capacity: Int = 0) {
+        self.column = column
+        guard capacity > 0 else { return }
+        defined.reserveCapacity(capacity)
+        switch column.type {
+        case .string where column.dictionary: indices.reserveCapacity(capacity)
+        case .string: values.reserveCapacity(capacity * 20)
+        case .int32, .int64, .double, .date: words.reserveCapacity(capacity)
+        }
+    }
 
-    var bufferedBytes: Int { values.count + dictionaryValues.count + indices.count * 4 + defined.count }
+    var bufferedBytes: Int { values.count + words.count * 8 + dictionaryBytes + indices.count * 4 + defined.count }
 
     mutating func append(_ value: ParquetWriter.Value) {
         switch (column.type, value) {
         case (_, .null):
-            defined.append(false)
+            precondition(column.nullable, "\(column.name) is not nullable")
+            defined.append(0)
             nulls += 1
             return
         case (.string, .string(let text)) where column.dictionary:
-            if let index = dictionary[text] {
-                indices.append(index)
-            } else {
-                // A new dictionary value: the only place a dictionary column's bounds can change.
-                let bytes = Array(text.utf8)
-                let index = UInt32(dictionary.count)
-                dictionary[text] = index
-                dictionaryValues += Encodings.littleEndian(UInt32(bytes.count))
-                dictionaryValues += bytes
-                indices.append(index)
-                noteBounds(bytes)
-            }
-        case (.string, .string(let text)):
+            indices.append(dictionaryIndex(text))
+        case (.string, .string(var text)):
             // Appended in place, with no array per value: this runs for every string of every row.
-            let utf8 = text.utf8
-            Encodings.append(UInt32(utf8.count), to: &values)
-            values.append(contentsOf: utf8)
-            if minimumText.map({ utf8.lexicographicallyPrecedes($0) }) ?? true { minimumText = Array(utf8) }
-            if maximumText.map({ $0.lexicographicallyPrecedes(utf8) }) ?? true { maximumText = Array(utf8) }
+            text.withUTF8 { utf8 in
+                Encodings.append(UInt32(utf8.count), to: &values)
+                values.append(contentsOf: utf8)
+                noteBounds(utf8)
+            }
         case (.int32, .integer(let number)), (.date, .integer(let number)):
             let value = Int32(number)
-            Encodings.append(UInt32(bitPattern: value), to: &values)
-            minimumInteger = min(minimumInteger, Int64(value))
-            maximumInteger = max(maximumInteger, Int64(value))
+            words.append(UInt64(UInt32(bitPattern: value)))
+            noteBounds(integer: Int64(value))
         case (.int64, .integer(let number)):
-            Encodings.append(UInt64(bitPattern: number), to: &values)
-            minimumInteger = min(minimumInteger, number)
-            maximumInteger = max(maximumInteger, number)
+            words.append(UInt64(bitPattern: number))
+            noteBounds(integer: number)
         case (.double, .double(let number)):
-            Encodings.append(number.bitPattern, to: &values)
-            // NaN orders nowhere: it is left out of min and max (readers then see the others' bounds).
-            if !number.isNaN {
-                minimumNumber = min(minimumNumber, number)
-                maximumNumber = max(maximumNumber, number)
-            }
+            words.append(number.bitPattern)
+            noteBounds(number: number)
         case (.double, .integer(let number)):
             append(.double(Double(number)))
             return
         default:
             preconditionFailure("\(value) in a \(column.type) column")
         }
-        defined.append(true)
+        defined.append(1)
+    }
+
+    /// Up to this many strings a dictionary is searched in order, with no hash table: a report's rows, encoded on
+    /// a worker, hold a few distinct values per column, and comparing a few strings costs less than hashing one.
+    private static let orderedSearchLimit = 8
+
+    private mutating func dictionaryIndex(_ text: String) -> UInt32 {
+        if let lastEntry, lastEntry.text == text { return lastEntry.index }
+        let found = dictionaryKeys.count <= Self.orderedSearchLimit ? dictionaryKeys.firstIndex(of: text).map(UInt32.init) : dictionary[text]
+        let index = found ?? UInt32(dictionaryKeys.count)
+        if found == nil {
+            dictionaryKeys.append(text)
+            dictionaryBytes += 4 + text.utf8.count
+            if dictionaryKeys.count > Self.orderedSearchLimit {
+                if dictionary.isEmpty {
+                    for (index, key) in dictionaryKeys.enumerated() { dictionary[key] = UInt32(index) }
+                } else {
+                    dictionary[text] = index
+                }
+            }
+        }
+        lastEntry = (text, index)
+        return index
+    }
+
+    /// Another chunk's rows after this one's: the same bytes as appending its values one by one.
+    mutating func merge(_ other: ColumnChunk) {
+        defined += other.defined
+        nulls += other.nulls
+        if column.dictionary {
+            // The other's indices renumbered into this dictionary, which takes its new strings in their order.
+            var renumbered: [UInt32] = []
+            renumbered.reserveCapacity(other.dictionaryKeys.count)
+            for text in other.dictionaryKeys { renumbered.append(dictionaryIndex(text)) }
+            // Grown geometrically by append(contentsOf:); reserving the exact count each time would copy every merge.
+            indices.append(contentsOf: other.indices.lazy.map { renumbered[Int($0)] })
+            return
+        }
+        values += other.values
+        words += other.words
+        if let low = other.minimumText { noteBounds(low) }
+        if let high = other.maximumText { noteBounds(high) }
+        if other.minimumInteger <= other.maximumInteger {
+            noteBounds(integer: other.minimumInteger)
+            noteBounds(integer: other.maximumInteger)
+        }
+        if other.minimumNumber <= other.maximumNumber {
+            noteBounds(number: other.minimumNumber)
+            noteBounds(number: other.maximumNumber)
+        }
     }
 
     private mutating func noteBounds(_ bytes: [UInt8]) {
-        if minimumText.map({ bytes.lexicographicallyPrecedes($0) }) ?? true { minimumText = bytes }
-        if maximumText.map({ $0.lexicographicallyPrecedes(bytes) }) ?? true { maximumText = bytes }
+        bytes.withUnsafeBufferPointer { noteBounds($0) }
+    }
+
+    /// Most strings are neither bound: each is compared with both through memcmp, not a byte at a time.
+    private mutating func noteBounds(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if minimumText.map({ Encodings.precedes(bytes, $0) }) ?? true { minimumText = Array(bytes) }
+        if maximumText.map({ Encodings.precedes($0, bytes) }) ?? true { maximumText = Array(bytes) }
+    }
+
+    private mutating func noteBounds(integer: Int64) {
+        minimumInteger = min(minimumInteger, integer)
+        maximumInteger = max(maximumInteger, integer)
+    }
+
+    private mutating func noteBounds(number: Double) {
+        // NaN orders nowhere: it is left out of min and max (readers then see the others' bounds).
+        guard !number.isNaN else { return }
+        minimumNumber = min(minimumNumber, number)
+        maximumNumber = max(maximumNumber, number)
     }
 
     /// The chunk's pages, to stand at `offset` in the file, and what the footer says of them.
-    func encode(rows: Int, at offset: Int, compression: ParquetWriter.Compression) -> ([UInt8], ChunkRecord) {
+    fileprivate func encode(rows: Int, at offset: Int, compression: ParquetWriter.Compression) -> ([UInt8], ChunkRecord) {
         var out: [UInt8] = []
         var uncompressedSize = 0
         /// A page: its header (sizes before and after compression), then its body as compressed.
@@ -346,27 +443,38 @@ private struct ColumnChunk {
         var encodings: [Encoding] = [.plain, .rle]
         var body: [UInt8] = []
         if column.nullable {
-            let levels = Encodings.runs(defined.map { $0 ? 1 : 0 }, bitWidth: 1)
+            let levels = Encodings.runs(defined, bitWidth: 1)
             body += Encodings.littleEndian(UInt32(levels.count))
             body += levels
         }
         let encoding: Encoding
         if column.dictionary && !indices.isEmpty {
             dictionaryOffset = offset
+            var dictionaryValues: [UInt8] = []
+            dictionaryValues.reserveCapacity(dictionaryBytes)
+            for key in dictionaryKeys {
+                Encodings.append(UInt32(key.utf8.count), to: &dictionaryValues)
+                dictionaryValues.append(contentsOf: key.utf8)
+            }
             page(type: 2, dictionaryValues) { header in
                 header.field(7) { page in
-                    page.field(1, i32: Int32(dictionary.count))
+                    page.field(1, i32: Int32(dictionaryKeys.count))
                     page.field(2, i32: Encoding.plain.rawValue)
                 }
             }
             // Indices: their bit width in one byte, then the RLE / bit-packing hybrid (runs only).
-            let width = max(1, UInt32.bitWidth - UInt32(dictionary.count - 1).leadingZeroBitCount)
+            let width = max(1, UInt32.bitWidth - UInt32(dictionaryKeys.count - 1).leadingZeroBitCount)
             body.append(UInt8(width))
             body += Encodings.runs(indices, bitWidth: width)
             encoding = .rleDictionary
             encodings.append(.rleDictionary)
         } else {
             body += values
+            switch column.type {
+            case .int32, .date: Encodings.append(words, as: UInt32.self, to: &body)
+            case .int64, .double: Encodings.append(words, as: UInt64.self, to: &body)
+            case .string: break
+            }
             encoding = .plain
         }
         let dataOffset = offset + out.count
@@ -396,6 +504,16 @@ private struct ColumnChunk {
 
     private var bounds: (min: [UInt8], max: [UInt8])? {
         switch column.type {
+        case .string where column.dictionary:
+            // Every dictionary string is some row's value: the bounds are the dictionary's.
+            var keys = dictionaryKeys.map { Array($0.utf8) }.makeIterator()
+            guard var low = keys.next() else { return nil }
+            var high = low
+            while let key = keys.next() {
+                if key.lexicographicallyPrecedes(low) { low = key }
+                if high.lexicographicallyPrecedes(key) { high = key }
+            }
+            return (low, high)
         case .string:
             guard let minimumText, let maximumText else { return nil }
             return (minimumText, maximumText)
@@ -420,25 +538,58 @@ enum Encodings {
         withUnsafeBytes(of: value.littleEndian) { Array($0) }
     }
 
+    /// Whether `a` sorts before `b` as unsigned bytes (Parquet's order for BYTE_ARRAY statistics).
+    static func precedes(_ a: UnsafeBufferPointer<UInt8>, _ b: [UInt8]) -> Bool {
+        b.withUnsafeBufferPointer { b in
+            let order = memcmp(a.baseAddress ?? UnsafePointer(bitPattern: 1)!, b.baseAddress ?? UnsafePointer(bitPattern: 1)!, min(a.count, b.count))
+            return order < 0 || (order == 0 && a.count < b.count)
+        }
+    }
+
+    static func precedes(_ a: [UInt8], _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        a.withUnsafeBufferPointer { a in
+            let order = memcmp(a.baseAddress ?? UnsafePointer(bitPattern: 1)!, b.baseAddress ?? UnsafePointer(bitPattern: 1)!, min(a.count, b.count))
+            return order < 0 || (order == 0 && a.count < b.count)
+        }
+    }
+
     @inline(__always)
     static func append<T: FixedWidthInteger>(_ value: T, to bytes: inout [UInt8]) {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
+    /// Bit patterns as little-endian values of `T`'s width, stored in place rather than appended one by one.
+    static func append<T: FixedWidthInteger>(_ words: [UInt64], as _: T.Type, to bytes: inout [UInt8]) {
+        let start = bytes.count, width = MemoryLayout<T>.size
+        bytes.append(contentsOf: repeatElement(0, count: words.count * width))
+        bytes.withUnsafeMutableBytes { raw in
+            for (index, word) in words.enumerated() {
+                raw.storeBytes(of: T(truncatingIfNeeded: word).littleEndian, toByteOffset: start + index * width, as: T.self)
+            }
+        }
+    }
+
     /// Values in the RLE / bit-packing hybrid, as RLE runs only: a run header (its length, shifted left once, as a
     /// varint), then the value in as many bytes as `bitWidth` needs, little-endian.
-    static func runs(_ values: [UInt32], bitWidth: Int) -> [UInt8] {
+    static func runs<T: FixedWidthInteger & UnsignedInteger>(_ values: [T], bitWidth: Int) -> [UInt8] {
         let valueBytes = (bitWidth + 7) / 8
-        var out = CompactWriter()
         var bytes: [UInt8] = []
         var index = 0
         while index < values.count {
+            let value = values[index]
             var end = index + 1
-            while end < values.count && values[end] == values[index] { end += 1 }
-            out = CompactWriter()
-            out.varint(UInt64(end - index) << 1)
-            bytes += out.bytes
-            bytes += littleEndian(values[index]).prefix(valueBytes)
+            while end < values.count && values[end] == value { end += 1 }
+            var header = UInt64(end - index) << 1
+            while header >= 0x80 {
+                bytes.append(UInt8(truncatingIfNeeded: header) | 0x80)
+                header >>= 7
+            }
+            bytes.append(UInt8(header))
+            var little = UInt64(value)
+            for _ in 0..<valueBytes {
+                bytes.append(UInt8(truncatingIfNeeded: little))
+                little >>= 8
+            }
             index = end
         }
         return bytes

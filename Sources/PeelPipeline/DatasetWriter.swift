@@ -13,6 +13,8 @@ struct EntryResult: Sendable {
     let record: [UInt8]
     /// Rows of every table but validation, in `ReportTables.schemas` order; empty when there is no report.
     let batches: [RowBatch]
+    /// The same rows as Parquet blocks, one per batch, when the run writes Parquet; empty otherwise.
+    let parquet: [ParquetBatch]
     /// Findings of the rules about this report alone.
     let findings: [ValidationFinding]
     /// Its England and Wales figures, for the check across reports.
@@ -104,7 +106,9 @@ final class DatasetWriter {
             let item = IdentifiedReport(id: id, report: report)
             runReport.note(report, id: id, archive: archivePath, entry: outcome.path, pages: outcome.document?.pages)
             attempt {
-                for (table, batch) in zip(tables, result.batches) { try table.append(batch) }
+                for (index, batch) in result.batches.enumerated() {
+                    try tables[index].append(batch, parquet: result.parquet.isEmpty ? nil : result.parquet[index])
+                }
                 for finding in result.findings { try spool(finding) }
                 if let figures = result.englandWales {
                     for finding in englandWales.check(figures) { try spool(finding) }

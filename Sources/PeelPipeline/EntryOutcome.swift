@@ -115,16 +115,23 @@ enum EntryProcessing {
         let entry = DatasetWriter.entryRecord(outcome, archivePath: archivePath)
         let entryJSON = Manifest.encodedEntry(entry)
         guard let document = outcome.document, let id = outcome.sha256 else {
-            return EntryResult(outcome: outcome, record: record, batches: [], findings: [], englandWales: nil, entry: entry, entryJSON: entryJSON)
+            return EntryResult(outcome: outcome, record: record, batches: [], parquet: [], findings: [], englandWales: nil, entry: entry,
+                               entryJSON: entryJSON)
         }
         let item = IdentifiedReport(id: id, report: document.report)
         let (findings, englandWales) = clock.time(.validate) {
             (Validator.checkReport(item, denominators: reference.denominators, settings: settings), EnglandWalesConsistency.figures(item))
         }
-        let batches = clock.time(.enrich) {
-            ReportTables.batches(document, id: id, outcome: outcome, archivePath: archivePath, denominators: reference.denominators,
-                                 keepValues: keepValues)
+        let (batches, parquet) = clock.time(.enrich) {
+            var batches = ReportTables.batches(document, id: id, outcome: outcome, archivePath: archivePath, denominators: reference.denominators,
+                                               keepValues: keepValues)
+            guard keepValues else { return (batches, [ParquetBatch]()) }
+            // Encoded here, in parallel, so that the ordered commit only copies Parquet bytes as it copies CSV bytes.
+            let parquet = batches.map(ParquetBatch.init)
+            for index in batches.indices { batches[index].dropValues() }
+            return (batches, parquet)
         }
-        return EntryResult(outcome: outcome, record: record, batches: batches, findings: findings, englandWales: englandWales, entry: entry, entryJSON: entryJSON)
+        return EntryResult(outcome: outcome, record: record, batches: batches, parquet: parquet, findings: findings, englandWales: englandWales,
+                           entry: entry, entryJSON: entryJSON)
     }
 }

@@ -14,13 +14,21 @@ final class ParquetTableOutput {
     private var flat: (writer: ParquetWriter, file: StagedFile)
     private var partitions: [Value: (writer: ParquetWriter, file: StagedFile)] = [:]
 
+    /// The partition files' columns and metadata, made once: the metadata's JSON costs more than a small file's rows.
+    private let partitionColumns: [ParquetWriter.Column]
+    private let partitionMetadata: [(key: String, value: String)]
+
     init(schema: TableSchema, root: String) throws {
         self.schema = schema
         self.root = root
-        partitionColumn = schema.partitionField.flatMap { name in schema.fields.firstIndex { $0.name == name } }
+        let partitionColumn = schema.partitionField.flatMap { name in schema.fields.firstIndex { $0.name == name } }
+        self.partitionColumn = partitionColumn
+        let partitionFields = schema.fields.enumerated().filter { $0.offset != partitionColumn }.map(\.element)
+        partitionColumns = Self.columns(partitionFields)
+        partitionMetadata = partitionColumn == nil ? [] : Self.metadata(schema, partitionFields)
         let file = try StagedFile(root: root, path: "\(Self.folder)/\(schema.name).parquet")
         file.rows = 0
-        flat = (Self.writer(schema, dropping: nil), file)
+        flat = (Self.writer(Self.columns(schema.fields), Self.metadata(schema, schema.fields)), file)
     }
 
     static let folder = "parquet"
@@ -28,10 +36,13 @@ final class ParquetTableOutput {
     /// Names the program and its version, nothing that changes from run to run.
     static let createdBy = "peel version \(ProgramInfo.version)"
 
-    private static func writer(_ schema: TableSchema, dropping dropped: Int?) -> ParquetWriter {
-        let fields = schema.fields.enumerated().filter { $0.offset != dropped }.map(\.element)
-        // Nullable whatever the schema says: an empty text is a null in CSV, and Parquet keeps it one.
-        let columns = fields.map { field -> ParquetWriter.Column in
+    private static func writer(_ columns: [ParquetWriter.Column], _ metadata: [(key: String, value: String)]) -> ParquetWriter {
+        ParquetWriter(columns: columns, createdBy: createdBy, metadata: metadata, compression: .zstd(level: 1))
+    }
+
+    /// Nullable whatever the schema says: an empty text is a null in CSV, and Parquet keeps it one.
+    static func columns(_ fields: [Field]) -> [ParquetWriter.Column] {
+        fields.map { field -> ParquetWriter.Column in
             switch field.type {
             case .string: ParquetWriter.Column(field.name, .string, dictionary: field.categories != nil)
             case .integer: ParquetWriter.Column(field.name, .int64)
@@ -39,70 +50,95 @@ final class ParquetTableOutput {
             case .date: ParquetWriter.Column(field.name, .date)
             }
         }
-        return ParquetWriter(columns: columns, createdBy: createdBy, metadata: metadata(schema, fields), compression: .zstd(level: 3))
     }
 
     /// The data package's description of the table and of each column (type, description, categories and their
     /// order), as JSON under "peel.schema": what a Parquet reader keeps beside the types.
     private static func metadata(_ schema: TableSchema, _ fields: [Field]) -> [(key: String, value: String)] {
-        let columns: [[String: Any]] = fields.map { field in
-            var column: [String: Any] = ["name": field.name, "type": field.type.rawValue, "description": field.description]
-            if let categories = field.categories { column["categories"] = categories }
-            if field.ordered { column["ordered"] = true }
-            if let unit = field.unit { column["unit"] = unit }
-            return column
+        let columns = fields.map { field in
+            SchemaMetadata.Column(name: field.name, type: field.type.rawValue, description: field.description, categories: field.categories,
+                                  ordered: field.ordered ? true : nil, unit: field.unit)
         }
-        let object: [String: Any] = ["table": schema.name, "description": schema.description, "fields": columns]
-        return [("pandas", pandasMetadata(fields)), ("peel.schema", json(object))]
+        return [("pandas", json(PandasMetadata(fields))),
+                ("peel.schema", json(SchemaMetadata(table: schema.name, description: schema.description, fields: columns)))]
+    }
+
+    private struct SchemaMetadata: Encodable {
+        struct Column: Encodable {
+            let name: String, type: String, description: String
+            let categories: [String]?
+            let ordered: Bool?
+            let unit: String?
+        }
+        let table: String, description: String
+        let fields: [Column]
     }
 
     /// The metadata pandas writes for itself, which pyarrow reads back when it makes a DataFrame: with it an integer
     /// column with nulls becomes pandas' nullable Int64 rather than float64, as the data package's `integer` means.
-    private static func pandasMetadata(_ fields: [Field]) -> String {
-        let columns: [[String: Any]] = fields.map { field in
-            let (pandasType, numpyType) = switch field.type {
-            case .string: ("unicode", "object")
-            case .integer: ("int64", "Int64")
-            case .number: ("float64", "float64")
-            case .date: ("date", "object")
+    private struct PandasMetadata: Encodable {
+        struct Column: Encodable {
+            let name: String, pandasType: String, numpyType: String
+
+            enum CodingKeys: String, CodingKey { case name, field_name, pandas_type, numpy_type, metadata }
+
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(name, forKey: .name)
+                try container.encode(name, forKey: .field_name)
+                try container.encode(pandasType, forKey: .pandas_type)
+                try container.encode(numpyType, forKey: .numpy_type)
+                try container.encodeNil(forKey: .metadata)
             }
-            return ["name": field.name, "field_name": field.name, "pandas_type": pandasType, "numpy_type": numpyType, "metadata": NSNull()]
         }
-        return json(["index_columns": [String](), "column_indexes": [String](), "columns": columns,
-                     "creator": ["library": "peel", "version": ProgramInfo.version], "pandas_version": "2.2.0"])
+        struct Creator: Encodable { let library: String, version: String }
+
+        let index_columns: [String] = [], column_indexes: [String] = []
+        let columns: [Column]
+        let creator = Creator(library: "peel", version: ProgramInfo.version)
+        let pandas_version = "2.2.0"
+
+        init(_ fields: [Field]) {
+            columns = fields.map { field in
+                let (pandasType, numpyType) = switch field.type {
+                case .string: ("unicode", "object")
+                case .integer: ("int64", "Int64")
+                case .number: ("float64", "float64")
+                case .date: ("date", "object")
+                }
+                return Column(name: field.name, pandasType: pandasType, numpyType: numpyType)
+            }
+        }
     }
 
     /// JSON with sorted keys: the same bytes for the same value.
-    private static func json(_ object: [String: Any]) -> String {
-        String(decoding: try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]), as: UTF8.self)
+    private static func json(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try! encoder.encode(value), as: UTF8.self)
     }
 
-    func append(_ batch: RowBatch) throws {
-        guard let rows = batch.values else { preconditionFailure("a batch for Parquet keeps its values") }
-        for row in rows {
-            // Converted once: the partition's row is the flat one without the partition column.
-            var values = Self.values(row, schema.fields)
-            flat.writer.append(values)
-            flat.file.rows! += 1
-            if let partitionColumn {
-                let key = row[partitionColumn]
-                if partitions[key] == nil { partitions[key] = try partitionFile(key) }
-                values.remove(at: partitionColumn)
-                // Changed in place: a copy of the writer taken out of the dictionary would copy its buffers every row.
-                partitions[key]!.writer.append(values)
-                partitions[key]!.file.rows! += 1
-            }
+    /// A batch's rows, encoded on the worker that made them (or here, for a batch made in the commit).
+    func append(_ batch: RowBatch, encoded: ParquetBatch?) throws {
+        let encoded = encoded ?? ParquetBatch(batch)
+        flat.writer.append(encoded.flat)
+        flat.file.rows! += encoded.flat.count
+        for (key, rows) in encoded.partitions {
+            if partitions[key] == nil { partitions[key] = try partitionFile(key) }
+            // Changed in place: a copy of the writer taken out of the dictionary would copy its buffers.
+            partitions[key]!.writer.append(rows)
+            partitions[key]!.file.rows! += rows.count
         }
-        // Row groups that filled during the batch go to their files once it is appended, not after every row.
+        // Row groups that filled during the batch go to their files once it is appended.
         try flat.file.write(flat.writer.takeBytes())
-        for key in partitions.keys { try partitions[key]!.file.write(partitions[key]!.writer.takeBytes()) }
+        for (key, _) in encoded.partitions { try partitions[key]!.file.write(partitions[key]!.writer.takeBytes()) }
     }
 
     private func partitionFile(_ key: Value) throws -> (writer: ParquetWriter, file: StagedFile) {
         let path = Self.folder + "/" + CSVRenderer.partitionPath(schema, key).dropLast(".csv".count) + ".parquet"
         let file = try StagedFile(root: root, path: path)
         file.rows = 0
-        return (Self.writer(schema, dropping: partitionColumn), file)
+        return (Self.writer(partitionColumns, partitionMetadata), file)
     }
 
     /// The files, flat first, then partitions in partition order; a table with no rows still gets one partition
@@ -118,39 +154,84 @@ final class ParquetTableOutput {
         return files
     }
 
-    /// A row's values as the Parquet columns take them: an empty text is null, as in the CSV; dates as days.
-    private static func values(_ row: [Value], _ fields: [Field]) -> [ParquetWriter.Value] {
-        var out: [ParquetWriter.Value] = []
-        out.reserveCapacity(row.count)
-        for (index, value) in row.enumerated() {
-            switch (fields[index].type, value) {
-            case (_, .null), (_, .text("")): out.append(.null)
-            case (.string, .text(let text)): out.append(.string(text))
-            case (.string, .integer(let number)): out.append(.string(String(number)))
-            case (.string, .number(let number)): out.append(.string(String(number)))
-            case (.integer, .integer(let number)): out.append(.integer(Int64(number)))
-            case (.integer, .number(let number)): out.append(Int64(exactly: number).map(ParquetWriter.Value.integer) ?? .null)
-            case (.integer, .text(let text)): out.append(Int64(text).map(ParquetWriter.Value.integer) ?? .null)
-            case (.number, .number(let number)): out.append(.double(number))
-            case (.number, .integer(let number)): out.append(.double(Double(number)))
-            case (.number, .text(let text)): out.append(Double(text).map(ParquetWriter.Value.double) ?? .null)
-            case (.date, .text(let text)): out.append(days(text).map { .integer(Int64($0)) } ?? .null)
-            case (.date, _): out.append(.null)
+    /// A row's values as the Parquet columns take them, all but `skipped`: an empty text is null, as in the CSV;
+    /// dates as days.
+    static func encode(_ row: [Value], _ fields: [Field], skipping skipped: Int? = nil, into rows: inout ParquetRows) {
+        var column = 0
+        for index in row.indices where index != skipped {
+            let value: ParquetWriter.Value = switch (fields[index].type, row[index]) {
+            case (_, .null), (_, .text("")): .null
+            case (.string, .text(let text)): .string(text)
+            case (.string, .integer(let number)): .string(String(number))
+            case (.string, .number(let number)): .string(String(number))
+            case (.integer, .integer(let number)): .integer(Int64(number))
+            case (.integer, .number(let number)): Int64(exactly: number).map(ParquetWriter.Value.integer) ?? .null
+            case (.integer, .text(let text)): Int64(text).map(ParquetWriter.Value.integer) ?? .null
+            case (.number, .number(let number)): .double(number)
+            case (.number, .integer(let number)): .double(Double(number))
+            case (.number, .text(let text)): Double(text).map(ParquetWriter.Value.double) ?? .null
+            case (.date, .text(let text)): days(text).map { .integer(Int64($0)) } ?? .null
+            case (.date, _): .null
             }
+            rows.append(value, column: column)
+            column += 1
         }
-        return out
+        rows.endRow()
     }
 
-    /// Days since 1970-01-01 of a "YYYY-MM-DD" date (Howard Hinnant's days_from_civil); nil if it is not one.
+    /// Days since 1970-01-01 of a "YYYY-MM-DD" date (Howard Hinnant's days_from_civil); nil if it is not one. Read
+    /// on bytes: a table can hold a date in every row.
     static func days(_ text: String) -> Int? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month), (1...31).contains(day) else { return nil }
+        var text = text
+        let parts: (year: Int, month: Int, day: Int)? = text.withUTF8 { bytes in
+            guard bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var number = 0
+                for index in range {
+                    guard bytes[index] &- 0x30 < 10 else { return nil }
+                    number = number * 10 + Int(bytes[index] &- 0x30)
+                }
+                return number
+            }
+            guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+            return (year, month, day)
+        }
+        guard let (year, month, day) = parts, (1...12).contains(month), (1...31).contains(day) else { return nil }
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
         let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
         return era * 146097 + dayOfEra - 719468
+    }
+}
+
+/// One batch's rows as Parquet blocks, made on the parse worker beside its CSV: the flat file's rows and, per
+/// partition value in the batch's order, the partition's rows without the partition column.
+struct ParquetBatch: Sendable {
+    let flat: ParquetRows
+    let partitions: [(key: Value, rows: ParquetRows)]
+
+    init(_ batch: RowBatch) {
+        guard let values = batch.values else { preconditionFailure("a batch for Parquet keeps its values") }
+        let fields = batch.schema.fields
+        var flat = ParquetRows(columns: ParquetTableOutput.columns(fields), capacity: values.count)
+        for row in values { ParquetTableOutput.encode(row, fields, into: &flat) }
+        self.flat = flat
+        guard let name = batch.schema.partitionField, let column = fields.firstIndex(where: { $0.name == name }) else {
+            partitions = []
+            return
+        }
+        if batch.partitions.count == 1 {
+            // A report's rows nearly always share the partition value: the flat rows less one column, encoded once.
+            partitions = [(batch.partitions[0].key, flat.dropping(column: column))]
+            return
+        }
+        let columns = ParquetTableOutput.columns(fields.enumerated().filter { $0.offset != column }.map(\.element))
+        partitions = batch.partitions.map { partition in
+            var rows = ParquetRows(columns: columns, capacity: partition.rows)
+            for row in values where row[column] == partition.key { ParquetTableOutput.encode(row, fields, skipping: column, into: &rows) }
+            return (partition.key, rows)
+        }
     }
 }

@@ -125,9 +125,10 @@ final class TableOutput {
 
     var rows: Int { flat.rows ?? 0 }
 
-    func append(_ batch: RowBatch) throws {
+    /// A batch's rows; `encoded` is their Parquet when a worker made it (else it is made here from the batch's values).
+    func append(_ batch: RowBatch, parquet encoded: ParquetBatch? = nil) throws {
         guard batch.rows > 0 else { return }
-        try parquet?.append(batch)
+        try parquet?.append(batch, encoded: encoded)
         statistics.merge(batch.statistics)
         try flat.write(batch.flat)
         flat.rows! += batch.rows

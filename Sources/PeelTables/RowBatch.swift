@@ -28,6 +28,9 @@ public struct RowBatch: Sendable {
         statistics = ColumnAccumulator(schema: schema)
     }
 
+    /// Forgets the kept values once a writer has taken what it needs of them.
+    public mutating func dropValues() { values = nil }
+
     public mutating func append(_ row: [Value]) {
         precondition(row.count == schema.fields.count, "every row has one value per field")
         rows += 1

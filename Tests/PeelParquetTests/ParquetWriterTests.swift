@@ -59,7 +59,41 @@ struct ParquetWriterTests {
         try writeBytes(file, to: folder + "/t.parquet")
         var whole = ParquetWriter(columns: Self.columns, createdBy: "peel test", metadata: [("peel.note", "ünïcode value")], rowGroupRows: 700)
         for row in rows { whole.append(row) }
-        #expect(whole.finish() == file, "taking the bytes as they come changes nothing")
+        // Compared first: #expect would print both arrays, megabytes of numbers, if they differed.
+        let wholeBytes = whole.finish(), sameWhole = wholeBytes == file
+        #expect(sameWhole, "taking the bytes as they come changes nothing (\(wholeBytes.count) and \(file.count) bytes)")
+        // Blocks of rows encoded apart (as parse workers make them) give the same bytes when they end where row
+        // groups do; at random lengths, row groups close only between blocks, at the first past 700 rows.
+        var generator = SplitMix(seed: Self.seed)
+        func blocks(_ rows: ArraySlice<[ParquetWriter.Value]>, aligned: Bool) -> [ParquetRows] {
+            var blocks: [ParquetRows] = [], start = rows.startIndex
+            while start < rows.endIndex {
+                var end = min(rows.endIndex, start + Int.random(in: 1...300, using: &generator))
+                if aligned && (start / 700) != ((end - 1) / 700) { end = (start / 700 + 1) * 700 }
+                var block = ParquetRows(columns: Self.columns, capacity: end - start)
+                for row in rows[start..<end] { block.append(row) }
+                blocks.append(block)
+                start = end
+            }
+            return blocks
+        }
+        var byBlocks = ParquetWriter(columns: Self.columns, createdBy: "peel test", metadata: [("peel.note", "ünïcode value")], rowGroupRows: 700)
+        for block in blocks(rows[...], aligned: true) { byBlocks.append(block) }
+        let blockBytes = byBlocks.finish(), sameBlocks = blockBytes == file
+        #expect(sameBlocks, "aligned blocks give the bytes of rows appended one by one (\(blockBytes.count) and \(file.count) bytes)")
+        var unaligned = ParquetWriter(columns: Self.columns, createdBy: "peel test", rowGroupRows: 700)
+        var blockEnds: [Int] = []
+        for block in blocks(rows[...], aligned: false) {
+            unaligned.append(block)
+            blockEnds.append((blockEnds.last ?? 0) + block.count)
+        }
+        try writeBytes(unaligned.finish(), to: folder + "/b.parquet")
+        try writeBytes(Array(try JSONSerialization.data(withJSONObject: blockEnds)), to: folder + "/block-ends.json")
+        // A partition's rows: the same block less one column.
+        var partition = ParquetWriter(columns: Array(Self.columns.dropFirst(2)), createdBy: "peel test", rowGroupRows: 700)
+        for block in blocks(rows[...], aligned: false) { partition.append(block.dropping(column: 0).dropping(column: 0)) }
+        try writeBytes(partition.finish(), to: folder + "/p.parquet")
+
         var compressed = ParquetWriter(columns: Self.columns, createdBy: "peel test", compression: .zstd(level: 3), rowGroupRows: 700)
         for row in rows { compressed.append(row) }
         let zstd = compressed.finish()
@@ -101,20 +135,39 @@ struct ParquetWriterTests {
         assert meta.created_by == "peel test", meta.created_by
         assert pq.read_schema("t.parquet").metadata[b"peel.note"].decode() == "ünïcode value"
         assert meta.num_row_groups == 5 and [meta.row_group(g).num_rows for g in range(5)] == [700, 700, 700, 700, 200]
-        for group in range(5):
-            part = got[group * 700:(group + 1) * 700]
-            for index, name in enumerate(names):
-                column = meta.row_group(group).column(index)
-                stats = column.statistics
-                values = [row[name] for row in part if row[name] is not None]
-                assert stats.null_count == len(part) - len(values), (name, stats.null_count)
-                if values:
-                    key = (lambda v: v.encode()) if isinstance(values[0], str) else (lambda v: v)
-                    assert stats.min == min(values, key=key) and stats.max == max(values, key=key), (group, name, stats.min, stats.max)
-                else:
-                    assert not stats.has_min_max, name
-                assert ("RLE_DICTIONARY" in column.encodings) == (name in ("force_id", "grade")), (name, column.encodings)
-                assert column.has_dictionary_page == (name in ("force_id", "grade")), name
+
+        def check_statistics(meta, got, names):
+            start = 0
+            for group in range(meta.num_row_groups):
+                part = got[start:start + meta.row_group(group).num_rows]
+                start += len(part)
+                for index, name in enumerate(names):
+                    column = meta.row_group(group).column(index)
+                    stats = column.statistics
+                    values = [row[name] for row in part if row[name] is not None]
+                    assert stats.null_count == len(part) - len(values), (name, stats.null_count)
+                    if values:
+                        key = (lambda v: v.encode()) if isinstance(values[0], str) else (lambda v: v)
+                        assert stats.min == min(values, key=key) and stats.max == max(values, key=key), (group, name, stats.min, stats.max)
+                    else:
+                        assert not stats.has_min_max, name
+                    assert ("RLE_DICTIONARY" in column.encodings) == (name in ("force_id", "grade")), (name, column.encodings)
+                    assert column.has_dictionary_page == (name in ("force_id", "grade")), name
+            assert start == len(got)
+
+        check_statistics(meta, got, names)
+        # Blocks of random lengths: the same rows; each row group ends at the first block end at or past 700 rows.
+        assert pq.read_table("b.parquet").to_pylist() == got
+        blocks = pq.ParquetFile("b.parquet").metadata
+        check_statistics(blocks, got, names)
+        ends, end = json.load(open("block-ends.json")), 0
+        for group in range(blocks.num_row_groups):
+            end += blocks.row_group(group).num_rows
+            assert end in ends, end
+            if group < blocks.num_row_groups - 1:
+                assert blocks.row_group(group).num_rows >= 700 and max(e for e in ends if e < end) - (end - blocks.row_group(group).num_rows) < 700
+        partition = pq.read_table("p.parquet")
+        assert partition.column_names == names[2:] and partition.to_pylist() == [{k: r[k] for k in names[2:]} for r in got]
         assert pq.read_table("empty.parquet").num_rows == 0
         zstd = pq.ParquetFile("z.parquet").metadata
         assert {zstd.row_group(g).column(c).compression for g in range(5) for c in range(len(names))} == {"ZSTD"}
