@@ -18,6 +18,20 @@ public struct ParquetRows: Sendable {
         chunks[column].append(value)
     }
 
+    // Typed appends: the same as `append(_:column:)` with the value's case, without building it.
+
+    @inline(__always)
+    public mutating func appendNull(column: Int) { chunks[column].appendNull() }
+
+    @inline(__always)
+    public mutating func append(string: String, column: Int) { chunks[column].append(string: string) }
+
+    @inline(__always)
+    public mutating func append(integer: Int64, column: Int) { chunks[column].append(integer: integer) }
+
+    @inline(__always)
+    public mutating func append(double: Double, column: Int) { chunks[column].append(double: double) }
+
     public mutating func endRow() {
         count += 1
         assert(chunks.allSatisfy { $0.defined.count == count }, "a value per column in every row")

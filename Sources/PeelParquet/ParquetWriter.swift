@@ -74,9 +74,12 @@ public struct ParquetWriter {
     /// what a writer holds is bounded either way.
     private let rowGroupBytes: Int
     private let compression: Compression
+    private let buffers: PageBuffers
 
+    /// `buffers`: where pages are assembled and compressed; writers used on one thread can share them.
     public init(columns: [Column], createdBy: String, metadata: [(key: String, value: String)] = [], compression: Compression = .none,
-                rowGroupRows: Int = 1 << 17, rowGroupBytes: Int = 1 << 20) {
+                rowGroupRows: Int = 1 << 17, rowGroupBytes: Int = 1 << 20, buffers: PageBuffers = PageBuffers()) {
+        self.buffers = buffers
         precondition(rowGroupRows > 0 && rowGroupBytes > 0)
         self.rowGroupBytes = rowGroupBytes
         self.compression = compression
@@ -174,10 +177,12 @@ public struct ParquetWriter {
         var record = RowGroupRecord(rows: rowsInGroup)
         for index in chunks.indices {
             let offset = taken + pending.count
-            let (bytes, chunkRecord) = chunks[index].encode(rows: rowsInGroup, at: offset, compression: compression)
+            let (bytes, chunkRecord) = chunks[index].encode(rows: rowsInGroup, at: offset, compression: compression, buffers: buffers)
             pending += bytes
             record.columns.append(chunkRecord)
-            chunks[index] = ColumnChunk(column: columns[index])
+            // Emptied with its buffers kept: the next group grows to about the same size, and a buffer of a
+            // megabyte given back to the system is mapped and faulted in again each time.
+            chunks[index].removeAll()
         }
         groups.append(record)
         rowsInGroup = 0
@@ -218,6 +223,31 @@ extension ParquetWriter.Column {
 /// parquet.thrift's Encoding values this writer uses.
 private enum Encoding: Int32 {
     case plain = 0, rle = 3, rleDictionary = 8
+}
+
+/// Buffers for encoding pages, kept from one page to the next: the body as it is assembled, and a Zstandard
+/// compressor (its context and output) per level. Many writers (a table's partitions, every table of a run) can share
+/// one, as long as they are used on one thread: it then holds one page's worth of memory, not one per writer.
+public final class PageBuffers {
+    fileprivate var body: [UInt8] = []
+    private var compressors: [Int32: ZstdCompressor] = [:]
+
+    public init() {}
+
+    func compressor(level: Int32) -> ZstdCompressor {
+        if let compressor = compressors[level] { return compressor }
+        let compressor = ZstdCompressor(level: level)
+        compressors[level] = compressor
+        return compressor
+    }
+
+    /// The body buffer, empty, moved out so that appending to it copies nothing.
+    fileprivate func takeBody() -> [UInt8] {
+        var taken: [UInt8] = []
+        swap(&taken, &body)
+        taken.removeAll(keepingCapacity: true)
+        return taken
+    }
 }
 
 /// What the footer says of one row group.
@@ -303,6 +333,25 @@ struct ColumnChunk: Sendable {
 
     /// `capacity`: room for that many rows at once, for a block of known length (an accumulating chunk is left to
     /// grow geometrically).
+    /// No rows, and what was learnt of them forgotten; the buffers keep their capacity.
+    mutating func removeAll() {
+        values.removeAll(keepingCapacity: true)
+        words.removeAll(keepingCapacity: true)
+        defined.removeAll(keepingCapacity: true)
+        indices.removeAll(keepingCapacity: true)
+        dictionaryKeys.removeAll(keepingCapacity: true)
+        dictionary.removeAll(keepingCapacity: true)
+        dictionaryBytes = 0
+        nulls = 0
+        lastEntry = nil
+        minimumText = nil
+        maximumText = nil
+        minimumNumber = .infinity
+        maximumNumber = -.infinity
+        minimumInteger = .max
+        maximumInteger = .min
+    }
+
     init(column: ParquetWriter.Column, capacity: Int = 0) {
         self.column = column
         guard capacity > 0 else { return }
@@ -317,37 +366,63 @@ struct ColumnChunk: Sendable {
     var bufferedBytes: Int { values.count + words.count * 8 + dictionaryBytes + indices.count * 4 + defined.count }
 
     mutating func append(_ value: ParquetWriter.Value) {
-        switch (column.type, value) {
-        case (_, .null):
-            precondition(column.nullable, "\(column.name) is not nullable")
-            defined.append(0)
-            nulls += 1
-            return
-        case (.string, .string(let text)) where column.dictionary:
+        switch value {
+        case .null: appendNull()
+        case .string(let text): append(string: text)
+        case .integer(let number): append(integer: number)
+        case .double(let number): append(double: number)
+        }
+    }
+
+    // Typed appends, for callers that know a value's type: no enum to build and take apart per value.
+
+    @inline(__always)
+    mutating func appendNull() {
+        precondition(column.nullable, "\(column.name) is not nullable")
+        defined.append(0)
+        nulls += 1
+    }
+
+    @inline(__always)
+    mutating func append(string text: String) {
+        precondition(column.type == .string, "a string in a \(column.type) column")
+        if column.dictionary {
             indices.append(dictionaryIndex(text))
-        case (.string, .string(var text)):
+        } else {
             // Appended in place, with no array per value: this runs for every string of every row.
+            var text = text
             text.withUTF8 { utf8 in
                 Encodings.append(UInt32(utf8.count), to: &values)
                 values.append(contentsOf: utf8)
                 noteBounds(utf8)
             }
-        case (.int32, .integer(let number)), (.date, .integer(let number)):
+        }
+        defined.append(1)
+    }
+
+    @inline(__always)
+    mutating func append(integer number: Int64) {
+        switch column.type {
+        case .int32, .date:
             let value = Int32(number)
             words.append(UInt64(UInt32(bitPattern: value)))
             noteBounds(integer: Int64(value))
-        case (.int64, .integer(let number)):
+        case .int64:
             words.append(UInt64(bitPattern: number))
             noteBounds(integer: number)
-        case (.double, .double(let number)):
-            words.append(number.bitPattern)
-            noteBounds(number: number)
-        case (.double, .integer(let number)):
-            append(.double(Double(number)))
-            return
-        default:
-            preconditionFailure("\(value) in a \(column.type) column")
+        case .double:
+            return append(double: Double(number))
+        case .string:
+            preconditionFailure("an integer in a string column")
         }
+        defined.append(1)
+    }
+
+    @inline(__always)
+    mutating func append(double number: Double) {
+        precondition(column.type == .double, "a double in a \(column.type) column")
+        words.append(number.bitPattern)
+        noteBounds(number: number)
         defined.append(1)
     }
 
@@ -424,24 +499,30 @@ struct ColumnChunk: Sendable {
     }
 
     /// The chunk's pages, to stand at `offset` in the file, and what the footer says of them.
-    fileprivate func encode(rows: Int, at offset: Int, compression: ParquetWriter.Compression) -> ([UInt8], ChunkRecord) {
+    fileprivate func encode(rows: Int, at offset: Int, compression: ParquetWriter.Compression,
+                            buffers: PageBuffers) -> ([UInt8], ChunkRecord) {
         var out: [UInt8] = []
         var uncompressedSize = 0
         /// A page: its header (sizes before and after compression), then its body as compressed.
         func page(type: Int32, _ body: [UInt8], _ fields: (inout CompactWriter) -> Void) {
-            let stored: [UInt8]
-            switch compression {
-            case .none: stored = body
-            case .zstd(let level): stored = Zstd.compress(body, level: level)
+            if case .zstd(let level) = compression {
+                let compressor = buffers.compressor(level: level)
+                let size = body.withUnsafeBytes { compressor.compress($0) }
+                let header = Self.pageHeader(type: type, size: body.count, compressedSize: size, fields)
+                out += header
+                compressor.output.withUnsafeBufferPointer { out.append(contentsOf: $0.prefix(size)) }
+                uncompressedSize += header.count + body.count
+            } else {
+                let header = Self.pageHeader(type: type, size: body.count, compressedSize: body.count, fields)
+                out += header
+                out += body
+                uncompressedSize += header.count + body.count
             }
-            let header = Self.pageHeader(type: type, size: body.count, compressedSize: stored.count, fields)
-            out += header
-            out += stored
-            uncompressedSize += header.count + body.count
         }
         var dictionaryOffset: Int?
         var encodings: [Encoding] = [.plain, .rle]
-        var body: [UInt8] = []
+        var body = buffers.takeBody()
+        defer { buffers.body = body }
         if column.nullable {
             let levels = Encodings.runs(defined, bitWidth: 1)
             body += Encodings.littleEndian(UInt32(levels.count))

@@ -1,19 +1,32 @@
 import CZstd
 
-/// Zstandard compression of one Parquet page, through libzstd (the library libarchive already uses): the only Swift
-/// code that sees it. One-shot and single-threaded, so the same bytes and level always give the same output.
-enum Zstd {
-    static func compress(_ input: [UInt8], level: Int32) -> [UInt8] {
+/// Zstandard compression of Parquet pages, through libzstd (the library libarchive already uses): the only Swift code
+/// that sees it. One context, reused page after page (a fresh one per page costs an allocation and a table reset
+/// each time); one-shot and single-threaded, so the same bytes and level always give the same output, as
+/// `ZSTD_compress` would.
+final class ZstdCompressor {
+    private let context: OpaquePointer
+    let level: Int32
+    /// The last page compressed, in a buffer kept between pages.
+    private(set) var output: [UInt8] = []
+
+    init(level: Int32) {
+        guard let context = ZSTD_createCCtx() else { fatalError("zstd: no memory for a compression context") }
+        self.context = context
+        self.level = level
+    }
+
+    deinit { ZSTD_freeCCtx(context) }
+
+    /// Compresses `input` into `output`, and returns the compressed length (the valid prefix of `output`).
+    func compress(_ input: UnsafeRawBufferPointer) -> Int {
         let bound = ZSTD_compressBound(input.count)
-        var output = [UInt8](repeating: 0, count: bound)
+        if output.count < bound { output = [UInt8](repeating: 0, count: bound) }
         let written = output.withUnsafeMutableBytes { out in
-            input.withUnsafeBytes { source in
-                ZSTD_compress(out.baseAddress, bound, source.baseAddress, input.count, level)
-            }
+            ZSTD_compressCCtx(context, out.baseAddress, out.count, input.baseAddress, input.count, level)
         }
         // A bound-sized buffer always holds the result; an error here is a programming error (a bad level).
         precondition(ZSTD_isError(written) == 0, "zstd: \(String(cString: ZSTD_getErrorName(written)))")
-        output.removeSubrange(written...)
-        return output
+        return written
     }
 }

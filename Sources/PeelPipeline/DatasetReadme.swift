@@ -1,37 +1,58 @@
+import PeelTables
+
 /// `README.md` inside every dataset: what the files are, then what this run read, skipped, quarantined and found.
 /// No times or run ids (those are in manifest.json), so the same inputs give the same file; the copy committed in
 /// the repository's `Outputs/` is the one the embedded input gives.
 enum DatasetReadme {
     static let path = "README.md"
 
-    static let about = """
-    # PEEL dataset (generated)
+    /// What the files are, for the formats the run wrote.
+    static func about(_ formats: TableFormats) -> String {
+        var tables = ""
+        if formats.contains(.csv) {
+            tables += """
+            - `<table>.csv`: each table as one file with all its columns (for Stata, spreadsheets, frictionless).
+            - `<table>/year=<year>/part-00000.csv`: the same rows partitioned by assessment year, Hive style: the
+              `year` column is in the folder name only (for arrow, DuckDB, Spark).
 
-    Everything in this folder is written by `peel run` and replaced whole by the next run:
-    do not edit it, and keep nothing else here.
+            """
+        }
+        if formats.contains(.parquet) {
+            tables += """
+            - `parquet/`: every table as Parquet, typed, read with no options by pyarrow, DuckDB, polars, pandas
+              and Spark: flat (`parquet/<table>.parquet`) and by assessment year
+              (`parquet/<table>/year=<year>/part-00000.parquet`, Hive style).
 
-    - `index.html`: the run at a glance, for a browser (works offline; nothing in it is fetched): how it
-      ended and why, inputs and entries, validation findings, the grade matrix per year, each force's
-      figures against England and Wales, and every table's columns. Its run id and stage times are this
-      run's own; the rest is the same for the same inputs.
-    - `manifest.json`: the record of the run that wrote this folder: inputs and their checksums, every
-      archive entry with its status (parsed, skipped or quarantined) and reason, every output file with
-      its row count and sha256, stage timings and the exit status. It is written last.
-    - `<table>.csv`: each table as one file with all its columns (for Stata, spreadsheets, frictionless).
-    - `<table>/year=<year>/part-00000.csv`: the same rows partitioned by assessment year, Hive style: the
-      `year` column is in the folder name only (for arrow, DuckDB, Spark).
-    - `parquet/`: with `peel run --format csv,parquet`, every table also as Parquet, flat
-      (`parquet/<table>.parquet`) and by year (`parquet/<table>/year=<year>/part-00000.parquet`), typed.
-    - `datapackage.json`: the Frictionless Data Package describing every table (types, categories, keys).
-    - `.cache/`: each input archive's parsed results, so the next run reads only archives that changed
-      (`peel run --full` reads everything again). Readers skip it, as they skip every hidden folder.
+            """
+        }
+        var text = """
+        # PEEL dataset (generated)
 
-    CSV: RFC 4180, UTF-8 without BOM, `\\n` line ends, header row, empty field = null.
+        Everything in this folder is written by `peel run` and replaced whole by the next run:
+        do not edit it, and keep nothing else here.
 
-    """
+        - `index.html`: the run at a glance, for a browser (works offline; nothing in it is fetched): how it
+          ended and why, inputs and entries, validation findings, the grade matrix per year, each force's
+          figures against England and Wales, and every table's columns. Its run id and stage times are this
+          run's own; the rest is the same for the same inputs.
+        - `manifest.json`: the record of the run that wrote this folder: inputs and their checksums, every
+          archive entry with its status (parsed, skipped or quarantined) and reason, every output file with
+          its row count and sha256, stage timings and the exit status. It is written last.
 
-    static func text(archives: [ArchiveRecord], totals: Manifest.Totals, validation: Manifest.ValidationTotals, status: ExitStatus) -> String {
-        var out = about + "\n## What this run read\n\n"
+        """
+        text += tables + """
+        - `datapackage.json`: the Frictionless Data Package describing every table (types, categories, keys).
+        - `.cache/`: each input archive's parsed results, so the next run reads only archives that changed
+          (`peel run --full` reads everything again). Readers skip it, as they skip every hidden folder.
+
+        """
+        if formats.contains(.csv) { text += "\nCSV: RFC 4180, UTF-8 without BOM, `\\n` line ends, header row, empty field = null.\n" }
+        return text
+    }
+
+    static func text(archives: [ArchiveRecord], totals: Manifest.Totals, validation: Manifest.ValidationTotals, status: ExitStatus,
+                     formats: TableFormats) -> String {
+        var out = about(formats) + "\n## What this run read\n\n"
         out += "Exit status \(status.rawValue) (\(status.name)). \(totals.entries) entries in \(totals.archives) input\(totals.archives == 1 ? "" : "s"): "
             + "\(totals.parsed) parsed, \(totals.skipped) skipped, \(totals.quarantined) quarantined.\n\n"
         out += "| input | status | entries |\n|---|---|---|\n"
@@ -50,7 +71,7 @@ enum DatasetReadme {
         let findings = validation.byRule.keys.sorted().flatMap { rule in
             validation.byRule[rule]!.keys.sorted().map { "| \(rule) | \($0) | \(validation.byRule[rule]![$0]!) |" }
         }
-        out += findings.isEmpty ? "\nValidation found nothing.\n" : "\nValidation findings (rows of `validation.csv`):\n\n| rule | severity | findings |\n|---|---|---|\n" + findings.joined(separator: "\n") + "\n"
+        out += findings.isEmpty ? "\nValidation found nothing.\n" : "\nValidation findings (rows of `\(formats.flatPath("validation"))`):\n\n| rule | severity | findings |\n|---|---|---|\n" + findings.joined(separator: "\n") + "\n"
         return out
     }
 

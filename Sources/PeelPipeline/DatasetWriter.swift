@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PeelEnrichment
+import PeelParquet
 import PeelReport
 import PeelTables
 import PeelValidation
@@ -60,24 +61,27 @@ final class DatasetWriter {
     private(set) var enrichedRows = 0
     /// What index.html shows beyond the manifest.
     let runReport: RunReportCollector
-    /// Every table also as Parquet (the workers then keep their rows' values for it).
-    let parquet: Bool
+    /// The formats tables are written in (with Parquet the workers keep their rows' values for it).
+    let formats: TableFormats
+    /// Where every Parquet page of the run is assembled and compressed, one at a time.
+    private let parquetBuffers: PageBuffers?
     /// The first write failure; later commits only count, so the readers and workers can drain.
     private(set) var failure: (any Error)?
 
     static let spoolFolder = ".spool"
 
-    init(staging: String, inputs: [InputArchive], cacheKey: CacheKeys?, keepEntries: Bool, forces: ForceRegistry, parquet: Bool = false,
+    init(staging: String, inputs: [InputArchive], cacheKey: CacheKeys?, keepEntries: Bool, forces: ForceRegistry, formats: TableFormats = .csv,
          logger: Logger) throws {
         self.staging = staging
-        self.parquet = parquet
+        self.formats = formats
+        parquetBuffers = formats.contains(.parquet) ? PageBuffers() : nil
         runReport = RunReportCollector(forces: forces)
         self.keepEntries = keepEntries
         entriesSpool = try StagedFile(root: staging, path: "\(Self.spoolFolder)/entries.json", checksummed: false)
         self.inputs = inputs
         self.cacheKey = cacheKey
         self.logger = logger
-        for schema in ReportTables.schemas.dropLast() { tables.append(try TableOutput(schema: schema, root: staging, parquet: parquet)) }
+        for schema in ReportTables.schemas.dropLast() { tables.append(try TableOutput(schema: schema, root: staging, csv: formats.contains(.csv), parquet: parquetBuffers)) }
         for rule in RuleName.allCases {
             ruleSpools[rule] = try StagedFile(root: staging, path: "\(Self.spoolFolder)/rule-\(rule.rawValue).records", checksummed: false)
         }
@@ -245,8 +249,8 @@ final class DatasetWriter {
         if let failure { throw failure }
         var finished = Finished()
         for severity in Severity.allCases { finished.validation.bySeverity[severity.rawValue] = 0 }
-        let validation = try TableOutput(schema: ReportTables.validationSchema, root: staging, parquet: parquet)
-        var batch = RowBatch(schema: ReportTables.validationSchema, keepValues: parquet)
+        let validation = try TableOutput(schema: ReportTables.validationSchema, root: staging, csv: formats.contains(.csv), parquet: parquetBuffers)
+        var batch = RowBatch(schema: ReportTables.validationSchema, formats: formats)
         func add(_ finding: ValidationFinding) throws {
             finished.validation.byRule[finding.rule.rawValue, default: [:]][finding.severity.rawValue, default: 0] += 1
             finished.validation.bySeverity[finding.severity.rawValue, default: 0] += 1
@@ -254,7 +258,7 @@ final class DatasetWriter {
             batch.append(ReportTables.validationRow(finding))
             if batch.rows >= 1024 {
                 try validation.append(batch)
-                batch = RowBatch(schema: ReportTables.validationSchema, keepValues: parquet)
+                batch = RowBatch(schema: ReportTables.validationSchema, formats: formats)
             }
         }
         try claims.closeScratch()

@@ -109,7 +109,7 @@ enum EntryProcessing {
 
     /// Stages 4 and 5 for one entry, and its rows: everything a worker can do so that committing it is appending.
     static func finish(_ outcome: EntryOutcome, record: [UInt8]?, archivePath: String, reference: ReferenceData,
-                       settings: ValidationSettings, keepRecord: Bool, keepValues: Bool = false, clock: inout StageClock) -> EntryResult {
+                       settings: ValidationSettings, keepRecord: Bool, formats: TableFormats = .csv, clock: inout StageClock) -> EntryResult {
         // The cache record only when there is a cache to write it to (a build with uncommitted changes has none).
         let record = record ?? (keepRecord ? outcome.record() : [])
         let entry = DatasetWriter.entryRecord(outcome, archivePath: archivePath)
@@ -124,8 +124,8 @@ enum EntryProcessing {
         }
         let (batches, parquet) = clock.time(.enrich) {
             var batches = ReportTables.batches(document, id: id, outcome: outcome, archivePath: archivePath, denominators: reference.denominators,
-                                               keepValues: keepValues)
-            guard keepValues else { return (batches, [ParquetBatch]()) }
+                                               formats: formats)
+            guard formats.contains(.parquet) else { return (batches, [ParquetBatch]()) }
             // Encoded here, in parallel, so that the ordered commit only copies Parquet bytes as it copies CSV bytes.
             let parquet = batches.map(ParquetBatch.init)
             for index in batches.indices { batches[index].dropValues() }

@@ -51,6 +51,8 @@ public struct Manifest: Codable, Sendable {
         public var inputs: [String]
         public var output: String
         public var jobs: Int
+        /// The table formats written (`--format`): "csv", "parquet", or both.
+        public var formats: [String]
     }
 
     public struct InputRecord: Codable, Sendable {

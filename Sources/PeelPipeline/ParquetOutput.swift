@@ -18,7 +18,11 @@ final class ParquetTableOutput {
     private let partitionColumns: [ParquetWriter.Column]
     private let partitionMetadata: [(key: String, value: String)]
 
-    init(schema: TableSchema, root: String) throws {
+    /// Pages of every writer are assembled and compressed in the same buffers (all run on the commit's thread).
+    private let buffers: PageBuffers
+
+    init(schema: TableSchema, root: String, buffers: PageBuffers) throws {
+        self.buffers = buffers
         self.schema = schema
         self.root = root
         let partitionColumn = schema.partitionField.flatMap { name in schema.fields.firstIndex { $0.name == name } }
@@ -28,7 +32,7 @@ final class ParquetTableOutput {
         partitionMetadata = partitionColumn == nil ? [] : Self.metadata(schema, partitionFields)
         let file = try StagedFile(root: root, path: "\(Self.folder)/\(schema.name).parquet")
         file.rows = 0
-        flat = (Self.writer(Self.columns(schema.fields), Self.metadata(schema, schema.fields)), file)
+        flat = (Self.writer(Self.columns(schema.fields), Self.metadata(schema, schema.fields), buffers), file)
     }
 
     static let folder = "parquet"
@@ -36,8 +40,8 @@ final class ParquetTableOutput {
     /// Names the program and its version, nothing that changes from run to run.
     static let createdBy = "peel version \(ProgramInfo.version)"
 
-    private static func writer(_ columns: [ParquetWriter.Column], _ metadata: [(key: String, value: String)]) -> ParquetWriter {
-        ParquetWriter(columns: columns, createdBy: createdBy, metadata: metadata, compression: .zstd(level: 1))
+    private static func writer(_ columns: [ParquetWriter.Column], _ metadata: [(key: String, value: String)], _ buffers: PageBuffers) -> ParquetWriter {
+        ParquetWriter(columns: columns, createdBy: createdBy, metadata: metadata, compression: .zstd(level: 1), buffers: buffers)
     }
 
     /// Nullable whatever the schema says: an empty text is a null in CSV, and Parquet keeps it one.
@@ -138,7 +142,7 @@ final class ParquetTableOutput {
         let path = Self.folder + "/" + CSVRenderer.partitionPath(schema, key).dropLast(".csv".count) + ".parquet"
         let file = try StagedFile(root: root, path: path)
         file.rows = 0
-        return (Self.writer(partitionColumns, partitionMetadata), file)
+        return (Self.writer(partitionColumns, partitionMetadata, buffers), file)
     }
 
     /// The files, flat first, then partitions in partition order; a table with no rows still gets one partition
@@ -159,22 +163,35 @@ final class ParquetTableOutput {
     static func encode(_ row: [Value], _ fields: [Field], skipping skipped: Int? = nil, into rows: inout ParquetRows) {
         var column = 0
         for index in row.indices where index != skipped {
-            let value: ParquetWriter.Value = switch (fields[index].type, row[index]) {
-            case (_, .null), (_, .text("")): .null
-            case (.string, .text(let text)): .string(text)
-            case (.string, .integer(let number)): .string(String(number))
-            case (.string, .number(let number)): .string(String(number))
-            case (.integer, .integer(let number)): .integer(Int64(number))
-            case (.integer, .number(let number)): Int64(exactly: number).map(ParquetWriter.Value.integer) ?? .null
-            case (.integer, .text(let text)): Int64(text).map(ParquetWriter.Value.integer) ?? .null
-            case (.number, .number(let number)): .double(number)
-            case (.number, .integer(let number)): .double(Double(number))
-            case (.number, .text(let text)): Double(text).map(ParquetWriter.Value.double) ?? .null
-            case (.date, .text(let text)): days(text).map { .integer(Int64($0)) } ?? .null
-            case (.date, _): .null
+            defer { column += 1 }
+            switch (fields[index].type, row[index]) {
+            case (_, .null):
+                rows.appendNull(column: column)
+            case (_, .text(let text)) where text.isEmpty:
+                rows.appendNull(column: column)
+            case (.string, .text(let text)):
+                rows.append(string: text, column: column)
+            case (.string, .integer(let number)):
+                rows.append(string: String(number), column: column)
+            case (.string, .number(let number)):
+                rows.append(string: String(number), column: column)
+            case (.integer, .integer(let number)):
+                rows.append(integer: Int64(number), column: column)
+            case (.integer, .number(let number)):
+                if let exact = Int64(exactly: number) { rows.append(integer: exact, column: column) } else { rows.appendNull(column: column) }
+            case (.integer, .text(let text)):
+                if let number = Int64(text) { rows.append(integer: number, column: column) } else { rows.appendNull(column: column) }
+            case (.number, .number(let number)):
+                rows.append(double: number, column: column)
+            case (.number, .integer(let number)):
+                rows.append(double: Double(number), column: column)
+            case (.number, .text(let text)):
+                if let number = Double(text) { rows.append(double: number, column: column) } else { rows.appendNull(column: column) }
+            case (.date, .text(let text)):
+                if let days = days(text) { rows.append(integer: Int64(days), column: column) } else { rows.appendNull(column: column) }
+            case (.date, _):
+                rows.appendNull(column: column)
             }
-            rows.append(value, column: column)
-            column += 1
         }
         rows.endRow()
     }

@@ -4,7 +4,7 @@ import PeelArchive
 import PeelEnrichment
 import PeelReport
 import PeelValidation
-import PeelTables
+public import PeelTables
 import PeelRunReport
 
 /// What a run is asked to do.
@@ -29,8 +29,25 @@ public struct RunOptions: Sendable {
     /// Return every entry's record in `RunResult.manifest.entries` (they are always in manifest.json). Off, a run
     /// keeps none of them in memory, which matters for inputs of many thousands of entries (the command line).
     public var entriesInResult = true
-    /// Every table also as Parquet (`<table>.parquet` and `<table>/<field>=<value>/part-00000.parquet`).
-    public var parquet = false
+    /// The formats tables are written in: CSV (`<table>.csv`, `<table>/<field>=<value>/part-00000.csv`), Parquet
+    /// (the same under `parquet/`, as `.parquet`), or both.
+    public var formats: TableFormats = .csv
+
+    /// `--format`'s value: "csv", "parquet", or both, comma-separated in any order; anything else is refused
+    /// with the message to show.
+    public static func formats(named text: String) -> Result<TableFormats, FormatError> {
+        var formats: TableFormats = []
+        for name in text.split(separator: ",", omittingEmptySubsequences: false).map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
+            switch name {
+            case "csv": formats.insert(.csv)
+            case "parquet": formats.insert(.parquet)
+            default: return .failure(FormatError(message: "unknown format \"\(name)\" (csv, parquet, or csv,parquet)"))
+            }
+        }
+        return .success(formats)
+    }
+
+    public struct FormatError: Error, Sendable { public let message: String }
 
     public init(inputs: [String] = ["Inputs"], output: String = "Outputs", jobs: Int = RunOptions.defaultJobs, configurationPath: String? = nil) {
         self.inputs = inputs
@@ -115,7 +132,7 @@ public enum PipelineRun {
             }
         }
         let writer = try staged { try DatasetWriter(staging: staging, inputs: inputs, cacheKey: cacheKey, keepEntries: options.entriesInResult, forces: reference.forces,
-                                                       parquet: options.parquet, logger: logger) }
+                                                       formats: options.formats, logger: logger) }
         progress?.start()
         let extraction = StagedExtraction.run(archives: inputs, configuration: loaded.configuration, parser: parser, reference: reference,
                                               jobs: min(max(1, options.jobs), RunOptions.maxJobs), cache: cache, cacheKey: cacheKey,
@@ -136,19 +153,23 @@ public enum PipelineRun {
         // Input failures outrank validation findings: they mean some data was not even read.
         let status: ExitStatus = totals.quarantined > 0 || totals.archivesFailed > 0 ? .inputQuarantined : failing ? .validationErrors : .success
 
-        let explanation = RunExplanation.text(status: status, totals: totals, validation: validation, failOn: options.failOn, output: options.output)
-        let readme = DatasetReadme.text(archives: writer.archives, totals: totals, validation: validation, status: status)
+        let explanation = RunExplanation.text(status: status, totals: totals, validation: validation, failOn: options.failOn, output: options.output,
+                                              validationFile: options.formats.flatPath(ReportTables.validationSchema.name))
+        let readme = DatasetReadme.text(archives: writer.archives, totals: totals, validation: validation, status: status,
+                                        formats: options.formats)
         // The page sits inside the dataset: it names the dataset's files relative to itself.
-        let pageWhy = RunExplanation.text(status: status, totals: totals, validation: validation, failOn: options.failOn, output: ".")
+        let pageWhy = RunExplanation.text(status: status, totals: totals, validation: validation, failOn: options.failOn, output: ".",
+                                         validationFile: options.formats.flatPath(ReportTables.validationSchema.name))
         let page = RunReportPage.render(RunReportBuilder.report(
             runId: runId, startedAt: ManifestBuilder.timestamp(startedAt), status: status, why: pageWhy, archives: writer.archives,
             totals: totals, stages: ManifestBuilder.stages(totals: totals, extraction: extraction, findings: finished.findings,
                                                            enrichedRows: writer.enrichedRows, writeItems: finished.tableOutputs.count,
                                                            writeSeconds: secondsSince(writeStarted)),
-            collector: writer.runReport, tables: finished.tables, denominators: reference.denominators))
+            collector: writer.runReport, tables: finished.tables, denominators: reference.denominators,
+            formats: options.formats))
         let package = DataPackage.render(ReportTables.schemas, title: "PEEL inspection reports as data",
             description: "Judgments, figures and findings of HMIC/HMICFRS PEEL reports, with population denominators and validation findings. Written by peel \(ProgramInfo.version).",
-            parquet: options.parquet)
+            formats: options.formats)
         let small = try output.write([RenderedFile(path: "datapackage.json", contents: package, rows: nil),
                                       RenderedFile(path: DatasetReadme.path, contents: Array(readme.utf8), rows: nil),
                                       RenderedFile(path: RunReportBuilder.path, contents: Array(page.utf8), rows: nil)], staging: staging)
@@ -186,7 +207,9 @@ public enum PipelineRun {
 
 /// Why a run ended as it did, in one sentence for the log's last line.
 enum RunExplanation {
-    static func text(status: ExitStatus, totals: Manifest.Totals, validation: Manifest.ValidationTotals, failOn: RunOptions.FailOn, output: String) -> String {
+    /// `validationFile`: the validation table's file in the dataset (its CSV, or its Parquet file without CSV).
+    static func text(status: ExitStatus, totals: Manifest.Totals, validation: Manifest.ValidationTotals, failOn: RunOptions.FailOn, output: String,
+                     validationFile: String) -> String {
         func count(_ number: Int, _ noun: String, _ plural: String? = nil) -> String {
             "\(number) \(number == 1 ? noun : plural ?? noun + "s")"
         }
@@ -201,7 +224,7 @@ enum RunExplanation {
         case .success:
             return "\(count(totals.parsed, "report")) parsed, \(totals.skipped) skipped, nothing quarantined; \(findings)"
         case .validationErrors:
-            return "validation findings fail the run under --fail-on \(failOn.rawValue): \(findings); see \(output)/validation.csv"
+            return "validation findings fail the run under --fail-on \(failOn.rawValue): \(findings); see \(output)/\(validationFile)"
         case .inputQuarantined:
             var parts: [String] = []
             if totals.quarantined > 0 { parts.append("\(count(totals.quarantined, "entry", "entries")) quarantined") }
@@ -250,7 +273,8 @@ enum ManifestBuilder {
                 pdfExtraction: configuration.pdf.mode, maxPdfPages: configuration.pdf.maxPages,
                 maxPdfSeconds: configuration.pdf.maxSeconds, maxPdfMemoryBytes: configuration.pdf.maxMemoryBytes),
             reference: reference,
-            options: Manifest.OptionsRecord(inputs: options.inputs, output: options.output, jobs: options.jobs),
+            options: Manifest.OptionsRecord(inputs: options.inputs, output: options.output, jobs: options.jobs,
+                                            formats: [(TableFormats.csv, "csv"), (.parquet, "parquet")].filter { options.formats.contains($0.0) }.map(\.1)),
             // Entries are written to manifest.json from their spool (`DatasetWriter.writeManifest`).
             inputs: inputs, entries: [], stages: stages, outputs: outputs, totals: totals,
             exitStatus: Manifest.ExitRecord(code: status.rawValue, name: status.name))

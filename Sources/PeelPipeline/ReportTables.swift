@@ -24,10 +24,10 @@ enum ReportTables {
     /// One entry's rows of the tables read from reports (every table but validation, in `schemas` order),
     /// rendered on the parse worker that read it.
     static func batches(_ document: ParsedDocument, id: String, outcome: EntryOutcome, archivePath: String,
-                        denominators: Denominators, keepValues: Bool = false) -> [RowBatch] {
+                        denominators: Denominators, formats: TableFormats = .csv) -> [RowBatch] {
         let report = document.report
         let page = { (line: Int) in Value(document.pages?.page(ofLine: line)) }
-        var reports = RowBatch(schema: reportsSchema, keepValues: keepValues)
+        var reports = RowBatch(schema: reportsSchema, formats: formats)
         reports.append([
             .text(id), .text(archivePath), .text(outcome.path),
             .integer(outcome.bytes), .text(document.encoding.rawValue), .text(document.format.rawValue),
@@ -35,7 +35,7 @@ enum ReportTables {
             Value(report.published), Value(report.inspectorate), Value(report.isbn), Value(report.forceID),
             Value(report.title), Value(report.titleLine),
         ])
-        var judgments = RowBatch(schema: judgmentsSchema, keepValues: keepValues)
+        var judgments = RowBatch(schema: judgmentsSchema, formats: formats)
         for judgment in report.judgments {
             judgments.append([
                 .text(id), Value(report.year), Value(judgment.forceID), .text(judgment.question.rawValue),
@@ -43,11 +43,11 @@ enum ReportTables {
                 Value(judgment.lastInspected), .integer(judgment.line), page(judgment.line),
             ])
         }
-        var distributions = RowBatch(schema: distributionsSchema, keepValues: keepValues)
+        var distributions = RowBatch(schema: distributionsSchema, formats: formats)
         for row in report.gradeDistributions {
             distributions.append([.text(id), Value(report.year), .text(row.question.rawValue), .text(row.grade.rawValue), .integer(row.forces), .integer(row.line), page(row.line)])
         }
-        var figures = RowBatch(schema: figuresSchema, keepValues: keepValues)
+        var figures = RowBatch(schema: figuresSchema, formats: formats)
         for figure in report.figures {
             figures.append([
                 .text(id), Value(report.year), Value(report.forceID), .text(figure.area.rawValue), .text(figure.metric),
@@ -55,14 +55,14 @@ enum ReportTables {
                 Value(figure.period.end), Value(figure.period.asAt), .text(figure.source.rawValue), .integer(figure.line), page(figure.line),
             ])
         }
-        var findings = RowBatch(schema: findingsSchema, keepValues: keepValues)
+        var findings = RowBatch(schema: findingsSchema, formats: formats)
         for finding in report.findings {
             findings.append([
                 .text(id), Value(report.year), Value(report.forceID), Value(finding.question?.rawValue), .text(finding.kind.rawValue),
                 .integer(finding.ordinal), .text(finding.text), .integer(finding.line), page(finding.line),
             ])
         }
-        var enriched = RowBatch(schema: enrichedSchema, keepValues: keepValues)
+        var enriched = RowBatch(schema: enrichedSchema, formats: formats)
         for (year, forceID, figure) in enrich(report, denominators: denominators) {
             enriched.append(enrichedRow(id: id, year: year, forceID: forceID, figure, page: document.pages?.page(ofLine: figure.figure.line)))
         }

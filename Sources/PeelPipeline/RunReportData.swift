@@ -204,7 +204,7 @@ enum RunReportBuilder {
 
     static func report(runId: String, startedAt: String, status: ExitStatus, why: String, archives: [ArchiveRecord], totals: Manifest.Totals,
                        stages: [Manifest.StageRecord], collector: RunReportCollector, tables: [Manifest.TableRecord],
-                       denominators: Denominators) -> RunReport {
+                       denominators: Denominators, formats: TableFormats) -> RunReport {
         let (charts, notShown) = collector.figureCharts(denominators: denominators)
         func bound(_ bound: ColumnStatistics.Bound?) -> String? {
             switch bound {
@@ -223,7 +223,7 @@ enum RunReportBuilder {
             problems: collector.problems, problemsNotListed: collector.problemsNotListed, rules: collector.rules(),
             gradeYears: collector.gradeYears(), distributions: collector.gradeDistributions(), figures: charts, figuresNotShown: notShown,
             tables: tables.map { table in
-                RunReport.Table(name: table.name, rows: table.rows, file: "\(table.name).csv", columns: table.columns.map {
+                RunReport.Table(name: table.name, rows: table.rows, file: formats.flatPath(table.name), columns: table.columns.map {
                     RunReport.Column(name: $0.name, type: $0.type, nulls: $0.nulls, distinct: $0.distinct, min: bound($0.min), max: bound($0.max))
                 })
             })

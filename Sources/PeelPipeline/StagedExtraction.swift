@@ -57,7 +57,7 @@ enum StagedExtraction {
         let archiveReader = ArchiveReader(limits: configuration.limits)
         let pdf = PDFTextExtractor(settings: configuration.pdf, maxTextBytes: configuration.limits.maxEntryBytes)
         let started = DispatchTime.now().uptimeNanoseconds
-        let keepValues = writer.parquet
+        let formats = writer.formats
 
         // Each worker runs on a serial queue of its own. Such queues get a thread of their own when they need one
         // (libdispatch makes them "overcommit"), so a reader blocked on the full queue can never keep a worker from
@@ -83,7 +83,7 @@ enum StagedExtraction {
                     }
                     let result = EntryProcessing.finish(outcome, record: record, archivePath: archivePath, reference: reference,
                                                         settings: configuration.validation, keepRecord: cacheKey != nil,
-                                                        keepValues: keepValues, clock: &clock)
+                                                        formats: formats, clock: &clock)
                     // Budget goes back once the entry's text is done with; the result is small beside it.
                     queue.release(cost)
                     commit.submit(result)

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Glibc
+import PeelParquet
 import PeelTables
 
 /// A file of the dataset, written as the run goes into the staging folder: buffered, checksummed as written,
@@ -101,35 +102,46 @@ final class StagedFile: @unchecked Sendable {
     }
 }
 
-/// One table of the dataset as it is written: its flat file and one file per partition value, all opened as
-/// the values appear, with statistics merged batch by batch.
+/// One table of the dataset as it is written, in its formats: in CSV its flat file and one file per partition
+/// value, in Parquet the same under `parquet/`, all opened as the values appear, with statistics merged batch by
+/// batch.
 final class TableOutput {
     let schema: TableSchema
     private let root: String
-    private let flat: StagedFile
+    /// The CSV files, when the run writes CSV: the flat file, and the partitions' as they are met.
+    private let flat: StagedFile?
     private var partitions: [Value: StagedFile] = [:]
     private var statistics: ColumnAccumulator
     private let partitionHeader: [UInt8]?
     private let parquet: ParquetTableOutput?
+    private(set) var rows = 0
 
-    init(schema: TableSchema, root: String, parquet: Bool = false) throws {
+    /// `csv`: write the CSV files; `parquet`: the buffers of the run's Parquet writers, when it writes Parquet.
+    init(schema: TableSchema, root: String, csv: Bool = true, parquet: PageBuffers? = nil) throws {
+        precondition(csv || parquet != nil, "a table is written in some format")
         self.schema = schema
         self.root = root
-        self.parquet = parquet ? try ParquetTableOutput(schema: schema, root: root) : nil
+        self.parquet = try parquet.map { try ParquetTableOutput(schema: schema, root: root, buffers: $0) }
         statistics = ColumnAccumulator(schema: schema)
-        flat = try StagedFile(root: root, path: CSVRenderer.flatPath(schema))
-        flat.rows = 0
-        try flat.write(CSVRenderer.header(schema))
-        partitionHeader = CSVRenderer.partitionHeader(schema)
+        if csv {
+            let flat = try StagedFile(root: root, path: CSVRenderer.flatPath(schema))
+            flat.rows = 0
+            try flat.write(CSVRenderer.header(schema))
+            self.flat = flat
+            partitionHeader = CSVRenderer.partitionHeader(schema)
+        } else {
+            flat = nil
+            partitionHeader = nil
+        }
     }
-
-    var rows: Int { flat.rows ?? 0 }
 
     /// A batch's rows; `encoded` is their Parquet when a worker made it (else it is made here from the batch's values).
     func append(_ batch: RowBatch, parquet encoded: ParquetBatch? = nil) throws {
         guard batch.rows > 0 else { return }
+        rows += batch.rows
         try parquet?.append(batch, encoded: encoded)
         statistics.merge(batch.statistics)
+        guard let flat else { return }
         try flat.write(batch.flat)
         flat.rows! += batch.rows
         guard partitionHeader != nil else { return }
@@ -149,14 +161,15 @@ final class TableOutput {
         return file
     }
 
-    /// Closes every file: the flat file's record, then the partitions' in partition order. A table with no rows
-    /// still gets a header-only partition file, so `table/*/*.csv` always matches (DuckDB and Spark refuse an
-    /// empty glob).
-    /// Its files, flat first, then partitions in partition order (the order of their manifest records), for
-    /// closing; and its statistics.
+    /// Its files, flat first, then partitions in partition order (the order of their manifest records), CSV before
+    /// Parquet, for closing; and its statistics. A table with no rows still gets a header-only partition file, so
+    /// `table/*/*.csv` always matches (DuckDB and Spark refuse an empty glob).
     func finish() throws -> (files: [StagedFile], columns: [ColumnStatistics]) {
-        if partitionHeader != nil && partitions.isEmpty { _ = try partitionFile(.null) }
-        let csv = [flat] + partitions.keys.sorted(by: CSVRenderer.partitionOrder).map { partitions[$0]! }
+        var csv: [StagedFile] = []
+        if let flat {
+            if partitionHeader != nil && partitions.isEmpty { _ = try partitionFile(.null) }
+            csv = [flat] + partitions.keys.sorted(by: CSVRenderer.partitionOrder).map { partitions[$0]! }
+        }
         return (csv + (try parquet?.finish() ?? []), statistics.statistics)
     }
 }

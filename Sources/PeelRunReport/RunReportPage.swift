@@ -50,6 +50,9 @@ public enum RunReportPage {
         let charts: [Chart]
         let figuresNotShown: Int
         let tables: [Table]
+        /// The files the page points to for what it does not list: the validation and figures tables (CSV or Parquet).
+        let validationFile: String
+        let figuresFile: String
         let gradeCSS: String
 
         init(_ report: RunReport) {
@@ -107,6 +110,8 @@ public enum RunReportPage {
                       outliers: chart.points.filter(\.outlier).count)
             }
             figuresNotShown = report.figuresNotShown
+            validationFile = report.tables.first { $0.name == "validation" }?.file ?? ""
+            figuresFile = report.tables.first { $0.name == "figures" }?.file ?? ""
             tables = report.tables.map { table in
                 Table(name: table.name, rows: Numbers.grouped(table.rows), file: table.file, columns: table.columns.map {
                     Column(name: $0.name, type: $0.type, nulls: Numbers.grouped($0.nulls), distinct: $0.distinct.map(Numbers.grouped) ?? "",
@@ -173,11 +178,11 @@ public enum RunReportPage {
 
     <section id="validation">
     <h2>Validation</h2>
-    <p><span class="error">errors: {{errors}}</span>, <span class="warning">warnings: {{warnings}}</span>. Every finding is in <a href="validation.csv">validation.csv</a>; the rules with errors are open below.</p>
+    <p><span class="error">errors: {{errors}}</span>, <span class="warning">warnings: {{warnings}}</span>. Every finding is in <a href="{{validationFile}}">{{validationFile}}</a>; the rules with errors are open below.</p>
     {{#rules}}<details id="rule-{{name}}" {{#open}}open{{/open}}><summary><b>{{name}}</b>: <span class="error">errors {{errors}}</span>, <span class="warning">warnings {{warnings}}</span>, <span class="info">info {{infos}}</span></summary>
     <table><tr><th>severity</th><th>report</th><th>read from</th><th>row</th><th>finding</th></tr>
     {{#findings}}<tr class="{{severity}}"><td class="{{severity}}">{{severity}}</td><td>{{report}}</td><td>{{source}}</td><td>{{subject}}</td><td>{{message}}</td></tr>
-    {{/findings}}</table>{{#someNotListed}}<p class="small">{{notListed}} more in validation.csv.</p>{{/someNotListed}}
+    {{/findings}}</table>{{#someNotListed}}<p class="small">{{notListed}} more in {{validationFile}}.</p>{{/someNotListed}}
     </details>
     {{/rules}}
     </section>
@@ -204,7 +209,7 @@ public enum RunReportPage {
     <details><summary>as a table</summary><table><tr><th>force</th><th>value</th><th>flagged</th><th>rate from the ONS population</th></tr>
     {{#points}}<tr><td>{{force}}</td><td class="n">{{printed}}</td><td>{{#outlier}}yes{{/outlier}}</td><td class="n">{{rate}}</td></tr>{{/points}}</table></details>
     {{/charts}}
-    {{#someFiguresNotShown}}<p class="small">{{figuresNotShown}} more metric and period pairs are not drawn: figures.csv has them all.</p>{{/someFiguresNotShown}}
+    {{#someFiguresNotShown}}<p class="small">{{figuresNotShown}} more metric and period pairs are not drawn: {{figuresFile}} has them all.</p>{{/someFiguresNotShown}}
     </section>
 
     <section id="tables">

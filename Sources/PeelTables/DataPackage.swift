@@ -5,11 +5,13 @@ import Foundation
 public enum DataPackage {
     /// Custom resource property naming the Hive-partitioned copy of a table (documented in the README).
     public static let partitioningProperty = "peel_partitioning"
-    /// Custom resource property naming a table's Parquet files, when the run wrote them (`--format csv,parquet`).
+    /// Custom resource property naming a table's Parquet files, when the run wrote them beside its CSV
+    /// (`--format csv,parquet`).
     public static let parquetProperty = "peel_parquet"
 
-    /// `parquet`: the run also wrote every table as Parquet, which each resource then names.
-    public static func render(_ schemas: [TableSchema], title: String, description: String, parquet: Bool = false) -> [UInt8] {
+    /// `formats`: with CSV each resource is its CSV file (and names its Parquet files too when the run wrote them);
+    /// with Parquet alone each resource is its Parquet file, which frictionless reads through pyarrow.
+    public static func render(_ schemas: [TableSchema], title: String, description: String, formats: TableFormats = .csv) -> [UInt8] {
         let package: [String: Any] = [
             "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
             "name": "peel-inspections",
@@ -19,14 +21,14 @@ public enum DataPackage {
                 "name": "OGL-UK-3.0", "title": "Open Government Licence v3.0",
                 "path": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
             ]],
-            "resources": schemas.map { resource($0, parquet: parquet) },
+            "resources": schemas.map { resource($0, formats: formats) },
         ]
         // Sorted keys and fixed formatting: the same schemas give the same bytes.
         let data = try! JSONSerialization.data(withJSONObject: package, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return Array(data) + [0x0A]
     }
 
-    private static func resource(_ schema: TableSchema, parquet: Bool) -> [String: Any] {
+    private static func resource(_ schema: TableSchema, formats: TableFormats) -> [String: Any] {
         var tableSchema: [String: Any] = [
             "fields": schema.fields.map(field),
             "missingValues": [""],
@@ -37,27 +39,36 @@ public enum DataPackage {
                 ["fields": key.fields, "reference": ["resource": key.table, "fields": key.reference]] as [String: Any]
             }
         }
-        var resource: [String: Any] = [
-            "name": schema.name,
-            "path": "\(schema.name).csv",
-            "type": "table",
-            "format": "csv",
-            "mediatype": "text/csv",
-            "encoding": "utf-8",
-            "dialect": ["delimiter": ",", "lineTerminator": "\n", "quoteChar": "\"", "doubleQuote": true, "header": true] as [String: Any],
-            "schema": tableSchema,
-        ]
+        var resource: [String: Any] = ["name": schema.name, "type": "table", "schema": tableSchema]
         if !schema.description.isEmpty { resource["description"] = schema.description }
+        let parquetFiles = "\(TableFormats.parquetFolder)/\(schema.name)"
+        guard formats.contains(.csv) else {
+            resource["path"] = parquetFiles + ".parquet"
+            resource["format"] = "parquet"
+            resource["mediatype"] = "application/vnd.apache.parquet"
+            if let partition = schema.partitionField {
+                resource[partitioningProperty] = [
+                    "path": parquetFiles + "/", "field": partition, "style": "hive",
+                    "files": "\(parquetFiles)/\(partition)=<value>/part-00000.parquet, without the \(partition) column; null values in \(partition)=\(CSVRenderer.nullPartition)",
+                ]
+            }
+            return resource
+        }
+        resource["path"] = "\(schema.name).csv"
+        resource["format"] = "csv"
+        resource["mediatype"] = "text/csv"
+        resource["encoding"] = "utf-8"
+        resource["dialect"] = ["delimiter": ",", "lineTerminator": "\n", "quoteChar": "\"", "doubleQuote": true, "header": true] as [String: Any]
         if let partition = schema.partitionField {
             resource[partitioningProperty] = [
                 "path": "\(schema.name)/", "field": partition, "style": "hive",
                 "files": "\(schema.name)/\(partition)=<value>/part-00000.csv, without the \(partition) column; null values in \(partition)=\(CSVRenderer.nullPartition)",
             ]
         }
-        if parquet {
-            var files: [String: Any] = ["path": "parquet/\(schema.name).parquet", "compression": "zstd"]
+        if formats.contains(.parquet) {
+            var files: [String: Any] = ["path": parquetFiles + ".parquet", "compression": "zstd"]
             if let partition = schema.partitionField {
-                files["partitioned"] = ["path": "parquet/\(schema.name)/", "field": partition, "style": "hive"] as [String: Any]
+                files["partitioned"] = ["path": parquetFiles + "/", "field": partition, "style": "hive"] as [String: Any]
             }
             resource[parquetProperty] = files
         }

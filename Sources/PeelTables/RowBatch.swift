@@ -21,9 +21,14 @@ public struct RowBatch: Sendable {
     public private(set) var values: [[Value]]?
     private let partitionColumn: Int?
 
-    public init(schema: TableSchema, keepValues: Bool = false) {
+    /// Whether rows are rendered to CSV (the run writes CSV).
+    private let rendersCSV: Bool
+
+    /// `formats`: CSV renders each row as it comes; Parquet keeps the rows' values for its writer.
+    public init(schema: TableSchema, formats: TableFormats = .csv) {
         self.schema = schema
-        values = keepValues ? [] : nil
+        values = formats.contains(.parquet) ? [] : nil
+        rendersCSV = formats.contains(.csv)
         partitionColumn = schema.partitionField.flatMap { name in schema.fields.firstIndex { $0.name == name } }
         statistics = ColumnAccumulator(schema: schema)
     }
@@ -45,6 +50,7 @@ public struct RowBatch: Sendable {
             index = partitions.count - 1
         }
         partitions[index].rows += 1
+        guard rendersCSV else { return }
         if let partitionColumn {
             CSVRenderer.appendRecord(row, to: &flat, andSkipping: partitionColumn, to: &partitions[index].partitioned)
         } else {

@@ -60,6 +60,13 @@ def test_hive_partitions_read_with_no_options(both):
     dataset = ds.dataset(both / "parquet" / "judgments", format="parquet", partitioning="hive")
     table = dataset.to_table()
     assert str(table.schema.field("last_inspected").type) == "int64"
+    # An all-null column in one partition and not in another: typed alike in both files.
+    nulls = {}
+    for part in sorted((both / "parquet" / "judgments").glob("year=*/part-00000.parquet")):
+        column = pq.read_table(part).column("last_inspected")
+        assert str(column.type) == "int64", part
+        nulls[part.parent.name] = column.null_count == len(column)
+    assert nulls["year=2015"] and not all(nulls.values()), nulls
     assert table.num_rows == pq.read_table(both / "parquet" / "judgments.parquet").num_rows
     counts = duckdb.sql(f"select year, count(*) from read_parquet('{both}/parquet/judgments/*/*.parquet', hive_partitioning=true) "
                         "group by year order by year").fetchall()
@@ -138,3 +145,37 @@ def test_spark_reads_the_package_types_with_no_options(both):
         assert isinstance(published, str) and len(published) == 7  # YYYY-MM stays text, never a timestamp
     finally:
         spark.stop()
+
+
+@pytest.fixture(scope="module")
+def alone(tmp_path_factory):
+    out = tmp_path_factory.mktemp("parquet-alone") / "Outputs"
+    run_peel([ROOT / "Inputs"], out, "--format", "parquet")
+    return out
+
+
+def test_parquet_alone_writes_the_same_files_and_no_csv(both, alone):
+    written = {p.relative_to(alone) for p in alone.rglob("*") if p.is_file() and ".cache" not in p.parts}
+    assert not {p for p in written if p.suffix == ".csv"}, written
+    for path in written:
+        if path.parts[0] == "parquet":
+            assert (alone / path).read_bytes() == (both / path).read_bytes(), path
+    manifest = json.loads((alone / "manifest.json").read_text())
+    assert manifest["options"]["formats"] == ["parquet"]
+    assert {o["path"] for o in manifest["outputs"] if not o["path"].startswith(".cache/")} == {str(p) for p in written} - {"manifest.json"}
+
+
+def test_parquet_alone_has_a_data_package_frictionless_reads(alone):
+    resources = package(alone)
+    for name, resource in resources.items():
+        assert resource["path"] == f"parquet/{name}.parquet" and resource["format"] == "parquet", resource["path"]
+        table = pq.read_table(alone / resource["path"])
+        assert [(f.name, str(f.type)) for f in table.schema] == [(f["name"], ARROW_TYPES[f["type"]]) for f in resource["schema"]["fields"]]
+        if "peel_partitioning" in resource:
+            assert (alone / resource["peel_partitioning"]["path"]).is_dir()
+    # frictionless reads each Parquet resource (through pyarrow and pandas) and checks it against its schema.
+    report = validate(alone / "datapackage.json")
+    assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])[:5]
+    assert {task.name: task.stats["rows"] for task in report.tasks} == {name: pq.read_metadata(alone / r["path"]).num_rows for name, r in resources.items()}
+    page = (alone / "index.html").read_text()
+    assert 'href="parquet/validation.parquet"' in page and '.csv"' not in page

@@ -3,6 +3,7 @@ import Glibc
 import Logging
 import PeelCLI
 import PeelPipeline
+import PeelTables
 import PeelTestSupport
 import Testing
 
@@ -17,11 +18,11 @@ private func writeConfiguration(_ json: String, named name: String, in folder: S
 }
 
 /// A run of the real pipeline into `folder/out`, with the built-in default configuration unless given.
-private func run(_ inputs: [String], in folder: String, jobs: Int = 2, configuration: String? = nil, parquet: Bool = false) throws -> RunResult {
+private func run(_ inputs: [String], in folder: String, jobs: Int = 2, configuration: String? = nil, formats: TableFormats = .csv) throws -> RunResult {
     let defaults = folder + "/defaults.json"
     if configuration == nil && !FileManager.default.fileExists(atPath: defaults) { try writeConfiguration("{}", named: "defaults.json", in: folder) }
     var options = RunOptions(inputs: inputs, output: folder + "/out", jobs: jobs, configurationPath: configuration ?? defaults)
-    options.parquet = parquet
+    options.formats = formats
     return try PipelineRun.execute(options, logger: quiet)
 }
 
@@ -121,13 +122,28 @@ struct PipelineRunTests {
         try shell("zip -q -j in/a.zip samples/\(names[0]) samples/\(names[1]) && tar -czf in/b.tar.gz -C samples \(names[2]) \(names[3]) && cp samples/\(names[4]) in/", in: folder)
         var datasets: [[String: [UInt8]]] = []
         for jobs in [1, 2, 2, 1] {
-            _ = try run([folder + "/in"], in: folder, jobs: jobs, parquet: true)
+            _ = try run([folder + "/in"], in: folder, jobs: jobs, formats: [.csv, .parquet])
             datasets.append(datasetFiles(folder + "/out"))
         }
         #expect(datasets[0]["reports.csv"].map { $0.filter { $0 == 0x0A }.count } == 1 + 5)
         // The Parquet files too (--format csv,parquet): every table, flat and by year.
         #expect(datasets[0].keys.filter { $0.hasPrefix("parquet/") && $0.hasSuffix(".parquet") }.count == 7 + 6 * 2 + 1)
         for dataset in datasets.dropFirst() { #expect(dataset == datasets[0]) }
+
+        // Parquet alone: the same Parquet files, no CSV, and every file that names tables names the Parquet ones.
+        for jobs in [1, 2] {
+            _ = try run([folder + "/in"], in: folder, jobs: jobs, formats: .parquet)
+            let parquetOnly = datasetFiles(folder + "/out")
+            #expect(parquetOnly.keys.filter { $0.hasSuffix(".csv") }.isEmpty, "\(parquetOnly.keys.filter { $0.hasSuffix(".csv") })")
+            for (path, bytes) in parquetOnly where path.hasPrefix("parquet/") { #expect(bytes == datasets[0][path], "\(path)") }
+            let package = String(decoding: parquetOnly["datapackage.json"] ?? [], as: UTF8.self)
+            #expect(package.contains("\"path\" : \"parquet/judgments.parquet\"") && package.contains("\"format\" : \"parquet\"")
+                    && !package.contains("\"format\" : \"csv\"") && !package.contains(".csv\","))
+            let page = String(decoding: parquetOnly["index.html"] ?? [], as: UTF8.self)
+            #expect(page.contains("href=\"parquet/validation.parquet\"") && !page.contains(".csv\""))
+            let readme = String(decoding: parquetOnly["README.md"] ?? [], as: UTF8.self)
+            #expect(readme.contains("`parquet/<table>.parquet`") && !readme.contains("<table>.csv"))
+        }
     }
 
     @Test("a corrupt, an oversize and a non-text entry are quarantined; the good reports are processed")
@@ -260,6 +276,13 @@ struct CommandLineTests {
         #expect(Peel.exitCode(arguments: ["run", "--input", wiltshire] + config) == 0)
         #expect(Peel.exitCode(arguments: ["run", "--input", wiltshire, "--fail-on", "warning"] + config) == 3)
         #expect(Peel.exitCode(arguments: ["run", "--fail-on", "sometimes"] + output) == 64)
+        // A format that is not csv or parquet, or none, is refused before anything is read.
+        for format in ["xlsx", "csv,xlsx", "", "csv,"] {
+            #expect(Peel.exitCode(arguments: ["run", "--input", wiltshire, "--format", format] + config) == 64, "--format \"\(format)\"")
+        }
+        #expect(Peel.exitCode(arguments: ["run", "--input", wiltshire, "--format", " Parquet , CSV "] + config) == 0)
+        #expect(FileManager.default.fileExists(atPath: folder + "/out/parquet/reports.parquet")
+                && FileManager.default.fileExists(atPath: folder + "/out/reports.csv"))
     }
 }
 
