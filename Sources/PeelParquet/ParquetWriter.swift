@@ -124,6 +124,14 @@ public struct ParquetWriter {
         }
     }
 
+    /// What the writer holds: the open row group's values and the bytes made and not yet taken. Bounded by the row
+    /// group limits (and one block of rows past them), however many rows are written, if the bytes are taken.
+    public var heldBytes: Int {
+        var bytes = pending.count
+        for index in chunks.indices { bytes += chunks[index].bufferedBytes }
+        return bytes
+    }
+
     /// The file's bytes made so far and not yet taken: the magic, then each full row group.
     public mutating func takeBytes() -> [UInt8] {
         defer {

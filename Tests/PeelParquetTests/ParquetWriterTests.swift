@@ -185,4 +185,56 @@ struct ParquetWriterTests {
         let output = try shell("'\(Fixtures.downstreamPython)' check.py", in: folder)
         #expect(output.hasSuffix("ok\n"), "\(output)")
     }
+
+    @Test("a table of 1,000,000 rows: the writer never holds more than a row group's worth, and every row reads back")
+    func millionRows() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let columns = [ParquetWriter.Column("id", .int64, nullable: false), ParquetWriter.Column("force_id", .string, dictionary: true),
+                       ParquetWriter.Column("value", .double), ParquetWriter.Column("note", .string)]
+        let forces = (0..<43).map { "force-\($0)" }, notes = (0..<1000).map { "note \($0) ✓" }
+        var writer = ParquetWriter(columns: columns, createdBy: "peel test", compression: .zstd(level: 1))
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: folder + "/million.parquet", isDirectory: false).creatingFile())
+        var held = 0, start = 0
+        // Blocks of 250 rows, as a parse worker hands them on.
+        while start < 1_000_000 {
+            var block = ParquetRows(columns: columns, capacity: 250)
+            for id in start..<(start + 250) {
+                block.append(integer: Int64(id), column: 0)
+                block.append(string: forces[id % 43], column: 1)
+                if id % 7 == 0 { block.appendNull(column: 2) } else { block.append(double: Double(id) / 4, column: 2) }
+                block.append(string: notes[id % 1000], column: 3)
+                block.endRow()
+            }
+            writer.append(block)
+            held = max(held, writer.heldBytes)
+            try handle.write(contentsOf: writer.takeBytes())
+            start += 250
+        }
+        try handle.write(contentsOf: writer.finish())
+        try handle.close()
+        // A row group closes at 1 MiB of values: what is held never grows with the rows.
+        #expect(held < (1 << 20) + 250 * 64, "\(held) bytes held")
+        let script = #"""
+        import pyarrow.parquet as pq, duckdb
+        meta = pq.ParquetFile("million.parquet").metadata
+        assert meta.num_rows == 1_000_000 and meta.num_row_groups > 10, (meta.num_rows, meta.num_row_groups)
+        got = duckdb.connect().execute("select count(*), sum(id), count(value), sum(value), count(distinct force_id), min(note), max(note) from 'million.parquet'").fetchone()
+        ids = range(1_000_000)
+        want = (1_000_000, sum(ids), sum(1 for i in ids if i % 7), sum(i / 4 for i in ids if i % 7), 43, "note 0 ✓", "note 999 ✓")
+        assert got == want, (got, want)
+        print("ok")
+        """#
+        try writeBytes(Array(script.utf8), to: folder + "/check.py")
+        let output = try shell("'\(Fixtures.downstreamPython)' check.py", in: folder)
+        #expect(output.hasSuffix("ok\n"), "\(output)")
+    }
+}
+
+private extension URL {
+    /// The URL, after making an empty file there.
+    func creatingFile() -> URL {
+        FileManager.default.createFile(atPath: path, contents: nil)
+        return self
+    }
 }
