@@ -1,7 +1,7 @@
 /// A block of rows encoded column by column where they are made (a parse worker, one report's rows), for a
 /// `ParquetWriter` of the same columns to append whole: the per-value work (conversion, PLAIN bytes, dictionary
 /// lookups, bounds) is done here, in parallel, and the writer only copies bytes and merges small dictionaries.
-public struct ParquetRows: Sendable {
+public struct ParquetRows: Sendable, ParquetRowSink {
     public let columns: [ParquetWriter.Column]
     var chunks: [ColumnChunk]
     public private(set) var count = 0
@@ -56,4 +56,14 @@ public struct ParquetRows: Sendable {
         self.chunks = chunks
         self.count = count
     }
+}
+
+/// Where rows are appended a typed value at a time, a value per column and then `endRow`: a block of rows made on a
+/// worker, or a writer itself (rows too few to be worth a block of their own).
+public protocol ParquetRowSink {
+    mutating func appendNull(column: Int)
+    mutating func append(string: String, column: Int)
+    mutating func append(integer: Int64, column: Int)
+    mutating func append(double: Double, column: Int)
+    mutating func endRow()
 }

@@ -9,7 +9,7 @@ import Glibc
 /// (`takeBytes`), so a writer holds at most one row group, however long the table.
 ///
 /// Values are PLAIN, or RLE_DICTIONARY for dictionary columns; pages are uncompressed or ZSTD-compressed.
-public struct ParquetWriter {
+public struct ParquetWriter: ParquetRowSink {
     public enum ColumnType: Sendable, Equatable {
         /// UTF-8 text: BYTE_ARRAY with the STRING logical type.
         case string
@@ -107,6 +107,14 @@ public struct ParquetWriter {
         for index in columns.indices { chunks[index].merge(block.chunks[index]) }
         rowsAppended(block.count)
     }
+
+    // Rows a value at a time (ParquetRowSink), straight into the open row group.
+
+    public mutating func appendNull(column: Int) { chunks[column].appendNull() }
+    public mutating func append(string: String, column: Int) { chunks[column].append(string: string) }
+    public mutating func append(integer: Int64, column: Int) { chunks[column].append(integer: integer) }
+    public mutating func append(double: Double, column: Int) { chunks[column].append(double: double) }
+    public mutating func endRow() { rowsAppended(1) }
 
     private mutating func rowsAppended(_ count: Int) {
         rows += count

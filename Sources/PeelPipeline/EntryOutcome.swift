@@ -128,7 +128,7 @@ enum EntryProcessing {
             guard formats.contains(.parquet) else { return (batches, [ParquetBatch]()) }
             // Encoded here, in parallel, so that the ordered commit only copies Parquet bytes as it copies CSV bytes.
             let parquet = batches.map(ParquetBatch.init)
-            for index in batches.indices { batches[index].dropValues() }
+            for index in batches.indices where !parquet[index].needsValues { batches[index].dropValues() }
             return (batches, parquet)
         }
         return EntryResult(outcome: outcome, record: record, batches: batches, parquet: parquet, findings: findings, englandWales: englandWales,

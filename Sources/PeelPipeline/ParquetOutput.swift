@@ -125,8 +125,9 @@ final class ParquetTableOutput {
     /// A batch's rows, encoded on the worker that made them (or here, for a batch made in the commit).
     func append(_ batch: RowBatch, encoded: ParquetBatch?) throws {
         let encoded = encoded ?? ParquetBatch(batch)
-        flat.writer.append(encoded.flat)
-        flat.file.rows! += encoded.flat.count
+        guard let rows = encoded.flat else { return try appendRows(batch) }
+        flat.writer.append(rows)
+        flat.file.rows! += rows.count
         for (key, rows) in encoded.partitions {
             if partitions[key] == nil { partitions[key] = try partitionFile(key) }
             // Changed in place: a copy of the writer taken out of the dictionary would copy its buffers.
@@ -136,6 +137,24 @@ final class ParquetTableOutput {
         // Row groups that filled during the batch go to their files once it is appended.
         try flat.file.write(flat.writer.takeBytes())
         for (key, _) in encoded.partitions { try partitions[key]!.file.write(partitions[key]!.writer.takeBytes()) }
+    }
+
+    /// A batch too small to be worth encoding apart, appended row by row from its values.
+    private func appendRows(_ batch: RowBatch) throws {
+        guard let values = batch.values else { preconditionFailure("a batch for Parquet keeps its values") }
+        for row in values {
+            Self.encode(row, schema.fields, into: &flat.writer)
+            flat.file.rows! += 1
+            if let partitionColumn {
+                let key = row[partitionColumn]
+                if partitions[key] == nil { partitions[key] = try partitionFile(key) }
+                Self.encode(row, schema.fields, skipping: partitionColumn, into: &partitions[key]!.writer)
+                partitions[key]!.file.rows! += 1
+            }
+        }
+        try flat.file.write(flat.writer.takeBytes())
+        guard partitionColumn != nil else { return }
+        for part in batch.partitions { try partitions[part.key]!.file.write(partitions[part.key]!.writer.takeBytes()) }
     }
 
     private func partitionFile(_ key: Value) throws -> (writer: ParquetWriter, file: StagedFile) {
@@ -160,7 +179,7 @@ final class ParquetTableOutput {
 
     /// A row's values as the Parquet columns take them, all but `skipped`: an empty text is null, as in the CSV;
     /// dates as days.
-    static func encode(_ row: [Value], _ fields: [Field], skipping skipped: Int? = nil, into rows: inout ParquetRows) {
+    static func encode(_ row: [Value], _ fields: [Field], skipping skipped: Int? = nil, into rows: inout some ParquetRowSink) {
         var column = 0
         for index in row.indices where index != skipped {
             defer { column += 1 }
@@ -226,11 +245,23 @@ final class ParquetTableOutput {
 /// One batch's rows as Parquet blocks, made on the parse worker beside its CSV: the flat file's rows and, per
 /// partition value in the batch's order, the partition's rows without the partition column.
 struct ParquetBatch: Sendable {
-    let flat: ParquetRows
+    /// The rows as a block, or nil for a batch of fewer than `blockRows` rows: the commit appends those straight
+    /// from their values (a block's buffers cost more than a few rows' values).
+    let flat: ParquetRows?
     let partitions: [(key: Value, rows: ParquetRows)]
+
+    static let blockRows = 8
+
+    /// Whether the batch's values are still needed once this is made (its rows were not made a block).
+    var needsValues: Bool { flat == nil }
 
     init(_ batch: RowBatch) {
         guard let values = batch.values else { preconditionFailure("a batch for Parquet keeps its values") }
+        guard values.count >= Self.blockRows else {
+            flat = nil
+            partitions = []
+            return
+        }
         let fields = batch.schema.fields
         var flat = ParquetRows(columns: ParquetTableOutput.columns(fields), capacity: values.count)
         for row in values { ParquetTableOutput.encode(row, fields, into: &flat) }
