@@ -5,6 +5,7 @@
 #   python3 Benchmarks/make_corpus.py --mb 300 --out /tmp/bench/corpus    # make a corpus once
 #   Benchmarks/run.sh [-n RUNS] [--small DIR] [CORPUS_DIR]  # throughput table (defaults: 3 runs, /tmp/bench/corpus)
 #   Benchmarks/run.sh --rss-scaling [-n RUNS] [CORPUS_DIR]  # peak RSS at 1x and 4x the corpus
+#   Benchmarks/run.sh --parquet [-n RUNS] [CORPUS_DIR]      # what --format csv,parquet adds to a run (issue 17)
 #
 # Environment:
 #   PEEL    the peel binary (default: .build/release/peel of this checkout; `swift build -c release --product peel`)
@@ -33,6 +34,10 @@
 # 4 times as large, same seed, made with make_corpus.py if missing), RUNS times each in turn; prints the
 # median peak RSS of each and their ratio (target: the 4x corpus within 15 %, ratio <= 1.15).
 #
+# --parquet: peel run --jobs 2 on CORPUS_DIR/corpus.tar.gz with --format csv, then --format csv,parquet, RUNS
+# rounds in turn; prints the medians, peak RSS, the median of the per-round ratios (target: at most 1.10) and the
+# size of the Parquet files against the flat CSV files.
+#
 # peel exits 65 on these corpora: they hold deliberately bad entries (binary blobs, NUL bytes), which it
 # quarantines. Exit status 0, 3 and 65 count as a completed run; any other stops the benchmark.
 set -euo pipefail
@@ -50,6 +55,7 @@ while (($#)); do
     case $1 in
         -n|--runs) RUNS=${2:?-n needs a number}; shift 2 ;;
         --rss-scaling) MODE=rss; shift ;;
+        --parquet) MODE=parquet; shift ;;
         --small) SMALL=${2:?--small needs a corpus folder}; shift 2 ;;
         -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
         -*) die "unknown option $1 (see --help)" ;;
@@ -100,9 +106,11 @@ print(t["parsed"], t["entries"], t["skipped"], t["quarantined"])' "$WORK/out-$la
     printf '  round %s  %-10s %8.2f s  %7.1f MB  exit %s\n' "$round" "$label" "$wall" "$(awk "BEGIN { print $rss / 1024 }")" "$status" >&2
 }
 
-peel_run() {  # peel_run LABEL ROUND INPUT JOBS
-    measure "$1" "$2" "$PEEL" run --input "$3" --output "$WORK/out-$1" --jobs "$4" \
-        --config "$CONFIG" --fail-on never --full
+peel_run() {  # peel_run LABEL ROUND INPUT JOBS [MORE PEEL OPTIONS]
+    local label=$1 round=$2 input=$3 jobs=$4
+    shift 4
+    measure "$label" "$round" "$PEEL" run --input "$input" --output "$WORK/out-$label" --jobs "$jobs" \
+        --config "$CONFIG" --fail-on never --full "$@"
 }
 
 warm() { cat "$@" > /dev/null; }  # read the archives once, so every run finds them in the page cache
@@ -125,6 +133,17 @@ if [[ $MODE == table ]]; then
         peel_run small 1 "$SMALL/corpus.tar.gz" 2
         SAME+=("$WORK/out-small")
     fi
+elif [[ $MODE == parquet ]]; then
+    warm "$CORPUS/corpus.tar.gz"
+    for ((round = 1; round <= RUNS; round++)); do
+        peel_run csv "$round" "$CORPUS/corpus.tar.gz" 2 --format csv
+        peel_run parquet "$round" "$CORPUS/corpus.tar.gz" 2 --format csv,parquet
+    done
+    CORPORA=$CORPUS
+    SIZES=$(python3 -c 'import json,sys; o=json.load(open(sys.argv[1]))["outputs"]
+print(sum(f["bytes"] for f in o if f["path"].endswith(".csv") and "/" not in f["path"]),
+      sum(f["bytes"] for f in o if f["path"].startswith("parquet/") and f["path"].count("/") == 1))' "$WORK/out-parquet/manifest.json")
+    export SIZES
 else
     X4=$CORPUS-x4
     if [[ ! -f $X4/summary.json ]]; then
@@ -189,6 +208,17 @@ if mode == "table":
     print(f"{'peel --jobs 2 / bsdtar, on corpus.tar.gz':<48} {r_floor:>9.2f}  <= 1.5   {verdict(r_floor <= 1.5)} (goal 1.2: {verdict(r_floor <= 1.2)})")
     print(f"{'peel --jobs 1 / --jobs 2, on corpus.tar':<48} {r_scale:>9.2f}  >= 1.8   {verdict(r_scale >= 1.8)}")
     print(f"{'peak RSS of any peel run, MB':<48} {peak:>9.1f}  <= 150   {verdict(peak <= 150)}")
+elif mode == "parquet":
+    import os
+    print(f"\n{'peel run --jobs 2 on corpus.tar.gz':<36} {'wall s, median (min-max)':<26} {'peak RSS MB, median (min-max)':>30}")
+    for label in ("csv", "parquet"):
+        rs = runs[label]
+        print(f"{'--format ' + ('csv' if label == 'csv' else 'csv,parquet'):<36} {spread([r['wall'] for r in rs]):<26} "
+              f"{spread([r['rss'] for r in rs], '{:.1f}'):>30}")
+    ratio = paired_ratio("parquet", "csv")
+    csv_bytes, parquet_bytes = (int(n) for n in os.environ["SIZES"].split())
+    print(f"\ncsv,parquet / csv (median of per-round ratios): {ratio:.3f}  (target <= 1.10: {verdict(ratio <= 1.10)})")
+    print(f"flat files: CSV {csv_bytes / 1e6:.1f} MB, Parquet {parquet_bytes / 1e6:.1f} MB")
 else:
     print(f"\n{'peel run --jobs 2 on corpus.tar.gz':<36} {'wall s, median (min-max)':<26} {'MB/s':>7} {'peak RSS MB, median (min-max)':>30}")
     for label, s in zip(("x1-j2", "x4-j2"), summaries):

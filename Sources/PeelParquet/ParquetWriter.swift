@@ -196,9 +196,7 @@ public struct ParquetWriter: ParquetRowSink {
             let (bytes, chunkRecord) = chunks[index].encode(rows: rowsInGroup, at: offset, compression: compression, buffers: buffers)
             pending += bytes
             record.columns.append(chunkRecord)
-            // Emptied with its buffers kept: the next group grows to about the same size, and a buffer of a
-            // megabyte given back to the system is mapped and faulted in again each time.
-            chunks[index].removeAll()
+            chunks[index] = ColumnChunk(column: columns[index])
         }
         groups.append(record)
         rowsInGroup = 0
@@ -349,25 +347,6 @@ struct ColumnChunk: Sendable {
 
     /// `capacity`: room for that many rows at once, for a block of known length (an accumulating chunk is left to
     /// grow geometrically).
-    /// No rows, and what was learnt of them forgotten; the buffers keep their capacity.
-    mutating func removeAll() {
-        values.removeAll(keepingCapacity: true)
-        words.removeAll(keepingCapacity: true)
-        defined.removeAll(keepingCapacity: true)
-        indices.removeAll(keepingCapacity: true)
-        dictionaryKeys.removeAll(keepingCapacity: true)
-        dictionary.removeAll(keepingCapacity: true)
-        dictionaryBytes = 0
-        nulls = 0
-        lastEntry = nil
-        minimumText = nil
-        maximumText = nil
-        minimumNumber = .infinity
-        maximumNumber = -.infinity
-        minimumInteger = .max
-        maximumInteger = .min
-    }
-
     init(column: ParquetWriter.Column, capacity: Int = 0) {
         self.column = column
         guard capacity > 0 else { return }
