@@ -2,11 +2,11 @@ import Foundation
 import PeelParquet
 import PeelTables
 
-/// One table as Parquet beside its CSV, in the dataset's `parquet/` folder: `parquet/<table>.parquet` with every column,
-/// and `parquet/<table>/<field>=<value>/part-00000.parquet` per partition value without the partition column, as Hive
-/// writes it. A folder of their own: a reader given `parquet/<table>` with Hive partitioning meets no CSV file. Rows arrive in commit order, so the files
-/// are the same whatever `--jobs` is; each writer holds one row group at most, and its bytes go to the staging file
-/// as each group fills.
+/// One table as Parquet (beside its CSV, or alone), in the dataset's `parquet/` folder: `parquet/<table>.parquet` with
+/// every column, and `parquet/<table>/<field>=<value>/part-00000.parquet` per partition value without the partition
+/// column, as Hive writes it. A folder of their own: a reader given `parquet/<table>` with Hive partitioning meets no
+/// CSV file. Rows arrive in commit order, so the files are the same whatever `--jobs` is; each writer holds one row
+/// group at most, and its bytes go to the staging file as each group fills.
 final class ParquetTableOutput {
     let schema: TableSchema
     private let root: String
@@ -35,7 +35,7 @@ final class ParquetTableOutput {
         flat = (Self.writer(Self.columns(schema.fields), Self.metadata(schema, schema.fields), buffers), file)
     }
 
-    static let folder = "parquet"
+    static let folder = TableFormats.parquetFolder
 
     /// Names the program and its version, nothing that changes from run to run.
     static let createdBy = "peel version \(ProgramInfo.version)"
