@@ -12,13 +12,7 @@ public struct ParquetRows: Sendable, ParquetRowSink {
         chunks = columns.map { ColumnChunk(column: $0, capacity: capacity) }
     }
 
-    /// One value of the row being appended; every column gets one before `endRow`.
-    @inline(__always)
-    public mutating func append(_ value: ParquetWriter.Value, column: Int) {
-        chunks[column].append(value)
-    }
-
-    // Typed appends: the same as `append(_:column:)` with the value's case, without building it.
+    // A row a value at a time (ParquetRowSink): every column gets one before `endRow`.
 
     @inline(__always)
     public mutating func appendNull(column: Int) { chunks[column].appendNull() }
