@@ -1,7 +1,8 @@
-/// Some rows of one table, rendered to CSV where they are made (on the parse workers), in both the forms a
-/// dataset holds them: the flat file's rows and, per partition value, the partition file's rows (without the
-/// partition column). The writer only appends bytes and merges statistics, so the serial part of a run stays
-/// small and no table is ever held whole in memory.
+/// Some rows of one table, rendered where they are made (on the parse workers): to CSV when the run writes CSV, in
+/// both the forms a dataset holds them (the flat file's rows and, per partition value, the partition file's rows
+/// without the partition column), and kept as values when it writes Parquet, whose blocks are made from them. The
+/// writer only appends bytes and merges statistics, so the serial part of a run stays small and no table is ever
+/// held whole in memory.
 public struct RowBatch: Sendable {
     public struct Partition: Sendable {
         public let key: Value
