@@ -477,8 +477,8 @@ struct ColumnChunk: Sendable {
 
     /// Most strings are neither bound: each is compared with both through memcmp, not a byte at a time.
     private mutating func noteBounds(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if minimumText.map({ Encodings.precedes(bytes, $0) }) ?? true { minimumText = Array(bytes) }
-        if maximumText.map({ Encodings.precedes($0, bytes) }) ?? true { maximumText = Array(bytes) }
+        if minimumText.map({ $0.withUnsafeBufferPointer { Encodings.precedes(bytes, $0) } }) ?? true { minimumText = Array(bytes) }
+        if maximumText.map({ $0.withUnsafeBufferPointer { Encodings.precedes($0, bytes) } }) ?? true { maximumText = Array(bytes) }
     }
 
     private mutating func noteBounds(integer: Int64) {
@@ -615,18 +615,9 @@ enum Encodings {
     }
 
     /// Whether `a` sorts before `b` as unsigned bytes (Parquet's order for BYTE_ARRAY statistics).
-    static func precedes(_ a: UnsafeBufferPointer<UInt8>, _ b: [UInt8]) -> Bool {
-        b.withUnsafeBufferPointer { b in
-            let order = memcmp(a.baseAddress ?? UnsafePointer(bitPattern: 1)!, b.baseAddress ?? UnsafePointer(bitPattern: 1)!, min(a.count, b.count))
-            return order < 0 || (order == 0 && a.count < b.count)
-        }
-    }
-
-    static func precedes(_ a: [UInt8], _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        a.withUnsafeBufferPointer { a in
-            let order = memcmp(a.baseAddress ?? UnsafePointer(bitPattern: 1)!, b.baseAddress ?? UnsafePointer(bitPattern: 1)!, min(a.count, b.count))
-            return order < 0 || (order == 0 && a.count < b.count)
-        }
+    static func precedes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let order = memcmp(a.baseAddress ?? UnsafePointer(bitPattern: 1)!, b.baseAddress ?? UnsafePointer(bitPattern: 1)!, min(a.count, b.count))
+        return order < 0 || (order == 0 && a.count < b.count)
     }
 
     @inline(__always)

@@ -51,7 +51,7 @@ enum DatasetReadme {
     }
 
     static func text(archives: [ArchiveRecord], totals: Manifest.Totals, validation: Manifest.ValidationTotals, status: ExitStatus,
-                     formats: TableFormats) -> String {
+                     formats: TableFormats, validationFile: String) -> String {
         var out = about(formats) + "\n## What this run read\n\n"
         out += "Exit status \(status.rawValue) (\(status.name)). \(totals.entries) entries in \(totals.archives) input\(totals.archives == 1 ? "" : "s"): "
             + "\(totals.parsed) parsed, \(totals.skipped) skipped, \(totals.quarantined) quarantined.\n\n"
@@ -71,7 +71,7 @@ enum DatasetReadme {
         let findings = validation.byRule.keys.sorted().flatMap { rule in
             validation.byRule[rule]!.keys.sorted().map { "| \(rule) | \($0) | \(validation.byRule[rule]![$0]!) |" }
         }
-        out += findings.isEmpty ? "\nValidation found nothing.\n" : "\nValidation findings (rows of `\(formats.flatPath("validation"))`):\n\n| rule | severity | findings |\n|---|---|---|\n" + findings.joined(separator: "\n") + "\n"
+        out += findings.isEmpty ? "\nValidation found nothing.\n" : "\nValidation findings (rows of `\(validationFile)`):\n\n| rule | severity | findings |\n|---|---|---|\n" + findings.joined(separator: "\n") + "\n"
         return out
     }
 

@@ -153,13 +153,14 @@ public enum PipelineRun {
         // Input failures outrank validation findings: they mean some data was not even read.
         let status: ExitStatus = totals.quarantined > 0 || totals.archivesFailed > 0 ? .inputQuarantined : failing ? .validationErrors : .success
 
+        let validationFile = options.formats.flatPath(ReportTables.validationSchema.name)
         let explanation = RunExplanation.text(status: status, totals: totals, validation: validation, failOn: options.failOn, output: options.output,
-                                              validationFile: options.formats.flatPath(ReportTables.validationSchema.name))
+                                              validationFile: validationFile)
         let readme = DatasetReadme.text(archives: writer.archives, totals: totals, validation: validation, status: status,
-                                        formats: options.formats)
+                                        formats: options.formats, validationFile: validationFile)
         // The page sits inside the dataset: it names the dataset's files relative to itself.
         let pageWhy = RunExplanation.text(status: status, totals: totals, validation: validation, failOn: options.failOn, output: ".",
-                                         validationFile: options.formats.flatPath(ReportTables.validationSchema.name))
+                                         validationFile: validationFile)
         let page = RunReportPage.render(RunReportBuilder.report(
             runId: runId, startedAt: ManifestBuilder.timestamp(startedAt), status: status, why: pageWhy, archives: writer.archives,
             totals: totals, stages: ManifestBuilder.stages(totals: totals, extraction: extraction, findings: finished.findings,
