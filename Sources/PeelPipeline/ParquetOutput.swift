@@ -25,11 +25,9 @@ final class ParquetTableOutput {
         self.buffers = buffers
         self.schema = schema
         self.root = root
-        let partitionColumn = schema.partitionField.flatMap { name in schema.fields.firstIndex { $0.name == name } }
-        self.partitionColumn = partitionColumn
-        let partitionFields = schema.fields.enumerated().filter { $0.offset != partitionColumn }.map(\.element)
-        partitionColumns = Self.columns(partitionFields)
-        partitionMetadata = partitionColumn == nil ? [] : Self.metadata(schema, partitionFields)
+        partitionColumn = schema.partitionColumn
+        partitionColumns = Self.columns(schema.partitionFields)
+        partitionMetadata = partitionColumn == nil ? [] : Self.metadata(schema, schema.partitionFields)
         let file = try StagedFile(root: root, path: "\(Self.folder)/\(schema.name).parquet")
         file.rows = 0
         flat = (Self.writer(Self.columns(schema.fields), Self.metadata(schema, schema.fields), buffers), file)
@@ -266,7 +264,7 @@ struct ParquetBatch: Sendable {
         var flat = ParquetRows(columns: ParquetTableOutput.columns(fields), capacity: values.count)
         for row in values { ParquetTableOutput.encode(row, fields, into: &flat) }
         self.flat = flat
-        guard let name = batch.schema.partitionField, let column = fields.firstIndex(where: { $0.name == name }) else {
+        guard let column = batch.schema.partitionColumn else {
             partitions = []
             return
         }
@@ -275,7 +273,7 @@ struct ParquetBatch: Sendable {
             partitions = [(batch.partitions[0].key, flat.dropping(column: column))]
             return
         }
-        let columns = ParquetTableOutput.columns(fields.enumerated().filter { $0.offset != column }.map(\.element))
+        let columns = ParquetTableOutput.columns(batch.schema.partitionFields)
         partitions = batch.partitions.map { partition in
             var rows = ParquetRows(columns: columns, capacity: partition.rows)
             for row in values where row[column] == partition.key { ParquetTableOutput.encode(row, fields, skipping: column, into: &rows) }

@@ -41,11 +41,10 @@ public enum CSVRenderer {
     /// still gets a folder with a header-only file, so `table/*/*.csv` always matches (DuckDB and Spark refuse a
     /// glob that matches nothing).
     public static func partitionHeader(_ schema: TableSchema) -> [UInt8]? {
-        schema.partitionField.map { partition in
-            var out: [UInt8] = []
-            appendRecord(schema.fields.filter { $0.name != partition }.map { .text($0.name) }, to: &out)
-            return out
-        }
+        guard schema.partitionField != nil else { return nil }
+        var out: [UInt8] = []
+        appendRecord(schema.partitionFields.map { .text($0.name) }, to: &out)
+        return out
     }
 
     /// The folder name of a partition value (`year=2015`).

@@ -30,7 +30,7 @@ public struct RowBatch: Sendable {
         self.schema = schema
         values = formats.contains(.parquet) ? [] : nil
         rendersCSV = formats.contains(.csv)
-        partitionColumn = schema.partitionField.flatMap { name in schema.fields.firstIndex { $0.name == name } }
+        partitionColumn = schema.partitionColumn
         statistics = ColumnAccumulator(schema: schema)
     }
 

@@ -36,6 +36,8 @@ public struct TableSchema: Sendable {
     public let description: String
     public let fields: [Field]
     public let partitionField: String?
+    /// The partition field's index in `fields`.
+    public let partitionColumn: Int?
     public let primaryKey: [String]
     /// Fields that refer to another table's key: (fields, table, its fields).
     public let foreignKeys: [(fields: [String], table: String, reference: [String])]
@@ -48,8 +50,14 @@ public struct TableSchema: Sendable {
         self.description = description
         self.fields = fields
         self.partitionField = partitionField
+        partitionColumn = partitionField.flatMap { name in fields.firstIndex { $0.name == name } }
         self.primaryKey = primaryKey
         self.foreignKeys = foreignKeys
+    }
+
+    /// The fields of a partition file: all but the partition field (all of them for a table without partitions).
+    public var partitionFields: [Field] {
+        fields.enumerated().filter { $0.offset != partitionColumn }.map(\.element)
     }
 }
 
