@@ -458,50 +458,73 @@ struct HyphenatedCompounds {
     /// The text with each word the report elsewhere hyphenates given its hyphens back, in the word's own case.
     func restoringHyphens(_ text: String) -> String {
         guard !byLetters.isEmpty else { return text }
-        // Words are found on the bytes (a space, 0x20, never stands inside a multi-byte scalar); only a word that
-        // takes a hyphen is copied. Splitting every finding into Substrings was a tenth of the parse (callgrind).
-        var out: String?
-        var copied = text.utf8.startIndex
-        var wordStart = copied
-        let utf8 = text.utf8
-        var index = utf8.startIndex
-        while true {
-            let atEnd = index == utf8.endIndex
-            if atEnd || utf8[index] == UInt8(ascii: " ") {
-                if utf8.distance(from: wordStart, to: index) >= 6, let restored = restoring(text[wordStart..<index]) {
-                    if out == nil { out = String() }
-                    out!.append(contentsOf: text[copied..<wordStart])
-                    out!.append(restored)
-                    copied = index
+        // Words are found on the bytes (a space, 0x20, never stands inside a multi-byte scalar), and an ASCII word is
+        // judged on its bytes: a lowercase String is made only for a word whose opening some compound shares. Making
+        // one for every word of every finding, through the generic Substring views, was a twentieth of the parse
+        // (callgrind).
+        var restored: [(bytes: Range<Int>, word: String)] = []
+        var storage = text
+        storage.withUTF8 { bytes in
+            var wordStart = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: " ") {
+                defer { wordStart = index + 1 }
+                guard index - wordStart >= 6 else { continue }
+                let word = UnsafeBufferPointer(rebasing: bytes[wordStart..<index])
+                let spelled: String?
+                if ByteSearch.firstNonASCII(in: word, from: 0) == word.count {
+                    spelled = restoring(ascii: word)
+                } else {
+                    let utf8 = text.utf8
+                    spelled = restoring(text[utf8.index(utf8.startIndex, offsetBy: wordStart)..<utf8.index(utf8.startIndex, offsetBy: index)])
                 }
-                if atEnd { break }
-                wordStart = utf8.index(after: index)
+                if let spelled { restored.append((wordStart..<index, spelled)) }
             }
-            index = utf8.index(after: index)
         }
-        guard var out else { return text }
-        out.append(contentsOf: text[copied...])
+        guard !restored.isEmpty else { return text }
+        var out = ""
+        var copied = 0
+        let utf8 = text.utf8
+        for (bytes, word) in restored {
+            out.append(contentsOf: text[utf8.index(utf8.startIndex, offsetBy: copied)..<utf8.index(utf8.startIndex, offsetBy: bytes.lowerBound)])
+            out.append(word)
+            copied = bytes.upperBound
+        }
+        out.append(contentsOf: text[utf8.index(utf8.startIndex, offsetBy: copied)...])
         return out
+    }
+
+    /// `restoring` for a word of ASCII bytes: the same answer, read on the bytes.
+    private func restoring(ascii word: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let start = word.firstIndex(where: Self.isLetter), let last = word.lastIndex(where: Self.isLetter) else { return nil }
+        let letters = UnsafeBufferPointer(rebasing: word[start...last])
+        guard letters.count >= 6, letters.allSatisfy(Self.isLetter) else { return nil }
+        // The openings filters key a byte by its low five bits, which a letter's case does not change.
+        guard wordOpenings.mayHold(letters[0], letters[1]) || firstOpenings.mayHold(letters[0], letters[1]),
+              let compound = compound(for: Self.lowercased(letters)) else { return nil }
+        var out = [UInt8]()
+        out.reserveCapacity(word.count + 2)
+        var pending = Self.hyphenPositions(compound)[...]
+        var seen = 0
+        for byte in word {
+            if Self.isLetter(byte) {
+                if let next = pending.first, next == seen {
+                    out.append(UInt8(ascii: "-"))
+                    pending = pending.dropFirst()
+                }
+                seen += 1
+            }
+            out.append(byte)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The word with its hyphens back, or nil when it takes none: a run of at least six letters, between
     /// punctuation only, that spells a compound.
     private func restoring(_ word: Substring) -> String? {
-        let bytes = word.utf8
-        guard bytes.count >= 6 else { return nil }
-        let positions: [Int]
-        if bytes.allSatisfy({ $0 < 0x80 }) {
-            guard let start = bytes.firstIndex(where: Self.isLetter), let last = bytes.lastIndex(where: Self.isLetter) else { return nil }
-            let letters = bytes[start...last]
-            guard letters.count >= 6, letters.allSatisfy(Self.isLetter) else { return nil }
-            guard let compound = compound(for: Self.lowercased(letters)) else { return nil }
-            positions = Self.hyphenPositions(compound)
-        } else {
-            let letters = word.filter { $0.isLetter }
-            let outer = word.prefix(while: { !$0.isLetter }).count + word.reversed().prefix(while: { !$0.isLetter }).count
-            guard letters.count >= 6, letters.count == word.count - outer, let compound = compound(for: letters.lowercased()) else { return nil }
-            positions = Self.hyphenPositions(compound)
-        }
+        let letters = word.filter { $0.isLetter }
+        let outer = word.prefix(while: { !$0.isLetter }).count + word.reversed().prefix(while: { !$0.isLetter }).count
+        guard letters.count >= 6, letters.count == word.count - outer, let compound = compound(for: letters.lowercased()) else { return nil }
+        let positions = Self.hyphenPositions(compound)
         var out = ""
         var pending = positions[...]
         var seen = 0
@@ -536,10 +559,15 @@ private struct OpeningFilter {
 
     mutating func insert(_ text: String.UTF8View) {
         guard let first = text.first else { return }
-        let second = text.dropFirst().first
-        for low in second.map({ [$0 & 31] }) ?? Array(0..<32) {
-            let key = Int(first & 31) << 5 | Int(low)
+        // No array of the low bits is made: that allocation was most of an insert's cost (callgrind).
+        if let second = text.dropFirst().first {
+            let key = Int(first & 31) << 5 | Int(second & 31)
             bits[key >> 6] |= 1 << UInt64(key & 63)
+        } else {
+            for low in 0..<32 {
+                let key = Int(first & 31) << 5 | low
+                bits[key >> 6] |= 1 << UInt64(key & 63)
+            }
         }
     }
 
@@ -547,6 +575,11 @@ private struct OpeningFilter {
         guard let first = text.first else { return true }
         // A shorter key may be a prefix of the text: one-byte keys set all 32 of their first byte's bits.
         guard let second = text.dropFirst().first else { return true }
+        return mayHold(first, second)
+    }
+
+    /// `mayHold` for a text that starts with these two bytes.
+    func mayHold(_ first: UInt8, _ second: UInt8) -> Bool {
         let key = Int(first & 31) << 5 | Int(second & 31)
         return bits[key >> 6] >> UInt64(key & 63) & 1 != 0
     }

@@ -31,7 +31,7 @@ public enum ByteSearch {
     }
 
     /// The first index at or after `start` holding a byte of 0x80 or more, or `bytes.count`.
-    static func firstNonASCII(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    public static func firstNonASCII(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var index = start
         let count = bytes.count
         while index + 8 <= count && load(bytes, index) & highs == 0 { index += 8 }
