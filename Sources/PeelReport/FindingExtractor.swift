@@ -33,7 +33,7 @@ enum FindingExtractor {
             guard line.text.utf8.count <= 160 else { continue }
             let text = line.text
             // Only non-ASCII lines need a lowercase copy; ASCII ones are compared on bytes, to the same effect.
-            let lower = text.isASCII ? nil : text.lowercased()
+            let lower = text.isASCII ? nil : text.lowercasedByRuns()
             // A heading may carry a footnote number that PDF extraction glued to it ("Areas for improvement3").
             let heading = Phrases.withoutFootnote(text)
             func isLower(_ other: String) -> Bool {
@@ -133,7 +133,7 @@ enum FindingExtractor {
         /// its item ("…;", "…; and", "….").
         var lowercaseItems = false
         func opensItem(_ text: String) -> Bool {
-            if let itemOpening { return text.lowercased().hasPrefix(itemOpening) }
+            if let itemOpening { return text.lowercasedByRuns().hasPrefix(itemOpening) }
             // "; and" wrapped: the conjunction alone continues the item before.
             guard lowercaseItems, text.first?.isLowercase == true, text != "and", text != "or", let previous else { return false }
             return endsItem(previous)
@@ -166,7 +166,7 @@ enum FindingExtractor {
             if (current != nil || !items.isEmpty) && endsList(text) { break }
             // A short capitalised line is a heading unless it is the first line of a wrapped paragraph.
             let wrapsOn = index + 1 < lines.count && !lines[index + 1].isBlank && wrap.continues(text, with: lines[index + 1].text)
-            if untilHeading && (line.isHeading || (blankSinceLast && looksLikeHeading(text) && !wrapsOn) || text.lowercased().hasPrefix("recommendation ")) { break }
+            if untilHeading && (line.isHeading || (blankSinceLast && looksLikeHeading(text) && !wrapsOn) || text.lowercasedByRuns().hasPrefix("recommendation ")) { break }
             if isBulletGlyph(text) {
                 bulletPending = true
                 blankSinceLast = false
@@ -206,7 +206,7 @@ enum FindingExtractor {
                     if text.first?.isLowercase == true {
                         lowercaseItems = true
                     } else {
-                        let words = text.lowercased().split(separator: " ").prefix(3)
+                        let words = text.lowercasedByRuns().split(separator: " ").prefix(3)
                         if words.count == 3 { itemOpening = words.joined(separator: " ") }
                     }
                 }
@@ -255,7 +255,7 @@ enum FindingExtractor {
     /// A line that cannot be part of a list item: a heading of the report's own vocabulary.
     private static func endsList(_ text: String) -> Bool {
         let heading = Phrases.withoutFootnote(text)
-        let lower = heading.lowercased()
+        let lower = String(heading).lowercasedByRuns()
         if lower.hasPrefix("how effective is the force") || lower.hasPrefix("overview – how effective") || lower.hasPrefix("annex ") { return true }
         if Grade(printed: String(heading)) != nil { return true }
         return listEndings.contains(lower) || sectionTitles.contains(lower)

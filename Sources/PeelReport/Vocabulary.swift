@@ -57,6 +57,11 @@ enum Phrases {
     /// dropped), and the line it ends on. Nil when the line starts no such heading; a wording with no question mark
     /// within five lines comes back as far as it was read, without one.
     static func questionHeading(_ lines: [NormalisedLine], at index: Int) -> (wording: String, last: Int)? {
+        // Asked of every line by two extractors: a line that starts with neither heading's letter is passed over
+        // before any Substring is made.
+        guard let opening = lines[index].text.utf8.first, ASCIIBytes.lower(opening) == UInt8(ascii: "h") || ASCIIBytes.lower(opening) == UInt8(ascii: "o") else {
+            return nil
+        }
         let first = withoutFootnote(lines[index].text)
         guard first.hasPrefix(ignoringASCIICase: "how effective is the force") || first.hasPrefix(ignoringASCIICase: "overview – how effective")
             || first.hasPrefix(ignoringASCIICase: "overview - how effective") else { return nil }

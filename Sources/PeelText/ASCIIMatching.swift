@@ -35,6 +35,29 @@ extension String {
         ASCIIBytes.with(utf8) { ByteSearch.firstNonASCII(in: $0, from: 0) == $0.count }
     }
 
+    /// `lowercased()`, byte for byte: ASCII letters are lowered on the bytes and only each run of non-ASCII scalars is
+    /// given to the standard library, which lowers scalar by scalar (checked against every scalar in PeelTextTests).
+    /// `lowercased()` of a line holding one curly quote or dash took some 30,000 instructions (callgrind).
+    public func lowercasedByRuns() -> String {
+        if isASCII { return lowercased() }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count + 8)
+        ASCIIBytes.with(utf8) { bytes in
+            var index = 0
+            while index < bytes.count {
+                guard bytes[index] >= 0x80 else {
+                    out.append(ASCIIBytes.lower(bytes[index]))
+                    index += 1
+                    continue
+                }
+                let end = ByteSearch.firstASCII(in: bytes, from: index)
+                out.append(contentsOf: String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self).lowercased().utf8)
+                index = end
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// `lowercased() == other` for a lowercase ASCII `other`; the lowercase copy is built only for non-ASCII text.
     public func lowercasedEquals(_ other: String) -> Bool {
         isASCII ? equals(ignoringASCIICase: other) : lowercased() == other

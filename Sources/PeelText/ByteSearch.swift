@@ -30,6 +30,13 @@ public enum ByteSearch {
         return index
     }
 
+    /// The first index at or after `start` holding a byte below 0x80, or `bytes.count` (runs of non-ASCII are short).
+    static func firstASCII(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        while index < bytes.count && bytes[index] >= 0x80 { index += 1 }
+        return index
+    }
+
     /// The first index at or after `start` holding a byte of 0x80 or more, or `bytes.count`.
     public static func firstNonASCII(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var index = start

@@ -1,0 +1,55 @@
+import Foundation
+import PeelTestSupport
+import PeelText
+import Testing
+
+@Suite("Byte-level line tests")
+struct ASCIIMatchingTests {
+    /// The seed comes from PEEL_LOWERCASE_SEED when set (to replay a failure), else a fixed one, so CI is repeatable.
+    static let seed: UInt64 = ProcessInfo.processInfo.environment["PEEL_LOWERCASE_SEED"].flatMap { UInt64($0) } ?? 20261202
+
+    @Test("lowercasedByRuns gives lowercased()'s bytes for every Unicode scalar, between ASCII letters and beside others")
+    func everyScalar() {
+        var differing: [UInt32] = []
+        // 64 scalars a string, each between ASCII letters, then the same run without them: every scalar is lowered
+        // both alone in its run and beside other non-ASCII scalars (the Greek capital sigma, the dotted capital I and
+        // the Kelvin sign lower to more than one scalar, to another final form, or to ASCII).
+        var scalars: [Unicode.Scalar] = []
+        func check() {
+            var separated = "", joined = "Σ"
+            for scalar in scalars {
+                separated.unicodeScalars.append(contentsOf: ["A", scalar, "z"])
+                joined.unicodeScalars.append(scalar)
+            }
+            for text in [separated, joined, joined + " İK " + separated] where Array(text.lowercasedByRuns().utf8) != Array(text.lowercased().utf8) {
+                differing.append(scalars[0].value)
+            }
+            scalars.removeAll(keepingCapacity: true)
+        }
+        for value in UInt32(0x80)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            scalars.append(scalar)
+            if scalars.count == 64 { check() }
+        }
+        if !scalars.isEmpty { check() }
+        #expect(differing.isEmpty, "runs starting at these scalars lower differently: \(differing.prefix(10))")
+    }
+
+    @Test("lowercasedByRuns equals lowercased() on random mixed text (seeded)")
+    func randomText() {
+        print("lowercase seed \(Self.seed) (set PEEL_LOWERCASE_SEED to replay)")
+        var generator = SplitMix(seed: Self.seed)
+        let pools: [ClosedRange<UInt32>] = [0x20...0x7E, 0xA0...0x24F, 0x300...0x36F, 0x370...0x4FF, 0x1E00...0x1FFF, 0x2000...0x2BFF, 0x1_0400...0x1_044F]
+        var differing: [String] = []
+        for _ in 0..<20_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0..<16, using: &generator) {
+                let pool = pools.randomElement(using: &generator)!
+                if let scalar = Unicode.Scalar(UInt32.random(in: pool, using: &generator)) { text.unicodeScalars.append(scalar) }
+            }
+            if Array(text.lowercasedByRuns().utf8) != Array(text.lowercased().utf8) { differing.append(text) }
+        }
+        #expect(differing.isEmpty, "differ: \(differing.prefix(5))")
+        #expect("Areas For Improvement – “HMIC”".lowercasedByRuns() == "areas for improvement – “hmic”")
+    }
+}
