@@ -59,9 +59,28 @@ enum PageFurniture {
     /// is not: the normaliser removes page numbers beside breaks when they run in order, and a bare number at
     /// the end of a page may be a value.
     static func isPageNumber(_ text: String) -> Bool {
+        // Asked of every page's edge lines, most of them prose: an ASCII line of more than four words that are no
+        // separator is settled on its bytes (there a space splits words exactly as it splits Characters).
+        if text.isASCII && asciiWords(text) > 4 { return false }
         let words = key(text).split(separator: " ").filter { $0 != "-" && $0 != "–" && $0 != "|" }
         guard !words.isEmpty, words.count <= 4 else { return false }
         let shapes = words.map { $0.allSatisfy { $0 == "#" } ? "#" : String($0) }
         return shapes == ["page", "#"] || shapes == ["page", "#", "of", "#"] || shapes == ["#", "of", "#"]
+    }
+
+    /// The words of an ASCII line, split at spaces, that are not "-" or "|".
+    private static func asciiWords(_ text: String) -> Int {
+        var words = 0, length = 0, separator = false
+        for byte in text.utf8 {
+            if byte == 0x20 {
+                if length > 0 && !(length == 1 && separator) { words += 1 }
+                length = 0
+            } else {
+                separator = length == 0 && (byte == UInt8(ascii: "-") || byte == UInt8(ascii: "|"))
+                length += 1
+            }
+        }
+        if length > 0 && !(length == 1 && separator) { words += 1 }
+        return words
     }
 }

@@ -183,12 +183,17 @@ enum TitlePage {
         return nil
     }
 
+    /// The first letters of the months' names (and a space, which a split passes over).
+    private static let monthInitials = Set(Dates.months.compactMap(\.utf8.first) + [UInt8(ascii: " ")])
+
     /// Month of publication, copyright holder and ISBN from the first lines.
     static func readMetadata(_ lines: [NormalisedLine], into report: inout Report) {
         for line in lines.prefix(120) where !line.isBlank {
             let text = line.text
-            // "June 2017" is short: most lines are not split into words at all.
-            let words = text.utf8.count <= 24 ? text.split(separator: " ") : []
+            // "June 2017" is short and starts with a month's ASCII letter: most lines are not split into words at all
+            // (a split walks Characters).
+            let opening = text.utf8.first.map(ASCIIBytes.lower) ?? 0
+            let words = report.published == nil && text.utf8.count <= 24 && Self.monthInitials.contains(opening) ? text.split(separator: " ") : []
             if report.published == nil, words.count == 2, let month = Dates.months.firstIndex(of: words[0].lowercased()),
                let year = Int(words[1]), (1990...2100).contains(year) {
                 report.published = "\(year)-\(Dates.pad(month + 1))"
