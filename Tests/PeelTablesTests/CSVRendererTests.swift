@@ -25,6 +25,25 @@ struct CSVRendererTests {
         #expect(text(flat) == "id,year,note\n\"a,b\",2015,\"say \"\"hi\"\"\"\n\"line\nbreak\",2015,\" padded \"\nété – ü,2017,\n,,None\n")
     }
 
+    @Test("a comma, quote or line break is found at every position of a long field, and a field without one is not quoted")
+    func quotingAtEveryPosition() {
+        let plain = Array("Officers' workload – 'high' (2016); see pages 4 to 7 & annex.".utf8)
+        let unquoted = CSVRenderer.csv([[.text(String(decoding: plain, as: UTF8.self))]], fields: [Field("note", .string, "note")])
+        #expect(String(decoding: unquoted, as: UTF8.self) == "note\n" + String(decoding: plain, as: UTF8.self) + "\n")
+        var misses: [String] = []
+        for special in [UInt8(ascii: ","), UInt8(ascii: "\""), 0x0A, 0x0D] {
+            for position in 1..<(plain.count - 1) {
+                var bytes = plain
+                bytes[position] = special
+                let field = String(decoding: bytes, as: UTF8.self)
+                let rendered = String(decoding: CSVRenderer.csv([[.text(field)]], fields: [Field("note", .string, "note")]), as: UTF8.self)
+                let escaped = special == UInt8(ascii: "\"") ? field.replacingOccurrences(of: "\"", with: "\"\"") : field
+                if rendered != "note\n\"" + escaped + "\"\n" { misses.append("\(special)@\(position)") }
+            }
+        }
+        #expect(misses.isEmpty, "not quoted: \(misses)")
+    }
+
     @Test("partitions by year in the path only, null last as Hive's default partition")
     func partitions() {
         let rows: [[Value]] = [[.text("x"), .integer(2017), .null], [.text("y"), .integer(2015), .text("n")], [.text("z"), .null, .null], [.text("w"), .integer(2015), .null]]
