@@ -14,12 +14,12 @@ enum FindingExtractor {
             let key = "\(question?.rawValue ?? "")/\(kind.rawValue)"
             // The same finding printed twice (in a summary and again in the body, sometimes with a sentence
             // more) is one finding: the first print is kept.
-            let opening = text.prefix(120)
-            // Between ASCII texts the first 120 Characters are the first 120 bytes, compared as bytes.
+            // Between ASCII texts the first 120 Characters are the first 120 bytes, compared as bytes; the Characters
+            // are counted only for a comparison that needs them.
             let asciiOpening = text.isASCII ? Array(text.utf8.prefix(120)) : nil
             func sameOpening(_ other: String) -> Bool {
                 if let asciiOpening, other.isASCII { return other.utf8.prefix(120).elementsEqual(asciiOpening) }
-                return other.prefix(120) == opening
+                return other.prefix(120) == text.prefix(120)
             }
             if report.findings.contains(where: { $0.kind == kind && $0.question == question && sameOpening($0.text) }) { return }
             ordinals[key, default: 0] += 1

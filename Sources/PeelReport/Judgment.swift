@@ -11,7 +11,11 @@ public enum Grade: String, Sendable, Codable, CaseIterable {
     public init?(printed: String) {
         // A grade is a few words, however split: longer text is a sentence, not worth a Character-level look.
         guard printed.utf8.count <= 64 else { return nil }
-        let letters = String(printed.lowercased().filter { $0.isLetter })
+        // An ASCII text's letters are its bytes A–Z and a–z, lowered on the bytes; a Character filter of a lowercase
+        // copy cost thousands of instructions, asked of many table cells and list lines.
+        let letters = printed.isASCII
+            ? String(decoding: printed.utf8.compactMap { ($0 | 0x20) &- 0x61 < 26 ? $0 | 0x20 : nil }, as: UTF8.self)
+            : String(printed.lowercased().filter { $0.isLetter })
         switch letters {
         case "outstanding": self = .outstanding
         case "good": self = .good

@@ -315,12 +315,16 @@ enum NarrativeFigures {
     /// One to three digits, then a space. Asked of every paragraph, so read on the bytes where the first five are
     /// ASCII (then each byte is a whole Character: only a non-ASCII scalar could combine with one).
     private static func isFootnote(_ text: String) -> Bool {
-        let opening = text.utf8.prefix(5)
-        guard opening.allSatisfy({ $0 < 0x80 }) else {
-            let digits = text.prefix { $0.isASCIIDigit }
-            return !digits.isEmpty && digits.count <= 3 && text.dropFirst(digits.count).first == " "
+        // Indexed on the contiguous bytes: the generic prefix views cost more than the test.
+        let onBytes = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            let count = min(bytes.count, 5)
+            for index in 0..<count where bytes[index] >= 0x80 { return nil }
+            var digits = 0
+            while digits < count && bytes[digits] &- 0x30 < 10 { digits += 1 }
+            return (1...3).contains(digits) && digits < count && bytes[digits] == 0x20
         }
-        let digits = opening.prefix { $0 &- 0x30 < 10 }.count
-        return (1...3).contains(digits) && opening.dropFirst(digits).first == 0x20
+        if let onBytes, let answer = onBytes { return answer }
+        let digits = text.prefix { $0.isASCIIDigit }
+        return !digits.isEmpty && digits.count <= 3 && text.dropFirst(digits.count).first == " "
     }
 }
