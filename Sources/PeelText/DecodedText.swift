@@ -46,29 +46,25 @@ public enum TextFormat: String, Sendable, Codable, CaseIterable {
     /// Markdown when a line starts with a `#` heading or holds `**` or a `<b>`/`<sup>` tag.
     public static func detect(_ text: DecodedText) -> TextFormat {
         text.utf8.withUnsafeBufferPointer { bytes in
-            for line in text.lines where !line.range.isEmpty {
-                let start = line.range.lowerBound, upper = line.range.upperBound
-                if bytes[start] == UInt8(ascii: "#") {
-                    var index = start
-                    while index < upper && bytes[index] == UInt8(ascii: "#") { index += 1 }
-                    if index < upper && bytes[index] == UInt8(ascii: " ") { return .markdown }
+            for line in text.lines where !line.range.isEmpty && bytes[line.range.lowerBound] == UInt8(ascii: "#") {
+                var index = line.range.lowerBound
+                while index < line.range.upperBound && bytes[index] == UInt8(ascii: "#") { index += 1 }
+                if index < line.range.upperBound && bytes[index] == UInt8(ascii: " ") { return .markdown }
+            }
+            // The marks are looked for in the whole text at once (`memchr`: both start bytes are rare in plain text).
+            // A mark never spans lines: the byte after a line's last is its line feed, which no mark holds.
+            var star = ByteSearch.firstIndex(of: UInt8(ascii: "*"), in: bytes, from: 0)
+            while star + 1 < bytes.count {
+                if bytes[star + 1] == UInt8(ascii: "*") { return .markdown }
+                star = ByteSearch.firstIndex(of: UInt8(ascii: "*"), in: bytes, from: star + 1)
+            }
+            var angle = ByteSearch.firstIndex(of: UInt8(ascii: "<"), in: bytes, from: 0)
+            while angle + 2 < bytes.count {
+                if bytes[angle + 1] == UInt8(ascii: "b") || bytes[angle + 1] == UInt8(ascii: "s"),
+                   bytes[angle + 2] == UInt8(ascii: ">") || bytes[angle + 2] == UInt8(ascii: "u") {
+                    return .markdown
                 }
-                var index = start
-                while index + 1 < upper {
-                    // Both marks start with `*` or `<`: words without either are passed over whole.
-                    if index + 8 <= upper, case let word = ByteSearch.load(bytes, index),
-                       !ByteSearch.hasByte(word, UInt8(ascii: "*")) && !ByteSearch.hasByte(word, UInt8(ascii: "<")) {
-                        index += 8
-                        continue
-                    }
-                    let byte = bytes[index]
-                    if byte == UInt8(ascii: "*") && bytes[index + 1] == UInt8(ascii: "*") { return .markdown }
-                    if byte == UInt8(ascii: "<") && (bytes[index + 1] == UInt8(ascii: "b") || bytes[index + 1] == UInt8(ascii: "s")),
-                       index + 2 < upper, bytes[index + 2] == UInt8(ascii: ">") || bytes[index + 2] == UInt8(ascii: "u") {
-                        return .markdown
-                    }
-                    index += 1
-                }
+                angle = ByteSearch.firstIndex(of: UInt8(ascii: "<"), in: bytes, from: angle + 1)
             }
             return .plain
         }

@@ -69,6 +69,15 @@ struct TextDecoderTests {
         let text = try TextDecoder.decode(Fixtures.sample(name))
         #expect(TextFormat.detect(text) == (name.hasSuffix(".md") ? .markdown : .plain))
     }
+
+    @Test("a mark counts only whole on one line; a heading only at a line's start", arguments: [
+        ("a **bold** word", TextFormat.markdown), ("## Heading", .markdown), ("x <b>y</b>", .markdown), ("see <sup>1</sup>", .markdown),
+        ("ends *\n*starts", .plain), ("ends <\nb> starts", .plain), ("ends <b\n> starts", .plain), ("a # b", .plain),
+        ("#hashtag", .plain), ("3 * 4 < 5", .plain), ("last *", .plain), ("last <b", .plain), ("x\r\n**y**", .markdown),
+    ])
+    func marks(text: String, format: TextFormat) throws {
+        #expect(TextFormat.detect(try TextDecoder.decode(Array(text.utf8))) == format)
+    }
 }
 
 extension String {
