@@ -63,15 +63,16 @@ final class RunReportCollector {
         guard let year else { return }
         for judgment in report.judgments {
             guard let forceID = judgment.forceID ?? report.forceID else { continue }
-            var yearGrades = grades[year] ?? YearGrades(scale: judgment.scale)
-            var pair = yearGrades.cells[forceID]?[judgment.question] ?? GradePair()
-            if report.reportType == .national {
-                if pair.nationalTable == nil { pair.nationalTable = judgment.grade }
-            } else if pair.forceReport == nil {
-                pair.forceReport = judgment.grade
+            // Changed in place: a copy of the year's grades taken out and put back was copied whole on every judgment
+            // (the dictionary was shared while it was changed), in the serial commit.
+            func record(_ pair: inout GradePair) {
+                if report.reportType == .national {
+                    if pair.nationalTable == nil { pair.nationalTable = judgment.grade }
+                } else if pair.forceReport == nil {
+                    pair.forceReport = judgment.grade
+                }
             }
-            yearGrades.cells[forceID, default: [:]][judgment.question] = pair
-            grades[year] = yearGrades
+            record(&grades[year, default: YearGrades(scale: judgment.scale)].cells[forceID, default: [:]][judgment.question, default: GradePair()])
         }
         if report.reportType == .national, !report.gradeDistributions.isEmpty, distributions[year] == nil {
             distributions[year] = (report.judgments.first?.scale ?? GradeScale.forYear(year), report.gradeDistributions)
