@@ -319,7 +319,8 @@ struct RangeRule: ReportRule {
 
 /// Pairs (first printed, later printed) of figures with the same key whose values differ beyond rounding.
 func disagreements<Key: Hashable>(_ figures: [Figure], comparableKey: (Figure) -> Key) -> [(Figure, Figure)] {
-    var first: [Key: Figure] = [:]
+    // Sized at once: grown from empty, the table was rehashed several times for every report (callgrind).
+    var first = [Key: Figure](minimumCapacity: figures.count)
     var out: [(Figure, Figure)] = []
     for figure in figures {
         let key = comparableKey(figure)
