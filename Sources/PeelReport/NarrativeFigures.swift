@@ -129,7 +129,9 @@ enum NarrativeFigures {
         var buffer: [UInt8] = []
         for (position, paragraph) in paragraphs.enumerated() {
             paragraph.bytes(lines, into: &buffer)
-            let found = buffer.withUnsafeBufferPointer { search.cued(in: $0) }
+            // Every pattern reads a number, and a period needs a year: a paragraph without a digit (over half the
+            // prose) can give neither, and is not scanned for cues.
+            let found = buffer.withUnsafeBufferPointer { ByteSearch.containsASCIIDigit($0) ? search.cued(in: $0) : 0 }
             periodHistory.append(cued: found != 0)
             if found == 0 { continue }
             let text = String(decoding: buffer, as: UTF8.self)

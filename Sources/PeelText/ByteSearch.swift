@@ -36,6 +36,24 @@ public enum ByteSearch {
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
+    /// Whether the bytes hold an ASCII digit, eight bytes a step: for ASCII bytes (high bit clear, masked so that no
+    /// sum carries into the next byte) adding 0x50 sets the high bit from "0" up and adding 0x46 from ":" up.
+    public static func containsASCIIDigit(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let lows: UInt64 = ~highs
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = load(bytes, index)
+            let ascii = word & lows
+            if (ascii &+ ones &* 0x50) & ~(ascii &+ ones &* 0x46) & ~word & highs != 0 { return true }
+            index += 8
+        }
+        while index < bytes.count {
+            if bytes[index] &- 0x30 < 10 { return true }
+            index += 1
+        }
+        return false
+    }
+
     /// The first index at or after `start` holding a byte below 0x80, or `bytes.count` (runs of non-ASCII are short).
     static func firstASCII(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var index = start

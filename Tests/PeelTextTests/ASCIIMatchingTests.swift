@@ -52,4 +52,25 @@ struct ASCIIMatchingTests {
         #expect(differing.isEmpty, "differ: \(differing.prefix(5))")
         #expect("Areas For Improvement – “HMIC”".lowercasedByRuns() == "areas for improvement – “hmic”")
     }
+
+    @Test("containsASCIIDigit finds every digit at every position and nothing else, whatever the bytes around it")
+    func digits() {
+        var wrong: [String] = []
+        // Fillers next to the digits in value: ASCII "/" and ":", the same with the high bit set, and UTF-8 text.
+        for filler in [UInt8(ascii: "/"), UInt8(ascii: ":"), 0xAF, 0xB5, 0xBA, 0x7F, 0xFF, 0x00] {
+            for length in [1, 7, 8, 9, 16, 31, 33] {
+                let plain = [UInt8](repeating: filler, count: length)
+                if plain.withUnsafeBufferPointer(ByteSearch.containsASCIIDigit) { wrong.append("filler \(filler) × \(length)") }
+                for position in 0..<length {
+                    for byte in UInt8.min...UInt8.max {
+                        var bytes = plain
+                        bytes[position] = byte
+                        let found = bytes.withUnsafeBufferPointer(ByteSearch.containsASCIIDigit)
+                        if found != (byte >= 0x30 && byte <= 0x39) { wrong.append("\(byte) at \(position) of \(length) in \(filler)") }
+                    }
+                }
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(10))")
+    }
 }
