@@ -119,21 +119,25 @@ public enum CSVRenderer {
     /// Decimal digits straight into the record (`String(number)` allocated a string per integer cell); at least
     /// `minimumDigits` of them, zeros in front.
     private static func appendInteger(_ number: Int, minimumDigits: Int = 1, to out: inout [UInt8]) {
-        if number < 0 { out.append(UInt8(ascii: "-")) }
-        var magnitude = number.magnitude
-        var digits = 1
-        var rest = magnitude / 10
-        while rest > 0 { digits += 1; rest /= 10 }
-        digits = max(digits, minimumDigits)
-        let start = out.count
-        out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
-        out.withUnsafeMutableBufferPointer { buffer in
-            var index = start + digits - 1
-            while magnitude > 0 {
-                buffer[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        // Written backwards into 24 bytes on the stack (an Int has at most 20 digits; `minimumDigits` is at most
+        // 7), then appended once: appending zeros and then overwriting them cost two passes over the array.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { digits in
+            var magnitude = number.magnitude
+            var start = 24
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
                 magnitude /= 10
-                index -= 1
+            } while magnitude > 0
+            while 24 - start < minimumDigits {
+                start -= 1
+                digits[start] = UInt8(ascii: "0")
             }
+            if number < 0 {
+                start -= 1
+                digits[start] = UInt8(ascii: "-")
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start..<24]))
         }
     }
 

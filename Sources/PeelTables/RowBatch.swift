@@ -87,7 +87,14 @@ public struct ColumnAccumulator: Sendable {
 
     public mutating func add(_ row: [Value]) {
         for (index, value) in row.enumerated() {
-            if value == .null || value == .text("") { nulls[index] += 1 }
+            // Told by the case, not by comparing with `.null` and `.text("")` (two enum comparisons a value).
+            let isNull: Bool
+            switch value {
+            case .null: isNull = true
+            case .text(let text): isNull = text.isEmpty
+            case .integer, .number: isNull = false
+            }
+            if isNull { nulls[index] += 1 }
             if distinct[index] != nil && value != .null && lastDistinct[index] != value {
                 distinct[index]!.insert(value)
                 lastDistinct[index] = value
