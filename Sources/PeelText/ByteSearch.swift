@@ -4,8 +4,9 @@ import Glibc
 import Darwin
 #endif
 
-/// Word-at-a-time byte searches for the passes that touch every byte of an entry (line breaks, the binary
-/// check, UTF-8 validation): eight bytes per step instead of one, with a byte loop only where a word holds a hit.
+/// Byte searches for the passes that touch every byte of an entry (line breaks, the binary check, UTF-8 validation,
+/// digits): eight bytes or more per step instead of one (a single byte is found by the C library's `memchr`), with a
+/// byte loop only where a word holds a hit.
 public enum ByteSearch {
     static let ones: UInt64 = 0x0101_0101_0101_0101
     static let highs: UInt64 = 0x8080_8080_8080_8080
