@@ -204,8 +204,11 @@ enum FigureExtractor {
     static func tables(_ text: LaidOutText, names: AreaNames, into report: inout Report) {
         let lines = text.lines
         for index in lines.indices {
-            let isRates = lines[index].text.hasPrefix(ignoringASCIICase: "rates per 1,000")
-            guard isRates || lines[index].text.hasPrefix(ignoringASCIICase: "outcome type") else { continue }
+            // Asked of every line: one that opens with neither header's letter is passed over on its first byte.
+            let printed = lines[index].text
+            guard let opening = printed.utf8.first.map(ASCIIBytes.lower), opening == UInt8(ascii: "r") || opening == UInt8(ascii: "o") else { continue }
+            let isRates = printed.hasPrefix(ignoringASCIICase: "rates per 1,000")
+            guard isRates || printed.hasPrefix(ignoringASCIICase: "outcome type") else { continue }
             let words = text.tokens(index..<min(lines.count, index + 60)).words
             let columns = isRates ? 2 : 4
             /// The row label (metric, qualifier) the words from `start` to `end` name.
