@@ -34,11 +34,6 @@ enum FindingExtractor {
             let text = line.text
             // Only non-ASCII lines need a lowercase copy; ASCII ones are compared on bytes, to the same effect.
             let lower = text.isASCII ? nil : text.lowercasedByRuns()
-            // A heading may carry a footnote number that PDF extraction glued to it ("Areas for improvement3").
-            let heading = Phrases.withoutFootnote(text)
-            func isLower(_ other: String) -> Bool {
-                lower.map { Phrases.withoutFootnote($0) == other } ?? heading.equals(ignoringASCIICase: other)
-            }
             if let (heading, last) = sectionQuestion(lines, index - 1, lower: lower) {
                 question = heading
                 index = last + 1
@@ -48,6 +43,14 @@ enum FindingExtractor {
             if isAnnexHeading(text) {
                 question = nil
                 continue
+            }
+            // The findings headings below open with "a", "c" or "r": a line opening with another ASCII byte is none
+            // of them (lowercasing maps no ASCII byte to those letters but their capitals).
+            if let opening = text.utf8.first, opening < 0x80, !Self.findingsInitials.contains(ASCIIBytes.lower(opening)) { continue }
+            // A heading may carry a footnote number that PDF extraction glued to it ("Areas for improvement3").
+            let heading = Phrases.withoutFootnote(text)
+            func isLower(_ other: String) -> Bool {
+                lower.map { Phrases.withoutFootnote($0) == other } ?? heading.equals(ignoringASCIICase: other)
             }
             if isLower("areas for improvement") || isLower("area for improvement") {
                 let (items, next) = listItems(lines, from: index, wrap: wrap)
@@ -72,6 +75,9 @@ enum FindingExtractor {
             }
         }
     }
+
+    /// The first letters of "areas for improvement", "cause of concern", "recommendations" and their variants.
+    private static let findingsInitials: [UInt8] = [UInt8(ascii: "a"), UInt8(ascii: "c"), UInt8(ascii: "r")]
 
     /// A heading that opens a question's section: the 2015 "How effective is the force at …?" headings, and
     /// the 2016–17 section titles, which stand alone on a line.
