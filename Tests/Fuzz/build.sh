@@ -16,10 +16,11 @@ compile() {  # module name, sources…
 compile CSV "$root"/.build/checkouts/CSV.swift/Sources/CSV/*.swift
 compile PeelText "$root"/Sources/PeelText/*.swift
 compile PeelLayout -lPeelText "$root"/Sources/PeelLayout/*.swift
+compile PeelSearch "$root"/Sources/PeelSearch/*.swift
 # PeelReport's sources include its folder of report layouts.
 mapfile -t report < <(find "$root/Sources/PeelReport" -name '*.swift' | sort)
-compile PeelReport -lCSV -lPeelText -lPeelLayout "${report[@]}"
+compile PeelReport -lCSV -lPeelText -lPeelLayout -lPeelSearch "${report[@]}"
 # The force registry, embedded as a string literal.
 { echo 'let forcesCSV = """'; cat "$root/Pipeline/forces.csv"; echo '"""'; } > Forces.swift
-swiftc "${flags[@]}" -o peel-fuzz "$root/Tests/Fuzz/FuzzDecodeParse.swift" Forces.swift libPeelReport.a libPeelLayout.a libPeelText.a libCSV.a
+swiftc "${flags[@]}" -o peel-fuzz "$root/Tests/Fuzz/FuzzDecodeParse.swift" Forces.swift libPeelReport.a libPeelSearch.a libPeelLayout.a libPeelText.a libCSV.a
 echo "built $out/peel-fuzz"

@@ -6,7 +6,11 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 seconds=${1:-30}
-bash "$root/Tests/Fuzz/build.sh" 2>&1 | grep -v 'Cannot export local symbol' || true
+# A harness that does not build, or a stale one, must fail the smoke: it once printed "no crash" over a build
+# error (a module the build did not know yet) and ran nothing.
+rm -f "$root/.build-fuzz/peel-fuzz"
+build_log=$(bash "$root/Tests/Fuzz/build.sh" 2>&1) || { printf '%s\n' "$build_log" | grep -v 'Cannot export local symbol' >&2; echo "fuzz harness did not build" >&2; exit 1; }
+printf '%s\n' "$build_log" | grep -v 'Cannot export local symbol' || true
 seeds=$root/.build-fuzz/seeds
 corpus=$root/.build-fuzz/corpus
 rm -rf "$seeds" && mkdir -p "$seeds" "$corpus"
@@ -23,7 +27,11 @@ for name in sorted(os.listdir(samples)):
 PY
 cp "$root"/Tests/Fuzz/regressions/* "$seeds"/ 2>/dev/null || true
 cd "$root/.build-fuzz"
-ASAN_OPTIONS=detect_leaks=0 ./peel-fuzz -max_total_time="$seconds" -max_len=16384 -timeout=10 -rss_limit_mb=2048 \
-    -print_final_stats=1 "$corpus" "$seeds" 2>&1 | grep -E 'stat::number_of_executed_units|stat::peak_rss|ERROR|SUMMARY|crash-|Done' || true
+fuzz_log=$(ASAN_OPTIONS=detect_leaks=0 ./peel-fuzz -max_total_time="$seconds" -max_len=16384 -timeout=10 -rss_limit_mb=2048 \
+    -print_final_stats=1 "$corpus" "$seeds" 2>&1) || true
+printf '%s\n' "$fuzz_log" | grep -E 'stat::number_of_executed_units|stat::peak_rss|ERROR|SUMMARY|crash-|Done' || true
 test -z "$(ls crash-* timeout-* oom-* 2>/dev/null)" || { echo "fuzzing found a failing input: $(ls crash-* timeout-* oom-* 2>/dev/null)" >&2; exit 1; }
-echo "fuzz smoke: no crash in ${seconds}s"
+# No crash file is no proof of a run: the fuzzer must have executed inputs.
+units=$(printf '%s\n' "$fuzz_log" | sed -n 's/^stat::number_of_executed_units: *//p' | tail -1)
+[ "${units:-0}" -gt 0 ] || { printf '%s\n' "$fuzz_log" | tail -20 >&2; echo "the fuzzer ran no input" >&2; exit 1; }
+echo "fuzz smoke: no crash in ${seconds}s ($units inputs)"
