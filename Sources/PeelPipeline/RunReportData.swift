@@ -77,17 +77,25 @@ final class RunReportCollector {
         if report.reportType == .national, !report.gradeDistributions.isEmpty, distributions[year] == nil {
             distributions[year] = (report.judgments.first?.scale ?? GradeScale.forYear(year), report.gradeDistributions)
         }
+        // One lookup a figure (the chart made if new), in the serial commit: a test and then a write hashed each key twice.
         for figure in report.figures where figure.qualifier == nil {
+            if figure.area == .force && report.forceID == nil { continue }
             let key = ChartKey(metric: figure.metric, unit: figure.unit, period: Self.period(figure.period))
             switch figure.area {
             case .englandAndWales:
-                if charts[key]?.englandAndWales == nil { charts[key, default: ChartData()].englandAndWales = figure.value }
+                update(&charts[key, default: ChartData()]) { chart in
+                    if chart.englandAndWales == nil { chart.englandAndWales = figure.value }
+                }
             case .force:
-                guard let forceID = report.forceID, charts[key]?.points[forceID] == nil else { continue }
-                charts[key, default: ChartData()].points[forceID] = ChartPoint(figure: figure, reportID: id, year: year)
+                guard let forceID = report.forceID else { continue }
+                update(&charts[key, default: ChartData()]) { chart in
+                    if chart.points[forceID] == nil { chart.points[forceID] = ChartPoint(figure: figure, reportID: id, year: year) }
+                }
             }
         }
     }
+
+    private func update(_ chart: inout ChartData, _ change: (inout ChartData) -> Void) { change(&chart) }
 
     func noteProblem(archive: String, entry: String, reason: String) {
         guard problems.count < Self.problemLimit else {
