@@ -81,21 +81,20 @@ final class RunReportCollector {
         for figure in report.figures where figure.qualifier == nil {
             if figure.area == .force && report.forceID == nil { continue }
             let key = ChartKey(metric: figure.metric, unit: figure.unit, period: Self.period(figure.period))
-            switch figure.area {
-            case .englandAndWales:
-                update(&charts[key, default: ChartData()]) { chart in
+            func record(_ chart: inout ChartData) {
+                switch figure.area {
+                case .englandAndWales:
                     if chart.englandAndWales == nil { chart.englandAndWales = figure.value }
-                }
-            case .force:
-                guard let forceID = report.forceID else { continue }
-                update(&charts[key, default: ChartData()]) { chart in
-                    if chart.points[forceID] == nil { chart.points[forceID] = ChartPoint(figure: figure, reportID: id, year: year) }
+                case .force:
+                    // Figures of a report with no force were passed over above.
+                    if let forceID = report.forceID, chart.points[forceID] == nil {
+                        chart.points[forceID] = ChartPoint(figure: figure, reportID: id, year: year)
+                    }
                 }
             }
+            record(&charts[key, default: ChartData()])
         }
     }
-
-    private func update(_ chart: inout ChartData, _ change: (inout ChartData) -> Void) { change(&chart) }
 
     func noteProblem(archive: String, entry: String, reason: String) {
         guard problems.count < Self.problemLimit else {

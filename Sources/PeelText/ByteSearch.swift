@@ -17,12 +17,6 @@ public enum ByteSearch {
         (word &- ones &* UInt64(limit)) & ~word & highs != 0
     }
 
-    /// Whether any byte of `word` equals `byte`.
-    @inline(__always)
-    static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
-        hasByteBelow(word ^ (ones &* UInt64(byte)), 1)
-    }
-
     @inline(__always)
     static func load(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> UInt64 {
         UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
