@@ -28,11 +28,11 @@ let package = Package(
             providers: [.apt(["libarchive-dev"])]
         ),
         .systemLibrary(name: "CLinuxSystem"),
-        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CIsal", pkgConfig: "libisal", providers: [.apt(["libisal-dev"])]),
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
 
         // Stage 1: archives → entries (bytes), through libarchive.
-        .target(name: "PeelArchive", dependencies: ["CLibArchive", "CZlib"], swiftSettings: settings),
+        .target(name: "PeelArchive", dependencies: ["CLibArchive", "CIsal"], swiftSettings: settings),
         // Stage 1½: PDF entries → text, through poppler's pdftotext in a child process under limits.
         .target(name: "PeelPDF", dependencies: ["PeelText", "CLinuxSystem"], swiftSettings: settings),
         // Stage 2: entry bytes → normalised text with original line numbers.

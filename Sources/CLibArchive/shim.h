@@ -19,4 +19,10 @@ static inline int CLibArchive_entryKind(struct archive_entry *entry) {
     default: return 7;
     }
 }
+
+/// Sets the handle's error text (archive_set_error is variadic, which Swift cannot call): a read callback's
+/// reason for failing, which libarchive then reports as the failed call's error.
+static inline void CLibArchive_setError(struct archive *a, const char *message) {
+    archive_set_error(a, -1, "%s", message);  // -1: libarchive's own ARCHIVE_ERRNO_MISC, which it does not export
+}
 #endif

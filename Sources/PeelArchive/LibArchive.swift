@@ -69,7 +69,7 @@ func officeDocumentReason(_ kind: OfficeDocumentKind) -> String {
 private enum Source {
     case file(String)
     case memory([UInt8])
-    /// A gzip file inflated by peel itself (see `GzipStream`), for a truncated one.
+    /// A gzip file, inflated by peel itself (see `GzipStream`).
     case gunzip(GzipStream)
 }
 
@@ -100,7 +100,7 @@ private struct ReadState {
     var stopAll: String?
     /// Time spent in libarchive decompressing entries' data, against `maxArchiveSeconds`.
     var decompressNanoseconds: UInt64 = 0
-    /// Set when the input is a truncated gzip file read again through peel's own inflater.
+    /// The input's inflater, when it is a gzip file.
     var gunzip: GzipStream?
 
     init(limits: ExtractionLimits, emit: @escaping (ExtractedEntry) -> Void) {
@@ -110,6 +110,15 @@ private struct ReadState {
 
     /// Reads the input archive (depth 0) and records why reading stopped early, if it did.
     mutating func readInput(source: Source, rawName: String, zipFallback: Bool) {
+        var source = source
+        if case .file(let path) = source, GzipStream.isGzip(head: head(ofFileAt: path, count: 4)) {
+            guard let stream = GzipStream(path: path) else {
+                summary.failure = "cannot open: \(String(cString: strerror(errno)))"
+                return
+            }
+            gunzip = stream
+            source = .gunzip(stream)
+        }
         if let failure = readContainer(source: source, depth: 0, prefix: "", rawName: rawName, zipFallback: zipFallback) {
             summary.failure = failure
         } else if summary.entries == 0 {
@@ -121,7 +130,6 @@ private struct ReadState {
     /// A fatal error in a zip entry's data resumes after that entry, because zip entries are compressed one by
     /// one: one corrupt entry costs only itself.
     mutating func readContainer(source: Source, depth: Int, prefix: String, rawName: String, zipFallback: Bool) -> String? {
-        var source = source
         var resumeAt = 0
         var mode = ZipMode.seekable
         var attempts = 0
@@ -149,15 +157,6 @@ private struct ReadState {
                 }
                 return nil
             case .openFailed(let message):
-                // A small truncated gzip fails as libarchive opens it (it reads ahead to tell the format): read it
-                // through peel's own inflater, which keeps what arrived.
-                if depth == 0, gunzip == nil, message.lowercased().contains("truncated"), case .file(let path) = source,
-                   file(path, startsWith: [0x1F, 0x8B]), let stream = GzipStream(path: path) {
-                    gunzip = stream
-                    source = .gunzip(stream)
-                    summary.warnings.append("the gzip data ends early (\(message)); read to keep every entry that arrived whole")
-                    continue
-                }
                 return "cannot open: \(message)"
             case .fatal(let message, let failedIndex, let inHeader, let isZip):
                 if inHeader && failedIndex == 0 && resumeAt == 0 && zipFallback && mode == .seekable {
@@ -174,20 +173,6 @@ private struct ReadState {
                 return location(prefix) + "reading stopped at entry #\(failedIndex + 1): \(message)"
             case .stopped:
                 return stopAll
-            case .truncatedGzip(let failedIndex, let entry):
-                // libarchive's gzip filter drops the last block it inflated when the data ends early, and with it
-                // entries that arrived whole. Read the same file again with an inflater that keeps every byte,
-                // from the entry that failed (the ones before it stand, and are not listed twice).
-                guard case .file(let path) = source, let stream = GzipStream(path: path) else {
-                    deliver(path: entry.path, .failure(EntryRejection(.quarantined, "unreadable data: \(entry.message)")), bytesRead: entry.bytesRead, warnings: entry.warnings)
-                    return location(prefix) + "reading stopped at entry #\(failedIndex + 1): \(entry.message)"
-                }
-                gunzip = stream
-                source = .gunzip(stream)
-                resumeAt = failedIndex
-                nextOrdinal = entry.ordinal
-                summary.warnings.append("the gzip data ends early (\(entry.message)) in entry #\(failedIndex + 1); read again to keep every entry that arrived whole")
-                continue
             }
         }
         return stopAll
@@ -199,23 +184,6 @@ private struct ReadState {
         /// The entry (0-based, in this container) whose header or data failed, and whether the container is a zip.
         case fatal(String, failedIndex: Int, inHeader: Bool, isZip: Bool)
         case stopped
-        /// libarchive's gzip filter met the end of a truncated input at this entry, which is not yet listed.
-        case truncatedGzip(failedIndex: Int, entry: UndeliveredEntry)
-    }
-
-    /// An entry whose failure is held back, to be listed only if reading it again fails too.
-    struct UndeliveredEntry {
-        let path: String
-        let ordinal: Int
-        let message: String
-        let bytesRead: Int
-        let warnings: [String]
-    }
-
-    /// A fatal read error that is libarchive's gzip filter meeting the end of a truncated input file.
-    private func isTruncatedGzip(_ a: OpaquePointer, depth: Int, _ message: String) -> Bool {
-        depth == 0 && gunzip == nil && archive_filter_count(a) > 1 && archive_filter_code(a, 0) == ARCHIVE_FILTER_GZIP
-            && message.lowercased().contains("truncated")
     }
 
     private func isEnd(_ status: CallStatus) -> Bool {
@@ -250,9 +218,6 @@ private struct ReadState {
             case .eof:
                 return .finished(entriesSeen: index)
             case .fatal(let message):
-                if isTruncatedGzip(a, depth: depth, message) {
-                    return .truncatedGzip(failedIndex: index, entry: UndeliveredEntry(path: prefix + "#\(index + 1)", ordinal: nextOrdinal, message: "unreadable entry header: \(message)", bytesRead: 0, warnings: []))
-                }
                 deliver(path: prefix + "#\(index + 1)", .failure(EntryRejection(.quarantined, "unreadable entry header: \(message)")), bytesRead: 0, warnings: [])
                 return .fatal(message, failedIndex: index, inHeader: true, isZip: isZip())
             case .failed(let message):
@@ -341,9 +306,6 @@ private struct ReadState {
             case .rejected(let rejection, let bytesRead):
                 deliver(path: path, .failure(rejection), bytesRead: bytesRead, warnings: headerWarnings)
             case .fatal(let message, let bytesRead):
-                if isTruncatedGzip(a, depth: depth, message) {
-                    return .truncatedGzip(failedIndex: index, entry: UndeliveredEntry(path: path, ordinal: nextOrdinal, message: message, bytesRead: bytesRead, warnings: headerWarnings))
-                }
                 deliver(path: path, .failure(EntryRejection(.quarantined, "unreadable data: \(message)")), bytesRead: bytesRead, warnings: headerWarnings)
                 return .fatal(message, failedIndex: index, inHeader: false, isZip: isZip())
             case .limitReached(let reason, let bytesRead):
@@ -390,7 +352,7 @@ private struct ReadState {
         if let name = archive_format_name(a) { summary.format = String(cString: name) }
         // The last filter is always "none", the client reader itself.
         let count = archive_filter_count(a)
-        summary.filters = (0..<max(0, count - 1)).compactMap { index in
+        summary.filters = (gunzip == nil ? [] : ["gzip"]) + (0..<max(0, count - 1)).compactMap { index in
             archive_filter_name(a, index).map { String(cString: $0) }
         }
     }
@@ -614,7 +576,10 @@ private func readInflated(_ archive: OpaquePointer?, _ client: UnsafeMutableRawP
     let stream = Unmanaged<GzipStream>.fromOpaque(client!).takeUnretainedValue()
     let block = stream.next()
     buffer?.pointee = UnsafeRawPointer(block.baseAddress)
-    if block.isEmpty && stream.error != nil { return la_ssize_t(ARCHIVE_FATAL) }
+    if block.isEmpty, let error = stream.error, let archive {
+        CLibArchive_setError(archive, "corrupt gzip data (\(error))")
+        return la_ssize_t(ARCHIVE_FATAL)
+    }
     return la_ssize_t(block.count)
 }
 
@@ -654,10 +619,16 @@ private let zipLocalHeader: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
 
 /// The file at `path` begins with `signature` (a file that cannot be read does not).
 private func file(_ path: String, startsWith signature: [UInt8]) -> Bool {
-    guard let file = fopen(path, "rb") else { return false }
+    head(ofFileAt: path, count: signature.count) == signature
+}
+
+/// The first `count` bytes of the file at `path`, or fewer (none when it cannot be read).
+private func head(ofFileAt path: String, count: Int) -> [UInt8] {
+    guard let file = fopen(path, "rb") else { return [] }
     defer { fclose(file) }
-    var head = [UInt8](repeating: 0, count: signature.count)
-    return fread(&head, 1, head.count, file) == head.count && head == signature
+    var head = [UInt8](repeating: 0, count: count)
+    head.removeSubrange(fread(&head, 1, count, file)...)
+    return head
 }
 
 /// The Office document the file at `path` is, from its first bytes and its central directory, and its size.
