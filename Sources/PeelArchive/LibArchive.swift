@@ -268,7 +268,7 @@ private struct ReadState {
                 }
             }
 
-            switch readData(a, depth: depth) {
+            switch readData(a, depth: depth, declaredSize: archive_entry_size_is_set(entry) != 0 ? Int(archive_entry_size(entry)) : nil) {
             case .complete(let bytes):
                 if isRaw, depth == 0, let gunzip, gunzip.truncated || gunzip.error != nil {
                     // A single compressed file whose end is missing: what arrived is a part, never a whole report.
@@ -374,21 +374,21 @@ private struct ReadState {
     /// Reads the current entry's data, counting every byte against the entry and archive limits.
     /// An entry over `maxEntryBytes`, or expanding past `maxCompressionRatio`, is quarantined and skipped: unread
     /// in a zip, drained (still counted against the archive's budgets) elsewhere; the entries after it are read.
-    private mutating func readData(_ a: OpaquePointer, depth: Int) -> DataOutcome {
-        let chunk = 64 << 10
+    /// `declaredSize` is the size the entry's header gives, if any: room for that much is made at once (bounded by
+    /// the limit, and trimmed if the header lied), so the bytes are copied once, from libarchive's own block.
+    private mutating func readData(_ a: OpaquePointer, depth: Int, declaredSize: Int?) -> DataOutcome {
         var bytes: [UInt8] = []
         var total = 0
         /// Why the rest of the entry is drained unkept, once it is known to be quarantined.
         var skipping: String?
         var integrityProblem: String?
         let compressedAtStart = compressedConsumed(a, depth: depth)
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 16)
-        defer { buffer.deallocate() }
         while true {
-            let n = timedRead(a, buffer)
-            if n == 0 { break }
-            if n < 0 {
-                switch check(a, Int32(n)) {
+            let (status, block, offset) = timedBlock(a)
+            // At the end no hole is added: archive_read_data, which this replaces, gives none there either.
+            if status == ARCHIVE_EOF { break }
+            if status != ARCHIVE_OK {
+                switch check(a, status) {
                 case .warn(let message):
                     // libarchive reports a bad CRC as a warning at the end of the data: the bytes are corrupt.
                     integrityProblem = message
@@ -401,6 +401,10 @@ private struct ReadState {
                 }
                 break
             }
+            // A sparse entry's holes (where a block starts past what was read) are zeros, as archive_read_data gives them.
+            let hole = offset - total
+            guard hole >= 0 else { return .fatal("data blocks out of order", bytesRead: total) }
+            let n = hole + block.count
             total += n
             summary.expandedBytes += n
             updateCounters(a, depth: depth)
@@ -418,8 +422,9 @@ private struct ReadState {
                 bytes = []
             }
             if skipping == nil {
-                if bytes.isEmpty { bytes.reserveCapacity(min(limits.maxEntryBytes, max(chunk, n * 4))) }
-                bytes.append(contentsOf: UnsafeRawBufferPointer(start: buffer.baseAddress, count: n))
+                if bytes.capacity == 0 { bytes.reserveCapacity(min(limits.maxEntryBytes, max(declaredSize ?? 0, n))) }
+                if hole > 0 { bytes.append(contentsOf: repeatElement(0, count: hole)) }
+                bytes.append(contentsOf: block)
             }
         }
         if let skipping {
@@ -428,8 +433,9 @@ private struct ReadState {
         if let integrityProblem {
             return .rejected(EntryRejection(.quarantined, "corrupt data: \(integrityProblem)"), bytesRead: total)
         }
-        // Growth leaves up to 4 times the entry's size allocated; entries wait in the queue, which counts their
-        // bytes, so they are handed on at their size (measured: 227 MB held for a 64 MB queue without this).
+        // Growth (or a header that promised more than came) can leave far more allocated than the entry's size;
+        // entries wait in the queue, which counts their bytes, so they are handed on at their size (measured:
+        // 227 MB held for a 64 MB queue without this).
         if bytes.capacity > bytes.count + bytes.count / 8 + 4096 {
             bytes = [UInt8](unsafeUninitializedCapacity: bytes.count) { target, initialized in
                 initialized = bytes.withUnsafeBufferPointer { source in target.initialize(fromContentsOf: source) }
@@ -438,22 +444,21 @@ private struct ReadState {
         return .complete(bytes)
     }
 
-    /// Reads and discards the current entry's data, counting it against the archive limits.
+    /// Reads and counts an entry's data without keeping it (directories, rejected entries): what libarchive must
+    /// decompress to pass it is still held to the archive's limits.
     private mutating func drain(_ a: OpaquePointer, depth: Int) -> DataOutcome {
-        let chunk = 64 << 10
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 16)
-        defer { buffer.deallocate() }
         var total = 0
         while true {
-            let n = timedRead(a, buffer)
-            if n == 0 { return .complete([]) }
-            if n < 0 {
-                switch check(a, Int32(n)) {
+            let (status, block, offset) = timedBlock(a)
+            if status == ARCHIVE_EOF { return .complete([]) }
+            if status != ARCHIVE_OK {
+                switch check(a, status) {
                 case .fatal(let message): return .fatal(message, bytesRead: total)
                 case .failed(let message): return .rejected(EntryRejection(.quarantined, message), bytesRead: total)
                 default: return .complete([])
                 }
             }
+            let n = max(0, offset + block.count - total)
             total += n
             summary.expandedBytes += n
             updateCounters(a, depth: depth)
@@ -461,17 +466,22 @@ private struct ReadState {
         }
     }
 
-    /// Skips an entry's stored bytes without decompressing them (for data that cannot be read).
     private mutating func skipStored(_ a: OpaquePointer) -> DataOutcome {
         if case .fatal(let message) = check(a, Int32(archive_read_data_skip(a))) { return .fatal(message, bytesRead: 0) }
         return .complete([])
     }
 
     /// `archive_read_data`, timed against the archive's decompression budget.
-    private mutating func timedRead(_ a: OpaquePointer, _ buffer: UnsafeMutableRawBufferPointer) -> Int {
+    /// The entry's next block of data, in libarchive's own buffer (valid until the next call), and where in the entry it
+    /// starts; timed against `maxArchiveSeconds`, since decompressing happens here.
+    private mutating func timedBlock(_ a: OpaquePointer) -> (status: Int32, block: UnsafeRawBufferPointer, offset: Int) {
         let started = DispatchTime.now().uptimeNanoseconds
         defer { decompressNanoseconds += DispatchTime.now().uptimeNanoseconds - started }
-        return archive_read_data(a, buffer.baseAddress, buffer.count)
+        var block: UnsafeRawPointer?
+        var size = 0
+        var offset: la_int64_t = 0
+        let status = archive_read_data_block(a, &block, &size, &offset)
+        return (status, UnsafeRawBufferPointer(start: block, count: block == nil ? 0 : size), Int(offset))
     }
 
     /// Budgets of the whole input archive: past them reading stops (the entries already read stand).

@@ -59,6 +59,24 @@ struct ArchiveFormatTests {
         #expect(entries.map(\.ordinal) == Array(0..<entries.count))
     }
 
+    @Test("a sparse tar entry (GNU tar --sparse, pax sparse) reads with its hole as zeros, byte for byte the file",
+          arguments: ["--format=gnu", "--format=posix"])
+    func sparseEntry(format: String) throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // Text, a 3 MiB hole, text: the archive stores only the text, and a map of where it goes.
+        try shell("""
+            python3 -c "f = open('sparse.txt', 'wb'); f.write(b'head text\\n' * 100); f.seek(3 << 20); f.write(b'tail text\\n' * 100)" \
+            && tar \(format) --sparse -cf archive.tar sparse.txt && test $(stat -c %s archive.tar) -lt 100000
+            """, in: folder)
+        let (entries, summary) = readAll(folder + "/archive.tar")
+        #expect(summary.failure == nil)
+        #expect(entries.map(\.path) == ["sparse.txt"])
+        let read = good(entries)["sparse.txt"]
+        #expect(read?.count == (3 << 20) + 1000)
+        #expect(read.map { $0 == readBytes(folder + "/sparse.txt") } == true)
+    }
+
     @Test("a single gzip-compressed file is one entry named without .gz")
     func singleGzipFile() throws {
         let folder = makeTemporaryFolder()
