@@ -22,6 +22,14 @@ public enum ByteSearch {
         UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
     }
 
+    /// Whether any lane of `mask` is set. The standard library's `any` compiles to a generic horizontal minimum (a
+    /// call, or some thirty instructions inlined); lanes made 0 or 0xFF and read as two words are a compare and a test.
+    @inline(__always)
+    public static func anyLane(_ mask: SIMDMask<SIMD16<Int8>>) -> Bool {
+        let lanes = unsafeBitCast(SIMD16<UInt8>(repeating: 0).replacing(with: 0xFF, where: mask), to: SIMD2<UInt64>.self)
+        return lanes[0] | lanes[1] != 0
+    }
+
     /// The first index at or after `start` holding `byte`, or `bytes.count` (`start` itself if it is past the end).
     /// The C library's `memchr` (vector instructions, 32 or 64 bytes a step) rather than words of eight: most calls
     /// scan far, for a form feed or carriage return that is not there, or for the next "3" of a date.

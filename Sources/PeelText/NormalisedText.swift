@@ -478,7 +478,7 @@ private struct SpaceCollapsingWriter {
         let caret = block .== SIMD16<UInt8>(repeating: 0x5E)
         let spaces = (block .== SIMD16<UInt8>(repeating: 0x20)) .& (next .== SIMD16<UInt8>(repeating: 0x20))
         let stop = high .| tab .| dollar .| star .| angle .| bracket .| backslash .| caret .| spaces
-        return any(stop) || (block[15] == 0x20 && !Normaliser.isPlain(bytes[16])) ? nil : block
+        return ByteSearch.anyLane(stop) || (block[15] == 0x20 && !Normaliser.isPlain(bytes[16])) ? nil : block
     }
 
     @inline(__always)

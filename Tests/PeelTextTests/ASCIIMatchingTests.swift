@@ -73,4 +73,25 @@ struct ASCIIMatchingTests {
         }
         #expect(wrong.isEmpty, "\(wrong.prefix(10))")
     }
+
+    @Test("anyLane is the standard library's any for every single set lane and for seeded random masks")
+    func anyLane() {
+        var wrong: [String] = []
+        let none = SIMDMask<SIMD16<Int8>>(repeating: false)
+        if ByteSearch.anyLane(none) { wrong.append("none") }
+        for lane in 0..<16 {
+            var mask = none
+            mask[lane] = true
+            if !ByteSearch.anyLane(mask) { wrong.append("lane \(lane)") }
+        }
+        let seed = UInt64(0xA11)
+        var generator = SplitMix(seed: seed)
+        for _ in 0..<10_000 {
+            var mask = none
+            // Mostly no lane or one, as in text: a lane is set one time in twenty.
+            for lane in 0..<16 where UInt8.random(in: 0..<20, using: &generator) == 0 { mask[lane] = true }
+            if ByteSearch.anyLane(mask) != any(mask) { wrong.append("\(mask)") }
+        }
+        #expect(wrong.isEmpty, "seed \(seed): \(wrong.prefix(5))")
+    }
 }
