@@ -3,13 +3,6 @@ import PeelArchive
 import PeelTestSupport
 import Testing
 
-/// Every entry `read` delivers, in order.
-private func readAll(_ path: String, limits: ExtractionLimits = ExtractionLimits()) -> ([ExtractedEntry], ArchiveSummary) {
-    var entries: [ExtractedEntry] = []
-    let summary = ArchiveReader(limits: limits).read(fileAt: path) { entries.append($0) }
-    return (entries, summary)
-}
-
 private func good(_ entries: [ExtractedEntry]) -> [String: [UInt8]] {
     var out: [String: [UInt8]] = [:]
     for entry in entries { if case .success(let bytes) = entry.content { out[entry.path] = bytes } }

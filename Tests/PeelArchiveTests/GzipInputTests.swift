@@ -3,13 +3,8 @@ import PeelArchive
 import PeelTestSupport
 import Testing
 
-private func readAll(_ path: String) -> ([ExtractedEntry], ArchiveSummary) {
-    var entries: [ExtractedEntry] = []
-    let summary = ArchiveReader().read(fileAt: path) { entries.append($0) }
-    return (entries, summary)
-}
-
-private func good(_ entries: [ExtractedEntry]) -> [String: [UInt8]] {
+/// The entries read whole, by file name (the tars here hold `./name`).
+private func goodByName(_ entries: [ExtractedEntry]) -> [String: [UInt8]] {
     var out: [String: [UInt8]] = [:]
     for entry in entries { if case .success(let bytes) = entry.content { out[(entry.path as NSString).lastPathComponent] = bytes } }
     return out
@@ -17,7 +12,7 @@ private func good(_ entries: [ExtractedEntry]) -> [String: [UInt8]] {
 
 /// The samples in `names` not read whole and good from `entries` (named, not dumped: a failure prints names).
 private func notReadWhole(_ names: [String], from entries: [ExtractedEntry]) -> [String] {
-    let read = good(entries)
+    let read = goodByName(entries)
     return names.filter { read[$0] != Fixtures.sample($0) } + read.keys.filter { !names.contains($0) }.sorted()
 }
 
@@ -112,7 +107,7 @@ struct GzipInputTests {
         #expect(!expected.isEmpty && expected.count < names.count, "the damage must fall after some entries: \(expected)")
         let (entries, summary) = readAll(folder + "/archive.tar.gz")
         #expect(summary.failure != nil)
-        let read = good(entries)
+        let read = goodByName(entries)
         for name in expected { #expect(read[name].map { $0 == Fixtures.sample(name) } == true, "\(name) was inflated before the damage") }
     }
 

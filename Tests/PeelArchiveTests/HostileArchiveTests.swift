@@ -3,12 +3,6 @@ import PeelArchive
 import PeelTestSupport
 import Testing
 
-private func readAll(_ path: String, limits: ExtractionLimits = ExtractionLimits()) -> ([ExtractedEntry], ArchiveSummary) {
-    var entries: [ExtractedEntry] = []
-    let summary = ArchiveReader(limits: limits).read(fileAt: path) { entries.append($0) }
-    return (entries, summary)
-}
-
 private func status(_ entries: [ExtractedEntry], _ path: String) -> EntryRejection? {
     guard let entry = entries.first(where: { $0.path == path }), case .failure(let rejection) = entry.content else { return nil }
     return rejection
