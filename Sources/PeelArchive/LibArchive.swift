@@ -466,6 +466,7 @@ private struct ReadState {
         }
     }
 
+    /// Skips an entry's stored bytes without decompressing them (for data that cannot be read).
     private mutating func skipStored(_ a: OpaquePointer) -> DataOutcome {
         if case .fatal(let message) = check(a, Int32(archive_read_data_skip(a))) { return .fatal(message, bytesRead: 0) }
         return .complete([])
