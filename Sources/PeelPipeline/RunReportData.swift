@@ -9,8 +9,9 @@ import PeelValidation
 /// What `index.html` shows beyond the manifest, gathered as entries are committed and findings written, in input and
 /// entry order (so the same inputs give the same page whatever `--jobs` is). Kept within bounds: grades, distributions
 /// and chart points are keyed by the vocabulary (years, forces, questions, metrics, periods); entries and findings
-/// listed by name are capped. What grows with the input is small and per report or finding: a short label per report
-/// met (about 100 bytes) to say where a finding is, the page map of each PDF, and the key of each flagged figure.
+/// listed by name are capped. What grows with the input is small and per PEEL report or finding: a short label per
+/// report (about 100 bytes) to say where a finding is, the page map of each PDF report, and the key of each flagged
+/// figure. Other documents leave nothing behind.
 final class RunReportCollector {
     static let problemLimit = 200
     static let findingsPerRule = 25
@@ -40,6 +41,8 @@ final class RunReportCollector {
     private var charts: [ChartKey: ChartData] = [:]
 
     private var labels: [String: (report: String, source: String)] = [:]
+    /// The reports a label is kept for (what grows with the input, for tests).
+    var labelledReports: Int { labels.count }
     /// The page map of each report read from a PDF, to give a finding's source line its page.
     private var pages: [String: PageMap] = [:]
     private(set) var problems: [RunReport.Problem] = []
@@ -56,6 +59,10 @@ final class RunReportCollector {
     private func forceName(_ id: String) -> String { forces.force(id: id)?.name ?? id }
 
     func note(_ report: Report, id: String, archive: String, entry: String, pages: PageMap?) {
+        // A document that is no PEEL report holds no grade, figure or parse problem, so no finding names it (one that
+        // did would show its id): keeping its label (and a PDF's page map) held about 350 bytes for each of an
+        // archive's notes and letters, 360 MB more for an archive of a million of them.
+        guard report.reportType != .other else { return }
         let year = report.year
         if let pages { self.pages[id] = pages }
         let subject = report.reportType == .national ? "national overview" : report.forceID.map(forceName) ?? "unknown force"
