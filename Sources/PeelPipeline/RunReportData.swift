@@ -9,9 +9,11 @@ import PeelValidation
 /// What `index.html` shows beyond the manifest, gathered as entries are committed and findings written, in input and
 /// entry order (so the same inputs give the same page whatever `--jobs` is). Kept within bounds: grades, distributions
 /// and chart points are keyed by the vocabulary (years, forces, questions, metrics, periods); entries and findings
-/// listed by name are capped. What grows with the input is small and per PEEL report or finding: a short label per
-/// report (about 100 bytes) to say where a finding is, the page map of each PDF report, and the key of each flagged
-/// figure. Other documents leave nothing behind.
+/// listed by name are capped. What grows with the input is the page map of each PEEL report read from a PDF, and the
+/// key of each flagged figure. A listed finding's label (its report's force, year and entry) is asked of the writer
+/// when the finding is listed: a label kept for every report (two small strings) stayed alive among the workers'
+/// short-lived allocations, and the heap fragmented with the input's size (peak RSS 165 MB at 4 GB of text against
+/// 140 MB without them), and for a million notes that are no reports it held 360 MB.
 final class RunReportCollector {
     static let problemLimit = 200
     static let findingsPerRule = 25
@@ -40,17 +42,21 @@ final class RunReportCollector {
     }
     private var charts: [ChartKey: ChartData] = [:]
 
-    private var labels: [String: (report: String, source: String)] = [:]
-    /// The reports a label is kept for (what grows with the input, for tests).
-    var labelledReports: Int { labels.count }
     /// The page map of each report read from a PDF, to give a finding's source line its page.
     private var pages: [String: PageMap] = [:]
     private(set) var problems: [RunReport.Problem] = []
     private(set) var problemsNotListed = 0
-    private var firstFindings: [RuleName: (errors: [ValidationFinding], others: [ValidationFinding])] = [:]
+    /// The first findings of each rule, with their reports' labels (see `note(_:label:)`).
+    private var firstFindings: [RuleName: (errors: [LabelledFinding], others: [LabelledFinding])] = [:]
     private var ruleCounts: [RuleName: [Severity: Int]] = [:]
-    /// (report id, metric) of force figures the validator finds far from England and Wales.
+    /// (report id, metric) of charted force figures the validator finds far from England and Wales: only a chart point
+    /// is ever looked up, so only those are kept (a key per flagged figure grew with the input).
     private var outliers: Set<String> = []
+    /// The (report id, metric) of every chart point, made when the first finding asks (findings come after the reports)
+    /// and made again if a point was added since.
+    private var pointKeys: (points: Int, keys: Set<String>) = (-1, [])
+    /// Chart points added so far.
+    private var points = 0
 
     init(forces: ForceRegistry) {
         self.forces = forces
@@ -58,16 +64,13 @@ final class RunReportCollector {
 
     private func forceName(_ id: String) -> String { forces.force(id: id)?.name ?? id }
 
-    func note(_ report: Report, id: String, archive: String, entry: String, pages: PageMap?) {
-        // A document that is no PEEL report holds no grade, figure or parse problem, so no finding names it (one that
-        // did would show its id): keeping its label (and a PDF's page map) held about 350 bytes for each of an
-        // archive's notes and letters, 360 MB more for an archive of a million of them.
+    /// A report's grades, distributions and figures, and the page map of one read from a PDF. A document that is no
+    /// PEEL report holds no grade, figure or parse problem (so no finding names it), and leaves nothing behind: its
+    /// page map was kept for every PDF letter or form.
+    func note(_ report: Report, id: String, pages: PageMap?) {
         guard report.reportType != .other else { return }
-        let year = report.year
         if let pages { self.pages[id] = pages }
-        let subject = report.reportType == .national ? "national overview" : report.forceID.map(forceName) ?? "unknown force"
-        labels[id] = ("\(subject)\(year.map { " \($0)" } ?? "")", "\(archive): \(entry)")
-        guard let year else { return }
+        guard let year = report.year else { return }
         for judgment in report.judgments {
             guard let forceID = judgment.forceID ?? report.forceID else { continue }
             // Changed in place: a copy of the year's grades taken out and put back was copied whole on every judgment
@@ -96,6 +99,7 @@ final class RunReportCollector {
                     // Figures of a report with no force were passed over above.
                     if let forceID = report.forceID, chart.points[forceID] == nil {
                         chart.points[forceID] = ChartPoint(figure: figure, reportID: id, year: year)
+                        points += 1
                     }
                 }
             }
@@ -111,18 +115,24 @@ final class RunReportCollector {
         problems.append(RunReport.Problem(archive: archive, entry: entry, reason: reason))
     }
 
-    func note(_ finding: ValidationFinding) {
+    /// A finding counted, and listed if it is among its rule's first; `label` (asked only then) says which report it
+    /// is about and where that was read.
+    func note(_ finding: ValidationFinding, label: (String) -> ReportLabel?) {
         ruleCounts[finding.rule, default: [:]][finding.severity, default: 0] += 1
         var kept = firstFindings[finding.rule] ?? ([], [])
         if finding.severity == .error {
-            if kept.errors.count < Self.findingsPerRule { kept.errors.append(finding) }
+            if kept.errors.count < Self.findingsPerRule { kept.errors.append(LabelledFinding(finding: finding, label: label(finding.reportID))) }
         } else if kept.others.count < Self.findingsPerRule {
-            kept.others.append(finding)
+            kept.others.append(LabelledFinding(finding: finding, label: label(finding.reportID)))
         }
         firstFindings[finding.rule] = kept
         // "figures <metric> force line N": the force's own figure, compared with England and Wales'.
         if finding.rule == .forceVsEnglandWales, let metric = finding.subject.split(separator: " ").dropFirst().first {
-            outliers.insert(finding.reportID + " " + metric)
+            if pointKeys.points != points {
+                pointKeys = (points, Set(charts.flatMap { key, chart in chart.points.values.map { $0.reportID + " " + key.metric } }))
+            }
+            let key = finding.reportID + " " + metric
+            if pointKeys.keys.contains(key) { outliers.insert(key) }
         }
     }
 
@@ -151,10 +161,10 @@ final class RunReportCollector {
             guard let counts = ruleCounts[rule] else { return nil }
             let kept = firstFindings[rule] ?? ([], [])
             return RunReport.Rule(name: rule.rawValue, errors: counts[.error] ?? 0, warnings: counts[.warning] ?? 0, infos: counts[.info] ?? 0,
-                                  findings: (kept.errors + kept.others).map { finding in
-                                      let label = labels[finding.reportID]
-                                      return RunReport.Finding(severity: finding.severity.rawValue, report: label?.report ?? finding.reportID,
-                                                               source: (label?.source ?? "") + page(of: finding), subject: finding.subject,
+                                  findings: (kept.errors + kept.others).map { listed in
+                                      let finding = listed.finding
+                                      return RunReport.Finding(severity: finding.severity.rawValue, report: listed.label?.report ?? finding.reportID,
+                                                               source: (listed.label?.source ?? "") + page(of: finding), subject: finding.subject,
                                                                message: finding.message)
                                   })
         }
@@ -243,4 +253,17 @@ enum RunReportBuilder {
                 })
             })
     }
+}
+
+/// A report as a finding on the page names it: its force (or "national overview") and year, and the archive entry it
+/// was read from.
+struct ReportLabel: Sendable, Equatable {
+    let report: String
+    let source: String
+}
+
+/// A finding listed on the page, with its report's label.
+private struct LabelledFinding {
+    let finding: ValidationFinding
+    let label: ReportLabel?
 }

@@ -1,0 +1,46 @@
+import Foundation
+@testable import PeelPipeline
+import PeelReport
+import PeelTestSupport
+import PeelText
+import Testing
+
+/// How a finding listed on the run's page names its report, without a string kept per report: the force and year in
+/// four bytes beside where the report's bytes were first met (`FirstSeen`).
+@Suite("Report labels on the run's page")
+struct ReportLabelTests {
+    private let forces = try! ForceRegistry(csv: String(decoding: readBytes(Fixtures.packageRoot + "/Pipeline/forces.csv"), as: UTF8.self))
+
+    private func parse(_ bytes: [UInt8]) throws -> Report {
+        ReportParser(forces: forces).parse(try TextDecoder.decode(bytes))
+    }
+
+    @Test("a force report is its force and year, the national overview its year, a document that is no report nothing")
+    func subjects() throws {
+        let index = Dictionary(uniqueKeysWithValues: forces.forces.enumerated().map { ($1.id, Int16($0)) })
+        let gwent = try parse(Fixtures.sample("peel-effectiveness-2017-gwent.md"))
+        let subject = ReportSubject(gwent, forceIndex: index)
+        #expect(subject.year == 2017)
+        #expect(forces.forces[Int(subject.force)].name == "Gwent Police")
+        let national = ReportSubject(try parse(Fixtures.sample("peel-effectiveness-2015-national-overview.md")), forceIndex: index)
+        #expect(national == ReportSubject(force: ReportSubject.national, year: 2015))
+        let note = try parse(Array("Minutes of the meeting of 3 May 2016.\nPresent: the chair.\n".utf8))
+        #expect(note.reportType == .other)
+        #expect(ReportSubject(note, forceIndex: index) == .notReport)
+    }
+
+    @Test("the first place of each distinct document is kept with what it is; a later copy is told where the first was")
+    func firstPlaces() {
+        var seen = FirstSeen()
+        let first = String(repeating: "a", count: 64), second = String(repeating: "b", count: 64)
+        let gwent = ReportSubject(force: 12, year: 2017)
+        #expect(seen.first(sha256: first, archive: 0, path: "reports/gwent.md", subject: gwent) == nil)
+        #expect(seen.first(sha256: second, archive: 1, path: "notes/minutes.txt", subject: .notReport) == nil)
+        let again = seen.first(sha256: first, archive: 1, path: "copy/gwent.md", subject: gwent)
+        #expect(again?.archive == 0 && again?.path == "reports/gwent.md")
+        #expect(seen.place(of: first)?.subject == gwent)
+        #expect(seen.place(of: second)?.path == "notes/minutes.txt")
+        #expect(seen.place(of: second)?.subject == .notReport)
+        #expect(seen.place(of: String(repeating: "c", count: 64)) == nil)
+    }
+}
