@@ -104,8 +104,8 @@ final class DatasetWriter {
         }
         // The same bytes met twice are one report: every later copy is skipped, naming the first.
         var duplicate = false
-        if outcome.document != nil, let sha = outcome.sha256 {
-            let subject = outcome.document.map { ReportSubject($0.report, forceIndex: forceIndex) } ?? .notReport
+        if let document = outcome.document, let sha = outcome.sha256 {
+            let subject = ReportSubject(document.report, forceIndex: forceIndex)
             if let first = firstSeen.first(sha256: sha, archive: outcome.archiveIndex, path: outcome.path, subject: subject) {
                 duplicate = true
                 outcome.status = .skipped
@@ -251,7 +251,6 @@ final class DatasetWriter {
         try FileManager.default.removeItem(atPath: staging + "/" + Self.spoolFolder)
     }
 
-    /// The validation table from the spools (rule by rule, each in report order), then every table closed.
     /// How the page names the report `reportID` in a finding: its force (or "national overview") and year, and where
     /// its bytes were first met; nil for bytes never met or a document that is no PEEL report.
     func label(of reportID: String) -> ReportLabel? {
@@ -267,6 +266,7 @@ final class DatasetWriter {
                            source: "\(inputs[place.archive].path): \(place.path)")
     }
 
+    /// The validation table from the spools (rule by rule, each in report order), then every table closed.
     func finish() throws -> Finished {
         if let failure { throw failure }
         var finished = Finished()
@@ -382,7 +382,10 @@ struct FirstSeen {
     /// The archive and entry where these bytes were first met, or nil (and they are noted as met here).
     mutating func first(sha256: String, archive: Int, path: String, subject: ReportSubject) -> (archive: Int, path: String)? {
         guard let digest = Digest(hex: sha256) else { return nil }
-        if let seen = index[digest] { return place(Int(seen)).map { ($0.archive, $0.path) } }
+        if let seen = index[digest] {
+            let first = place(Int(seen))
+            return (first.archive, first.path)
+        }
         index[digest] = Int32(archives.count)
         archives.append(Int32(archive))
         subjects.append(subject)
@@ -397,7 +400,7 @@ struct FirstSeen {
         return place(Int(seen))
     }
 
-    private func place(_ number: Int) -> (archive: Int, path: String, subject: ReportSubject)? {
+    private func place(_ number: Int) -> (archive: Int, path: String, subject: ReportSubject) {
         let start = number == 0 ? 0 : pathEnds[number - 1]
         return (Int(archives[number]), String(decoding: pathBytes[start..<pathEnds[number]], as: UTF8.self), subjects[number])
     }
