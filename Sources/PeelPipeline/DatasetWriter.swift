@@ -47,9 +47,6 @@ final class DatasetWriter {
     /// First (archive, entry) of each report's bytes, for marking later copies as duplicates, and what it is, for its
     /// label on the page.
     private var firstSeen = FirstSeen()
-    private let forces: ForceRegistry
-    /// Each force's place in the registry, the four-byte form a report's force is kept in (`ReportSubject`).
-    private let forceIndex: [String: Int16]
     /// The cache records of the archive being committed, and which archive that is.
     private var cacheRecords: (archive: Int, file: StagedFile)?
     private var cacheRecordCount = 0
@@ -80,8 +77,6 @@ final class DatasetWriter {
         self.formats = formats
         parquetBuffers = formats.contains(.parquet) ? PageBuffers() : nil
         runReport = RunReportCollector(forces: forces)
-        self.forces = forces
-        forceIndex = Dictionary(uniqueKeysWithValues: forces.forces.enumerated().map { ($1.id, Int16($0)) })
         self.keepEntries = keepEntries
         entriesSpool = try StagedFile(root: staging, path: "\(Self.spoolFolder)/entries.json", checksummed: false)
         self.inputs = inputs
@@ -105,8 +100,7 @@ final class DatasetWriter {
         // The same bytes met twice are one report: every later copy is skipped, naming the first.
         var duplicate = false
         if let document = outcome.document, let sha = outcome.sha256 {
-            let subject = ReportSubject(document.report, forceIndex: forceIndex)
-            if let first = firstSeen.first(sha256: sha, archive: outcome.archiveIndex, path: outcome.path, subject: subject) {
+            if let first = firstSeen.first(sha256: sha, archive: outcome.archiveIndex, path: outcome.path, subject: runReport.subject(of: document.report)) {
                 duplicate = true
                 outcome.status = .skipped
                 outcome.reason = "duplicate of \(inputs[first.archive].path) entry \(first.path) (same sha256)"
@@ -251,21 +245,6 @@ final class DatasetWriter {
         try FileManager.default.removeItem(atPath: staging + "/" + Self.spoolFolder)
     }
 
-    /// How the page names the report `reportID` in a finding: its force (or "national overview") and year, and where
-    /// its bytes were first met; nil for bytes never met or a document that is no PEEL report.
-    func label(of reportID: String) -> ReportLabel? {
-        guard let place = firstSeen.place(of: reportID) else { return nil }
-        let subject: String
-        switch place.subject.force {
-        case ReportSubject.notReport.force: return nil
-        case ReportSubject.national: subject = "national overview"
-        case 0...: subject = forces.forces[Int(place.subject.force)].name
-        default: subject = "unknown force"
-        }
-        return ReportLabel(report: subject + (place.subject.year == 0 ? "" : " \(place.subject.year)"),
-                           source: "\(inputs[place.archive].path): \(place.path)")
-    }
-
     /// The validation table from the spools (rule by rule, each in report order), then every table closed.
     func finish() throws -> Finished {
         if let failure { throw failure }
@@ -276,7 +255,9 @@ final class DatasetWriter {
         func add(_ finding: ValidationFinding) throws {
             finished.validation.byRule[finding.rule.rawValue, default: [:]][finding.severity.rawValue, default: 0] += 1
             finished.validation.bySeverity[finding.severity.rawValue, default: 0] += 1
-            runReport.note(finding, label: label(of:))
+            runReport.note(finding) { reportID in
+                firstSeen.place(of: reportID).map { (source: "\(inputs[$0.archive].path): \($0.path)", subject: $0.subject) }
+            }
             batch.append(ReportTables.validationRow(finding))
             if batch.rows >= 1024 {
                 try validation.append(batch)
@@ -403,30 +384,5 @@ struct FirstSeen {
     private func place(_ number: Int) -> (archive: Int, path: String, subject: ReportSubject) {
         let start = number == 0 ? 0 : pathEnds[number - 1]
         return (Int(archives[number]), String(decoding: pathBytes[start..<pathEnds[number]], as: UTF8.self), subjects[number])
-    }
-}
-
-/// What a document is, in four bytes, kept for every distinct one so that a finding can name its report on the page
-/// without a string per report: the force's place in the registry (or one of the codes below) and the year (0: none).
-struct ReportSubject: Sendable, Equatable {
-    let force: Int16
-    let year: Int16
-
-    static let national: Int16 = -1
-    static let unknownForce: Int16 = -2
-    static let notReport = ReportSubject(force: -3, year: 0)
-
-    init(force: Int16, year: Int16) {
-        self.force = force
-        self.year = year
-    }
-
-    init(_ report: Report, forceIndex: [String: Int16]) {
-        let force: Int16 = switch report.reportType {
-        case .other: Self.notReport.force
-        case .national: Self.national
-        case .force: report.forceID.flatMap { forceIndex[$0] } ?? Self.unknownForce
-        }
-        self.init(force: force, year: report.year.flatMap { Int16(exactly: $0) } ?? 0)
     }
 }

@@ -20,6 +20,8 @@ final class RunReportCollector {
     static let chartLimit = 24
 
     private let forces: ForceRegistry
+    /// Each force's place in the registry, the form a report's force is kept in for its label (`ReportSubject`).
+    private let forceIndex: [String: Int16]
 
     private struct GradePair { var forceReport: Grade?; var nationalTable: Grade? }
     private struct YearGrades {
@@ -60,6 +62,7 @@ final class RunReportCollector {
 
     init(forces: ForceRegistry) {
         self.forces = forces
+        forceIndex = Dictionary(uniqueKeysWithValues: forces.forces.enumerated().map { ($1.id, Int16($0)) })
     }
 
     private func forceName(_ id: String) -> String { forces.force(id: id)?.name ?? id }
@@ -115,15 +118,21 @@ final class RunReportCollector {
         problems.append(RunReport.Problem(archive: archive, entry: entry, reason: reason))
     }
 
-    /// A finding counted, and listed if it is among its rule's first; `label` (asked only then) says which report it
-    /// is about and where that was read.
-    func note(_ finding: ValidationFinding, label: (String) -> ReportLabel?) {
+    /// What `report` is, in the four bytes the writer keeps beside where each document was first met.
+    func subject(of report: Report) -> ReportSubject {
+        ReportSubject(report, forceIndex: forceIndex)
+    }
+
+    /// A finding counted, and listed if it is among its rule's first; `place` (asked only then) says where the report
+    /// it is about was first read ("archive: entry") and what it is (`subject(of:)`).
+    func note(_ finding: ValidationFinding, place: (String) -> (source: String, subject: ReportSubject)?) {
         ruleCounts[finding.rule, default: [:]][finding.severity, default: 0] += 1
         var kept = firstFindings[finding.rule] ?? ([], [])
+        func listed() -> LabelledFinding { LabelledFinding(finding: finding, label: place(finding.reportID).flatMap(label)) }
         if finding.severity == .error {
-            if kept.errors.count < Self.findingsPerRule { kept.errors.append(LabelledFinding(finding: finding, label: label(finding.reportID))) }
+            if kept.errors.count < Self.findingsPerRule { kept.errors.append(listed()) }
         } else if kept.others.count < Self.findingsPerRule {
-            kept.others.append(LabelledFinding(finding: finding, label: label(finding.reportID)))
+            kept.others.append(listed())
         }
         firstFindings[finding.rule] = kept
         // "figures <metric> force line N": the force's own figure, compared with England and Wales'.
@@ -134,6 +143,19 @@ final class RunReportCollector {
             let key = finding.reportID + " " + metric
             if pointKeys.keys.contains(key) { outliers.insert(key) }
         }
+    }
+
+    /// How a finding names its report: its force (or "national overview") and year, and where it was read; nil for a
+    /// document that is no PEEL report.
+    private func label(_ place: (source: String, subject: ReportSubject)) -> ReportLabel? {
+        let name: String
+        switch place.subject.force {
+        case ReportSubject.notReport.force: return nil
+        case ReportSubject.national: name = "national overview"
+        case 0...: name = forces.forces[Int(place.subject.force)].name
+        default: name = "unknown force"
+        }
+        return ReportLabel(report: name + (place.subject.year == 0 ? "" : " \(place.subject.year)"), source: place.source)
     }
 
     /// ", page N" for a finding whose subject names its line ("… line 295") in a report read from a PDF.
@@ -257,7 +279,7 @@ enum RunReportBuilder {
 
 /// A report as a finding on the page names it: its force (or "national overview") and year, and the archive entry it
 /// was read from.
-struct ReportLabel: Sendable, Equatable {
+private struct ReportLabel {
     let report: String
     let source: String
 }
@@ -266,4 +288,29 @@ struct ReportLabel: Sendable, Equatable {
 private struct LabelledFinding {
     let finding: ValidationFinding
     let label: ReportLabel?
+}
+
+/// What a document is, in four bytes, kept for every distinct one so that a finding can name its report on the page
+/// without a string per report: the force's place in the registry (or one of the codes below) and the year (0: none).
+struct ReportSubject: Sendable, Equatable {
+    let force: Int16
+    let year: Int16
+
+    static let national: Int16 = -1
+    static let unknownForce: Int16 = -2
+    static let notReport = ReportSubject(force: -3, year: 0)
+
+    init(force: Int16, year: Int16) {
+        self.force = force
+        self.year = year
+    }
+
+    init(_ report: Report, forceIndex: [String: Int16]) {
+        let force: Int16 = switch report.reportType {
+        case .other: Self.notReport.force
+        case .national: Self.national
+        case .force: report.forceID.flatMap { forceIndex[$0] } ?? Self.unknownForce
+        }
+        self.init(force: force, year: report.year.flatMap { Int16(exactly: $0) } ?? 0)
+    }
 }

@@ -17,16 +17,16 @@ struct ReportLabelTests {
 
     @Test("a force report is its force and year, the national overview its year, a document that is no report nothing")
     func subjects() throws {
-        let index = Dictionary(uniqueKeysWithValues: forces.forces.enumerated().map { ($1.id, Int16($0)) })
+        let collector = RunReportCollector(forces: forces)
         let gwent = try parse(Fixtures.sample("peel-effectiveness-2017-gwent.md"))
-        let subject = ReportSubject(gwent, forceIndex: index)
+        let subject = collector.subject(of: gwent)
         #expect(subject.year == 2017)
         #expect(forces.forces[Int(subject.force)].name == "Gwent Police")
-        let national = ReportSubject(try parse(Fixtures.sample("peel-effectiveness-2015-national-overview.md")), forceIndex: index)
+        let national = collector.subject(of: try parse(Fixtures.sample("peel-effectiveness-2015-national-overview.md")))
         #expect(national == ReportSubject(force: ReportSubject.national, year: 2015))
         let note = try parse(Array("Minutes of the meeting of 3 May 2016.\nPresent: the chair.\n".utf8))
         #expect(note.reportType == .other)
-        #expect(ReportSubject(note, forceIndex: index) == .notReport)
+        #expect(collector.subject(of: note) == .notReport)
     }
 
     @Test("the first place of each distinct document is kept with what it is; a later copy is told where the first was")
