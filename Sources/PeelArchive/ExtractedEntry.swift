@@ -40,8 +40,12 @@ public struct ArchiveSummary: Sendable, Equatable, Codable {
     public var filters: [String] = []
     public var entries = 0
     public var expandedBytes = 0
-    /// Why reading stopped before the end, when it did. Entries delivered before that stand.
+    /// Why reading stopped before the end, when it did. Entries delivered before that stand, unless withdrawn.
     public var failure: String?
+    /// Entries from this ordinal on that were handed on whole must be withdrawn: their bytes were inflated from
+    /// compressed data whose check (a gzip member's CRC-32) failed only after they were read, so any of them may
+    /// be damaged. Nil when every entry handed on is as the archive holds it.
+    public var withdrawFrom: Int?
     public var warnings: [String] = []
 
     public init() {}

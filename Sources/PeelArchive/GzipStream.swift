@@ -23,6 +23,12 @@ final class GzipStream {
     private var memberEnded = false
     /// Compressed bytes read from the file.
     private(set) var consumed = 0
+    /// Inflated bytes handed out so far.
+    private(set) var produced = 0
+    /// Inflated bytes whose gzip member ended with a matching CRC-32 and length: these are certain. Bytes after
+    /// them are certain only once their own member's trailer is checked, since damaged deflate data can inflate
+    /// to plausible text (one literal's code turned into another's) long before, or without, an invalid code.
+    private(set) var verified = 0
     /// The data ended inside a gzip member.
     private(set) var truncated = false
     /// Why the data is corrupt (not just cut short).
@@ -64,9 +70,9 @@ final class GzipStream {
         (state.pointee.next_out, state.pointee.avail_out) = (nextOut, availableOut)
     }
 
-    /// Inflates what libarchive left unread after the archive's end marker (padding), up to `limit` bytes, so that
-    /// `truncated` and `error` speak for the whole file.
-    func readToEnd(limit: Int = 16 << 20) {
+    /// Inflates what libarchive left unread (padding after the archive's end marker, or the rest of the data after
+    /// reading stopped), up to `limit` bytes, so that `truncated`, `error` and `verified` speak for the whole file.
+    func readToEnd(limit: Int) {
         var read = 0
         while read < limit {
             let block = next()
@@ -119,10 +125,14 @@ final class GzipStream {
             if status < 0 {
                 error = Self.reason(status)
             } else if state.pointee.block_state == ISAL_BLOCK_FINISH {
+                // ISA-L finishes a member only after checking its trailer (crc_flag ISAL_GZIP).
                 memberEnded = true
+                verified = produced + Self.outputSize - Int(state.pointee.avail_out)
             }
         }
-        return UnsafeRawBufferPointer(start: output, count: Self.outputSize - Int(state.pointee.avail_out))
+        let count = Self.outputSize - Int(state.pointee.avail_out)
+        produced += count
+        return UnsafeRawBufferPointer(start: output, count: count)
     }
 
     private static func reason(_ status: Int32) -> String {

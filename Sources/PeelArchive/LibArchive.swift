@@ -96,12 +96,25 @@ private struct ReadState {
     /// Bytes out of the input archive's outermost decompression filter (the whole tar stream of a tar.gz):
     /// counts what libarchive decompresses for headers and skipped data as well as what we read.
     var streamBytes = 0
-    /// Set when an archive-wide limit is reached: every level stops reading.
+    /// Set when an archive-wide limit is reached, or the archive is found corrupt: every level stops reading.
     var stopAll: String?
+    /// The stop is for damage, not a limit.
+    var stoppedOnDamage = false
+    /// Headers of the input archive itself that were there but unusable (a bad checksum): damage, not a cut.
+    var damagedHeaders = 0
+    /// The lowest ordinal of the entries handed on whole.
+    var firstHandedOn: Int?
+    /// When reading the input archive through one of libarchive's decompression filters failed: the filter, and
+    /// whether compressed bytes were left unread (then the decoder stopped on bad data, not for want of input).
+    var filterFailure: (filter: String, inputLeft: Bool)?
     /// Time spent in libarchive decompressing entries' data, against `maxArchiveSeconds`.
     var decompressNanoseconds: UInt64 = 0
     /// The input's inflater, when it is a gzip file.
     var gunzip: GzipStream?
+    /// The lowest ordinal of the entries handed on whole whose bytes were not all inside checked gzip members when
+    /// they were read, and how much was checked then: a member's check clears every entry before it.
+    var firstUnchecked: Int?
+    var checkedWhenNoted = 0
 
     init(limits: ExtractionLimits, emit: @escaping (ExtractedEntry) -> Void) {
         self.limits = limits
@@ -124,6 +137,53 @@ private struct ReadState {
         } else if summary.entries == 0 {
             summary.warnings.append("no entries: the input is empty or holds only folders")
         }
+        if let gunzip {
+            settleChecks(gunzip)
+        } else if let failure = filterFailure, stopAll == nil || stoppedOnDamage, failure.inputLeft || damagedHeaders > 0, let from = firstHandedOn {
+            // libarchive's filters check their data (xz's block check, bzip2's block CRC) only at a block's end, and
+            // say nothing of where the blocks lie: every entry handed on is in doubt.
+            withdraw(from: from, cause: "\(failure.filter) data", error: failure.inputLeft ? "it stopped with compressed data left unread" : "damaged tar headers")
+        }
+    }
+
+    /// Records that the entries handed on whole from ordinal `from` on are to be withdrawn, and why, in the failure.
+    private mutating func withdraw(from: Int, cause: String, error: String) {
+        summary.withdrawFrom = from
+        let found = "corrupt \(cause) (\(error))"
+        let withdrawn = "every entry from ordinal \(from) on was read before the damage was found, may hold damaged bytes, and is withdrawn"
+        if let failure = summary.failure, !failure.hasPrefix(found) {
+            summary.failure = failure + "; the \(cause) is corrupt (\(error)): " + withdrawn
+        } else {
+            summary.failure = found + ", found after \(summary.entries) entries: " + withdrawn
+        }
+    }
+
+    /// Whether the entries already handed on from a gzip input were inflated from damaged data. Only the end of a
+    /// member tells: its trailer's CRC-32. When reading stopped early (a damaged tar header, which is what garbage
+    /// inflated from damaged data looks like) the rest is inflated, within the archive's budget, to find out.
+    private mutating func settleChecks(_ gunzip: GzipStream) {
+        // Not after a limit: that stop is what keeps a bomb from being inflated.
+        if stopAll == nil || stoppedOnDamage, gunzip.error == nil, !gunzip.truncated {
+            gunzip.readToEnd(limit: max(0, limits.maxArchiveExpandedBytes - streamBytes))
+        }
+        if gunzip.verified != checkedWhenNoted { firstUnchecked = nil }
+        // Garbage inflated from damaged data may run on to the end of the file, its trailer read as data: then the
+        // data only seems cut short. A real cut leaves every tar header before it whole; garbage breaks the next one.
+        let cause = gunzip.error ?? (gunzip.truncated && damagedHeaders > 0 ? "the data runs on past damaged tar headers to the file's end" : nil)
+        guard let error = cause, let from = firstUnchecked else { return }
+        withdraw(from: from, cause: "gzip data", error: error)
+    }
+
+    /// An entry handed on whole: whether its bytes are all inside gzip members already checked.
+    private mutating func noteHandedOn(ordinal: Int) {
+        firstHandedOn = min(firstHandedOn ?? ordinal, ordinal)
+        guard let gunzip else { return }
+        if gunzip.verified != checkedWhenNoted {
+            // A member's trailer was checked after every byte inflated so far: everything before it is certain.
+            checkedWhenNoted = gunzip.verified
+            firstUnchecked = nil
+        }
+        if gunzip.produced > gunzip.verified { firstUnchecked = min(firstUnchecked ?? ordinal, ordinal) }
     }
 
     /// Reads one container (the input archive or a nested one); returns why it stopped before its end, or nil.
@@ -139,11 +199,16 @@ private struct ReadState {
                 if case .fatal(let message) = openStatus {
                     return .openFailed(message)
                 }
-                return readEntries(handle: handle, depth: depth, prefix: prefix, rawName: rawName, skipping: resumeAt)
+                let outcome = readEntries(handle: handle, depth: depth, prefix: prefix, rawName: rawName, skipping: resumeAt)
+                if depth == 0, case .fatal = outcome, case .file(let path) = source, archive_filter_count(handle) > 1 {
+                    let name = archive_filter_name(handle, 0).map { String(cString: $0) } ?? "compressed"
+                    filterFailure = (name, Int(archive_filter_bytes(handle, -1)) < fileSize(path))
+                }
+                return outcome
             }
             switch outcome {
             case .finished(let seen):
-                if depth == 0 { gunzip?.readToEnd() }
+                if depth == 0 { gunzip?.readToEnd(limit: 16 << 20) }
                 if depth == 0, let gunzip, gunzip.truncated || gunzip.error != nil {
                     // Every entry that arrived whole was read; whatever followed is lost, so the input is damaged.
                     let why = gunzip.error.map { "corrupt gzip data (\($0))" } ?? "the gzip data is cut short"
@@ -222,12 +287,16 @@ private struct ReadState {
                 return .fatal(message, failedIndex: index, inHeader: true, isZip: isZip())
             case .failed(let message):
                 // This header is unusable but the next one may be fine; a long run of them is a corrupt archive.
+                if depth == 0 { damagedHeaders += 1 }
                 if index >= skipping {
                     deliver(path: prefix + "#\(index + 1)", .failure(EntryRejection(.quarantined, "unreadable entry header: \(message)")), bytesRead: 0, warnings: [])
                 }
                 index += 1
                 unreadableInARow += 1
-                if unreadableInARow >= 64 { return stop(location(prefix) + "\(unreadableInARow) unreadable entry headers in a row: the archive is corrupt; reading stopped") }
+                if unreadableInARow >= 64 {
+                    stoppedOnDamage = true
+                    return stop(location(prefix) + "\(unreadableInARow) unreadable entry headers in a row: the archive is corrupt; reading stopped")
+                }
                 continue
             case .warn(let message):
                 headerWarnings.append(message)
@@ -324,6 +393,7 @@ private struct ReadState {
         summary.entries += 1
         var entry = ExtractedEntry(path: path, ordinal: ordinal ?? reserveOrdinal(), content: content, bytesRead: bytesRead, warnings: warnings)
         entry.inputOffset = compressedBytes
+        if case .success = content { noteHandedOn(ordinal: entry.ordinal) }
         emit(entry)
     }
 
@@ -634,6 +704,11 @@ private func file(_ path: String, startsWith signature: [UInt8]) -> Bool {
 }
 
 /// The first `count` bytes of the file at `path`, or fewer (none when it cannot be read).
+private func fileSize(_ path: String) -> Int {
+    var status = stat()
+    return stat(path, &status) == 0 ? Int(status.st_size) : 0
+}
+
 private func head(ofFileAt path: String, count: Int) -> [UInt8] {
     guard let file = fopen(path, "rb") else { return [] }
     defer { fclose(file) }

@@ -120,10 +120,11 @@ public enum PipelineRun {
             CacheKeys(program: identity, configurationSHA256: loaded.sha256, referenceSHA256: referenceSHA)
         }
         let cache = options.full || cacheKey == nil ? ArchiveCache.empty : ArchiveCache.load(outputFolder: output.target)
-        let progress = options.showProgress ? RunProgress(totalInputBytes: inputs.reduce(0) { $0 + fileSize($1.path) }) : nil
+        let inputBytes = inputs.reduce(0) { $0 + fileSize($1.path) }
+        let jobs = min(max(1, options.jobs), RunOptions.maxJobs)
 
         // Stages 1–5 stream into the staging folder; only the validation table and the small files are left after.
-        let staging = try output.beginStaging(runId: runId)
+        var staging = try output.beginStaging(runId: runId)
         /// A step that writes into the staging folder: if it fails, the run ends with exit 74 and the folder goes.
         func staged<T>(_ step: () throws -> T) throws(RunFailure) -> T {
             do { return try step() } catch {
@@ -131,13 +132,40 @@ public enum PipelineRun {
                 throw RunFailure(.ioError, "writing the dataset: \(error)")
             }
         }
-        let writer = try staged { try DatasetWriter(staging: staging, inputs: inputs, cacheKey: cacheKey, keepEntries: options.entriesInResult, forces: reference.forces,
-                                                       formats: options.formats, logger: logger) }
-        progress?.start()
-        let extraction = StagedExtraction.run(archives: inputs, configuration: loaded.configuration, parser: parser, reference: reference,
-                                              jobs: min(max(1, options.jobs), RunOptions.maxJobs), cache: cache, cacheKey: cacheKey,
-                                              writer: writer, progress: progress, logger: logger)
-        progress?.stop()
+        // Entries are committed as they are read, but a compressed stream's damage may be found only at its end (a
+        // gzip member's CRC-32), after entries inflated from it were committed. Their rows cannot be picked out of
+        // everything built from them (tables, checks across reports, the run page), so the run is made again
+        // without them: a cost only a damaged input pays.
+        var withdrawals: [Int: Withdrawal] = [:]
+        var writer: DatasetWriter
+        var extraction: ExtractionResult
+        var passes = 0
+        while true {
+            passes += 1
+            writer = try staged { try DatasetWriter(staging: staging, inputs: inputs, cacheKey: cacheKey, keepEntries: options.entriesInResult,
+                                                    forces: reference.forces, formats: options.formats, logger: logger) }
+            let progress = options.showProgress ? RunProgress(totalInputBytes: inputBytes) : nil
+            progress?.start()
+            extraction = StagedExtraction.run(archives: inputs, configuration: loaded.configuration, parser: parser, reference: reference,
+                                              jobs: jobs, cache: cache, cacheKey: cacheKey, writer: writer, withdrawals: withdrawals,
+                                              progress: progress, logger: logger)
+            progress?.stop()
+            let found = Withdrawal.newlyFound(in: writer.archives, applied: withdrawals)
+            if found.isEmpty { break }
+            // Each pass reads the same bytes and finds the same damage; a file that keeps changing under the run ends it.
+            guard passes < 3 else {
+                output.discard(staging: staging)
+                throw RunFailure(.ioError, "\(inputs[found[0].key].path): its damaged entries changed from one reading to the next; run again once it is complete")
+            }
+            for (index, withdrawal) in found {
+                withdrawals[index] = withdrawal
+                logger.warning("entries withdrawn: the input's compressed data was found corrupt after they were read; the run starts again without them", metadata: [
+                    "archive": .string(inputs[index].path), "from_ordinal": .stringConvertible(withdrawal.fromOrdinal),
+                ])
+            }
+            output.discard(staging: staging)
+            staging = try output.beginStaging(runId: runId)
+        }
 
         let writeStarted = DispatchTime.now().uptimeNanoseconds
         let finished = try staged { try writer.finish() }

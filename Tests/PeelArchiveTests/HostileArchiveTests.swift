@@ -117,8 +117,9 @@ struct HostileArchiveTests {
         #expect(entries.map(\.ordinal) == Array(0..<entries.count))
         #expect(Set(entries.map(\.path)).count == entries.count)
         #expect(summary.failure != nil)
-        // Only the entry that was cut is quarantined.
+        // Only the entry that was cut is quarantined; a cut is no damage, so what arrived whole stands.
         #expect(entries.count - good.count <= 1)
+        #expect(summary.withdrawFrom == nil)
     }
 
     @Test("a truncated single .gz is quarantined as cut short, never read as a shorter report; a whole one is read")
@@ -203,5 +204,36 @@ struct HostileArchiveTests {
         #expect(entries.contains { if case .failure(let r) = $0.content { r.reason.hasPrefix("unreadable entry header") } else { false } })
         #expect(summary.failure?.contains("entry #2") == true)
         #expect(!summary.warnings.contains { $0.contains("resumed") })
+    }
+
+    @Test("a tar.xz found corrupt after some entries withdraws every one handed on; one cut short keeps those that arrived whole",
+          arguments: ["xz", "lzma"])
+    func corruptOrCutLzma(tool: String) throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let names = try copySamples(to: folder + "/samples")
+        try shell("tar -cf all.tar -C samples . && \(tool) -c all.tar > whole.tar.\(tool)", in: folder)
+        let whole = readBytes(folder + "/whole.tar.\(tool)")
+        // One bit at four fifths: the decoder stops there with data left, after entries were handed on.
+        var damaged = whole
+        damaged[whole.count * 4 / 5] ^= 0x10
+        try writeBytes(damaged, to: folder + "/damaged.tar.\(tool)")
+        try writeBytes(Array(whole.prefix(whole.count * 6 / 10)), to: folder + "/cut.tar.\(tool)")
+        #expect((try? shell("\(tool) -t damaged.tar.\(tool) 2>&1", in: folder)) == nil, "\(tool) -t must find the damage")
+
+        let (entries, summary) = readAll(folder + "/damaged.tar.\(tool)")
+        let handedOn = entries.filter { if case .success = $0.content { true } else { false } }
+        #expect(!handedOn.isEmpty, "the damage must come after some entries")
+        #expect(summary.withdrawFrom == handedOn.map(\.ordinal).min())
+        #expect(summary.failure?.contains("is withdrawn") == true, "\(summary.failure ?? "")")
+
+        let (cutEntries, cutSummary) = readAll(folder + "/cut.tar.\(tool)")
+        #expect(cutSummary.failure != nil)
+        #expect(cutSummary.withdrawFrom == nil, "\(cutSummary.failure ?? "")")
+        for entry in cutEntries {
+            guard case .success(let bytes) = entry.content else { continue }
+            #expect(names.contains(String(entry.path.dropFirst(2))) && bytes == Fixtures.sample(String(entry.path.dropFirst(2))), "\(entry.path)")
+        }
+        #expect(cutEntries.contains { if case .success = $0.content { true } else { false } })
     }
 }

@@ -213,13 +213,14 @@ struct CarelessUseTests {
     }
 }
 
-private struct LogRecord {
+/// One log event as a test sees it (shared by the suites that check what a run logs).
+struct LogRecord {
     let level: Logger.Level
     let message: String
     let metadata: [String: String]
 }
 
-private struct CollectingHandler: LogHandler {
+struct CollectingHandler: LogHandler {
     let events: Locked<[LogRecord]>
     var metadata: Logger.Metadata = [:]
     var logLevel: Logger.Level = .trace
