@@ -703,12 +703,13 @@ private func file(_ path: String, startsWith signature: [UInt8]) -> Bool {
     head(ofFileAt: path, count: signature.count) == signature
 }
 
-/// The first `count` bytes of the file at `path`, or fewer (none when it cannot be read).
+/// The size of the file at `path` (0 when it cannot be read).
 private func fileSize(_ path: String) -> Int {
     var status = stat()
     return stat(path, &status) == 0 ? Int(status.st_size) : 0
 }
 
+/// The first `count` bytes of the file at `path`, or fewer (none when it cannot be read).
 private func head(ofFileAt path: String, count: Int) -> [UInt8] {
     guard let file = fopen(path, "rb") else { return [] }
     defer { fclose(file) }
