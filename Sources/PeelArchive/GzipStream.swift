@@ -52,6 +52,31 @@ final class GzipStream {
         startMember()
     }
 
+    /// Over bytes in memory, which must outlive the stream.
+    private init?(memory: UnsafeRawBufferPointer) {
+        guard let base = memory.baseAddress, let file = fmemopen(UnsafeMutableRawPointer(mutating: base), memory.count, "rb") else {
+            state.deallocate()
+            input.deallocate()
+            output.deallocate()
+            return nil
+        }
+        self.file = file
+        state.initialize(to: inflate_state())
+        startMember()
+    }
+
+    /// Why gzip data in memory is corrupt, when it is: it is inflated whole (up to `limit` bytes out, past which it
+    /// is taken as whole) and every member's CRC-32 and length checked. Data merely cut short is not corrupt.
+    /// libarchive's own gzip filter does not check the CRC-32, and a tar reader stops at the archive's end marker
+    /// before the trailer anyway: a nested tar.gz with one bit flipped would be read as good.
+    static func damage(in bytes: [UInt8], limit: Int) -> String? {
+        bytes.withUnsafeBytes { raw in
+            guard let stream = GzipStream(memory: raw) else { return nil }
+            stream.readToEnd(limit: limit)
+            return stream.error
+        }
+    }
+
     deinit {
         fclose(file)
         state.deallocate()

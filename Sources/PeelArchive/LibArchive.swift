@@ -355,6 +355,13 @@ private struct ReadState {
                     deliver(path: path, .success(bytes), bytesRead: bytes.count, warnings: headerWarnings)
                     continue
                 }
+                // A nested compressed archive is checked whole before its entries are read: inside it, as in an input,
+                // only the end of the data tells damage from text, and here nothing may be handed on before that.
+                if let damage = nestedDamage(nested, bytes) {
+                    deliver(path: path, .failure(EntryRejection(.quarantined, "nested \(nested.rawValue) archive is damaged (\(damage)): its entries are not read, as any of them may hold damaged bytes")),
+                            bytesRead: bytes.count, warnings: headerWarnings)
+                    continue
+                }
                 if depth + 1 > limits.maxNestingDepth {
                     deliver(path: path, .failure(EntryRejection(.quarantined, "\(nested.rawValue) archive nested deeper than \(limits.maxNestingDepth) levels (max_nesting_depth)")), bytesRead: bytes.count, warnings: headerWarnings)
                     continue
@@ -381,6 +388,18 @@ private struct ReadState {
                 deliver(path: path, .failure(EntryRejection(.quarantined, reason)), bytesRead: bytesRead, warnings: headerWarnings)
                 return stop(reason)
             }
+        }
+    }
+
+    /// Why a nested compressed archive's data is corrupt, if it is: gzip inflated by ISA-L, which checks every
+    /// member's CRC-32 (a gzip cut short is no damage: its entries that arrived whole are read, as an input's are);
+    /// xz and bzip2 decoded to their end by libarchive, whose decoders check their blocks.
+    private func nestedDamage(_ kind: NestedArchiveKind, _ bytes: [UInt8]) -> String? {
+        let budget = max(0, limits.maxArchiveExpandedBytes - streamBytes)
+        switch kind {
+        case .gzip: return GzipStream.damage(in: bytes, limit: budget)
+        case .xz, .bzip2: return decoderFailure(in: bytes, limit: budget)
+        case .zip, .sevenZip, .tar: return nil  // zip and 7z check each entry; tar has no check
         }
     }
 
@@ -649,6 +668,35 @@ private func withHandle<T>(source: Source, zipMode: ZipMode, _ body: (OpaquePoin
             let status = check(a, archive_read_open(a, Unmanaged.passUnretained(stream).toOpaque(), nil, readInflated, nil))
             return body(a, status)
         }
+    }
+}
+
+/// Decodes compressed bytes to their end through libarchive's filters, as one raw entry, up to `limit` bytes out; the
+/// decoder's error when it cannot. A nested stream cut short fails here too: libarchive does not say which of the two
+/// it met, and a nested archive was stored whole by the archive around it.
+private func decoderFailure(in bytes: [UInt8], limit: Int) -> String? {
+    guard let a = archive_read_new() else { return nil }
+    defer { archive_read_free(a) }
+    archive_read_support_format_raw(a)
+    archive_read_support_filter_bzip2(a)
+    archive_read_support_filter_xz(a)
+    archive_read_support_filter_lzma(a)
+    return bytes.withUnsafeBytes { raw -> String? in
+        func failure() -> String { archive_error_string(a).map { String(cString: $0) } ?? "decoder error \(archive_errno(a))" }
+        guard archive_read_open_memory(a, raw.baseAddress, raw.count) == ARCHIVE_OK else { return failure() }
+        var entry: OpaquePointer?
+        guard archive_read_next_header(a, &entry) == ARCHIVE_OK else { return failure() }
+        var block: UnsafeRawPointer?
+        var size = 0
+        var offset: la_int64_t = 0
+        var total = 0
+        while total <= limit {
+            let status = archive_read_data_block(a, &block, &size, &offset)
+            if status == ARCHIVE_EOF { return nil }
+            if status < ARCHIVE_WARN { return failure() }
+            total += size
+        }
+        return nil
     }
 }
 
