@@ -294,8 +294,11 @@ private struct ReadState {
                 index += 1
                 unreadableInARow += 1
                 if unreadableInARow >= 64 {
+                    let reason = "\(unreadableInARow) unreadable entry headers in a row: the archive is corrupt"
+                    // A nested archive ends alone: the entries after it in the archive around it are read.
+                    if depth > 0 { return .fatal(reason, failedIndex: index - 1, inHeader: true, isZip: isZip()) }
                     stoppedOnDamage = true
-                    return stop(location(prefix) + "\(unreadableInARow) unreadable entry headers in a row: the archive is corrupt; reading stopped")
+                    return stop(reason + "; reading stopped")
                 }
                 continue
             case .warn(let message):

@@ -216,6 +216,37 @@ struct HostileArchiveTests {
         for name in [names[1], names[2], names[4]] { #expect(isGood(whole, "bad.tar.\(tool)!/\(name)"), "\(name)") }
     }
 
+    @Test("a nested tar whose headers turn to garbage after its first entry is quarantined alone; the entries after it are read")
+    func garbageNestedTar() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let names = try copySamples(to: folder + "/samples")
+        // One good entry (a ustar header, as Python writes it), then 100 blocks from a fixed seed: libarchive finds
+        // no header there that passes its checksum.
+        try shell("""
+            mkdir outer && cp samples/\(names[0]) outer/a.txt && cp samples/\(names[3]) outer/z.txt && python3 - <<'PY'
+            import io, random, tarfile
+            data = open("samples/\(names[1])", "rb").read()
+            buffer = io.BytesIO()
+            with tarfile.open(fileobj=buffer, mode="w", format=tarfile.USTAR_FORMAT) as tar:
+                info = tarfile.TarInfo("\(names[1])")
+                info.size = len(data)
+                tar.addfile(info, io.BytesIO(data))
+            whole = buffer.getvalue()[:512 + (len(data) + 511) // 512 * 512]
+            generator = random.Random(3)
+            open("outer/inner.tar", "wb").write(whole + bytes(generator.randrange(256) for _ in range(512 * 100)))
+            PY
+            tar -cf outer.tar -C outer a.txt inner.tar z.txt
+            """, in: folder)
+        let (entries, summary) = readAll(folder + "/outer.tar")
+        #expect(summary.failure == nil, "\(summary.failure ?? "")")
+        #expect(isGood(entries, "a.txt") && isGood(entries, "z.txt"), "the entry after the damaged archive is read")
+        let inner = try #require(status(entries, "inner.tar"))
+        #expect(inner.disposition == .quarantined)
+        #expect(inner.reason.contains("unreadable entry headers in a row"), "\(inner.reason)")
+        #expect(isGood(entries, "inner.tar!/\(names[1])"), "its entry before the garbage is read")
+    }
+
     @Test("a damaged zip header is listed as quarantined, and reading stops there without claiming to resume")
     func damagedHeader() throws {
         let folder = makeTemporaryFolder()
