@@ -40,21 +40,18 @@ final class GzipStream {
         head.count >= 4 && head[0] == 0x1F && head[1] == 0x8B && head[2] == 8 && head[3] & 0xE0 == 0
     }
 
-    init?(path: String) {
-        guard let file = fopen(path, "rb") else {
-            state.deallocate()
-            input.deallocate()
-            output.deallocate()
-            return nil
-        }
-        self.file = file
-        state.initialize(to: inflate_state())
-        startMember()
+    convenience init?(path: String) {
+        self.init(file: fopen(path, "rb"))
     }
 
     /// Over bytes in memory, which must outlive the stream.
-    private init?(memory: UnsafeRawBufferPointer) {
-        guard let base = memory.baseAddress, let file = fmemopen(UnsafeMutableRawPointer(mutating: base), memory.count, "rb") else {
+    private convenience init?(memory: UnsafeRawBufferPointer) {
+        guard let base = memory.baseAddress else { return nil }
+        self.init(file: fmemopen(UnsafeMutableRawPointer(mutating: base), memory.count, "rb"))
+    }
+
+    private init?(file: UnsafeMutablePointer<FILE>?) {
+        guard let file else {
             state.deallocate()
             input.deallocate()
             output.deallocate()
