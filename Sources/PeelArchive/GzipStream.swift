@@ -66,11 +66,12 @@ final class GzipStream {
     /// is taken as whole) and every member's CRC-32 and length checked. Data merely cut short is not corrupt.
     /// libarchive's own gzip filter does not check the CRC-32, and a tar reader stops at the archive's end marker
     /// before the trailer anyway: a nested tar.gz with one bit flipped would be read as good.
-    static func damage(in bytes: [UInt8], limit: Int) -> String? {
+    /// Also how many bytes it inflated, which count against the archive's budget.
+    static func damage(in bytes: [UInt8], limit: Int) -> (damage: String?, inflated: Int) {
         bytes.withUnsafeBytes { raw in
-            guard let stream = GzipStream(memory: raw) else { return nil }
+            guard let stream = GzipStream(memory: raw) else { return (nil, 0) }
             stream.readToEnd(limit: limit)
-            return stream.error
+            return (stream.error, stream.produced)
         }
     }
 

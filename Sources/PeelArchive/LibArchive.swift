@@ -102,6 +102,8 @@ private struct ReadState {
     var stoppedOnDamage = false
     /// Headers of the input archive itself that were there but unusable (a bad checksum): damage, not a cut.
     var damagedHeaders = 0
+    /// Bytes decompressed to check nested archives before reading them, counted against the expanded budget.
+    var checkedBytes = 0
     /// The lowest ordinal of the entries handed on whole.
     var firstHandedOn: Int?
     /// When reading the input archive through one of libarchive's decompression filters failed: the filter, and
@@ -358,15 +360,15 @@ private struct ReadState {
                     deliver(path: path, .success(bytes), bytesRead: bytes.count, warnings: headerWarnings)
                     continue
                 }
+                if depth + 1 > limits.maxNestingDepth {
+                    deliver(path: path, .failure(EntryRejection(.quarantined, "\(nested.rawValue) archive nested deeper than \(limits.maxNestingDepth) levels (max_nesting_depth)")), bytesRead: bytes.count, warnings: headerWarnings)
+                    continue
+                }
                 // A nested compressed archive is checked whole before its entries are read: inside it, as in an input,
                 // only the end of the data tells damage from text, and here nothing may be handed on before that.
                 if let damage = nestedDamage(nested, bytes) {
                     deliver(path: path, .failure(EntryRejection(.quarantined, "nested \(nested.rawValue) archive is damaged (\(damage)): its entries are not read, as any of them may hold damaged bytes")),
                             bytesRead: bytes.count, warnings: headerWarnings)
-                    continue
-                }
-                if depth + 1 > limits.maxNestingDepth {
-                    deliver(path: path, .failure(EntryRejection(.quarantined, "\(nested.rawValue) archive nested deeper than \(limits.maxNestingDepth) levels (max_nesting_depth)")), bytesRead: bytes.count, warnings: headerWarnings)
                     continue
                 }
                 // The container is listed before its entries, with what became of it once they are read.
@@ -397,13 +399,20 @@ private struct ReadState {
     /// Why a nested compressed archive's data is corrupt, if it is: gzip inflated by ISA-L, which checks every
     /// member's CRC-32 (a gzip cut short is no damage: its entries that arrived whole are read, as an input's are);
     /// xz and bzip2 decoded to their end by libarchive, whose decoders check their blocks.
-    private func nestedDamage(_ kind: NestedArchiveKind, _ bytes: [UInt8]) -> String? {
-        let budget = max(0, limits.maxArchiveExpandedBytes - streamBytes)
+    /// The check is decompression like any other: its bytes and time count against the archive's budgets.
+    private mutating func nestedDamage(_ kind: NestedArchiveKind, _ bytes: [UInt8]) -> String? {
+        let budget = max(0, limits.maxArchiveExpandedBytes - max(summary.expandedBytes + checkedBytes, streamBytes))
+        let started = DispatchTime.now().uptimeNanoseconds
+        let secondsLeft = limits.maxArchiveSeconds - Double(decompressNanoseconds) / 1e9
+        defer { decompressNanoseconds += DispatchTime.now().uptimeNanoseconds - started }
+        let (damage, inflated): (String?, Int)
         switch kind {
-        case .gzip: return GzipStream.damage(in: bytes, limit: budget)
-        case .xz, .bzip2: return decoderFailure(in: bytes, limit: budget)
+        case .gzip: (damage, inflated) = GzipStream.damage(in: bytes, limit: budget)
+        case .xz, .bzip2: (damage, inflated) = decoderFailure(in: bytes, limit: budget, seconds: secondsLeft)
         case .zip, .sevenZip, .tar: return nil  // zip and 7z check each entry; tar has no check
         }
+        checkedBytes += inflated
+        return damage
     }
 
     private mutating func reserveOrdinal() -> Int {
@@ -564,7 +573,6 @@ private struct ReadState {
         return .complete([])
     }
 
-    /// `archive_read_data`, timed against the archive's decompression budget.
     /// The entry's next block of data, in libarchive's own buffer (valid until the next call), and where in the entry it
     /// starts; timed against `maxArchiveSeconds`, since decompressing happens here.
     private mutating func timedBlock(_ a: OpaquePointer) -> (status: Int32, block: UnsafeRawBufferPointer, offset: Int) {
@@ -579,7 +587,7 @@ private struct ReadState {
 
     /// Budgets of the whole input archive: past them reading stops (the entries already read stand).
     private func archiveLimitExceeded() -> String? {
-        let expanded = max(summary.expandedBytes, streamBytes)
+        let expanded = max(summary.expandedBytes + checkedBytes, streamBytes)
         if expanded > limits.maxArchiveExpandedBytes {
             return "archive expands past \(limits.maxArchiveExpandedBytes) bytes (max_archive_expanded_bytes); reading stopped"
         }
@@ -677,29 +685,31 @@ private func withHandle<T>(source: Source, zipMode: ZipMode, _ body: (OpaquePoin
 /// Decodes compressed bytes to their end through libarchive's filters, as one raw entry, up to `limit` bytes out; the
 /// decoder's error when it cannot. A nested stream cut short fails here too: libarchive does not say which of the two
 /// it met, and a nested archive was stored whole by the archive around it.
-private func decoderFailure(in bytes: [UInt8], limit: Int) -> String? {
-    guard let a = archive_read_new() else { return nil }
+private func decoderFailure(in bytes: [UInt8], limit: Int, seconds: Double) -> (failure: String?, decoded: Int) {
+    let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(max(0, min(seconds, 1e6)) * 1e9)
+    guard let a = archive_read_new() else { return (nil, 0) }
     defer { archive_read_free(a) }
     archive_read_support_format_raw(a)
     archive_read_support_filter_bzip2(a)
     archive_read_support_filter_xz(a)
     archive_read_support_filter_lzma(a)
-    return bytes.withUnsafeBytes { raw -> String? in
+    return bytes.withUnsafeBytes { raw -> (String?, Int) in
         func failure() -> String { archive_error_string(a).map { String(cString: $0) } ?? "decoder error \(archive_errno(a))" }
-        guard archive_read_open_memory(a, raw.baseAddress, raw.count) == ARCHIVE_OK else { return failure() }
+        guard archive_read_open_memory(a, raw.baseAddress, raw.count) == ARCHIVE_OK else { return (failure(), 0) }
         var entry: OpaquePointer?
-        guard archive_read_next_header(a, &entry) == ARCHIVE_OK else { return failure() }
+        guard archive_read_next_header(a, &entry) == ARCHIVE_OK else { return (failure(), 0) }
         var block: UnsafeRawPointer?
         var size = 0
         var offset: la_int64_t = 0
         var total = 0
-        while total <= limit {
+        // Past the budgets the check says nothing: the read that follows stops at them and says so.
+        while total <= limit && DispatchTime.now().uptimeNanoseconds < deadline {
             let status = archive_read_data_block(a, &block, &size, &offset)
-            if status == ARCHIVE_EOF { return nil }
-            if status < ARCHIVE_WARN { return failure() }
+            if status == ARCHIVE_EOF { return (nil, total) }
+            if status < ARCHIVE_WARN { return (failure(), total) }
             total += size
         }
-        return nil
+        return (nil, total)
     }
 }
 

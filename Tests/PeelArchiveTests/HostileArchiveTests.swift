@@ -67,6 +67,35 @@ struct HostileArchiveTests {
         #expect(readAll(folder + "/bomb.tar.gz", limits: limits).1.failure?.contains("max_archive_seconds") == true)
     }
 
+    @Test("checking a nested tar.gz bomb before reading it counts against the archive's budgets, and a good report beside it is read")
+    func nestedBombChecked() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let name = Fixtures.sampleNames[0]
+        try shell("""
+            cp '\(Fixtures.samplesFolder)/\(name)' a.txt && python3 - <<'PY'
+            import io, tarfile
+            with tarfile.open("bomb.tar.gz", "w:gz", compresslevel=9) as tar:
+                info = tarfile.TarInfo("zeros.txt")
+                info.size = 300 << 20
+                tar.addfile(info, io.BytesIO(bytes(info.size)))
+            PY
+            zip -q -0 outer.zip bomb.tar.gz a.txt
+            """, in: folder)
+        var limits = ExtractionLimits()
+        limits.maxArchiveExpandedBytes = 100 << 20
+        let (entries, summary) = readAll(folder + "/outer.zip", limits: limits)
+        #expect(summary.failure?.contains("max_archive_expanded_bytes") == true, "\(summary.failure ?? "")")
+        // The check stopped at the budget, undecided: the archive was not called damaged, and what the check
+        // inflated left nothing for reading it (its entry never came).
+        #expect(status(entries, "bomb.tar.gz")?.reason.contains("is damaged") != true)
+        #expect(!entries.contains { $0.path == "bomb.tar.gz!/zeros.txt" })
+        let (unlimited, whole) = readAll(folder + "/outer.zip")
+        #expect(whole.failure == nil, "\(whole.failure ?? "")")
+        #expect(isGood(unlimited, "a.txt"))
+        #expect(status(unlimited, "bomb.tar.gz!/zeros.txt")?.reason.contains("max_entry_bytes") == true)
+    }
+
     @Test("an entry expanding past max_compression_ratio is a bomb: quarantined, skipped unread in a zip, the next entry read")
     func ratioPerEntry() throws {
         let folder = makeTemporaryFolder()
