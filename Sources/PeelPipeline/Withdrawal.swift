@@ -14,7 +14,7 @@ struct Withdrawal: Sendable, Equatable {
         archives.compactMap { record in
             guard !record.cached, let from = record.summary.withdrawFrom, from < applied[record.index]?.fromOrdinal ?? Int.max else { return nil }
             return (record.index, Withdrawal(fromOrdinal: from, reason:
-                "withdrawn: its bytes were inflated from compressed data found corrupt after it was read, so they may be damaged (the input's error says what was found)"))
+                "withdrawn: its bytes were decompressed from data found corrupt only after it was read, so they may be damaged (the input's error says what was found)"))
         }
     }
 }
