@@ -166,7 +166,7 @@ private struct ReadState {
     private mutating func settleChecks(_ gunzip: GzipStream) {
         // Not after a limit: that stop is what keeps a bomb from being inflated.
         if stopAll == nil || stoppedOnDamage, gunzip.error == nil, !gunzip.truncated {
-            gunzip.readToEnd(limit: max(0, limits.maxArchiveExpandedBytes - streamBytes))
+            gunzip.readToEnd(limit: max(0, limits.maxArchiveExpandedBytes - expandedSoFar))
         }
         if gunzip.verified != checkedWhenNoted { firstUnchecked = nil }
         // Garbage inflated from damaged data may run on to the end of the file, its trailer read as data: then the
@@ -401,7 +401,7 @@ private struct ReadState {
     /// xz and bzip2 decoded to their end by libarchive, whose decoders check their blocks.
     /// The check is decompression like any other: its bytes and time count against the archive's budgets.
     private mutating func nestedDamage(_ kind: NestedArchiveKind, _ bytes: [UInt8]) -> String? {
-        let budget = max(0, limits.maxArchiveExpandedBytes - max(summary.expandedBytes + checkedBytes, streamBytes))
+        let budget = max(0, limits.maxArchiveExpandedBytes - expandedSoFar)
         let started = DispatchTime.now().uptimeNanoseconds
         let secondsLeft = limits.maxArchiveSeconds - Double(decompressNanoseconds) / 1e9
         defer { decompressNanoseconds += DispatchTime.now().uptimeNanoseconds - started }
@@ -586,9 +586,11 @@ private struct ReadState {
     }
 
     /// Budgets of the whole input archive: past them reading stops (the entries already read stand).
+    /// Bytes the input archive expanded to so far: what was read or skipped, and what checks of nested ones inflated.
+    private var expandedSoFar: Int { max(summary.expandedBytes + checkedBytes, streamBytes) }
+
     private func archiveLimitExceeded() -> String? {
-        let expanded = max(summary.expandedBytes + checkedBytes, streamBytes)
-        if expanded > limits.maxArchiveExpandedBytes {
+        if expandedSoFar > limits.maxArchiveExpandedBytes {
             return "archive expands past \(limits.maxArchiveExpandedBytes) bytes (max_archive_expanded_bytes); reading stopped"
         }
         if Double(decompressNanoseconds) > limits.maxArchiveSeconds * 1e9 {

@@ -37,6 +37,13 @@ struct EntryOutcome: Sendable {
 
 /// Stages 2 and 3 for one entry: identify (sha256), decode, classify. Pure apart from timing.
 enum EntryProcessing {
+    /// An entry nothing is made from: skipped or quarantined, with the reason (the reader's, or a withdrawal's).
+    static func rejected(_ entry: ExtractedEntry, archiveIndex: Int, _ rejection: EntryRejection) -> EntryOutcome {
+        EntryOutcome(
+            archiveIndex: archiveIndex, ordinal: entry.ordinal, path: entry.path, bytes: entry.bytesRead, sha256: nil,
+            status: rejection.disposition == .skipped ? .skipped : .quarantined, reason: rejection.reason, warnings: entry.warnings, document: nil)
+    }
+
     static func process(_ entry: ExtractedEntry, archiveIndex: Int, parser: ReportParser, pdf: PDFTextExtractor, clock: inout StageClock) -> EntryOutcome {
         var outcome = EntryOutcome(
             archiveIndex: archiveIndex, ordinal: entry.ordinal, path: entry.path, bytes: entry.bytesRead,
@@ -44,9 +51,7 @@ enum EntryProcessing {
         var bytes: [UInt8]
         switch entry.content {
         case .failure(let rejection):
-            outcome.status = rejection.disposition == .skipped ? .skipped : .quarantined
-            outcome.reason = rejection.reason
-            return outcome
+            return rejected(entry, archiveIndex: archiveIndex, rejection)
         case .success(let content):
             bytes = content
         }

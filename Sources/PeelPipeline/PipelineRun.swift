@@ -136,7 +136,8 @@ public enum PipelineRun {
         // gzip member's CRC-32), after entries inflated from it were committed. Their rows cannot be picked out of
         // everything built from them (tables, checks across reports, the run page), so the run is made again
         // without them: a cost only a damaged input pays.
-        var withdrawals: [Int: Withdrawal] = [:]
+        /// The first withdrawn ordinal of each input that has one.
+        var withdrawals: [Int: Int] = [:]
         var writer: DatasetWriter
         var extraction: ExtractionResult
         var passes = 0
@@ -155,12 +156,12 @@ public enum PipelineRun {
             // Each pass reads the same bytes and finds the same damage; a file that keeps changing under the run ends it.
             guard passes < 3 else {
                 output.discard(staging: staging)
-                throw RunFailure(.ioError, "\(inputs[found[0].key].path): its damaged entries changed from one reading to the next; run again once it is complete")
+                throw RunFailure(.ioError, "\(inputs[found[0].index].path): its damaged entries changed from one reading to the next; run again once it is complete")
             }
-            for (index, withdrawal) in found {
-                withdrawals[index] = withdrawal
+            for (index, fromOrdinal) in found {
+                withdrawals[index] = fromOrdinal
                 logger.warning("entries withdrawn: the input's compressed data was found corrupt after they were read; the run starts again without them", metadata: [
-                    "archive": .string(inputs[index].path), "from_ordinal": .stringConvertible(withdrawal.fromOrdinal),
+                    "archive": .string(inputs[index].path), "from_ordinal": .stringConvertible(fromOrdinal),
                 ])
             }
             output.discard(staging: staging)

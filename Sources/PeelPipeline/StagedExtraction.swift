@@ -49,7 +49,7 @@ enum StagedExtraction {
 
     /// `cacheKey` gives an archive's cache key from its checksum (nil: read everything).
     static func run(archives inputs: [InputArchive], configuration: Configuration, parser: ReportParser, reference: ReferenceData, jobs: Int,
-                    cache: ArchiveCache, cacheKey: CacheKeys?, writer: DatasetWriter, withdrawals: [Int: Withdrawal] = [:], progress: RunProgress? = nil,
+                    cache: ArchiveCache, cacheKey: CacheKeys?, writer: DatasetWriter, withdrawals: [Int: Int] = [:], progress: RunProgress? = nil,
                     logger: Logger) -> ExtractionResult {
         let jobs = max(1, jobs)
         let queue = BoundedQueue<(archiveIndex: Int, work: Work)>(capacityBytes: configuration.queueBytes)
@@ -73,9 +73,8 @@ enum StagedExtraction {
                     let record: [UInt8]?
                     switch item.work {
                     case .read(let entry):
-                        if let withdrawal = withdrawals[item.archiveIndex], entry.ordinal >= withdrawal.fromOrdinal, case .success = entry.content {
-                            outcome = EntryOutcome(archiveIndex: item.archiveIndex, ordinal: entry.ordinal, path: entry.path, bytes: entry.bytesRead,
-                                                   sha256: nil, status: .quarantined, reason: withdrawal.reason, warnings: entry.warnings, document: nil)
+                        if let from = withdrawals[item.archiveIndex], entry.ordinal >= from, case .success = entry.content {
+                            outcome = EntryProcessing.rejected(entry, archiveIndex: item.archiveIndex, Withdrawal.rejection)
                         } else {
                             outcome = EntryProcessing.process(entry, archiveIndex: item.archiveIndex, parser: parser, pdf: pdf, clock: &clock)
                         }
