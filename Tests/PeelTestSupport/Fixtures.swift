@@ -44,6 +44,14 @@ public func writeBytes(_ bytes: [UInt8], to path: String) throws {
     try Data(bytes).write(to: URL(fileURLWithPath: path))
 }
 
+/// A single-member .gz (or .tar.gz) damaged as the damage tests need it: bytes from SplitMix(seed: 15) over the last
+/// fifth of its deflate data, its 8-byte trailer left as it was. On the samples' tar at `gzip -6` the national
+/// overview's end is inflated from the garbage and still reads as a whole entry (GzipInputTests checks it does).
+public func overwriteDeflateTail(_ bytes: inout [UInt8]) {
+    var generator = SplitMix(seed: 15)
+    for index in (bytes.count * 4 / 5)..<(bytes.count - 8) { bytes[index] = UInt8.random(in: 0...255, using: &generator) }
+}
+
 public func sha256Hex(_ bytes: [UInt8]) -> String {
     SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
 }
