@@ -52,7 +52,7 @@ let package = Package(
         // The run as a page: index.html beside the tables.
         .target(name: "PeelRunReport", dependencies: [.product(name: "Mustache", package: "swift-mustache")], swiftSettings: settings),
         // Stage 7: typed rows → partitioned CSV tables.
-        .target(name: "PeelTables", swiftSettings: settings),
+        .target(name: "PeelTables", dependencies: ["PeelText"], swiftSettings: settings),
         // The run: stages wired on Dispatch, manifest, atomic publishing.
         .target(
             name: "PeelPipeline",

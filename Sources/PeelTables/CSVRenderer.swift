@@ -1,3 +1,5 @@
+import PeelText
+
 /// Tables → CSV files: RFC 4180, UTF-8 without BOM, `\n` line ends, a final newline, empty field = null.
 ///
 /// Hand-written rather than taken from a CSV package because the output must be byte-exact and
@@ -189,13 +191,8 @@ public enum CSVRenderer {
     private static func appendField(_ text: String, to out: inout [UInt8]) {
         var text = text
         text.withUTF8 { utf8 in
-            var needsQuotes = utf8.first == UInt8(ascii: " ") || utf8.last == UInt8(ascii: " ")
-            if !needsQuotes {
-                for byte in utf8 where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D {
-                    needsQuotes = true
-                    break
-                }
-            }
+            let needsQuotes = utf8.first == UInt8(ascii: " ") || utf8.last == UInt8(ascii: " ")
+                || ByteSearch.containsAny(UInt8(ascii: ","), UInt8(ascii: "\""), 0x0A, 0x0D, in: utf8)
             guard needsQuotes else {
                 out.append(contentsOf: utf8)
                 return

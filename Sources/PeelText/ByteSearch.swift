@@ -11,12 +11,6 @@ public enum ByteSearch {
     static let ones: UInt64 = 0x0101_0101_0101_0101
     static let highs: UInt64 = 0x8080_8080_8080_8080
 
-    /// Whether any byte of `word` is below `limit` (at most 0x80).
-    @inline(__always)
-    static func hasByteBelow(_ word: UInt64, _ limit: UInt8) -> Bool {
-        (word &- ones &* UInt64(limit)) & ~word & highs != 0
-    }
-
     @inline(__always)
     static func load(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> UInt64 {
         UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
@@ -29,6 +23,38 @@ public enum ByteSearch {
         let lanes = unsafeBitCast(SIMD16<UInt8>(repeating: 0).replacing(with: 0xFF, where: mask), to: SIMD2<UInt64>.self)
         return lanes[0] | lanes[1] != 0
     }
+
+    /// Whether the bytes hold any of four bytes: the CSV writer asks it of every text field (a comma, a quote or a line
+    /// break means quoting), and a byte-by-byte test of four was most of writing one. Sixteen bytes a step, the last
+    /// block overlapping the one before; a field of eight to fifteen bytes (most are short) in two overlapping words.
+    public static func containsAny(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        guard let base = bytes.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        if count >= 16 {
+            var index = 0
+            while true {
+                let block = raw.loadUnaligned(fromByteOffset: min(index, count - 16), as: SIMD16<UInt8>.self)
+                if anyLane(block .== SIMD16(repeating: a) .| block .== SIMD16(repeating: b) .| block .== SIMD16(repeating: c)
+                    .| block .== SIMD16(repeating: d)) { return true }
+                index += 16
+                if index >= count { return false }
+            }
+        }
+        if count >= 8 {
+            @inline(__always) func holds(_ word: UInt64) -> Bool {
+                hasZeroByte(word ^ ones &* UInt64(a)) || hasZeroByte(word ^ ones &* UInt64(b)) || hasZeroByte(word ^ ones &* UInt64(c))
+                    || hasZeroByte(word ^ ones &* UInt64(d))
+            }
+            return holds(load(bytes, 0)) || holds(load(bytes, count - 8))
+        }
+        for byte in bytes where byte == a || byte == b || byte == c || byte == d { return true }
+        return false
+    }
+
+    /// Whether any byte of `word` is zero (exact: the borrow that can mark a later byte needs a zero byte before it).
+    @inline(__always)
+    static func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
 
     /// The first index at or after `start` holding `byte`, or `bytes.count` (`start` itself if it is past the end).
     /// The C library's `memchr` (vector instructions, 32 or 64 bytes a step) rather than words of eight: most calls

@@ -74,6 +74,32 @@ struct ASCIIMatchingTests {
         #expect(wrong.isEmpty, "\(wrong.prefix(10))")
     }
 
+    @Test("containsAny finds each of its bytes at every place of texts of every length to 40, and nothing else (seeded)")
+    func containsAny() {
+        let seed = UInt64(0xC5F)
+        var generator = SplitMix(seed: seed)
+        var wrong: [String] = []
+        let sought: [UInt8] = [0x2C, 0x22, 0x0A, 0x0D]
+        for length in 0...40 {
+            // Bytes that are none of the four, then each of the four put at each place in turn.
+            let plain = (0..<length).map { _ in
+                var byte = UInt8.random(in: 0...0xFF, using: &generator)
+                while sought.contains(byte) { byte = UInt8.random(in: 0...0xFF, using: &generator) }
+                return byte
+            }
+            func found(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer { ByteSearch.containsAny(0x2C, 0x22, 0x0A, 0x0D, in: $0) } }
+            if found(plain) { wrong.append("false hit, length \(length)") }
+            for place in 0..<length {
+                for byte in sought {
+                    var bytes = plain
+                    bytes[place] = byte
+                    if !found(bytes) { wrong.append("\(byte) missed at \(place) of \(length)") }
+                }
+            }
+        }
+        #expect(wrong.isEmpty, "seed \(seed): \(wrong.prefix(5))")
+    }
+
     @Test("anyLane is the standard library's any for every single set lane and for seeded random masks")
     func anyLane() {
         var wrong: [String] = []

@@ -1,5 +1,5 @@
 import PeelTestSupport
-import PeelText
+@testable import PeelText
 import Testing
 
 private func lineTexts(_ text: DecodedText) -> [String] { text.lines.map(text.string) }
@@ -62,6 +62,36 @@ struct TextDecoderTests {
     func binary(bytes: [UInt8], reason: String) {
         #expect(throws: NotText.self) { try TextDecoder.decode(bytes) }
         do { _ = try TextDecoder.decode(bytes) } catch { #expect(error.reason.contains(reason)) }
+    }
+
+    @Test("the binary check counts control bytes as a byte-by-byte count does (seeded; blocks, tails, a NUL anywhere)")
+    func controlBytesCounted() {
+        func reference(_ bytes: [UInt8]) -> Int? {
+            if bytes.contains(0) { return nil }
+            return bytes.filter { $0 < 0x20 && ![0x09, 0x0A, 0x0C, 0x0D].contains($0) }.count
+        }
+        func counted(_ bytes: [UInt8]) -> Int? { bytes.withUnsafeBufferPointer { TextDecoder.controlBytes(in: $0) } }
+        let seed = UInt64(0xB1A7)
+        var generator = SplitMix(seed: seed)
+        var wrong: [String] = []
+        for length in Array(0...80) + [4_079, 4_080, 4_081, 65_536] {
+            for _ in 0..<20 {
+                // Text with a control byte about one in forty: line feeds, tabs, and others that count.
+                let bytes = (0..<length).map { _ -> UInt8 in
+                    UInt8.random(in: 0..<40, using: &generator) == 0 ? [0x01, 0x09, 0x0A, 0x0C, 0x0D, 0x1B, 0x1F][Int.random(in: 0..<7, using: &generator)]
+                        : UInt8.random(in: 0x20...0xFF, using: &generator)
+                }
+                if counted(bytes) != reference(bytes) { wrong.append("length \(length)") }
+                if length > 0 {
+                    var withNUL = bytes
+                    withNUL[Int.random(in: 0..<length, using: &generator)] = 0
+                    if counted(withNUL) != nil { wrong.append("NUL missed, length \(length)") }
+                }
+            }
+        }
+        // More control bytes in one lane than a byte can count: 300 blocks of them.
+        if counted(Array(repeating: 0x01, count: 16 * 300 + 5)) != 16 * 300 + 5 { wrong.append("lane overflow") }
+        #expect(wrong.isEmpty, "seed \(seed): \(wrong.prefix(5))")
     }
 
     @Test("markdown-flavoured extractions are told from plain ones", arguments: Fixtures.sampleNames)
