@@ -258,7 +258,7 @@ final class DatasetWriter {
             runReport.note(finding) { reportID in
                 firstSeen.place(of: reportID).map { (source: "\(inputs[$0.archive].path): \($0.path)", subject: $0.subject) }
             }
-            batch.append(ReportTables.validationRow(finding))
+            batch.row { ReportTables.validationRow(finding, into: &$0) }
             if batch.rows >= 1024 {
                 try validation.append(batch)
                 batch = RowBatch(schema: ReportTables.validationSchema, formats: formats)

@@ -26,45 +26,50 @@ enum ReportTables {
     static func batches(_ document: ParsedDocument, id: String, outcome: EntryOutcome, archivePath: String,
                         denominators: Denominators, formats: TableFormats = .csv) -> [RowBatch] {
         let report = document.report
-        let page = { (line: Int) in Value(document.pages?.page(ofLine: line)) }
+        let page = { (line: Int) in document.pages?.page(ofLine: line) }
+        // Each row is written cell by cell, straight into the batch's bytes (no array of values per row).
         var reports = RowBatch(schema: reportsSchema, formats: formats)
-        reports.append([
-            .text(id), .text(archivePath), .text(outcome.path),
-            .integer(outcome.bytes), .text(document.encoding.rawValue), .text(document.format.rawValue),
-            .text(report.reportType.rawValue), Value(report.pillar?.rawValue), Value(report.year),
-            Value(report.published), Value(report.inspectorate), Value(report.isbn), Value(report.forceID),
-            Value(report.title), Value(report.titleLine),
-        ])
+        reports.row { row in
+            row.text(id); row.text(archivePath); row.text(outcome.path)
+            row.integer(outcome.bytes); row.text(document.encoding.rawValue); row.text(document.format.rawValue)
+            row.text(report.reportType.rawValue); row.text(report.pillar?.rawValue); row.integer(report.year)
+            row.text(report.published); row.text(report.inspectorate); row.text(report.isbn); row.text(report.forceID)
+            row.text(report.title); row.integer(report.titleLine)
+        }
         var judgments = RowBatch(schema: judgmentsSchema, formats: formats)
         for judgment in report.judgments {
-            judgments.append([
-                .text(id), Value(report.year), Value(judgment.forceID), .text(judgment.question.rawValue),
-                .text(judgment.grade.rawValue), .text(judgment.scale.rawValue), Value(judgment.grade.rank(on: judgment.scale)),
-                Value(judgment.lastInspected), .integer(judgment.line), page(judgment.line),
-            ])
+            judgments.row { row in
+                row.text(id); row.integer(report.year); row.text(judgment.forceID); row.text(judgment.question.rawValue)
+                row.text(judgment.grade.rawValue); row.text(judgment.scale.rawValue); row.integer(judgment.grade.rank(on: judgment.scale))
+                row.integer(judgment.lastInspected); row.integer(judgment.line); row.integer(page(judgment.line))
+            }
         }
         var distributions = RowBatch(schema: distributionsSchema, formats: formats)
-        for row in report.gradeDistributions {
-            distributions.append([.text(id), Value(report.year), .text(row.question.rawValue), .text(row.grade.rawValue), .integer(row.forces), .integer(row.line), page(row.line)])
+        for distribution in report.gradeDistributions {
+            distributions.row { row in
+                row.text(id); row.integer(report.year); row.text(distribution.question.rawValue); row.text(distribution.grade.rawValue)
+                row.integer(distribution.forces); row.integer(distribution.line); row.integer(page(distribution.line))
+            }
         }
         var figures = RowBatch(schema: figuresSchema, formats: formats)
         for figure in report.figures {
-            figures.append([
-                .text(id), Value(report.year), Value(report.forceID), .text(figure.area.rawValue), .text(figure.metric),
-                Value(figure.qualifier), .number(figure.value), .text(figure.unit), Value(figure.period.start),
-                Value(figure.period.end), Value(figure.period.asAt), .text(figure.source.rawValue), .integer(figure.line), page(figure.line),
-            ])
+            figures.row { row in
+                row.text(id); row.integer(report.year); row.text(report.forceID); row.text(figure.area.rawValue); row.text(figure.metric)
+                row.text(figure.qualifier); row.number(figure.value); row.text(figure.unit); row.text(figure.period.start)
+                row.text(figure.period.end); row.text(figure.period.asAt); row.text(figure.source.rawValue); row.integer(figure.line)
+                row.integer(page(figure.line))
+            }
         }
         var findings = RowBatch(schema: findingsSchema, formats: formats)
         for finding in report.findings {
-            findings.append([
-                .text(id), Value(report.year), Value(report.forceID), Value(finding.question?.rawValue), .text(finding.kind.rawValue),
-                .integer(finding.ordinal), .text(finding.text), .integer(finding.line), page(finding.line),
-            ])
+            findings.row { row in
+                row.text(id); row.integer(report.year); row.text(report.forceID); row.text(finding.question?.rawValue); row.text(finding.kind.rawValue)
+                row.integer(finding.ordinal); row.text(finding.text); row.integer(finding.line); row.integer(page(finding.line))
+            }
         }
         var enriched = RowBatch(schema: enrichedSchema, formats: formats)
         for (year, forceID, figure) in enrich(report, denominators: denominators) {
-            enriched.append(enrichedRow(id: id, year: year, forceID: forceID, figure, page: document.pages?.page(ofLine: figure.figure.line)))
+            enriched.row { enrichedRow(id: id, year: year, forceID: forceID, figure, page: page(figure.figure.line), into: &$0) }
         }
         return [reports, judgments, distributions, figures, findings, enriched]
     }
@@ -205,16 +210,14 @@ enum ReportTables {
         }
     }
 
-    static func enrichedRow(id: String, year: Int, forceID: String, _ enriched: EnrichedFigure, page: Int?) -> [Value] {
+    static func enrichedRow(id: String, year: Int, forceID: String, _ enriched: EnrichedFigure, page: Int?, into row: inout RowBatch) {
         let figure = enriched.figure
         let denominator = enriched.denominator
-        return [
-            .text(id), .integer(year), .text(forceID), .text(figure.metric), Value(figure.qualifier), .number(figure.value),
-            .text(figure.unit), Value(figure.period.start), Value(figure.period.end), Value(figure.period.asAt),
-            .text(figure.source.rawValue), .integer(figure.line), Value(page), Value(denominator.population), Value(denominator.year),
-            Value(denominator.source), .text(enriched.note), Value(enriched.impliedCount), Value(enriched.impliedRate),
-            Value(enriched.impliedRateUnit),
-        ]
+        row.text(id); row.integer(year); row.text(forceID); row.text(figure.metric); row.text(figure.qualifier); row.number(figure.value)
+        row.text(figure.unit); row.text(figure.period.start); row.text(figure.period.end); row.text(figure.period.asAt)
+        row.text(figure.source.rawValue); row.integer(figure.line); row.integer(page); row.integer(denominator.population); row.integer(denominator.year)
+        row.text(denominator.source); row.text(enriched.note); row.number(enriched.impliedCount); row.number(enriched.impliedRate)
+        row.text(enriched.impliedRateUnit)
     }
 
     // MARK: validation
@@ -231,7 +234,8 @@ enum ReportTables {
         ],
         partitionField: "year", foreignKeys: Categories.reportOf)
 
-    static func validationRow(_ finding: ValidationFinding) -> [Value] {
-        [.text(finding.reportID), Value(finding.year), .text(finding.rule.rawValue), .text(finding.severity.rawValue), .text(finding.subject), .text(finding.message)]
+    static func validationRow(_ finding: ValidationFinding, into row: inout RowBatch) {
+        row.text(finding.reportID); row.integer(finding.year); row.text(finding.rule.rawValue); row.text(finding.severity.rawValue)
+        row.text(finding.subject); row.text(finding.message)
     }
 }

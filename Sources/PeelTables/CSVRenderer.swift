@@ -89,26 +89,6 @@ public enum CSVRenderer {
         out.append(UInt8(ascii: "\n"))
     }
 
-    /// One CSV record, and the same record without the value at `skipped`: each value is rendered once and the
-    /// partition file's record is copied from the flat one around it.
-    static func appendRecord(_ values: [Value], to out: inout [UInt8], andSkipping skipped: Int, to partitioned: inout [UInt8]) {
-        let start = out.count
-        var skippedStart = start
-        var skippedEnd = start
-        for (index, value) in values.enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
-            // The partition record drops the value and one of the commas beside it.
-            if index == skipped { skippedStart = index == 0 ? out.count : out.count - 1 }
-            appendValue(value, to: &out)
-            if index == skipped { skippedEnd = index == 0 && values.count > 1 ? out.count + 1 : out.count }
-        }
-        out.append(UInt8(ascii: "\n"))
-        out.withUnsafeBufferPointer { record in
-            partitioned.append(contentsOf: record[start..<skippedStart])
-            partitioned.append(contentsOf: record[skippedEnd...])
-        }
-    }
-
     private static func appendValue(_ value: Value, to out: inout [UInt8]) {
         switch value {
         case .null: break
@@ -120,7 +100,7 @@ public enum CSVRenderer {
 
     /// Decimal digits straight into the record (`String(number)` allocated a string per integer cell); at least
     /// `minimumDigits` of them, zeros in front.
-    private static func appendInteger(_ number: Int, minimumDigits: Int = 1, to out: inout [UInt8]) {
+    static func appendInteger(_ number: Int, minimumDigits: Int = 1, to out: inout [UInt8]) {
         // Written backwards into 24 bytes on the stack (an Int has at most 20 digits; `minimumDigits` is at most
         // 7), then appended once: appending zeros and then overwriting them cost two passes over the array.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { digits in
@@ -188,7 +168,7 @@ public enum CSVRenderer {
 
     /// Quoted when it holds a comma, a quote, a line break, or leading/trailing spaces (which some
     /// readers would otherwise trim); quotes are doubled.
-    private static func appendField(_ text: String, to out: inout [UInt8]) {
+    static func appendField(_ text: String, to out: inout [UInt8]) {
         var text = text
         text.withUTF8 { utf8 in
             let needsQuotes = utf8.first == UInt8(ascii: " ") || utf8.last == UInt8(ascii: " ")

@@ -84,4 +84,25 @@ struct ColumnStatisticsTests {
         #expect(json.contains(#""max":2017"#) && json.contains(#""min":2015"#), "\(json)")
         #expect(try JSONDecoder().decode(ColumnStatistics.self, from: Data(json.utf8)) == columns[0])
     }
+
+    @Test("cells written one by one: an empty text is null in the file and in the null count, yet a category value of its own")
+    func typedCells() {
+        let schema = TableSchema(name: "t", fields: [Field("kind", .string, "kind", categories: ["a", "b"]), Field("year", .integer, "year"),
+                                                     Field("end", .date, "end")], partitionField: "year")
+        var batch = RowBatch(schema: schema)
+        for (kind, year, end) in [("a", 2015, "2015-03-31"), ("", 2015, ""), ("a", 2016, nil), (nil, 2015, "2014-03-31")] as [(String?, Int?, String?)] {
+            batch.row { row in
+                row.text(kind)
+                row.integer(year)
+                row.text(end)
+            }
+        }
+        #expect(String(decoding: batch.flat, as: UTF8.self) == "a,2015,2015-03-31\n,2015,\na,2016,\n,2015,2014-03-31\n")
+        #expect(batch.partitions.map(\.key) == [.integer(2015), .integer(2016)])
+        #expect(String(decoding: batch.partitions[0].partitioned, as: UTF8.self) == "a,2015-03-31\n,\n,2014-03-31\n")
+        let columns = batch.statistics.statistics
+        #expect(columns[0].nulls == 2 && columns[0].distinct == 2)
+        #expect(columns[1].min == .number(2015) && columns[1].max == .number(2016))
+        #expect(columns[2].nulls == 2 && columns[2].min == .text("2014-03-31") && columns[2].max == .text("2015-03-31"))
+    }
 }

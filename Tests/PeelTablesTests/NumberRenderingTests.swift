@@ -34,17 +34,19 @@ struct NumberRenderingTests {
         ]
         for row in rows {
             for skipped in row.indices {
-                var flat: [UInt8] = []
-                var partitioned: [UInt8] = []
-                CSVRenderer.appendRecord(row, to: &flat, andSkipping: skipped, to: &partitioned)
+                // The row as a run writes it: into a batch whose partition field is column `skipped`.
+                let fields = row.indices.map { Field("f\($0)", .string, "") }
+                var batch = RowBatch(schema: TableSchema(name: "t", fields: fields, partitionField: "f\(skipped)"))
+                batch.append(row)
                 var expectedFlat: [UInt8] = []
                 CSVRenderer.appendRecord(row, to: &expectedFlat)
                 var expectedPartitioned: [UInt8] = []
                 var withoutPartition = row
                 withoutPartition.remove(at: skipped)
                 CSVRenderer.appendRecord(withoutPartition, to: &expectedPartitioned)
-                #expect(flat == expectedFlat)
-                #expect(String(decoding: partitioned, as: UTF8.self) == String(decoding: expectedPartitioned, as: UTF8.self), "skipping \(skipped)")
+                #expect(batch.flat == expectedFlat)
+                #expect(batch.partitions.count == 1 && batch.partitions[0].key == row[skipped])
+                #expect(String(decoding: batch.partitions[0].partitioned, as: UTF8.self) == String(decoding: expectedPartitioned, as: UTF8.self), "skipping \(skipped)")
             }
         }
     }
