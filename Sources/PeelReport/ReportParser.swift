@@ -76,25 +76,36 @@ public struct ReportParser: Sendable {
 
 /// One figure per (line, area, metric): the key of the figures table. A repeat is dropped, and reported
 /// when its value differs.
-private func removeRepeatedFigures(_ report: inout Report) {
-    /// (line, area, metric): compared as values, not as an interpolated string built per figure.
-    struct Key: Hashable {
-        let line: Int
-        let area: Area
-        let metric: String
-    }
-    var seen: [Key: Figure] = [:]
-    report.figures = report.figures.filter { figure in
-        let key = Key(line: figure.line, area: figure.area, metric: figure.metric)
-        guard let first = seen[key] else {
-            seen[key] = figure
-            return true
+func removeRepeatedFigures(_ report: inout Report) {
+    let figures = report.figures
+    // Figures grouped by line (a sort of their indices: figures share a line only with a few others), each compared
+    // with the earlier ones of its line. A dictionary keyed by (line, area, metric) hashed a metric's String for every
+    // figure of every report (perf).
+    let byLine = figures.indices.sorted { (figures[$0].line, $0) < (figures[$1].line, $1) }
+    var firstOf = [Int?](repeating: nil, count: figures.count)
+    var runStart = 0
+    for position in byLine.indices {
+        let index = byLine[position]
+        if figures[index].line != figures[byLine[runStart]].line { runStart = position }
+        for earlier in byLine[runStart..<position] where firstOf[earlier] == nil
+            && figures[earlier].area == figures[index].area && figures[earlier].metric == figures[index].metric {
+            firstOf[index] = earlier
+            break
         }
+    }
+    var kept: [Figure] = []
+    kept.reserveCapacity(figures.count)
+    for (index, figure) in figures.enumerated() {
+        guard let earlier = firstOf[index] else {
+            kept.append(figure)
+            continue
+        }
+        let first = figures[earlier]
         if first.value != figure.value || first.qualifier != figure.qualifier {
             report.problems.append(ParseProblem(.warning, line: figure.line, "\(figure.metric) read twice on one line (\(first.value) and \(figure.value)); the first is kept"))
         }
-        return false
     }
+    report.figures = kept
 }
 
 /// The title page: "PEEL: Police effectiveness 2015" then "An inspection of X" or "A national overview".
