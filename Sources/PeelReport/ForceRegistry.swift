@@ -25,6 +25,9 @@ public struct ForceRegistry: Sendable {
     /// The first word of every name (lowercase, cut at a hyphen, full stop or comma as `key` cuts): a word that is
     /// none of them starts no name, which the table readers ask of most words.
     private let firstWords: Set<String>
+    /// Whether any name's key holds an ASCII digit (none of forces.csv's do): if none does, a text with a digit names
+    /// no force, and its key is not built. The figure readers ask this of every line of a section, most of them numbers.
+    private let keysHoldDigits: Bool
 
     public init(forces: [Force]) {
         self.forces = forces
@@ -39,6 +42,7 @@ public struct ForceRegistry: Sendable {
         }
         byKey = keys
         firstWords = firsts
+        keysHoldDigits = keys.keys.contains { $0.utf8.contains { $0 &- 0x30 < 10 } }
     }
 
     /// Whether a name the registry knows may start with this word.
@@ -94,6 +98,8 @@ public struct ForceRegistry: Sendable {
     public func id(for name: String) -> String? {
         // Force names are short; the parser asks about many lines that are sentences.
         guard name.utf8.count <= 80 else { return nil }
+        // The key keeps digits as they are.
+        if !keysHoldDigits, name.utf8.contains(where: { $0 &- 0x30 < 10 }) { return nil }
         return byKey[Self.key(name)]
     }
 

@@ -216,4 +216,13 @@ struct RobustnessTests {
     func forceNames(name: String, id: String) {
         #expect(registry.id(for: name) == id)
     }
+
+    @Test("a name with a digit matches only a registry that has one (the digit test that spares building keys is exact)")
+    func digitsInNames() {
+        #expect(registry.id(for: "Kent 2015") == nil && registry.id(for: "2015") == nil && registry.id(for: "Kent") == "kent")
+        var forces = registry.forces
+        forces[0] = Force(id: forces[0].id, name: forces[0].name, shortName: forces[0].shortName, aliases: forces[0].aliases + ["Area 51 Police"])
+        let withDigits = ForceRegistry(forces: forces)
+        #expect(withDigits.id(for: "area 51") == forces[0].id && withDigits.id(for: "Area 52") == nil)
+    }
 }
