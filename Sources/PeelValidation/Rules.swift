@@ -289,15 +289,18 @@ struct EnglandWalesOutlierRule: ReportRule {
         do {
             let figures = item.report.figures
             // The first positive England and Wales figure of each metric, qualifier and period (a lookup, not a scan
-            // of every figure for every force figure).
-            var comparators: [FigureConsistencyRule.ComparableKey: Figure] = [:]
-            for figure in figures where figure.area == .englandAndWales && figure.value > 0 {
-                let key = FigureConsistencyRule.ComparableKey(area: .force, metric: figure.metric, qualifier: figure.qualifier, period: figure.period)
-                if comparators[key] == nil { comparators[key] = figure }
+            // of every figure for every force figure), by its index: one hash a figure, no figure copied.
+            var comparators = [FigureConsistencyRule.ComparableKey: Int](minimumCapacity: figures.count)
+            for (index, figure) in figures.enumerated() where figure.area == .englandAndWales && figure.value > 0 {
+                firstIndex(of: FigureConsistencyRule.ComparableKey(area: .force, metric: figure.metric, qualifier: figure.qualifier, period: figure.period),
+                           in: &comparators, else: index)
             }
-            return figures.filter { $0.area == .force && $0.unit != "count" && !isChange($0.metric) && $0.value > 0 }.compactMap { figure in
-                guard let comparator = comparators[FigureConsistencyRule.ComparableKey(area: .force, metric: figure.metric, qualifier: figure.qualifier, period: figure.period)]
+            guard !comparators.isEmpty else { return [] }
+            return figures.compactMap { figure in
+                guard figure.area == .force && figure.unit != "count" && !isChange(figure.metric) && figure.value > 0,
+                      let found = comparators[FigureConsistencyRule.ComparableKey(area: .force, metric: figure.metric, qualifier: figure.qualifier, period: figure.period)]
                 else { return nil }
+                let comparator = figures[found]
                 let ratio = figure.value / comparator.value
                 guard ratio > factor || ratio < 1 / factor else { return nil }
                 return ValidationFinding(
@@ -329,18 +332,25 @@ struct RangeRule: ReportRule {
 
 /// Pairs (first printed, later printed) of figures with the same key whose values differ beyond rounding.
 func disagreements<Key: Hashable>(_ figures: [Figure], comparableKey: (Figure) -> Key) -> [(Figure, Figure)] {
-    // Sized at once: grown from empty, the table was rehashed several times for every report (callgrind).
-    var first = [Key: Figure](minimumCapacity: figures.count)
+    // Sized at once: grown from empty, the table was rehashed several times for every report (callgrind). It holds
+    // indices: a figure copied in and out of it was most of the rest.
+    var first = [Key: Int](minimumCapacity: figures.count)
     var out: [(Figure, Figure)] = []
-    for figure in figures {
-        let key = comparableKey(figure)
-        guard let earlier = first[key] else {
-            first[key] = figure
-            continue
-        }
+    for (index, figure) in figures.enumerated() {
+        let earlierIndex = firstIndex(of: comparableKey(figure), in: &first, else: index)
+        guard earlierIndex != index else { continue }
+        let earlier = figures[earlierIndex]
         if abs(earlier.value - figure.value) > earlier.roundingHalfWidth + figure.roundingHalfWidth + 1e-9 { out.append((earlier, figure)) }
     }
     return out
+}
+
+/// The value `key` has in `table`, after setting it to `value` if it had none: one hash, where a lookup and then an
+/// insertion on a miss (most figures' keys are new) hashed the key twice.
+@discardableResult
+func firstIndex<Key: Hashable>(of key: Key, in table: inout [Key: Int], else value: Int) -> Int {
+    func read(_ stored: inout Int) -> Int { stored }
+    return read(&table[key, default: value])
 }
 
 /// A change metric (`recorded_crime_change_pct` …) may be negative or past 100. PeelText's byte search (metric

@@ -124,6 +124,27 @@ struct ValidationRuleTests {
         #expect(findings.contains { $0.rule.rawValue == "range" && $0.message == "charge_rate_pct is 122.4: a percentage outside 0–100" })
     }
 
+    @Test("a figure is compared with the first of its key: repeats agreeing with it pass, and the first comparator counts")
+    func firstOfItsKey() {
+        let period = Period(start: "2014-04-01", end: "2015-03-31")
+        func figure(_ area: Area, _ value: Double, line: Int) -> Figure {
+            Figure(area: area, metric: "recorded_crime_per_1000", value: value, decimals: 1, unit: "per_1000_population", period: period,
+                   source: .forceInNumbers, line: line)
+        }
+        var report = Report(reportType: .force, pillar: .effectiveness, year: 2015)
+        report.forceID = "dyfed-powys"
+        report.figures = [figure(.force, 47.8, line: 10), figure(.force, 48.8, line: 20), figure(.force, 47.8, line: 30),
+                          figure(.englandAndWales, 100, line: 40), figure(.englandAndWales, 1, line: 50)]
+        let findings = Validator.validate(ValidationContext(reports: [IdentifiedReport(id: "r", report: report)], denominators: denominators,
+                                                            settings: ValidationSettings()))
+        #expect(findings.filter { $0.rule.rawValue == "same_figure_agrees" }.map(\.message) == [
+            "recorded_crime_per_1000 is 48.8 at line 20 but 47.8 at line 10 (force_in_numbers)",
+            "recorded_crime_per_1000 is 1.0 at line 50 but 100.0 at line 40 (force_in_numbers)",
+        ])
+        // Against the first England and Wales figure (100) the force's 47.8 is no outlier; against the later 1 it would be.
+        #expect(findings.filter { $0.rule.rawValue == "force_vs_england_wales" }.isEmpty)
+    }
+
     @Test("a force figure far from England and Wales is flagged; a planted one too")
     func outlier() throws {
         #expect(try validate(samples(dyfed)).filter { $0.rule.rawValue == "force_vs_england_wales" }.isEmpty)
