@@ -102,21 +102,21 @@ public struct RowBatch: Sendable {
 
     public mutating func integer(_ integer: Int?) {
         guard let integer else { return null() }
-        let index = beginCell()
-        statistics.add(number: Double(integer), at: index, value: .integer(integer))
-        if values != nil { rowValues.append(.integer(integer)) }
-        if index == partitionColumn { partitionKey = .integer(integer) }
-        if rendersCSV { CSVRenderer.appendInteger(integer, to: &flat) }
-        endCell(index)
+        numeric(.integer(integer), Double(integer)) { CSVRenderer.appendInteger(integer, to: &$0) }
     }
 
     public mutating func number(_ number: Double?) {
         guard let number else { return null() }
+        numeric(.number(number), number) { CSVRenderer.appendDecimal(number, to: &$0) }
+    }
+
+    /// An integer or number cell: `value` as kept, `number` as counted, `render` writing it.
+    private mutating func numeric(_ value: Value, _ number: Double, render: (inout [UInt8]) -> Void) {
         let index = beginCell()
-        statistics.add(number: number, at: index, value: .number(number))
-        if values != nil { rowValues.append(.number(number)) }
-        if index == partitionColumn { partitionKey = .number(number) }
-        if rendersCSV { CSVRenderer.appendDecimal(number, to: &flat) }
+        statistics.add(number: number, at: index, value: value)
+        if values != nil { rowValues.append(value) }
+        if index == partitionColumn { partitionKey = value }
+        if rendersCSV { render(&flat) }
         endCell(index)
     }
 
