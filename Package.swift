@@ -38,7 +38,7 @@ let package = Package(
         // Stage 2: entry bytes → normalised text with original line numbers.
         .target(name: "PeelText", swiftSettings: settings),
         // A general text-search engine: cue scans over bytes, sentence windows, pooled regular expressions.
-        .target(name: "PeelSearch", swiftSettings: settings),
+        .target(name: "PeelSearch", dependencies: ["PeelText"], swiftSettings: settings),
         // Stage 3: normalised text → lines without page furniture, with table cells and their columns.
         .target(name: "PeelLayout", dependencies: ["PeelText"], swiftSettings: settings),
         // Stage 4: laid-out text → report, one unit per report layout.

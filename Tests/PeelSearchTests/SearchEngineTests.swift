@@ -82,6 +82,51 @@ import Testing
         }
     }
 
+    /// `windows` written plainly: a segment is needed when its bytes hold every key (ASCII case ignored) or a non-ASCII
+    /// byte; needed segments with their reach, merged where they touch.
+    static func plainWindows(_ keys: [[UInt8]], reach: Int, _ text: [UInt8]) -> [Range<Int>] {
+        let segments = Segments(text)
+        var starts = [0] + segments.ends.dropLast()
+        starts = Array(starts.prefix(segments.ends.count))
+        let lowered = text.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }
+        func holds(_ piece: ArraySlice<UInt8>, _ key: [UInt8]) -> Bool {
+            guard piece.count >= key.count else { return false }
+            return (piece.startIndex...(piece.endIndex - key.count)).contains { piece[$0..<($0 + key.count)].elementsEqual(key) }
+        }
+        let needed = segments.ends.indices.map { segment in
+            let piece = lowered[starts[segment]..<segments.ends[segment]]
+            return piece.contains { $0 >= 0x80 } || keys.allSatisfy { holds(piece, $0) }
+        }
+        var runs: [Range<Int>] = []
+        for segment in needed.indices where needed[segment] {
+            let first = max(0, segment - reach)
+            if let last = runs.last, first <= last.upperBound { runs[runs.count - 1] = last.lowerBound..<(segment + 1) } else { runs.append(first..<(segment + 1)) }
+        }
+        return runs.map { starts[$0.lowerBound]..<segments.ends[$0.upperBound - 1] }
+    }
+
+    @Test("windows are what the plain definition gives, for the samples' lines and seeded texts, over cues' keys")
+    func windowsAgainstPlain() {
+        // Every other cue alone (they share their pieces), and two sets of several keys.
+        let keySets: [[[UInt8]]] = Self.cueList.enumerated().filter { $0.offset % 2 == 0 }.map { [$0.element] }
+            + [[Array("per ".utf8), Array("million".utf8)], [Array("in".utf8), Array("pe".utf8)]]
+        var wrong: [String] = []
+        var found = 0
+        for text in Self.texts() {
+            // Sentences of the cue pieces, so that full stops cut segments between the keys.
+            let bytes = Array(text.replacingOccurrences(of: " ", with: ". ", options: [], range: nil).utf8) + Array(text.utf8)
+            for keys in keySets {
+                for reach in 0...1 {
+                    let windows = bytes.withUnsafeBufferPointer { Segments(bytes).windows(keys: keys, reach: reach, in: $0) }
+                    if windows != Self.plainWindows(keys, reach: reach, bytes) { wrong.append(text) }
+                    found += windows.count
+                }
+            }
+        }
+        #expect(wrong.isEmpty, "seed \(Self.seed): \(wrong.prefix(3))")
+        #expect(found > 1000)
+    }
+
     static let search = SentenceSearch([
         SentencePattern(cue: "percent of respondents", keys: [" percent of respondents"], regex: "([0-9]+(?:\\.[0-9]+)?) percent of respondents"),
         SentencePattern(cue: "this is compared with", keys: [" this is compared with a"], reach: 1,
