@@ -31,11 +31,23 @@ final class RunReportCollector {
     private var grades: [Int: YearGrades] = [:]
     private var distributions: [Int: (scale: GradeScale, rows: [GradeDistribution])] = [:]
 
+    /// A chart: the period as the page names it, kept as its dates (`period(_:)` makes the name only for the charts
+    /// drawn; naming every figure's period in the serial commit built a string per figure).
     private struct ChartKey: Hashable, Comparable {
         let metric: String
         let unit: String
-        let period: String
-        static func < (a: Self, b: Self) -> Bool { (a.metric, a.period, a.unit) < (b.metric, b.period, b.unit) }
+        /// Only what the name shows: a period "as at" a date is that date alone.
+        let period: Period
+
+        init(metric: String, unit: String, period: Period) {
+            self.metric = metric
+            self.unit = unit
+            self.period = period.asAt.map { Period(asAt: $0) } ?? Period(start: period.start, end: period.end)
+        }
+
+        var periodName: String { RunReportCollector.period(period) }
+
+        static func < (a: Self, b: Self) -> Bool { (a.metric, a.periodName, a.unit) < (b.metric, b.periodName, b.unit) }
     }
     private struct ChartPoint { let figure: Figure; let reportID: String; let year: Int }
     private struct ChartData {
@@ -93,7 +105,7 @@ final class RunReportCollector {
         // One lookup a figure (the chart made if new), in the serial commit: a test and then a write hashed each key twice.
         for figure in report.figures where figure.qualifier == nil {
             if figure.area == .force && report.forceID == nil { continue }
-            let key = ChartKey(metric: figure.metric, unit: figure.unit, period: Self.period(figure.period))
+            let key = ChartKey(metric: figure.metric, unit: figure.unit, period: figure.period)
             func record(_ chart: inout ChartData) {
                 switch figure.area {
                 case .englandAndWales:
@@ -238,7 +250,7 @@ final class RunReportCollector {
                 return RunReport.FigureChart.Point(force: forceName(forceID), value: figure.value, printed: Numbers.short(figure.value),
                                                    outlier: outliers.contains(point.reportID + " " + figure.metric), populationRate: rate)
             }.sorted { ($0.value, $0.force) > ($1.value, $1.force) }
-            return RunReport.FigureChart(metric: key.metric, unit: Numbers.words(key.unit), period: key.period,
+            return RunReport.FigureChart(metric: key.metric, unit: Numbers.words(key.unit), period: key.periodName,
                                          englandAndWales: data.englandAndWales, points: points)
         }
         return (out, drawable.count - out.count)
