@@ -232,7 +232,9 @@ struct FigureConsistencyRule: ReportRule {
 /// so only one figure per key is kept, however many reports a run reads.
 public struct EnglandWalesConsistency: Sendable {
     public static let name = RuleName.englandWalesAgree
-    private var seen: [FigureConsistencyRule.ComparableKey: (figure: Figure, reportID: String)] = [:]
+    /// Each key's first figure, by its place in `firsts`: a hit reads the figure where it lies, not a copy of it.
+    private var seen: [FigureConsistencyRule.ComparableKey: Int] = [:]
+    private var firsts: [(figure: Figure, reportID: String)] = []
 
     public init() {}
 
@@ -247,14 +249,17 @@ public struct EnglandWalesConsistency: Sendable {
     public static func figures(_ item: IdentifiedReport) -> ReportFigures {
         // One figure per key from each report; differences inside a report are same_figure_agrees' business.
         // A stable sort: hash order must never decide what is written.
+        // Sorted as indices (a key's first figure comes first in the report's order, so its index stands for its place
+        // among the firsts), and copied out once.
+        let figures = item.report.figures
         var keys: Set<FigureConsistencyRule.ComparableKey> = []
-        var firstInReport: [(key: FigureConsistencyRule.ComparableKey, figure: Figure)] = []
-        for figure in item.report.figures where figure.area == .englandAndWales {
+        var firstInReport: [(index: Int, key: FigureConsistencyRule.ComparableKey)] = []
+        for (index, figure) in figures.enumerated() where figure.area == .englandAndWales {
             let key = FigureConsistencyRule.comparableKey(figure)
-            if keys.insert(key).inserted { firstInReport.append((key, figure)) }
+            if keys.insert(key).inserted { firstInReport.append((index, key)) }
         }
-        let ordered = firstInReport.enumerated().sorted { ($0.element.figure.line, $0.offset) < ($1.element.figure.line, $1.offset) }.map(\.element)
-        return ReportFigures(reportID: item.id, year: item.report.year, figures: ordered)
+        firstInReport.sort { (figures[$0.index].line, $0.index) < (figures[$1.index].line, $1.index) }
+        return ReportFigures(reportID: item.id, year: item.report.year, figures: firstInReport.map { ($0.key, figures[$0.index]) })
     }
 
     public mutating func check(_ item: IdentifiedReport) -> [ValidationFinding] {
@@ -265,14 +270,17 @@ public struct EnglandWalesConsistency: Sendable {
     public mutating func check(_ report: ReportFigures) -> [ValidationFinding] {
         var findings: [ValidationFinding] = []
         for (key, figure) in report.figures {
-            guard let earlier = seen[key] else {
-                seen[key] = (figure, report.reportID)
+            let place = firstIndex(of: key, in: &seen, else: firsts.count)
+            guard place < firsts.count else {
+                firsts.append((figure, report.reportID))
                 continue
             }
-            if abs(earlier.figure.value - figure.value) > earlier.figure.roundingHalfWidth + figure.roundingHalfWidth + 1e-9 {
+            // Compared in place; the earlier figure is copied only for a finding's message.
+            if abs(firsts[place].figure.value - figure.value) > firsts[place].figure.roundingHalfWidth + figure.roundingHalfWidth + 1e-9 {
+                let earlier = firsts[place].figure
                 findings.append(ValidationFinding(
                     reportID: report.reportID, year: report.year, rule: Self.name, severity: .error, subject: subject(figure),
-                    message: "England and Wales \(figure.key) (\(figure.periodText)) is \(show(figure.value, decimals: figure.decimals)) here but \(show(earlier.figure.value, decimals: earlier.figure.decimals)) in report \(earlier.reportID.prefix(12)) line \(earlier.figure.line)"))
+                    message: "England and Wales \(figure.key) (\(figure.periodText)) is \(show(figure.value, decimals: figure.decimals)) here but \(show(earlier.value, decimals: earlier.decimals)) in report \(firsts[place].reportID.prefix(12)) line \(earlier.line)"))
             }
         }
         return findings
