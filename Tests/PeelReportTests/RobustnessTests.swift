@@ -217,6 +217,23 @@ struct RobustnessTests {
         #expect(registry.id(for: name) == id)
     }
 
+    @Test("a table header with letters whose lowercase is longer or shorter (İ, ẞ) is refused with a problem, not a crash",
+          arguments: ["İİİİİİİİİİİİ Dyfed-Powys Police", "Dyfed-Powys Police İİİİİİİİİİİİİİİİİİİİ", "ẞẞẞ Dyfed-Powys Police"])
+    func unusualLettersInTableHeader(force: String) throws {
+        let name = "peel-effectiveness-2015-dyfed-powys.txt"
+        let header = "Rates per 1,000 population\tDyfed-Powys Police\tEngland and Wales"
+        let sample = String(decoding: Fixtures.sample(name), as: UTF8.self)
+        let line = sample.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == header }! + 1
+        let parser = ReportParser(forces: registry)
+        let tableRows = { (report: Report) in report.figures.filter { $0.source == .figureTable && $0.line > line && $0.line <= line + 8 } }
+        #expect(!tableRows(parser.parse(try TextDecoder.decode(Fixtures.sample(name)))).isEmpty)
+        let changed = sample.replacingOccurrences(of: header, with: "Rates per 1,000 population\t\(force)\tEngland and Wales")
+        let report = parser.parse(try TextDecoder.decode(Array(changed.utf8)))
+        #expect(tableRows(report).isEmpty)
+        #expect(report.problems.contains { $0.line == line && $0.message.hasPrefix("figure table header not read") })
+        #expect(!report.judgments.isEmpty)
+    }
+
     @Test("a name with a digit matches only a registry that has one (the digit test that spares building keys is exact)")
     func digitsInNames() {
         #expect(registry.id(for: "Kent 2015") == nil && registry.id(for: "2015") == nil && registry.id(for: "Kent") == "kent")
