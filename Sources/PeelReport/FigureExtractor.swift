@@ -238,7 +238,9 @@ enum FigureExtractor {
                 }
             }
             let header = words[..<min(first, words.count, 40)].map(\.text).joined(separator: " ")
-            guard first < words.count, let englandAndWales = Self.englandAndWales(in: header),
+            // Found in the header itself: an index found in its lowercase copy ran past its end where a letter before it
+            // lowercases longer ("İ"), and stopped the whole run.
+            guard first < words.count, let englandAndWales = header.firstIndex(ignoringASCIICase: "england and wales"),
                   names.isForce(String(header[..<englandAndWales]).droppingHeaderWords()) else {
                 if isRates, let rows = columnMajorRates(lines, header: index, names: names) {
                     for (metric, force, englandAndWales, line) in rows {
@@ -280,20 +282,6 @@ enum FigureExtractor {
                 position = cursor
             }
         }
-    }
-}
-
-extension FigureExtractor {
-    /// Where "England and Wales" starts in a table's header, any ASCII letter's case ignored, as an index of `header`
-    /// itself. (An index found in `header.lowercased()` was used on `header`: a letter whose lowercase is longer, as
-    /// "İ", before it made the index run past the header's end, and the whole run stopped.)
-    static func englandAndWales(in header: String) -> String.Index? {
-        let bytes = Array(header.utf8), name = Array("england and wales".utf8)
-        guard bytes.count >= name.count else { return nil }
-        guard let start = (0...(bytes.count - name.count)).first(where: { start in
-            name.indices.allSatisfy { ASCIIBytes.lower(bytes[start + $0]) == name[$0] }
-        }) else { return nil }
-        return header.utf8.index(header.utf8.startIndex, offsetBy: start)
     }
 }
 

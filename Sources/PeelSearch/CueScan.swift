@@ -1,3 +1,5 @@
+import PeelText
+
 /// Which of up to 64 lowercase cues a text holds, ignoring ASCII case, in one pass: tables keyed by a pair of
 /// adjacent bytes say which cues could start there and which have that pair two bytes on (17 separate scans
 /// were a fifth of the parse; the second pair keeps common starts like "in" and "th" from being compared).
@@ -10,7 +12,7 @@ public struct CueSet: Sendable {
 
     public init(_ cues: [[UInt8]]) {
         precondition(cues.count <= 64 && cues.allSatisfy { $0.count >= 4 })
-        self.cues = cues.map { $0.map(lowerASCII) }
+        self.cues = cues.map { $0.map(ASCIIBytes.lower) }
         for (index, cue) in self.cues.enumerated() {
             starts[pairKey(cue[0], cue[1])] |= UInt64(1) << index
             thirds[pairKey(cue[2], cue[3])] |= UInt64(1) << index
@@ -55,7 +57,7 @@ public struct SkippingCueSet: Sendable {
 
     public init(_ cues: [[UInt8]]) {
         precondition(cues.count <= 64 && cues.allSatisfy { $0.count >= 2 })
-        self.cues = cues.map { $0.map(lowerASCII) }
+        self.cues = cues.map { $0.map(ASCIIBytes.lower) }
         minimum = cues.map(\.count).min()!
         precondition(minimum <= 256)
         for key in shifts.indices { shifts[key] = UInt8(minimum - 1) }
@@ -103,12 +105,9 @@ private func pairKey(_ first: UInt8, _ second: UInt8) -> Int {
     Int(first & 31) << 5 | Int(second & 31)
 }
 
-@inline(__always)
-func lowerASCII(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
-
 /// A lowercase cue at `index` of a text, ignoring ASCII case (both cue sets confirm their candidates with it).
 func cueMatches(_ cue: [UInt8], _ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
     guard index + cue.count <= text.count else { return false }
-    for offset in 0..<cue.count where lowerASCII(text[index + offset]) != cue[offset] { return false }
+    for offset in 0..<cue.count where ASCIIBytes.lower(text[index + offset]) != cue[offset] { return false }
     return true
 }

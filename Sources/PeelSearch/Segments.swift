@@ -74,7 +74,7 @@ public struct Segments: Sendable {
             var segment = 0
             func check(_ index: Int) {
                 var offset = 0
-                while offset < key.count && lowerASCII(text[index + offset]) == key[offset] { offset += 1 }
+                while offset < key.count && ASCIIBytes.lower(text[index + offset]) == key[offset] { offset += 1 }
                 guard offset == key.count else { return }
                 while index >= ends[segment] { segment += 1 }
                 found[segment] = true

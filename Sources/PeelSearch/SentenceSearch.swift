@@ -1,4 +1,5 @@
 public import Foundation
+import PeelText
 import Synchronization
 
 /// A sentence pattern: a regular expression (NSRegularExpression syntax, matched ignoring case, with no anchors,
@@ -184,7 +185,7 @@ public struct UTF16Text: Sendable {
         func endsWith(_ suffix: String) -> Bool {
             let suffix = Array(suffix.utf16)
             guard window.count >= suffix.count else { return false }
-            return zip(window.suffix(suffix.count), suffix).allSatisfy { UInt16(lowerASCII(UInt8($0))) == $1 }
+            return zip(window.suffix(suffix.count), suffix).allSatisfy { UInt16(ASCIIBytes.lower(UInt8($0))) == $1 }
         }
         return !(endsWith("i.e") || endsWith("e.g") || endsWith(" etc") || endsWith(" no"))
     }

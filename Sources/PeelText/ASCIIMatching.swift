@@ -24,6 +24,13 @@ extension String {
         ASCIIBytes.with(utf8) { haystack in ASCIIBytes.with(needle.utf8) { ASCIIBytes.contains(haystack, $0) } }
     }
 
+    /// Where `needle` (lowercase) first starts, ignoring the case of ASCII letters, as an index of this text itself
+    /// (an index found in a lowercase copy can run past the original, where a letter lowercases longer).
+    public func firstIndex(ignoringASCIICase needle: String) -> String.Index? {
+        let offset = ASCIIBytes.with(utf8) { haystack in ASCIIBytes.with(needle.utf8) { ASCIIBytes.firstIndex(of: $0, in: haystack) } }
+        return offset.map { utf8.index(utf8.startIndex, offsetBy: $0) }
+    }
+
     /// Whether the text holds this byte (a tab, say).
     public func containsByte(_ byte: UInt8) -> Bool {
         ASCIIBytes.with(utf8) { ByteSearch.firstIndex(of: byte, in: $0, from: 0) < $0.count }
@@ -118,21 +125,26 @@ public enum ASCIIBytes {
         }
     }
 
-    /// Whether `haystack`, ASCII letters lowercased, holds `needle` (lowercase): scan for the first byte, then
-    /// compare (needles are a few words long).
+    /// Whether `haystack`, ASCII letters lowercased, holds `needle` (lowercase).
     public static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = needle.first else { return true }
-        guard haystack.count >= needle.count else { return false }
+        firstIndex(of: needle, in: haystack) != nil
+    }
+
+    /// Where `needle` (lowercase) first starts in `haystack`, ASCII letters lowercased: scan for the first byte, then
+    /// compare (needles are a few words long).
+    public static func firstIndex(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let first = needle.first else { return 0 }
+        guard haystack.count >= needle.count else { return nil }
         var index = 0
         let last = haystack.count - needle.count
         while index <= last {
             if lower(haystack[index]) == first {
                 var offset = 1
                 while offset < needle.count && lower(haystack[index + offset]) == needle[offset] { offset += 1 }
-                if offset == needle.count { return true }
+                if offset == needle.count { return index }
             }
             index += 1
         }
-        return false
+        return nil
     }
 }
