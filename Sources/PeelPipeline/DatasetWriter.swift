@@ -218,10 +218,10 @@ final class DatasetWriter {
         do { try work() } catch { failure = error }
     }
 
-    /// What `finish` leaves: the tables' output records (in `schemas` order) and the cache's, per-table statistics,
-    /// and the validation findings counted.
+    /// What `finish` leaves: the tables' files as they close (their records in `schemas` order) and the cache's
+    /// records, per-table statistics, and the validation findings counted.
     struct Finished {
-        var tableOutputs: [Manifest.OutputRecord] = []
+        var tableFiles = ClosingFiles([])
         var cacheOutputs: [Manifest.OutputRecord] = []
         var tables: [Manifest.TableRecord] = []
         var validation = Manifest.ValidationTotals(bySeverity: [:], byRule: [:])
@@ -245,10 +245,36 @@ final class DatasetWriter {
         try FileManager.default.removeItem(atPath: staging + "/" + Self.spoolFolder)
     }
 
-    /// The validation table from the spools (rule by rule, each in report order), then every table closed.
+    /// The validation table from the spools (rule by rule, each in report order), then every table closed. The
+    /// tables read from reports are complete already: their files are fsynced on another thread while the validation
+    /// table is made, and its own while the caller goes on (the run page); `Finished.tableFiles` waits for them.
+    /// Closed after the validation table, they kept the disk waiting on one thread and the CPU on the other (0.26 s
+    /// and 0.35 s of the 0.8 s after the last entry of 1 GB, perf).
     func finish() throws -> Finished {
         if let failure { throw failure }
         var finished = Finished()
+        var reportFiles: [StagedFile] = []
+        for table in tables {
+            let (tableFiles, columns) = try table.finish()
+            reportFiles += tableFiles
+            finished.tables.append(Manifest.TableRecord(name: table.schema.name, rows: table.rows, columns: columns))
+        }
+        let closingReportFiles = ClosingFiles(reportFiles)
+        // The files are the closer's now: on a failure below, it finishes before the staging folder goes.
+        do {
+            let (validationFiles, columns, rows) = try finishValidation(&finished)
+            finished.tables.append(Manifest.TableRecord(name: ReportTables.validationSchema.name, rows: rows, columns: columns))
+            finished.tableFiles = ClosingFiles(validationFiles, after: closingReportFiles)
+        } catch {
+            _ = try? closingReportFiles.records()
+            throw error
+        }
+        finished.cacheOutputs = cacheOutputs
+        return finished
+    }
+
+    /// The validation table written from the spools: its files (not yet closed), statistics and rows.
+    private func finishValidation(_ finished: inout Finished) throws -> (files: [StagedFile], columns: [ColumnStatistics], rows: Int) {
         for severity in Severity.allCases { finished.validation.bySeverity[severity.rawValue] = 0 }
         let validation = try TableOutput(schema: ReportTables.validationSchema, root: staging, csv: formats.contains(.csv), parquet: parquetBuffers)
         var batch = RowBatch(schema: ReportTables.validationSchema, formats: formats)
@@ -280,16 +306,8 @@ final class DatasetWriter {
             }
         }
         try validation.append(batch)
-
-        var files: [StagedFile] = []
-        for table in tables + [validation] {
-            let (tableFiles, columns) = try table.finish()
-            files += tableFiles
-            finished.tables.append(Manifest.TableRecord(name: table.schema.name, rows: table.rows, columns: columns))
-        }
-        finished.tableOutputs = try StagedFile.closeAll(files)
-        finished.cacheOutputs = cacheOutputs
-        return finished
+        let (files, columns) = try validation.finish()
+        return (files, columns, validation.rows)
     }
 }
 

@@ -193,7 +193,7 @@ public enum PipelineRun {
         let page = RunReportPage.render(RunReportBuilder.report(
             runId: runId, startedAt: ManifestBuilder.timestamp(startedAt), status: status, why: pageWhy, archives: writer.archives,
             totals: totals, stages: ManifestBuilder.stages(totals: totals, extraction: extraction, findings: finished.findings,
-                                                           enrichedRows: writer.enrichedRows, writeItems: finished.tableOutputs.count,
+                                                           enrichedRows: writer.enrichedRows, writeItems: finished.tableFiles.count,
                                                            writeSeconds: secondsSince(writeStarted)),
             collector: writer.runReport, tables: finished.tables, denominators: reference.denominators,
             formats: options.formats))
@@ -203,7 +203,7 @@ public enum PipelineRun {
         let small = try output.write([RenderedFile(path: "datapackage.json", contents: package, rows: nil),
                                       RenderedFile(path: DatasetReadme.path, contents: Array(readme.utf8), rows: nil),
                                       RenderedFile(path: RunReportBuilder.path, contents: Array(page.utf8), rows: nil)], staging: staging)
-        let outputs = finished.tableOutputs + small + finished.cacheOutputs
+        let outputs = try staged { try finished.tableFiles.records() } + small + finished.cacheOutputs
         let writeSeconds = secondsSince(writeStarted)
         var manifest = ManifestBuilder.manifest(
             runId: runId, startedAt: startedAt, program: program, options: options, configuration: loaded, reference: reference.files,

@@ -186,6 +186,29 @@ extension StagedFile {
     }
 }
 
+/// Files closed (`StagedFile.closeAll`) on another thread while the caller goes on; `records()` waits for them.
+final class ClosingFiles: @unchecked Sendable {
+    /// How many files: known at once, unlike their records.
+    let count: Int
+    private let done = DispatchGroup()
+    private var result: Result<[Manifest.OutputRecord], any Error> = .success([])
+
+    /// Starts closing `files`; `after`'s records come first in `records()`, and its failure is this one's.
+    init(_ files: [StagedFile], after earlier: ClosingFiles? = nil) {
+        count = files.count + (earlier?.count ?? 0)
+        DispatchQueue.global(qos: .userInitiated).async(group: done) {
+            let own = Result { try StagedFile.closeAll(files) }
+            self.result = Result { try (earlier?.records() ?? []) + own.get() }
+        }
+    }
+
+    /// The files' records, in the order given, once every one is closed; the first failure otherwise.
+    func records() throws -> [Manifest.OutputRecord] {
+        done.wait()
+        return try result.get()
+    }
+}
+
 /// One result per index, filled from several threads.
 private final class ResultSlots<Value>: @unchecked Sendable {
     private let lock = NSLock()

@@ -1,0 +1,45 @@
+import Crypto
+import Foundation
+@testable import PeelPipeline
+import PeelTestSupport
+import Testing
+
+/// The dataset's files are fsynced on another thread while the run goes on: their records come back in the order
+/// given, and a file that cannot be written fails the wait (the run then fails; nothing is published).
+@Suite("Files closed in the background")
+struct ClosingFilesTests {
+    private func file(_ root: String, _ path: String, _ text: String) throws -> StagedFile {
+        let file = try StagedFile(root: root, path: path)
+        try file.write(Array(text.utf8))
+        return file
+    }
+
+    @Test("records in the order given, earlier files first, each with its size and checksum")
+    func recordsInOrder() throws {
+        let root = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let first = ClosingFiles([try file(root, "c.csv", "c\n")])
+        let closing = ClosingFiles([try file(root, "a.csv", "a,b\n1,2\n"), try file(root, "b/x.csv", "x\n")], after: first)
+        #expect(closing.count == 3)
+        let records = try closing.records()
+        #expect(records.map(\.path) == ["c.csv", "a.csv", "b/x.csv"])
+        #expect(records.map(\.bytes) == [2, 8, 2])
+        let written = try #require(FileManager.default.contents(atPath: root + "/a.csv"))
+        #expect(records[1].sha256 == SHA256.hash(data: written).map { String(format: "%02x", $0) }.joined())
+    }
+
+    @Test("a file that cannot be written fails the wait, and so does any closing after it")
+    func failureReachesTheWaiter() throws {
+        let root = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        // /dev/full takes the open and fails every write with ENOSPC, as a full disk does.
+        let full = ClosingFiles([try file(root, "ok.csv", "fine\n"), try file("/dev", "full", "lost\n")])
+        #expect {
+            _ = try full.records()
+        } throws: { error in
+            "\(error)".contains("full") && "\(error)".contains("No space left on device")
+        }
+        let after = ClosingFiles([try file(root, "later.csv", "later\n")], after: full)
+        #expect(throws: (any Error).self) { _ = try after.records() }
+    }
+}
