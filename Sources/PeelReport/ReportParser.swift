@@ -166,9 +166,18 @@ enum TitlePage {
         guard let titleIndex = lines.firstIndex(where: { $0.number == title.line }),
               let subjectIndex = lines.firstIndex(where: { $0.number == title.subjectLine }) else { return nil }
         let titleText = lines[titleIndex].text, subjectText = lines[subjectIndex].text
+        // Asked of every line of every report, and String's == compares any two lines (callgrind): texts that open
+        // with two different ASCII bytes differ, whatever follows (an ASCII character is a starter, which no
+        // normalisation turns into another), so most lines are passed over on their first byte. Texts that are equal
+        // only canonically (a Kelvin sign for a "K") are still compared as Strings.
+        let titleOpening = titleText.utf8.first ?? 0
+        func isTitle(_ text: String) -> Bool {
+            if let opening = text.utf8.first, opening < 0x80, titleOpening < 0x80, opening != titleOpening { return false }
+            return text == titleText
+        }
         var index = subjectIndex + 1
         while index < lines.count {
-            if lines[index].text == titleText,
+            if isTitle(lines[index].text),
                lines[(index + 1)...].prefix(6).filter({ !$0.isBlank }).prefix(2).contains(where: { $0.text == subjectText }) {
                 return index
             }

@@ -1,0 +1,43 @@
+@testable import PeelReport
+import PeelText
+import Testing
+
+/// Where a report's title page starts again (the same text twice in one entry): its title line, then its subtitle.
+/// Lines are compared as Strings compare them (canonical equivalence), though most are passed over on their length.
+struct TitlePageRepeatTests {
+    private func lines(_ texts: [String]) -> [NormalisedLine] {
+        texts.enumerated().map { NormalisedLine(number: $0.offset + 1, text: $0.element) }
+    }
+
+    private func title(_ line: String) -> TitlePage.Title {
+        TitlePage.Title(type: .force, pillar: .effectiveness, year: 2015, title: line, line: 1, subject: "Kent", subjectLine: 2)
+    }
+
+    @Test("the title again, byte for byte, then its subtitle: found where it starts")
+    func sameBytes() {
+        let text = lines(["PEEL: Police effectiveness 2015", "An inspection of Kent", "Text.", "PEEL: Police effectiveness 2015!",
+                          "PEEL: Police effectiveness 201", "PEEL: Police effectiveness 2015", "", "An inspection of Kent"])
+        #expect(TitlePage.repeated(title(text[0].text), in: text) == 5)
+    }
+
+    @Test("a title spelt with a Kelvin sign for its K is the same title, though longer in bytes")
+    func canonicallyEqual() {
+        let text = lines(["THE KENT 2015", "An inspection of Kent", "Text.", "THE \u{212A}ENT 2015", "An inspection of Kent"])
+        #expect(text[3].text.utf8.count != text[0].text.utf8.count)
+        #expect(TitlePage.repeated(title(text[0].text), in: text) == 3)
+    }
+
+    @Test("a title opening with a Kelvin sign is the same title")
+    func canonicallyEqualOpening() {
+        let text = lines(["KENT 2015", "An inspection of Kent", "Text.", "\u{212A}ENT 2015", "An inspection of Kent"])
+        #expect(TitlePage.repeated(title(text[0].text), in: text) == 3)
+        let decomposed = lines(["\u{C5}LAND 2015", "An inspection of Kent", "A\u{30A}LAND 2015", "An inspection of Kent"])
+        #expect(TitlePage.repeated(title(decomposed[0].text), in: decomposed) == 2)
+    }
+
+    @Test("no copy: nil")
+    func none() {
+        let text = lines(["PEEL: Police effectiveness 2015", "An inspection of Kent", "PEEL: Police effectiveness 2015", "Other text"])
+        #expect(TitlePage.repeated(title(text[0].text), in: text) == nil)
+    }
+}
