@@ -71,10 +71,25 @@ public struct Denominators: Sendable {
         self.policy = policy
     }
 
+    /// The denominators of `forceID`'s figures in a report of `reportYear`: the same as `denominator(forceID:reportYear:
+    /// metric:)` for every metric, with the one most metrics share worked out once (a report has hundreds of figures,
+    /// and each denominator's note is a string made for it).
+    public func forForce(_ forceID: String, reportYear: Int) -> ForceDenominators {
+        let areas = policy.combinedAreas.filter { $0.forces.contains(forceID) && $0.reportYears.contains(reportYear) }
+        // A metric of a combined area is never given the plain denominator, so it is only worked out for the others.
+        return ForceDenominators(plain: denominator(forceID: forceID, reportYear: reportYear, combinedAreas: []), combinedAreas: areas) { metric in
+            denominator(forceID: forceID, reportYear: reportYear, metric: metric)
+        }
+    }
+
     /// The population HMIC divided `metric` by for `forceID` in a report of `reportYear`.
     public func denominator(forceID: String, reportYear: Int, metric: String) -> Denominator {
+        denominator(forceID: forceID, reportYear: reportYear, metric: metric, combinedAreas: policy.combinedAreas)
+    }
+
+    private func denominator(forceID: String, reportYear: Int, metric: String = "", combinedAreas: [DenominatorPolicy.CombinedArea]) -> Denominator {
         let year = policy.populationYear(forReportYear: reportYear)
-        if let combined = policy.combinedAreas.first(where: { $0.forces.contains(forceID) && $0.metrics.contains(metric) && $0.reportYears.contains(reportYear) }) {
+        if let combined = combinedAreas.first(where: { $0.forces.contains(forceID) && $0.metrics.contains(metric) && $0.reportYears.contains(reportYear) }) {
             let parts = combined.forces.map { table.estimate($0, year) }
             guard parts.allSatisfy({ $0 != nil }) else {
                 return Denominator(year: year, note: "no mid-\(year) population for \(combined.forces.joined(separator: " + ")) in \(policy.file)", usable: false)
@@ -93,5 +108,23 @@ public struct Denominators: Sendable {
         }
         return Denominator(population: estimate.population, year: year, source: estimate.source,
                            note: "ONS mid-\(year) population of the police force area (\(estimate.source))", usable: true)
+    }
+}
+
+/// One force's denominators in reports of one year (`Denominators.forForce`).
+public struct ForceDenominators {
+    private let plain: Denominator
+    private let combinedAreas: [DenominatorPolicy.CombinedArea]
+    private let combined: (String) -> Denominator
+
+    fileprivate init(plain: Denominator, combinedAreas: [DenominatorPolicy.CombinedArea], combined: @escaping (String) -> Denominator) {
+        self.plain = plain
+        self.combinedAreas = combinedAreas
+        self.combined = combined
+    }
+
+    /// `Denominators.denominator(forceID:reportYear:metric:)` for this force and year.
+    public func denominator(metric: String) -> Denominator {
+        combinedAreas.contains { $0.metrics.contains(metric) } ? combined(metric) : plain
     }
 }

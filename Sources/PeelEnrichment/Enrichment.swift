@@ -26,10 +26,14 @@ public enum Enrichment {
     ]
 
     public static func enrich(_ figure: Figure, forceID: String, reportYear: Int, denominators: Denominators) -> EnrichedFigure {
-        let denominator = denominators.denominator(forceID: forceID, reportYear: reportYear, metric: figure.metric)
+        enrich(figure, denominator: denominators.denominator(forceID: forceID, reportYear: reportYear, metric: figure.metric))
+    }
+
+    /// A figure with the denominator of its force, year and metric.
+    public static func enrich(_ figure: Figure, denominator: Denominator) -> EnrichedFigure {
         func result(count: Double? = nil, rate: Double? = nil, rateUnit: String? = nil, why: String? = nil) -> EnrichedFigure {
             EnrichedFigure(figure: figure, denominator: denominator, impliedCount: count.map { rounded($0) }, impliedRate: rate.map { rounded($0) },
-                           impliedRateUnit: rate == nil ? nil : rateUnit, note: [denominator.note, why].compactMap { $0 }.joined(separator: "; "))
+                           impliedRateUnit: rate == nil ? nil : rateUnit, note: why.map { denominator.note + "; " + $0 } ?? denominator.note)
         }
         let population = denominator.usable ? denominator.population.map(Double.init) : nil
         if let base = bases[figure.unit] {

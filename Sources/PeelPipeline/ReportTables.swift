@@ -205,8 +205,9 @@ enum ReportTables {
     /// Stage 5: every force-area figure of a force report with its denominator.
     static func enrich(_ report: Report, denominators: Denominators) -> [(year: Int, forceID: String, figure: EnrichedFigure)] {
         guard let forceID = report.forceID, let year = report.year else { return [] }
+        let force = denominators.forForce(forceID, reportYear: year)
         return report.figures.filter { $0.area == .force }.map {
-            (year, forceID, Enrichment.enrich($0, forceID: forceID, reportYear: year, denominators: denominators))
+            (year, forceID, Enrichment.enrich($0, denominator: force.denominator(metric: $0.metric)))
         }
     }
 

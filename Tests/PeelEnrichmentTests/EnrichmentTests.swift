@@ -84,6 +84,31 @@ struct EnrichmentTests {
         #expect(denominators.denominator(forceID: "west-mercia", reportYear: 2017, metric: "ocg_per_million").population == population.estimate("west-mercia", 2016)?.population)
     }
 
+    @Test("a force's denominators worked out once per report are the same as asked metric by metric")
+    func perForceSameAsPerMetric() {
+        // Every force (City of London's unusable one and the combined Warwickshire and West Mercia among them), every
+        // year the policy reads and one it lacks, every metric of the contract and one it does not know.
+        var policy = shippedPolicy()
+        policy.combinedAreas.append(.init(forces: ["west-mercia", "gwent"], metrics: ["ocg_count", "asb_incidents_count"], reportYears: [2016]))
+        let withOverlap = Denominators(table: population, policy: policy)
+        for denominators in [denominators, withOverlap] {
+            for force in registry.forces.map(\.id) + ["no-such-force"] {
+                for year in [2012, 2014, 2015, 2016, 2017, 2031] {
+                    let perForce = denominators.forForce(force, reportYear: year)
+                    for metric in Vocabulary.metrics + ["not_a_metric"] {
+                        let expected = denominators.denominator(forceID: force, reportYear: year, metric: metric)
+                        #expect(perForce.denominator(metric: metric) == expected, "\(force) \(year) \(metric)")
+                        for unit in Vocabulary.units + ["no_such_unit"] {
+                            let printed = figure(metric, 12.5, unit)
+                            #expect(Enrichment.enrich(printed, denominator: perForce.denominator(metric: metric))
+                                    == Enrichment.enrich(printed, forceID: force, reportYear: year, denominators: denominators))
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test("a population table missing a force or a year is an error naming it")
     func missingRows() {
         let text = String(decoding: readBytes(Fixtures.packageRoot + "/Pipeline/population.csv"), as: UTF8.self)
