@@ -6,7 +6,7 @@ import Foundation
 ///
 /// A producer that finds the budget spent waits until consumers have returned half of it, and is woken only then:
 /// woken at every release, the archive reader ran once per entry for a few microseconds, and each wake-up preempted
-/// the worker that released (two context switches an entry, 45,000 a GB at `--jobs 2`; `perf sched`).
+/// the worker that released (two context switches an entry, some 42,000 a GB at `--jobs 2`; `perf sched`).
 final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     /// Popped slots are emptied at once: a consumed entry's bytes must not stay referenced until compaction.
