@@ -53,7 +53,7 @@ enum StagedExtraction {
                     logger: Logger) -> ExtractionResult {
         let jobs = max(1, jobs)
         let queue = BoundedQueue<(archiveIndex: Int, work: Work)>(capacityBytes: configuration.queueBytes)
-        let commit = OrderedCommit(writer: writer, workers: jobs)
+        let commit = OrderedCommit(writer: writer)
         let clocks = ClockTotal()
         let archiveReader = ArchiveReader(limits: configuration.limits)
         let pdf = PDFTextExtractor(settings: configuration.pdf, maxTextBytes: configuration.limits.maxEntryBytes)
@@ -91,7 +91,7 @@ enum StagedExtraction {
                                                         formats: formats, clock: &clock)
                     // Budget goes back once the entry's text is done with; the result is small beside it.
                     queue.release(cost)
-                    commit.submit(result, worker: worker)
+                    commit.submit(result)
                 }
                 clocks.add(clock)
             }
@@ -198,14 +198,10 @@ enum StagedExtraction {
 /// waiting while another drains waits for the drain to catch up: otherwise results pile up without bound (1.6 GB
 /// for a million cached entries). It never waits while nobody drains, so the result the drain needs next is
 /// always being worked on.
-///
-/// A committed result is freed by the worker that made it, at its next submit: freed by the worker that drained, its
-/// memory went back to the other worker's malloc arena, under that arena's lock while its owner allocated from it
-/// (9,000 waits for the lock a GB at `--jobs 2`; `perf sched`).
 private final class OrderedCommit: @unchecked Sendable {
     private let condition = NSCondition()
     private let writer: DatasetWriter
-    private var pending: [Int: [Int: (result: EntryResult, worker: Int)]] = [:]
+    private var pending: [Int: [Int: EntryResult]] = [:]
     private var waiting = 0
     private let maxWaiting = 1024
     private var ended: [Int: (entries: Int, record: ArchiveRecord)] = [:]
@@ -213,24 +209,17 @@ private final class OrderedCommit: @unchecked Sendable {
     private var nextOrdinal = 0
     private var committedInCurrent = 0
     private var draining = false
-    /// Committed results, by the worker that made them, until it frees them.
-    private var retired: [[EntryResult]]
 
-    init(writer: DatasetWriter, workers: Int) {
+    init(writer: DatasetWriter) {
         self.writer = writer
-        retired = Array(repeating: [], count: workers)
     }
 
-    func submit(_ result: EntryResult, worker: Int) {
+    func submit(_ result: EntryResult) {
         condition.lock()
-        let done = retired[worker]
-        retired[worker] = []
-        pending[result.outcome.archiveIndex, default: [:]][result.outcome.ordinal] = (result, worker)
+        pending[result.outcome.archiveIndex, default: [:]][result.outcome.ordinal] = result
         waiting += 1
         while draining && waiting > maxWaiting { condition.wait() }
         drain()
-        // Freed here, with the lock released, on the worker whose arena holds them.
-        withExtendedLifetime(done) {}
     }
 
     func endArchive(_ index: Int, entries: Int, record: ArchiveRecord) {
@@ -248,7 +237,7 @@ private final class OrderedCommit: @unchecked Sendable {
         }
         draining = true
         while true {
-            if let (result, worker) = pending[current]?.removeValue(forKey: nextOrdinal) {
+            if let result = pending[current]?.removeValue(forKey: nextOrdinal) {
                 nextOrdinal += 1
                 committedInCurrent += 1
                 waiting -= 1
@@ -256,7 +245,6 @@ private final class OrderedCommit: @unchecked Sendable {
                 condition.unlock()
                 writer.commit(result)
                 condition.lock()
-                retired[worker].append(result)
                 continue
             }
             if let end = ended[current], committedInCurrent + (pending[current]?.count ?? 0) == end.entries {
@@ -268,10 +256,9 @@ private final class OrderedCommit: @unchecked Sendable {
                 nextOrdinal = 0
                 committedInCurrent = 0
                 condition.unlock()
-                for (result, _) in rest { writer.commit(result) }
+                for result in rest { writer.commit(result) }
                 writer.finishArchive(end.record)
                 condition.lock()
-                for (result, worker) in rest { retired[worker].append(result) }
                 continue
             }
             break
