@@ -75,30 +75,34 @@ public struct Denominators: Sendable {
     /// metric:)` for every metric, with the one most metrics share worked out once (a report has hundreds of figures,
     /// and each denominator's note is a string made for it).
     public func forForce(_ forceID: String, reportYear: Int) -> ForceDenominators {
-        let areas = policy.combinedAreas.filter { $0.forces.contains(forceID) && $0.reportYears.contains(reportYear) }
-        // A metric of a combined area is never given the plain denominator, so it is only worked out for the others.
-        return ForceDenominators(plain: denominator(forceID: forceID, reportYear: reportYear, combinedAreas: []), combinedAreas: areas) { metric in
-            denominator(forceID: forceID, reportYear: reportYear, metric: metric)
-        }
+        let year = policy.populationYear(forReportYear: reportYear)
+        return ForceDenominators(denominators: self, year: year, own: own(forceID, year: year),
+                                 combinedAreas: policy.combinedAreas.filter { $0.forces.contains(forceID) && $0.reportYears.contains(reportYear) })
     }
 
     /// The population HMIC divided `metric` by for `forceID` in a report of `reportYear`.
     public func denominator(forceID: String, reportYear: Int, metric: String) -> Denominator {
-        denominator(forceID: forceID, reportYear: reportYear, metric: metric, combinedAreas: policy.combinedAreas)
+        let year = policy.populationYear(forReportYear: reportYear)
+        if let area = policy.combinedAreas.first(where: { $0.forces.contains(forceID) && $0.metrics.contains(metric) && $0.reportYears.contains(reportYear) }) {
+            return combined(area, year: year, metric: metric)
+        }
+        return own(forceID, year: year)
     }
 
-    private func denominator(forceID: String, reportYear: Int, metric: String = "", combinedAreas: [DenominatorPolicy.CombinedArea]) -> Denominator {
-        let year = policy.populationYear(forReportYear: reportYear)
-        if let combined = combinedAreas.first(where: { $0.forces.contains(forceID) && $0.metrics.contains(metric) && $0.reportYears.contains(reportYear) }) {
-            let parts = combined.forces.map { table.estimate($0, year) }
-            guard parts.allSatisfy({ $0 != nil }) else {
-                return Denominator(year: year, note: "no mid-\(year) population for \(combined.forces.joined(separator: " + ")) in \(policy.file)", usable: false)
-            }
-            let total = parts.reduce(0) { $0 + $1!.population }
-            return Denominator(population: total, year: year, source: parts[0]!.source,
-                               note: "combined mid-\(year) population of \(combined.forces.joined(separator: " and ")), as HMIC counts their \(metric.hasPrefix("ocg") ? "organised crime groups" : "figures") together",
-                               usable: true)
+    /// The summed population of a combined area's forces.
+    fileprivate func combined(_ area: DenominatorPolicy.CombinedArea, year: Int, metric: String) -> Denominator {
+        let parts = area.forces.map { table.estimate($0, year) }
+        guard parts.allSatisfy({ $0 != nil }) else {
+            return Denominator(year: year, note: "no mid-\(year) population for \(area.forces.joined(separator: " + ")) in \(policy.file)", usable: false)
         }
+        let total = parts.reduce(0) { $0 + $1!.population }
+        return Denominator(population: total, year: year, source: parts[0]!.source,
+                           note: "combined mid-\(year) population of \(area.forces.joined(separator: " and ")), as HMIC counts their \(metric.hasPrefix("ocg") ? "organised crime groups" : "figures") together",
+                           usable: true)
+    }
+
+    /// The force's own population, and whether it may be divided by.
+    private func own(_ forceID: String, year: Int) -> Denominator {
         guard let estimate = table.estimate(forceID, year) else {
             return Denominator(year: year, note: "no mid-\(year) population for \(forceID) in \(policy.file)", usable: false)
         }
@@ -112,19 +116,24 @@ public struct Denominators: Sendable {
 }
 
 /// One force's denominators in reports of one year (`Denominators.forForce`).
-public struct ForceDenominators {
-    private let plain: Denominator
+public struct ForceDenominators: Sendable {
+    private let denominators: Denominators
+    private let year: Int
+    /// The force's own population: every metric's but a combined area's.
+    private let own: Denominator
+    /// The combined areas the force is in that year, in the policy's order.
     private let combinedAreas: [DenominatorPolicy.CombinedArea]
-    private let combined: (String) -> Denominator
 
-    fileprivate init(plain: Denominator, combinedAreas: [DenominatorPolicy.CombinedArea], combined: @escaping (String) -> Denominator) {
-        self.plain = plain
+    fileprivate init(denominators: Denominators, year: Int, own: Denominator, combinedAreas: [DenominatorPolicy.CombinedArea]) {
+        self.denominators = denominators
+        self.year = year
+        self.own = own
         self.combinedAreas = combinedAreas
-        self.combined = combined
     }
 
     /// `Denominators.denominator(forceID:reportYear:metric:)` for this force and year.
     public func denominator(metric: String) -> Denominator {
-        combinedAreas.contains { $0.metrics.contains(metric) } ? combined(metric) : plain
+        guard let area = combinedAreas.first(where: { $0.metrics.contains(metric) }) else { return own }
+        return denominators.combined(area, year: year, metric: metric)
     }
 }
