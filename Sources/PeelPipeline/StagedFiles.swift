@@ -196,6 +196,8 @@ final class ClosingFiles: @unchecked Sendable {
     /// Starts closing `files`; `after`'s records come first in `records()`, and its failure is this one's.
     init(_ files: [StagedFile], after earlier: ClosingFiles? = nil) {
         count = files.count + (earlier?.count ?? 0)
+        // Nothing to close: no thread for it.
+        if files.isEmpty && earlier == nil { return }
         DispatchQueue.global(qos: .userInitiated).async(group: done) {
             let own = Result { try StagedFile.closeAll(files) }
             self.result = Result { try (earlier?.records() ?? []) + own.get() }

@@ -18,6 +18,7 @@ struct ClosingFilesTests {
     func recordsInOrder() throws {
         let root = makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: root) }
+        #expect(try ClosingFiles([]).records().isEmpty)
         let first = ClosingFiles([try file(root, "c.csv", "c\n")])
         let closing = ClosingFiles([try file(root, "a.csv", "a,b\n1,2\n"), try file(root, "b/x.csv", "x\n")], after: first)
         #expect(closing.count == 3)
