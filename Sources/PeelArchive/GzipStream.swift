@@ -40,8 +40,11 @@ final class GzipStream {
         head.count >= 4 && head[0] == 0x1F && head[1] == 0x8B && head[2] == 8 && head[3] & 0xE0 == 0
     }
 
-    convenience init?(path: String) {
-        self.init(file: fopen(path, "rb"))
+    /// What sees the compressed bytes as they are read, if anything.
+    private let observer: InputObserver?
+
+    convenience init?(path: String, observer: InputObserver? = nil) {
+        self.init(file: fopen(path, "rb"), observer: observer)
     }
 
     /// Over bytes in memory, which must outlive the stream.
@@ -50,7 +53,7 @@ final class GzipStream {
         self.init(file: fmemopen(UnsafeMutableRawPointer(mutating: base), memory.count, "rb"))
     }
 
-    private init?(file: UnsafeMutablePointer<FILE>?) {
+    private init?(file: UnsafeMutablePointer<FILE>?, observer: InputObserver? = nil) {
         guard let file else {
             state.deallocate()
             input.deallocate()
@@ -58,6 +61,7 @@ final class GzipStream {
             return nil
         }
         self.file = file
+        self.observer = observer
         state.initialize(to: inflate_state())
         startMember()
     }
@@ -111,6 +115,7 @@ final class GzipStream {
         while error == nil && state.pointee.avail_out == UInt32(Self.outputSize) {
             if state.pointee.avail_in == 0 && !inputEnded {
                 let count = fread(input, 1, Self.inputSize, file)
+                observer?.saw(UnsafeRawBufferPointer(start: input, count: count), at: consumed)
                 consumed += count
                 if count == 0 {
                     inputEnded = true
@@ -126,6 +131,7 @@ final class GzipStream {
                     let byte = state.pointee.next_in[0]
                     input[0] = byte
                     let count = fread(input + 1, 1, Self.inputSize - 1, file)
+                    observer?.saw(UnsafeRawBufferPointer(start: input + 1, count: count), at: consumed)
                     consumed += count
                     if count == 0 { inputEnded = true }
                     state.pointee.next_in = input

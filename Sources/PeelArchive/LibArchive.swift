@@ -19,8 +19,10 @@ public struct ArchiveReader: Sendable {
 
     /// Reads the archive at `path`, calling `emit` for every entry in archive order on the calling thread.
     /// Never throws: an archive that cannot be opened or read to its end says why in `failure`. `name` is the
-    /// file's name as the user knows it, when `path` is another name of it (`/proc/self/fd/N`).
-    public func read(fileAt path: String, named name: String? = nil, emit: (ExtractedEntry) -> Void) -> ArchiveSummary {
+    /// file's name as the user knows it, when `path` is another name of it (`/proc/self/fd/N`). `observer`, if
+    /// given, has consumed every byte of the file when this returns (or says why it could not).
+    public func read(fileAt path: String, named name: String? = nil, observer: InputObserver? = nil, emit: (ExtractedEntry) -> Void) -> ArchiveSummary {
+        defer { observer?.finish(path: path) }
         // The file's name names its one entry when it is no archive: shown as entry names are (control characters escaped).
         let rawName = EntryName.display(bytes: Array(stripCompressionSuffix(lastPathComponent(name ?? path)).utf8))
         let startsLikeZip = file(path, startsWith: zipLocalHeader)
@@ -29,7 +31,7 @@ public struct ArchiveReader: Sendable {
         }
         return withoutActuallyEscaping(emit) { emit in
             var run = ReadState(limits: limits, emit: emit)
-            run.readInput(source: Source.file(path), rawName: rawName, zipFallback: startsLikeZip)
+            run.readInput(source: Source.file(path, observer), rawName: rawName, zipFallback: startsLikeZip)
             return run.summary
         }
     }
@@ -67,7 +69,8 @@ func officeDocumentReason(_ kind: OfficeDocumentKind) -> String {
 // MARK: - Reading state shared across nesting levels
 
 private enum Source {
-    case file(String)
+    /// The input file, and what sees its bytes as they are read.
+    case file(String, InputObserver?)
     case memory([UInt8])
     /// A gzip file, inflated by peel itself (see `GzipStream`).
     case gunzip(GzipStream)
@@ -126,8 +129,8 @@ private struct ReadState {
     /// Reads the input archive (depth 0) and records why reading stopped early, if it did.
     mutating func readInput(source: Source, rawName: String, zipFallback: Bool) {
         var source = source
-        if case .file(let path) = source, GzipStream.isGzip(head: head(ofFileAt: path, count: 4)) {
-            guard let stream = GzipStream(path: path) else {
+        if case .file(let path, let observer) = source, GzipStream.isGzip(head: head(ofFileAt: path, count: 4)) {
+            guard let stream = GzipStream(path: path, observer: observer) else {
                 summary.failure = "cannot open: \(String(cString: strerror(errno)))"
                 return
             }
@@ -202,7 +205,7 @@ private struct ReadState {
                     return .openFailed(message)
                 }
                 let outcome = readEntries(handle: handle, depth: depth, prefix: prefix, rawName: rawName, skipping: resumeAt)
-                if depth == 0, case .fatal = outcome, case .file(let path) = source, archive_filter_count(handle) > 1 {
+                if depth == 0, case .fatal = outcome, case .file(let path, _) = source, archive_filter_count(handle) > 1 {
                     let name = archive_filter_name(handle, 0).map { String(cString: $0) } ?? "compressed"
                     filterFailure = (name, Int(archive_filter_bytes(handle, -1)) < fileSize(path))
                 }
@@ -668,9 +671,19 @@ private func withHandle<T>(source: Source, zipMode: ZipMode, _ body: (OpaquePoin
     defer { archive_read_free(a) }
     enableFormats(a, zipMode: zipMode)
     switch source {
-    case .file(let path):
+    case .file(let path, nil):
         let status = check(a, archive_read_open_filename(a, path, 64 << 10))
         return body(a, status)
+    case .file(let path, let observer?):
+        let file = ObservedFile(path: path, observer: observer)
+        if let failure = file.open() { return body(a, .fatal(failure)) }
+        return withExtendedLifetime(file) {
+            archive_read_set_callback_data(a, Unmanaged.passUnretained(file).toOpaque())
+            archive_read_set_read_callback(a, readObserved)
+            archive_read_set_seek_callback(a, seekObserved)
+            archive_read_set_skip_callback(a, skipNone)
+            return body(a, check(a, archive_read_open1(a)))
+        }
     case .memory(let bytes):
         return bytes.withUnsafeBytes { raw in
             let status = check(a, archive_read_open_memory(a, raw.baseAddress, raw.count))
@@ -726,6 +739,33 @@ private func readInflated(_ archive: OpaquePointer?, _ client: UnsafeMutableRawP
     }
     return la_ssize_t(block.count)
 }
+
+/// libarchive's read callback over an `ObservedFile`.
+private func readObserved(_ archive: OpaquePointer?, _ client: UnsafeMutableRawPointer?, _ buffer: UnsafeMutablePointer<UnsafeRawPointer?>?) -> la_ssize_t {
+    let file = Unmanaged<ObservedFile>.fromOpaque(client!).takeUnretainedValue()
+    switch file.read() {
+    case .success(let block):
+        buffer?.pointee = block.baseAddress
+        return la_ssize_t(block.count)
+    case .failure(let failure):
+        if let archive { CLibArchive_setError(archive, failure.reason) }
+        return la_ssize_t(ARCHIVE_FATAL)
+    }
+}
+
+/// libarchive's seek callback over an `ObservedFile` (zip's and 7z's readers seek).
+private func seekObserved(_ archive: OpaquePointer?, _ client: UnsafeMutableRawPointer?, _ offset: la_int64_t, _ whence: Int32) -> la_int64_t {
+    let file = Unmanaged<ObservedFile>.fromOpaque(client!).takeUnretainedValue()
+    guard let position = file.seek(Int(offset), whence: whence) else {
+        if let archive { CLibArchive_setError(archive, "Error seeking in '\(file.path)': \(String(cString: strerror(errno)))") }
+        return la_int64_t(ARCHIVE_FATAL)
+    }
+    return la_int64_t(position)
+}
+
+/// libarchive's skip callback that skips nothing: libarchive then reads the bytes it skips, and the observer sees
+/// them (a seek past them would leave them for `InputObserver.finish` to read again).
+private func skipNone(_ archive: OpaquePointer?, _ client: UnsafeMutableRawPointer?, _ request: la_int64_t) -> la_int64_t { 0 }
 
 private func enableFormats(_ a: OpaquePointer, zipMode: ZipMode) {
     switch zipMode {

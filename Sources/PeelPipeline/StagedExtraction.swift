@@ -1,3 +1,4 @@
+import Crypto
 import Dispatch
 import Foundation
 import Logging
@@ -129,8 +130,9 @@ enum StagedExtraction {
             return record
         }
         // The checksum is the cache key and the input's identity in the manifest. Computing it first costs a pass over
-        // the whole file before any entry is read (0.6 s a GB, with every worker idle), so it is computed beside the
-        // reading unless the cache may hold this archive. Either way it is of the file that is read: the one held open.
+        // the whole file before any entry is read (0.6 s a GB, with every worker idle), so unless the cache may hold
+        // this archive it is made from the reader's own reads of the file. Either way it is of the file that is read:
+        // the one held open.
         let checksum = InputChecksum(file, first: cacheKey != nil && cache.mayHold(archiveBytes: file.bytes))
         if checksum.first {
             guard checksum.wait(into: &record, logger: logger) else { return record }
@@ -160,7 +162,9 @@ enum StagedExtraction {
                 }
             }
         }
-        record.summary = reader.read(fileAt: file.reopenablePath, named: input.path) { entry in emit(.read(entry), entry.bytesRead) }
+        record.summary = reader.read(fileAt: file.reopenablePath, named: input.path, observer: checksum.observer) { entry in
+            emit(.read(entry), entry.bytesRead)
+        }
         if !checksum.first {
             let failure = record.summary.failure
             guard checksum.wait(into: &record, logger: logger) else {
@@ -287,30 +291,34 @@ private final class ClockTotal: @unchecked Sendable {
     }
 }
 
-/// An input's sha256 and size, computed on a thread of its own (or at once, when `first`).
-private final class InputChecksum: @unchecked Sendable {
+/// An input's sha256 and size: computed at once when `first`, otherwise from the bytes the archive reader reads
+/// (its `observer`), so that the file is read once.
+private final class InputChecksum {
     let first: Bool
-    private let done = DispatchSemaphore(value: 0)
+    private var hasher = SHA256()
+    private(set) var observer: InputObserver?
     private var result: Result<(sha256: String, bytes: Int), SystemCallError> = .failure(SystemCallError(description: "not computed"))
 
     init(_ file: OpenInput, first: Bool) {
         self.first = first
         if first {
-            compute(file)
+            do { result = .success(try file.sha256()) } catch { result = .failure(error) }
         } else {
-            DispatchQueue.global(qos: .userInitiated).async { self.compute(file) }
+            observer = InputObserver { [unowned self] bytes in self.hasher.update(bufferPointer: bytes) }
         }
     }
 
-    private func compute(_ file: OpenInput) {
-        do { result = .success(try file.sha256()) } catch { result = .failure(error) }
-        done.signal()
-    }
-
-    /// Waits for the checksum and puts it in `record`; false (with the reason in the record) when the file could not be read.
+    /// Puts the checksum in `record` once the reader is done; false (with the reason in the record) when the file
+    /// could not be read.
     func wait(into record: inout ArchiveRecord, logger: Logger) -> Bool {
-        done.wait()
-        done.signal()
+        if let observer {
+            if observer.complete {
+                result = .success((hexDigest(hasher.finalize()), observer.bytes))
+            } else {
+                result = .failure(SystemCallError(description: observer.readError ?? "not read to its end"))
+            }
+            self.observer = nil
+        }
         switch result {
         case .success(let value):
             (record.sha256, record.bytes) = value
