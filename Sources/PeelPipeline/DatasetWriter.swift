@@ -120,7 +120,10 @@ final class DatasetWriter {
                 }
                 crossDocument.noteNational(item)
                 for claim in CrossDocumentGrades.claims(item) {
+                    // Its key and grade first: at the end only a claim that disagrees is read whole.
                     var out = RecordWriter()
+                    out.string(CrossDocumentGrades.key(of: claim))
+                    out.raw(claim.judgment.grade)
                     claim.write(to: &out)
                     try claims.writeRecord(out.bytes)
                 }
@@ -294,8 +297,12 @@ final class DatasetWriter {
         for spool in ruleSpools.values { try spool.closeScratch() }
         for rule in RuleName.allCases {
             if rule == CrossDocumentGrades.name {
+                // Every force report's grades against the national tables, now that all of those are in. Most claims
+                // agree, or have no national grade: a claim is read whole (and its finding made) only when it disagrees.
+                guard crossDocument.hasNationalTables else { continue }
                 try RecordFile.forEach(inFileAt: staging + "/" + claims.path) { bytes in
                     var input = RecordReader(bytes)
+                    guard crossDocument.disagrees(key: try input.string(), grade: try input.raw(Grade.self)) else { return }
                     if let finding = crossDocument.check(try GradeClaim(from: &input)) { try add(finding) }
                 }
             } else {

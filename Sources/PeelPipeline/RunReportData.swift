@@ -139,16 +139,18 @@ final class RunReportCollector {
     /// it is about was first read ("archive: entry") and what it is (`subject(of:)`).
     func note(_ finding: ValidationFinding, place: (String) -> (source: String, subject: ReportSubject)?) {
         ruleCounts[finding.rule, default: [:]][finding.severity, default: 0] += 1
-        var kept = firstFindings[finding.rule] ?? ([], [])
+        // Changed in place: a copy taken out and put back copied both lists (up to 50 findings) for every finding,
+        // most of the validation table's serial time at the end of a run.
         func listed() -> LabelledFinding { LabelledFinding(finding: finding, label: place(finding.reportID).flatMap(label)) }
         if finding.severity == .error {
-            if kept.errors.count < Self.findingsPerRule { kept.errors.append(listed()) }
-        } else if kept.others.count < Self.findingsPerRule {
-            kept.others.append(listed())
+            if firstFindings[finding.rule]?.errors.count ?? 0 < Self.findingsPerRule {
+                firstFindings[finding.rule, default: ([], [])].errors.append(listed())
+            }
+        } else if firstFindings[finding.rule]?.others.count ?? 0 < Self.findingsPerRule {
+            firstFindings[finding.rule, default: ([], [])].others.append(listed())
         }
-        firstFindings[finding.rule] = kept
         // "figures <metric> force line N": the force's own figure, compared with England and Wales'.
-        if finding.rule == .forceVsEnglandWales, let metric = finding.subject.split(separator: " ").dropFirst().first {
+        if finding.rule == .forceVsEnglandWales, let metric = finding.subject.split(separator: " ", maxSplits: 2).dropFirst().first {
             if pointKeys.points != points {
                 pointKeys = (points, Set(charts.flatMap { key, chart in chart.points.values.map { $0.reportID + " " + key.metric } }))
             }

@@ -56,10 +56,23 @@ public struct CrossDocumentGrades: Sendable {
         return item.report.judgments.map { GradeClaim(reportID: item.id, year: item.report.year, pillar: item.report.pillar, judgment: $0) }
     }
 
+    /// Whether any national table has been taken in: with none, no claim can disagree.
+    public var hasNationalTables: Bool { !national.isEmpty }
+
+    /// What a claim is looked up by in the national tables.
+    public static func key(of claim: GradeClaim) -> String {
+        key(forceID: claim.judgment.forceID, year: claim.year, pillar: claim.pillar, question: claim.judgment.question)
+    }
+
+    /// Whether the claim with this key and grade disagrees with a national table: most agree, or have no national
+    /// grade, and need not be read whole (`check` says the same of the whole claim).
+    public func disagrees(key: String, grade: Grade) -> Bool {
+        national[key].map { $0.judgment.grade != grade } ?? false
+    }
+
     public func check(_ claim: GradeClaim) -> ValidationFinding? {
         let judgment = claim.judgment
-        guard let other = national[Self.key(forceID: judgment.forceID, year: claim.year, pillar: claim.pillar, question: judgment.question)],
-              other.judgment.grade != judgment.grade else { return nil }
+        guard let other = national[Self.key(of: claim)], other.judgment.grade != judgment.grade else { return nil }
         return ValidationFinding(
             reportID: claim.reportID, year: claim.year, rule: Self.name, severity: .error,
             subject: "judgments \(judgment.question.rawValue) line \(judgment.line)",

@@ -194,6 +194,30 @@ struct PipelineRunTests {
         #expect(csvRows(folder + "/out/reports.csv").count == 1 + 5)
     }
 
+    @Test("a force report's grade that its national overview contradicts is found whichever comes first; without an overview, none is")
+    func crossDocumentGrades() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // Dyfed-Powys's preventing_crime grade (line 385) changed from the overview's "good".
+        let dyfed = "peel-effectiveness-2015-dyfed-powys.txt", national = "peel-effectiveness-2015-national-overview.md"
+        var lines = String(decoding: Fixtures.sample(dyfed), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[384].contains("Good"))
+        lines[384] = Substring(lines[384].replacingOccurrences(of: "Good", with: "Outstanding"))
+        try FileManager.default.createDirectory(atPath: folder + "/in", withIntermediateDirectories: true)
+        try writeBytes(Array(lines.joined(separator: "\n").utf8), to: folder + "/in/" + dyfed)
+        try writeBytes(Fixtures.sample(national), to: folder + "/in/" + national)
+        for (order, label) in [("\(dyfed) \(national)", "force report first"), ("\(national) \(dyfed)", "overview first")] {
+            try shell("rm -f in.tar && tar -cf in.tar -C in \(order)", in: folder)
+            _ = try run([folder + "/in.tar"], in: folder)
+            let rows = readCSV(folder + "/out/validation.csv").filter { $0["rule"] == "cross_document_grades" }
+            #expect(rows.map { $0["subject"] } == ["judgments preventing_crime line 385"], "\(label)")
+            #expect(rows.first?["message"]?.hasPrefix("dyfed-powys preventing_crime is outstanding here (line 385) but good in the national overview") == true, "\(label)")
+        }
+        try shell("rm -f in.tar && tar -cf in.tar -C in \(dyfed)", in: folder)
+        _ = try run([folder + "/in.tar"], in: folder)
+        #expect(!String(decoding: readBytes(folder + "/out/validation.csv"), as: UTF8.self).contains("cross_document_grades"))
+    }
+
     @Test("a text that is not a PEEL report is recorded as other and skipped with the reason")
     func otherDocument() throws {
         let folder = makeTemporaryFolder()
