@@ -11,7 +11,7 @@ enum Charts {
         for (index, count) in counts.enumerated() {
             let y = gap + index * (barHeight + gap)
             let width = count.forces * barWidth / most
-            svg += #"<text x="\#(labelWidth - 6)" y="\#(y + 13)" text-anchor="end">\#(escape(Grades.label(count.grade)))</text>"#
+            svg += #"<text x="\#(labelWidth - 6)" y="\#(y + 13)" text-anchor="end">\#(HTMLEscaping.escape(Grades.label(count.grade)))</text>"#
             svg += #"<rect class="\#(Grades.cssClass(count.grade, scale: scale))" x="\#(labelWidth)" y="\#(y)" width="\#(max(width, 1))" height="\#(barHeight)"/>"#
             svg += #"<text x="\#(labelWidth + width + 6)" y="\#(y + 13)">\#(count.forces)</text>"#
         }
@@ -28,35 +28,18 @@ enum Charts {
         let width = labelWidth + plotWidth + 90
         var svg = #"<svg class="chart" role="img" aria-label="each force's value against England and Wales; the table below has the numbers" width="\#(width)" height="\#(height)" viewBox="0 0 \#(width) \#(height)">"#
         svg += #"<line class="axis" x1="\#(labelWidth)" y1="\#(top - 4)" x2="\#(labelWidth + plotWidth)" y2="\#(top - 4)"/>"#
-        svg += #"<text class="tick" x="\#(labelWidth)" y="\#(top - 8)">\#(escape(Numbers.short(low)))</text>"#
-        svg += #"<text class="tick" x="\#(labelWidth + plotWidth)" y="\#(top - 8)" text-anchor="end">\#(escape(Numbers.short(high)))</text>"#
+        svg += #"<text class="tick" x="\#(labelWidth)" y="\#(top - 8)">\#(HTMLEscaping.escape(Numbers.short(low)))</text>"#
+        svg += #"<text class="tick" x="\#(labelWidth + plotWidth)" y="\#(top - 8)" text-anchor="end">\#(HTMLEscaping.escape(Numbers.short(high)))</text>"#
         if let average = chart.englandAndWales {
-            svg += #"<line class="average" x1="\#(x(average))" y1="\#(top - 4)" x2="\#(x(average))" y2="\#(height - 4)"><title>England and Wales: \#(escape(Numbers.short(average)))</title></line>"#
+            svg += #"<line class="average" x1="\#(x(average))" y1="\#(top - 4)" x2="\#(x(average))" y2="\#(height - 4)"><title>England and Wales: \#(HTMLEscaping.escape(Numbers.short(average)))</title></line>"#
         }
         for (index, point) in chart.points.enumerated() {
             let y = top + index * rowHeight + rowHeight / 2
-            svg += #"<text x="\#(labelWidth - 6)" y="\#(y + 4)" text-anchor="end">\#(escape(point.force))</text>"#
-            svg += #"<circle class="\#(point.outlier ? "dot outlier" : "dot")" cx="\#(x(point.value))" cy="\#(y)" r="\#(point.outlier ? 5 : 4)"><title>\#(escape(point.force)): \#(escape(point.printed))</title></circle>"#
-            svg += #"<text class="value" x="\#(labelWidth + plotWidth + 8)" y="\#(y + 4)">\#(escape(point.printed))\#(point.outlier ? " !" : "")</text>"#
+            svg += #"<text x="\#(labelWidth - 6)" y="\#(y + 4)" text-anchor="end">\#(HTMLEscaping.escape(point.force))</text>"#
+            svg += #"<circle class="\#(point.outlier ? "dot outlier" : "dot")" cx="\#(x(point.value))" cy="\#(y)" r="\#(point.outlier ? 5 : 4)"><title>\#(HTMLEscaping.escape(point.force)): \#(HTMLEscaping.escape(point.printed))</title></circle>"#
+            svg += #"<text class="value" x="\#(labelWidth + plotWidth + 8)" y="\#(y + 4)">\#(HTMLEscaping.escape(point.printed))\#(point.outlier ? " !" : "")</text>"#
         }
         return svg + "</svg>"
-    }
-
-    /// Text for SVG and HTML: the five characters that could end a text or an attribute.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }
 

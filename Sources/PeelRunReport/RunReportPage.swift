@@ -37,7 +37,11 @@ public enum RunReportPage {
     }
 
     /// The template is a literal of this file: a mistake in it is a programming error that every test run meets.
-    private static let template = try! MustacheTemplate(string: page)
+    /// Its values are escaped by `HTMLEscaping`, named in the pragma it opens with.
+    private static let template: MustacheTemplate = {
+        MustacheContentTypes.register(HTMLEscaping.ContentType(), named: HTMLEscaping.contentTypeName)
+        return try! MustacheTemplate(string: "{{% CONTENT_TYPE: \(HTMLEscaping.contentTypeName)}}" + page)
+    }()
 
     private struct View {
         struct Count { let label: String; let value: String }
