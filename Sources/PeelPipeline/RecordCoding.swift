@@ -1,5 +1,6 @@
 import PeelPDF
 import PeelReport
+import PeelTables
 import PeelText
 import PeelValidation
 
@@ -49,6 +50,11 @@ struct RecordWriter {
     mutating func strings(_ values: [String]) {
         int(values.count)
         for value in values { string(value) }
+    }
+
+    mutating func byteRun(_ value: [UInt8]) {
+        int(value.count)
+        bytes.append(contentsOf: value)
     }
 
     /// An enum by its raw value: stable across versions of the program as long as the vocabulary is.
@@ -116,6 +122,13 @@ struct RecordReader {
     }
 
     mutating func optionalString() throws(RecordError) -> String? { try bool() ? try string() : nil }
+
+    mutating func byteRun() throws(RecordError) -> [UInt8] {
+        let count = try int()
+        guard count >= 0, position + count <= bytes.count else { throw RecordError() }
+        defer { position += count }
+        return Array(bytes[position..<position + count])
+    }
 
     mutating func strings() throws(RecordError) -> [String] {
         let count = try int()
@@ -333,5 +346,63 @@ extension GradeClaim {
     init(from input: inout RecordReader) throws(RecordReader.RecordError) {
         self.init(reportID: try input.string(), year: try input.optionalInt(), pillar: try input.optionalRaw(Pillar.self),
                   judgment: try Judgment(from: &input))
+    }
+}
+
+// MARK: - Validation rows kept aside (rendered, waiting for their rule's turn in the table)
+
+extension Value {
+    func write(to out: inout RecordWriter) {
+        switch self {
+        case .null: out.int(0)
+        case .text(let text): out.int(1); out.string(text)
+        case .integer(let integer): out.int(2); out.int(integer)
+        case .number(let number): out.int(3); out.double(number)
+        }
+    }
+
+    init(from input: inout RecordReader) throws(RecordReader.RecordError) {
+        switch try input.int() {
+        case 0: self = .null
+        case 1: self = .text(try input.string())
+        case 2: self = .integer(try input.int())
+        case 3: self = .number(try input.double())
+        default: throw RecordReader.RecordError()
+        }
+    }
+}
+
+extension RowBatch {
+    /// Its rows as rendered (and their values, when kept for Parquet), without its statistics: whoever spools a batch
+    /// merges those itself.
+    func write(to out: inout RecordWriter) {
+        out.int(rows)
+        out.byteRun(flat)
+        out.int(partitions.count)
+        for partition in partitions {
+            partition.key.write(to: &out)
+            out.byteRun(partition.partitioned)
+            out.int(partition.rows)
+        }
+        out.bool(values != nil)
+        if let values {
+            out.int(values.count)
+            for row in values {
+                out.int(row.count)
+                for value in row { value.write(to: &out) }
+            }
+        }
+    }
+
+    init(from input: inout RecordReader, schema: TableSchema, formats: TableFormats) throws(RecordReader.RecordError) {
+        let rows = try input.int()
+        let flat = try input.byteRun()
+        let partitions = try input.array { input throws(RecordReader.RecordError) in
+            RowBatch.Partition(key: try Value(from: &input), partitioned: try input.byteRun(), rows: try input.int())
+        }
+        let values = try input.bool() ? try input.array { input throws(RecordReader.RecordError) in
+            try input.array { input throws(RecordReader.RecordError) in try Value(from: &input) }
+        } : nil
+        self.init(schema: schema, formats: formats, flat: flat, partitions: partitions, rows: rows, values: values)
     }
 }

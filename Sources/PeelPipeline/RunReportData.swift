@@ -66,11 +66,9 @@ final class RunReportCollector {
     /// (report id, metric) of charted force figures the validator finds far from England and Wales: only a chart point
     /// is ever looked up, so only those are kept (a key per flagged figure grew with the input).
     private var outliers: Set<String> = []
-    /// The (report id, metric) of every chart point, made when the first finding asks (findings come after the reports)
-    /// and made again if a point was added since.
-    private var pointKeys: (points: Int, keys: Set<String>) = (-1, [])
-    /// Chart points added so far.
-    private var points = 0
+    /// The (report id, metric) of every chart point, as points are added: findings are noted as their reports are
+    /// committed, right after the report's own points (bounded as the points are, by the charts and the forces).
+    private var pointKeys: Set<String> = []
 
     init(forces: ForceRegistry) {
         self.forces = forces
@@ -114,7 +112,7 @@ final class RunReportCollector {
                     // Figures of a report with no force were passed over above.
                     if let forceID = report.forceID, chart.points[forceID] == nil {
                         chart.points[forceID] = ChartPoint(figure: figure, reportID: id, year: year)
-                        points += 1
+                        pointKeys.insert(id + " " + figure.metric)
                     }
                 }
             }
@@ -151,11 +149,8 @@ final class RunReportCollector {
         }
         // "figures <metric> force line N": the force's own figure, compared with England and Wales'.
         if finding.rule == .forceVsEnglandWales, let metric = finding.subject.split(separator: " ", maxSplits: 2).dropFirst().first {
-            if pointKeys.points != points {
-                pointKeys = (points, Set(charts.flatMap { key, chart in chart.points.values.map { $0.reportID + " " + key.metric } }))
-            }
             let key = finding.reportID + " " + metric
-            if pointKeys.keys.contains(key) { outliers.insert(key) }
+            if pointKeys.contains(key) { outliers.insert(key) }
         }
     }
 

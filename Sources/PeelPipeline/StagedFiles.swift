@@ -138,8 +138,15 @@ final class TableOutput {
     /// A batch's rows; `encoded` is their Parquet when a worker made it (else it is made here from the batch's values).
     func append(_ batch: RowBatch, parquet encoded: ParquetBatch? = nil) throws {
         guard batch.rows > 0 else { return }
-        rows += batch.rows
         try parquet?.append(batch, encoded: encoded)
+        try appendSkippingParquet(batch)
+    }
+
+    /// A batch's rows but their Parquet, which the caller appends with `appendParquet`, in batches of its own (a
+    /// Parquet file's row groups close between the batches it is given, so those decide its bytes).
+    func appendSkippingParquet(_ batch: RowBatch) throws {
+        guard batch.rows > 0 else { return }
+        rows += batch.rows
         statistics.merge(batch.statistics)
         guard let flat else { return }
         try flat.write(batch.flat)
@@ -150,6 +157,17 @@ final class TableOutput {
             try file.write(part.partitioned)
             file.rows! += part.rows
         }
+    }
+
+    /// Statistics of rows appended without them (`RowBatch`es given back from a spool).
+    func merge(statistics other: ColumnAccumulator) {
+        statistics.merge(other)
+    }
+
+    /// The Parquet rows of rows appended with `appendSkippingParquet`, from their values.
+    func appendParquet(_ batch: RowBatch) throws {
+        guard batch.rows > 0 else { return }
+        try parquet?.append(batch, encoded: nil)
     }
 
     private func partitionFile(_ key: Value) throws -> StagedFile {

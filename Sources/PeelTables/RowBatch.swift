@@ -9,6 +9,12 @@ public struct RowBatch: Sendable {
         /// The rows of this partition value without the partition column.
         public var partitioned: [UInt8] = []
         public var rows = 0
+
+        public init(key: Value, partitioned: [UInt8] = [], rows: Int = 0) {
+            self.key = key
+            self.partitioned = partitioned
+            self.rows = rows
+        }
     }
 
     public let schema: TableSchema
@@ -41,6 +47,16 @@ public struct RowBatch: Sendable {
         rendersCSV = formats.contains(.csv)
         partitionColumn = schema.partitionColumn
         statistics = ColumnAccumulator(schema: schema)
+    }
+
+    /// Rows rendered earlier and kept aside (a spooled batch), given back as they were, without their statistics:
+    /// whoever kept them aside merged those on their own.
+    public init(schema: TableSchema, formats: TableFormats, flat: [UInt8], partitions: [Partition], rows: Int, values: [[Value]]?) {
+        self.init(schema: schema, formats: formats)
+        self.flat = flat
+        self.partitions = partitions
+        self.rows = rows
+        self.values = formats.contains(.parquet) ? values ?? [] : nil
     }
 
     /// Forgets the kept values once a writer has taken what it needs of them.

@@ -218,6 +218,45 @@ struct PipelineRunTests {
         #expect(!String(decoding: readBytes(folder + "/out/validation.csv"), as: UTF8.self).contains("cross_document_grades"))
     }
 
+    @Test("the validation table is rule by rule, each rule's rows in report order, past the rows a rule keeps in memory")
+    func validationTableOrder() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // 300 copies of Gwent's report, each its own bytes (a line of its own at the end): each gives one
+        // count_rate_population error and two force_vs_england_wales warnings, more rows than a rule holds in
+        // memory before it spools them, so the table is made from spooled batches and the rows still in memory.
+        let gwent = String(decoding: Fixtures.sample("peel-effectiveness-2017-gwent.md"), as: UTF8.self)
+        try FileManager.default.createDirectory(atPath: folder + "/in", withIntermediateDirectories: true)
+        var order: [String: Int] = [:]
+        for copy in 0..<300 {
+            let bytes = Array((gwent + "\nCopy \(copy).\n").utf8)
+            order[sha256Hex(bytes)] = copy
+            try writeBytes(bytes, to: folder + "/in/" + String(format: "copy-%03d.md", copy))
+        }
+        try shell("cd in && tar -cf ../in.tar $(ls | sort)", in: folder)
+        var tables: [Int: [String: [UInt8]]] = [:]
+        for jobs in [1, 2] {
+            let result = try run([folder + "/in.tar"], in: folder, jobs: jobs)
+            let rows = readCSV(folder + "/out/validation.csv")
+            // Rules in the registry's order, each once; within a rule, reports in the archive's order.
+            let rules = rows.map { $0["rule"] ?? "" }
+            let runs = rules.enumerated().filter { $0.offset == 0 || rules[$0.offset - 1] != $0.element }.map(\.element)
+            #expect(runs == ["count_rate_population", "force_vs_england_wales"])
+            for rule in runs {
+                let copies = rows.filter { $0["rule"] == rule }.map { order[$0["report_id"] ?? ""] ?? -1 }
+                #expect(copies == copies.sorted() && copies.first == 0 && copies.last == 299, "\(rule)")
+                #expect(copies.count == result.manifest.validation?.byRule[rule]?.values.reduce(0, +), "\(rule)")
+            }
+            #expect(rows.count == 900)
+            // The partition file holds the flat file's rows of its year, in order, without the year.
+            let flat = String(decoding: readBytes(folder + "/out/validation.csv"), as: UTF8.self).split(separator: "\n").dropFirst()
+            let partition = String(decoding: readBytes(folder + "/out/validation/year=2017/part-00000.csv"), as: UTF8.self).split(separator: "\n").dropFirst()
+            #expect(partition.map(String.init) == flat.map { $0.replacingOccurrences(of: ",2017,", with: ",") })
+            tables[jobs] = datasetFiles(folder + "/out").filter { $0.key.hasPrefix("validation") }
+        }
+        #expect(tables[1] == tables[2])
+    }
+
     @Test("a text that is not a PEEL report is recorded as other and skipped with the reason")
     func otherDocument() throws {
         let folder = makeTemporaryFolder()
