@@ -1,5 +1,6 @@
 import Crypto
 import Glibc
+import PeelArchive
 
 /// An input file held open while it is read: its checksum and the archive reader read the same file (inode)
 /// whatever happens to its path meanwhile, and a change in place shows in its size or modification time. So the
@@ -37,22 +38,12 @@ final class OpenInput: @unchecked Sendable {
         return Int(info.st_size) != bytes || info.st_mtim.tv_sec != modified.tv_sec || info.st_mtim.tv_nsec != modified.tv_nsec
     }
 
-    /// SHA-256 of the whole file, read by position (so it never moves a reader's offset) in 128 KiB blocks: a block
-    /// that fits the core's L2 cache is hashed where the copy left it (1 MiB blocks made the copy cost 3 × the hashing).
+    /// SHA-256 of the whole file, read as the archive reader's observer reads what it left (`InputObserver.finish`).
     func sha256() throws(SystemCallError) -> (sha256: String, bytes: Int) {
         var hasher = SHA256()
-        var block = [UInt8](repeating: 0, count: 1 << 17)
-        var offset = 0
-        while true {
-            let count = block.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, off_t(offset)) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw SystemCallError(description: String(cString: strerror(errno)))
-            }
-            if count == 0 { break }
-            hasher.update(data: block[0..<count])
-            offset += count
-        }
-        return (hexDigest(hasher.finalize()), offset)
+        let observer = InputObserver { hasher.update(bufferPointer: $0) }
+        observer.finish(descriptor: descriptor)
+        if let reason = observer.readError { throw SystemCallError(description: reason) }
+        return (hexDigest(hasher.finalize()), observer.bytes)
     }
 }
