@@ -42,8 +42,7 @@ final class DatasetWriter {
     /// end of the run only their bytes are copied, in rule order. (Spooled as findings, decoded, noted and rendered
     /// at the end, they were most of the run's serial tail: 0.2 s of 1 GB.) cross_document_grades' rows are made at
     /// the end from `claims`, once every national table is in.
-    private var ruleSpools: [RuleName: StagedFile] = [:]
-    private var ruleBatches: [RowBatch] = []
+    private var ruleRows: [(spool: StagedFile, batch: RowBatch)] = []
     private static let validationBatchRows = 256
     /// Statistics of the spooled batches, which come back without them.
     private var validationStatistics = ColumnAccumulator(schema: ReportTables.validationSchema)
@@ -94,8 +93,8 @@ final class DatasetWriter {
         self.logger = logger
         for schema in ReportTables.schemas.dropLast() { tables.append(try TableOutput(schema: schema, root: staging, csv: formats.contains(.csv), parquet: parquetBuffers)) }
         for rule in RuleName.allCases {
-            ruleSpools[rule] = try StagedFile(root: staging, path: "\(Self.spoolFolder)/rule-\(rule.rawValue).records", checksummed: false)
-            ruleBatches.append(RowBatch(schema: ReportTables.validationSchema, formats: formats))
+            ruleRows.append((try StagedFile(root: staging, path: "\(Self.spoolFolder)/rule-\(rule.rawValue).records", checksummed: false),
+                             RowBatch(schema: ReportTables.validationSchema, formats: formats)))
         }
         for severity in Severity.allCases { validationTotals.bySeverity[severity.rawValue] = 0 }
         claims = try StagedFile(root: staging, path: "\(Self.spoolFolder)/grade-claims.records", checksummed: false)
@@ -186,17 +185,18 @@ final class DatasetWriter {
     /// A finding of a rule checked as reports are committed: counted, noted for the page, and its row rendered.
     private func spool(_ finding: ValidationFinding) throws {
         note(finding)
+        // Every rule has its rows: they are made from the same registry the finding's rule is a case of.
         let rule = Self.ruleIndex[finding.rule]!
-        ruleBatches[rule].row { ReportTables.validationRow(finding, into: &$0) }
-        guard ruleBatches[rule].rows >= Self.validationBatchRows else { return }
-        validationStatistics.merge(ruleBatches[rule].statistics)
-        var out = RecordWriter(capacity: ruleBatches[rule].flat.count * 2 + 64)
-        ruleBatches[rule].write(to: &out)
-        // Every rule has its spool: they are made from the same registry the finding's rule is a case of.
-        try ruleSpools[finding.rule]!.writeRecord(out.bytes)
-        ruleBatches[rule] = RowBatch(schema: ReportTables.validationSchema, formats: formats)
+        ruleRows[rule].batch.row { ReportTables.validationRow(finding, into: &$0) }
+        guard ruleRows[rule].batch.rows >= Self.validationBatchRows else { return }
+        validationStatistics.merge(ruleRows[rule].batch.statistics)
+        var out = RecordWriter(capacity: ruleRows[rule].batch.flat.count * 2 + 64)
+        ruleRows[rule].batch.write(to: &out)
+        try ruleRows[rule].spool.writeRecord(out.bytes)
+        ruleRows[rule].batch = RowBatch(schema: ReportTables.validationSchema, formats: formats)
     }
 
+    /// Where each rule's rows are in `ruleRows`: in the registry's order.
     private static let ruleIndex = Dictionary(uniqueKeysWithValues: RuleName.allCases.enumerated().map { ($1, $0) })
 
     /// A finding counted for the manifest and noted for the page.
@@ -317,7 +317,7 @@ final class DatasetWriter {
             try parquetRows.add(batch.values, to: validation)
         }
         try claims.closeScratch()
-        for spool in ruleSpools.values { try spool.closeScratch() }
+        for rows in ruleRows { try rows.spool.closeScratch() }
         for rule in RuleName.allCases {
             if rule == CrossDocumentGrades.name {
                 // Every force report's grades against the national tables, now that all of those are in. Most claims
@@ -337,11 +337,12 @@ final class DatasetWriter {
                 }
                 try append(batch)
             } else {
-                try RecordFile.forEach(inFileAt: staging + "/" + ruleSpools[rule]!.path) { bytes in
+                let rows = ruleRows[Self.ruleIndex[rule]!]
+                try RecordFile.forEach(inFileAt: staging + "/" + rows.spool.path) { bytes in
                     var input = RecordReader(bytes)
                     try append(try RowBatch(from: &input, schema: schema, formats: formats))
                 }
-                try append(ruleBatches[Self.ruleIndex[rule]!])
+                try append(rows.batch)
             }
         }
         try parquetRows.flush(to: validation)
@@ -356,36 +357,27 @@ final class DatasetWriter {
     private struct ParquetChunks {
         let schema: TableSchema
         let writes: Bool
-        private var pending: [[Value]] = []
+        /// Made as any batch is: its partitions in `RowBatch`'s order decide the files' bytes too.
+        private var batch: RowBatch
         static let rows = 1024
 
         init(schema: TableSchema, writes: Bool) {
             self.schema = schema
             self.writes = writes
+            batch = RowBatch(schema: schema, formats: .parquet)
         }
 
         mutating func add(_ values: [[Value]]?, to output: TableOutput) throws {
             guard writes, let values else { return }
             for row in values {
-                pending.append(row)
-                if pending.count == Self.rows { try flush(to: output) }
+                batch.append(row)
+                if batch.rows == Self.rows { try flush(to: output) }
             }
         }
 
         mutating func flush(to output: TableOutput) throws {
-            guard !pending.isEmpty else { return }
-            // The partitions in order of first appearance, as `RowBatch.row` lists them.
-            var partitions: [RowBatch.Partition] = []
-            for row in pending {
-                let key = schema.partitionColumn.map { row[$0] } ?? .null
-                if let index = partitions.firstIndex(where: { $0.key == key }) {
-                    partitions[index].rows += 1
-                } else {
-                    partitions.append(RowBatch.Partition(key: key, rows: 1))
-                }
-            }
-            try output.appendParquet(RowBatch(schema: schema, formats: .parquet, flat: [], partitions: partitions, rows: pending.count, values: pending))
-            pending.removeAll(keepingCapacity: true)
+            try output.appendParquet(batch)
+            batch = RowBatch(schema: schema, formats: .parquet)
         }
     }
 }
