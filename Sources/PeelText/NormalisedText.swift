@@ -136,20 +136,28 @@ public enum Normaliser {
     /// become one; spaces around tabs and at the ends go; tabs stay, as table cell separators). Returns the text,
     /// whether the line is a heading (`#`, or bold throughout), and whether it held a form feed (removed).
     static func clean(_ raw: UnsafeBufferPointer<UInt8>, buffer: inout [UInt8]) -> (String, Bool, Bool) {
-        var heading = false
-        /// The cleaned text is never longer than the line: it is written straight into the new string.
-        func run(_ line: UnsafeBufferPointer<UInt8>) -> String {
-            guard !line.isEmpty else { return "" }
-            return String(unsafeUninitializedCapacity: line.count) { out in
-                var writer = SpaceCollapsingWriter(base: out.baseAddress!)
-                heading = clean(line, into: &writer)
-                return writer.finish()
-            }
+        guard ByteSearch.firstIndex(of: 0x0C, in: raw, from: 0) < raw.count else {
+            let (text, heading) = cleanText(raw)
+            return (text, heading, false)
         }
-        guard ByteSearch.firstIndex(of: 0x0C, in: raw, from: 0) < raw.count else { return (run(raw), heading, false) }
         buffer.removeAll(keepingCapacity: true)
         buffer.append(contentsOf: raw.lazy.filter { $0 != 0x0C })
-        return (buffer.withUnsafeBufferPointer(run), heading, true)
+        let (text, heading) = buffer.withUnsafeBufferPointer { cleanText($0) }
+        return (text, heading, true)
+    }
+
+    /// A line without form feeds: its text, and whether it is a heading. The cleaned text is never longer than the
+    /// line: it is written straight into the new string. (A static function: a local one, passed on as a value, had
+    /// its captured flag checked for exclusive access on every line.)
+    private static func cleanText(_ line: UnsafeBufferPointer<UInt8>) -> (String, Bool) {
+        guard !line.isEmpty else { return ("", false) }
+        var heading = false
+        let text = String(unsafeUninitializedCapacity: line.count) { out in
+            var writer = SpaceCollapsingWriter(base: out.baseAddress!)
+            heading = clean(line, into: &writer)
+            return writer.finish()
+        }
+        return (text, heading)
     }
 
     private static func clean(_ all: UnsafeBufferPointer<UInt8>, into out: inout SpaceCollapsingWriter) -> Bool {
