@@ -87,7 +87,7 @@ let package = Package(
         .testTarget(name: "PeelTextTests", dependencies: ["PeelText", "PeelTestSupport"], swiftSettings: settings),
         .testTarget(name: "PeelSearchTests", dependencies: ["PeelSearch", "PeelTestSupport"], swiftSettings: settings),
         .testTarget(name: "PeelLayoutTests", dependencies: ["PeelLayout", "PeelText", "PeelTestSupport"], swiftSettings: settings),
-        .testTarget(name: "PeelReportTests", dependencies: ["PeelReport", "PeelLayout", "PeelText", "PeelTestSupport"], swiftSettings: settings),
+        .testTarget(name: "PeelReportTests", dependencies: ["PeelReport", "PeelLayout", "PeelSearch", "PeelText", "PeelTestSupport"], swiftSettings: settings),
         .testTarget(name: "PeelValidationTests", dependencies: ["PeelValidation", "PeelEnrichment", "PeelReport", "PeelText", "PeelTestSupport"], swiftSettings: settings),
         .testTarget(name: "PeelEnrichmentTests", dependencies: ["PeelEnrichment", "PeelReport", "PeelTestSupport"], swiftSettings: settings),
         .testTarget(name: "PeelParquetTests", dependencies: ["PeelParquet", "PeelTestSupport"], swiftSettings: settings),

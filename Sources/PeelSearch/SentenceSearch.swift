@@ -31,8 +31,9 @@ public struct SentenceMatch: Equatable, Sendable {
 }
 
 /// Finds sentence patterns in paragraphs: one pass over the bytes for every pattern's cue, then, for a pattern
-/// whose cue is there, its regular expression over only the segments that hold its keys. The engine knows nothing
-/// of what the patterns mean; the domain gives them as data.
+/// whose cue is there, its regular expression over only the segments that hold its keys: by `ASCIIRegex` on the
+/// bytes where those are ASCII (nearly always), else by NSRegularExpression, whose Unicode case folding they need.
+/// The engine knows nothing of what the patterns mean; the domain gives them as data.
 ///
 /// NSRegularExpression (not Swift Regex, which is far slower on Linux) matches one thread at a time on one object
 /// (it guards a single ICU matcher), so each search holds sets of compiled patterns, one per thread using it.
@@ -40,6 +41,9 @@ public final class SentenceSearch: Sendable {
     public let patterns: [SentencePattern]
     private let cues: SkippingCueSet
     private let keys: [[[UInt8]]]
+    /// Each pattern compiled for ASCII windows, where that gives NSRegularExpression's matches (nil: it is outside
+    /// `ASCIIRegex`'s subset, and every window goes to NSRegularExpression).
+    private let asciiPatterns: [ASCIIRegex?]
     /// Idle compiled sets: as many as searches ever ran at once. A lock per paragraph costs far less than the
     /// thread dictionary lookup it replaces.
     private let idle = Mutex<[CompiledPatterns]>([])
@@ -49,6 +53,7 @@ public final class SentenceSearch: Sendable {
         self.patterns = patterns
         cues = SkippingCueSet(patterns.map { Array($0.cue.utf8) })
         keys = patterns.map { $0.keys.map { Array($0.utf8) } }
+        asciiPatterns = patterns.map { ASCIIRegex($0.regex) }
     }
 
     /// A bit per pattern whose cue the text holds (bit i for `patterns[i]`).
@@ -64,7 +69,12 @@ public final class SentenceSearch: Sendable {
                 var out: [SentenceMatch] = []
                 for index in patterns.indices where cued & (UInt64(1) << index) != 0 {
                     for window in segments.windows(keys: keys[index], reach: patterns[index].reach, in: bytes) {
-                        out += matches(index, compiled, in: paragraph, window: window)
+                        let piece = UnsafeBufferPointer(rebasing: bytes[window])
+                        if let ascii = asciiPatterns[index], ByteSearch.firstNonASCII(in: piece, from: 0) == piece.count {
+                            out += matches(index, ascii, in: paragraph, window: window, bytes: piece)
+                        } else {
+                            out += matches(index, compiled, in: paragraph, window: window)
+                        }
                     }
                 }
                 return out
@@ -99,6 +109,20 @@ public final class SentenceSearch: Sendable {
             SentenceMatch(pattern: index, ranges: (0..<found.numberOfRanges).map { group -> NSRange in
                 let range = found.range(at: group)
                 return range.location == NSNotFound ? range : NSRange(location: range.location + shift, length: range.length)
+            })
+        }
+    }
+
+    /// One pattern's matches in an ASCII window by `ASCIIRegex`, as NSRegularExpression reports them: ranges in
+    /// UTF-16 offsets of the whole paragraph (in the window, one unit per byte), a group that took no part at
+    /// `NSNotFound`.
+    private func matches(_ index: Int, _ regex: ASCIIRegex, in paragraph: String, window: Range<Int>, bytes: UnsafeBufferPointer<UInt8>) -> [SentenceMatch] {
+        let found = regex.matches(in: bytes)
+        guard !found.isEmpty else { return [] }
+        let shift = paragraph.utf8.index(paragraph.startIndex, offsetBy: window.lowerBound).utf16Offset(in: paragraph)
+        return found.map { groups in
+            SentenceMatch(pattern: index, ranges: groups.map { range in
+                range.map { NSRange(location: $0.lowerBound + shift, length: $0.count) } ?? NSRange(location: NSNotFound, length: 0)
             })
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 @testable import PeelReport
+import PeelSearch
 import PeelTestSupport
 import PeelText
 import Testing
@@ -19,6 +20,15 @@ import Testing
             }
         }
         #expect(matched > 10)
+    }
+
+    /// Otherwise every ASCII window of that pattern goes to NSRegularExpression: the same matches, at some 34,000
+    /// instructions a call.
+    @Test("every narrative pattern is in the byte engine's subset")
+    func patternsCompileForASCII() {
+        for pattern in NarrativeFigures.search.patterns {
+            #expect(ASCIIRegex(pattern.regex) != nil, "\(pattern.regex)")
+        }
     }
 
     /// Sentences that put cues next to full stops, decimals, abbreviations, non-ASCII text and each other.
