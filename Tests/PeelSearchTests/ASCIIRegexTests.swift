@@ -18,6 +18,7 @@ import Testing
         "times[^.]*? which represents ([0-9]+) uses \\(compared with an England rate of ([0-9.]+)\\)",
         "a(b|bc)c", "(a+)(a*)b", "(a+?)(a*)b", "x(?:ab|a){0,8}y", "(a|ab)(c|bcd)(d*)", "[^,.]{2,4}?z", "[a-c]{3}", "[x-z]{2,}",
         "q(?:r(s)?)?t", "(\\(|\\)){1,6}x", "[\\.\\-]+x", "b{0,2}?c", "(?:ab){1,5}?c", "(a|b){0,6}?c(b)?", "'(x)' \\((y)\\)", "[^.(]*\\(z",
+        "x[^a-c]y", "[^b]{2}c", "(?:[A-C]|rose){1,9}?s",
     ]
 
     /// Random texts of pieces near the patterns' words, in random case: many near misses, some matches.
