@@ -9,7 +9,9 @@ enum FigureExtractor {
         let names = AreaNames(forceName: forceName, forceID: forceID, registry: registry)
         forceInNumbers(lines, names: names, into: &report)
         tables(text, names: names, into: &report)
-        report.figures += NarrativeFigures.extract(lines)
+        let narrative = NarrativeFigures.extract(lines)
+        report.figures += narrative.figures
+        report.problems += narrative.problems
     }
 
     // MARK: Force in numbers

@@ -118,8 +118,11 @@ enum NarrativeFigures {
         return lower.contains("previous year") ? "recorded_crime_change_1y_pct" : nil
     }
 
-    static func extract(_ lines: [NormalisedLine]) -> [Figure] {
+    /// The figures the sentences state, and a problem for each sentence too long to search (see
+    /// `SentenceSearch.longestSentence`), naming the line it starts on.
+    static func extract(_ lines: [NormalisedLine]) -> (figures: [Figure], problems: [ParseProblem]) {
         var figures: [Figure] = []
+        var problems: [ParseProblem] = []
         // Paragraphs that may name a period, read only when a sentence needs the last period before it.
         var periodHistory = PeriodHistory()
         let paragraphs = paragraphs(lines)
@@ -136,14 +139,20 @@ enum NarrativeFigures {
             if found == 0 { continue }
             let text = String(decoding: buffer, as: UTF8.self)
             var units: UTF16Text?
-            for match in search.matches(found, in: text) {
+            let (matches, unsearched) = search.search(found, in: text)
+            for match in matches {
                 if units == nil { units = UTF16Text(text) }
                 figures += read(patterns[match.pattern], match.ranges, in: paragraph.starts(lines), units!) {
                     periodHistory.latest(before: position, in: paragraphs, lines)
                 }
             }
+            for sentence in unsearched {
+                let start = text.utf8.index(text.startIndex, offsetBy: sentence.lowerBound).utf16Offset(in: text)
+                problems.append(ParseProblem(.warning, line: LineStart.line(atUTF16: start, in: paragraph.starts(lines)),
+                    "a sentence of more than \(SentenceSearch.longestSentence) bytes with no full stop: no figure is read from its text"))
+            }
         }
-        return figures
+        return (figures, problems)
     }
 
     /// The figures of one match, given its group ranges in the paragraph.

@@ -57,6 +57,17 @@ public struct Segments: Sendable {
         return runs.map { ($0.lowerBound == 0 ? 0 : ends[$0.lowerBound - 1])..<ends[$0.upperBound - 1] }
     }
 
+    /// The byte range of the longest segment that `window` (a run of whole segments) holds (the first of equals).
+    public func longestSegment(in window: Range<Int>) -> Range<Int> {
+        var longest = window.lowerBound..<window.lowerBound, start = 0
+        for end in ends {
+            if end > window.lowerBound && start < window.upperBound && end - start > longest.count { longest = start..<end }
+            if end >= window.upperBound { break }
+            start = end
+        }
+        return longest
+    }
+
     /// Clears `needed` for each segment that does not hold `key`, and says whether any segment is still needed.
     /// Keys hold no full stop, so an occurrence lies in one segment.
     private func holding(_ key: [UInt8], in text: UnsafeBufferPointer<UInt8>, into needed: inout [Bool]) -> Bool {

@@ -22,6 +22,23 @@ import Testing
         #expect(matched > 10)
     }
 
+    /// A paragraph of a megabyte with no full stop, repeating a pattern's opening, took a worker 12 seconds (and
+    /// NSRegularExpression about two minutes): such a sentence is not searched, and a problem names its line.
+    @Test("a sentence too long to search is named, and costs the report's other figures nothing")
+    func overlongSentence() throws {
+        let sample = String(decoding: Fixtures.sample("peel-effectiveness-2015-dyfed-powys.txt"), as: UTF8.self)
+        let opening = "Recorded crime fell by 5 percent for the 12 months to March 2015 and "
+        let long = String(repeating: opening, count: 300) + "x. This is compared with a banana of 2 percent."
+        let plain = NarrativeFigures.extract(NormalisedText(try TextDecoder.decode(Array(sample.utf8))).lines)
+        let withLong = NarrativeFigures.extract(NormalisedText(try TextDecoder.decode(Array((sample + "\n\n" + long + "\n").utf8))).lines)
+        #expect(plain.problems.isEmpty)
+        #expect(!plain.figures.isEmpty)
+        #expect(withLong.figures == plain.figures)
+        let sampleLines = sample.split(separator: "\n", omittingEmptySubsequences: false).count
+        #expect(withLong.problems.map(\.line) == [Optional(sampleLines + 2)])
+        #expect(withLong.problems.first?.message.contains("no full stop") == true)
+    }
+
     /// Otherwise every ASCII window of that pattern goes to NSRegularExpression: the same matches, at some 34,000
     /// instructions a call.
     @Test("every narrative pattern is in the byte engine's subset")

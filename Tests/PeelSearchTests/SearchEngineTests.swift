@@ -150,6 +150,28 @@ import Testing
         #expect(Self.search.matches(0b01, in: "No cue here at all.").isEmpty)
     }
 
+    /// A sentence past the limit, however many cues it holds, is reported and not searched; the sentences beside it are.
+    @Test("a sentence longer than the limit is left unsearched and named; the others are searched")
+    func overlongSentence() throws {
+        let opening = "Crime rose by 4 percent in the year and "
+        let long = String(repeating: opening, count: SentenceSearch.longestSentence / opening.utf8.count + 1)
+        let before = "Of these, 41.5 percent of respondents agreed. "
+        let paragraph = before + long + ". This is compared with a fall of 2 percent. 7 percent of respondents."
+        let cued = try #require(paragraph.utf8.withContiguousStorageIfAvailable { Self.search.cued(in: $0) })
+        let (matches, unsearched) = Self.search.search(cued, in: paragraph)
+        #expect(matches.map(\.pattern) == [0, 0])
+        let units = UTF16Text(paragraph)
+        #expect(matches.map { units.substring($0.ranges[1].location, NSMaxRange($0.ranges[1])) } == ["41.5", "7"])
+        // The long sentence is the segment after the first full stop, its space included, through its own full stop.
+        let start = before.utf8.count - 1
+        #expect(unsearched == [start..<(start + 1 + long.utf8.count + 1)])
+        // One byte shorter than the limit, the same sentence is searched (and matches: "rose by 4 percent … fall of 2").
+        let shorter = String(long.utf8.prefix(SentenceSearch.longestSentence - 2))!
+        let searched = Self.search.search(cued, in: before + shorter + ". This is compared with a fall of 2 percent.")
+        #expect(searched.unsearched.isEmpty)
+        #expect(searched.matches.contains { $0.pattern == 1 })
+    }
+
     /// A sentence runs from just after the full stop before it (its space included) through its own full stop.
     @Test("sentence bounds pass over abbreviations")
     func sentences() {
