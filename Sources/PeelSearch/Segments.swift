@@ -57,15 +57,27 @@ public struct Segments: Sendable {
         return runs.map { ($0.lowerBound == 0 ? 0 : ends[$0.lowerBound - 1])..<ends[$0.upperBound - 1] }
     }
 
-    /// The byte range of the longest segment that `window` (a run of whole segments) holds (the first of equals).
-    public func longestSegment(in window: Range<Int>) -> Range<Int> {
-        var longest = window.lowerBound..<window.lowerBound, start = 0
+    /// `window` (a run of whole segments) without its segments longer than `limit`: the runs of segments left, and the
+    /// segments taken out, each in order.
+    public func split(_ window: Range<Int>, longerThan limit: Int) -> (runs: [Range<Int>], long: [Range<Int>]) {
+        guard window.count > limit else { return ([window], []) }
+        var runs: [Range<Int>] = [], long: [Range<Int>] = []
+        var start = 0, runStart = window.lowerBound
         for end in ends {
-            if end > window.lowerBound && start < window.upperBound && end - start > longest.count { longest = start..<end }
+            guard end > window.lowerBound else {
+                start = end
+                continue
+            }
+            if end - start > limit {
+                if runStart < start { runs.append(runStart..<start) }
+                long.append(start..<end)
+                runStart = end
+            }
             if end >= window.upperBound { break }
             start = end
         }
-        return longest
+        if runStart < window.upperBound { runs.append(runStart..<window.upperBound) }
+        return (runs, long)
     }
 
     /// Clears `needed` for each segment that does not hold `key`, and says whether any segment is still needed.

@@ -68,8 +68,8 @@ public final class SentenceSearch: Sendable {
     /// The matches of the patterns whose bits are set in `cued`, pattern by pattern, each in paragraph order.
     public func matches(_ cued: UInt64, in paragraph: String) -> [SentenceMatch] { search(cued, in: paragraph).matches }
 
-    /// The matches, as `matches`, and the byte ranges of the sentences longer than `longestSentence` that left a window
-    /// unsearched, each once, in the order they were met.
+    /// The matches, as `matches`, and the byte ranges of the sentences longer than `longestSentence` that were taken out
+    /// of a window unsearched, each once, in the order they were met (the rest of the window is searched).
     public func search(_ cued: UInt64, in paragraph: String) -> (matches: [SentenceMatch], unsearched: [Range<Int>]) {
         guard cued != 0 else { return ([], []) }
         var storage = paragraph  // withUTF8 needs a variable; `paragraph` stays readable beside it
@@ -79,19 +79,17 @@ public final class SentenceSearch: Sendable {
                 var out: [SentenceMatch] = []
                 var unsearched: [Range<Int>] = []
                 for index in patterns.indices where cued & (UInt64(1) << index) != 0 {
-                    for window in segments.windows(keys: keys[index], reach: patterns[index].reach, in: bytes) {
-                        if window.count > Self.longestSentence {
-                            let longest = segments.longestSegment(in: window)
-                            if longest.count > Self.longestSentence {
-                                if !unsearched.contains(longest) { unsearched.append(longest) }
-                                continue
+                    for whole in segments.windows(keys: keys[index], reach: patterns[index].reach, in: bytes) {
+                        // A match never spans an unsearched sentence, so the runs around one are searched apart.
+                        let (runs, long) = segments.split(whole, longerThan: Self.longestSentence)
+                        for sentence in long where !unsearched.contains(sentence) { unsearched.append(sentence) }
+                        for window in runs {
+                            let piece = UnsafeBufferPointer(rebasing: bytes[window])
+                            if let ascii = asciiPatterns[index], ByteSearch.firstNonASCII(in: piece, from: 0) == piece.count {
+                                out += matches(index, ascii, in: paragraph, window: window, bytes: piece)
+                            } else {
+                                out += matches(index, compiled, in: paragraph, window: window)
                             }
-                        }
-                        let piece = UnsafeBufferPointer(rebasing: bytes[window])
-                        if let ascii = asciiPatterns[index], ByteSearch.firstNonASCII(in: piece, from: 0) == piece.count {
-                            out += matches(index, ascii, in: paragraph, window: window, bytes: piece)
-                        } else {
-                            out += matches(index, compiled, in: paragraph, window: window)
                         }
                     }
                 }

@@ -70,6 +70,20 @@ import Testing
         #expect(Segments(Array("a. é. b. ü".utf8)).nonASCII == [false, true, false, true])
     }
 
+    @Test("a window is split around its segments longer than a limit")
+    func splitAroundLongSegments() {
+        // Segments: "ab." 0..<3, " xxxxxxxxxx." 3..<15, " cd." 15..<19, " yyyyyyyyyyyy." 19..<33.
+        let segments = Segments(Array(("ab. " + String(repeating: "x", count: 10) + ". cd. " + String(repeating: "y", count: 12) + ".").utf8))
+        #expect(segments.ends == [3, 15, 19, 33])
+        #expect(segments.split(0..<33, longerThan: 5).runs == [0..<3, 15..<19])
+        #expect(segments.split(0..<33, longerThan: 5).long == [3..<15, 19..<33])
+        #expect(segments.split(3..<19, longerThan: 5).runs == [15..<19])
+        #expect(segments.split(3..<19, longerThan: 5).long == [3..<15])
+        #expect(segments.split(15..<33, longerThan: 13).runs == [15..<19])
+        #expect(segments.split(0..<3, longerThan: 5).runs == [0..<3])
+        #expect(segments.split(0..<33, longerThan: 14).long.isEmpty)
+    }
+
     @Test("windows keep the segments that hold every key, with their reach, merged where they touch")
     func windows() {
         let text = Array("Rates rose by 5 percent. Nothing here. It fell by 2 percent. Then 3 percent.".utf8)
@@ -150,10 +164,12 @@ import Testing
         #expect(Self.search.matches(0b01, in: "No cue here at all.").isEmpty)
     }
 
-    /// A sentence past the limit, however many cues it holds, is reported and not searched; the sentences beside it are.
+    /// A sentence past the limit, however many cues it holds, is reported and not searched; the sentences beside it are,
+    /// also where one window holds them all.
     @Test("a sentence longer than the limit is left unsearched and named; the others are searched")
     func overlongSentence() throws {
-        let opening = "Crime rose by 4 percent in the year and "
+        // Every piece holds the first pattern's key: the sentence before and the long one make one window.
+        let opening = "Crime rose by 4 percent of respondents and "
         let long = String(repeating: opening, count: SentenceSearch.longestSentence / opening.utf8.count + 1)
         let before = "Of these, 41.5 percent of respondents agreed. "
         let paragraph = before + long + ". This is compared with a fall of 2 percent. 7 percent of respondents."
