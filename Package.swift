@@ -94,7 +94,8 @@ let package = Package(
         .testTarget(name: "PeelTablesTests", dependencies: ["PeelTables", "PeelTestSupport"], swiftSettings: settings),
         .testTarget(
             name: "PeelPipelineTests",
-            dependencies: ["PeelPipeline", "PeelCLI", "PeelPDF", "PeelReport", "PeelText", "PeelTestSupport", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["PeelPipeline", "PeelCLI", "PeelPDF", "PeelReport", "PeelRunReport", "PeelText", "PeelTestSupport",
+                           .product(name: "Logging", package: "swift-log"), .product(name: "Mustache", package: "swift-mustache")],
             swiftSettings: settings
         ),
     ]

@@ -13,7 +13,7 @@ public struct RunReport: Sendable, Equatable {
     }
 
     /// Entries by status and reason (parsed entries have no reason).
-    public struct ReasonCount: Sendable, Equatable {
+    public struct ReasonCount: Sendable, Equatable, Encodable {
         public var status: String
         public var reason: String
         public var entries: Int
@@ -21,7 +21,7 @@ public struct RunReport: Sendable, Equatable {
     }
 
     /// An entry that was quarantined, or an input that failed, named with its reason.
-    public struct Problem: Sendable, Equatable {
+    public struct Problem: Sendable, Equatable, Encodable {
         public var archive: String
         public var entry: String
         public var reason: String
@@ -37,7 +37,7 @@ public struct RunReport: Sendable, Equatable {
     }
 
     /// One validation finding, where it came from.
-    public struct Finding: Sendable, Equatable {
+    public struct Finding: Sendable, Equatable, Encodable {
         public var severity: String
         /// The report: its force (or "national overview") and year, and the archive entry it was read from.
         public var report: String

@@ -5,35 +5,7 @@ import Mustache
 /// template; the charts are built by `Charts`, which escapes its own text.
 public enum RunReportPage {
     public static func render(_ report: RunReport) -> String {
-        template.render(Reflected(View(report)))
-    }
-
-    /// A value as the template sees it, reflected once. swift-mustache resolves each name by reflecting the value
-    /// with Mirror at every lookup, up the context stack, which made rendering the page 12 % of a run over 20 MB of
-    /// text (perf); here each struct of the view is reflected once, into a table of its properties, and arrays are
-    /// presented element by element. Optionals are unwrapped, as the library's own lookup does.
-    private final class Reflected: MustacheParent {
-        private var children: [String: Any] = [:]
-
-        init(_ value: Any) {
-            for child in Mirror(reflecting: value).children {
-                if let label = child.label, let presented = Self.presented(child.value) { children[label] = presented }
-            }
-        }
-
-        func child(named name: String) -> Any? { children[name] }
-
-        private static func presented(_ value: Any) -> Any? {
-            // Most values are text, numbers and flags: passed as they are, without building a Mirror to learn so.
-            if value is String || value is Int || value is Bool { return value }
-            let mirror = Mirror(reflecting: value)
-            switch mirror.displayStyle {
-            case .optional?: return mirror.children.first.flatMap { presented($0.value) }
-            case .struct?: return Reflected(value)
-            case .collection?: return mirror.children.map { presented($0.value) ?? $0.value }
-            default: return value
-            }
-        }
+        template.render(TemplateContext.make(View(report)))
     }
 
     /// The template is a literal of this file: a mistake in it is a programming error that every test run meets.
@@ -43,19 +15,19 @@ public enum RunReportPage {
         return try! MustacheTemplate(string: "{{% CONTENT_TYPE: \(HTMLEscaping.contentTypeName)}}" + page)
     }()
 
-    private struct View {
-        struct Count { let label: String; let value: String }
-        struct Cell { let text: String; let css: String; let note: String; let disagrees: Bool }
-        struct Row { let force: String; let cells: [Cell] }
-        struct Year { let year: Int; let scaleName: String; let legend: [Cell]; let questions: [String]; let rows: [Row]; let disagreements: Int; let forces: Int }
-        struct Distribution { let title: String; let svg: String; let rows: [Count] }
-        struct Point { let force: String; let printed: String; let outlier: Bool; let rate: String }
-        struct Chart { let title: String; let englandAndWales: String; let svg: String; let points: [Point]; let outliers: Int }
-        struct Rule { let name: String; let errors: Int; let warnings: Int; let infos: Int; let open: Bool; let findings: [RunReport.Finding]; let notListed: Int; let someNotListed: Bool }
-        struct Column { let name: String; let type: String; let nulls: String; let distinct: String; let min: String; let max: String }
-        struct Table { let name: String; let rows: String; let file: String; let columns: [Column] }
-        struct Stage { let name: String; let clock: String; let items: String; let seconds: String }
-        struct Input { let path: String; let status: String; let entries: String; let cached: Bool; let error: String }
+    private struct View: Encodable {
+        struct Count: Encodable { let label: String; let value: String }
+        struct Cell: Encodable { let text: String; let css: String; let note: String; let disagrees: Bool }
+        struct Row: Encodable { let force: String; let cells: [Cell] }
+        struct Year: Encodable { let year: Int; let scaleName: String; let legend: [Cell]; let questions: [String]; let rows: [Row]; let disagreements: Int; let forces: Int }
+        struct Distribution: Encodable { let title: String; let svg: String; let rows: [Count] }
+        struct Point: Encodable { let force: String; let printed: String; let outlier: Bool; let rate: String }
+        struct Chart: Encodable { let title: String; let englandAndWales: String; let svg: String; let points: [Point]; let outliers: Int }
+        struct Rule: Encodable { let name: String; let errors: Int; let warnings: Int; let infos: Int; let open: Bool; let findings: [RunReport.Finding]; let notListed: Int; let someNotListed: Bool }
+        struct Column: Encodable { let name: String; let type: String; let nulls: String; let distinct: String; let min: String; let max: String }
+        struct Table: Encodable { let name: String; let rows: String; let file: String; let columns: [Column] }
+        struct Stage: Encodable { let name: String; let clock: String; let items: String; let seconds: String }
+        struct Input: Encodable { let path: String; let status: String; let entries: String; let cached: Bool; let error: String }
 
         let exitStatus: Int
         let ok: Bool
