@@ -24,6 +24,16 @@ static inline int CLinuxSystem_exchange(int olddirfd, const char *oldpath, int n
     return (int)syscall(SYS_renameat2, olddirfd, oldpath, newdirfd, newpath, RENAME_EXCHANGE);
 }
 
+#ifndef SYNC_FILE_RANGE_WRITE
+#define SYNC_FILE_RANGE_WRITE 2
+#endif
+
+/// sync_file_range(2) with SYNC_FILE_RANGE_WRITE: starts writing a range of a file's dirty pages to disk and returns
+/// without waiting (glibc declares it only under _GNU_SOURCE).
+static inline int CLinuxSystem_startWriteback(int fd, long long offset, long long count) {
+    return (int)syscall(SYS_sync_file_range, fd, offset, count, SYNC_FILE_RANGE_WRITE);
+}
+
 /// pipe2(2) with O_CLOEXEC (glibc declares pipe2 only under _GNU_SOURCE).
 static inline int CLinuxSystem_pipeCloseOnExec(int fds[2]) {
     return (int)syscall(SYS_pipe2, fds, O_CLOEXEC);
