@@ -310,7 +310,8 @@ final class DatasetWriter {
     /// cross_document_grades' findings, made now from the claims. Its files (not yet closed), statistics and rows.
     private func finishValidation(_ finished: inout Finished) throws -> (files: [StagedFile], columns: [ColumnStatistics], rows: Int) {
         let schema = ReportTables.validationSchema
-        let validation = try TableOutput(schema: schema, root: staging, csv: formats.contains(.csv), parquet: parquetBuffers)
+        // Written whole here, after the last entry, on one core: its flat file is written on the other.
+        let validation = try TableOutput(schema: schema, root: staging, csv: formats.contains(.csv), parquet: parquetBuffers, flatInBackground: true)
         var parquetRows = ParquetChunks(schema: schema, writes: formats.contains(.parquet))
         func append(_ batch: RowBatch) throws {
             try validation.appendSkippingParquet(batch)

@@ -44,3 +44,43 @@ struct ClosingFilesTests {
         #expect(throws: (any Error).self) { _ = try after.records() }
     }
 }
+
+/// At the end of a run the validation table's flat file is written on a thread of its own while the partitions are
+/// written on the caller's: its bytes must be the same as written in place, in order, and a failure must not be lost.
+@Suite("A file written on a thread of its own")
+struct BackgroundWritesTests {
+    @Test("chunks land in the order given, with their rows counted, even with the caller far ahead (a limit of 2 chunks)")
+    func inOrder() throws {
+        let root = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let file = try StagedFile(root: root, path: "flat.csv")
+        file.rows = 0
+        let writes = BackgroundWrites(limit: 2)
+        var expected: [UInt8] = []
+        // Chunks of every size up to past the file's 256 KiB buffer, so some go straight to the disk.
+        for index in 0..<300 {
+            let chunk = Array(repeating: UInt8(truncatingIfNeeded: index), count: (index * 997) % 300_000)
+            expected += chunk
+            writes.append(chunk, rows: index % 3, to: file)
+        }
+        try writes.wait()
+        let record = try file.close()
+        #expect(try readBytes(root + "/flat.csv") == expected)
+        #expect(record.bytes == expected.count)
+        #expect(file.rows == (0..<300).reduce(0) { $0 + $1 % 3 })
+    }
+
+    @Test("a failed write is thrown by the wait: the run fails, nothing is published")
+    func failureIsKept() throws {
+        let writes = BackgroundWrites()
+        // /dev/full takes the open and fails every write with ENOSPC, as a full disk does.
+        let full = try StagedFile(root: "/dev", path: "full")
+        writes.append(Array(repeating: 1, count: 300_000), rows: 1, to: full)
+        writes.append([2], rows: 1, to: full)
+        #expect {
+            try writes.wait()
+        } throws: { error in
+            "\(error)".contains("No space left on device")
+        }
+    }
+}
