@@ -269,9 +269,7 @@ final class DatasetWriter {
         let file = try StagedFile(root: staging, path: "manifest.json", checksummed: false)
         try file.write(head)
         if totals.entries > 0 {
-            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: staging + "/" + entriesSpool.path))
-            defer { try? handle.close() }
-            while let block = try handle.read(upToCount: 1 << 20), !block.isEmpty { try file.write(Array(block)) }
+            try FileBlocks.forEach(inFileAt: staging + "/" + entriesSpool.path) { try file.write(Array($0)) }
         }
         try file.write(tail)
         _ = try file.close()

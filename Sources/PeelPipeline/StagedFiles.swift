@@ -303,43 +303,43 @@ enum RecordFile {
     /// Calls `body` with each record of the file in order, reading it in blocks (a file may be larger than memory
     /// should hold). Throws on a torn or foreign file.
     static func forEach(inFileAt path: String, _ body: ([UInt8]) throws -> Void) throws {
-        let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw SystemCallError(description: "\(path): cannot open: \(errorText())") }
-        defer { Glibc.close(descriptor) }
-        // One block, read into again and again: a fresh 1 MB `Data` per read was mapped and faulted in page by page
-        // (perf: a fifth of writing the validation table at the end of a run).
-        let block = UnsafeMutableRawBufferPointer.allocate(byteCount: blockSize, alignment: 16)
-        defer { block.deallocate() }
         var pending: [UInt8] = []
         var start = 0
-        var ended = false
-        while true {
-            // A record whose length and bytes are all here is handed on; otherwise more is read.
-            var reader = RecordReader(pending, from: start)
-            if let length = try? reader.int(), length >= 0, pending.count - reader.position >= length {
+        try FileBlocks.forEach(inFileAt: path) { block in
+            pending.append(contentsOf: block)
+            // Every record whose length and bytes are all here is handed on; the rest waits for the next block.
+            while true {
+                var reader = RecordReader(pending, from: start)
+                guard let length = try? reader.int(), length >= 0, pending.count - reader.position >= length else { break }
                 let begin = reader.position
                 try body(Array(pending[begin..<begin + length]))
                 start = begin + length
-                continue
             }
-            if ended {
-                guard start == pending.count else { throw SystemCallError(description: "\(path): truncated record") }
-                return
-            }
-            if start > 0 {
-                pending.removeFirst(start)
-                start = 0
-            }
+            pending.removeFirst(start)
+            start = 0
+        }
+        guard pending.isEmpty else { throw SystemCallError(description: "\(path): truncated record") }
+    }
+}
+
+/// A file's bytes in order, a block at a time, read into one buffer used again and again: a fresh 1 MB `Data` per
+/// read (`FileHandle.read(upToCount:)`) was mapped and faulted in page by page, a fifth of writing the validation
+/// table at the end of a run (perf).
+enum FileBlocks {
+    static func forEach(inFileAt path: String, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw SystemCallError(description: "\(path): cannot open: \(errorText())") }
+        defer { Glibc.close(descriptor) }
+        let block = UnsafeMutableRawBufferPointer.allocate(byteCount: blockSize, alignment: 16)
+        defer { block.deallocate() }
+        while true {
             let count = Glibc.read(descriptor, block.baseAddress, blockSize)
             if count < 0 {
                 if errno == EINTR { continue }
                 throw SystemCallError(description: "\(path): \(errorText())")
             }
-            if count == 0 {
-                ended = true
-            } else {
-                pending.append(contentsOf: UnsafeRawBufferPointer(rebasing: block[..<count]))
-            }
+            if count == 0 { return }
+            try body(UnsafeRawBufferPointer(rebasing: block[..<count]))
         }
     }
 
