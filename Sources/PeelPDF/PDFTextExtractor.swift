@@ -1,4 +1,5 @@
 import Glibc
+import Synchronization
 
 /// PDF → text through poppler's `pdftotext`, run as a child process per PDF: poppler has a long history of
 /// memory-safety bugs, and in a child a crash, a hang or a memory blow-up costs that one PDF and nothing else.
@@ -9,17 +10,37 @@ public struct PDFTextExtractor: Sendable {
     public let maxTextBytes: Int
     /// Absolute path of pdftotext, or nil when it is not installed.
     public let executable: String?
-    /// "pdftotext 22.12.0", or nil when it is not installed.
-    public let extractor: String?
+    /// "pdftotext 22.12.0", or nil when it is not installed (or does not run).
+    public var extractor: String? { versionProbe?.version }
+    private let versionProbe: VersionProbe?
 
-    /// Finds pdftotext on `searchPath` (nil: the environment's `PATH`) and asks its version (a few milliseconds, once a run).
+    /// Finds pdftotext on `searchPath` (nil: the environment's `PATH`). Its version is asked when first needed.
     public init(settings: PDFSettings, maxTextBytes: Int, searchPath: String? = nil) {
         self.settings = settings
         self.maxTextBytes = maxTextBytes
         let path = searchPath ?? getenv("PATH").map { String(cString: $0) } ?? "/usr/bin:/bin"
         let found = Self.locate("pdftotext", in: path)
         executable = found
-        extractor = found.flatMap(Self.version)
+        versionProbe = found.map(VersionProbe.init)
+    }
+
+    /// `pdftotext -v`, run once, by the first PDF that needs it (the copies of an extractor share it): a run over
+    /// text alone never starts it. Asked at the start, it was 20 ms of every run spent waiting for a child (perf).
+    private final class VersionProbe: Sendable {
+        private let executable: String
+        /// nil until asked; then the answer, nil if pdftotext did not run.
+        private let answer = Mutex<String??>(nil)
+
+        init(_ executable: String) { self.executable = executable }
+
+        var version: String? {
+            answer.withLock { known in
+                if let known { return known }
+                let asked = PDFTextExtractor.version(executable)
+                known = .some(asked)
+                return asked
+            }
+        }
     }
 
     /// A PDF is recognised by its bytes, never its name: "%PDF-" and a version, at the start or within the first
@@ -104,7 +125,7 @@ public struct PDFTextExtractor: Sendable {
     }
 
     /// "pdftotext 22.12.0" from `pdftotext -v` (it prints "pdftotext version 22.12.0" and its copyright on stderr).
-    private static func version(_ executable: String) -> String? {
+    fileprivate static func version(_ executable: String) -> String? {
         let outcome = ChildProcess.run(executable, ["-v"], input: [], limits: ChildLimits(seconds: 10, addressSpaceBytes: 1 << 30, maxOutputBytes: 1 << 16))
         guard case .exited = outcome.termination else { return nil }
         let text = String(decoding: outcome.errorOutput + outcome.output, as: UTF8.self)

@@ -119,6 +119,28 @@ struct PDFTextExtractorTests {
         #expect(reason(missing.extract(readBytes(gwent))) == "PDF not read: pdftotext is not installed (Debian: apt-get install poppler-utils)")
     }
 
+    @Test("pdftotext's version is asked once, when first needed, and never by a run that meets no PDF")
+    func versionAskedOnce() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // A stand-in pdftotext that notes each run as a folder (a child may write no file) and answers -v as
+        // poppler does, on stderr.
+        let runs = folder + "/runs"
+        try FileManager.default.createDirectory(atPath: runs, withIntermediateDirectories: true)
+        let script = "#!/bin/sh\nmkdir '\(runs)'/run-$$-\"$1\"\necho 'pdftotext version 9.8.7' >&2\necho 'Copyright 2005-2022 The Poppler Developers' >&2\n"
+        try script.write(toFile: folder + "/pdftotext", atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder + "/pdftotext")
+        func started() throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: runs) }
+        let tool = PDFTextExtractor(settings: PDFSettings(), maxTextBytes: 1 << 20, searchPath: folder)
+        #expect(tool.executable == folder + "/pdftotext")
+        #expect(try started().isEmpty, "found, not started")
+        let copy = tool
+        #expect(tool.extractor == "pdftotext 9.8.7")
+        #expect(copy.extractor == "pdftotext 9.8.7")
+        let runsSeen = try started()
+        #expect(runsSeen.count == 1 && runsSeen.allSatisfy { $0.hasSuffix("--v") }, "started once, for its version, shared by copies: \(runsSeen)")
+    }
+
     @Test("many at once: the same text each time, and no descriptors left open")
     func concurrent() throws {
         let pdf = readBytes(gwent)
