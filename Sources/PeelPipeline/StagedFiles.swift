@@ -221,7 +221,7 @@ final class BackgroundWrites: @unchecked Sendable {
     private let room: DispatchSemaphore
     private var failure: (any Error)?
 
-    init(limit: Int = 64) { room = DispatchSemaphore(value: limit) }
+    init(limit: Int = 16) { room = DispatchSemaphore(value: limit) }
 
     func append(_ bytes: [UInt8], rows: Int, to file: StagedFile) {
         room.wait()
