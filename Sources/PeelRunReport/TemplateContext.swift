@@ -13,8 +13,9 @@ import Mustache
 /// through JSON would make numbers and flags `NSNumber`s, which the template tests as neither.
 enum TemplateContext {
     static func make<Value: Encodable>(_ value: Value) -> Any {
-        // The encoder throws nothing of its own; a view is only strings, numbers, flags, arrays and structs of them.
-        (try? encoded(value)) ?? [String: Any]()
+        // The encoder throws nothing of its own, and a view is only strings, numbers, flags, arrays and structs of
+        // them: a failure here is a programming error that every test run of the page meets, not an empty page.
+        try! encoded(value) as Any
     }
 
     fileprivate static func encoded<Value: Encodable>(_ value: Value) throws -> Any? {
