@@ -26,7 +26,7 @@ struct StderrLogHandler: LogHandler {
     func log(event: LogEvent) {
         let level = event.level, message = event.message, extra = event.metadata
         let fields = metadata.merging(extra ?? [:]) { $1 }
-        let time = ISO8601DateFormatter().string(from: Date())
+        let time = Self.timeFormat.format(Date())
         var text: String
         switch format {
         case .text:
@@ -42,6 +42,10 @@ struct StderrLogHandler: LogHandler {
         // and the throwing write reports EPIPE instead of trapping.
         try? FileHandle.standardError.write(contentsOf: Data(((clearsLine ? "\r\u{1B}[K" : "") + text + "\n").utf8))
     }
+
+    /// "2026-12-01T23:52:51Z", as `ISO8601DateFormatter` writes it. A value, so every thread may use it: making an
+    /// `ISO8601DateFormatter` for each line took 160 µs, and 20,000 quarantined entries' lines 3.2 s of the run.
+    static let timeFormat = Date.ISO8601FormatStyle()
 
     /// A value as one token of one line: quoted when it holds a space, quote or equals sign, with backslashes,
     /// quotes and control characters escaped, so that a file named with a line break cannot forge a log line.

@@ -139,6 +139,17 @@ struct CarelessUseTests {
         }
     }
 
+    @Test("a log line's time is written as ISO8601DateFormatter wrote it (the format's value type, made once, is used now)")
+    func logTimes() {
+        let formatter = ISO8601DateFormatter()
+        // Every twelve hours or so from 1970 to 2040, leap days and year ends among them.
+        for step in 0..<50_000 {
+            let date = Date(timeIntervalSince1970: Double(step) * 44_417.3)
+            #expect(StderrLogHandler.timeFormat.format(date) == formatter.string(from: date), "\(date)")
+        }
+        #expect(StderrLogHandler.timeFormat.format(Date(timeIntervalSince1970: 1_796_083_199.9)) == "2026-11-30T23:59:59Z")
+    }
+
     @Test("a file named with a line break cannot forge a log line: values are escaped and quoted, entry names too")
     func logInjection() throws {
         let forged = "in/evil\n2026-12-01T00:00:00Z notice dataset written output=fake"
