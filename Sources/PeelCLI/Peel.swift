@@ -97,6 +97,10 @@ struct RunCommand: ParsableCommand {
         // Past a file-size limit, writes then fail with EFBIG and the run ends with a clear error (exit 74)
         // instead of being killed by SIGXFSZ mid-write.
         signal(SIGXFSZ, SIG_IGN)
+        // A log reader that goes away (`peel run 2>&1 | head -1`) must not stop the run: a line written to the closed
+        // stderr then fails with EPIPE and is dropped (StderrLogHandler). (It was ignored only once a child process
+        // had run, and the run's first child was the pdftotext version probe at its start.)
+        signal(SIGPIPE, SIG_IGN)
         do {
             let result = try PipelineRun.execute(options, logger: logger)
             if result.status != .success { throw ExitCode(result.status.rawValue) }

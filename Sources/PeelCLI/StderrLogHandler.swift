@@ -38,7 +38,7 @@ struct StderrLogHandler: LogHandler {
             let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
             text = String(decoding: data, as: UTF8.self)
         }
-        // A closed stderr (a log reader gone) must not stop the run: SIGPIPE is ignored while PDFs are extracted,
+        // A closed stderr (a log reader gone) must not stop the run: SIGPIPE is ignored for the whole run (RunCommand),
         // and the throwing write reports EPIPE instead of trapping.
         try? FileHandle.standardError.write(contentsOf: Data(((clearsLine ? "\r\u{1B}[K" : "") + text + "\n").utf8))
     }

@@ -140,9 +140,22 @@ def test_a_second_run_exits_75_at_once_or_waits_with_wait(corpora, tmp_path):
     assert dataset_state(output)["totals"]["parsed"] == 10
 
 
+def test_a_closed_stderr_does_not_stop_a_run_over_text(tmp_path):
+    """`peel run … 2>&1 | head -1` over text alone (no child process is ever started): the log reader goes away,
+    and the run, which ignores SIGPIPE, carries on and writes its dataset."""
+    out = tmp_path / "out"
+    process = subprocess.Popen([PEEL, "run", "--input", str(ROOT / "Inputs"), "--output", str(out), "--config", CONFIG, "-v"],
+                               stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process.stderr.readline()
+    process.stderr.close()  # the reader is gone: every later log line meets EPIPE
+    assert process.wait(timeout=120) == 3
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["totals"]["parsed"] == 5
+
+
 def test_a_closed_stderr_does_not_stop_a_run_with_pdfs(tmp_path):
-    """`peel run … 2>&1 | head -1`: the log reader goes away. The run (which ignores SIGPIPE while PDFs are
-    extracted) carries on and writes its dataset."""
+    """`peel run … 2>&1 | head -1`: the log reader goes away. The run (which ignores SIGPIPE) carries on, through
+    the pdftotext children, and writes its dataset."""
     pdfs = tmp_path / "pdfs"
     pdfs.mkdir()
     for pdf in sorted((ROOT / "Tests" / "Fixtures" / "extractions").glob("*.pdf")):
