@@ -140,16 +140,22 @@ def test_a_second_run_exits_75_at_once_or_waits_with_wait(corpora, tmp_path):
     assert dataset_state(output)["totals"]["parsed"] == 10
 
 
+def run_with_stderr_closed(input_folder, out):
+    """Runs peel with -v, reads its first log line, closes stderr (every later line meets EPIPE) and returns how the
+    run ended and its manifest."""
+    process = subprocess.Popen([PEEL, "run", "--input", str(input_folder), "--output", str(out), "--config", CONFIG, "-v"],
+                               stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process.stderr.readline()
+    process.stderr.close()
+    status = process.wait(timeout=120)
+    return status, json.loads((out / "manifest.json").read_text())
+
+
 def test_a_closed_stderr_does_not_stop_a_run_over_text(tmp_path):
     """`peel run … 2>&1 | head -1` over text alone (no child process is ever started): the log reader goes away,
     and the run, which ignores SIGPIPE, carries on and writes its dataset."""
-    out = tmp_path / "out"
-    process = subprocess.Popen([PEEL, "run", "--input", str(ROOT / "Inputs"), "--output", str(out), "--config", CONFIG, "-v"],
-                               stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    process.stderr.readline()
-    process.stderr.close()  # the reader is gone: every later log line meets EPIPE
-    assert process.wait(timeout=120) == 3
-    manifest = json.loads((out / "manifest.json").read_text())
+    status, manifest = run_with_stderr_closed(ROOT / "Inputs", tmp_path / "out")
+    assert status == 3
     assert manifest["totals"]["parsed"] == 5
 
 
@@ -160,11 +166,6 @@ def test_a_closed_stderr_does_not_stop_a_run_with_pdfs(tmp_path):
     pdfs.mkdir()
     for pdf in sorted((ROOT / "Tests" / "Fixtures" / "extractions").glob("*.pdf")):
         (pdfs / pdf.name).write_bytes(pdf.read_bytes())
-    out = tmp_path / "out"
-    process = subprocess.Popen([PEEL, "run", "--input", str(pdfs), "--output", str(out), "--config", CONFIG, "-v"],
-                               stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    process.stderr.readline()
-    process.stderr.close()  # the reader is gone: every later log line meets EPIPE
-    assert process.wait(timeout=120) == 3
-    manifest = json.loads((out / "manifest.json").read_text())
+    status, manifest = run_with_stderr_closed(pdfs, tmp_path / "out")
+    assert status == 3
     assert manifest["totals"]["parsed"] == 5
