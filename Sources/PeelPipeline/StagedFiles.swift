@@ -48,6 +48,12 @@ final class StagedFile: @unchecked Sendable {
         }
     }
 
+    /// Rows of a table, rendered: their bytes, counted in `rows` (a table's files count them).
+    func write(_ bytes: [UInt8], rows count: Int) throws {
+        try write(bytes)
+        rows! += count
+    }
+
     /// One length-prefixed record (`RecordFile`).
     func writeRecord(_ record: [UInt8]) throws {
         var prefix = RecordWriter(capacity: 5)
@@ -168,14 +174,11 @@ final class TableOutput {
         if let flatWrites {
             flatWrites.append(batch.flat, rows: batch.rows, to: flat)
         } else {
-            try flat.write(batch.flat)
-            flat.rows! += batch.rows
+            try flat.write(batch.flat, rows: batch.rows)
         }
         guard partitionHeader != nil else { return }
         for part in batch.partitions {
-            let file = try partitionFile(part.key)
-            try file.write(part.partitioned)
-            file.rows! += part.rows
+            try partitionFile(part.key).write(part.partitioned, rows: part.rows)
         }
     }
 
@@ -229,8 +232,7 @@ final class BackgroundWrites: @unchecked Sendable {
             defer { self.room.signal() }
             guard self.failure == nil else { return }
             do {
-                try file.write(bytes)
-                file.rows? += rows
+                try file.write(bytes, rows: rows)
             } catch {
                 self.failure = error
             }
