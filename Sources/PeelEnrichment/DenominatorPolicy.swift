@@ -1,3 +1,5 @@
+public import PeelReport
+
 /// Which population divides which figure: configuration from `Pipeline/pipeline.json`, never code.
 public struct DenominatorPolicy: Sendable, Equatable {
     /// Forces whose figures HMIC reports against their combined population, for some metrics and years.
@@ -81,23 +83,23 @@ public struct Denominators: Sendable {
     }
 
     /// The population HMIC divided `metric` by for `forceID` in a report of `reportYear`.
-    public func denominator(forceID: String, reportYear: Int, metric: String) -> Denominator {
+    public func denominator(forceID: String, reportYear: Int, metric: Metric) -> Denominator {
         let year = policy.populationYear(forReportYear: reportYear)
-        if let area = policy.combinedAreas.first(where: { $0.forces.contains(forceID) && $0.metrics.contains(metric) && $0.reportYears.contains(reportYear) }) {
+        if let area = policy.combinedAreas.first(where: { $0.forces.contains(forceID) && $0.metrics.contains(metric.rawValue) && $0.reportYears.contains(reportYear) }) {
             return combined(area, year: year, metric: metric)
         }
         return own(forceID, year: year)
     }
 
     /// The summed population of a combined area's forces.
-    fileprivate func combined(_ area: DenominatorPolicy.CombinedArea, year: Int, metric: String) -> Denominator {
+    fileprivate func combined(_ area: DenominatorPolicy.CombinedArea, year: Int, metric: Metric) -> Denominator {
         let parts = area.forces.map { table.estimate($0, year) }
         guard parts.allSatisfy({ $0 != nil }) else {
             return Denominator(year: year, note: "no mid-\(year) population for \(area.forces.joined(separator: " + ")) in \(policy.file)", usable: false)
         }
         let total = parts.reduce(0) { $0 + $1!.population }
         return Denominator(population: total, year: year, source: parts[0]!.source,
-                           note: "combined mid-\(year) population of \(area.forces.joined(separator: " and ")), as HMIC counts their \(metric.hasPrefix("ocg") ? "organised crime groups" : "figures") together",
+                           note: "combined mid-\(year) population of \(area.forces.joined(separator: " and ")), as HMIC counts their \(metric.rawValue.hasPrefix("ocg") ? "organised crime groups" : "figures") together",
                            usable: true)
     }
 
@@ -132,8 +134,8 @@ public struct ForceDenominators: Sendable {
     }
 
     /// `Denominators.denominator(forceID:reportYear:metric:)` for this force and year.
-    public func denominator(metric: String) -> Denominator {
-        guard let area = combinedAreas.first(where: { $0.metrics.contains(metric) }) else { return own }
+    public func denominator(metric: Metric) -> Denominator {
+        guard let area = combinedAreas.first(where: { $0.metrics.contains(metric.rawValue) }) else { return own }
         return denominators.combined(area, year: year, metric: metric)
     }
 }

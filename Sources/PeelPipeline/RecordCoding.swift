@@ -247,11 +247,11 @@ extension Report {
         out.int(figures.count)
         for figure in figures {
             out.raw(figure.area)
-            out.string(figure.metric)
-            out.string(figure.qualifier)
+            out.raw(figure.metric)
+            out.raw(figure.qualifier)
             out.double(figure.value)
             out.int(figure.decimals)
-            out.string(figure.unit)
+            out.raw(figure.unit)
             out.string(figure.period.start)
             out.string(figure.period.end)
             out.string(figure.period.asAt)
@@ -286,8 +286,8 @@ extension Report {
             GradeDistribution(question: try input.raw(Question.self), grade: try input.raw(Grade.self), forces: try input.int(), line: try input.int())
         }
         figures = try input.array { input throws(RecordReader.RecordError) in
-            Figure(area: try input.raw(Area.self), metric: try input.string(), qualifier: try input.optionalString(), value: try input.double(),
-                   decimals: try input.int(), unit: try input.string(),
+            Figure(area: try input.raw(Area.self), metric: try input.raw(Metric.self), qualifier: try input.optionalRaw(OutcomeType.self), value: try input.double(),
+                   decimals: try input.int(), unit: try input.raw(MetricUnit.self),
                    period: Period(start: try input.optionalString(), end: try input.optionalString(), asAt: try input.optionalString()),
                    source: try input.raw(FigureSource.self), line: try input.int())
         }

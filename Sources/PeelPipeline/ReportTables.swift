@@ -54,8 +54,8 @@ enum ReportTables {
         var figures = RowBatch(schema: figuresSchema, formats: formats)
         for figure in report.figures {
             figures.row { row in
-                row.text(id); row.integer(report.year); row.text(report.forceID); row.text(figure.area.rawValue); row.text(figure.metric)
-                row.text(figure.qualifier); row.number(figure.value); row.text(figure.unit); row.text(figure.period.start)
+                row.text(id); row.integer(report.year); row.text(report.forceID); row.text(figure.area.rawValue); row.text(figure.metric.rawValue)
+                row.text(figure.qualifier?.rawValue); row.number(figure.value); row.text(figure.unit.rawValue); row.text(figure.period.start)
                 row.text(figure.period.end); row.text(figure.period.asAt); row.text(figure.source.rawValue); row.integer(figure.line)
                 row.integer(page(figure.line))
             }
@@ -214,11 +214,11 @@ enum ReportTables {
     static func enrichedRow(id: String, year: Int, forceID: String, _ enriched: EnrichedFigure, page: Int?, into row: inout RowBatch) {
         let figure = enriched.figure
         let denominator = enriched.denominator
-        row.text(id); row.integer(year); row.text(forceID); row.text(figure.metric); row.text(figure.qualifier); row.number(figure.value)
-        row.text(figure.unit); row.text(figure.period.start); row.text(figure.period.end); row.text(figure.period.asAt)
+        row.text(id); row.integer(year); row.text(forceID); row.text(figure.metric.rawValue); row.text(figure.qualifier?.rawValue); row.number(figure.value)
+        row.text(figure.unit.rawValue); row.text(figure.period.start); row.text(figure.period.end); row.text(figure.period.asAt)
         row.text(figure.source.rawValue); row.integer(figure.line); row.integer(page); row.integer(denominator.population); row.integer(denominator.year)
         row.text(denominator.source); row.text(enriched.note); row.number(enriched.impliedCount); row.number(enriched.impliedRate)
-        row.text(enriched.impliedRateUnit)
+        row.text(enriched.impliedRateUnit?.rawValue)
     }
 
     // MARK: validation

@@ -34,12 +34,12 @@ final class RunReportCollector {
     /// A chart: the period as the page names it, kept as its dates (`period(_:)` makes the name only for the charts
     /// drawn; naming every figure's period in the serial commit built a string per figure).
     private struct ChartKey: Hashable, Comparable {
-        let metric: String
-        let unit: String
+        let metric: Metric
+        let unit: MetricUnit
         /// Only what the name shows: a period "as at" a date is that date alone.
         let period: Period
 
-        init(metric: String, unit: String, period: Period) {
+        init(metric: Metric, unit: MetricUnit, period: Period) {
             self.metric = metric
             self.unit = unit
             self.period = period.asAt.map { Period(asAt: $0) } ?? Period(start: period.start, end: period.end)
@@ -112,7 +112,7 @@ final class RunReportCollector {
                     // Figures of a report with no force were passed over above.
                     if let forceID = report.forceID, chart.points[forceID] == nil {
                         chart.points[forceID] = ChartPoint(figure: figure, reportID: id, year: year)
-                        pointKeys.insert(id + " " + figure.metric)
+                        pointKeys.insert(id + " " + figure.metric.rawValue)
                     }
                 }
             }
@@ -238,16 +238,16 @@ final class RunReportCollector {
             let points = data.points.map { forceID, point -> RunReport.FigureChart.Point in
                 let figure = point.figure
                 var rate: String?
-                if figure.unit == "count" {
+                if figure.unit == .count {
                     let enriched = Enrichment.enrich(figure, forceID: forceID, reportYear: point.year, denominators: denominators)
                     if let implied = enriched.impliedRate, let unit = enriched.impliedRateUnit {
-                        rate = "\(Numbers.short(implied)) \(Numbers.words(unit))"
+                        rate = "\(Numbers.short(implied)) \(Numbers.words(unit.rawValue))"
                     }
                 }
                 return RunReport.FigureChart.Point(force: forceName(forceID), value: figure.value, printed: Numbers.short(figure.value),
-                                                   outlier: outliers.contains(point.reportID + " " + figure.metric), populationRate: rate)
+                                                   outlier: outliers.contains(point.reportID + " " + figure.metric.rawValue), populationRate: rate)
             }.sorted { ($0.value, $0.force) > ($1.value, $1.force) }
-            return RunReport.FigureChart(metric: key.metric, unit: Numbers.words(key.unit), period: key.periodName,
+            return RunReport.FigureChart(metric: key.metric.rawValue, unit: Numbers.words(key.unit.rawValue), period: key.periodName,
                                          englandAndWales: data.englandAndWales, points: points)
         }
         return (out, drawable.count - out.count)

@@ -27,18 +27,18 @@ public struct Period: Sendable, Equatable, Hashable, Codable {
 /// One number a report prints, with its metric (contract vocabulary), unit, period and source line.
 public struct Figure: Sendable, Equatable, Codable {
     public var area: Area
-    public var metric: String
-    /// Outcome type for outcome metrics; empty otherwise.
-    public var qualifier: String?
+    public var metric: Metric
+    /// Outcome type for outcome metrics; nil otherwise.
+    public var qualifier: OutcomeType?
     public var value: Double
     /// Decimal places as printed ("16.0" → 1): the precision any comparison must allow for.
     public var decimals: Int
-    public var unit: String
+    public var unit: MetricUnit
     public var period: Period
     public var source: FigureSource
     public var line: Int
 
-    public init(area: Area, metric: String, qualifier: String? = nil, value: Double, decimals: Int = 0, unit: String, period: Period, source: FigureSource, line: Int) {
+    public init(area: Area, metric: Metric, qualifier: OutcomeType? = nil, value: Double, decimals: Int = 0, unit: MetricUnit, period: Period, source: FigureSource, line: Int) {
         self.area = area
         self.metric = metric
         self.qualifier = qualifier

@@ -120,7 +120,7 @@ enum FigureExtractor {
             for (name, value) in zip(named, values) {
                 report.figures.append(Figure(
                     area: name.area, metric: metric.metric, qualifier: metric.qualifier, value: value.number.value, decimals: value.number.decimals,
-                    unit: Metric.unit(metric.metric), period: metric.period, source: .forceInNumbers, line: value.line))
+                    unit: metric.metric.unit, period: metric.period, source: .forceInNumbers, line: value.line))
             }
         }
         for line in section where !line.isBlank {
@@ -177,7 +177,7 @@ enum FigureExtractor {
     /// The label of the values that follow: from the last line that starts a label (a capitalised line after
     /// one that ended with a year), so labels whose values were lost do not run into the next one, while a
     /// label wrapped over several lines ("Change in ASB incidents / 12 months to … / against …") stays whole.
-    private static func resolveLabel(_ lines: [NormalisedLine], outcomesPeriod: Period?, problems: inout [ParseProblem]) -> (metric: String, qualifier: String?, period: Period)? {
+    private static func resolveLabel(_ lines: [NormalisedLine], outcomesPeriod: Period?, problems: inout [ParseProblem]) -> (metric: Metric, qualifier: OutcomeType?, period: Period)? {
         guard !lines.isEmpty else { return nil }
         var from = 0
         for index in lines.indices.dropFirst() {
@@ -214,10 +214,10 @@ enum FigureExtractor {
             let words = text.tokens(index..<min(lines.count, index + 60)).words
             let columns = isRates ? 2 : 4
             /// The row label (metric, qualifier) the words from `start` to `end` name.
-            func label(_ start: Int, _ end: Int) -> (String, String?)? {
+            func label(_ start: Int, _ end: Int) -> (Metric, OutcomeType?)? {
                 let printed = words[start..<end].map(\.text).joined(separator: " ")
                 if isRates { return Metric.fromLabel(printed).map { ($0.metric, nil) } }
-                return Metric.outcomeType(printed).map { ("outcome_count", $0) }
+                return Metric.outcomeType(printed).map { (.outcomeCount, $0) }
             }
             // The header ends at "England and Wales" (and, for outcomes, its "Number of outcomes" and "Rate"); the force's
             // column must come before England and Wales'.
@@ -232,11 +232,11 @@ enum FigureExtractor {
             let caption = captionStart.map { lines[$0..<index].filter { !$0.isBlank }.map(\.text).joined(separator: " ") }
             let period = caption.flatMap { Dates.periods(in: $0).last } ?? Period()
             /// One row's figures: its values under the table's columns, the force's then England and Wales'.
-            func addRow(metric: String, qualifier: String?, values: [PrintedNumber], line: Int) {
-                let layout: [(Area, String)] = isRates ? [(.force, metric), (.englandAndWales, metric)] : outcomeColumns
+            func addRow(metric: Metric, qualifier: OutcomeType?, values: [PrintedNumber], line: Int) {
+                let layout: [(Area, Metric)] = isRates ? [(.force, metric), (.englandAndWales, metric)] : outcomeColumns
                 for ((area, metric), value) in zip(layout, values) {
                     report.figures.append(Figure(area: area, metric: metric, qualifier: qualifier, value: value.value, decimals: value.decimals,
-                                                 unit: Metric.unit(metric), period: period, source: .figureTable, line: line))
+                                                 unit: metric.unit, period: period, source: .figureTable, line: line))
                 }
             }
             let header = words[..<min(first, words.count, 40)].map(\.text).joined(separator: " ")
@@ -252,7 +252,7 @@ enum FigureExtractor {
                 }
                 if !isRates, let rows = columnMajorOutcomes(lines, header: index, names: names) {
                     for (qualifier, values, line) in rows {
-                        addRow(metric: "outcome_count", qualifier: qualifier, values: values, line: line)
+                        addRow(metric: .outcomeCount, qualifier: qualifier, values: values, line: line)
                     }
                     continue
                 }
@@ -289,14 +289,14 @@ enum FigureExtractor {
 
 extension FigureExtractor {
     /// The outcomes table's number columns: each area's count of outcomes, then their rate.
-    static let outcomeColumns: [(Area, String)] = [
-        (.force, "outcome_count"), (.force, "outcome_rate_pct"), (.englandAndWales, "outcome_count"), (.englandAndWales, "outcome_rate_pct"),
+    static let outcomeColumns: [(Area, Metric)] = [
+        (.force, .outcomeCount), (.force, .outcomeRatePct), (.englandAndWales, .outcomeCount), (.englandAndWales, .outcomeRatePct),
     ]
 
     /// A rates table that a reading-order extraction printed a column at a time: the header, one label a line (each
     /// naming a metric), then the force's name over as many rates, then "England and Wales" over as many. Read only when
     /// the three columns have the same length.
-    static func columnMajorRates(_ lines: [NormalisedLine], header: Int, names: AreaNames) -> [(String, PrintedNumber, PrintedNumber, Int)]? {
+    static func columnMajorRates(_ lines: [NormalisedLine], header: Int, names: AreaNames) -> [(Metric, PrintedNumber, PrintedNumber, Int)]? {
         var index = header + 1
         func nonBlank() -> NormalisedLine? {
             while index < lines.count, lines[index].isBlank { index += 1 }
@@ -304,7 +304,7 @@ extension FigureExtractor {
             defer { index += 1 }
             return lines[index]
         }
-        var labels: [(String, Int)] = []
+        var labels: [(Metric, Int)] = []
         var next = nonBlank()
         while let line = next, let (metric, _) = Metric.fromLabel(line.text) {
             labels.append((metric, line.number))
@@ -330,8 +330,8 @@ extension FigureExtractor {
     /// header ("<force> Number of outcomes", "Rate", "England and Wales Number of outcomes", "Rate"), the outcome types
     /// alone or each beside its first column's number. Read only when all four columns hold one number per outcome
     /// type, in the order the types were printed.
-    static func columnMajorOutcomes(_ lines: [NormalisedLine], header: Int, names: AreaNames) -> [(String, [PrintedNumber], Int)]? {
-        var labels: [(String, Int)] = []
+    static func columnMajorOutcomes(_ lines: [NormalisedLine], header: Int, names: AreaNames) -> [(OutcomeType, [PrintedNumber], Int)]? {
+        var labels: [(OutcomeType, Int)] = []
         var columns: [[PrintedNumber]] = [[], [], [], []]
         var column: Int?
         var index = header + 1

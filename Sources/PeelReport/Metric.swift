@@ -2,96 +2,165 @@ import PeelText
 
 /// The output vocabulary's metric keys, units and outcome types, for schemas and checks.
 public enum Vocabulary {
-    public static var metrics: [String] { Metric.units.keys.sorted() }
-    public static var units: [String] { Set(Metric.units.values).sorted() }
-    public static let outcomeTypes = [
-        "charged_summonsed", "taken_into_consideration", "out_of_court_formal", "caution_youths", "caution_adults",
-        "penalty_notices_for_disorder", "out_of_court_informal", "cannabis_khat_warning", "community_resolution",
-        "evidential_difficulties_victim_not_supporting", "no_suspect_identified",
-    ]
+    public static var metrics: [String] { Metric.allCases.map(\.rawValue).sorted() }
+    public static var units: [String] { MetricUnit.allCases.map(\.rawValue).sorted() }
+    public static var outcomeTypes: [String] { OutcomeType.allCases.map(\.rawValue) }
 }
 
-/// The metrics of the output vocabulary (`metrics.csv` in the contract) and their units.
-enum Metric {
-    static let units: [String: String] = [
-        "calls_for_assistance_per_1000": "per_1000_population",
-        "recorded_crime_per_1000": "per_1000_population",
-        "recorded_crime_change_1y_pct": "percent",
-        "recorded_crime_change_5y_pct": "percent",
-        "victim_based_crime_per_1000": "per_1000_population",
-        "victim_based_crime_change_5y_pct": "percent",
-        "sexual_offences_per_1000": "per_1000_population",
-        "assault_with_injury_per_1000": "per_1000_population",
-        "burglary_dwelling_per_1000_households": "per_1000_households",
-        "asb_incidents_per_1000": "per_1000_population",
-        "asb_incidents_count": "count",
-        "asb_incidents_change_1y_pct": "percent",
-        "charge_rate_pct": "percent",
-        "outcome_count": "count",
-        "outcome_rate_pct": "percent",
-        "domestic_abuse_incidents_per_1000": "per_1000_population",
-        "domestic_abuse_pct_of_crime": "percent",
-        "domestic_abuse_arrests_per_100_offences": "per_100_offences",
-        "ocg_count": "count",
-        "ocg_per_million": "per_million_population",
-        "ocg_predominant_drugs_pct": "percent",
-        "victim_satisfaction_pct": "percent",
-        "custody_place_of_safety_count": "count",
-        "custody_place_of_safety_per_100000": "per_100000_population",
-    ]
+/// The metrics of the output vocabulary (`metrics.csv` in the contract). A closed vocabulary, so an enum: a figure
+/// carries one word, where a `String` a figure was hashed, compared and reference-counted at every stage.
+public enum Metric: String, Sendable, Codable, CaseIterable, Comparable, CustomStringConvertible {
+    case callsForAssistancePer1000 = "calls_for_assistance_per_1000"
+    case recordedCrimePer1000 = "recorded_crime_per_1000"
+    case recordedCrimeChange1yPct = "recorded_crime_change_1y_pct"
+    case recordedCrimeChange5yPct = "recorded_crime_change_5y_pct"
+    case victimBasedCrimePer1000 = "victim_based_crime_per_1000"
+    case victimBasedCrimeChange5yPct = "victim_based_crime_change_5y_pct"
+    case sexualOffencesPer1000 = "sexual_offences_per_1000"
+    case assaultWithInjuryPer1000 = "assault_with_injury_per_1000"
+    case burglaryDwellingPer1000Households = "burglary_dwelling_per_1000_households"
+    case asbIncidentsPer1000 = "asb_incidents_per_1000"
+    case asbIncidentsCount = "asb_incidents_count"
+    case asbIncidentsChange1yPct = "asb_incidents_change_1y_pct"
+    case chargeRatePct = "charge_rate_pct"
+    case outcomeCount = "outcome_count"
+    case outcomeRatePct = "outcome_rate_pct"
+    case domesticAbuseIncidentsPer1000 = "domestic_abuse_incidents_per_1000"
+    case domesticAbusePctOfCrime = "domestic_abuse_pct_of_crime"
+    case domesticAbuseArrestsPer100Offences = "domestic_abuse_arrests_per_100_offences"
+    case ocgCount = "ocg_count"
+    case ocgPerMillion = "ocg_per_million"
+    case ocgPredominantDrugsPct = "ocg_predominant_drugs_pct"
+    case victimSatisfactionPct = "victim_satisfaction_pct"
+    case custodyPlaceOfSafetyCount = "custody_place_of_safety_count"
+    case custodyPlaceOfSafetyPer100000 = "custody_place_of_safety_per_100000"
 
-    static func unit(_ metric: String) -> String {
-        guard let unit = units[metric] else { preconditionFailure("metric \(metric) is not in the vocabulary") }
-        return unit
+    /// The unit the contract gives the metric.
+    public var unit: MetricUnit {
+        switch self {
+        case .callsForAssistancePer1000: .per1000Population
+        case .recordedCrimePer1000: .per1000Population
+        case .recordedCrimeChange1yPct: .percent
+        case .recordedCrimeChange5yPct: .percent
+        case .victimBasedCrimePer1000: .per1000Population
+        case .victimBasedCrimeChange5yPct: .percent
+        case .sexualOffencesPer1000: .per1000Population
+        case .assaultWithInjuryPer1000: .per1000Population
+        case .burglaryDwellingPer1000Households: .per1000Households
+        case .asbIncidentsPer1000: .per1000Population
+        case .asbIncidentsCount: .count
+        case .asbIncidentsChange1yPct: .percent
+        case .chargeRatePct: .percent
+        case .outcomeCount: .count
+        case .outcomeRatePct: .percent
+        case .domesticAbuseIncidentsPer1000: .per1000Population
+        case .domesticAbusePctOfCrime: .percent
+        case .domesticAbuseArrestsPer100Offences: .per100Offences
+        case .ocgCount: .count
+        case .ocgPerMillion: .perMillionPopulation
+        case .ocgPredominantDrugsPct: .percent
+        case .victimSatisfactionPct: .percent
+        case .custodyPlaceOfSafetyCount: .count
+        case .custodyPlaceOfSafetyPer100000: .per100000Population
+        }
     }
 
+    /// A change (`recorded_crime_change_1y_pct` …): it may be negative or past 100.
+    public var isChange: Bool {
+        switch self {
+        case .recordedCrimeChange1yPct, .recordedCrimeChange5yPct, .victimBasedCrimeChange5yPct, .asbIncidentsChange1yPct: true
+        default: false
+        }
+    }
+
+    /// In the order of their keys, as the tables and the run page sort them.
+    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+    /// The key, as messages and tables print it.
+    public var description: String { rawValue }
+}
+
+/// The units of the output vocabulary.
+public enum MetricUnit: String, Sendable, Codable, CaseIterable, Comparable, CustomStringConvertible {
+    case per1000Population = "per_1000_population"
+    case percent
+    case per1000Households = "per_1000_households"
+    case count
+    case per100Offences = "per_100_offences"
+    case perMillionPopulation = "per_million_population"
+    case per100000Population = "per_100000_population"
+
+    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+    public var description: String { rawValue }
+}
+
+/// The outcome types of the output vocabulary: the qualifier of `outcome_count` and `outcome_rate_pct`, in the
+/// contract's order.
+public enum OutcomeType: String, Sendable, Codable, CaseIterable, Comparable, CustomStringConvertible {
+    case chargedSummonsed = "charged_summonsed"
+    case takenIntoConsideration = "taken_into_consideration"
+    case outOfCourtFormal = "out_of_court_formal"
+    case cautionYouths = "caution_youths"
+    case cautionAdults = "caution_adults"
+    case penaltyNoticesForDisorder = "penalty_notices_for_disorder"
+    case outOfCourtInformal = "out_of_court_informal"
+    case cannabisKhatWarning = "cannabis_khat_warning"
+    case communityResolution = "community_resolution"
+    case evidentialDifficultiesVictimNotSupporting = "evidential_difficulties_victim_not_supporting"
+    case noSuspectIdentified = "no_suspect_identified"
+
+    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+    public var description: String { rawValue }
+}
+
+/// Reading a metric from a report's wording.
+extension Metric {
     /// The metric a "Force in numbers" label or a rate-table row names, from its wording; nil for none.
-    static func fromLabel(_ label: String) -> (metric: String, qualifier: String?)? {
+    static func fromLabel(_ label: String) -> (metric: Metric, qualifier: OutcomeType?)? {
         let text = label.lowercased()
         // ASCII labels (nearly all) are searched on bytes; others with the String search, as before.
         let ascii = text.isASCII
         func contains(_ word: String) -> Bool { ascii ? text.contains(ignoringASCIICase: word) : text.contains(word) }
-        if let outcome = outcomeType(text) { return ("outcome_rate_pct", outcome) }
+        if let outcome = outcomeType(text) { return (.outcomeRatePct, outcome) }
         if text.hasPrefix("change") {
             let years = Dates.spanInYears(text)
-            if contains("asb") || contains("anti-social") { return ("asb_incidents_change_1y_pct", nil) }
-            if contains("victim-based") { return ("victim_based_crime_change_5y_pct", nil) }
-            if contains("recorded crime") { return (years == 5 ? "recorded_crime_change_5y_pct" : "recorded_crime_change_1y_pct", nil) }
+            if contains("asb") || contains("anti-social") { return (.asbIncidentsChange1yPct, nil) }
+            if contains("victim-based") { return (.victimBasedCrimeChange5yPct, nil) }
+            if contains("recorded crime") { return (years == 5 ? .recordedCrimeChange5yPct : .recordedCrimeChange1yPct, nil) }
             return nil
         }
-        if contains("calls for assistance") || text.hasPrefix("incidents per 1,000") { return ("calls_for_assistance_per_1000", nil) }
-        if contains("charge rate") { return ("charge_rate_pct", nil) }
+        if contains("calls for assistance") || text.hasPrefix("incidents per 1,000") { return (.callsForAssistancePer1000, nil) }
+        if contains("charge rate") { return (.chargeRatePct, nil) }
         if contains("domestic abuse") {
-            if contains("percentage") { return ("domestic_abuse_pct_of_crime", nil) }
-            if contains("arrest") { return ("domestic_abuse_arrests_per_100_offences", nil) }
-            if contains("per 1,000") { return ("domestic_abuse_incidents_per_1000", nil) }
+            if contains("percentage") { return (.domesticAbusePctOfCrime, nil) }
+            if contains("arrest") { return (.domesticAbuseArrestsPer100Offences, nil) }
+            if contains("per 1,000") { return (.domesticAbuseIncidentsPer1000, nil) }
             return nil
         }
-        if contains("organised crime group") && contains("million") { return ("ocg_per_million", nil) }
-        if contains("victim satisfaction") { return ("victim_satisfaction_pct", nil) }
-        if text.hasPrefix("burglary") { return ("burglary_dwelling_per_1000_households", nil) }
-        if contains("anti-social behaviour") || contains("(asb)") { return ("asb_incidents_per_1000", nil) }
-        if text.hasPrefix("victim-based crime") { return ("victim_based_crime_per_1000", nil) }
-        if text.hasPrefix("sexual offences") { return ("sexual_offences_per_1000", nil) }
-        if text.hasPrefix("assault with injury") { return ("assault_with_injury_per_1000", nil) }
-        if contains("crimes recorded") || text.hasPrefix("recorded crime") { return ("recorded_crime_per_1000", nil) }
+        if contains("organised crime group") && contains("million") { return (.ocgPerMillion, nil) }
+        if contains("victim satisfaction") { return (.victimSatisfactionPct, nil) }
+        if text.hasPrefix("burglary") { return (.burglaryDwellingPer1000Households, nil) }
+        if contains("anti-social behaviour") || contains("(asb)") { return (.asbIncidentsPer1000, nil) }
+        if text.hasPrefix("victim-based crime") { return (.victimBasedCrimePer1000, nil) }
+        if text.hasPrefix("sexual offences") { return (.sexualOffencesPer1000, nil) }
+        if text.hasPrefix("assault with injury") { return (.assaultWithInjuryPer1000, nil) }
+        if contains("crimes recorded") || text.hasPrefix("recorded crime") { return (.recordedCrimePer1000, nil) }
         return nil
     }
 
     /// Outcome type keys (the contract's qualifiers) from the wording of outcome tables and graphics.
-    static func outcomeType(_ text: String) -> String? {
+    static func outcomeType(_ text: String) -> OutcomeType? {
         let text = text.lowercased()
-        if text.hasPrefix("charged/summon") { return "charged_summonsed" }
-        if text.hasPrefix("taken into consideration") { return "taken_into_consideration" }
-        if text.hasPrefix("out-of-court (formal)") { return "out_of_court_formal" }
-        if text.hasPrefix("out-of-court (informal)") { return "out_of_court_informal" }
-        if text.hasPrefix("caution - youth") || text.hasPrefix("caution – youth") { return "caution_youths" }
-        if text.hasPrefix("caution - adult") || text.hasPrefix("caution – adult") { return "caution_adults" }
-        if text.hasPrefix("penalty notices for disorder") { return "penalty_notices_for_disorder" }
-        if text.hasPrefix("cannabis/khat warning") { return "cannabis_khat_warning" }
-        if text.hasPrefix("community resolution") { return "community_resolution" }
-        if text.hasPrefix("evidential difficulties") { return "evidential_difficulties_victim_not_supporting" }
-        if text.hasPrefix("investigation completed but no suspect identified") || text.hasPrefix("no suspect identified") { return "no_suspect_identified" }
+        if text.hasPrefix("charged/summon") { return .chargedSummonsed }
+        if text.hasPrefix("taken into consideration") { return .takenIntoConsideration }
+        if text.hasPrefix("out-of-court (formal)") { return .outOfCourtFormal }
+        if text.hasPrefix("out-of-court (informal)") { return .outOfCourtInformal }
+        if text.hasPrefix("caution - youth") || text.hasPrefix("caution – youth") { return .cautionYouths }
+        if text.hasPrefix("caution - adult") || text.hasPrefix("caution – adult") { return .cautionAdults }
+        if text.hasPrefix("penalty notices for disorder") { return .penaltyNoticesForDisorder }
+        if text.hasPrefix("cannabis/khat warning") { return .cannabisKhatWarning }
+        if text.hasPrefix("community resolution") { return .communityResolution }
+        if text.hasPrefix("evidential difficulties") { return .evidentialDifficultiesVictimNotSupporting }
+        if text.hasPrefix("investigation completed but no suspect identified") || text.hasPrefix("no suspect identified") { return .noSuspectIdentified }
         return nil
     }
 }

@@ -31,9 +31,9 @@ enum NarrativeFigures {
 
         func word(_ group: Int) -> String { groups[group]?.lowercased() ?? "" }
 
-        func figure(_ area: Area, _ metric: String, _ group: Int, sign: Double = 1, period: Period? = nil) -> Figure? {
+        func figure(_ area: Area, _ metric: Metric, _ group: Int, sign: Double = 1, period: Period? = nil) -> Figure? {
             guard let printed = groups[group].flatMap({ PrintedNumber($0) }) else { return nil }
-            return Figure(area: area, metric: metric, value: printed.value * sign, decimals: printed.decimals, unit: Metric.unit(metric),
+            return Figure(area: area, metric: metric, value: printed.value * sign, decimals: printed.decimals, unit: metric.unit,
                           period: period ?? periods.last ?? Period(), source: .narrative, line: groupLines[group])
         }
     }
@@ -53,13 +53,13 @@ enum NarrativeFigures {
 
     private static func makePatterns() -> [Pattern] { [
         Pattern(cue: "incidents of anti-social behaviour", keys: ["recorded ", " incidents of anti-social behaviour"], "recorded \(number) incidents of anti-social behaviour") { match in
-            [match.figure(.force, "asb_incidents_count", 1)].compactMap { $0 }
+            [match.figure(.force, .asbIncidentsCount, 1)].compactMap { $0 }
         },
         Pattern(cue: "incidents than the force recorded", keys: [" percent ", " incidents than the force recorded"], "\(number) percent (fewer|more) incidents than the force recorded") { match in
-            [match.figure(.force, "asb_incidents_change_1y_pct", 1, sign: sign(match.word(2)))].compactMap { $0 }
+            [match.figure(.force, .asbIncidentsChange1yPct, 1, sign: sign(match.word(2)))].compactMap { $0 }
         },
         Pattern(cue: "across england and wales, there were", keys: ["across england and wales, there were ", " percent "], "across England and Wales, there were \(number) percent (fewer|more) incidents") { match in
-            [match.figure(.englandAndWales, "asb_incidents_change_1y_pct", 1, sign: sign(match.word(2)))].compactMap { $0 }
+            [match.figure(.englandAndWales, .asbIncidentsChange1yPct, 1, sign: sign(match.word(2)))].compactMap { $0 }
         },
         // "… fell by 9 percent in Dyfed-Powys compared with a reduction of 13 percent across all forces …"
         Pattern(cue: "percent in ", keys: [" percent in ", " compared with a"], "\(change) by \(number) percent in [^,.]{1,60}?,? compared with an? \(comparison) of \(number) percent") { match in
@@ -70,52 +70,52 @@ enum NarrativeFigures {
         // "… increased by 7 percent for the 12 months to 30 June 2015. This is compared with an increase of 4 percent …"
         Pattern(cue: "this is compared with", keys: [" this is compared with a", " percent"], reach: 1, "\(change) by \(number) percent for the 12 months to [^.]+\\. This is compared with an? \(comparison) of \(number) percent") { match in
             guard match.sentence.lowercased().contains("recorded crime") else { return [] }
-            return [match.figure(.force, "recorded_crime_change_1y_pct", 2, sign: sign(match.word(1))),
-                    match.figure(.englandAndWales, "recorded_crime_change_1y_pct", 4, sign: sign(match.word(3)))].compactMap { $0 }
+            return [match.figure(.force, .recordedCrimeChange1yPct, 2, sign: sign(match.word(1))),
+                    match.figure(.englandAndWales, .recordedCrimeChange1yPct, 4, sign: sign(match.word(3)))].compactMap { $0 }
         },
         Pattern(cue: "organised crime groups", keys: ["monitoring ", " organised crime groups"], "monitoring \(number) organised crime groups") { match in
-            [match.figure(.force, "ocg_count", 1)].compactMap { $0 }
+            [match.figure(.force, .ocgCount, 1)].compactMap { $0 }
         },
         Pattern(cue: "per one million", keys: ["represents ", " ocgs per one million"], "represents \(number) OCGs per one million") { match in
-            [match.figure(.force, "ocg_per_million", 1)].compactMap { $0 }
+            [match.figure(.force, .ocgPerMillion, 1)].compactMap { $0 }
         },
         Pattern(cue: "per one million", keys: ["had ", " mapped organised crime groups per one million"], "had \(number) mapped organised crime groups per one million") { match in
-            [match.figure(.force, "ocg_per_million", 1)].compactMap { $0 }
+            [match.figure(.force, .ocgPerMillion, 1)].compactMap { $0 }
         },
         Pattern(cue: "per one million", keys: ["england and wales rate of ", " organised crime groups per one million"], "England and Wales rate of \(number) organised crime groups per one million") { match in
-            [match.figure(.englandAndWales, "ocg_per_million", 1)].compactMap { $0 }
+            [match.figure(.englandAndWales, .ocgPerMillion, 1)].compactMap { $0 }
         },
         Pattern(cue: "predominant crime type", keys: ["'drug activity' was the predominant crime type ("], "'Drug activity' was the predominant crime type \\(\(number) percent\\)") { match in
-            [match.figure(.force, "ocg_predominant_drugs_pct", 1)].compactMap { $0 }
+            [match.figure(.force, .ocgPredominantDrugsPct, 1)].compactMap { $0 }
         },
         Pattern(cue: "classified in this way", keys: ["with ", " percent of all ocgs classified in this way"], "with \(number) percent of all OCGs classified in this way") { match in
-            [match.figure(.englandAndWales, "ocg_predominant_drugs_pct", 1)].compactMap { $0 }
+            [match.figure(.englandAndWales, .ocgPredominantDrugsPct, 1)].compactMap { $0 }
         },
         Pattern(cue: "were satisfied", keys: [" percent were satisfied"], "\(number) percent were satisfied") { match in
-            [match.figure(.force, "victim_satisfaction_pct", 1)].compactMap { $0 }
+            [match.figure(.force, .victimSatisfactionPct, 1)].compactMap { $0 }
         },
         Pattern(cue: "national victim satisfaction rate", keys: ["national victim satisfaction rate of "], "national victim satisfaction rate of \(number) percent") { match in
-            [match.figure(.englandAndWales, "victim_satisfaction_pct", 1)].compactMap { $0 }
+            [match.figure(.englandAndWales, .victimSatisfactionPct, 1)].compactMap { $0 }
         },
         Pattern(cue: "arrests made", keys: ["for every 100 domestic abuse", " arrests made", "(this compares with the england and wales rate of "], "For every 100 domestic abuse[^.]{0,60}? there were \(number) arrests made[^.(]*\\(this compares with the England and Wales rate of \(number)\\)") { match in
-            [match.figure(.force, "domestic_abuse_arrests_per_100_offences", 1),
-             match.figure(.englandAndWales, "domestic_abuse_arrests_per_100_offences", 2)].compactMap { $0 }
+            [match.figure(.force, .domesticAbuseArrestsPer100Offences, 1),
+             match.figure(.englandAndWales, .domesticAbuseArrestsPer100Offences, 2)].compactMap { $0 }
         },
         Pattern(cue: "place of safety", keys: ["used as a place of safety ", " uses as a place of safety per 100,000 population (compared with an england and wales rate of "], "used as a place of safety \(number) times[^.]*? which represents \(number) uses as a place of safety per 100,000 population \\(compared with an England and Wales rate of \(number)\\)") { match in
-            [match.figure(.force, "custody_place_of_safety_count", 1),
-             match.figure(.force, "custody_place_of_safety_per_100000", 2),
-             match.figure(.englandAndWales, "custody_place_of_safety_per_100000", 3)].compactMap { $0 }
+            [match.figure(.force, .custodyPlaceOfSafetyCount, 1),
+             match.figure(.force, .custodyPlaceOfSafetyPer100000, 2),
+             match.figure(.englandAndWales, .custodyPlaceOfSafetyPer100000, 3)].compactMap { $0 }
         },
     ] }
 
     /// Which change a crime sentence reports: victim-based crime (five years), or recorded crime over five
     /// years or one, told apart by the years it compares.
-    private static func crimeChangeMetric(_ sentence: String) -> String? {
+    private static func crimeChangeMetric(_ sentence: String) -> Metric? {
         let lower = sentence.lowercased()
-        if lower.contains("victim-based crime") { return "victim_based_crime_change_5y_pct" }
+        if lower.contains("victim-based crime") { return .victimBasedCrimeChange5yPct }
         guard lower.contains("recorded crime") else { return nil }
-        if Dates.spanInYears(sentence) == 5 { return "recorded_crime_change_5y_pct" }
-        return lower.contains("previous year") ? "recorded_crime_change_1y_pct" : nil
+        if Dates.spanInYears(sentence) == 5 { return .recordedCrimeChange5yPct }
+        return lower.contains("previous year") ? .recordedCrimeChange1yPct : nil
     }
 
     /// The figures the sentences state, and a problem for each sentence too long to search (see

@@ -120,9 +120,9 @@ struct DistributionMatchesTableRule: ReportRule {
 /// within the printed rounding of the stated one, plus a tolerance for population estimate vintages.
 struct CountRateConsistencyRule: ReportRule {
     let name = RuleName.countRatePopulation
-    static let pairs: [(count: String, rate: String)] = [
-        ("asb_incidents_count", "asb_incidents_per_1000"), ("ocg_count", "ocg_per_million"),
-        ("custody_place_of_safety_count", "custody_place_of_safety_per_100000"),
+    static let pairs: [(count: Metric, rate: Metric)] = [
+        (.asbIncidentsCount, .asbIncidentsPer1000), (.ocgCount, .ocgPerMillion),
+        (.custodyPlaceOfSafetyCount, .custodyPlaceOfSafetyPer100000),
     ]
 
     func check(_ item: IdentifiedReport, _ context: RuleContext) -> [ValidationFinding] {
@@ -134,7 +134,7 @@ struct CountRateConsistencyRule: ReportRule {
                 for count in figures where count.metric == countMetric {
                     for rate in figures where rate.metric == rateMetric && rate.period == count.period {
                         let denominator = context.denominators.denominator(forceID: forceID, reportYear: year, metric: rateMetric)
-                        guard denominator.usable, let population = denominator.population, let base = Enrichment.bases[rate.unit] else {
+                        guard denominator.usable, let population = denominator.population, let base = Enrichment.base(rate.unit) else {
                             findings.append(ValidationFinding(reportID: item.id, year: year, rule: name, severity: .info, subject: subject(rate),
                                 message: "not checked: \(denominator.note)"))
                             continue
@@ -142,7 +142,7 @@ struct CountRateConsistencyRule: ReportRule {
                         let implied = count.value / Double(population) * base
                         let tolerance = rate.roundingHalfWidth + rate.value * context.settings.populationTolerancePercent / 100
                         guard abs(implied - rate.value) > tolerance else { continue }
-                        var message = "stated \(show(rate.value, decimals: rate.decimals)) \(String(rate.unit.map { $0 == "_" ? " " : $0 })) (line \(rate.line)), but \(show(count.value)) (line \(count.line)) ÷ \(show(Double(population))) (mid-\(denominator.year ?? 0)) × \(show(base)) = \(show(implied, decimals: max(1, rate.decimals)))"
+                        var message = "stated \(show(rate.value, decimals: rate.decimals)) \(String(rate.unit.rawValue.map { $0 == "_" ? " " : $0 })) (line \(rate.line)), but \(show(count.value)) (line \(count.line)) ÷ \(show(Double(population))) (mid-\(denominator.year ?? 0)) × \(show(base)) = \(show(implied, decimals: max(1, rate.decimals)))"
                         let ratio = rate.value / implied
                         for factor in [10.0, 100, 1000] where abs(ratio / factor - 1) < 0.05 {
                             message += "; the stated rate is \(Int(factor))× the implied one, as if the base were \(show(base * factor)), not \(show(base))"
@@ -167,9 +167,9 @@ struct OutcomeConsistencyRule: ReportRule {
         do {
             for area in [Area.force, .englandAndWales] {
                 let figures = item.report.figures.filter { $0.area == area && $0.source == .figureTable }
-                let counts = figures.filter { $0.metric == "outcome_count" }
+                let counts = figures.filter { $0.metric == .outcomeCount }
                 let pairs = counts.compactMap { count -> (count: Figure, rate: Figure)? in
-                    guard let rate = figures.first(where: { $0.metric == "outcome_rate_pct" && $0.qualifier == count.qualifier && $0.period == count.period }),
+                    guard let rate = figures.first(where: { $0.metric == .outcomeRatePct && $0.qualifier == count.qualifier && $0.period == count.period }),
                           rate.value > 0 else { return nil }
                     return (count, rate)
                 }
@@ -182,11 +182,11 @@ struct OutcomeConsistencyRule: ReportRule {
                     guard abs(implied - rate.value) > tolerance else { continue }
                     findings.append(ValidationFinding(
                         reportID: item.id, year: item.report.year, rule: name, severity: .error, subject: subject(rate),
-                        message: "stated \(show(rate.value, decimals: rate.decimals))% of offences, but \(show(count.value)) outcomes over the \(show(offences, decimals: 0)) offences implied by \(reference.count.qualifier ?? "") (line \(reference.count.line)) are \(show(implied, decimals: 2))%"))
+                        message: "stated \(show(rate.value, decimals: rate.decimals))% of offences, but \(show(count.value)) outcomes over the \(show(offences, decimals: 0)) offences implied by \(reference.count.qualifier?.rawValue ?? "") (line \(reference.count.line)) are \(show(implied, decimals: 2))%"))
                 }
                 // The offences against recorded crime per 1,000 times the population (force area only).
                 guard area == .force, let forceID = item.report.forceID, let year = item.report.year,
-                      let crime = item.report.figures.first(where: { $0.area == .force && $0.metric == "recorded_crime_per_1000" && $0.period == reference.count.period }) else { continue }
+                      let crime = item.report.figures.first(where: { $0.area == .force && $0.metric == .recordedCrimePer1000 && $0.period == reference.count.period }) else { continue }
                 let denominator = context.denominators.denominator(forceID: forceID, reportYear: year, metric: crime.metric)
                 guard denominator.usable, let population = denominator.population else { continue }
                 let recorded = crime.value * Double(population) / 1000
@@ -211,8 +211,8 @@ struct FigureConsistencyRule: ReportRule {
     /// was most of this rule's cost.
     struct ComparableKey: Hashable {
         let area: Area
-        let metric: String
-        let qualifier: String?
+        let metric: Metric
+        let qualifier: OutcomeType?
         let period: Period
 
         /// Of the period only its last day is hashed (equality still compares all of it): periods of one metric rarely
@@ -227,8 +227,8 @@ struct FigureConsistencyRule: ReportRule {
     }
 
     static func comparableKey(_ figure: Figure) -> ComparableKey {
-        figure.metric == "charge_rate_pct"
-            ? ComparableKey(area: figure.area, metric: "outcome_rate_pct", qualifier: "charged_summonsed", period: figure.period)
+        figure.metric == .chargeRatePct
+            ? ComparableKey(area: figure.area, metric: .outcomeRatePct, qualifier: .chargedSummonsed, period: figure.period)
             : ComparableKey(area: figure.area, metric: figure.metric, qualifier: figure.qualifier, period: figure.period)
     }
 
@@ -318,7 +318,7 @@ struct EnglandWalesOutlierRule: ReportRule {
             }
             guard !comparators.isEmpty else { return [] }
             return figures.compactMap { figure in
-                guard figure.area == .force && figure.unit != "count" && !isChange(figure.metric) && figure.value > 0,
+                guard figure.area == .force && figure.unit != .count && !figure.metric.isChange && figure.value > 0,
                       let found = comparators[FigureConsistencyRule.ComparableKey(area: .force, metric: figure.metric, qualifier: figure.qualifier, period: figure.period)]
                 else { return nil }
                 let comparator = figures[found]
@@ -339,10 +339,10 @@ struct RangeRule: ReportRule {
     func check(_ item: IdentifiedReport, _ context: RuleContext) -> [ValidationFinding] {
         do {
             return item.report.figures.compactMap { figure -> ValidationFinding? in
-                let isChange = isChange(figure.metric)
+                let isChange = figure.metric.isChange
                 var problem: String?
-                if figure.unit == "percent" && !isChange && !(0...100).contains(figure.value) { problem = "a percentage outside 0–100" }
-                else if !isChange && figure.value < 0 { problem = "a negative \(figure.unit == "count" ? "count" : "rate")" }
+                if figure.unit == .percent && !isChange && !(0...100).contains(figure.value) { problem = "a percentage outside 0–100" }
+                else if !isChange && figure.value < 0 { problem = "a negative \(figure.unit == .count ? "count" : "rate")" }
                 guard let problem else { return nil }
                 return ValidationFinding(reportID: item.id, year: item.report.year, rule: name, severity: .error, subject: subject(figure),
                                          message: "\(figure.key) is \(show(figure.value, decimals: figure.decimals)): \(problem)")
@@ -374,9 +374,3 @@ func firstIndex<Key: Hashable>(of key: Key, in table: inout [Key: Int], else val
     return read(&table[key, default: value])
 }
 
-/// A change metric (`recorded_crime_change_pct` …) may be negative or past 100. PeelText's byte search (metric
-/// keys are lowercase): Foundation's `contains` and the generic `firstRange(of:)` on every figure of every
-/// report were both visible in perf.
-func isChange(_ metric: String) -> Bool {
-    metric.contains(ignoringASCIICase: "_change_")
-}

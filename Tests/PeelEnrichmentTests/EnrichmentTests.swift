@@ -16,7 +16,12 @@ func shippedPolicy() -> DenominatorPolicy {
 
 let denominators = Denominators(table: population, policy: shippedPolicy())
 
+/// A figure of the vocabulary's `metric` and `unit`, named by their keys as the contract prints them.
 private func figure(_ metric: String, _ value: Double, _ unit: String) -> Figure {
+    figure(Metric(rawValue: metric)!, value, MetricUnit(rawValue: unit)!)
+}
+
+private func figure(_ metric: Metric, _ value: Double, _ unit: MetricUnit) -> Figure {
     Figure(area: .force, metric: metric, value: value, decimals: 1, unit: unit, period: Period(start: "2014-07-01", end: "2015-06-30"), source: .narrative, line: 1)
 }
 
@@ -29,8 +34,8 @@ struct EnrichmentTests {
         #expect(policy.populationYear(forReportYear: 2017) == 2016)
         policy.yearOverrides = [2019: 2017]
         #expect(policy.populationYear(forReportYear: 2019) == 2017)
-        #expect(denominators.denominator(forceID: "dyfed-powys", reportYear: 2015, metric: "asb_incidents_per_1000").population == 516_664)
-        #expect(denominators.denominator(forceID: "gwent", reportYear: 2017, metric: "ocg_per_million").population == 584_133)
+        #expect(denominators.denominator(forceID: "dyfed-powys", reportYear: 2015, metric: .asbIncidentsPer1000).population == 516_664)
+        #expect(denominators.denominator(forceID: "gwent", reportYear: 2017, metric: .ocgPerMillion).population == 584_133)
     }
 
     @Test("per 1,000, per million and per 100,000 population imply counts; counts imply rates", arguments: [
@@ -49,7 +54,7 @@ struct EnrichmentTests {
         #expect(enriched.denominator.source == "ons_mye_2014")
         #expect(enriched.impliedCount == count)
         #expect(enriched.impliedRate == rate)
-        #expect(enriched.impliedRateUnit == rateUnit)
+        #expect(enriched.impliedRateUnit?.rawValue == rateUnit)
         #expect(enriched.note.contains("ONS mid-2014 population"))
     }
 
@@ -75,13 +80,13 @@ struct EnrichmentTests {
 
     @Test("Warwickshire and West Mercia OCG figures of 2015 and 2016 use their combined population")
     func combinedArea() {
-        let ocg = denominators.denominator(forceID: "west-mercia", reportYear: 2015, metric: "ocg_per_million")
+        let ocg = denominators.denominator(forceID: "west-mercia", reportYear: 2015, metric: .ocgPerMillion)
         #expect(ocg.population == 551_594 + 1_242_142)
         #expect(ocg.note.contains("combined mid-2014 population of warwickshire and west-mercia"))
-        #expect(denominators.denominator(forceID: "warwickshire", reportYear: 2016, metric: "ocg_count").population == 1_803_233)
+        #expect(denominators.denominator(forceID: "warwickshire", reportYear: 2016, metric: .ocgCount).population == 1_803_233)
         // Other metrics, and 2017, use the force's own population.
-        #expect(denominators.denominator(forceID: "west-mercia", reportYear: 2015, metric: "asb_incidents_per_1000").population == 1_242_142)
-        #expect(denominators.denominator(forceID: "west-mercia", reportYear: 2017, metric: "ocg_per_million").population == population.estimate("west-mercia", 2016)?.population)
+        #expect(denominators.denominator(forceID: "west-mercia", reportYear: 2015, metric: .asbIncidentsPer1000).population == 1_242_142)
+        #expect(denominators.denominator(forceID: "west-mercia", reportYear: 2017, metric: .ocgPerMillion).population == population.estimate("west-mercia", 2016)?.population)
     }
 
     @Test("a force's denominators worked out once per report are the same as asked metric by metric")
@@ -95,10 +100,10 @@ struct EnrichmentTests {
             for force in registry.forces.map(\.id) + ["no-such-force"] {
                 for year in [2012, 2014, 2015, 2016, 2017, 2031] {
                     let perForce = denominators.forForce(force, reportYear: year)
-                    for metric in Vocabulary.metrics + ["not_a_metric"] {
+                    for metric in Metric.allCases {
                         let expected = denominators.denominator(forceID: force, reportYear: year, metric: metric)
                         #expect(perForce.denominator(metric: metric) == expected, "\(force) \(year) \(metric)")
-                        for unit in Vocabulary.units + ["no_such_unit"] {
+                        for unit in MetricUnit.allCases {
                             let printed = figure(metric, 12.5, unit)
                             #expect(Enrichment.enrich(printed, denominator: perForce.denominator(metric: metric))
                                     == Enrichment.enrich(printed, forceID: force, reportYear: year, denominators: denominators))

@@ -158,7 +158,7 @@ struct CoverageComparison: Sendable {
             let when = period.asAt.map { "as at \($0)" } ?? "\(period.start ?? "?")…\(period.end ?? "?")"
             let extra = period.asAt != nil && (period.start != nil || period.end != nil) ? " (\(period.start ?? "?")…\(period.end ?? "?"))" : ""
             return CoverageItem(kind: .figures,
-                                key: "\(figure.area.rawValue) \(figure.metric)\(figure.qualifier.map { "/" + $0 } ?? "") \(when)\(extra) [\(figure.source.rawValue)]",
+                                key: "\(figure.area.rawValue) \(figure.metric)\(figure.qualifier.map { "/" + $0.rawValue } ?? "") \(when)\(extra) [\(figure.source.rawValue)]",
                                 value: coverageNumber(figure.value), line: figure.line)
         }
         + report.findings.map {
@@ -494,8 +494,8 @@ struct ExtractionCoverageTests {
         report.figures[0].value += 1                       // wrong value for a known key
         report.figures.append(report.figures[1])          // one copy too many (multiset)
         var madeUp = report.figures[2]
-        madeUp.metric = "made_up_metric"
-        report.figures.append(madeUp)                      // a key the sample does not have
+        madeUp.period = Period(asAt: "1999-12-31")
+        report.figures.append(madeUp)                      // a key the sample does not have (no figure of 1999)
         report.judgments[1].grade = report.judgments[1].grade == .good ? .inadequate : .good
         report.findings[1].text += " Extra words."
         report.findings.removeLast()                       // lost
@@ -511,7 +511,7 @@ struct ExtractionCoverageTests {
         #expect(wrongValue.item.value == coverageNumber(sample.figures[0].value + 1))
         #expect(wrongValue.item.line == sample.figures[0].line + 1000)
         #expect(wrongValue.sampleValues.contains(coverageNumber(sample.figures[0].value)))
-        #expect(figures.wrong.contains { $0.item.key.contains("made_up_metric") && $0.sampleValues.isEmpty })
+        #expect(figures.wrong.contains { $0.item.key.contains("as at 1999-12-31") && $0.sampleValues.isEmpty })
 
         #expect(same[.judgments].found == sample.judgments.count - 1)
         #expect(same[.judgments].wrong.count == 1 && same[.judgments].missing.count == 1)

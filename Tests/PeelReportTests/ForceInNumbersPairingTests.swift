@@ -17,7 +17,7 @@ struct ForceInNumbersPairingTests {
     }
 
     private func recordedCrime(_ report: Report) -> [String] {
-        report.figures.filter { $0.metric == "recorded_crime_per_1000" && $0.source == .forceInNumbers }
+        report.figures.filter { $0.metric == .recordedCrimePer1000 && $0.source == .forceInNumbers }
             .map { "\($0.area.rawValue) \(Int($0.value))" }
     }
 
@@ -38,6 +38,6 @@ struct ForceInNumbersPairingTests {
         #expect(recordedCrime(report).isEmpty)
         #expect(report.problems.contains { $0.message.hasPrefix("Force in numbers:") })
         // The other blocks are untouched.
-        #expect(report.figures.contains { $0.metric == "calls_for_assistance_per_1000" && $0.area == .force && $0.value == 338 })
+        #expect(report.figures.contains { $0.metric == .callsForAssistancePer1000 && $0.area == .force && $0.value == 338 })
     }
 }

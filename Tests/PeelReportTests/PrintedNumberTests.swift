@@ -53,12 +53,12 @@ struct PeriodDateTests {
     func impossibleDates() throws {
         let text = String(decoding: Fixtures.sample(gwent), as: UTF8.self)
         let report = try parse(Array(text.replacingOccurrences(of: "Organised crime groups per 1 million population as at 1 July 2017", with: "Organised crime groups per 1 million population as at 31 June 2017").utf8))
-        let ocg = report.figures.filter { $0.metric == "ocg_per_million" && $0.source == .forceInNumbers }
+        let ocg = report.figures.filter { $0.metric == .ocgPerMillion && $0.source == .forceInNumbers }
         #expect(!ocg.isEmpty)
         #expect(ocg.allSatisfy { $0.period.asAt == nil })
         #expect(report.problems.contains { $0.severity == .error && $0.message.contains("\"31 June 2017\" cannot exist") })
         #expect(try !parse(Fixtures.sample(gwent)).problems.contains { $0.message.contains("cannot exist") })
-        let original = try parse(Fixtures.sample(gwent)).figures.filter { $0.metric == "ocg_per_million" && $0.source == .forceInNumbers }
+        let original = try parse(Fixtures.sample(gwent)).figures.filter { $0.metric == .ocgPerMillion && $0.source == .forceInNumbers }
         #expect(original.allSatisfy { $0.period.asAt == "2017-07-01" })
     }
 
@@ -68,7 +68,7 @@ struct PeriodDateTests {
         let changed = text.replacingOccurrences(of: "increased by 7 percent for the 12 months to 30 June 2015", with: "increased by 7 percent for the 12 months to 31 June 2015")
         #expect(changed != text)
         let report = try parse(Array(changed.utf8))
-        let change = report.figures.filter { $0.metric == "recorded_crime_change_1y_pct" && $0.source == .narrative }
+        let change = report.figures.filter { $0.metric == .recordedCrimeChange1yPct && $0.source == .narrative }
         #expect(!change.isEmpty)
         #expect(change.allSatisfy { $0.period == Period() })
         #expect(report.problems.contains { $0.message.contains("\"31 June 2015\" cannot exist") })

@@ -104,7 +104,7 @@ struct ColumnOutcomesTests {
     private static let reading = Fixtures.packageRoot + "/Tests/Fixtures/extractions/peel-effectiveness-2015-dyfed-powys.reading.txt"
 
     private func outcomes(_ report: Report) -> [String] {
-        report.figures.filter { $0.metric.hasPrefix("outcome_") }.map { "\($0.area.rawValue) \($0.metric) \($0.qualifier ?? "") \(plain($0.value))" }
+        report.figures.filter { $0.metric.rawValue.hasPrefix("outcome_") }.map { "\($0.area.rawValue) \($0.metric) \($0.qualifier?.rawValue ?? "") \(plain($0.value))" }
     }
 
     @Test("gives the sample's 36 outcome figures, each column under its header")

@@ -34,9 +34,9 @@ struct RepeatedFigureTests {
             for _ in 0..<Int.random(in: 0...40, using: &generator) {
                 report.figures.append(Figure(
                     area: Bool.random(using: &generator) ? .force : .englandAndWales,
-                    metric: ["asb_incidents_count", "ocg_count", "victim_satisfaction_pct"][Int.random(in: 0..<3, using: &generator)],
-                    qualifier: Bool.random(using: &generator) ? nil : "charged_summonsed",
-                    value: Double(Int.random(in: 0..<3, using: &generator)), unit: "count", period: Period(),
+                    metric: [Metric.asbIncidentsCount, .ocgCount, .victimSatisfactionPct][Int.random(in: 0..<3, using: &generator)],
+                    qualifier: Bool.random(using: &generator) ? nil : .chargedSummonsed,
+                    value: Double(Int.random(in: 0..<3, using: &generator)), unit: .count, period: Period(),
                     source: .narrative, line: Int.random(in: 1...6, using: &generator)))
             }
             var fast = report

@@ -83,7 +83,7 @@ func paged(_ bytes: [UInt8]) -> [UInt8] {
 private func content(_ report: Report) -> [String] {
     report.judgments.map { "J \($0.forceID ?? "") \($0.question.rawValue) \($0.grade.rawValue) \($0.lastInspected ?? 0)" }
         + report.gradeDistributions.map { "D \($0.question.rawValue) \($0.grade.rawValue) \($0.forces)" }
-        + report.figures.map { "F \($0.metric) \($0.qualifier ?? "") \($0.area.rawValue) \($0.value) \($0.period.start ?? "") \($0.period.end ?? "") \($0.period.asAt ?? "") \($0.source.rawValue)" }
+        + report.figures.map { "F \($0.metric) \($0.qualifier?.rawValue ?? "") \($0.area.rawValue) \($0.value) \($0.period.start ?? "") \($0.period.end ?? "") \($0.period.asAt ?? "") \($0.source.rawValue)" }
         + report.findings.map { "A \($0.question?.rawValue ?? "") \($0.kind.rawValue) \($0.ordinal) \($0.text)" }
 }
 
@@ -164,8 +164,8 @@ struct RobustnessTests {
         lines[54] = ""
         let report = try parse(Array(lines.joined(separator: "\n").utf8))
         let fin = report.figures.filter { $0.source == .forceInNumbers }
-        #expect(!fin.contains { $0.metric == "calls_for_assistance_per_1000" })
-        #expect(fin.filter { $0.metric == "asb_incidents_per_1000" }.map(\.value) == [36, 31])
+        #expect(!fin.contains { $0.metric == .callsForAssistancePer1000 })
+        #expect(fin.filter { $0.metric == .asbIncidentsPer1000 }.map(\.value) == [36, 31])
         #expect(fin.count == 8)
         // The judgments table's header row is not a judgment.
         #expect(report.judgments.count == 6)

@@ -229,20 +229,20 @@ struct SampleReportTests {
         let table = report.figures.filter { $0.source == .figureTable }
         let rateMetrics = ["recorded_crime_per_1000", "victim_based_crime_per_1000", "sexual_offences_per_1000", "assault_with_injury_per_1000", "burglary_dwelling_per_1000_households", "asb_incidents_per_1000"]
         for (offset, (metric, values)) in zip(rateMetrics, rates).enumerated() {
-            let row = table.filter { $0.metric == metric }
+            let row = table.filter { $0.metric.rawValue == metric }
             #expect(row.map { plain($0.value) }.joined(separator: " ") == values, "\(metric)")
             #expect(row.map(\.line) == [ratesLine + offset, ratesLine + offset])
             #expect(row.map(\.area) == [.force, .englandAndWales])
             #expect(row.allSatisfy { $0.period == Period(start: "2014-07-01", end: "2015-06-30") })
         }
-        #expect(table.first { $0.metric == "burglary_dwelling_per_1000_households" }?.unit == "per_1000_households")
+        #expect(table.first { $0.metric == .burglaryDwellingPer1000Households }?.unit == .per1000Households)
         let outcomeTypes = ["charged_summonsed", "taken_into_consideration", "out_of_court_formal", "caution_youths", "caution_adults",
                             "penalty_notices_for_disorder", "out_of_court_informal", "cannabis_khat_warning", "community_resolution"]
         for (offset, (outcome, values)) in zip(outcomeTypes, outcomes).enumerated() {
-            let row = table.filter { $0.qualifier == outcome }
+            let row = table.filter { $0.qualifier?.rawValue == outcome }
             #expect(row.map { plain($0.value) }.joined(separator: " ") == values, "\(outcome)")
-            #expect(row.map(\.metric) == ["outcome_count", "outcome_rate_pct", "outcome_count", "outcome_rate_pct"])
-            #expect(row.map(\.unit) == ["count", "percent", "count", "percent"])
+            #expect(row.map(\.metric) == [.outcomeCount, .outcomeRatePct, .outcomeCount, .outcomeRatePct])
+            #expect(row.map(\.unit) == [.count, .percent, .count, .percent])
             #expect(row.allSatisfy { $0.line == outcomesLine + offset })
         }
         #expect(table.count == 12 + 36)
@@ -299,9 +299,9 @@ struct SampleReportTests {
 
     @Test("periods: twelve months to a date start the day after that date a year before")
     func periods() throws {
-        let figure = try #require(try parseSample(dyfedPowys).figures.first { $0.metric == "calls_for_assistance_per_1000" })
+        let figure = try #require(try parseSample(dyfedPowys).figures.first { $0.metric == .callsForAssistancePer1000 })
         #expect(figure.period == Period(start: "2014-04-01", end: "2015-03-31"))
-        let ocg = try #require(try parseSample(gwent).figures.first { $0.metric == "ocg_per_million" })
+        let ocg = try #require(try parseSample(gwent).figures.first { $0.metric == .ocgPerMillion })
         #expect(ocg.period == Period(asAt: "2017-07-01"))
     }
 

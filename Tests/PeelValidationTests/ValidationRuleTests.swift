@@ -128,7 +128,7 @@ struct ValidationRuleTests {
     func firstOfItsKey() {
         let period = Period(start: "2014-04-01", end: "2015-03-31")
         func figure(_ area: Area, _ value: Double, line: Int) -> Figure {
-            Figure(area: area, metric: "recorded_crime_per_1000", value: value, decimals: 1, unit: "per_1000_population", period: period,
+            Figure(area: area, metric: .recordedCrimePer1000, value: value, decimals: 1, unit: .per1000Population, period: period,
                    source: .forceInNumbers, line: line)
         }
         var report = Report(reportType: .force, pillar: .effectiveness, year: 2015)
