@@ -1,5 +1,6 @@
 import Foundation
 import PeelTables
+import PeelTestSupport
 import Testing
 
 private let schema = TableSchema(
@@ -104,5 +105,38 @@ struct ColumnStatisticsTests {
         #expect(columns[0].nulls == 2 && columns[0].distinct == 2)
         #expect(columns[1].min == .number(2015) && columns[1].max == .number(2016))
         #expect(columns[2].nulls == 2 && columns[2].min == .text("2014-03-31") && columns[2].max == .text("2015-03-31"))
+    }
+
+    @Test("a category column's distinct count is that of a set of its values, in one batch or merged from many, past the short list too")
+    func distinctCounts() {
+        let seed: UInt64 = 20261202
+        print("distinct seed \(seed)")
+        var generator = SplitMix(seed: seed)
+        let schema = TableSchema(name: "t", fields: [Field("kind", .string, "kind", categories: []), Field("code", .integer, "code", categories: [])], partitionField: nil)
+        for round in 0..<40 {
+            // From a handful of values to many more than the short list holds, texts (some the same string, some equal
+            // strings made apart), integers and nulls.
+            let spread = [3, 10, 31, 32, 33, 64, 200][round % 7]
+            var merged = ColumnAccumulator(schema: schema)
+            var kinds = Set<Value>(), codes = Set<Value>()
+            for _ in 0..<Int.random(in: 1...6, using: &generator) {
+                var batch = RowBatch(schema: schema)
+                for _ in 0..<Int.random(in: 0...120, using: &generator) {
+                    let number = Int.random(in: 0..<spread, using: &generator)
+                    let kind: String? = number % 11 == 0 ? nil : String(repeating: "k", count: number % 3 + 1) + String(number)
+                    let code: Int? = number % 7 == 0 ? nil : number
+                    batch.row { row in
+                        row.text(kind)
+                        row.integer(code)
+                    }
+                    if let kind { kinds.insert(.text(kind)) }
+                    if let code { codes.insert(.integer(code)) }
+                }
+                merged.merge(batch.statistics)
+            }
+            let columns = merged.statistics
+            #expect(columns[0].distinct == kinds.count, "round \(round)")
+            #expect(columns[1].distinct == codes.count, "round \(round)")
+        }
     }
 }
