@@ -130,8 +130,8 @@ enum NarrativeFigures {
         // only when a cue is found (most paragraphs hold none, and building every paragraph's String was a third
         // of this extractor's time).
         var buffer: [UInt8] = []
-        for (position, paragraph) in paragraphs.enumerated() {
-            paragraph.bytes(lines, into: &buffer)
+        for position in paragraphs.items.indices {
+            paragraphs.bytes(of: position, lines, into: &buffer)
             // Every pattern reads a number, and a period needs a year: a paragraph without a digit (over half the
             // prose) can give neither, and is not scanned for cues.
             let found = buffer.withUnsafeBufferPointer { ByteSearch.containsASCIIDigit($0) ? search.cued(in: $0) : 0 }
@@ -142,13 +142,13 @@ enum NarrativeFigures {
             let (matches, unsearched) = search.search(found, in: text)
             for match in matches {
                 if units == nil { units = UTF16Text(text) }
-                figures += read(patterns[match.pattern], match.ranges, in: paragraph.starts(lines), units!) {
+                figures += read(patterns[match.pattern], match.ranges, in: paragraphs.starts(of: position, lines), units!) {
                     periodHistory.latest(before: position, in: paragraphs, lines)
                 }
             }
             for sentence in unsearched {
                 let start = text.utf8.index(text.startIndex, offsetBy: sentence.lowerBound).utf16Offset(in: text)
-                problems.append(ParseProblem(.warning, line: LineStart.line(atUTF16: start, in: paragraph.starts(lines)),
+                problems.append(ParseProblem(.warning, line: LineStart.line(atUTF16: start, in: paragraphs.starts(of: position, lines)),
                     "a sentence of more than \(SentenceSearch.longestSentence) bytes with no full stop: no figure is read from its text"))
             }
         }
@@ -190,11 +190,11 @@ enum NarrativeFigures {
         mutating func append(cued: Bool) { self.cued.append(cued) }
 
         /// The periods of the latest paragraph before `position` that counts and names any.
-        mutating func latest(before position: Int, in paragraphs: [Paragraph], _ lines: [NormalisedLine]) -> [Period] {
+        mutating func latest(before position: Int, in paragraphs: Paragraphs, _ lines: [NormalisedLine]) -> [Period] {
             var index = position - 1
             var buffer: [UInt8] = []
             while index >= readBefore {
-                paragraphs[index].bytes(lines, into: &buffer)
+                paragraphs.bytes(of: index, lines, into: &buffer)
                 if cued[index] || periodCues.find(in: buffer) != 0 {
                     let periods = Dates.periods(in: String(decoding: buffer, as: UTF8.self))
                     if !periods.isEmpty {
@@ -224,56 +224,82 @@ enum NarrativeFigures {
 
     /// A prose paragraph: a run of non-blank lines that are neither headings nor table rows, joined with spaces
     /// (and runs after it, where a page end broke a sentence). It is held as the indices of its lines; its text is
-    /// built only where it is read.
+    /// built only where it is read. Plain values: the runs joined to it are a range of `Paragraphs.joinedRuns`, so
+    /// the paragraphs are made and copied without reference counting (an array of runs in each was most of the
+    /// time spent finding them: perf).
     struct Paragraph {
         let head: Range<Int>
-        var joined: [Range<Int>] = []
+        var joined: Range<Int> = 0..<0
+    }
 
-        private func forEachLine(_ body: (Int) -> Void) {
-            for index in head { body(index) }
-            for run in joined { for index in run { body(index) } }
+    /// A text's paragraphs, in order, and the runs of lines joined to them.
+    struct Paragraphs {
+        private(set) var items: [Paragraph] = []
+        /// Each paragraph's joined runs, together and in order (a paragraph's runs are joined before any later one's).
+        private(set) var joinedRuns: [Range<Int>] = []
+
+        var count: Int { items.count }
+
+        mutating func append(_ paragraph: Paragraph) { items.append(paragraph) }
+
+        /// Joins `run` to the paragraph at `index`: the paragraph joined to last, or one after it (the target of a join is
+        /// the latest paragraph that is no footnote, so no earlier one is joined to again).
+        mutating func join(_ run: Range<Int>, to index: Int) {
+            if items[index].joined.isEmpty { items[index].joined = joinedRuns.count..<joinedRuns.count }
+            precondition(items[index].joined.upperBound == joinedRuns.count, "runs are joined to the latest paragraph that has any")
+            joinedRuns.append(run)
+            items[index].joined = items[index].joined.lowerBound..<joinedRuns.count
+        }
+
+        private func forEachLine(of index: Int, _ body: (Int) -> Void) {
+            let paragraph = items[index]
+            for line in paragraph.head { body(line) }
+            for run in joinedRuns[paragraph.joined] { for line in run { body(line) } }
         }
 
         /// The paragraph's text as bytes, its lines joined with single spaces, in `buffer` (emptied first).
-        func bytes(_ lines: [NormalisedLine], into buffer: inout [UInt8]) {
+        func bytes(of index: Int, _ lines: [NormalisedLine], into buffer: inout [UInt8]) {
             buffer.removeAll(keepingCapacity: true)
-            forEachLine { index in
+            forEachLine(of: index) { line in
                 if !buffer.isEmpty { buffer.append(0x20) }
-                buffer.append(contentsOf: lines[index].text.utf8)
+                buffer.append(contentsOf: lines[line].text.utf8)
             }
         }
 
-        func text(_ lines: [NormalisedLine]) -> String {
+        func text(of index: Int, _ lines: [NormalisedLine]) -> String {
             var buffer: [UInt8] = []
-            bytes(lines, into: &buffer)
+            bytes(of: index, lines, into: &buffer)
             return String(decoding: buffer, as: UTF8.self)
         }
 
         /// Where each line starts in the text.
-        func starts(_ lines: [NormalisedLine]) -> [LineStart] {
+        func starts(of index: Int, _ lines: [NormalisedLine]) -> [LineStart] {
             var starts: [LineStart] = []
             var offset = 0
-            forEachLine { index in
-                starts.append(LineStart(offset: offset, line: lines[index].number))
-                offset += lines[index].text.utf16.count + 1
+            forEachLine(of: index) { line in
+                starts.append(LineStart(offset: offset, line: lines[line].number))
+                offset += lines[line].text.utf16.count + 1
             }
             return starts
         }
 
         /// Whether the text starts with a footnote's number ("16 When a police force …"): its first line does, or
         /// that line is the number alone and the text goes on after it.
-        func startsWithFootnote(_ lines: [NormalisedLine]) -> Bool {
-            let first = lines[head.lowerBound].text.utf8
-            if (1...3).contains(first.count) && first.allSatisfy({ $0 &- 0x30 < 10 }) { return head.count > 1 || !joined.isEmpty }
-            return isFootnote(lines[head.lowerBound].text)
+        func startsWithFootnote(_ index: Int, _ lines: [NormalisedLine]) -> Bool {
+            let paragraph = items[index]
+            let first = lines[paragraph.head.lowerBound].text.utf8
+            if (1...3).contains(first.count) && first.allSatisfy({ $0 &- 0x30 < 10 }) { return paragraph.head.count > 1 || !paragraph.joined.isEmpty }
+            return isFootnote(lines[paragraph.head.lowerBound].text)
         }
 
-        func lastCharacter(_ lines: [NormalisedLine]) -> Character? {
-            lines[(joined.last ?? head).upperBound - 1].text.last
+        func lastCharacter(of index: Int, _ lines: [NormalisedLine]) -> Character? {
+            let paragraph = items[index]
+            let last = paragraph.joined.isEmpty ? paragraph.head : joinedRuns[paragraph.joined.upperBound - 1]
+            return lines[last.upperBound - 1].text.last
         }
     }
 
-    static func paragraphs(_ lines: [NormalisedLine]) -> [Paragraph] {
+    static func paragraphs(_ lines: [NormalisedLine]) -> Paragraphs {
         var out: [Paragraph] = []
         var start: Int?
         for (index, line) in lines.enumerated() {
@@ -289,25 +315,28 @@ enum NarrativeFigures {
     }
 
     /// The paragraphs' texts, as the patterns see them.
-    static func paragraphTexts(_ lines: [NormalisedLine]) -> [String] { paragraphs(lines).map { $0.text(lines) } }
+    static func paragraphTexts(_ lines: [NormalisedLine]) -> [String] {
+        let paragraphs = paragraphs(lines)
+        return paragraphs.items.indices.map { paragraphs.text(of: $0, lines) }
+    }
 
     /// PDF extraction breaks a sentence at a page end: "… per one million population;" then the footnotes,
     /// then "this is slightly lower than …". A paragraph that starts in lower case continues the last
     /// paragraph that did not end a sentence, skipping footnotes ("16 When a police force …") between them.
-    private static func joinBrokenSentences(_ paragraphs: [Paragraph], _ lines: [NormalisedLine]) -> [Paragraph] {
-        var out: [Paragraph] = []
+    private static func joinBrokenSentences(_ paragraphs: [Paragraph], _ lines: [NormalisedLine]) -> Paragraphs {
+        var out = Paragraphs()
         var footnote: [Bool] = []
         for paragraph in paragraphs {
-            // A paragraph's first Character is its first line's (a line is never blank).
+            // A paragraph's first Character is its first line's (a line is never blank). The paragraphs found have
+            // nothing joined to them yet: only their head is joined.
             if startsLowercase(lines[paragraph.head.lowerBound].text),
                let target = footnote.lastIndex(of: false), out.count - target <= 4,
-               let last = out[target].lastCharacter(lines), !".!?:".contains(last) {
-                out[target].joined.append(paragraph.head)
-                out[target].joined += paragraph.joined
+               let last = out.lastCharacter(of: target, lines), !".!?:".contains(last) {
+                out.join(paragraph.head, to: target)
                 continue
             }
             out.append(paragraph)
-            footnote.append(paragraph.startsWithFootnote(lines))
+            footnote.append(out.startsWithFootnote(out.count - 1, lines))
         }
         return out
     }

@@ -22,6 +22,35 @@ import Testing
         #expect(matched > 10)
     }
 
+    /// A sentence broken by two page ends, each with a footnote after it: both continuations join the paragraph
+    /// they continue, in order, and the figure read from the joined sentence names the line its number stands on.
+    @Test("a sentence broken at two page ends is joined twice to the same paragraph, footnotes left apart")
+    func sentenceBrokenTwice() throws {
+        let text = """
+        On 1 July 2017, Gwent Police had 33 mapped organised crime groups per one million population;
+
+        16 When a police force identifies a group of individuals.
+
+        this is slightly lower than the England and Wales rate of 47 organised crime groups
+
+        17 Another footnote.
+
+        per one million population, and it goes on. The end.
+
+        Next paragraph, not joined.
+        """
+        let lines = NormalisedText(try TextDecoder.decode(Array(text.utf8))).lines
+        #expect(NarrativeFigures.paragraphTexts(lines) == [
+            "On 1 July 2017, Gwent Police had 33 mapped organised crime groups per one million population; this is slightly lower "
+                + "than the England and Wales rate of 47 organised crime groups per one million population, and it goes on. The end.",
+            "16 When a police force identifies a group of individuals.",
+            "17 Another footnote.",
+            "Next paragraph, not joined.",
+        ])
+        let figures = NarrativeFigures.extract(lines).figures
+        #expect(figures.contains { $0.area == .englandAndWales && $0.metric == .ocgPerMillion && $0.value == 47 && $0.line == 5 }, "\(figures)")
+    }
+
     /// A paragraph of a megabyte with no full stop, repeating a pattern's opening, took a worker 12 seconds (and
     /// NSRegularExpression about two minutes): such a sentence is not searched, and a problem names its line.
     @Test("a sentence too long to search is named, and costs the report's other figures nothing")
