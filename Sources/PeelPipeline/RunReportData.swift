@@ -65,10 +65,15 @@ final class RunReportCollector {
     private var ruleCounts: [RuleName: [Severity: Int]] = [:]
     /// (report id, metric) of charted force figures the validator finds far from England and Wales: only a chart point
     /// is ever looked up, so only those are kept (a key per flagged figure grew with the input).
-    private var outliers: Set<String> = []
+    private var outliers: Set<PointKey> = []
     /// The (report id, metric) of every chart point, as points are added: findings are noted as their reports are
     /// committed, right after the report's own points (bounded as the points are, by the charts and the forces).
-    private var pointKeys: Set<String> = []
+    private var pointKeys: Set<PointKey> = []
+    /// A value, not the two joined in a string (a string made and hashed for every force figure, in the serial commit).
+    private struct PointKey: Hashable {
+        let reportID: String
+        let metric: Metric
+    }
 
     init(forces: ForceRegistry) {
         self.forces = forces
@@ -112,7 +117,7 @@ final class RunReportCollector {
                     // Figures of a report with no force were passed over above.
                     if let forceID = report.forceID, chart.points[forceID] == nil {
                         chart.points[forceID] = ChartPoint(figure: figure, reportID: id, year: year)
-                        pointKeys.insert(id + " " + figure.metric.rawValue)
+                        pointKeys.insert(PointKey(reportID: id, metric: figure.metric))
                     }
                 }
             }
@@ -148,8 +153,10 @@ final class RunReportCollector {
             firstFindings[finding.rule, default: ([], [])].others.append(listed())
         }
         // "figures <metric> force line N": the force's own figure, compared with England and Wales'.
-        if finding.rule == .forceVsEnglandWales, let metric = finding.subject.split(separator: " ", maxSplits: 2).dropFirst().first {
-            let key = finding.reportID + " " + metric
+        // A figure with an outcome type ("<metric>/<type>") is no chart point, and names no metric here.
+        if finding.rule == .forceVsEnglandWales, let word = finding.subject.split(separator: " ", maxSplits: 2).dropFirst().first,
+           let metric = Metric(rawValue: String(word)) {
+            let key = PointKey(reportID: finding.reportID, metric: metric)
             if pointKeys.contains(key) { outliers.insert(key) }
         }
     }
@@ -245,7 +252,7 @@ final class RunReportCollector {
                     }
                 }
                 return RunReport.FigureChart.Point(force: forceName(forceID), value: figure.value, printed: Numbers.short(figure.value),
-                                                   outlier: outliers.contains(point.reportID + " " + figure.metric.rawValue), populationRate: rate)
+                                                   outlier: outliers.contains(PointKey(reportID: point.reportID, metric: figure.metric)), populationRate: rate)
             }.sorted { ($0.value, $0.force) > ($1.value, $1.force) }
             return RunReport.FigureChart(metric: key.metric.rawValue, unit: Numbers.words(key.unit.rawValue), period: key.periodName,
                                          englandAndWales: data.englandAndWales, points: points)
