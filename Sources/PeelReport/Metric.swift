@@ -7,9 +7,18 @@ public enum Vocabulary {
     public static var outcomeTypes: [String] { OutcomeType.allCases.map(\.rawValue) }
 }
 
+/// A key of the output vocabulary: printed as its text (by messages, tables and JSON alike) and sorted by it, as the
+/// tables and the run page sort keys.
+public protocol VocabularyKey: RawRepresentable<String>, Sendable, Codable, CaseIterable, Comparable, CustomStringConvertible {}
+
+extension VocabularyKey {
+    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+    public var description: String { rawValue }
+}
+
 /// The metrics of the output vocabulary (`metrics.csv` in the contract). A closed vocabulary, so an enum: a figure
 /// carries one word, where a `String` a figure was hashed, compared and reference-counted at every stage.
-public enum Metric: String, Sendable, Codable, CaseIterable, Comparable, CustomStringConvertible {
+public enum Metric: String, VocabularyKey {
     case callsForAssistancePer1000 = "calls_for_assistance_per_1000"
     case recordedCrimePer1000 = "recorded_crime_per_1000"
     case recordedCrimeChange1yPct = "recorded_crime_change_1y_pct"
@@ -73,14 +82,10 @@ public enum Metric: String, Sendable, Codable, CaseIterable, Comparable, CustomS
         }
     }
 
-    /// In the order of their keys, as the tables and the run page sort them.
-    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
-    /// The key, as messages and tables print it.
-    public var description: String { rawValue }
 }
 
 /// The units of the output vocabulary.
-public enum MetricUnit: String, Sendable, Codable, CaseIterable, Comparable, CustomStringConvertible {
+public enum MetricUnit: String, VocabularyKey {
     case per1000Population = "per_1000_population"
     case percent
     case per1000Households = "per_1000_households"
@@ -89,13 +94,11 @@ public enum MetricUnit: String, Sendable, Codable, CaseIterable, Comparable, Cus
     case perMillionPopulation = "per_million_population"
     case per100000Population = "per_100000_population"
 
-    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
-    public var description: String { rawValue }
 }
 
 /// The outcome types of the output vocabulary: the qualifier of `outcome_count` and `outcome_rate_pct`, in the
 /// contract's order.
-public enum OutcomeType: String, Sendable, Codable, CaseIterable, Comparable, CustomStringConvertible {
+public enum OutcomeType: String, VocabularyKey {
     case chargedSummonsed = "charged_summonsed"
     case takenIntoConsideration = "taken_into_consideration"
     case outOfCourtFormal = "out_of_court_formal"
@@ -108,8 +111,6 @@ public enum OutcomeType: String, Sendable, Codable, CaseIterable, Comparable, Cu
     case evidentialDifficultiesVictimNotSupporting = "evidential_difficulties_victim_not_supporting"
     case noSuspectIdentified = "no_suspect_identified"
 
-    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
-    public var description: String { rawValue }
 }
 
 /// Reading a metric from a report's wording.
