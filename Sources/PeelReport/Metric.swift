@@ -81,7 +81,6 @@ public enum Metric: String, VocabularyKey {
         default: false
         }
     }
-
 }
 
 /// The units of the output vocabulary.
@@ -93,7 +92,6 @@ public enum MetricUnit: String, VocabularyKey {
     case per100Offences = "per_100_offences"
     case perMillionPopulation = "per_million_population"
     case per100000Population = "per_100000_population"
-
 }
 
 /// The outcome types of the output vocabulary: the qualifier of `outcome_count` and `outcome_rate_pct`, in the
@@ -110,7 +108,6 @@ public enum OutcomeType: String, VocabularyKey {
     case communityResolution = "community_resolution"
     case evidentialDifficultiesVictimNotSupporting = "evidential_difficulties_victim_not_supporting"
     case noSuspectIdentified = "no_suspect_identified"
-
 }
 
 /// Reading a metric from a report's wording.
