@@ -169,20 +169,32 @@ public enum CSVRenderer {
     /// Quoted when it holds a comma, a quote, a line break, or leading/trailing spaces (which some
     /// readers would otherwise trim); quotes are doubled.
     static func appendField(_ text: String, to out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { utf8 in
-            let needsQuotes = utf8.first == UInt8(ascii: " ") || utf8.last == UInt8(ascii: " ")
-                || ByteSearch.containsAny(UInt8(ascii: ","), UInt8(ascii: "\""), 0x0A, 0x0D, in: utf8)
-            guard needsQuotes else {
-                out.append(contentsOf: utf8)
-                return
-            }
-            out.append(UInt8(ascii: "\""))
-            for byte in utf8 {
-                if byte == UInt8(ascii: "\"") { out.append(byte) }
-                out.append(byte)
-            }
-            out.append(UInt8(ascii: "\""))
+        // Read in place: a `var` copy for `withUTF8` retained and released every cell's string (callgrind).
+        if text.utf8.withContiguousStorageIfAvailable({ appendField(utf8: $0, to: &out) }) == nil {
+            Array(text.utf8).withUnsafeBufferPointer { appendField(utf8: $0, to: &out) }
         }
+    }
+
+    static func appendField(utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        let quote = UInt8(ascii: "\"")
+        let needsQuotes = utf8.first == UInt8(ascii: " ") || utf8.last == UInt8(ascii: " ")
+            || ByteSearch.containsAny(UInt8(ascii: ","), quote, 0x0A, 0x0D, in: utf8)
+        guard needsQuotes else {
+            out.append(contentsOf: utf8)
+            return
+        }
+        // Copied a run at a time up to each quote, which is doubled: findings and messages are long, mostly quoted for
+        // a comma, and appending them a byte at a time checked the array's uniqueness for every byte.
+        out.append(quote)
+        var start = 0
+        var offset = ByteSearch.firstIndex(of: quote, in: utf8, from: 0)
+        while offset < utf8.count {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...offset]))
+            out.append(quote)
+            start = offset + 1
+            offset = ByteSearch.firstIndex(of: quote, in: utf8, from: start)
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+        out.append(quote)
     }
 }
