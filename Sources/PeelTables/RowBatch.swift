@@ -172,27 +172,43 @@ public struct RowBatch: Sendable {
 
 /// Per-column statistics gathered a row or a batch at a time.
 public struct ColumnAccumulator: Sendable {
+    /// One column's statistics, kept together: a cell touches one array element. (Seven arrays of one value a column
+    /// were made for every batch, six batches an entry, and a cell checked the uniqueness of each array it wrote; perf.)
+    private struct Column: Sendable {
+        let type: FieldType
+        var nulls = 0
+        /// Distinct values of a category column (few by definition); nil for other columns.
+        var distinct: DistinctValues?
+        /// The value last added to a category column: consecutive rows mostly repeat it, and comparing strings that
+        /// share storage is far cheaper than hashing them into the set.
+        var lastDistinct: Value?
+        var minimumNumber: Double?
+        var maximumNumber: Double?
+        var minimumText: String?
+        var maximumText: String?
+
+        init(_ field: Field) {
+            type = field.type
+            distinct = field.categories == nil ? nil : DistinctValues()
+        }
+
+        mutating func note(number: Double) {
+            if minimumNumber.map({ number < $0 }) ?? true { minimumNumber = number }
+            if maximumNumber.map({ number > $0 }) ?? true { maximumNumber = number }
+        }
+
+        mutating func note(text: String) {
+            if minimumText.map({ text < $0 }) ?? true { minimumText = text }
+            if maximumText.map({ text > $0 }) ?? true { maximumText = text }
+        }
+    }
+
     private let fields: [Field]
-    private var nulls: [Int]
-    /// Distinct values of category columns (few by definition); nil for other columns.
-    private var distinct: [DistinctValues?]
-    /// The value last added to each category column: consecutive rows mostly repeat it, and comparing strings
-    /// that share storage is far cheaper than hashing them into the set.
-    private var lastDistinct: [Value?]
-    private var minimumNumber: [Double?]
-    private var maximumNumber: [Double?]
-    private var minimumText: [String?]
-    private var maximumText: [String?]
+    private var columns: [Column]
 
     public init(schema: TableSchema) {
         fields = schema.fields
-        nulls = Array(repeating: 0, count: fields.count)
-        distinct = fields.map { $0.categories == nil ? nil : DistinctValues() }
-        lastDistinct = Array(repeating: nil, count: fields.count)
-        minimumNumber = Array(repeating: nil, count: fields.count)
-        maximumNumber = minimumNumber
-        minimumText = Array(repeating: nil, count: fields.count)
-        maximumText = minimumText
+        columns = fields.map(Column.init)
     }
 
     public mutating func add(_ row: [Value]) {
@@ -207,67 +223,58 @@ public struct ColumnAccumulator: Sendable {
     }
 
     /// A null cell.
-    mutating func addNull(at index: Int) { nulls[index] += 1 }
+    mutating func addNull(at index: Int) { columns[index].nulls += 1 }
 
     /// A text cell (an empty one counts as null, and is still a distinct category value, as a `Value` is).
     mutating func add(text: String, at index: Int) {
-        if text.isEmpty { nulls[index] += 1 }
-        if distinct[index] != nil {
-            // The value last added: consecutive rows mostly repeat it, and comparing strings that share storage is
-            // far cheaper than hashing them into the set.
-            if case .text(let last)? = lastDistinct[index], last == text {} else {
+        if text.isEmpty { columns[index].nulls += 1 }
+        if columns[index].distinct != nil {
+            if case .text(let last)? = columns[index].lastDistinct, last == text {} else {
                 let value = Value.text(text)
-                distinct[index]!.insert(value)
-                lastDistinct[index] = value
+                columns[index].distinct!.insert(value)
+                columns[index].lastDistinct = value
             }
         }
-        if fields[index].type == .date && !text.isEmpty { note(text: text, at: index) }
+        if columns[index].type == .date && !text.isEmpty { columns[index].note(text: text) }
     }
 
     /// A numeric cell, `value` being it as written (an integer or a number).
     mutating func add(number: Double, at index: Int, value: Value) {
-        if distinct[index] != nil && lastDistinct[index] != value {
-            distinct[index]!.insert(value)
-            lastDistinct[index] = value
+        if columns[index].distinct != nil && columns[index].lastDistinct != value {
+            columns[index].distinct!.insert(value)
+            columns[index].lastDistinct = value
         }
-        switch fields[index].type {
-        case .integer, .number: note(number: number, at: index)
+        switch columns[index].type {
+        case .integer, .number: columns[index].note(number: number)
         case .date, .string: break
         }
     }
 
     public mutating func merge(_ other: ColumnAccumulator) {
-        for index in fields.indices {
-            nulls[index] += other.nulls[index]
-            if let values = other.distinct[index] { distinct[index]!.formUnion(values) }
-            if let number = other.minimumNumber[index] { note(number: number, at: index) }
-            if let number = other.maximumNumber[index] { note(number: number, at: index) }
-            if let text = other.minimumText[index] { note(text: text, at: index) }
-            if let text = other.maximumText[index] { note(text: text, at: index) }
+        // Their columns read field by field in place: copying each out retained all its values.
+        other.columns.withUnsafeBufferPointer { theirs in
+            for index in columns.indices {
+                columns[index].nulls += theirs[index].nulls
+                if theirs[index].distinct != nil { columns[index].distinct!.formUnion(theirs[index].distinct!) }
+                if let number = theirs[index].minimumNumber { columns[index].note(number: number) }
+                if let number = theirs[index].maximumNumber { columns[index].note(number: number) }
+                if let text = theirs[index].minimumText { columns[index].note(text: text) }
+                if let text = theirs[index].maximumText { columns[index].note(text: text) }
+            }
         }
     }
 
-    private mutating func note(number: Double, at index: Int) {
-        if minimumNumber[index].map({ number < $0 }) ?? true { minimumNumber[index] = number }
-        if maximumNumber[index].map({ number > $0 }) ?? true { maximumNumber[index] = number }
-    }
-
-    private mutating func note(text: String, at index: Int) {
-        if minimumText[index].map({ text < $0 }) ?? true { minimumText[index] = text }
-        if maximumText[index].map({ text > $0 }) ?? true { maximumText[index] = text }
-    }
-
     public var statistics: [ColumnStatistics] {
-        fields.indices.map { index in
-            var statistics = ColumnStatistics(name: fields[index].name, type: fields[index].type.rawValue, nulls: nulls[index])
-            statistics.distinct = distinct[index]?.count
-            switch fields[index].type {
+        zip(fields, columns).map { field, column in
+            var statistics = ColumnStatistics(name: field.name, type: field.type.rawValue, nulls: column.nulls)
+            statistics.distinct = column.distinct?.count
+            switch field.type {
             case .integer, .number:
-                statistics.min = minimumNumber[index].map(ColumnStatistics.Bound.number)
-                statistics.max = maximumNumber[index].map(ColumnStatistics.Bound.number)
+                statistics.min = column.minimumNumber.map(ColumnStatistics.Bound.number)
+                statistics.max = column.maximumNumber.map(ColumnStatistics.Bound.number)
             case .date:
-                statistics.min = minimumText[index].map(ColumnStatistics.Bound.text)
-                statistics.max = maximumText[index].map(ColumnStatistics.Bound.text)
+                statistics.min = column.minimumText.map(ColumnStatistics.Bound.text)
+                statistics.max = column.maximumText.map(ColumnStatistics.Bound.text)
             case .string:
                 break
             }

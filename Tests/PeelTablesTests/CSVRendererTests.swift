@@ -107,36 +107,48 @@ struct ColumnStatisticsTests {
         #expect(columns[2].nulls == 2 && columns[2].min == .text("2014-03-31") && columns[2].max == .text("2015-03-31"))
     }
 
-    @Test("a category column's distinct count is that of a set of its values, in one batch or merged from many, past the short list too")
+    @Test("column statistics merged from many batches are those of all the rows: distinct counts (past the short list too), nulls, minimum and maximum")
     func distinctCounts() {
         let seed: UInt64 = 20261202
         print("distinct seed \(seed)")
         var generator = SplitMix(seed: seed)
-        let schema = TableSchema(name: "t", fields: [Field("kind", .string, "kind", categories: []), Field("code", .integer, "code", categories: [])], partitionField: nil)
+        let schema = TableSchema(name: "t", fields: [Field("kind", .string, "kind", categories: []), Field("code", .integer, "code", categories: []),
+                                                     Field("day", .date, "day"), Field("amount", .number, "amount")], partitionField: nil)
         for round in 0..<40 {
             // From a handful of values to many more than the short list holds, texts (some the same string, some equal
             // strings made apart), integers and nulls.
             let spread = [3, 10, 31, 32, 33, 64, 200][round % 7]
             var merged = ColumnAccumulator(schema: schema)
             var kinds = Set<Value>(), codes = Set<Value>()
+            var nulls = [0, 0, 0, 0]
+            var days: [String] = [], amounts: [Double] = []
             for _ in 0..<Int.random(in: 1...6, using: &generator) {
                 var batch = RowBatch(schema: schema)
                 for _ in 0..<Int.random(in: 0...120, using: &generator) {
                     let number = Int.random(in: 0..<spread, using: &generator)
                     let kind: String? = number % 11 == 0 ? nil : String(repeating: "k", count: number % 3 + 1) + String(number)
                     let code: Int? = number % 7 == 0 ? nil : number
+                    let day: String? = number % 5 == 0 ? nil : "2016-\(number % 12 + 10)-0\(number % 9 + 1)"
+                    let amount: Double? = number % 4 == 0 ? nil : Double(number) / 8 - 3
                     batch.row { row in
                         row.text(kind)
                         row.integer(code)
+                        row.text(day)
+                        row.number(amount)
                     }
-                    if let kind { kinds.insert(.text(kind)) }
-                    if let code { codes.insert(.integer(code)) }
+                    if let kind { kinds.insert(.text(kind)) } else { nulls[0] += 1 }
+                    if let code { codes.insert(.integer(code)) } else { nulls[1] += 1 }
+                    if let day { days.append(day) } else { nulls[2] += 1 }
+                    if let amount { amounts.append(amount) } else { nulls[3] += 1 }
                 }
                 merged.merge(batch.statistics)
             }
             let columns = merged.statistics
             #expect(columns[0].distinct == kinds.count, "round \(round)")
             #expect(columns[1].distinct == codes.count, "round \(round)")
+            #expect(columns.map(\.nulls) == nulls, "round \(round)")
+            #expect(columns[2].min == days.min().map(ColumnStatistics.Bound.text) && columns[2].max == days.max().map(ColumnStatistics.Bound.text), "round \(round)")
+            #expect(columns[3].min == amounts.min().map(ColumnStatistics.Bound.number) && columns[3].max == amounts.max().map(ColumnStatistics.Bound.number), "round \(round)")
         }
     }
 }
