@@ -36,40 +36,52 @@ enum ReportTables {
             row.text(report.published); row.text(report.inspectorate); row.text(report.isbn); row.text(report.forceID)
             row.text(report.title); row.integer(report.titleLine)
         }
+        // The cells every row of a table opens with (the report's id and year, and the force of a force report's rows):
+        // rendered once a report.
         var judgments = RowBatch(schema: judgmentsSchema, formats: formats)
+        let judgmentOpening = report.judgments.isEmpty ? nil : judgments.openingCells { row in row.text(id); row.integer(report.year) }
         for judgment in report.judgments {
             judgments.row { row in
-                row.text(id); row.integer(report.year); row.text(judgment.forceID); row.text(judgment.question.rawValue)
+                row.opening(judgmentOpening!); row.text(judgment.forceID); row.text(judgment.question.rawValue)
                 row.text(judgment.grade.rawValue); row.text(judgment.scale.rawValue); row.integer(judgment.grade.rank(on: judgment.scale))
                 row.integer(judgment.lastInspected); row.integer(judgment.line); row.integer(page(judgment.line))
             }
         }
         var distributions = RowBatch(schema: distributionsSchema, formats: formats)
+        let distributionOpening = report.gradeDistributions.isEmpty ? nil : distributions.openingCells { row in row.text(id); row.integer(report.year) }
         for distribution in report.gradeDistributions {
             distributions.row { row in
-                row.text(id); row.integer(report.year); row.text(distribution.question.rawValue); row.text(distribution.grade.rawValue)
+                row.opening(distributionOpening!); row.text(distribution.question.rawValue); row.text(distribution.grade.rawValue)
                 row.integer(distribution.forces); row.integer(distribution.line); row.integer(page(distribution.line))
             }
         }
         var figures = RowBatch(schema: figuresSchema, formats: formats)
+        let figureOpening = report.figures.isEmpty ? nil : figures.openingCells { row in row.text(id); row.integer(report.year); row.text(report.forceID) }
         for figure in report.figures {
             figures.row { row in
-                row.text(id); row.integer(report.year); row.text(report.forceID); row.text(figure.area.rawValue); row.text(figure.metric.rawValue)
+                row.opening(figureOpening!); row.text(figure.area.rawValue); row.text(figure.metric.rawValue)
                 row.text(figure.qualifier?.rawValue); row.number(figure.value); row.text(figure.unit.rawValue); row.text(figure.period.start)
                 row.text(figure.period.end); row.text(figure.period.asAt); row.text(figure.source.rawValue); row.integer(figure.line)
                 row.integer(page(figure.line))
             }
         }
         var findings = RowBatch(schema: findingsSchema, formats: formats)
+        let findingOpening = report.findings.isEmpty ? nil : findings.openingCells { row in row.text(id); row.integer(report.year); row.text(report.forceID) }
         for finding in report.findings {
             findings.row { row in
-                row.text(id); row.integer(report.year); row.text(report.forceID); row.text(finding.question?.rawValue); row.text(finding.kind.rawValue)
+                row.opening(findingOpening!); row.text(finding.question?.rawValue); row.text(finding.kind.rawValue)
                 row.integer(finding.ordinal); row.text(finding.text); row.integer(finding.line); row.integer(page(finding.line))
             }
         }
         var enriched = RowBatch(schema: enrichedSchema, formats: formats)
-        for (year, forceID, figure) in enrich(report, denominators: denominators) {
-            enriched.row { enrichedRow(id: id, year: year, forceID: forceID, figure, page: page(figure.figure.line), into: &$0) }
+        if let (year, forceID, figures) = enrich(report, denominators: denominators), !figures.isEmpty {
+            let enrichedOpening = enriched.openingCells { row in row.text(id); row.integer(year); row.text(forceID) }
+            for figure in figures {
+                enriched.row { row in
+                    row.opening(enrichedOpening)
+                    enrichedRow(figure, page: page(figure.figure.line), into: &row)
+                }
+            }
         }
         return [reports, judgments, distributions, figures, findings, enriched]
     }
@@ -203,18 +215,17 @@ enum ReportTables {
         partitionField: "year", primaryKey: ["report_id", "source_line", "metric"], foreignKeys: Categories.reportOf)
 
     /// Stage 5: every force-area figure of a force report with its denominator.
-    static func enrich(_ report: Report, denominators: Denominators) -> [(year: Int, forceID: String, figure: EnrichedFigure)] {
-        guard let forceID = report.forceID, let year = report.year else { return [] }
+    static func enrich(_ report: Report, denominators: Denominators) -> (year: Int, forceID: String, figures: [EnrichedFigure])? {
+        guard let forceID = report.forceID, let year = report.year else { return nil }
         let force = denominators.forForce(forceID, reportYear: year)
-        return report.figures.filter { $0.area == .force }.map {
-            (year, forceID, Enrichment.enrich($0, denominator: force.denominator(metric: $0.metric)))
-        }
+        return (year, forceID, report.figures.filter { $0.area == .force }.map { Enrichment.enrich($0, denominator: force.denominator(metric: $0.metric)) })
     }
 
-    static func enrichedRow(id: String, year: Int, forceID: String, _ enriched: EnrichedFigure, page: Int?, into row: inout RowBatch) {
+    /// An enriched figure's cells after the report's (see `batches`).
+    static func enrichedRow(_ enriched: EnrichedFigure, page: Int?, into row: inout RowBatch) {
         let figure = enriched.figure
         let denominator = enriched.denominator
-        row.text(id); row.integer(year); row.text(forceID); row.text(figure.metric.rawValue); row.text(figure.qualifier?.rawValue); row.number(figure.value)
+        row.text(figure.metric.rawValue); row.text(figure.qualifier?.rawValue); row.number(figure.value)
         row.text(figure.unit.rawValue); row.text(figure.period.start); row.text(figure.period.end); row.text(figure.period.asAt)
         row.text(figure.source.rawValue); row.integer(figure.line); row.integer(page); row.integer(denominator.population); row.integer(denominator.year)
         row.text(denominator.source); row.text(enriched.note); row.number(enriched.impliedCount); row.number(enriched.impliedRate)

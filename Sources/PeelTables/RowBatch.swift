@@ -29,7 +29,9 @@ public struct RowBatch: Sendable {
     private let partitionColumn: Int?
 
     /// Whether rows are rendered to CSV (the run writes CSV).
-    private let rendersCSV: Bool
+    private var rendersCSV: Bool
+    /// Whether cells are counted in `statistics` (all but the scratch batch of `openingCells`).
+    private var countsCells = true
 
     /// The row being written by `row(_:)`: its next column, where its record starts in `flat`, the bytes of its
     /// partition value with the comma beside it (left out of the partition file's record), and that value.
@@ -39,6 +41,8 @@ public struct RowBatch: Sendable {
     private var skippedEnd = 0
     private var partitionKey = Value.null
     private var rowValues: [Value] = []
+    /// The opening cells whose statistics this batch holds (`opening(_:)`), held so that no other can take their place.
+    private var openingsCounted: [OpeningCells.Token] = []
 
     /// `formats`: CSV renders each row as it comes; Parquet keeps the rows' values for its writer.
     public init(schema: TableSchema, formats: TableFormats = .csv) {
@@ -104,12 +108,67 @@ public struct RowBatch: Sendable {
         }
     }
 
+    /// Cells that open many rows alike (a report's id, year and force), written once by `fill` as `row(_:)` writes
+    /// cells, to be put at the start of each of those rows with `opening(_:)`: the same bytes, values and statistics as
+    /// writing them cell by cell, without rendering, scanning and counting the same cells again for every row (the
+    /// report id alone is 64 bytes; callgrind).
+    public func openingCells(_ fill: (inout RowBatch) -> Void) -> OpeningCells {
+        // A copy of this batch emptied, that renders CSV, keeps values and counts nothing (a new batch's statistics
+        // cost more to make than the cells).
+        var scratch = self
+        scratch.flat = []
+        scratch.partitions = []
+        scratch.values = []
+        scratch.rowValues = []
+        scratch.rendersCSV = true
+        scratch.countsCells = false
+        scratch.column = 0
+        scratch.recordStart = 0
+        scratch.skippedStart = 0
+        scratch.skippedEnd = 0
+        scratch.partitionKey = .null
+        fill(&scratch)
+        precondition(scratch.column > 0 && scratch.column < schema.fields.count, "opening cells are some of a row's cells, not all")
+        var skipped: Range<Int>?
+        if let partitionColumn, partitionColumn < scratch.column { skipped = scratch.skippedStart..<scratch.skippedEnd }
+        let nulls = scratch.rowValues.indices.filter { index in
+            switch scratch.rowValues[index] {
+            case .null, .text(""): return true
+            default: return false
+            }
+        }
+        return OpeningCells(values: scratch.rowValues, flat: scratch.flat, skipped: skipped, partitionKey: scratch.partitionKey, nullColumns: nulls)
+    }
+
+    /// The first cells of the row `row(_:)` is writing, as made by `openingCells` of a batch of the same schema.
+    public mutating func opening(_ cells: OpeningCells) {
+        precondition(column == 0, "opening cells come first in a row")
+        if rendersCSV {
+            if let skipped = cells.skipped {
+                skippedStart = flat.count + skipped.lowerBound
+                skippedEnd = flat.count + skipped.upperBound
+            }
+            flat.append(contentsOf: cells.flat)
+        }
+        if cells.skipped != nil { partitionKey = cells.partitionKey }
+        if values != nil { rowValues.append(contentsOf: cells.values) }
+        // Distinct values, minimums and maximums are the same however many rows repeat the cells: they are counted
+        // once a batch, as cells are. Nulls are counted for every row.
+        if openingsCounted.contains(where: { $0 === cells.token }) {
+            for index in cells.nullColumns { statistics.addNull(at: index) }
+        } else {
+            statistics.add(cells.values)
+            openingsCounted.append(cells.token)
+        }
+        column = cells.values.count
+    }
+
     /// The next cell of the row `row(_:)` is writing. An empty text is null in the file, but counted as a text (as a
     /// `Value`).
     public mutating func text(_ text: String?) {
         guard let text else { return null() }
         let index = beginCell()
-        statistics.add(text: text, at: index)
+        if countsCells { statistics.add(text: text, at: index) }
         if values != nil { rowValues.append(.text(text)) }
         if index == partitionColumn { partitionKey = .text(text) }
         if rendersCSV { CSVRenderer.appendField(text, to: &flat) }
@@ -129,7 +188,7 @@ public struct RowBatch: Sendable {
     /// An integer or number cell: `value` as kept, `number` as counted, `render` writing it.
     private mutating func numeric(_ value: Value, _ number: Double, render: (inout [UInt8]) -> Void) {
         let index = beginCell()
-        statistics.add(number: number, at: index, value: value)
+        if countsCells { statistics.add(number: number, at: index, value: value) }
         if values != nil { rowValues.append(value) }
         if index == partitionColumn { partitionKey = value }
         if rendersCSV { render(&flat) }
@@ -138,7 +197,7 @@ public struct RowBatch: Sendable {
 
     public mutating func null() {
         let index = beginCell()
-        statistics.addNull(at: index)
+        if countsCells { statistics.addNull(at: index) }
         if values != nil { rowValues.append(.null) }
         endCell(index)
     }
@@ -167,6 +226,29 @@ public struct RowBatch: Sendable {
             skippedEnd = index == 0 && schema.fields.count > 1 ? flat.count + 1 : flat.count
         }
         column += 1
+    }
+}
+
+/// The first cells of many rows of one table, rendered and counted once (`RowBatch.openingCells`).
+public struct OpeningCells: Sendable {
+    /// Tells one set of opening cells from another (their statistics are taken into a batch once).
+    final class Token: Sendable {}
+    let token = Token()
+    let values: [Value]
+    /// The cells' bytes with the commas between them (the next cell writes the comma after them).
+    let flat: [UInt8]
+    /// Where the partition column's value and its comma lie in `flat`, if it is one of the cells.
+    let skipped: Range<Int>?
+    let partitionKey: Value
+    /// The columns whose cell counts as a null.
+    let nullColumns: [Int]
+
+    init(values: [Value], flat: [UInt8], skipped: Range<Int>?, partitionKey: Value, nullColumns: [Int]) {
+        self.values = values
+        self.flat = flat
+        self.skipped = skipped
+        self.partitionKey = partitionKey
+        self.nullColumns = nullColumns
     }
 }
 

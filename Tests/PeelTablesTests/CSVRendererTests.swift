@@ -107,6 +107,58 @@ struct ColumnStatisticsTests {
         #expect(columns[2].nulls == 2 && columns[2].min == .text("2014-03-31") && columns[2].max == .text("2015-03-31"))
     }
 
+    @Test("rows that open with shared cells have the bytes, partitions, values and statistics of rows written cell by cell", arguments: [0, 1, 3])
+    func openingCells(partitionColumn: Int) {
+        let seed: UInt64 = 20261203 + UInt64(partitionColumn)
+        print("opening cells seed \(seed)")
+        var generator = SplitMix(seed: seed)
+        let names = ["id", "year", "force", "kind", "value"]
+        let fields = [Field("id", .string, "id"), Field("year", .integer, "year"), Field("force", .string, "force", categories: []),
+                      Field("kind", .string, "kind", categories: []), Field("value", .number, "value")]
+        let schema = TableSchema(name: "t", fields: fields, partitionField: names[partitionColumn])
+        for formats in [TableFormats.csv, .parquet, [.csv, .parquet]] {
+            for round in 0..<20 {
+                var opened = RowBatch(schema: schema, formats: formats), written = RowBatch(schema: schema, formats: formats)
+                // Reports one after another in the same batch, as a table's rows of several entries never are, to check
+                // that each report's cells are counted.
+                for _ in 0..<Int.random(in: 1...3, using: &generator) {
+                    let id: String? = ["4cae49f7aff5159fd13196ff3b11ad3dca5ead06581c0e6325a823dc54032d2d", "a,b \"quoted\"", "", nil][Int.random(in: 0..<4, using: &generator)]
+                    let year: Int? = Int.random(in: 0..<5, using: &generator) == 0 ? nil : Int.random(in: 2014...2018, using: &generator)
+                    let force: String? = [nil, "", "gwent", "dyfed-powys"][Int.random(in: 0..<4, using: &generator)]
+                    let opening = opened.openingCells { row in
+                        row.text(id)
+                        row.integer(year)
+                        row.text(force)
+                    }
+                    for _ in 0..<Int.random(in: 1...12, using: &generator) {
+                        let kind: String? = Int.random(in: 0..<6, using: &generator) == 0 ? nil : "k\(Int.random(in: 0..<4, using: &generator))"
+                        let value = Int.random(in: 0..<5, using: &generator) == 0 ? nil : Double(Int.random(in: -50...50, using: &generator)) / 4
+                        opened.row { row in
+                            row.opening(opening)
+                            row.text(kind)
+                            row.number(value)
+                        }
+                        written.row { row in
+                            row.text(id)
+                            row.integer(year)
+                            row.text(force)
+                            row.text(kind)
+                            row.number(value)
+                        }
+                    }
+                }
+                let context = "partition \(names[partitionColumn]), formats \(formats.rawValue), round \(round)"
+                #expect(opened.flat == written.flat, "\(context)")
+                #expect(opened.rows == written.rows, "\(context)")
+                #expect(opened.partitions.map(\.key) == written.partitions.map(\.key), "\(context)")
+                #expect(opened.partitions.map(\.partitioned) == written.partitions.map(\.partitioned), "\(context)")
+                #expect(opened.partitions.map(\.rows) == written.partitions.map(\.rows), "\(context)")
+                #expect(opened.values == written.values, "\(context)")
+                #expect(opened.statistics.statistics == written.statistics.statistics, "\(context)")
+            }
+        }
+    }
+
     @Test("column statistics merged from many batches are those of all the rows: distinct counts (past the short list too), nulls, minimum and maximum")
     func distinctCounts() {
         let seed: UInt64 = 20261202
