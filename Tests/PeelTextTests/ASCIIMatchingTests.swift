@@ -74,6 +74,32 @@ struct ASCIIMatchingTests {
         #expect(wrong.isEmpty, "\(wrong.prefix(10))")
     }
 
+    @Test("firstIndex(ignoringASCIICase:) finds the first place a lowercase needle starts, ASCII letters of the text folded, as a naive search does (seeded)")
+    func caseFoldedSearch() {
+        let seed = UInt64(0xF01D)
+        print("case-folded search seed \(seed)")
+        var generator = SplitMix(seed: seed)
+        // Few distinct bytes, so that needles occur: letters of both cases, a digit, punctuation, and the UTF-8 bytes of
+        // "©" and "é" (a first byte without 0x20 set, and one with it), and bytes that are letters only with 0x20 set.
+        let alphabet: [UInt8] = Array("aAbBeE1 ,(-".utf8) + [0xC2, 0xA9, 0xC3, 0xA9, 0x01, 0x40, 0x42]
+        func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
+        var wrong: [String] = []
+        for _ in 0..<4000 {
+            let text = (0..<Int.random(in: 0...70, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            var needle = (0..<Int.random(in: 1...4, using: &generator)).map { _ in lower(alphabet.randomElement(using: &generator)!) }
+            if !text.isEmpty && Bool.random(using: &generator) {
+                // A needle cut from the text itself, lowercased, so that most searches find something.
+                let start = Int.random(in: 0..<text.count, using: &generator)
+                needle = text[start..<min(text.count, start + Int.random(in: 1...5, using: &generator))].map(lower)
+            }
+            let folded = text.map(lower)
+            let expected = folded.count < needle.count ? nil : (0...(folded.count - needle.count)).first { Array(folded[$0..<($0 + needle.count)]) == needle }
+            let found = text.withUnsafeBufferPointer { haystack in needle.withUnsafeBufferPointer { ASCIIBytes.firstIndex(of: $0, in: haystack) } }
+            if found != expected { wrong.append("\(needle) in \(text): \(String(describing: found)), not \(String(describing: expected))") }
+        }
+        #expect(wrong.isEmpty, "seed \(seed): \(wrong.prefix(3))")
+    }
+
     @Test("containsAny finds each of its bytes at every place of texts of every length to 40, and nothing else (seeded)")
     func containsAny() {
         let seed = UInt64(0xC5F)
