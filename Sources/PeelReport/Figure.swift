@@ -1,5 +1,5 @@
 /// Whether a figure is about the force or England and Wales as a whole.
-public enum Area: String, Sendable, Codable, CaseIterable {
+public enum Area: String, Sendable, Codable, CaseIterable, CaseHashable {
     case force
     case englandAndWales = "england_and_wales"
 }

@@ -58,7 +58,7 @@ public enum GradeScale: String, Sendable, Codable, CaseIterable {
 }
 
 /// The questions PEEL effectiveness grades (keys from the contract vocabulary).
-public enum Question: String, Sendable, Codable, CaseIterable {
+public enum Question: String, Sendable, Codable, CaseIterable, CaseHashable {
     case overall
     case preventingCrime = "preventing_crime"
     case investigatingCrime = "investigating_crime"

@@ -9,11 +9,23 @@ public enum Vocabulary {
 
 /// A key of the output vocabulary: printed as its text (by messages, tables and JSON alike) and sorted by it, as the
 /// tables and the run page sort keys.
-public protocol VocabularyKey: RawRepresentable<String>, Sendable, Codable, CaseIterable, Comparable, CustomStringConvertible {}
+public protocol VocabularyKey: CaseHashable, RawRepresentable<String>, Sendable, Codable, CaseIterable, Comparable, CustomStringConvertible {}
 
 extension VocabularyKey {
     public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
     public var description: String { rawValue }
+}
+
+/// An enum of cases without payloads, hashed by its case. One with a raw value is otherwise hashed through
+/// `RawRepresentable`'s default, which hashes the raw value: a string for every metric, area or question hashed into
+/// a table (three strings a figure in the same-figure rule's; callgrind).
+public protocol CaseHashable: RawRepresentable, Hashable where RawValue: Hashable {}
+
+extension CaseHashable {
+    /// A case without payload is its bytes (the tag), which equal cases share and different cases do not.
+    public func hash(into hasher: inout Hasher) {
+        withUnsafeBytes(of: self) { hasher.combine(bytes: $0) }
+    }
 }
 
 /// The metrics of the output vocabulary (`metrics.csv` in the contract). A closed vocabulary, so an enum: a figure

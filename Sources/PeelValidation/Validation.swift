@@ -10,7 +10,7 @@ public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
 
 /// Every validation rule, in the order its findings are listed: the one registry of rule names. A rule names
 /// itself with a case, so no finding can name a rule the pipeline has no place for.
-public enum RuleName: String, Sendable, CaseIterable, CustomStringConvertible {
+public enum RuleName: String, Sendable, CaseIterable, CustomStringConvertible, CaseHashable {
     case parse
     case judgmentCompleteness = "judgment_completeness"
     case crossDocumentGrades = "cross_document_grades"

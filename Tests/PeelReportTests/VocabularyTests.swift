@@ -73,4 +73,19 @@ struct VocabularyTests {
         #expect(Metric.allCases.sorted().map(\.rawValue) == Metric.allCases.map(\.rawValue).sorted())
         #expect(MetricUnit.allCases.sorted().map(\.rawValue) == MetricUnit.allCases.map(\.rawValue).sorted())
     }
+
+    @Test("vocabulary cases hash by case: every case of a vocabulary hashes apart from the others, and a table finds each by its case")
+    func caseHashing() {
+        func check<T: CaseHashable & CaseIterable>(_ type: T.Type) {
+            let cases = Array(T.allCases)
+            #expect(Set(cases.map(\.hashValue)).count == cases.count, "\(T.self): cases that hash alike")
+            let table = Dictionary(uniqueKeysWithValues: cases.enumerated().map { ($1, $0) })
+            #expect(cases.indices.allSatisfy { table[cases[$0]] == $0 }, "\(T.self)")
+        }
+        check(Metric.self)
+        check(MetricUnit.self)
+        check(OutcomeType.self)
+        check(Area.self)
+        check(Question.self)
+    }
 }
