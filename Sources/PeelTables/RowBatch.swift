@@ -137,7 +137,8 @@ public struct RowBatch: Sendable {
             default: return false
             }
         }
-        return OpeningCells(values: scratch.rowValues, flat: scratch.flat, skipped: skipped, partitionKey: scratch.partitionKey, nullColumns: nulls)
+        return OpeningCells(table: schema.name, values: scratch.rowValues, flat: scratch.flat, skipped: skipped, partitionKey: scratch.partitionKey,
+                            nullColumns: nulls)
     }
 
     /// The first cells of the row `row(_:)` is writing, as made by `openingCells` of a batch of the same schema.
@@ -157,6 +158,7 @@ public struct RowBatch: Sendable {
         if openingsCounted.contains(where: { $0 === cells.token }) {
             for index in cells.nullColumns { statistics.addNull(at: index) }
         } else {
+            precondition(cells.table == schema.name, "opening cells of table \(cells.table) put in a row of \(schema.name)")
             statistics.add(cells.values)
             openingsCounted.append(cells.token)
         }
@@ -234,6 +236,8 @@ public struct OpeningCells: Sendable {
     /// Tells one set of opening cells from another (their statistics are taken into a batch once).
     final class Token: Sendable {}
     let token = Token()
+    /// The table they were made for.
+    let table: String
     let values: [Value]
     /// The cells' bytes with the commas between them (the next cell writes the comma after them).
     let flat: [UInt8]
@@ -243,7 +247,8 @@ public struct OpeningCells: Sendable {
     /// The columns whose cell counts as a null.
     let nullColumns: [Int]
 
-    init(values: [Value], flat: [UInt8], skipped: Range<Int>?, partitionKey: Value, nullColumns: [Int]) {
+    init(table: String, values: [Value], flat: [UInt8], skipped: Range<Int>?, partitionKey: Value, nullColumns: [Int]) {
+        self.table = table
         self.values = values
         self.flat = flat
         self.skipped = skipped
