@@ -67,12 +67,26 @@ extension String {
 
     /// `lowercased() == other` for a lowercase ASCII `other`; the lowercase copy is built only for non-ASCII text.
     public func lowercasedEquals(_ other: String) -> Bool {
-        isASCII ? equals(ignoringASCIICase: other) : lowercased() == other
+        guard mayLowercaseToStart(other) else { return false }
+        return isASCII ? equals(ignoringASCIICase: other) : lowercased() == other
     }
 
     /// `lowercased().hasPrefix(prefix)` for a lowercase ASCII `prefix`, as `lowercasedEquals`.
     public func lowercasedHasPrefix(_ prefix: String) -> Bool {
-        isASCII ? hasPrefix(ignoringASCIICase: prefix) : lowercased().hasPrefix(prefix)
+        guard mayLowercaseToStart(prefix) else { return false }
+        return isASCII ? hasPrefix(ignoringASCIICase: prefix) : lowercased().hasPrefix(prefix)
+    }
+
+    /// False when the lowercase text cannot start with `ascii` (lowercase ASCII), settled without reading the whole text
+    /// (both tests above are asked of every line of some sections, and most lines are turned away here). Lowercasing
+    /// gives an ASCII character only from an ASCII one or the Kelvin sign (three bytes), so a text with fewer bytes than
+    /// `ascii` cannot lowercase to start with it; and an ASCII first byte lowercases to the lowercase text's first.
+    private func mayLowercaseToStart(_ ascii: String) -> Bool {
+        let text = utf8, pattern = ascii.utf8
+        guard text.count >= pattern.count else { return false }
+        guard !pattern.isEmpty, !text.isEmpty else { return true }
+        let first = text[text.startIndex]
+        return first >= 0x80 || ASCIIBytes.lower(first) == pattern[pattern.startIndex]
     }
 
     /// The text with ASCII letters lowercased, as bytes.

@@ -74,6 +74,26 @@ struct ASCIIMatchingTests {
         #expect(wrong.isEmpty, "\(wrong.prefix(10))")
     }
 
+    @Test("lowercasedEquals and lowercasedHasPrefix agree with lowercased() on texts with Kelvin signs, dotted capitals and combining marks (seeded)")
+    func lowercasedComparisons() {
+        let seed = UInt64(0x10CA5E)
+        print("lowercased comparisons seed \(seed)")
+        var generator = SplitMix(seed: seed)
+        // Pieces that lowercase to ASCII from beyond it (the Kelvin sign), to more bytes (dotted capital I), or not at
+        // all, and a combining mark that joins the letter before it.
+        let pieces = ["i", "I", "n", "N", "k", "K", "\u{212A}", "\u{0130}", "\u{0301}", "é", " ", "-", "t"]
+        let patterns = ["introduction", "ink", "kin", "i", "in k", "nik", "k", "ti", "tin"]
+        var wrong: [String] = []
+        for _ in 0..<6000 {
+            let text = (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            for pattern in patterns {
+                if text.lowercasedEquals(pattern) != (text.lowercased() == pattern) { wrong.append("equals \(pattern): \(text.unicodeScalars.map(\.value))") }
+                if text.lowercasedHasPrefix(pattern) != text.lowercased().hasPrefix(pattern) { wrong.append("prefix \(pattern): \(text.unicodeScalars.map(\.value))") }
+            }
+        }
+        #expect(wrong.isEmpty, "seed \(seed): \(wrong.prefix(4))")
+    }
+
     @Test("firstIndex(ignoringASCIICase:) finds the first place a lowercase needle starts, ASCII letters of the text folded, as a naive search does (seeded)")
     func caseFoldedSearch() {
         let seed = UInt64(0xF01D)
