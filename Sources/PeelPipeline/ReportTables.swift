@@ -36,54 +36,50 @@ enum ReportTables {
             row.text(report.published); row.text(report.inspectorate); row.text(report.isbn); row.text(report.forceID)
             row.text(report.title); row.integer(report.titleLine)
         }
-        // The cells every row of a table opens with (the report's id and year, and the force of a force report's rows):
-        // rendered once a report.
         var judgments = RowBatch(schema: judgmentsSchema, formats: formats)
-        let judgmentOpening = report.judgments.isEmpty ? nil : judgments.openingCells { row in row.text(id); row.integer(report.year) }
-        for judgment in report.judgments {
-            judgments.row { row in
-                row.opening(judgmentOpening!); row.text(judgment.forceID); row.text(judgment.question.rawValue)
-                row.text(judgment.grade.rawValue); row.text(judgment.scale.rawValue); row.integer(judgment.grade.rank(on: judgment.scale))
-                row.integer(judgment.lastInspected); row.integer(judgment.line); row.integer(page(judgment.line))
-            }
+        append(report.judgments, to: &judgments, opening: { row in row.text(id); row.integer(report.year) }) { judgment, row in
+            row.text(judgment.forceID); row.text(judgment.question.rawValue)
+            row.text(judgment.grade.rawValue); row.text(judgment.scale.rawValue); row.integer(judgment.grade.rank(on: judgment.scale))
+            row.integer(judgment.lastInspected); row.integer(judgment.line); row.integer(page(judgment.line))
         }
         var distributions = RowBatch(schema: distributionsSchema, formats: formats)
-        let distributionOpening = report.gradeDistributions.isEmpty ? nil : distributions.openingCells { row in row.text(id); row.integer(report.year) }
-        for distribution in report.gradeDistributions {
-            distributions.row { row in
-                row.opening(distributionOpening!); row.text(distribution.question.rawValue); row.text(distribution.grade.rawValue)
-                row.integer(distribution.forces); row.integer(distribution.line); row.integer(page(distribution.line))
-            }
+        append(report.gradeDistributions, to: &distributions, opening: { row in row.text(id); row.integer(report.year) }) { distribution, row in
+            row.text(distribution.question.rawValue); row.text(distribution.grade.rawValue)
+            row.integer(distribution.forces); row.integer(distribution.line); row.integer(page(distribution.line))
         }
         var figures = RowBatch(schema: figuresSchema, formats: formats)
-        let figureOpening = report.figures.isEmpty ? nil : figures.openingCells { row in row.text(id); row.integer(report.year); row.text(report.forceID) }
-        for figure in report.figures {
-            figures.row { row in
-                row.opening(figureOpening!); row.text(figure.area.rawValue); row.text(figure.metric.rawValue)
-                row.text(figure.qualifier?.rawValue); row.number(figure.value); row.text(figure.unit.rawValue); row.text(figure.period.start)
-                row.text(figure.period.end); row.text(figure.period.asAt); row.text(figure.source.rawValue); row.integer(figure.line)
-                row.integer(page(figure.line))
-            }
+        append(report.figures, to: &figures, opening: { row in row.text(id); row.integer(report.year); row.text(report.forceID) }) { figure, row in
+            row.text(figure.area.rawValue); row.text(figure.metric.rawValue)
+            row.text(figure.qualifier?.rawValue); row.number(figure.value); row.text(figure.unit.rawValue); row.text(figure.period.start)
+            row.text(figure.period.end); row.text(figure.period.asAt); row.text(figure.source.rawValue); row.integer(figure.line)
+            row.integer(page(figure.line))
         }
         var findings = RowBatch(schema: findingsSchema, formats: formats)
-        let findingOpening = report.findings.isEmpty ? nil : findings.openingCells { row in row.text(id); row.integer(report.year); row.text(report.forceID) }
-        for finding in report.findings {
-            findings.row { row in
-                row.opening(findingOpening!); row.text(finding.question?.rawValue); row.text(finding.kind.rawValue)
-                row.integer(finding.ordinal); row.text(finding.text); row.integer(finding.line); row.integer(page(finding.line))
-            }
+        append(report.findings, to: &findings, opening: { row in row.text(id); row.integer(report.year); row.text(report.forceID) }) { finding, row in
+            row.text(finding.question?.rawValue); row.text(finding.kind.rawValue)
+            row.integer(finding.ordinal); row.text(finding.text); row.integer(finding.line); row.integer(page(finding.line))
         }
         var enriched = RowBatch(schema: enrichedSchema, formats: formats)
-        if let (year, forceID, figures) = enrich(report, denominators: denominators), !figures.isEmpty {
-            let enrichedOpening = enriched.openingCells { row in row.text(id); row.integer(year); row.text(forceID) }
-            for figure in figures {
-                enriched.row { row in
-                    row.opening(enrichedOpening)
-                    enrichedRow(figure, page: page(figure.figure.line), into: &row)
-                }
+        if let (year, forceID, enrichedFigures) = enrich(report, denominators: denominators) {
+            append(enrichedFigures, to: &enriched, opening: { row in row.text(id); row.integer(year); row.text(forceID) }) { figure, row in
+                enrichedRow(figure, page: page(figure.figure.line), into: &row)
             }
         }
         return [reports, judgments, distributions, figures, findings, enriched]
+    }
+
+    /// A row of `batch` for each of `items`: the cells every row opens with (the report's id and year, and the force of
+    /// a force report's rows), written by `opening` and rendered once, then each item's own cells.
+    private static func append<Item>(_ items: [Item], to batch: inout RowBatch, opening: (inout RowBatch) -> Void,
+                                     _ cells: (Item, inout RowBatch) -> Void) {
+        guard !items.isEmpty else { return }
+        let shared = batch.openingCells(opening)
+        for item in items {
+            batch.row { row in
+                row.opening(shared)
+                cells(item, &row)
+            }
+        }
     }
 
     // MARK: reports

@@ -78,11 +78,7 @@ public struct RowBatch: Sendable {
     /// most of the cost of a row; callgrind). The same bytes and statistics as `append` of the same values.
     public mutating func row(_ fill: (inout RowBatch) -> Void) {
         precondition(column < 0, "rows are not nested")
-        column = 0
-        recordStart = flat.count
-        skippedStart = 0
-        skippedEnd = 0
-        partitionKey = .null
+        beginRow()
         fill(&self)
         precondition(column == schema.fields.count, "every row has one value per field")
         column = -1
@@ -122,11 +118,7 @@ public struct RowBatch: Sendable {
         scratch.rowValues = []
         scratch.rendersCSV = true
         scratch.countsCells = false
-        scratch.column = 0
-        scratch.recordStart = 0
-        scratch.skippedStart = 0
-        scratch.skippedEnd = 0
-        scratch.partitionKey = .null
+        scratch.beginRow()
         fill(&scratch)
         precondition(scratch.column > 0 && scratch.column < schema.fields.count, "opening cells are some of a row's cells, not all")
         var skipped: Range<Int>?
@@ -139,6 +131,15 @@ public struct RowBatch: Sendable {
         }
         return OpeningCells(table: schema.name, values: scratch.rowValues, flat: scratch.flat, skipped: skipped, partitionKey: scratch.partitionKey,
                             nullColumns: nulls)
+    }
+
+    /// A row's state before its first cell: at its first column, its record starting at the end of `flat`.
+    private mutating func beginRow() {
+        column = 0
+        recordStart = flat.count
+        skippedStart = 0
+        skippedEnd = 0
+        partitionKey = .null
     }
 
     /// The first cells of the row `row(_:)` is writing, as made by `openingCells` of a batch of the same schema.
