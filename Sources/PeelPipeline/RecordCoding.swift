@@ -42,6 +42,14 @@ struct RecordWriter {
         }
     }
 
+    mutating func day(_ value: Day?) {
+        bool(value != nil)
+        guard let value else { return }
+        int(value.year)
+        int(value.month)
+        int(value.day)
+    }
+
     mutating func string(_ value: String?) {
         bool(value != nil)
         if let value { string(value) }
@@ -122,6 +130,13 @@ struct RecordReader {
     }
 
     mutating func optionalString() throws(RecordError) -> String? { try bool() ? try string() : nil }
+
+    mutating func optionalDay() throws(RecordError) -> Day? {
+        guard try bool() else { return nil }
+        let year = try int(), month = try int(), day = try int()
+        guard let found = Day(year: year, month: month, day: day) else { throw RecordError() }
+        return found
+    }
 
     mutating func byteRun() throws(RecordError) -> [UInt8] {
         let count = try int()
@@ -252,9 +267,9 @@ extension Report {
             out.double(figure.value)
             out.int(figure.decimals)
             out.raw(figure.unit)
-            out.string(figure.period.start)
-            out.string(figure.period.end)
-            out.string(figure.period.asAt)
+            out.day(figure.period.start)
+            out.day(figure.period.end)
+            out.day(figure.period.asAt)
             out.raw(figure.source)
             out.int(figure.line)
         }
@@ -288,7 +303,7 @@ extension Report {
         figures = try input.array { input throws(RecordReader.RecordError) in
             Figure(area: try input.raw(Area.self), metric: try input.raw(Metric.self), qualifier: try input.optionalRaw(OutcomeType.self), value: try input.double(),
                    decimals: try input.int(), unit: try input.raw(MetricUnit.self),
-                   period: Period(start: try input.optionalString(), end: try input.optionalString(), asAt: try input.optionalString()),
+                   period: Period(start: try input.optionalDay(), end: try input.optionalDay(), asAt: try input.optionalDay()),
                    source: try input.raw(FigureSource.self), line: try input.int())
         }
         findings = try input.array { input throws(RecordReader.RecordError) in

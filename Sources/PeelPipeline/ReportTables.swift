@@ -50,8 +50,8 @@ enum ReportTables {
         var figures = RowBatch(schema: figuresSchema, formats: formats)
         append(report.figures, to: &figures, opening: { row in row.text(id); row.integer(report.year); row.text(report.forceID) }) { figure, row in
             row.text(figure.area.rawValue); row.text(figure.metric.rawValue)
-            row.text(figure.qualifier?.rawValue); row.number(figure.value); row.text(figure.unit.rawValue); row.text(figure.period.start)
-            row.text(figure.period.end); row.text(figure.period.asAt); row.text(figure.source.rawValue); row.integer(figure.line)
+            row.text(figure.qualifier?.rawValue); row.number(figure.value); row.text(figure.unit.rawValue); row.text(figure.period.start?.description)
+            row.text(figure.period.end?.description); row.text(figure.period.asAt?.description); row.text(figure.source.rawValue); row.integer(figure.line)
             row.integer(page(figure.line))
         }
         var findings = RowBatch(schema: findingsSchema, formats: formats)
@@ -222,7 +222,7 @@ enum ReportTables {
         let figure = enriched.figure
         let denominator = enriched.denominator
         row.text(figure.metric.rawValue); row.text(figure.qualifier?.rawValue); row.number(figure.value)
-        row.text(figure.unit.rawValue); row.text(figure.period.start); row.text(figure.period.end); row.text(figure.period.asAt)
+        row.text(figure.unit.rawValue); row.text(figure.period.start?.description); row.text(figure.period.end?.description); row.text(figure.period.asAt?.description)
         row.text(figure.source.rawValue); row.integer(figure.line); row.integer(page); row.integer(denominator.population); row.integer(denominator.year)
         row.text(denominator.source); row.text(enriched.note); row.number(enriched.impliedCount); row.number(enriched.impliedRate)
         row.text(enriched.impliedRateUnit?.rawValue)

@@ -11,13 +11,97 @@ public enum FigureSource: String, Sendable, Codable, CaseIterable {
     case narrative
 }
 
+/// A calendar day a report prints, as one plain value: a `Period` of days, and so a `Figure`, holds no string and
+/// is copied, compared and hashed without reference counting (three ISO date strings a figure were retained and
+/// released on every copy, and compared and hashed as text by the validation rules: callgrind). Written and read as
+/// ISO 8601 ("2017-06-30"); ordered as that text is.
+public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    /// Year, month and day in one word (year << 16 | month << 8 | day): ordered as the days are.
+    private let packed: UInt32
+
+    public var year: Int { Int(packed >> 16) }
+    public var month: Int { Int(packed >> 8 & 0xFF) }
+    public var day: Int { Int(packed & 0xFF) }
+
+    /// A day that exists in the Gregorian calendar, years 1000–9999 (four digits, as ISO text is ordered); nil otherwise.
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1000...9999).contains(year), (1...12).contains(month), (1...Self.days(inMonth: month, of: year)).contains(day) else { return nil }
+        self.init(checked: year, month, day)
+    }
+
+    private init(checked year: Int, _ month: Int, _ day: Int) {
+        packed = UInt32(year) << 16 | UInt32(month) << 8 | UInt32(day)
+    }
+
+    /// "YYYY-MM-DD", and nothing else.
+    public init?(iso text: some StringProtocol) {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for byte in bytes[range] {
+                guard byte &- 0x30 < 10 else { return nil }
+                value = value * 10 + Int(byte &- 0x30)
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    public static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
+
+    /// The days in a month (1–12) of a year.
+    public static func days(inMonth month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// "2017-06-30": ten ASCII bytes, a string held inline (no allocation).
+    public var description: String {
+        String(unsafeUninitializedCapacity: 10) { out in
+            func put(_ value: Int, digits: Int, at offset: Int) {
+                var rest = value
+                for position in (offset..<(offset + digits)).reversed() {
+                    out[position] = UInt8(0x30 + rest % 10)
+                    rest /= 10
+                }
+            }
+            put(year, digits: 4, at: 0)
+            put(month, digits: 2, at: 5)
+            put(day, digits: 2, at: 8)
+            out[4] = UInt8(ascii: "-")
+            out[7] = UInt8(ascii: "-")
+            return 10
+        }
+    }
+
+    public static func < (a: Day, b: Day) -> Bool { a.packed < b.packed }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let day = Day(iso: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "\"\(text)\" is no ISO 8601 day"))
+        }
+        self = day
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
+
 /// The time a figure covers: twelve months to a date, or a single date.
 public struct Period: Sendable, Equatable, Hashable, Codable {
-    public var start: String?
-    public var end: String?
-    public var asAt: String?
+    public var start: Day?
+    public var end: Day?
+    public var asAt: Day?
 
-    public init(start: String? = nil, end: String? = nil, asAt: String? = nil) {
+    public init(start: Day? = nil, end: Day? = nil, asAt: Day? = nil) {
         self.start = start
         self.end = end
         self.asAt = asAt

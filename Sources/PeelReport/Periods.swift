@@ -13,7 +13,7 @@ enum Dates {
               let month = months.firstIndex(where: { items[1].equals(ignoringASCIICase: $0) }),
               let year = Int(items[2].prefix(4)), (1990...2100).contains(year) else { return nil }
         // A date that cannot exist ("31 June 2017") is no date.
-        guard day <= days(inMonth: month + 1, of: year) else { return nil }
+        guard day <= Day.days(inMonth: month + 1, of: year) else { return nil }
         return (year, month + 1, day)
     }
 
@@ -25,22 +25,16 @@ enum Dates {
         return date(words) == nil
     }
 
-    static func iso(_ date: (year: Int, month: Int, day: Int)) -> String {
-        "\(date.year)-\(pad(date.month))-\(pad(date.day))"
+    static func day(_ date: (year: Int, month: Int, day: Int)) -> Day? {
+        Day(year: date.year, month: date.month, day: date.day)
     }
 
     static func pad(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
 
-    static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
-
-    /// The days in a month (1–12) of a year.
-    static func days(inMonth month: Int, of year: Int) -> Int {
-        [31, isLeap(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-    }
-
-    /// The day after a date: where twelve months to that date, one year earlier, began.
+    /// The day after `date`, which may be one past its month's end (a year before 29 February is 29 February of a
+    /// year that has none: the twelve months to 29 February 2016 start on 1 March 2015).
     static func dayAfter(_ date: (year: Int, month: Int, day: Int)) -> (year: Int, month: Int, day: Int) {
-        if date.day < days(inMonth: date.month, of: date.year) { return (date.year, date.month, date.day + 1) }
+        if date.day < Day.days(inMonth: date.month, of: date.year) { return (date.year, date.month, date.day + 1) }
         if date.month < 12 { return (date.year, date.month + 1, 1) }
         return (date.year + 1, 1, 1)
     }
@@ -95,7 +89,7 @@ enum Dates {
                 && bytes[words[index - 2].lowerBound] == 0x31 && bytes[words[index - 2].lowerBound + 1] == 0x32,  // "12"
                let end = date(from: index + 1) {
                 let start = dayAfter((end.year - 1, end.month, end.day))
-                found.append(Period(start: iso(start), end: iso(end)))
+                found.append(Period(start: day(start), end: day(end)))
                 index += 4
                 continue
             }
@@ -107,7 +101,7 @@ enum Dates {
             // "as at 1 July 2017", and "On 1 July 2017, the force had …".
             if (word(index, is: "at") && index >= 1 && word(index - 1, is: "as")) || word(index, is: "on") {
                 if let day = date(from: index + 1) {
-                    found.append(Period(asAt: iso(day)))
+                    found.append(Period(asAt: Dates.day(day)))
                     index += 4
                     continue
                 }
@@ -150,7 +144,7 @@ enum Dates {
     /// Years between the two "12 months to" periods of a change label ("… 2010 against … 2015" → 5).
     static func spanInYears(_ text: String) -> Int? {
         let ends = periods(in: text).compactMap(\.end)
-        guard ends.count >= 2, let first = Int(ends[0].prefix(4)), let last = Int(ends[ends.count - 1].prefix(4)) else { return nil }
-        return abs(last - first)
+        guard ends.count >= 2 else { return nil }
+        return abs(ends[ends.count - 1].year - ends[0].year)
     }
 }

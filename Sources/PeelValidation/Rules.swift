@@ -214,16 +214,6 @@ struct FigureConsistencyRule: ReportRule {
         let metric: Metric
         let qualifier: OutcomeType?
         let period: Period
-
-        /// Of the period only its last day is hashed (equality still compares all of it): periods of one metric rarely
-        /// share a last day, and hashing all three date strings for every figure was most of the key's cost
-        /// (callgrind). The run-long table of England and Wales figures keeps buckets short this way.
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(area)
-            hasher.combine(metric)
-            hasher.combine(qualifier)
-            hasher.combine(period.end ?? period.asAt)
-        }
     }
 
     static func comparableKey(_ figure: Figure) -> ComparableKey {

@@ -138,7 +138,7 @@ extension Figure {
 
     var periodText: String {
         if let asAt = period.asAt { return "as at \(asAt)" }
-        return "\(period.start ?? "?")…\(period.end ?? "?")"
+        return "\(period.start?.description ?? "?")…\(period.end?.description ?? "?")"
     }
 
     var key: String { "\(metric)\(qualifier.map { "/\($0)" } ?? "")" }

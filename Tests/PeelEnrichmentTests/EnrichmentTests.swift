@@ -22,7 +22,7 @@ private func figure(_ metric: String, _ value: Double, _ unit: String) -> Figure
 }
 
 private func figure(_ metric: Metric, _ value: Double, _ unit: MetricUnit) -> Figure {
-    Figure(area: .force, metric: metric, value: value, decimals: 1, unit: unit, period: Period(start: "2014-07-01", end: "2015-06-30"), source: .narrative, line: 1)
+    Figure(area: .force, metric: metric, value: value, decimals: 1, unit: unit, period: Period(start: Day(iso: "2014-07-01"), end: Day(iso: "2015-06-30")), source: .narrative, line: 1)
 }
 
 @Suite("Enrichment with population denominators")

@@ -40,7 +40,7 @@ struct RecordCodingTests {
         }
     }
 
-    @Test("integers of every size, negative ones and optionals keep their value")
+    @Test("integers of every size, negative ones, optionals and days keep their value")
     func integers() throws {
         var out = RecordWriter()
         let values = [0, 1, -1, 63, -64, 64, 127, 128, 300, -300, Int(Int32.max), Int.max, Int.min]
@@ -48,12 +48,22 @@ struct RecordCodingTests {
         out.int(nil as Int?)
         out.int(42 as Int?)
         out.double(-0.05)
+        out.day(Day(iso: "2016-02-29"))
+        out.day(nil)
         var input = RecordReader(out.bytes)
         for value in values { #expect(try input.int() == value) }
         #expect(try input.optionalInt() == nil)
         #expect(try input.optionalInt() == 42)
         #expect(try input.double() == -0.05)
+        #expect(try input.optionalDay()?.description == "2016-02-29")
+        #expect(try input.optionalDay() == nil)
         #expect(input.atEnd)
+        // A day that does not exist is a broken record, not a date.
+        var wrong = RecordWriter()
+        wrong.bool(true)
+        for part in [2015, 2, 29] { wrong.int(part) }
+        var broken = RecordReader(wrong.bytes)
+        #expect(throws: RecordReader.RecordError.self) { try broken.optionalDay() }
     }
 
     @Test("a spooled batch of rows comes back with the same bytes, partitions and values, in every format; a torn one is an error",

@@ -155,8 +155,8 @@ struct CoverageComparison: Sendable {
         }
         + report.figures.map { figure in
             let period = figure.period
-            let when = period.asAt.map { "as at \($0)" } ?? "\(period.start ?? "?")…\(period.end ?? "?")"
-            let extra = period.asAt != nil && (period.start != nil || period.end != nil) ? " (\(period.start ?? "?")…\(period.end ?? "?"))" : ""
+            let when = period.asAt.map { "as at \($0)" } ?? "\(period.start?.description ?? "?")…\(period.end?.description ?? "?")"
+            let extra = period.asAt != nil && (period.start != nil || period.end != nil) ? " (\(period.start?.description ?? "?")…\(period.end?.description ?? "?"))" : ""
             return CoverageItem(kind: .figures,
                                 key: "\(figure.area.rawValue) \(figure.metric)\(figure.qualifier.map { "/" + $0.rawValue } ?? "") \(when)\(extra) [\(figure.source.rawValue)]",
                                 value: coverageNumber(figure.value), line: figure.line)
@@ -494,7 +494,7 @@ struct ExtractionCoverageTests {
         report.figures[0].value += 1                       // wrong value for a known key
         report.figures.append(report.figures[1])          // one copy too many (multiset)
         var madeUp = report.figures[2]
-        madeUp.period = Period(asAt: "1999-12-31")
+        madeUp.period = Period(asAt: Day(iso: "1999-12-31"))
         report.figures.append(madeUp)                      // a key the sample does not have (no figure of 1999)
         report.judgments[1].grade = report.judgments[1].grade == .good ? .inadequate : .good
         report.findings[1].text += " Extra words."

@@ -59,7 +59,7 @@ struct PeriodDateTests {
         #expect(report.problems.contains { $0.severity == .error && $0.message.contains("\"31 June 2017\" cannot exist") })
         #expect(try !parse(Fixtures.sample(gwent)).problems.contains { $0.message.contains("cannot exist") })
         let original = try parse(Fixtures.sample(gwent)).figures.filter { $0.metric == .ocgPerMillion && $0.source == .forceInNumbers }
-        #expect(original.allSatisfy { $0.period.asAt == "2017-07-01" })
+        #expect(original.allSatisfy { $0.period.asAt?.description == "2017-07-01" })
     }
 
     @Test("a sentence whose date cannot exist gives its figures no period, not the period of the paragraph before")

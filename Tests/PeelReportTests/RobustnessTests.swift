@@ -83,7 +83,7 @@ func paged(_ bytes: [UInt8]) -> [UInt8] {
 private func content(_ report: Report) -> [String] {
     report.judgments.map { "J \($0.forceID ?? "") \($0.question.rawValue) \($0.grade.rawValue) \($0.lastInspected ?? 0)" }
         + report.gradeDistributions.map { "D \($0.question.rawValue) \($0.grade.rawValue) \($0.forces)" }
-        + report.figures.map { "F \($0.metric) \($0.qualifier?.rawValue ?? "") \($0.area.rawValue) \($0.value) \($0.period.start ?? "") \($0.period.end ?? "") \($0.period.asAt ?? "") \($0.source.rawValue)" }
+        + report.figures.map { "F \($0.metric) \($0.qualifier?.rawValue ?? "") \($0.area.rawValue) \($0.value) \($0.period.start?.description ?? "") \($0.period.end?.description ?? "") \($0.period.asAt?.description ?? "") \($0.source.rawValue)" }
         + report.findings.map { "A \($0.question?.rawValue ?? "") \($0.kind.rawValue) \($0.ordinal) \($0.text)" }
 }
 

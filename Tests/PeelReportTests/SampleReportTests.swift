@@ -29,7 +29,7 @@ func figureRows(_ report: Report, _ source: FigureSource) -> [String] {
     report.figures.filter { $0.source == source }.map { figure in
         let area = figure.area == .force ? "F" : "EW"
         let qualifier = figure.qualifier.map { "/\($0)" } ?? ""
-        return "\(figure.metric)\(qualifier) \(area) \(plain(figure.value)) \(figure.period.end ?? figure.period.asAt ?? "-") \(figure.line)"
+        return "\(figure.metric)\(qualifier) \(area) \(plain(figure.value)) \((figure.period.end ?? figure.period.asAt)?.description ?? "-") \(figure.line)"
     }
 }
 
@@ -233,7 +233,7 @@ struct SampleReportTests {
             #expect(row.map { plain($0.value) }.joined(separator: " ") == values, "\(metric)")
             #expect(row.map(\.line) == [ratesLine + offset, ratesLine + offset])
             #expect(row.map(\.area) == [.force, .englandAndWales])
-            #expect(row.allSatisfy { $0.period == Period(start: "2014-07-01", end: "2015-06-30") })
+            #expect(row.allSatisfy { $0.period == Period(start: Day(iso: "2014-07-01"), end: Day(iso: "2015-06-30")) })
         }
         #expect(table.first { $0.metric == .burglaryDwellingPer1000Households }?.unit == .per1000Households)
         let outcomeTypes = ["charged_summonsed", "taken_into_consideration", "out_of_court_formal", "caution_youths", "caution_adults",
@@ -300,9 +300,9 @@ struct SampleReportTests {
     @Test("periods: twelve months to a date start the day after that date a year before")
     func periods() throws {
         let figure = try #require(try parseSample(dyfedPowys).figures.first { $0.metric == .callsForAssistancePer1000 })
-        #expect(figure.period == Period(start: "2014-04-01", end: "2015-03-31"))
+        #expect(figure.period == Period(start: Day(iso: "2014-04-01"), end: Day(iso: "2015-03-31")))
         let ocg = try #require(try parseSample(gwent).figures.first { $0.metric == .ocgPerMillion })
-        #expect(ocg.period == Period(asAt: "2017-07-01"))
+        #expect(ocg.period == Period(asAt: Day(iso: "2017-07-01")))
     }
 
     @Test("every figure's number is printed on its source line", arguments: [dyfedPowys, wiltshire, gwent, westMercia])

@@ -126,7 +126,7 @@ struct ValidationRuleTests {
 
     @Test("a figure is compared with the first of its key: repeats agreeing with it pass, and the first comparator counts")
     func firstOfItsKey() {
-        let period = Period(start: "2014-04-01", end: "2015-03-31")
+        let period = Period(start: Day(iso: "2014-04-01"), end: Day(iso: "2015-03-31"))
         func figure(_ area: Area, _ value: Double, line: Int) -> Figure {
             Figure(area: area, metric: .recordedCrimePer1000, value: value, decimals: 1, unit: .per1000Population, period: period,
                    source: .forceInNumbers, line: line)

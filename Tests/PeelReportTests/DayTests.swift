@@ -1,0 +1,70 @@
+import Foundation
+@testable import PeelReport
+import PeelTestSupport
+import Testing
+
+@Suite("Days of a period")
+struct DayTests {
+    /// The Gregorian calendar's own answer: whether the day exists (the components come back unchanged).
+    private func exists(_ year: Int, _ month: Int, _ day: Int) -> Bool {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        guard let date = calendar.date(from: DateComponents(year: year, month: month, day: day)) else { return false }
+        let back = calendar.dateComponents([.year, .month, .day], from: date)
+        return (back.year, back.month, back.day) == (year, month, day)
+    }
+
+    @Test("a day exists exactly when the Gregorian calendar has it; it prints as ISO 8601 and reads back; days order as their text")
+    func againstCalendar() throws {
+        let seed = UInt64(0xDA7E)
+        var generator = SplitMix(seed: seed)
+        print("DayTests.againstCalendar seed \(seed)")
+        var days: [Day] = []
+        for _ in 0..<4000 {
+            // Month ends and leap years are where mistakes hide: days 27–32 and months 0–13 often.
+            let year = Bool.random(using: &generator) ? Int.random(in: 1000...9999, using: &generator)
+                : [1900, 2000, 2015, 2016, 2100, 2400].randomElement(using: &generator)!
+            let month = Int.random(in: 0...13, using: &generator)
+            let day = Bool.random(using: &generator) ? Int.random(in: 0...32, using: &generator) : Int.random(in: 27...32, using: &generator)
+            let made = Day(year: year, month: month, day: day)
+            let expected = (1...12).contains(month) && day >= 1 && exists(year, month, day)
+            #expect((made != nil) == expected, "seed \(seed): \(year)-\(month)-\(day)")
+            guard let made else { continue }
+            #expect((made.year, made.month, made.day) == (year, month, day))
+            let text = String(format: "%04d-%02d-%02d", year, month, day)
+            #expect(made.description == text)
+            #expect(Day(iso: text) == made)
+            days.append(made)
+        }
+        #expect(days.count > 1000, "seed \(seed): the draw made enough real days")
+        #expect(days.sorted().map(\.description) == days.map(\.description).sorted())
+        // A day read back from JSON is the same day, written as its ISO text.
+        let json = try JSONEncoder().encode(days)
+        #expect(try JSONDecoder().decode([Day].self, from: json) == days)
+        #expect(String(decoding: try JSONEncoder().encode([days[0]]), as: UTF8.self) == "[\"\(days[0])\"]")
+    }
+
+    @Test("text that is not a whole ISO day is none", arguments: [
+        "2017-6-30", "2017-06-3", "2017-06-301", "2017/06/30", "2017-13-01", "2017-00-10", "2017-06-00", "2017-06-31",
+        "2015-02-29", "1900-02-29", "0999-12-31", "+017-06-30", "2017-0x-30", "", " 2017-06-30",
+    ])
+    func notADay(_ text: String) {
+        #expect(Day(iso: text) == nil)
+    }
+
+    @Test("twelve months to a day start the day after it a year before; a year before 29 February starts 1 March")
+    func twelveMonths() {
+        let cases = [
+            ("the 12 months to 30 June 2017", "2016-07-01", "2017-06-30"),
+            ("in the 12 months to 31 December 2016", "2016-01-01", "2016-12-31"),
+            ("for the 12 months to 29 February 2016", "2015-03-01", "2016-02-29"),
+            ("12 months to 28 February 2017", "2016-02-29", "2017-02-28"),
+        ]
+        for (text, start, end) in cases {
+            let periods = Dates.periods(in: text)
+            #expect(periods.count == 1 && periods[0].start?.description == start && periods[0].end?.description == end && periods[0].asAt == nil, "\(text)")
+        }
+        #expect(Dates.periods(in: "as at 1 July 2017").map { $0.asAt?.description } == ["2017-07-01"])
+        #expect(Dates.periods(in: "12 months to 31 June 2017") == [Period()])
+    }
+}
