@@ -58,7 +58,7 @@ struct ASCIIMatchingTests {
         var wrong: [String] = []
         // Fillers next to the digits in value: ASCII "/" and ":", the same with the high bit set, and UTF-8 text.
         for filler in [UInt8(ascii: "/"), UInt8(ascii: ":"), 0xAF, 0xB5, 0xBA, 0x7F, 0xFF, 0x00] {
-            for length in [1, 7, 8, 9, 16, 31, 33] {
+            for length in [1, 7, 8, 9, 15, 16, 17, 31, 32, 33, 47, 48, 50] {
                 let plain = [UInt8](repeating: filler, count: length)
                 if plain.withUnsafeBufferPointer(ByteSearch.containsASCIIDigit) { wrong.append("filler \(filler) × \(length)") }
                 for position in 0..<length {
