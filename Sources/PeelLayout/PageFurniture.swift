@@ -25,12 +25,13 @@ enum PageFurniture {
         let needed = max(2, (starts.count + 1) / 2)
         for group in [heads, feet] {
             for depth in 0..<depth {
+                // Each candidate's key made once: the edge lines of an unwrapped extraction are whole paragraphs.
+                let keys = group.map { depth < $0.count ? key(lines[$0[depth]].text) : nil }
                 var counts: [String: Int] = [:]
-                for candidates in group where depth < candidates.count { counts[key(lines[candidates[depth]].text), default: 0] += 1 }
-                for candidates in group where depth < candidates.count {
-                    guard depth == 0 || furniture.contains(candidates[depth - 1]) else { continue }
-                    let text = lines[candidates[depth]].text
-                    if counts[key(text), default: 0] >= needed || isPageNumber(text) { furniture.insert(candidates[depth]) }
+                for key in keys { if let key { counts[key, default: 0] += 1 } }
+                for (candidates, key) in zip(group, keys) {
+                    guard let key, depth == 0 || furniture.contains(candidates[depth - 1]) else { continue }
+                    if counts[key, default: 0] >= needed || isPageNumber(lines[candidates[depth]].text) { furniture.insert(candidates[depth]) }
                 }
             }
         }
@@ -55,9 +56,9 @@ enum PageFurniture {
         String(decoding: text.utf8.map { $0 >= 0x30 && $0 <= 0x39 ? UInt8(ascii: "#") : ASCIIBytes.lower($0) }, as: UTF8.self)
     }
 
-    /// "Page 7", "Page 7 of 40", "7 of 40", "- 7 -"; "7 | Wiltshire Police" is left to the repeat count. A bare number
-    /// is not: the normaliser removes page numbers beside breaks when they run in order, and a bare number at
-    /// the end of a page may be a value.
+    /// "Page 7", "Page 7 of 40", "7 of 40" (dashes and bars between the words are passed over); "7 | Wiltshire Police" is
+    /// left to the repeat count. A bare number ("- 7 -" too) is not: the normaliser removes page numbers beside breaks
+    /// when they run in order, and a bare number at the end of a page may be a value.
     static func isPageNumber(_ text: String) -> Bool {
         // Asked of every page's edge lines, most of them prose: an ASCII line of more than four words that are no
         // separator is settled on its bytes (there a space splits words exactly as it splits Characters).
@@ -68,12 +69,13 @@ enum PageFurniture {
         return shapes == ["page", "#"] || shapes == ["page", "#", "of", "#"] || shapes == ["#", "of", "#"]
     }
 
-    /// The words of an ASCII line, split at spaces, that are not "-" or "|".
+    /// The words of an ASCII line, split at spaces, that are not "-" or "|"; counted up to five (more say no more).
     private static func asciiWords(_ text: String) -> Int {
         var words = 0, length = 0, separator = false
         for byte in text.utf8 {
             if byte == 0x20 {
                 if length > 0 && !(length == 1 && separator) { words += 1 }
+                if words > 4 { return words }
                 length = 0
             } else {
                 separator = length == 0 && (byte == UInt8(ascii: "-") || byte == UInt8(ascii: "|"))

@@ -1,4 +1,4 @@
-import PeelLayout
+@testable import PeelLayout
 import PeelTestSupport
 import PeelText
 import Testing
@@ -34,6 +34,15 @@ struct LayoutTests {
         #expect(kept.filter { $0.hasPrefix("Page ") }.count == 0)
         #expect(kept.filter { $0 == "Gwent Police" }.count == 6)
         #expect(kept.filter { $0.hasPrefix("Body text") }.count == 6)
+    }
+
+    @Test("page numbers are told by their words: separators are not words, a bare number is none, a fifth word or more is text", arguments: [
+        ("Page 7", true), ("Page 7 of 40", true), ("7 of 40", true), ("- 7 -", false), ("Page | 7 | of | 40", true), ("PAGE 12 OF 99", true),
+        ("Page 7 of 40 and more", false), ("7 of 40 pages", false), ("Page seven", false), ("7", false), ("of 40", false),
+        (String(repeating: "Page 7 of 40 ", count: 200), false), ("Page 7 of 40 – Wiltshire Police", false), ("Page 7 – of – 40", true),
+    ])
+    func pageNumbers(_ text: String, _ isNumber: Bool) {
+        #expect(PageFurniture.isPageNumber(text) == isNumber)
     }
 
     @Test("the blank lines at a page break are no paragraph break: text runs on across it")
