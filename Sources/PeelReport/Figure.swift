@@ -23,7 +23,8 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     public var month: Int { Int(packed >> 8 & 0xFF) }
     public var day: Int { Int(packed & 0xFF) }
 
-    /// A day that exists in the Gregorian calendar, years 1000–9999 (four digits, as ISO text is ordered); nil otherwise.
+    /// A day that exists in the Gregorian calendar (proleptic before 1582), years 1000–9999 (four digits, as ISO text is
+    /// ordered); nil otherwise.
     public init?(year: Int, month: Int, day: Int) {
         guard (1000...9999).contains(year), (1...12).contains(month), (1...Self.days(inMonth: month, of: year)).contains(day) else { return nil }
         self.init(checked: year, month, day)
