@@ -1,6 +1,7 @@
 import Foundation
 import PeelParquet
 import PeelTables
+import PeelText
 
 /// One table as Parquet (beside its CSV, or alone), in the dataset's `parquet/` folder: `parquet/<table>.parquet` with
 /// every column, and `parquet/<table>/<field>=<value>/part-00000.parquet` per partition value without the partition
@@ -217,20 +218,7 @@ final class ParquetTableOutput {
     /// on bytes: a table can hold a date in every row.
     static func days(_ text: String) -> Int? {
         var text = text
-        let parts: (year: Int, month: Int, day: Int)? = text.withUTF8 { bytes in
-            guard bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return nil }
-            func number(_ range: Range<Int>) -> Int? {
-                var number = 0
-                for index in range {
-                    guard bytes[index] &- 0x30 < 10 else { return nil }
-                    number = number * 10 + Int(bytes[index] &- 0x30)
-                }
-                return number
-            }
-            guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
-            return (year, month, day)
-        }
-        guard let (year, month, day) = parts, (1...12).contains(month), (1...31).contains(day) else { return nil }
+        guard let (year, month, day) = text.withUTF8(ISODate.parts), (1...12).contains(month), (1...31).contains(day) else { return nil }
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400

@@ -1,3 +1,5 @@
+import PeelText
+
 /// Whether a figure is about the force or England and Wales as a whole.
 public enum Area: String, Sendable, Codable, CaseIterable, CaseHashable {
     case force
@@ -35,18 +37,9 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     }
 
     /// "YYYY-MM-DD", and nothing else.
-    public init?(iso text: some StringProtocol) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for byte in bytes[range] {
-                guard byte &- 0x30 < 10 else { return nil }
-                value = value * 10 + Int(byte &- 0x30)
-            }
-            return value
-        }
-        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+    public init?(iso text: String) {
+        var text = text
+        guard let (year, month, day) = text.withUTF8(ISODate.parts) else { return nil }
         self.init(year: year, month: month, day: day)
     }
 
