@@ -4,28 +4,13 @@ import PeelText
 enum FindingExtractor {
     static func extract(_ lines: [NormalisedLine], into report: inout Report) {
         let wrap = WrapWidth(lines)
-        let compounds = HyphenatedCompounds(lines)
         var question: Question?
-        var ordinals: [String: Int] = [:]
         var index = 0
-        func add(_ kind: Finding.Kind, _ printed: String, line: Int) {
+        /// The findings as printed, in order: their hyphens are restored once all are known (see `HyphenatedCompounds`).
+        var printed: [(kind: Finding.Kind, question: Question?, text: String, line: Int)] = []
+        func add(_ kind: Finding.Kind, _ text: String, line: Int) {
             // Emphasis wrapped over two lines is paired only once they are joined.
-            let text = compounds.restoringHyphens(printed.containsByte(UInt8(ascii: "*")) ? withoutEmphasis(printed) : printed)
-            let key = "\(question?.rawValue ?? "")/\(kind.rawValue)"
-            // The same finding printed twice (in a summary and again in the body, sometimes with a sentence
-            // more) is one finding: the first print is kept.
-            // Between ASCII texts the first 120 Characters are the first 120 bytes, compared as bytes; the Characters
-            // are counted only for a comparison that needs them.
-            // (Read from each string's own bytes: the generic copy and comparison of `utf8.prefix(120)` cost some 5,000
-            // instructions a finding.)
-            let asciiOpening = text.isASCII ? Self.opening(text) : nil
-            func sameOpening(_ other: String) -> Bool {
-                if let asciiOpening, other.isASCII { return Self.opening(other) == asciiOpening }
-                return other.prefix(120) == text.prefix(120)
-            }
-            if report.findings.contains(where: { $0.kind == kind && $0.question == question && sameOpening($0.text) }) { return }
-            ordinals[key, default: 0] += 1
-            report.findings.append(Finding(question: question, kind: kind, ordinal: ordinals[key]!, text: text, line: line))
+            printed.append((kind, question, text.containsByte(UInt8(ascii: "*")) ? withoutEmphasis(text) : text, line))
         }
         while index < lines.count {
             let line = lines[index]
@@ -75,6 +60,26 @@ enum FindingExtractor {
                 }
                 index = next
             }
+        }
+        let compounds = HyphenatedCompounds(lines, restoring: printed.map(\.text))
+        var ordinals: [String: Int] = [:]
+        for (kind, question, printedText, line) in printed {
+            let text = compounds.restoringHyphens(printedText)
+            let key = "\(question?.rawValue ?? "")/\(kind.rawValue)"
+            // The same finding printed twice (in a summary and again in the body, sometimes with a sentence
+            // more) is one finding: the first print is kept.
+            // Between ASCII texts the first 120 Characters are the first 120 bytes, compared as bytes; the Characters
+            // are counted only for a comparison that needs them.
+            // (Read from each string's own bytes: the generic copy and comparison of `utf8.prefix(120)` cost some 5,000
+            // instructions a finding.)
+            let asciiOpening = text.isASCII ? Self.opening(text) : nil
+            func sameOpening(_ other: String) -> Bool {
+                if let asciiOpening, other.isASCII { return Self.opening(other) == asciiOpening }
+                return other.prefix(120) == text.prefix(120)
+            }
+            if report.findings.contains(where: { $0.kind == kind && $0.question == question && sameOpening($0.text) }) { continue }
+            ordinals[key, default: 0] += 1
+            report.findings.append(Finding(question: question, kind: kind, ordinal: ordinals[key]!, text: text, line: line))
         }
     }
 

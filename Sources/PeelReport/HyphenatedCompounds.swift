@@ -27,8 +27,13 @@ struct HyphenatedCompounds {
     private var wordOpenings = OpeningFilter()
     private var firstOpenings = OpeningFilter()
 
+    /// The compounds of `lines`; with `texts`, only those that can respell a word of `texts`, which is all that
+    /// `restoringHyphens` of those texts asks (a report has a few findings to restore and thousands of hyphenated words:
+    /// noting every one was most of this table's cost, perf).
     // Words are read as ASCII bytes: compounds are ASCII letters only.
-    init(_ lines: [NormalisedLine]) {
+    init(_ lines: [NormalisedLine], restoring texts: [String]? = nil) {
+        let lookups = texts.map(Lookups.init)
+        if let lookups, lookups.isEmpty { return }
         var lengths = Set<Int>()
         // Only the words around a hyphen are looked at, in place (no copy, one pass per line).
         for line in lines where line.text.utf8.count >= 3 {
@@ -42,7 +47,7 @@ struct HyphenatedCompounds {
                     var end = index
                     while end < bytes.count && bytes[end] != UInt8(ascii: " ") { end += 1 }
                     // A bullet's or a dash's hyphen stands alone: no word of three bytes or more holds it.
-                    if end - start >= 3 { note(UnsafeBufferPointer(rebasing: bytes[start..<end]), firstLengths: &lengths) }
+                    if end - start >= 3 { note(UnsafeBufferPointer(rebasing: bytes[start..<end]), lookups, firstLengths: &lengths) }
                     index = ByteSearch.firstIndex(of: Self.hyphen, in: bytes, from: end)
                 }
             }
@@ -52,13 +57,27 @@ struct HyphenatedCompounds {
 
     private static let hyphen = UInt8(ascii: "-")
 
-    /// Records a word if, without the punctuation around it, it is letters joined by single hyphens ("anti-social").
-    private mutating func note(_ word: UnsafeBufferPointer<UInt8>, firstLengths: inout Set<Int>) {
+    /// Records a word if, without the punctuation around it, it is letters joined by single hyphens ("anti-social"),
+    /// and `lookups` (if any) may ask for it.
+    private mutating func note(_ word: UnsafeBufferPointer<UInt8>, _ lookups: Lookups?, firstLengths: inout Set<Int>) {
         var low = 0, high = word.count
         while low < high && Self.trimmed(word[low]) { low += 1 }
         while high > low && Self.trimmed(word[high - 1]) { high -= 1 }
         let core = UnsafeBufferPointer(rebasing: word[low..<high])
         guard core.count >= 3, core.first != Self.hyphen, core.last != Self.hyphen else { return }
+        // Its first six letters (a word with fewer, or with other bytes among them, is no compound any lookup asks for).
+        if let lookups {
+            var key: UInt32 = 0, letters = 0, index = 0
+            while letters < 6 && index < core.count {
+                let byte = core[index]
+                index += 1
+                if byte == Self.hyphen { continue }
+                guard Self.isLetter(byte) else { return }
+                key = key << 5 | UInt32(byte & 31)
+                letters += 1
+            }
+            guard letters == 6, lookups.mayAsk(key) else { return }
+        }
         var hyphens = 0
         var firstHyphen = 0
         var afterHyphen = false
@@ -148,22 +167,15 @@ struct HyphenatedCompounds {
         // Words are found on the bytes (a space, 0x20, never stands inside a multi-byte scalar), and an ASCII word is
         // judged on its bytes; only a word with non-ASCII in it is read as Characters.
         var restored: [(bytes: Range<Int>, word: String)] = []
-        var storage = text
-        storage.withUTF8 { bytes in
-            var wordStart = 0
-            for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: " ") {
-                defer { wordStart = index + 1 }
-                guard index - wordStart >= 6 else { continue }
-                let word = UnsafeBufferPointer(rebasing: bytes[wordStart..<index])
-                let spelled: String?
-                if ByteSearch.firstNonASCII(in: word, from: 0) == word.count {
-                    spelled = restoring(ascii: word)
-                } else {
-                    let utf8 = text.utf8
-                    spelled = restoring(text[utf8.index(utf8.startIndex, offsetBy: wordStart)..<utf8.index(utf8.startIndex, offsetBy: index)])
-                }
-                if let spelled { restored.append((wordStart..<index, spelled)) }
+        Self.forEachWord(of: text) { range, word in
+            let spelled: String?
+            if ByteSearch.firstNonASCII(in: word, from: 0) == word.count {
+                spelled = restoring(ascii: word)
+            } else {
+                let utf8 = text.utf8
+                spelled = restoring(text[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
             }
+            if let spelled { restored.append((range, spelled)) }
         }
         guard !restored.isEmpty else { return text }
         var out = ""
@@ -178,11 +190,88 @@ struct HyphenatedCompounds {
         return out
     }
 
+    /// Each word of `text` that may take hyphens back: a run of six bytes or more between spaces, with its byte range.
+    /// Words are found on the bytes (a space, 0x20, never stands inside a multi-byte scalar).
+    private static func forEachWord(of text: String, _ body: (Range<Int>, UnsafeBufferPointer<UInt8>) -> Void) {
+        var storage = text
+        storage.withUTF8 { bytes in
+            var wordStart = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: " ") {
+                defer { wordStart = index + 1 }
+                guard index - wordStart >= 6 else { continue }
+                body(wordStart..<index, UnsafeBufferPointer(rebasing: bytes[wordStart..<index]))
+            }
+        }
+    }
+
+    /// The letters of an ASCII word that is looked up: at least six, between punctuation only.
+    private static func letters(ofASCII word: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+        guard let start = word.firstIndex(where: isLetter), let last = word.lastIndex(where: isLetter) else { return nil }
+        let letters = UnsafeBufferPointer(rebasing: word[start...last])
+        guard letters.count >= 6, letters.allSatisfy(isLetter) else { return nil }
+        return letters
+    }
+
+    /// The letters of a word holding non-ASCII that is looked up, lowercase: at least six Characters, between
+    /// punctuation only.
+    private static func lowercaseLetters(of word: Substring) -> String? {
+        let letters = word.filter { $0.isLetter }
+        let outer = word.prefix(while: { !$0.isLetter }).count + word.reversed().prefix(while: { !$0.isLetter }).count
+        guard letters.count >= 6, letters.count == word.count - outer else { return nil }
+        return letters.lowercased()
+    }
+
+    /// What `restoringHyphens` of some texts may look up, by the first six letters of each lookup: a word's letters
+    /// (in `byLetters`), or a first part and the five letters after it (in `firstAndSecond`), are at least six letters
+    /// and open with the word's first six. A compound whose first six letters open no word of the texts answers
+    /// none of their lookups, so leaving it out changes nothing they become. A bit per hash of the six letters' low
+    /// five bits (either case): a word may let a few other compounds in, never keep one out.
+    private struct Lookups {
+        private var bits = [UInt64](repeating: 0, count: 128)
+        private(set) var isEmpty = true
+
+        init(_ texts: [String]) {
+            for text in texts {
+                HyphenatedCompounds.forEachWord(of: text) { range, word in
+                    if ByteSearch.firstNonASCII(in: word, from: 0) == word.count {
+                        // The letters `letters(ofASCII:)` would take start at the first letter, and are six or more.
+                        guard let first = word.firstIndex(where: HyphenatedCompounds.isLetter) else { return }
+                        add(UnsafeBufferPointer(rebasing: word[first...]))
+                    } else {
+                        let utf8 = text.utf8
+                        let substring = text[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]
+                        guard var lower = HyphenatedCompounds.lowercaseLetters(of: substring) else { return }
+                        lower.withUTF8 { add($0) }
+                    }
+                }
+            }
+        }
+
+        /// A lookup that starts as `letters` does, if they open with six ASCII letters.
+        private mutating func add(_ letters: UnsafeBufferPointer<UInt8>) {
+            guard letters.count >= 6 else { return }
+            var key: UInt32 = 0
+            for byte in letters[..<6] {
+                guard HyphenatedCompounds.isLetter(byte) else { return }
+                key = key << 5 | UInt32(byte & 31)
+            }
+            let bit = Self.bit(key)
+            bits[bit >> 6] |= 1 << UInt64(bit & 63)
+            isEmpty = false
+        }
+
+        /// Whether a lookup may start with the six letters packed in `key` (five bits each, first letter highest).
+        func mayAsk(_ key: UInt32) -> Bool {
+            let bit = Self.bit(key)
+            return bits[bit >> 6] >> UInt64(bit & 63) & 1 != 0
+        }
+
+        private static func bit(_ key: UInt32) -> Int { Int((key &* 0x9E37_79B1) >> 19) }
+    }
+
     /// `restoring` for a word of ASCII bytes: the same answer, read on the bytes.
     private func restoring(ascii word: UnsafeBufferPointer<UInt8>) -> String? {
-        guard let start = word.firstIndex(where: Self.isLetter), let last = word.lastIndex(where: Self.isLetter) else { return nil }
-        let letters = UnsafeBufferPointer(rebasing: word[start...last])
-        guard letters.count >= 6, letters.allSatisfy(Self.isLetter) else { return nil }
+        guard let letters = Self.letters(ofASCII: word) else { return nil }
         // The openings filters key a byte by its low five bits, which a letter's case does not change.
         guard wordOpenings.mayHold(letters[0], letters[1]) || firstOpenings.mayHold(letters[0], letters[1]) else { return nil }
         let positions = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: letters.count) { lower in
@@ -212,10 +301,7 @@ struct HyphenatedCompounds {
     /// lowercase is compared as UTF-8 with the ASCII keys, which is what comparing Strings would give: no lowercase
     /// text with a non-ASCII scalar is canonically equal to ASCII.
     private func restoring(_ word: Substring) -> String? {
-        let letters = word.filter { $0.isLetter }
-        let outer = word.prefix(while: { !$0.isLetter }).count + word.reversed().prefix(while: { !$0.isLetter }).count
-        guard letters.count >= 6, letters.count == word.count - outer else { return nil }
-        var lower = letters.lowercased()
+        guard var lower = Self.lowercaseLetters(of: word) else { return nil }
         // A first part is ASCII letters, and the second's five letters are compared as Characters: a split after
         // `length` bytes stands only where the first `length` + 5 Characters are single ASCII bytes.
         let characters = Array(lower)
