@@ -79,7 +79,10 @@ enum FigureExtractor {
         }
         // The heading also stands in the contents (where a page number may have lost its tab): the section is the one
         // that names the force or England and Wales.
-        let headings = lines.indices.filter { lines[$0].text.equals(ignoringASCIICase: "force in numbers") && !isContentsLine(lines[$0].text) }
+        let headings = lines.indices.filter {
+            ASCIIBytes.lower(lines[$0].opening) == UInt8(ascii: "f")
+                && lines[$0].text.equals(ignoringASCIICase: "force in numbers") && !isContentsLine(lines[$0].text)
+        }
         guard let start = headings.first(where: { section(from: $0).contains { names.areas($0.text) != nil } }) else { return }
         let section = section(from: start)
         // The footnote of the 2017 outcomes graphic gives their period (read whole: it may be wrapped).
@@ -207,8 +210,9 @@ enum FigureExtractor {
         let lines = text.lines
         for index in lines.indices {
             // Asked of every line: one that opens with neither header's letter is passed over on its first byte.
+            let opening = ASCIIBytes.lower(lines[index].opening)
+            guard opening == UInt8(ascii: "r") || opening == UInt8(ascii: "o") else { continue }
             let printed = lines[index].text
-            guard let opening = printed.utf8.first.map(ASCIIBytes.lower), opening == UInt8(ascii: "r") || opening == UInt8(ascii: "o") else { continue }
             let isRates = printed.hasPrefix(ignoringASCIICase: "rates per 1,000")
             guard isRates || printed.hasPrefix(ignoringASCIICase: "outcome type") else { continue }
             let words = text.tokens(index..<min(lines.count, index + 60)).words

@@ -27,13 +27,13 @@ enum FindingExtractor {
                 continue
             }
             // Annexes belong to no question (and may list the questions' wordings).
-            if isAnnexHeading(text) {
+            if line.opening == UInt8(ascii: "A") && isAnnexHeading(text) {
                 question = nil
                 continue
             }
             // The findings headings below open with "a", "c" or "r": a line opening with another ASCII byte is none
             // of them (lowercasing maps no ASCII byte to those letters but their capitals).
-            if let opening = text.utf8.first, opening < 0x80, !Self.findingsInitials.contains(ASCIIBytes.lower(opening)) { continue }
+            if line.opening < 0x80, !Self.findingsInitials.contains(ASCIIBytes.lower(line.opening)) { continue }
             // A heading may carry a footnote number that PDF extraction glued to it ("Areas for improvement3").
             let heading = Phrases.withoutFootnote(text)
             func isLower(_ other: String) -> Bool {

@@ -31,7 +31,11 @@ enum JudgmentExtractor {
         while index < lines.count {
             let line = lines[index]
             defer { index += 1 }
-            if line.isBlank || isContentsLine(line.text) { continue }
+            // Question headings open with "h" or "o", the other headings with "o" or "s" (any other line, blank ones
+            // too, is passed over on its first byte).
+            let opening = ASCIIBytes.lower(line.opening)
+            guard opening == UInt8(ascii: "h") || opening == UInt8(ascii: "o") || opening == UInt8(ascii: "s") else { continue }
+            if isContentsLine(line.text) { continue }
             let heading = Phrases.withoutFootnote(line.text)
             if let (wording, last) = Phrases.questionHeading(lines, at: index) {
                 // The question may be wrapped: it ends at its question mark.
@@ -67,7 +71,10 @@ enum JudgmentExtractor {
         while index < lines.count {
             let line = lines[index]
             defer { index += 1 }
-            if line.isBlank || isContentsLine(line.text) { continue }
+            // Only lines opening "overall effectiveness" or "question" are read (blank ones are passed over too).
+            let opening = ASCIIBytes.lower(line.opening)
+            guard opening == UInt8(ascii: "o") || opening == UInt8(ascii: "q") else { continue }
+            if isContentsLine(line.text) { continue }
             if line.text.hasPrefix(ignoringASCIICase: "overall effectiveness") {
                 // Most such lines are sentences: the words are looked at only when the third is a year.
                 let words = text.tokens(index..<min(lines.count, index + 4)).words

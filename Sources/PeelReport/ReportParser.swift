@@ -170,14 +170,14 @@ enum TitlePage {
         // with two different ASCII bytes differ, whatever follows (an ASCII character is a starter, which no
         // normalisation turns into another), so most lines are passed over on their first byte. Texts that are equal
         // only canonically (a Kelvin sign for a "K") are still compared as Strings.
-        let titleOpening = titleText.utf8.first ?? 0
-        func isTitle(_ text: String) -> Bool {
-            if let opening = text.utf8.first, opening < 0x80, titleOpening < 0x80, opening != titleOpening { return false }
-            return text == titleText
+        let titleOpening = lines[titleIndex].opening
+        func isTitle(_ line: NormalisedLine) -> Bool {
+            if line.opening != 0, line.opening < 0x80, titleOpening < 0x80, line.opening != titleOpening { return false }
+            return line.text == titleText
         }
         var index = subjectIndex + 1
         while index < lines.count {
-            if isTitle(lines[index].text),
+            if isTitle(lines[index]),
                lines[(index + 1)...].prefix(6).filter({ !$0.isBlank }).prefix(2).contains(where: { $0.text == subjectText }) {
                 return index
             }
@@ -212,13 +212,13 @@ enum TitlePage {
             let text = line.text
             // "June 2017" is short and starts with a month's ASCII letter: most lines are not split into words at all
             // (a split walks Characters).
-            let opening = text.utf8.first.map(ASCIIBytes.lower) ?? 0
+            let opening = ASCIIBytes.lower(line.opening)
             let words = report.published == nil && text.utf8.count <= 24 && Self.monthInitials.contains(opening) ? text.split(separator: " ") : []
             if report.published == nil, words.count == 2, let month = Dates.months.firstIndex(of: words[0].lowercased()),
                let year = Int(words[1]), (1990...2100).contains(year) {
                 report.published = "\(year)-\(Dates.pad(month + 1))"
             // "©" is U+00A9 alone (no other spelling is canonically equal), so a line not starting 0xC2 lacks it.
-            } else if report.inspectorate == nil, (text.utf8.first == 0xC2 && text.hasPrefix("©")) || text.hasPrefix(ignoringASCIICase: "(c)") {
+            } else if report.inspectorate == nil, (line.opening == 0xC2 && text.hasPrefix("©")) || text.hasPrefix(ignoringASCIICase: "(c)") {
                 if let holder = text.split(separator: " ").dropFirst().first(where: { $0.hasPrefix("HMIC") }) { report.inspectorate = String(holder) }
             } else if report.isbn == nil, text.hasPrefix(ignoringASCIICase: "isbn") {
                 let digits = text.dropFirst(4).trimmingCharacters(in: " :")

@@ -59,7 +59,8 @@ enum Phrases {
     static func questionHeading(_ lines: [NormalisedLine], at index: Int) -> (wording: String, last: Int)? {
         // Asked of every line by two extractors: a line that starts with neither heading's letter is passed over
         // before any Substring is made.
-        guard let opening = lines[index].text.utf8.first, ASCIIBytes.lower(opening) == UInt8(ascii: "h") || ASCIIBytes.lower(opening) == UInt8(ascii: "o") else {
+        let opening = ASCIIBytes.lower(lines[index].opening)
+        guard opening == UInt8(ascii: "h") || opening == UInt8(ascii: "o") else {
             return nil
         }
         let first = withoutFootnote(lines[index].text)

@@ -4,21 +4,30 @@ public struct NormalisedLine: Sendable, Equatable {
     public let number: Int
     /// Text without markup, footnote markers, NBSPs or ligatures; single spaces; tabs kept as cell separators.
     public let text: String
-    /// A markdown heading (`#`), or a line that was bold throughout (`**…**`, `<b>…</b>`).
-    public let isHeading: Bool
     /// The line's bytes in `DecodedText.utf8`, before cleaning: the layout stage reads table cells and their
     /// columns from them (cleaning collapses the runs of spaces that show the columns).
     public let source: Range<Int>
+    /// `opening`, `isHeading` and `afterPageBreak` in one word: with a stored field more, the compiler copied and
+    /// destroyed the line through outlined functions, a call for every line an extractor took (callgrind).
+    private let marks: UInt32
+
+    /// A markdown heading (`#`), or a line that was bold throughout (`**…**`, `<b>…</b>`).
+    public var isHeading: Bool { marks & 0x100 != 0 }
+    /// The text's first byte, 0 for a blank line. The extractors pass over most lines on their first byte, and reading
+    /// it here touches no string (each look at `text` retains and releases it: perf).
+    public var opening: UInt8 { UInt8(truncatingIfNeeded: marks) }
     /// A page break (form feed) stood on this line or on the blank lines just before it: page furniture
     /// (running headers and footers) is looked for beside such lines.
-    public let afterPageBreak: Bool
+    public var afterPageBreak: Bool { marks & 0x200 != 0 }
 
     public init(number: Int, text: String, isHeading: Bool = false, source: Range<Int> = 0..<0, afterPageBreak: Bool = false) {
         self.number = number
         self.text = text
-        self.isHeading = isHeading
         self.source = source
-        self.afterPageBreak = afterPageBreak
+        // A subscript, not `first`: that is a generic call from here.
+        let utf8 = text.utf8
+        let opening = utf8.isEmpty ? 0 : utf8[utf8.startIndex]
+        marks = UInt32(opening) | (isHeading ? 0x100 : 0) | (afterPageBreak ? 0x200 : 0)
     }
 
     public var isBlank: Bool { text.isEmpty }

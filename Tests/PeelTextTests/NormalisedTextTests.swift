@@ -76,6 +76,21 @@ struct NormalisedTextTests {
         let long = try normalise("\u{0C}1234\n")
         #expect(long.map(\.text) == ["1234"])
     }
+
+    @Test("a line's first byte, heading mark and page break are kept together without mixing")
+    func marks() throws {
+        let lines = try normalise("# Heading\nplain\n\n\u{0C}\u{00E9}t\u{00E9}\n**Bold**\n")
+        #expect(lines.map(\.opening) == lines.map { $0.text.utf8.first ?? 0 })
+        #expect(lines.map(\.opening) == [UInt8(ascii: "H"), UInt8(ascii: "p"), 0, 0xC3, UInt8(ascii: "B")])
+        #expect(lines.map(\.isHeading) == [true, false, false, false, true])
+        #expect(lines.map(\.afterPageBreak) == [false, false, false, true, false])
+        for heading in [false, true] {
+            for afterBreak in [false, true] {
+                let line = NormalisedLine(number: 1, text: "\u{00FF}x", isHeading: heading, afterPageBreak: afterBreak)
+                #expect(line.opening == 0xC3 && line.isHeading == heading && line.afterPageBreak == afterBreak)
+            }
+        }
+    }
 }
 
 /// Reading a prefix and extending it must give the lines of reading the whole text at once, whatever the
