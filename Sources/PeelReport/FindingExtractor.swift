@@ -15,7 +15,9 @@ enum FindingExtractor {
         while index < lines.count {
             let line = lines[index]
             index += 1
-            if line.isBlank || isContentsLine(line.text) { continue }
+            // Most lines (prose, blank ones) open like no heading read here, and are passed over unread.
+            guard Self.headingOpenings.mayOpen(line) else { continue }
+            if isContentsLine(line.text) { continue }
             // Headings are short; a lowercase copy of every line was a good part of the parse time.
             guard line.text.utf8.count <= 160 else { continue }
             let text = line.text
@@ -31,28 +33,26 @@ enum FindingExtractor {
                 question = nil
                 continue
             }
-            // The findings headings below open with "a", "c" or "r": a line opening with another ASCII byte is none
-            // of them (lowercasing maps no ASCII byte to those letters but their capitals).
-            if line.opening < 0x80, !Self.findingsInitials.contains(ASCIIBytes.lower(line.opening)) { continue }
+            guard Self.findingsOpenings.mayOpen(line) else { continue }
             // A heading may carry a footnote number that PDF extraction glued to it ("Areas for improvement3").
             let heading = Phrases.withoutFootnote(text)
             func isLower(_ other: String) -> Bool {
                 lower.map { Phrases.withoutFootnote($0) == other } ?? heading.equals(ignoringASCIICase: other)
             }
-            if isLower("areas for improvement") || isLower("area for improvement") {
+            if Self.areasForImprovement.contains(where: isLower) {
                 let (items, next) = listItems(lines, from: index, wrap: wrap)
                 for item in items { add(.areaForImprovement, item.text, line: item.line) }
                 index = next
-            } else if isLower("cause of concern") || isLower("causes of concern") {
+            } else if Self.causesOfConcern.contains(where: isLower) {
                 let (items, next) = listItems(lines, from: index, wrap: wrap, paragraphs: true, limit: 1)
                 for item in items { add(.causeOfConcern, item.text, line: item.line) }
                 index = next
-            } else if isLower("recommendations") && report.reportType == .force {
+            } else if isLower(Self.recommendations) && report.reportType == .force {
                 let (items, next) = listItems(lines, from: index, wrap: wrap, skipLeadIn: true)
                 for item in items { add(.recommendation, item.text, line: item.line) }
                 index = next
-            } else if lower.map({ $0.hasPrefix("recommendation ") }) ?? text.hasPrefix(ignoringASCIICase: "recommendation "),
-                      Int((lower ?? text).dropFirst("recommendation ".count)) != nil {
+            } else if lower.map({ $0.hasPrefix(Self.numberedRecommendation) }) ?? text.hasPrefix(ignoringASCIICase: Self.numberedRecommendation),
+                      Int((lower ?? text).dropFirst(Self.numberedRecommendation.count)) != nil {
                 // National overviews: "Recommendation 3" headings, each over its own paragraphs.
                 let (items, next) = listItems(lines, from: index, wrap: wrap, paragraphs: true, untilHeading: true)
                 if !items.isEmpty {
@@ -89,13 +89,23 @@ enum FindingExtractor {
         return text.withUTF8 { Array(UnsafeBufferPointer(rebasing: $0.prefix(120))) }
     }
 
-    /// The first letters of "areas for improvement", "cause of concern", "recommendations" and their variants.
-    private static let findingsInitials: [UInt8] = [UInt8(ascii: "a"), UInt8(ascii: "c"), UInt8(ascii: "r")]
+    /// The findings headings (lowercase): each kind's wordings; "recommendation " opens a national overview's
+    /// numbered ones.
+    private static let areasForImprovement = ["areas for improvement", "area for improvement"]
+    private static let causesOfConcern = ["cause of concern", "causes of concern"]
+    private static let recommendations = "recommendations"
+    private static let numberedRecommendation = "recommendation "
+    private static let findingsOpenings = LineOpenings(areasForImprovement + causesOfConcern + [recommendations, numberedRecommendation])
+    /// Every line this reader acts on opens like one of these: a section's question or title, an annex, a findings heading.
+    private static let headingOpenings = LineOpenings(Phrases.questionHeadingStarts + sectionTitles + [annex]
+        + areasForImprovement + causesOfConcern + [recommendations, numberedRecommendation])
+    private static let sectionOpenings = LineOpenings(Phrases.questionHeadingStarts + sectionTitles)
 
     /// A heading that opens a question's section: the 2015 "How effective is the force at …?" headings, and
     /// the 2016–17 section titles, which stand alone on a line.
     /// `lower` is the line lowercased, or nil for an ASCII line (compared on bytes instead).
     private static func sectionQuestion(_ lines: [NormalisedLine], _ index: Int, lower: String?) -> (Question, last: Int)? {
+        guard sectionOpenings.mayOpen(lines[index]) else { return nil }
         let text = lines[index].text
         if let (wording, last) = Phrases.questionHeading(lines, at: index) {
             // A wrapped question runs to its question mark.
@@ -244,9 +254,11 @@ enum FindingExtractor {
         return (Array(items.prefix(limit)), index)
     }
 
+    private static let annex = "Annex "
+
     /// "Annex A – HMIC judgments", "Annex C: ROCU recommendations": not "annex A." at the start of a wrapped line.
     private static func isAnnexHeading(_ text: String) -> Bool {
-        guard text.utf8.first == UInt8(ascii: "A"), text.utf8.count <= 100, text.hasPrefix("Annex ") else { return false }
+        guard text.utf8.first == UInt8(ascii: "A"), text.utf8.count <= 100, text.hasPrefix(annex) else { return false }
         let bytes = Array(text.utf8.prefix(9))
         guard bytes.count >= 7, bytes[6] >= 0x41 && bytes[6] <= 0x5A else { return false }
         guard bytes.count > 7 else { return true }

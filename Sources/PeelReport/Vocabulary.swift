@@ -57,15 +57,11 @@ enum Phrases {
     /// dropped), and the line it ends on. Nil when the line starts no such heading; a wording with no question mark
     /// within five lines comes back as far as it was read, without one.
     static func questionHeading(_ lines: [NormalisedLine], at index: Int) -> (wording: String, last: Int)? {
-        // Asked of every line by two extractors: a line that starts with neither heading's letter is passed over
-        // before any Substring is made.
-        let opening = ASCIIBytes.lower(lines[index].opening)
-        guard opening == UInt8(ascii: "h") || opening == UInt8(ascii: "o") else {
-            return nil
-        }
+        // Asked of every line by two extractors: a line that opens like no heading is passed over before any
+        // Substring is made.
+        guard questionHeadingOpenings.mayOpen(lines[index]) else { return nil }
         let first = withoutFootnote(lines[index].text)
-        guard first.hasPrefix(ignoringASCIICase: "how effective is the force") || first.hasPrefix(ignoringASCIICase: "overview – how effective")
-            || first.hasPrefix(ignoringASCIICase: "overview - how effective") else { return nil }
+        guard questionHeadingStarts.contains(where: { first.hasPrefix(ignoringASCIICase: $0) }) else { return nil }
         var last = index
         var wording = String(first)
         while !wording.hasSuffix("?"), last + 1 < lines.count, last - index < 4, !lines[last + 1].isBlank {
@@ -74,6 +70,10 @@ enum Phrases {
         }
         return (wording, last)
     }
+
+    /// How the 2015 question headings start (lowercase).
+    static let questionHeadingStarts = ["how effective is the force", "overview – how effective", "overview - how effective"]
+    private static let questionHeadingOpenings = LineOpenings(questionHeadingStarts)
 
     /// A heading's text without the footnote number that PDF extraction glues to its end ("Overall judgment1").
     static func withoutFootnote(_ text: String) -> Substring {

@@ -7,30 +7,65 @@ public struct NormalisedLine: Sendable, Equatable {
     /// The line's bytes in `DecodedText.utf8`, before cleaning: the layout stage reads table cells and their
     /// columns from them (cleaning collapses the runs of spaces that show the columns).
     public let source: Range<Int>
-    /// `opening`, `isHeading` and `afterPageBreak` in one word: with a stored field more, the compiler copied and
-    /// destroyed the line through outlined functions, a call for every line an extractor took (callgrind).
+    /// The text's first two bytes, `isHeading` and `afterPageBreak` in one word: with a stored field more, the
+    /// compiler copied and destroyed the line through outlined functions, a call for every line an extractor took
+    /// (callgrind).
     private let marks: UInt32
 
     /// A markdown heading (`#`), or a line that was bold throughout (`**…**`, `<b>…</b>`).
-    public var isHeading: Bool { marks & 0x100 != 0 }
-    /// The text's first byte, 0 for a blank line. The extractors pass over most lines on their first byte, and reading
-    /// it here touches no string (each look at `text` retains and releases it: perf).
+    public var isHeading: Bool { marks & 0x1_0000 != 0 }
+    /// The text's first byte, 0 for a blank line. The extractors pass over most lines on their first bytes, and
+    /// reading them here touches no string (each look at `text` retains and releases it: perf).
     public var opening: UInt8 { UInt8(truncatingIfNeeded: marks) }
+    /// The text's second byte, 0 for a text shorter than two bytes.
+    public var secondByte: UInt8 { UInt8(truncatingIfNeeded: marks >> 8) }
     /// A page break (form feed) stood on this line or on the blank lines just before it: page furniture
     /// (running headers and footers) is looked for beside such lines.
-    public var afterPageBreak: Bool { marks & 0x200 != 0 }
+    public var afterPageBreak: Bool { marks & 0x2_0000 != 0 }
 
     public init(number: Int, text: String, isHeading: Bool = false, source: Range<Int> = 0..<0, afterPageBreak: Bool = false) {
         self.number = number
         self.text = text
         self.source = source
-        // A subscript, not `first`: that is a generic call from here.
-        let utf8 = text.utf8
-        let opening = utf8.isEmpty ? 0 : utf8[utf8.startIndex]
-        marks = UInt32(opening) | (isHeading ? 0x100 : 0) | (afterPageBreak ? 0x200 : 0)
+        // Read on the contiguous bytes: `first` and `index(after:)` are generic calls from here.
+        let opening = ASCIIBytes.with(text.utf8) { bytes in
+            bytes.isEmpty ? 0 : UInt32(bytes[0]) | (bytes.count > 1 ? UInt32(bytes[1]) << 8 : 0)
+        }
+        marks = opening | (isHeading ? 0x1_0000 : 0) | (afterPageBreak ? 0x2_0000 : 0)
     }
 
     public var isBlank: Bool { text.isEmpty }
+}
+
+/// The first two bytes of some phrases, ignoring ASCII case: a reader that acts only on lines opening with one of its
+/// phrases passes over the rest (most prose) on `NormalisedLine`'s first two bytes, without reading their text.
+public struct LineOpenings: Sendable {
+    /// A bit per pair of lowercased bytes (first << 8 | second).
+    private var bits = [UInt64](repeating: 0, count: 1024)
+
+    /// Phrases of two bytes or more; each opens with ASCII (a reader's vocabulary is English).
+    public init(_ phrases: [String]) {
+        for phrase in phrases {
+            let bytes = Array(phrase.utf8.prefix(2))
+            precondition(bytes.count == 2 && bytes.allSatisfy { $0 < 0x80 }, "a phrase opens with two ASCII bytes")
+            let key = Self.key(bytes[0], bytes[1])
+            bits[key >> 6] |= 1 << UInt64(key & 63)
+        }
+    }
+
+    /// False only when the line opens with two ASCII bytes that open no phrase, ignoring case. An ASCII character is
+    /// a starter that no normalisation or lowercasing outside ASCII turns into another, so such a line can neither
+    /// equal a phrase nor start with one, however its text is compared. A line opening with non-ASCII may.
+    public func mayOpen(_ line: NormalisedLine) -> Bool {
+        let first = line.opening, second = line.secondByte
+        guard first < 0x80 && second < 0x80 else { return true }
+        let key = Self.key(first, second)
+        return bits[key >> 6] >> UInt64(key & 63) & 1 != 0
+    }
+
+    private static func key(_ first: UInt8, _ second: UInt8) -> Int {
+        Int(ASCIIBytes.lower(first)) << 8 | Int(ASCIIBytes.lower(second))
+    }
 }
 
 /// Text as the parser reads it: both extraction flavours (plain lines; markdown-ish with `**`, `<b>`,

@@ -81,6 +81,7 @@ struct NormalisedTextTests {
     func marks() throws {
         let lines = try normalise("# Heading\nplain\n\n\u{0C}\u{00E9}t\u{00E9}\n**Bold**\n")
         #expect(lines.map(\.opening) == lines.map { $0.text.utf8.first ?? 0 })
+        #expect(lines.map(\.secondByte) == lines.map { $0.text.utf8.dropFirst().first ?? 0 })
         #expect(lines.map(\.opening) == [UInt8(ascii: "H"), UInt8(ascii: "p"), 0, 0xC3, UInt8(ascii: "B")])
         #expect(lines.map(\.isHeading) == [true, false, false, false, true])
         #expect(lines.map(\.afterPageBreak) == [false, false, false, true, false])
@@ -143,5 +144,42 @@ struct SpaceRuleTests {
         lines = lines.map { "x" + $0 }
         let text = try NormalisedText(TextDecoder.decode(Array(lines.joined(separator: "\n").utf8)))
         #expect(text.lines.map(\.text) == lines.map(expected))
+    }
+}
+
+/// `LineOpenings` passes over a line only when no phrase can open it, however the text is compared: ignoring ASCII
+/// case on bytes, or lowercased as Strings (canonical equivalence, letters that lowercase to ASCII).
+struct LineOpeningsTests {
+    @Test("cases: either letter case, non-ASCII openings, one byte, blank")
+    func cases() {
+        let openings = LineOpenings(["areas for improvement", "how effective"])
+        func may(_ text: String) -> Bool { openings.mayOpen(NormalisedLine(number: 1, text: text)) }
+        #expect(may("Areas for improvement") && may("AREAS") && may("hOw") && may("ar"))
+        #expect(!may("The force should") && !may("a") && !may("") && !may("Ha") && !may("ra"))
+        // Non-ASCII in the first two bytes may open a phrase once lowercased or normalised.
+        #expect(may("\u{212A}eep") && may("a\u{0301}b") && may("\u{00C9}t\u{00E9}"))
+    }
+
+    @Test("seeded lines: a line passed over starts with no phrase, compared either way")
+    func passedOverStartsNoPhrase() {
+        let seed: UInt64 = ProcessInfo.processInfo.environment["PEEL_OPENINGS_SEED"].flatMap { UInt64($0) } ?? 20261202
+        print("openings seed \(seed) (set PEEL_OPENINGS_SEED to replay)")
+        var generator = SplitMix(seed: seed)
+        let pieces = ["a", "A", "r", "R", "e", "h", "o", "H", "O", "w", "t", "T", " ", "\u{212A}", "\u{0130}", "\u{0301}", "\u{00E9}",
+                      "ar", "ho", "areas for improvement", "how effective", "Overview – how", "\u{FB01}", "1", "-"]
+        let phrases = ["areas for improvement", "area for", "how effective", "overview – how", "ke", "ak", "fi", "i\u{0307}x"].filter {
+            $0.utf8.prefix(2).allSatisfy { $0 < 0x80 }
+        }
+        let openings = LineOpenings(phrases)
+        var wrong: [String] = []
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...4, using: &generator)).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &generator)] }.joined()
+            let line = NormalisedLine(number: 1, text: text)
+            guard !openings.mayOpen(line) else { continue }
+            for phrase in phrases where text.lowercased().hasPrefix(phrase) || text.hasPrefix(ignoringASCIICase: phrase) {
+                wrong.append("\(text.unicodeScalars.map { String($0.value, radix: 16) }) opens with \(phrase)")
+            }
+        }
+        #expect(wrong.isEmpty, "seed \(seed): \(wrong.prefix(3))")
     }
 }
