@@ -302,8 +302,9 @@ enum NarrativeFigures {
     static func paragraphs(_ lines: [NormalisedLine]) -> Paragraphs {
         var out: [Paragraph] = []
         var start: Int?
-        for (index, line) in lines.enumerated() {
-            if line.isBlank || line.isHeading || line.text.isTableRow {
+        // Asked of every line on its marks alone: the text is not touched (nor retained).
+        for index in lines.indices {
+            if lines[index].isBlank || lines[index].isHeading || lines[index].holdsTab {
                 if let first = start { out.append(Paragraph(head: first..<index)) }
                 start = nil
             } else if start == nil {

@@ -7,7 +7,8 @@ public struct NormalisedLine: Sendable, Equatable {
     /// The line's bytes in `DecodedText.utf8`, before cleaning: the layout stage reads table cells and their
     /// columns from them (cleaning collapses the runs of spaces that show the columns).
     public let source: Range<Int>
-    /// The text's first two bytes, `isHeading` and `afterPageBreak` in one word: with a stored field more, the
+    /// The text's first two bytes and what else every reader asks of every line (`isHeading`, `afterPageBreak`,
+    /// `isBlank`, `holdsTab`), in one word, known without touching the text. One word: with a stored field more, the
     /// compiler copied and destroyed the line through outlined functions, a call for every line an extractor took
     /// (callgrind).
     private let marks: UInt32
@@ -22,19 +23,34 @@ public struct NormalisedLine: Sendable, Equatable {
     /// A page break (form feed) stood on this line or on the blank lines just before it: page furniture
     /// (running headers and footers) is looked for beside such lines.
     public var afterPageBreak: Bool { marks & 0x2_0000 != 0 }
+    /// The text is empty.
+    public var isBlank: Bool { marks & 0x4_0000 != 0 }
+    /// The text holds a tab: it is a table row, its cells between the tabs.
+    public var holdsTab: Bool { marks & 0x8_0000 != 0 }
 
     public init(number: Int, text: String, isHeading: Bool = false, source: Range<Int> = 0..<0, afterPageBreak: Bool = false) {
+        // Read on the contiguous bytes: `first` and `index(after:)` are generic calls from here.
+        let shape = ASCIIBytes.with(text.utf8) { Self.shape(of: $0, holdsTab: ByteSearch.firstIndex(of: 0x09, in: $0, from: 0) < $0.count) }
+        self.init(number: number, text: text, source: source, shape: shape, isHeading: isHeading, afterPageBreak: afterPageBreak)
+    }
+
+    /// A line whose text's marks the cleaner took as it wrote the text (`shape(of:holdsTab:)`).
+    fileprivate init(number: Int, text: String, source: Range<Int>, shape: UInt32, isHeading: Bool, afterPageBreak: Bool) {
         self.number = number
         self.text = text
         self.source = source
-        // Read on the contiguous bytes: `first` and `index(after:)` are generic calls from here.
-        let opening = ASCIIBytes.with(text.utf8) { bytes in
-            bytes.isEmpty ? 0 : UInt32(bytes[0]) | (bytes.count > 1 ? UInt32(bytes[1]) << 8 : 0)
-        }
-        marks = opening | (isHeading ? 0x1_0000 : 0) | (afterPageBreak ? 0x2_0000 : 0)
+        marks = shape | (isHeading ? 0x1_0000 : 0) | (afterPageBreak ? 0x2_0000 : 0)
     }
 
-    public var isBlank: Bool { text.isEmpty }
+    /// The marks of its text alone (without the heading and page-break marks).
+    fileprivate var shape: UInt32 { marks & 0xC_FFFF }
+
+    /// The marks a text's bytes give: its first two bytes, whether it is blank, whether it holds a tab.
+    fileprivate static func shape(of bytes: UnsafeBufferPointer<UInt8>, holdsTab: Bool) -> UInt32 {
+        guard !bytes.isEmpty else { return 0x4_0000 }
+        return UInt32(bytes[0]) | (bytes.count > 1 ? UInt32(bytes[1]) << 8 : 0) | (holdsTab ? 0x8_0000 : 0)
+    }
+
 }
 
 /// The first two bytes of some phrases, ignoring ASCII case: a reader that acts only on lines opening with one of its
@@ -127,7 +143,7 @@ public struct NormalisedText: Sendable {
         var buffer: [UInt8] = []
         text.utf8.withUnsafeBufferPointer { bytes in
             for line in source {
-                let (clean, heading, hadFormFeed) = Normaliser.clean(UnsafeBufferPointer(rebasing: bytes[line.range]), buffer: &buffer)
+                let (clean, heading, hadFormFeed, shape) = Normaliser.clean(UnsafeBufferPointer(rebasing: bytes[line.range]), buffer: &buffer)
                 if hadFormFeed {
                     pageBreakPending = true
                     pageBreaks += 1
@@ -149,7 +165,7 @@ public struct NormalisedText: Sendable {
                 }
                 let afterBreak = pageBreakPending
                 if !clean.isEmpty { pageBreakPending = false }
-                lines.append(NormalisedLine(number: line.number, text: clean, isHeading: heading, source: line.range, afterPageBreak: afterBreak))
+                lines.append(NormalisedLine(number: line.number, text: clean, source: line.range, shape: shape, isHeading: heading, afterPageBreak: afterBreak))
             }
         }
         sourceLinesRead = source.endIndex
@@ -168,7 +184,7 @@ public enum Normaliser {
     /// One cell of a table row (bytes of the raw line between column gaps), cleaned as a line is.
     public static func cleanCell(_ raw: UnsafeBufferPointer<UInt8>) -> String {
         var buffer: [UInt8] = []
-        return clean(raw, buffer: &buffer).0
+        return clean(raw, buffer: &buffer).text
     }
 
     static func isPageNumber(_ text: String) -> Bool {
@@ -178,30 +194,39 @@ public enum Normaliser {
 
     /// One line: markup and footnote markers out, look-alike characters folded, spaces collapsed (runs of spaces
     /// become one; spaces around tabs and at the ends go; tabs stay, as table cell separators). Returns the text,
-    /// whether the line is a heading (`#`, or bold throughout), and whether it held a form feed (removed).
-    static func clean(_ raw: UnsafeBufferPointer<UInt8>, buffer: inout [UInt8]) -> (String, Bool, Bool) {
+    /// whether the line is a heading (`#`, or bold throughout), whether it held a form feed (removed), and the text's
+    /// shape as `NormalisedLine` keeps it (taken as it was written: scanning every line again for it cost more).
+    static func clean(_ raw: UnsafeBufferPointer<UInt8>, buffer: inout [UInt8])
+        -> (text: String, isHeading: Bool, hadFormFeed: Bool, shape: UInt32) {
         guard ByteSearch.firstIndex(of: 0x0C, in: raw, from: 0) < raw.count else {
-            let (text, heading) = cleanText(raw)
-            return (text, heading, false)
+            let (text, heading, shape) = cleanText(raw)
+            return (text, heading, false, shape)
         }
         buffer.removeAll(keepingCapacity: true)
         buffer.append(contentsOf: raw.lazy.filter { $0 != 0x0C })
-        let (text, heading) = buffer.withUnsafeBufferPointer { cleanText($0) }
-        return (text, heading, true)
+        let (text, heading, shape) = buffer.withUnsafeBufferPointer { cleanText($0) }
+        return (text, heading, true, shape)
     }
 
-    /// A line without form feeds: its text, and whether it is a heading. The cleaned text is never longer than the
-    /// line: it is written straight into the new string. (A static function: a local one, passed on as a value, had
-    /// its captured flag checked for exclusive access on every line.)
-    private static func cleanText(_ line: UnsafeBufferPointer<UInt8>) -> (String, Bool) {
-        guard !line.isEmpty else { return ("", false) }
+    /// A line without form feeds: its text, whether it is a heading, and its shape. The cleaned text is never longer
+    /// than the line: it is written straight into the new string. (A static function: a local one, passed on as a
+    /// value, had its captured flag checked for exclusive access on every line.)
+    private static func cleanText(_ line: UnsafeBufferPointer<UInt8>) -> (String, Bool, UInt32) {
+        let blank = NormalisedLine.shape(of: UnsafeBufferPointer(start: nil, count: 0), holdsTab: false)
+        guard !line.isEmpty else { return ("", false, blank) }
         var heading = false
+        var shape = blank
+        var written = 0
         let text = String(unsafeUninitializedCapacity: line.count) { out in
             var writer = SpaceCollapsingWriter(base: out.baseAddress!)
             heading = clean(line, into: &writer)
-            return writer.finish()
+            written = writer.finish()
+            shape = NormalisedLine.shape(of: UnsafeBufferPointer(rebasing: out[..<written]), holdsTab: writer.firstTab < written)
+            return written
         }
-        return (text, heading)
+        // Cleaning keeps valid UTF-8 valid; were the bytes written repaired, the shape is read from the string made.
+        guard text.utf8.count == written else { return (text, heading, NormalisedLine(number: 0, text: text).shape) }
+        return (text, heading, shape)
     }
 
     private static func clean(_ all: UnsafeBufferPointer<UInt8>, into out: inout SpaceCollapsingWriter) -> Bool {
@@ -447,6 +472,9 @@ private struct SpaceCollapsingWriter {
     private let base: UnsafeMutablePointer<UInt8>
     private var count = 0
     private var pendingSpace = false
+    /// Where the first tab was written (`Int.max` for none): the text holds a tab if it stands before the end that
+    /// `finish` keeps.
+    private(set) var firstTab = Int.max
 
     init(base: UnsafeMutablePointer<UInt8>) { self.base = base }
 
@@ -461,7 +489,10 @@ private struct SpaceCollapsingWriter {
         case 0x09:
             // A space is only ever written just before other text, so none stands before this tab.
             pendingSpace = false
-            if count > 0 { write(0x09) }  // tabs at the start go
+            if count > 0 {  // tabs at the start go
+                if firstTab == .max { firstTab = count }
+                write(0x09)
+            }
         default:
             if pendingSpace && count > 0 && base[count - 1] != 0x09 { write(0x20) }
             pendingSpace = false

@@ -56,6 +56,7 @@ struct NormalisedTextTests {
         let lines = try normalise(input)
         #expect(lines.map(\.text) == [expected])
         #expect(lines.first?.isHeading == heading)
+        #expect(lines.map(rebuilt) == lines)
     }
 
     @Test("page numbers beside a form feed are dropped; line numbers stay those of the original")
@@ -85,6 +86,9 @@ struct NormalisedTextTests {
         #expect(lines.map(\.opening) == [UInt8(ascii: "H"), UInt8(ascii: "p"), 0, 0xC3, UInt8(ascii: "B")])
         #expect(lines.map(\.isHeading) == [true, false, false, false, true])
         #expect(lines.map(\.afterPageBreak) == [false, false, false, true, false])
+        #expect(lines.map(\.isBlank) == [false, false, true, false, false])
+        #expect(lines.map(rebuilt) == lines)
+        #expect(try normalise("a\tb\nc\t\n  \t \n").map(\.holdsTab) == [true, false, false])
         for heading in [false, true] {
             for afterBreak in [false, true] {
                 let line = NormalisedLine(number: 1, text: "\u{00FF}x", isHeading: heading, afterPageBreak: afterBreak)
@@ -144,7 +148,15 @@ struct SpaceRuleTests {
         lines = lines.map { "x" + $0 }
         let text = try NormalisedText(TextDecoder.decode(Array(lines.joined(separator: "\n").utf8)))
         #expect(text.lines.map(\.text) == lines.map(expected))
+        // The marks the cleaner took as it wrote (first bytes, a tab kept or trimmed) are those of the text it wrote.
+        #expect(text.lines.filter { $0 != rebuilt($0) }.map(\.text) == [])
+        #expect(text.lines.contains(where: \.holdsTab) && text.lines.contains(where: { !$0.holdsTab }))
     }
+}
+
+/// The line made from its text alone, by the public initialiser.
+func rebuilt(_ line: NormalisedLine) -> NormalisedLine {
+    NormalisedLine(number: line.number, text: line.text, isHeading: line.isHeading, source: line.source, afterPageBreak: line.afterPageBreak)
 }
 
 /// `LineOpenings` passes over a line only when no phrase can open it, however the text is compared: ignoring ASCII
