@@ -13,10 +13,14 @@ enum FindingExtractor {
             printed.append((kind, question, text.containsByte(UInt8(ascii: "*")) ? withoutEmphasis(text) : text, line))
         }
         while index < lines.count {
+            // Most lines (prose, blank ones) open like no heading read here, and are passed over unread (not even
+            // copied: a copy retains the text).
+            guard Self.headingOpenings.mayOpen(lines[index]) else {
+                index += 1
+                continue
+            }
             let line = lines[index]
             index += 1
-            // Most lines (prose, blank ones) open like no heading read here, and are passed over unread.
-            guard Self.headingOpenings.mayOpen(line) else { continue }
             if isContentsLine(line.text) { continue }
             // Headings are short; a lowercase copy of every line was a good part of the parse time.
             guard line.text.utf8.count <= 160 else { continue }

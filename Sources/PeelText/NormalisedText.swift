@@ -11,22 +11,22 @@ public struct NormalisedLine: Sendable, Equatable {
     /// `isBlank`, `holdsTab`), in one word, known without touching the text. One word: with a stored field more, the
     /// compiler copied and destroyed the line through outlined functions, a call for every line an extractor took
     /// (callgrind).
-    private let marks: UInt32
+    @usableFromInline let marks: UInt32
 
     /// A markdown heading (`#`), or a line that was bold throughout (`**…**`, `<b>…</b>`).
-    public var isHeading: Bool { marks & 0x1_0000 != 0 }
+    @inlinable public var isHeading: Bool { marks & 0x1_0000 != 0 }
     /// The text's first byte, 0 for a blank line. The extractors pass over most lines on their first bytes, and
     /// reading them here touches no string (each look at `text` retains and releases it: perf).
-    public var opening: UInt8 { UInt8(truncatingIfNeeded: marks) }
+    @inlinable public var opening: UInt8 { UInt8(truncatingIfNeeded: marks) }
     /// The text's second byte, 0 for a text shorter than two bytes.
-    public var secondByte: UInt8 { UInt8(truncatingIfNeeded: marks >> 8) }
+    @inlinable public var secondByte: UInt8 { UInt8(truncatingIfNeeded: marks >> 8) }
     /// A page break (form feed) stood on this line or on the blank lines just before it: page furniture
     /// (running headers and footers) is looked for beside such lines.
-    public var afterPageBreak: Bool { marks & 0x2_0000 != 0 }
+    @inlinable public var afterPageBreak: Bool { marks & 0x2_0000 != 0 }
     /// The text is empty.
-    public var isBlank: Bool { marks & 0x4_0000 != 0 }
+    @inlinable public var isBlank: Bool { marks & 0x4_0000 != 0 }
     /// The text holds a tab: it is a table row, its cells between the tabs.
-    public var holdsTab: Bool { marks & 0x8_0000 != 0 }
+    @inlinable public var holdsTab: Bool { marks & 0x8_0000 != 0 }
 
     public init(number: Int, text: String, isHeading: Bool = false, source: Range<Int> = 0..<0, afterPageBreak: Bool = false) {
         // Read on the contiguous bytes: `first` and `index(after:)` are generic calls from here.
@@ -57,7 +57,7 @@ public struct NormalisedLine: Sendable, Equatable {
 /// phrases passes over the rest (most prose) on `NormalisedLine`'s first two bytes, without reading their text.
 public struct LineOpenings: Sendable {
     /// A bit per pair of lowercased bytes (first << 8 | second).
-    private var bits = [UInt64](repeating: 0, count: 1024)
+    @usableFromInline var bits = [UInt64](repeating: 0, count: 1024)
 
     /// Phrases of two bytes or more; each opens with ASCII (a reader's vocabulary is English).
     public init(_ phrases: [String]) {
@@ -72,14 +72,14 @@ public struct LineOpenings: Sendable {
     /// False only when the line opens with two ASCII bytes that open no phrase, ignoring case. An ASCII character is
     /// a starter that no normalisation or lowercasing outside ASCII turns into another, so such a line can neither
     /// equal a phrase nor start with one, however its text is compared. A line opening with non-ASCII may.
-    public func mayOpen(_ line: NormalisedLine) -> Bool {
+    @inlinable public func mayOpen(_ line: NormalisedLine) -> Bool {
         let first = line.opening, second = line.secondByte
         guard first < 0x80 && second < 0x80 else { return true }
         let key = Self.key(first, second)
         return bits[key >> 6] >> UInt64(key & 63) & 1 != 0
     }
 
-    private static func key(_ first: UInt8, _ second: UInt8) -> Int {
+    @inlinable static func key(_ first: UInt8, _ second: UInt8) -> Int {
         Int(ASCIIBytes.lower(first)) << 8 | Int(ASCIIBytes.lower(second))
     }
 }
