@@ -29,12 +29,13 @@ enum JudgmentExtractor {
         var currentQuestion: Question?
         var index = 0
         while index < lines.count {
+            // Lines opening like no heading read here (most, blank ones too) are passed over unread.
+            guard Self.headings2015.mayOpen(lines[index]) else {
+                index += 1
+                continue
+            }
             let line = lines[index]
             defer { index += 1 }
-            // Question headings open with "h" or "o", the other headings with "o" or "s" (any other line, blank ones
-            // too, is passed over on its first byte).
-            let opening = ASCIIBytes.lower(line.opening)
-            guard opening == UInt8(ascii: "h") || opening == UInt8(ascii: "o") || opening == UInt8(ascii: "s") else { continue }
             if isContentsLine(line.text) { continue }
             let heading = Phrases.withoutFootnote(line.text)
             if let (wording, last) = Phrases.questionHeading(lines, at: index) {
@@ -47,13 +48,13 @@ enum JudgmentExtractor {
                 }
                 continue
             }
-            if heading.equals(ignoringASCIICase: "overall judgment") || heading.equals(ignoringASCIICase: "overall judgement") {
+            if Self.overallJudgment.contains(where: { heading.equals(ignoringASCIICase: $0) }) {
                 if let (grade, gradeLine) = gradeOnNextLine(lines, after: index, problems: &report.problems) {
                     candidates.append(Candidate(question: .overall, grade: grade, lastInspected: nil, line: gradeLine, source: .summary))
                 }
                 continue
             }
-            if heading.equals(ignoringASCIICase: "summary of findings"), let question = currentQuestion {
+            if heading.equals(ignoringASCIICase: Self.summaryOfFindings), let question = currentQuestion {
                 if let (grade, gradeLine) = gradeOnNextLine(lines, after: index, problems: &report.problems) {
                     candidates.append(Candidate(question: question, grade: grade, lastInspected: nil, line: gradeLine, source: .summary))
                 }
@@ -63,19 +64,32 @@ enum JudgmentExtractor {
         report.judgments = choose(candidates, forceID: forceID, scale: scale, problems: &report.problems)
     }
 
+    /// The 2015 headings read (lowercase): the overall judgment's and a question's summary (the question headings
+    /// are `Phrases.questionHeadingStarts`).
+    private static let overallJudgment = ["overall judgment", "overall judgement"]
+    private static let summaryOfFindings = "summary of findings"
+    private static let headings2015 = LineOpenings(Phrases.questionHeadingStarts + overallJudgment + [summaryOfFindings])
+
+    /// The 2016–17 lines read (lowercase starts).
+    private static let overallEffectiveness = "overall effectiveness"
+    private static let question = "question"
+    private static let headings2016 = LineOpenings([overallEffectiveness, question])
+
     /// 2016–17: "Overall effectiveness 2017 Requires improvement" and the Question / Grade / Last inspected table.
     static func forceReport2016(_ text: LaidOutText, forceID: String?, scale: GradeScale, into report: inout Report) {
         let lines = text.lines
         var candidates: [Candidate] = []
         var index = 0
         while index < lines.count {
+            // Only lines opening like "overall effectiveness" or "question" are read (blank ones are passed over too).
+            guard Self.headings2016.mayOpen(lines[index]) else {
+                index += 1
+                continue
+            }
             let line = lines[index]
             defer { index += 1 }
-            // Only lines opening "overall effectiveness" or "question" are read (blank ones are passed over too).
-            let opening = ASCIIBytes.lower(line.opening)
-            guard opening == UInt8(ascii: "o") || opening == UInt8(ascii: "q") else { continue }
             if isContentsLine(line.text) { continue }
-            if line.text.hasPrefix(ignoringASCIICase: "overall effectiveness") {
+            if line.text.hasPrefix(ignoringASCIICase: Self.overallEffectiveness) {
                 // Most such lines are sentences: the words are looked at only when the third is a year.
                 let words = text.tokens(index..<min(lines.count, index + 4)).words
                 guard words.count >= 4, words[1].text.equals(ignoringASCIICase: "effectiveness"), words[2].line == line.number,
@@ -87,7 +101,7 @@ enum JudgmentExtractor {
                 }
                 continue
             }
-            if line.text.hasPrefix(ignoringASCIICase: "question") {
+            if line.text.hasPrefix(ignoringASCIICase: Self.question) {
                 let words = text.tokens(index..<min(lines.count, index + 40)).words
                 guard words.count > 4, ["question", "grade", "last", "inspected"].enumerated().allSatisfy({ words[$0.offset].text.equals(ignoringASCIICase: $0.element) }) else {
                     if lines[index].text.equals(ignoringASCIICase: "question"), words.contains(where: { $0.text.equals(ignoringASCIICase: "grade") }) {
