@@ -68,13 +68,16 @@ enum FigureExtractor {
     /// Three layouts come out of PDF extraction: label / force / E&W / value / value; label / force / value /
     /// E&W / value; and label / "Force England and Wales" / value / value. Read as a stream of tokens, each
     /// value goes to the oldest name still waiting for one. Labels can be wrapped over several lines.
+    /// The headings that follow "Force in numbers" and end its section (lowercase).
+    private static let nextHeadings = ["introduction", "risk-based inspection", "effectiveness overview"]
+    private static let afterForceInNumbers = LineOpenings(nextHeadings)
+
     static func forceInNumbers(_ lines: [NormalisedLine], names: AreaNames, into report: inout Report) {
         func section(from start: Int) -> ArraySlice<NormalisedLine> {
             lines[(start + 1)...].prefix { line in
                 let text = line.text
-                return !(text.lowercasedEquals("introduction") || text.lowercasedEquals("risk-based inspection")
-                         || text.lowercasedEquals("effectiveness overview"))
-                    && !(isLongerThan40Words(text) && !text.hasPrefix("*"))
+                let nextHeading = Self.afterForceInNumbers.mayOpen(line) && Self.nextHeadings.contains(where: { text.lowercasedEquals($0) })
+                return !nextHeading && !(isLongerThan40Words(text) && !text.hasPrefix("*"))
             }
         }
         // The heading also stands in the contents (where a page number may have lost its tab): the section is the one

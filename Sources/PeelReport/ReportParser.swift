@@ -166,18 +166,22 @@ enum TitlePage {
         guard let titleIndex = lines.firstIndex(where: { $0.number == title.line }),
               let subjectIndex = lines.firstIndex(where: { $0.number == title.subjectLine }) else { return nil }
         let titleText = lines[titleIndex].text, subjectText = lines[subjectIndex].text
-        // Asked of every line of every report, and String's == compares any two lines (callgrind): texts that open
-        // with two different ASCII bytes differ, whatever follows (an ASCII character is a starter, which no
-        // normalisation turns into another), so most lines are passed over on their first byte. Texts that are equal
-        // only canonically (a Kelvin sign for a "K") are still compared as Strings.
-        let titleOpening = lines[titleIndex].opening
-        func isTitle(_ line: NormalisedLine) -> Bool {
-            if line.opening != 0, line.opening < 0x80, titleOpening < 0x80, line.opening != titleOpening { return false }
-            return line.text == titleText
+        // Asked of every line of every report, and String's == compares any two lines (callgrind): texts whose first
+        // bytes are ASCII and differ, whatever follows, differ (an ASCII character is a starter, which no
+        // normalisation turns into another), so most lines are passed over on their first two bytes. Texts that are
+        // equal only canonically (a Kelvin sign for a "K") are still compared as Strings.
+        let title = lines[titleIndex]
+        func isTitle(_ index: Int) -> Bool {
+            let opening = lines[index].opening, second = lines[index].secondByte
+            if opening < 0x80 && title.opening < 0x80 {
+                if opening != title.opening { return false }
+                if second < 0x80 && title.secondByte < 0x80 && second != title.secondByte { return false }
+            }
+            return lines[index].text == titleText
         }
         var index = subjectIndex + 1
         while index < lines.count {
-            if isTitle(lines[index]),
+            if isTitle(index),
                lines[(index + 1)...].prefix(6).filter({ !$0.isBlank }).prefix(2).contains(where: { $0.text == subjectText }) {
                 return index
             }

@@ -35,6 +35,17 @@ struct TitlePageRepeatTests {
         #expect(TitlePage.repeated(title(decomposed[0].text), in: decomposed) == 2)
     }
 
+    @Test("a title whose second letter is spelt another way (a Kelvin sign, a decomposed letter) is the same title")
+    func canonicallyEqualSecondLetter() {
+        let kelvin = lines(["SKY 2015", "An inspection of Kent", "Text.", "S\u{212A}Y 2015", "An inspection of Kent"])
+        #expect(TitlePage.repeated(title(kelvin[0].text), in: kelvin) == 3)
+        let decomposed = lines(["S\u{C5}LAND 2015", "An inspection of Kent", "SA\u{30A}LAND 2015", "An inspection of Kent"])
+        #expect(TitlePage.repeated(title(decomposed[0].text), in: decomposed) == 2)
+        // The same first letter and a different ASCII second one: not the title.
+        let other = lines(["SKY 2015", "An inspection of Kent", "SHY 2015", "An inspection of Kent"])
+        #expect(TitlePage.repeated(title(other[0].text), in: other) == nil)
+    }
+
     @Test("no copy: nil")
     func none() {
         let text = lines(["PEEL: Police effectiveness 2015", "An inspection of Kent", "PEEL: Police effectiveness 2015", "Other text"])
