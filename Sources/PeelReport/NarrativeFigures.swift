@@ -292,6 +292,8 @@ enum NarrativeFigures {
         /// that line is the number alone and the text goes on after it.
         func startsWithFootnote(_ index: Int, _ lines: [NormalisedLine]) -> Bool {
             let paragraph = items[index]
+            // Either way the text opens with an ASCII digit: most paragraphs are passed over on their first byte.
+            guard lines[paragraph.head.lowerBound].opening &- 0x30 < 10 else { return false }
             let first = lines[paragraph.head.lowerBound].text.utf8
             if (1...3).contains(first.count) && first.allSatisfy({ $0 &- 0x30 < 10 }) { return paragraph.head.count > 1 || !paragraph.joined.isEmpty }
             return isFootnote(lines[paragraph.head.lowerBound].text)
@@ -335,7 +337,7 @@ enum NarrativeFigures {
         for paragraph in paragraphs {
             // A paragraph's first Character is its first line's (a line is never blank). The paragraphs found have
             // nothing joined to them yet: only their head is joined.
-            if startsLowercase(lines[paragraph.head.lowerBound].text),
+            if startsLowercase(lines[paragraph.head.lowerBound]),
                let target = footnote.lastIndex(of: false), out.count - target <= 4,
                let last = out.lastCharacter(of: target, lines), !".!?:".contains(last) {
                 out.join(paragraph.head, to: target)
@@ -345,6 +347,15 @@ enum NarrativeFigures {
             footnote.append(out.startsWithFootnote(out.count - 1, lines))
         }
         return out
+    }
+
+    /// `text.first?.isLowercase` of a line, read from its first two bytes when its first character is a lone ASCII
+    /// byte (then the text is not touched).
+    private static func startsLowercase(_ line: NormalisedLine) -> Bool {
+        // An ASCII byte is a whole character unless a combining mark (non-ASCII) or CR LF follows.
+        let first = line.opening, second = line.secondByte
+        if first != 0 && first < 0x80 && first != 0x0D && second != 0 && second < 0x80 { return first >= 0x61 && first <= 0x7A }
+        return startsLowercase(line.text)
     }
 
     /// `text.first?.isLowercase`, read from the bytes when the first character is a lone ASCII byte.
