@@ -65,13 +65,15 @@ enum FigureExtractor {
         "domestic abuse", "organised crime groups", "victim satisfaction rate", "crime outcomes", "crime outcomes*",
     ]
 
-    /// Three layouts come out of PDF extraction: label / force / E&W / value / value; label / force / value /
-    /// E&W / value; and label / "Force England and Wales" / value / value. Read as a stream of tokens, each
-    /// value goes to the oldest name still waiting for one. Labels can be wrapped over several lines.
-    /// The headings that follow "Force in numbers" and end its section (lowercase).
+    /// The "Force in numbers" heading, and the headings that follow it and end its section (lowercase).
+    private static let forceInNumbersHeading = "force in numbers"
+    private static let forceInNumbersOpening = LineOpenings([forceInNumbersHeading])
     private static let nextHeadings = ["introduction", "risk-based inspection", "effectiveness overview"]
     private static let afterForceInNumbers = LineOpenings(nextHeadings)
 
+    /// Three layouts come out of PDF extraction: label / force / E&W / value / value; label / force / value /
+    /// E&W / value; and label / "Force England and Wales" / value / value. Read as a stream of tokens, each
+    /// value goes to the oldest name still waiting for one. Labels can be wrapped over several lines.
     static func forceInNumbers(_ lines: [NormalisedLine], names: AreaNames, into report: inout Report) {
         func section(from start: Int) -> ArraySlice<NormalisedLine> {
             lines[(start + 1)...].prefix { line in
@@ -82,9 +84,10 @@ enum FigureExtractor {
         }
         // The heading also stands in the contents (where a page number may have lost its tab): the section is the one
         // that names the force or England and Wales.
+        let headingOpening = Self.forceInNumbersOpening  // read once, not a static's lazy check a line
         let headings = lines.indices.filter {
-            ASCIIBytes.lower(lines[$0].opening) == UInt8(ascii: "f")
-                && lines[$0].text.equals(ignoringASCIICase: "force in numbers") && !isContentsLine(lines[$0].text)
+            headingOpening.mayOpen(lines[$0])
+                && lines[$0].text.equals(ignoringASCIICase: Self.forceInNumbersHeading) && !isContentsLine(lines[$0].text)
         }
         guard let start = headings.first(where: { section(from: $0).contains { names.areas($0.text) != nil } }) else { return }
         let section = section(from: start)
@@ -204,6 +207,11 @@ enum FigureExtractor {
 
     // MARK: Figure tables
 
+    /// How the 2015 figure tables' headers start (lowercase).
+    private static let ratesHeader = "rates per 1,000"
+    private static let outcomesHeader = "outcome type"
+    private static let tableHeaderOpenings = LineOpenings([ratesHeader, outcomesHeader])
+
     /// The 2015 figure tables: "Rates per 1,000 population | <force> | England and Wales" over rows of a label and two
     /// rates, and "Outcome type/group | <force> Number of outcomes | Rate | England and Wales Number of outcomes | Rate"
     /// over rows of an outcome type and four numbers. Read as words, so cells separated by tabs or spaces, printed one
@@ -211,13 +219,13 @@ enum FigureExtractor {
     /// column lost its value cannot be known. The period comes from the figure caption above the table.
     static func tables(_ text: LaidOutText, names: AreaNames, into report: inout Report) {
         let lines = text.lines
+        let headerOpenings = Self.tableHeaderOpenings  // read once, not a static's lazy check a line
         for index in lines.indices {
-            // Asked of every line: one that opens with neither header's letter is passed over on its first byte.
-            let opening = ASCIIBytes.lower(lines[index].opening)
-            guard opening == UInt8(ascii: "r") || opening == UInt8(ascii: "o") else { continue }
+            // Asked of every line: one that opens like neither header is passed over on its first bytes.
+            guard headerOpenings.mayOpen(lines[index]) else { continue }
             let printed = lines[index].text
-            let isRates = printed.hasPrefix(ignoringASCIICase: "rates per 1,000")
-            guard isRates || printed.hasPrefix(ignoringASCIICase: "outcome type") else { continue }
+            let isRates = printed.hasPrefix(ignoringASCIICase: Self.ratesHeader)
+            guard isRates || printed.hasPrefix(ignoringASCIICase: Self.outcomesHeader) else { continue }
             let words = text.tokens(index..<min(lines.count, index + 60)).words
             let columns = isRates ? 2 : 4
             /// The row label (metric, qualifier) the words from `start` to `end` name.

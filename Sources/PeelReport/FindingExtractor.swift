@@ -12,10 +12,11 @@ enum FindingExtractor {
             // Emphasis wrapped over two lines is paired only once they are joined.
             printed.append((kind, question, text.containsByte(UInt8(ascii: "*")) ? withoutEmphasis(text) : text, line))
         }
+        let headingOpenings = Self.headingOpenings  // read once, not a static's lazy check a line
         while index < lines.count {
             // Most lines (prose, blank ones) open like no heading read here, and are passed over unread (not even
             // copied: a copy retains the text).
-            guard Self.headingOpenings.mayOpen(lines[index]) else {
+            guard headingOpenings.mayOpen(lines[index]) else {
                 index += 1
                 continue
             }
@@ -33,7 +34,7 @@ enum FindingExtractor {
                 continue
             }
             // Annexes belong to no question (and may list the questions' wordings).
-            if line.opening == UInt8(ascii: "A") && isAnnexHeading(text) {
+            if isAnnexHeading(line) {
                 question = nil
                 continue
             }
@@ -261,8 +262,10 @@ enum FindingExtractor {
     private static let annex = "Annex "
 
     /// "Annex A – HMIC judgments", "Annex C: ROCU recommendations": not "annex A." at the start of a wrapped line.
-    private static func isAnnexHeading(_ text: String) -> Bool {
-        guard text.utf8.first == UInt8(ascii: "A"), text.utf8.count <= 100, text.hasPrefix(annex) else { return false }
+    private static func isAnnexHeading(_ line: NormalisedLine) -> Bool {
+        guard line.opening == UInt8(ascii: "A") else { return false }  // passed over without touching the text
+        let text = line.text
+        guard text.utf8.count <= 100, text.hasPrefix(annex) else { return false }
         let bytes = Array(text.utf8.prefix(9))
         guard bytes.count >= 7, bytes[6] >= 0x41 && bytes[6] <= 0x5A else { return false }
         guard bytes.count > 7 else { return true }

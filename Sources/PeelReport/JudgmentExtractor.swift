@@ -28,9 +28,10 @@ enum JudgmentExtractor {
         var candidates: [Candidate] = []
         var currentQuestion: Question?
         var index = 0
+        let headings = Self.headings2015  // read once, not a static's lazy check a line
         while index < lines.count {
             // Lines opening like no heading read here (most, blank ones too) are passed over unread.
-            guard Self.headings2015.mayOpen(lines[index]) else {
+            guard headings.mayOpen(lines[index]) else {
                 index += 1
                 continue
             }
@@ -80,9 +81,10 @@ enum JudgmentExtractor {
         let lines = text.lines
         var candidates: [Candidate] = []
         var index = 0
+        let headings = Self.headings2016  // read once, not a static's lazy check a line
         while index < lines.count {
             // Only lines opening like "overall effectiveness" or "question" are read (blank ones are passed over too).
-            guard Self.headings2016.mayOpen(lines[index]) else {
+            guard headings.mayOpen(lines[index]) else {
                 index += 1
                 continue
             }

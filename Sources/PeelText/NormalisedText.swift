@@ -50,23 +50,24 @@ public struct NormalisedLine: Sendable, Equatable {
         guard !bytes.isEmpty else { return 0x4_0000 }
         return UInt32(bytes[0]) | (bytes.count > 1 ? UInt32(bytes[1]) << 8 : 0) | (holdsTab ? 0x8_0000 : 0)
     }
-
 }
 
 /// The first two bytes of some phrases, ignoring ASCII case: a reader that acts only on lines opening with one of its
 /// phrases passes over the rest (most prose) on `NormalisedLine`'s first two bytes, without reading their text.
 public struct LineOpenings: Sendable {
     /// A bit per pair of lowercased bytes (first << 8 | second).
-    @usableFromInline var bits = [UInt64](repeating: 0, count: 1024)
+    @usableFromInline let bits: [UInt64]
 
     /// Phrases of two bytes or more; each opens with ASCII (a reader's vocabulary is English).
     public init(_ phrases: [String]) {
+        var bits = [UInt64](repeating: 0, count: 1024)
         for phrase in phrases {
             let bytes = Array(phrase.utf8.prefix(2))
             precondition(bytes.count == 2 && bytes.allSatisfy { $0 < 0x80 }, "a phrase opens with two ASCII bytes")
             let key = Self.key(bytes[0], bytes[1])
             bits[key >> 6] |= 1 << UInt64(key & 63)
         }
+        self.bits = bits
     }
 
     /// False only when the line opens with two ASCII bytes that open no phrase, ignoring case. An ASCII character is
