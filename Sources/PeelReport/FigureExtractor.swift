@@ -89,8 +89,8 @@ enum FigureExtractor {
             headingOpening.mayOpen(lines[$0])
                 && lines[$0].text.equals(ignoringASCIICase: Self.forceInNumbersHeading) && !isContentsLine(lines[$0].text)
         }
-        guard let start = headings.first(where: { section(from: $0).contains { names.areas($0.text) != nil } }) else { return }
-        let section = section(from: start)
+        // Each candidate's section is found once (it is read again below).
+        guard let section = headings.lazy.map(section(from:)).first(where: { $0.contains { names.areas($0.text) != nil } }) else { return }
         // The footnote of the 2017 outcomes graphic gives their period (read whole: it may be wrapped).
         let outcomesPeriod = section.firstIndex { $0.text.hasPrefix("*Figures are shown as proportions") }.flatMap { start in
             Dates.periods(in: section[start...].prefix { !$0.isBlank }.map(\.text).joined(separator: " ")).first
