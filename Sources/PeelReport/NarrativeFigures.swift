@@ -349,24 +349,13 @@ enum NarrativeFigures {
         return out
     }
 
-    /// `text.first?.isLowercase` of a line, read from its first two bytes when its first character is a lone ASCII
-    /// byte (then the text is not touched).
+    /// `text.first?.isLowercase` of a line, read from its first two bytes when its first character is a lone ASCII byte
+    /// (an ASCII byte is a whole character unless a combining mark, non-ASCII, or CR LF follows): then the text is not
+    /// touched.
     private static func startsLowercase(_ line: NormalisedLine) -> Bool {
-        // An ASCII byte is a whole character unless a combining mark (non-ASCII) or CR LF follows.
-        let first = line.opening, second = line.secondByte
-        if first != 0 && first < 0x80 && first != 0x0D && second != 0 && second < 0x80 { return first >= 0x61 && first <= 0x7A }
-        return startsLowercase(line.text)
-    }
-
-    /// `text.first?.isLowercase`, read from the bytes when the first character is a lone ASCII byte.
-    private static func startsLowercase(_ text: String) -> Bool {
-        let bytes = text.utf8
-        guard let first = bytes.first else { return false }
-        // An ASCII byte is a whole character unless a combining mark (non-ASCII) or CR LF follows.
-        if first < 0x80 && first != 0x0D, bytes.count == 1 || bytes[bytes.index(after: bytes.startIndex)] < 0x80 {
-            return first >= 0x61 && first <= 0x7A
-        }
-        return text.first!.isLowercase
+        let first = line.opening
+        if first != 0 && first < 0x80 && first != 0x0D && line.secondByte < 0x80 { return first >= 0x61 && first <= 0x7A }
+        return line.text.first?.isLowercase ?? false
     }
 
     /// One to three digits, then a space. Asked of every paragraph, so read on the bytes where the first five are
