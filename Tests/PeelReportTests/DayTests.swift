@@ -68,4 +68,75 @@ struct DayTests {
         #expect(Dates.periods(in: "as at 1 July 2017").map { $0.asAt?.description } == ["2017-07-01"])
         #expect(Dates.periods(in: "12 months to 31 June 2017") == [Period()])
     }
+
+    /// The periods of a text by their plain definition: its words split at the separators, and every "to", "at" and
+    /// "on" in place tried with `Dates.date` and `Dates.isImpossible` of the three words after it.
+    private func plainPeriods(_ text: String) -> [Period] {
+        let words = text.split(whereSeparator: { " \t,()".contains($0) })
+        func date(_ index: Int) -> (year: Int, month: Int, day: Int)? { index + 3 <= words.count ? Dates.date(words[index..<(index + 3)]) : nil }
+        func impossible(_ index: Int) -> Bool { index + 3 <= words.count && Dates.isImpossible(words[index..<(index + 3)]) }
+        var found: [Period] = []
+        var index = 0
+        while index < words.count {
+            let word = words[index].lowercased()
+            let afterMonths = word == "to" && index >= 2 && words[index - 1].lowercased() == "months"
+            if afterMonths && words[index - 2] == "12", let end = date(index + 1) {
+                let start = Dates.dayAfter((end.year - 1, end.month, end.day))
+                found.append(Period(start: Dates.day(start), end: Dates.day(end)))
+                index += 4
+                continue
+            }
+            if afterMonths && impossible(index + 1) {
+                found.append(Period())
+                index += 4
+                continue
+            }
+            if (word == "at" && index >= 1 && words[index - 1].lowercased() == "as") || word == "on" {
+                if let day = date(index + 1) {
+                    found.append(Period(asAt: Dates.day(day)))
+                    index += 4
+                    continue
+                }
+                if impossible(index + 1) {
+                    found.append(Period())
+                    index += 4
+                    continue
+                }
+            }
+            index += 1
+        }
+        return found
+    }
+
+    @Test("the periods read from a text are those of their plain definition (seeded texts of period words)")
+    func periodsAgainstDefinition() {
+        let seed: UInt64 = 0x9E12_0D5
+        print("DayTests.periodsAgainstDefinition seed \(seed)")
+        var generator = SplitMix(seed: seed)
+        let openings = [["12", "months", "to"], ["12", "Months", "TO"], ["13", "months", "to"], ["months", "to"], ["as", "at"], ["As", "AT"],
+                        ["at"], ["on"], ["On"], ["to"], ["the", "force"]]
+        let days = ["1", "+1", "-1", "01", "29", "30", "31", "+31", "0", "32", "1st", "é", "30June"]
+        let months = ["June", "july", "February", "SEPTEMBER", "Juneau", "crime", "june,"]
+        let years = ["2016", "2017", "20171", "1989", "2101", "4,405", "2O17"]
+        let separators = [" ", " ", " ", "  ", "\t", ", ", " (", ") ", ","]
+        var texts = ["on 1 July 2017, the force had", "the 12 months to 31 June 2017", "as at +1 July 2017", "on -1 July 2017"]
+        for _ in 0..<6000 {
+            var words: [String] = []
+            for _ in 0..<Int.random(in: 0..<5, using: &generator) {
+                // An opening and a day, month and year after it, each part sometimes left out.
+                words += openings.randomElement(using: &generator)!
+                for part in [days, months, years] where Int.random(in: 0..<8, using: &generator) > 0 {
+                    words.append(part.randomElement(using: &generator)!)
+                }
+            }
+            texts.append(words.map { $0 + separators.randomElement(using: &generator)! }.joined())
+        }
+        var withPeriods = 0
+        for text in texts {
+            let expected = plainPeriods(text)
+            if !expected.isEmpty { withPeriods += 1 }
+            #expect(Dates.periods(in: text) == expected, "seed \(seed): \(text)")
+        }
+        #expect(withPeriods > 300, "seed \(seed): the draw named enough periods")
+    }
 }

@@ -30,11 +30,24 @@ struct PrintedNumberTests {
     @Test("byte reading agrees with the Character reading")
     func agrees() {
         var tokens = ["+14%", "-0.05%", "4,405", "22.4", "16.0", "*12*", " 7 ", "1.2.3", "12,", ",12", "12.", ".5", "%", "+", "-", "",
-                      "1,000,000.25", "3 %", "--3", "+-3", "0012", "9e3", "–5%", "2017", "* 4,5 *", "12a", "1..2", "1,.2"]
-        var generator = SystemRandomNumberGenerator()
+                      "1,000,000.25", "3 %", "--3", "+-3", "0012", "9e3", "–5%", "2017", "* 4,5 *", "12a", "1..2", "1,.2",
+                      // Around the 15 digits read as one integer, and beyond, where the string is parsed.
+                      "999999999999999", "9999999999999999", "0.000000000000001", "0.1234567890123456", "123456789012345.6",
+                      "9,007,199,254,740,993", "0.30000000000000004", "-0", "-0.0%", "00000000000000000001.5"]
+        let seed: UInt64 = 0x5EED_0015
+        print("printed number seed \(seed)")
+        var generator = SplitMix(seed: seed)
         let alphabet = Array("0123456789,.+-% *a")
         for _ in 0..<3000 {
             tokens.append(String((0..<Int.random(in: 0..<8, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }))
+        }
+        // Long numbers: up to 22 digits with a point and commas anywhere, most of them numbers.
+        let digitsAndMarks = Array("0123456789012345678901234567890123456789,.")
+        for _ in 0..<3000 {
+            var token = String((0..<Int.random(in: 1..<23, using: &generator)).map { _ in digitsAndMarks.randomElement(using: &generator)! })
+            if Bool.random(using: &generator) { token = "-" + token }
+            if Bool.random(using: &generator) { token += "%" }
+            tokens.append(token)
         }
         for token in tokens {
             let number = PrintedNumber(token)
