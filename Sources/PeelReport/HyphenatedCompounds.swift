@@ -35,8 +35,9 @@ struct HyphenatedCompounds {
         let lookups = texts.map(Lookups.init)
         if let lookups, lookups.isEmpty { return }
         var lengths = Set<Int>()
-        // Only the words around a hyphen are looked at, in place (no copy, one pass per line).
-        for line in lines where line.text.utf8.count >= 3 {
+        // Only the words around a hyphen are looked at, in place (no copy, one pass per line), in the lines the cleaner
+        // saw write one.
+        for line in lines where line.holdsHyphen && line.text.utf8.count >= 3 {
             var text = line.text
             text.withUTF8 { bytes in
                 var index = ByteSearch.firstIndex(of: Self.hyphen, in: bytes, from: 0)

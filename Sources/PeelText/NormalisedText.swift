@@ -8,7 +8,7 @@ public struct NormalisedLine: Sendable, Equatable {
     /// columns from them (cleaning collapses the runs of spaces that show the columns).
     public let source: Range<Int>
     /// The text's first two bytes and what else every reader asks of every line (`isHeading`, `afterPageBreak`,
-    /// `isBlank`, `holdsTab`), in one word, known without touching the text. One word: with a stored field more, the
+    /// `isBlank`, `holdsTab`, `holdsHyphen`), in one word, known without touching the text. One word: with a stored field more, the
     /// compiler copied and destroyed the line through outlined functions, a call for every line an extractor took
     /// (callgrind).
     @usableFromInline let marks: UInt32
@@ -27,14 +27,20 @@ public struct NormalisedLine: Sendable, Equatable {
     @inlinable public var isBlank: Bool { marks & 0x4_0000 != 0 }
     /// The text holds a tab: it is a table row, its cells between the tabs.
     @inlinable public var holdsTab: Bool { marks & 0x8_0000 != 0 }
+    /// The text holds a hyphen-minus: only such lines can print a hyphenated word, which the findings reader looks for
+    /// in every line of a report.
+    @inlinable public var holdsHyphen: Bool { marks & 0x10_0000 != 0 }
 
     public init(number: Int, text: String, isHeading: Bool = false, source: Range<Int> = 0..<0, afterPageBreak: Bool = false) {
         // Read on the contiguous bytes: `first` and `index(after:)` are generic calls from here.
-        let shape = ASCIIBytes.with(text.utf8) { Self.shape(of: $0, holdsTab: ByteSearch.firstIndex(of: 0x09, in: $0, from: 0) < $0.count) }
+        let shape = ASCIIBytes.with(text.utf8) {
+            Self.shape(of: $0, holdsTab: ByteSearch.firstIndex(of: 0x09, in: $0, from: 0) < $0.count,
+                       holdsHyphen: ByteSearch.firstIndex(of: 0x2D, in: $0, from: 0) < $0.count)
+        }
         self.init(number: number, text: text, source: source, shape: shape, isHeading: isHeading, afterPageBreak: afterPageBreak)
     }
 
-    /// A line whose text's marks the cleaner took as it wrote the text (`shape(of:holdsTab:)`).
+    /// A line whose text's marks the cleaner took as it wrote the text (`shape(of:holdsTab:holdsHyphen:)`).
     fileprivate init(number: Int, text: String, source: Range<Int>, shape: UInt32, isHeading: Bool, afterPageBreak: Bool) {
         self.number = number
         self.text = text
@@ -43,12 +49,12 @@ public struct NormalisedLine: Sendable, Equatable {
     }
 
     /// The marks of its text alone (without the heading and page-break marks).
-    fileprivate var shape: UInt32 { marks & 0xC_FFFF }
+    fileprivate var shape: UInt32 { marks & 0x1C_FFFF }
 
-    /// The marks a text's bytes give: its first two bytes, whether it is blank, whether it holds a tab.
-    fileprivate static func shape(of bytes: UnsafeBufferPointer<UInt8>, holdsTab: Bool) -> UInt32 {
+    /// The marks a text's bytes give: its first two bytes, whether it is blank, whether it holds a tab or a hyphen.
+    fileprivate static func shape(of bytes: UnsafeBufferPointer<UInt8>, holdsTab: Bool, holdsHyphen: Bool) -> UInt32 {
         guard !bytes.isEmpty else { return 0x4_0000 }
-        return UInt32(bytes[0]) | (bytes.count > 1 ? UInt32(bytes[1]) << 8 : 0) | (holdsTab ? 0x8_0000 : 0)
+        return UInt32(bytes[0]) | (bytes.count > 1 ? UInt32(bytes[1]) << 8 : 0) | (holdsTab ? 0x8_0000 : 0) | (holdsHyphen ? 0x10_0000 : 0)
     }
 }
 
@@ -213,7 +219,7 @@ public enum Normaliser {
     /// than the line: it is written straight into the new string. (A static function: a local one, passed on as a
     /// value, had its captured flag checked for exclusive access on every line.)
     private static func cleanText(_ line: UnsafeBufferPointer<UInt8>) -> (String, Bool, UInt32) {
-        let blank = NormalisedLine.shape(of: UnsafeBufferPointer(start: nil, count: 0), holdsTab: false)
+        let blank = NormalisedLine.shape(of: UnsafeBufferPointer(start: nil, count: 0), holdsTab: false, holdsHyphen: false)
         guard !line.isEmpty else { return ("", false, blank) }
         var heading = false
         var shape = blank
@@ -222,7 +228,8 @@ public enum Normaliser {
             var writer = SpaceCollapsingWriter(base: out.baseAddress!)
             heading = clean(line, into: &writer)
             written = writer.finish()
-            shape = NormalisedLine.shape(of: UnsafeBufferPointer(rebasing: out[..<written]), holdsTab: writer.firstTab < written)
+            shape = NormalisedLine.shape(of: UnsafeBufferPointer(rebasing: out[..<written]), holdsTab: writer.firstTab < written,
+                                         holdsHyphen: writer.wroteHyphen)
             return written
         }
         // Cleaning keeps valid UTF-8 valid; were the bytes written repaired, the shape is read from the string made.
@@ -476,6 +483,9 @@ private struct SpaceCollapsingWriter {
     /// Where the first tab was written (`Int.max` for none): the text holds a tab if it stands before the end that
     /// `finish` keeps.
     private(set) var firstTab = Int.max
+    /// A hyphen-minus was written (`finish` trims only spaces and tabs, so it stays). Noted as the bytes go by, a
+    /// compare a block: the findings reader scanned every line of a report for one (perf).
+    private(set) var wroteHyphen = false
 
     init(base: UnsafeMutablePointer<UInt8>) { self.base = base }
 
@@ -497,6 +507,7 @@ private struct SpaceCollapsingWriter {
         default:
             if pendingSpace && count > 0 && base[count - 1] != 0x09 { write(0x20) }
             pendingSpace = false
+            if byte == 0x2D { wroteHyphen = true }
             write(byte)
         }
     }
@@ -511,6 +522,8 @@ private struct SpaceCollapsingWriter {
         var index = start
         var count = self.count
         var pending = pendingSpace
+        var hyphens = SIMDMask<SIMD16<Int8>>()
+        var hyphen = false
         let end = line.count
         while index < end {
             let byte = line[index]
@@ -528,12 +541,14 @@ private struct SpaceCollapsingWriter {
             // The output never runs ahead of the input, so sixteen bytes always fit.
             while index &+ 17 <= end, let block = Self.plainBlock(source + index) {
                 UnsafeMutableRawPointer(base + count).storeBytes(of: block, as: SIMD16<UInt8>.self)
+                hyphens .|= block .== SIMD16<UInt8>(repeating: 0x2D)
                 count &+= 16
                 index &+= 16
             }
             while index < end {
                 let byte = line[index]
                 guard Normaliser.isPlain(byte) else { break }
+                hyphen = hyphen || byte == 0x2D
                 base[count] = byte
                 count &+= 1
                 index &+= 1
@@ -541,6 +556,7 @@ private struct SpaceCollapsingWriter {
         }
         self.count = count
         pendingSpace = pending
+        if hyphen || ByteSearch.anyLane(hyphens) { wroteHyphen = true }
         return index
     }
 

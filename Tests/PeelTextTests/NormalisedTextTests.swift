@@ -89,6 +89,11 @@ struct NormalisedTextTests {
         #expect(lines.map(\.isBlank) == [false, false, true, false, false])
         #expect(lines.map(rebuilt) == lines)
         #expect(try normalise("a\tb\nc\t\n  \t \n").map(\.holdsTab) == [true, false, false])
+        // A hyphen in a run copied sixteen bytes at a time, one after markup, a minus sign folded to one; an en dash is
+        // none.
+        let hyphens = try normalise("a long run of words with one-hyphen in it\n**x**-y\n\u{2212}3\nen \u{2013} dash\nnone\n")
+        #expect(hyphens.map(\.holdsHyphen) == [true, true, true, false, false])
+        #expect(hyphens.map(rebuilt) == hyphens)
         for heading in [false, true] {
             for afterBreak in [false, true] {
                 let line = NormalisedLine(number: 1, text: "\u{00FF}x", isHeading: heading, afterPageBreak: afterBreak)
@@ -123,6 +128,8 @@ struct NormalisedTextPrefixTests {
 /// tabs kept between cells and dropped at the ends.
 struct SpaceRuleTests {
     private func expected(_ line: String) -> String {
+        // A minus sign is written as a hyphen-minus.
+        let line = line.split(separator: "\u{2212}", omittingEmptySubsequences: false).joined(separator: "-")
         let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.split(separator: " ").joined(separator: " ") }
         var text = Substring(cells.joined(separator: "\t"))
         while text.first == "\t" { text = text.dropFirst() }
@@ -137,8 +144,9 @@ struct SpaceRuleTests {
     func randomLines() throws {
         print("space rule seed \(Self.seed) (set PEEL_SPACES_SEED to replay)")
         var generator = SplitMix(seed: Self.seed)
-        let pieces = ["a", "bc", "defghij", "klmnopqrstuvwxyz", "é", " ", "  ", "\t", "0123456789", ".", ","]
-        let weights = [6, 6, 4, 3, 1, 8, 1, 1, 1, 1, 1]
+        // Hyphens in long runs and short, and a minus sign the cleaner writes as one.
+        let pieces = ["a", "bc", "defghij", "klmnopqrstuvwxyz", "é", " ", "  ", "\t", "0123456789", ".", ",", "-", "anti-social-behaviour", "\u{2212}"]
+        let weights = [6, 6, 4, 3, 1, 8, 1, 1, 1, 1, 1, 1, 1, 1]
         let bag = zip(pieces, weights).flatMap { Array(repeating: $0, count: $1) }
         var lines: [String] = []
         for _ in 0..<3000 {
@@ -148,9 +156,11 @@ struct SpaceRuleTests {
         lines = lines.map { "x" + $0 }
         let text = try NormalisedText(TextDecoder.decode(Array(lines.joined(separator: "\n").utf8)))
         #expect(text.lines.map(\.text) == lines.map(expected))
-        // The marks the cleaner took as it wrote (first bytes, a tab kept or trimmed) are those of the text it wrote.
+        // The marks the cleaner took as it wrote (first bytes, a tab kept or trimmed, a hyphen) are those of the text
+        // it wrote.
         #expect(text.lines.filter { $0 != rebuilt($0) }.map(\.text) == [])
         #expect(text.lines.contains(where: \.holdsTab) && text.lines.contains(where: { !$0.holdsTab }))
+        #expect(text.lines.contains(where: \.holdsHyphen) && text.lines.contains(where: { !$0.holdsHyphen }))
     }
 }
 
