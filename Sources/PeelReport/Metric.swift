@@ -126,19 +126,20 @@ public enum OutcomeType: String, VocabularyKey {
 extension Metric {
     /// The metric a "Force in numbers" label or a rate-table row names, from its wording; nil for none.
     static func fromLabel(_ label: String) -> (metric: Metric, qualifier: OutcomeType?)? {
-        let text = label.lowercased()
-        // ASCII labels (nearly all) are searched on bytes; others with the String search, as before.
-        let ascii = text.isASCII
+        // ASCII labels (nearly all) are searched on bytes, their case ignored; others lowercased, with the String search.
+        let ascii = label.isASCII
+        let text = ascii ? label : label.lowercased()
         func contains(_ word: String) -> Bool { ascii ? text.contains(ignoringASCIICase: word) : text.contains(word) }
+        func starts(_ prefix: String) -> Bool { ascii ? text.hasPrefix(ignoringASCIICase: prefix) : text.hasPrefix(prefix) }
         if let outcome = outcomeType(text) { return (.outcomeRatePct, outcome) }
-        if text.hasPrefix("change") {
-            let years = Dates.spanInYears(text)
+        if starts("change") {
+            let years = Dates.spanInYears(text)  // its words are compared ignoring ASCII case
             if contains("asb") || contains("anti-social") { return (.asbIncidentsChange1yPct, nil) }
             if contains("victim-based") { return (.victimBasedCrimeChange5yPct, nil) }
             if contains("recorded crime") { return (years == 5 ? .recordedCrimeChange5yPct : .recordedCrimeChange1yPct, nil) }
             return nil
         }
-        if contains("calls for assistance") || text.hasPrefix("incidents per 1,000") { return (.callsForAssistancePer1000, nil) }
+        if contains("calls for assistance") || starts("incidents per 1,000") { return (.callsForAssistancePer1000, nil) }
         if contains("charge rate") { return (.chargeRatePct, nil) }
         if contains("domestic abuse") {
             if contains("percentage") { return (.domesticAbusePctOfCrime, nil) }
@@ -148,29 +149,33 @@ extension Metric {
         }
         if contains("organised crime group") && contains("million") { return (.ocgPerMillion, nil) }
         if contains("victim satisfaction") { return (.victimSatisfactionPct, nil) }
-        if text.hasPrefix("burglary") { return (.burglaryDwellingPer1000Households, nil) }
+        if starts("burglary") { return (.burglaryDwellingPer1000Households, nil) }
         if contains("anti-social behaviour") || contains("(asb)") { return (.asbIncidentsPer1000, nil) }
-        if text.hasPrefix("victim-based crime") { return (.victimBasedCrimePer1000, nil) }
-        if text.hasPrefix("sexual offences") { return (.sexualOffencesPer1000, nil) }
-        if text.hasPrefix("assault with injury") { return (.assaultWithInjuryPer1000, nil) }
-        if contains("crimes recorded") || text.hasPrefix("recorded crime") { return (.recordedCrimePer1000, nil) }
+        if starts("victim-based crime") { return (.victimBasedCrimePer1000, nil) }
+        if starts("sexual offences") { return (.sexualOffencesPer1000, nil) }
+        if starts("assault with injury") { return (.assaultWithInjuryPer1000, nil) }
+        if contains("crimes recorded") || starts("recorded crime") { return (.recordedCrimePer1000, nil) }
         return nil
     }
 
     /// Outcome type keys (the contract's qualifiers) from the wording of outcome tables and graphics.
     static func outcomeType(_ text: String) -> OutcomeType? {
-        let text = text.lowercased()
-        if text.hasPrefix("charged/summon") { return .chargedSummonsed }
-        if text.hasPrefix("taken into consideration") { return .takenIntoConsideration }
-        if text.hasPrefix("out-of-court (formal)") { return .outOfCourtFormal }
-        if text.hasPrefix("out-of-court (informal)") { return .outOfCourtInformal }
-        if text.hasPrefix("caution - youth") || text.hasPrefix("caution – youth") { return .cautionYouths }
-        if text.hasPrefix("caution - adult") || text.hasPrefix("caution – adult") { return .cautionAdults }
-        if text.hasPrefix("penalty notices for disorder") { return .penaltyNoticesForDisorder }
-        if text.hasPrefix("cannabis/khat warning") { return .cannabisKhatWarning }
-        if text.hasPrefix("community resolution") { return .communityResolution }
-        if text.hasPrefix("evidential difficulties") { return .evidentialDifficultiesVictimNotSupporting }
-        if text.hasPrefix("investigation completed but no suspect identified") || text.hasPrefix("no suspect identified") { return .noSuspectIdentified }
+        // ASCII text is compared on bytes, its case ignored (an ASCII text starts with none of the en-dash spellings
+        // either way); other text lowercased, as a String. Asked of every Force in numbers label and outcome row.
+        let ascii = text.isASCII
+        let lower = ascii ? text : text.lowercased()
+        func starts(_ prefix: String) -> Bool { ascii ? text.hasPrefix(ignoringASCIICase: prefix) : lower.hasPrefix(prefix) }
+        if starts("charged/summon") { return .chargedSummonsed }
+        if starts("taken into consideration") { return .takenIntoConsideration }
+        if starts("out-of-court (formal)") { return .outOfCourtFormal }
+        if starts("out-of-court (informal)") { return .outOfCourtInformal }
+        if starts("caution - youth") || starts("caution – youth") { return .cautionYouths }
+        if starts("caution - adult") || starts("caution – adult") { return .cautionAdults }
+        if starts("penalty notices for disorder") { return .penaltyNoticesForDisorder }
+        if starts("cannabis/khat warning") { return .cannabisKhatWarning }
+        if starts("community resolution") { return .communityResolution }
+        if starts("evidential difficulties") { return .evidentialDifficultiesVictimNotSupporting }
+        if starts("investigation completed but no suspect identified") || starts("no suspect identified") { return .noSuspectIdentified }
         return nil
     }
 }
