@@ -3,7 +3,7 @@ import PeelEnrichment
 import PeelReport
 import PeelTestSupport
 import PeelText
-import PeelValidation
+@testable import PeelValidation
 import Testing
 
 private let registry = try! ForceRegistry(csv: String(decoding: readBytes(Fixtures.packageRoot + "/Pipeline/forces.csv"), as: UTF8.self))
@@ -150,5 +150,45 @@ struct ValidationRuleTests {
         #expect(try validate(samples(dyfed)).filter { $0.rule.rawValue == "force_vs_england_wales" }.isEmpty)
         let findings = try validate([(dyfed, planted(dyfed, line: 147, "285", "2850"))])
         #expect(findings.filter { $0.rule.rawValue == "force_vs_england_wales" }.map(\.message) == ["force 2,850 is 8.1× above England and Wales 350 (line 148)"])
+    }
+}
+
+/// `show` writes most numbers' digits from the rounded integer; its general definition formats the rounded double and
+/// edits the Characters. This is that definition, to hold the digit writing to.
+private func plainShow(_ value: Double, decimals: Int? = nil) -> String {
+    let places = decimals ?? (value == value.rounded() ? 0 : 1)
+    let scale = pow10(places)
+    let rounded = (value * scale).rounded() / scale
+    var text = places == 0 ? String(Int(rounded)) : String(rounded)
+    if places > 0, let dot = text.firstIndex(of: ".") {
+        let have = text.distance(from: dot, to: text.endIndex) - 1
+        if have < places { text += String(repeating: "0", count: places - have) }
+    }
+    guard abs(rounded) >= 1_000, places == 0 else { return text }
+    var digits = Array(text.drop { $0 == "-" })
+    var index = digits.count - 3
+    while index > 0 { digits.insert(",", at: index); index -= 3 }
+    return (rounded < 0 ? "-" : "") + String(digits)
+}
+
+struct ShowNumberTests {
+    @Test("numbers in messages read as their general definition writes them (seeded values, edges of rounding and size)")
+    func againstDefinition() {
+        let seed: UInt64 = 0x5404
+        print("ShowNumberTests seed \(seed)")
+        var generator = SplitMix(seed: seed)
+        var values: [Double] = [0, -0.0, 0.5, -0.5, 0.05, 0.049, 0.0005, 0.00049, 999.5, 999.4999, 1_000, -1_000, 999_999.5, 1e14, 1e15 - 1,
+                                1e15, 1e16, 123_456_789.125, 0.001, 0.0001, 1.005, 2.675, -2.675, 0.1 + 0.2, 4_405, 22.4, 9_007_199_254_740_993]
+        for _ in 0..<20_000 {
+            let magnitude = Double.random(in: -6...16, using: &generator)
+            var value = (Bool.random(using: &generator) ? -1 : 1) * Double.random(in: 1..<10, using: &generator) * pow(10, magnitude.rounded(.down))
+            if Int.random(in: 0..<4, using: &generator) == 0 { value = (value * 1_000).rounded() / 1_000 }  // printed decimals
+            values.append(value)
+        }
+        for value in values {
+            for decimals in [nil, 0, 1, 2, 3, 4, 5, 6] as [Int?] {
+                #expect(show(value, decimals: decimals) == plainShow(value, decimals: decimals), "seed \(seed): \(value) \(String(describing: decimals))")
+            }
+        }
     }
 }
