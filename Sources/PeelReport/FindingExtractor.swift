@@ -291,15 +291,24 @@ enum FindingExtractor {
     }
 
     /// A line that cannot be part of a list item: a heading of the report's own vocabulary.
-    private static func endsList(_ text: String) -> Bool {
+    static func endsList(_ text: String) -> Bool {
         let heading = Phrases.withoutFootnote(text)
+        // Most lines asked are a list's own prose, long and ASCII. Longer than any grade, ending or section title, such
+        // a line can end the list only by its opening, compared on the bytes (lowercasing ASCII keeps its length): no
+        // lowercase copy, no hashing of the whole line.
+        if heading.utf8.count > Self.longestEnding && text.isASCII {
+            return heading.hasPrefix(ignoringASCIICase: "how effective is the force") || heading.hasPrefix(ignoringASCIICase: "annex ")
+        }
         let lower = String(heading).lowercasedByRuns()
         if lower.hasPrefix("how effective is the force") || lower.hasPrefix("overview – how effective") || lower.hasPrefix("annex ") { return true }
         if Grade(printed: String(heading)) != nil { return true }
         return listEndings.contains(lower) || sectionTitles.contains(lower)
     }
 
-    private static let listEndings: Set<String> = [
+    /// Bytes in the longest text `endsList` finds whole: a list ending, a section title, or a grade (64 at most).
+    private static let longestEnding = max(64, (listEndings.map(\.utf8.count) + sectionTitles.map(\.utf8.count)).max() ?? 0)
+
+    static let listEndings: Set<String> = [
         "areas for improvement", "area for improvement", "cause of concern", "causes of concern", "recommendations",
         "summary of findings", "summary", "overall judgment", "overall judgement", "introduction", "force in numbers",
         "next steps", "conclusion", "contents",
@@ -323,7 +332,13 @@ enum FindingExtractor {
         return text.split(separator: " ").count <= 8 && !text.contains("\t")
     }
 
-    private static func bulletText(_ text: String) -> String? {
+    static func bulletText(_ text: String) -> String? {
+        // Asked of every line of a list: one that opens with none of the markers' first bytes (most) is turned away
+        // before the markers are compared as Strings. Those compare canonically equivalent text too: the Greek ano
+        // teleia (U+0387, opening 0xCE) is a middle dot.
+        guard let first = text.utf8.first, first == 0x2D || first == 0x2A || first == 0xE2 || first == 0xC2 || first == 0xCE else {
+            return nil
+        }
         for marker in ["- ", "• ", "* ", "– ", "· "] where text.hasPrefix(marker) {
             return String(text.dropFirst(marker.count)).trimmingCharacters(in: " ")
         }

@@ -1,0 +1,54 @@
+@testable import PeelReport
+import PeelTestSupport
+import Testing
+
+/// The findings reader asks two questions of every line of a list: does it end the list, and is it a bullet. Both turn
+/// most lines away on their bytes first; these are their plain definitions, to hold them to.
+private enum PlainListLines {
+    static func endsList(_ text: String) -> Bool {
+        let heading = Phrases.withoutFootnote(text)
+        let lower = String(heading).lowercased()
+        if lower.hasPrefix("how effective is the force") || lower.hasPrefix("overview – how effective") || lower.hasPrefix("annex ") { return true }
+        if Grade(printed: String(heading)) != nil { return true }
+        return FindingExtractor.listEndings.contains(lower) || FindingExtractor.sectionTitles.contains(lower)
+    }
+
+    static func bulletText(_ text: String) -> String? {
+        for marker in ["- ", "• ", "* ", "– ", "· "] where text.hasPrefix(marker) {
+            return String(text.dropFirst(marker.count)).trimmingCharacters(in: " ")
+        }
+        return nil
+    }
+}
+
+struct ListLineTests {
+    @Test("list endings and bullets read as their plain definitions read them (seeded lines)")
+    func againstDefinition() {
+        let seed: UInt64 = 0x11575
+        print("ListLineTests seed \(seed)")
+        var generator = SplitMix(seed: seed)
+        let openings = ["How effective is the force at", "HOW EFFECTIVE IS THE FORCE", "Overview – how effective", "Annex ", "ANNEX A",
+                        "Areas for improvement", "Summary", "causes of concern", "Next steps", "Contents", "Good", "Requires improvement",
+                        "Outstanding", "Tackling serious and organised crime", "Specialist capabilities",
+                        "Preventing crime and tackling anti-social behaviour", "The force should", "- ", "• ", "* ", "– ", "· ",
+                        "\u{0387} ", "\u{2022}\u{0301} ", "-", "•", "Résumé", "İnadequate", "\u{212A}ey"]
+        let tails = ["", "", "2", "12", " ", " and wider work with partners across the county, so that victims are kept informed", "?3",
+                     " of the findings", "é", ".", "1234"]
+        var lines: [String] = []
+        for _ in 0..<6000 {
+            var line = openings.randomElement(using: &generator)! + tails.randomElement(using: &generator)!
+            if Int.random(in: 0..<3, using: &generator) == 0 { line += tails.randomElement(using: &generator)! }
+            lines.append(line)
+        }
+        var ends = 0, bullets = 0
+        for line in lines {
+            let expected = PlainListLines.endsList(line)
+            if expected { ends += 1 }
+            #expect(FindingExtractor.endsList(line) == expected, "seed \(seed): \(line)")
+            let bullet = PlainListLines.bulletText(line)
+            if bullet != nil { bullets += 1 }
+            #expect(FindingExtractor.bulletText(line) == bullet, "seed \(seed): \(line)")
+        }
+        #expect(ends > 1000 && bullets > 500 && ends < lines.count, "seed \(seed): the draw ended lists (\(ends)) and opened bullets (\(bullets))")
+    }
+}
