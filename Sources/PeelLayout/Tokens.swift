@@ -14,31 +14,20 @@ extension LaidOutText {
     /// and a reading-order extraction (one cell per line) gives the same tokens as a column one, but split.
     /// A line longer than `longest` bytes ends the tokens: a table's rows are short, a paragraph after it is not.
     public func tokens(_ range: Range<Int>, longest: Int = 300) -> [Token] {
-        var tokens: [Token] = []
-        /// The current row: its cells' columns and the token each became.
-        var row: [(cell: Cell, token: Int)] = []
-        for index in range where !lines[index].isBlank {
-            if lines[index].text.utf8.count > longest { break }
-            let cells = cells(index)
-            if row.count >= 2, cells.count < row.count, let targets = continuation(cells, of: row) {
-                for (cell, target) in zip(cells, targets) {
-                    tokens[row[target].token].text = joined(tokens[row[target].token].text, cell.text)
-                }
-                continue
-            }
-            row = []
-            for cell in cells {
-                row.append((cell, tokens.count))
-                tokens.append(Token(text: cell.text, line: lines[index].number))
-            }
-        }
-        return tokens
+        var reader = TokenReader(range, longest: longest)
+        while reader.readLine(self) {}
+        return reader.tokens
+    }
+
+    /// The words of `tokens(range, longest:)`, made a line at a time as far as a reader asks for them (`WordWindow`).
+    public func wordWindow(_ range: Range<Int>, longest: Int = 300) -> WordWindow {
+        WordWindow(text: self, reader: TokenReader(range, longest: longest))
     }
 
     /// For each cell, the row cell it continues: every cell must start where one of the row's cells other than the
     /// first starts (two columns either way), in order; else nil. A line with text in the first column starts a new
     /// row: hard-wrapped text starts every line there, so its words are never moved out of reading order.
-    private func continuation(_ cells: [Cell], of row: [(cell: Cell, token: Int)]) -> [Int]? {
+    fileprivate func continuation(_ cells: [Cell], of row: [(cell: Cell, token: Int)]) -> [Int]? {
         var targets: [Int] = []
         var next = 1
         for cell in cells {
@@ -47,6 +36,88 @@ extension LaidOutText {
             next = found + 1
         }
         return targets
+    }
+}
+
+/// `LaidOutText.tokens`, a line at a time: the tokens so far, and how many of them no later line can change (those
+/// before the current row, whose cells a continuation line may still lengthen).
+struct TokenReader {
+    private var next: Int
+    private let end: Int
+    private let longest: Int
+    private(set) var tokens: [Token] = []
+    /// The current row: its cells' columns and the token each became.
+    private var row: [(cell: Cell, token: Int)] = []
+    private(set) var finished = false
+
+    init(_ range: Range<Int>, longest: Int) {
+        next = range.lowerBound
+        end = range.upperBound
+        self.longest = longest
+    }
+
+    /// Tokens that no later line can change: all, once the lines are read.
+    var settled: Int { finished ? tokens.count : row.first?.token ?? tokens.count }
+
+    /// Reads the next line that is not blank; false once the lines are read (or a line too long ended them).
+    mutating func readLine(_ text: LaidOutText) -> Bool {
+        while next < end && text.lines[next].isBlank { next += 1 }
+        guard next < end, text.lines[next].text.utf8.count <= longest else {
+            finished = true
+            return false
+        }
+        let index = next
+        next += 1
+        let cells = text.cells(index)
+        if row.count >= 2, cells.count < row.count, let targets = text.continuation(cells, of: row) {
+            for (cell, target) in zip(cells, targets) {
+                tokens[row[target].token].text = joined(tokens[row[target].token].text, cell.text)
+            }
+            return true
+        }
+        row = []
+        for cell in cells {
+            row.append((cell, tokens.count))
+            tokens.append(Token(text: cell.text, line: text.lines[index].number))
+        }
+        return true
+    }
+}
+
+/// The words of a range's tokens, made as far as they are read: a table reader stops at the table's end, most often a
+/// few lines into a window of sixty, and tokenising the prose after it was most of reading a table (callgrind). The
+/// words made are always those of `tokens(range).words`, in order: a token's words are made once no later line can
+/// change it.
+public struct WordWindow {
+    private let text: LaidOutText
+    private var reader: TokenReader
+    /// The words made so far: a prefix of the window's words.
+    public private(set) var words: [Word] = []
+    private var worded = 0
+
+    init(text: LaidOutText, reader: TokenReader) {
+        self.text = text
+        self.reader = reader
+    }
+
+    /// Whether the window has a word at `index`, making words until it does or the window is read.
+    public mutating func has(_ index: Int) -> Bool {
+        while words.count <= index {
+            if worded < reader.settled {
+                reader.tokens.appendWords(of: worded..<reader.settled, to: &words)
+                worded = reader.settled
+                continue
+            }
+            guard !reader.finished else { return false }
+            _ = reader.readLine(text)
+        }
+        return true
+    }
+
+    /// All the window's words (the same as `tokens(range).words`).
+    public mutating func all() -> [Word] {
+        _ = has(.max - 1)
+        return words
     }
 }
 
@@ -68,7 +139,14 @@ extension Array where Element == Token {
     /// The words of the tokens in order, split at spaces.
     public var words: [Word] {
         var words: [Word] = []
-        for (index, token) in enumerated() {
+        appendWords(of: indices, to: &words)
+        return words
+    }
+
+    /// The words of `tokens[range]`, each with its token's index.
+    func appendWords(of range: Range<Int>, to words: inout [Word]) {
+        for index in range {
+            let token = self[index]
             // Split on the bytes: splitting Characters was most of the cost of reading a table.
             let text = token.text, utf8 = text.utf8
             var start: String.Index?
@@ -84,7 +162,6 @@ extension Array where Element == Token {
             }
             if let from = start { words.append(Word(text: text[from...], line: token.line, token: index)) }
         }
-        return words
     }
 }
 

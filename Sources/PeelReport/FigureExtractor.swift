@@ -226,22 +226,32 @@ enum FigureExtractor {
             let printed = lines[index].text
             let isRates = printed.hasPrefix(ignoringASCIICase: Self.ratesHeader)
             guard isRates || printed.hasPrefix(ignoringASCIICase: Self.outcomesHeader) else { continue }
-            let words = text.tokens(index..<min(lines.count, index + 60)).words
+            // The words are made as far as the table is read (`has`), not for all sixty lines: the table ends long
+            // before, at the prose after it.
+            var window = text.wordWindow(index..<min(lines.count, index + 60))
             let columns = isRates ? 2 : 4
-            /// The row label (metric, qualifier) the words from `start` to `end` name.
+            /// The row label (metric, qualifier) the words from `start` to `end` (made) name.
             func label(_ start: Int, _ end: Int) -> (Metric, OutcomeType?)? {
-                let printed = words[start..<end].map(\.text).joined(separator: " ")
+                let printed = window.words[start..<end].map(\.text).joined(separator: " ")
                 if isRates { return Metric.fromLabel(printed).map { ($0.metric, nil) } }
                 return Metric.outcomeType(printed).map { (.outcomeCount, $0) }
             }
             // The header ends at "England and Wales" (and, for outcomes, its "Number of outcomes" and "Rate"); the force's
             // column must come before England and Wales'.
-            let area = (0..<min(words.count, 40)).first(where: { start in
-                start + 2 < words.count && words[start].text.equals(ignoringASCIICase: "england")
-                    && words[start + 1].text.equals(ignoringASCIICase: "and") && words[start + 2].text.equals(ignoringASCIICase: "wales")
-            })
-            var first = (area ?? words.count) + 3
-            while first < words.count, ["number", "of", "outcomes", "rate"].contains(where: { words[first].text.equals(ignoringASCIICase: $0) }) { first += 1 }
+            var area: Int?
+            var start = 0
+            while start < 40, window.has(start) {
+                if window.has(start + 2), window.words[start].text.equals(ignoringASCIICase: "england"),
+                   window.words[start + 1].text.equals(ignoringASCIICase: "and"), window.words[start + 2].text.equals(ignoringASCIICase: "wales") {
+                    area = start
+                    break
+                }
+                start += 1
+            }
+            var first = (area ?? window.all().count) + 3
+            while window.has(first), ["number", "of", "outcomes", "rate"].contains(where: { window.words[first].text.equals(ignoringASCIICase: $0) }) {
+                first += 1
+            }
             // The caption above the table, read whole down to the header (it may be wrapped).
             let captionStart = lines[..<index].indices.reversed().prefix(10).first { lines[$0].text.lowercased().hasPrefix("figure ") }
             let caption = captionStart.map { lines[$0..<index].filter { !$0.isBlank }.map(\.text).joined(separator: " ") }
@@ -254,10 +264,12 @@ enum FigureExtractor {
                                                  unit: metric.unit, period: period, source: .figureTable, line: line))
                 }
             }
-            let header = words[..<min(first, words.count, 40)].map(\.text).joined(separator: " ")
+            // Made at least this far: fewer words made means the window holds no more.
+            _ = window.has(min(first, 40) - 1)
+            let header = window.words[..<min(first, window.words.count, 40)].map(\.text).joined(separator: " ")
             // Found in the header itself: an index found in its lowercase copy ran past its end where a letter before it
             // lowercases longer ("İ"), and stopped the whole run.
-            guard first < words.count, let englandAndWales = header.firstIndex(ignoringASCIICase: "england and wales"),
+            guard window.has(first), let englandAndWales = header.firstIndex(ignoringASCIICase: "england and wales"),
                   names.isForce(String(header[..<englandAndWales]).droppingHeaderWords()) else {
                 if isRates, let rows = columnMajorRates(lines, header: index, names: names) {
                     for (metric, force, englandAndWales, line) in rows {
@@ -275,21 +287,21 @@ enum FigureExtractor {
                 continue
             }
             var position = first
-            while position < words.count {
+            while window.has(position) {
                 // A label runs to the first number; the table ends at words that are no label.
                 // A label is a few words with no sentence or caption punctuation ("Source: …" ends the table).
                 var end = position
-                while end < words.count, end - position < 12, PrintedNumber.read(words[end].text) == nil,
-                      !words[end].text.hasSuffix(":"), !words[end].text.hasSuffix(".") { end += 1 }
-                guard end > position, end < words.count, PrintedNumber.read(words[end].text) != nil,
+                while window.has(end), end - position < 12, PrintedNumber.read(window.words[end].text) == nil,
+                      !window.words[end].text.hasSuffix(":"), !window.words[end].text.hasSuffix(".") { end += 1 }
+                guard end > position, window.has(end), PrintedNumber.read(window.words[end].text) != nil,
                       let (metric, qualifier) = label(position, end) else { break }
                 var values: [PrintedNumber] = []
                 var cursor = end
-                while cursor < words.count, values.count < columns, let number = PrintedNumber.read(words[cursor].text) {
+                while window.has(cursor), values.count < columns, let number = PrintedNumber.read(window.words[cursor].text) {
                     values.append(number)
                     cursor += 1
                 }
-                let line = words[position].line
+                let line = window.words[position].line
                 guard values.count == columns else {
                     report.problems.append(ParseProblem(.warning, line: line, "figure table row with \(values.count) of \(columns) numbers: left out"))
                     position = cursor

@@ -85,3 +85,84 @@ struct LayoutTests {
         ])
     }
 }
+
+/// The tokens of a range by their plain definition: every line read at once, a continuation line's cells joined to
+/// the row's tokens they continue. `tokens` and `WordWindow` read a line at a time; they are held to this.
+private func plainTokens(_ text: LaidOutText, _ range: Range<Int>, longest: Int = 300) -> [Token] {
+    var tokens: [Token] = []
+    var row: [(cell: Cell, token: Int)] = []
+    for index in range where !text.lines[index].isBlank {
+        if text.lines[index].text.utf8.count > longest { break }
+        let cells = text.cells(index)
+        if row.count >= 2, cells.count < row.count {
+            var targets: [Int] = [], next = 1, continues = true
+            for cell in cells {
+                guard next < row.count, let found = row[next...].firstIndex(where: { abs($0.cell.column - cell.column) <= 2 }) else {
+                    continues = false
+                    break
+                }
+                targets.append(found)
+                next = found + 1
+            }
+            if continues {
+                for (cell, target) in zip(cells, targets) {
+                    let first = tokens[row[target].token].text
+                    tokens[row[target].token].text = first.hasSuffix("-") && first.utf8.count >= 2 ? first + cell.text : first + " " + cell.text
+                }
+                continue
+            }
+        }
+        row = []
+        for cell in cells {
+            row.append((cell, tokens.count))
+            tokens.append(Token(text: cell.text, line: text.lines[index].number))
+        }
+    }
+    return tokens
+}
+
+struct WordWindowTests {
+    @Test("words made as far as they are asked for are those of all the tokens, in order (samples and wrapped tables, seeded ranges)")
+    func againstPlainTokens() throws {
+        var texts = try Fixtures.sampleNames.map { name in
+            let decoded = try TextDecoder.decode(Fixtures.sample(name))
+            return LaidOutText(NormalisedText(decoded), decoded: decoded)
+        }
+        texts.append(try laidOut("""
+            Force               Q1. Preventing    Q2. Investigating
+                                crime             crime
+            Avon and Somerset   Good              Requires
+                                                  improvement
+            Devon and           Requires          Good
+            Cornwall            improvement
+            Preventing crime and tackling anti-     Good    2016
+            social behaviour
+            """))
+        let seed: UInt64 = 0x70C5
+        print("WordWindowTests seed \(seed)")
+        var generator = SplitMix(seed: seed)
+        var checked = 0
+        for text in texts {
+            for _ in 0..<100 {
+                let start = Int.random(in: 0..<text.lines.count, using: &generator)
+                let range = start..<min(text.lines.count, start + Int.random(in: 1...80, using: &generator))
+                let longest = [300, 60, 20].randomElement(using: &generator)!
+                let expected = plainTokens(text, range, longest: longest)
+                #expect(text.tokens(range, longest: longest) == expected, "seed \(seed): \(range)")
+                let words = expected.words
+                var window = text.wordWindow(range, longest: longest)
+                // Asked for in jumps: what is made is always a prefix of the words, as far as asked.
+                var asked = 0
+                while asked < words.count + 2 {
+                    let has = window.has(asked)
+                    #expect(has == (asked < words.count), "seed \(seed): \(range) word \(asked)")
+                    #expect(window.words.count <= words.count && Array(words.prefix(window.words.count)) == window.words, "seed \(seed): \(range)")
+                    asked += Int.random(in: 1...6, using: &generator)
+                }
+                #expect(window.all() == words, "seed \(seed): \(range)")
+                checked += words.count
+            }
+        }
+        #expect(checked > 10_000, "seed \(seed): enough words were compared (\(checked))")
+    }
+}
