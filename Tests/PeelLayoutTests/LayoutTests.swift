@@ -166,3 +166,34 @@ struct WordWindowTests {
         #expect(checked > 10_000, "seed \(seed): enough words were compared (\(checked))")
     }
 }
+
+struct PageNumberTests {
+    /// `isPageNumber` by its plain definition: the line's key split into words, separators dropped, numbers shaped "#".
+    private func plainIsPageNumber(_ text: String) -> Bool {
+        let words = PageFurniture.key(text).split(separator: " ").filter { $0 != "-" && $0 != "–" && $0 != "|" }
+        guard !words.isEmpty, words.count <= 4 else { return false }
+        let shapes = words.map { $0.allSatisfy { $0 == "#" } ? "#" : String($0) }
+        return shapes == ["page", "#"] || shapes == ["page", "#", "of", "#"] || shapes == ["#", "of", "#"]
+    }
+
+    @Test("page numbers read on the bytes are those of the plain definition (seeded short lines)")
+    func againstDefinition() {
+        let seed: UInt64 = 0x9A6E
+        print("PageNumberTests seed \(seed)")
+        var generator = SplitMix(seed: seed)
+        let words = ["Page", "PAGE", "page", "pAgE", "7", "40", "123", "#", "7#", "of", "OF", "Of", "-", "|", "–", "--", "Wiltshire", "Police",
+                     "pag3", "12a", "pages", "o", "é", "Pagé", "ǅ"]
+        let spaces = [" ", " ", "  ", ""]
+        var checked = 0, numbers = 0
+        for _ in 0..<20_000 {
+            let line = (0..<Int.random(in: 0...6, using: &generator)).map { _ in
+                words.randomElement(using: &generator)! + spaces.randomElement(using: &generator)!
+            }.joined()
+            let expected = plainIsPageNumber(line)
+            if expected { numbers += 1 }
+            #expect(PageFurniture.isPageNumber(line) == expected, "seed \(seed): \(line)")
+            checked += 1
+        }
+        #expect(numbers > 50, "seed \(seed): the draw made enough page numbers (\(numbers))")
+    }
+}
