@@ -240,7 +240,9 @@ enum FindingExtractor {
                     if text.first?.isLowercase == true {
                         lowercaseItems = true
                     } else {
-                        let words = text.lowercasedByRuns().split(separator: " ").prefix(3)
+                        // Split no further than the third word (the rest stays one piece): an unwrapped item is a
+                        // whole paragraph.
+                        let words = text.lowercasedByRuns().split(separator: " ", maxSplits: 3).prefix(3)
                         if words.count == 3 { itemOpening = words.joined(separator: " ") }
                     }
                 }
