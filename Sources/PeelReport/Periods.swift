@@ -80,15 +80,54 @@ enum Dates {
             let first = bytes[words[index].lowerBound]
             return (first >= 0x30 && first <= 0x39) || first == 0x2B || first == 0x2D
         }
+        /// The day, month and year words from `index` on read as `Dates.date` reads them, when the three are ASCII (a
+        /// Character is then a byte): nil for a part that is not one. Their substrings, an array of them, `Int` and a
+        /// Character compare a month were most of reading a date (callgrind).
+        func asciiParts(from index: Int) -> (day: Int?, month: Int?, year: Int?)? {
+            let day = words[index], month = words[index + 1], year = words[index + 2]
+            guard ByteSearch.firstNonASCII(in: bytes, from: day.lowerBound) >= year.upperBound else { return nil }
+            // `Int`: an optional sign, then digits (leading zeros too); a minus, read as no digit, gives no day of a
+            // month either way.
+            var dayValue: Int?
+            var digits = day.lowerBound
+            if bytes[digits] == 0x2B { digits += 1 }
+            if digits < day.upperBound {
+                var value = 0
+                for offset in digits..<day.upperBound {
+                    guard bytes[offset] &- 0x30 < 10, value < 1_000 else { value = -1; break }  // past 31 is no day either way
+                    value = value * 10 + Int(bytes[offset] &- 0x30)
+                }
+                if value >= 0 { dayValue = value }
+            }
+            let monthIndex = Dates.months.firstIndex { name in
+                name.utf8.count == month.count && name.utf8.elementsEqual(bytes[month]) { $0 == ASCIIBytes.lower($1) }
+            }
+            // `Int` of the first four Characters (bytes): in 1990...2100 only as four digits.
+            var yearValue: Int?
+            if year.count >= 4, (0..<4).allSatisfy({ bytes[year.lowerBound + $0] &- 0x30 < 10 }) {
+                yearValue = (0..<4).reduce(0) { $0 * 10 + Int(bytes[year.lowerBound + $1] &- 0x30) }
+            }
+            return (dayValue, monthIndex.map { $0 + 1 }, yearValue)
+        }
         /// `date` of the words from `index` on.
         func date(from index: Int) -> (year: Int, month: Int, day: Int)? {
             guard words.count - index >= 3, mayBeDay(index) else { return nil }
+            if let parts = asciiParts(from: index) {
+                guard let day = parts.day, (1...31).contains(day), let month = parts.month, let year = parts.year, (1990...2100).contains(year),
+                      day <= Day.days(inMonth: month, of: year) else { return nil }
+                return (year, month, day)
+            }
             return Dates.date([substring(words[index]), substring(words[index + 1]), substring(words[index + 2])][...])
         }
         /// A date that cannot exist names a period that is not known: an empty one, so that no period from
         /// elsewhere (the paragraph before) stands in for it.
         func impossible(from index: Int) -> Bool {
             guard words.count - index >= 3, mayBeDay(index) else { return false }
+            if let parts = asciiParts(from: index) {
+                guard let day = parts.day, (29...31).contains(day), let month = parts.month, let year = parts.year,
+                      (1990...2100).contains(year) else { return false }
+                return day > Day.days(inMonth: month, of: year)
+            }
             return Dates.isImpossible([substring(words[index]), substring(words[index + 1]), substring(words[index + 2])][...])
         }
         var found: [Period] = []

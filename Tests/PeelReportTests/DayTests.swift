@@ -115,9 +115,10 @@ struct DayTests {
         var generator = SplitMix(seed: seed)
         let openings = [["12", "months", "to"], ["12", "Months", "TO"], ["13", "months", "to"], ["months", "to"], ["as", "at"], ["As", "AT"],
                         ["at"], ["on"], ["On"], ["to"], ["the", "force"]]
-        let days = ["1", "+1", "-1", "01", "29", "30", "31", "+31", "0", "32", "1st", "é", "30June"]
-        let months = ["June", "july", "February", "SEPTEMBER", "Juneau", "crime", "june,"]
-        let years = ["2016", "2017", "20171", "1989", "2101", "4,405", "2O17"]
+        let days = ["1", "+1", "-1", "01", "29", "30", "31", "+31", "0", "32", "1st", "é", "30June", "+0005", "00031", "1000031", "+", "-0", "3é",
+                    "000000000000000000031", "99999999999999999999"]
+        let months = ["June", "july", "February", "SEPTEMBER", "Juneau", "crime", "june,", "JUNE", "FÉBRUARY", "Ju", "\u{212A}"]
+        let years = ["2016", "2017", "20171", "1989", "2101", "4,405", "2O17", "2015a", "+201", "201", "2100", "1990", "2016é", "２０１６"]
         let separators = [" ", " ", " ", "  ", "\t", ", ", " (", ") ", ","]
         var texts = ["on 1 July 2017, the force had", "the 12 months to 31 June 2017", "as at +1 July 2017", "on -1 July 2017"]
         for _ in 0..<6000 {
