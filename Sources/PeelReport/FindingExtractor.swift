@@ -341,6 +341,18 @@ enum FindingExtractor {
         guard let first = text.utf8.first, first == 0x2D || first == 0x2A || first == 0xE2 || first == 0xC2 || first == 0xCE else {
             return nil
         }
+        // An ASCII line (a hyphen or star bullet, most of them) is cut and trimmed on its bytes, a Character each.
+        if first < 0x80 && text.isASCII {
+            let utf8 = text.utf8
+            guard utf8.count >= 2, utf8[utf8.index(after: utf8.startIndex)] == 0x20 else { return nil }
+            var copy = text
+            return copy.withUTF8 { bytes in
+                var lower = 2, upper = bytes.count
+                while lower < upper && bytes[lower] == 0x20 { lower += 1 }
+                while upper > lower && bytes[upper - 1] == 0x20 { upper -= 1 }
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)
+            }
+        }
         for marker in ["- ", "• ", "* ", "– ", "· "] where text.hasPrefix(marker) {
             return String(text.dropFirst(marker.count)).trimmingCharacters(in: " ")
         }
