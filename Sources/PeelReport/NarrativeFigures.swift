@@ -136,10 +136,15 @@ enum NarrativeFigures {
         // of this extractor's time).
         var buffer: [UInt8] = []
         for position in paragraphs.items.indices {
-            paragraphs.bytes(of: position, lines, into: &buffer)
             // Every pattern reads a number, and a period needs a year: a paragraph without a digit (over half the
-            // prose) can give neither, and is not scanned for cues.
-            let found = buffer.withUnsafeBufferPointer { ByteSearch.containsASCIIDigit($0) ? search.cued(in: $0) : 0 }
+            // prose) can give neither, and is neither gathered nor scanned for cues. Its lines are looked at in place
+            // (joining them adds only spaces).
+            guard paragraphs.holdsASCIIDigit(position, lines) else {
+                periodHistory.append(cued: false)
+                continue
+            }
+            paragraphs.bytes(of: position, lines, into: &buffer)
+            let found = buffer.withUnsafeBufferPointer { search.cued(in: $0) }
             periodHistory.append(cued: found != 0)
             if found == 0 { continue }
             let text = String(decoding: buffer, as: UTF8.self)
@@ -260,6 +265,17 @@ enum NarrativeFigures {
             let paragraph = items[index]
             for line in paragraph.head { body(line) }
             for run in joinedRuns[paragraph.joined] { for line in run { body(line) } }
+        }
+
+        /// Whether a line of the paragraph holds an ASCII digit.
+        func holdsASCIIDigit(_ index: Int, _ lines: [NormalisedLine]) -> Bool {
+            var found = false
+            forEachLine(of: index) { line in
+                guard !found else { return }
+                found = lines[line].text.utf8.withContiguousStorageIfAvailable(ByteSearch.containsASCIIDigit)
+                    ?? lines[line].text.utf8.contains { $0 &- 0x30 < 10 }
+            }
+            return found
         }
 
         /// The paragraph's text as bytes, its lines joined with single spaces, in `buffer` (emptied first).
