@@ -162,7 +162,14 @@ func show(_ value: Double, decimals: Int? = nil) -> String {
     if (0...3).contains(places), abs(scaled) < 1e15, places == 0 || scaled != 0 {
         return plainDigits(Int(scaled), places: places, grouped: places == 0 && abs(scaled) >= 1_000)
     }
-    let rounded = scaled / scale
+    return showGenerally(value, places: places)
+}
+
+/// `show` for any number: the double rounded to `places`, as its description prints it, padded with zeros to `places`,
+/// thousands separated when whole.
+func showGenerally(_ value: Double, places: Int) -> String {
+    let scale = pow10(places)
+    let rounded = (value * scale).rounded() / scale
     var text = places == 0 ? String(Int(rounded)) : String(rounded)
     if places > 0, let dot = text.firstIndex(of: ".") {
         let have = text.distance(from: dot, to: text.endIndex) - 1

@@ -3,6 +3,16 @@ import PeelTestSupport
 import PeelText
 import Testing
 
+/// A judgments table in columns, its cells wrapped in their columns.
+private let wrappedTable = """
+    Force               Q1. Preventing    Q2. Investigating
+                        crime             crime
+    Avon and Somerset   Good              Requires
+                                          improvement
+    Devon and           Requires          Good
+    Cornwall            improvement
+    """
+
 private func laidOut(_ text: String) throws -> LaidOutText {
     let decoded = try TextDecoder.decode(Array(text.utf8))
     return LaidOutText(NormalisedText(decoded), decoded: decoded)
@@ -60,14 +70,7 @@ struct LayoutTests {
 
     @Test("a cell wrapped in its column is one token; reading order gives the same cells one per line")
     func wrappedCells() throws {
-        let layout = try laidOut("""
-            Force               Q1. Preventing    Q2. Investigating
-                                crime             crime
-            Avon and Somerset   Good              Requires
-                                                  improvement
-            Devon and           Requires          Good
-            Cornwall            improvement
-            """)
+        let layout = try laidOut(wrappedTable)
         // A line with text in the first column starts a row, so a wrapped force name is not joined (its words stay
         // in reading order instead: hard-wrapped text starts every line in that column).
         #expect(layout.tokens(0..<layout.lines.count).map(\.text) == [
@@ -128,16 +131,7 @@ struct WordWindowTests {
             let decoded = try TextDecoder.decode(Fixtures.sample(name))
             return LaidOutText(NormalisedText(decoded), decoded: decoded)
         }
-        texts.append(try laidOut("""
-            Force               Q1. Preventing    Q2. Investigating
-                                crime             crime
-            Avon and Somerset   Good              Requires
-                                                  improvement
-            Devon and           Requires          Good
-            Cornwall            improvement
-            Preventing crime and tackling anti-     Good    2016
-            social behaviour
-            """))
+        texts.append(try laidOut(wrappedTable + "\nPreventing crime and tackling anti-     Good    2016\nsocial behaviour\n"))
         let seed: UInt64 = 0x70C5
         print("WordWindowTests seed \(seed)")
         var generator = SplitMix(seed: seed)
