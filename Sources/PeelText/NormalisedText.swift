@@ -8,9 +8,9 @@ public struct NormalisedLine: Sendable, Equatable {
     /// columns from them (cleaning collapses the runs of spaces that show the columns).
     public let source: Range<Int>
     /// The text's first two bytes and what else every reader asks of every line (`isHeading`, `afterPageBreak`,
-    /// `isBlank`, `holdsTab`, `holdsHyphen`), in one word, known without touching the text. One word: with a stored field more, the
-    /// compiler copied and destroyed the line through outlined functions, a call for every line an extractor took
-    /// (callgrind).
+    /// `isBlank`, `holdsTab`, `holdsHyphen`), in one word, known without touching the text. One word: with a stored
+    /// field more, the compiler copied and destroyed the line through outlined functions, a call for every line an
+    /// extractor took (callgrind).
     @usableFromInline let marks: UInt32
 
     /// A markdown heading (`#`), or a line that was bold throughout (`**…**`, `<b>…</b>`).
@@ -54,7 +54,8 @@ public struct NormalisedLine: Sendable, Equatable {
     /// The marks a text's bytes give: its first two bytes, whether it is blank, whether it holds a tab or a hyphen.
     fileprivate static func shape(of bytes: UnsafeBufferPointer<UInt8>, holdsTab: Bool, holdsHyphen: Bool) -> UInt32 {
         guard !bytes.isEmpty else { return 0x4_0000 }
-        return UInt32(bytes[0]) | (bytes.count > 1 ? UInt32(bytes[1]) << 8 : 0) | (holdsTab ? 0x8_0000 : 0) | (holdsHyphen ? 0x10_0000 : 0)
+        return UInt32(bytes[0]) | (bytes.count > 1 ? UInt32(bytes[1]) << 8 : 0)
+            | (holdsTab ? 0x8_0000 : 0) | (holdsHyphen ? 0x10_0000 : 0)
     }
 }
 
