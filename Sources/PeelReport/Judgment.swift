@@ -1,3 +1,4 @@
+import PeelSearch
 import PeelText
 
 /// A PEEL grade. Ranks are on the report's own scale, so they are never compared across scales.
@@ -68,7 +69,7 @@ public enum Question: String, Sendable, Codable, CaseIterable, CaseHashable {
 
     /// The words that name each question in 2015–2017 reports, in the order they are tried: a heading or table row of
     /// a specific question may also hold the words of a broader one ("overall" last).
-    private static let wordings: [(Question, [String])] = [
+    static let wordings: [(Question, [String])] = [
         (.specialistCapabilities, ["specialist capabilit"]),
         (.seriousOrganisedCrime, ["serious and organised crime", "serious crime"]),
         (.protectingVulnerable, ["vulnerable", "protecting from harm"]),
@@ -77,23 +78,39 @@ public enum Question: String, Sendable, Codable, CaseIterable, CaseHashable {
         (.overall, ["overall", "keeping people safe and reducing crime"]),
     ]
 
-    private static func names(_ text: String, _ phrases: [String]) -> Bool {
-        phrases.contains { text.contains(ignoringASCIICase: $0) }
+    /// All the wordings' phrases as one set of cues, found in one pass over a text: a scan a phrase, eleven of them,
+    /// was most of telling a heading's or a table row's question (perf).
+    private static let phrases = SkippingCueSet(wordings.flatMap(\.1).map { Array($0.utf8) })
+    /// Each question's phrases as bits of `phrases`' answer, in the order of `wordings`.
+    private static let phraseBits: [UInt64] = {
+        var bits: [UInt64] = [], next = 0
+        for (_, phrases) in wordings {
+            bits.append((UInt64(1) << phrases.count - 1) << next)
+            next += phrases.count
+        }
+        return bits
+    }()
+
+    /// Which of `wordings`' phrases the text holds, ignoring ASCII case (as `contains(ignoringASCIICase:)`).
+    private static func phrasesFound(in text: String) -> UInt64 {
+        text.utf8.withContiguousStorageIfAvailable(phrases.find) ?? phrases.find(in: Array(text.utf8))
     }
 
     /// Every question a text names (a judgments table row must name exactly one); "overall" only when it names no
     /// other.
     static func named(in text: String) -> [Question] {
-        let specific = wordings.dropLast().filter { names(text, $0.1) }.map(\.0)
-        if specific.isEmpty, let (overall, phrases) = wordings.last, names(text, phrases) { return [overall] }
+        let found = phrasesFound(in: text)
+        let specific = wordings.indices.dropLast().filter { found & phraseBits[$0] != 0 }.map { wordings[$0].0 }
+        if specific.isEmpty, found & phraseBits[wordings.count - 1] != 0 { return [wordings[wordings.count - 1].0] }
         return specific
     }
 
     /// The question a heading, table row label or table column names, from its wording in 2015–2017
     /// reports (the first of `wordings` it holds); nil when it names none.
     public init?(wording: String) {
-        guard let (question, _) = Self.wordings.first(where: { Self.names(wording, $0.1) }) else { return nil }
-        self = question
+        let found = Self.phrasesFound(in: wording)
+        guard let index = Self.wordings.indices.first(where: { found & Self.phraseBits[$0] != 0 }) else { return nil }
+        self = Self.wordings[index].0
     }
 }
 

@@ -52,3 +52,35 @@ struct ListLineTests {
         #expect(ends > 1000 && bullets > 500 && ends < lines.count, "seed \(seed): the draw ended lists (\(ends)) and opened bullets (\(bullets))")
     }
 }
+
+struct QuestionWordingTests {
+    /// The questions a text names by their plain definition: each question's phrases looked for one at a time.
+    private func plainNamed(_ text: String) -> (first: Question?, named: [Question]) {
+        func names(_ phrases: [String]) -> Bool { phrases.contains { text.contains(ignoringASCIICase: $0) } }
+        let first = Question.wordings.first { names($0.1) }?.0
+        let specific = Question.wordings.dropLast().filter { names($0.1) }.map(\.0)
+        if specific.isEmpty, let (overall, phrases) = Question.wordings.last, names(phrases) { return (first, [overall]) }
+        return (first, specific)
+    }
+
+    @Test("a text's questions, found in one pass over its phrases, are those found a phrase at a time (seeded texts)")
+    func againstDefinition() {
+        let seed: UInt64 = 0x0E57
+        print("QuestionWordingTests seed \(seed)")
+        var generator = SplitMix(seed: seed)
+        let pieces = ["Specialist capabilities", "SPECIALIST CAPABILIT", "serious and organised crime", "Serious crime", "vulnerable",
+                      "Protecting from harm", "investigating crime", "Investigate Crime", "preventing crime", "prevent crime", "Overall",
+                      "keeping people safe and reducing crime", "How effective is the force at", "?", "crime", "serious", "overal",
+                      "vulnerab", "é", "\u{212A}eeping", "the force", "2016"]
+        var named = 0
+        for _ in 0..<5000 {
+            let text = (0..<Int.random(in: 0...5, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+                .joined(separator: [" ", "", "  ", "-"].randomElement(using: &generator)!)
+            let expected = plainNamed(text)
+            if expected.first != nil { named += 1 }
+            #expect(Question(wording: text) == expected.first, "seed \(seed): \(text)")
+            #expect(Question.named(in: text) == expected.named, "seed \(seed): \(text)")
+        }
+        #expect(named > 2000, "seed \(seed): the draw named enough questions (\(named))")
+    }
+}
