@@ -268,7 +268,8 @@ extension PrintedNumber {
         let number: Double
         if digitCount <= 15 {
             // Both below 2^53 and exact as doubles, so the one rounding of the division gives the correctly rounded
-            // value of the decimal, which is what `Double(String)` gives (strtod: a quarter of this function's cost, callgrind).
+            // value of the decimal, which is what `Double(String)` gives (strtod: a quarter of this function's cost,
+            // callgrind).
             number = Double(mantissa) / Self.powersOfTen[decimals]
         } else {
             guard let read = Double(String(decoding: bytes[lower..<upper].filter { $0 != 0x2C }, as: UTF8.self)) else { return nil }
