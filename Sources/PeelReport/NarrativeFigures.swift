@@ -69,7 +69,7 @@ enum NarrativeFigures {
         },
         // "… increased by 7 percent for the 12 months to 30 June 2015. This is compared with an increase of 4 percent …"
         Pattern(cue: "this is compared with", keys: [" this is compared with a", " percent"], reach: 1, "\(change) by \(number) percent for the 12 months to [^.]+\\. This is compared with an? \(comparison) of \(number) percent") { match in
-            guard holds(match.sentence, "recorded crime") else { return [] }
+            guard match.sentence.lowercasedContains("recorded crime") else { return [] }
             return [match.figure(.force, .recordedCrimeChange1yPct, 2, sign: sign(match.word(1))),
                     match.figure(.englandAndWales, .recordedCrimeChange1yPct, 4, sign: sign(match.word(3)))].compactMap { $0 }
         },
@@ -111,16 +111,10 @@ enum NarrativeFigures {
     /// Which change a crime sentence reports: victim-based crime (five years), or recorded crime over five
     /// years or one, told apart by the years it compares.
     private static func crimeChangeMetric(_ sentence: String) -> Metric? {
-        if holds(sentence, "victim-based crime") { return .victimBasedCrimeChange5yPct }
-        guard holds(sentence, "recorded crime") else { return nil }
+        if sentence.lowercasedContains("victim-based crime") { return .victimBasedCrimeChange5yPct }
+        guard sentence.lowercasedContains("recorded crime") else { return nil }
         if Dates.spanInYears(sentence) == 5 { return .recordedCrimeChange5yPct }
-        return holds(sentence, "previous year") ? .recordedCrimeChange1yPct : nil
-    }
-
-    /// Whether the sentence, lowercased, holds `phrase` (lowercase ASCII). An ASCII sentence is searched on its bytes,
-    /// which is the same answer (Foundation's `contains` on a lowercase copy cost some 26,000 instructions a phrase).
-    private static func holds(_ sentence: String, _ phrase: String) -> Bool {
-        sentence.isASCII ? sentence.contains(ignoringASCIICase: phrase) : sentence.lowercased().contains(phrase)
+        return sentence.lowercasedContains("previous year") ? .recordedCrimeChange1yPct : nil
     }
 
     /// The figures the sentences state, and a problem for each sentence too long to search (see

@@ -74,7 +74,7 @@ struct ASCIIMatchingTests {
         #expect(wrong.isEmpty, "\(wrong.prefix(10))")
     }
 
-    @Test("lowercasedEquals and lowercasedHasPrefix agree with lowercased() on texts with Kelvin signs, dotted capitals and combining marks (seeded)")
+    @Test("lowercasedEquals, lowercasedHasPrefix and lowercasedContains agree with lowercased() on texts with Kelvin signs, dotted capitals and combining marks (seeded)")
     func lowercasedComparisons() {
         let seed = UInt64(0x10CA5E)
         print("lowercased comparisons seed \(seed)")
@@ -89,6 +89,7 @@ struct ASCIIMatchingTests {
             for pattern in patterns {
                 if text.lowercasedEquals(pattern) != (text.lowercased() == pattern) { wrong.append("equals \(pattern): \(text.unicodeScalars.map(\.value))") }
                 if text.lowercasedHasPrefix(pattern) != text.lowercased().hasPrefix(pattern) { wrong.append("prefix \(pattern): \(text.unicodeScalars.map(\.value))") }
+                if text.lowercasedContains(pattern) != text.lowercased().contains(pattern) { wrong.append("contains \(pattern): \(text.unicodeScalars.map(\.value))") }
             }
         }
         #expect(wrong.isEmpty, "seed \(seed): \(wrong.prefix(4))")
