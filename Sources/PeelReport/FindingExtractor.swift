@@ -22,9 +22,9 @@ enum FindingExtractor {
             }
             let line = lines[index]
             index += 1
-            if isContentsLine(line.text) { continue }
             // Headings are short; a lowercase copy of every line was a good part of the parse time.
-            guard line.text.utf8.count <= 160 else { continue }
+            guard line.cappedByteCount <= 160 else { continue }
+            if isContentsLine(line.text) { continue }
             let text = line.text
             // Only non-ASCII lines need a lowercase copy; ASCII ones are compared on bytes, to the same effect.
             let lower = text.isASCII ? nil : text.lowercasedByRuns()
@@ -377,8 +377,9 @@ struct WrapWidth {
         // A histogram of line lengths (longer than 200 bytes in one bucket: no wrap width is that wide).
         var counts = [Int](repeating: 0, count: 202)
         var total = 0
-        for line in lines where !line.isBlank {
-            counts[min(line.text.utf8.count, 201)] += 1
+        // Lengths from the lines' marks, the lines read in place: no line or text copied.
+        for index in lines.indices where !lines[index].isBlank {
+            counts[min(lines[index].cappedByteCount, 201)] += 1
             total += 1
         }
         // The 95th percentile, not the longest: a URL or a long word overruns any wrap width.

@@ -30,6 +30,11 @@ public struct NormalisedLine: Sendable, Equatable {
     /// The text holds a hyphen-minus: only such lines can print a hyphenated word, which the findings reader looks for
     /// in every line of a report.
     @inlinable public var holdsHyphen: Bool { marks & 0x10_0000 != 0 }
+    /// The text's length in bytes, or 2,047 for a longer one: readers that pass over lines by their length (the wrap
+    /// width's histogram, the short lines a heading can be) read it here, without a copy of the line and its text.
+    @inlinable public var cappedByteCount: Int { Int(marks >> 21) }
+    /// The largest length `cappedByteCount` tells exactly.
+    public static let byteCountCap = 2047
 
     public init(number: Int, text: String, isHeading: Bool = false, source: Range<Int> = 0..<0, afterPageBreak: Bool = false) {
         // Read on the contiguous bytes: `first` and `index(after:)` are generic calls from here.
@@ -49,13 +54,14 @@ public struct NormalisedLine: Sendable, Equatable {
     }
 
     /// The marks of its text alone (without the heading and page-break marks).
-    fileprivate var shape: UInt32 { marks & 0x1C_FFFF }
+    fileprivate var shape: UInt32 { marks & ~0x3_0000 }
 
-    /// The marks a text's bytes give: its first two bytes, whether it is blank, whether it holds a tab or a hyphen.
+    /// The marks a text's bytes give: its first two bytes, whether it is blank, whether it holds a tab or a hyphen,
+    /// and its length up to `byteCountCap` (in the top eleven bits).
     fileprivate static func shape(of bytes: UnsafeBufferPointer<UInt8>, holdsTab: Bool, holdsHyphen: Bool) -> UInt32 {
         guard !bytes.isEmpty else { return 0x4_0000 }
         return UInt32(bytes[0]) | (bytes.count > 1 ? UInt32(bytes[1]) << 8 : 0)
-            | (holdsTab ? 0x8_0000 : 0) | (holdsHyphen ? 0x10_0000 : 0)
+            | (holdsTab ? 0x8_0000 : 0) | (holdsHyphen ? 0x10_0000 : 0) | UInt32(min(bytes.count, byteCountCap)) << 21
     }
 }
 
@@ -150,8 +156,13 @@ public struct NormalisedText: Sendable {
     private mutating func read(_ text: DecodedText, _ source: ArraySlice<TextLine>) {
         var buffer: [UInt8] = []
         text.utf8.withUnsafeBufferPointer { bytes in
+            // The next form feed at or after the line being read: found once for all the lines before it (a search a
+            // line cost a call to `memchr` for every line of a report, and few hold one).
+            var formFeed = -1
             for line in source {
-                let (clean, heading, hadFormFeed, shape) = Normaliser.clean(UnsafeBufferPointer(rebasing: bytes[line.range]), buffer: &buffer)
+                if formFeed < line.range.lowerBound { formFeed = ByteSearch.firstIndex(of: 0x0C, in: bytes, from: line.range.lowerBound) }
+                let (clean, heading, hadFormFeed, shape) = Normaliser.clean(UnsafeBufferPointer(rebasing: bytes[line.range]), buffer: &buffer,
+                                                                           holdsFormFeed: formFeed < line.range.upperBound)
                 if hadFormFeed {
                     pageBreakPending = true
                     pageBreaks += 1
@@ -204,9 +215,10 @@ public enum Normaliser {
     /// become one; spaces around tabs and at the ends go; tabs stay, as table cell separators). Returns the text,
     /// whether the line is a heading (`#`, or bold throughout), whether it held a form feed (removed), and the text's
     /// shape as `NormalisedLine` keeps it (taken as it was written: scanning every line again for it cost more).
-    static func clean(_ raw: UnsafeBufferPointer<UInt8>, buffer: inout [UInt8])
+    /// `holdsFormFeed`: whether the line holds one, if the caller knows.
+    static func clean(_ raw: UnsafeBufferPointer<UInt8>, buffer: inout [UInt8], holdsFormFeed: Bool? = nil)
         -> (text: String, isHeading: Bool, hadFormFeed: Bool, shape: UInt32) {
-        guard ByteSearch.firstIndex(of: 0x0C, in: raw, from: 0) < raw.count else {
+        guard holdsFormFeed ?? (ByteSearch.firstIndex(of: 0x0C, in: raw, from: 0) < raw.count) else {
             let (text, heading, shape) = cleanText(raw)
             return (text, heading, false, shape)
         }

@@ -87,7 +87,12 @@ struct NormalisedTextTests {
         #expect(lines.map(\.isHeading) == [true, false, false, false, true])
         #expect(lines.map(\.afterPageBreak) == [false, false, false, true, false])
         #expect(lines.map(\.isBlank) == [false, false, true, false, false])
+        #expect(lines.map(\.cappedByteCount) == lines.map { $0.text.utf8.count })
         #expect(lines.map(rebuilt) == lines)
+        // A text longer than the cap reads as the cap, in the cleaner's marks as in the initialiser's.
+        let long = try normalise(String(repeating: "word ", count: 500) + "end\n")
+        #expect(long.map(\.cappedByteCount) == [NormalisedLine.byteCountCap] && long.map(\.text.utf8.count) == [2503])
+        #expect(long.map(rebuilt) == long)
         #expect(try normalise("a\tb\nc\t\n  \t \n").map(\.holdsTab) == [true, false, false])
         // A hyphen in a run copied sixteen bytes at a time, one after markup, a minus sign folded to one; an en dash is
         // none.
@@ -159,6 +164,7 @@ struct SpaceRuleTests {
         // The marks the cleaner took as it wrote (first bytes, a tab kept or trimmed, a hyphen) are those of the text
         // it wrote.
         #expect(text.lines.filter { $0 != rebuilt($0) }.map(\.text) == [])
+        #expect(text.lines.map(\.cappedByteCount) == text.lines.map { min($0.text.utf8.count, NormalisedLine.byteCountCap) })
         #expect(text.lines.contains(where: \.holdsTab) && text.lines.contains(where: { !$0.holdsTab }))
         #expect(text.lines.contains(where: \.holdsHyphen) && text.lines.contains(where: { !$0.holdsHyphen }))
     }
