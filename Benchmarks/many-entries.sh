@@ -27,7 +27,7 @@ done
 ((${#COUNTS[@]})) || COUNTS=(200000 1000000)
 PEEL=${PEEL:-$REPO/.build/release/peel}
 CONFIG=${CONFIG:-$REPO/Pipeline/pipeline.json}
-[[ -x $PEEL ]] || { echo "no peel binary at $PEEL (swift build -c release --static-swift-stdlib --product peel)" >&2; exit 1; }
+[[ -x $PEEL ]] || { echo "no peel binary at $PEEL (bash .ci/build-release)" >&2; exit 1; }
 [[ -x /usr/bin/time ]] || { echo "GNU time is missing: apt-get install time" >&2; exit 1; }
 if [[ -z ${WORK:-} ]]; then
     WORK=$(mktemp -d /tmp/peel-many.XXXXXX)

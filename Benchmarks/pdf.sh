@@ -5,7 +5,7 @@
 #   Benchmarks/pdf.sh [-n RUNS] [--count N] [--jobs J]     (defaults: 3 rounds, 200 PDFs, 2 jobs)
 #
 # Environment:
-#   PEEL    the peel binary (default: .build/release/peel of this checkout; `swift build -c release --static-swift-stdlib --product peel`)
+#   PEEL    the peel binary (default: .build/release/peel of this checkout; `bash .ci/build-release`)
 #   CONFIG  the pipeline configuration (default: Pipeline/pipeline.json of this checkout)
 #   WORK    scratch folder (default: a new folder under /tmp, removed at the end)
 #
@@ -46,7 +46,7 @@ done
 for value in "$RUNS" "$COUNT" "$JOBS"; do [[ $value =~ ^[1-9][0-9]*$ ]] || die "wants a positive number, not $value"; done
 PEEL=${PEEL:-$REPO/.build/release/peel}
 CONFIG=${CONFIG:-$REPO/Pipeline/pipeline.json}
-[[ -x $PEEL ]] || die "no peel binary at $PEEL (swift build -c release --static-swift-stdlib --product peel, or set PEEL)"
+[[ -x $PEEL ]] || die "no peel binary at $PEEL (bash .ci/build-release, or set PEEL)"
 [[ -f $CONFIG ]] || die "no configuration at $CONFIG (set CONFIG)"
 [[ -x /usr/bin/time ]] || die "GNU time is missing: apt-get install time"
 command -v pdftotext >/dev/null || die "pdftotext is missing: apt-get install poppler-utils"

@@ -8,7 +8,7 @@
 #   Benchmarks/run.sh --parquet [-n RUNS] [CORPUS_DIR]      # what --format csv,parquet adds to a run (issue 17)
 #
 # Environment:
-#   PEEL    the peel binary (default: .build/release/peel of this checkout; `swift build -c release --static-swift-stdlib --product peel`)
+#   PEEL    the peel binary (default: .build/release/peel of this checkout; `bash .ci/build-release`)
 #   CONFIG  the pipeline configuration (default: Pipeline/pipeline.json of this checkout)
 #   WORK    scratch folder for peel's outputs and logs (default: a new folder under /tmp, removed at the end)
 #
@@ -67,7 +67,7 @@ CORPUS=${CORPUS%/}
 PEEL=${PEEL:-$REPO/.build/release/peel}
 CONFIG=${CONFIG:-$REPO/Pipeline/pipeline.json}
 
-[[ -x $PEEL ]] || die "no peel binary at $PEEL (swift build -c release --static-swift-stdlib --product peel, or set PEEL)"
+[[ -x $PEEL ]] || die "no peel binary at $PEEL (bash .ci/build-release, or set PEEL)"
 [[ -f $CONFIG ]] || die "no configuration at $CONFIG (set CONFIG)"
 [[ -x /usr/bin/time ]] || die "GNU time is missing: apt-get install time"
 command -v bsdtar >/dev/null || die "bsdtar is missing: apt-get install libarchive-tools"

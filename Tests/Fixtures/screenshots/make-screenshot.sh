@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Tests/Fixtures/screenshots/make-screenshot.sh: the README's picture of index.html, the page every run writes:
 # peel runs on the embedded input, headless Chromium (Debian's `chromium`) takes the top of the page, offline.
-# Needs a built peel (swift build -c release --static-swift-stdlib --product peel) and chromium. Writes index.png beside this script.
+# Needs a built peel (bash .ci/build-release) and chromium. Writes index.png beside this script.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../../.." && pwd)
