@@ -8,9 +8,9 @@ public struct NormalisedLine: Sendable, Equatable {
     /// columns from them (cleaning collapses the runs of spaces that show the columns).
     public let source: Range<Int>
     /// The text's first two bytes and what else every reader asks of every line (`isHeading`, `afterPageBreak`,
-    /// `isBlank`, `holdsTab`, `holdsHyphen`), in one word, known without touching the text. One word: with a stored
-    /// field more, the compiler copied and destroyed the line through outlined functions, a call for every line an
-    /// extractor took (callgrind).
+    /// `isBlank`, `holdsTab`, `holdsHyphen`, `cappedByteCount`: bits 0–15, 16–20, 21–31), in one word, known without
+    /// touching the text. One word: with a stored field more, the compiler copied and destroyed the line through
+    /// outlined functions, a call for every line an extractor took (callgrind).
     @usableFromInline let marks: UInt32
 
     /// A markdown heading (`#`), or a line that was bold throughout (`**…**`, `<b>…</b>`).
