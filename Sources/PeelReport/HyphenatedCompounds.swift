@@ -37,8 +37,8 @@ struct HyphenatedCompounds {
         var lengths = Set<Int>()
         // Only the words around a hyphen are looked at, in place (no copy, one pass per line), in the lines the cleaner
         // saw write one.
-        for index in lines.indices where lines[index].holdsHyphen && lines[index].cappedByteCount >= 3 {
-            var text = lines[index].text
+        for line in lines.indices where lines[line].holdsHyphen && lines[line].cappedByteCount >= 3 {
+            var text = lines[line].text
             text.withUTF8 { bytes in
                 var index = ByteSearch.firstIndex(of: Self.hyphen, in: bytes, from: 0)
                 while index < bytes.count {
