@@ -194,5 +194,37 @@ import Testing
         let text = UTF16Text("First one. It says e.g. this and i.e. that. Last")
         let range = text.sentence(around: NSRange(location: 14, length: 3))
         #expect(text.substring(range.location, NSMaxRange(range)) == " It says e.g. this and i.e. that.")
+        // "etc." and "no." (any case) close no sentence either; a word merely ending so ("piano.") does.
+        let more = UTF16Text("Start. Pens, paper etc. and item No. 4 here. Then a piano. End")
+        let middle = more.sentence(around: NSRange(location: 12, length: 3))
+        #expect(more.substring(middle.location, NSMaxRange(middle)) == " Pens, paper etc. and item No. 4 here.")
+        let piano = more.sentence(around: NSRange(location: 50, length: 3))
+        #expect(more.substring(piano.location, NSMaxRange(piano)) == " Then a piano.")
+    }
+
+    /// `substring` reads ASCII texts on UTF-8 offsets (one unit a byte) and others through UTF-16 indices: both are held to
+    /// NSString's substring over the same UTF-16 range, on seeded texts with and without non-ASCII (a two-unit scalar too).
+    @Test("a UTF-16 range's substring is NSString's, in ASCII and other texts")
+    func utf16Substrings() {
+        var generator = SplitMix(seed: Self.seed)
+        let pieces = ["Crime ", "rose ", "by 4.5", " percent", ". ", "é", "–", "😀", "x", " "]
+        var compared = 0
+        for round in 0..<500 {
+            // Every other text is ASCII only.
+            let pool = round.isMultiple(of: 2) ? pieces.filter { $0.utf8.allSatisfy { $0 < 0x80 } } : pieces
+            let string = (0..<Int.random(in: 1...12, using: &generator)).map { _ in pool.randomElement(using: &generator)! }.joined()
+            let text = UTF16Text(string)
+            // Offsets on scalar boundaries, as match and sentence bounds are.
+            var bounds: [Int] = [0]
+            for scalar in string.unicodeScalars { bounds.append(bounds.last! + scalar.utf16.count) }
+            for _ in 0..<8 {
+                let a = bounds.randomElement(using: &generator)!, b = bounds.randomElement(using: &generator)!
+                let (start, end) = (min(a, b), max(a, b))
+                let expected = (string as NSString).substring(with: NSRange(location: start, length: end - start))
+                #expect(text.substring(start, end) == expected, "seed \(Self.seed): \(string.debugDescription) \(start)..<\(end)")
+                compared += 1
+            }
+        }
+        #expect(compared == 4000)
     }
 }
