@@ -26,7 +26,7 @@ enum PageFurniture {
         for group in [heads, feet] {
             for depth in 0..<depth {
                 // Each candidate's key made once: the edge lines of an unwrapped extraction are whole paragraphs.
-                let keys = group.map { depth < $0.count ? key(lines[$0[depth]].text) : nil }
+                let keys = group.map { depth < $0.count ? lines[$0[depth]].withText(key) : nil }
                 var counts: [String: Int] = [:]
                 for key in keys { if let key { counts[key, default: 0] += 1 } }
                 for (candidates, key) in zip(group, keys) {
@@ -53,7 +53,13 @@ enum PageFurniture {
 
     /// Digits folded to `#` and ASCII case to lower: page numbers and dates vary from page to page.
     static func key(_ text: String) -> String {
-        String(decoding: text.utf8.map { $0 >= 0x30 && $0 <= 0x39 ? UInt8(ascii: "#") : ASCIIBytes.lower($0) }, as: UTF8.self)
+        var copy = text
+        return copy.withUTF8(key)
+    }
+
+    /// `key` of a text's bytes.
+    static func key(_ text: UnsafeBufferPointer<UInt8>) -> String {
+        String(decoding: text.map { $0 >= 0x30 && $0 <= 0x39 ? UInt8(ascii: "#") : ASCIIBytes.lower($0) }, as: UTF8.self)
     }
 
     /// "Page 7", "Page 7 of 40", "7 of 40" (dashes and bars between the words are passed over); "7 | Wiltshire Police" is

@@ -62,7 +62,7 @@ struct TokenReader {
     /// Reads the next line that is not blank; false once the lines are read (or a line too long ended them).
     mutating func readLine(_ text: LaidOutText) -> Bool {
         while next < end && text.lines[next].isBlank { next += 1 }
-        guard next < end, text.lines[next].text.utf8.count <= longest else {
+        guard next < end, text.lines[next].byteCount <= longest else {
             finished = true
             return false
         }

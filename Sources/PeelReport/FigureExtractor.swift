@@ -30,6 +30,17 @@ enum FigureExtractor {
             lowerForceName = forceName.lowercased()
         }
 
+        /// `areas` of a line's text, made only when it may name one: a line holding an ASCII digit names none (no name
+        /// holds one, and neither lowercasing nor normalisation makes or removes ASCII digits), and most lines of a
+        /// section are values.
+        func areas(_ line: NormalisedLine) -> [Area]? {
+            if !namesMayHoldDigits, line.withText(ByteSearch.containsASCIIDigit) { return nil }
+            return areas(line.text)
+        }
+
+        /// Whether a name this reads may hold an ASCII digit: then no line is passed over for holding one.
+        private var namesMayHoldDigits: Bool { registry.namesHoldDigits || forceName.utf8.contains { $0 &- 0x30 < 10 } }
+
         /// Asked of every line of the section: ASCII lines are compared on bytes, others as lowercase copies.
         func areas(_ text: String) -> [Area]? {
             let suffix = " england and wales"
@@ -76,10 +87,16 @@ enum FigureExtractor {
     /// value goes to the oldest name still waiting for one. Labels can be wrapped over several lines.
     static func forceInNumbers(_ lines: [NormalisedLine], names: AreaNames, into report: inout Report) {
         func section(from start: Int) -> ArraySlice<NormalisedLine> {
+            // A line's text is made only where its marks leave the answer open (a next heading's opening, more than 80
+            // bytes): most lines of a section are short values and labels.
             lines[(start + 1)...].prefix { line in
+                if Self.afterForceInNumbers.mayOpen(line) {
+                    let text = line.text
+                    if Self.nextHeadings.contains(where: { text.lowercasedEquals($0) }) { return false }
+                }
+                guard line.byteCount > 80 else { return true }
                 let text = line.text
-                let nextHeading = Self.afterForceInNumbers.mayOpen(line) && Self.nextHeadings.contains(where: { text.lowercasedEquals($0) })
-                return !nextHeading && !(isLongerThan40Words(text) && !text.hasPrefix("*"))
+                return !(isLongerThan40Words(text) && !text.hasPrefix("*"))
             }
         }
         // The heading also stands in the contents (where a page number may have lost its tab): the section is the one
@@ -87,12 +104,15 @@ enum FigureExtractor {
         let headingOpening = Self.forceInNumbersOpening  // read once, not a static's lazy check a line
         let headings = lines.indices.filter {
             headingOpening.mayOpen(lines[$0])
-                && lines[$0].text.equals(ignoringASCIICase: Self.forceInNumbersHeading) && !isContentsLine(lines[$0].text)
+                && lines[$0].textEquals(ignoringASCIICase: Self.forceInNumbersHeading) && !isContentsLine(lines[$0].text)
         }
         // Each candidate's section is found once (it is read again below).
-        guard let section = headings.lazy.map(section(from:)).first(where: { $0.contains { names.areas($0.text) != nil } }) else { return }
-        // The footnote of the 2017 outcomes graphic gives their period (read whole: it may be wrapped).
-        let outcomesPeriod = section.firstIndex { $0.text.hasPrefix("*Figures are shown as proportions") }.flatMap { start in
+        guard let section = headings.lazy.map(section(from:)).first(where: { $0.contains { names.areas($0) != nil } }) else { return }
+        // The footnote of the 2017 outcomes graphic gives their period (read whole: it may be wrapped). It opens with the
+        // asterisk, which is a byte of its own (no other character starts with it).
+        let outcomesPeriod = section.firstIndex {
+            $0.opening == UInt8(ascii: "*") && $0.text.hasPrefix("*Figures are shown as proportions")
+        }.flatMap { start in
             Dates.periods(in: section[start...].prefix { !$0.isBlank }.map(\.text).joined(separator: " ")).first
         }
 
@@ -134,7 +154,7 @@ enum FigureExtractor {
         }
         for line in section where !line.isBlank {
             let text = line.text
-            if let areas = names.areas(text) {
+            if let areas = names.areas(line) {
                 named += areas.map { ($0, line.number) }
                 continue
             }

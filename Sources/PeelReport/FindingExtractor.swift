@@ -16,7 +16,7 @@ enum FindingExtractor {
         while index < lines.count {
             // Most lines (prose, blank ones) open like no heading read here, and are passed over unread (not even
             // copied: a copy retains the text).
-            guard headingOpenings.mayOpen(lines[index]) else {
+            guard headingOpenings.mayOpenOnFourBytes(lines[index]) else {
                 index += 1
                 continue
             }
@@ -24,11 +24,11 @@ enum FindingExtractor {
             index += 1
             // Headings are short; a lowercase copy of every line was a good part of the parse time.
             guard line.cappedByteCount <= 160 else { continue }
-            if isContentsLine(line.text) { continue }
             let text = line.text
+            if isContentsLine(text) { continue }
             // Only non-ASCII lines need a lowercase copy; ASCII ones are compared on bytes, to the same effect.
             let lower = text.isASCII ? nil : text.lowercasedByRuns()
-            if let (heading, last) = sectionQuestion(lines, index - 1, lower: lower) {
+            if let (heading, last) = sectionQuestion(lines, index - 1, text: text, lower: lower) {
                 question = heading
                 index = last + 1
                 continue
@@ -108,10 +108,9 @@ enum FindingExtractor {
 
     /// A heading that opens a question's section: the 2015 "How effective is the force at …?" headings, and
     /// the 2016–17 section titles, which stand alone on a line.
-    /// `lower` is the line lowercased, or nil for an ASCII line (compared on bytes instead).
-    private static func sectionQuestion(_ lines: [NormalisedLine], _ index: Int, lower: String?) -> (Question, last: Int)? {
+    /// `text` is the line's, `lower` it lowercased, or nil for an ASCII line (compared on bytes instead).
+    private static func sectionQuestion(_ lines: [NormalisedLine], _ index: Int, text: String, lower: String?) -> (Question, last: Int)? {
         guard sectionOpenings.mayOpen(lines[index]) else { return nil }
-        let text = lines[index].text
         if let (wording, last) = Phrases.questionHeading(lines, at: index) {
             // A wrapped question runs to its question mark.
             if !wording.hasSuffix("?") { return Question(wording: text).map { ($0, index) } }
@@ -182,9 +181,17 @@ enum FindingExtractor {
             if let item = current { items.append(Item(text: item.text, line: item.line)) }
             current = nil
         }
+        // The line after the current one is read for its wrap: its text is kept for when it becomes the current one.
+        var nextText: (index: Int, text: String)?
+        func lineText(_ index: Int) -> String {
+            if let nextText, nextText.index == index { return nextText.text }
+            let text = lines[index].text
+            nextText = (index, text)
+            return text
+        }
         while index < lines.count {
             let line = lines[index]
-            let text = line.text
+            let text = lineText(index)
             if line.isBlank {
                 blankSinceLast = true
                 index += 1
@@ -199,7 +206,7 @@ enum FindingExtractor {
             if (current != nil || !items.isEmpty) && text.utf8.count >= 3 && text.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }) { break }
             if (current != nil || !items.isEmpty) && endsList(text) { break }
             // A short capitalised line is a heading unless it is the first line of a wrapped paragraph.
-            let wrapsOn = index + 1 < lines.count && !lines[index + 1].isBlank && wrap.continues(text, with: lines[index + 1].text)
+            let wrapsOn = index + 1 < lines.count && !lines[index + 1].isBlank && wrap.continues(text, with: lineText(index + 1))
             if untilHeading && (line.isHeading || (blankSinceLast && looksLikeHeading(text) && !wrapsOn) || text.lowercasedByRuns().hasPrefix("recommendation ")) { break }
             if isBulletGlyph(text) {
                 bulletPending = true

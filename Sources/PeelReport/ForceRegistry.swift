@@ -46,6 +46,9 @@ public struct ForceRegistry: Sendable {
     }
 
     /// Whether a name the registry knows may start with this word.
+    /// Whether any name's key holds an ASCII digit (`id(for:)` finds no name in a text holding one when none does).
+    var namesHoldDigits: Bool { keysHoldDigits }
+
     public func mayStartName(_ word: Substring) -> Bool {
         firstWords.contains(Self.firstPiece(word))
     }

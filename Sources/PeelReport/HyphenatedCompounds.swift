@@ -38,8 +38,7 @@ struct HyphenatedCompounds {
         // Only the words around a hyphen are looked at, in place (no copy, one pass per line), in the lines the cleaner
         // saw write one.
         for line in lines.indices where lines[line].holdsHyphen && lines[line].cappedByteCount >= 3 {
-            var text = lines[line].text
-            text.withUTF8 { bytes in
+            lines[line].withText { bytes in
                 var index = ByteSearch.firstIndex(of: Self.hyphen, in: bytes, from: 0)
                 while index < bytes.count {
                     // The word holding this hyphen: the run of non-spaces around it (later hyphens in it are skipped).

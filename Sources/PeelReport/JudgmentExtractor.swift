@@ -31,14 +31,15 @@ enum JudgmentExtractor {
         let headings = Self.headings2015  // read once, not a static's lazy check a line
         while index < lines.count {
             // Lines opening like no heading read here (most, blank ones too) are passed over unread.
-            guard headings.mayOpen(lines[index]) else {
+            guard headings.mayOpenOnFourBytes(lines[index]) else {
                 index += 1
                 continue
             }
             let line = lines[index]
             defer { index += 1 }
-            if isContentsLine(line.text) { continue }
-            let heading = Phrases.withoutFootnote(line.text)
+            let printed = line.text
+            if isContentsLine(printed) { continue }
+            let heading = Phrases.withoutFootnote(printed)
             if let (wording, last) = Phrases.questionHeading(lines, at: index) {
                 // The question may be wrapped: it ends at its question mark.
                 guard wording.hasSuffix("?") else { continue }
@@ -84,14 +85,15 @@ enum JudgmentExtractor {
         let headings = Self.headings2016  // read once, not a static's lazy check a line
         while index < lines.count {
             // Only lines opening like "overall effectiveness" or "question" are read (blank ones are passed over too).
-            guard headings.mayOpen(lines[index]) else {
+            guard headings.mayOpenOnFourBytes(lines[index]) else {
                 index += 1
                 continue
             }
             let line = lines[index]
             defer { index += 1 }
-            if isContentsLine(line.text) { continue }
-            if line.text.hasPrefix(ignoringASCIICase: Self.overallEffectiveness) {
+            let printed = line.text
+            if isContentsLine(printed) { continue }
+            if printed.hasPrefix(ignoringASCIICase: Self.overallEffectiveness) {
                 // Most such lines are sentences: the words are looked at only when the third is a year.
                 let words = text.tokens(index..<min(lines.count, index + 4)).words
                 guard words.count >= 4, words[1].text.equals(ignoringASCIICase: "effectiveness"), words[2].line == line.number,
@@ -103,10 +105,10 @@ enum JudgmentExtractor {
                 }
                 continue
             }
-            if line.text.hasPrefix(ignoringASCIICase: Self.question) {
+            if printed.hasPrefix(ignoringASCIICase: Self.question) {
                 let words = text.tokens(index..<min(lines.count, index + 40)).words
                 guard words.count > 4, ["question", "grade", "last", "inspected"].enumerated().allSatisfy({ words[$0.offset].text.equals(ignoringASCIICase: $0.element) }) else {
-                    if lines[index].text.equals(ignoringASCIICase: "question"), words.contains(where: { $0.text.equals(ignoringASCIICase: "grade") }) {
+                    if printed.equals(ignoringASCIICase: "question"), words.contains(where: { $0.text.equals(ignoringASCIICase: "grade") }) {
                         if let rows = columnMajorTable(lines, header: index) {
                             candidates += rows
                         } else {
@@ -274,7 +276,7 @@ enum JudgmentExtractor {
         var index = 0
         while index < lines.count {
             defer { index += 1 }
-            guard lines[index].text.hasPrefix(ignoringASCIICase: "force"), case let first = text.cells(index).first?.text,
+            guard lines[index].textHasPrefix(ignoringASCIICase: "force"), case let first = text.cells(index).first?.text,
                   first.map({ $0.equals(ignoringASCIICase: "force") }) == true else { continue }
             // 43 rows of up to three lines each, headers repeated on each page.
             let words = text.tokens(index..<min(lines.count, index + 400)).words
@@ -348,7 +350,7 @@ enum JudgmentExtractor {
     /// table printed twice is kept once.
     static func gradeDistributions(_ text: LaidOutText, into report: inout Report) {
         let lines = text.lines
-        for index in lines.indices where lines[index].text.hasPrefix(ignoringASCIICase: "outstanding") {
+        for index in lines.indices where lines[index].textHasPrefix(ignoringASCIICase: "outstanding") {
             let words = text.tokens(index..<min(lines.count, index + 16)).words
             var grades: [Grade] = []
             var counts: [(Int, Int)] = []  // (count, line)

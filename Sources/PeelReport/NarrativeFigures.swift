@@ -266,8 +266,7 @@ enum NarrativeFigures {
             var found = false
             forEachLine(of: index) { line in
                 guard !found else { return }
-                found = lines[line].text.utf8.withContiguousStorageIfAvailable(ByteSearch.containsASCIIDigit)
-                    ?? lines[line].text.utf8.contains { $0 &- 0x30 < 10 }
+                found = lines[line].withText(ByteSearch.containsASCIIDigit)
             }
             return found
         }
@@ -277,7 +276,7 @@ enum NarrativeFigures {
             buffer.removeAll(keepingCapacity: true)
             forEachLine(of: index) { line in
                 if !buffer.isEmpty { buffer.append(0x20) }
-                buffer.append(contentsOf: lines[line].text.utf8)
+                lines[line].withText { buffer.append(contentsOf: $0) }
             }
         }
 
@@ -293,9 +292,16 @@ enum NarrativeFigures {
             var offset = 0
             forEachLine(of: index) { line in
                 starts.append(LineStart(offset: offset, line: lines[line].number))
-                offset += lines[line].text.utf16.count + 1
+                offset += lines[line].withText(Self.utf16Count) + 1
             }
             return starts
+        }
+
+        /// The UTF-16 length of valid UTF-8: a unit for each byte that starts a scalar, two for a four-byte one.
+        private static func utf16Count(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count += byte >= 0xF0 ? 2 : 1 }
+            return count
         }
 
         /// Whether the text starts with a footnote's number ("16 When a police force …"): its first line does, or
@@ -304,9 +310,11 @@ enum NarrativeFigures {
             let paragraph = items[index]
             // Either way the text opens with an ASCII digit: most paragraphs are passed over on their first byte.
             guard lines[paragraph.head.lowerBound].opening &- 0x30 < 10 else { return false }
-            let first = lines[paragraph.head.lowerBound].text.utf8
-            if (1...3).contains(first.count) && first.allSatisfy({ $0 &- 0x30 < 10 }) { return paragraph.head.count > 1 || !paragraph.joined.isEmpty }
-            return isFootnote(lines[paragraph.head.lowerBound].text)
+            let first = lines[paragraph.head.lowerBound]
+            if (1...3).contains(first.byteCount) && first.withText({ $0.allSatisfy { $0 &- 0x30 < 10 } }) {
+                return paragraph.head.count > 1 || !paragraph.joined.isEmpty
+            }
+            return isFootnote(first.text)
         }
 
         func lastCharacter(of index: Int, _ lines: [NormalisedLine]) -> Character? {

@@ -142,6 +142,13 @@ enum TitlePage {
         for line in lines where !line.isBlank {
             looked += 1
             if looked > titlePageLines { break }
+            // A title opens with "PEEL" and its subtitle with "A" (compared on bytes, ignoring ASCII case): a line opening
+            // with another byte is neither, and its text is not made.
+            let opening = ASCIIBytes.lower(line.opening)
+            guard opening == UInt8(ascii: "p") || (pending != nil && opening == UInt8(ascii: "a")) else {
+                pending = nil  // the subtitle must follow the title directly
+                continue
+            }
             let text = line.text
             if let title = pending {
                 if text.hasPrefix(ignoringASCIICase: "an inspection of ") {
@@ -213,11 +220,15 @@ enum TitlePage {
     /// Month of publication, copyright holder and ISBN from the first lines.
     static func readMetadata(_ lines: [NormalisedLine], into report: inout Report) {
         for line in lines.prefix(120) where !line.isBlank {
-            let text = line.text
             // "June 2017" is short and starts with a month's ASCII letter: most lines are not split into words at all
-            // (a split walks Characters).
+            // (a split walks Characters). The copyright line opens with "©" (0xC2 0xA9) or "(c)", the ISBN's with "isbn":
+            // a line that can be none of the three is passed over on its marks, its text not made.
             let opening = ASCIIBytes.lower(line.opening)
-            let words = report.published == nil && text.utf8.count <= 24 && Self.monthInitials.contains(opening) ? text.split(separator: " ") : []
+            let mayBeMonth = report.published == nil && line.byteCount <= 24 && Self.monthInitials.contains(opening)
+            guard mayBeMonth || (report.inspectorate == nil && (line.opening == 0xC2 || opening == UInt8(ascii: "(")))
+                    || (report.isbn == nil && opening == UInt8(ascii: "i")) else { continue }
+            let text = line.text
+            let words = mayBeMonth ? text.split(separator: " ") : []
             if report.published == nil, words.count == 2, let month = Dates.months.firstIndex(of: words[0].lowercased()),
                let year = Int(words[1]), (1990...2100).contains(year) {
                 report.published = "\(year)-\(Dates.pad(month + 1))"

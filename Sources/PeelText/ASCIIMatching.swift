@@ -118,6 +118,16 @@ extension Substring {
     }
 }
 
+extension NormalisedLine {
+    /// `text.hasPrefix(ignoringASCIICase:)`, read on the line's bytes (no `String` made).
+    public func textHasPrefix(ignoringASCIICase prefix: String) -> Bool { withText { ASCIIBytes.hasPrefix($0, prefix) } }
+
+    /// `text.equals(ignoringASCIICase:)`, read on the line's bytes (no `String` made).
+    public func textEquals(ignoringASCIICase other: String) -> Bool {
+        byteCount == other.utf8.count && textHasPrefix(ignoringASCIICase: other)
+    }
+}
+
 public enum ASCIIBytes {
     @inlinable
     public static func lower(_ byte: UInt8) -> UInt8 {

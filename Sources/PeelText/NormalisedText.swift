@@ -1,9 +1,16 @@
 /// A line of report text with extraction artefacts removed, and the original line it came from.
+///
+/// Its text is not a `String` of its own: the cleaner writes the lines of a text back to back into one buffer
+/// (`LineTexts`), and a line keeps its bytes' place there. Most lines are only ever looked at by their marks or read
+/// as bytes (`withText`); a `String` is made when `text` is asked for. (A `String` a line was allocated, validated again
+/// by the standard library, and freed for every line of every report: some 6 % of the instructions that are not
+/// SHA-256, callgrind.)
 public struct NormalisedLine: Sendable, Equatable {
     /// 1-based line number in the original entry.
     public let number: Int
-    /// Text without markup, footnote markers, NBSPs or ligatures; single spaces; tabs kept as cell separators.
-    public let text: String
+    /// The bytes the text is cut from, and where: start in the low 32 bits, end in the high.
+    @usableFromInline let texts: LineTexts
+    @usableFromInline let bounds: UInt64
     /// The line's bytes in `DecodedText.utf8`, before cleaning: the layout stage reads table cells and their
     /// columns from them (cleaning collapses the runs of spaces that show the columns).
     public let source: Range<Int>
@@ -13,10 +20,23 @@ public struct NormalisedLine: Sendable, Equatable {
     /// outlined functions, a call for every line an extractor took (callgrind).
     @usableFromInline let marks: UInt32
 
+    /// Text without markup, footnote markers, NBSPs or ligatures; single spaces; tabs kept as cell separators.
+    /// Made from the line's bytes at each call: a reader that passes over many lines reads `withText` instead.
+    public var text: String { withText { String(decoding: $0, as: UTF8.self) } }
+
+    /// The text's UTF-8 bytes (valid UTF-8: cleaning keeps the decoded text's validity), read in place.
+    @inlinable public func withText<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        let start = Int(truncatingIfNeeded: bounds & 0xFFFF_FFFF), end = Int(truncatingIfNeeded: bounds >> 32)
+        return try texts.bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+    }
+
+    /// The text's length in bytes.
+    @inlinable public var byteCount: Int { Int(truncatingIfNeeded: bounds >> 32) - Int(truncatingIfNeeded: bounds & 0xFFFF_FFFF) }
+
     /// A markdown heading (`#`), or a line that was bold throughout (`**…**`, `<b>…</b>`).
     @inlinable public var isHeading: Bool { marks & 0x1_0000 != 0 }
     /// The text's first byte, 0 for a blank line. The extractors pass over most lines on their first bytes, and
-    /// reading them here touches no string (each look at `text` retains and releases it: perf).
+    /// reading them here touches no text.
     @inlinable public var opening: UInt8 { UInt8(truncatingIfNeeded: marks) }
     /// The text's second byte, 0 for a text shorter than two bytes.
     @inlinable public var secondByte: UInt8 { UInt8(truncatingIfNeeded: marks >> 8) }
@@ -37,20 +57,28 @@ public struct NormalisedLine: Sendable, Equatable {
     public static let byteCountCap = 2047
 
     public init(number: Int, text: String, isHeading: Bool = false, source: Range<Int> = 0..<0, afterPageBreak: Bool = false) {
-        // Read on the contiguous bytes: `first` and `index(after:)` are generic calls from here.
-        let shape = ASCIIBytes.with(text.utf8) {
+        let bytes = Array(text.utf8)
+        let shape = bytes.withUnsafeBufferPointer {
             Self.shape(of: $0, holdsTab: ByteSearch.firstIndex(of: 0x09, in: $0, from: 0) < $0.count,
                        holdsHyphen: ByteSearch.firstIndex(of: 0x2D, in: $0, from: 0) < $0.count)
         }
-        self.init(number: number, text: text, source: source, shape: shape, isHeading: isHeading, afterPageBreak: afterPageBreak)
+        self.init(number: number, texts: LineTexts(bytes), text: 0..<bytes.count, source: source, shape: shape, isHeading: isHeading,
+                  afterPageBreak: afterPageBreak)
     }
 
-    /// A line whose text's marks the cleaner took as it wrote the text (`shape(of:holdsTab:holdsHyphen:)`).
-    fileprivate init(number: Int, text: String, source: Range<Int>, shape: UInt32, isHeading: Bool, afterPageBreak: Bool) {
+    /// A line whose text is `text` of `texts`, with the marks the cleaner took as it wrote the text
+    /// (`shape(of:holdsTab:holdsHyphen:)`).
+    fileprivate init(number: Int, texts: LineTexts, text: Range<Int>, source: Range<Int>, shape: UInt32, isHeading: Bool, afterPageBreak: Bool) {
         self.number = number
-        self.text = text
+        self.texts = texts
+        bounds = UInt64(text.lowerBound) | UInt64(text.upperBound) << 32
         self.source = source
         marks = shape | (isHeading ? 0x1_0000 : 0) | (afterPageBreak ? 0x2_0000 : 0)
+    }
+
+    /// Lines are equal when their numbers, sources, marks and text bytes are (wherever their bytes are kept).
+    public static func == (a: NormalisedLine, b: NormalisedLine) -> Bool {
+        a.number == b.number && a.source == b.source && a.marks == b.marks && a.withText { x in b.withText { y in x.elementsEqual(y) } }
     }
 
     /// The marks of its text alone (without the heading and page-break marks).
@@ -70,17 +98,46 @@ public struct NormalisedLine: Sendable, Equatable {
 public struct LineOpenings: Sendable {
     /// A bit per pair of lowercased bytes (first << 8 | second).
     @usableFromInline let bits: [UInt64]
+    /// The phrases' first four bytes, lowercased, as words (first byte highest); empty when a phrase is shorter or
+    /// opens with a non-ASCII byte among them.
+    @usableFromInline let fours: [UInt32]
 
     /// Phrases of two bytes or more; each opens with ASCII (a reader's vocabulary is English).
     public init(_ phrases: [String]) {
         var bits = [UInt64](repeating: 0, count: 1024)
+        var fours: [UInt32] = []
         for phrase in phrases {
-            let bytes = Array(phrase.utf8.prefix(2))
-            precondition(bytes.count == 2 && bytes.allSatisfy { $0 < 0x80 }, "a phrase opens with two ASCII bytes")
+            let bytes = Array(phrase.utf8.prefix(4))
+            precondition(bytes.count >= 2 && bytes[..<2].allSatisfy { $0 < 0x80 }, "a phrase opens with two ASCII bytes")
             let key = Self.key(bytes[0], bytes[1])
             bits[key >> 6] |= 1 << UInt64(key & 63)
+            fours.append(bytes.count == 4 && bytes.allSatisfy { $0 < 0x80 } ? Self.four(bytes[...]) : 0)
         }
         self.bits = bits
+        self.fours = fours.contains(0) ? [] : Array(Set(fours)).sorted()
+    }
+
+    /// `mayOpen`, then, where every phrase opens with four ASCII bytes, the line's first four bytes too: false only
+    /// when they are ASCII and open no phrase, or the line is ASCII and shorter than four bytes. Two bytes pass many
+    /// lines of prose for some vocabularies ("in", "re", "an" open headings and sentences alike); four pass few, and
+    /// the same argument holds (an ASCII byte is a starter that no normalisation or lowercasing turns into another).
+    @inlinable public func mayOpenOnFourBytes(_ line: NormalisedLine) -> Bool {
+        mayOpen(line) && (fours.isEmpty || opensOnFourBytes(line))
+    }
+
+    /// The four-byte test of `mayOpenOnFourBytes`, apart: most lines are settled by `mayOpen` inline.
+    @usableFromInline func opensOnFourBytes(_ line: NormalisedLine) -> Bool {
+        line.withText { bytes in
+            let count = min(bytes.count, 4)
+            for index in 0..<count where bytes[index] >= 0x80 { return true }
+            guard count == 4 else { return false }
+            return fours.contains(Self.four(bytes[..<4]))
+        }
+    }
+
+    /// Four bytes lowercased (ASCII letters only), first byte highest.
+    private static func four<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt32 {
+        bytes.reduce(0) { $0 << 8 | UInt32(ASCIIBytes.lower($1)) }
     }
 
     /// False only when the line opens with two ASCII bytes that open no phrase, ignoring case. An ASCII character is
@@ -96,6 +153,14 @@ public struct LineOpenings: Sendable {
     @inlinable static func key(_ first: UInt8, _ second: UInt8) -> Int {
         Int(ASCIIBytes.lower(first)) << 8 | Int(ASCIIBytes.lower(second))
     }
+}
+
+/// The cleaned bytes of the lines one reading of a text made, back to back; never changed once made (a line holds
+/// a reference and its range, so that a line is no allocation of its own).
+public final class LineTexts: Sendable {
+    @usableFromInline let bytes: [UInt8]
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
 }
 
 /// Text as the parser reads it: both extraction flavours (plain lines; markdown-ish with `**`, `<b>`,
@@ -114,8 +179,9 @@ public struct NormalisedText: Sendable {
     private var pageBreaks = 0
     private var lastPageNumber: Int?
 
-    private mutating func takePageNumber(_ text: String) -> Bool {
-        guard Normaliser.isPageNumber(text), let number = Int(text) else { return false }
+    /// Whether `text` is a page number that continues the ones removed so far (then it is one more of them).
+    private mutating func takePageNumber(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let number = Normaliser.pageNumber(text) else { return false }
         if let last = lastPageNumber {
             guard number == last + 1 || number == last + 2 else { return false }
         } else {
@@ -153,47 +219,78 @@ public struct NormalisedText: Sendable {
         read(text, text.lines[sourceLinesRead..<end])
     }
 
+    /// A line cleaned, before its line is made: where its text went in the buffer, and its marks.
+    private struct Cleaned {
+        let number: Int
+        let text: Range<Int>
+        let source: Range<Int>
+        let shape: UInt32
+        let isHeading: Bool
+        let afterPageBreak: Bool
+    }
+
     private mutating func read(_ text: DecodedText, _ source: ArraySlice<TextLine>) {
-        var buffer: [UInt8] = []
-        text.utf8.withUnsafeBufferPointer { bytes in
-            // The next form feed at or after the line being read: found once for all the lines before it (a search a
-            // line cost a call to `memchr` for every line of a report, and few hold one).
-            var formFeed = -1
-            for line in source {
-                if formFeed < line.range.lowerBound { formFeed = ByteSearch.firstIndex(of: 0x0C, in: bytes, from: line.range.lowerBound) }
-                let (clean, heading, hadFormFeed, shape) = Normaliser.clean(UnsafeBufferPointer(rebasing: bytes[line.range]), buffer: &buffer,
-                                                                           holdsFormFeed: formFeed < line.range.upperBound)
-                if hadFormFeed {
-                    pageBreakPending = true
-                    pageBreaks += 1
-                }
-                // A page number is a short number alone on a line beside a form feed (pdftotext's page break).
-                if (hadFormFeed || formFeedPending) && takePageNumber(clean) {
-                    formFeedPending = false
-                    continue
-                }
-                if hadFormFeed {
-                    // The number may stand just before the break: drop it if it is the last kept line. Only this
-                    // removes an earlier line, so a prefix's lines are final up to its last line that is no number.
-                    if let index = lines.lastIndex(where: { !$0.isBlank }), takePageNumber(lines[index].text) {
-                        lines.remove(at: index)
+        defer { sourceLinesRead = source.endIndex }
+        guard let first = source.first, let last = source.last else { return }
+        var cleaned: [Cleaned] = []
+        cleaned.reserveCapacity(source.count)
+        var scratch: [UInt8] = []
+        // Every line's text into one buffer: cleaning never lengthens a line, so the source's span is enough.
+        let capacity = last.range.upperBound - first.range.lowerBound
+        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { out, written in
+            written = 0
+            text.utf8.withUnsafeBufferPointer { bytes in
+                // The next form feed at or after the line being read: found once for all the lines before it (a search a
+                // line cost a call to `memchr` for every line of a report, and few hold one).
+                var formFeed = -1
+                for line in source {
+                    if formFeed < line.range.lowerBound { formFeed = ByteSearch.firstIndex(of: 0x0C, in: bytes, from: line.range.lowerBound) }
+                    let start = written
+                    let (count, heading, hadFormFeed, shape) = Normaliser.clean(UnsafeBufferPointer(rebasing: bytes[line.range]),
+                                                                                into: out.baseAddress! + start, scratch: &scratch,
+                                                                                holdsFormFeed: formFeed < line.range.upperBound)
+                    let clean = UnsafeBufferPointer(start: out.baseAddress! + start, count: count)
+                    if hadFormFeed {
+                        pageBreakPending = true
+                        pageBreaks += 1
                     }
-                    formFeedPending = clean.isEmpty
-                } else if !clean.isEmpty {
-                    formFeedPending = false
+                    // A page number is a short number alone on a line beside a form feed (pdftotext's page break).
+                    if (hadFormFeed || formFeedPending) && takePageNumber(clean) {
+                        formFeedPending = false
+                        continue
+                    }
+                    if hadFormFeed {
+                        // The number may stand just before the break: drop it if it is the last kept line. Only this
+                        // removes an earlier line, so a prefix's lines are final up to its last line that is no number.
+                        if let index = cleaned.lastIndex(where: { $0.shape & 0x4_0000 == 0 }) {
+                            let kept = cleaned[index].text
+                            if takePageNumber(UnsafeBufferPointer(rebasing: UnsafeBufferPointer(out)[kept])) { cleaned.remove(at: index) }
+                        } else if let index = lines.lastIndex(where: { !$0.isBlank }), lines[index].withText({ takePageNumber($0) }) {
+                            lines.remove(at: index)
+                        }
+                        formFeedPending = count == 0
+                    } else if count != 0 {
+                        formFeedPending = false
+                    }
+                    let afterBreak = pageBreakPending
+                    if count != 0 { pageBreakPending = false }
+                    written = start + count
+                    cleaned.append(Cleaned(number: line.number, text: start..<written, source: line.range, shape: shape, isHeading: heading,
+                                           afterPageBreak: afterBreak))
                 }
-                let afterBreak = pageBreakPending
-                if !clean.isEmpty { pageBreakPending = false }
-                lines.append(NormalisedLine(number: line.number, text: clean, source: line.range, shape: shape, isHeading: heading, afterPageBreak: afterBreak))
             }
         }
-        sourceLinesRead = source.endIndex
+        let texts = LineTexts(bytes)
+        for line in cleaned {
+            lines.append(NormalisedLine(number: line.number, texts: texts, text: line.text, source: line.source, shape: line.shape,
+                                        isHeading: line.isHeading, afterPageBreak: line.afterPageBreak))
+        }
     }
 }
 
 extension NormalisedLine {
     /// A short number alone on a line: what a page break may remove from the end of a prefix's lines.
-    public var isPageNumber: Bool { Normaliser.isPageNumber(text) }
+    public var isPageNumber: Bool { withText { Normaliser.pageNumber($0) != nil } }
 }
 
 /// Cleans lines on their UTF-8 bytes: this runs on every byte of every entry, so it never builds Characters or
@@ -202,52 +299,48 @@ extension NormalisedLine {
 public enum Normaliser {
     /// One cell of a table row (bytes of the raw line between column gaps), cleaned as a line is.
     public static func cleanCell(_ raw: UnsafeBufferPointer<UInt8>) -> String {
-        var buffer: [UInt8] = []
-        return clean(raw, buffer: &buffer).text
+        var scratch: [UInt8] = []
+        return String(unsafeUninitializedCapacity: raw.count) { out in
+            out.isEmpty ? 0 : clean(raw, into: out.baseAddress!, scratch: &scratch).count
+        }
     }
 
-    static func isPageNumber(_ text: String) -> Bool {
-        let utf8 = text.utf8
-        return !utf8.isEmpty && utf8.count <= 3 && utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    /// The number of a page-number line: one to three ASCII digits, nothing else.
+    static func pageNumber(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !text.isEmpty, text.count <= 3, text.allSatisfy({ $0 &- 0x30 < 10 }) else { return nil }
+        return text.reduce(0) { $0 * 10 + Int($1 &- 0x30) }
     }
 
     /// One line: markup and footnote markers out, look-alike characters folded, spaces collapsed (runs of spaces
-    /// become one; spaces around tabs and at the ends go; tabs stay, as table cell separators). Returns the text,
-    /// whether the line is a heading (`#`, or bold throughout), whether it held a form feed (removed), and the text's
-    /// shape as `NormalisedLine` keeps it (taken as it was written: scanning every line again for it cost more).
-    /// `holdsFormFeed`: whether the line holds one, if the caller knows.
-    static func clean(_ raw: UnsafeBufferPointer<UInt8>, buffer: inout [UInt8], holdsFormFeed: Bool? = nil)
-        -> (text: String, isHeading: Bool, hadFormFeed: Bool, shape: UInt32) {
+    /// become one; spaces around tabs and at the ends go; tabs stay, as table cell separators), written at `out`, which
+    /// has room for as many bytes as `raw` (cleaning never lengthens a line). Returns the text's length, whether the
+    /// line is a heading (`#`, or bold throughout), whether it held a form feed (removed), and the text's shape as
+    /// `NormalisedLine` keeps it (taken as it was written: scanning every line again for it cost more).
+    /// `holdsFormFeed`: whether the line holds one, if the caller knows; `scratch` holds a line without its form feeds.
+    static func clean(_ raw: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>, scratch: inout [UInt8], holdsFormFeed: Bool? = nil)
+        -> (count: Int, isHeading: Bool, hadFormFeed: Bool, shape: UInt32) {
         guard holdsFormFeed ?? (ByteSearch.firstIndex(of: 0x0C, in: raw, from: 0) < raw.count) else {
-            let (text, heading, shape) = cleanText(raw)
-            return (text, heading, false, shape)
+            let (count, heading, shape) = cleanText(raw, into: out)
+            return (count, heading, false, shape)
         }
-        buffer.removeAll(keepingCapacity: true)
-        buffer.append(contentsOf: raw.lazy.filter { $0 != 0x0C })
-        let (text, heading, shape) = buffer.withUnsafeBufferPointer { cleanText($0) }
-        return (text, heading, true, shape)
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: raw.lazy.filter { $0 != 0x0C })
+        let (count, heading, shape) = scratch.withUnsafeBufferPointer { cleanText($0, into: out) }
+        return (count, heading, true, shape)
     }
 
-    /// A line without form feeds: its text, whether it is a heading, and its shape. The cleaned text is never longer
-    /// than the line: it is written straight into the new string. (A static function: a local one, passed on as a
-    /// value, had its captured flag checked for exclusive access on every line.)
-    private static func cleanText(_ line: UnsafeBufferPointer<UInt8>) -> (String, Bool, UInt32) {
-        let blank = NormalisedLine.shape(of: UnsafeBufferPointer(start: nil, count: 0), holdsTab: false, holdsHyphen: false)
-        guard !line.isEmpty else { return ("", false, blank) }
-        var heading = false
-        var shape = blank
-        var written = 0
-        let text = String(unsafeUninitializedCapacity: line.count) { out in
-            var writer = SpaceCollapsingWriter(base: out.baseAddress!)
-            heading = clean(line, into: &writer)
-            written = writer.finish()
-            shape = NormalisedLine.shape(of: UnsafeBufferPointer(rebasing: out[..<written]), holdsTab: writer.firstTab < written,
-                                         holdsHyphen: writer.wroteHyphen)
-            return written
+    /// A line without form feeds, written at `out`: its length, whether it is a heading, and its shape. (A static
+    /// function: a local one, passed on as a value, had its captured flag checked for exclusive access on every line.)
+    private static func cleanText(_ line: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> (Int, Bool, UInt32) {
+        guard !line.isEmpty else {
+            return (0, false, NormalisedLine.shape(of: UnsafeBufferPointer(start: nil, count: 0), holdsTab: false, holdsHyphen: false))
         }
-        // Cleaning keeps valid UTF-8 valid; were the bytes written repaired, the shape is read from the string made.
-        guard text.utf8.count == written else { return (text, heading, NormalisedLine(number: 0, text: text).shape) }
-        return (text, heading, shape)
+        var writer = SpaceCollapsingWriter(base: out)
+        let heading = clean(line, into: &writer)
+        let written = writer.finish()
+        let shape = NormalisedLine.shape(of: UnsafeBufferPointer(start: out, count: written), holdsTab: writer.firstTab < written,
+                                         holdsHyphen: writer.wroteHyphen)
+        return (written, heading, shape)
     }
 
     private static func clean(_ all: UnsafeBufferPointer<UInt8>, into out: inout SpaceCollapsingWriter) -> Bool {

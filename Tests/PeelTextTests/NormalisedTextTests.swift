@@ -165,6 +165,9 @@ struct SpaceRuleTests {
         // it wrote.
         #expect(text.lines.filter { $0 != rebuilt($0) }.map(\.text) == [])
         #expect(text.lines.map(\.cappedByteCount) == text.lines.map { min($0.text.utf8.count, NormalisedLine.byteCountCap) })
+        // The lines' texts are kept as bytes in one buffer: read in place, they are the text's bytes.
+        #expect(text.lines.map(\.byteCount) == text.lines.map { $0.text.utf8.count })
+        #expect(text.lines.map { $0.withText(Array.init) } == text.lines.map { Array($0.text.utf8) })
         #expect(text.lines.contains(where: \.holdsTab) && text.lines.contains(where: { !$0.holdsTab }))
         #expect(text.lines.contains(where: \.holdsHyphen) && text.lines.contains(where: { !$0.holdsHyphen }))
     }
@@ -186,6 +189,14 @@ struct LineOpeningsTests {
         #expect(!may("The force should") && !may("a") && !may("") && !may("Ha") && !may("ra"))
         // Non-ASCII in the first two bytes may open a phrase once lowercased or normalised.
         #expect(may("\u{212A}eep") && may("a\u{0301}b") && may("\u{00C9}t\u{00E9}"))
+        // Four bytes: the same, on the first four.
+        func mayFour(_ text: String) -> Bool { openings.mayOpenOnFourBytes(NormalisedLine(number: 1, text: text)) }
+        #expect(mayFour("Areas for improvement") && mayFour("AREA") && mayFour("area") && mayFour("how effective") && mayFour("HOW E"))
+        #expect(!mayFour("Are you") && !mayFour("hot") && !mayFour("how") && !mayFour("") && !mayFour("Ha ha"))
+        #expect(mayFour("ho\u{0301}w") && mayFour("are\u{00E9}") && mayFour("\u{212A}eep"))
+        // A phrase shorter than four bytes leaves the test to the first two.
+        let short = LineOpenings(["areas for improvement", "ar"])
+        #expect(short.mayOpenOnFourBytes(NormalisedLine(number: 1, text: "Are you")))
     }
 
     @Test("seeded lines: a line passed over starts with no phrase, compared either way")
@@ -199,15 +210,28 @@ struct LineOpeningsTests {
             $0.utf8.prefix(2).allSatisfy { $0 < 0x80 }
         }
         let openings = LineOpenings(phrases)
+        // The four-byte test needs every phrase to open with four ASCII bytes.
+        let longPhrases = phrases.filter { $0.utf8.count >= 4 && $0.utf8.prefix(4).allSatisfy { $0 < 0x80 } }
+        let longOpenings = LineOpenings(longPhrases)
         var wrong: [String] = []
+        var passedOverOnFour = 0
         for _ in 0..<20_000 {
             let text = (0..<Int.random(in: 0...4, using: &generator)).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &generator)] }.joined()
             let line = NormalisedLine(number: 1, text: text)
+            func opens(_ phrase: String) -> Bool { text.lowercased().hasPrefix(phrase) || text.hasPrefix(ignoringASCIICase: phrase) }
+            if !longOpenings.mayOpenOnFourBytes(line) {
+                if longOpenings.mayOpen(line) { passedOverOnFour += 1 }
+                for phrase in longPhrases where opens(phrase) {
+                    wrong.append("\(text.unicodeScalars.map { String($0.value, radix: 16) }) opens with \(phrase) (four bytes)")
+                }
+            }
             guard !openings.mayOpen(line) else { continue }
-            for phrase in phrases where text.lowercased().hasPrefix(phrase) || text.hasPrefix(ignoringASCIICase: phrase) {
+            for phrase in phrases where opens(phrase) {
                 wrong.append("\(text.unicodeScalars.map { String($0.value, radix: 16) }) opens with \(phrase)")
             }
         }
         #expect(wrong.isEmpty, "seed \(seed): \(wrong.prefix(3))")
+        // The four bytes passed over lines the first two let through.
+        #expect(passedOverOnFour > 100, "seed \(seed): \(passedOverOnFour)")
     }
 }
