@@ -119,7 +119,8 @@ enum FigureExtractor {
         // A metric's block: its label lines, then the names and values that follow, up to the next text line. The
         // values go to the names in order (each to the oldest name still waiting), and only when the block pairs
         // them unambiguously: as many values as names, none before its name. Otherwise none of them goes out.
-        var labelLines: [NormalisedLine] = []
+        /// The label's lines, with their texts (made once: each is read again to resolve the label).
+        var labelLines: [(number: Int, text: String)] = []
         var named: [(area: Area, line: Int)] = []
         var values: [(number: PrintedNumber, line: Int)] = []
         var valueBeforeName = false
@@ -162,7 +163,7 @@ enum FigureExtractor {
                 if named.isEmpty {
                     // "2017" wrapped off the end of a label is part of the label; another number there has no name yet.
                     if let year = Int(text), text.utf8.count == 4, (1990...2100).contains(year), !labelLines.isEmpty {
-                        labelLines.append(line)
+                        labelLines.append((line.number, text))
                     } else if !labelLines.isEmpty {
                         valueBeforeName = true
                         values.append((number, line.number))
@@ -180,7 +181,7 @@ enum FigureExtractor {
                 labelLines = []
                 continue
             }
-            labelLines.append(line)
+            labelLines.append((line.number, text))
         }
         closeBlock()
     }
@@ -206,7 +207,8 @@ enum FigureExtractor {
     /// The label of the values that follow: from the last line that starts a label (a capitalised line after
     /// one that ended with a year), so labels whose values were lost do not run into the next one, while a
     /// label wrapped over several lines ("Change in ASB incidents / 12 months to … / against …") stays whole.
-    private static func resolveLabel(_ lines: [NormalisedLine], outcomesPeriod: Period?, problems: inout [ParseProblem]) -> (metric: Metric, qualifier: OutcomeType?, period: Period)? {
+    private static func resolveLabel(_ lines: [(number: Int, text: String)], outcomesPeriod: Period?, problems: inout [ParseProblem])
+        -> (metric: Metric, qualifier: OutcomeType?, period: Period)? {
         guard !lines.isEmpty else { return nil }
         var from = 0
         for index in lines.indices.dropFirst() {

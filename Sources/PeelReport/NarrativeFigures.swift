@@ -299,8 +299,10 @@ enum NarrativeFigures {
 
         /// The UTF-16 length of valid UTF-8: a unit for each byte that starts a scalar, two for a four-byte one.
         private static func utf16Count(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-            var count = 0
-            for byte in bytes where byte & 0xC0 != 0x80 { count += byte >= 0xF0 ? 2 : 1 }
+            // ASCII (most lines): a unit a byte, settled by the word-at-a-time search.
+            let firstNonASCII = ByteSearch.firstNonASCII(in: bytes, from: 0)
+            var count = firstNonASCII
+            for byte in bytes[firstNonASCII...] where byte & 0xC0 != 0x80 { count += byte >= 0xF0 ? 2 : 1 }
             return count
         }
 
@@ -320,7 +322,13 @@ enum NarrativeFigures {
         func lastCharacter(of index: Int, _ lines: [NormalisedLine]) -> Character? {
             let paragraph = items[index]
             let last = paragraph.joined.isEmpty ? paragraph.head : joinedRuns[paragraph.joined.upperBound - 1]
-            return lines[last.upperBound - 1].text.last
+            // An ASCII byte after another is a Character of its own (only a non-ASCII scalar joins one, and a line holds
+            // no CR LF): most lines end so, and their text is not made.
+            let ascii = lines[last.upperBound - 1].withText { bytes -> Character? in
+                guard let final = bytes.last, final < 0x80, bytes.count == 1 || bytes[bytes.count - 2] < 0x80, final != 0x0A else { return nil }
+                return Character(Unicode.Scalar(final))
+            }
+            return ascii ?? lines[last.upperBound - 1].text.last
         }
     }
 

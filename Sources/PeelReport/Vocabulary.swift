@@ -59,7 +59,7 @@ enum Phrases {
     static func questionHeading(_ lines: [NormalisedLine], at index: Int) -> (wording: String, last: Int)? {
         // Asked of every line by two extractors: a line that opens like no heading is passed over before any
         // Substring is made.
-        guard questionHeadingOpenings.mayOpen(lines[index]) else { return nil }
+        guard questionHeadingOpenings.mayOpenOnFourBytes(lines[index]) else { return nil }
         let first = withoutFootnote(lines[index].text)
         guard questionHeadingStarts.contains(where: { first.hasPrefix(ignoringASCIICase: $0) }) else { return nil }
         var last = index

@@ -27,7 +27,7 @@ public struct NormalisedLine: Sendable, Equatable {
     /// The text's UTF-8 bytes (valid UTF-8: cleaning keeps the decoded text's validity), read in place.
     @inlinable public func withText<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
         let start = Int(truncatingIfNeeded: bounds & 0xFFFF_FFFF), end = Int(truncatingIfNeeded: bounds >> 32)
-        return try texts.bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+        return try withExtendedLifetime(texts) { try body(UnsafeBufferPointer(start: texts.base + start, count: end - start)) }
     }
 
     /// The text's length in bytes.
@@ -157,10 +157,21 @@ public struct LineOpenings: Sendable {
 
 /// The cleaned bytes of the lines one reading of a text made, back to back; never changed once made (a line holds
 /// a reference and its range, so that a line is no allocation of its own).
-public final class LineTexts: Sendable {
-    @usableFromInline let bytes: [UInt8]
+/// Unchecked Sendable: the bytes are written before the object is made and never after; it only frees them.
+/// (Owned memory, not an array: a line reads its bytes through one pointer, with nothing to retain.)
+public final class LineTexts: @unchecked Sendable {
+    @usableFromInline let base: UnsafeMutablePointer<UInt8>
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    /// Takes `base`, allocated for at least one byte, whose bytes are final.
+    init(owning base: UnsafeMutablePointer<UInt8>) { self.base = base }
+
+    convenience init(_ bytes: [UInt8]) {
+        let base = UnsafeMutablePointer<UInt8>.allocate(capacity: max(bytes.count, 1))
+        bytes.withUnsafeBufferPointer { if let source = $0.baseAddress { base.initialize(from: source, count: $0.count) } }
+        self.init(owning: base)
+    }
+
+    deinit { base.deallocate() }
 }
 
 /// Text as the parser reads it: both extraction flavours (plain lines; markdown-ish with `**`, `<b>`,
@@ -236,51 +247,51 @@ public struct NormalisedText: Sendable {
         cleaned.reserveCapacity(source.count)
         var scratch: [UInt8] = []
         // Every line's text into one buffer: cleaning never lengthens a line, so the source's span is enough.
-        let capacity = last.range.upperBound - first.range.lowerBound
-        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { out, written in
-            written = 0
-            text.utf8.withUnsafeBufferPointer { bytes in
-                // The next form feed at or after the line being read: found once for all the lines before it (a search a
-                // line cost a call to `memchr` for every line of a report, and few hold one).
-                var formFeed = -1
-                for line in source {
-                    if formFeed < line.range.lowerBound { formFeed = ByteSearch.firstIndex(of: 0x0C, in: bytes, from: line.range.lowerBound) }
-                    let start = written
-                    let (count, heading, hadFormFeed, shape) = Normaliser.clean(UnsafeBufferPointer(rebasing: bytes[line.range]),
-                                                                                into: out.baseAddress! + start, scratch: &scratch,
-                                                                                holdsFormFeed: formFeed < line.range.upperBound)
-                    let clean = UnsafeBufferPointer(start: out.baseAddress! + start, count: count)
-                    if hadFormFeed {
-                        pageBreakPending = true
-                        pageBreaks += 1
-                    }
-                    // A page number is a short number alone on a line beside a form feed (pdftotext's page break).
-                    if (hadFormFeed || formFeedPending) && takePageNumber(clean) {
-                        formFeedPending = false
-                        continue
-                    }
-                    if hadFormFeed {
-                        // The number may stand just before the break: drop it if it is the last kept line. Only this
-                        // removes an earlier line, so a prefix's lines are final up to its last line that is no number.
-                        if let index = cleaned.lastIndex(where: { $0.shape & 0x4_0000 == 0 }) {
-                            let kept = cleaned[index].text
-                            if takePageNumber(UnsafeBufferPointer(rebasing: UnsafeBufferPointer(out)[kept])) { cleaned.remove(at: index) }
-                        } else if let index = lines.lastIndex(where: { !$0.isBlank }), lines[index].withText({ takePageNumber($0) }) {
-                            lines.remove(at: index)
-                        }
-                        formFeedPending = count == 0
-                    } else if count != 0 {
-                        formFeedPending = false
-                    }
-                    let afterBreak = pageBreakPending
-                    if count != 0 { pageBreakPending = false }
-                    written = start + count
-                    cleaned.append(Cleaned(number: line.number, text: start..<written, source: line.range, shape: shape, isHeading: heading,
-                                           afterPageBreak: afterBreak))
+        let capacity = max(last.range.upperBound - first.range.lowerBound, 1)
+        let base = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        let out = UnsafeMutableBufferPointer(start: base, count: capacity)
+        var written = 0
+        text.utf8.withUnsafeBufferPointer { bytes in
+            // The next form feed at or after the line being read: found once for all the lines before it (a search a
+            // line cost a call to `memchr` for every line of a report, and few hold one).
+            var formFeed = -1
+            for line in source {
+                if formFeed < line.range.lowerBound { formFeed = ByteSearch.firstIndex(of: 0x0C, in: bytes, from: line.range.lowerBound) }
+                let start = written
+                let (count, heading, hadFormFeed, shape) = Normaliser.clean(UnsafeBufferPointer(rebasing: bytes[line.range]),
+                                                                            into: out.baseAddress! + start, scratch: &scratch,
+                                                                            holdsFormFeed: formFeed < line.range.upperBound)
+                let clean = UnsafeBufferPointer(start: out.baseAddress! + start, count: count)
+                if hadFormFeed {
+                    pageBreakPending = true
+                    pageBreaks += 1
                 }
+                // A page number is a short number alone on a line beside a form feed (pdftotext's page break).
+                if (hadFormFeed || formFeedPending) && takePageNumber(clean) {
+                    formFeedPending = false
+                    continue
+                }
+                if hadFormFeed {
+                    // The number may stand just before the break: drop it if it is the last kept line. Only this
+                    // removes an earlier line, so a prefix's lines are final up to its last line that is no number.
+                    if let index = cleaned.lastIndex(where: { $0.shape & 0x4_0000 == 0 }) {
+                        let kept = cleaned[index].text
+                        if takePageNumber(UnsafeBufferPointer(rebasing: UnsafeBufferPointer(out)[kept])) { cleaned.remove(at: index) }
+                    } else if let index = lines.lastIndex(where: { !$0.isBlank }), lines[index].withText({ takePageNumber($0) }) {
+                        lines.remove(at: index)
+                    }
+                    formFeedPending = count == 0
+                } else if count != 0 {
+                    formFeedPending = false
+                }
+                let afterBreak = pageBreakPending
+                if count != 0 { pageBreakPending = false }
+                written = start + count
+                cleaned.append(Cleaned(number: line.number, text: start..<written, source: line.range, shape: shape, isHeading: heading,
+                                       afterPageBreak: afterBreak))
             }
         }
-        let texts = LineTexts(bytes)
+        let texts = LineTexts(owning: base)
         for line in cleaned {
             lines.append(NormalisedLine(number: line.number, texts: texts, text: line.text, source: line.source, shape: line.shape,
                                         isHeading: line.isHeading, afterPageBreak: line.afterPageBreak))
