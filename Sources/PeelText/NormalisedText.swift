@@ -8,9 +8,10 @@
 public struct NormalisedLine: Sendable, Equatable {
     /// 1-based line number in the original entry.
     public let number: Int
-    /// The bytes the text is cut from, and where: start in the low 32 bits, end in the high.
+    /// The bytes the text is cut from, and where.
     @usableFromInline let texts: LineTexts
-    @usableFromInline let bounds: UInt64
+    @usableFromInline let textStart: Int
+    @usableFromInline let textEnd: Int
     /// The line's bytes in `DecodedText.utf8`, before cleaning: the layout stage reads table cells and their
     /// columns from them (cleaning collapses the runs of spaces that show the columns).
     public let source: Range<Int>
@@ -26,12 +27,11 @@ public struct NormalisedLine: Sendable, Equatable {
 
     /// The text's UTF-8 bytes (valid UTF-8: cleaning keeps the decoded text's validity), read in place.
     @inlinable public func withText<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
-        let start = Int(truncatingIfNeeded: bounds & 0xFFFF_FFFF), end = Int(truncatingIfNeeded: bounds >> 32)
-        return try withExtendedLifetime(texts) { try body(UnsafeBufferPointer(start: texts.base + start, count: end - start)) }
+        try withExtendedLifetime(texts) { try body(UnsafeBufferPointer(start: texts.base + textStart, count: textEnd - textStart)) }
     }
 
     /// The text's length in bytes.
-    @inlinable public var byteCount: Int { Int(truncatingIfNeeded: bounds >> 32) - Int(truncatingIfNeeded: bounds & 0xFFFF_FFFF) }
+    @inlinable public var byteCount: Int { textEnd - textStart }
 
     /// A markdown heading (`#`), or a line that was bold throughout (`**…**`, `<b>…</b>`).
     @inlinable public var isHeading: Bool { marks & 0x1_0000 != 0 }
@@ -71,7 +71,8 @@ public struct NormalisedLine: Sendable, Equatable {
     fileprivate init(number: Int, texts: LineTexts, text: Range<Int>, source: Range<Int>, shape: UInt32, isHeading: Bool, afterPageBreak: Bool) {
         self.number = number
         self.texts = texts
-        bounds = UInt64(text.lowerBound) | UInt64(text.upperBound) << 32
+        textStart = text.lowerBound
+        textEnd = text.upperBound
         self.source = source
         marks = shape | (isHeading ? 0x1_0000 : 0) | (afterPageBreak ? 0x2_0000 : 0)
     }
@@ -274,7 +275,7 @@ public struct NormalisedText: Sendable {
                 if hadFormFeed {
                     // The number may stand just before the break: drop it if it is the last kept line. Only this
                     // removes an earlier line, so a prefix's lines are final up to its last line that is no number.
-                    if let index = cleaned.lastIndex(where: { $0.shape & 0x4_0000 == 0 }) {
+                    if let index = cleaned.lastIndex(where: { !$0.text.isEmpty }) {
                         let kept = cleaned[index].text
                         if takePageNumber(UnsafeBufferPointer(rebasing: UnsafeBufferPointer(out)[kept])) { cleaned.remove(at: index) }
                     } else if let index = lines.lastIndex(where: { !$0.isBlank }), lines[index].withText({ takePageNumber($0) }) {
