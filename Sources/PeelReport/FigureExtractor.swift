@@ -22,12 +22,15 @@ enum FigureExtractor {
         let forceID: String?
         let registry: ForceRegistry
         private let lowerForceName: String
+        /// Whether a name this reads may hold an ASCII digit: then no line is passed over for holding one.
+        private let namesMayHoldDigits: Bool
 
         init(forceName: String, forceID: String?, registry: ForceRegistry) {
             self.forceName = forceName
             self.forceID = forceID
             self.registry = registry
             lowerForceName = forceName.lowercased()
+            namesMayHoldDigits = registry.namesHoldDigits || forceName.utf8.contains { $0 &- 0x30 < 10 }
         }
 
         /// `areas` of a line's text, made only when it may name one: a line holding an ASCII digit names none (no name
@@ -37,9 +40,6 @@ enum FigureExtractor {
             if !namesMayHoldDigits, line.withText(ByteSearch.containsASCIIDigit) { return nil }
             return areas(line.text)
         }
-
-        /// Whether a name this reads may hold an ASCII digit: then no line is passed over for holding one.
-        private var namesMayHoldDigits: Bool { registry.namesHoldDigits || forceName.utf8.contains { $0 &- 0x30 < 10 } }
 
         /// Asked of every line of the section: ASCII lines are compared on bytes, others as lowercase copies.
         func areas(_ text: String) -> [Area]? {

@@ -45,10 +45,10 @@ public struct ForceRegistry: Sendable {
         keysHoldDigits = keys.keys.contains { $0.utf8.contains { $0 &- 0x30 < 10 } }
     }
 
-    /// Whether a name the registry knows may start with this word.
     /// Whether any name's key holds an ASCII digit (`id(for:)` finds no name in a text holding one when none does).
     var namesHoldDigits: Bool { keysHoldDigits }
 
+    /// Whether a name the registry knows may start with this word.
     public func mayStartName(_ word: Substring) -> Bool {
         firstWords.contains(Self.firstPiece(word))
     }

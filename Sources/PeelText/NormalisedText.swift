@@ -82,9 +82,6 @@ public struct NormalisedLine: Sendable, Equatable {
         a.number == b.number && a.source == b.source && a.marks == b.marks && a.withText { x in b.withText { y in x.elementsEqual(y) } }
     }
 
-    /// The marks of its text alone (without the heading and page-break marks).
-    fileprivate var shape: UInt32 { marks & ~0x3_0000 }
-
     /// The marks a text's bytes give: its first two bytes, whether it is blank, whether it holds a tab or a hyphen,
     /// and its length up to `byteCountCap` (in the top eleven bits).
     fileprivate static func shape(of bytes: UnsafeBufferPointer<UInt8>, holdsTab: Bool, holdsHyphen: Bool) -> UInt32 {
