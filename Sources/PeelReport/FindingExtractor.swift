@@ -111,7 +111,7 @@ enum FindingExtractor {
     /// `text` is the line's, `lower` it lowercased, or nil for an ASCII line (compared on bytes instead).
     private static func sectionQuestion(_ lines: [NormalisedLine], _ index: Int, text: String, lower: String?) -> (Question, last: Int)? {
         guard sectionOpenings.mayOpen(lines[index]) else { return nil }
-        if let (wording, last) = Phrases.questionHeading(lines, at: index) {
+        if let (wording, last) = Phrases.questionHeading(lines, at: index, text: text) {
             // A wrapped question runs to its question mark.
             if !wording.hasSuffix("?") { return Question(wording: text).map { ($0, index) } }
             return Question(wording: wording).map { ($0, last) }

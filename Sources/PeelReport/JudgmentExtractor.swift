@@ -40,7 +40,7 @@ enum JudgmentExtractor {
             let printed = line.text
             if isContentsLine(printed) { continue }
             let heading = Phrases.withoutFootnote(printed)
-            if let (wording, last) = Phrases.questionHeading(lines, at: index) {
+            if let (wording, last) = Phrases.questionHeading(lines, at: index, text: printed) {
                 // The question may be wrapped: it ends at its question mark.
                 guard wording.hasSuffix("?") else { continue }
                 currentQuestion = Question(wording: wording)

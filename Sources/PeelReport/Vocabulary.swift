@@ -56,11 +56,12 @@ enum Phrases {
     /// starts at line `index`: its wording, wrapped lines joined up to its question mark (glued footnote numbers
     /// dropped), and the line it ends on. Nil when the line starts no such heading; a wording with no question mark
     /// within five lines comes back as far as it was read, without one.
-    static func questionHeading(_ lines: [NormalisedLine], at index: Int) -> (wording: String, last: Int)? {
+    /// `text` is the line's (its readers have made it).
+    static func questionHeading(_ lines: [NormalisedLine], at index: Int, text: String) -> (wording: String, last: Int)? {
         // Asked of every line by two extractors: a line that opens like no heading is passed over before any
         // Substring is made.
         guard questionHeadingOpenings.mayOpenOnFourBytes(lines[index]) else { return nil }
-        let first = withoutFootnote(lines[index].text)
+        let first = withoutFootnote(text)
         guard questionHeadingStarts.contains(where: { first.hasPrefix(ignoringASCIICase: $0) }) else { return nil }
         var last = index
         var wording = String(first)

@@ -207,11 +207,11 @@ public enum TextDecoder {
         lines.reserveCapacity(out.count / 40)
         out.withUnsafeBufferPointer { bytes in
             var start = 0
-            while start < bytes.count {
-                let end = ByteSearch.firstIndex(of: 0x0A, in: bytes, from: start)
+            ByteSearch.forEachIndex(of: 0x0A, in: bytes) { end in
                 lines.append(TextLine(number: lines.count + 1, range: start..<end))
                 start = end + 1
             }
+            if start < bytes.count { lines.append(TextLine(number: lines.count + 1, range: start..<bytes.count)) }
         }
         return DecodedText(utf8: out, encoding: encoding, lines: lines)
     }

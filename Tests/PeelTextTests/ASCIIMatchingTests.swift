@@ -167,4 +167,35 @@ struct ASCIIMatchingTests {
         }
         #expect(wrong.isEmpty, "seed \(seed): \(wrong.prefix(5))")
     }
+
+    @Test("laneBits sets bit i for lane i, and forEachIndex gives every index of a byte in order, as a naive scan does (seeded)")
+    func byteIndices() {
+        let seed = UInt64(0x1F1F)
+        print("byte indices seed \(seed)")
+        var generator = SplitMix(seed: seed)
+        var wrong: [String] = []
+        for _ in 0..<5_000 {
+            var mask = SIMDMask<SIMD16<Int8>>(repeating: false)
+            var expected: UInt32 = 0
+            for lane in 0..<16 where Bool.random(using: &generator) {
+                mask[lane] = true
+                expected |= 1 << UInt32(lane)
+            }
+            if ByteSearch.laneBits(mask) != expected { wrong.append("mask \(mask)") }
+        }
+        // Texts of every length to a few blocks, line feeds dense and sparse, beside bytes that differ from one only
+        // in a bit (0x0B, 0x8A) and high bytes.
+        for round in 0..<4_000 {
+            let length = Int.random(in: 0...70, using: &generator)
+            let density = [2, 8, 60][round % 3]
+            let bytes: [UInt8] = (0..<length).map { _ in
+                Int.random(in: 0..<density, using: &generator) == 0 ? 0x0A : [0x0B, 0x8A, 0x61, 0xFF, 0x20].randomElement(using: &generator)!
+            }
+            var found: [Int] = []
+            bytes.withUnsafeBufferPointer { buffer in ByteSearch.forEachIndex(of: 0x0A, in: buffer) { found.append($0) } }
+            let naive = bytes.indices.filter { bytes[$0] == 0x0A }
+            if found != naive { wrong.append("\(bytes): \(found) against \(naive)") }
+        }
+        #expect(wrong.isEmpty, "seed \(seed): \(wrong.prefix(3))")
+    }
 }
