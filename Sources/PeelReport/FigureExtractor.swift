@@ -30,7 +30,7 @@ enum FigureExtractor {
             self.forceID = forceID
             self.registry = registry
             lowerForceName = forceName.lowercased()
-            namesMayHoldDigits = registry.namesHoldDigits || forceName.utf8.contains { $0 &- 0x30 < 10 }
+            namesMayHoldDigits = registry.keysHoldDigits || forceName.utf8.contains { $0 &- 0x30 < 10 }
         }
 
         /// `areas` of a line's text, made only when it may name one: a line holding an ASCII digit names none (no name

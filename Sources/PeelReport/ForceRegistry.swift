@@ -27,7 +27,7 @@ public struct ForceRegistry: Sendable {
     private let firstWords: Set<String>
     /// Whether any name's key holds an ASCII digit (none of forces.csv's do): if none does, a text with a digit names
     /// no force, and its key is not built. The figure readers ask this of every line of a section, most of them numbers.
-    private let keysHoldDigits: Bool
+    let keysHoldDigits: Bool
 
     public init(forces: [Force]) {
         self.forces = forces
@@ -44,9 +44,6 @@ public struct ForceRegistry: Sendable {
         firstWords = firsts
         keysHoldDigits = keys.keys.contains { $0.utf8.contains { $0 &- 0x30 < 10 } }
     }
-
-    /// Whether any name's key holds an ASCII digit (`id(for:)` finds no name in a text holding one when none does).
-    var namesHoldDigits: Bool { keysHoldDigits }
 
     /// Whether a name the registry knows may start with this word.
     public func mayStartName(_ word: Substring) -> Bool {
