@@ -30,6 +30,9 @@ let package = Package(
         .systemLibrary(name: "CLinuxSystem"),
         .systemLibrary(name: "CIsal", pkgConfig: "libisal", providers: [.apt(["libisal-dev"])]),
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+        // The allocator of the peel process (only the executable links it; the library modules use whichever the
+        // process has).
+        .target(name: "CJemalloc", linkerSettings: [.linkedLibrary("jemalloc")]),
 
         // Stage 1: archives → entries (bytes), through libarchive.
         .target(name: "PeelArchive", dependencies: ["CLibArchive", "CIsal"], swiftSettings: settings),
@@ -73,7 +76,7 @@ let package = Package(
             ],
             swiftSettings: settings
         ),
-        .executableTarget(name: "peel", dependencies: ["PeelCLI"], swiftSettings: settings),
+        .executableTarget(name: "peel", dependencies: ["PeelCLI", "CJemalloc"], swiftSettings: settings),
 
         // Fixture paths, temporary folders and real archiving tools, shared by the test targets.
         .target(
