@@ -654,11 +654,22 @@ private struct SpaceCollapsingWriter {
             }
             pending = false
             // The output never runs ahead of the input, so sixteen bytes always fit.
+            var copiedBlock = false
             while index &+ 17 <= end, let block = Self.plainBlock(source + index) {
                 UnsafeMutableRawPointer(base + count).storeBytes(of: block, as: SIMD16<UInt8>.self)
                 hyphens .|= block .== SIMD16<UInt8>(repeating: 0x2D)
                 count &+= 16
                 index &+= 16
+                copiedBlock = true
+            }
+            // The line's last bytes, fewer than seventeen, at once (byte by byte they stopped at every space, a
+            // mispredicted branch a word): after a block the last sixteen bytes written are the sixteen read, so the
+            // sixteen that end the line are written ending where the rest goes, their first ones over the same bytes.
+            if copiedBlock, case let rest = end &- index, rest > 0, rest <= 16, let tail = Self.plainTail(source + end - 16, rest: rest) {
+                UnsafeMutableRawPointer(base + count - (16 - rest)).storeBytes(of: tail, as: SIMD16<UInt8>.self)
+                hyphens .|= tail .== SIMD16<UInt8>(repeating: 0x2D)
+                count &+= rest
+                index = end
             }
             while index < end {
                 let byte = line[index]
@@ -694,6 +705,28 @@ private struct SpaceCollapsingWriter {
         let spaces = (block .== SIMD16<UInt8>(repeating: 0x20)) .& (next .== SIMD16<UInt8>(repeating: 0x20))
         let stop = high .| tab .| dollar .| star .| angle .| bracket .| backslash .| caret .| spaces
         return ByteSearch.anyLane(stop) || (block[15] == 0x20 && !Normaliser.isPlain(bytes[16])) ? nil : block
+    }
+
+    /// The sixteen bytes at `bytes`, which end the line, if copying the last `rest` of them (1...16) as they stand
+    /// is what `append` would do: each is plain or a space, no space stands beside another (the byte before them is
+    /// looked at too: `bytes - 1` is still the line's), and the last is no space (it would be trimmed, not written).
+    @inline(__always)
+    private static func plainTail(_ bytes: UnsafePointer<UInt8>, rest: Int) -> SIMD16<UInt8>? {
+        let block = UnsafeRawPointer(bytes).loadUnaligned(as: SIMD16<UInt8>.self)
+        let previous = UnsafeRawPointer(bytes - 1).loadUnaligned(as: SIMD16<UInt8>.self)
+        let lanes = SIMD16<UInt8>(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
+        let inRest = lanes .>= SIMD16<UInt8>(repeating: UInt8(truncatingIfNeeded: 16 - rest))
+        let high = block .>= SIMD16<UInt8>(repeating: 0x80)
+        let tab = block .== SIMD16<UInt8>(repeating: 0x09)
+        let dollar = block .== SIMD16<UInt8>(repeating: 0x24)
+        let star = block .== SIMD16<UInt8>(repeating: 0x2A)
+        let angle = block .== SIMD16<UInt8>(repeating: 0x3C)
+        let bracket = block .== SIMD16<UInt8>(repeating: 0x5B)
+        let backslash = block .== SIMD16<UInt8>(repeating: 0x5C)
+        let caret = block .== SIMD16<UInt8>(repeating: 0x5E)
+        let spaces = (block .== SIMD16<UInt8>(repeating: 0x20)) .& (previous .== SIMD16<UInt8>(repeating: 0x20))
+        let stop = (high .| tab .| dollar .| star .| angle .| bracket .| backslash .| caret .| spaces) .& inRest
+        return ByteSearch.anyLane(stop) || block[15] == 0x20 ? nil : block
     }
 
     @inline(__always)

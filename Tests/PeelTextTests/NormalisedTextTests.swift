@@ -171,6 +171,31 @@ struct SpaceRuleTests {
         #expect(text.lines.contains(where: \.holdsTab) && text.lines.contains(where: { !$0.holdsTab }))
         #expect(text.lines.contains(where: \.holdsHyphen) && text.lines.contains(where: { !$0.holdsHyphen }))
     }
+
+    @Test("a line's last bytes after a block: every length past sixteen, with a space, two spaces, a tab, a hyphen, an accent or a trailing space at every place of its last seventeen bytes")
+    func lastBytes() throws {
+        // The last sixteen bytes of a line that opened with a block of plain bytes are written at once when they are
+        // plain: each marker below, at each place near the end, must come out as the rule says, whichever way it goes.
+        let markers = [" ", "  ", "\t", "-", "é", "\u{2212}"]
+        var lines: [String] = []
+        for length in 17...50 {
+            let plain = String((0..<length).map { Character(UnicodeScalar(UInt8(ascii: "a") + UInt8($0 % 26))) })
+            lines.append(plain)
+            lines.append(plain + " ")
+            for marker in markers {
+                for place in max(1, length - 17)..<length {
+                    var bytes = Array(plain)
+                    bytes.replaceSubrange(place..<place + 1, with: Array(marker))
+                    lines.append(String(bytes))
+                }
+            }
+        }
+        let text = try NormalisedText(TextDecoder.decode(Array(lines.joined(separator: "\n").utf8)))
+        let wrong = zip(text.lines, lines).filter { $0.text != expected($1) }.map { "\($1.debugDescription) -> \($0.text.debugDescription)" }
+        #expect(text.lines.count == lines.count)
+        #expect(wrong.isEmpty, "\(wrong.prefix(4))")
+        #expect(text.lines.filter { $0 != rebuilt($0) }.map(\.text) == [])
+    }
 }
 
 /// The line made from its text alone, by the public initialiser.
