@@ -694,16 +694,8 @@ private struct SpaceCollapsingWriter {
     private static func plainBlock(_ bytes: UnsafePointer<UInt8>) -> SIMD16<UInt8>? {
         let block = UnsafeRawPointer(bytes).loadUnaligned(as: SIMD16<UInt8>.self)
         let next = UnsafeRawPointer(bytes + 1).loadUnaligned(as: SIMD16<UInt8>.self)
-        let high = block .>= SIMD16<UInt8>(repeating: 0x80)
-        let tab = block .== SIMD16<UInt8>(repeating: 0x09)
-        let dollar = block .== SIMD16<UInt8>(repeating: 0x24)
-        let star = block .== SIMD16<UInt8>(repeating: 0x2A)
-        let angle = block .== SIMD16<UInt8>(repeating: 0x3C)
-        let bracket = block .== SIMD16<UInt8>(repeating: 0x5B)
-        let backslash = block .== SIMD16<UInt8>(repeating: 0x5C)
-        let caret = block .== SIMD16<UInt8>(repeating: 0x5E)
         let spaces = (block .== SIMD16<UInt8>(repeating: 0x20)) .& (next .== SIMD16<UInt8>(repeating: 0x20))
-        let stop = high .| tab .| dollar .| star .| angle .| bracket .| backslash .| caret .| spaces
+        let stop = neitherPlainNorSpace(block) .| spaces
         return ByteSearch.anyLane(stop) || (block[15] == 0x20 && !Normaliser.isPlain(bytes[16])) ? nil : block
     }
 
@@ -716,6 +708,15 @@ private struct SpaceCollapsingWriter {
         let previous = UnsafeRawPointer(bytes - 1).loadUnaligned(as: SIMD16<UInt8>.self)
         let lanes = SIMD16<UInt8>(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
         let inRest = lanes .>= SIMD16<UInt8>(repeating: UInt8(truncatingIfNeeded: 16 - rest))
+        let spaces = (block .== SIMD16<UInt8>(repeating: 0x20)) .& (previous .== SIMD16<UInt8>(repeating: 0x20))
+        let stop = (neitherPlainNorSpace(block) .| spaces) .& inRest
+        return ByteSearch.anyLane(stop) || block[15] == 0x20 ? nil : block
+    }
+
+    /// The lanes of `block` that are neither `Normaliser.isPlain` nor a space: non-ASCII, tab, `$`, `*`, `<`, `[`,
+    /// `\`, `^` (the bytes the cleaner's rules read), for both block tests.
+    @inline(__always)
+    private static func neitherPlainNorSpace(_ block: SIMD16<UInt8>) -> SIMDMask<SIMD16<Int8>> {
         let high = block .>= SIMD16<UInt8>(repeating: 0x80)
         let tab = block .== SIMD16<UInt8>(repeating: 0x09)
         let dollar = block .== SIMD16<UInt8>(repeating: 0x24)
@@ -724,9 +725,7 @@ private struct SpaceCollapsingWriter {
         let bracket = block .== SIMD16<UInt8>(repeating: 0x5B)
         let backslash = block .== SIMD16<UInt8>(repeating: 0x5C)
         let caret = block .== SIMD16<UInt8>(repeating: 0x5E)
-        let spaces = (block .== SIMD16<UInt8>(repeating: 0x20)) .& (previous .== SIMD16<UInt8>(repeating: 0x20))
-        let stop = (high .| tab .| dollar .| star .| angle .| bracket .| backslash .| caret .| spaces) .& inRest
-        return ByteSearch.anyLane(stop) || block[15] == 0x20 ? nil : block
+        return high .| tab .| dollar .| star .| angle .| bracket .| backslash .| caret
     }
 
     @inline(__always)
