@@ -191,16 +191,19 @@ struct HyphenatedCompounds {
     }
 
     /// Each word of `text` that may take hyphens back: a run of six bytes or more between spaces, with its byte range.
-    /// Words are found on the bytes (a space, 0x20, never stands inside a multi-byte scalar).
+    /// Words are found on the bytes (a space, 0x20, never stands inside a multi-byte scalar), their spaces sixteen
+    /// bytes at a time (byte by byte, with a branch a byte, this was a third of the findings reader's own time: perf).
     private static func forEachWord(of text: String, _ body: (Range<Int>, UnsafeBufferPointer<UInt8>) -> Void) {
         var storage = text
         storage.withUTF8 { bytes in
+            // A closure written here, not a local function passed on: a local function that changed `wordStart` had
+            // every call checked for exclusive access at run time (callgrind).
             var wordStart = 0
-            for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: " ") {
-                defer { wordStart = index + 1 }
-                guard index - wordStart >= 6 else { continue }
-                body(wordStart..<index, UnsafeBufferPointer(rebasing: bytes[wordStart..<index]))
+            ByteSearch.forEachIndex(of: UInt8(ascii: " "), in: bytes) { end in
+                if end - wordStart >= 6 { body(wordStart..<end, UnsafeBufferPointer(rebasing: bytes[wordStart..<end])) }
+                wordStart = end + 1
             }
+            if bytes.count - wordStart >= 6 { body(wordStart..<bytes.count, UnsafeBufferPointer(rebasing: bytes[wordStart...])) }
         }
     }
 
