@@ -196,14 +196,17 @@ struct HyphenatedCompounds {
     private static func forEachWord(of text: String, _ body: (Range<Int>, UnsafeBufferPointer<UInt8>) -> Void) {
         var storage = text
         storage.withUTF8 { bytes in
-            // A closure written here, not a local function passed on: a local function that changed `wordStart` had
-            // every call checked for exclusive access at run time (callgrind).
+            func word(_ range: Range<Int>) {
+                if range.count >= 6 { body(range, UnsafeBufferPointer(rebasing: bytes[range])) }
+            }
+            // `wordStart` changes only in a closure written here: a local function passed on that changed it had every
+            // call checked for exclusive access at run time (callgrind).
             var wordStart = 0
             ByteSearch.forEachIndex(of: UInt8(ascii: " "), in: bytes) { end in
-                if end - wordStart >= 6 { body(wordStart..<end, UnsafeBufferPointer(rebasing: bytes[wordStart..<end])) }
+                word(wordStart..<end)
                 wordStart = end + 1
             }
-            if bytes.count - wordStart >= 6 { body(wordStart..<bytes.count, UnsafeBufferPointer(rebasing: bytes[wordStart...])) }
+            word(wordStart..<bytes.count)
         }
     }
 
