@@ -22,6 +22,8 @@ public struct Force: Sendable, Equatable {
 public struct ForceRegistry: Sendable {
     public let forces: [Force]
     private let byKey: [String: String]
+    /// How long the keys of `byKey` are.
+    private let keyLengths: KeyLengths
     /// The first word of every name (lowercase, cut at a hyphen, full stop or comma as `key` cuts): a word that is
     /// none of them starts no name, which the table readers ask of most words.
     private let firstWords: Set<String>
@@ -41,6 +43,7 @@ public struct ForceRegistry: Sendable {
             }
         }
         byKey = keys
+        keyLengths = KeyLengths(keys.keys.map(\.utf8.count))
         firstWords = firsts
         keysHoldDigits = keys.keys.contains { $0.utf8.contains { $0 &- 0x30 < 10 } }
     }
@@ -100,7 +103,13 @@ public struct ForceRegistry: Sendable {
         guard name.utf8.count <= 80 else { return nil }
         // The key keeps digits as they are.
         if !keysHoldDigits, name.utf8.contains(where: { $0 &- 0x30 < 10 }) { return nil }
-        return byKey[Self.key(name)]
+        guard name.isASCII else { return byKey[Self.key(name)] }
+        // Most texts asked about are labels, whose keys are as long as no force's: those are turned away on the key's
+        // length, before a string is made of it or hashed (the key's buffer, five bytes a byte, was an allocation a call).
+        return Self.withASCIIKey(name) { key in
+            guard keyLengths.contains(key.count) else { return nil }
+            return byKey[String(decoding: key, as: UTF8.self)]
+        }
     }
 
     public func force(id: String) -> Force? {
@@ -125,12 +134,17 @@ extension ForceRegistry {
     /// Written into one buffer and compacted in place: the parser asks this of thousands of lines, and two arrays
     /// and a generic comparison per word were most of its cost (callgrind).
     private static func asciiKey(_ name: String) -> String {
-        String(unsafeUninitializedCapacity: name.utf8.count * 5) { key in
+        withASCIIKey(name) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `body` over the `asciiKey` of `name`, in a buffer of its own (on the stack for short names).
+    private static func withASCIIKey<Result>(_ name: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(name.utf8.count * 5, 1)) { key in
             var count = 0
             for byte in name.utf8 {
                 switch byte {
                 case UInt8(ascii: "&"):
-                    for byte in [0x20, 0x61, 0x6E, 0x64, 0x20] as [UInt8] { key[count] = byte; count += 1 }  // " and "
+                    for byte in " and ".utf8 { key[count] = byte; count += 1 }
                 case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: ","): key[count] = 0x20; count += 1
                 default: key[count] = ASCIIBytes.lower(byte); count += 1
                 }
@@ -146,7 +160,23 @@ extension ForceRegistry {
                 if written > 0 { key[written] = 0x20; written += 1 }
                 for offset in start..<index { key[written] = key[offset]; written += 1 }
             }
-            return written
+            return body(UnsafeBufferPointer(rebasing: key[..<written]))
+        }
+    }
+
+    /// A set of lengths, a bit each below 64.
+    struct KeyLengths: Sendable {
+        private var short: UInt64 = 0
+        private var long: Set<Int> = []
+
+        init(_ lengths: some Sequence<Int>) {
+            for length in lengths {
+                if length < 64 { short |= 1 << UInt64(length) } else { long.insert(length) }
+            }
+        }
+
+        func contains(_ length: Int) -> Bool {
+            length < 64 ? short & 1 << UInt64(length) != 0 : long.contains(length)
         }
     }
 
