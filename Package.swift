@@ -28,6 +28,7 @@ let package = Package(
             providers: [.apt(["libarchive-dev"])]
         ),
         .systemLibrary(name: "CLinuxSystem"),
+        .systemLibrary(name: "CVectorMask"),
         .systemLibrary(name: "CIsal", pkgConfig: "libisal", providers: [.apt(["libisal-dev"])]),
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         // The allocator of the peel process (only the executable links it; the library modules use whichever the
@@ -39,7 +40,7 @@ let package = Package(
         // Stage 1½: PDF entries → text, through poppler's pdftotext in a child process under limits.
         .target(name: "PeelPDF", dependencies: ["PeelText", "CLinuxSystem"], swiftSettings: settings),
         // Stage 2: entry bytes → normalised text with original line numbers.
-        .target(name: "PeelText", swiftSettings: settings),
+        .target(name: "PeelText", dependencies: ["CVectorMask"], swiftSettings: settings),
         // A general text-search engine: cue scans over bytes, sentence windows, pooled regular expressions.
         .target(name: "PeelSearch", dependencies: ["PeelText"], swiftSettings: settings),
         // Stage 3: normalised text → lines without page furniture, with table cells and their columns.

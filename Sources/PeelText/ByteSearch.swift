@@ -1,3 +1,4 @@
+import CVectorMask
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -17,11 +18,10 @@ public enum ByteSearch {
     }
 
     /// Whether any lane of `mask` is set. The standard library's `any` compiles to a generic horizontal minimum (a
-    /// call, or some thirty instructions inlined); lanes made 0 or 0xFF and read as two words are a compare and a test.
+    /// call, or some thirty instructions inlined); the lanes' top bits gathered by one instruction are a test.
     @inline(__always)
     public static func anyLane(_ mask: SIMDMask<SIMD16<Int8>>) -> Bool {
-        let lanes = unsafeBitCast(SIMD16<UInt8>(repeating: 0).replacing(with: 0xFF, where: mask), to: SIMD2<UInt64>.self)
-        return lanes[0] | lanes[1] != 0
+        laneBits(mask) != 0
     }
 
     /// Whether the bytes hold any of four bytes: the CSV writer asks it of every text field (a comma, a quote or a line
@@ -90,13 +90,10 @@ public enum ByteSearch {
         }
     }
 
-    /// A bit per lane of `mask`, lane i at bit i: the lanes made 0 or 1 and read as two words, each word's eight bytes
-    /// gathered into its top byte by one multiplication (lane i's bit lands at 56 + i; no two products overlap).
+    /// A bit per lane of `mask`, lane i at bit i: a set lane is all ones, so its top bit says it (`CVectorMask`).
     @inline(__always)
     public static func laneBits(_ mask: SIMDMask<SIMD16<Int8>>) -> UInt32 {
-        let lanes = unsafeBitCast(SIMD16<UInt8>(repeating: 0).replacing(with: 1, where: mask), to: SIMD2<UInt64>.self)
-        let gather: UInt64 = 0x0102_0408_1020_4080
-        return UInt32(truncatingIfNeeded: (lanes[0] &* gather) >> 56) | UInt32(truncatingIfNeeded: (lanes[1] &* gather) >> 56) << 8
+        CVectorMask_topBits(unsafeBitCast(mask, to: SIMD16<UInt8>.self))
     }
 
     /// Whether the bytes hold an ASCII digit. Asked of every paragraph's bytes (over half the prose holds none, so
