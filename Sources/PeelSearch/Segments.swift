@@ -110,8 +110,11 @@ public struct Segments: Sendable {
                 let here = raw.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self) | caseBits
                 let next = raw.loadUnaligned(fromByteOffset: index + 1, as: SIMD16<UInt8>.self) | caseBits
                 let passes = here .== firsts .& next .== seconds
-                if ByteSearch.anyLane(passes) {
-                    for lane in 0..<16 where passes[lane] { check(index + lane) }
+                // The passing lanes from their bits, lowest first (reading each of sixteen lanes out of the mask cost more).
+                var lanes = ByteSearch.laneBits(passes)
+                while lanes != 0 {
+                    check(index + lanes.trailingZeroBitCount)
+                    lanes &= lanes - 1
                 }
                 index += 16
             }
