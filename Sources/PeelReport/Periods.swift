@@ -51,17 +51,20 @@ enum Dates {
 
     private static func periods(in text: String, bytes: UnsafeBufferPointer<UInt8>) -> [Period] {
         func isSeparator(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x2C || byte == 0x28 || byte == 0x29 }
-        var words: [Range<Int>] = []
+        var wordRanges: [Range<Int>] = []
         // About one word in six bytes of prose: grown a few times a paragraph, the array cost a quarter of this
         // function (callgrind).
-        words.reserveCapacity(bytes.count / 5 + 8)
+        wordRanges.reserveCapacity(bytes.count / 5 + 8)
         var position = 0
         while position < bytes.count {
             while position < bytes.count && isSeparator(bytes[position]) { position += 1 }
             let start = position
             while position < bytes.count && !isSeparator(bytes[position]) { position += 1 }
-            if start < position { words.append(start..<position) }
+            if start < position { wordRanges.append(start..<position) }
         }
+        // A constant from here: the local functions below capture its value (a variable they captured was read
+        // through a box, with a run-time exclusivity check at every access).
+        let words = wordRanges
         /// Whether word `index` is `lower` (lowercase ASCII), ignoring ASCII case.
         func word(_ index: Int, is lower: StaticString) -> Bool {
             let range = words[index]

@@ -95,7 +95,9 @@ public struct Segments: Sendable {
         let starts = text.count - key.count + 1
         key.withUnsafeBufferPointer { key in
             var segment = 0
-            func check(_ index: Int) {
+            // What it changes is passed to it, not captured: a local function that changed captured variables had
+            // them checked for exclusive access at run time, at every call.
+            func check(_ index: Int, _ segment: inout Int, _ found: inout [Bool]) {
                 var offset = 0
                 while offset < key.count && ASCIIBytes.lower(text[index + offset]) == key[offset] { offset += 1 }
                 guard offset == key.count else { return }
@@ -113,13 +115,13 @@ public struct Segments: Sendable {
                 // The passing lanes from their bits, lowest first (reading each of sixteen lanes out of the mask cost more).
                 var lanes = ByteSearch.laneBits(passes)
                 while lanes != 0 {
-                    check(index + lanes.trailingZeroBitCount)
+                    check(index + lanes.trailingZeroBitCount, &segment, &found)
                     lanes &= lanes - 1
                 }
                 index += 16
             }
             while index < starts {
-                if text[index] | 0x20 == first && text[index + 1] | 0x20 == second { check(index) }
+                if text[index] | 0x20 == first && text[index + 1] | 0x20 == second { check(index, &segment, &found) }
                 index += 1
             }
         }
