@@ -153,14 +153,15 @@ public struct LineOpenings: Sendable {
     }
 }
 
-/// The cleaned bytes of the lines one reading of a text made, back to back; never changed once made (a line holds
-/// a reference and its range, so that a line is no allocation of its own).
-/// Unchecked Sendable: the bytes are written before the object is made and never after; it only frees them.
+/// The cleaned bytes of the lines one reading of a text made, back to back; never changed once that reading ends (a
+/// line holds a reference and its range, so that a line is no allocation of its own).
+/// Unchecked Sendable: the bytes are written by the reading that makes the lines, before any of them is handed out,
+/// and never after; the object only frees them.
 /// (Owned memory, not an array: a line reads its bytes through one pointer, with nothing to retain.)
 public final class LineTexts: @unchecked Sendable {
     @usableFromInline let base: UnsafeMutablePointer<UInt8>
 
-    /// Takes `base`, allocated for at least one byte, whose bytes are final.
+    /// Takes `base`, allocated for at least one byte, whose bytes are final before any line reading them is handed out.
     init(owning base: UnsafeMutablePointer<UInt8>) { self.base = base }
 
     convenience init(_ bytes: [UInt8]) {
@@ -228,26 +229,17 @@ public struct NormalisedText: Sendable {
         read(text, text.lines[sourceLinesRead..<end])
     }
 
-    /// A line cleaned, before its line is made: where its text went in the buffer, and its marks.
-    private struct Cleaned {
-        let number: Int
-        let text: Range<Int>
-        let source: Range<Int>
-        let shape: UInt32
-        let isHeading: Bool
-        let afterPageBreak: Bool
-    }
-
     private mutating func read(_ text: DecodedText, _ source: ArraySlice<TextLine>) {
         defer { sourceLinesRead = source.endIndex }
         guard let first = source.first, let last = source.last else { return }
-        var cleaned: [Cleaned] = []
-        cleaned.reserveCapacity(source.count)
         var scratch: [UInt8] = []
-        // Every line's text into one buffer: cleaning never lengthens a line, so the source's span is enough.
+        // Every line's text into one buffer: cleaning never lengthens a line, so the source's span is enough. The
+        // lines are made as they are cleaned, each referring to the buffer its text is still being written to: no
+        // line is handed out before the last byte is written. (Cleaned first and made in a second pass, every line
+        // was written twice.)
         let capacity = max(last.range.upperBound - first.range.lowerBound, 1)
         let base = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        let out = UnsafeMutableBufferPointer(start: base, count: capacity)
+        let texts = LineTexts(owning: base)
         var written = 0
         text.utf8.withUnsafeBufferPointer { bytes in
             // The next form feed at or after the line being read: found once for all the lines before it (a search a
@@ -257,9 +249,9 @@ public struct NormalisedText: Sendable {
                 if formFeed < line.range.lowerBound { formFeed = ByteSearch.firstIndex(of: 0x0C, in: bytes, from: line.range.lowerBound) }
                 let start = written
                 let (count, heading, hadFormFeed, shape) = Normaliser.clean(UnsafeBufferPointer(rebasing: bytes[line.range]),
-                                                                            into: out.baseAddress! + start, scratch: &scratch,
+                                                                            into: base + start, scratch: &scratch,
                                                                             holdsFormFeed: formFeed < line.range.upperBound)
-                let clean = UnsafeBufferPointer(start: out.baseAddress! + start, count: count)
+                let clean = UnsafeBufferPointer(start: base + start, count: count)
                 if hadFormFeed {
                     pageBreakPending = true
                     pageBreaks += 1
@@ -272,10 +264,7 @@ public struct NormalisedText: Sendable {
                 if hadFormFeed {
                     // The number may stand just before the break: drop it if it is the last kept line. Only this
                     // removes an earlier line, so a prefix's lines are final up to its last line that is no number.
-                    if let index = cleaned.lastIndex(where: { !$0.text.isEmpty }) {
-                        let kept = cleaned[index].text
-                        if takePageNumber(UnsafeBufferPointer(rebasing: UnsafeBufferPointer(out)[kept])) { cleaned.remove(at: index) }
-                    } else if let index = lines.lastIndex(where: { !$0.isBlank }), lines[index].withText({ takePageNumber($0) }) {
+                    if let index = lines.lastIndex(where: { !$0.isBlank }), lines[index].withText({ takePageNumber($0) }) {
                         lines.remove(at: index)
                     }
                     formFeedPending = count == 0
@@ -285,14 +274,9 @@ public struct NormalisedText: Sendable {
                 let afterBreak = pageBreakPending
                 if count != 0 { pageBreakPending = false }
                 written = start + count
-                cleaned.append(Cleaned(number: line.number, text: start..<written, source: line.range, shape: shape, isHeading: heading,
-                                       afterPageBreak: afterBreak))
+                lines.append(NormalisedLine(number: line.number, texts: texts, text: start..<written, source: line.range, shape: shape,
+                                            isHeading: heading, afterPageBreak: afterBreak))
             }
-        }
-        let texts = LineTexts(owning: base)
-        for line in cleaned {
-            lines.append(NormalisedLine(number: line.number, texts: texts, text: line.text, source: line.source, shape: line.shape,
-                                        isHeading: line.isHeading, afterPageBreak: line.afterPageBreak))
         }
     }
 }
