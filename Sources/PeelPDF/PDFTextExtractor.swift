@@ -160,18 +160,49 @@ private struct PopplerMessages {
 
     /// Poppler's errors ("Syntax Error: …", "Internal Error: …"), the first few of each kind; warnings left out.
     var errors: [String] {
-        var seen = Set<String>()
-        return Array(all.filter { $0.contains("Error") && seen.insert($0).inserted }.prefix(3))
+        var seen = Set<String>(), found: [String] = []
+        for line in all where line.containsASCII("Error") && seen.insert(line).inserted {
+            found.append(line)
+            if found.count == 3 { break }
+        }
+        return found
     }
 
     var outOfMemory: Bool {
-        all.contains { $0.contains("Out of memory") || $0.contains("bad_alloc") || $0.contains("Cannot allocate memory") }
+        all.contains { $0.containsASCII("Out of memory") || $0.containsASCII("bad_alloc") || $0.containsASCII("Cannot allocate memory") }
     }
 
     /// ": first error; second error", or "" when poppler said nothing.
     var summary: String {
         let shown = errors.isEmpty ? Array(all.prefix(2)) : errors
         return shown.isEmpty ? "" : ": " + shown.joined(separator: "; ")
+    }
+}
+
+extension String {
+    /// `contains(word)` for an ASCII `word`, found on the bytes: the standard library's search builds a table of
+    /// Characters at every call (some 30,000 instructions a line of poppler's messages, which a damaged PDF prints by
+    /// the thousand). A match with a non-ASCII byte beside it, which could join its first or last letter to a longer
+    /// Character, is left to the Character search; with no match in the bytes there is none in Characters (an ASCII
+    /// letter is one byte, and has no other canonical form).
+    func containsASCII(_ word: String) -> Bool {
+        var text = self, word = word
+        let onBytes: Bool? = text.withUTF8 { text in
+            word.withUTF8 { needle in
+                guard let first = needle.first else { return nil }
+                guard text.count >= needle.count else { return false }
+                for start in 0...(text.count - needle.count) where text[start] == first {
+                    guard (1..<needle.count).allSatisfy({ text[start + $0] == needle[$0] }) else { continue }
+                    let end = start + needle.count
+                    let before = start == 0 ? 0 : text[start - 1], after = end == text.count ? 0 : text[end]
+                    return before < 0x80 && after < 0x80 ? true : nil
+                }
+                return false
+            }
+        }
+        // `firstRange(of:)`, the Character search: with Foundation imported, `contains` of a String variable would be
+        // Foundation's, which matches inside a longer Character.
+        return onBytes ?? (firstRange(of: word) != nil)
     }
 }
 

@@ -99,6 +99,18 @@ struct PDFTextExtractorTests {
         #expect(truncated.contains("trailer"))
     }
 
+    @Test("a PDF header over noise: poppler prints a thousand errors or more, and the reason names the first three different ones (seeded)")
+    func noise() {
+        // As the benchmark corpus makes its damaged PDFs; poppler's messages fill the 64 KiB of them kept.
+        let seed: UInt64 = 0x9DF
+        var generator = SplitMix(seed: seed)
+        let bytes = Array("%PDF-1.4\n%\u{E2}\u{E3}\u{CF}\u{D3}\n".utf8) + (0..<60_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let failure = reason(extractor().extract(bytes)) ?? ""
+        #expect(failure.hasPrefix("pdftotext could not read the PDF"), "seed \(seed): \(failure)")
+        let errors = failure.components(separatedBy: ": ").dropFirst().joined(separator: ": ").components(separatedBy: "; ")
+        #expect(errors.count == 3 && Set(errors).count == 3 && errors.allSatisfy { $0.contains("Error") }, "seed \(seed): \(failure)")
+    }
+
     @Test("limits: pages, wall-clock seconds, memory and output size each stop the child with their own reason")
     func limits() {
         let many = readBytes(Fixtures.documentsFolder + "/3000-pages.pdf")
