@@ -82,7 +82,7 @@ public struct PDFTextExtractor: Sendable {
         case .notStarted(let error):
             return .failure(PDFFailure(reason: "pdftotext could not be started: \(error)"))
         case .exited(let code):
-            if messages.all.contains(where: { $0.contains("Incorrect password") }) {
+            if messages.all.contains(where: { $0.containsASCII("Incorrect password") }) {
                 return .failure(PDFFailure(reason: "encrypted PDF: it needs a password to open"))
             }
             if code == 3 {
