@@ -8,7 +8,8 @@ out=$root/.build-fuzz
 mkdir -p "$out"
 cd "$out"
 [ -d "$root/.build/checkouts/CSV.swift" ] || (cd "$root" && swift package resolve)
-flags=(-O -sanitize=fuzzer,address -parse-as-library -I "$out" -L "$out")
+# -I Sources/CVectorMask: PeelText's header-only C shim (its module map), as SwiftPM passes it to the package build.
+flags=(-O -sanitize=fuzzer,address -parse-as-library -I "$out" -I "$root/Sources/CVectorMask" -L "$out")
 compile() {  # module name, sources…
     local module=$1; shift
     swiftc "${flags[@]}" -module-name "$module" -emit-module -emit-library -static -o "lib$module.a" "$@"
