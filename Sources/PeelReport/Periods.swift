@@ -50,6 +50,9 @@ enum Dates {
     }
 
     private static func periods(in text: String, bytes: UnsafeBufferPointer<UInt8>) -> [Period] {
+        // Every period is read from a date whose year's first four Characters are digits in 1990...2100 (`date`,
+        // `asciiParts`): a text without four ASCII digits in a row names none, and is not split into words.
+        guard ByteSearch.containsFourDigitRun(bytes) else { return [] }
         func isSeparator(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x2C || byte == 0x28 || byte == 0x29 }
         var wordRanges: [Range<Int>] = []
         // About one word in six bytes of prose: grown a few times a paragraph, the array cost a quarter of this

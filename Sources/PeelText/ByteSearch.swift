@@ -96,6 +96,31 @@ public enum ByteSearch {
         CVectorMask_topBits(unsafeBitCast(mask, to: SIMD16<UInt8>.self))
     }
 
+    /// Whether the bytes hold four ASCII digits in a row (a year has them, and every printed date a year): sixteen
+    /// bytes a step, the digits' lanes as bits, the last three lanes of a block carried into the next.
+    public static func containsFourDigitRun(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            var carried: UInt32 = 0  // bits 0–2: the last three lanes of the block before
+            while index + 16 <= bytes.count {
+                let block = raw.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self)
+                let digits = laneBits((block &- SIMD16<UInt8>(repeating: 0x30)) .< SIMD16<UInt8>(repeating: 10))
+                let lanes = digits << 3 | carried  // bit k: the byte at index + k - 3
+                if lanes & lanes >> 1 & lanes >> 2 & lanes >> 3 != 0 { return true }
+                carried = digits >> 13
+                index += 16
+            }
+        }
+        // The rest byte by byte, from three bytes back (a run may have started in the last block).
+        var run = 0
+        for byte in UnsafeBufferPointer(rebasing: bytes[max(0, index - 3)...]) {
+            run = byte &- 0x30 < 10 ? run + 1 : 0
+            if run == 4 { return true }
+        }
+        return false
+    }
+
     /// Whether the bytes hold an ASCII digit. Asked of every paragraph's bytes (over half the prose holds none, so
     /// most are read to the end): sixteen bytes a step, a byte less "0" being below 10 only for a digit, the last
     /// block overlapping the one before; a text under sixteen bytes eight a step (for ASCII bytes, high bit clear

@@ -53,6 +53,44 @@ struct ASCIIMatchingTests {
         #expect("Areas For Improvement – “HMIC”".lowercasedByRuns() == "areas for improvement – “hmic”")
     }
 
+    @Test("containsFourDigitRun finds a run of four digits at every position and across every block boundary, and no shorter run (seeded)")
+    func fourDigitRuns() {
+        func plain(_ bytes: [UInt8]) -> Bool {
+            var run = 0
+            for byte in bytes {
+                run = byte >= 0x30 && byte <= 0x39 ? run + 1 : 0
+                if run == 4 { return true }
+            }
+            return false
+        }
+        var wrong: [String] = []
+        // Every run of one to five digits at every position of texts of 0 to 50 bytes, between fillers beside the
+        // digits in value ("/", ":", the same with the high bit set).
+        for filler in [UInt8(ascii: "/"), UInt8(ascii: ":"), 0xAF, 0xBA, UInt8(ascii: "a")] {
+            for length in 0...50 {
+                for runLength in 1...5 {
+                    for start in 0..<max(1, length - runLength + 1) where start + runLength <= length {
+                        var bytes = [UInt8](repeating: filler, count: length)
+                        for offset in 0..<runLength { bytes[start + offset] = UInt8(ascii: "0") + UInt8((start + offset) % 10) }
+                        if bytes.withUnsafeBufferPointer(ByteSearch.containsFourDigitRun) != plain(bytes) {
+                            wrong.append("\(runLength) digits at \(start) of \(length) in \(filler)")
+                        }
+                    }
+                }
+            }
+        }
+        let seed = UInt64(0x4D16)
+        var generator = SplitMix(seed: seed)
+        for _ in 0..<20_000 {
+            // Digits about half the time, so runs of every length come and go.
+            let bytes = (0..<Int.random(in: 0...70, using: &generator)).map { _ in
+                Bool.random(using: &generator) ? UInt8.random(in: 0x30...0x39, using: &generator) : UInt8.random(in: 0...255, using: &generator)
+            }
+            if bytes.withUnsafeBufferPointer(ByteSearch.containsFourDigitRun) != plain(bytes) { wrong.append("seed \(seed): \(bytes)") }
+        }
+        #expect(wrong.isEmpty, "\(wrong.count): \(wrong.prefix(5))")
+    }
+
     @Test("containsASCIIDigit finds every digit at every position and nothing else, whatever the bytes around it")
     func digits() {
         var wrong: [String] = []
