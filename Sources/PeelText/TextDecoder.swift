@@ -12,9 +12,102 @@ public enum TextDecoder {
         if bytes.starts(with: [0xFF, 0xFE]) { return try fromUTF16(bytes.dropFirst(2), littleEndian: true) }
         if bytes.starts(with: [0xFE, 0xFF]) { return try fromUTF16(bytes.dropFirst(2), littleEndian: false) }
         if let signature = binarySignature(bytes) { throw NotText(reason: "not text: \(signature) signature") }
-        try refuseBinary(bytes)
-        if isValidUTF8(bytes) { return try normalise(bytes, encoding: .utf8, validate: false) }
-        return try normalise(windows1252ToUTF8(bytes), encoding: .windows1252, validate: false)
+        let survey = bytes.withUnsafeBufferPointer(Survey.init)
+        guard let controls = survey.controls else { throw NotText(reason: "not text: contains NUL bytes") }
+        if controls * 100 > survey.sampleCount {
+            throw NotText(reason: "not text: \(controls) control characters in the first \(survey.sampleCount) bytes")
+        }
+        // Bytes before the first non-ASCII one are valid UTF-8 whatever they are.
+        let valid = survey.firstNonASCII == bytes.count || bytes.withUnsafeBufferPointer { isValidUTF8($0, from: survey.firstNonASCII) }
+        guard valid else { return try normalise(windows1252ToUTF8(bytes), encoding: .windows1252, validate: false) }
+        if let lines = survey.lines { return DecodedText(utf8: bytes, encoding: .utf8, lines: lines) }
+        return try normalise(bytes, encoding: .utf8, validate: false)
+    }
+
+    /// What one pass over an entry's bytes tells the decoder, sixteen bytes a step: the binary check's count of the
+    /// first `sampleLimit` bytes, where the first non-ASCII byte stands (UTF-8 is validated from there), and the
+    /// lines, when no carriage return changes them. A block of text whose only bytes below a space are line feeds
+    /// and that holds no byte past ASCII (most blocks) costs one test of its lanes' bits besides its line feeds.
+    /// (Four passes did this before: the control count, UTF-8 validation, the search for a carriage return and the
+    /// line ends; callgrind.)
+    struct Survey {
+        /// The binary check reads this many bytes from the start (a multiple of sixteen: blocks end on it).
+        static let sampleLimit = 64 << 10
+        let sampleCount: Int
+        /// C0 control bytes in the first `sampleCount` besides tab, line feed, form feed and carriage return (which are
+        /// text); nil if any there is NUL.
+        let controls: Int?
+        /// The first byte of 0x80 or more, or the count.
+        let firstNonASCII: Int
+        /// The lines split at line feeds, numbered from 1; nil when the bytes hold a carriage return (they are split
+        /// after CRs become line feeds).
+        let lines: [TextLine]?
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>) {
+            let count = bytes.count
+            let sample = min(count, Self.sampleLimit)
+            var controls = 0, nul = false
+            var firstHigh = count
+            var sawCR = false
+            var lines: [TextLine] = []
+            lines.reserveCapacity(count / 40)
+            var lineStart = 0
+            var index = 0
+            // Whether anything is left to learn from the bytes at `index` on.
+            func learning(_ index: Int) -> Bool { !sawCR || firstHigh == count || index < sample }
+            if let base = bytes.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                let space = SIMD16<UInt8>(repeating: 0x20), lineFeed = SIMD16<UInt8>(repeating: 0x0A)
+                while index + 16 <= count {
+                    let block = raw.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self)
+                    let feeds = block .== lineFeed
+                    let below = block .< space
+                    let high = block .>= SIMD16<UInt8>(repeating: 0x80)
+                    if ByteSearch.anyLane((below .& .!feeds) .| high) {
+                        let highBits = ByteSearch.laneBits(high)
+                        if highBits != 0 && firstHigh == count { firstHigh = index + highBits.trailingZeroBitCount }
+                        let returns = block .== SIMD16<UInt8>(repeating: 0x0D)
+                        if ByteSearch.anyLane(returns) { sawCR = true }
+                        // Blocks end on the sample's end: a block is in the sample whole or not at all.
+                        if index < sample {
+                            if ByteSearch.anyLane(block .== SIMD16<UInt8>(repeating: 0)) { nul = true }
+                            let text = block .== SIMD16<UInt8>(repeating: 0x09) .| feeds .| block .== SIMD16<UInt8>(repeating: 0x0C) .| returns
+                            controls += ByteSearch.laneBits(below .& .!text).nonzeroBitCount
+                        }
+                    }
+                    if !sawCR {
+                        var ends = ByteSearch.laneBits(feeds)
+                        while ends != 0 {
+                            let end = index + ends.trailingZeroBitCount
+                            lines.append(TextLine(number: lines.count + 1, range: lineStart..<end))
+                            lineStart = end + 1
+                            ends &= ends - 1
+                        }
+                    }
+                    index += 16
+                    if !learning(index) { break }
+                }
+            }
+            while index < count && learning(index) {
+                let byte = bytes[index]
+                if byte >= 0x80 && firstHigh == count { firstHigh = index }
+                if byte == 0x0D { sawCR = true }
+                if index < sample {
+                    if byte == 0 { nul = true }
+                    if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0C && byte != 0x0D { controls += 1 }
+                }
+                if byte == 0x0A && !sawCR {
+                    lines.append(TextLine(number: lines.count + 1, range: lineStart..<index))
+                    lineStart = index + 1
+                }
+                index += 1
+            }
+            if !sawCR && lineStart < count { lines.append(TextLine(number: lines.count + 1, range: lineStart..<count)) }
+            sampleCount = sample
+            self.controls = nul ? nil : controls
+            firstNonASCII = firstHigh
+            self.lines = sawCR ? nil : lines
+        }
     }
 
     // MARK: Encodings
@@ -69,14 +162,15 @@ public enum TextDecoder {
     }
 
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer(isValidUTF8)
+        bytes.withUnsafeBufferPointer { isValidUTF8($0) }
     }
 
     /// Well-formed UTF-8 as the standard library's decoder judges it (no overlong forms, surrogates or scalars
-    /// past U+10FFFF), with ASCII skipped a word at a time: almost every byte of an entry is ASCII.
-    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// past U+10FFFF), with ASCII skipped a word at a time: almost every byte of an entry is ASCII. `start`: a
+    /// scalar's first byte (what comes before it is not looked at).
+    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Bool {
         let count = bytes.count
-        var index = 0
+        var index = start
         while true {
             index = ByteSearch.firstNonASCII(in: bytes, from: index)
             guard index < count else { return true }
@@ -108,13 +202,19 @@ public enum TextDecoder {
     static func windows1252ToUTF8(_ bytes: [UInt8]) -> [UInt8] {
         var out = [UInt8]()
         out.reserveCapacity(bytes.count + bytes.count / 8)
-        for byte in bytes {
-            if byte < 0x80 {
-                out.append(byte)
-                continue
+        bytes.withUnsafeBufferPointer { bytes in
+            var index = 0
+            while index < bytes.count {
+                // Runs of ASCII (nearly all the text) copied whole: appended a byte at a time, they cost twelve
+                // instructions a byte (callgrind).
+                let end = ByteSearch.firstNonASCII(in: bytes, from: index)
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                guard end < bytes.count else { break }
+                let byte = bytes[end]
+                let scalar = byte < 0xA0 ? cp1252High[Int(byte - 0x80)] : UInt32(byte)
+                UTF8.encode(Unicode.Scalar(scalar)!) { out.append($0) }
+                index = end + 1
             }
-            let scalar = byte < 0xA0 ? cp1252High[Int(byte - 0x80)] : UInt32(byte)
-            UTF8.encode(Unicode.Scalar(scalar)!) { out.append($0) }
         }
         return out
     }
@@ -129,45 +229,6 @@ public enum TextDecoder {
             ("OLE2 (legacy Office) document", [0xD0, 0xCF, 0x11, 0xE0]),
         ]
         return signatures.first { bytes.starts(with: $0.1) }?.0
-    }
-
-    /// NUL bytes or more than 1% control characters in the first 64 KiB mean this is no text.
-    private static func refuseBinary(_ bytes: [UInt8]) throws(NotText) {
-        let sampleCount = min(bytes.count, 64 << 10)
-        let controls = bytes.withUnsafeBufferPointer { all in controlBytes(in: UnsafeBufferPointer(rebasing: all[..<sampleCount])) }
-        guard let controls else { throw NotText(reason: "not text: contains NUL bytes") }
-        if controls * 100 > sampleCount {
-            throw NotText(reason: "not text: \(controls) control characters in the first \(sampleCount) bytes")
-        }
-    }
-
-    /// How many C0 control bytes the bytes hold besides tab, line feed, form feed and carriage return (which are
-    /// text); nil if any is NUL. Sixteen bytes a step: a block whose only bytes below a space are line feeds (most
-    /// blocks of text) is passed over on one test of its lanes' bits; the others have their controls counted from
-    /// the same bits. (Counting every block's controls in a vector's lanes, summed every 255 blocks, took half as many
-    /// instructions again; a search for the next control byte stopped at every line feed.)
-    static func controlBytes(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        var controls = 0
-        var index = 0
-        if let base = bytes.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            let space = SIMD16<UInt8>(repeating: 0x20), lineFeed = SIMD16<UInt8>(repeating: 0x0A)
-            while index + 16 <= bytes.count {
-                let block = raw.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self)
-                index += 16
-                let below = block .< space
-                guard ByteSearch.anyLane(below .& .!(block .== lineFeed)) else { continue }
-                if ByteSearch.anyLane(block .== SIMD16<UInt8>(repeating: 0)) { return nil }
-                let text = block .== SIMD16<UInt8>(repeating: 0x09) .| block .== lineFeed .| block .== SIMD16<UInt8>(repeating: 0x0C)
-                    .| block .== SIMD16<UInt8>(repeating: 0x0D)
-                controls += ByteSearch.laneBits(below .& .!text).nonzeroBitCount
-            }
-        }
-        for byte in UnsafeBufferPointer(rebasing: bytes[index...]) {
-            if byte == 0 { return nil }
-            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0C && byte != 0x0D { controls += 1 }
-        }
-        return controls
     }
 
     // MARK: Line ends

@@ -64,34 +64,66 @@ struct TextDecoderTests {
         do { _ = try TextDecoder.decode(bytes) } catch { #expect(error.reason.contains(reason)) }
     }
 
-    @Test("the binary check counts control bytes as a byte-by-byte count does (seeded; blocks, tails, a NUL anywhere)")
-    func controlBytesCounted() {
-        func reference(_ bytes: [UInt8]) -> Int? {
-            if bytes.contains(0) { return nil }
-            return bytes.filter { $0 < 0x20 && ![0x09, 0x0A, 0x0C, 0x0D].contains($0) }.count
+    @Test("one pass gives the binary check's count, the first non-ASCII byte and the lines as byte-by-byte references do (seeded)")
+    func surveyAgrees() {
+        struct Reference: Equatable {
+            var controls: Int?, firstNonASCII: Int, lines: [TextLine]?
         }
-        func counted(_ bytes: [UInt8]) -> Int? { bytes.withUnsafeBufferPointer { TextDecoder.controlBytes(in: $0) } }
+        func reference(_ bytes: [UInt8]) -> Reference {
+            let sample = bytes.prefix(TextDecoder.Survey.sampleLimit)
+            let controls = sample.contains(0) ? nil : sample.filter { $0 < 0x20 && ![0x09, 0x0A, 0x0C, 0x0D].contains($0) }.count
+            var lines: [TextLine] = []
+            var start = 0
+            for (index, byte) in bytes.enumerated() where byte == 0x0A {
+                lines.append(TextLine(number: lines.count + 1, range: start..<index))
+                start = index + 1
+            }
+            if start < bytes.count { lines.append(TextLine(number: lines.count + 1, range: start..<bytes.count)) }
+            return Reference(controls: controls, firstNonASCII: bytes.firstIndex { $0 >= 0x80 } ?? bytes.count,
+                             lines: bytes.contains(0x0D) ? nil : lines)
+        }
+        func surveyed(_ bytes: [UInt8]) -> Reference {
+            let survey = bytes.withUnsafeBufferPointer(TextDecoder.Survey.init)
+            return Reference(controls: survey.controls, firstNonASCII: survey.firstNonASCII, lines: survey.lines)
+        }
         let seed = UInt64(0xB1A7)
         var generator = SplitMix(seed: seed)
         var wrong: [String] = []
-        for length in Array(0...80) + [4_079, 4_080, 4_081, 65_536] {
-            for _ in 0..<20 {
-                // Text with a control byte about one in forty: line feeds, tabs, and others that count.
+        let limit = TextDecoder.Survey.sampleLimit
+        for length in Array(0...80) + [4_079, 4_080, 4_081, limit - 1, limit, limit + 1, limit + 37] {
+            for round in 0..<(length > 5_000 ? 4 : 20) {
+                // Text with a line feed about one byte in thirty, and, in some rounds, rare carriage returns, bytes past
+                // ASCII, and control bytes (some that count, some that are text).
+                let returns = round % 3 == 0, high = round % 2 == 0
                 let bytes = (0..<length).map { _ -> UInt8 in
-                    UInt8.random(in: 0..<40, using: &generator) == 0 ? [0x01, 0x09, 0x0A, 0x0C, 0x0D, 0x1B, 0x1F][Int.random(in: 0..<7, using: &generator)]
-                        : UInt8.random(in: 0x20...0xFF, using: &generator)
+                    switch UInt16.random(in: 0..<1_000, using: &generator) {
+                    case 0..<33: return 0x0A
+                    case 33..<36: return returns ? 0x0D : 0x41
+                    case 36..<40: return high ? UInt8.random(in: 0x80...0xFF, using: &generator) : 0x42
+                    case 40..<50: return [0x01, 0x09, 0x0C, 0x1B, 0x1F][Int.random(in: 0..<5, using: &generator)]
+                    default: return UInt8.random(in: 0x20...0x7E, using: &generator)
+                    }
                 }
-                if counted(bytes) != reference(bytes) { wrong.append("length \(length)") }
+                if surveyed(bytes) != reference(bytes) { wrong.append("length \(length), round \(round)") }
                 if length > 0 {
                     var withNUL = bytes
                     withNUL[Int.random(in: 0..<length, using: &generator)] = 0
-                    if counted(withNUL) != nil { wrong.append("NUL missed, length \(length)") }
+                    if surveyed(withNUL) != reference(withNUL) { wrong.append("with a NUL, length \(length), round \(round)") }
                 }
             }
         }
         // More control bytes in one lane than a byte can count: 300 blocks of them.
-        if counted(Array(repeating: 0x01, count: 16 * 300 + 5)) != 16 * 300 + 5 { wrong.append("lane overflow") }
-        #expect(wrong.isEmpty, "seed \(seed): \(wrong.prefix(5))")
+        if surveyed(Array(repeating: 0x01, count: 16 * 300 + 5)).controls != 16 * 300 + 5 { wrong.append("lane overflow") }
+        // Past the sample, neither a NUL nor a control byte counts; a CR or a byte past ASCII there still tells.
+        var late = Array(repeating: UInt8(0x61), count: limit + 100)
+        late[limit + 3] = 0
+        late[limit + 5] = 0x01
+        #expect(surveyed(late) == Reference(controls: 0, firstNonASCII: limit + 100, lines: [TextLine(number: 1, range: 0..<(limit + 100))]))
+        late[limit + 50] = 0xE9
+        late[limit + 60] = 0x0D
+        #expect(surveyed(late) == Reference(controls: 0, firstNonASCII: limit + 50, lines: nil))
+        let disagreements = wrong.count  // counted, so that a failure prints five cases and not every one
+        #expect(disagreements == 0, "seed \(seed): \(wrong.prefix(5))")
     }
 
     @Test("markdown-flavoured extractions are told from plain ones", arguments: Fixtures.sampleNames)
