@@ -26,6 +26,9 @@ public struct ParquetRows: Sendable, ParquetRowSink {
     @inline(__always)
     public mutating func append(double: Double, column: Int) { chunks[column].append(double: double) }
 
+    /// The bytes its columns' buffers hold.
+    public var bufferedBytes: Int { chunks.reduce(0) { $0 + $1.bufferedBytes } }
+
     public mutating func endRow() {
         count += 1
         assert(chunks.allSatisfy { $0.defined.count == count }, "a value per column in every row")

@@ -26,6 +26,25 @@ struct EntryResult: Sendable {
     let entryJSON: [UInt8]
 }
 
+extension EntryResult: OrderedResult {
+    var archiveIndex: Int { outcome.archiveIndex }
+    var ordinal: Int { outcome.ordinal }
+
+    /// The bytes of its rows (CSV, Parquet blocks, values kept for Parquet), cache record and manifest entry: what
+    /// grows with the report. The text its strings share with them, and the findings, are small beside it.
+    var heldBytes: Int {
+        var bytes = record.count + entryJSON.count
+        for batch in batches {
+            bytes += batch.flat.count + batch.partitions.reduce(0) { $0 + $1.partitioned.count }
+            bytes += (batch.values?.count ?? 0) * batch.schema.fields.count * MemoryLayout<Value>.stride
+        }
+        for block in parquet {
+            bytes += (block.flat?.bufferedBytes ?? 0) + block.partitions.reduce(0) { $0 + $1.rows.bufferedBytes }
+        }
+        return bytes
+    }
+}
+
 /// The dataset as it is written, entry by entry in (input, entry) order, into the staging folder. Everything that
 /// grows with the input goes to disk as it comes (tables, the archive cache, manifest entries, validation findings,
 /// force reports' grades for the cross-document check); what stays in memory is state bounded by the vocabulary

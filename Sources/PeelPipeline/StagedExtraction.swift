@@ -41,11 +41,18 @@ enum StagedExtraction {
         case read(ExtractedEntry)
         /// An entry of an unchanged archive, from the previous run's cache.
         case cached(record: [UInt8], ordinal: Int)
+
+        var ordinal: Int {
+            switch self {
+            case .read(let entry): entry.ordinal
+            case .cached(_, let ordinal): ordinal
+            }
+        }
     }
 
-    /// What an entry in flight holds besides its bytes (its path, outcome, cache record and rendered rows, and the
-    /// result waiting for its turn to be committed), counted against `queue_bytes` with them: counting bytes alone
-    /// let 200,000 tiny entries all be in flight at once (1.1 GB resident).
+    /// What an entry in flight holds besides its bytes (its path, outcome, cache record and rendered rows while it is
+    /// worked on), counted against `queue_bytes` with them: counting bytes alone let 200,000 tiny entries all be in
+    /// flight at once (1.1 GB resident). Results waiting for their turn are bounded by the ordered commit.
     static let entryOverheadBytes = 4096
 
     /// `cacheKey` gives an archive's cache key from its checksum (nil: read everything).
@@ -54,7 +61,10 @@ enum StagedExtraction {
                     logger: Logger) -> ExtractionResult {
         let jobs = max(1, jobs)
         let queue = BoundedQueue<(archiveIndex: Int, work: Work)>(capacityBytes: configuration.queueBytes)
-        let commit = OrderedCommit(writer: writer)
+        // Results that finish before their turn wait in order; a quarter of the queue's budget bounds the bytes they
+        // hold, as the budget bounds the text in flight.
+        let commit = OrderedCommit<EntryResult>(workers: jobs, maxWaitingBytes: max(configuration.queueBytes / 4, 1 << 20),
+                                                commit: writer.commit, finishArchive: writer.finishArchive)
         let clocks = ClockTotal()
         let archiveReader = ArchiveReader(limits: configuration.limits)
         let pdf = PDFTextExtractor(settings: configuration.pdf, maxTextBytes: configuration.limits.maxEntryBytes)
@@ -69,6 +79,7 @@ enum StagedExtraction {
             DispatchQueue(label: "peel.parse.\(worker)", qos: .userInitiated).async(group: workers) {
                 var clock = StageClock()
                 while let (item, cost) = queue.pop() {
+                    commit.started(worker: worker, archiveIndex: item.archiveIndex, ordinal: item.work.ordinal)
                     let archivePath = inputs[item.archiveIndex].path
                     let outcome: EntryOutcome
                     let record: [UInt8]?
@@ -92,7 +103,7 @@ enum StagedExtraction {
                                                         formats: formats, clock: &clock)
                     // Budget goes back once the entry's text is done with; the result is small beside it.
                     queue.release(cost)
-                    commit.submit(result)
+                    commit.submit(result, worker: worker)
                 }
                 clocks.add(clock)
             }
@@ -190,86 +201,6 @@ enum StagedExtraction {
             logger.info("archive read", metadata: metadata)
         }
         return record
-    }
-}
-
-/// Puts results back in (input, entry ordinal) order and hands them to the writer, on whichever worker completes
-/// the next one. Ordinals, not arrival order: a nested archive's container entry is numbered before its entries
-/// but delivered after them. An archive is complete once as many results as it emitted entries are in.
-///
-/// One worker drains at a time while the others go on working. Committing can be slower than working (replaying
-/// cached records is cheap, writing their rows is not), so a worker that finds more than `maxWaiting` results
-/// waiting while another drains waits for the drain to catch up: otherwise results pile up without bound (1.6 GB
-/// for a million cached entries). It never waits while nobody drains, so the result the drain needs next is
-/// always being worked on.
-private final class OrderedCommit: @unchecked Sendable {
-    private let condition = NSCondition()
-    private let writer: DatasetWriter
-    private var pending: [Int: [Int: EntryResult]] = [:]
-    private var waiting = 0
-    private let maxWaiting = 1024
-    private var ended: [Int: (entries: Int, record: ArchiveRecord)] = [:]
-    private var current = 0
-    private var nextOrdinal = 0
-    private var committedInCurrent = 0
-    private var draining = false
-
-    init(writer: DatasetWriter) {
-        self.writer = writer
-    }
-
-    func submit(_ result: EntryResult) {
-        condition.lock()
-        pending[result.outcome.archiveIndex, default: [:]][result.outcome.ordinal] = result
-        waiting += 1
-        while draining && waiting > maxWaiting { condition.wait() }
-        drain()
-    }
-
-    func endArchive(_ index: Int, entries: Int, record: ArchiveRecord) {
-        condition.lock()
-        ended[index] = (entries, record)
-        drain()
-    }
-
-    /// Called with the lock held; returns with it released. One thread drains at a time; results that arrive
-    /// meanwhile are picked up by the thread already draining (it checks again under the lock before it stops).
-    private func drain() {
-        guard !draining else {
-            condition.unlock()
-            return
-        }
-        draining = true
-        while true {
-            if let result = pending[current]?.removeValue(forKey: nextOrdinal) {
-                nextOrdinal += 1
-                committedInCurrent += 1
-                waiting -= 1
-                if waiting <= maxWaiting / 2 { condition.broadcast() }
-                condition.unlock()
-                writer.commit(result)
-                condition.lock()
-                continue
-            }
-            if let end = ended[current], committedInCurrent + (pending[current]?.count ?? 0) == end.entries {
-                // Whatever is left has gaps in its ordinals before it; it goes in ordinal order.
-                let rest = (pending.removeValue(forKey: current) ?? [:]).sorted { $0.key < $1.key }.map(\.value)
-                waiting -= rest.count
-                ended[current] = nil
-                current += 1
-                nextOrdinal = 0
-                committedInCurrent = 0
-                condition.unlock()
-                for result in rest { writer.commit(result) }
-                writer.finishArchive(end.record)
-                condition.lock()
-                continue
-            }
-            break
-        }
-        draining = false
-        condition.broadcast()
-        condition.unlock()
     }
 }
 
