@@ -40,6 +40,18 @@ struct RecordCodingTests {
         }
     }
 
+    @Test("integers and strings are written in the bytes earlier runs' caches hold (zigzag varints, length-prefixed UTF-8)")
+    func bytesAsCached() {
+        var out = RecordWriter()
+        out.int(0); out.int(-1); out.int(63); out.int(-64); out.int(64); out.int(300); out.int(Int.min); out.int(Int.max)
+        out.string("é,"); out.string(String(repeating: "a", count: 70))
+        let expected: [UInt8] = [0x00, 0x01, 0x7E, 0x7F, 0x80, 0x01, 0xD8, 0x04]
+            + Array(repeating: 0xFF, count: 9) + [0x01]
+            + [0xFE] + Array(repeating: 0xFF, count: 8) + [0x01]
+            + [0x06, 0xC3, 0xA9, 0x2C] + [0x8C, 0x01] + Array(repeating: 0x61, count: 70)
+        #expect(out.bytes == expected)
+    }
+
     @Test("integers of every size, negative ones, optionals and days keep their value")
     func integers() throws {
         var out = RecordWriter()
