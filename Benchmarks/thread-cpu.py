@@ -27,7 +27,7 @@ TICK = os.sysconf("SC_CLK_TCK")
 
 
 def thread_times(pid):
-    """{tid: (name, user s, system s)} of the process's live threads."""
+    """{tid: (user s, system s)} of the process's live threads."""
     times = {}
     try:
         tids = os.listdir(f"/proc/{pid}/task")
@@ -39,9 +39,9 @@ def thread_times(pid):
                 text = stat.read()
         except OSError:
             continue
-        name = text[text.index("(") + 1:text.rindex(")")]
+        # The fields after the command name (which may hold spaces): utime and stime are the 14th and 15th.
         fields = text[text.rindex(")") + 2:].split()
-        times[int(tid)] = (name, int(fields[11]) / TICK, int(fields[12]) / TICK)
+        times[int(tid)] = (int(fields[11]) / TICK, int(fields[12]) / TICK)
     return times
 
 
@@ -58,7 +58,7 @@ def run(peel, config, archive, jobs, out):
     wall = time.monotonic() - start
     if process.returncode not in (0, 65):
         sys.exit(f"thread-cpu.py: peel exited with status {process.returncode} on {archive}")
-    return wall, sorted(last.values(), key=lambda entry: -(entry[1] + entry[2]))
+    return wall, sorted(last.values(), key=lambda entry: -(entry[0] + entry[1]))
 
 
 def main(arguments):
@@ -80,8 +80,8 @@ def main(arguments):
         for round_number in range(1, rounds + 1):
             for job_count in jobs:
                 wall, threads = run(peel, config, archive, job_count, os.path.join(scratch, "out"))
-                busy = [f"{user + system:.2f}" for _, user, system in threads[:job_count + 1]]
-                total = sum(user + system for _, user, system in threads)
+                busy = [f"{user + system:.2f}" for user, system in threads[:job_count + 1]]
+                total = sum(user + system for user, system in threads)
                 print(f"| `--jobs {job_count}`, round {round_number} | {wall:.2f} | {' + '.join(busy)} | {total:.2f} |")
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
