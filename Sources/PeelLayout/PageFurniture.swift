@@ -73,8 +73,21 @@ enum PageFurniture {
             var copy = text
             return copy.withUTF8(isASCIIPageNumber)
         }
-        let words = key(text).split(separator: " ").filter { $0 != "-" && $0 != "–" && $0 != "|" }
-        guard !words.isEmpty, words.count <= 4 else { return false }
+        // Word by word, stopping at a fifth: an edge line may be a paragraph long, and splitting all of it into
+        // Characters cost 200,000 instructions such a line (callgrind).
+        let keyed = key(text)
+        var words: [Substring] = []
+        var rest = keyed[...]
+        while !rest.isEmpty {
+            let end = rest.firstIndex(of: " ") ?? rest.endIndex
+            let word = rest[..<end]
+            if !word.isEmpty && word != "-" && word != "–" && word != "|" {
+                words.append(word)
+                if words.count > 4 { return false }
+            }
+            rest = end == rest.endIndex ? rest[end...] : rest[rest.index(after: end)...]
+        }
+        guard !words.isEmpty else { return false }
         let shapes = words.map { $0.allSatisfy { $0 == "#" } ? "#" : String($0) }
         return shapes == ["page", "#"] || shapes == ["page", "#", "of", "#"] || shapes == ["#", "of", "#"]
     }

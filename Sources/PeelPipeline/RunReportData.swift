@@ -154,11 +154,22 @@ final class RunReportCollector {
         }
         // "figures <metric> force line N": the force's own figure, compared with England and Wales'.
         // A figure with an outcome type ("<metric>/<type>") is no chart point, and names no metric here.
-        if finding.rule == .forceVsEnglandWales, let word = finding.subject.split(separator: " ", maxSplits: 2).dropFirst().first,
-           let metric = Metric(rawValue: String(word)) {
+        if finding.rule == .forceVsEnglandWales, let word = Self.secondWord(finding.subject), let metric = Metric(rawValue: word) {
             let key = PointKey(reportID: finding.reportID, metric: metric)
             if pointKeys.contains(key) { outliers.insert(key) }
         }
+    }
+
+    /// The second word of a finding's subject, between its first two spaces (or to its end). An ASCII subject is read on
+    /// its bytes, where each byte is a Character; splitting its Characters cost more than the rest of noting a finding.
+    static func secondWord(_ subject: String) -> String? {
+        let byBytes: String?? = subject.utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+            let words = bytes.split(separator: 0x20, maxSplits: 2)
+            return .some(words.count > 1 ? String(decoding: words[1], as: UTF8.self) : nil)
+        } ?? nil
+        if let byBytes { return byBytes }
+        return subject.split(separator: " ", maxSplits: 2).dropFirst().first.map(String.init)
     }
 
     /// How a finding names its report: its force (or "national overview") and year, and where it was read; nil for a

@@ -142,7 +142,7 @@ struct CountRateConsistencyRule: ReportRule {
                         let implied = count.value / Double(population) * base
                         let tolerance = rate.roundingHalfWidth + rate.value * context.settings.populationTolerancePercent / 100
                         guard abs(implied - rate.value) > tolerance else { continue }
-                        var message = "stated \(show(rate.value, decimals: rate.decimals)) \(String(rate.unit.rawValue.map { $0 == "_" ? " " : $0 })) (line \(rate.line)), but \(show(count.value)) (line \(count.line)) ÷ \(show(Double(population))) (mid-\(denominator.year ?? 0)) × \(show(base)) = \(show(implied, decimals: max(1, rate.decimals)))"
+                        var message = "stated \(show(rate.value, decimals: rate.decimals)) \(rate.unit.inWords) (line \(rate.line)), but \(show(count.value)) (line \(count.line)) ÷ \(show(Double(population))) (mid-\(denominator.year ?? 0)) × \(show(base)) = \(show(implied, decimals: max(1, rate.decimals)))"
                         let ratio = rate.value / implied
                         for factor in [10.0, 100, 1000] where abs(ratio / factor - 1) < 0.05 {
                             message += "; the stated rate is \(Int(factor))× the implied one, as if the base were \(show(base * factor)), not \(show(base))"

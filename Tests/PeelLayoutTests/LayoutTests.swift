@@ -191,3 +191,40 @@ struct PageNumberTests {
         #expect(numbers > 50, "seed \(seed): the draw made enough page numbers (\(numbers))")
     }
 }
+
+@Suite("Page numbers of non-ASCII lines")
+struct PageNumberWordTests {
+    /// The rule as it was stated: all the words, split at spaces, without dashes and bars; "page #", "page # of #" or
+    /// "# of #".
+    private func reference(_ text: String) -> Bool {
+        let words = PageFurniture.key(text).split(separator: " ").filter { $0 != "-" && $0 != "–" && $0 != "|" }
+        guard !words.isEmpty, words.count <= 4 else { return false }
+        let shapes = words.map { $0.allSatisfy { $0 == "#" } ? "#" : String($0) }
+        return shapes == ["page", "#"] || shapes == ["page", "#", "of", "#"] || shapes == ["#", "of", "#"]
+    }
+
+    @Test("reading words until a fifth gives the answer reading them all gave, on seeded random lines")
+    func stopsAtTheFifthWord() {
+        let pieces = [" ", "  ", "Page", "page", "PAGE", "of", "7", "12", "-", "–", "|", "é", "\u{0301}", "\u{00A0}", "x", "日本"]
+        let seed: UInt64 = 41226
+        print("PageNumberWordTests seed \(seed)")
+        var generator = SplitMix(seed: seed)
+        var pageNumbers = 0
+        for _ in 0..<20_000 {
+            // Non-ASCII lines take this path: each holds an en dash (a word passed over, so the line may still be a page
+            // number) or an "é" somewhere.
+            var parts = (0..<Int.random(in: 0...7, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+            parts.insert(Bool.random(using: &generator) ? " – " : "é", at: Int.random(in: 0...parts.count, using: &generator))
+            let line = parts.joined()
+            let expected = reference(line)
+            #expect(PageFurniture.isPageNumber(line) == expected, "line \(Array(line.utf8)), seed \(seed)")
+            if expected { pageNumbers += 1 }
+        }
+        #expect(PageFurniture.isPageNumber("Page 7 of 12 é") == false)
+        #expect(PageFurniture.isPageNumber("Pagé 7") == false)
+        #expect(PageFurniture.isPageNumber("– 7 of 12 – é") == false)
+        #expect(PageFurniture.isPageNumber("– Page 7 of 12 –") == true)
+        // Both answers were met (page numbers by a couple of dozen lines).
+        #expect(pageNumbers > 10)
+    }
+}

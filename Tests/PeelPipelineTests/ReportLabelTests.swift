@@ -44,3 +44,21 @@ struct ReportLabelTests {
         #expect(seen.place(of: String(repeating: "c", count: 64)) == nil)
     }
 }
+
+@Suite("A finding's metric word")
+struct FindingSubjectWordTests {
+    @Test("the second word read on bytes is the second word split on Characters, on seeded random subjects")
+    func secondWord() {
+        let pieces = [" ", "  ", "figures", "asb_incidents_per_1000", "force", "line", "12", "é", "\u{0301}", "–", "x"]
+        let seed: UInt64 = 20261204
+        print("FindingSubjectWordTests seed \(seed)")
+        var generator = SplitMix(seed: seed)
+        for _ in 0..<20_000 {
+            let subject = (0..<Int.random(in: 0...7, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let reference = subject.split(separator: " ", maxSplits: 2).dropFirst().first.map(String.init)
+            #expect(RunReportCollector.secondWord(subject) == reference, "subject \(Array(subject.utf8)), seed \(seed)")
+        }
+        #expect(RunReportCollector.secondWord("figures asb_incidents_per_1000 force 12 months to March 2016 line 40") == "asb_incidents_per_1000")
+        #expect(RunReportCollector.secondWord("figures") == nil)
+    }
+}
