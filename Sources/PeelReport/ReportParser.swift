@@ -201,7 +201,7 @@ enum TitlePage {
     /// and legitimacy 2018/19" and "PEEL 2021/22" → (.integrated, first year).
     static func peelTitle(_ line: String) -> (Pillar, Int)? {
         guard line.hasPrefix(ignoringASCIICase: "peel") else { return nil }
-        let words = titleWords(line.lowercased())
+        let words = words(line.lowercased(), separatedBy: [0x20, 0x09, 0x2C])
         guard let first = words.first, first == "peel:" || first == "peel", let last = words.last,
               let year = Int(last.prefix(4)), last.count == 4 || (last.count == 7 && last.dropFirst(4).first == "/"),
               (2014...2099).contains(year) else { return nil }
@@ -214,15 +214,15 @@ enum TitlePage {
         return nil
     }
 
-    /// A title's words, split at spaces, tabs and commas. An ASCII line (nearly every title) is split on its bytes,
-    /// where each byte is a Character (a line holds no carriage return); splitting Characters was most of the title
-    /// page's cost (callgrind).
-    static func titleWords(_ line: String) -> [Substring] {
+    /// `line` split at the ASCII `separators` (neither a carriage return nor a line feed), without empty words. An ASCII
+    /// line (nearly every title-page line) is split on its bytes, where each byte is a Character (a line holds no
+    /// carriage return); splitting Characters was most of the title page's cost (callgrind).
+    static func words(_ line: String, separatedBy separators: [UInt8]) -> [Substring] {
         let split: [Substring]? = line.utf8.withContiguousStorageIfAvailable { bytes in
             guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
             var words: [Substring] = []
             var start = 0
-            for end in 0...bytes.count where end == bytes.count || bytes[end] == 0x20 || bytes[end] == 0x09 || bytes[end] == 0x2C {
+            for end in 0...bytes.count where end == bytes.count || separators.contains(bytes[end]) {
                 if end > start {
                     let utf8 = line.utf8
                     words.append(line[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
@@ -231,7 +231,9 @@ enum TitlePage {
             }
             return words
         } ?? nil
-        return split ?? line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," })
+        // A Character is one of the separators only if it is that one ASCII scalar ("\r\n" has a line feed's ASCII
+        // value, hence no line feed among them).
+        return split ?? line.split(whereSeparator: { character in character.asciiValue.map(separators.contains) ?? false })
     }
 
     /// The first letters of the months' names (and a space, which a split passes over).
@@ -248,7 +250,7 @@ enum TitlePage {
             guard mayBeMonth || (report.inspectorate == nil && (line.opening == 0xC2 || opening == UInt8(ascii: "(")))
                     || (report.isbn == nil && opening == UInt8(ascii: "i")) else { continue }
             let text = line.text
-            let words = mayBeMonth ? text.split(separator: " ") : []
+            let words = mayBeMonth ? Self.words(text, separatedBy: [0x20]) : []
             if report.published == nil, words.count == 2, let month = Dates.months.firstIndex(of: words[0].lowercased()),
                let year = Int(words[1]), (1990...2100).contains(year) {
                 report.published = "\(year)-\(Dates.pad(month + 1))"

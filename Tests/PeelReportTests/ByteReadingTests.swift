@@ -14,7 +14,7 @@ func randomText(_ generator: inout SplitMix, pieces: Int) -> String {
 
 @Suite("Byte readings agree with Character readings")
 struct ByteReadingTests {
-    @Test("a title's words split on bytes are the words split on Characters, on seeded random lines")
+    @Test("a title page line's words split on bytes are the words split on Characters, on seeded random lines")
     func titleWords() {
         let seed: UInt64 = 1204
         print("ByteReadingTests.titleWords seed \(seed)")
@@ -23,7 +23,9 @@ struct ByteReadingTests {
         for _ in 0..<20_000 {
             let line = "peel" + randomText(&generator, pieces: 8)
             let reference = line.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," })
-            #expect(TitlePage.titleWords(line.lowercased()) == reference, "line \(Array(line.utf8)), seed \(seed)")
+            #expect(TitlePage.words(line.lowercased(), separatedBy: [0x20, 0x09, 0x2C]) == reference, "line \(Array(line.utf8)), seed \(seed)")
+            // The month line's split, at spaces only.
+            #expect(TitlePage.words(line, separatedBy: [0x20]) == line.split(separator: " "), "line \(Array(line.utf8)), seed \(seed)")
             if TitlePage.peelTitle(line) != nil { titles += 1 }
         }
         // Some random lines are titles, so the words were read to the end.
