@@ -107,7 +107,7 @@ public enum MetricUnit: String, VocabularyKey {
     case per100000Population = "per_100000_population"
 
     /// "per 1000 population": the name with spaces for underscores, as a message shows it (its bytes mapped: a
-    /// Character map of the name cost a validation finding some 2,500 instructions, callgrind).
+    /// Character map of the name cost a validation finding some 10,000 instructions, callgrind).
     public var inWords: String {
         String(decoding: rawValue.utf8.map { $0 == UInt8(ascii: "_") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
     }
