@@ -65,7 +65,6 @@ final class DatasetWriter {
     private static let validationBatchRows = 256
     /// Statistics of the spooled batches, which come back without them.
     private var validationStatistics = ColumnAccumulator(schema: ReportTables.validationSchema)
-    private var validationTotals = Manifest.ValidationTotals(bySeverity: [:], byRule: [:])
     private let claims: StagedFile
     private var englandWales = EnglandWalesConsistency()
     private var crossDocument = CrossDocumentGrades()
@@ -115,7 +114,6 @@ final class DatasetWriter {
             ruleRows.append((try StagedFile(root: staging, path: "\(Self.spoolFolder)/rule-\(rule.rawValue).records", checksummed: false),
                              RowBatch(schema: ReportTables.validationSchema, formats: formats)))
         }
-        for severity in Severity.allCases { validationTotals.bySeverity[severity.rawValue] = 0 }
         claims = try StagedFile(root: staging, path: "\(Self.spoolFolder)/grade-claims.records", checksummed: false)
     }
 
@@ -220,8 +218,6 @@ final class DatasetWriter {
 
     /// A finding counted for the manifest and noted for the page.
     private func note(_ finding: ValidationFinding) {
-        validationTotals.byRule[finding.rule.rawValue, default: [:]][finding.severity.rawValue, default: 0] += 1
-        validationTotals.bySeverity[finding.severity.rawValue, default: 0] += 1
         runReport.note(finding) { reportID in
             firstSeen.place(of: reportID).map { (source: "\(inputs[$0.archive].path): \($0.path)", subject: $0.subject) }
         }
@@ -365,7 +361,9 @@ final class DatasetWriter {
         }
         try parquetRows.flush(to: validation)
         validation.merge(statistics: validationStatistics)
-        finished.validation = validationTotals
+        // Counted by the run page's collector as findings were noted: two dictionaries keyed by strings, updated for
+        // every finding, were most of noting one (callgrind), at the end of a run where one thread works alone.
+        finished.validation = runReport.findingTotals
         let (files, columns) = try validation.finish()
         return (files, columns, validation.rows)
     }

@@ -160,16 +160,41 @@ final class RunReportCollector {
         }
     }
 
-    /// The second word of a finding's subject, between its first two spaces (or to its end). An ASCII subject is read on
-    /// its bytes, where each byte is a Character; splitting its Characters cost more than the rest of noting a finding.
+    /// The second word of a finding's subject, between its first two spaces (or to its end), as splitting its
+    /// Characters at spaces gives it; splitting cost more than the rest of noting a finding. Read on the bytes when
+    /// that is the same (`secondWordOnBytes`), which it is for every subject peel writes: "figures <metric> <area>
+    /// <period> line N", whose period ("2013-04-01…2014-03-31") is past the second word.
     static func secondWord(_ subject: String) -> String? {
-        let byBytes: String?? = subject.utf8.withContiguousStorageIfAvailable { bytes in
-            guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
-            let words = bytes.split(separator: 0x20, maxSplits: 2)
-            return .some(words.count > 1 ? String(decoding: words[1], as: UTF8.self) : nil)
-        } ?? nil
-        if let byBytes { return byBytes }
+        if let onBytes = subject.utf8.withContiguousStorageIfAvailable(secondWordOnBytes) ?? nil { return onBytes }
         return subject.split(separator: " ", maxSplits: 2).dropFirst().first.map(String.init)
+    }
+
+    /// The second word read on bytes, or nil (not `.some(nil)`) when bytes may not be Characters there: every byte up
+    /// to the space that ends the second word must be ASCII and no carriage return (one Character each), and the byte
+    /// after that space too (a combining mark would make the space and the mark one Character, which no split takes
+    /// for a space). `.some(nil)`: fewer than two words.
+    static func secondWordOnBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> String?? {
+        var wordsEnded = 0
+        var start: Int?
+        for index in 0...bytes.count {
+            if index < bytes.count {
+                let byte = bytes[index]
+                guard byte < 0x80, byte != 0x0D else { return nil }
+                if byte != 0x20 {
+                    if start == nil { start = index }
+                    continue
+                }
+            }
+            // A space, or the end: the word before it, if any, ends here.
+            guard let wordStart = start else { continue }
+            wordsEnded += 1
+            start = nil
+            if wordsEnded == 2 {
+                if index + 1 < bytes.count && bytes[index + 1] >= 0x80 { return nil }
+                return .some(String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<index]), as: UTF8.self))
+            }
+        }
+        return .some(nil)
     }
 
     /// How a finding names its report: its force (or "national overview") and year, and where it was read; nil for a
@@ -204,6 +229,19 @@ final class RunReportCollector {
 
     private static let fourPoint: [Grade] = [.outstanding, .good, .requiresImprovement, .inadequate]
     private static let fivePoint: [Grade] = [.outstanding, .good, .adequate, .requiresImprovement, .inadequate]
+
+    /// The findings noted, counted as the manifest gives them: every severity, and each rule that had any with the
+    /// severities it had.
+    var findingTotals: Manifest.ValidationTotals {
+        var totals = Manifest.ValidationTotals(bySeverity: Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0.rawValue, 0) }), byRule: [:])
+        for (rule, counts) in ruleCounts {
+            for (severity, count) in counts where count > 0 {
+                totals.byRule[rule.rawValue, default: [:]][severity.rawValue] = count
+                totals.bySeverity[severity.rawValue, default: 0] += count
+            }
+        }
+        return totals
+    }
 
     func rules() -> [RunReport.Rule] {
         RuleName.allCases.compactMap { rule in

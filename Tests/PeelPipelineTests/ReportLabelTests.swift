@@ -49,7 +49,7 @@ struct ReportLabelTests {
 struct FindingSubjectWordTests {
     @Test("the second word read on bytes is the second word split on Characters, on seeded random subjects")
     func secondWord() {
-        let pieces = [" ", "  ", "figures", "asb_incidents_per_1000", "force", "line", "12", "é", "\u{0301}", "–", "x"]
+        let pieces = [" ", "  ", "figures", "asb_incidents_per_1000", "force", "line", "12", "é", "\u{0301}", "–", "…", "x"]
         let seed: UInt64 = 20261204
         print("FindingSubjectWordTests seed \(seed)")
         var generator = SplitMix(seed: seed)
@@ -60,5 +60,12 @@ struct FindingSubjectWordTests {
         }
         #expect(RunReportCollector.secondWord("figures asb_incidents_per_1000 force 12 months to March 2016 line 40") == "asb_incidents_per_1000")
         #expect(RunReportCollector.secondWord("figures") == nil)
+        // The subjects peel writes are read on their bytes: their non-ASCII period comes after the second word.
+        let written = "figures calls_for_assistance_per_1000 force 2013-04-01…2014-03-31 line 146"
+        let onBytes = Array(written.utf8).withUnsafeBufferPointer(RunReportCollector.secondWordOnBytes)
+        #expect(onBytes == .some("calls_for_assistance_per_1000"))
+        // Not where a combining mark follows the space after the second word, or stands before it.
+        #expect(Array("figures rate \u{0301}x".utf8).withUnsafeBufferPointer(RunReportCollector.secondWordOnBytes) == nil)
+        #expect(Array("figuré rate x".utf8).withUnsafeBufferPointer(RunReportCollector.secondWordOnBytes) == nil)
     }
 }
