@@ -5,10 +5,10 @@ import Testing
 /// Pieces of lines for seeded random texts: the separators the readers split at, words, digits, dashes, a
 /// non-breaking space, a combining mark (which joins the Character before it, a space too), an en dash and a
 /// Prepend-free CJK word.
-let textPieces = [" ", "  ", "\t", ",", "peel", "PEEL:", "Police", "effectiveness", "2015", "2018/19", "and", "page", "of",
+private let textPieces = [" ", "  ", "\t", ",", "peel", "PEEL:", "Police", "effectiveness", "2015", "2018/19", "and", "page", "of",
                   "7", "-", "–", "|", "é", "\u{0301}", "\u{00A0}", "日本", "x"]
 
-func randomText(_ generator: inout SplitMix, pieces: Int) -> String {
+private func randomText(_ generator: inout SplitMix, pieces: Int) -> String {
     (0..<Int.random(in: 0...pieces, using: &generator)).map { _ in textPieces.randomElement(using: &generator)! }.joined()
 }
 
