@@ -177,3 +177,20 @@ struct ShowNumberTests {
         }
     }
 }
+
+@Suite("Cross-document grade keys")
+struct GradeKeyTests {
+    @Test("a key put together from bytes is the interpolated key, for every question and pillar, and absent parts")
+    func keyAsInterpolated() {
+        for question in Question.allCases {
+            for pillar in Pillar.allCases.map(Optional.some) + [nil] {
+                for forceID in ["avon-and-somerset", "", nil] as [String?] {
+                    for year in [2015, 0, 7, -3, 123456, nil] as [Int?] {
+                        let interpolated = "\(forceID ?? "")|\(year ?? 0)|\(pillar?.rawValue ?? "")|\(question.rawValue)"
+                        #expect(CrossDocumentGrades.key(forceID: forceID, year: year, pillar: pillar, question: question) == interpolated)
+                    }
+                }
+            }
+        }
+    }
+}
