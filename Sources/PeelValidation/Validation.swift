@@ -204,6 +204,35 @@ private func plainDigits(_ whole: Int, places: Int, grouped: Bool) -> String {
     }
 }
 
+/// "figures <metric>[/<outcome type>] <area> <period> line N": what a finding about a figure is about. Its bytes put
+/// together: interpolated (with the key and the period interpolated inside), it cost some 4,000 instructions a
+/// finding (callgrind). The same text as `subjectInterpolated`, which a test holds it to.
 func subject(_ figure: Figure) -> String {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(96)
+    bytes += "figures ".utf8
+    bytes += figure.metric.rawValue.utf8
+    if let qualifier = figure.qualifier {
+        bytes.append(UInt8(ascii: "/"))
+        bytes += qualifier.rawValue.utf8
+    }
+    bytes.append(UInt8(ascii: " "))
+    bytes += figure.area.rawValue.utf8
+    bytes.append(UInt8(ascii: " "))
+    if let asAt = figure.period.asAt {
+        bytes += "as at ".utf8
+        bytes += asAt.description.utf8
+    } else {
+        bytes += (figure.period.start?.description ?? "?").utf8
+        bytes += "…".utf8
+        bytes += (figure.period.end?.description ?? "?").utf8
+    }
+    bytes += " line ".utf8
+    bytes += String(figure.line).utf8
+    return String(decoding: bytes, as: UTF8.self)
+}
+
+/// `subject` as it was first written, interpolated: the reference its bytes are held to.
+func subjectInterpolated(_ figure: Figure) -> String {
     "figures \(figure.key) \(figure.area.rawValue) \(figure.periodText) line \(figure.line)"
 }

@@ -194,3 +194,24 @@ struct GradeKeyTests {
         }
     }
 }
+
+@Suite("Finding subjects")
+struct FindingSubjectTests {
+    @Test("a subject put together from bytes is the interpolated one, on seeded random figures")
+    func subjectAsInterpolated() {
+        let seed: UInt64 = 5_122_026
+        print("FindingSubjectTests seed \(seed)")
+        var generator = SplitMix(seed: seed)
+        let days = [Day(iso: "2014-04-01"), Day(iso: "2015-03-31"), Day(iso: "2016-02-29"), nil]
+        for _ in 0..<5_000 {
+            let period: Period = Bool.random(using: &generator)
+                ? Period(asAt: days.randomElement(using: &generator)!)
+                : Period(start: days.randomElement(using: &generator)!, end: days.randomElement(using: &generator)!)
+            let figure = Figure(area: Area.allCases.randomElement(using: &generator)!, metric: Metric.allCases.randomElement(using: &generator)!,
+                                qualifier: ([nil] + OutcomeType.allCases.map(Optional.some)).randomElement(using: &generator)!,
+                                value: 1, unit: .count, period: period, source: .narrative,
+                                line: [0, 1, 146, 99_999].randomElement(using: &generator)!)
+            #expect(subject(figure) == subjectInterpolated(figure), "seed \(seed)")
+        }
+    }
+}
