@@ -206,7 +206,7 @@ private func plainDigits(_ whole: Int, places: Int, grouped: Bool) -> String {
 
 /// "figures <metric>[/<outcome type>] <area> <period> line N": what a finding about a figure is about. Its bytes put
 /// together: interpolated (with the key and the period interpolated inside), it cost some 4,000 instructions a
-/// finding (callgrind). The same text as `subjectInterpolated`, which a test holds it to.
+/// finding (callgrind). A test holds it to the interpolated form.
 func subject(_ figure: Figure) -> String {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(96)
@@ -230,9 +230,4 @@ func subject(_ figure: Figure) -> String {
     bytes += " line ".utf8
     bytes += String(figure.line).utf8
     return String(decoding: bytes, as: UTF8.self)
-}
-
-/// `subject` as it was first written, interpolated: the reference its bytes are held to.
-func subjectInterpolated(_ figure: Figure) -> String {
-    "figures \(figure.key) \(figure.area.rawValue) \(figure.periodText) line \(figure.line)"
 }
