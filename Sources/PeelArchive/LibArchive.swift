@@ -641,11 +641,11 @@ private struct ReadState {
         return nil
     }
 
-    /// The entry's name for people: UTF-8 where libarchive can give it (the C locale cannot convert
-    /// non-ASCII names, so the locale-dependent `archive_entry_pathname` is only the fallback).
-    /// A name of printable ASCII is the same bytes in every form libarchive keeps, and asking for its UTF-8 form
-    /// first costs a conversion through the locale's character set for every tar entry (callgrind: most of the
-    /// reader's work on a header after libarchive's own).
+    /// The entry's name for people. A name of printable ASCII is the same bytes in every form libarchive keeps, and
+    /// is taken as it stands (asking for the UTF-8 form first cost a conversion through the locale's character set for
+    /// every tar entry: most of the reader's work on a header after libarchive's own, callgrind). Any other name is
+    /// read as UTF-8 where libarchive can give it (the C locale cannot convert non-ASCII names, so the
+    /// locale-dependent `archive_entry_pathname` is only the fallback).
     private func entryName(_ entry: OpaquePointer) -> String {
         if let name = archive_entry_pathname(entry), EntryName.isPrintableASCII(cString: name) {
             return EntryName.display(cString: name)

@@ -99,8 +99,8 @@ public enum EntryName {
     }
 
     /// Why a name (as `display` gives it) is one an extractor would refuse, by libarchive's secure-extraction
-    /// rules: an absolute path (a leading `/` or `\\`, or a drive's colon after the first character) or a `..`
-    /// segment between `/` and `\\`. Nil for a safe name. Read on the bytes when they are ASCII without a carriage
+    /// rules: an absolute path (a leading `/` or `\`, or a drive's colon after the first character) or a `..`
+    /// segment between `/` and `\`. Nil for a safe name. Read on the bytes when they are ASCII without a carriage
     /// return (every character one byte, as `display` leaves them); otherwise by characters, where a combining mark
     /// makes one character of a separator and the mark.
     static func unsafeReason(_ name: String) -> String? {

@@ -218,6 +218,7 @@ enum TitlePage {
     /// line (nearly every title-page line) is split on its bytes, where each byte is a Character (a line holds no
     /// carriage return); splitting Characters was most of the title page's cost (callgrind).
     static func words(_ line: String, separatedBy separators: [UInt8]) -> [Substring] {
+        assert(separators.allSatisfy { $0 < 0x80 && $0 != 0x0A && $0 != 0x0D })
         let split: [Substring]? = line.utf8.withContiguousStorageIfAvailable { bytes in
             guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
             var words: [Substring] = []
