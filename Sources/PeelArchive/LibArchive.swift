@@ -647,8 +647,8 @@ private struct ReadState {
     /// read as UTF-8 where libarchive can give it (the C locale cannot convert non-ASCII names, so the
     /// locale-dependent `archive_entry_pathname` is only the fallback).
     private func entryName(_ entry: OpaquePointer) -> String {
-        if let name = archive_entry_pathname(entry), EntryName.isPrintableASCII(cString: name) {
-            return EntryName.display(cString: name)
+        if let name = archive_entry_pathname(entry), let printable = EntryName.printableASCII(cString: name) {
+            return printable
         }
         if let name = archive_entry_pathname_utf8(entry) ?? archive_entry_pathname(entry) {
             return EntryName.display(cString: name)

@@ -57,14 +57,15 @@ public enum EntryName {
         }
     }
 
-    /// Whether a C string is all printable ASCII (what `display` keeps as it is).
-    static func isPrintableASCII(cString: UnsafePointer<CChar>) -> Bool {
-        var byte = UnsafeRawPointer(cString).assumingMemoryBound(to: UInt8.self)
+    /// A C string of printable ASCII as `display` gives it (the same bytes), read in one pass; nil for any other.
+    static func printableASCII(cString: UnsafePointer<CChar>) -> String? {
+        let start = UnsafeRawPointer(cString).assumingMemoryBound(to: UInt8.self)
+        var byte = start
         while byte.pointee != 0 {
-            guard byte.pointee >= 0x20 && byte.pointee < 0x7F else { return false }
+            guard byte.pointee >= 0x20 && byte.pointee < 0x7F else { return nil }
             byte += 1
         }
-        return true
+        return String(decoding: UnsafeBufferPointer(start: start, count: byte - start), as: UTF8.self)
     }
 
     private static func escapeInvalid(_ bytes: [UInt8]) -> String {

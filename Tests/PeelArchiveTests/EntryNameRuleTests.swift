@@ -67,3 +67,15 @@ struct EntryNameRuleTests {
         #expect(EntryName.display(bytes: [0x61, 0x7F, 0x62]) == "a\\x7Fb")
     }
 }
+
+@Suite("Printable ASCII names read in one pass")
+struct PrintableNameTests {
+    @Test("a printable ASCII C string is what display gives; any other byte makes it nil")
+    func printableASCII() {
+        for text in ["docs/02700-report.txt", "", " a~", "a\u{7F}b", "a\tb", "rapport-été.txt"] {
+            let read = text.withCString { EntryName.printableASCII(cString: $0) }
+            let printable = text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+            #expect(read == (printable ? EntryName.display(bytes: Array(text.utf8)) : nil), "\(text)")
+        }
+    }
+}
