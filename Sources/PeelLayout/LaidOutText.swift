@@ -4,7 +4,7 @@ public import PeelText
 /// columns) on request, for the table readers. Prose readers use the lines' text, where runs of spaces are one.
 public struct LaidOutText: Sendable {
     /// The lines in order, without running headers, footers and page numbers.
-    public let lines: [NormalisedLine]
+    public let lines: NormalisedLines
     /// Source line numbers removed as page furniture.
     public let furniture: [Int]
     private let utf8: [UInt8]
@@ -18,25 +18,25 @@ public struct LaidOutText: Sendable {
         } else {
             // The blank lines between one page's last line and the next page's first are the page's bottom margin, not
             // a paragraph break: a paragraph, list item or table that runs over the page break reads on.
-            var kept: [NormalisedLine] = []
+            var kept: [Int] = []
             kept.reserveCapacity(all.count)
-            var blanks: [NormalisedLine] = []
+            var blanks: [Int] = []
             var sawBreak = false
             for index in all.indices {
                 let line = all[index]
                 if line.afterPageBreak { sawBreak = true }
                 if removed.contains(index) { continue }
                 if line.isBlank {
-                    blanks.append(line)
+                    blanks.append(index)
                     continue
                 }
                 if !sawBreak || kept.isEmpty { kept += blanks }
                 blanks = []
                 sawBreak = false
-                kept.append(line)
+                kept.append(index)
             }
             kept += blanks
-            lines = kept
+            lines = all.keeping(kept)
             furniture = removed.sorted().map { all[$0].number }
         }
         utf8 = decoded.utf8
@@ -44,10 +44,10 @@ public struct LaidOutText: Sendable {
 
     /// The first `count` lines only (the rest is read by no one: a repeated copy of the report, say).
     public func prefix(_ count: Int) -> LaidOutText {
-        LaidOutText(lines: Array(lines.prefix(count)), furniture: furniture, utf8: utf8)
+        LaidOutText(lines: lines.keeping(0..<min(count, lines.count)), furniture: furniture, utf8: utf8)
     }
 
-    private init(lines: [NormalisedLine], furniture: [Int], utf8: [UInt8]) {
+    private init(lines: NormalisedLines, furniture: [Int], utf8: [UInt8]) {
         self.lines = lines
         self.furniture = furniture
         self.utf8 = utf8

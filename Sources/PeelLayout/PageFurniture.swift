@@ -9,7 +9,7 @@ enum PageFurniture {
     static let depth = 2
 
     /// The indices of `lines` that are furniture.
-    static func find(_ lines: [NormalisedLine]) -> Set<Int> {
+    static func find(_ lines: NormalisedLines) -> Set<Int> {
         let starts = lines.indices.filter { lines[$0].afterPageBreak && !lines[$0].isBlank }
         guard !starts.isEmpty else { return [] }
         // Candidates: the first lines of each page after a break and the last lines before it.
@@ -38,7 +38,7 @@ enum PageFurniture {
         return furniture
     }
 
-    private static func nonBlank(_ lines: [NormalisedLine], from start: Int, step: Int) -> [Int] {
+    private static func nonBlank(_ lines: NormalisedLines, from start: Int, step: Int) -> [Int] {
         var found: [Int] = []
         var index = start
         while index >= 0 && index < lines.count && found.count < depth {

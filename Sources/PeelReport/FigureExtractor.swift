@@ -85,8 +85,8 @@ enum FigureExtractor {
     /// Three layouts come out of PDF extraction: label / force / E&W / value / value; label / force / value /
     /// E&W / value; and label / "Force England and Wales" / value / value. Read as a stream of tokens, each
     /// value goes to the oldest name still waiting for one. Labels can be wrapped over several lines.
-    static func forceInNumbers(_ lines: [NormalisedLine], names: AreaNames, into report: inout Report) {
-        func section(from start: Int) -> ArraySlice<NormalisedLine> {
+    static func forceInNumbers(_ lines: NormalisedLines, names: AreaNames, into report: inout Report) {
+        func section(from start: Int) -> NormalisedLines.SubSequence {
             // A line's text is made only where its marks leave the answer open (a next heading's opening, more than 80
             // bytes): most lines of a section are short values and labels.
             lines[(start + 1)...].prefix { line in
@@ -357,7 +357,7 @@ extension FigureExtractor {
     /// A rates table that a reading-order extraction printed a column at a time: the header, one label a line (each
     /// naming a metric), then the force's name over as many rates, then "England and Wales" over as many. Read only when
     /// the three columns have the same length.
-    static func columnMajorRates(_ lines: [NormalisedLine], header: Int, names: AreaNames) -> [(Metric, PrintedNumber, PrintedNumber, Int)]? {
+    static func columnMajorRates(_ lines: NormalisedLines, header: Int, names: AreaNames) -> [(Metric, PrintedNumber, PrintedNumber, Int)]? {
         var index = header + 1
         func nonBlank() -> NormalisedLine? {
             while index < lines.count, lines[index].isBlank { index += 1 }
@@ -391,7 +391,7 @@ extension FigureExtractor {
     /// header ("<force> Number of outcomes", "Rate", "England and Wales Number of outcomes", "Rate"), the outcome types
     /// alone or each beside its first column's number. Read only when all four columns hold one number per outcome
     /// type, in the order the types were printed.
-    static func columnMajorOutcomes(_ lines: [NormalisedLine], header: Int, names: AreaNames) -> [(OutcomeType, [PrintedNumber], Int)]? {
+    static func columnMajorOutcomes(_ lines: NormalisedLines, header: Int, names: AreaNames) -> [(OutcomeType, [PrintedNumber], Int)]? {
         var labels: [(OutcomeType, Int)] = []
         var columns: [[PrintedNumber]] = [[], [], [], []]
         var column: Int?

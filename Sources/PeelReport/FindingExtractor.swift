@@ -2,7 +2,7 @@ import PeelText
 
 /// Areas for improvement, causes of concern and recommendations, under the question whose section they sit in.
 enum FindingExtractor {
-    static func extract(_ lines: [NormalisedLine], into report: inout Report) {
+    static func extract(_ lines: NormalisedLines, into report: inout Report) {
         let wrap = WrapWidth(lines)
         var question: Question?
         var index = 0
@@ -109,7 +109,7 @@ enum FindingExtractor {
     /// A heading that opens a question's section: the 2015 "How effective is the force at …?" headings, and
     /// the 2016–17 section titles, which stand alone on a line.
     /// `text` is the line's, `lower` it lowercased, or nil for an ASCII line (compared on bytes instead).
-    private static func sectionQuestion(_ lines: [NormalisedLine], _ index: Int, text: String, lower: String?) -> (Question, last: Int)? {
+    private static func sectionQuestion(_ lines: NormalisedLines, _ index: Int, text: String, lower: String?) -> (Question, last: Int)? {
         guard sectionOpenings.mayOpen(lines[index]) else { return nil }
         if let (wording, last) = Phrases.questionHeading(lines, at: index, text: text) {
             // A wrapped question runs to its question mark.
@@ -147,7 +147,7 @@ enum FindingExtractor {
     /// continuation lines joined; or, with `paragraphs`, whole paragraphs. Stops at a heading, a footnote or the first
     /// paragraph after the list. Where blank lines do not separate paragraphs, a line continues the one before only
     /// if that one was full (see `WrapWidth`): an item never runs on into the next paragraph.
-    private static func listItems(_ lines: [NormalisedLine], from start: Int, wrap: WrapWidth, paragraphs: Bool = false, skipLeadIn: Bool = false,
+    private static func listItems(_ lines: NormalisedLines, from start: Int, wrap: WrapWidth, paragraphs: Bool = false, skipLeadIn: Bool = false,
                                   untilHeading: Bool = false, limit: Int = .max) -> ([Item], Int) {
         var items: [Item] = []
         var current: (text: String, line: Int)?
@@ -380,7 +380,7 @@ struct WrapWidth {
     /// The longest prose line, if many lines come close to it (the text was wrapped).
     let width: Int?
 
-    init(_ lines: [NormalisedLine]) {
+    init(_ lines: NormalisedLines) {
         // A histogram of line lengths (longer than 200 bytes in one bucket: no wrap width is that wide).
         var counts = [Int](repeating: 0, count: 202)
         var total = 0

@@ -31,7 +31,7 @@ struct HyphenatedCompounds {
     /// `restoringHyphens` of those texts asks (a report has a few findings to restore and thousands of hyphenated words:
     /// noting every one was most of this table's cost, perf).
     // Words are read as ASCII bytes: compounds are ASCII letters only.
-    init(_ lines: [NormalisedLine], restoring texts: [String]? = nil) {
+    init(_ lines: NormalisedLines, restoring texts: [String]? = nil) {
         let lookups = texts.map(Lookups.init)
         if let lookups, lookups.isEmpty { return }
         var lengths = Set<Int>()

@@ -128,7 +128,7 @@ enum JudgmentExtractor {
     /// A judgments table that a reading-order extraction printed a column at a time: "Question", then each question's
     /// wording (wrapped lines joined: a line naming no question continues the one before), "Grade" and as many grades,
     /// "Last inspected" and as many years. Read only when every column has the same number of cells.
-    private static func columnMajorTable(_ lines: [NormalisedLine], header: Int) -> [Candidate]? {
+    private static func columnMajorTable(_ lines: NormalisedLines, header: Int) -> [Candidate]? {
         var index = header + 1
         var questions: [(Question, Int)] = []
         var wording = ""
@@ -226,7 +226,7 @@ enum JudgmentExtractor {
 
     /// The grade on the next non-blank line, if that line is one. A short line that is not a known grade
     /// where one stands is an error naming the line; a sentence means no grade was printed there.
-    private static func gradeOnNextLine(_ lines: [NormalisedLine], after index: Int, required: Bool = true, problems: inout [ParseProblem]) -> (Grade, Int)? {
+    private static func gradeOnNextLine(_ lines: NormalisedLines, after index: Int, required: Bool = true, problems: inout [ParseProblem]) -> (Grade, Int)? {
         guard let next = lines[(index + 1)...].prefix(8).first(where: { !$0.isBlank }) else { return nil }
         if let grade = Grade(printed: next.text) { return (grade, next.number) }
         // Only a required grade is checked for: the words of the (often long) line are counted only then.
@@ -394,7 +394,7 @@ enum JudgmentExtractor {
     /// be wrapped over several), until they name one question, or a blank line or six lines have passed.
     /// "Overall effectiveness" comes first, since an overall summary sentence also names the questions that led to
     /// it; text that names two questions before one is settled names none.
-    private static func questionAbove(_ lines: [NormalisedLine], _ index: Int) -> Question? {
+    private static func questionAbove(_ lines: NormalisedLines, _ index: Int) -> Question? {
         var joined = ""
         var taken = 0
         var position = index - 1

@@ -119,7 +119,7 @@ enum NarrativeFigures {
 
     /// The figures the sentences state, and a problem for each sentence too long to search (see
     /// `SentenceSearch.longestSentence`), naming the line it starts on.
-    static func extract(_ lines: [NormalisedLine]) -> (figures: [Figure], problems: [ParseProblem]) {
+    static func extract(_ lines: NormalisedLines) -> (figures: [Figure], problems: [ParseProblem]) {
         var figures: [Figure] = []
         var problems: [ParseProblem] = []
         // Paragraphs that may name a period, read only when a sentence needs the last period before it.
@@ -194,7 +194,7 @@ enum NarrativeFigures {
         mutating func append(cued: Bool) { self.cued.append(cued) }
 
         /// The periods of the latest paragraph before `position` that counts and names any.
-        mutating func latest(before position: Int, in paragraphs: Paragraphs, _ lines: [NormalisedLine]) -> [Period] {
+        mutating func latest(before position: Int, in paragraphs: Paragraphs, _ lines: NormalisedLines) -> [Period] {
             var index = position - 1
             var buffer: [UInt8] = []
             while index >= readBefore {
@@ -262,7 +262,7 @@ enum NarrativeFigures {
         }
 
         /// Whether a line of the paragraph holds an ASCII digit.
-        func holdsASCIIDigit(_ index: Int, _ lines: [NormalisedLine]) -> Bool {
+        func holdsASCIIDigit(_ index: Int, _ lines: NormalisedLines) -> Bool {
             var found = false
             forEachLine(of: index) { line in
                 guard !found else { return }
@@ -272,7 +272,7 @@ enum NarrativeFigures {
         }
 
         /// The paragraph's text as bytes, its lines joined with single spaces, in `buffer` (emptied first).
-        func bytes(of index: Int, _ lines: [NormalisedLine], into buffer: inout [UInt8]) {
+        func bytes(of index: Int, _ lines: NormalisedLines, into buffer: inout [UInt8]) {
             buffer.removeAll(keepingCapacity: true)
             forEachLine(of: index) { line in
                 if !buffer.isEmpty { buffer.append(0x20) }
@@ -280,14 +280,14 @@ enum NarrativeFigures {
             }
         }
 
-        func text(of index: Int, _ lines: [NormalisedLine]) -> String {
+        func text(of index: Int, _ lines: NormalisedLines) -> String {
             var buffer: [UInt8] = []
             bytes(of: index, lines, into: &buffer)
             return String(decoding: buffer, as: UTF8.self)
         }
 
         /// Where each line starts in the text.
-        func starts(of index: Int, _ lines: [NormalisedLine]) -> [LineStart] {
+        func starts(of index: Int, _ lines: NormalisedLines) -> [LineStart] {
             var starts: [LineStart] = []
             var offset = 0
             forEachLine(of: index) { line in
@@ -308,7 +308,7 @@ enum NarrativeFigures {
 
         /// Whether the text starts with a footnote's number ("16 When a police force …"): its first line does, or
         /// that line is the number alone and the text goes on after it.
-        func startsWithFootnote(_ index: Int, _ lines: [NormalisedLine]) -> Bool {
+        func startsWithFootnote(_ index: Int, _ lines: NormalisedLines) -> Bool {
             let paragraph = items[index]
             // Either way the text opens with an ASCII digit: most paragraphs are passed over on their first byte.
             guard lines[paragraph.head.lowerBound].opening &- 0x30 < 10 else { return false }
@@ -319,7 +319,7 @@ enum NarrativeFigures {
             return isFootnote(first.text)
         }
 
-        func lastCharacter(of index: Int, _ lines: [NormalisedLine]) -> Character? {
+        func lastCharacter(of index: Int, _ lines: NormalisedLines) -> Character? {
             let paragraph = items[index]
             let last = paragraph.joined.isEmpty ? paragraph.head : joinedRuns[paragraph.joined.upperBound - 1]
             // An ASCII byte after another is a Character of its own (only a non-ASCII scalar joins one, and a line holds
@@ -332,7 +332,7 @@ enum NarrativeFigures {
         }
     }
 
-    static func paragraphs(_ lines: [NormalisedLine]) -> Paragraphs {
+    static func paragraphs(_ lines: NormalisedLines) -> Paragraphs {
         var out: [Paragraph] = []
         var start: Int?
         // Asked of every line on its marks alone: the text is not touched (nor retained).
@@ -349,7 +349,7 @@ enum NarrativeFigures {
     }
 
     /// The paragraphs' texts, as the patterns see them.
-    static func paragraphTexts(_ lines: [NormalisedLine]) -> [String] {
+    static func paragraphTexts(_ lines: NormalisedLines) -> [String] {
         let paragraphs = paragraphs(lines)
         return paragraphs.items.indices.map { paragraphs.text(of: $0, lines) }
     }
@@ -357,7 +357,7 @@ enum NarrativeFigures {
     /// PDF extraction breaks a sentence at a page end: "… per one million population;" then the footnotes,
     /// then "this is slightly lower than …". A paragraph that starts in lower case continues the last
     /// paragraph that did not end a sentence, skipping footnotes ("16 When a police force …") between them.
-    private static func joinBrokenSentences(_ paragraphs: [Paragraph], _ lines: [NormalisedLine]) -> Paragraphs {
+    private static func joinBrokenSentences(_ paragraphs: [Paragraph], _ lines: NormalisedLines) -> Paragraphs {
         var out = Paragraphs()
         var footnote: [Bool] = []
         for paragraph in paragraphs {

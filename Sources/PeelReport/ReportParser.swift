@@ -127,7 +127,7 @@ enum TitlePage {
     /// Whether cleaning more lines can no longer change what `read` sees. Lines are only ever appended, except
     /// that a page break removes page numbers at the end; so once a non-blank line that is no page number stands
     /// at or past the last non-blank line `read` looks at, those lines are final.
-    static func isFinal(_ lines: [NormalisedLine]) -> Bool {
+    static func isFinal(_ lines: NormalisedLines) -> Bool {
         var nonBlank = 0
         for line in lines where !line.isBlank {
             nonBlank += 1
@@ -136,7 +136,7 @@ enum TitlePage {
         return false
     }
 
-    static func read(_ lines: [NormalisedLine]) -> Title? {
+    static func read(_ lines: NormalisedLines) -> Title? {
         var pending: (pillar: Pillar, year: Int, title: String, line: Int)?
         var looked = 0
         for line in lines where !line.isBlank {
@@ -169,7 +169,7 @@ enum TitlePage {
 
     /// Where the title page starts again after `title` (its title line, then its subtitle within a few lines), if it
     /// does: the index in `lines`. Running headers repeat the title with the subject on one line, so they do not count.
-    static func repeated(_ title: Title, in lines: [NormalisedLine]) -> Int? {
+    static func repeated(_ title: Title, in lines: NormalisedLines) -> Int? {
         guard let titleIndex = lines.firstIndex(where: { $0.number == title.line }),
               let subjectIndex = lines.firstIndex(where: { $0.number == title.subjectLine }) else { return nil }
         let titleText = lines[titleIndex].text, subjectText = lines[subjectIndex].text
@@ -241,7 +241,7 @@ enum TitlePage {
     private static let monthInitials = Set(Dates.months.compactMap(\.utf8.first) + [UInt8(ascii: " ")])
 
     /// Month of publication, copyright holder and ISBN from the first lines.
-    static func readMetadata(_ lines: [NormalisedLine], into report: inout Report) {
+    static func readMetadata(_ lines: NormalisedLines, into report: inout Report) {
         for line in lines.prefix(120) where !line.isBlank {
             // "June 2017" is short and starts with a month's ASCII letter: most lines are not split into words at all
             // (a split walks Characters). The copyright line opens with "©" (0xC2 0xA9) or "(c)", the ISBN's with "isbn":

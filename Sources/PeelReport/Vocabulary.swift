@@ -57,7 +57,7 @@ enum Phrases {
     /// dropped), and the line it ends on. Nil when the line starts no such heading; a wording with no question mark
     /// within five lines comes back as far as it was read, without one.
     /// `text` is the line's (its readers have made it).
-    static func questionHeading(_ lines: [NormalisedLine], at index: Int, text: String) -> (wording: String, last: Int)? {
+    static func questionHeading(_ lines: NormalisedLines, at index: Int, text: String) -> (wording: String, last: Int)? {
         // Asked of every line by two extractors: a line that opens like no heading is passed over before any
         // Substring is made.
         guard questionHeadingOpenings.mayOpenOnFourBytes(lines[index]) else { return nil }

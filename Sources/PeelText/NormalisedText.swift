@@ -5,13 +5,22 @@
 /// as bytes (`withText`); a `String` is made when `text` is asked for. (A `String` a line was allocated, validated again
 /// by the standard library, and freed for every line of every report: some 6 % of the instructions that are not
 /// SHA-256, callgrind.)
-public struct NormalisedLine: Sendable, Equatable {
+///
+/// **Lifetime.** A line the cleaner made holds no reference to that buffer: it is kept by the `NormalisedLines` the
+/// line came from, and the line is valid while that collection (or a copy or slice of it) is, which is how every reader
+/// has its lines: as a parameter, or in a value it holds. Never keep such a line apart from its collection. (A
+/// reference a line was an atomic retain and release for every line made, copied and destroyed: 2.4 % of a run's CPU,
+/// 1 GB tar.gz at `--jobs 2`.) A line made on its own, `init(number:text:…)`, owns its bytes.
+///
+/// Unchecked Sendable: `textStart` points to bytes that are final before the line is handed out.
+public struct NormalisedLine: @unchecked Sendable, Equatable {
     /// 1-based line number in the original entry.
     public let number: Int
-    /// The bytes the text is cut from, and where.
-    @usableFromInline let texts: LineTexts
-    @usableFromInline let textStart: Int
-    @usableFromInline let textEnd: Int
+    /// The text's bytes: `textCount` of them from `textStart`.
+    @usableFromInline let textStart: UnsafePointer<UInt8>
+    @usableFromInline let textCount: Int
+    /// The bytes of a line made on its own; nil for a line the cleaner made (its collection keeps them).
+    @usableFromInline let ownBytes: LineTexts?
     /// The line's bytes in `DecodedText.utf8`, before cleaning: the layout stage reads table cells and their
     /// columns from them (cleaning collapses the runs of spaces that show the columns).
     public let source: Range<Int>
@@ -27,11 +36,11 @@ public struct NormalisedLine: Sendable, Equatable {
 
     /// The text's UTF-8 bytes (valid UTF-8: cleaning keeps the decoded text's validity), read in place.
     @inlinable public func withText<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
-        try withExtendedLifetime(texts) { try body(UnsafeBufferPointer(start: texts.base + textStart, count: textEnd - textStart)) }
+        try withExtendedLifetime(ownBytes) { try body(UnsafeBufferPointer(start: textStart, count: textCount)) }
     }
 
     /// The text's length in bytes.
-    @inlinable public var byteCount: Int { textEnd - textStart }
+    @inlinable public var byteCount: Int { textCount }
 
     /// A markdown heading (`#`), or a line that was bold throughout (`**…**`, `<b>…</b>`).
     @inlinable public var isHeading: Bool { marks & 0x1_0000 != 0 }
@@ -62,17 +71,19 @@ public struct NormalisedLine: Sendable, Equatable {
             Self.shape(of: $0, holdsTab: ByteSearch.firstIndex(of: 0x09, in: $0, from: 0) < $0.count,
                        holdsHyphen: ByteSearch.firstIndex(of: 0x2D, in: $0, from: 0) < $0.count)
         }
-        self.init(number: number, texts: LineTexts(bytes), text: 0..<bytes.count, source: source, shape: shape, isHeading: isHeading,
-                  afterPageBreak: afterPageBreak)
+        let own = LineTexts(bytes)
+        self.init(number: number, text: UnsafeBufferPointer(start: own.base, count: bytes.count), ownBytes: own, source: source, shape: shape,
+                  isHeading: isHeading, afterPageBreak: afterPageBreak)
     }
 
-    /// A line whose text is `text` of `texts`, with the marks the cleaner took as it wrote the text
-    /// (`shape(of:holdsTab:holdsHyphen:)`).
-    fileprivate init(number: Int, texts: LineTexts, text: Range<Int>, source: Range<Int>, shape: UInt32, isHeading: Bool, afterPageBreak: Bool) {
+    /// A line whose text is `text` (in `ownBytes`, or in a buffer its collection keeps when that is nil), with the
+    /// marks the cleaner took as it wrote the text (`shape(of:holdsTab:holdsHyphen:)`).
+    fileprivate init(number: Int, text: UnsafeBufferPointer<UInt8>, ownBytes: LineTexts?, source: Range<Int>, shape: UInt32, isHeading: Bool,
+                     afterPageBreak: Bool) {
         self.number = number
-        self.texts = texts
-        textStart = text.lowerBound
-        textEnd = text.upperBound
+        textStart = UnsafePointer(text.baseAddress!)
+        textCount = text.count
+        self.ownBytes = ownBytes
         self.source = source
         marks = shape | (isHeading ? 0x1_0000 : 0) | (afterPageBreak ? 0x2_0000 : 0)
     }
@@ -154,10 +165,10 @@ public struct LineOpenings: Sendable {
 }
 
 /// The cleaned bytes of the lines one reading of a text made, back to back; never changed once that reading ends (a
-/// line holds a reference and its range, so that a line is no allocation of its own).
+/// line points into them, so that a line is no allocation of its own; its `NormalisedLines` keeps them).
 /// Unchecked Sendable: the bytes are written by the reading that makes the lines, before any of them is handed out,
 /// and never after; the object only frees them.
-/// (Owned memory, not an array: a line reads its bytes through one pointer, with nothing to retain.)
+/// (Owned memory, not an array: its address never moves.)
 public final class LineTexts: @unchecked Sendable {
     @usableFromInline let base: UnsafeMutablePointer<UInt8>
 
@@ -173,11 +184,44 @@ public final class LineTexts: @unchecked Sendable {
     deinit { base.deallocate() }
 }
 
+/// Lines in order, with the buffers the cleaner wrote their bytes to (`NormalisedLine`, "Lifetime"): a line taken from
+/// here is valid while this collection, or a copy or slice of it, is.
+public struct NormalisedLines: RandomAccessCollection, Sendable {
+    @usableFromInline var elements: [NormalisedLine]
+    /// Never removed from: a line of `elements` may point into any of them.
+    @usableFromInline var buffers: [LineTexts]
+
+    /// Lines made on their own (`NormalisedLine(number:text:…)`), which own their bytes. A line the cleaner made is
+    /// refused: only its own collection keeps its bytes (`keeping` selects from one).
+    public init(_ lines: [NormalisedLine]) {
+        precondition(lines.allSatisfy { $0.ownBytes != nil }, "a line the cleaner made stays with its own collection")
+        elements = lines
+        buffers = []
+    }
+
+    init() {
+        elements = []
+        buffers = []
+    }
+
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { elements.count }
+    @inlinable public subscript(position: Int) -> NormalisedLine { elements[position] }
+
+    /// The lines at `indices`, in that order, kept by the same buffers.
+    public func keeping<Indices: Sequence<Int>>(_ indices: Indices) -> NormalisedLines {
+        var kept = NormalisedLines()
+        kept.elements = indices.map { elements[$0] }
+        kept.buffers = buffers
+        return kept
+    }
+}
+
 /// Text as the parser reads it: both extraction flavours (plain lines; markdown-ish with `**`, `<b>`,
 /// `<sup>`, `#`) reduced to the same plain lines, PDF page numbers and form feeds dropped.
 /// Every kept line remembers its original number, so values parsed from it can name their source.
 public struct NormalisedText: Sendable {
-    public private(set) var lines: [NormalisedLine]
+    public private(set) var lines = NormalisedLines()
     /// How many lines of the source have been read (all, unless built from a prefix and not yet extended).
     public private(set) var sourceLinesRead = 0
     /// A form feed stood on the last non-empty line read: a page number may follow.
@@ -201,12 +245,6 @@ public struct NormalisedText: Sendable {
         return true
     }
 
-    /// Lines cleaned elsewhere: there is no source left to `extend` from.
-    public init(lines: [NormalisedLine]) {
-        self.lines = lines
-        sourceLinesRead = lines.count
-    }
-
     public init(_ text: DecodedText) {
         self.init(text, prefix: text.lines.count)
     }
@@ -214,8 +252,7 @@ public struct NormalisedText: Sendable {
     /// The first `count` lines only: enough to read a title page without cleaning a whole document.
     /// `extend` reads on from there, to the same lines as reading the whole text at once.
     public init(_ text: DecodedText, prefix count: Int) {
-        lines = []
-        lines.reserveCapacity(min(count, text.lines.count))
+        lines.elements.reserveCapacity(min(count, text.lines.count))
         read(text, text.lines.prefix(count))
     }
 
@@ -225,7 +262,7 @@ public struct NormalisedText: Sendable {
     /// Reads `count` more lines of `text` (the text this was started on), or up to its end.
     public mutating func extend(_ text: DecodedText, by count: Int = .max) {
         let end = count >= text.lines.count - sourceLinesRead ? text.lines.count : sourceLinesRead + count
-        lines.reserveCapacity(end)
+        lines.elements.reserveCapacity(end)
         read(text, text.lines[sourceLinesRead..<end])
     }
 
@@ -239,7 +276,7 @@ public struct NormalisedText: Sendable {
         // was written twice.)
         let capacity = max(last.range.upperBound - first.range.lowerBound, 1)
         let base = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        let texts = LineTexts(owning: base)
+        lines.buffers.append(LineTexts(owning: base))
         var written = 0
         text.utf8.withUnsafeBufferPointer { bytes in
             // The next form feed at or after the line being read: found once for all the lines before it (a search a
@@ -265,7 +302,7 @@ public struct NormalisedText: Sendable {
                     // The number may stand just before the break: drop it if it is the last kept line. Only this
                     // removes an earlier line, so a prefix's lines are final up to its last line that is no number.
                     if let index = lines.lastIndex(where: { !$0.isBlank }), lines[index].withText({ takePageNumber($0) }) {
-                        lines.remove(at: index)
+                        lines.elements.remove(at: index)
                     }
                     formFeedPending = count == 0
                 } else if count != 0 {
@@ -274,7 +311,7 @@ public struct NormalisedText: Sendable {
                 let afterBreak = pageBreakPending
                 if count != 0 { pageBreakPending = false }
                 written = start + count
-                lines.append(NormalisedLine(number: line.number, texts: texts, text: start..<written, source: line.range, shape: shape,
+                lines.elements.append(NormalisedLine(number: line.number, text: clean, ownBytes: nil, source: line.range, shape: shape,
                                             isHeading: heading, afterPageBreak: afterBreak))
             }
         }

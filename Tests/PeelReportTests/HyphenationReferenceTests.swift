@@ -95,7 +95,7 @@ struct HyphenationReferenceTests {
         }
         for _ in 0..<300 {
             let report = (0..<Int.random(in: 0...12, using: &generator)).map { _ in line(Int.random(in: 1...10, using: &generator)) }
-            let lines = report.enumerated().map { NormalisedLine(number: $0.offset + 1, text: $0.element) }
+            let lines = NormalisedLines(report.enumerated().map { NormalisedLine(number: $0.offset + 1, text: $0.element) })
             let compounds = HyphenatedCompounds(lines)
             let plain = PlainCompounds(report)
             let findings = (0..<10).map { _ in line(Int.random(in: 1...14, using: &generator)) }

@@ -4,11 +4,11 @@ import Testing
 
 @Suite("Hyphens a reading-order extraction dropped")
 struct HyphenationTests {
-    private let lines = [
+    private let lines = NormalisedLines([
         "Anti-social behaviour fell; the force's long-term plan and its risk-assessment process were re-assessed.",
         "Its antisocial behaviour team",  // the report's own unhyphenated word is still taken for the compound
         "A well-established team.",
-    ].enumerated().map { NormalisedLine(number: $0.offset + 1, text: $0.element) }
+    ].enumerated().map { NormalisedLine(number: $0.offset + 1, text: $0.element) })
 
     @Test("a word the report hyphenates elsewhere gets its hyphen back, in its own case and punctuation")
     func restores() {
@@ -25,6 +25,6 @@ struct HyphenationTests {
     func leavesOthers() {
         let compounds = HyphenatedCompounds(lines)
         #expect(compounds.restoringHyphens("The force should reassure victims and establish teams.") == "The force should reassure victims and establish teams.")
-        #expect(HyphenatedCompounds([]).restoringHyphens("antisocial") == "antisocial")
+        #expect(HyphenatedCompounds(NormalisedLines([])).restoringHyphens("antisocial") == "antisocial")
     }
 }

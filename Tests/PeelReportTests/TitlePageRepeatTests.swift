@@ -5,8 +5,8 @@ import Testing
 /// Where a report's title page starts again (the same text twice in one entry): its title line, then its subtitle.
 /// Lines are compared as Strings compare them (canonical equivalence), though most are passed over on their length.
 struct TitlePageRepeatTests {
-    private func lines(_ texts: [String]) -> [NormalisedLine] {
-        texts.enumerated().map { NormalisedLine(number: $0.offset + 1, text: $0.element) }
+    private func lines(_ texts: [String]) -> NormalisedLines {
+        NormalisedLines(texts.enumerated().map { NormalisedLine(number: $0.offset + 1, text: $0.element) })
     }
 
     private func title(_ line: String) -> TitlePage.Title {

@@ -6,7 +6,7 @@ import PeelTestSupport
 /// The line normaliser, case by case: what each extraction artefact becomes. The parse tests cover it on whole
 /// reports; these pin each rule, so the byte-level implementation can be checked against them one by one.
 struct NormalisedTextTests {
-    private func normalise(_ text: String) throws -> [NormalisedLine] {
+    private func normalise(_ text: String) throws -> NormalisedLines {
         try NormalisedText(TextDecoder.decode(Array(text.utf8))).lines
     }
 
@@ -56,7 +56,7 @@ struct NormalisedTextTests {
         let lines = try normalise(input)
         #expect(lines.map(\.text) == [expected])
         #expect(lines.first?.isHeading == heading)
-        #expect(lines.map(rebuilt) == lines)
+        #expect(lines.map(rebuilt) == Array(lines))
     }
 
     @Test("page numbers beside a form feed are dropped; line numbers stay those of the original")
@@ -88,23 +88,68 @@ struct NormalisedTextTests {
         #expect(lines.map(\.afterPageBreak) == [false, false, false, true, false])
         #expect(lines.map(\.isBlank) == [false, false, true, false, false])
         #expect(lines.map(\.cappedByteCount) == lines.map { $0.text.utf8.count })
-        #expect(lines.map(rebuilt) == lines)
+        #expect(lines.map(rebuilt) == Array(lines))
         // A text longer than the cap reads as the cap, in the cleaner's marks as in the initialiser's.
         let long = try normalise(String(repeating: "word ", count: 500) + "end\n")
         #expect(long.map(\.cappedByteCount) == [NormalisedLine.byteCountCap] && long.map(\.text.utf8.count) == [2503])
-        #expect(long.map(rebuilt) == long)
+        #expect(long.map(rebuilt) == Array(long))
         #expect(try normalise("a\tb\nc\t\n  \t \n").map(\.holdsTab) == [true, false, false])
         // A hyphen in a run copied sixteen bytes at a time, one after markup, a minus sign folded to one; an en dash is
         // none.
         let hyphens = try normalise("a long run of words with one-hyphen in it\n**x**-y\n\u{2212}3\nen \u{2013} dash\nnone\n")
         #expect(hyphens.map(\.holdsHyphen) == [true, true, true, false, false])
-        #expect(hyphens.map(rebuilt) == hyphens)
+        #expect(hyphens.map(rebuilt) == Array(hyphens))
         for heading in [false, true] {
             for afterBreak in [false, true] {
                 let line = NormalisedLine(number: 1, text: "\u{00FF}x", isHeading: heading, afterPageBreak: afterBreak)
                 #expect(line.opening == 0xC3 && line.isHeading == heading && line.afterPageBreak == afterBreak)
             }
         }
+    }
+}
+
+/// A line the cleaner made points into buffers its collection keeps, with no reference of its own: the collection, its
+/// copies, slices and selections must keep the text readable once the `NormalisedText` that made them is gone.
+struct NormalisedLinesLifetimeTests {
+    private static let texts = ["The force is good at keeping people safe.", "", "Crime per 1,000 people: 55.1", "**Summary of findings**"]
+
+    /// The lines of a text that is gone when this returns.
+    private func linesOutlivingTheirText() throws -> NormalisedLines {
+        try NormalisedText(TextDecoder.decode(Array(Self.texts.joined(separator: "\n").utf8))).lines
+    }
+
+    /// Reads `lines` while blocks of every size up to the text's, just freed blocks among them, are held filled with
+    /// `~`: a line whose bytes were freed reads the filler (checked: a selection that drops its buffers fails here).
+    private func readWithFreedMemoryOverwritten<Lines: Collection<NormalisedLine>>(_ lines: () throws -> Lines) rethrows -> [String] {
+        let size = Self.texts.joined(separator: "\n").utf8.count
+        var blocks: [UnsafeMutablePointer<UInt8>] = []
+        let kept = try lines()
+        for capacity in 1...size + 16 {
+            for _ in 0..<4 {
+                let block = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+                block.initialize(repeating: UInt8(ascii: "~"), count: capacity)
+                blocks.append(block)
+            }
+        }
+        defer { blocks.forEach { $0.deallocate() } }
+        return kept.map(\.text)
+    }
+
+    @Test("lines, a slice and a selection read their text after the text that made them is gone")
+    func outliveTheirText() throws {
+        let expected = ["The force is good at keeping people safe.", "", "Crime per 1,000 people: 55.1", "Summary of findings"]
+        #expect(try readWithFreedMemoryOverwritten { try linesOutlivingTheirText() } == expected)
+        #expect(try readWithFreedMemoryOverwritten { try linesOutlivingTheirText()[2...] } == Array(expected[2...]))
+        #expect(try readWithFreedMemoryOverwritten { try linesOutlivingTheirText().keeping([3, 0]) } == [expected[3], expected[0]])
+    }
+
+    @Test("a collection of lines made on their own refuses a line the cleaner made")
+    func refusesALineApartFromItsCollection() async {
+        await #expect(processExitsWith: .failure) {
+            let lines = try NormalisedText(TextDecoder.decode(Array("a line\n".utf8))).lines
+            _ = NormalisedLines(Array(lines))
+        }
+        #expect(NormalisedLines([NormalisedLine(number: 1, text: "on its own")]).map(\.text) == ["on its own"])
     }
 }
 
