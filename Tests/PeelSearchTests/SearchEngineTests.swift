@@ -51,15 +51,21 @@ import Testing
     func cueScans() {
         let pairs = CueSet(Self.cueList)
         let skipping = SkippingCueSet(Self.cueList)
-        var found = 0
+        // Short cues too (the skip is shortest there): the question wordings' set, shortest 7 bytes, and one of 3.
+        let shortList = ["overall", "vulnerable", "serious crime", "prevent crime", "per", "one million"].map { Array($0.utf8) }
+        let short = SkippingCueSet(shortList)
+        var found = 0, foundShort = 0
         for text in Self.texts() {
             let bytes = Array(text.utf8)
             let expected = Self.reference(Self.cueList, bytes)
             #expect(pairs.find(in: bytes) == expected, "\(text)")
             #expect(skipping.find(in: bytes) == expected, "\(text)")
             found += expected.nonzeroBitCount
+            let expectedShort = Self.reference(shortList, bytes)
+            #expect(short.find(in: bytes) == expectedShort, "\(text)")
+            foundShort += expectedShort.nonzeroBitCount
         }
-        #expect(found > 500)
+        #expect(found > 500 && foundShort > 500)
     }
 
     @Test("segments end at full stops that do not start a decimal")
