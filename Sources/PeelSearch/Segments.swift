@@ -13,9 +13,11 @@ public struct Segments: Sendable {
     public init(_ bytes: UnsafeBufferPointer<UInt8>) {
         var ends: [Int] = []
         var nonASCII: [Bool]?
-        for index in bytes.indices {
+        let count = bytes.count
+        /// The byte at `index`, a full stop or not ASCII (no other byte changes anything).
+        func visit(_ index: Int) {
             let byte = bytes[index]
-            if byte == 0x2E, index + 1 == bytes.count || bytes[index + 1] &- 0x30 > 9 {
+            if byte == 0x2E, index + 1 == count || bytes[index + 1] &- 0x30 > 9 {
                 ends.append(index + 1)
             } else if byte >= 0x80 {
                 if nonASCII == nil { nonASCII = [] }
@@ -23,7 +25,26 @@ public struct Segments: Sendable {
                 if nonASCII!.count == ends.count { nonASCII!.append(true) }
             }
         }
-        if ends.last != bytes.count { ends.append(bytes.count) }
+        // Sixteen bytes a step to the full stops and non-ASCII bytes, which are few (a byte at a time, this loop was
+        // an eighth of the narrative search's own work; callgrind).
+        var index = 0
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while index + 16 <= count {
+                let block = raw.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self)
+                var lanes = ByteSearch.laneBits(block .== SIMD16<UInt8>(repeating: 0x2E) .| block .>= SIMD16<UInt8>(repeating: 0x80))
+                while lanes != 0 {
+                    visit(index + lanes.trailingZeroBitCount)
+                    lanes &= lanes - 1
+                }
+                index += 16
+            }
+        }
+        while index < count {
+            visit(index)
+            index += 1
+        }
+        if ends.last != count { ends.append(count) }
         if nonASCII != nil { while nonASCII!.count < ends.count { nonASCII!.append(false) } }
         self.ends = ends
         self.nonASCII = nonASCII

@@ -76,6 +76,30 @@ import Testing
         #expect(Segments(Array("a. é. b. ü".utf8)).nonASCII == [false, true, false, true])
     }
 
+    /// Segments cut a byte at a time, as the definition reads.
+    static func referenceSegments(_ bytes: [UInt8]) -> (ends: [Int], nonASCII: [Bool]?) {
+        var ends: [Int] = []
+        var high: [Int] = []
+        for (index, byte) in bytes.enumerated() {
+            if byte == 0x2E && (index + 1 == bytes.count || !(0x30...0x39).contains(bytes[index + 1])) { ends.append(index + 1) }
+            if byte >= 0x80 { high.append(ends.count) }  // the segment it falls in
+        }
+        if ends.last != bytes.count { ends.append(bytes.count) }
+        return (ends, high.isEmpty ? nil : ends.indices.map { high.contains($0) })
+    }
+
+    @Test("segments found sixteen bytes at a time are those of a byte at a time (seeded)")
+    func segmentsAgainstReference() {
+        var generator = SplitMix(seed: Self.seed)
+        let pieces = ["a", "word ", ".", "1", ". ", "3.5", "é", "…", "..", " "]
+        for _ in 0..<4000 {
+            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let bytes = Array(text.utf8)
+            let segments = Segments(bytes), expected = Self.referenceSegments(bytes)
+            #expect(segments.ends == expected.ends && segments.nonASCII == expected.nonASCII, "\(text)")
+        }
+    }
+
     @Test("a window is split around its segments longer than a limit")
     func splitAroundLongSegments() {
         // Segments: "ab." 0..<3, " xxxxxxxxxx." 3..<15, " cd." 15..<19, " yyyyyyyyyyyy." 19..<33.
