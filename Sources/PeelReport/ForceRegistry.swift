@@ -19,7 +19,9 @@ public struct Force: Sendable, Equatable {
 /// Force names → force ids (data.police.uk slugs). Built from `Pipeline/forces.csv`; matching ignores
 /// case, "&" versus "and", hyphens and dashes, and the words Police, Constabulary, Service and Force,
 /// so "Dyfed-Powys Police", "Dyfed Powys" and "Heddlu Dyfed–Powys" all find `dyfed-powys`.
-public struct ForceRegistry: Sendable {
+/// A class, never changed once made: every reader is handed the registry and asks it of many lines, and as a struct of
+/// four collections each copy (a closure's capture in `id(for:)` among them) was four atomic retains and releases.
+public final class ForceRegistry: Sendable {
     public let forces: [Force]
     private let byKey: [String: String]
     /// How long the keys of `byKey` are.
@@ -64,7 +66,7 @@ public struct ForceRegistry: Sendable {
 
     /// Reads `forces.csv` (columns force_id, name, short_name, aliases with `;` between aliases).
     /// England and Wales have 43 territorial forces; any other count means a truncated or wrong file.
-    public init(csv text: String) throws(InvalidRegistry) {
+    public convenience init(csv text: String) throws(InvalidRegistry) {
         var forces: [Force] = []
         do {
             let reader = try CSVReader(string: text, hasHeaderRow: true)
