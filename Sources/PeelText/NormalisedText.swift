@@ -173,16 +173,31 @@ public struct LineOpenings: Sendable {
 public final class LineTexts: @unchecked Sendable {
     @usableFromInline let base: UnsafeMutablePointer<UInt8>
 
-    /// Takes `base`, allocated for at least one byte, whose bytes are final before any line reading them is handed out.
-    init(owning base: UnsafeMutablePointer<UInt8>) { self.base = base }
+    /// How many bytes `base` holds.
+    private let capacity: Int
+
+    /// Takes `base`, allocated for `capacity` bytes (at least one), whose bytes are final before any line reading them is
+    /// handed out.
+    init(owning base: UnsafeMutablePointer<UInt8>, capacity: Int) {
+        self.base = base
+        self.capacity = capacity
+    }
 
     convenience init(_ bytes: [UInt8]) {
         let base = UnsafeMutablePointer<UInt8>.allocate(capacity: max(bytes.count, 1))
         bytes.withUnsafeBufferPointer { if let source = $0.baseAddress { base.initialize(from: source, count: $0.count) } }
-        self.init(owning: base)
+        self.init(owning: base, capacity: max(bytes.count, 1))
     }
 
-    deinit { base.deallocate() }
+    deinit {
+        #if DEBUG
+        // Overwritten before it is freed, in the builds the tests run: a line read after its collection is gone (see
+        // `NormalisedLine`, "Lifetime") reads `~`s, which no expectation takes for text, instead of bytes that freed
+        // memory may still hold.
+        base.initialize(repeating: UInt8(ascii: "~"), count: capacity)
+        #endif
+        base.deallocate()
+    }
 }
 
 /// Lines in order, with the buffers the cleaner wrote their bytes to (`NormalisedLine`, "Lifetime"): a line taken from
@@ -277,7 +292,7 @@ public struct NormalisedText: Sendable {
         // was written twice.)
         let capacity = max(last.range.upperBound - first.range.lowerBound, 1)
         let base = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        lines.buffers.append(LineTexts(owning: base))
+        lines.buffers.append(LineTexts(owning: base, capacity: capacity))
         var written = 0
         text.utf8.withUnsafeBufferPointer { bytes in
             // The next form feed at or after the line being read: found once for all the lines before it (a search a
