@@ -136,12 +136,38 @@ extension Figure {
     /// Half a unit in the last printed place: how far the true value may be from the printed one.
     var roundingHalfWidth: Double { 0.5 / pow10(decimals) }
 
-    var periodText: String {
-        if let asAt = period.asAt { return "as at \(asAt)" }
-        return "\(period.start?.description ?? "?")…\(period.end?.description ?? "?")"
+    /// "as at <date>", or "<start>…<end>" with "?" for an end not known.
+    var periodText: String { written { $0.appendPeriodText(to: &$1) } }
+
+    /// "<metric>", or "<metric>/<outcome type>".
+    var key: String { written { $0.appendKey(to: &$1) } }
+
+    func appendPeriodText(to bytes: inout [UInt8]) {
+        if let asAt = period.asAt {
+            bytes += "as at ".utf8
+            bytes += asAt.description.utf8
+        } else {
+            bytes += (period.start?.description ?? "?").utf8
+            bytes += "…".utf8
+            bytes += (period.end?.description ?? "?").utf8
+        }
     }
 
-    var key: String { "\(metric)\(qualifier.map { "/\($0)" } ?? "")" }
+    func appendKey(to bytes: inout [UInt8]) {
+        bytes += metric.rawValue.utf8
+        if let qualifier {
+            bytes.append(UInt8(ascii: "/"))
+            bytes += qualifier.rawValue.utf8
+        }
+    }
+
+    /// A string put together from its bytes (interpolation cost some thousands of instructions a string, callgrind).
+    private func written(_ write: (Figure, inout [UInt8]) -> Void) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(64)
+        write(self, &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
 }
 
 func pow10(_ exponent: Int) -> Double {
@@ -204,29 +230,18 @@ private func plainDigits(_ whole: Int, places: Int, grouped: Bool) -> String {
     }
 }
 
-/// "figures <metric>[/<outcome type>] <area> <period> line N": what a finding about a figure is about. Its bytes put
-/// together: interpolated (with the key and the period interpolated inside), it cost some 4,000 instructions a
-/// finding (callgrind). A test holds it to the interpolated form.
+/// "figures <key> <area> <period> line N": what a finding about a figure is about. Its bytes put together: interpolated
+/// (with the key and the period interpolated inside), it cost some 4,000 instructions a finding (callgrind). A test
+/// holds it to the interpolated form.
 func subject(_ figure: Figure) -> String {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(96)
     bytes += "figures ".utf8
-    bytes += figure.metric.rawValue.utf8
-    if let qualifier = figure.qualifier {
-        bytes.append(UInt8(ascii: "/"))
-        bytes += qualifier.rawValue.utf8
-    }
+    figure.appendKey(to: &bytes)
     bytes.append(UInt8(ascii: " "))
     bytes += figure.area.rawValue.utf8
     bytes.append(UInt8(ascii: " "))
-    if let asAt = figure.period.asAt {
-        bytes += "as at ".utf8
-        bytes += asAt.description.utf8
-    } else {
-        bytes += (figure.period.start?.description ?? "?").utf8
-        bytes += "…".utf8
-        bytes += (figure.period.end?.description ?? "?").utf8
-    }
+    figure.appendPeriodText(to: &bytes)
     bytes += " line ".utf8
     bytes += String(figure.line).utf8
     return String(decoding: bytes, as: UTF8.self)

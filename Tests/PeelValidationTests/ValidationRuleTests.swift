@@ -197,7 +197,7 @@ struct GradeKeyTests {
 
 @Suite("Finding subjects")
 struct FindingSubjectTests {
-    @Test("a subject put together from bytes is the interpolated one, on seeded random figures")
+    @Test("a subject, key and period put together from bytes are the interpolated ones, on seeded random figures")
     func subjectAsInterpolated() {
         let seed: UInt64 = 5_122_026
         print("FindingSubjectTests seed \(seed)")
@@ -211,8 +211,13 @@ struct FindingSubjectTests {
                                 qualifier: ([nil] + OutcomeType.allCases.map(Optional.some)).randomElement(using: &generator)!,
                                 value: 1, unit: .count, period: period, source: .narrative,
                                 line: [0, 1, 146, 99_999].randomElement(using: &generator)!)
-            // The subject as it was first written, interpolated.
-            let interpolated = "figures \(figure.key) \(figure.area.rawValue) \(figure.periodText) line \(figure.line)"
+            // The key, the period and the subject as they were first written, interpolated (all three are now put
+            // together from the same bytes, so each is held to its own first form).
+            let key = "\(figure.metric)\(figure.qualifier.map { "/\($0)" } ?? "")"
+            let periodText = figure.period.asAt.map { "as at \($0)" }
+                ?? "\(figure.period.start?.description ?? "?")…\(figure.period.end?.description ?? "?")"
+            let interpolated = "figures \(key) \(figure.area.rawValue) \(periodText) line \(figure.line)"
+            #expect(figure.key == key && figure.periodText == periodText, "seed \(seed)")
             #expect(subject(figure) == interpolated, "seed \(seed)")
         }
     }
