@@ -34,6 +34,9 @@ let package = Package(
         // The allocator of the peel process (only the executable links it; the library modules use whichever the
         // process has).
         .target(name: "CJemalloc", linkerSettings: [.linkedLibrary("jemalloc")]),
+        // The release build's check that the processor has the instructions its code was compiled for (README,
+        // "Installing it"): it runs before main, in the peel program only.
+        .target(name: "CProcessor"),
 
         // Stage 1: archives → entries (bytes), through libarchive.
         .target(name: "PeelArchive", dependencies: ["CLibArchive", "CIsal"], swiftSettings: settings),
@@ -77,7 +80,7 @@ let package = Package(
             ],
             swiftSettings: settings
         ),
-        .executableTarget(name: "peel", dependencies: ["PeelCLI", "CJemalloc"], swiftSettings: settings),
+        .executableTarget(name: "peel", dependencies: ["PeelCLI", "CJemalloc", "CProcessor"], swiftSettings: settings),
 
         // Fixture paths, temporary folders and real archiving tools, shared by the test targets.
         .target(

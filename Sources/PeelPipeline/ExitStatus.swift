@@ -1,4 +1,5 @@
-/// How a run ends, as a process exit code (sysexits.h conventions). The one place these numbers live.
+/// How a run ends, as a process exit code (sysexits.h conventions). The one place these numbers live, but for 69
+/// (EX_UNAVAILABLE), which the release build's processor check (Sources/CProcessor) exits with before main.
 public enum ExitStatus: Int32, Sendable, Codable {
     /// Every input read, every entry parsed or skipped for a stated reason.
     case success = 0
