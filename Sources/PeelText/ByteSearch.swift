@@ -96,6 +96,12 @@ public enum ByteSearch {
         CVectorMask_topBits(unsafeBitCast(mask, to: SIMD16<UInt8>.self))
     }
 
+    /// The same for thirty-two lanes: the whole-entry scans step so far where the build has AVX2's 32-byte vectors.
+    @inline(__always)
+    public static func laneBits(_ mask: SIMDMask<SIMD32<Int8>>) -> UInt32 {
+        CVectorMask_topBits32(unsafeBitCast(mask, to: SIMD32<UInt8>.self))
+    }
+
     /// Whether the bytes hold four ASCII digits in a row (a year has them, and every printed date a year): sixteen
     /// bytes a step, the digits' lanes as bits, the last three lanes of a block carried into the next.
     public static func containsFourDigitRun(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

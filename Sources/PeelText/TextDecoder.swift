@@ -24,7 +24,7 @@ public enum TextDecoder {
         return try normalise(bytes, encoding: .utf8, validate: false)
     }
 
-    /// What one pass over an entry's bytes tells the decoder, sixteen bytes a step: the binary check's count of the
+    /// What one pass over an entry's bytes tells the decoder, thirty-two bytes a step: the binary check's count of the
     /// first `sampleLimit` bytes, where the first non-ASCII byte stands (UTF-8 is validated from there), and the
     /// lines, when no carriage return changes them. A block of text whose only bytes below a space are line feeds
     /// and that holds no byte past ASCII (most blocks) costs one test of its lanes' bits besides its line feeds.
@@ -57,21 +57,21 @@ public enum TextDecoder {
             func learning(_ index: Int) -> Bool { !sawCR || firstHigh == count || index < sample }
             if let base = bytes.baseAddress {
                 let raw = UnsafeRawPointer(base)
-                let space = SIMD16<UInt8>(repeating: 0x20), lineFeed = SIMD16<UInt8>(repeating: 0x0A)
-                while index + 16 <= count {
-                    let block = raw.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self)
+                let space = SIMD32<UInt8>(repeating: 0x20), lineFeed = SIMD32<UInt8>(repeating: 0x0A)
+                while index + 32 <= count {
+                    let block = raw.loadUnaligned(fromByteOffset: index, as: SIMD32<UInt8>.self)
                     let feeds = block .== lineFeed
                     let below = block .< space
-                    let high = block .>= SIMD16<UInt8>(repeating: 0x80)
-                    if ByteSearch.anyLane((below .& .!feeds) .| high) {
+                    let high = block .>= SIMD32<UInt8>(repeating: 0x80)
+                    if ByteSearch.laneBits((below .& .!feeds) .| high) != 0 {
                         let highBits = ByteSearch.laneBits(high)
                         if highBits != 0 && firstHigh == count { firstHigh = index + highBits.trailingZeroBitCount }
-                        let returns = block .== SIMD16<UInt8>(repeating: 0x0D)
-                        if ByteSearch.anyLane(returns) { sawCR = true }
+                        let returns = block .== SIMD32<UInt8>(repeating: 0x0D)
+                        if ByteSearch.laneBits(returns) != 0 { sawCR = true }
                         // Blocks end on the sample's end: a block is in the sample whole or not at all.
                         if index < sample {
-                            if ByteSearch.anyLane(block .== SIMD16<UInt8>(repeating: 0)) { nul = true }
-                            let text = block .== SIMD16<UInt8>(repeating: 0x09) .| feeds .| block .== SIMD16<UInt8>(repeating: 0x0C) .| returns
+                            if ByteSearch.laneBits(block .== SIMD32<UInt8>(repeating: 0)) != 0 { nul = true }
+                            let text = block .== SIMD32<UInt8>(repeating: 0x09) .| feeds .| block .== SIMD32<UInt8>(repeating: 0x0C) .| returns
                             controls += ByteSearch.laneBits(below .& .!text).nonzeroBitCount
                         }
                     }
@@ -84,7 +84,7 @@ public enum TextDecoder {
                             ends &= ends - 1
                         }
                     }
-                    index += 16
+                    index += 32
                     if !learning(index) { break }
                 }
             }
