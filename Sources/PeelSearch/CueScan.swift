@@ -71,19 +71,22 @@ public struct SkippingCueSet: Sendable {
         }
     }
 
-    /// A bit per cue found, in the order given.
+    /// A bit per cue found, in the order given. The places a window may end are split in two halves, each slid by a
+    /// window of its own, the two moved in turn: a window's next move waits on its table lookup (the loop is bound by
+    /// that latency, not by its instructions), and two independent windows keep the core busy in each other's waits.
     public func find(in text: UnsafeBufferPointer<UInt8>) -> UInt64 {
         guard text.count >= minimum else { return 0 }
         return shifts.withUnsafeBufferPointer { shifts in
             ends.withUnsafeBufferPointer { ends in
                 var found: UInt64 = 0
-                var end = minimum - 1  // the window's last byte
-                while end < text.count {
+                /// Moves the window whose last byte is at `end`: by its skip, or by one past a place where cues may end,
+                /// after comparing those cues.
+                @inline(__always) func move(_ end: inout Int) {
                     let key = tripleKey(text[end - 2], text[end - 1], text[end])
                     let shift = Int(shifts[key])
                     if shift != 0 {
                         end += shift
-                        continue
+                        return
                     }
                     var candidates = ends[key] & ~found
                     while candidates != 0 {
@@ -93,6 +96,16 @@ public struct SkippingCueSet: Sendable {
                     }
                     end += 1
                 }
+                // The window's last byte goes from minimum - 1 to the text's end; the first window takes the places
+                // before `half`, the second those from it (a cue is found where its first `minimum` bytes end).
+                let half = (minimum - 1 + text.count) / 2
+                var first = minimum - 1, second = half
+                while first < half && second < text.count {
+                    move(&first)
+                    move(&second)
+                }
+                while first < half { move(&first) }
+                while second < text.count { move(&second) }
                 return found
             }
         }
