@@ -96,6 +96,12 @@ public enum ByteSearch {
         CVectorMask_topBits(unsafeBitCast(mask, to: SIMD16<UInt8>.self))
     }
 
+    /// Whether any lane of a thirty-two-lane `mask` is set (as `anyLane` of sixteen).
+    @inline(__always)
+    public static func anyLane(_ mask: SIMDMask<SIMD32<Int8>>) -> Bool {
+        laneBits(mask) != 0
+    }
+
     /// The same for thirty-two lanes: the whole-entry scans step so far where the build has AVX2's 32-byte vectors.
     @inline(__always)
     public static func laneBits(_ mask: SIMDMask<SIMD32<Int8>>) -> UInt32 {

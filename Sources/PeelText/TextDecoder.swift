@@ -63,14 +63,14 @@ public enum TextDecoder {
                     let feeds = block .== lineFeed
                     let below = block .< space
                     let high = block .>= SIMD32<UInt8>(repeating: 0x80)
-                    if ByteSearch.laneBits((below .& .!feeds) .| high) != 0 {
+                    if ByteSearch.anyLane((below .& .!feeds) .| high) {
                         let highBits = ByteSearch.laneBits(high)
                         if highBits != 0 && firstHigh == count { firstHigh = index + highBits.trailingZeroBitCount }
                         let returns = block .== SIMD32<UInt8>(repeating: 0x0D)
-                        if ByteSearch.laneBits(returns) != 0 { sawCR = true }
+                        if ByteSearch.anyLane(returns) { sawCR = true }
                         // Blocks end on the sample's end: a block is in the sample whole or not at all.
                         if index < sample {
-                            if ByteSearch.laneBits(block .== SIMD32<UInt8>(repeating: 0)) != 0 { nul = true }
+                            if ByteSearch.anyLane(block .== SIMD32<UInt8>(repeating: 0)) { nul = true }
                             let text = block .== SIMD32<UInt8>(repeating: 0x09) .| feeds .| block .== SIMD32<UInt8>(repeating: 0x0C) .| returns
                             controls += ByteSearch.laneBits(below .& .!text).nonzeroBitCount
                         }
