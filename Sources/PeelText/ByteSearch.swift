@@ -108,6 +108,16 @@ public enum ByteSearch {
         CVectorMask_topBits32(unsafeBitCast(mask, to: SIMD32<UInt8>.self))
     }
 
+    /// The lanes of `block` that hold an ASCII digit: a byte less "0" is at most 9 only for a digit. Written `.<= 9`,
+    /// not `.< 10`: Swift 6.3 compiles a sixteen-lane `(x &- c) .< 10` to a loop over the lanes that stores each one
+    /// to the stack and reloads the vector (a store-forwarding stall a lane; a third of a worker's time, and callgrind,
+    /// counting instructions, did not show it), where `.<= 9` is a minimum and a compare. `.ci/vector-code` checks
+    /// the release build for such loops.
+    @inline(__always)
+    public static func digitLanes(_ block: SIMD16<UInt8>) -> SIMDMask<SIMD16<Int8>> {
+        (block &- SIMD16<UInt8>(repeating: 0x30)) .<= SIMD16<UInt8>(repeating: 9)
+    }
+
     /// Whether the bytes hold four ASCII digits in a row (a year has them, and every printed date a year): sixteen
     /// bytes a step, the digits' lanes as bits, the last three lanes of a block carried into the next.
     public static func containsFourDigitRun(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -117,7 +127,7 @@ public enum ByteSearch {
             var carried: UInt32 = 0  // bits 0–2: the last three lanes of the block before
             while index + 16 <= bytes.count {
                 let block = raw.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self)
-                let digits = laneBits((block &- SIMD16<UInt8>(repeating: 0x30)) .< SIMD16<UInt8>(repeating: 10))
+                let digits = laneBits(digitLanes(block))
                 let lanes = digits << 3 | carried  // bit k: the byte at index + k - 3
                 if lanes & lanes >> 1 & lanes >> 2 & lanes >> 3 != 0 { return true }
                 carried = digits >> 13
@@ -157,8 +167,7 @@ public enum ByteSearch {
         }
         let raw = UnsafeRawPointer(base)
         @inline(__always) func holdsDigit(at offset: Int) -> Bool {
-            let shifted = raw.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self) &- SIMD16(repeating: 0x30)
-            return anyLane(shifted .< SIMD16(repeating: 10))
+            anyLane(digitLanes(raw.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self)))
         }
         var index = 0
         while index + 16 <= count {
