@@ -6,7 +6,6 @@ import PeelValidation
 
 /// Category lists of the contract vocabulary, for the schemas' enum constraints.
 private enum Categories {
-    static let questions = Question.allCases.map(\.rawValue)
     static let grades = Grade.ordered.map(\.rawValue)
     static let forces: [String]? = nil  // force ids come from Pipeline/forces.csv, which users may extend
     static let reportOf: [(fields: [String], table: String, reference: [String])] = [(["report_id"], "reports", ["report_id"])]
@@ -31,32 +30,32 @@ enum ReportTables {
         var reports = RowBatch(schema: reportsSchema, formats: formats)
         reports.row { row in
             row.text(id); row.text(archivePath); row.text(outcome.path)
-            row.integer(outcome.bytes); row.text(document.encoding.rawValue); row.text(document.format.rawValue)
-            row.text(report.reportType.rawValue); row.text(report.pillar?.rawValue); row.integer(report.year)
+            row.integer(outcome.bytes); row.category(document.encoding); row.category(document.format)
+            row.category(report.reportType); row.category(report.pillar); row.integer(report.year)
             row.text(report.published); row.text(report.inspectorate); row.text(report.isbn); row.text(report.forceID)
             row.text(report.title); row.integer(report.titleLine)
         }
         var judgments = RowBatch(schema: judgmentsSchema, formats: formats)
         append(report.judgments, to: &judgments, opening: { row in row.text(id); row.integer(report.year) }) { judgment, row in
-            row.text(judgment.forceID); row.text(judgment.question.rawValue)
-            row.text(judgment.grade.rawValue); row.text(judgment.scale.rawValue); row.integer(judgment.grade.rank(on: judgment.scale))
+            row.text(judgment.forceID); row.category(judgment.question)
+            row.category(judgment.grade); row.category(judgment.scale); row.integer(judgment.grade.rank(on: judgment.scale))
             row.integer(judgment.lastInspected); row.integer(judgment.line); row.integer(page(judgment.line))
         }
         var distributions = RowBatch(schema: distributionsSchema, formats: formats)
         append(report.gradeDistributions, to: &distributions, opening: { row in row.text(id); row.integer(report.year) }) { distribution, row in
-            row.text(distribution.question.rawValue); row.text(distribution.grade.rawValue)
+            row.category(distribution.question); row.category(distribution.grade)
             row.integer(distribution.forces); row.integer(distribution.line); row.integer(page(distribution.line))
         }
         var figures = RowBatch(schema: figuresSchema, formats: formats)
         append(report.figures, to: &figures, opening: { row in row.text(id); row.integer(report.year); row.text(report.forceID) }) { figure, row in
-            row.text(figure.area.rawValue); row.text(figure.metric.rawValue)
-            row.text(figure.qualifier?.rawValue); row.number(figure.value); row.text(figure.unit.rawValue); row.text(figure.period.start?.description)
-            row.text(figure.period.end?.description); row.text(figure.period.asAt?.description); row.text(figure.source.rawValue); row.integer(figure.line)
+            row.category(figure.area); row.category(figure.metric)
+            row.category(figure.qualifier); row.number(figure.value); row.category(figure.unit); row.text(figure.period.start?.description)
+            row.text(figure.period.end?.description); row.text(figure.period.asAt?.description); row.category(figure.source); row.integer(figure.line)
             row.integer(page(figure.line))
         }
         var findings = RowBatch(schema: findingsSchema, formats: formats)
         append(report.findings, to: &findings, opening: { row in row.text(id); row.integer(report.year); row.text(report.forceID) }) { finding, row in
-            row.text(finding.question?.rawValue); row.text(finding.kind.rawValue)
+            row.category(finding.question); row.category(finding.kind)
             row.integer(finding.ordinal); row.text(finding.text); row.integer(finding.line); row.integer(page(finding.line))
         }
         var enriched = RowBatch(schema: enrichedSchema, formats: formats)
@@ -91,10 +90,10 @@ enum ReportTables {
             Field("source_archive", .string, "Input file the entry came from, as given to peel run"),
             Field("source_entry", .string, "Path of the entry inside the archive; nested archives joined with !/"),
             Field("bytes", .integer, "Size of the entry in bytes", required: true, unit: "bytes"),
-            Field("encoding", .string, "Character encoding the text was read in", categories: TextEncoding.allCases.map(\.rawValue)),
-            Field("text_format", .string, "plain or markdown: the flavour of PDF extraction", categories: TextFormat.allCases.map(\.rawValue)),
-            Field("report_type", .string, "force, national or other", categories: ReportType.allCases.map(\.rawValue), required: true),
-            Field("pillar", .string, "PEEL pillar: effectiveness, efficiency, legitimacy, leadership or integrated", categories: Pillar.allCases.map(\.rawValue)),
+            Field("encoding", .string, "Character encoding the text was read in", cases: TextEncoding.self),
+            Field("text_format", .string, "plain or markdown: the flavour of PDF extraction", cases: TextFormat.self),
+            Field("report_type", .string, "force, national or other", cases: ReportType.self, required: true),
+            Field("pillar", .string, "PEEL pillar: effectiveness, efficiency, legitimacy, leadership or integrated", cases: Pillar.self),
             Field("year", .integer, "Assessment year named in the title"),
             Field("published", .string, "Month of publication (YYYY-MM)"),
             Field("inspectorate", .string, "HMIC or HMICFRS"),
@@ -114,9 +113,9 @@ enum ReportTables {
             Field("report_id", .string, "Report the judgment is printed in", required: true),
             Field("year", .integer, "Assessment year"),
             Field("force_id", .string, "Force graded"),
-            Field("question", .string, "overall, preventing_crime, investigating_crime, protecting_vulnerable, serious_organised_crime or specialist_capabilities", categories: Categories.questions, required: true),
-            Field("grade", .string, "Grade, in order from inadequate to outstanding; ungraded last (it has no rank)", categories: Categories.grades, ordered: true, required: true),
-            Field("scale", .string, "four_point (to 2018/19) or five_point (2021/22 on)", categories: GradeScale.allCases.map(\.rawValue), required: true),
+            Field("question", .string, "overall, preventing_crime, investigating_crime, protecting_vulnerable, serious_organised_crime or specialist_capabilities", cases: Question.self, required: true),
+            Field("grade", .string, "Grade, in order from inadequate to outstanding; ungraded last (it has no rank)", cases: Grade.self, categories: Categories.grades, ordered: true, required: true),
+            Field("scale", .string, "four_point (to 2018/19) or five_point (2021/22 on)", cases: GradeScale.self, required: true),
             Field("grade_rank", .integer, "Rank on the report's own scale (four_point: outstanding 4 … inadequate 1); empty for ungraded"),
             Field("last_inspected", .integer, "Year the question was last inspected, where printed"),
             Field("source_line", .integer, "Line of the grade in the report", required: true),
@@ -132,8 +131,8 @@ enum ReportTables {
         fields: [
             Field("report_id", .string, "National overview the table is printed in", required: true),
             Field("year", .integer, "Assessment year"),
-            Field("question", .string, "Question the distribution is for", categories: Categories.questions, required: true),
-            Field("grade", .string, "Grade, in order from inadequate to outstanding", categories: Categories.grades, ordered: true, required: true),
+            Field("question", .string, "Question the distribution is for", cases: Question.self, required: true),
+            Field("grade", .string, "Grade, in order from inadequate to outstanding", cases: Grade.self, categories: Categories.grades, ordered: true, required: true),
             Field("forces", .integer, "Number of forces given that grade", required: true, unit: "forces"),
             Field("source_line", .integer, "Line of the counts in the report", required: true),
             Field("source_page", .integer, "Page of the PDF that line is printed on; empty for text entries"),
@@ -149,15 +148,15 @@ enum ReportTables {
             Field("report_id", .string, "Report the figure is printed in", required: true),
             Field("year", .integer, "Assessment year"),
             Field("force_id", .string, "Force the report is about"),
-            Field("area", .string, "force, or england_and_wales for the national comparator", categories: Area.allCases.map(\.rawValue), required: true),
-            Field("metric", .string, "Metric key (contract metrics.csv)", categories: Vocabulary.metrics, required: true),
-            Field("qualifier", .string, "Outcome type for outcome_count and outcome_rate_pct", categories: Vocabulary.outcomeTypes),
+            Field("area", .string, "force, or england_and_wales for the national comparator", cases: Area.self, required: true),
+            Field("metric", .string, "Metric key (contract metrics.csv)", cases: Metric.self, categories: Vocabulary.metrics, required: true),
+            Field("qualifier", .string, "Outcome type for outcome_count and outcome_rate_pct", cases: OutcomeType.self),
             Field("value", .number, "The number as printed, sign kept for changes", required: true),
-            Field("unit", .string, "count, percent, per_1000_population, …", categories: Vocabulary.units, required: true),
+            Field("unit", .string, "count, percent, per_1000_population, …", cases: MetricUnit.self, categories: Vocabulary.units, required: true),
             Field("period_start", .date, "First day of the period the figure covers"),
             Field("period_end", .date, "Last day of the period the figure covers"),
             Field("as_at", .date, "Date a stock figure is taken at"),
-            Field("source", .string, "force_in_numbers, figure_table or narrative", categories: FigureSource.allCases.map(\.rawValue), required: true),
+            Field("source", .string, "force_in_numbers, figure_table or narrative", cases: FigureSource.self, required: true),
             Field("source_line", .integer, "Line of the value in the report", required: true),
             Field("source_page", .integer, "Page of the PDF that line is printed on; empty for text entries"),
         ],
@@ -172,8 +171,8 @@ enum ReportTables {
             Field("report_id", .string, "Report the finding is printed in", required: true),
             Field("year", .integer, "Assessment year"),
             Field("force_id", .string, "Force the report is about; empty for national reports"),
-            Field("question", .string, "Question whose section the finding is in; empty outside them", categories: Categories.questions),
-            Field("kind", .string, "area_for_improvement, cause_of_concern or recommendation", categories: Finding.Kind.allCases.map(\.rawValue), required: true),
+            Field("question", .string, "Question whose section the finding is in; empty outside them", cases: Question.self),
+            Field("kind", .string, "area_for_improvement, cause_of_concern or recommendation", cases: Finding.Kind.self, required: true),
             Field("ordinal", .integer, "Position among findings of the same kind under the same question", required: true),
             Field("text", .string, "Full text, wrapped lines joined", required: true),
             Field("source_line", .integer, "Line where the finding starts", required: true),
@@ -190,10 +189,10 @@ enum ReportTables {
             Field("report_id", .string, "Report the figure is printed in", required: true),
             Field("year", .integer, "Assessment year"),
             Field("force_id", .string, "Force the figure is about"),
-            Field("metric", .string, "Metric key (contract metrics.csv)", categories: Vocabulary.metrics, required: true),
-            Field("qualifier", .string, "Outcome type for outcome metrics", categories: Vocabulary.outcomeTypes),
+            Field("metric", .string, "Metric key (contract metrics.csv)", cases: Metric.self, categories: Vocabulary.metrics, required: true),
+            Field("qualifier", .string, "Outcome type for outcome metrics", cases: OutcomeType.self),
             Field("value", .number, "The number as printed", required: true),
-            Field("unit", .string, "Unit of value", categories: Vocabulary.units, required: true),
+            Field("unit", .string, "Unit of value", cases: MetricUnit.self, categories: Vocabulary.units, required: true),
             Field("period_start", .date, "First day of the period the figure covers"),
             Field("period_end", .date, "Last day of the period the figure covers"),
             Field("as_at", .date, "Date a stock figure is taken at"),
@@ -206,7 +205,7 @@ enum ReportTables {
             Field("denominator_note", .string, "Which denominator was used, or why none could be"),
             Field("implied_count", .number, "For rates per head: rate × population ÷ base"),
             Field("implied_rate", .number, "For counts: count ÷ population × base"),
-            Field("implied_rate_unit", .string, "Unit of implied_rate", categories: Vocabulary.units),
+            Field("implied_rate_unit", .string, "Unit of implied_rate", cases: MetricUnit.self, categories: Vocabulary.units),
         ],
         partitionField: "year", primaryKey: ["report_id", "source_line", "metric"], foreignKeys: Categories.reportOf)
 
@@ -221,11 +220,11 @@ enum ReportTables {
     static func enrichedRow(_ enriched: EnrichedFigure, page: Int?, into row: inout RowBatch) {
         let figure = enriched.figure
         let denominator = enriched.denominator
-        row.text(figure.metric.rawValue); row.text(figure.qualifier?.rawValue); row.number(figure.value)
-        row.text(figure.unit.rawValue); row.text(figure.period.start?.description); row.text(figure.period.end?.description); row.text(figure.period.asAt?.description)
+        row.category(figure.metric); row.category(figure.qualifier); row.number(figure.value)
+        row.category(figure.unit); row.text(figure.period.start?.description); row.text(figure.period.end?.description); row.text(figure.period.asAt?.description)
         row.text(figure.source.rawValue); row.integer(figure.line); row.integer(page); row.integer(denominator.population); row.integer(denominator.year)
         row.text(denominator.source); row.text(enriched.note); row.number(enriched.impliedCount); row.number(enriched.impliedRate)
-        row.text(enriched.impliedRateUnit?.rawValue)
+        row.category(enriched.impliedRateUnit)
     }
 
     // MARK: validation
@@ -235,15 +234,15 @@ enum ReportTables {
         fields: [
             Field("report_id", .string, "Report the finding is about", required: true),
             Field("year", .integer, "Assessment year of that report"),
-            Field("rule", .string, "Rule that found it", categories: Validator.ruleNames, required: true),
-            Field("severity", .string, "error, warning or info", categories: Severity.allCases.map(\.rawValue), required: true),
+            Field("rule", .string, "Rule that found it", cases: RuleName.self, required: true),
+            Field("severity", .string, "error, warning or info", cases: Severity.self, required: true),
             Field("subject", .string, "The row it is about: table, key and source line", required: true),
             Field("message", .string, "What was compared, with the numbers", required: true),
         ],
         partitionField: "year", foreignKeys: Categories.reportOf)
 
     static func validationRow(_ finding: ValidationFinding, into row: inout RowBatch) {
-        row.text(finding.reportID); row.integer(finding.year); row.text(finding.rule.rawValue); row.text(finding.severity.rawValue)
+        row.text(finding.reportID); row.integer(finding.year); row.category(finding.rule); row.category(finding.severity)
         row.text(finding.subject); row.text(finding.message)
     }
 }

@@ -178,6 +178,26 @@ public struct RowBatch: Sendable {
         endCell(index)
     }
 
+    /// A category cell written as its case (the column made with `Field(…, cases:)` of its enum): the same bytes,
+    /// values and statistics as `text(value.rawValue)`, with nothing to scan, quote or hash.
+    /// Inlinable, so that it is specialised where it is called: unspecialised, reading the case took a generic copy.
+    @inlinable public mutating func category<Category: TableCategory>(_ value: Category?) {
+        guard let value else { return null() }
+        category(of: ObjectIdentifier(Category.self), at: value.caseIndex)
+    }
+
+    @usableFromInline mutating func category(of type: ObjectIdentifier, at caseIndex: Int) {
+        let index = beginCell()
+        guard let cases = schema.fields[index].cases, cases.type == type else {
+            preconditionFailure("\(schema.name).\(schema.fields[index].name) is not a category of this type")
+        }
+        if countsCells { statistics.add(caseIndex: caseIndex, at: index) }
+        if values != nil { rowValues.append(cases.values[caseIndex]) }
+        if index == partitionColumn { partitionKey = cases.values[caseIndex] }
+        if rendersCSV { flat.append(contentsOf: cases.cells[caseIndex]) }
+        endCell(index)
+    }
+
     public mutating func integer(_ integer: Int?) {
         guard let integer else { return null() }
         numeric(.integer(integer), Double(integer)) { CSVRenderer.appendInteger(integer, to: &$0) }
@@ -267,6 +287,8 @@ public struct ColumnAccumulator: Sendable {
         var nulls = 0
         /// Distinct values of a category column (few by definition); nil for other columns.
         var distinct: DistinctValues?
+        /// The cases of a category column written as cases (`RowBatch.category`), counted apart from `distinct`.
+        var cases = CaseSet()
         /// The value last added to a category column: consecutive rows mostly repeat it, and comparing strings that
         /// share storage is far cheaper than hashing them into the set.
         var lastDistinct: Value?
@@ -326,6 +348,9 @@ public struct ColumnAccumulator: Sendable {
         if columns[index].type == .date && !text.isEmpty { columns[index].note(text: text) }
     }
 
+    /// A category cell written as its case: its index among the column's cases.
+    mutating func add(caseIndex: Int, at index: Int) { columns[index].cases.insert(caseIndex) }
+
     /// A numeric cell, `value` being it as written (an integer or a number).
     mutating func add(number: Double, at index: Int, value: Value) {
         if columns[index].distinct != nil && columns[index].lastDistinct != value {
@@ -343,6 +368,7 @@ public struct ColumnAccumulator: Sendable {
         other.columns.withUnsafeBufferPointer { theirs in
             for index in columns.indices {
                 columns[index].nulls += theirs[index].nulls
+                columns[index].cases.formUnion(theirs[index].cases)
                 if theirs[index].distinct != nil { columns[index].distinct!.formUnion(theirs[index].distinct!) }
                 if let number = theirs[index].minimumNumber { columns[index].note(number: number) }
                 if let number = theirs[index].maximumNumber { columns[index].note(number: number) }
@@ -355,7 +381,11 @@ public struct ColumnAccumulator: Sendable {
     public var statistics: [ColumnStatistics] {
         zip(fields, columns).map { field, column in
             var statistics = ColumnStatistics(name: field.name, type: field.type.rawValue, nulls: column.nulls)
-            statistics.distinct = column.distinct?.count
+            if var distinct = column.distinct {
+                // The cases written as cases join the values written as text (the same category either way).
+                if let cases = field.cases { for caseIndex in column.cases.indices { distinct.insert(cases.values[caseIndex]) } }
+                statistics.distinct = distinct.count
+            }
             switch field.type {
             case .integer, .number:
                 statistics.min = column.minimumNumber.map(ColumnStatistics.Bound.number)

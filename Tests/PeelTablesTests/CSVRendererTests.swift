@@ -159,6 +159,58 @@ struct ColumnStatisticsTests {
         }
     }
 
+    @Test("category cells written as cases have the bytes, partitions, values and statistics of the same cells written as text")
+    func categoryCells() {
+        let seed: UInt64 = 20261204
+        print("category cells seed \(seed)")
+        var generator = SplitMix(seed: seed)
+        // A category as the partition column too, a one-case enum (stored in no bytes), and raw values that need quotes.
+        let fields = [Field("id", .string, "id"), Field("shade", .string, "shade", cases: Shade.self, categories: Shade.allCases.map(\.rawValue).sorted()),
+                      Field("only", .string, "only", cases: Only.self), Field("value", .number, "value")]
+        for partitionField in [nil, "shade", "id"] {
+            let schema = TableSchema(name: "t", fields: fields, partitionField: partitionField)
+            for formats in [TableFormats.csv, .parquet, [.csv, .parquet]] {
+                var mergedCases = ColumnAccumulator(schema: schema), mergedTexts = ColumnAccumulator(schema: schema)
+                for round in 0..<12 {
+                    var cases = RowBatch(schema: schema, formats: formats), texts = RowBatch(schema: schema, formats: formats)
+                    // Some batches mix the two ways, as a spooled batch's values come back as text.
+                    let mixed = round % 3 == 2
+                    for _ in 0..<Int.random(in: 0...30, using: &generator) {
+                        let id = ["r1", "r2", "r3"][Int.random(in: 0..<3, using: &generator)]
+                        let shade: Shade? = Int.random(in: 0..<5, using: &generator) == 0 ? nil : Shade.allCases.randomElement(using: &generator)
+                        let only: Only? = Bool.random(using: &generator) ? .one : nil
+                        let value = Double(Int.random(in: 0...9, using: &generator))
+                        let asText = mixed && Bool.random(using: &generator)
+                        cases.row { row in
+                            row.text(id)
+                            if asText { row.text(shade?.rawValue) } else { row.category(shade) }
+                            if asText { row.text(only?.rawValue) } else { row.category(only) }
+                            row.number(value)
+                        }
+                        texts.row { row in
+                            row.text(id)
+                            row.text(shade?.rawValue)
+                            row.text(only?.rawValue)
+                            row.number(value)
+                        }
+                    }
+                    let context = "partition \(partitionField ?? "none"), formats \(formats.rawValue), round \(round)"
+                    #expect(cases.flat == texts.flat, "\(context)")
+                    #expect(cases.partitions.map(\.key) == texts.partitions.map(\.key), "\(context)")
+                    #expect(cases.partitions.map(\.partitioned) == texts.partitions.map(\.partitioned), "\(context)")
+                    #expect(cases.values == texts.values, "\(context)")
+                    #expect(cases.statistics.statistics == texts.statistics.statistics, "\(context)")
+                    mergedCases.merge(cases.statistics)
+                    mergedTexts.merge(texts.statistics)
+                }
+                #expect(mergedCases.statistics == mergedTexts.statistics, "partition \(partitionField ?? "none"), formats \(formats.rawValue)")
+                #expect(mergedCases.statistics[1].distinct == Shade.allCases.count, "every shade was written in 12 rounds")
+            }
+        }
+        let quoted = RowBatch.renderedRow(schema: TableSchema(name: "q", fields: [fields[1]], partitionField: nil)) { $0.category(Shade.quoted) }
+        #expect(quoted == "\"say \"\"so\"\", then\"\n")
+    }
+
     @Test("column statistics merged from many batches are those of all the rows: distinct counts (past the short list too), nulls, minimum and maximum")
     func distinctCounts() {
         let seed: UInt64 = 20261202
@@ -202,5 +254,24 @@ struct ColumnStatisticsTests {
             #expect(columns[2].min == days.min().map(ColumnStatistics.Bound.text) && columns[2].max == days.max().map(ColumnStatistics.Bound.text), "round \(round)")
             #expect(columns[3].min == amounts.min().map(ColumnStatistics.Bound.number) && columns[3].max == amounts.max().map(ColumnStatistics.Bound.number), "round \(round)")
         }
+    }
+}
+
+/// A category whose raw values need CSV's quotes.
+private enum Shade: String, TableCategory {
+    case red, green = "green, light", quoted = "say \"so\", then", blue
+}
+
+/// A category of one case, which Swift stores in no bytes at all.
+private enum Only: String, TableCategory {
+    case one
+}
+
+extension RowBatch {
+    /// One row written by `fill`, as CSV text.
+    fileprivate static func renderedRow(schema: TableSchema, _ fill: (inout RowBatch) -> Void) -> String {
+        var batch = RowBatch(schema: schema)
+        batch.row(fill)
+        return String(decoding: batch.flat, as: UTF8.self)
     }
 }
