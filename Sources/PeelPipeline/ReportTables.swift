@@ -49,8 +49,8 @@ enum ReportTables {
         var figures = RowBatch(schema: figuresSchema, formats: formats)
         append(report.figures, to: &figures, opening: { row in row.text(id); row.integer(report.year); row.text(report.forceID) }) { figure, row in
             row.category(figure.area); row.category(figure.metric)
-            row.category(figure.qualifier); row.number(figure.value); row.category(figure.unit); row.text(figure.period.start?.description)
-            row.text(figure.period.end?.description); row.text(figure.period.asAt?.description); row.category(figure.source); row.integer(figure.line)
+            row.category(figure.qualifier); row.number(figure.value); row.category(figure.unit); row.date(figure.period.start)
+            row.date(figure.period.end); row.date(figure.period.asAt); row.category(figure.source); row.integer(figure.line)
             row.integer(page(figure.line))
         }
         var findings = RowBatch(schema: findingsSchema, formats: formats)
@@ -221,7 +221,7 @@ enum ReportTables {
         let figure = enriched.figure
         let denominator = enriched.denominator
         row.category(figure.metric); row.category(figure.qualifier); row.number(figure.value)
-        row.category(figure.unit); row.text(figure.period.start?.description); row.text(figure.period.end?.description); row.text(figure.period.asAt?.description)
+        row.category(figure.unit); row.date(figure.period.start); row.date(figure.period.end); row.date(figure.period.asAt)
         row.text(figure.source.rawValue); row.integer(figure.line); row.integer(page); row.integer(denominator.population); row.integer(denominator.year)
         row.text(denominator.source); row.text(enriched.note); row.number(enriched.impliedCount); row.number(enriched.impliedRate)
         row.category(enriched.impliedRateUnit)

@@ -198,6 +198,39 @@ public struct RowBatch: Sendable {
         endCell(index)
     }
 
+    /// A date cell, ISO 8601's "YYYY-MM-DD" of a year of four digits: the same bytes, values and statistics as `text`
+    /// of that text, with no string made for it (only where the date is kept as a value or names a partition).
+    public mutating func date(year: Int, month: Int, day: Int) {
+        precondition((1000...9999).contains(year) && (1...12).contains(month) && (1...31).contains(day), "a date of a four-digit year")
+        let index = beginCell()
+        if countsCells { statistics.add(day: ColumnAccumulator.packedDay(year, month, day), at: index) }
+        if values != nil || index == partitionColumn {
+            let value = Value.text(ColumnAccumulator.isoText(ColumnAccumulator.packedDay(year, month, day)))
+            if values != nil { rowValues.append(value) }
+            if index == partitionColumn { partitionKey = value }
+        }
+        if rendersCSV {
+            // Ten digits and dashes, written in one append.
+            var digits: (UInt64, UInt16) = (0, 0)
+            withUnsafeMutableBytes(of: &digits) { out in
+                func put(_ value: Int, _ count: Int, at offset: Int) {
+                    var value = value
+                    for position in stride(from: offset + count - 1, through: offset, by: -1) {
+                        out[position] = UInt8(ascii: "0") + UInt8(value % 10)
+                        value /= 10
+                    }
+                }
+                put(year, 4, at: 0)
+                out[4] = UInt8(ascii: "-")
+                put(month, 2, at: 5)
+                out[7] = UInt8(ascii: "-")
+                put(day, 2, at: 8)
+            }
+            withUnsafeBytes(of: &digits) { flat.append(contentsOf: $0) }
+        }
+        endCell(index)
+    }
+
     public mutating func integer(_ integer: Int?) {
         guard let integer else { return null() }
         numeric(.integer(integer), Double(integer)) { CSVRenderer.appendInteger(integer, to: &$0) }
@@ -296,6 +329,10 @@ public struct ColumnAccumulator: Sendable {
         var maximumNumber: Double?
         var minimumText: String?
         var maximumText: String?
+        /// The first and last of the dates written as dates (`RowBatch.date`), packed (`packedDay`): joined to the texts'
+        /// only when the statistics are read.
+        var minimumDay: Int?
+        var maximumDay: Int?
 
         init(_ field: Field) {
             type = field.type
@@ -305,6 +342,11 @@ public struct ColumnAccumulator: Sendable {
         mutating func note(number: Double) {
             if minimumNumber.map({ number < $0 }) ?? true { minimumNumber = number }
             if maximumNumber.map({ number > $0 }) ?? true { maximumNumber = number }
+        }
+
+        mutating func note(day: Int) {
+            if minimumDay.map({ day < $0 }) ?? true { minimumDay = day }
+            if maximumDay.map({ day > $0 }) ?? true { maximumDay = day }
         }
 
         mutating func note(text: String) {
@@ -348,6 +390,23 @@ public struct ColumnAccumulator: Sendable {
         if columns[index].type == .date && !text.isEmpty { columns[index].note(text: text) }
     }
 
+    /// A date cell written as a date, packed (`packedDay`).
+    mutating func add(day: Int, at index: Int) {
+        if columns[index].type == .date { columns[index].note(day: day) }
+    }
+
+    /// Year, month and day as one number, ordered as the dates and as their ISO texts are.
+    static func packedDay(_ year: Int, _ month: Int, _ day: Int) -> Int { year << 9 | month << 5 | day }
+
+    /// The ISO text of a packed date.
+    static func isoText(_ packed: Int) -> String {
+        func digits(_ value: Int, _ count: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, count - text.count)) + text
+        }
+        return digits(packed >> 9, 4) + "-" + digits(packed >> 5 & 0xF, 2) + "-" + digits(packed & 0x1F, 2)
+    }
+
     /// A category cell written as its case: its index among the column's cases.
     mutating func add(caseIndex: Int, at index: Int) { columns[index].cases.insert(caseIndex) }
 
@@ -373,6 +432,8 @@ public struct ColumnAccumulator: Sendable {
                 if let number = theirs[index].minimumNumber { columns[index].note(number: number) }
                 if let number = theirs[index].maximumNumber { columns[index].note(number: number) }
                 if let text = theirs[index].minimumText { columns[index].note(text: text) }
+                if let day = theirs[index].minimumDay { columns[index].note(day: day) }
+                if let day = theirs[index].maximumDay { columns[index].note(day: day) }
                 if let text = theirs[index].maximumText { columns[index].note(text: text) }
             }
         }
@@ -391,6 +452,9 @@ public struct ColumnAccumulator: Sendable {
                 statistics.min = column.minimumNumber.map(ColumnStatistics.Bound.number)
                 statistics.max = column.maximumNumber.map(ColumnStatistics.Bound.number)
             case .date:
+                var column = column
+                if let day = column.minimumDay { column.note(text: Self.isoText(day)) }
+                if let day = column.maximumDay { column.note(text: Self.isoText(day)) }
                 statistics.min = column.minimumText.map(ColumnStatistics.Bound.text)
                 statistics.max = column.maximumText.map(ColumnStatistics.Bound.text)
             case .string:

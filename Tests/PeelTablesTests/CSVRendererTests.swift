@@ -211,6 +211,55 @@ struct ColumnStatisticsTests {
         #expect(quoted == "\"say \"\"so\"\", then\"\n")
     }
 
+    @Test("date cells written as dates have the bytes, partitions, values and statistics of the same dates written as text")
+    func dateCells() {
+        let seed: UInt64 = 20261205
+        print("date cells seed \(seed)")
+        var generator = SplitMix(seed: seed)
+        let fields = [Field("id", .string, "id"), Field("day", .date, "day"), Field("noted", .string, "a date in a text column")]
+        for partitionField in [nil, "day"] {
+            let schema = TableSchema(name: "t", fields: fields, partitionField: partitionField)
+            for formats in [TableFormats.csv, .parquet, [.csv, .parquet]] {
+                var mergedDates = ColumnAccumulator(schema: schema), mergedTexts = ColumnAccumulator(schema: schema)
+                for round in 0..<12 {
+                    var dates = RowBatch(schema: schema, formats: formats), texts = RowBatch(schema: schema, formats: formats)
+                    let mixed = round % 3 == 2
+                    for _ in 0..<Int.random(in: 0...30, using: &generator) {
+                        // Years of four digits from the first to the last, months and days of one and two digits.
+                        let year = [1000, 1999, 2014, 2017, 9999][Int.random(in: 0..<5, using: &generator)]
+                        let (month, day) = (Int.random(in: 1...12, using: &generator), Int.random(in: 1...28, using: &generator))
+                        let present = Int.random(in: 0..<6, using: &generator) != 0
+                        let text = String(year) + "-" + (month < 10 ? "0" : "") + String(month) + "-" + (day < 10 ? "0" : "") + String(day)
+                        let asText = mixed && Bool.random(using: &generator)
+                        dates.row { row in
+                            row.text("r")
+                            if !present { row.null() } else if asText { row.text(text) } else { row.date(year: year, month: month, day: day) }
+                            row.date(year: year, month: month, day: day)
+                        }
+                        texts.row { row in
+                            row.text("r")
+                            row.text(present ? text : nil)
+                            row.text(text)
+                        }
+                    }
+                    let context = "partition \(partitionField ?? "none"), formats \(formats.rawValue), round \(round)"
+                    #expect(dates.flat == texts.flat, "\(context)")
+                    #expect(dates.partitions.map(\.key) == texts.partitions.map(\.key), "\(context)")
+                    #expect(dates.partitions.map(\.partitioned) == texts.partitions.map(\.partitioned), "\(context)")
+                    #expect(dates.values == texts.values, "\(context)")
+                    #expect(dates.statistics.statistics == texts.statistics.statistics, "\(context)")
+                    mergedDates.merge(dates.statistics)
+                    mergedTexts.merge(texts.statistics)
+                }
+                let merged = mergedDates.statistics
+                #expect(merged == mergedTexts.statistics, "partition \(partitionField ?? "none"), formats \(formats.rawValue)")
+                // Twelve rounds reach both ends of the years, so the bounds are a first and a last year's date.
+                if case .text(let first)? = merged[1].min { #expect(first.hasPrefix("1000-")) } else { Issue.record("no minimum") }
+                if case .text(let last)? = merged[1].max { #expect(last.hasPrefix("9999-")) } else { Issue.record("no maximum") }
+            }
+        }
+    }
+
     @Test("column statistics merged from many batches are those of all the rows: distinct counts (past the short list too), nulls, minimum and maximum")
     func distinctCounts() {
         let seed: UInt64 = 20261202
