@@ -22,13 +22,10 @@ public struct LaidOutText: Sendable {
             kept.reserveCapacity(all.count)
             var blanks: [Int] = []
             var sawBreak = false
-            // Asked of every line of a paged text: an array's element, where the set hashed each index (perf).
-            var isFurniture = [Bool](repeating: false, count: all.count)
-            for index in removed { isFurniture[index] = true }
             for index in all.indices {
                 let line = all[index]
                 if line.afterPageBreak { sawBreak = true }
-                if isFurniture[index] { continue }
+                if removed.contains(index) { continue }
                 if line.isBlank {
                     blanks.append(index)
                     continue
