@@ -192,14 +192,12 @@ extension Metric {
 /// A number as printed: "+14%", "-0.05%", "4,405", "22.4". Nil for anything else (a column label, a word).
 struct PrintedNumber: Equatable {
     let value: Double
-    let printed: String
     let isPercent: Bool
     /// Digits after the decimal point as printed.
     let decimals: Int
 
-    private init(value: Double, printed: String, isPercent: Bool, decimals: Int) {
+    private init(value: Double, isPercent: Bool, decimals: Int) {
         self.value = value
-        self.printed = printed
         self.isPercent = isPercent
         self.decimals = decimals
     }
@@ -213,7 +211,6 @@ struct PrintedNumber: Equatable {
         }
         var text = Substring(token.trimmingCharacters(in: " *"))
         guard !text.isEmpty else { return nil }
-        printed = String(text)
         var negative = false
         if text.first == "+" { text = text.dropFirst() } else if text.first == "-" || text.first == "–" { negative = true; text = text.dropFirst() }
         isPercent = text.last == "%"
@@ -253,7 +250,6 @@ extension PrintedNumber {
         while lower < upper && (bytes[lower] == 0x20 || bytes[lower] == 0x2A) { lower += 1 }
         while upper > lower && (bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x2A) { upper -= 1 }
         guard lower < upper else { return nil }
-        let printed = lower..<upper
         var negative = false
         if bytes[lower] == 0x2B { lower += 1 } else if bytes[lower] == 0x2D { negative = true; lower += 1 }
         let isPercent = lower < upper && bytes[upper - 1] == 0x25
@@ -283,8 +279,7 @@ extension PrintedNumber {
             guard let read = Double(String(decoding: bytes[lower..<upper].filter { $0 != 0x2C }, as: UTF8.self)) else { return nil }
             number = read
         }
-        return PrintedNumber(value: negative ? -number : number, printed: String(decoding: bytes[printed], as: UTF8.self),
-                             isPercent: isPercent, decimals: decimals)
+        return PrintedNumber(value: negative ? -number : number, isPercent: isPercent, decimals: decimals)
     }
 
     /// 10^0 … 10^15, each exact as a double.

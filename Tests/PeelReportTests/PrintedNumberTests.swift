@@ -4,10 +4,9 @@ import PeelText
 import Testing
 
 /// PrintedNumber reads ASCII tokens on bytes; this is its Character-level reading, as it was, to check them against.
-private func characterReading(_ token: String) -> (value: Double, printed: String, isPercent: Bool, decimals: Int)? {
+private func characterReading(_ token: String) -> (value: Double, isPercent: Bool, decimals: Int)? {
     var text = Substring(token.trimmingCharacters(in: " *"))
     guard !text.isEmpty else { return nil }
-    let printed = String(text)
     var negative = false
     if text.first == "+" { text = text.dropFirst() } else if text.first == "-" || text.first == "–" { negative = true; text = text.dropFirst() }
     let isPercent = text.last == "%"
@@ -23,7 +22,7 @@ private func characterReading(_ token: String) -> (value: Double, printed: Strin
     }
     guard let number = Double(digits) else { return nil }
     let decimals = digits.firstIndex(of: ".").map { digits.distance(from: $0, to: digits.endIndex) - 1 } ?? 0
-    return (negative ? -number : number, printed, isPercent, decimals)
+    return (negative ? -number : number, isPercent, decimals)
 }
 
 struct PrintedNumberTests {
@@ -53,7 +52,6 @@ struct PrintedNumberTests {
             let number = PrintedNumber(token)
             let expected = characterReading(token)
             #expect(number?.value == expected?.value, "\(token)")
-            #expect(number?.printed == expected?.printed, "\(token)")
             #expect(number?.isPercent == expected?.isPercent, "\(token)")
             #expect(number?.decimals == expected?.decimals, "\(token)")
         }
