@@ -45,6 +45,35 @@ struct DayTests {
         #expect(String(decoding: try JSONEncoder().encode([days[0]]), as: UTF8.self) == "[\"\(days[0])\"]")
     }
 
+    @Test("periods hash by their three days: equal ones alike, distinct ones (seeded) almost never the same")
+    func periodHashes() {
+        let seed: UInt64 = 20261207
+        print("period hash seed \(seed)")
+        var generator = SplitMix(seed: seed)
+        func day() -> Day? {
+            Int.random(in: 0..<4, using: &generator) == 0 ? nil
+                : Day(year: Int.random(in: 2010...2020, using: &generator), month: Int.random(in: 1...12, using: &generator), day: Int.random(in: 1...28, using: &generator))
+        }
+        var periods = Set<Period>()
+        var parts = Set<[String]>()
+        var hashes = Set<Int>()
+        for _ in 0..<3000 {
+            let (start, end, asAt) = (day(), day(), day())
+            let period = Period(start: start, end: end, asAt: asAt)
+            // The same days, a period made apart: equal, and so hashed alike.
+            let again = Period(start: start.map { Day(iso: $0.description)! }, end: end, asAt: asAt)
+            #expect(period == again && period.hashValue == again.hashValue)
+            // The same day in another of the three places is another period.
+            if let start, end == nil, asAt == nil { #expect(Period(start: start) != Period(end: start)) }
+            periods.insert(period)
+            parts.insert([start?.description ?? "-", end?.description ?? "-", asAt?.description ?? "-"])
+            hashes.insert(period.hashValue)
+        }
+        #expect(periods.count == parts.count)
+        #expect(hashes.count >= periods.count - 2, "seed \(seed): \(periods.count) periods, \(hashes.count) hashes")
+        #expect(Set([Period(start: Day(iso: "2016-01-01")), Period(end: Day(iso: "2016-01-01")), Period(asAt: Day(iso: "2016-01-01"))].map(\.hashValue)).count == 3)
+    }
+
     @Test("text that is not a whole ISO day is none", arguments: [
         "2017-6-30", "2017-06-3", "2017-06-301", "2017/06/30", "2017-13-01", "2017-00-10", "2017-06-00", "2017-06-31",
         "2015-02-29", "1900-02-29", "0999-12-31", "+017-06-30", "2017-0x-30", "", " 2017-06-30",
