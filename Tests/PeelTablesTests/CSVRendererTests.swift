@@ -147,14 +147,7 @@ struct ColumnStatisticsTests {
                         }
                     }
                 }
-                let context = "partition \(names[partitionColumn]), formats \(formats.rawValue), round \(round)"
-                #expect(opened.flat == written.flat, "\(context)")
-                #expect(opened.rows == written.rows, "\(context)")
-                #expect(opened.partitions.map(\.key) == written.partitions.map(\.key), "\(context)")
-                #expect(opened.partitions.map(\.partitioned) == written.partitions.map(\.partitioned), "\(context)")
-                #expect(opened.partitions.map(\.rows) == written.partitions.map(\.rows), "\(context)")
-                #expect(opened.values == written.values, "\(context)")
-                #expect(opened.statistics.statistics == written.statistics.statistics, "\(context)")
+                expectSameRows(opened, written, "partition \(names[partitionColumn]), formats \(formats.rawValue), round \(round)")
             }
         }
     }
@@ -167,46 +160,26 @@ struct ColumnStatisticsTests {
         // A category as the partition column too, a one-case enum (stored in no bytes), and raw values that need quotes.
         let fields = [Field("id", .string, "id"), Field("shade", .string, "shade", cases: Shade.self, categories: Shade.allCases.map(\.rawValue).sorted()),
                       Field("only", .string, "only", cases: Only.self), Field("value", .number, "value")]
-        for partitionField in [nil, "shade", "id"] {
-            let schema = TableSchema(name: "t", fields: fields, partitionField: partitionField)
-            for formats in [TableFormats.csv, .parquet, [.csv, .parquet]] {
-                var mergedCases = ColumnAccumulator(schema: schema), mergedTexts = ColumnAccumulator(schema: schema)
-                for round in 0..<12 {
-                    var cases = RowBatch(schema: schema, formats: formats), texts = RowBatch(schema: schema, formats: formats)
-                    // Some batches mix the two ways, as a spooled batch's values come back as text.
-                    let mixed = round % 3 == 2
-                    for _ in 0..<Int.random(in: 0...30, using: &generator) {
-                        let id = ["r1", "r2", "r3"][Int.random(in: 0..<3, using: &generator)]
-                        let shade: Shade? = Int.random(in: 0..<5, using: &generator) == 0 ? nil : Shade.allCases.randomElement(using: &generator)
-                        let only: Only? = Bool.random(using: &generator) ? .one : nil
-                        let value = Double(Int.random(in: 0...9, using: &generator))
-                        let asText = mixed && Bool.random(using: &generator)
-                        cases.row { row in
-                            row.text(id)
-                            if asText { row.text(shade?.rawValue) } else { row.category(shade) }
-                            if asText { row.text(only?.rawValue) } else { row.category(only) }
-                            row.number(value)
-                        }
-                        texts.row { row in
-                            row.text(id)
-                            row.text(shade?.rawValue)
-                            row.text(only?.rawValue)
-                            row.number(value)
-                        }
-                    }
-                    let context = "partition \(partitionField ?? "none"), formats \(formats.rawValue), round \(round)"
-                    #expect(cases.flat == texts.flat, "\(context)")
-                    #expect(cases.partitions.map(\.key) == texts.partitions.map(\.key), "\(context)")
-                    #expect(cases.partitions.map(\.partitioned) == texts.partitions.map(\.partitioned), "\(context)")
-                    #expect(cases.values == texts.values, "\(context)")
-                    #expect(cases.statistics.statistics == texts.statistics.statistics, "\(context)")
-                    mergedCases.merge(cases.statistics)
-                    mergedTexts.merge(texts.statistics)
-                }
-                #expect(mergedCases.statistics == mergedTexts.statistics, "partition \(partitionField ?? "none"), formats \(formats.rawValue)")
-                #expect(mergedCases.statistics[1].distinct == Shade.allCases.count, "every shade was written in 12 rounds")
+        let merged = compareTwoWays(fields: fields, partitionFields: [nil, "shade", "id"], generator: &generator) { typed, texts, mixed, generator in
+            let id = ["r1", "r2", "r3"][Int.random(in: 0..<3, using: &generator)]
+            let shade: Shade? = Int.random(in: 0..<5, using: &generator) == 0 ? nil : Shade.allCases.randomElement(using: &generator)
+            let only: Only? = Bool.random(using: &generator) ? .one : nil
+            let value = Double(Int.random(in: 0...9, using: &generator))
+            let asText = mixed && Bool.random(using: &generator)
+            typed.row { row in
+                row.text(id)
+                if asText { row.text(shade?.rawValue) } else { row.category(shade) }
+                if asText { row.text(only?.rawValue) } else { row.category(only) }
+                row.number(value)
+            }
+            texts.row { row in
+                row.text(id)
+                row.text(shade?.rawValue)
+                row.text(only?.rawValue)
+                row.number(value)
             }
         }
+        for statistics in merged { #expect(statistics[1].distinct == Shade.allCases.count, "every shade was written in 12 rounds") }
         let quoted = RowBatch.renderedRow(schema: TableSchema(name: "q", fields: [fields[1]], partitionField: nil)) { $0.category(Shade.quoted) }
         #expect(quoted == "\"say \"\"so\"\", then\"\n")
     }
@@ -217,46 +190,28 @@ struct ColumnStatisticsTests {
         print("date cells seed \(seed)")
         var generator = SplitMix(seed: seed)
         let fields = [Field("id", .string, "id"), Field("day", .date, "day"), Field("noted", .string, "a date in a text column")]
-        for partitionField in [nil, "day"] {
-            let schema = TableSchema(name: "t", fields: fields, partitionField: partitionField)
-            for formats in [TableFormats.csv, .parquet, [.csv, .parquet]] {
-                var mergedDates = ColumnAccumulator(schema: schema), mergedTexts = ColumnAccumulator(schema: schema)
-                for round in 0..<12 {
-                    var dates = RowBatch(schema: schema, formats: formats), texts = RowBatch(schema: schema, formats: formats)
-                    let mixed = round % 3 == 2
-                    for _ in 0..<Int.random(in: 0...30, using: &generator) {
-                        // Years of four digits from the first to the last, months and days of one and two digits.
-                        let year = [1000, 1999, 2014, 2017, 9999][Int.random(in: 0..<5, using: &generator)]
-                        let (month, day) = (Int.random(in: 1...12, using: &generator), Int.random(in: 1...28, using: &generator))
-                        let present = Int.random(in: 0..<6, using: &generator) != 0
-                        let text = String(year) + "-" + (month < 10 ? "0" : "") + String(month) + "-" + (day < 10 ? "0" : "") + String(day)
-                        let asText = mixed && Bool.random(using: &generator)
-                        dates.row { row in
-                            row.text("r")
-                            if !present { row.null() } else if asText { row.text(text) } else { row.date(year: year, month: month, day: day) }
-                            row.date(year: year, month: month, day: day)
-                        }
-                        texts.row { row in
-                            row.text("r")
-                            row.text(present ? text : nil)
-                            row.text(text)
-                        }
-                    }
-                    let context = "partition \(partitionField ?? "none"), formats \(formats.rawValue), round \(round)"
-                    #expect(dates.flat == texts.flat, "\(context)")
-                    #expect(dates.partitions.map(\.key) == texts.partitions.map(\.key), "\(context)")
-                    #expect(dates.partitions.map(\.partitioned) == texts.partitions.map(\.partitioned), "\(context)")
-                    #expect(dates.values == texts.values, "\(context)")
-                    #expect(dates.statistics.statistics == texts.statistics.statistics, "\(context)")
-                    mergedDates.merge(dates.statistics)
-                    mergedTexts.merge(texts.statistics)
-                }
-                let merged = mergedDates.statistics
-                #expect(merged == mergedTexts.statistics, "partition \(partitionField ?? "none"), formats \(formats.rawValue)")
-                // Twelve rounds reach both ends of the years, so the bounds are a first and a last year's date.
-                if case .text(let first)? = merged[1].min { #expect(first.hasPrefix("1000-")) } else { Issue.record("no minimum") }
-                if case .text(let last)? = merged[1].max { #expect(last.hasPrefix("9999-")) } else { Issue.record("no maximum") }
+        let merged = compareTwoWays(fields: fields, partitionFields: [nil, "day"], generator: &generator) { typed, texts, mixed, generator in
+            // Years of four digits from the first to the last, months and days of one and two digits.
+            let year = [1000, 1999, 2014, 2017, 9999][Int.random(in: 0..<5, using: &generator)]
+            let (month, day) = (Int.random(in: 1...12, using: &generator), Int.random(in: 1...28, using: &generator))
+            let present = Int.random(in: 0..<6, using: &generator) != 0
+            let text = String(year) + "-" + (month < 10 ? "0" : "") + String(month) + "-" + (day < 10 ? "0" : "") + String(day)
+            let asText = mixed && Bool.random(using: &generator)
+            typed.row { row in
+                row.text("r")
+                if !present { row.null() } else if asText { row.text(text) } else { row.date(year: year, month: month, day: day) }
+                row.date(year: year, month: month, day: day)
             }
+            texts.row { row in
+                row.text("r")
+                row.text(present ? text : nil)
+                row.text(text)
+            }
+        }
+        for statistics in merged {
+            // Twelve rounds reach both ends of the years, so the bounds are a first and a last year's date.
+            if case .text(let first)? = statistics[1].min { #expect(first.hasPrefix("1000-")) } else { Issue.record("no minimum") }
+            if case .text(let last)? = statistics[1].max { #expect(last.hasPrefix("9999-")) } else { Issue.record("no maximum") }
         }
     }
 
@@ -304,6 +259,42 @@ struct ColumnStatisticsTests {
             #expect(columns[3].min == amounts.min().map(ColumnStatistics.Bound.number) && columns[3].max == amounts.max().map(ColumnStatistics.Bound.number), "round \(round)")
         }
     }
+}
+
+/// Two batches that hold the same rows, written two ways: the same bytes, partitions, values and statistics.
+private func expectSameRows(_ a: RowBatch, _ b: RowBatch, _ context: String) {
+    #expect(a.flat == b.flat, "\(context)")
+    #expect(a.rows == b.rows, "\(context)")
+    #expect(a.partitions.map(\.key) == b.partitions.map(\.key), "\(context)")
+    #expect(a.partitions.map(\.partitioned) == b.partitions.map(\.partitioned), "\(context)")
+    #expect(a.partitions.map(\.rows) == b.partitions.map(\.rows), "\(context)")
+    #expect(a.values == b.values, "\(context)")
+    #expect(a.statistics.statistics == b.statistics.statistics, "\(context)")
+}
+
+/// Rows written two ways by `writeRow` (into a batch that writes cells by what they are, and one that writes them as
+/// text; `mixed` in a third of the rounds, where the first may write some as text too) for each partition field and
+/// format, twelve batches each: compared batch by batch and merged. The merged statistics of each.
+private func compareTwoWays(fields: [Field], partitionFields: [String?], generator: inout SplitMix,
+                            writeRow: (inout RowBatch, inout RowBatch, Bool, inout SplitMix) -> Void) -> [[ColumnStatistics]] {
+    var merged: [[ColumnStatistics]] = []
+    for partitionField in partitionFields {
+        let schema = TableSchema(name: "t", fields: fields, partitionField: partitionField)
+        for formats in [TableFormats.csv, .parquet, [.csv, .parquet]] {
+            var mergedTyped = ColumnAccumulator(schema: schema), mergedTexts = ColumnAccumulator(schema: schema)
+            for round in 0..<12 {
+                var typed = RowBatch(schema: schema, formats: formats), texts = RowBatch(schema: schema, formats: formats)
+                // Some batches mix the two ways, as a spooled batch's values come back as text.
+                for _ in 0..<Int.random(in: 0...30, using: &generator) { writeRow(&typed, &texts, round % 3 == 2, &generator) }
+                expectSameRows(typed, texts, "partition \(partitionField ?? "none"), formats \(formats.rawValue), round \(round)")
+                mergedTyped.merge(typed.statistics)
+                mergedTexts.merge(texts.statistics)
+            }
+            #expect(mergedTyped.statistics == mergedTexts.statistics, "partition \(partitionField ?? "none"), formats \(formats.rawValue)")
+            merged.append(mergedTyped.statistics)
+        }
+    }
+    return merged
 }
 
 /// A category whose raw values need CSV's quotes.
