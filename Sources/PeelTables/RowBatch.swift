@@ -186,6 +186,7 @@ public struct RowBatch: Sendable {
         category(of: ObjectIdentifier(Category.self), at: value.caseIndex)
     }
 
+    /// The cell of case `caseIndex` of the enum `type`, which must be the column's (`Field.cases`).
     @usableFromInline mutating func category(of type: ObjectIdentifier, at caseIndex: Int) {
         let index = beginCell()
         guard let cases = schema.fields[index].cases, cases.type == type else {

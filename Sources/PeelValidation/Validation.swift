@@ -93,18 +93,15 @@ protocol ReportRule: Sendable {
 }
 
 public enum Validator {
-    /// Rules about one report alone, in the order their findings are listed (see `ruleNames`).
+    /// Rules about one report alone, in the order their findings are listed (`RuleName`'s order).
     static let reportRules: [any ReportRule] = [
         ParseProblemsRule(), JudgmentCompletenessRule(), DistributionMatchesTableRule(),
         CountRateConsistencyRule(), OutcomeConsistencyRule(), FigureConsistencyRule(),
         EnglandWalesOutlierRule(), RangeRule(),
     ]
 
-    /// Every rule's name, in the order its findings are listed: all findings of the first rule (in report order),
-    /// then the second's, and so on.
-    public static var ruleNames: [String] { RuleName.allCases.map(\.rawValue) }
-
-    /// Findings of the rules about one report alone, in `ruleNames` order.
+    /// Findings of the rules about one report alone, in `RuleName`'s order: all findings of the first rule, then the
+    /// second's, and so on.
     public static func checkReport(_ item: IdentifiedReport, denominators: Denominators, settings: ValidationSettings) -> [ValidationFinding] {
         let context = RuleContext(denominators: denominators, settings: settings)
         return reportRules.flatMap { $0.check(item, context) }
