@@ -359,8 +359,10 @@ public struct ColumnAccumulator: Sendable {
     private let fields: [Field]
     private var columns: [Column]
 
-    public init(schema: TableSchema) {
-        fields = schema.fields
+    public init(schema: TableSchema) { self = schema.emptyStatistics }
+
+    init(fields: [Field]) {
+        self.fields = fields
         columns = fields.map(Column.init)
     }
 

@@ -135,6 +135,9 @@ public struct TableSchema: Sendable {
     public let primaryKey: [String]
     /// Fields that refer to another table's key: (fields, table, its fields).
     public let foreignKeys: [(fields: [String], table: String, reference: [String])]
+    /// The statistics of no rows, made once: every batch starts from a copy of it (made column by column for each of an
+    /// entry's six batches, most of which stay empty, they were some 4,000 instructions a batch; callgrind).
+    let emptyStatistics: ColumnAccumulator
 
     public init(name: String, description: String = "", fields: [Field], partitionField: String?, primaryKey: [String] = [],
                 foreignKeys: [(fields: [String], table: String, reference: [String])] = []) {
@@ -147,6 +150,7 @@ public struct TableSchema: Sendable {
         partitionColumn = partitionField.flatMap { name in fields.firstIndex { $0.name == name } }
         self.primaryKey = primaryKey
         self.foreignKeys = foreignKeys
+        emptyStatistics = ColumnAccumulator(fields: fields)
     }
 
     /// The fields of a partition file: all but the partition field (all of them for a table without partitions).

@@ -107,6 +107,28 @@ struct ColumnStatisticsTests {
         #expect(columns[2].nulls == 2 && columns[2].min == .text("2014-03-31") && columns[2].max == .text("2015-03-31"))
     }
 
+    @Test("every batch starts from empty statistics, however many batches of the same schema were written before it")
+    func freshStatistics() {
+        let schema = TableSchema(name: "t", fields: [Field("kind", .string, "kind", categories: ["a", "b"]), Field("year", .integer, "year"),
+                                                     Field("end", .date, "end")], partitionField: nil)
+        var empty = ColumnAccumulator(schema: schema)
+        let before = RowBatch(schema: schema).statistics.statistics
+        var written = RowBatch(schema: schema)
+        written.row { row in
+            row.text("a")
+            row.integer(2015)
+            row.date(year: 2015, month: 3, day: 31)
+        }
+        written.append([.text("b"), .null, .text("2016-03-31")])
+        empty.merge(written.statistics)
+        #expect(empty.statistics == written.statistics.statistics)
+        #expect(written.statistics.statistics[0].distinct == 2 && written.statistics.statistics[1].nulls == 1)
+        for fresh in [RowBatch(schema: schema).statistics, ColumnAccumulator(schema: schema)] {
+            #expect(fresh.statistics == before)
+            #expect(fresh.statistics.allSatisfy { $0.nulls == 0 && $0.distinct ?? 0 == 0 && $0.min == nil && $0.max == nil })
+        }
+    }
+
     @Test("rows that open with shared cells have the bytes, partitions, values and statistics of rows written cell by cell", arguments: [0, 1, 3])
     func openingCells(partitionColumn: Int) {
         let seed: UInt64 = 20261203 + UInt64(partitionColumn)
