@@ -204,31 +204,14 @@ public struct RowBatch: Sendable {
     public mutating func date(year: Int, month: Int, day: Int) {
         precondition((1000...9999).contains(year) && (1...12).contains(month) && (1...31).contains(day), "a date of a four-digit year")
         let index = beginCell()
-        if countsCells { statistics.add(day: ColumnAccumulator.packedDay(year, month, day), at: index) }
+        let packed = ColumnAccumulator.packedDay(year, month, day)
+        if countsCells { statistics.add(day: packed, at: index) }
         if values != nil || index == partitionColumn {
-            let value = Value.text(ColumnAccumulator.isoText(ColumnAccumulator.packedDay(year, month, day)))
+            let value = Value.text(ColumnAccumulator.isoText(packed))
             if values != nil { rowValues.append(value) }
             if index == partitionColumn { partitionKey = value }
         }
-        if rendersCSV {
-            // Ten digits and dashes, written in one append.
-            var digits: (UInt64, UInt16) = (0, 0)
-            withUnsafeMutableBytes(of: &digits) { out in
-                func put(_ value: Int, _ count: Int, at offset: Int) {
-                    var value = value
-                    for position in stride(from: offset + count - 1, through: offset, by: -1) {
-                        out[position] = UInt8(ascii: "0") + UInt8(value % 10)
-                        value /= 10
-                    }
-                }
-                put(year, 4, at: 0)
-                out[4] = UInt8(ascii: "-")
-                put(month, 2, at: 5)
-                out[7] = UInt8(ascii: "-")
-                put(day, 2, at: 8)
-            }
-            withUnsafeBytes(of: &digits) { flat.append(contentsOf: $0) }
-        }
+        if rendersCSV { ColumnAccumulator.withISOBytes(packed) { flat.append(contentsOf: $0) } }
         endCell(index)
     }
 
@@ -402,12 +385,27 @@ public struct ColumnAccumulator: Sendable {
     static func packedDay(_ year: Int, _ month: Int, _ day: Int) -> Int { year << 9 | month << 5 | day }
 
     /// The ISO text of a packed date.
-    static func isoText(_ packed: Int) -> String {
-        func digits(_ value: Int, _ count: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, count - text.count)) + text
+    static func isoText(_ packed: Int) -> String { withISOBytes(packed) { String(decoding: $0, as: UTF8.self) } }
+
+    /// The ten bytes of a packed date's ISO text ("YYYY-MM-DD", a year of four digits), made in place: a date cell
+    /// appends them in one go.
+    static func withISOBytes<Result>(_ packed: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        var digits: (UInt64, UInt16) = (0, 0)
+        withUnsafeMutableBytes(of: &digits) { out in
+            func put(_ value: Int, _ count: Int, at offset: Int) {
+                var value = value
+                for position in stride(from: offset + count - 1, through: offset, by: -1) {
+                    out[position] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+            }
+            put(packed >> 9, 4, at: 0)
+            out[4] = UInt8(ascii: "-")
+            put(packed >> 5 & 0xF, 2, at: 5)
+            out[7] = UInt8(ascii: "-")
+            put(packed & 0x1F, 2, at: 8)
         }
-        return digits(packed >> 9, 4) + "-" + digits(packed >> 5 & 0xF, 2) + "-" + digits(packed & 0x1F, 2)
+        return withUnsafeBytes(of: &digits, body)
     }
 
     /// A category cell written as its case: its index among the column's cases.
