@@ -24,8 +24,12 @@ public struct LaidOutText: Sendable {
             var sawBreak = false
             for index in all.indices {
                 let line = all[index]
+                // Furniture stands at page edges only: a page break is there, marked by a form feed or not.
                 if line.afterPageBreak { sawBreak = true }
-                if removed.contains(index) { continue }
+                if removed.contains(index) {
+                    sawBreak = true
+                    continue
+                }
                 if line.isBlank {
                     blanks.append(index)
                     continue

@@ -11,7 +11,7 @@ enum PageFurniture {
     /// The indices of `lines` that are furniture.
     static func find(_ lines: NormalisedLines) -> Set<Int> {
         let starts = lines.indices.filter { lines[$0].afterPageBreak && !lines[$0].isBlank }
-        guard !starts.isEmpty else { return [] }
+        guard !starts.isEmpty else { return unmarkedEdges(lines) }
         // Candidates: the first lines of each page after a break and the last lines before it.
         // The text's start and end are page edges too (pdftotext ends every page with a form feed, the last too).
         var heads: [[Int]] = [nonBlank(lines, from: 0, step: 1)], feet: [[Int]] = [nonBlank(lines, from: lines.count - 1, step: -1)]
@@ -36,6 +36,116 @@ enum PageFurniture {
             }
         }
         return furniture
+    }
+
+    /// Furniture in a text with no form feed at all (`pdftotext -nopgbrk`, extractors that mark no pages), found by
+    /// what it says: a page number (a bare number of one to three digits, or "Page 7 of 40") beside a line that
+    /// repeats, the numbers running on from one page to the next (+1, or +2 where a page lost its number), at least
+    /// three pages a few lines apart, and most of that line's appearances in the text among them. The line and its
+    /// numbers are removed; so is the same line standing first or last in the text (its edges). A Force in numbers
+    /// label beside its values does not qualify: the values do not run on as page numbers do, and the label stands
+    /// elsewhere too. Without this, the page number read as the value after it (a page break inside a Force in
+    /// numbers block gave England and Wales "1", the page's number, for 282).
+    static func unmarkedEdges(_ lines: NormalisedLines) -> Set<Int> {
+        var numbers: [(index: Int, value: Int)] = []
+        for index in lines.indices where !lines[index].isBlank && lines[index].byteCount <= 24 {
+            // A page number opens with a digit, "page" or a separator ("-", "|", a dash): most short lines are passed
+            // on their first byte, kept with the line.
+            let opening = lines[index].opening
+            guard opening &- 0x30 < 10 || opening | 0x20 == UInt8(ascii: "p") || opening == UInt8(ascii: "-") || opening == UInt8(ascii: "|")
+                || opening == 0xE2 else { continue }
+            if let value = lines[index].withText(pageNumberValue) { numbers.append((index, value)) }
+        }
+        // A page number no further on than two a page from where a run may start (`hasPageRun`): values larger than
+        // that (most of a Force in numbers block's) can be in no run.
+        let candidates = numbers.filter { $0.value <= 3 * $0.index / minimumPageLines + 5 }
+        // Most texts have no run of numbers that could be pages at all: told from the numbers alone, before any
+        // neighbour is keyed (keying every number's neighbours cost more than the rest of laying the text out).
+        guard candidates.count >= minimumPages, hasPageRun(candidates, below: 3 * lines.count / minimumPageLines + 6) else { return [] }
+        // A neighbour is no number of any kind (a value beside a page number is not its running line) and holds a letter.
+        let numbered = Set(numbers.map(\.index))
+        func isRunningLine(_ text: UnsafeBufferPointer<UInt8>) -> Bool { text.contains { $0 >= 0x80 || ($0 | 0x20) &- 0x61 < 26 } }
+        // Each page number's neighbours (the nearest non-blank lines before and after it), grouped by the neighbour's
+        // key and side: a running header follows its page's number or precedes it, the same way on every page.
+        struct Edge { let line: Int; let number: Int; let value: Int }
+        var groups: [String: [Edge]] = [:]
+        for (index, value) in candidates {
+            for step in [-1, 1] {
+                var neighbour = index + step
+                while neighbour >= 0 && neighbour < lines.count && lines[neighbour].isBlank { neighbour += step }
+                guard neighbour >= 0, neighbour < lines.count, !numbered.contains(neighbour), lines[neighbour].withText(isRunningLine) else { continue }
+                groups[(step < 0 ? "<" : ">") + lines[neighbour].withText(key), default: []].append(Edge(line: neighbour, number: index, value: value))
+            }
+        }
+        var furniture = Set<Int>()
+        // In key order: the same lines, whatever order the dictionary keeps.
+        for (sideKey, edges) in groups.sorted(by: { $0.key < $1.key }) where edges.count >= minimumPages {
+            // The longest run of pages: each page's number one or two more than the last one's, some lines on.
+            // A chain starts at a number no page could be past where it stands: a page holds some lines.
+            var length = edges.map { $0.value <= $0.number / minimumPageLines + 5 ? 1 : 0 }, previous = [Int](repeating: -1, count: edges.count)
+            for later in edges.indices {
+                for earlier in 0..<later where length[earlier] > 0 && length[earlier] + 1 > length[later] {
+                    let step = edges[later].value - edges[earlier].value
+                    if (step == 1 || step == 2) && edges[later].number - edges[earlier].number >= minimumPageLines {
+                        length[later] = length[earlier] + 1
+                        previous[later] = earlier
+                    }
+                }
+            }
+            guard var last = length.indices.max(by: { length[$0] < length[$1] }), length[last] >= minimumPages else { continue }
+            let key = String(sideKey.dropFirst())
+            let appearances = lines.indices.filter { lines[$0].byteCount == lines[edges[last].line].byteCount && lines[$0].withText(Self.key) == key }
+            guard length[last] * 2 >= appearances.count else { continue }
+            while last >= 0 {
+                furniture.insert(edges[last].line)
+                furniture.insert(edges[last].number)
+                last = previous[last]
+            }
+            // The text's first and last lines are page edges too.
+            for edge in [appearances.first, appearances.last].compactMap({ $0 }) {
+                let before = lines[..<edge].allSatisfy(\.isBlank), after = lines[(edge + 1)...].allSatisfy(\.isBlank)
+                if before || after { furniture.insert(edge) }
+            }
+        }
+        return furniture
+    }
+
+    /// Whether some `minimumPages` of `numbers` (line index, value; in line order) run on as page numbers do: each
+    /// one or two more than the last, `minimumPageLines` on, the first no more than a page could be where it stands.
+    /// Values from `bound` on are in no run (a run's numbers stay below three fifths of the lines before them, plus 5).
+    static func hasPageRun(_ numbers: [(index: Int, value: Int)], below bound: Int) -> Bool {
+        // The longest run ending at each value, over the numbers at least a page's lines back: a sweep in line order.
+        var longest = [Int](repeating: 0, count: max(bound, 0))
+        var runs = [Int](repeating: 0, count: numbers.count)
+        var settled = 0
+        for (position, number) in numbers.enumerated() {
+            while numbers[settled].index + minimumPageLines <= number.index {
+                let value = numbers[settled].value
+                if value < bound { longest[value] = max(longest[value], runs[settled]) }
+                settled += 1
+            }
+            guard number.value < bound else { continue }
+            let before = max(number.value >= 1 ? longest[number.value - 1] : 0, number.value >= 2 ? longest[number.value - 2] : 0)
+            runs[position] = before > 0 ? before + 1 : number.value <= number.index / minimumPageLines + 5 ? 1 : 0
+            if runs[position] >= minimumPages { return true }
+        }
+        return false
+    }
+
+    /// Pages a running line must be found on, with its numbers running on, to be taken for furniture.
+    static let minimumPages = 3
+    /// Lines from one page's number to the next one's, at least (a numbered list is no run of pages).
+    static let minimumPageLines = 5
+
+    /// The number of a page-number line: a bare number of one to three digits, or the first number of "Page 7 of 40".
+    static func pageNumberValue(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
+        if !text.isEmpty && text.count <= 3 && text.allSatisfy({ $0 &- 0x30 < 10 }) {
+            return text.reduce(0) { $0 * 10 + Int($1 &- 0x30) }
+        }
+        guard text.contains(where: { $0 &- 0x30 < 10 }),
+              text.allSatisfy({ $0 < 0x80 }) ? isASCIIPageNumber(text) : isPageNumber(String(decoding: text, as: UTF8.self)) else { return nil }
+        let digits = text.drop { $0 &- 0x30 >= 10 }.prefix { $0 &- 0x30 < 10 }
+        return digits.count <= 4 ? digits.reduce(0) { $0 * 10 + Int($1 &- 0x30) } : nil
     }
 
     private static func nonBlank(_ lines: NormalisedLines, from start: Int, step: Int) -> [Int] {

@@ -46,6 +46,40 @@ struct LayoutTests {
         #expect(kept.filter { $0.hasPrefix("Body text") }.count == 6)
     }
 
+    @Test("without form feeds, a running header beside page numbers that run on is furniture, and a block broken by it reads on")
+    func unpagedFurniture() throws {
+        let header = "PEEL: Police effectiveness 2017 – Gwent Police"
+        var text = "\(header)\n\nPEEL: Police effectiveness 2017\nAn inspection of Gwent Police\n"
+        for page in 1...6 {
+            // A page ends inside a Force in numbers block: the page's number stands between the force's value and
+            // England and Wales's (as `pdftotext -nopgbrk` writes it), the next page's header after it.
+            text += "\nCalls for assistance \(page)\n\nGwent Police\nEngland and Wales\n\(240 + page)\n\(page)\n\n\(header)\n\n\(280 + 3 * page)\n\nText of page \(page + 1).\n"
+        }
+        let laid = try laidOut(text)
+        let kept = laid.lines.filter { !$0.isBlank }.map(\.text)
+        #expect(!kept.contains(header))
+        #expect(kept.filter { Int($0) != nil } == (1...6).flatMap { ["\(240 + $0)", "\(280 + 3 * $0)"] })
+        #expect(kept.filter { $0.hasPrefix("PEEL: Police effectiveness 2017") } == ["PEEL: Police effectiveness 2017"])
+        // The value after the break follows the one before it, with no paragraph break between them.
+        let before = try #require(laid.lines.firstIndex { $0.text == "241" })
+        #expect(laid.lines[before + 1].text == "283")
+        #expect(laid.furniture.count == 13)
+    }
+
+    @Test("without form feeds, numbers that do not run on as pages do, or beside a line that stands elsewhere too, stay", arguments: [
+        // Values beside a label, running on for three blocks of eight, the label standing in all eight.
+        (1...8).map { "Gwent Police\nEngland and Wales\n\($0 < 4 ? $0 + 1 : 40 + 7 * $0)\n12\nSome text about it.\nMore.\n" }.joined(),
+        // Numbers beside a repeated line, but a line apart: a numbered list, not pages.
+        (1...8).map { "\($0)\nAn item\n" }.joined(),
+        // Numbers running on beside a repeated line, but from a number no page could have reached.
+        (1...8).map { "\(100 + $0)\nRunning line\nText.\nMore text.\nAnd more.\nThe end of it.\n" }.joined(),
+    ])
+    func unpagedNotFurniture(_ text: String) throws {
+        let laid = try laidOut(text)
+        #expect(laid.furniture.isEmpty)
+        #expect(laid.lines.count == text.split(separator: "\n", omittingEmptySubsequences: false).count - 1)
+    }
+
     @Test("page numbers are told by their words: separators are not words, a bare number is none, a fifth word or more is text", arguments: [
         ("Page 7", true), ("Page 7 of 40", true), ("7 of 40", true), ("- 7 -", false), ("Page | 7 | of | 40", true), ("PAGE 12 OF 99", true),
         ("Page 7 of 40 and more", false), ("7 of 40 pages", false), ("Page seven", false), ("7", false), ("of 40", false),
@@ -162,6 +196,42 @@ struct WordWindowTests {
 }
 
 struct PageFurnitureKeyTests {
+    @Test("the sweep finds a run of page numbers exactly when the plain definition does (seeded random numbers)")
+    func pageRuns() {
+        let seed: UInt64 = 20261204
+        print("page run seed \(seed)")
+        var generator = SplitMix(seed: seed)
+        // The definition: some numbers, in line order, each one or two more than the last and a page's lines on from
+        // it, the first no more than a page could be where it stands.
+        func definition(_ numbers: [(index: Int, value: Int)]) -> Bool {
+            var runs = [Int](repeating: 0, count: numbers.count)
+            for later in numbers.indices {
+                let first = numbers[later].value <= numbers[later].index / PageFurniture.minimumPageLines + 5
+                runs[later] = first ? 1 : 0
+                for earlier in 0..<later where runs[earlier] > 0 {
+                    let step = numbers[later].value - numbers[earlier].value
+                    if (step == 1 || step == 2) && numbers[later].index - numbers[earlier].index >= PageFurniture.minimumPageLines {
+                        runs[later] = max(runs[later], runs[earlier] + 1)
+                    }
+                }
+            }
+            return runs.contains { $0 >= PageFurniture.minimumPages }
+        }
+        var found = 0
+        for _ in 0..<3000 {
+            var index = 0
+            let numbers = (0..<Int.random(in: 0...14, using: &generator)).map { _ -> (index: Int, value: Int) in
+                index += Int.random(in: 1...7, using: &generator)
+                return (index, Int.random(in: 0...12, using: &generator))
+            }
+            let expected = definition(numbers)
+            if expected { found += 1 }
+            #expect(PageFurniture.hasPageRun(numbers, below: 13) == expected, "seed \(seed): \(numbers)")
+        }
+        // Both answers were met often enough to mean something.
+        #expect(found > 300 && found < 2700, "seed \(seed): \(found) of 3000 had a run")
+    }
+
     @Test("a page edge's key folds digits to # and ASCII letters to lower case, and leaves every other byte (seeded lines)")
     func keys() {
         let seed: UInt64 = 20261206

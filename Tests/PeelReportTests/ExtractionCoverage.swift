@@ -95,6 +95,16 @@ extension ExtractionCoverageTests {
         "2017-gwent|extraction reading": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-west-mercia|extraction layout": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-west-mercia|extraction reading": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction layout unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction reading unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-national-overview|extraction layout unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-national-overview|extraction reading unpaged": CoverageFloor(judgments: 0, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction layout unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction reading unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-gwent|extraction layout unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-gwent|extraction reading unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction layout unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction reading unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         // FLOORS-END
     ]
 }
@@ -334,9 +344,15 @@ func measureCoverage() async throws -> [CoverageRow] {
         for flavour in extractionFlavours {
             let path = "\(extractionsFolder)/\(sampleStem(name)).\(flavour).txt"
             guard FileManager.default.fileExists(atPath: path) else { continue }
-            let (comparison, lines) = try measure(sample: sample, variant: readBytes(path))
+            let bytes = try readBytes(path)
+            let (comparison, lines) = try measure(sample: sample, variant: bytes)
             rows.append(CoverageRow(sample: label, transform: "extraction \(flavour)", comparison: comparison, variantLines: lines,
                                     note: "Tests/Fixtures/extractions/\(sampleStem(name)).\(flavour).txt"))
+            // The same extraction with no page marks: what `pdftotext -nopgbrk` writes (the same bytes without form
+            // feeds), and what extractors that mark no pages give. Page furniture is then found by what it says.
+            let (unmarked, unmarkedLines) = try measure(sample: sample, variant: bytes.filter { $0 != 0x0C })
+            rows.append(CoverageRow(sample: label, transform: "extraction \(flavour) unpaged", comparison: unmarked, variantLines: unmarkedLines,
+                                    note: "Tests/Fixtures/extractions/\(sampleStem(name)).\(flavour).txt without its form feeds"))
         }
     }
     return rows
