@@ -276,8 +276,10 @@ enum JudgmentExtractor {
         var index = 0
         while index < lines.count {
             defer { index += 1 }
-            guard lines[index].textHasPrefix(ignoringASCIICase: "force"), case let first = text.cells(index).first?.text,
-                  first.map({ $0.equals(ignoringASCIICase: "force") }) == true else { continue }
+            // The word "Force" opens the line: its own cell, or one space from the first question's wording where
+            // the columns are one space apart (tabs expanded to their stops). The header's words decide the rest.
+            guard lines[index].textHasPrefix(ignoringASCIICase: "force"),
+                  lines[index].withText({ $0.count == 5 || $0[5] == UInt8(ascii: " ") || $0[5] == UInt8(ascii: "\t") }) else { continue }
             // 43 rows of up to three lines each, headers repeated on each page.
             let words = text.tokens(index..<min(lines.count, index + 400)).words
             guard let (questions, afterHeader) = header(words, from: 0, registry: registry) else { continue }
@@ -302,6 +304,13 @@ enum JudgmentExtractor {
                 }
                 let line = words[position].line
                 if grades.isEmpty { break }  // a sentence that starts with a force name: the table has ended
+                // Unless the row is its line, whole: the force's name and one grade per question, on one line with
+                // nothing after them. Then the grades are one space apart in the grid (tabs expanded to their stops),
+                // and each is the next question's.
+                if runTogether && grades.count == questions.count && words[position..<cursor].allSatisfy({ $0.line == line })
+                    && (cursor == words.count || words[cursor].line != line) {
+                    runTogether = false
+                }
                 if runTogether {
                     report.problems.append(ParseProblem(.error, line: line, "the cells of \(forceID)'s row run together with another row's: not read"))
                     position = cursor

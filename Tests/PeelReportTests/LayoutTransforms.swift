@@ -186,14 +186,20 @@ enum Layout {
         Array(lines.joined(separator: "\n").utf8)
     }
 
-    /// Tabs replaced by spaces up to the next multiple of 8 columns (one column per Character).
-    static func expandTabs(_ line: String) -> String {
+    /// Every line's tabs expanded to stops `every` columns apart, as `expand -t N` does (and editors and terminals): a
+    /// cell that ends a column before a stop is then one space from the next.
+    static func tabsExpanded(every: Int) -> LayoutTransform {
+        { bytes in joinLines(lines(of: bytes).map { expandTabs($0, every: every) }) }
+    }
+
+    /// Tabs replaced by spaces up to the next multiple of `every` columns (one column per Character).
+    static func expandTabs(_ line: String, every: Int = 8) -> String {
         guard line.contains("\t") else { return line }
         var result = ""
         var column = 0
         for character in line {
             if character == "\t" {
-                let spaces = 8 - column % 8
+                let spaces = every - column % every
                 result += String(repeating: " ", count: spaces)
                 column += spaces
             } else {

@@ -171,6 +171,32 @@ struct RunTogetherRowTests {
         let bedfordshire = report.judgments.filter { $0.forceID == "bedfordshire" }.map(\.grade)
         #expect(bedfordshire == [.good, .good, .requiresImprovement, .good, .good])
     }
+
+    @Test("a row whole on its line, grades one space apart (tabs expanded to their stops), is read; one split over lines is not")
+    func oneSpaceApart() throws {
+        // As `expand -t 4` leaves the sample's table: a cell that ends a column before a stop is one space from the next.
+        let text = """
+            PEEL: Police effectiveness 2015
+
+            A national overview
+
+            Force Q1. Preventing crime  Q2. Investigating crime  Q3. Protecting vulnerable people  Q4. Tackling serious and organised crime  Overall effectiveness judgment
+            Avon and Somerset  Outstanding Good  Good  Requires improvement  Good
+            Bedfordshire Requires improvement Good Inadequate Outstanding Good
+            Cambridgeshire  Good Good Good
+            Good Good
+            Cheshire  Good Good  Good  Good  Good  Good
+            """
+        let report = try parse(Array(text.utf8))
+        func grades(_ force: String) -> [Grade] { report.judgments.filter { $0.forceID == force }.map(\.grade) }
+        #expect(grades("avon-and-somerset") == [.outstanding, .good, .good, .requiresImprovement, .good])
+        #expect(grades("bedfordshire") == [.requiresImprovement, .good, .inadequate, .outstanding, .good])
+        // Grades run together over two lines: whose is which cannot be known.
+        #expect(grades("cambridgeshire").isEmpty)
+        #expect(report.problems.contains { $0.severity == .error && $0.message.contains("cambridgeshire") })
+        // Grades run together on a line that holds a grade more than the questions: not the row alone.
+        #expect(grades("cheshire").isEmpty)
+    }
 }
 
 @Suite("Report years the layouts read")
