@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+"""Extracts the committed sample PDFs with two Python extractors: python3 Tests/Fixtures/make-other-extractions.py
+
+For each Tests/Fixtures/extractions/<stem>.pdf (made by make-extractions.py), writes beside it:
+  <stem>.pymupdf.txt   PyMuPDF's page.get_text() of every page, joined with nothing between them: no page marks,
+                       so the running header and the page number stand inside the text where a page ends
+  <stem>.pdfminer.txt  pdfminer.six's extract_text() (its layout analysis; a form feed after each page)
+and appends what it used to extractions/README.md's "Other extractors" section (replacing an earlier one).
+
+Not run by the tests or CI (they read the committed files). Needs, in a virtual environment:
+    python3 -m venv /tmp/venv && /tmp/venv/bin/pip install pymupdf pdfminer.six
+    /tmp/venv/bin/python Tests/Fixtures/make-other-extractions.py
+"""
+import glob
+import os
+
+import pdfminer
+import pymupdf
+from pdfminer.high_level import extract_text
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(HERE, "extractions")
+MARK = "## Other extractors"
+
+
+def main():
+    pdfs = sorted(glob.glob(os.path.join(OUT, "*.pdf")))
+    if not pdfs:
+        raise SystemExit("no PDFs in Tests/Fixtures/extractions: run make-extractions.py first")
+    for pdf in pdfs:
+        stem = pdf[: -len(".pdf")]
+        with pymupdf.open(pdf) as document:
+            text = "".join(page.get_text() for page in document)
+        with open(stem + ".pymupdf.txt", "w", encoding="utf-8") as out:
+            out.write(text)
+        with open(stem + ".pdfminer.txt", "w", encoding="utf-8") as out:
+            out.write(extract_text(pdf))
+        print("extracted", os.path.basename(pdf))
+    readme = os.path.join(OUT, "README.md")
+    with open(readme, encoding="utf-8") as f:
+        body = f.read()
+    body = body.split("\n" + MARK)[0].rstrip("\n") + "\n"
+    body += f"""
+{MARK}
+
+Made by `Tests/Fixtures/make-other-extractions.py` from the PDFs above (PyMuPDF and pdfminer.six from PyPI, in a
+virtual environment; the script says how):
+
+- `<stem>.pymupdf.txt` — PyMuPDF's `page.get_text()` of every page, the pages joined with nothing between them (as
+  a script that concatenates them writes it): no form feeds, the running header and the page number inside the text.
+- `<stem>.pdfminer.txt` — pdfminer.six's `extract_text()` (its layout analysis; a form feed after each page).
+
+Made with PyMuPDF {pymupdf.VersionBind} (MuPDF {pymupdf.VersionFitz}) and pdfminer.six {pdfminer.__version__}.
+"""
+    with open(readme, "w", encoding="utf-8") as f:
+        f.write(body)
+
+
+if __name__ == "__main__":
+    main()
