@@ -325,6 +325,14 @@ enum JudgmentExtractor {
                     while position < words.count && Phrases.force(words, at: position, registry: registry) == nil { position += 1 }
                     continue
                 }
+                // A grade more on the row's last line: which of them are this row's cannot be known (the first five
+                // were taken, and the table ended at the sixth, the rows after it lost without a word).
+                if cursor < words.count, words[cursor].line == words[cursor - 1].line, Phrases.grade(words, at: cursor) != nil {
+                    report.problems.append(ParseProblem(.error, line: line, "\(forceID)'s row has more grades than the table has questions: not read"))
+                    position = cursor
+                    while position < words.count && Phrases.force(words, at: position, registry: registry) == nil { position += 1 }
+                    continue
+                }
                 for (question, grade) in zip(questions, grades) where onScale(grade, scale, line: line, problems: &report.problems) {
                     report.judgments.append(Judgment(forceID: forceID, question: question, grade: grade, scale: scale, line: line))
                 }

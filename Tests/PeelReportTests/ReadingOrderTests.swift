@@ -172,7 +172,7 @@ struct RunTogetherRowTests {
         #expect(bedfordshire == [.good, .good, .requiresImprovement, .good, .good])
     }
 
-    @Test("a row whole on its line, grades one space apart (tabs expanded to their stops), is read; one split over lines is not")
+    @Test("a row whole on its line, grades one space apart (tabs expanded to their stops), is read; one split over lines or with a grade more is not, and the rows after it are")
     func oneSpaceApart() throws {
         // As `expand -t 4` leaves the sample's table: a cell that ends a column before a stop is one space from the next.
         let text = """
@@ -186,6 +186,8 @@ struct RunTogetherRowTests {
             Cambridgeshire  Good Good Good
             Good Good
             Cheshire  Good Good  Good  Good  Good  Good
+            Cleveland  Good  Good  Good  Good  Good  Inadequate
+            Cumbria  Good  Inadequate  Good  Good  Good
             """
         let report = try parse(Array(text.utf8))
         func grades(_ force: String) -> [Grade] { report.judgments.filter { $0.forceID == force }.map(\.grade) }
@@ -196,6 +198,10 @@ struct RunTogetherRowTests {
         #expect(report.problems.contains { $0.severity == .error && $0.message.contains("cambridgeshire") })
         // Grades run together on a line that holds a grade more than the questions: not the row alone.
         #expect(grades("cheshire").isEmpty)
+        // A grade more, each in its own cell: whose is which cannot be known either; the rows after are read.
+        #expect(grades("cleveland").isEmpty)
+        #expect(report.problems.contains { $0.severity == .error && $0.message.contains("cleveland's row has more grades") })
+        #expect(grades("cumbria") == [.good, .inadequate, .good, .good, .good])
     }
 }
 
