@@ -325,8 +325,8 @@ enum JudgmentExtractor {
                     while position < words.count && Phrases.force(words, at: position, registry: registry) == nil { position += 1 }
                     continue
                 }
-                // A grade more on the row's last line: which of them are this row's cannot be known (the first five
-                // were taken, and the table ended at the sixth, the rows after it lost without a word).
+                // A grade more on the row's last line: which of them are this row's cannot be known. The row is left
+                // out with its error, and the rows after it are read (ending the table there lost them unsaid).
                 if cursor < words.count, words[cursor].line == words[cursor - 1].line, Phrases.grade(words, at: cursor) != nil {
                     report.problems.append(ParseProblem(.error, line: line, "\(forceID)'s row has more grades than the table has questions: not read"))
                     position = cursor
