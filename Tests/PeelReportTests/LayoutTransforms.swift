@@ -65,6 +65,13 @@ enum Layout {
     /// After every `every` lines (wherever that falls, in a table or a list too) a pdftotext page break: the page
     /// number on its own line, then a form feed starting the next page's running header
     /// ("PEEL: Police effectiveness 2015 – Wiltshire Police", from the sample's first lines), then a blank line.
+    /// `pageFurniture(every:)` with no form feeds (as `pdftotext -nopgbrk` and extractors that mark no pages give it):
+    /// the page number and the running header stand in the text, found by what they say or not at all.
+    static func unpagedFurniture(every: Int) -> LayoutTransform {
+        let paged = pageFurniture(every: every)
+        return { bytes in paged(bytes).filter { $0 != 0x0C } }
+    }
+
     static func pageFurniture(every: Int) -> LayoutTransform {
         { bytes in
             let all = lines(of: bytes)
