@@ -56,12 +56,14 @@ enum PageFurniture {
                 || opening == 0xE2 else { continue }
             if let value = lines[index].withText(pageNumberValue) { numbers.append((index, value)) }
         }
-        // A page number no further on than two a page from where a run may start (`hasPageRun`): values larger than
+        // A page number no further on than two a page from where a run may start (`longestPageRun`): values larger than
         // that (most of a Force in numbers block's) can be in no run.
         let candidates = numbers.filter { $0.value <= 3 * $0.index / minimumPageLines + 5 }
         // Most texts have no run of numbers that could be pages at all: told from the numbers alone, before any
-        // neighbour is keyed (keying every number's neighbours cost more than the rest of laying the text out).
-        guard candidates.count >= minimumPages, hasPageRun(candidates, below: 3 * lines.count / minimumPageLines + 6) else { return [] }
+        // neighbour is keyed (keying every number's neighbours cost more than the rest of laying the text out). The
+        // run's length is the pages' count a running line is held to.
+        guard candidates.count >= minimumPages, case let pages = longestPageRun(candidates, below: 3 * lines.count / minimumPageLines + 6),
+              pages >= minimumPages else { return [] }
         // A neighbour is no number of any kind (a value beside a page number is not its running line) and holds a letter.
         let numbered = Set(numbers.map(\.index))
         func isRunningLine(_ text: UnsafeBufferPointer<UInt8>) -> Bool { text.contains { $0 >= 0x80 || ($0 | 0x20) &- 0x61 < 26 } }
@@ -92,7 +94,9 @@ enum PageFurniture {
                     }
                 }
             }
-            guard var last = length.indices.max(by: { length[$0] < length[$1] }), length[last] >= minimumPages else { continue }
+            // A running line stands beside most of the pages' numbers: a label that three page breaks happened to fall
+            // before (a Force in numbers block's force name, a block to a page) is not one.
+            guard var last = length.indices.max(by: { length[$0] < length[$1] }), length[last] >= minimumPages, length[last] * 2 >= pages else { continue }
             let key = String(sideKey.dropFirst())
             let appearances = lines.indices.filter { lines[$0].byteCount == lines[edges[last].line].byteCount && lines[$0].withText(Self.key) == key }
             guard length[last] * 2 >= appearances.count else { continue }
@@ -107,13 +111,59 @@ enum PageFurniture {
                 if before || after { furniture.insert(edge) }
             }
         }
+        return furniture.isEmpty ? numbersAlone(candidates, lines: lines) : furniture
+    }
+
+    /// Page numbers with no running line beside them (a footer of the number alone): a run of numbers standing on their
+    /// own lines, each one more than the last, at least `minimumBarePages` of them a page apart, from the first pages
+    /// on. A page's number is taken where no other number could stand for it; where a value equal to it stands between
+    /// the page before's number and the page after's (a Force in numbers "7" where page 7 may be), only the one halfway
+    /// between them is, and only if the others are well away from halfway: else neither, as before.
+    static func numbersAlone(_ candidates: [(index: Int, value: Int)], lines: NormalisedLines) -> Set<Int> {
+        let bare = candidates.filter { candidate in lines[candidate.index].withText { $0.count <= 3 && $0.allSatisfy { $0 &- 0x30 < 10 } } }
+        guard bare.count >= minimumBarePages else { return [] }
+        var length = bare.map { $0.value <= 3 ? 1 : 0 }, previous = [Int](repeating: -1, count: bare.count)
+        for later in bare.indices {
+            for earlier in 0..<later where length[earlier] > 0 && length[earlier] + 1 > length[later] {
+                if bare[later].value == bare[earlier].value + 1 && bare[later].index - bare[earlier].index >= minimumPageLines {
+                    length[later] = length[earlier] + 1
+                    previous[later] = earlier
+                }
+            }
+        }
+        guard var last = length.indices.max(by: { length[$0] < length[$1] }), length[last] >= minimumBarePages else { return [] }
+        var chain: [Int] = []
+        while last >= 0 {
+            chain.append(last)
+            last = previous[last]
+        }
+        chain.reverse()
+        // A page's number is the only number of its value between the page before's and the page after's; where there
+        // are more, the one halfway between those two if the others are well away from halfway, else none.
+        var furniture = Set<Int>()
+        for step in chain.indices {
+            let from = step == 0 ? -1 : bare[chain[step - 1]].index
+            let to = step + 1 < chain.count ? bare[chain[step + 1]].index : lines.count
+            let value = bare[chain[step]].value
+            let alike = candidates.filter { $0.value == value && $0.index > from && $0.index < to }.map(\.index)
+            if alike.count == 1 {
+                furniture.insert(alike[0])
+            } else if step > 0 && step + 1 < chain.count {
+                let halfway = (from + to) / 2, half = (to - from) / 2
+                let near = alike.filter { abs($0 - halfway) * 3 <= half }
+                if near.count == 1 && alike.allSatisfy({ $0 == near[0] || abs($0 - halfway) * 3 >= 2 * half }) { furniture.insert(near[0]) }
+            }
+        }
         return furniture
     }
 
-    /// Whether some `minimumPages` of `numbers` (line index, value; in line order) run on as page numbers do: each
-    /// one or two more than the last, `minimumPageLines` on, the first no more than a page could be where it stands.
-    /// Values from `bound` on are in no run (a run's numbers stay below three fifths of the lines before them, plus 5).
-    static func hasPageRun(_ numbers: [(index: Int, value: Int)], below bound: Int) -> Bool {
+    /// Pages of numbers alone to be taken for page numbers: more than beside a running line, as there is less to go on.
+    static let minimumBarePages = 5
+
+    /// The longest run of `numbers` (line index, value; in line order) that run on as page numbers do: each one or two
+    /// more than the last, `minimumPageLines` on, the first no more than a page could be where it stands. Values from
+    /// `bound` on are in no run (a run's numbers stay below three fifths of the lines before them, plus 5).
+    static func longestPageRun(_ numbers: [(index: Int, value: Int)], below bound: Int) -> Int {
         // The longest run ending at each value, over the numbers at least a page's lines back: a sweep in line order.
         var longest = [Int](repeating: 0, count: max(bound, 0))
         var runs = [Int](repeating: 0, count: numbers.count)
@@ -127,9 +177,8 @@ enum PageFurniture {
             guard number.value < bound else { continue }
             let before = max(number.value >= 1 ? longest[number.value - 1] : 0, number.value >= 2 ? longest[number.value - 2] : 0)
             runs[position] = before > 0 ? before + 1 : number.value <= number.index / minimumPageLines + 5 ? 1 : 0
-            if runs[position] >= minimumPages { return true }
         }
-        return false
+        return runs.max() ?? 0
     }
 
     /// Pages a running line must be found on, with its numbers running on, to be taken for furniture.

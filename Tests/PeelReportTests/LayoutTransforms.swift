@@ -72,6 +72,24 @@ enum Layout {
         return { bytes in paged(bytes).filter { $0 != 0x0C } }
     }
 
+    /// A page number alone (no running header, no form feed) between blank lines every `every` lines: a footer of the
+    /// number only, as extractors that mark no pages give it.
+    static func pageNumbersAlone(every: Int) -> LayoutTransform {
+        { bytes in
+            let all = lines(of: bytes)
+            var out: [String] = []
+            var page = 1
+            for (index, line) in all.enumerated() {
+                out.append(line)
+                if (index + 1) % every == 0 && index + 1 < all.count {
+                    out += ["", "\(page)", ""]
+                    page += 1
+                }
+            }
+            return joinLines(out)
+        }
+    }
+
     static func pageFurniture(every: Int) -> LayoutTransform {
         { bytes in
             let all = lines(of: bytes)
