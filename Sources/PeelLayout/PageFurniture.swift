@@ -111,7 +111,8 @@ enum PageFurniture {
                 if before || after { furniture.insert(edge) }
             }
         }
-        return furniture.isEmpty ? numbersAlone(candidates, lines: lines) : furniture
+        // Page numbers alone need the longer run (`minimumBarePages`): most texts' numbers have none, and are passed here.
+        return furniture.isEmpty && pages >= minimumBarePages ? numbersAlone(candidates, lines: lines) : furniture
     }
 
     /// Page numbers with no running line beside them (a footer of the number alone): a run of numbers standing on their

@@ -276,10 +276,13 @@ enum JudgmentExtractor {
         var index = 0
         while index < lines.count {
             defer { index += 1 }
-            // The word "Force" opens the line: its own cell, or one space from the first question's wording where
-            // the columns are one space apart (tabs expanded to their stops). The header's words decide the rest.
+            // "Force" in its own cell, or one space from the first question's number where the columns are one space
+            // apart (tabs expanded to their stops): "Force Q1. Preventing …". The header's words decide the rest. (A
+            // line that only opens with the word, "Force in numbers", is passed here: the words of 400 lines were made
+            // for each before.)
             guard lines[index].textHasPrefix(ignoringASCIICase: "force"),
-                  lines[index].withText({ $0.count == 5 || $0[5] == UInt8(ascii: " ") || $0[5] == UInt8(ascii: "\t") }) else { continue }
+                  lines[index].withText({ $0.count >= 8 && $0[5] == UInt8(ascii: " ") && $0[6] | 0x20 == UInt8(ascii: "q") && $0[7] &- 0x30 < 10 })
+                    || text.cells(index).first.map({ $0.text.equals(ignoringASCIICase: "force") }) == true else { continue }
             // 43 rows of up to three lines each, headers repeated on each page.
             let words = text.tokens(index..<min(lines.count, index + 400)).words
             guard let (questions, afterHeader) = header(words, from: 0, registry: registry) else { continue }
