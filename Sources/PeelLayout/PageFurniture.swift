@@ -83,27 +83,19 @@ enum PageFurniture {
         // In key order: the same lines, whatever order the dictionary keeps.
         for (sideKey, edges) in groups.sorted(by: { $0.key < $1.key }) where edges.count >= minimumPages {
             // The longest run of pages: each page's number one or two more than the last one's, some lines on.
-            // A chain starts at a number no page could be past where it stands: a page holds some lines.
-            var length = edges.map { $0.value <= $0.number / minimumPageLines + 5 ? 1 : 0 }, previous = [Int](repeating: -1, count: edges.count)
-            for later in edges.indices {
-                for earlier in 0..<later where length[earlier] > 0 && length[earlier] + 1 > length[later] {
-                    let step = edges[later].value - edges[earlier].value
-                    if (step == 1 || step == 2) && edges[later].number - edges[earlier].number >= minimumPageLines {
-                        length[later] = length[earlier] + 1
-                        previous[later] = earlier
-                    }
-                }
+            let run = longestChain(edges.count, starts: { mayStartRun(edges[$0].value, at: edges[$0].number) }) { earlier, later in
+                let step = edges[later].value - edges[earlier].value
+                return (step == 1 || step == 2) && edges[later].number - edges[earlier].number >= minimumPageLines
             }
             // A running line stands beside most of the pages' numbers: a label that three page breaks happened to fall
             // before (a Force in numbers block's force name, a block to a page) is not one.
-            guard var last = length.indices.max(by: { length[$0] < length[$1] }), length[last] >= minimumPages, length[last] * 2 >= pages else { continue }
-            let key = String(sideKey.dropFirst())
-            let appearances = lines.indices.filter { lines[$0].byteCount == lines[edges[last].line].byteCount && lines[$0].withText(Self.key) == key }
-            guard length[last] * 2 >= appearances.count else { continue }
-            while last >= 0 {
-                furniture.insert(edges[last].line)
-                furniture.insert(edges[last].number)
-                last = previous[last]
+            guard run.count >= minimumPages, run.count * 2 >= pages else { continue }
+            let key = String(sideKey.dropFirst()), width = lines[edges[run[0]].line].byteCount
+            let appearances = lines.indices.filter { lines[$0].byteCount == width && lines[$0].withText(Self.key) == key }
+            guard run.count * 2 >= appearances.count else { continue }
+            for member in run {
+                furniture.insert(edges[member].line)
+                furniture.insert(edges[member].number)
             }
             // The text's first and last lines are page edges too.
             for edge in [appearances.first, appearances.last].compactMap({ $0 }) {
@@ -121,24 +113,12 @@ enum PageFurniture {
     /// the page before's number and the page after's (a Force in numbers "7" where page 7 may be), only the one halfway
     /// between them is, and only if the others are well away from halfway: else neither, as before.
     static func numbersAlone(_ candidates: [(index: Int, value: Int)], lines: NormalisedLines) -> Set<Int> {
-        let bare = candidates.filter { candidate in lines[candidate.index].withText { $0.count <= 3 && $0.allSatisfy { $0 &- 0x30 < 10 } } }
+        let bare = candidates.filter { lines[$0.index].withText(bareNumber) != nil }
         guard bare.count >= minimumBarePages else { return [] }
-        var length = bare.map { $0.value <= 3 ? 1 : 0 }, previous = [Int](repeating: -1, count: bare.count)
-        for later in bare.indices {
-            for earlier in 0..<later where length[earlier] > 0 && length[earlier] + 1 > length[later] {
-                if bare[later].value == bare[earlier].value + 1 && bare[later].index - bare[earlier].index >= minimumPageLines {
-                    length[later] = length[earlier] + 1
-                    previous[later] = earlier
-                }
-            }
+        let chain = longestChain(bare.count, starts: { bare[$0].value <= 3 }) { earlier, later in
+            bare[later].value == bare[earlier].value + 1 && bare[later].index - bare[earlier].index >= minimumPageLines
         }
-        guard var last = length.indices.max(by: { length[$0] < length[$1] }), length[last] >= minimumBarePages else { return [] }
-        var chain: [Int] = []
-        while last >= 0 {
-            chain.append(last)
-            last = previous[last]
-        }
-        chain.reverse()
+        guard chain.count >= minimumBarePages else { return [] }
         // A page's number is the only number of its value between the page before's and the page after's; where there
         // are more, the one halfway between those two if the others are well away from halfway, else none.
         var furniture = Set<Int>()
@@ -157,6 +137,29 @@ enum PageFurniture {
         }
         return furniture
     }
+
+    /// The longest chain of items `0..<count` in order (the first it finds of that length): each item `follows` the one
+    /// before it, the first `starts` one. Its items' indices in order; empty when no item starts one.
+    static func longestChain(_ count: Int, starts: (Int) -> Bool, follows: (_ earlier: Int, _ later: Int) -> Bool) -> [Int] {
+        var length = (0..<count).map { starts($0) ? 1 : 0 }, previous = [Int](repeating: -1, count: count)
+        for later in 0..<count {
+            for earlier in 0..<later where length[earlier] > 0 && length[earlier] + 1 > length[later] && follows(earlier, later) {
+                length[later] = length[earlier] + 1
+                previous[later] = earlier
+            }
+        }
+        guard var last = length.indices.max(by: { length[$0] < length[$1] }), length[last] > 0 else { return [] }
+        var chain: [Int] = []
+        while last >= 0 {
+            chain.append(last)
+            last = previous[last]
+        }
+        return chain.reversed()
+    }
+
+    /// Whether a run of page numbers may start at `value` on line `index`: no page could be past where it stands (a page
+    /// holds some lines), give or take five front pages.
+    static func mayStartRun(_ value: Int, at index: Int) -> Bool { value <= index / minimumPageLines + 5 }
 
     /// Pages of numbers alone to be taken for page numbers: more than beside a running line, as there is less to go on.
     static let minimumBarePages = 5
@@ -177,7 +180,7 @@ enum PageFurniture {
             }
             guard number.value < bound else { continue }
             let before = max(number.value >= 1 ? longest[number.value - 1] : 0, number.value >= 2 ? longest[number.value - 2] : 0)
-            runs[position] = before > 0 ? before + 1 : number.value <= number.index / minimumPageLines + 5 ? 1 : 0
+            runs[position] = before > 0 ? before + 1 : mayStartRun(number.value, at: number.index) ? 1 : 0
         }
         return runs.max() ?? 0
     }
@@ -189,13 +192,17 @@ enum PageFurniture {
 
     /// The number of a page-number line: a bare number of one to three digits, or the first number of "Page 7 of 40".
     static func pageNumberValue(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
-        if !text.isEmpty && text.count <= 3 && text.allSatisfy({ $0 &- 0x30 < 10 }) {
-            return text.reduce(0) { $0 * 10 + Int($1 &- 0x30) }
-        }
+        if let bare = bareNumber(text) { return bare }
         guard text.contains(where: { $0 &- 0x30 < 10 }),
               text.allSatisfy({ $0 < 0x80 }) ? isASCIIPageNumber(text) : isPageNumber(String(decoding: text, as: UTF8.self)) else { return nil }
         let digits = text.drop { $0 &- 0x30 >= 10 }.prefix { $0 &- 0x30 < 10 }
         return digits.count <= 4 ? digits.reduce(0) { $0 * 10 + Int($1 &- 0x30) } : nil
+    }
+
+    /// The value of a line that is a number alone, of one to three digits.
+    static func bareNumber(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !text.isEmpty && text.count <= 3 && text.allSatisfy({ $0 &- 0x30 < 10 }) else { return nil }
+        return text.reduce(0) { $0 * 10 + Int($1 &- 0x30) }
     }
 
     private static func nonBlank(_ lines: NormalisedLines, from start: Int, step: Int) -> [Int] {

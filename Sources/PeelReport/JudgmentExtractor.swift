@@ -288,6 +288,12 @@ enum JudgmentExtractor {
             guard let (questions, afterHeader) = header(words, from: 0, registry: registry) else { continue }
             var position = afterHeader
             var rows = 0
+            /// Where the next row starts after a row not read: the next word that starts a force name.
+            func nextRow(from start: Int) -> Int {
+                var next = start
+                while next < words.count && Phrases.force(words, at: next, registry: registry) == nil { next += 1 }
+                return next
+            }
             while position < words.count {
                 if words[position].text.equals(ignoringASCIICase: "force"), let (repeated, after) = header(words, from: position, registry: registry),
                    repeated == questions {
@@ -316,24 +322,20 @@ enum JudgmentExtractor {
                 }
                 if runTogether {
                     report.problems.append(ParseProblem(.error, line: line, "the cells of \(forceID)'s row run together with another row's: not read"))
-                    position = cursor
-                    while position < words.count && Phrases.force(words, at: position, registry: registry) == nil { position += 1 }
+                    position = nextRow(from: cursor)
                     continue
                 }
                 guard grades.count == questions.count else {
                     let printed = words[cursor..<min(words.count, cursor + 2)].map(\.text).joined(separator: " ")
                     report.problems.append(ParseProblem(.error, line: line, "unknown grade \"\(printed)\" for \(forceID) \(questions[grades.count].rawValue)"))
-                    // On to the next row: the next word that starts a force name.
-                    position = cursor
-                    while position < words.count && Phrases.force(words, at: position, registry: registry) == nil { position += 1 }
+                    position = nextRow(from: cursor)
                     continue
                 }
                 // A grade more on the row's last line: which of them are this row's cannot be known. The row is left
                 // out with its error, and the rows after it are read (ending the table there lost them unsaid).
                 if cursor < words.count, words[cursor].line == words[cursor - 1].line, Phrases.grade(words, at: cursor) != nil {
                     report.problems.append(ParseProblem(.error, line: line, "\(forceID)'s row has more grades than the table has questions: not read"))
-                    position = cursor
-                    while position < words.count && Phrases.force(words, at: position, registry: registry) == nil { position += 1 }
+                    position = nextRow(from: cursor)
                     continue
                 }
                 for (question, grade) in zip(questions, grades) where onScale(grade, scale, line: line, problems: &report.problems) {
