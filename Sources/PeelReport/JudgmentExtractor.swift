@@ -273,6 +273,19 @@ enum JudgmentExtractor {
     /// the same; a repeated header on a new page is passed over. One judgment per cell.
     static func nationalTable(_ text: LaidOutText, registry: ForceRegistry, scale: GradeScale, into report: inout Report) {
         let lines = text.lines
+        let judgmentsBefore = report.judgments.count
+        /// The first header ("Force", then "Q1." …) whose columns could not be told apart.
+        var unreadHeader: Int?
+        defer {
+            // A national overview's table is its forces' grades: when none is read, the run says so.
+            if report.judgments.count == judgmentsBefore {
+                if let unreadHeader {
+                    report.problems.append(ParseProblem(.error, line: unreadHeader, "the all-force judgments table was not read: which column is which question cannot be told from its header (its columns run together, or are printed one after another)"))
+                } else {
+                    report.problems.append(ParseProblem(.warning, line: nil, "no all-force judgments table (\"Force\", then a column a question) was found"))
+                }
+            }
+        }
         var index = 0
         while index < lines.count {
             defer { index += 1 }
@@ -285,7 +298,10 @@ enum JudgmentExtractor {
                     || text.cells(index).first.map({ $0.text.equals(ignoringASCIICase: "force") }) == true else { continue }
             // 43 rows of up to three lines each, headers repeated on each page.
             let words = text.tokens(index..<min(lines.count, index + 400)).words
-            guard let (questions, afterHeader) = header(words, from: 0, registry: registry) else { continue }
+            guard let (questions, afterHeader) = header(words, from: 0, registry: registry) else {
+                if unreadHeader == nil, words.prefix(80).contains(where: { questionNumber($0.text) != nil }) { unreadHeader = lines[index].number }
+                continue
+            }
             var position = afterHeader
             var rows = 0
             /// Where the next row starts after a row not read: the next word that starts a force name.
@@ -312,7 +328,17 @@ enum JudgmentExtractor {
                     cursor += length
                 }
                 let line = words[position].line
-                if grades.isEmpty { break }  // a sentence that starts with a force name: the table has ended
+                if grades.count < questions.count, words[position + nameLength - 1].line == line,
+                   let (collapsed, after) = collapsedRow(words, from: position + nameLength, questions: questions.count) {
+                    grades = collapsed
+                    cursor = after
+                    runTogether = false
+                }
+                // A sentence that starts with a force name: the table has ended. (Not a row whose cells ran together and
+                // whose first grade is wrapped, "Requires" alone, that was not read: the rows after it are.)
+                if grades.isEmpty && !(cursor < words.count && words[cursor].line == line && words[cursor].text.equals(ignoringASCIICase: "requires")) {
+                    break
+                }
                 // Unless the row is its line, whole: the force's name and one grade per question, on one line with
                 // nothing after them. Then the grades are one space apart in the grid (tabs expanded to their stops),
                 // and each is the next question's.
@@ -363,8 +389,130 @@ enum JudgmentExtractor {
             columns[columns.count - 1].append(word.text)
         }
         let questions = columns.compactMap { Question(wording: $0.joined(separator: " ")) }
-        guard questions.count >= 2, questions.count == columns.count, Set(questions).count == questions.count else { return nil }
+        guard questions.count >= 2, questions.count == columns.count, Set(questions).count == questions.count else {
+            return collapsedHeader(words[start..<end]).map { ($0, end) }
+        }
         return (questions, end)
+    }
+
+    /// A header whose columns ran together on every line, one space apart (pdfplumber's text: "Force Q1. Preventing
+    /// Q2. Investigating Q3. Q4. Tackling Overall", then "crime and crime and Protecting serious and effectiveness" …),
+    /// so no column's words can be told from the next one's. The columns are the markers of the first line ("Q1." …
+    /// "Overall"); what is known is that on every line the columns' words stand in the columns' order. Each question's
+    /// own words (`keyQuestion`) are placed: on the first line under the marker before them, on the others only in
+    /// that order. The header is read only if exactly one way of giving each column one of the questions named fits
+    /// every line; else it is not read (nil).
+    private static func collapsedHeader(_ words: ArraySlice<Word>) -> [Question]? {
+        guard let firstLine = words.first?.line else { return nil }
+        var columns = 0
+        var placed: [Question: Int] = [:]  // the column a first-line word puts its question in
+        var lineOrders: [[Question]] = []  // the other lines' questions, in the order their words stand
+        var named: [Question] = []
+        var line = firstLine
+        for word in words.dropFirst() {  // "Force"
+            if word.line == firstLine, let number = questionNumber(word.text) ?? (word.text.equals(ignoringASCIICase: "overall") ? columns + 1 : nil) {
+                // Markers number the columns in order: "Q1." … "Qn.", then "Overall".
+                guard number == columns + 1 else { return nil }
+                columns += 1
+            }
+            guard let question = keyQuestion(word.text) else { continue }
+            if !named.contains(question) { named.append(question) }
+            if word.line == firstLine {
+                guard columns > 0, placed[question, default: columns] == columns else { return nil }
+                placed[question] = columns
+            } else {
+                if word.line != line || lineOrders.isEmpty { lineOrders.append([]) }
+                if lineOrders[lineOrders.count - 1].last != question { lineOrders[lineOrders.count - 1].append(question) }
+            }
+            line = word.line
+        }
+        guard columns >= 2, named.count == columns else { return nil }
+        // Every assignment of the questions named to the columns (at most 6! of them), kept if it fits.
+        var found: [Question]?
+        func fits(_ order: [Question]) -> Bool {
+            for (question, column) in placed where order[column - 1] != question { return false }
+            for questions in lineOrders {
+                let columnsInOrder = questions.map { order.firstIndex(of: $0)! }
+                if zip(columnsInOrder, columnsInOrder.dropFirst()).contains(where: { $0 >= $1 }) { return false }
+            }
+            return true
+        }
+        var ambiguous = false
+        func assign(_ order: [Question], _ rest: [Question]) {
+            guard !ambiguous else { return }
+            if rest.isEmpty {
+                if fits(order) {
+                    if found != nil { ambiguous = true } else { found = order }
+                }
+                return
+            }
+            for (index, question) in rest.enumerated() {
+                var remaining = rest
+                remaining.remove(at: index)
+                assign(order + [question], remaining)
+            }
+        }
+        assign([], named)
+        return ambiguous ? nil : found
+    }
+
+    /// "Q3." → 3: a column marker of a judgments table header.
+    private static func questionNumber(_ text: Substring) -> Int? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 3, bytes[0] | 0x20 == UInt8(ascii: "q"), bytes[2] == UInt8(ascii: "."), bytes[1] &- 0x30 < 10 else { return nil }
+        return Int(bytes[1] &- 0x30)
+    }
+
+    /// The question a header word belongs to in every question's title: "Preventing crime and anti-social behaviour",
+    /// "Protecting vulnerable people", "Tackling serious and organised crime", "Overall effectiveness judgment" … The
+    /// words titles share ("crime", "and") name none.
+    private static func keyQuestion(_ text: Substring) -> Question? {
+        switch text.lowercased() {
+        case "preventing", "prevent": return .preventingCrime
+        case "investigating", "investigate": return .investigatingCrime
+        case "protecting", "vulnerable": return .protectingVulnerable
+        case "serious", "organised": return .seriousOrganisedCrime
+        case "specialist": return .specialistCapabilities
+        case "overall": return .overall
+        default: return nil
+        }
+    }
+
+    /// A row whose cells ran together on its first line, one space apart, and whose wrapped grades' second words stand
+    /// on the next: "Avon and Somerset Good Requires Requires Good Requires", then "improvement improvement
+    /// improvement" (pdfplumber's text). "Requires" can only be the start of "Requires improvement", so the row's
+    /// grades are its first line's, if that line holds one a question and nothing else, and the words after it are as
+    /// many "improvement" as it left open, alone on their lines. The grades and the word after the row, or nil.
+    private static func collapsedRow(_ words: [Word], from start: Int, questions: Int) -> ([Grade], Int)? {
+        guard start < words.count else { return nil }
+        let line = words[start].line
+        var grades: [Grade] = []
+        var open = 0
+        var index = start
+        while index < words.count, words[index].line == line {
+            let word = words[index].text
+            if word.equals(ignoringASCIICase: "requires") {
+                grades.append(.requiresImprovement)
+                if index + 1 < words.count, words[index + 1].line == line, words[index + 1].text.equals(ignoringASCIICase: "improvement") {
+                    index += 2
+                } else {
+                    open += 1
+                    index += 1
+                }
+                continue
+            }
+            guard let (grade, length) = Phrases.grade(words, at: index), length == 1 else { return nil }
+            grades.append(grade)
+            index += 1
+        }
+        guard open > 0, grades.count == questions else { return nil }
+        for _ in 0..<open {
+            guard index < words.count, words[index].text.equals(ignoringASCIICase: "improvement") else { return nil }
+            index += 1
+        }
+        // The last "improvement" ends its line.
+        guard index == words.count || words[index].line != words[index - 1].line else { return nil }
+        return (grades, index)
     }
 
     /// "Outstanding Good Requires improvement Inadequate" over a row of counts (or each grade over its count, as a

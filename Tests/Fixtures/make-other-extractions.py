@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
-"""Extracts the committed sample PDFs with two Python extractors: python3 Tests/Fixtures/make-other-extractions.py
+"""Extracts the committed sample PDFs with three Python extractors: python3 Tests/Fixtures/make-other-extractions.py
 
 For each Tests/Fixtures/extractions/<stem>.pdf (made by make-extractions.py), writes beside it:
   <stem>.pymupdf.txt   PyMuPDF's page.get_text() of every page, joined with nothing between them: no page marks,
                        so the running header and the page number stand inside the text where a page ends
   <stem>.pdfminer.txt  pdfminer.six's extract_text() (its layout analysis; a form feed after each page)
+  <stem>.pdfplumber.txt         pdfplumber's page.extract_text() of every page, joined with a line break: its
+                                columns one space apart, no page marks
+  <stem>.pdfplumber-layout.txt  the same with extract_text(layout=True): columns squeezed to fit the page's width
 and appends what it used to extractions/README.md's "Other extractors" section (replacing an earlier one).
 
 Not run by the tests or CI (they read the committed files). Needs, in a virtual environment:
@@ -15,6 +18,7 @@ import glob
 import os
 
 import pdfminer
+import pdfplumber
 import pymupdf
 from pdfminer.high_level import extract_text
 
@@ -35,6 +39,13 @@ def main():
             out.write(text)
         with open(stem + ".pdfminer.txt", "w", encoding="utf-8") as out:
             out.write(extract_text(pdf))
+        with pdfplumber.open(pdf) as document:
+            plain = "\n".join(page.extract_text() or "" for page in document.pages)
+            layout = "\n".join(page.extract_text(layout=True) or "" for page in document.pages)
+        with open(stem + ".pdfplumber.txt", "w", encoding="utf-8") as out:
+            out.write(plain)
+        with open(stem + ".pdfplumber-layout.txt", "w", encoding="utf-8") as out:
+            out.write(layout)
         print("extracted", os.path.basename(pdf))
     readme = os.path.join(OUT, "README.md")
     with open(readme, encoding="utf-8") as f:
@@ -43,14 +54,21 @@ def main():
     body += f"""
 {MARK}
 
-Made by `Tests/Fixtures/make-other-extractions.py` from the PDFs above (PyMuPDF and pdfminer.six from PyPI, in a
-virtual environment; the script says how):
+Made by `Tests/Fixtures/make-other-extractions.py` from the PDFs above (PyMuPDF, pdfminer.six and pdfplumber from
+PyPI, in a virtual environment; the script says how). pdfminer.six does not always place the text boxes of the
+national overview's all-force table in the same order from one run to the next: the committed text is one of its
+answers.
 
 - `<stem>.pymupdf.txt` — PyMuPDF's `page.get_text()` of every page, the pages joined with nothing between them (as
   a script that concatenates them writes it): no form feeds, the running header and the page number inside the text.
 - `<stem>.pdfminer.txt` — pdfminer.six's `extract_text()` (its layout analysis; a form feed after each page).
+- `<stem>.pdfplumber.txt` — pdfplumber's `page.extract_text()` of every page, joined with a line break: a table's
+  columns one space apart ("Avon and Somerset Good Requires Requires Good Requires"), a wrapped cell's second line
+  under the row, no page marks.
+- `<stem>.pdfplumber-layout.txt` — the same with `extract_text(layout=True)`: the page's layout kept, its columns
+  squeezed (some one space apart).
 
-Made with PyMuPDF {pymupdf.VersionBind} (MuPDF {pymupdf.VersionFitz}) and pdfminer.six {pdfminer.__version__}.
+Made with PyMuPDF {pymupdf.VersionBind} (MuPDF {pymupdf.VersionFitz}), pdfminer.six {pdfminer.__version__} and pdfplumber {pdfplumber.__version__}.
 """
     with open(readme, "w", encoding="utf-8") as f:
         f.write(body)

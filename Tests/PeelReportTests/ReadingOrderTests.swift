@@ -205,6 +205,90 @@ struct RunTogetherRowTests {
     }
 }
 
+@Suite("A national table whose columns ran together (pdfplumber's text)")
+struct CollapsedNationalTableTests {
+    private static let title = """
+        PEEL: Police effectiveness 2015
+
+        A national overview
+
+        """
+    /// As pdfplumber prints the sample PDF's table: columns one space apart, a wrapped cell's second line under the row.
+    private static let header = """
+        Force Q1. Preventing Q2. Investigating Q3. Q4. Tackling Overall
+        crime and crime and Protecting serious and effectiveness
+        anti-social managing vulnerable organised judgment
+        behaviour offenders people crime
+        """
+
+    @Test("the header's columns are told by the questions' words in order; each lone \"Requires\" takes an \"improvement\" from the line after")
+    func readsRows() throws {
+        let text = Self.title + Self.header + """
+
+            Avon and Somerset Good Requires Requires Good Requires
+            improvement improvement improvement
+            Cheshire Outstanding Good Good Requires Good
+            improvement
+            67
+            PEEL: Police effectiveness 2015 – A national overview
+            """ + "\n" + Self.header + """
+
+            Derbyshire Good Good Good Outstanding Good
+            Essex Requires Requires Inadequate Good Requires improvement
+            improvement improvement
+            """
+        let report = try parse(Array(text.utf8))
+        func grades(_ force: String) -> [Grade] { report.judgments.filter { $0.forceID == force }.map(\.grade) }
+        #expect(report.judgments.first?.question == .preventingCrime)
+        #expect(report.judgments.prefix(5).map(\.question) == [.preventingCrime, .investigatingCrime, .protectingVulnerable, .seriousOrganisedCrime, .overall])
+        #expect(grades("avon-and-somerset") == [.good, .requiresImprovement, .requiresImprovement, .good, .requiresImprovement])
+        #expect(grades("cheshire") == [.outstanding, .good, .good, .requiresImprovement, .good])
+        #expect(grades("derbyshire") == [.good, .good, .good, .outstanding, .good])
+        #expect(grades("essex") == [.requiresImprovement, .requiresImprovement, .inadequate, .good, .requiresImprovement])
+        #expect(!report.problems.contains { $0.severity == .error })
+    }
+
+    @Test("a row whose next line is not its open grades' \"improvement\", one each, is not read, and a problem names it")
+    func refusesRows() throws {
+        let text = Self.title + Self.header + """
+
+            Avon and Somerset Good Requires Requires Good Requires
+            improvement improvement
+            Bedfordshire Requires Good Inadequate Requires Requires
+            improvement Good improvement improvement
+            Cambridgeshire Good Requires Good Good Good Good
+            improvement
+            Cheshire Outstanding Good Good Requires Good
+            improvement
+            """
+        let report = try parse(Array(text.utf8))
+        func grades(_ force: String) -> [Grade] { report.judgments.filter { $0.forceID == force }.map(\.grade) }
+        for force in ["avon-and-somerset", "bedfordshire", "cambridgeshire"] {
+            #expect(grades(force).isEmpty, "\(force)")
+            #expect(report.problems.contains { $0.severity == .error && $0.message.contains(force) }, "\(force)")
+        }
+        #expect(grades("cheshire") == [.outstanding, .good, .good, .requiresImprovement, .good])
+    }
+
+    @Test("a header whose columns' questions the word order leaves open is not read, and an error names its line")
+    func refusesHeader() throws {
+        // Q3 and Q4 are named only on lines where nothing stands beside them: either could be either.
+        let header = """
+            Force Q1. Preventing Q2. Investigating Q3. Q4. Tackling Overall
+            crime crime vulnerable
+            serious and organised
+            """
+        let text = Self.title + header + """
+
+            Avon and Somerset Good Good Inadequate Good Good
+            """
+        let report = try parse(Array(text.utf8))
+        #expect(report.judgments.isEmpty)
+        let lineOfHeader = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("Force Q1.") }.map { $0 + 1 }
+        #expect(report.problems.contains { $0.severity == .error && $0.line == lineOfHeader && $0.message.contains("all-force judgments table was not read") })
+    }
+}
+
 @Suite("Report years the layouts read")
 struct LayoutYearTests {
     @Test("a 2014 force report is read with the 2015 layout; a 2018 one is an unsupported layout", arguments: [(2014, true), (2018, false)])
