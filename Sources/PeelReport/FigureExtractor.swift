@@ -442,6 +442,12 @@ private extension String {
             text = String(text.dropFirst(prefix.count)).trimmingCharacters(in: " ")
             break
         }
+        // Columns one space apart, each title's first line only (pdfplumber's text): "Dyfed-Powys Police Number Rate",
+        // "Wiltshire Police Number of Rate", the rest of "Number of outcomes" on the next line. Count before rate, as
+        // the columns are read.
+        for suffix in [" Number Rate", " Number of Rate"] where text.hasSuffix(suffix) {
+            return String(text.dropLast(suffix.count)).trimmingCharacters(in: " ")
+        }
         for suffix in [" Rate", " Number of outcomes"] where text.hasSuffix(suffix) { text = String(text.dropLast(suffix.count)) }
         return text.trimmingCharacters(in: " ")
     }

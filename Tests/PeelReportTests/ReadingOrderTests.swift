@@ -124,6 +124,23 @@ struct ColumnOutcomesTests {
         #expect(outcomes(report).isEmpty)
         #expect(report.problems.contains { $0.message.hasPrefix("figure table header not read") })
     }
+
+    @Test("with its columns one space apart (pdfplumber: \"Dyfed-Powys Police Number Rate\", \"… Number of Rate\") gives the same 36; with rate before count, none")
+    func collapsedHeader() throws {
+        let plumber = Fixtures.packageRoot + "/Tests/Fixtures/extractions/peel-effectiveness-2015-dyfed-powys.pdfplumber.txt"
+        let text = String(decoding: try readBytes(plumber), as: UTF8.self)
+        let header = "Outcome type/group Dyfed-Powys Police Number Rate England and Wales Number Rate"
+        #expect(text.contains(header + "\nof outcomes of outcomes\n"))
+        let sample = outcomes(try parseSample(dyfedPowys))
+        #expect(outcomes(try parse(Array(text.utf8))) == sample)
+        // Wiltshire's sample wraps the force's count column after "of".
+        let wrappedAfterOf = text.replacingOccurrences(of: header + "\nof outcomes of outcomes", with: "Outcome type/group Dyfed-Powys Police Number of Rate England and Wales Number Rate\noutcomes of outcomes")
+        #expect(outcomes(try parse(Array(wrappedAfterOf.utf8))) == sample)
+        let rateFirst = text.replacingOccurrences(of: header, with: "Outcome type/group Dyfed-Powys Police Rate Number England and Wales Rate Number")
+        let report = try parse(Array(rateFirst.utf8))
+        #expect(outcomes(report).isEmpty)
+        #expect(report.problems.contains { $0.message.hasPrefix("figure table header not read") })
+    }
 }
 
 @Suite("Grades outside the report's scale")
