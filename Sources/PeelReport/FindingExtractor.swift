@@ -214,7 +214,10 @@ enum FindingExtractor {
                 index += 1
                 continue
             }
-            let continues = !blankSinceLast && previous.map { wrap.continues($0, with: text) } == true
+            // A blank line inside an item (pdfplumber's layout mode prints one where lines stand further apart) does not
+            // end it when the item stopped mid-sentence and this line goes on in lower case.
+            let resumes = blankSinceLast && current != nil && text.first?.isLowercase == true && previous.map { !endsItem($0) && !$0.hasSuffix(":") } == true
+            let continues = (!blankSinceLast || resumes) && previous.map { wrap.continues($0, with: text) } == true
             var bullet = bulletPending ? text : bulletText(text)
             // "- should …" after a line that ends mid-sentence is a wrapped line that starts with a dash, not an item.
             if !bulletPending, bullet?.first?.isLowercase == true, current != nil, !currentFromBullet, !takesSubBullets, !blankSinceLast,

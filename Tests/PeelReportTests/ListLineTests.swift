@@ -84,3 +84,52 @@ struct QuestionWordingTests {
         #expect(named > 2000, "seed \(seed): the draw named enough questions (\(named))")
     }
 }
+
+@Suite("A blank line inside a list item (pdfplumber's layout mode)")
+struct BlankLineInItemTests {
+    private static let layout = Fixtures.packageRoot + "/Tests/Fixtures/extractions/peel-effectiveness-2017-west-mercia.layout.txt"
+    private static let first = "•   The force should improve its service to vulnerable people, particularly domestic abuse victims,\n"
+    private static let item = "The force should improve its service to vulnerable people, particularly domestic abuse victims, when officers have been unable to attend or attendance is delayed. This should include a re-assessment of the risks that victims face so that safeguarding support can be prioritised."
+
+    /// West Mercia as `pdftotext -layout` gives it (its lines wrapped), the first line of the item `Self.item` and
+    /// the two after it printed as `printed`.
+    private func findings(_ printed: String) throws -> [String] {
+        let text = String(decoding: try readBytes(Self.layout), as: UTF8.self)
+        let rest = "    when officers have been unable to attend or attendance is delayed. This should include a re-\n"
+            + "    assessment of the risks that victims face so that safeguarding support can be prioritised.\n"
+        #expect(text.contains(Self.first + rest))
+        let findings = try parse(Array(text.utf8)).findings.map(\.text)
+        #expect(findings.contains(Self.item))
+        return try parse(Array(text.replacingOccurrences(of: Self.first + rest, with: printed).utf8)).findings.map(\.text)
+    }
+
+    @Test("does not end the item where it stopped mid-sentence and the line after goes on in lower case")
+    func joined() throws {
+        let printed = Self.first + """
+
+                when officers have been unable to attend or attendance is delayed. This should include a re-
+
+                assessment of the risks that victims face so that safeguarding support can be prioritised.
+
+            """
+        #expect(try findings(printed).contains(Self.item))
+    }
+
+    @Test("ends it after a full stop, or before a line in upper case: the text after is not the item's")
+    func notJoined() throws {
+        let afterFullStop = """
+            •   The force should improve its service to vulnerable people, particularly domestic abuse victims.
+
+                when officers have been unable to attend or attendance is delayed.
+
+            """
+        #expect(try findings(afterFullStop).contains("The force should improve its service to vulnerable people, particularly domestic abuse victims."))
+        let beforeCapital = """
+            •   The force should improve its service to vulnerable people, particularly domestic abuse victims,
+
+                When officers have been unable to attend or attendance is delayed.
+
+            """
+        #expect(try findings(beforeCapital).contains("The force should improve its service to vulnerable people, particularly domestic abuse victims,"))
+    }
+}
