@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Extracts the committed sample PDFs with three Python extractors: python3 Tests/Fixtures/make-other-extractions.py
+"""Extracts the committed sample PDFs with four Python extractors: python3 Tests/Fixtures/make-other-extractions.py
 
 For each Tests/Fixtures/extractions/<stem>.pdf (made by make-extractions.py), writes beside it:
   <stem>.pymupdf.txt   PyMuPDF's page.get_text() of every page, joined with nothing between them: no page marks,
@@ -8,6 +8,9 @@ For each Tests/Fixtures/extractions/<stem>.pdf (made by make-extractions.py), wr
   <stem>.pdfplumber.txt         pdfplumber's page.extract_text() of every page, joined with a line break: its
                                 columns one space apart, no page marks
   <stem>.pdfplumber-layout.txt  the same with extract_text(layout=True): columns squeezed to fit the page's width
+  <stem>.pypdf.txt              pypdf's page.extract_text() of every page, joined with a line break: the text in
+                                the order the PDF draws it
+  <stem>.pypdf-layout.txt       the same with extract_text(extraction_mode="layout")
 and appends what it used to extractions/README.md's "Other extractors" section (replacing an earlier one).
 
 Not run by the tests or CI (they read the committed files). Needs, in a virtual environment:
@@ -20,6 +23,7 @@ import os
 import pdfminer
 import pdfplumber
 import pymupdf
+import pypdf
 from pdfminer.high_level import extract_text
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -46,6 +50,11 @@ def main():
             out.write(plain)
         with open(stem + ".pdfplumber-layout.txt", "w", encoding="utf-8") as out:
             out.write(layout)
+        pages = pypdf.PdfReader(pdf).pages
+        with open(stem + ".pypdf.txt", "w", encoding="utf-8") as out:
+            out.write("\n".join(page.extract_text() for page in pages))
+        with open(stem + ".pypdf-layout.txt", "w", encoding="utf-8") as out:
+            out.write("\n".join(page.extract_text(extraction_mode="layout") for page in pages))
         print("extracted", os.path.basename(pdf))
     readme = os.path.join(OUT, "README.md")
     with open(readme, encoding="utf-8") as f:
@@ -54,8 +63,8 @@ def main():
     body += f"""
 {MARK}
 
-Made by `Tests/Fixtures/make-other-extractions.py` from the PDFs above (PyMuPDF, pdfminer.six and pdfplumber from
-PyPI, in a virtual environment; the script says how). pdfminer.six does not always place the text boxes of the
+Made by `Tests/Fixtures/make-other-extractions.py` from the PDFs above (PyMuPDF, pdfminer.six, pdfplumber and pypdf
+from PyPI, in a virtual environment; the script says how). pdfminer.six does not always place the text boxes of the
 national overview's all-force table in the same order from one run to the next: the committed text is one of its
 answers.
 
@@ -67,8 +76,12 @@ answers.
   under the row, no page marks.
 - `<stem>.pdfplumber-layout.txt` — the same with `extract_text(layout=True)`: the page's layout kept, its columns
   squeezed (some one space apart).
+- `<stem>.pypdf.txt` — pypdf's `page.extract_text()` of every page, joined with a line break: the text in the order
+  the PDF draws it (a table row's cells in turn, each wrapped cell's lines on lines of their own).
+- `<stem>.pypdf-layout.txt` — the same with `extract_text(extraction_mode="layout")`.
 
-Made with PyMuPDF {pymupdf.VersionBind} (MuPDF {pymupdf.VersionFitz}), pdfminer.six {pdfminer.__version__} and pdfplumber {pdfplumber.__version__}.
+Made with PyMuPDF {pymupdf.VersionBind} (MuPDF {pymupdf.VersionFitz}), pdfminer.six {pdfminer.__version__}, pdfplumber
+{pdfplumber.__version__} and pypdf {pypdf.__version__}.
 """
     with open(readme, "w", encoding="utf-8") as f:
         f.write(body)

@@ -145,6 +145,16 @@ extension ExtractionCoverageTests {
         "2017-gwent|extraction pdfplumber-layout": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-west-mercia|extraction pdfplumber": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-west-mercia|extraction pdfplumber-layout": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction pypdf": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction pypdf-layout": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-national-overview|extraction pypdf": CoverageFloor(judgments: 25.5, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-national-overview|extraction pypdf-layout": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction pypdf": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction pypdf-layout": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-gwent|extraction pypdf": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-gwent|extraction pypdf-layout": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction pypdf": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction pypdf-layout": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         // FLOORS-END
     ]
 }
@@ -309,8 +319,8 @@ let coverageTransforms: [(name: String, variants: [(label: String, transform: La
 
 /// Committed extractions of the samples by other tools: `<sample stem>.<flavour>.txt`.
 let extractionsFolder = Fixtures.packageRoot + "/Tests/Fixtures/extractions"
-/// pdftotext's two (make-extractions.py), and PyMuPDF's, pdfminer.six's and pdfplumber's two (make-other-extractions.py).
-let extractionFlavours = ["layout", "reading", "pymupdf", "pdfminer", "pdfplumber", "pdfplumber-layout"]
+/// pdftotext's two (make-extractions.py); PyMuPDF's, pdfminer.six's, and pdfplumber's and pypdf's two each (make-other-extractions.py).
+let extractionFlavours = ["layout", "reading", "pymupdf", "pdfminer", "pdfplumber", "pdfplumber-layout", "pypdf", "pypdf-layout"]
 
 func sampleStem(_ name: String) -> String {
     (name as NSString).deletingPathExtension
