@@ -274,16 +274,11 @@ enum JudgmentExtractor {
     static func nationalTable(_ text: LaidOutText, registry: ForceRegistry, scale: GradeScale, into report: inout Report) {
         let lines = text.lines
         let judgmentsBefore = report.judgments.count
-        /// The first header ("Force", then "Q1." …) whose columns could not be told apart.
-        var unreadHeader: Int?
+        var unreadHeaders = 0
         defer {
-            // A national overview's table is its forces' grades: when none is read, the run says so.
-            if report.judgments.count == judgmentsBefore {
-                if let unreadHeader {
-                    report.problems.append(ParseProblem(.error, line: unreadHeader, "the all-force judgments table was not read: which column is which question cannot be told from its header (its columns run together, or are printed one after another)"))
-                } else {
-                    report.problems.append(ParseProblem(.warning, line: nil, "no all-force judgments table (\"Force\", then a column a question) was found"))
-                }
+            // A national overview's table is its forces' grades: when none is found, the run says so.
+            if report.judgments.count == judgmentsBefore && unreadHeaders == 0 {
+                report.problems.append(ParseProblem(.warning, line: nil, "no all-force judgments table (\"Force\", then a column a question) was found"))
             }
         }
         var index = 0
@@ -299,7 +294,11 @@ enum JudgmentExtractor {
             // 43 rows of up to three lines each, headers repeated on each page.
             let words = text.tokens(index..<min(lines.count, index + 400)).words
             guard let (questions, afterHeader) = header(words, from: 0, registry: registry) else {
-                if unreadHeader == nil, words.prefix(80).contains(where: { questionNumber($0.text) != nil }) { unreadHeader = lines[index].number }
+                // A header ("Force", then "Q1." …) whose columns cannot be told apart: the rows under it are not read.
+                if words.prefix(80).contains(where: { questionNumber($0.text) != nil }) {
+                    unreadHeaders += 1
+                    report.problems.append(ParseProblem(.error, line: lines[index].number, "an all-force judgments table here was not read: which column is which question cannot be told from its header (its columns run together, or are printed one after another)"))
+                }
                 continue
             }
             var position = afterHeader

@@ -302,7 +302,7 @@ struct CollapsedNationalTableTests {
         let report = try parse(Array(text.utf8))
         #expect(report.judgments.isEmpty)
         let lineOfHeader = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("Force Q1.") }.map { $0 + 1 }
-        #expect(report.problems.contains { $0.severity == .error && $0.line == lineOfHeader && $0.message.contains("all-force judgments table was not read") })
+        #expect(report.problems.contains { $0.severity == .error && $0.line == lineOfHeader && $0.message.contains("all-force judgments table here was not read") })
     }
 }
 
