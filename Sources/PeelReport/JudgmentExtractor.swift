@@ -479,33 +479,34 @@ enum JudgmentExtractor {
 
     /// A row whose cells ran together on its first line, one space apart, and whose wrapped grades' second words stand
     /// on the next: "Avon and Somerset Good Requires Requires Good Requires", then "improvement improvement
-    /// improvement" (pdfplumber's text). "Requires" can only be the start of "Requires improvement", so the row's
-    /// grades are its first line's, if that line holds one a question and nothing else, and the words after it are as
-    /// many "improvement" as it left open, alone on their lines. The grades and the word after the row, or nil.
+    /// improvement" (pdfplumber's text); or whose second words were joined to the wrong cells ("Requires improvement
+    /// improvement", then "Requires": pdfplumber's layout mode, columns squeezed). "Requires" can only open "Requires
+    /// improvement", and every other grade is one word, so the grades are the row's first line's grade words in order,
+    /// if the line holds one a question and nothing else but "improvement", and the row holds as many "improvement"
+    /// as "Requires": those the line lacks are the words after it, alone on their lines. The grades and the word after
+    /// the row, or nil.
     private static func collapsedRow(_ words: [Word], from start: Int, questions: Int) -> ([Grade], Int)? {
         guard start < words.count else { return nil }
         let line = words[start].line
         var grades: [Grade] = []
-        var open = 0
+        var requires = 0, improvements = 0
         var index = start
         while index < words.count, words[index].line == line {
             let word = words[index].text
             if word.equals(ignoringASCIICase: "requires") {
                 grades.append(.requiresImprovement)
-                if index + 1 < words.count, words[index + 1].line == line, words[index + 1].text.equals(ignoringASCIICase: "improvement") {
-                    index += 2
-                } else {
-                    open += 1
-                    index += 1
-                }
-                continue
+                requires += 1
+            } else if word.equals(ignoringASCIICase: "improvement") {
+                improvements += 1
+            } else {
+                guard let (grade, length) = Phrases.grade(words, at: index), length == 1 else { return nil }
+                grades.append(grade)
             }
-            guard let (grade, length) = Phrases.grade(words, at: index), length == 1 else { return nil }
-            grades.append(grade)
             index += 1
         }
-        guard open > 0, grades.count == questions else { return nil }
-        for _ in 0..<open {
+        guard requires > 0, improvements <= requires, grades.count == questions else { return nil }
+        guard requires > improvements else { return (grades, index) }
+        for _ in improvements..<requires {
             guard index < words.count, words[index].text.equals(ignoringASCIICase: "improvement") else { return nil }
             index += 1
         }

@@ -287,6 +287,31 @@ struct CollapsedNationalTableTests {
         #expect(grades("cheshire") == [.outstanding, .good, .good, .requiresImprovement, .good])
     }
 
+    @Test("squeezed columns (pdfplumber's layout mode): a wrapped grade's second word joined to another cell still completes one \"Requires\" of the row")
+    func squeezedColumns() throws {
+        let text = Self.title + """
+            Force         Q1. Preventing Q2. Investigating Q3. Q4. Tackling Overall
+                          crime and crime and   Protecting serious and effectiveness
+                          anti-social managing  vulnerable organised judgment
+                          behaviour offenders   people    crime
+            Avon and Somerset Good  Requires    Requires  Good     Requires
+                                    improvement improvement        improvement
+            Cheshire      Outstanding Good      Good      Requires Good
+                                                          improvement
+            Derbyshire    Good      Good        Good      Outstanding Good
+            Essex         Requires  Requires    Inadequate Good    Requires
+                          improvement improvement          improvement improvement
+            """
+        let report = try parse(Array(text.utf8))
+        func grades(_ force: String) -> [Grade] { report.judgments.filter { $0.forceID == force }.map(\.grade) }
+        #expect(grades("avon-and-somerset") == [.good, .requiresImprovement, .requiresImprovement, .good, .requiresImprovement])
+        #expect(grades("cheshire") == [.outstanding, .good, .good, .requiresImprovement, .good])
+        #expect(grades("derbyshire") == [.good, .good, .good, .outstanding, .good])
+        // An "improvement" more than the row's "Requires": whose is which cannot be known.
+        #expect(grades("essex").isEmpty)
+        #expect(report.problems.contains { $0.severity == .error && $0.message.contains("essex") })
+    }
+
     @Test("a header whose columns' questions the word order leaves open is not read, and an error names its line")
     func refusesHeader() throws {
         // Q3 and Q4 are named only on lines where nothing stands beside them: either could be either.
