@@ -65,8 +65,15 @@ enum Phrases {
         guard questionHeadingStarts.contains(where: { first.hasPrefix(ignoringASCIICase: $0) }) else { return nil }
         var last = index
         var wording = String(first)
-        while !wording.hasSuffix("?"), last + 1 < lines.count, last - index < 4, !lines[last + 1].isBlank {
-            last += 1
+        while !wording.hasSuffix("?"), last + 1 < lines.count, last - index < 4 {
+            var next = last + 1
+            // One blank line inside the wrapped question (pdfplumber's layout mode prints one where lines stand further
+            // apart) when the line after it goes on in lower case.
+            if lines[next].isBlank {
+                guard next + 1 < lines.count, !lines[next + 1].isBlank, lines[next + 1].text.first?.isLowercase == true else { break }
+                next += 1
+            }
+            last = next
             wording += " " + withoutFootnote(lines[last].text)
         }
         return (wording, last)

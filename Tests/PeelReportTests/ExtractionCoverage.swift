@@ -140,7 +140,7 @@ extension ExtractionCoverageTests {
         "2015-national-overview|extraction pdfplumber": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-national-overview|extraction pdfplumber-layout": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-wiltshire|extraction pdfplumber": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
-        "2015-wiltshire|extraction pdfplumber-layout": CoverageFloor(judgments: 80, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction pdfplumber-layout": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-gwent|extraction pdfplumber": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-gwent|extraction pdfplumber-layout": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-west-mercia|extraction pdfplumber": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),

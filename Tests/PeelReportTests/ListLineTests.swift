@@ -1,4 +1,5 @@
 @testable import PeelReport
+import PeelText
 import PeelTestSupport
 import Testing
 
@@ -131,5 +132,25 @@ struct BlankLineInItemTests {
 
             """
         #expect(try findings(beforeCapital).contains("The force should improve its service to vulnerable people, particularly domestic abuse victims,"))
+    }
+}
+
+@Suite("A question heading wrapped over a blank line (pdfplumber's layout mode)")
+struct WrappedQuestionHeadingTests {
+    private func heading(_ texts: [String]) -> (wording: String, last: Int)? {
+        let lines = NormalisedLines(texts.enumerated().map { NormalisedLine(number: $0.offset + 1, text: $0.element) })
+        return Phrases.questionHeading(lines, at: 0, text: lines[0].text)
+    }
+
+    @Test("goes on past one blank line to a line in lower case, and no further")
+    func wrapped() {
+        let question = "How effective is the force at protecting from harm those who are vulnerable, and supporting victims?"
+        let read = heading(["How effective is the force at protecting from harm those who are", "", "vulnerable, and supporting victims?", "Requires improvement"])
+        #expect(read?.wording == question)
+        #expect(read?.last == 2)
+        // A line in upper case after the blank is not the question's: it stays unfinished (no question mark).
+        #expect(heading(["How effective is the force at protecting from harm those who are", "", "Vulnerable, and supporting victims?"])?.wording.hasSuffix("?") == false)
+        // Two blank lines end it.
+        #expect(heading(["How effective is the force at protecting from harm those who are", "", "", "vulnerable, and supporting victims?"])?.wording.hasSuffix("?") == false)
     }
 }
