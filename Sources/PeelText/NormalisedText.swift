@@ -365,14 +365,54 @@ public enum Normaliser {
     /// `holdsFormFeed`: whether the line holds one, if the caller knows; `scratch` holds a line without its form feeds.
     static func clean(_ raw: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>, scratch: inout [UInt8], holdsFormFeed: Bool? = nil)
         -> (count: Int, isHeading: Bool, hadFormFeed: Bool, shape: UInt32) {
-        guard holdsFormFeed ?? (ByteSearch.firstIndex(of: 0x0C, in: raw, from: 0) < raw.count) else {
+        let formFeed = holdsFormFeed ?? (ByteSearch.firstIndex(of: 0x0C, in: raw, from: 0) < raw.count)
+        // A Markdown table row ("|Force|Q1. Preventing …|", as PDF-to-Markdown tools write tables) opens with a pipe
+        // after its indent: one byte looked at on most lines.
+        var first = 0
+        while first < raw.count && raw[first] == 0x20 { first += 1 }
+        let pipeRow = first < raw.count && raw[first] == UInt8(ascii: "|")
+        guard formFeed || pipeRow else {
             let (count, heading, shape) = cleanText(raw, into: out)
             return (count, heading, false, shape)
         }
         scratch.removeAll(keepingCapacity: true)
         scratch.append(contentsOf: raw.lazy.filter { $0 != 0x0C })
+        if pipeRow { tableRowCells(&scratch) }
         let (count, heading, shape) = scratch.withUnsafeBufferPointer { cleanText($0, into: out) }
-        return (count, heading, true, shape)
+        return (count, heading, formFeed, shape)
+    }
+
+    /// A Markdown table row, `| a | b |`, as the cells it holds, one tab apart (as a table's cells stand in the text
+    /// the layout stage reads); its delimiter row (`|---|:--:|`) as nothing. Left as it is unless it also ends with a
+    /// pipe. A pipe escaped in a cell (`\|`) stays in it.
+    static func tableRowCells(_ line: inout [UInt8]) {
+        let pipe = UInt8(ascii: "|")
+        var end = line.count
+        while end > 0 && (line[end - 1] == 0x20 || line[end - 1] == 0x09 || line[end - 1] == 0x0D) { end -= 1 }
+        var start = 0
+        while start < end && line[start] == 0x20 { start += 1 }
+        guard end - start >= 2, line[start] == pipe, line[end - 1] == pipe, line[end - 2] != UInt8(ascii: "\\") else { return }
+        var cells: [UInt8] = []
+        cells.reserveCapacity(end - start)
+        var delimiterRow = true
+        var index = start + 1
+        while index < end - 1 {
+            let byte = line[index]
+            if byte == UInt8(ascii: "\\") && line[index + 1] == pipe {
+                cells.append(pipe)
+                index += 2
+                delimiterRow = false
+                continue
+            }
+            if byte == pipe {
+                cells.append(0x09)
+            } else {
+                cells.append(byte)
+                if byte != UInt8(ascii: "-") && byte != UInt8(ascii: ":") && byte != 0x20 { delimiterRow = false }
+            }
+            index += 1
+        }
+        line = delimiterRow ? [] : cells
     }
 
     /// A line without form feeds, written at `out`: its length, whether it is a heading, and its shape. (A static
@@ -483,6 +523,8 @@ public enum Normaliser {
                     continue
                 }
                 if let close = find(0x3E, from: index, within: 16), isTag(all[(index + 1)..<close]) {
+                    // A line break inside a cell or paragraph ("Requires<br>improvement"): the words stay apart.
+                    if starts("<br", at: index) { out.append(0x20) }
                     index = close + 1
                     continue
                 }

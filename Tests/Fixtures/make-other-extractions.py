@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Extracts the committed sample PDFs with four Python extractors: python3 Tests/Fixtures/make-other-extractions.py
+"""Extracts the committed sample PDFs with five Python extractors: python3 Tests/Fixtures/make-other-extractions.py
 
 For each Tests/Fixtures/extractions/<stem>.pdf (made by make-extractions.py), writes beside it:
   <stem>.pymupdf.txt   PyMuPDF's page.get_text() of every page, joined with nothing between them: no page marks,
@@ -11,6 +11,8 @@ For each Tests/Fixtures/extractions/<stem>.pdf (made by make-extractions.py), wr
   <stem>.pypdf.txt              pypdf's page.extract_text() of every page, joined with a line break: the text in
                                 the order the PDF draws it
   <stem>.pypdf-layout.txt       the same with extract_text(extraction_mode="layout")
+  <stem>.pymupdf4llm.md         pymupdf4llm's to_markdown(): Markdown for language-model pipelines, its tables as
+                                pipe tables ("|Force|Q1. Preventing<br>crime and …|")
 and appends what it used to extractions/README.md's "Other extractors" section (replacing an earlier one).
 
 Not run by the tests or CI (they read the committed files). Needs, in a virtual environment:
@@ -23,6 +25,7 @@ import os
 import pdfminer
 import pdfplumber
 import pymupdf
+import pymupdf4llm
 import pypdf
 from pdfminer.high_level import extract_text
 
@@ -55,6 +58,8 @@ def main():
             out.write("\n".join(page.extract_text() for page in pages))
         with open(stem + ".pypdf-layout.txt", "w", encoding="utf-8") as out:
             out.write("\n".join(page.extract_text(extraction_mode="layout") for page in pages))
+        with open(stem + ".pymupdf4llm.md", "w", encoding="utf-8") as out:
+            out.write(pymupdf4llm.to_markdown(pdf))
         print("extracted", os.path.basename(pdf))
     readme = os.path.join(OUT, "README.md")
     with open(readme, encoding="utf-8") as f:
@@ -79,9 +84,11 @@ answers.
 - `<stem>.pypdf.txt` — pypdf's `page.extract_text()` of every page, joined with a line break: the text in the order
   the PDF draws it (a table row's cells in turn, each wrapped cell's lines on lines of their own).
 - `<stem>.pypdf-layout.txt` — the same with `extract_text(extraction_mode="layout")`.
+- `<stem>.pymupdf4llm.md` — pymupdf4llm's `to_markdown()` (Markdown for language-model pipelines): its tables as
+  pipe tables, a wrapped cell's lines joined by `<br>`.
 
-Made with PyMuPDF {pymupdf.VersionBind} (MuPDF {pymupdf.VersionFitz}), pdfminer.six {pdfminer.__version__}, pdfplumber
-{pdfplumber.__version__} and pypdf {pypdf.__version__}.
+Made with PyMuPDF {pymupdf.VersionBind} (MuPDF {pymupdf.VersionFitz}), pymupdf4llm {pymupdf4llm.__version__}, pdfminer.six
+{pdfminer.__version__}, pdfplumber {pdfplumber.__version__} and pypdf {pypdf.__version__}.
 """
     with open(readme, "w", encoding="utf-8") as f:
         f.write(body)

@@ -155,6 +155,13 @@ extension ExtractionCoverageTests {
         "2017-gwent|extraction pypdf-layout": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-west-mercia|extraction pypdf": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-west-mercia|extraction pypdf-layout": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        // pymupdf4llm's Markdown: findings that keep its dialect ("_Code of Practice …_", "> 87 …"), and its 2017 judgments
+        // tables' words run together ("Protectingvulnerablepeople"): see README.md.
+        "2015-dyfed-powys|extraction pymupdf4llm": CoverageFloor(judgments: 100, distributions: 100, figures: 40.2, findings: 100, wrong: 0),
+        "2015-national-overview|extraction pymupdf4llm": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 76.9, wrong: 3),
+        "2015-wiltshire|extraction pymupdf4llm": CoverageFloor(judgments: 100, distributions: 100, figures: 51.7, findings: 100, wrong: 0),
+        "2017-gwent|extraction pymupdf4llm": CoverageFloor(judgments: 16.6, distributions: 100, figures: 89.6, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction pymupdf4llm": CoverageFloor(judgments: 16.6, distributions: 100, figures: 100, findings: 58.3, wrong: 1),
         // FLOORS-END
     ]
 }
@@ -319,8 +326,9 @@ let coverageTransforms: [(name: String, variants: [(label: String, transform: La
 
 /// Committed extractions of the samples by other tools: `<sample stem>.<flavour>.txt`.
 let extractionsFolder = Fixtures.packageRoot + "/Tests/Fixtures/extractions"
-/// pdftotext's two (make-extractions.py); PyMuPDF's, pdfminer.six's, and pdfplumber's and pypdf's two each (make-other-extractions.py).
-let extractionFlavours = ["layout", "reading", "pymupdf", "pdfminer", "pdfplumber", "pdfplumber-layout", "pypdf", "pypdf-layout"]
+/// pdftotext's two (make-extractions.py); PyMuPDF's, pymupdf4llm's Markdown, pdfminer.six's, and pdfplumber's and pypdf's two
+/// each (make-other-extractions.py).
+let extractionFlavours = ["layout", "reading", "pymupdf", "pdfminer", "pdfplumber", "pdfplumber-layout", "pypdf", "pypdf-layout", "pymupdf4llm"]
 
 func sampleStem(_ name: String) -> String {
     (name as NSString).deletingPathExtension
@@ -396,18 +404,20 @@ func measureCoverage() async throws -> [CoverageRow] {
             }
         }
         for flavour in extractionFlavours {
-            let path = "\(extractionsFolder)/\(sampleStem(name)).\(flavour).txt"
-            guard FileManager.default.fileExists(atPath: path) else { continue }
+            // Text, or Markdown (what PDF-to-Markdown tools write).
+            guard let path = ["txt", "md"].map({ "\(extractionsFolder)/\(sampleStem(name)).\(flavour).\($0)" }).first(where: { FileManager.default.fileExists(atPath: $0) }) else {
+                continue
+            }
             let bytes = try readBytes(path)
             let (comparison, lines) = try measure(sample: sample, variant: bytes)
             rows.append(CoverageRow(sample: label, transform: "extraction \(flavour)", comparison: comparison, variantLines: lines,
-                                    note: "Tests/Fixtures/extractions/\(sampleStem(name)).\(flavour).txt"))
+                                    note: "Tests/Fixtures/extractions/" + (path as NSString).lastPathComponent))
             // The same extraction with no page marks: what `pdftotext -nopgbrk` writes (the same bytes without form
             // feeds), and what extractors that mark no pages give. Page furniture is then found by what it says.
             guard bytes.contains(0x0C) else { continue }
             let (unmarked, unmarkedLines) = try measure(sample: sample, variant: bytes.filter { $0 != 0x0C })
             rows.append(CoverageRow(sample: label, transform: "extraction \(flavour) unpaged", comparison: unmarked, variantLines: unmarkedLines,
-                                    note: "Tests/Fixtures/extractions/\(sampleStem(name)).\(flavour).txt without its form feeds"))
+                                    note: "Tests/Fixtures/extractions/" + (path as NSString).lastPathComponent + " without its form feeds"))
         }
     }
     return rows

@@ -10,6 +10,20 @@ struct NormalisedTextTests {
         try NormalisedText(TextDecoder.decode(Array(text.utf8))).lines
     }
 
+    @Test("a Markdown table row's cells a tab apart, its delimiter row blank, <br> a space; an escaped pipe stays in its cell")
+    func pipeTableRows() throws {
+        let lines = try normalise("""
+            |**Force**|**Q1. Preventing**<br>**crime and**<br>**anti-social**<br>**behaviour**|**Overall**|
+            |---|:---:|---|
+            |**Avon and Somerset**|Requires<br>improvement| Good |
+            |a \\| b|c|
+            | not a row
+            Requires<br/>improvement
+            """).map(\.text)
+        #expect(lines == ["Force\tQ1. Preventing crime and anti-social behaviour\tOverall", "", "Avon and Somerset\tRequires improvement\tGood",
+                          "a | b\tc", "| not a row", "Requires improvement"])
+    }
+
     @Test("each artefact is removed or folded, and a line's heading mark is kept", arguments: [
         ("plain prose, nothing to do", "plain prose, nothing to do", false),
         ("  spaced   out  ", "spaced out", false),
