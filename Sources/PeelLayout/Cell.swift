@@ -13,15 +13,6 @@ public struct Cell: Sendable, Equatable {
 }
 
 enum Cells {
-    /// Where the unescaped pipes of a Markdown table row stand (`\|` is a pipe inside a cell).
-    static func pipeColumns(_ raw: UnsafeBufferPointer<UInt8>) -> [Int] {
-        var columns: [Int] = []
-        for index in raw.indices where raw[index] == UInt8(ascii: "|") && (index == 0 || raw[index - 1] != UInt8(ascii: "\\")) {
-            columns.append(index)
-        }
-        return columns
-    }
-
     /// The indentation of a line that holds one cell (no tab, no two spaces after its first text), or nil.
     static func singleCellIndent(_ raw: UnsafeBufferPointer<UInt8>) -> Int? {
         var index = 0

@@ -70,8 +70,8 @@ public struct LaidOutText: Sendable {
             guard let indent = Cells.singleCellIndent(raw) else { return Cells.split(raw) }
             // A Markdown table row ("|Force|Q1. Preventing …|"): the cleaner set its cells a tab apart; each stands
             // where its pipe does.
-            if indent < raw.count && raw[indent] == UInt8(ascii: "|"), case let cells = line.text.split(separator: "\t", omittingEmptySubsequences: false), cells.count > 1 {
-                let pipes = Cells.pipeColumns(raw)
+            if Normaliser.opensTableRow(raw), case let cells = line.text.split(separator: "\t", omittingEmptySubsequences: false), cells.count > 1 {
+                let pipes = Normaliser.tablePipes(raw)
                 guard pipes.count == cells.count + 1 else { return [Cell(text: line.text, column: indent)] }
                 return zip(cells, pipes).compactMap { $0.isEmpty ? nil : Cell(text: String($0), column: $1 + 1) }
             }

@@ -366,9 +366,7 @@ public enum Normaliser {
     static func clean(_ raw: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>, scratch: inout [UInt8], holdsFormFeed: Bool? = nil)
         -> (count: Int, isHeading: Bool, hadFormFeed: Bool, shape: UInt32) {
         let formFeed = holdsFormFeed ?? (ByteSearch.firstIndex(of: 0x0C, in: raw, from: 0) < raw.count)
-        // A Markdown table row ("|Force|Q1. Preventing …|", as PDF-to-Markdown tools write tables) opens with a pipe:
-        // one byte looked at a line (an indent walked on every line cost some 27 M instructions on the 200 MB corpus).
-        let pipeRow = !raw.isEmpty && raw[0] == UInt8(ascii: "|")
+        let pipeRow = opensTableRow(raw)
         guard formFeed || pipeRow else {
             let (count, heading, shape) = cleanText(raw, into: out)
             return (count, heading, false, shape)
@@ -380,35 +378,46 @@ public enum Normaliser {
         return (count, heading, formFeed, shape)
     }
 
+    /// Whether a line may be a Markdown table row ("|Force|Q1. Preventing …|", as PDF-to-Markdown tools write tables):
+    /// it opens with a pipe. One byte looked at a line (an indent walked on every line cost some 27 M instructions on
+    /// the 200 MB corpus). The cleaner and the layout stage's cells ask the same.
+    public static func opensTableRow(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+        !raw.isEmpty && raw[0] == UInt8(ascii: "|")
+    }
+
+    /// Where the pipes that part a Markdown table row's cells stand: every pipe not escaped (`\|` is a pipe inside a
+    /// cell).
+    public static func tablePipes(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var pipes: [Int] = []
+        for index in bytes.indices where bytes[index] == UInt8(ascii: "|") && (index == 0 || bytes[index - 1] != UInt8(ascii: "\\")) {
+            pipes.append(index)
+        }
+        return pipes
+    }
+
     /// A Markdown table row, `| a | b |`, as the cells it holds, one tab apart (as a table's cells stand in the text
     /// the layout stage reads); its delimiter row (`|---|:--:|`) as nothing. Left as it is unless it also ends with a
     /// pipe. A pipe escaped in a cell (`\|`) stays in it.
     static func tableRowCells(_ line: inout [UInt8]) {
-        let pipe = UInt8(ascii: "|")
         var end = line.count
         while end > 0 && (line[end - 1] == 0x20 || line[end - 1] == 0x09 || line[end - 1] == 0x0D) { end -= 1 }
         var start = 0
         while start < end && line[start] == 0x20 { start += 1 }
-        guard end - start >= 2, line[start] == pipe, line[end - 1] == pipe, line[end - 2] != UInt8(ascii: "\\") else { return }
+        let pipes = line.withUnsafeBufferPointer { tablePipes(UnsafeBufferPointer(rebasing: $0[start..<end])) }.map { $0 + start }
+        guard pipes.count >= 2, pipes[0] == start, pipes[pipes.count - 1] == end - 1 else { return }
         var cells: [UInt8] = []
         cells.reserveCapacity(end - start)
         var delimiterRow = true
-        var index = start + 1
-        while index < end - 1 {
-            let byte = line[index]
-            if byte == UInt8(ascii: "\\") && line[index + 1] == pipe {
-                cells.append(pipe)
-                index += 2
-                delimiterRow = false
-                continue
-            }
-            if byte == pipe {
-                cells.append(0x09)
-            } else {
-                cells.append(byte)
+        for (from, to) in zip(pipes, pipes.dropFirst()) {
+            if from > start { cells.append(0x09) }
+            var index = from + 1
+            while index < to {
+                let byte = line[index]
+                // An escaped pipe: the pipe alone.
+                if byte != UInt8(ascii: "\\") || line[index + 1] != UInt8(ascii: "|") { cells.append(byte) }
                 if byte != UInt8(ascii: "-") && byte != UInt8(ascii: ":") && byte != 0x20 { delimiterRow = false }
+                index += 1
             }
-            index += 1
         }
         line = delimiterRow ? [] : cells
     }
