@@ -22,6 +22,9 @@ public struct LaidOutText: Sendable {
             kept.reserveCapacity(all.count)
             var blanks: [Int] = []
             var sawBreak = false
+            // The first line of each page's text, marked as after a page break: a sentence may run on there (readers of
+            // unwrapped text, where no wrap width tells a paragraph's end, read that from the break).
+            var pageStarts: [Int] = []
             for index in all.indices {
                 let line = all[index]
                 // Furniture stands at page edges only: a page break is there, marked by a form feed or not.
@@ -36,11 +39,12 @@ public struct LaidOutText: Sendable {
                 }
                 if !sawBreak || kept.isEmpty { kept += blanks }
                 blanks = []
+                if sawBreak && !kept.isEmpty && !line.afterPageBreak { pageStarts.append(kept.count) }
                 sawBreak = false
                 kept.append(index)
             }
             kept += blanks
-            lines = all.keeping(kept)
+            lines = all.keeping(kept, pageStarts: pageStarts)
             furniture = removed.sorted().map { all[$0].number }
         }
         utf8 = decoded.utf8

@@ -155,8 +155,13 @@ enum FindingExtractor {
         var blankSinceLast = false
         /// The current item ended with ":", so lower-case bullets after it are its parts.
         var takesSubBullets = false
-        /// A bullet glyph stood alone on the line before: this line starts an item.
-        var bulletPending = false
+        /// Bullet glyphs stood alone on the lines before: this line starts an item.
+        var glyphsPending = 0
+        /// Reading-order extractors (pdfminer) print a list's glyphs together, alone on their lines, and then its items,
+        /// a paragraph each: the items the glyphs still owe, and how they open (the first one's first three words,
+        /// lowercased, or nil where it opened in lower case), which each must share.
+        var stackedItems = 0
+        var stackedOpening: String?
         /// The items have lost their bullet glyphs: each line that does not continue the one before starts one.
         var glyphsLost = false
         /// The first words of the first item whose glyph was lost ("the force should"): the items of a list open alike,
@@ -209,22 +214,36 @@ enum FindingExtractor {
             let wrapsOn = index + 1 < lines.count && !lines[index + 1].isBlank && wrap.continues(text, with: lineText(index + 1))
             if untilHeading && (line.isHeading || (blankSinceLast && looksLikeHeading(text) && !wrapsOn) || text.lowercasedByRuns().hasPrefix("recommendation ")) { break }
             if isBulletGlyph(text) {
-                bulletPending = true
+                glyphsPending += 1
                 blankSinceLast = false
                 index += 1
                 continue
             }
             // A blank line inside an item (pdfplumber's layout mode prints one where lines stand further apart) does not
             // end it when the item stopped mid-sentence and this line goes on in lower case.
-            let resumes = blankSinceLast && current != nil && text.first?.isLowercase == true && previous.map { !endsItem($0) && !$0.hasSuffix(":") } == true
-            let continues = (!blankSinceLast || resumes) && previous.map { wrap.continues($0, with: text) } == true
-            var bullet = bulletPending ? text : bulletText(text)
+            let stoppedMidSentence = current != nil && text.first?.isLowercase == true && previous.map { !endsItem($0) && !$0.hasSuffix(":") } == true
+            let resumes = blankSinceLast && stoppedMidSentence
+            // Across a page break the sentence runs on whatever the wrap: in unwrapped text (a paragraph a line, no wrap
+            // width) the break is the only thing that tells a line cut there from a paragraph's end.
+            let continues = ((!blankSinceLast || resumes) && previous.map { wrap.continues($0, with: text) } == true)
+                || (line.afterPageBreak && stoppedMidSentence)
+            var bullet = glyphsPending > 0 ? text : bulletText(text)
             // "- should …" after a line that ends mid-sentence is a wrapped line that starts with a dash, not an item.
-            if !bulletPending, bullet?.first?.isLowercase == true, current != nil, !currentFromBullet, !takesSubBullets, !blankSinceLast,
+            if glyphsPending == 0, bullet?.first?.isLowercase == true, current != nil, !currentFromBullet, !takesSubBullets, !blankSinceLast,
                let previous, previous.last.map({ !".;:!?".contains($0) }) == true {
                 bullet = nil
             }
-            bulletPending = false
+            if glyphsPending > 1 {
+                stackedItems = glyphsPending - 1
+                stackedOpening = text.first?.isLowercase == true ? nil : Self.firstWords(text)
+            } else if glyphsPending == 0 && bullet == nil && stackedItems > 0 && current != nil && !continues && previous.map(endsItem) == true
+                        && !(takesSubBullets && text.first?.isLowercase == true)
+                        && (stackedOpening.map { Self.firstWords(text) == $0 } ?? (text.first?.isLowercase == true)) {
+                // The next paragraph a stacked glyph owes: an item of its own, opening as the first did.
+                stackedItems -= 1
+                bullet = text
+            }
+            glyphsPending = 0
             if let bullet, current != nil, takesSubBullets, bullet.first?.isLowercase == true {
                 current!.text += " " + bullet  // a sub-bullet of "… by:"
             } else if let bullet {
@@ -250,16 +269,21 @@ enum FindingExtractor {
                     if text.first?.isLowercase == true {
                         lowercaseItems = true
                     } else {
-                        // Split no further than the third word (the rest stays one piece): an unwrapped item is a
-                        // whole paragraph.
-                        let words = text.lowercasedByRuns().split(separator: " ", maxSplits: 3).prefix(3)
-                        if words.count == 3 { itemOpening = words.joined(separator: " ") }
+                        itemOpening = Self.firstWords(text)
                     }
                 }
                 glyphsLost = true
                 currentFromBullet = false
                 current = (text, line.number)
                 takesSubBullets = text.hasSuffix(":")
+            } else if let item = current, !takesSubBullets, item.text.first?.isLowercase == true, text.first?.isLowercase == true,
+                      previous.map(endsItem) == true {
+                // A list of parts in lower case ("… take steps to:" / "engage …;" / "ensure …;"): after a part that ended,
+                // a line that opens in lower case is the next part (its glyph printed elsewhere: pdfminer prints a
+                // page's glyphs together), as no paragraph opens in lower case.
+                finish()
+                currentFromBullet = false
+                current = (text, line.number)
             } else {
                 break
             }
@@ -300,6 +324,13 @@ enum FindingExtractor {
             }
         }
         return drop.isEmpty ? text : String(characters.indices.filter { !drop.contains($0) }.map { characters[$0] })
+    }
+
+    /// A text's first three words, lowercased (nil for a shorter one): the items of a list open alike.
+    private static func firstWords(_ text: String) -> String? {
+        // Split no further than the third word (the rest stays one piece): an unwrapped item is a whole paragraph.
+        let words = text.lowercasedByRuns().split(separator: " ", maxSplits: 3).prefix(3)
+        return words.count == 3 ? words.joined(separator: " ") : nil
     }
 
     /// A line that cannot be part of a list item: a heading of the report's own vocabulary.

@@ -89,6 +89,11 @@ public struct NormalisedLine: @unchecked Sendable, Equatable {
         marks = shape | (isHeading ? 0x1_0000 : 0) | (afterPageBreak ? 0x2_0000 : 0)
     }
 
+    /// The same line, marked `afterPageBreak`.
+    var markedAfterPageBreak: NormalisedLine {
+        withText { NormalisedLine(number: number, text: $0, ownBytes: ownBytes, source: source, shape: marks, isHeading: false, afterPageBreak: true) }
+    }
+
     /// Lines are equal when their numbers, sources, marks and text bytes are (wherever their bytes are kept).
     public static func == (a: NormalisedLine, b: NormalisedLine) -> Bool {
         a.number == b.number && a.source == b.source && a.marks == b.marks && a.withText { x in b.withText { y in x.elementsEqual(y) } }
@@ -229,6 +234,14 @@ public struct NormalisedLines: RandomAccessCollection, Sendable {
         var kept = NormalisedLines()
         kept.elements = indices.map { elements[$0] }
         kept.buffers = buffers
+        return kept
+    }
+
+    /// The lines at `indices`, as `keeping`, those at `pageStarts` (indices into `indices`) marked `afterPageBreak`:
+    /// the first line kept after a page's furniture, where the break itself was not kept.
+    public func keeping(_ indices: [Int], pageStarts: [Int]) -> NormalisedLines {
+        var kept = keeping(indices)
+        for start in pageStarts { kept.elements[start] = kept.elements[start].markedAfterPageBreak }
         return kept
     }
 }
@@ -451,6 +464,11 @@ public enum Normaliser {
             } else {
                 start = 0
             }
+        } else if start + 3 < count && all[start] == 0x3E && all[start + 1] == 0x20 && all[start + 2] &- 0x30 < 10 {
+            // "> 87 These are repeated …": a footnote set as a Markdown block quote (pymupdf4llm) is read as the footnote.
+            var digits = start + 2
+            while digits < count && all[digits] &- 0x30 < 10 { digits += 1 }
+            start = digits - start - 2 <= 3 && digits < count && all[digits] == 0x20 ? start + 2 : 0
         } else {
             start = 0
         }
@@ -496,17 +514,24 @@ public enum Normaliser {
             first(from: position, within: limit) { all[$0] == byte }
         }
 
-        /// Where the `*` that closes an emphasis opened earlier stands.
+        /// Where the `*` or `_` that closes an emphasis opened earlier stands.
         var emphasisClose = -1
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
-        func isEmphasisOpening(_ index: Int) -> Bool {
-            guard index + 1 < count, !isSpace(all[index + 1]), all[index + 1] != 0x2A else { return false }
+        /// `mark` (`*` or `_`) at `index` opens an emphasis: it starts a word.
+        func isEmphasisOpening(_ index: Int, _ mark: UInt8) -> Bool {
+            guard index + 1 < count, !isSpace(all[index + 1]), all[index + 1] != mark else { return false }
             return index == start || isSpace(all[index - 1]) || all[index - 1] == 0x28 || all[index - 1] == 0x22
         }
-        func isEmphasisClosing(_ index: Int) -> Bool {
-            guard all[index] == 0x2A, !isSpace(all[index - 1]), all[index - 1] != 0x5C, all[index - 1] != 0x2A else { return false }
+        func isEmphasisClosing(_ index: Int, _ mark: UInt8) -> Bool {
+            guard all[index] == mark, !isSpace(all[index - 1]), all[index - 1] != 0x5C, all[index - 1] != mark else { return false }
             guard index + 1 < count else { return true }
             return isSpace(all[index + 1]) || ",.;:)'\"?!".utf8.contains(all[index + 1])
+        }
+        /// Past a closing mark that ends at `index`: where the text goes on. Some converters (pymupdf4llm) set a space
+        /// between a styled run and the punctuation after it ("**By 1 December 2016** ,", "_Crime_ )"); no prose puts
+        /// one there, so it is dropped.
+        func afterClosing(_ index: Int) -> Int {
+            index + 1 < count && all[index] == 0x20 && ",.;:)".utf8.contains(all[index + 1]) ? index + 1 : index
         }
         /// Superscript digits opened the line: a footnote's number.
         var leadingNumber = false
@@ -545,14 +570,16 @@ public enum Normaliser {
                 }
                 out.append(byte)
             case 0x2A where index + 1 < count && all[index + 1] == 0x2A:
-                index += 2  // bold
+                // Bold; a closing pair (after a word) may have a space before punctuation.
+                index = index > start && !isSpace(all[index - 1]) ? afterClosing(index + 2) : index + 2
                 continue
-            case 0x2A where index == emphasisClose:
-                index += 1  // the end of an *emphasis*
+            case 0x2A where index == emphasisClose, 0x5F where index == emphasisClose:
+                index = afterClosing(index + 1)  // the end of an *emphasis*
                 continue
-            case 0x2A where isEmphasisOpening(index):
-                // *Title of a publication*: markdown emphasis, dropped in pairs. A lone asterisk is a footnote mark.
-                if let close = first(from: index + 2, within: 300, where: { isEmphasisClosing($0) }) {
+            case 0x2A where isEmphasisOpening(index, byte), 0x5F where isEmphasisOpening(index, byte):
+                // *Title of a publication* (or _Title_): markdown emphasis, dropped in pairs. A lone asterisk is a
+                // footnote mark; an underscore inside a word ("attachment_data") is no mark.
+                if let close = first(from: index + 2, within: 300, where: { isEmphasisClosing($0, byte) }) {
                     emphasisClose = close
                     index += 1
                     continue
@@ -602,12 +629,12 @@ public enum Normaliser {
 
     private static func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
 
-    /// ASCII that the loop in `clean` only copies: not a space or tab (collapsed) and none of `< $ * ^ [ \`
+    /// ASCII that the loop in `clean` only copies: not a space or tab (collapsed) and none of `< $ * ^ _ [ \`
     /// (markup). One bit per byte value below 0x80, in two words.
     @inline(__always)
     static func isPlain(_ byte: UInt8) -> Bool {
         let low: UInt64 = ~(1 << 0x09 | 1 << 0x20 | 1 << 0x24 | 1 << 0x2A | 1 << 0x3C)
-        let high: UInt64 = ~(1 << (0x5B - 64) | 1 << (0x5C - 64) | 1 << (0x5E - 64))
+        let high: UInt64 = ~(1 << (0x5B - 64) | 1 << (0x5C - 64) | 1 << (0x5E - 64) | 1 << (0x5F - 64))
         return byte < 0x80 && ((byte < 64 ? low : high) >> (byte & 63)) & 1 != 0
     }
 
@@ -800,7 +827,7 @@ private struct SpaceCollapsingWriter {
     }
 
     /// The lanes of `block` that are neither `Normaliser.isPlain` nor a space: non-ASCII, tab, `$`, `*`, `<`, `[`,
-    /// `\`, `^` (the bytes the cleaner's rules read), for both block tests.
+    /// `\`, `^`, `_` (the bytes the cleaner's rules read), for both block tests.
     @inline(__always)
     private static func neitherPlainNorSpace(_ block: SIMD16<UInt8>) -> SIMDMask<SIMD16<Int8>> {
         let high = block .>= SIMD16<UInt8>(repeating: 0x80)
@@ -810,8 +837,9 @@ private struct SpaceCollapsingWriter {
         let angle = block .== SIMD16<UInt8>(repeating: 0x3C)
         let bracket = block .== SIMD16<UInt8>(repeating: 0x5B)
         let backslash = block .== SIMD16<UInt8>(repeating: 0x5C)
-        let caret = block .== SIMD16<UInt8>(repeating: 0x5E)
-        return high .| tab .| dollar .| star .| angle .| bracket .| backslash .| caret
+        // `^` (0x5E) and `_` (0x5F) in one compare.
+        let caretOrUnderscore = block & SIMD16<UInt8>(repeating: 0xFE) .== SIMD16<UInt8>(repeating: 0x5E)
+        return high .| tab .| dollar .| star .| angle .| bracket .| backslash .| caretOrUnderscore
     }
 
     @inline(__always)

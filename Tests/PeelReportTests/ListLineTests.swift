@@ -154,3 +154,100 @@ struct WrappedQuestionHeadingTests {
         #expect(heading(["How effective is the force at protecting from harm those who are", "", "", "vulnerable, and supporting victims?"])?.wording.hasSuffix("?") == false)
     }
 }
+
+@Suite("A list's glyphs printed together before its items (pdfminer's reading order)")
+struct StackedGlyphTests {
+    private static let pdfminer = Fixtures.packageRoot + "/Tests/Fixtures/extractions/peel-effectiveness-2017-west-mercia.pdfminer.txt"
+    /// Its preventing-crime areas for improvement: three glyphs alone on their lines, then the three items, a paragraph each.
+    private static let glyphs = "Areas for improvement\n\n•\n\n•\n\n•\n\n"
+    private static let items = [
+        "The force should ensure that local policing teams routinely engage with local communities and undertake structured problem solving with partner organisations to prevent crime and anti-social behaviour.",
+        "The force should evaluate and share effective practice routinely, both internally and with partner organisations, to improve its approach to the prevention of crime and anti-social behaviour.",
+        "The force should work with local people and partner organisations to improve its understanding of local communities, to understand their needs. It should supplement this with focused analysis to inform activity and prioritisation.",
+    ]
+
+    private func preventingAreas(_ replacing: (String) -> String = { $0 }) throws -> [String] {
+        let text = String(decoding: try readBytes(Self.pdfminer), as: UTF8.self)
+        #expect(text.contains(Self.glyphs + "The force should ensure that local policing"))
+        return try parse(Array(replacing(text).utf8)).findings
+            .filter { $0.question == .preventingCrime && $0.kind == .areaForImprovement }.map(\.text)
+    }
+
+    @Test("as many paragraphs as glyphs are items, each whole")
+    func read() throws {
+        #expect(try preventingAreas() == Self.items)
+    }
+
+    @Test("a paragraph no glyph owes, or one that opens unlike the first item, is not an item")
+    func bounded() throws {
+        // Two glyphs: the third paragraph is not taken.
+        let twoGlyphs = try preventingAreas { $0.replacingOccurrences(of: Self.glyphs, with: "Areas for improvement\n\n•\n\n•\n\n") }
+        #expect(twoGlyphs == Array(Self.items.prefix(2)))
+        // The second paragraph opens otherwise: the list ends before it, and no item holds its words.
+        let otherOpening = try preventingAreas {
+            $0.replacingOccurrences(of: "The force should evaluate and share", with: "We found that it does evaluate and share")
+        }
+        #expect(otherOpening == Array(Self.items.prefix(1)))
+    }
+}
+
+@Suite("A list item cut by a page break in text whose paragraphs are a line each (pymupdf4llm)")
+struct PageBreakInUnwrappedItemTests {
+    private static let markdown = Fixtures.packageRoot + "/Tests/Fixtures/extractions/peel-effectiveness-2017-west-mercia.pymupdf4llm.md"
+    /// Its first serious-organised-crime recommendation runs over the page's number and running header.
+    private static let item = "engage routinely with partner agencies at a senior level to establish intelligence sharing arrangements and an effective, multi-agency response to serious and organised crime. This should include the creation of a local profile for serious and organised crime which provides the force and its partners with a single, comprehensive picture of the threat;"
+
+    private func recommendations(_ replacing: (String) -> String = { $0 }) throws -> [String] {
+        let text = String(decoding: try readBytes(Self.markdown), as: UTF8.self)
+        #expect(text.contains("crime. This \n\n13 \n\nPEEL: Police effectiveness 2017 – West Mercia Police \n\nshould include the creation"))
+        return try parse(Array(replacing(text).utf8)).findings.filter { $0.kind == .recommendation }.map(\.text)
+    }
+
+    @Test("the item runs on past the page's furniture where it stopped mid-sentence and goes on in lower case")
+    func joined() throws {
+        let read = try recommendations()
+        #expect(read.first == Self.item)
+        #expect(read.count == 5)
+    }
+
+    @Test("without a page break between them, or before a line in upper case, the lines are not joined")
+    func notJoined() throws {
+        // The furniture gone, nothing tells the cut from a paragraph's end in unwrapped text: the lines stay apart.
+        let noBreak = try recommendations {
+            $0.replacingOccurrences(of: "crime. This \n\n13 \n\nPEEL: Police effectiveness 2017 – West Mercia Police \n\n", with: "crime. This \n\n")
+        }
+        #expect(!noBreak.contains(Self.item))
+        #expect(!noBreak.contains { $0.hasPrefix("should include") })
+        let upper = try recommendations { $0.replacingOccurrences(of: "\nshould include the creation", with: "\nShould include the creation") }
+        #expect(!upper.contains { $0.contains("This Should include") })
+    }
+}
+
+@Suite("A list of parts in lower case whose glyphs stand elsewhere (pdfminer's reading order)")
+struct LowercasePartsTests {
+    private static let pdfminer = Fixtures.packageRoot + "/Tests/Fixtures/extractions/peel-effectiveness-2017-west-mercia.pdfminer.txt"
+    private static let openings = ["engage routinely", "ensure that it maps", "assign capable lead", "identify those at risk", "begin to measure"]
+
+    private func recommendations(_ replacing: (String) -> String = { $0 }) throws -> [String] {
+        let text = String(decoding: try readBytes(Self.pdfminer), as: UTF8.self)
+        return try parse(Array(replacing(text).utf8)).findings.filter { $0.kind == .recommendation }.map(\.text)
+    }
+
+    @Test("after a part that ended, a paragraph in lower case is the next part")
+    func read() throws {
+        let read = try recommendations()
+        #expect(read.count == 5)
+        #expect(zip(read, Self.openings).allSatisfy { $0.hasPrefix($1) })
+        #expect(read[3] == "identify those at risk of being drawn into serious and organised crime, and ensure that preventative initiatives are put in place with partner organisations to deter offending; and")
+    }
+
+    @Test("a paragraph in upper case, or after a part that did not end, is not a part")
+    func bounded() throws {
+        let upper = try recommendations { $0.replacingOccurrences(of: "\nassign capable lead", with: "\nAssign capable lead") }
+        #expect(upper.count == 2)
+        // A part that stopped mid-sentence goes on into the lower-case line after the blank (`BlankLineInItemTests`).
+        let unended = try recommendations { $0.replacingOccurrences(of: "disruption and investigation;\n", with: "disruption and investigation\n") }
+        #expect(unended.count == 4)
+        #expect(unended.dropFirst().first?.contains("disruption and investigation assign capable lead") == true)
+    }
+}

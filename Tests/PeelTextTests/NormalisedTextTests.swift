@@ -65,6 +65,22 @@ struct NormalisedTextTests {
         ("Burglary in a dwelling*\t2.5\t8.4", "Burglary in a dwelling*\t2.5\t8.4", false),
         ("*Anti-social behaviour data is from the force's data return", "*Anti-social behaviour data is from the force's data return", false),
         ("\\*Figures are shown as proportions*", "*Figures are shown as proportions*", false),
+        // _Emphasis_ too (pymupdf4llm); an underscore inside a word or standing alone is text.
+        ("the provisions of the _Code of Practice for Victims of Crime_ ). Accurate", "the provisions of the Code of Practice for Victims of Crime). Accurate", false),
+        ("_Title_", "Title", false),
+        ("uploads/attachment_data/file/417116/The_Strategic_Policing.pdf", "uploads/attachment_data/file/417116/The_Strategic_Policing.pdf", false),
+        ("a _ b and trailing_", "a _ b and trailing_", false),
+        // A space between a styled run's end and the punctuation after it is a converter's, dropped; elsewhere kept.
+        ("**By 1 December 2016** , the NPCC", "By 1 December 2016, the NPCC", false),
+        ("see *Title* ; then", "see Title; then", false),
+        ("a **bold** , b", "a bold, b", false),
+        ("** , not a closing", ", not a closing", false),
+        ("plain text , as printed", "plain text , as printed", false),
+        // A footnote set as a block quote is the footnote; other block quotes and a line that opens "> 50%" stay.
+        ("> 87 These are repeated in full", "87 These are repeated in full", false),
+        ("> 50% of calls", "> 50% of calls", false),
+        ("> a quotation", "> a quotation", false),
+        ("> 1234 too long for a footnote number", "> 1234 too long for a footnote number", false),
     ])
     func cleansOneLine(input: String, expected: String, heading: Bool) throws {
         let lines = try normalise(input)
