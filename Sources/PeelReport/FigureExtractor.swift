@@ -174,6 +174,16 @@ enum FigureExtractor {
                 values.append((number, line.number))
                 continue
             }
+            // The values of one row of the graphic on one line ("31.9 36.2", pymupdf4llm), in the order its names were
+            // printed: each a value, as if on a line of its own.
+            if let numbers = Self.numbersAlone(text) {
+                if named.isEmpty && labelLines.isEmpty { continue }
+                for number in numbers {
+                    if values.count >= named.count { valueBeforeName = true }
+                    values.append((number, line.number))
+                }
+                continue
+            }
             // Text: a (part of a) label or a heading. It ends the previous metric's block, even one whose values
             // were lost, so no value is ever given to the wrong label.
             if !named.isEmpty || !values.isEmpty { closeBlock() }
@@ -184,6 +194,20 @@ enum FigureExtractor {
             labelLines.append((line.number, text))
         }
         closeBlock()
+    }
+
+    /// The numbers of a line that holds two or more numbers and nothing else, a space or tab apart; nil for any other.
+    static func numbersAlone(_ text: String) -> [PrintedNumber]? {
+        // Most lines of a section open with a letter: passed over on their first byte.
+        guard let first = text.utf8.first, first &- 0x30 < 10 || first == UInt8(ascii: "+") || first == UInt8(ascii: "-") else { return nil }
+        let words = text.split { $0 == " " || $0 == "\t" }
+        guard words.count >= 2 else { return nil }
+        var numbers: [PrintedNumber] = []
+        for word in words {
+            guard let number = PrintedNumber(String(word)) else { return nil }
+            numbers.append(number)
+        }
+        return numbers
     }
 
     /// `text.split(separator: " ").count > 40`: each word and space takes a byte at least, so short lines are
@@ -246,7 +270,8 @@ enum FigureExtractor {
             // Asked of every line: one that opens like neither header is passed over on its first bytes.
             guard headerOpenings.mayOpen(lines[index]) else { continue }
             let printed = lines[index].text
-            let isRates = printed.hasPrefix(ignoringASCIICase: Self.ratesHeader)
+            // "Ratesper 1,000population": a converter may run the header cell's words together.
+            let isRates = printed.hasPrefix(ignoringASCIICase: Self.ratesHeader) || printed.afterPrefix(ignoringSpaces: Self.ratesHeader) != nil
             guard isRates || printed.hasPrefix(ignoringASCIICase: Self.outcomesHeader) else { continue }
             // The words are made as far as the table is read (`has`), not for all sixty lines: the table ends long
             // before, at the prose after it.
@@ -255,8 +280,9 @@ enum FigureExtractor {
             /// The row label (metric, qualifier) the words from `start` to `end` (made) name.
             func label(_ start: Int, _ end: Int) -> (Metric, OutcomeType?)? {
                 let printed = window.words[start..<end].map(\.text).joined(separator: " ")
-                if isRates { return Metric.fromLabel(printed).map { ($0.metric, nil) } }
-                return Metric.outcomeType(printed).map { (.outcomeCount, $0) }
+                // A label that names nothing as printed may have had its words run together where its cell wrapped.
+                if isRates { return (Metric.fromLabel(printed) ?? Metric.fromLabel(runTogether: printed)).map { ($0.metric, nil) } }
+                return (Metric.outcomeType(printed) ?? Metric.outcomeType(runTogether: printed)).map { (.outcomeCount, $0) }
             }
             // The header ends at "England and Wales" (and, for outcomes, its "Number of outcomes" and "Rate"); the force's
             // column must come before England and Wales'.
@@ -317,8 +343,7 @@ enum FigureExtractor {
                       !Self.endsWith(window.words[end].text, UInt8(ascii: ":")), !Self.endsWith(window.words[end].text, UInt8(ascii: ".")) {
                     end += 1
                 }
-                guard end > position, window.has(end), PrintedNumber.read(window.words[end].text) != nil,
-                      let (metric, qualifier) = label(position, end) else { break }
+                guard end > position, window.has(end), PrintedNumber.read(window.words[end].text) != nil else { break }
                 var values: [PrintedNumber] = []
                 var cursor = end
                 while window.has(cursor), values.count < columns, let number = PrintedNumber.read(window.words[cursor].text) {
@@ -326,6 +351,15 @@ enum FigureExtractor {
                     cursor += 1
                 }
                 let line = window.words[position].line
+                guard let (metric, qualifier) = label(position, end) else {
+                    // A row of the table's shape (a short label and exactly its numbers) whose label names nothing peel
+                    // knows: left out with a problem naming it, and the rows after it read. Anything else ends the table.
+                    guard values.count == columns, !(window.has(cursor) && PrintedNumber.read(window.words[cursor].text) != nil) else { break }
+                    let printed = window.words[position..<end].map(\.text).joined(separator: " ")
+                    report.problems.append(ParseProblem(.warning, line: line, "figure table row \"\(printed)\" names no metric peel reads: its \(columns) values left out"))
+                    position = cursor
+                    continue
+                }
                 guard values.count == columns else {
                     report.problems.append(ParseProblem(.warning, line: line, "figure table row with \(values.count) of \(columns) numbers: left out"))
                     position = cursor
@@ -438,9 +472,12 @@ private extension String {
     /// A header's text before "England and Wales" without the words that name the column's contents: the force.
     func droppingHeaderWords() -> String {
         var text = trimmingCharacters(in: " ")
-        for prefix in ["Rates per 1,000 population", "Outcome type/group", "Outcome type", "Outcome group"] where text.hasPrefix(ignoringASCIICase: prefix.lowercased()) {
-            text = String(text.dropFirst(prefix.count)).trimmingCharacters(in: " ")
-            break
+        // Spaces passed over: a converter may run the header cell's words together ("Ratesper 1,000population").
+        for prefix in ["rates per 1,000 population", "outcome type/group", "outcome type", "outcome group"] {
+            if let rest = text.afterPrefix(ignoringSpaces: prefix) {
+                text = rest.trimmingCharacters(in: " ")
+                break
+            }
         }
         // Columns one space apart, each title's first line only (pdfplumber's text): "Dyfed-Powys Police Number Rate",
         // "Wiltshire Police Number of Rate", the rest of "Number of outcomes" on the next line. Count before rate, as
@@ -450,5 +487,20 @@ private extension String {
         }
         for suffix in [" Rate", " Number of outcomes"] where text.hasSuffix(suffix) { text = String(text.dropLast(suffix.count)) }
         return text.trimmingCharacters(in: " ")
+    }
+}
+
+extension String {
+    /// The text after `prefix` (lowercase ASCII) where the text opens with it, the spaces of both passed over and ASCII
+    /// case ignored; nil where it does not.
+    func afterPrefix(ignoringSpaces prefix: String) -> Substring? {
+        let bytes = utf8
+        var index = bytes.startIndex
+        for wanted in prefix.utf8 where wanted != 0x20 {
+            while index < bytes.endIndex && bytes[index] == 0x20 { index = bytes.index(after: index) }
+            guard index < bytes.endIndex, bytes[index] | (bytes[index] &- 0x41 < 26 ? 0x20 : 0) == wanted else { return nil }
+            index = bytes.index(after: index)
+        }
+        return self[index...]
     }
 }

@@ -96,10 +96,23 @@ public enum Question: String, Sendable, Codable, CaseIterable, CaseHashable {
         text.utf8.withContiguousStorageIfAvailable(phrases.find) ?? phrases.find(in: Array(text.utf8))
     }
 
+    /// The wordings' phrases with their spaces taken out, as one set of cues (`named(inRunTogether:)`).
+    private static let runTogetherPhrases = SkippingCueSet(wordings.flatMap(\.1).map { Array($0.utf8.filter { $0 != 0x20 }) })
+
     /// Every question a text names (a judgments table row must name exactly one); "overall" only when it names no
     /// other.
     static func named(in text: String) -> [Question] {
-        let found = phrasesFound(in: text)
+        named(found: phrasesFound(in: text))
+    }
+
+    /// `named(in:)` of a text whose words a converter ran together where a cell wrapped ("Preventingcrime and
+    /// tacklinganti-social behaviour", pymupdf4llm): the phrases are looked for with their spaces taken out, in the
+    /// text with its spaces taken out.
+    static func named(inRunTogether text: String) -> [Question] {
+        named(found: runTogetherPhrases.find(in: Array(text.utf8.filter { $0 != 0x20 })))
+    }
+
+    private static func named(found: UInt64) -> [Question] {
         let specific = wordings.indices.dropLast().filter { found & phraseBits[$0] != 0 }.map { wordings[$0].0 }
         if specific.isEmpty, found & phraseBits[wordings.count - 1] != 0 { return [wordings[wordings.count - 1].0] }
         return specific

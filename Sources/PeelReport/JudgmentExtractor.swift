@@ -200,8 +200,12 @@ enum JudgmentExtractor {
                 cursor += 1
             }
             let wording = words[position..<cursor]
-            guard !wording.isEmpty, case let named = Question.named(in: wording.map(\.text).joined(separator: " ")), named.count == 1,
-                  !seen.contains(named[0]) else { break }
+            let printed = wording.map(\.text).joined(separator: " ")
+            // A converter may run a wrapped label's words together ("Protectingvulnerablepeople"): read so only where the
+            // label names no question as printed.
+            var named = Question.named(in: printed)
+            if named.isEmpty { named = Question.named(inRunTogether: printed) }
+            guard !wording.isEmpty, named.count == 1, !seen.contains(named[0]) else { break }
             let question = named[0]
             seen.insert(question)
             guard let (grade, length) = found else {

@@ -138,9 +138,21 @@ extension Metric {
         // twenty-odd phrases, not once a phrase (3.4 M more on the 20 MB corpus; callgrind).
         let ascii = label.isASCII
         let text = ascii ? label : label.lowercased()
-        func contains(_ word: String) -> Bool { ascii ? text.contains(ignoringASCIICase: word) : text.contains(word) }
-        func starts(_ prefix: String) -> Bool { ascii ? text.hasPrefix(ignoringASCIICase: prefix) : text.hasPrefix(prefix) }
-        if let outcome = outcomeType(text) { return (.outcomeRatePct, outcome) }
+        return fromLabel(text, starts: { ascii ? text.hasPrefix(ignoringASCIICase: $0) : text.hasPrefix($0) },
+                         contains: { ascii ? text.contains(ignoringASCIICase: $0) : text.contains($0) })
+    }
+
+    /// `fromLabel` of a table row's label whose words a converter ran together where the cell wrapped ("Recorded
+    /// crime(excludingfraud)", "Burglaryin a dwelling", pymupdf4llm): the phrases are compared with the spaces of both
+    /// taken out. Asked only of a label that names nothing as printed.
+    static func fromLabel(runTogether label: String) -> (metric: Metric, qualifier: OutcomeType?)? {
+        let text = label.withoutSpaces
+        return fromLabel(text, starts: { text.hasPrefix(ignoringASCIICase: $0.withoutSpaces) }, contains: { text.contains(ignoringASCIICase: $0.withoutSpaces) })
+    }
+
+    /// The metric `text` names, by its phrases (lowercase) as `starts` and `contains` find them.
+    private static func fromLabel(_ text: String, starts: (String) -> Bool, contains: (String) -> Bool) -> (metric: Metric, qualifier: OutcomeType?)? {
+        if let outcome = outcomeType(starts: starts) { return (.outcomeRatePct, outcome) }
         if starts("change") {
             let years = Dates.spanInYears(text)  // its words are compared ignoring ASCII case
             if contains("asb") || contains("anti-social") { return (.asbIncidentsChange1yPct, nil) }
@@ -173,7 +185,18 @@ extension Metric {
         // either way); other text lowercased, as a String. Asked of every Force in numbers label and outcome row.
         let ascii = text.isASCII
         let lower = ascii ? text : text.lowercased()
-        func starts(_ prefix: String) -> Bool { ascii ? text.hasPrefix(ignoringASCIICase: prefix) : lower.hasPrefix(prefix) }
+        return outcomeType { ascii ? text.hasPrefix(ignoringASCIICase: $0) : lower.hasPrefix($0) }
+    }
+
+    /// `outcomeType` of a row's label whose words a converter ran together ("Communityresolution", "Caution -youths"):
+    /// as `fromLabel(runTogether:)`.
+    static func outcomeType(runTogether text: String) -> OutcomeType? {
+        let squeezed = text.withoutSpaces
+        return outcomeType { squeezed.hasPrefix(ignoringASCIICase: $0.withoutSpaces) }
+    }
+
+    /// The outcome type whose wording (lowercase) `starts` finds at the text's start.
+    private static func outcomeType(starts: (String) -> Bool) -> OutcomeType? {
         if starts("charged/summon") { return .chargedSummonsed }
         if starts("taken into consideration") { return .takenIntoConsideration }
         if starts("out-of-court (formal)") { return .outOfCourtFormal }
@@ -289,4 +312,9 @@ extension PrintedNumber {
 extension String {
     /// Whether the line is a table row (holds a tab): the cheap test before `cells`.
     var isTableRow: Bool { containsByte(0x09) }
+}
+
+private extension String {
+    /// The text lowercased (as `lowercasedByRuns`) without its spaces.
+    var withoutSpaces: String { String(decoding: lowercasedByRuns().utf8.filter { $0 != 0x20 }, as: UTF8.self) }
 }

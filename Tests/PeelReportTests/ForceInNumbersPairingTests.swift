@@ -28,6 +28,17 @@ struct ForceInNumbersPairingTests {
         #expect(recordedCrime(namesFirst) == ["force 74", "england_and_wales 77"])
     }
 
+    @Test("a row's values on one line (pymupdf4llm: \"74 77\") pair as on lines of their own; a value more is a problem")
+    func valuesOnOneLine() throws {
+        #expect(recordedCrime(try withBlock("Gwent Police\n\nEngland and Wales\n\n74 77\n")) == ["force 74", "england_and_wales 77"])
+        #expect(recordedCrime(try withBlock("Gwent Police\n\nEngland and Wales\n\n74\t77\n")) == ["force 74", "england_and_wales 77"])
+        let more = try withBlock("Gwent Police\n\nEngland and Wales\n\n74 77 80\n")
+        #expect(recordedCrime(more).isEmpty)
+        #expect(more.problems.contains { $0.message.hasPrefix("Force in numbers: 3 values for 2 names") })
+        // A line of numbers and words is no row of values.
+        #expect(recordedCrime(try withBlock("Gwent Police\n\nEngland and Wales\n\n74 and 77\n")).isEmpty)
+    }
+
     @Test("values printed above their names, or one of two lost, give no value and a problem", arguments: [
         "**74**\n\nGwent Police\n\n**77**\n\nEngland and Wales\n",
         "Gwent Police\n\nEngland and Wales\n\n**77**\n",

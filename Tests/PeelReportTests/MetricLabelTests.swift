@@ -45,3 +45,104 @@ struct MetricLabelTests {
         #expect(named > 1000 && outcomes > 300, "seed \(seed): the draw named enough metrics (\(named)) and outcomes (\(outcomes))")
     }
 }
+
+/// A converter that runs a wrapped cell's words together (pymupdf4llm: "Recorded crime(excludingfraud)",
+/// "Protectingvulnerablepeople") leaves a label with spaces lost or moved; read with the spaces of both passed over, it
+/// names what the label as printed names.
+struct RunTogetherLabelTests {
+    /// The 2015 tables' row labels and the 2017 judgments table's question labels, as the samples print them.
+    static let rates = ["Recorded crime (excluding fraud)", "Victim-based crime", "Sexual offences", "Assault with injury", "Burglary in a dwelling*",
+                        "Anti-social behaviour incidents*"]
+    static let outcomes = ["Charged/Summonsed", "Taken into consideration", "Out-of-court (formal)", "Caution - youths", "Caution - adults",
+                           "Penalty Notices for Disorder", "Out-of-court (informal)", "Cannabis/Khat warning", "Community resolution"]
+    static let questions = ["Preventing crime and tackling anti-social behaviour", "Investigating crime and reducing re-offending",
+                            "Protecting vulnerable people", "Tackling serious and organised crime", "Specialist capabilities"]
+
+    /// `text` with each space dropped or moved to after the next character, by the draw.
+    static func runTogether(_ text: String, _ generator: inout SplitMix) -> String {
+        var out = "", moved = false
+        for character in text {
+            if character == " " {
+                switch Int.random(in: 0..<3, using: &generator) {
+                case 0: out.append(" ")
+                case 1: moved = true
+                default: break
+                }
+                continue
+            }
+            out.append(character)
+            if moved { out.append(" "); moved = false }
+        }
+        return out
+    }
+
+    @Test("the labels with spaces dropped or moved (seeded) name what they name as printed")
+    func seeded() {
+        let seed: UInt64 = 0x6100ED
+        print("RunTogetherLabelTests seed \(seed)")
+        var generator = SplitMix(seed: seed)
+        for _ in 0..<200 {
+            for label in Self.rates {
+                let printed = Metric.fromLabel(label)
+                #expect(printed != nil)
+                let glued = Self.runTogether(label, &generator)
+                #expect(Metric.fromLabel(runTogether: glued)?.metric == printed?.metric, "seed \(seed): \(glued)")
+            }
+            for label in Self.outcomes {
+                let glued = Self.runTogether(label, &generator)
+                #expect(Metric.outcomeType(runTogether: glued) == Metric.outcomeType(label), "seed \(seed): \(glued)")
+                #expect(Metric.outcomeType(label) != nil)
+            }
+            for label in Self.questions {
+                let glued = Self.runTogether(label, &generator)
+                #expect(Question.named(inRunTogether: glued) == Question.named(in: label), "seed \(seed): \(glued)")
+                #expect(Question.named(in: label).count == 1)
+            }
+        }
+    }
+
+    @Test("pymupdf4llm's own labels; a label of other words names nothing")
+    func printed() {
+        #expect(Metric.outcomeType("Communityresolution") == nil)
+        #expect(Metric.outcomeType(runTogether: "Communityresolution") == .communityResolution)
+        #expect(Metric.fromLabel(runTogether: "Recorded crime(excludingfraud)")?.metric == .recordedCrimePer1000)
+        #expect(Metric.fromLabel(runTogether: "Burglaryin a dwelling*")?.metric == .burglaryDwellingPer1000Households)
+        #expect(Metric.outcomeType(runTogether: "PenaltyNotices for Disorder") == .penaltyNoticesForDisorder)
+        #expect(Metric.outcomeType(runTogether: "Caution -youths") == .cautionYouths)
+        #expect(Metric.outcomeType(runTogether: "Conditional caution") == nil)
+        #expect(Question.named(in: "Preventingcrime and tacklinganti-social behaviour").isEmpty)
+        #expect(Question.named(inRunTogether: "Preventingcrime and tacklinganti-social behaviour") == [.preventingCrime])
+        #expect(Question.named(inRunTogether: "Tacklingserious and organised crime") == [.seriousOrganisedCrime])
+        #expect(Question.named(inRunTogether: "Neighbourhoodpolicing").isEmpty)
+        #expect("Ratesper 1,000population Wiltshire Police".afterPrefix(ignoringSpaces: "rates per 1,000 population") == " Wiltshire Police")
+        #expect("Rates per 1,000 population Wiltshire".afterPrefix(ignoringSpaces: "rates per 1,000 population") == " Wiltshire")
+        #expect("Rates per 1,000 households".afterPrefix(ignoringSpaces: "rates per 1,000 population") == nil)
+    }
+}
+
+@Suite("A figure table row whose label names nothing peel reads")
+struct UnknownTableRowTests {
+    private func outcomes(_ replacing: (String) -> String) throws -> Report {
+        let text = String(decoding: Fixtures.sample("peel-effectiveness-2015-wiltshire.txt"), as: UTF8.self)
+        return try parse(Array(replacing(text).utf8))
+    }
+
+    private func counts(_ report: Report) -> [OutcomeType] {
+        report.figures.filter { $0.metric == .outcomeCount && $0.area == .force }.compactMap(\.qualifier)
+    }
+
+    @Test("is left out with a warning naming it, and the rows after it are read")
+    func reported() throws {
+        let sample = try outcomes { $0 }
+        #expect(counts(sample).count == 9)
+        let report = try outcomes { $0.replacingOccurrences(of: "\nCaution - youths\t", with: "\nConditional caution\t") }
+        #expect(counts(report) == counts(sample).filter { $0 != .cautionYouths })
+        #expect(report.problems.contains { $0.message == "figure table row \"Conditional caution\" names no metric peel reads: its 4 values left out" })
+    }
+
+    @Test("a row of another shape ends the table, as before")
+    func endsTable() throws {
+        let report = try outcomes { $0.replacingOccurrences(of: "\nCaution - youths\t353\t1.1\t19,703\t0.5\n", with: "\nConditional caution\t353\t1.1\n") }
+        #expect(counts(report) == [.chargedSummonsed, .takenIntoConsideration, .outOfCourtFormal])
+    }
+}
