@@ -78,6 +78,9 @@ final class DatasetWriter {
     private var cacheRecords: (archive: Int, file: StagedFile)?
     private var cacheRecordCount = 0
     private var cacheOutputs: [Manifest.OutputRecord] = []
+    /// The cache's files, synced as the run goes on: the last archive's records, fsynced as it was committed, held the
+    /// run's end for 0.38 s of 1 GB (strace) before the tables' files began closing; now their fsyncs run together.
+    private let cacheSyncs = BackgroundSyncs()
 
     private(set) var archives: [ArchiveRecord] = []
     /// Every entry's manifest record, when kept for the caller (`RunOptions.entriesInResult`); the manifest file
@@ -250,14 +253,15 @@ final class DatasetWriter {
             let records = try cacheFile(for: record.index)
             // An archive that could not be read has no checksum and no cache.
             guard let key = cacheKey, let sha = record.sha256 else { return try records.closeScratch() }
-            let output = try records.close(movingTo: ArchiveCache.recordsPath(sha))
+            let output = try records.seal(movingTo: ArchiveCache.recordsPath(sha))
             cacheOutputs.append(output)
             let index = ArchiveCache.index(for: CachedArchive(
                 key: key.key(for: sha), archiveBytes: record.bytes, summary: record.summary, records: cacheRecordCount, recordsSHA256: output.sha256))
             // Small: written whole, with its checksum, beside the records.
             let file = try StagedFile(root: staging, path: index.path)
             try file.write(index.contents)
-            cacheOutputs.append(try file.close())
+            cacheOutputs.append(try file.seal())
+            cacheSyncs.close([records, file])
         }
     }
 
@@ -270,7 +274,9 @@ final class DatasetWriter {
     /// records, per-table statistics, and the validation findings counted.
     struct Finished {
         var tableFiles = ClosingFiles([])
+        /// The cache's records, final once `cacheSyncs` is waited for.
         var cacheOutputs: [Manifest.OutputRecord] = []
+        var cacheSyncs = BackgroundSyncs()
         var tables: [Manifest.TableRecord] = []
         var validation = Manifest.ValidationTotals(bySeverity: [:], byRule: [:])
         var findings: Int { validation.bySeverity.values.reduce(0, +) }
@@ -316,6 +322,7 @@ final class DatasetWriter {
             throw error
         }
         finished.cacheOutputs = cacheOutputs
+        finished.cacheSyncs = cacheSyncs
         return finished
     }
 

@@ -203,7 +203,7 @@ public enum PipelineRun {
         let small = try output.write([RenderedFile(path: "datapackage.json", contents: package, rows: nil),
                                       RenderedFile(path: DatasetReadme.path, contents: Array(readme.utf8), rows: nil),
                                       RenderedFile(path: RunReportBuilder.path, contents: Array(page.utf8), rows: nil)], staging: staging)
-        let outputs = try staged { try finished.tableFiles.records() } + small + finished.cacheOutputs
+        let outputs = try staged { try finished.tableFiles.records() } + small + staged { try finished.cacheSyncs.wait(); return finished.cacheOutputs }
         let writeSeconds = secondsSince(writeStarted)
         var manifest = ManifestBuilder.manifest(
             runId: runId, startedAt: startedAt, program: program, options: options, configuration: loaded, reference: reference.files,

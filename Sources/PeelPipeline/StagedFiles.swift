@@ -93,15 +93,14 @@ final class StagedFile: @unchecked Sendable {
 
     private static let writebackChunk = 4 << 20
 
-    /// Flushes, fsyncs and closes: the file's manifest record. With `movingTo`, the file is renamed to that path
-    /// (relative to the same root) first: for files whose name is known only once they are written.
-    func close(movingTo newPath: String? = nil) throws -> Manifest.OutputRecord {
+    /// The record of a file `seal` finished: all its bytes written, its name final; only its fsync and close remain.
+    private var sealedRecord: Manifest.OutputRecord?
+
+    /// Flushes the file and, with `movingTo`, renames it to that path (relative to the same root): for files whose name
+    /// is known only once they are written. Its manifest record, known before the file is synced: `close` then fsyncs
+    /// and closes it, on any thread.
+    func seal(movingTo newPath: String? = nil) throws -> Manifest.OutputRecord {
         try flush()
-        defer {
-            Glibc.close(descriptor)
-            descriptor = -1
-        }
-        guard fsync(descriptor) == 0 else { throw SystemCallError(description: "\(path): fsync: \(errorText())") }
         var finalPath = path
         if let newPath {
             let target = root + "/" + newPath
@@ -109,7 +108,20 @@ final class StagedFile: @unchecked Sendable {
             guard rename(root + "/" + path, target) == 0 else { throw SystemCallError(description: "\(path): rename: \(errorText())") }
             finalPath = newPath
         }
-        return Manifest.OutputRecord(path: finalPath, rows: rows, bytes: bytes, sha256: hexDigest(hasher.finalize()))
+        let record = Manifest.OutputRecord(path: finalPath, rows: rows, bytes: bytes, sha256: hexDigest(hasher.finalize()))
+        sealedRecord = record
+        return record
+    }
+
+    /// Flushes (and renames, as `seal`) unless sealed already, fsyncs and closes: the file's manifest record.
+    func close(movingTo newPath: String? = nil) throws -> Manifest.OutputRecord {
+        let record = try sealedRecord ?? seal(movingTo: newPath)
+        defer {
+            Glibc.close(descriptor)
+            descriptor = -1
+        }
+        guard fsync(descriptor) == 0 else { throw SystemCallError(description: "\(path): fsync: \(errorText())") }
+        return record
     }
 
     /// Closes without syncing (scratch files, read back and removed before publishing).
@@ -253,6 +265,32 @@ extension StagedFile {
             results.set(index, Result { try files[index].close() })
         }
         return try results.values()
+    }
+}
+
+/// Sealed files (`StagedFile.seal`) synced and closed one after another on a thread of their own while the run goes on
+/// (an archive's cache records, sealed as its last entry commits); `wait()` waits for all of them. At most `limit` wait
+/// at a time, each holding its descriptor: a run of many archives waits for the disk rather than open more.
+final class BackgroundSyncs: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "peel.background-syncs")
+    private let slots: DispatchSemaphore
+    private var failure: (any Error)?
+
+    init(limit: Int = 32) { slots = DispatchSemaphore(value: limit) }
+
+    func close(_ files: [StagedFile]) {
+        for file in files {
+            slots.wait()
+            queue.async {
+                defer { self.slots.signal() }
+                do { _ = try file.close() } catch { if self.failure == nil { self.failure = error } }
+            }
+        }
+    }
+
+    /// Once every file given is synced and closed; the first failure otherwise.
+    func wait() throws {
+        try queue.sync { if let failure { throw failure } }
     }
 }
 

@@ -45,6 +45,51 @@ struct ClosingFilesTests {
     }
 }
 
+/// An archive's cache files are sealed as its last entry commits (their records and final names known at once) and
+/// synced on a thread of their own; the run waits for them before it publishes.
+@Suite("Sealed files synced in the background")
+struct BackgroundSyncsTests {
+    @Test("a sealed file has its final name and record at once; synced, its bytes are those the record names")
+    func sealedThenSynced() throws {
+        let root = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let syncs = BackgroundSyncs(limit: 2)
+        var records: [(path: String, record: Manifest.OutputRecord)] = []
+        // More files than the limit: the caller waits for a slot rather than hold more open.
+        for index in 0..<5 {
+            let file = try StagedFile(root: root, path: ".spool/archive-\(index).records")
+            try file.write(Array(String(repeating: "record \(index)\n", count: 1000 * (index + 1)).utf8))
+            let record = try file.seal(movingTo: ".cache/\(index).records")
+            #expect(FileManager.default.fileExists(atPath: root + "/.cache/\(index).records"))
+            #expect(!FileManager.default.fileExists(atPath: root + "/.spool/archive-\(index).records"))
+            records.append((record.path, record))
+            syncs.close([file])
+        }
+        try syncs.wait()
+        for (path, record) in records {
+            let written = try #require(FileManager.default.contents(atPath: root + "/" + path))
+            #expect(record.bytes == written.count)
+            #expect(record.sha256 == SHA256.hash(data: written).map { String(format: "%02x", $0) }.joined())
+        }
+    }
+
+    @Test("a file that cannot be written fails at its seal, on the caller's thread; the files sealed beside it still sync")
+    func failureReachesTheWaiter() throws {
+        let root = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let syncs = BackgroundSyncs()
+        let ok = try StagedFile(root: root, path: "ok.records")
+        try ok.write(Array("fine\n".utf8))
+        _ = try ok.seal()
+        // /dev/full fails the flush as a full disk does: at the seal, on the caller's thread.
+        let full = try StagedFile(root: "/dev", path: "full")
+        try full.write(Array("lost\n".utf8))
+        #expect(throws: (any Error).self) { _ = try full.seal() }
+        syncs.close([ok])
+        try syncs.wait()
+    }
+}
+
 /// At the end of a run the validation table's flat file is written on a thread of its own while the partitions are
 /// written on the caller's: its bytes must be the same as written in place, in order, and a failure must not be lost.
 @Suite("A file written on a thread of its own")
