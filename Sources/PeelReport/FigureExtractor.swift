@@ -63,6 +63,27 @@ enum FigureExtractor {
             return isForce(text) ? [.force] : nil
         }
 
+        /// The label of a line that ends with the force's name after a label ("Charged/summonsed Gwent Police", where
+        /// pymupdf4llm prints a graphic's label and its first name on one line); nil for any other line.
+        func labelBeforeForceName(_ text: String) -> String? {
+            let name = lowerForceName.utf8.count
+            guard text.utf8.count > name + 1, text.isASCII, lowerForceName.isASCII else { return nil }
+            let cut = text.utf8.count - name
+            guard text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: cut - 1)] == 0x20,
+                  String(decoding: text.utf8.suffix(name), as: UTF8.self).equals(ignoringASCIICase: lowerForceName) else { return nil }
+            let label = String(decoding: text.utf8.prefix(cut - 1), as: UTF8.self)
+            return areas(label) == nil ? label : nil
+        }
+
+        /// The area and value of a line that holds a name and then a number ("England and Wales 11%", where pymupdf4llm
+        /// prints a graphic's name and value on one line); nil for any other line.
+        func areaThenValue(_ text: String) -> (areas: [Area], value: PrintedNumber)? {
+            guard let space = text.utf8.lastIndex(of: 0x20), text.utf8.count <= 120 else { return nil }
+            let last = String(text[text.index(after: space)...])
+            guard let value = PrintedNumber(last), let areas = areas(String(text[..<space])) else { return nil }
+            return (areas, value)
+        }
+
         func isForce(_ text: String) -> Bool {
             let sameName = text.isASCII && lowerForceName.isASCII
                 ? text.equals(ignoringASCIICase: lowerForceName) : text.lowercased() == lowerForceName
@@ -174,6 +195,13 @@ enum FigureExtractor {
                 values.append((number, line.number))
                 continue
             }
+            // A name and its value on one line: the name, then the value.
+            if let (areas, value) = names.areaThenValue(text) {
+                named += areas.map { ($0, line.number) }
+                if values.count >= named.count { valueBeforeName = true }
+                values.append((value, line.number))
+                continue
+            }
             // The values of one row of the graphic on one line ("31.9 36.2", pymupdf4llm), in the order its names were
             // printed: each a value, as if on a line of its own.
             if let numbers = Self.numbersAlone(text) {
@@ -187,6 +215,12 @@ enum FigureExtractor {
             // Text: a (part of a) label or a heading. It ends the previous metric's block, even one whose values
             // were lost, so no value is ever given to the wrong label.
             if !named.isEmpty || !values.isEmpty { closeBlock() }
+            // A label and the force's name on one line: the label's (last) line, then the name.
+            if !line.isHeading, let label = names.labelBeforeForceName(text) {
+                labelLines.append((line.number, label))
+                named.append((.force, line.number))
+                continue
+            }
             if line.isHeading || sectionHeadings.contains(text.lowercased()) {
                 labelLines = []
                 continue

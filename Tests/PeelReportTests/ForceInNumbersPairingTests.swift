@@ -39,6 +39,34 @@ struct ForceInNumbersPairingTests {
         #expect(recordedCrime(try withBlock("Gwent Police\n\nEngland and Wales\n\n74 and 77\n")).isEmpty)
     }
 
+    @Test("a label and the force's name on one line (pymupdf4llm: \"Charged/summonsed Gwent Police\") read as on lines of their own")
+    func labelAndNameOnOneLine() throws {
+        func charged(_ report: Report) -> [String] {
+            report.figures.filter { $0.metric == .outcomeRatePct && $0.qualifier == .chargedSummonsed && $0.source == .forceInNumbers }
+                .map { "\($0.area.rawValue) \(Int($0.value))" }
+        }
+        let text = String(decoding: Fixtures.sample(gwent), as: UTF8.self)
+        let block = "Charged/summonsed\n\nGwent Police\n\n**11%**\n"
+        #expect(text.contains(block))
+        #expect(charged(try parseSample(gwent)) == ["force 11", "england_and_wales 10"])
+        let joined = try parse(Array(text.replacingOccurrences(of: block, with: "Charged/summonsed Gwent Police\n\n**11%**\n").utf8))
+        #expect(charged(joined) == ["force 11", "england_and_wales 10"])
+        // A value before the joined line is still a value before its name: nothing pairs, and a problem says so.
+        let valueFirst = try parse(Array(text.replacingOccurrences(of: block, with: "**11%**\n\nCharged/summonsed Gwent Police\n").utf8))
+        #expect(charged(valueFirst).isEmpty)
+    }
+
+    @Test("a name and its value on one line (pymupdf4llm: \"England and Wales 77\") pair as on lines of their own")
+    func nameAndValueOnOneLine() throws {
+        #expect(recordedCrime(try withBlock("Gwent Police\n\n**74**\n\nEngland and Wales 77\n")) == ["force 74", "england_and_wales 77"])
+        #expect(recordedCrime(try withBlock("Gwent Police 74\n\nEngland and Wales 77\n")) == ["force 74", "england_and_wales 77"])
+        // Two names and one value, or a value then a name: no pairing is certain.
+        let twoNames = try withBlock("Gwent Police England and Wales 77\n")
+        #expect(recordedCrime(twoNames).isEmpty)
+        #expect(twoNames.problems.contains { $0.message.hasPrefix("Force in numbers: 1 values for 2 names") })
+        #expect(recordedCrime(try withBlock("**74**\n\nGwent Police\n\nEngland and Wales 77\n")).isEmpty)
+    }
+
     @Test("values printed above their names, or one of two lost, give no value and a problem", arguments: [
         "**74**\n\nGwent Police\n\n**77**\n\nEngland and Wales\n",
         "Gwent Police\n\nEngland and Wales\n\n**77**\n",
