@@ -67,10 +67,13 @@ enum FigureExtractor {
         /// pymupdf4llm prints a graphic's label and its first name on one line); nil for any other line.
         func labelBeforeForceName(_ text: String) -> String? {
             let name = lowerForceName.utf8.count
-            guard text.utf8.count > name + 1, text.isASCII, lowerForceName.isASCII else { return nil }
+            guard text.utf8.count > name + 1, lowerForceName.isASCII else { return nil }
+            // Compared on the bytes, without a copy: asked of every label line of the section.
             let cut = text.utf8.count - name
-            guard text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: cut - 1)] == 0x20,
-                  String(decoding: text.utf8.suffix(name), as: UTF8.self).equals(ignoringASCIICase: lowerForceName) else { return nil }
+            let matches = text.utf8.withContiguousStorageIfAvailable { bytes in
+                bytes[cut - 1] == 0x20 && zip(bytes[cut...], lowerForceName.utf8).allSatisfy { ASCIIBytes.lower($0) == $1 }
+            }
+            guard matches == true else { return nil }
             let label = String(decoding: text.utf8.prefix(cut - 1), as: UTF8.self)
             return areas(label) == nil ? label : nil
         }
@@ -78,9 +81,18 @@ enum FigureExtractor {
         /// The area and value of a line that holds a name and then a number ("England and Wales 11%", where pymupdf4llm
         /// prints a graphic's name and value on one line); nil for any other line.
         func areaThenValue(_ text: String) -> (areas: [Area], value: PrintedNumber)? {
-            guard let space = text.utf8.lastIndex(of: 0x20), text.utf8.count <= 120 else { return nil }
-            let last = String(text[text.index(after: space)...])
-            guard let value = PrintedNumber(last), let areas = areas(String(text[..<space])) else { return nil }
+            // On the bytes, no copy made (asked of every label line of the section): a number ends in a digit or "%";
+            // most lines asked are labels ending in a year ("… 30 June 2017"), and a name holds no digit, so a digit
+            // before the last word settles them.
+            let cut = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+                guard bytes.count <= 120, let last = bytes.last, last &- 0x30 < 10 || last == UInt8(ascii: "%"),
+                      let space = bytes.lastIndex(of: 0x20) else { return nil }
+                if !namesMayHoldDigits && bytes[..<space].contains(where: { $0 &- 0x30 < 10 }) { return nil }
+                return space
+            }
+            guard let space = cut ?? nil else { return nil }
+            let name = String(decoding: text.utf8.prefix(space), as: UTF8.self)
+            guard let value = PrintedNumber(String(decoding: text.utf8.dropFirst(space + 1), as: UTF8.self)), let areas = areas(name) else { return nil }
             return (areas, value)
         }
 
@@ -305,7 +317,8 @@ enum FigureExtractor {
             guard headerOpenings.mayOpen(lines[index]) else { continue }
             let printed = lines[index].text
             // "Ratesper 1,000population": a converter may run the header cell's words together.
-            let isRates = printed.hasPrefix(ignoringASCIICase: Self.ratesHeader) || printed.afterPrefix(ignoringSpaces: Self.ratesHeader) != nil
+            let isRates = printed.hasPrefix(ignoringASCIICase: Self.ratesHeader)
+                || (printed.hasPrefix(ignoringASCIICase: "rates") && printed.afterPrefix(ignoringSpaces: Self.ratesHeader) != nil)
             guard isRates || printed.hasPrefix(ignoringASCIICase: Self.outcomesHeader) else { continue }
             // The words are made as far as the table is read (`has`), not for all sixty lines: the table ends long
             // before, at the prose after it.

@@ -10,7 +10,8 @@ enum FindingExtractor {
         var printed: [(kind: Finding.Kind, question: Question?, text: String, line: Int)] = []
         func add(_ kind: Finding.Kind, _ text: String, line: Int) {
             // Emphasis wrapped over two lines is paired only once they are joined.
-            printed.append((kind, question, text.containsByte(UInt8(ascii: "*")) ? withoutEmphasis(text) : text, line))
+            let marked = text.containsByte(UInt8(ascii: "*")) || text.containsByte(UInt8(ascii: "_"))
+            printed.append((kind, question, marked ? withoutEmphasis(text) : text, line))
         }
         let headingOpenings = Self.headingOpenings  // read once, not a static's lazy check a line
         while index < lines.count {
@@ -221,12 +222,15 @@ enum FindingExtractor {
             }
             // A blank line inside an item (pdfplumber's layout mode prints one where lines stand further apart) does not
             // end it when the item stopped mid-sentence and this line goes on in lower case.
-            let stoppedMidSentence = current != nil && text.first?.isLowercase == true && previous.map { !endsItem($0) && !$0.hasSuffix(":") } == true
-            let resumes = blankSinceLast && stoppedMidSentence
+            // Asked only after a blank line or a page break: a Character's case is looked up in Unicode's tables.
+            func stoppedMidSentence() -> Bool {
+                current != nil && text.first?.isLowercase == true && previous.map { !endsItem($0) && !$0.hasSuffix(":") } == true
+            }
+            let resumes = blankSinceLast && stoppedMidSentence()
             // Across a page break the sentence runs on whatever the wrap: in unwrapped text (a paragraph a line, no wrap
             // width) the break is the only thing that tells a line cut there from a paragraph's end.
             let continues = ((!blankSinceLast || resumes) && previous.map { wrap.continues($0, with: text) } == true)
-                || (line.afterPageBreak && stoppedMidSentence)
+                || (line.afterPageBreak && stoppedMidSentence())
             var bullet = glyphsPending > 0 ? text : bulletText(text)
             // "- should …" after a line that ends mid-sentence is a wrapped line that starts with a dash, not an item.
             if glyphsPending == 0, bullet?.first?.isLowercase == true, current != nil, !currentFromBullet, !takesSubBullets, !blankSinceLast,
@@ -308,19 +312,24 @@ enum FindingExtractor {
         return bytes[7] == UInt8(ascii: ":") || (bytes[7] == 0x20 && bytes.count > 8 && (bytes[8] == UInt8(ascii: "-") || bytes[8] == 0xE2))
     }
 
-    /// Text with *emphasis* marks dropped in pairs (the normaliser pairs them within a line; a wrapped title's pair
-    /// meets only here). A lone asterisk, a footnote mark, stays.
+    /// Text with *emphasis* and _emphasis_ marks dropped in pairs (the normaliser pairs asterisks within a line; a
+    /// wrapped title's pair meets only here; underscores, pymupdf4llm's italics, only here). A lone asterisk, a
+    /// footnote mark, stays, and so does an underscore inside a word ("attachment_data"). The space pymupdf4llm sets
+    /// between a closing mark and punctuation ("_Code of Practice for Victims of Crime_ )") goes with the mark.
     static func withoutEmphasis(_ text: String) -> String {
         let characters = Array(text)
         func isSpace(_ index: Int) -> Bool { index < 0 || index >= characters.count || characters[index] == " " }
         var drop = Set<Int>()
-        var open: Int?
-        for index in characters.indices where characters[index] == "*" {
-            if let start = open, !isSpace(index - 1), index + 1 >= characters.count || " ,.;:)'\"?!".contains(characters[index + 1]) {
-                drop.formUnion([start, index])
-                open = nil
-            } else if (isSpace(index - 1) || characters[index - 1] == "(") && !isSpace(index + 1) && characters[index + 1] != "*" {
-                open = index
+        for mark: Character in ["*", "_"] {
+            var open: Int?
+            for index in characters.indices where characters[index] == mark && !drop.contains(index) {
+                if let start = open, !isSpace(index - 1), index + 1 >= characters.count || " ,.;:)'\"?!".contains(characters[index + 1]) {
+                    drop.formUnion([start, index])
+                    if index + 2 < characters.count, characters[index + 1] == " ", ",.;:)".contains(characters[index + 2]) { drop.insert(index + 1) }
+                    open = nil
+                } else if (isSpace(index - 1) || characters[index - 1] == "(") && !isSpace(index + 1) && characters[index + 1] != mark {
+                    open = index
+                }
             }
         }
         return drop.isEmpty ? text : String(characters.indices.filter { !drop.contains($0) }.map { characters[$0] })

@@ -514,10 +514,10 @@ public enum Normaliser {
             first(from: position, within: limit) { all[$0] == byte }
         }
 
-        /// Where the `*` or `_` that closes an emphasis opened earlier stands.
+        /// Where the `*` that closes an emphasis opened earlier stands.
         var emphasisClose = -1
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
-        /// `mark` (`*` or `_`) at `index` opens an emphasis: it starts a word.
+        /// `mark` (`*`) at `index` opens an emphasis: it starts a word.
         func isEmphasisOpening(_ index: Int, _ mark: UInt8) -> Bool {
             guard index + 1 < count, !isSpace(all[index + 1]), all[index + 1] != mark else { return false }
             return index == start || isSpace(all[index - 1]) || all[index - 1] == 0x28 || all[index - 1] == 0x22
@@ -528,7 +528,7 @@ public enum Normaliser {
             return isSpace(all[index + 1]) || ",.;:)'\"?!".utf8.contains(all[index + 1])
         }
         /// Past a closing mark that ends at `index`: where the text goes on. Some converters (pymupdf4llm) set a space
-        /// between a styled run and the punctuation after it ("**By 1 December 2016** ,", "_Crime_ )"); no prose puts
+        /// between a styled run and the punctuation after it ("**By 1 December 2016** ,", "*Crime* )"); no prose puts
         /// one there, so it is dropped.
         func afterClosing(_ index: Int) -> Int {
             index + 1 < count && all[index] == 0x20 && ",.;:)".utf8.contains(all[index + 1]) ? index + 1 : index
@@ -573,12 +573,12 @@ public enum Normaliser {
                 // Bold; a closing pair (after a word) may have a space before punctuation.
                 index = index > start && !isSpace(all[index - 1]) ? afterClosing(index + 2) : index + 2
                 continue
-            case 0x2A where index == emphasisClose, 0x5F where index == emphasisClose:
+            case 0x2A where index == emphasisClose:
                 index = afterClosing(index + 1)  // the end of an *emphasis*
                 continue
-            case 0x2A where isEmphasisOpening(index, byte), 0x5F where isEmphasisOpening(index, byte):
-                // *Title of a publication* (or _Title_): markdown emphasis, dropped in pairs. A lone asterisk is a
-                // footnote mark; an underscore inside a word ("attachment_data") is no mark.
+            case 0x2A where isEmphasisOpening(index, byte):
+                // *Title of a publication*: markdown emphasis, dropped in pairs. A lone asterisk is a footnote mark.
+                // (_Title_ is left to the findings reader: an underscore here would cost every line's scan a test.)
                 if let close = first(from: index + 2, within: 300, where: { isEmphasisClosing($0, byte) }) {
                     emphasisClose = close
                     index += 1
@@ -629,12 +629,12 @@ public enum Normaliser {
 
     private static func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
 
-    /// ASCII that the loop in `clean` only copies: not a space or tab (collapsed) and none of `< $ * ^ _ [ \`
+    /// ASCII that the loop in `clean` only copies: not a space or tab (collapsed) and none of `< $ * ^ [ \`
     /// (markup). One bit per byte value below 0x80, in two words.
     @inline(__always)
     static func isPlain(_ byte: UInt8) -> Bool {
         let low: UInt64 = ~(1 << 0x09 | 1 << 0x20 | 1 << 0x24 | 1 << 0x2A | 1 << 0x3C)
-        let high: UInt64 = ~(1 << (0x5B - 64) | 1 << (0x5C - 64) | 1 << (0x5E - 64) | 1 << (0x5F - 64))
+        let high: UInt64 = ~(1 << (0x5B - 64) | 1 << (0x5C - 64) | 1 << (0x5E - 64))
         return byte < 0x80 && ((byte < 64 ? low : high) >> (byte & 63)) & 1 != 0
     }
 
@@ -827,7 +827,7 @@ private struct SpaceCollapsingWriter {
     }
 
     /// The lanes of `block` that are neither `Normaliser.isPlain` nor a space: non-ASCII, tab, `$`, `*`, `<`, `[`,
-    /// `\`, `^`, `_` (the bytes the cleaner's rules read), for both block tests.
+    /// `\`, `^` (the bytes the cleaner's rules read), for both block tests.
     @inline(__always)
     private static func neitherPlainNorSpace(_ block: SIMD16<UInt8>) -> SIMDMask<SIMD16<Int8>> {
         let high = block .>= SIMD16<UInt8>(repeating: 0x80)
@@ -837,9 +837,8 @@ private struct SpaceCollapsingWriter {
         let angle = block .== SIMD16<UInt8>(repeating: 0x3C)
         let bracket = block .== SIMD16<UInt8>(repeating: 0x5B)
         let backslash = block .== SIMD16<UInt8>(repeating: 0x5C)
-        // `^` (0x5E) and `_` (0x5F) in one compare.
-        let caretOrUnderscore = block & SIMD16<UInt8>(repeating: 0xFE) .== SIMD16<UInt8>(repeating: 0x5E)
-        return high .| tab .| dollar .| star .| angle .| bracket .| backslash .| caretOrUnderscore
+        let caret = block .== SIMD16<UInt8>(repeating: 0x5E)
+        return high .| tab .| dollar .| star .| angle .| bracket .| backslash .| caret
     }
 
     @inline(__always)

@@ -251,3 +251,20 @@ struct LowercasePartsTests {
         #expect(unended.dropFirst().first?.contains("disruption and investigation assign capable lead") == true)
     }
 }
+
+@Suite("Emphasis marks in a finding's text")
+struct FindingEmphasisTests {
+    @Test("dropped in pairs, asterisks and underscores, with a converter's space before punctuation; marks inside words stay", arguments: [
+        ("under the provisions of the _Code of Practice for Victims of Crime_ ). Accurate", "under the provisions of the Code of Practice for Victims of Crime). Accurate"),
+        ("see *The Strategic Policing\nRequirement*, Home Office".replacingOccurrences(of: "\n", with: " "), "see The Strategic Policing Requirement, Home Office"),
+        ("_Title_", "Title"),
+        ("(_Everyone's business_)", "(Everyone's business)"),
+        ("uploads/attachment_data/file/417116/The_Strategic_Policing.pdf", "uploads/attachment_data/file/417116/The_Strategic_Policing.pdf"),
+        ("a _ b and trailing_", "a _ b and trailing_"),
+        ("a footnote mark* stays", "a footnote mark* stays"),
+        ("plain text , as printed", "plain text , as printed"),
+    ])
+    func pairs(text: String, expected: String) {
+        #expect(FindingExtractor.withoutEmphasis(text) == expected)
+    }
+}
