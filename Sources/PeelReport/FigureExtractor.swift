@@ -92,7 +92,9 @@ enum FigureExtractor {
             }
             guard let space = cut ?? nil else { return nil }
             let name = String(decoding: text.utf8.prefix(space), as: UTF8.self)
-            guard let value = PrintedNumber(String(decoding: text.utf8.dropFirst(space + 1), as: UTF8.self)), let areas = areas(name) else { return nil }
+            let last = String(decoding: text.utf8.dropFirst(space + 1), as: UTF8.self)
+            // "Gwent Police 2017" is a graphic's legend, not a value.
+            guard !FigureExtractor.isYear(last), let value = PrintedNumber(last), let areas = areas(name) else { return nil }
             return (areas, value)
         }
 
@@ -250,10 +252,16 @@ enum FigureExtractor {
         guard words.count >= 2 else { return nil }
         var numbers: [PrintedNumber] = []
         for word in words {
-            guard let number = PrintedNumber(String(word)) else { return nil }
+            // Years side by side ("2016 2017") are a graphic's legend, not its values.
+            guard !isYear(String(word)), let number = PrintedNumber(String(word)) else { return nil }
             numbers.append(number)
         }
         return numbers
+    }
+
+    /// A year as a graphic prints it: four digits alone, 1990 to 2100 (a count that size is printed "2,017").
+    static func isYear(_ word: String) -> Bool {
+        word.utf8.count == 4 && word.utf8.allSatisfy { $0 &- 0x30 < 10 } && (1990...2100).contains(Int(word) ?? 0)
     }
 
     /// `text.split(separator: " ").count > 40`: each word and space takes a byte at least, so short lines are

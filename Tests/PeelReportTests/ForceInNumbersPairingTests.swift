@@ -65,6 +65,11 @@ struct ForceInNumbersPairingTests {
         #expect(recordedCrime(twoNames).isEmpty)
         #expect(twoNames.problems.contains { $0.message.hasPrefix("Force in numbers: 1 values for 2 names") })
         #expect(recordedCrime(try withBlock("**74**\n\nGwent Police\n\nEngland and Wales 77\n")).isEmpty)
+        // A year beside a name, or years side by side, are a graphic's legend: never values.
+        let legend = try withBlock("Gwent Police 2017\n\nEngland and Wales 2017\n\n**74**\n\n**77**\n")
+        #expect(!legend.figures.contains { $0.value == 2017 })
+        let years = try withBlock("Gwent Police\n\nEngland and Wales\n\n2016 2017\n\n**74**\n\n**77**\n")
+        #expect(!years.figures.contains { $0.value == 2016 || $0.value == 2017 })
     }
 
     @Test("values printed above their names, or one of two lost, give no value and a problem", arguments: [
