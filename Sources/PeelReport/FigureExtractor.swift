@@ -188,6 +188,11 @@ enum FigureExtractor {
                     unit: metric.metric.unit, period: metric.period, source: .forceInNumbers, line: value.line))
             }
         }
+        /// A value, after the names so far: one more than there are names stood before its own.
+        func take(_ number: PrintedNumber, line: Int) {
+            if values.count >= named.count { valueBeforeName = true }
+            values.append((number, line))
+        }
         for line in section where !line.isBlank {
             let text = line.text
             if let areas = names.areas(line, text: text) {
@@ -195,35 +200,29 @@ enum FigureExtractor {
                 continue
             }
             if let number = PrintedNumber(text) {
+                // A number before any label has nothing to go with; "2017" wrapped off the end of a label is part of
+                // the label; another number before the names has no name yet.
                 if named.isEmpty {
-                    // "2017" wrapped off the end of a label is part of the label; another number there has no name yet.
-                    if let year = Int(text), text.utf8.count == 4, (1990...2100).contains(year), !labelLines.isEmpty {
+                    if labelLines.isEmpty { continue }
+                    if Self.isYear(text) {
                         labelLines.append((line.number, text))
-                    } else if !labelLines.isEmpty {
-                        valueBeforeName = true
-                        values.append((number, line.number))
+                        continue
                     }
-                    continue
                 }
-                if values.count >= named.count { valueBeforeName = true }
-                values.append((number, line.number))
+                take(number, line: line.number)
                 continue
             }
             // A name and its value on one line: the name, then the value.
             if let (areas, value) = names.areaThenValue(text) {
                 named += areas.map { ($0, line.number) }
-                if values.count >= named.count { valueBeforeName = true }
-                values.append((value, line.number))
+                take(value, line: line.number)
                 continue
             }
             // The values of one row of the graphic on one line ("31.9 36.2", pymupdf4llm), in the order its names were
             // printed: each a value, as if on a line of its own.
             if let numbers = Self.numbersAlone(text) {
                 if named.isEmpty && labelLines.isEmpty { continue }
-                for number in numbers {
-                    if values.count >= named.count { valueBeforeName = true }
-                    values.append((number, line.number))
-                }
+                for number in numbers { take(number, line: line.number) }
                 continue
             }
             // Text: a (part of a) label or a heading. It ends the previous metric's block, even one whose values

@@ -517,13 +517,12 @@ public enum Normaliser {
         /// Where the `*` that closes an emphasis opened earlier stands.
         var emphasisClose = -1
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
-        /// `mark` (`*`) at `index` opens an emphasis: it starts a word.
-        func isEmphasisOpening(_ index: Int, _ mark: UInt8) -> Bool {
-            guard index + 1 < count, !isSpace(all[index + 1]), all[index + 1] != mark else { return false }
+        func isEmphasisOpening(_ index: Int) -> Bool {
+            guard index + 1 < count, !isSpace(all[index + 1]), all[index + 1] != 0x2A else { return false }
             return index == start || isSpace(all[index - 1]) || all[index - 1] == 0x28 || all[index - 1] == 0x22
         }
-        func isEmphasisClosing(_ index: Int, _ mark: UInt8) -> Bool {
-            guard all[index] == mark, !isSpace(all[index - 1]), all[index - 1] != 0x5C, all[index - 1] != mark else { return false }
+        func isEmphasisClosing(_ index: Int) -> Bool {
+            guard all[index] == 0x2A, !isSpace(all[index - 1]), all[index - 1] != 0x5C, all[index - 1] != 0x2A else { return false }
             guard index + 1 < count else { return true }
             return isSpace(all[index + 1]) || ",.;:)'\"?!".utf8.contains(all[index + 1])
         }
@@ -576,10 +575,10 @@ public enum Normaliser {
             case 0x2A where index == emphasisClose:
                 index = afterClosing(index + 1)  // the end of an *emphasis*
                 continue
-            case 0x2A where isEmphasisOpening(index, byte):
+            case 0x2A where isEmphasisOpening(index):
                 // *Title of a publication*: markdown emphasis, dropped in pairs. A lone asterisk is a footnote mark.
                 // (_Title_ is left to the findings reader: an underscore here would cost every line's scan a test.)
-                if let close = first(from: index + 2, within: 300, where: { isEmphasisClosing($0, byte) }) {
+                if let close = first(from: index + 2, within: 300, where: { isEmphasisClosing($0) }) {
                     emphasisClose = close
                     index += 1
                     continue
