@@ -322,12 +322,15 @@ enum JudgmentExtractor {
                 guard let (forceID, nameLength) = Phrases.force(words, at: position, registry: registry) else { break }
                 var cursor = position + nameLength
                 var grades: [Grade] = []
+                /// Each grade's first word and its number of words.
+                var spans: [Range<Int>] = []
                 // Two grades in one cell mean a row's cells ran together with another's (a row that lost its force name,
                 // joined to the one above as if it were wrapped): which grade is whose cannot be known.
                 var runTogether = false
                 while grades.count < questions.count, cursor < words.count, let (grade, length) = Phrases.grade(words, at: cursor) {
                     if !grades.isEmpty && words[cursor].token == words[cursor - 1].token { runTogether = true }
                     grades.append(grade)
+                    spans.append(cursor..<(cursor + length))
                     cursor += length
                 }
                 let line = words[position].line
@@ -344,10 +347,16 @@ enum JudgmentExtractor {
                 }
                 // Unless the row is its line, whole: the force's name and one grade per question, on one line with
                 // nothing after them. Then the grades are one space apart in the grid (tabs expanded to their stops),
-                // and each is the next question's.
-                if runTogether && grades.count == questions.count && words[position..<cursor].allSatisfy({ $0.line == line })
-                    && (cursor == words.count || words[cursor].line != line) {
-                    runTogether = false
+                // and each is the next question's. So too a row printed as one line that the extractor broke only
+                // inside a wrapped grade or just after one (pypdf: "Avon and Somerset Good Requires", "improvement",
+                // "Requires", "improvement", "Good Requires", "improvement"), when no grade follows it.
+                if runTogether && grades.count == questions.count && (cursor == words.count || words[cursor].line != words[cursor - 1].line) {
+                    if words[position..<cursor].allSatisfy({ $0.line == line }) {
+                        runTogether = false
+                    } else if Self.brokenOnlyAtWrappedGrades(words, spans, nameLine: line),
+                              cursor == words.count || (Phrases.grade(words, at: cursor) == nil && !words[cursor].text.equals(ignoringASCIICase: "requires")) {
+                        runTogether = false
+                    }
                 }
                 if runTogether {
                     report.problems.append(ParseProblem(.error, line: line, "the cells of \(forceID)'s row run together with another row's: not read"))
@@ -375,6 +384,18 @@ enum JudgmentExtractor {
             }
             if rows > 0, position > 0, let last = lines.firstIndex(where: { $0.number == words[position - 1].line }) { index = last }
         }
+    }
+
+    /// Whether a row's grades, run together one space apart, are its printed line broken only where a grade of more
+    /// than one word wrapped: inside such a grade, or just after one that was broken inside. The first grade stands on
+    /// the force name's line.
+    private static func brokenOnlyAtWrappedGrades(_ words: [Word], _ spans: [Range<Int>], nameLine: Int) -> Bool {
+        guard let first = spans.first, words[first.lowerBound].line == nameLine else { return false }
+        for (index, span) in spans.enumerated() where index > 0 && words[span.lowerBound].line != words[span.lowerBound - 1].line {
+            let before = spans[index - 1]
+            if words[before.lowerBound].line == words[before.upperBound - 1].line { return false }
+        }
+        return true
     }
 
     /// A table header from word `start` ("Force"): the questions its columns name, in order, and the word after it

@@ -147,7 +147,7 @@ extension ExtractionCoverageTests {
         "2017-west-mercia|extraction pdfplumber-layout": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-dyfed-powys|extraction pypdf": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-dyfed-powys|extraction pypdf-layout": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
-        "2015-national-overview|extraction pypdf": CoverageFloor(judgments: 25.5, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-national-overview|extraction pypdf": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-national-overview|extraction pypdf-layout": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-wiltshire|extraction pypdf": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-wiltshire|extraction pypdf-layout": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),

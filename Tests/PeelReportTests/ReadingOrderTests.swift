@@ -222,6 +222,80 @@ struct RunTogetherRowTests {
     }
 }
 
+extension RunTogetherRowTests {
+    /// pypdf's text of the sample PDF's table: a row is one line, cells one space apart, broken after each grade that
+    /// wrapped in its cell ("Requires", then "improvement" on a line of its own).
+    private static let pypdfTable = """
+        PEEL: Police effectiveness 2015
+
+        A national overview
+
+        Effectiveness judgments
+        Force Q1. Preventing
+        crime and 
+        anti-social 
+        behaviour
+        Q2. Investigating
+        crime and 
+        managing 
+        offenders
+        Q3. 
+        Protecting 
+        vulnerable 
+        people
+        Q4. Tackling 
+        serious and 
+        organised 
+        crime
+        Overall 
+        effectiveness 
+        judgment
+        Avon and Somerset Good Requires 
+        improvement
+        Requires 
+        improvement
+        Good Requires 
+        improvement
+        Bedfordshire Requires 
+        improvement
+        Good Inadequate Requires 
+        improvement
+        Requires 
+        improvement
+        Cheshire Outstanding Good Good Requires 
+        improvement
+        Good
+        Derbyshire Good Good Good Outstanding Good
+        """
+
+    @Test("a row broken only inside a wrapped grade or just after one (pypdf) is read, each grade the next question's")
+    func brokenAtWrappedGrades() throws {
+        let report = try parse(Array(Self.pypdfTable.utf8))
+        func grades(_ force: String) -> [Grade] { report.judgments.filter { $0.forceID == force }.map(\.grade) }
+        #expect(grades("avon-and-somerset") == [.good, .requiresImprovement, .requiresImprovement, .good, .requiresImprovement])
+        #expect(grades("bedfordshire") == [.requiresImprovement, .good, .inadequate, .requiresImprovement, .requiresImprovement])
+        #expect(grades("cheshire") == [.outstanding, .good, .good, .requiresImprovement, .good])
+        #expect(grades("derbyshire") == [.good, .good, .good, .outstanding, .good])
+        #expect(!report.problems.contains { $0.severity == .error })
+    }
+
+    @Test("a row broken after a one-word grade, or followed by grades of a row that lost its name, is not read")
+    func brokenElsewhere() throws {
+        // Avon's line breaks after "Good", a grade that did not wrap: the next line may be a row of its own.
+        let afterOneWord = Self.pypdfTable.replacingOccurrences(of: "Good Requires \nimprovement\nBedfordshire", with: "Good\nRequires improvement\nBedfordshire")
+        let first = try parse(Array(afterOneWord.utf8))
+        #expect(!first.judgments.contains { $0.forceID == "avon-and-somerset" })
+        #expect(first.problems.contains { $0.severity == .error && $0.message.contains("avon-and-somerset") })
+        #expect(first.judgments.filter { $0.forceID == "bedfordshire" }.count == 5)
+        // Cheshire's grades go on into a row without its name: whose grades are whose cannot be known.
+        let lostName = Self.pypdfTable.replacingOccurrences(of: "improvement\nGood\nDerbyshire", with: "improvement\nGood\nGood Good Good Good Good\nDerbyshire")
+        let second = try parse(Array(lostName.utf8))
+        #expect(!second.judgments.contains { $0.forceID == "cheshire" })
+        #expect(second.problems.contains { $0.severity == .error && $0.message.contains("cheshire") })
+        #expect(second.judgments.filter { $0.forceID == "derbyshire" }.count == 5)
+    }
+}
+
 @Suite("A national table whose columns ran together (pdfplumber's text)")
 struct CollapsedNationalTableTests {
     private static let title = """
