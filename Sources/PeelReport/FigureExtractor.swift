@@ -327,9 +327,10 @@ enum FigureExtractor {
             let isRates = printed.hasPrefix(ignoringASCIICase: Self.ratesHeader)
                 || (printed.hasPrefix(ignoringASCIICase: "rates") && printed.afterPrefix(ignoringSpaces: Self.ratesHeader) != nil)
             guard isRates || printed.hasPrefix(ignoringASCIICase: Self.outcomesHeader) else { continue }
-            // The words are made as far as the table is read (`has`), not for all sixty lines: the table ends long
-            // before, at the prose after it.
-            var window = text.wordWindow(index..<min(lines.count, index + 60))
+            // The words are made as far as the table is read (`has`), not for all 300 lines: the table ends long
+            // before, at the prose after it. (So many, as an extractor may print each cell as a block of its own, a
+            // blank line after each, and a page break inside the table: mutool's 2015 outcomes table runs to 64 lines.)
+            var window = text.wordWindow(index..<min(lines.count, index + 300))
             let columns = isRates ? 2 : 4
             /// The row label (metric, qualifier) the words from `start` to `end` (made) name.
             func label(_ start: Int, _ end: Int) -> (Metric, OutcomeType?)? {

@@ -295,8 +295,8 @@ enum JudgmentExtractor {
             guard lines[index].textHasPrefix(ignoringASCIICase: "force"),
                   lines[index].withText({ $0.count >= 8 && $0[5] == UInt8(ascii: " ") && $0[6] | 0x20 == UInt8(ascii: "q") && $0[7] &- 0x30 < 10 })
                     || text.cells(index).first.map({ $0.text.equals(ignoringASCIICase: "force") }) == true else { continue }
-            // 43 rows of up to three lines each, headers repeated on each page.
             let words = text.tokens(index..<min(lines.count, index + 400)).words
+            let (judgmentsRead, problemsRead) = (report.judgments.count, report.problems.count)
             guard let (questions, afterHeader) = header(words, from: 0, registry: registry) else {
                 // A header ("Force", then "Q1." …) whose columns cannot be told apart: the rows under it are not read.
                 if words.prefix(80).contains(where: { questionNumber($0.text) != nil }) {
@@ -305,84 +305,19 @@ enum JudgmentExtractor {
                 }
                 continue
             }
-            var position = afterHeader
-            var rows = 0
-            /// Where the next row starts after a row not read: the next word that starts a force name.
-            func nextRow(from start: Int) -> Int {
-                var next = start
-                while next < words.count && Phrases.force(words, at: next, registry: registry) == nil { next += 1 }
-                return next
+            // The table is read from the first 400 lines; where its words run out inside it (each cell a block of its
+            // own, a blank line after it, makes a row twenty lines), again from four times as many, and so on.
+            var span = 400
+            var (rows, position) = nationalRows(words, from: afterHeader, questions: questions, registry: registry, scale: scale, into: &report)
+            var read = words
+            while position >= read.count, index + span < lines.count, span < 25_600 {
+                report.judgments.removeSubrange(judgmentsRead...)
+                report.problems.removeSubrange(problemsRead...)
+                span *= 4
+                read = text.tokens(index..<min(lines.count, index + span)).words
+                (rows, position) = nationalRows(read, from: afterHeader, questions: questions, registry: registry, scale: scale, into: &report)
             }
-            while position < words.count {
-                if words[position].text.equals(ignoringASCIICase: "force"), let (repeated, after) = header(words, from: position, registry: registry),
-                   repeated == questions {
-                    position = after
-                    continue
-                }
-                guard let (forceID, nameLength) = Phrases.force(words, at: position, registry: registry) else { break }
-                var cursor = position + nameLength
-                var grades: [Grade] = []
-                /// Each grade's first word and its number of words.
-                var spans: [Range<Int>] = []
-                // Two grades in one cell mean a row's cells ran together with another's (a row that lost its force name,
-                // joined to the one above as if it were wrapped): which grade is whose cannot be known.
-                var runTogether = false
-                while grades.count < questions.count, cursor < words.count, let (grade, length) = Phrases.grade(words, at: cursor) {
-                    if !grades.isEmpty && words[cursor].token == words[cursor - 1].token { runTogether = true }
-                    grades.append(grade)
-                    spans.append(cursor..<(cursor + length))
-                    cursor += length
-                }
-                let line = words[position].line
-                if grades.count < questions.count, words[position + nameLength - 1].line == line,
-                   let (collapsed, after) = collapsedRow(words, from: position + nameLength, questions: questions.count) {
-                    grades = collapsed
-                    cursor = after
-                    runTogether = false
-                }
-                // A sentence that starts with a force name: the table has ended. (Not a row whose cells ran together and
-                // whose first grade is wrapped, "Requires" alone, that was not read: the rows after it are.)
-                if grades.isEmpty && !(cursor < words.count && words[cursor].line == line && words[cursor].text.equals(ignoringASCIICase: "requires")) {
-                    break
-                }
-                // Unless the row is its line, whole: the force's name and one grade per question, on one line with
-                // nothing after them. Then the grades are one space apart in the grid (tabs expanded to their stops),
-                // and each is the next question's. So too a row printed as one line that the extractor broke only
-                // inside a wrapped grade or just after one (pypdf: "Avon and Somerset Good Requires", "improvement",
-                // "Requires", "improvement", "Good Requires", "improvement"), when no grade follows it.
-                if runTogether && grades.count == questions.count && (cursor == words.count || words[cursor].line != words[cursor - 1].line) {
-                    if words[position..<cursor].allSatisfy({ $0.line == line }) {
-                        runTogether = false
-                    } else if Self.brokenOnlyAtWrappedGrades(words, spans, nameLine: line),
-                              cursor == words.count || (Phrases.grade(words, at: cursor) == nil && !words[cursor].text.equals(ignoringASCIICase: "requires")) {
-                        runTogether = false
-                    }
-                }
-                if runTogether {
-                    report.problems.append(ParseProblem(.error, line: line, "the cells of \(forceID)'s row run together with another row's: not read"))
-                    position = nextRow(from: cursor)
-                    continue
-                }
-                guard grades.count == questions.count else {
-                    let printed = words[cursor..<min(words.count, cursor + 2)].map(\.text).joined(separator: " ")
-                    report.problems.append(ParseProblem(.error, line: line, "unknown grade \"\(printed)\" for \(forceID) \(questions[grades.count].rawValue)"))
-                    position = nextRow(from: cursor)
-                    continue
-                }
-                // A grade more on the row's last line: which of them are this row's cannot be known. The row is left
-                // out with its error, and the rows after it are read (ending the table there lost them unsaid).
-                if cursor < words.count, words[cursor].line == words[cursor - 1].line, Phrases.grade(words, at: cursor) != nil {
-                    report.problems.append(ParseProblem(.error, line: line, "\(forceID)'s row has more grades than the table has questions: not read"))
-                    position = nextRow(from: cursor)
-                    continue
-                }
-                for (question, grade) in zip(questions, grades) where onScale(grade, scale, line: line, problems: &report.problems) {
-                    report.judgments.append(Judgment(forceID: forceID, question: question, grade: grade, scale: scale, line: line))
-                }
-                rows += 1
-                position = cursor
-            }
-            if rows > 0, position > 0, let last = lines.firstIndex(where: { $0.number == words[position - 1].line }) { index = last }
+            if rows > 0, position > 0, let last = lines.firstIndex(where: { $0.number == read[position - 1].line }) { index = last }
         }
     }
 
@@ -398,6 +333,89 @@ enum JudgmentExtractor {
         return true
     }
 
+    /// The rows of an all-force table from word `start` (after its header): a force name and one grade per question each;
+    /// a header repeated on a new page is passed over. Returns the rows read and the word after the last one read.
+    private static func nationalRows(_ words: [Word], from start: Int, questions: [Question], registry: ForceRegistry, scale: GradeScale,
+                                     into report: inout Report) -> (rows: Int, end: Int) {
+        var position = start
+        var rows = 0
+        /// Where the next row starts after a row not read: the next word that starts a force name.
+        func nextRow(from start: Int) -> Int {
+            var next = start
+            while next < words.count && Phrases.force(words, at: next, registry: registry) == nil { next += 1 }
+            return next
+        }
+        while position < words.count {
+            if words[position].text.equals(ignoringASCIICase: "force"), let (repeated, after) = header(words, from: position, registry: registry),
+               repeated == questions {
+                position = after
+                continue
+            }
+            guard let (forceID, nameLength) = Phrases.force(words, at: position, registry: registry) else { break }
+            var cursor = position + nameLength
+            var grades: [Grade] = []
+            /// Each grade's first word and its number of words.
+            var spans: [Range<Int>] = []
+            // Two grades in one cell mean a row's cells ran together with another's (a row that lost its force name,
+            // joined to the one above as if it were wrapped): which grade is whose cannot be known.
+            var runTogether = false
+            while grades.count < questions.count, cursor < words.count, let (grade, length) = Phrases.grade(words, at: cursor) {
+                if !grades.isEmpty && words[cursor].token == words[cursor - 1].token { runTogether = true }
+                grades.append(grade)
+                spans.append(cursor..<(cursor + length))
+                cursor += length
+            }
+            let line = words[position].line
+            if grades.count < questions.count, words[position + nameLength - 1].line == line,
+               let (collapsed, after) = collapsedRow(words, from: position + nameLength, questions: questions.count) {
+                grades = collapsed
+                cursor = after
+                runTogether = false
+            }
+            // A sentence that starts with a force name: the table has ended. (Not a row whose cells ran together and
+            // whose first grade is wrapped, "Requires" alone, that was not read: the rows after it are.)
+            if grades.isEmpty && !(cursor < words.count && words[cursor].line == line && words[cursor].text.equals(ignoringASCIICase: "requires")) {
+                break
+            }
+            // Unless the row is its line, whole: the force's name and one grade per question, on one line with
+            // nothing after them. Then the grades are one space apart in the grid (tabs expanded to their stops),
+            // and each is the next question's. So too a row printed as one line that the extractor broke only
+            // inside a wrapped grade or just after one (pypdf: "Avon and Somerset Good Requires", "improvement",
+            // "Requires", "improvement", "Good Requires", "improvement"), when no grade follows it.
+            if runTogether && grades.count == questions.count && (cursor == words.count || words[cursor].line != words[cursor - 1].line) {
+                if words[position..<cursor].allSatisfy({ $0.line == line }) {
+                    runTogether = false
+                } else if Self.brokenOnlyAtWrappedGrades(words, spans, nameLine: line),
+                          cursor == words.count || (Phrases.grade(words, at: cursor) == nil && !words[cursor].text.equals(ignoringASCIICase: "requires")) {
+                    runTogether = false
+                }
+            }
+            if runTogether {
+                report.problems.append(ParseProblem(.error, line: line, "the cells of \(forceID)'s row run together with another row's: not read"))
+                position = nextRow(from: cursor)
+                continue
+            }
+            guard grades.count == questions.count else {
+                let printed = words[cursor..<min(words.count, cursor + 2)].map(\.text).joined(separator: " ")
+                report.problems.append(ParseProblem(.error, line: line, "unknown grade \"\(printed)\" for \(forceID) \(questions[grades.count].rawValue)"))
+                position = nextRow(from: cursor)
+                continue
+            }
+            // A grade more on the row's last line: which of them are this row's cannot be known. The row is left
+            // out with its error, and the rows after it are read (ending the table there lost them unsaid).
+            if cursor < words.count, words[cursor].line == words[cursor - 1].line, Phrases.grade(words, at: cursor) != nil {
+                report.problems.append(ParseProblem(.error, line: line, "\(forceID)'s row has more grades than the table has questions: not read"))
+                position = nextRow(from: cursor)
+                continue
+            }
+            for (question, grade) in zip(questions, grades) where onScale(grade, scale, line: line, problems: &report.problems) {
+                report.judgments.append(Judgment(forceID: forceID, question: question, grade: grade, scale: scale, line: line))
+            }
+            rows += 1
+            position = cursor
+        }
+        return (rows, position)
+    }
     /// A table header from word `start` ("Force"): the questions its columns name, in order, and the word after it
     /// (where the first force name starts). Nil unless every column between names a distinct question.
     private static func header(_ words: [Word], from start: Int, registry: ForceRegistry) -> ([Question], Int)? {

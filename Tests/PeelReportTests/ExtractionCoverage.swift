@@ -41,6 +41,7 @@ extension ExtractionCoverageTests {
         "2015-dyfed-powys|tabs aligned": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-dyfed-powys|tabs expanded": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-dyfed-powys|cells per line": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-dyfed-powys|cells as blocks": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-dyfed-powys|page furniture 55": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-dyfed-powys|unpaged furniture 20-70": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-dyfed-powys|page numbers alone 20-70": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
@@ -54,6 +55,7 @@ extension ExtractionCoverageTests {
         "2015-national-overview|tabs aligned": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-national-overview|tabs expanded": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-national-overview|cells per line": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-national-overview|cells as blocks": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-national-overview|page furniture 55": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-national-overview|unpaged furniture 20-70": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-national-overview|page numbers alone 20-70": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
@@ -67,6 +69,7 @@ extension ExtractionCoverageTests {
         "2015-wiltshire|tabs aligned": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-wiltshire|tabs expanded": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-wiltshire|cells per line": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-wiltshire|cells as blocks": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-wiltshire|page furniture 55": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-wiltshire|unpaged furniture 20-70": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-wiltshire|page numbers alone 20-70": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
@@ -80,6 +83,7 @@ extension ExtractionCoverageTests {
         "2017-gwent|tabs aligned": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-gwent|tabs expanded": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-gwent|cells per line": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-gwent|cells as blocks": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-gwent|page furniture 55": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-gwent|unpaged furniture 20-70": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-gwent|page numbers alone 20-70": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
@@ -93,6 +97,7 @@ extension ExtractionCoverageTests {
         "2017-west-mercia|tabs aligned": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-west-mercia|tabs expanded": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-west-mercia|cells per line": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|cells as blocks": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-west-mercia|page furniture 55": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-west-mercia|unpaged furniture 20-70": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-west-mercia|page numbers alone 20-70": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
@@ -161,6 +166,22 @@ extension ExtractionCoverageTests {
         "2015-wiltshire|extraction pymupdf4llm": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-gwent|extraction pymupdf4llm": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-west-mercia|extraction pymupdf4llm": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        // Ghostscript's txtwrite and mutool's text (make-tool-extractions.sh).
+        "2015-dyfed-powys|extraction ghostscript": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction mutool": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction mutool unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-national-overview|extraction ghostscript": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-national-overview|extraction mutool": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-national-overview|extraction mutool unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction ghostscript": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction mutool": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction mutool unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-gwent|extraction ghostscript": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-gwent|extraction mutool": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-gwent|extraction mutool unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction ghostscript": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction mutool": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction mutool unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         // FLOORS-END
     ]
 }
@@ -314,6 +335,7 @@ let coverageTransforms: [(name: String, variants: [(label: String, transform: La
     ("tabs aligned", [("", Layout.tabsToAlignedSpaces)]),
     ("tabs expanded", [("every 2", Layout.tabsExpanded(every: 2)), ("every 4", Layout.tabsExpanded(every: 4))]),
     ("cells per line", [("", Layout.cellsOnePerLine)]),
+    ("cells as blocks", [("", Layout.cellsAsBlocks)]),
     ("page furniture 55", [("", Layout.pageFurniture(every: 55))]),
     ("page numbers alone 20-70", (20...70).map { ("every \($0)", Layout.pageNumbersAlone(every: $0)) }),
     ("unpaged furniture 20-70", (20...70).map { ("every \($0)", Layout.unpagedFurniture(every: $0)) }),
@@ -326,8 +348,8 @@ let coverageTransforms: [(name: String, variants: [(label: String, transform: La
 /// Committed extractions of the samples by other tools: `<sample stem>.<flavour>.txt`.
 let extractionsFolder = Fixtures.packageRoot + "/Tests/Fixtures/extractions"
 /// pdftotext's two (make-extractions.py); PyMuPDF's, pymupdf4llm's Markdown, pdfminer.six's, and pdfplumber's and pypdf's two
-/// each (make-other-extractions.py).
-let extractionFlavours = ["layout", "reading", "pymupdf", "pdfminer", "pdfplumber", "pdfplumber-layout", "pypdf", "pypdf-layout", "pymupdf4llm"]
+/// each (make-other-extractions.py); Ghostscript's and mutool's (make-tool-extractions.sh).
+let extractionFlavours = ["layout", "reading", "pymupdf", "pdfminer", "pdfplumber", "pdfplumber-layout", "pypdf", "pypdf-layout", "pymupdf4llm", "ghostscript", "mutool"]
 
 func sampleStem(_ name: String) -> String {
     (name as NSString).deletingPathExtension

@@ -62,6 +62,15 @@ enum Layout {
         })
     }
 
+    /// Each tab-separated row printed one cell per line with a blank line after each, as extractors that print every
+    /// table cell as a block of its own (mutool's text, pdfminer's paragraphs) give a table: the table's lines triple.
+    static func cellsAsBlocks(_ bytes: [UInt8]) -> [UInt8] {
+        joinLines(lines(of: bytes).flatMap { line -> [String] in
+            guard line.contains("\t") else { return [line] }
+            return line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.flatMap { [$0, ""] }
+        })
+    }
+
     /// After every `every` lines (wherever that falls, in a table or a list too) a pdftotext page break: the page
     /// number on its own line, then a form feed starting the next page's running header
     /// ("PEEL: Police effectiveness 2015 – Wiltshire Police", from the sample's first lines), then a blank line.

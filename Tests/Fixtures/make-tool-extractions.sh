@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Extracts the committed sample PDFs with two command-line extractors besides poppler's:
+#   bash Tests/Fixtures/make-tool-extractions.sh
+# For each Tests/Fixtures/extractions/<stem>.pdf (made by make-extractions.py), writes beside it:
+#   <stem>.ghostscript.txt  Ghostscript's txtwrite device (text placed by position, in columns of spaces; no page marks)
+#   <stem>.mutool.txt       MuPDF's `mutool draw -F txt` (a block at a time, each table cell a block with a blank line
+#                           after it; a form feed after each page)
+# and writes the tools' versions into extractions/README.md's "Command-line extractors" section (replacing an earlier
+# one). Not run by the tests or CI (they read the committed files). Needs ghostscript and mupdf-tools (apt-get).
+set -euo pipefail
+cd "$(dirname "$0")/extractions"
+shopt -s nullglob
+pdfs=(*.pdf)
+[ ${#pdfs[@]} -gt 0 ] || { echo "no PDFs in Tests/Fixtures/extractions: run make-extractions.py first" >&2; exit 1; }
+for pdf in "${pdfs[@]}"; do
+    stem=${pdf%.pdf}
+    # Ghostscript warns on stdout that it has no ICC support; the text goes to the file alone.
+    gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=txtwrite -sOutputFile="$stem.ghostscript.txt" "$pdf" >/dev/null 2>&1
+    mutool draw -q -F txt -o "$stem.mutool.txt" "$pdf" 2>/dev/null
+done
+gs_version=$(gs --version)
+mutool_version=$(mutool -v 2>&1 | head -1)
+section="## Command-line extractors
+
+Made by \`Tests/Fixtures/make-tool-extractions.sh\` from the PDFs above.
+
+- \`<stem>.ghostscript.txt\` — \`gs -sDEVICE=txtwrite\` (Ghostscript $gs_version): text placed by its position on
+  the page, a table's columns in runs of spaces; no form feeds.
+- \`<stem>.mutool.txt\` — \`mutool draw -F txt\` ($mutool_version): a text block at a time, each table cell
+  a block of its own with a blank line after it; a form feed after each page.
+"
+python3 - "$section" <<'PY'
+import sys
+section = sys.argv[1]
+with open("README.md", encoding="utf-8") as f:
+    text = f.read()
+mark = "## Command-line extractors"
+if mark in text:
+    start = text.index(mark)
+    rest = text.find("\n## ", start + len(mark))
+    text = text[:start] + section + (text[rest + 1:] if rest >= 0 else "")
+else:
+    text = text.rstrip("\n") + "\n\n" + section
+with open("README.md", "w", encoding="utf-8") as f:
+    f.write(text)
+PY
