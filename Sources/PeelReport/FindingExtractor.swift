@@ -117,6 +117,9 @@ enum FindingExtractor {
             if !wording.hasSuffix("?") { return Question(wording: text).map { ($0, index) } }
             return Question(wording: wording).map { ($0, last) }
         }
+        // A title is printed with a capital ("Tackling serious and organised crime"); a prose line that wrapping left
+        // holding a title's words alone ("tackling serious and organised crime") is not one.
+        guard text.first?.isUppercase == true else { return nil }
         if let lower { return sectionTitles.contains(lower) ? Question(wording: text).map { ($0, index) } : nil }
         // An ASCII line equals a title only at its length (the titles are 23 to 51 bytes).
         if (23...51).contains(text.utf8.count), sectionTitles.contains(where: { text.equals(ignoringASCIICase: $0) }) {
@@ -195,6 +198,22 @@ enum FindingExtractor {
             nextText = (index, text)
             return text
         }
+        /// The widest line of the paragraph (run of lines without a blank one) last asked about.
+        var paragraphWidest: (lines: ClosedRange<Int>, bytes: Int)?
+        /// Whether the line `index` continues `previous`: by the text's wrap width, or where the text has none (its
+        /// paragraphs wrapped at different widths, or some not at all), by the paragraph's own (`WrapWidth.fills`).
+        func runsOn(_ previous: String, at index: Int, with text: String) -> Bool {
+            if wrap.width != nil { return wrap.continues(previous, with: text) }
+            // A paragraph's own width tells nothing of the line before a blank one: that is another paragraph's.
+            guard index > 0, !lines[index - 1].isBlank else { return false }
+            if paragraphWidest.map({ !$0.lines.contains(index) }) ?? true {
+                var first = index, last = index
+                while first > 0 && !lines[first - 1].isBlank { first -= 1 }
+                while last + 1 < lines.count && !lines[last + 1].isBlank { last += 1 }
+                paragraphWidest = (first...last, (first...last).lazy.map { lines[$0].cappedByteCount }.max() ?? 0)
+            }
+            return WrapWidth.fills(previous, before: text, paragraphWidest: paragraphWidest?.bytes ?? 0)
+        }
         while index < lines.count {
             let line = lines[index]
             let text = lineText(index)
@@ -204,7 +223,7 @@ enum FindingExtractor {
                 continue
             }
             // A footnote starts with its number, but so does a wrapped line ("… no later than" / "31 December 2016 …").
-            let footnote = isFootnote(text) && (blankSinceLast || previous.map { endsItem($0) || !wrap.continues($0, with: text) } ?? true)
+            let footnote = isFootnote(text) && (blankSinceLast || previous.map { endsItem($0) || !runsOn($0, at: index, with: text) } ?? true)
             if line.isHeading || footnote { if line.isHeading || !items.isEmpty || current != nil { break } }
             // A footnote's number alone on its line (pdftotext -layout prints it apart from its text) ends an item.
             if (current != nil || !items.isEmpty) && text.utf8.count <= 3 && text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { break }
@@ -212,8 +231,12 @@ enum FindingExtractor {
             if (current != nil || !items.isEmpty) && text.utf8.count >= 3 && text.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }) { break }
             if (current != nil || !items.isEmpty) && endsList(text) { break }
             // A short capitalised line is a heading unless it is the first line of a wrapped paragraph.
-            let wrapsOn = index + 1 < lines.count && !lines[index + 1].isBlank && wrap.continues(text, with: lineText(index + 1))
-            if untilHeading && (line.isHeading || (blankSinceLast && looksLikeHeading(text) && !wrapsOn) || text.lowercasedByRuns().hasPrefix("recommendation ")) { break }
+            let wrapsOn = index + 1 < lines.count && !lines[index + 1].isBlank && runsOn(text, at: index + 1, with: lineText(index + 1))
+            // (The first line under a numbered recommendation's heading is its text, however short its wrap left it:
+            // "Beginning immediately, ROCUs, the NCA, National Offender Management".)
+            let underHeading = current == nil && items.isEmpty
+            if untilHeading && (line.isHeading || (blankSinceLast && !underHeading && looksLikeHeading(text) && !wrapsOn)
+                                || text.lowercasedByRuns().hasPrefix("recommendation ")) { break }
             if isBulletGlyph(text) {
                 glyphsPending += 1
                 blankSinceLast = false
@@ -229,7 +252,7 @@ enum FindingExtractor {
             let resumes = blankSinceLast && stoppedMidSentence()
             // Across a page break the sentence runs on whatever the wrap: in unwrapped text (a paragraph a line, no wrap
             // width) the break is the only thing that tells a line cut there from a paragraph's end.
-            let continues = ((!blankSinceLast || resumes) && previous.map { wrap.continues($0, with: text) } == true)
+            let continues = ((!blankSinceLast || resumes) && previous.map { runsOn($0, at: index, with: text) } == true)
                 || (line.afterPageBreak && stoppedMidSentence())
             var bullet = glyphsPending > 0 ? text : bulletText(text)
             // "- should …" after a line that ends mid-sentence is a wrapped line that starts with a dash, not an item.
@@ -259,7 +282,7 @@ enum FindingExtractor {
                 if current != nil && (blankSinceLast || !continues) { finish() }
                 if items.count >= limit { break }
                 if current == nil { currentFromBullet = false }
-                current = current.map { ($0.text + " " + text, $0.line) } ?? (text, line.number)
+                current = current.map { (joinedLines($0.text, text), $0.line) } ?? (text, line.number)
             } else if current != nil && takesSubBullets && !blankSinceLast && text.first?.isLowercase == true {
                 current!.text = joinedLines(current!.text, text)  // a sub-bullet of "… by:" whose glyph was lost, or its wrapped line
             } else if current != nil && continues && !(glyphsLost && opensItem(text) && previous.map(endsItem) == true) {
@@ -371,9 +394,10 @@ enum FindingExtractor {
         text == "•" || text == "-" || text == "–" || text == "·" || text == "*"
     }
 
-    /// Two wrapped lines of one paragraph: a hyphen at the end of the first joins without a space ("anti-" + "social").
+    /// Two wrapped lines of one paragraph: a hyphen at the end of the first joins without a space ("anti-" + "social"),
+    /// not a dash set apart by spaces ("(ROCUs) -" + "except London").
     private static func joinedLines(_ first: String, _ second: String) -> String {
-        if first.hasSuffix("-"), first.count >= 2, second.first?.isLowercase == true { return first + second }
+        if first.hasSuffix("-"), first.dropLast().last?.isLetter == true, second.first?.isLowercase == true { return first + second }
         return first + " " + second
     }
 
@@ -456,5 +480,16 @@ struct WrapWidth {
         // Bytes, not Characters: this runs on every line of a list, and widths are estimates anyway.
         let firstWord = next.utf8.prefix { $0 != 0x20 }.count
         return (line.utf8.count + 1 + firstWord) * 100 > width * 95
+    }
+
+    /// In a text with no one wrap width, whether `line` was wrapped before `next` in a paragraph whose widest line is
+    /// `paragraphWidest` bytes: it stops mid-sentence, `next` goes on in lower case, and it was too full for `next`'s
+    /// first word. A paragraph printed on one line (wider than any wrap) wraps none; nor does a list of short parts
+    /// that lost its bullets ("domestic burglary", "violent crime"): each leaves room for the next one's first word.
+    /// (Not a line in upper case: a heading or a paragraph in text without blank lines is as likely as a proper noun.)
+    static func fills(_ line: String, before next: String, paragraphWidest: Int) -> Bool {
+        guard paragraphWidest <= 200, line.last.map({ !".;:!?".contains($0) }) == true, next.first?.isLowercase == true else { return false }
+        let firstWord = next.utf8.prefix { $0 != 0x20 }.count
+        return (line.utf8.count + 1 + firstWord) * 100 > paragraphWidest * 95
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PeelTestSupport
 
 // MARK: - Layout transforms: the same report text as other extractions and tools lay it out
 //
@@ -17,6 +18,38 @@ enum Layout {
     static func hardWrap(width: Int) -> LayoutTransform {
         { bytes in
             joinLines(lines(of: bytes).flatMap { wrap(expandTabs($0), width: width) })
+        }
+    }
+
+    /// Each prose paragraph (blank lines apart, over 200 characters, no table row, list item or heading) joined and
+    /// wrapped again at a width of its own, 40 to 160 columns, drawn from `seed`: a text with no one wrap width (pasted
+    /// together from several sources, or wrapped by a tool that wraps each block to the box it stood in). The other
+    /// paragraphs stay as they were.
+    static func rewrappedParagraphs(seed: UInt64) -> LayoutTransform {
+        { bytes in
+            var generator = SplitMix(seed: seed)
+            var out: [String] = []
+            var paragraph: [String] = []
+            func flush() {
+                defer { paragraph = [] }
+                let isProse = paragraph.joined(separator: " ").count > 200 && !paragraph.contains { line in
+                    let start = line.drop { $0 == " " }
+                    return line.contains("\t") || ["|", "#", "-", "*", "•"].contains { start.hasPrefix($0) }
+                }
+                guard isProse else { out += paragraph; return }
+                let width = Int.random(in: 40...160, using: &generator)
+                out += wrap(paragraph.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " "), width: width)
+            }
+            for line in lines(of: bytes) {
+                if line.allSatisfy(\.isWhitespace) {
+                    flush()
+                    out.append(line)
+                } else {
+                    paragraph.append(line)
+                }
+            }
+            flush()
+            return joinLines(out)
         }
     }
 

@@ -268,3 +268,52 @@ struct FindingEmphasisTests {
         #expect(FindingExtractor.withoutEmphasis(text) == expected)
     }
 }
+
+@Suite("A paragraph wrapped at a width of its own, in text with no one wrap width")
+struct ParagraphOwnWidthTests {
+    private static let finding = "The force should add relevant data from partner agencies to its serious and organised crime local profile, and engage routinely with partner organisations in order to increase its ability to disrupt and investigate serious and organised crime."
+
+    private func areas(_ replacement: String) throws -> [String] {
+        let text = String(decoding: try Fixtures.sample("peel-effectiveness-2015-dyfed-powys.txt"), as: UTF8.self)
+        #expect(text.contains(" " + Self.finding + "\n"))
+        return try parse(Array(text.replacingOccurrences(of: " " + Self.finding + "\n", with: replacement).utf8)).findings
+            .filter { $0.question == .seriousOrganisedCrime && $0.kind == .areaForImprovement }.map(\.text)
+    }
+
+    @Test("an item's lines run on where each was too full for the next one's first word and it goes on in lower case")
+    func runsOn() throws {
+        // The sample's paragraphs are a line each (no wrap width); this one item is wrapped at 97 columns.
+        let wrapped = """
+            The force should add relevant data from partner agencies to its serious and organised crime local
+            profile, and engage routinely with partner organisations in order to increase its ability to
+            disrupt and investigate serious and organised crime.
+
+            """
+        #expect(try areas(wrapped) == [Self.finding])
+    }
+
+    @Test("lines that left room for the next one's first word are not joined: no item holds two of them")
+    func shortLinesStayApart() throws {
+        let list = """
+            The force should add relevant data from partner agencies to its serious and organised crime local profile.
+            engage routinely with partner organisations
+            review its local profile
+
+            """
+        let read = try areas(list)
+        #expect(!read.contains { $0.contains("organisations review its") })
+    }
+}
+
+@Suite("A national overview's numbered recommendation whose first line looks like a heading")
+struct RecommendationFirstLineTests {
+    @Test("the line under \"Recommendation 10\" is its text, however short its wrap left it")
+    func firstLineIsText() throws {
+        let text = String(decoding: try Fixtures.sample("peel-effectiveness-2015-national-overview.md"), as: UTF8.self)
+        let printed = "Beginning immediately, ROCUs, the NCA, National Offender Management Service and the national counter-terrorism network"
+        #expect(text.contains(printed))
+        let wrapped = text.replacingOccurrences(of: printed, with: "Beginning immediately, ROCUs, the NCA, National Offender Management\nService and the national counter-terrorism network")
+        let recommendations = try parse(Array(wrapped.utf8)).findings.filter { $0.kind == .recommendation }.map(\.text)
+        #expect(recommendations.contains { $0.hasPrefix(printed) })
+    }
+}
