@@ -218,7 +218,8 @@ enum PageFurniture {
         return found
     }
 
-    /// Digits folded to `#` and ASCII case to lower: page numbers and dates vary from page to page.
+    /// Each run of digits folded to one `#` and ASCII case to lower: page numbers and dates vary from page to page, in
+    /// their number of digits too ("6 | PEEL …" and "12 | PEEL …" are one footer).
     static func key(_ text: String) -> String {
         var copy = text
         return copy.withUTF8(key)
@@ -229,11 +230,18 @@ enum PageFurniture {
         // Written straight into the string (only ASCII bytes change, to ASCII bytes): the page edges of an unwrapped
         // extraction are whole paragraphs, and an array made by `map` first cost three times as much (callgrind).
         String(unsafeUninitializedCapacity: text.count) { out in
+            var count = 0
             for index in text.indices {
                 let byte = text[index]
-                out[index] = byte &- 0x30 < 10 ? UInt8(ascii: "#") : ASCIIBytes.lower(byte)
+                if byte &- 0x30 < 10 {
+                    if count > 0 && out[count - 1] == UInt8(ascii: "#") && text[index - 1] &- 0x30 < 10 { continue }
+                    out[count] = UInt8(ascii: "#")
+                } else {
+                    out[count] = ASCIIBytes.lower(byte)
+                }
+                count += 1
             }
-            return text.count
+            return count
         }
     }
 

@@ -149,6 +149,26 @@ enum Layout {
         }
     }
 
+    /// After every `every` lines a footer of the page's number and the running header ("7 | PEEL: Police effectiveness
+    /// 2015 – Wiltshire Police"), then a form feed alone on its line, as mutool ends a page: the footer's number grows a
+    /// digit at page 10.
+    static func numberedFooter(every: Int) -> LayoutTransform {
+        { bytes in
+            let all = lines(of: bytes)
+            let header = runningHeader(all)
+            var out: [String] = []
+            var page = 1
+            for (index, line) in all.enumerated() {
+                out.append(line)
+                if (index + 1) % every == 0 && index + 1 < all.count {
+                    out += ["", "\(page) | \(header)", "\u{0C}"]
+                    page += 1
+                }
+            }
+            return joinLines(out)
+        }
+    }
+
     /// Every empty or whitespace-only line removed.
     static func noBlankLines(_ bytes: [UInt8]) -> [UInt8] {
         joinLines(lines(of: bytes).filter { !$0.allSatisfy(\.isWhitespace) })
