@@ -25,6 +25,7 @@ public struct LaidOutText: Sendable {
             // The first line of each page's text, marked as after a page break: a sentence may run on there (readers of
             // unwrapped text, where no wrap width tells a paragraph's end, read that from the break).
             var pageStarts: [Int] = []
+            var footnotes: [Int] = []
             for index in all.indices {
                 let line = all[index]
                 // Furniture stands at page edges only: a page break is there, marked by a form feed or not.
@@ -39,15 +40,58 @@ public struct LaidOutText: Sendable {
                 }
                 if !sawBreak || kept.isEmpty { kept += blanks }
                 blanks = []
+                if sawBreak && !kept.isEmpty { Self.dropFootnotes(&kept, after: pageStarts.last ?? 0, all, into: &footnotes) }
                 if sawBreak && !kept.isEmpty && !line.afterPageBreak { pageStarts.append(kept.count) }
                 sawBreak = false
                 kept.append(index)
             }
             kept += blanks
             lines = all.keeping(kept, pageStarts: pageStarts)
-            furniture = removed.sorted().map { all[$0].number }
+            furniture = removed.union(footnotes).sorted().map { all[$0].number }
         }
         utf8 = decoded.utf8
+    }
+
+    /// Footnotes at the foot of the page that ends at `kept`'s last line: blocks of a few lines, a blank line above
+    /// each, opening with a footnote's number and its text and ending it ("12 Home Office, London, July 2015."), the
+    /// last of them just above the page break. They go the way of the page's footer: a paragraph, list item, table or Force in
+    /// numbers block that runs over the break reads on past them (before, the footnote ended a list or stood in a
+    /// table as a row). A block with no blank line above it is left: it may be the page's text.
+    /// `pageStart`: where the page's lines start in `kept`; a footnote the page opens with is left.
+    private static func dropFootnotes(_ kept: inout [Int], after pageStart: Int, _ all: NormalisedLines, into footnotes: inout [Int]) {
+        while let last = kept.last, !all[last].isBlank {
+            var top = kept.count - 1
+            while top > pageStart && !all[kept[top - 1]].isBlank { top -= 1 }
+            guard top > pageStart, kept.count - top <= 6, all[kept[top]].withText(opensFootnote), all[last].withText(endsFootnote) else { return }
+            footnotes += kept[top...]
+            kept.removeSubrange(top...)
+            while let blank = kept.last, all[blank].isBlank { kept.removeLast() }
+        }
+    }
+
+    /// A footnote's last line ends it: a full stop (or ")", "?", "!") or an address. One that stops mid-sentence goes on
+    /// at the next page's top (mutool prints it there), where it cannot be told from the text the page break cut: it
+    /// is left, as before, and ends the reader's list there.
+    static func endsFootnote(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var end = text.count
+        while end > 0 && text[end - 1] == 0x20 { end -= 1 }
+        guard end > 0 else { return false }
+        if ".)?!".utf8.contains(text[end - 1]) { return true }
+        // The last word an address: "www.gov.uk/…/hosb0115.pdf", "https://…".
+        var start = end
+        while start > 0 && text[start - 1] != 0x20 { start -= 1 }
+        let word = UnsafeBufferPointer(rebasing: text[start..<end])
+        return word.starts(with: "www.".utf8) || word.starts(with: "http".utf8)
+    }
+
+    /// "12 Home Office …", "3 *Crime Outcomes …*", "7 ‘Police …’": one to three digits, a space, then a letter, an
+    /// emphasis mark or a non-ASCII character; not a row of counts ("3 30 10 0") nor a value with its unit.
+    static func opensFootnote(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var digits = 0
+        while digits < text.count && text[digits] &- 0x30 < 10 { digits += 1 }
+        guard (1...3).contains(digits), text.count > digits + 1, text[digits] == 0x20, text[0] != 0x30 else { return false }
+        let next = text[digits + 1]
+        return (next | 0x20) &- 0x61 < 26 || next == UInt8(ascii: "*") || next == UInt8(ascii: "_") || next >= 0x80
     }
 
     /// The first `count` lines only (the rest is read by no one: a repeated copy of the report, say).

@@ -342,3 +342,31 @@ struct PageNumberWordTests {
         #expect(pageNumbers > 10)
     }
 }
+
+@Suite("Footnotes at a page's foot")
+struct PageFootnoteTests {
+    private func texts(_ text: String) throws -> [String] {
+        let decoded = try TextDecoder.decode(Array(text.utf8))
+        let lines = LaidOutText(NormalisedText(decoded), decoded: decoded).lines
+        return lines.indices.map { lines[$0] }.filter { !$0.isBlank }.map(\.text)
+    }
+
+    private func page(foot: String, top: String = "should improve its approach.") -> String {
+        "PEEL: Police effectiveness 2015 – Wiltshire Police\n\nThe force\n\n\(foot)\n\n9\n\u{0C}PEEL: Police effectiveness 2015 – Wiltshire Police\n\n\(top)\n\n10\n\u{0C}PEEL: Police effectiveness 2015 – Wiltshire Police\n\nEnd.\n"
+    }
+
+    @Test("a footnote that ends (a full stop, an address) above the break is passed over: the text runs on past it")
+    func passedOver() throws {
+        #expect(try texts(page(foot: "12 Home Office, London, July 2015.")) == ["The force", "should improve its approach.", "End."])
+        #expect(try texts(page(foot: "12 Available from: www.gov.uk/crime-outcomes\n13 *Crime Outcomes*, 2015.")) == ["The force", "should improve its approach.", "End."])
+    }
+
+    @Test("a footnote cut by the break, counts, or a block with no blank line above stay")
+    func kept() throws {
+        // It goes on at the next page's top, where it cannot be told from the text the break cut.
+        #expect(try texts(page(foot: "12 See Regional Organised Crime Units: A review", top: "of capability, HMIC, 2015.")).contains("12 See Regional Organised Crime Units: A review"))
+        #expect(try texts(page(foot: "3 30 10 0")).contains("3 30 10 0"))
+        let noBlank = "PEEL: Police effectiveness 2015 – Wiltshire Police\n\nThe force\n12 Home Office, London, July 2015.\n\n9\n\u{0C}PEEL: Police effectiveness 2015 – Wiltshire Police\n\nshould improve.\n\n10\n\u{0C}PEEL: Police effectiveness 2015 – Wiltshire Police\n\nEnd.\n"
+        #expect(try texts(noBlank).contains("12 Home Office, London, July 2015."))
+    }
+}

@@ -33,7 +33,11 @@ struct ComposedLayoutTests {
         if Bool.random(using: &random) { steps.append(("no blank lines", Layout.noBlankLines)) }
         if Bool.random(using: &random) {
             let every = Int.random(in: 30...70, using: &random)
-            steps.append(("page furniture \(every)", Layout.pageFurniture(every: every)))
+            if Bool.random(using: &random) {
+                steps.append(("page furniture \(every)", Layout.pageFurniture(every: every)))
+            } else {
+                steps.append(("footnoted pages \(every)", Layout.footnotedPages(every: every)))
+            }
         }
         // Unicode noise ends with CRLF: one or the other, never CRLF twice.
         switch Int.random(in: 0..<3, using: &random) {

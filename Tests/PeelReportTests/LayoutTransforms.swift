@@ -132,6 +132,28 @@ enum Layout {
         }
     }
 
+    /// `pageFurniture(every:)` with a footnote at the foot of each page, above its number, set apart by a blank line:
+    /// "12 Home Office, London, July 2015." A list item or paragraph that runs over the page break runs over it too.
+    static func footnotedPages(every: Int) -> LayoutTransform {
+        { bytes in
+            let all = lines(of: bytes)
+            let header = runningHeader(all)
+            var out: [String] = []
+            var page = 1
+            for (index, line) in all.enumerated() {
+                out.append(line)
+                if (index + 1) % every == 0 && index + 1 < all.count {
+                    let notes = ["Home Office, London, July 2015.", "See the methodology annex.", "Crime Outcomes in England and Wales.",
+                                 "Available from: www.gov.uk/government/statistics/crime-outcomes", "Figures rounded to one decimal place.",
+                                 "Source: Office for National Statistics.", "As defined by the National Crime Recording Standard."]
+                    out += ["", "\(10 + page % 990) \(notes[page % notes.count])", "", "\(page)", "\u{0C}" + header, ""]
+                    page += 1
+                }
+            }
+            return joinLines(out)
+        }
+    }
+
     static func pageFurniture(every: Int) -> LayoutTransform {
         { bytes in
             let all = lines(of: bytes)
