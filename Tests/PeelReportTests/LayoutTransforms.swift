@@ -104,9 +104,6 @@ enum Layout {
         })
     }
 
-    /// After every `every` lines (wherever that falls, in a table or a list too) a pdftotext page break: the page
-    /// number on its own line, then a form feed starting the next page's running header
-    /// ("PEEL: Police effectiveness 2015 – Wiltshire Police", from the sample's first lines), then a blank line.
     /// `pageFurniture(every:)` with no form feeds (as `pdftotext -nopgbrk` and extractors that mark no pages give it):
     /// the page number and the running header stand in the text, found by what they say or not at all.
     static func unpagedFurniture(every: Int) -> LayoutTransform {
@@ -114,81 +111,54 @@ enum Layout {
         return { bytes in paged(bytes).filter { $0 != 0x0C } }
     }
 
-    /// A page number alone (no running header, no form feed) between blank lines every `every` lines: a footer of the
-    /// number only, as extractors that mark no pages give it.
-    static func pageNumbersAlone(every: Int) -> LayoutTransform {
+    /// After every `every` lines (wherever that falls, in a table or a list too) the lines `pageEnd` gives for the page
+    /// that ends there: its number (from 1) and the sample's running header.
+    private static func pageBreaks(every: Int, _ pageEnd: @escaping @Sendable (_ page: Int, _ header: String) -> [String]) -> LayoutTransform {
         { bytes in
             let all = lines(of: bytes)
+            let header = runningHeader(all)
             var out: [String] = []
             var page = 1
             for (index, line) in all.enumerated() {
                 out.append(line)
                 if (index + 1) % every == 0 && index + 1 < all.count {
-                    out += ["", "\(page)", ""]
+                    out += pageEnd(page, header)
                     page += 1
                 }
             }
             return joinLines(out)
         }
+    }
+
+    /// A page number alone (no running header, no form feed) between blank lines every `every` lines: a footer of the
+    /// number only, as extractors that mark no pages give it.
+    static func pageNumbersAlone(every: Int) -> LayoutTransform {
+        pageBreaks(every: every) { page, _ in ["", "\(page)", ""] }
     }
 
     /// `pageFurniture(every:)` with a footnote at the foot of each page, above its number, set apart by a blank line:
     /// "12 Home Office, London, July 2015." A list item or paragraph that runs over the page break runs over it too.
     static func footnotedPages(every: Int) -> LayoutTransform {
-        { bytes in
-            let all = lines(of: bytes)
-            let header = runningHeader(all)
-            var out: [String] = []
-            var page = 1
-            for (index, line) in all.enumerated() {
-                out.append(line)
-                if (index + 1) % every == 0 && index + 1 < all.count {
-                    let notes = ["Home Office, London, July 2015.", "See the methodology annex.", "Crime Outcomes in England and Wales.",
-                                 "Available from: www.gov.uk/government/statistics/crime-outcomes", "Figures rounded to one decimal place.",
-                                 "Source: Office for National Statistics.", "As defined by the National Crime Recording Standard."]
-                    out += ["", "\(10 + page % 990) \(notes[page % notes.count])", "", "\(page)", "\u{0C}" + header, ""]
-                    page += 1
-                }
-            }
-            return joinLines(out)
+        let notes = ["Home Office, London, July 2015.", "See the methodology annex.", "Crime Outcomes in England and Wales.",
+                     "Available from: www.gov.uk/government/statistics/crime-outcomes", "Figures rounded to one decimal place.",
+                     "Source: Office for National Statistics.", "As defined by the National Crime Recording Standard."]
+        return pageBreaks(every: every) { page, header in
+            ["", "\(10 + page % 990) \(notes[page % notes.count])", "", "\(page)", "\u{0C}" + header, ""]
         }
     }
 
+    /// After every `every` lines (wherever that falls, in a table or a list too) a pdftotext page break: the page
+    /// number on its own line, then a form feed starting the next page's running header
+    /// ("PEEL: Police effectiveness 2015 – Wiltshire Police", from the sample's first lines), then a blank line.
     static func pageFurniture(every: Int) -> LayoutTransform {
-        { bytes in
-            let all = lines(of: bytes)
-            let header = runningHeader(all)
-            var out: [String] = []
-            var page = 1
-            for (index, line) in all.enumerated() {
-                out.append(line)
-                if (index + 1) % every == 0 && index + 1 < all.count {
-                    out += ["\(page)", "\u{0C}" + header, ""]
-                    page += 1
-                }
-            }
-            return joinLines(out)
-        }
+        pageBreaks(every: every) { page, header in ["\(page)", "\u{0C}" + header, ""] }
     }
 
     /// After every `every` lines a footer of the page's number and the running header ("7 | PEEL: Police effectiveness
     /// 2015 – Wiltshire Police"), then a form feed alone on its line, as mutool ends a page: the footer's number grows a
     /// digit at page 10.
     static func numberedFooter(every: Int) -> LayoutTransform {
-        { bytes in
-            let all = lines(of: bytes)
-            let header = runningHeader(all)
-            var out: [String] = []
-            var page = 1
-            for (index, line) in all.enumerated() {
-                out.append(line)
-                if (index + 1) % every == 0 && index + 1 < all.count {
-                    out += ["", "\(page) | \(header)", "\u{0C}"]
-                    page += 1
-                }
-            }
-            return joinLines(out)
-        }
+        pageBreaks(every: every) { page, header in ["", "\(page) | \(header)", "\u{0C}"] }
     }
 
     /// Every empty or whitespace-only line removed.
