@@ -26,6 +26,8 @@ public struct LaidOutText: Sendable {
             // unwrapped text, where no wrap width tells a paragraph's end, read that from the break).
             var pageStarts: [Int] = []
             var footnotes: [Int] = []
+            /// Where the page being read starts in `kept`.
+            var pageStart = 0
             for index in all.indices {
                 let line = all[index]
                 // Furniture stands at page edges only: a page break is there, marked by a form feed or not.
@@ -40,8 +42,11 @@ public struct LaidOutText: Sendable {
                 }
                 if !sawBreak || kept.isEmpty { kept += blanks }
                 blanks = []
-                if sawBreak && !kept.isEmpty { Self.dropFootnotes(&kept, after: pageStarts.last ?? 0, all, into: &footnotes) }
-                if sawBreak && !kept.isEmpty && !line.afterPageBreak { pageStarts.append(kept.count) }
+                if sawBreak && !kept.isEmpty {
+                    Self.dropFootnotes(&kept, after: pageStart, all, into: &footnotes)
+                    pageStart = kept.count
+                    if !line.afterPageBreak { pageStarts.append(kept.count) }
+                }
                 sawBreak = false
                 kept.append(index)
             }
@@ -54,10 +59,10 @@ public struct LaidOutText: Sendable {
 
     /// Footnotes at the foot of the page that ends at `kept`'s last line: blocks of a few lines, a blank line above
     /// each, opening with a footnote's number and its text and ending it ("12 Home Office, London, July 2015."), the
-    /// last of them just above the page break. They go the way of the page's footer: a paragraph, list item, table or Force in
-    /// numbers block that runs over the break reads on past them (before, the footnote ended a list or stood in a
-    /// table as a row). A block with no blank line above it is left: it may be the page's text.
-    /// `pageStart`: where the page's lines start in `kept`; a footnote the page opens with is left.
+    /// last of them just above the page break. They go the way of the page's footer: a paragraph, list item, table or
+    /// Force in numbers block that runs over the break reads on past them (before, the footnote ended a list or stood
+    /// in a table as a row). A block with no blank line above it on its page is left: it may be the page's text.
+    /// `pageStart`: where the page's lines start in `kept`.
     private static func dropFootnotes(_ kept: inout [Int], after pageStart: Int, _ all: NormalisedLines, into footnotes: inout [Int]) {
         while let last = kept.last, !all[last].isBlank {
             var top = kept.count - 1
