@@ -345,13 +345,28 @@ enum JudgmentExtractor {
             while next < words.count && Phrases.force(words, at: next, registry: registry) == nil { next += 1 }
             return next
         }
+        /// Text that is no row ends the table. Where a force's row follows it at once (a running header the page
+        /// furniture did not find, say), the rows from there on are lost: said, naming the line. (Not where a header
+        /// of another table stands between: that table is read on its own.)
+        func sayIfRowsFollow(from stop: Int) {
+            let next = nextRow(from: stop)
+            guard stop < words.count, next < words.count, next - stop <= 40,
+                  !words[stop..<next].contains(where: { $0.text.equals(ignoringASCIICase: "force") }),
+                  let (nextForce, length) = Phrases.force(words, at: next, registry: registry), Phrases.grade(words, at: next + length) != nil else { return }
+            let printed = words[stop..<min(next, stop + 8)].map(\.text).joined(separator: " ")
+            report.problems.append(ParseProblem(.warning, line: words[stop].line,
+                                                "the all-force judgments table stops at \"\(printed)\": its rows from \(nextForce) (line \(words[next].line)) on are not read"))
+        }
         while position < words.count {
             if words[position].text.equals(ignoringASCIICase: "force"), let (repeated, after) = header(words, from: position, registry: registry),
                repeated == questions {
                 position = after
                 continue
             }
-            guard let (forceID, nameLength) = Phrases.force(words, at: position, registry: registry) else { break }
+            guard let (forceID, nameLength) = Phrases.force(words, at: position, registry: registry) else {
+                sayIfRowsFollow(from: position)
+                break
+            }
             var cursor = position + nameLength
             var grades: [Grade] = []
             /// Each grade's first word and its number of words.
@@ -375,6 +390,7 @@ enum JudgmentExtractor {
             // A sentence that starts with a force name: the table has ended. (Not a row whose cells ran together and
             // whose first grade is wrapped, "Requires" alone, that was not read: the rows after it are.)
             if grades.isEmpty && !(cursor < words.count && words[cursor].line == line && words[cursor].text.equals(ignoringASCIICase: "requires")) {
+                sayIfRowsFollow(from: cursor)
                 break
             }
             // Unless the row is its line, whole: the force's name and one grade per question, on one line with

@@ -417,3 +417,24 @@ struct LayoutYearTests {
         #expect(report.problems.contains { $0.message.hasPrefix("unsupported layout") } == !read)
     }
 }
+
+@Suite("A national table that stops where its rows go on")
+struct InterruptedNationalTableTests {
+    @Test("text that is no row, with force rows after it, ends the table with a warning naming its line")
+    func interrupted() throws {
+        let text = """
+            PEEL: Police effectiveness 2015
+
+            A national overview
+
+            Force\tQ1. Preventing crime\tQ2. Investigating crime\tQ3. Protecting vulnerable people\tQ4. Tackling serious and organised crime\tOverall effectiveness judgment
+            Avon and Somerset\tGood\tGood\tGood\tGood\tGood
+            Police effectiveness – national overview (continued)
+            Bedfordshire\tGood\tGood\tRequires improvement\tGood\tGood
+            """
+        let report = try parse(Array(text.utf8))
+        #expect(report.judgments.filter { $0.forceID == "avon-and-somerset" }.count == 5)
+        #expect(!report.judgments.contains { $0.forceID == "bedfordshire" })
+        #expect(report.problems.contains { $0.line == 7 && $0.message.contains("stops at \"Police effectiveness") && $0.message.contains("bedfordshire (line 8)") })
+    }
+}
