@@ -306,11 +306,13 @@ enum JudgmentExtractor {
                 continue
             }
             // The table is read from the first 400 lines; where its words run out inside it (each cell a block of its
-            // own, a blank line after it, makes a row twenty lines), again from four times as many, and so on.
+            // own, a blank line after it, makes a row twenty lines), again from four times as many, and so on. It ran
+            // out inside it where it stopped within a row's words (a name, five two-word grades) of the words' end: a
+            // name whose grades the lines left out stops the table as prose after it would.
             var span = 400
             var (rows, position) = nationalRows(words, from: afterHeader, questions: questions, registry: registry, scale: scale, into: &report)
             var read = words
-            while position >= read.count, index + span < lines.count, span < 25_600 {
+            while read.count - position <= 16, index + span < lines.count, span < 25_600 {
                 report.judgments.removeSubrange(judgmentsRead...)
                 report.problems.removeSubrange(problemsRead...)
                 span *= 4

@@ -65,3 +65,16 @@ struct ComposedLayoutTests {
         }
     }
 }
+
+@Suite("A composition once found losing rows")
+struct ComposedLayoutRegressionTests {
+    @Test("cells as blocks, page furniture every 40 lines and Unicode noise (seed 11): the 400-line window ends just after a force's name, and the table is read on from more lines")
+    func windowEndsAfterName() throws {
+        let transforms: [LayoutTransform] = [Layout.cellsAsBlocks, Layout.pageFurniture(every: 40), Layout.unicodeNoise]
+        let name = "peel-effectiveness-2015-national-overview.md"
+        let variant = try parse(transforms.reduce(try Fixtures.sample(name)) { $1($0) })
+        let comparison = CoverageComparison(sample: try parseSample(name), variant: variant)
+        #expect(comparison.wrongCount == 0)
+        #expect(comparison[.judgments].found == 215)
+    }
+}
