@@ -234,7 +234,7 @@ enum PageFurniture {
             for index in text.indices {
                 let byte = text[index]
                 if byte &- 0x30 < 10 {
-                    if count > 0 && out[count - 1] == UInt8(ascii: "#") && text[index - 1] &- 0x30 < 10 { continue }
+                    if index > 0 && text[index - 1] &- 0x30 < 10 { continue }  // the run's `#` is written
                     out[count] = UInt8(ascii: "#")
                 } else {
                     out[count] = ASCIIBytes.lower(byte)

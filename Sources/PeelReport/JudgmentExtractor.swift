@@ -401,12 +401,10 @@ enum JudgmentExtractor {
             // inside a wrapped grade or just after one (pypdf: "Avon and Somerset Good Requires", "improvement",
             // "Requires", "improvement", "Good Requires", "improvement"), when no grade follows it.
             if runTogether && grades.count == questions.count && (cursor == words.count || words[cursor].line != words[cursor - 1].line) {
-                if words[position..<cursor].allSatisfy({ $0.line == line }) {
-                    runTogether = false
-                } else if Self.brokenOnlyAtWrappedGrades(words, spans, nameLine: line),
-                          cursor == words.count || (Phrases.grade(words, at: cursor) == nil && !words[cursor].text.equals(ignoringASCIICase: "requires")) {
-                    runTogether = false
-                }
+                let wholeLine = words[position..<cursor].allSatisfy { $0.line == line }
+                let noGradeAfter = cursor == words.count
+                    || (Phrases.grade(words, at: cursor) == nil && !words[cursor].text.equals(ignoringASCIICase: "requires"))
+                if wholeLine || (noGradeAfter && Self.brokenOnlyAtWrappedGrades(words, spans, nameLine: line)) { runTogether = false }
             }
             if runTogether {
                 report.problems.append(ParseProblem(.error, line: line, "the cells of \(forceID)'s row run together with another row's: not read"))
