@@ -26,11 +26,13 @@ public struct ArchiveReader: Sendable {
         // The file's name names its one entry when it is no archive: shown as entry names are (control characters escaped).
         let rawName = EntryName.display(bytes: Array(stripCompressionSuffix(lastPathComponent(name ?? path)).utf8))
         let startsLikeZip = file(path, startsWith: zipLocalHeader)
+        let named = NamedFormat(fileName: lastPathComponent(name ?? path))
         if startsLikeZip, let (office, size) = officeDocument(atPath: path) {
             return Self.officeDocumentInput(office, name: rawName, bytes: size, emit: emit)
         }
         return withoutActuallyEscaping(emit) { emit in
             var run = ReadState(limits: limits, emit: emit)
+            run.named = named.map { ($0, head(ofFileAt: path, count: NamedFormat.shownBytes)) }
             run.readInput(source: Source.file(path, observer), rawName: rawName, zipFallback: startsLikeZip)
             return run.summary
         }
@@ -43,6 +45,7 @@ public struct ArchiveReader: Sendable {
         }
         return withoutActuallyEscaping(emit) { emit in
             var run = ReadState(limits: limits, emit: emit)
+            run.named = NamedFormat(fileName: lastPathComponent(name)).map { ($0, Array(bytes.prefix(NamedFormat.shownBytes))) }
             run.readInput(source: Source.memory(bytes), rawName: stripCompressionSuffix(name), zipFallback: bytes.starts(with: zipLocalHeader))
             return run.summary
         }
@@ -116,6 +119,8 @@ private struct ReadState {
     var decompressNanoseconds: UInt64 = 0
     /// The input's inflater, when it is a gzip file.
     var gunzip: GzipStream?
+    /// What the input's name says it is, and its first bytes (to show when it is not).
+    var named: (format: NamedFormat, head: [UInt8])?
     /// The lowest ordinal of the entries handed on whole whose bytes were not all inside checked gzip members when
     /// they were read, and how much was checked then: a member's check clears every entry before it.
     var firstUnchecked: Int?
@@ -228,6 +233,8 @@ private struct ReadState {
                 return nil
             case .openFailed(let message):
                 return "cannot open: \(message)"
+            case .notAsNamed(let message):
+                return message
             case .fatal(let message, let failedIndex, let inHeader, let isZip):
                 if inHeader && failedIndex == 0 && resumeAt == 0 && zipFallback && mode == .seekable {
                     mode = .streaming
@@ -251,6 +258,8 @@ private struct ReadState {
     private enum PassOutcome {
         case finished(entriesSeen: Int)
         case openFailed(String)
+        /// The input is not the archive or compressed file its name says (`NamedFormat`): nothing of it is read.
+        case notAsNamed(String)
         /// The entry (0-based, in this container) whose header or data failed, and whether the container is a zip.
         case fatal(String, failedIndex: Int, inHeader: Bool, isZip: Bool)
         case stopped
@@ -313,6 +322,10 @@ private struct ReadState {
             }
             unreadableInARow = 0
             guard let entry else { return .fatal("libarchive returned no entry", failedIndex: index, inHeader: true, isZip: isZip()) }
+            if depth == 0 && index == 0 && archive_format(a) == ARCHIVE_FORMAT_RAW, let named,
+               let refusal = named.format.refusal(filters: summary.filters, head: named.head) {
+                return .notAsNamed(refusal)
+            }
             defer { index += 1 }
             let kind = CLibArchive_entryKind(entry)
             if index < skipping {

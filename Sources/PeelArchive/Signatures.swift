@@ -19,6 +19,54 @@ public func nestedArchiveKind(_ bytes: [UInt8]) -> NestedArchiveKind? {
     return nil
 }
 
+/// What an input file's name says it holds, by its suffix: an archive, a compression, or both (`.tar.gz`). Bytes that
+/// are none of it would otherwise be read as one text entry, as any file that is no archive is: an error page a
+/// download saved as `reports.zip` became a "not a PEEL report" entry and a run that succeeded with nothing read. The
+/// input is refused instead, saying what its name promised and how its bytes begin.
+struct NamedFormat: Equatable {
+    enum Container: String {
+        case zip = "a ZIP archive", sevenZip = "a 7-Zip archive", tar = "a tar archive"
+    }
+
+    let suffix: String
+    let container: Container?
+    /// libarchive's (and `ArchiveSummary.filters`') name of the compression: gzip, bzip2, xz, lzma.
+    let compression: String?
+
+    /// How many of the first bytes a refusal shows.
+    static let shownBytes = 24
+
+    /// Longer suffixes before the shorter ones they end with.
+    private static let suffixes: [(String, Container?, String?)] = [
+        (".tar.gz", .tar, "gzip"), (".tgz", .tar, "gzip"), (".tar.bz2", .tar, "bzip2"), (".tbz2", .tar, "bzip2"),
+        (".tbz", .tar, "bzip2"), (".tar.xz", .tar, "xz"), (".txz", .tar, "xz"), (".tar.lzma", .tar, "lzma"),
+        (".tar", .tar, nil), (".zip", .zip, nil), (".7z", .sevenZip, nil),
+        (".gz", nil, "gzip"), (".bz2", nil, "bzip2"), (".xz", nil, "xz"), (".lzma", nil, "lzma"),
+    ]
+
+    init?(fileName: String) {
+        let lower = fileName.lowercased()
+        guard let (suffix, container, compression) = Self.suffixes.first(where: { lower.count > $0.0.count && lower.hasSuffix($0.0) }) else {
+            return nil
+        }
+        self.suffix = suffix
+        self.container = container
+        self.compression = compression
+    }
+
+    /// Why an input so named, which libarchive could read only as one raw entry through `filters`, is refused; nil when
+    /// its name promised a compressed file and it is one (a `report.txt.gz`).
+    func refusal(filters: [String], head: [UInt8]) -> String? {
+        let begins = "its first bytes are \"\(EntryName.display(bytes: head))\(head.count == Self.shownBytes ? "…" : "")\""
+        if let compression, !filters.contains(compression) {
+            return "not \(compression)-compressed, as its name (\(suffix)) says: \(head.isEmpty ? "it is empty" : begins); nothing of it was read"
+        }
+        guard let container else { return nil }
+        let found = compression.map { "its \($0) data holds one file and no archive" } ?? begins
+        return "not \(container.rawValue), as its name (\(suffix)) says: \(found); nothing of it was read"
+    }
+}
+
 /// Entry names as people read them in a manifest or a log line.
 public enum EntryName {
     /// Valid UTF-8 is kept; invalid bytes and control characters become `\xNN`, so a hostile name

@@ -286,15 +286,60 @@ struct BadEntryTests {
         for (path, bytes) in good(entries) { #expect(bytes == Fixtures.sample((path as NSString).lastPathComponent)) }
     }
 
-    @Test("bytes that are no archive come through as one raw entry for the text stage to judge")
+    @Test("bytes that are no archive, in a file whose name promises none, come through as one raw entry for the text stage to judge")
     func nonArchive() throws {
         let folder = makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try writeNoise(folder + "/noise.zip", count: 5000)
-        let (entries, summary) = readAll(folder + "/noise.zip")
+        try writeNoise(folder + "/noise.bin", count: 5000)
+        let (entries, summary) = readAll(folder + "/noise.bin")
         #expect(summary.failure == nil)
         #expect(entries.count == 1)
-        #expect(good(entries)["noise.zip"]?.count == 5000)
+        #expect(good(entries)["noise.bin"]?.count == 5000)
+    }
+
+    /// An error page a download saved under the archive's name, and other files whose bytes are not what their
+    /// names say, each made with a real tool: the input is refused whole, saying what its name promised.
+    static let misnamed: [(file: String, command: String, says: String)] = [
+        ("reports.zip", "cp page.html reports.zip", "not a ZIP archive, as its name (.zip) says: its first bytes are \"<!DOCTYPE html>"),
+        ("reports.7z", "cp page.html reports.7z", "not a 7-Zip archive, as its name (.7z) says: its first bytes are \"<!DOCTYPE html>"),
+        ("reports.tar", "cp page.html reports.tar", "not a tar archive, as its name (.tar) says: its first bytes are \"<!DOCTYPE html>"),
+        ("reports.TAR.GZ", "cp page.html reports.TAR.GZ", "not gzip-compressed, as its name (.tar.gz) says: its first bytes are \"<!DOCTYPE html>"),
+        ("reports.tgz", "gzip -c page.html > reports.tgz", "not a tar archive, as its name (.tgz) says: its gzip data holds one file and no archive"),
+        ("reports.tar.bz2", "bzip2 -c page.html > reports.tar.bz2", "not a tar archive, as its name (.tar.bz2) says: its bzip2 data holds one file and no archive"),
+        ("report.txt.xz", "cp page.html report.txt.xz", "not xz-compressed, as its name (.xz) says: its first bytes are \"<!DOCTYPE html>"),
+    ]
+
+    @Test("an input whose bytes are not the archive or compressed file its name says is refused, nothing of it read",
+          arguments: misnamed.map(\.file))
+    func misnamedInput(file: String) throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let page = "<!DOCTYPE html>\n<html><head><title>404 Not Found</title></head><body>PEEL: Police effectiveness 2015</body></html>\n"
+        try page.write(toFile: folder + "/page.html", atomically: true, encoding: .utf8)
+        let (_, command, says) = Self.misnamed.first { $0.file == file }!
+        _ = try shell(command, in: folder)
+        let (entries, summary) = readAll(folder + "/" + file)
+        #expect(entries.isEmpty)
+        #expect(summary.failure?.hasPrefix(says) == true, "\(summary.failure ?? "no failure")")
+        #expect(summary.failure?.hasSuffix("nothing of it was read") == true)
+    }
+
+    @Test("an archive is read whatever its name says, and a compressed file named as one is its one entry")
+    func archivesAsNamedOrNot() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let names = try copySamples(to: folder + "/samples")
+        _ = try shell("tar -cf tar-named.zip -C samples . && zip -q -j zip-named.tar samples/* && gzip -c samples/\(names[0]) > report.txt.gz && bzip2 -c samples/\(names[0]) > report.bz2", in: folder)
+        for archive in ["tar-named.zip", "zip-named.tar"] {
+            let (entries, summary) = readAll(folder + "/" + archive)
+            #expect(summary.failure == nil, "\(archive)")
+            #expect(good(entries).count == names.count, "\(archive)")
+        }
+        for (file, entry) in [("report.txt.gz", "report.txt"), ("report.bz2", "report")] {
+            let (entries, summary) = readAll(folder + "/" + file)
+            #expect(summary.failure == nil, "\(file)")
+            #expect(good(entries)[entry] == Fixtures.sample(names[0]), "\(file)")
+        }
     }
 
     @Test("a missing file fails with a reason, not a crash")

@@ -36,7 +36,8 @@ struct HostileInputTests {
         ("nested", "level5.zip!/level4.zip!/level3.zip", "quarantined", "nested deeper than 10 levels (max_nesting_depth)"),
         ("devices", "tty", "skipped", "character device, not a regular file"),
         ("png", "picture.txt", "quarantined", "not text: PNG image signature"),
-        ("emptyfiles", "notreally.zip", "skipped", "not a PEEL report"),
+        // A note named as an archive is no archive: the input is refused whole (`failed`, its reason the input's error).
+        ("emptyfiles", "notreally.zip", "failed", "not a ZIP archive, as its name (.zip) says: its first bytes are \"This is not an archive"),
     ]
 
     @Test("the bad entry is quarantined or skipped with its reason; the good report is processed as alone; nothing escapes",
@@ -51,13 +52,20 @@ struct HostileInputTests {
         let alone = try run(goodReport, output: folder + "/alone", configuration: folder + "/pipeline.json")
         let result = try run(folder + "/in", output: folder + "/out", configuration: folder + "/pipeline.json")
 
-        let entries = result.manifest.entries.filter { $0.path == expected.entry || $0.path.hasSuffix("/" + expected.entry) }
-        let bad = try #require(entries.last, "no entry \(expected.entry)")
-        #expect(bad.status.rawValue == expected.status)
-        if expected.reason.isEmpty {
-            #expect(bad.reason == nil)
+        if expected.status == "failed" {
+            let input = try #require(result.manifest.inputs.first { $0.path.hasSuffix("/" + expected.entry) }, "no input \(expected.entry)")
+            #expect(input.status == "failed")
+            #expect((input.error ?? "").contains(expected.reason), "\(input.error ?? "")")
+            #expect(!result.manifest.entries.contains { $0.archive == input.path }, "an entry of \(input.path) was read")
         } else {
-            #expect((bad.reason ?? "").contains(expected.reason), "\(bad.reason ?? "")")
+            let entries = result.manifest.entries.filter { $0.path == expected.entry || $0.path.hasSuffix("/" + expected.entry) }
+            let bad = try #require(entries.last, "no entry \(expected.entry)")
+            #expect(bad.status.rawValue == expected.status)
+            if expected.reason.isEmpty {
+                #expect(bad.reason == nil)
+            } else {
+                #expect((bad.reason ?? "").contains(expected.reason), "\(bad.reason ?? "")")
+            }
         }
 
         let goodID = try #require(alone.manifest.entries.first?.sha256)
