@@ -16,7 +16,7 @@ private func rejection(_ entries: [ExtractedEntry], _ path: String) -> EntryReje
 
 /// Writes a file of `count` bytes that is neither text nor an archive.
 private func writeNoise(_ path: String, count: Int) throws {
-    var generator = SystemRandomNumberGenerator()
+    var generator = seededGenerator("noise file", standard: 20_261_205)
     try writeBytes((0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }, to: path)
 }
 

@@ -150,6 +150,14 @@ public struct SplitMix: RandomNumberGenerator {
     }
 }
 
+/// The generator of the random test `name`: seeded with `PEEL_SEED` when it is set (to replay a failure), else with
+/// `standard`, and the seed printed either way.
+public func seededGenerator(_ name: String, standard: UInt64) -> SplitMix {
+    let seed = ProcessInfo.processInfo.environment["PEEL_SEED"].flatMap { UInt64($0) } ?? standard
+    print("\(name) seed \(seed) (set PEEL_SEED to replay)")
+    return SplitMix(seed: seed)
+}
+
 /// A value shared between a test and the threads it starts, behind a lock.
 public final class Locked<Value>: @unchecked Sendable {
     private let lock = NSLock()
