@@ -76,7 +76,7 @@ enum EntryProcessing {
         let decoded = clock.time(.decode) { () -> Result<DecodedText, NotText> in
             do throws(NotText) { return .success(try TextDecoder.decode(bytes)) } catch { return .failure(error) }
         }
-        let text: DecodedText
+        var text: DecodedText
         switch decoded {
         case .failure(let notText):
             outcome.reason = notText.reason
@@ -84,7 +84,10 @@ enum EntryProcessing {
         case .success(let value):
             text = value
         }
-        let (report, format) = clock.time(.parse) { (parser.parse(text), TextFormat.detect(text)) }
+        let shown = clock.time(.decode) { HTMLText.textIfHTML(text) }
+        let isHTML = shown != nil
+        if let shown { text = shown }
+        let (report, format) = clock.time(.parse) { (parser.parse(text), isHTML ? .html : TextFormat.detect(text)) }
         outcome.document = ParsedDocument(encoding: text.encoding, format: format, report: report, pages: outcome.pdf.map { _ in PageMap(text) })
         if report.reportType == .other {
             if outcome.pdf == nil && entry.path.lowercased().hasSuffix(".pdf") {
@@ -92,7 +95,8 @@ enum EntryProcessing {
                 // is no report is most often an error page saved in the PDF's place: a lost report, not a stray file.
                 outcome.status = .quarantined
                 outcome.document = nil
-                outcome.reason = "named .pdf but not a PDF: its bytes are text (\(firstWords(of: text))), not a PEEL report; an error page saved in the report's place?"
+                let kind = isHTML ? "an HTML page (its text starts" : "text (it starts"
+                outcome.reason = "named .pdf but not a PDF: its bytes are \(kind) \(firstWords(of: text))), not a PEEL report; an error page saved in the report's place?"
                 return outcome
             }
             outcome.status = .skipped
@@ -105,11 +109,11 @@ enum EntryProcessing {
         return outcome
     }
 
-    /// The text's first non-blank line, shortened: what a person would see opening it.
+    /// The text's first non-blank line, shortened and quoted: what a person would see opening it.
     private static func firstWords(of text: DecodedText) -> String {
         let line = text.lines.lazy.map { text.string($0).trimmingCharacters(in: .whitespacesAndNewlines) }.first { !$0.isEmpty } ?? ""
         let printable = String(line.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : Character($0) })
-        return "it starts \"" + (printable.count > 60 ? printable.prefix(60) + "…" : printable) + "\""
+        return "\"" + (printable.count > 60 ? printable.prefix(60) + "…" : printable) + "\""
     }
 
     /// Stages 4 and 5 for one entry, and its rows: everything a worker can do so that committing it is appending.

@@ -91,7 +91,7 @@ enum ReportTables {
             Field("source_entry", .string, "Path of the entry inside the archive; nested archives joined with !/"),
             Field("bytes", .integer, "Size of the entry in bytes", required: true, unit: "bytes"),
             Field("encoding", .string, "Character encoding the text was read in", cases: TextEncoding.self),
-            Field("text_format", .string, "plain or markdown: the flavour of PDF extraction", cases: TextFormat.self),
+            Field("text_format", .string, "plain, markdown or html (an HTML document, read as the text it shows): the flavour of PDF extraction", cases: TextFormat.self),
             Field("report_type", .string, "force, national or other", cases: ReportType.self, required: true),
             Field("pillar", .string, "PEEL pillar: effectiveness, efficiency, legitimacy, leadership or integrated", cases: Pillar.self),
             Field("year", .integer, "Assessment year named in the title"),

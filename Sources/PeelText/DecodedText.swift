@@ -39,9 +39,10 @@ public struct NotText: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String { reason }
 }
 
-/// The flavour of PDF extraction a text is in: plain lines, or markdown-ish (`#` headings, `**`, `<b>`).
+/// The flavour of PDF extraction a text is in: plain lines, markdown-ish (`#` headings, `**`, `<b>`), or an HTML
+/// document (a saved web page, `pdftohtml`), read as the text it shows (`HTMLText`).
 public enum TextFormat: String, Sendable, Codable, CaseIterable {
-    case plain, markdown
+    case plain, markdown, html
 
     /// Markdown when a line starts with a `#` heading or holds `**` or a `<b>`/`<sup>` tag.
     public static func detect(_ text: DecodedText) -> TextFormat {

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Extracts the committed sample PDFs with two command-line extractors besides poppler's:
+# Extracts the committed sample PDFs with two command-line extractors besides poppler's pdftotext, and with its pdftohtml:
 #   bash Tests/Fixtures/make-tool-extractions.sh
 # For each Tests/Fixtures/extractions/<stem>.pdf (made by make-extractions.py), writes beside it:
 #   <stem>.ghostscript.txt  Ghostscript's txtwrite device (text placed by position, in columns of spaces; no page marks)
 #   <stem>.mutool.txt       MuPDF's `mutool draw -F txt` (a block at a time, each table cell a block with a blank line
 #                           after it; a form feed after each page)
+#   <stem>.pdftohtml.html, <stem>.pdftohtml-complex.html, <stem>.pdftohtml-pages.html
+#                           poppler's pdftohtml: one HTML file (-s), the same with a style's every run placed apart
+#                           (-c), and pages one after another with a rule between them (neither); images left out (-i)
 # and writes the tools' versions into extractions/README.md's "Command-line extractors" section (replacing an earlier
-# one). Not run by the tests or CI (they read the committed files). Needs ghostscript and mupdf-tools (apt-get).
+# one). Not run by the tests or CI (they read the committed files). Needs ghostscript, mupdf-tools and poppler-utils (apt-get).
 set -euo pipefail
 cd "$(dirname "$0")/extractions"
 shopt -s nullglob
@@ -17,7 +20,12 @@ for pdf in "${pdfs[@]}"; do
     # Ghostscript warns on stdout that it has no ICC support; the text goes to the file alone.
     gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=txtwrite -sOutputFile="$stem.ghostscript.txt" "$pdf" >/dev/null 2>&1
     mutool draw -q -F txt -o "$stem.mutool.txt" "$pdf" 2>/dev/null
+    # pdftohtml names its output after the name it is given, adding ".html".
+    pdftohtml -q -s -i -noframes "$pdf" "$stem.pdftohtml"
+    pdftohtml -q -c -s -i -noframes "$pdf" "$stem.pdftohtml-complex"
+    pdftohtml -q -i -noframes "$pdf" "$stem.pdftohtml-pages"
 done
+pdftohtml_version=$(pdftohtml -v 2>&1 | head -1)
 gs_version=$(gs --version)
 mutool_version=$(mutool -v 2>&1 | head -1)
 section="## Command-line extractors
@@ -28,6 +36,10 @@ Made by \`Tests/Fixtures/make-tool-extractions.sh\` from the PDFs above.
   the page, a table's columns in runs of spaces; no form feeds.
 - \`<stem>.mutool.txt\` — \`mutool draw -F txt\` ($mutool_version): a text block at a time, each table cell
   a block of its own with a blank line after it; a form feed after each page.
+- \`<stem>.pdftohtml.html\`, \`<stem>.pdftohtml-complex.html\`, \`<stem>.pdftohtml-pages.html\` — poppler's
+  \`pdftohtml -i -noframes\` ($pdftohtml_version) with \`-s\` (one file, a paragraph a block), with \`-c -s\` (every run of
+  a style placed apart, by its position) and with neither (pages one after another, a rule between them), then the
+  document's outline as a list of links.
 "
 python3 - "$section" <<'PY'
 import sys

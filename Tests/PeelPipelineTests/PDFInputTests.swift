@@ -44,6 +44,42 @@ private func values(in dataset: String) -> [String: String] {
 
 @Suite("PDF input")
 struct PDFInputTests {
+    @Test("pdftohtml's HTML of the sample PDFs gives the samples' values, each row naming the line of the HTML it stands on")
+    func samplesAsHTML() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let config = try configuration(in: folder)
+        try shell("mkdir html && cp '\(Fixtures.extractionsFolder)'/*.pdftohtml.html html/", in: folder)
+        let fromHTML = try run([folder + "/html"], output: folder + "/html-out", configuration: config)
+        let fromText = try run([Fixtures.samplesFolder], output: folder + "/text", configuration: config)
+        #expect(fromHTML.manifest.entries.count == 5)
+        #expect(fromHTML.manifest.entries.allSatisfy { $0.status == .parsed })
+        #expect(readCSV(folder + "/html-out/reports.csv").map { $0["text_format"]! } == Array(repeating: "html", count: 5))
+
+        let expected = values(in: folder + "/text"), got = values(in: folder + "/html-out")
+        let differ = expected.filter { got[$0.key] != nil && got[$0.key] != $0.value }
+        #expect(expected.count > 450)
+        #expect(differ.isEmpty, "\(differ.prefix(5).map { "\($0.key): \($0.value) ≠ \(got[$0.key]!)" })")
+        #expect(expected.allSatisfy { got[$0.key] == $0.value }, "\(expected.filter { got[$0.key] == nil }.prefix(5))")
+
+        // Each figure names the line of the HTML file its value is printed on (as pdftohtml writes it: "31.9", "1,161"), or
+        // for a table's row, where its label is: pdftohtml sets each cell apart, the row's values on the lines after it.
+        var files: [String: [Substring]] = [:]
+        let entries = Dictionary(uniqueKeysWithValues: readCSV(folder + "/html-out/reports.csv").map { ($0["report_id"]!, $0["source_entry"]!) })
+        let figures = readCSV(folder + "/html-out/figures.csv")
+        for row in figures {
+            let entry = entries[row["report_id"]!]!
+            let lines = try files[entry] ?? String(decoding: readBytes(folder + "/html/" + entry), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            files[entry] = lines
+            let number = Int(row["source_line"]!)!
+            let line = lines[(number - 1)..<min(lines.count, number + 8)].joined(separator: "\n").replacingOccurrences(of: ",", with: "")
+            let value = abs(Double(row["value"]!)!)  // a fall "by 17 percent" is -17
+            let printed = [String(format: "%.0f", value), String(format: "%.1f", value), String(format: "%.2f", value)]
+            #expect(printed.contains { line.contains($0) }, "\(entry) line \(row["source_line"]!): \(row["value"]!) not in \(line.prefix(160))")
+        }
+        #expect(figures.count > 150)
+    }
+
     @Test("the sample PDFs in a zip give the samples' values, each row with the page it is printed on")
     func samplesAsPDF() throws {
         let folder = makeTemporaryFolder()
@@ -121,7 +157,7 @@ struct PDFInputTests {
             "truncated.pdf": (.quarantined, "pdftotext could not read the PDF (exit status 1): Syntax Error"),
             "hangs.pdf": (.quarantined, "pdftotext took longer than 2 s (max_pdf_seconds) and was stopped"),
             "memory-bomb.pdf": (.quarantined, "pdftotext needed more than 134217728 bytes of memory (max_pdf_memory_bytes)"),
-            "moved.pdf": (.quarantined, "named .pdf but not a PDF: its bytes are text (it starts \"<!DOCTYPE html>\"), not a PEEL report"),
+            "moved.pdf": (.quarantined, "named .pdf but not a PDF: its bytes are an HTML page (its text starts \"404 Not Found\"), not a PEEL report"),
             "report.docx": (.skipped, "Office document (docx), not read"),
             "report.odt": (.skipped, "Office document (odt), not read"),
         ]

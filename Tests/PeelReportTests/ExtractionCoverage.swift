@@ -185,18 +185,33 @@ extension ExtractionCoverageTests {
         "2015-dyfed-powys|extraction ghostscript": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-dyfed-powys|extraction mutool": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-dyfed-powys|extraction mutool unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction pdftohtml": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction pdftohtml-complex": CoverageFloor(judgments: 80, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction pdftohtml-pages": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-national-overview|extraction ghostscript": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-national-overview|extraction mutool": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-national-overview|extraction mutool unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-national-overview|extraction pdftohtml": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-national-overview|extraction pdftohtml-complex": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-national-overview|extraction pdftohtml-pages": CoverageFloor(judgments: 0, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-wiltshire|extraction ghostscript": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-wiltshire|extraction mutool": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-wiltshire|extraction mutool unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction pdftohtml": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction pdftohtml-complex": CoverageFloor(judgments: 80, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction pdftohtml-pages": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-gwent|extraction ghostscript": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-gwent|extraction mutool": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-gwent|extraction mutool unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-gwent|extraction pdftohtml": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-gwent|extraction pdftohtml-complex": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-gwent|extraction pdftohtml-pages": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-west-mercia|extraction ghostscript": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-west-mercia|extraction mutool": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-west-mercia|extraction mutool unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction pdftohtml": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction pdftohtml-complex": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction pdftohtml-pages": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         // FLOORS-END
     ]
 }
@@ -366,8 +381,9 @@ let coverageTransforms: [(name: String, variants: [(label: String, transform: La
 /// Committed extractions of the samples by other tools: `<sample stem>.<flavour>.txt`.
 let extractionsFolder = Fixtures.packageRoot + "/Tests/Fixtures/extractions"
 /// pdftotext's two (make-extractions.py); PyMuPDF's, pymupdf4llm's Markdown, pdfminer.six's, and pdfplumber's and pypdf's two
-/// each (make-other-extractions.py); Ghostscript's and mutool's (make-tool-extractions.sh).
-let extractionFlavours = ["layout", "reading", "pymupdf", "pdfminer", "pdfplumber", "pdfplumber-layout", "pypdf", "pypdf-layout", "pymupdf4llm", "ghostscript", "mutool"]
+/// each (make-other-extractions.py); Ghostscript's, mutool's and poppler's pdftohtml in three ways (make-tool-extractions.sh).
+let extractionFlavours = ["layout", "reading", "pymupdf", "pdfminer", "pdfplumber", "pdfplumber-layout", "pypdf", "pypdf-layout", "pymupdf4llm", "ghostscript", "mutool",
+                          "pdftohtml", "pdftohtml-complex", "pdftohtml-pages"]
 
 func sampleStem(_ name: String) -> String {
     (name as NSString).deletingPathExtension
@@ -380,7 +396,8 @@ func sampleLabel(_ name: String) -> String {
 
 /// Parses `bytes` and compares the result with `sample`, keeping the variant's lines for the wrong values.
 func measure(sample: Report, variant bytes: [UInt8]) throws -> (CoverageComparison, [Int: String]) {
-    let decoded = try TextDecoder.decode(bytes)
+    let bytesDecoded = try TextDecoder.decode(bytes)
+    let decoded = HTMLText.textIfHTML(bytesDecoded) ?? bytesDecoded
     let report = ReportParser(forces: registry).parse(decoded)
     let comparison = CoverageComparison(sample: sample, variant: report)
     var lines: [Int: String] = [:]
@@ -443,8 +460,8 @@ func measureCoverage() async throws -> [CoverageRow] {
             }
         }
         for flavour in extractionFlavours {
-            // Text, or Markdown (what PDF-to-Markdown tools write).
-            guard let path = ["txt", "md"].map({ "\(extractionsFolder)/\(sampleStem(name)).\(flavour).\($0)" }).first(where: { FileManager.default.fileExists(atPath: $0) }) else {
+            // Text, Markdown (what PDF-to-Markdown tools write) or HTML (pdftohtml's).
+            guard let path = ["txt", "md", "html"].map({ "\(extractionsFolder)/\(sampleStem(name)).\(flavour).\($0)" }).first(where: { FileManager.default.fileExists(atPath: $0) }) else {
                 continue
             }
             let bytes = try readBytes(path)
