@@ -9,7 +9,8 @@
 /// - White space runs (line breaks among them) are one space, as a browser shows them; `<pre>` keeps its lines.
 /// - A block element (`<p>`, `<div>`, `<li>`, `<tr>`, a heading …) and `<br>` end a line (a block that opens with a
 ///   closing mark, such as ", the NPCC", goes on the line before); a heading, list or table ends with a blank line.
-/// - Table cells in a row are separated by tabs, as the samples print a table; a rule (`<hr>`) is a line "---", and a
+/// - Table cells in a row are separated by tabs, as the samples print a table, a short cell's paragraphs on its row's
+///   line; a rule (`<hr>`) is a line "---", and a
 ///   list item starts with its bullet or number, as text browsers print them.
 /// - `<sup>…</sup>` stays marked (a footnote's number, which the line cleaner drops with its marks: without them it
 ///   would run into the number before it); every other tag goes, its text kept.
@@ -74,6 +75,8 @@ private struct Converter {
     var pendingPage = false
     /// Cells opened in the current table row.
     var cellsInRow = 0
+    /// Inside a short table cell (`isShortCell`): its line breaks are spaces.
+    var inCell = false
     /// Inside `<pre>`: white space kept as it is.
     var preDepth = 0
     /// The lists open around the text: an ordered list's items so far, nil for a list of bullets.
@@ -98,7 +101,8 @@ private struct Converter {
                 } else {
                     // A block that opens with a closing mark ("By 1 December 2016" in bold, then ", the NPCC …" placed
                     // after it by pdftohtml -c) goes on the line before: no line starts with one.
-                    if pendingBreaks == 1 && preDepth == 0 && ",.;:)".utf8.contains(byte) && (index + 1 == bytes.count || !isNameByte(bytes[index + 1])) {
+                    // So does one after a styled run: "<strong>By 1 December 2016</strong> , the NPCC" has no space there.
+                    if preDepth == 0 && pendingBreaks <= 1 && ",.;:)".utf8.contains(byte) && (index + 1 == bytes.count || !isNameByte(bytes[index + 1])) {
                         pendingBreaks = 0
                         pendingSpace = false
                     }
@@ -119,7 +123,8 @@ private struct Converter {
 
     mutating func write(_ byte: UInt8) {
         settleBeforeText()
-        if pendingSpace && out.count > lineStart { out.append(UInt8(ascii: " ")) }
+        // No space opens a line or a cell.
+        if pendingSpace && out.count > lineStart && out.last != 0x09 { out.append(UInt8(ascii: " ")) }
         pendingSpace = false
         out.append(byte)
     }
@@ -168,6 +173,10 @@ private struct Converter {
     }
 
     mutating func lineBreak(_ count: Int) {
+        if inCell {
+            pendingSpace = true
+            return
+        }
         pendingBreaks = max(pendingBreaks, count)
         pendingSpace = false
     }
@@ -213,8 +222,34 @@ private struct Converter {
             return end
         }
         if !closing, name == Self.a, pageAnchor(bytes, from: index) { pendingPage = true }
+        if name == Self.td || name == Self.th || name == Self.tr || name == Self.table {
+            // A cell short enough to be one (not a page laid out in a table) keeps its paragraphs and breaks on its row's
+            // line: a row of cells each in a <p> is still a row.
+            inCell = !closing && (name == Self.td || name == Self.th) && isShortCell(bytes, from: end)
+        }
         element(name, closing: closing)
         return end
+    }
+
+    /// Whether the cell whose content starts at `start` ends (at the next cell, row or table tag) within 4 KB, with no
+    /// table inside it.
+    func isShortCell(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        var index = start
+        let limit = min(bytes.count, start + 4096)
+        while index < limit {
+            guard bytes[index] == UInt8(ascii: "<") else {
+                index += 1
+                continue
+            }
+            let nameStart = index + (index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "/") ? 2 : 1)
+            var nameEnd = nameStart
+            while nameEnd < bytes.count, isNameByte(bytes[nameEnd]) { nameEnd += 1 }
+            let name = lowercased(bytes, nameStart..<nameEnd)
+            if name == Self.table { return false }
+            if name == Self.td || name == Self.th || name == Self.tr { return true }
+            index = nameEnd
+        }
+        return false
     }
 
     /// Whether the markup at `index` is pdftohtml's page anchor, `<a name=5>` (a number for a name).
@@ -328,7 +363,7 @@ private struct Converter {
 
     static let br = Array("br".utf8), sup = Array("sup".utf8), pre = Array("pre".utf8)
     static let tr = Array("tr".utf8), td = Array("td".utf8), th = Array("th".utf8)
-    static let hr = Array("hr".utf8)
+    static let hr = Array("hr".utf8), table = Array("table".utf8)
     static let ul = Array("ul".utf8), ol = Array("ol".utf8), li = Array("li".utf8), a = Array("a".utf8)
     /// Elements whose content is no text on the page.
     static let notText: Set<[UInt8]> = Set(["head", "script", "style", "noscript", "template", "title", "nav"].map { Array($0.utf8) })

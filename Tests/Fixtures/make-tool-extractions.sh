@@ -8,8 +8,11 @@
 #   <stem>.pdftohtml.html, <stem>.pdftohtml-complex.html, <stem>.pdftohtml-pages.html
 #                           poppler's pdftohtml: one HTML file (-s), the same with a style's every run placed apart
 #                           (-c), and pages one after another with a rule between them (neither); images left out (-i)
+#   <stem>.pymupdf4llm-pandoc.html
+#                           the report as a web page with real tables: <stem>.pymupdf4llm.md (make-other-extractions.py)
+#                           through pandoc's GitHub-flavoured Markdown reader
 # and writes the tools' versions into extractions/README.md's "Command-line extractors" section (replacing an earlier
-# one). Not run by the tests or CI (they read the committed files). Needs ghostscript, mupdf-tools and poppler-utils (apt-get).
+# one). Not run by the tests or CI (they read the committed files). Needs ghostscript, mupdf-tools, poppler-utils and pandoc (apt-get).
 set -euo pipefail
 cd "$(dirname "$0")/extractions"
 shopt -s nullglob
@@ -24,8 +27,10 @@ for pdf in "${pdfs[@]}"; do
     pdftohtml -q -s -i -noframes "$pdf" "$stem.pdftohtml"
     pdftohtml -q -c -s -i -noframes "$pdf" "$stem.pdftohtml-complex"
     pdftohtml -q -i -noframes "$pdf" "$stem.pdftohtml-pages"
+    pandoc -s -f gfm -t html --metadata title="$stem" "$stem.pymupdf4llm.md" -o "$stem.pymupdf4llm-pandoc.html"
 done
 pdftohtml_version=$(pdftohtml -v 2>&1 | head -1)
+pandoc_version=$(pandoc --version | head -1)
 gs_version=$(gs --version)
 mutool_version=$(mutool -v 2>&1 | head -1)
 section="## Command-line extractors
@@ -40,6 +45,8 @@ Made by \`Tests/Fixtures/make-tool-extractions.sh\` from the PDFs above.
   \`pdftohtml -i -noframes\` ($pdftohtml_version) with \`-s\` (one file, a paragraph a block), with \`-c -s\` (every run of
   a style placed apart, by its position) and with neither (pages one after another, a rule between them), then the
   document's outline as a list of links.
+- \`<stem>.pymupdf4llm-pandoc.html\` — the report as a web page with real tables: \`<stem>.pymupdf4llm.md\` through
+  \`pandoc -s -f gfm -t html\` ($pandoc_version).
 "
 python3 - "$section" <<'PY'
 import sys

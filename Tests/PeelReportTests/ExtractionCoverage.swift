@@ -188,30 +188,35 @@ extension ExtractionCoverageTests {
         "2015-dyfed-powys|extraction pdftohtml": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-dyfed-powys|extraction pdftohtml-complex": CoverageFloor(judgments: 80, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-dyfed-powys|extraction pdftohtml-pages": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction pymupdf4llm-pandoc": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-national-overview|extraction ghostscript": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-national-overview|extraction mutool": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-national-overview|extraction mutool unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-national-overview|extraction pdftohtml": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-national-overview|extraction pdftohtml-complex": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-national-overview|extraction pdftohtml-pages": CoverageFloor(judgments: 0, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-national-overview|extraction pymupdf4llm-pandoc": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-wiltshire|extraction ghostscript": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-wiltshire|extraction mutool": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-wiltshire|extraction mutool unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-wiltshire|extraction pdftohtml": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-wiltshire|extraction pdftohtml-complex": CoverageFloor(judgments: 80, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-wiltshire|extraction pdftohtml-pages": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction pymupdf4llm-pandoc": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-gwent|extraction ghostscript": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-gwent|extraction mutool": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-gwent|extraction mutool unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-gwent|extraction pdftohtml": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-gwent|extraction pdftohtml-complex": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-gwent|extraction pdftohtml-pages": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-gwent|extraction pymupdf4llm-pandoc": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-west-mercia|extraction ghostscript": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-west-mercia|extraction mutool": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-west-mercia|extraction mutool unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-west-mercia|extraction pdftohtml": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-west-mercia|extraction pdftohtml-complex": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-west-mercia|extraction pdftohtml-pages": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction pymupdf4llm-pandoc": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         // FLOORS-END
     ]
 }
@@ -381,9 +386,10 @@ let coverageTransforms: [(name: String, variants: [(label: String, transform: La
 /// Committed extractions of the samples by other tools: `<sample stem>.<flavour>.txt`.
 let extractionsFolder = Fixtures.packageRoot + "/Tests/Fixtures/extractions"
 /// pdftotext's two (make-extractions.py); PyMuPDF's, pymupdf4llm's Markdown, pdfminer.six's, and pdfplumber's and pypdf's two
-/// each (make-other-extractions.py); Ghostscript's, mutool's and poppler's pdftohtml in three ways (make-tool-extractions.sh).
+/// each (make-other-extractions.py); Ghostscript's, mutool's, poppler's pdftohtml in three ways, and pymupdf4llm's Markdown as
+/// HTML through pandoc (make-tool-extractions.sh).
 let extractionFlavours = ["layout", "reading", "pymupdf", "pdfminer", "pdfplumber", "pdfplumber-layout", "pypdf", "pypdf-layout", "pymupdf4llm", "ghostscript", "mutool",
-                          "pdftohtml", "pdftohtml-complex", "pdftohtml-pages"]
+                          "pdftohtml", "pdftohtml-complex", "pdftohtml-pages", "pymupdf4llm-pandoc"]
 
 func sampleStem(_ name: String) -> String {
     (name as NSString).deletingPathExtension

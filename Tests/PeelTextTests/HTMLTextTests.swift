@@ -73,6 +73,18 @@ struct HTMLTextTests {
         #expect(try shownLines(html) == ["Force\tQ1\tQ2", "Avon and Somerset\tGood\tRequires improvement", "Bedfordshire\t\tGood", "", "After"])
     }
 
+    @Test("a short cell's paragraphs stay on its row's line; a page laid out in a table keeps its lines")
+    func cellsWithParagraphs() throws {
+        let html = """
+        <html><table><tr><td><p>Avon and</p><p>Somerset</p></td><td><p>Good</p></td><td>Requires<br>improvement</td></tr></table>
+        <table><tr><td><h1>PEEL: Police effectiveness 2015</h1><p>An inspection of Wiltshire Police</p>\(String(repeating: "<p>More text.</p>", count: 300))</td></tr></table>
+        """
+        let lines = try shownLines(html)
+        #expect(lines.prefix(4) == ["Avon and Somerset\tGood\tRequires improvement", "", "PEEL: Police effectiveness 2015", ""])
+        #expect(lines[4] == "An inspection of Wiltshire Police")
+        #expect(lines.count == 5 + 300)
+    }
+
     @Test("list items start with their bullet or number; a rule is a line of its own")
     func listsAndRules() throws {
         let html = """
@@ -107,14 +119,15 @@ struct HTMLTextTests {
         #expect(try shownLines(pages) == ["First page", "1", "\u{0C}Second page", "2", "", "---"])
     }
 
-    @Test("a block that opens with a closing mark goes on the line before it (pdftohtml -c places a bold run apart)")
+    @Test("a block that opens with a closing mark goes on the line before it (pdftohtml -c places a bold run apart), and no space stands before one")
     func closingMarks() throws {
         let html = """
         <html><p style="position:absolute;top:656px;left:85px"><b>By&#160;1&#160;December&#160;2016</b></p>
         <p style="position:absolute;top:656px;left:246px">,&#160;the&#160;NPCC&#160;should</p>
-        <p>Victims of Crime</p><p>). Next</p><p>.5 is a number</p>
+        <p>Victims of Crime</p><p>). Next</p><p>.5 is a number</p><p><strong>By 30 June 2016</strong> , the board <em>Crime</em> ).</p>
         """
-        #expect(try shownLines(html) == ["By\u{A0}1\u{A0}December\u{A0}2016,\u{A0}the\u{A0}NPCC\u{A0}should", "Victims of Crime). Next", ".5 is a number"])
+        #expect(try shownLines(html) == ["By\u{A0}1\u{A0}December\u{A0}2016,\u{A0}the\u{A0}NPCC\u{A0}should", "Victims of Crime). Next", ".5 is a number",
+                                          "By 30 June 2016, the board Crime)."])
     }
 
     @Test("<pre> keeps its lines; a footnote's <sup> keeps its marks for the line cleaner")
