@@ -77,6 +77,8 @@ private struct Converter {
     var cellsInRow = 0
     /// Inside a short table cell (`isShortCell`): its line breaks are spaces.
     var inCell = false
+    /// Bytes the lists may still read ahead (`linkListEnd`): four times the document, and a megabyte.
+    var listLookAhead = 0
     /// Inside `<pre>`: white space kept as it is.
     var preDepth = 0
     /// The lists open around the text: an ordered list's items so far, nil for a list of bullets.
@@ -84,6 +86,7 @@ private struct Converter {
 
     mutating func convert(_ bytes: UnsafeBufferPointer<UInt8>) {
         out.reserveCapacity(bytes.count / 2)
+        listLookAhead = 4 * bytes.count + (1 << 20)
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
@@ -264,13 +267,16 @@ private struct Converter {
     }
 
     /// Where the list whose content starts at `start` ends (after its closing tag), when its items hold nothing but
-    /// links to places in a document (`href="…#…"`); nil for any other list.
-    func linkListEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    /// links to places in a document (`href="…#…"`); nil for any other list. Each list looks ahead over the lists
+    /// inside it: `listLookAhead` bounds what all of them read, so that lists nested without end cost no more than a
+    /// few readings of the document.
+    mutating func linkListEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         var index = start
         var depth = 1
         var inLink = false
         var links = 0
-        while index < bytes.count {
+        defer { listLookAhead -= index - start }
+        while index < bytes.count && index - start < listLookAhead {
             let byte = bytes[index]
             guard byte == UInt8(ascii: "<") else {
                 if !inLink && !isSpace(byte) { return nil }
@@ -325,7 +331,11 @@ private struct Converter {
             cellsInRow = 0
             lineBreak(1)
         case Self.ul, Self.ol:
-            lists = closing ? lists.dropLast() : lists + [name == Self.ol ? 0 : nil]
+            if closing {
+                _ = lists.popLast()
+            } else {
+                lists.append(name == Self.ol ? 0 : nil)
+            }
             lineBreak(2)
         case Self.li:
             lineBreak(1)

@@ -105,6 +105,17 @@ struct HTMLTextTests {
         #expect(try shownLines(html) == ["Text", "", "\u{2022} GOV.UK", "", "\u{2022} Linked and more"])
     }
 
+    @Test("lists nested without end, cells without end and tags without end cost a few readings of the document",
+          .timeLimit(.minutes(1)))
+    func hostileNesting() throws {
+        // Each list looking ahead over all the lists inside it took hours here; bounded, the whole takes moments.
+        let lists = try shownLines("<html>" + String(repeating: "<ul><li><a href=\"#1\">x</a>", count: 100_000))
+        #expect(lists.filter { $0 == "\u{2022} x" }.count == 100_000)
+        #expect(try shownLines("<html>" + String(repeating: "<table><tr><td>", count: 100_000)).isEmpty)
+        #expect(try shownLines("<html>" + String(repeating: "<!-- <p> ", count: 100_000)).isEmpty)
+        #expect(try shownLines("<html><p>" + String(repeating: "&amp", count: 100_000)) == [String(repeating: "&amp", count: 100_000)])
+    }
+
     @Test("pdftohtml's pages start with a form feed, whether marked by comments, anchors or a rule and an anchor")
     func pages() throws {
         let single = """
