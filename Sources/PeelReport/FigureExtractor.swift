@@ -351,9 +351,11 @@ enum FigureExtractor {
                 }
                 start += 1
             }
-            var first = (area ?? window.all().count) + 3
-            while window.has(first), ["number", "of", "outcomes", "rate"].contains(where: { window.words[first].text.equals(ignoringASCIICase: $0) }) {
-                first += 1
+            // With no "England and Wales" the header is not read: no row starts anywhere (and no words are made for one,
+            // which made every word of the 300 lines for each line that only opens like a header).
+            var first = area.map { $0 + 3 }
+            while let at = first, window.has(at), ["number", "of", "outcomes", "rate"].contains(where: { window.words[at].text.equals(ignoringASCIICase: $0) }) {
+                first = at + 1
             }
             // The caption above the table, read whole down to the header (it may be wrapped).
             let captionStart = lines[..<index].indices.reversed().prefix(10).first { lines[$0].text.lowercased().hasPrefix("figure ") }
@@ -368,11 +370,11 @@ enum FigureExtractor {
                 }
             }
             // Made at least this far: fewer words made means the window holds no more.
-            _ = window.has(min(first, 40) - 1)
-            let header = window.words[..<min(first, window.words.count, 40)].map(\.text).joined(separator: " ")
+            _ = window.has(min(first ?? 40, 40) - 1)
+            let header = window.words[..<min(first ?? 40, window.words.count, 40)].map(\.text).joined(separator: " ")
             // Found in the header itself: an index found in its lowercase copy ran past its end where a letter before it
             // lowercases longer ("İ"), and stopped the whole run.
-            guard window.has(first), let englandAndWales = header.firstIndex(ignoringASCIICase: "england and wales"),
+            guard let first, window.has(first), let englandAndWales = header.firstIndex(ignoringASCIICase: "england and wales"),
                   names.isForce(String(header[..<englandAndWales]).droppingHeaderWords()) else {
                 if isRates, let rows = columnMajorRates(lines, header: index, names: names) {
                     for (metric, force, englandAndWales, line) in rows {
