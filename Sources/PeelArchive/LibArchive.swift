@@ -37,19 +37,6 @@ public struct ArchiveReader: Sendable {
             return run.summary
         }
     }
-
-    /// Reads an archive held in memory (the same rules as `read(fileAt:)`); `name` names its raw entry.
-    public func read(bytes: [UInt8], name: String, emit: (ExtractedEntry) -> Void) -> ArchiveSummary {
-        if let office = OfficeDocumentKind.detect(head: bytes[...], tail: bytes[...], size: bytes.count) {
-            return Self.officeDocumentInput(office, name: stripCompressionSuffix(name), bytes: bytes.count, emit: emit)
-        }
-        return withoutActuallyEscaping(emit) { emit in
-            var run = ReadState(limits: limits, emit: emit)
-            run.named = NamedFormat(fileName: lastPathComponent(name)).map { ($0, Array(bytes.prefix(NamedFormat.shownBytes))) }
-            run.readInput(source: Source.memory(bytes), rawName: stripCompressionSuffix(name), zipFallback: bytes.starts(with: zipLocalHeader))
-            return run.summary
-        }
-    }
 }
 
 extension ArchiveReader {
