@@ -52,7 +52,7 @@ public enum HTMLText {
     }
 
     /// The text of an HTML document (see `isHTML`), in the encoding it was read in.
-    public static func text(of html: DecodedText) -> DecodedText {
+    static func text(of html: DecodedText) -> DecodedText {
         var converter = Converter()
         html.utf8.withUnsafeBufferPointer { converter.convert($0) }
         return DecodedText(utf8: converter.out, encoding: html.encoding, lines: converter.finish())
