@@ -2,8 +2,9 @@
 /// every other text is read in. Pure: `DecodedText` in, `DecodedText` out.
 ///
 /// Each line of the text keeps the number of the source line its first character came from, so a value read from it
-/// names the line of the HTML file. Written by hand: no package on the machine's list parses HTML, and only the few
-/// rules below matter to what a report's text says.
+/// names the line of the HTML file. Written by hand: no Swift package on the machine's list parses HTML (SwiftSoup is
+/// not among them); libxml2's HTML parser could, through a C shim, for a tree of which only the text, its line numbers
+/// and the few rules below matter to what a report says.
 ///
 /// - The document's head, scripts and styles are not text.
 /// - White space runs (line breaks among them) are one space, as a browser shows them; `<pre>` keeps its lines.
