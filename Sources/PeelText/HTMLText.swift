@@ -11,8 +11,8 @@
 /// - A block element (`<p>`, `<div>`, `<li>`, `<tr>`, a heading …) and `<br>` end a line (a block that opens with a
 ///   closing mark, such as ", the NPCC", goes on the line before); a heading, list or table ends with a blank line.
 /// - Table cells in a row are separated by tabs, as the samples print a table, a short cell's paragraphs on its row's
-///   line; a rule (`<hr>`) is a line "---", and a
-///   list item starts with its bullet or number, as text browsers print them.
+///   line; a rule (`<hr>`) is a line "---", and a list item starts with its bullet or number, as text browsers print
+///   them.
 /// - `<sup>…</sup>` stays marked (a footnote's number, which the line cleaner drops with its marks: without them it
 ///   would run into the number before it); every other tag goes, its text kept.
 /// - Character references become their characters; a form feed marks the start of each page `pdftohtml` numbers
@@ -23,12 +23,10 @@ public enum HTMLText {
     public static func isHTML(_ text: DecodedText) -> Bool {
         text.utf8.withUnsafeBufferPointer { bytes in
             var index = 0
-            func skipSpace() {
-                while index < bytes.count, isSpace(bytes[index]) { index += 1 }
-            }
-            func skip(past end: StaticString) -> Bool {
+            func skipSpace() { index = skippingSpace(bytes, from: index) }
+            func skip(past end: String) -> Bool {
                 guard let found = find(end, in: bytes, from: index) else { return false }
-                index = found + end.utf8CodeUnitCount
+                index = found + end.utf8.count
                 return true
             }
             skipSpace()
@@ -199,16 +197,13 @@ private struct Converter {
         if next == UInt8(ascii: "!") || next == UInt8(ascii: "?") {
             return passOver(bytes, from: index, to: tagEnd(bytes, from: index + 1))
         }
-        let closing = next == UInt8(ascii: "/")
-        var nameEnd = index + (closing ? 2 : 1)
-        let nameStart = nameEnd
-        while nameEnd < bytes.count, isNameByte(bytes[nameEnd]) { nameEnd += 1 }
-        guard nameEnd > nameStart, isASCIILetter(bytes[nameStart]) else {
+        let (closing, nameRange) = tagName(bytes, at: index)
+        guard !nameRange.isEmpty, isASCIILetter(bytes[nameRange.lowerBound]) else {
             write(UInt8(ascii: "<"))
             return index + 1
         }
-        let name = lowercased(bytes, nameStart..<nameEnd)
-        let end = passOver(bytes, from: index, to: tagEnd(bytes, from: nameEnd))
+        let name = lowercased(bytes, nameRange)
+        let end = passOver(bytes, from: index, to: tagEnd(bytes, from: nameRange.upperBound))
         if !closing, Self.notText.contains(name) {
             // Everything up to its closing tag (or the end, as a browser reads an unclosed script).
             let close = findClosing(name, in: bytes, from: end) ?? bytes.count
@@ -245,13 +240,11 @@ private struct Converter {
                 index += 1
                 continue
             }
-            let nameStart = index + (index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "/") ? 2 : 1)
-            var nameEnd = nameStart
-            while nameEnd < bytes.count, isNameByte(bytes[nameEnd]) { nameEnd += 1 }
-            let name = lowercased(bytes, nameStart..<nameEnd)
+            let nameRange = tagName(bytes, at: index).name
+            let name = lowercased(bytes, nameRange)
             if name == Self.table { return false }
             if name == Self.td || name == Self.th || name == Self.tr { return true }
-            index = nameEnd
+            index = nameRange.upperBound
         }
         return false
     }
@@ -284,12 +277,10 @@ private struct Converter {
                 index += 1
                 continue
             }
-            let closing = index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "/")
-            var nameEnd = index + (closing ? 2 : 1)
-            let nameStart = nameEnd
-            while nameEnd < bytes.count, isNameByte(bytes[nameEnd]) { nameEnd += 1 }
+            let (closing, nameRange) = tagName(bytes, at: index)
+            let nameEnd = nameRange.upperBound
             let end = tagEnd(bytes, from: nameEnd)
-            let name = lowercased(bytes, nameStart..<nameEnd)
+            let name = lowercased(bytes, nameRange)
             switch name {
             case Self.ul, Self.ol:
                 depth += closing ? -1 : 1
@@ -449,26 +440,29 @@ private func isNameByte(_ byte: UInt8) -> Bool {
 }
 
 private func lowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [UInt8] {
-    bytes[range].map { isASCIILetter($0) ? $0 | 0x20 : $0 }
+    bytes[range].map(ASCIIBytes.lower)
 }
 
-private func startsIgnoringCase(_ prefix: StaticString, _ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-    let count = prefix.utf8CodeUnitCount
-    guard index + count <= bytes.count else { return false }
-    for offset in 0..<count {
-        let expected = prefix.utf8Start[offset], byte = bytes[index + offset]
-        if byte != expected && !(isASCIILetter(byte) && byte | 0x20 == expected | 0x20) { return false }
-    }
-    return true
+/// Whether `prefix` (lowercase) stands at `index`, ASCII letters in any case.
+private func startsIgnoringCase(_ prefix: String, _ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    index <= bytes.count && ASCIIBytes.hasPrefix(UnsafeBufferPointer(rebasing: bytes[index...]), prefix)
 }
 
-private func find(_ needle: StaticString, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-    var index = start
-    while index + needle.utf8CodeUnitCount <= bytes.count {
-        if startsIgnoringCase(needle, bytes, at: index) { return index }
-        index += 1
-    }
-    return nil
+/// Where `needle` (lowercase) first stands from `start`, ASCII letters in any case.
+private func find(_ needle: String, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    guard start <= bytes.count else { return nil }
+    let rest = UnsafeBufferPointer(rebasing: bytes[start...])
+    return ASCIIBytes.with(needle.utf8) { ASCIIBytes.firstIndex(of: $0, in: rest) }.map { $0 + start }
+}
+
+/// The tag whose `<` is at `index`: whether it closes (`</`), and where its name's letters and digits lie (none when
+/// no name follows).
+private func tagName(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (closing: Bool, name: Range<Int>) {
+    let closing = index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "/")
+    let start = min(bytes.count, index + (closing ? 2 : 1))
+    var end = start
+    while end < bytes.count, isNameByte(bytes[end]) { end += 1 }
+    return (closing, start..<end)
 }
 
 private func skippingSpace(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
