@@ -263,12 +263,17 @@ public struct NormalisedText: Sendable {
     private var lastPageNumber: Int?
 
     /// Whether `text` is a page number that continues the ones removed so far (then it is one more of them).
-    private mutating func takePageNumber(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// `position` is the index in `all` of the line being read, whose bytes are `bytes` (`Normaliser.carriedOn`).
+    private mutating func takePageNumber(_ text: UnsafeBufferPointer<UInt8>, at position: Int, of all: [TextLine], bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let number = Normaliser.pageNumber(text) else { return false }
         if let last = lastPageNumber {
             guard number == last + 1 || number == last + 2 else { return false }
         } else {
-            guard number <= pageBreaks + 5 else { return false }
+            // The first number stands at its page or one before it (a cover without one), as numbers from the cover
+            // on do; further before it only where the next page carries it on (numbering begun again after front
+            // pages). A value that happens to open a page whose number is in a running footer ("7 | PEEL …", as
+            // mutool prints them) is text.
+            guard number <= pageBreaks + 5, number + 1 >= pageBreaks || Normaliser.carriedOn(number, after: position, in: all, bytes: bytes) else { return false }
         }
         lastPageNumber = number
         return true
@@ -311,7 +316,9 @@ public struct NormalisedText: Sendable {
             // The next form feed at or after the line being read: found once for all the lines before it (a search a
             // line cost a call to `memchr` for every line of a report, and few hold one).
             var formFeed = -1
-            for line in source {
+            let all = text.lines
+            for position in source.indices {
+                let line = source[position]
                 if formFeed < line.range.lowerBound { formFeed = ByteSearch.firstIndex(of: 0x0C, in: bytes, from: line.range.lowerBound) }
                 let start = written
                 let (count, heading, hadFormFeed, shape) = Normaliser.clean(UnsafeBufferPointer(rebasing: bytes[line.range]),
@@ -323,14 +330,14 @@ public struct NormalisedText: Sendable {
                     pageBreaks += 1
                 }
                 // A page number is a short number alone on a line beside a form feed (pdftotext's page break).
-                if (hadFormFeed || formFeedPending) && takePageNumber(clean) {
+                if (hadFormFeed || formFeedPending) && takePageNumber(clean, at: position, of: all, bytes: bytes) {
                     formFeedPending = false
                     continue
                 }
                 if hadFormFeed {
                     // The number may stand just before the break: drop it if it is the last kept line. Only this
                     // removes an earlier line, so a prefix's lines are final up to its last line that is no number.
-                    if let index = lines.lastIndex(where: { !$0.isBlank }), lines[index].withText({ takePageNumber($0) }) {
+                    if let index = lines.lastIndex(where: { !$0.isBlank }), lines[index].withText({ takePageNumber($0, at: position, of: all, bytes: bytes) }) {
                         lines.elements.remove(at: index)
                     }
                     formFeedPending = count == 0
@@ -368,6 +375,39 @@ public enum Normaliser {
     static func pageNumber(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
         guard !text.isEmpty, text.count <= 3, text.allSatisfy({ $0 &- 0x30 < 10 }) else { return nil }
         return text.reduce(0) { $0 * 10 + Int($1 &- 0x30) }
+    }
+
+    /// Whether the first page break after line `position` has `number + 1` or `number + 2` as a page number beside it:
+    /// the nearest non-blank line before the break (after `position`) or after it, cleaned as every line is. Asked only
+    /// of a text's first page number when it stands far before its page, so the text is read here as bytes again.
+    static func carriedOn(_ number: Int, after position: Int, in lines: [TextLine], bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard position < lines.count else { return false }
+        let formFeed = ByteSearch.firstIndex(of: 0x0C, in: bytes, from: lines[position].range.upperBound)
+        guard formFeed < bytes.count else { return false }
+        var holder = position + 1
+        while holder < lines.count && lines[holder].range.upperBound <= formFeed { holder += 1 }
+        guard holder < lines.count else { return false }
+        var scratch: [UInt8] = []
+        /// The page number a span of the text is, cleaned; `nil` when it is blank, `.some(nil)` when it is other text.
+        func value(_ range: Range<Int>) -> Int?? {
+            let out = UnsafeMutablePointer<UInt8>.allocate(capacity: max(range.count, 1))
+            defer { out.deallocate() }
+            let count = clean(UnsafeBufferPointer(rebasing: bytes[range]), into: out, scratch: &scratch).count
+            return count == 0 ? nil : .some(pageNumber(UnsafeBufferPointer(start: out, count: count)))
+        }
+        let held = lines[holder].range
+        var before = value(held.lowerBound..<formFeed), index = holder
+        while before == nil && index - 1 > position {
+            index -= 1
+            before = value(lines[index].range)
+        }
+        var after = value((formFeed + 1)..<held.upperBound)
+        index = holder
+        while after == nil && index + 1 < lines.count {
+            index += 1
+            after = value(lines[index].range)
+        }
+        return [before, after].contains { $0 == .some(number + 1) || $0 == .some(number + 2) }
     }
 
     /// One line: markup and footnote markers out, look-alike characters folded, spaces collapsed (runs of spaces

@@ -105,6 +105,32 @@ struct NormalisedTextTests {
         #expect(long.map(\.text) == ["1234"])
     }
 
+    @Test("a first page number far before its page is one only where the next page break carries it on")
+    func firstPageNumberFarBehind() throws {
+        // Eight pages whose numbers are in a running footer (mutool's "7 | PEEL …"), a Force in numbers value "1"
+        // opening the eighth: the next break has "8 | PEEL …" and text beside it, no 2 or 3, so "1" is a value.
+        var pages = (1...7).map { "text of page \($0)\n\n\($0) | PEEL: Police effectiveness 2017\n\u{0C}\n" }
+        pages.append("**1**\nEngland and Wales\n\n8 | PEEL: Police effectiveness 2017\n\u{0C}\nGwent Police\n")
+        let footers = try normalise(pages.joined())
+        #expect(footers.map(\.text).contains("1"))
+        #expect(footers.first { $0.text == "1" }?.number == 29)
+        // Numbering begun again after seven front pages: "1" at the eighth page's foot, carried on by "2" at the
+        // ninth's (and "3" after a blank page's break); every number is furniture, as before.
+        let front = (1...7).map { "front page \($0)\n\u{0C}" }.joined()
+        let restarted = try normalise(front + "main page one\n1\n\u{0C}main page two\n2\n\u{0C}\n\u{0C}main page four\n4\n\u{0C}end\n")
+        #expect(restarted.map(\.text).filter { !$0.isEmpty } == (1...7).map { "front page \($0)" } + ["main page one", "main page two", "main page four", "end"])
+        // Numbers at the pages' heads instead: "1" opening the eighth page is carried on by "2" opening the ninth.
+        let atHead = try normalise(front + "1\nmain page one\n\u{0C}2\nmain page two\n\u{0C}end\n")
+        #expect(atHead.map(\.text).filter { !$0.isEmpty }.suffix(3) == ["main page one", "main page two", "end"])
+        // At its page or one before (a cover without a number), a first number is taken as it was; two before, where
+        // the next page carries it on.
+        #expect(try normalise("cover\n\u{0C}one\n1\n\u{0C}end\n").map(\.text) == ["cover", "one", "end"])
+        let carried = try normalise("cover\n\u{0C}intro\n\u{0C}one\n1\n\u{0C}two\n2\n\u{0C}").map(\.text).filter { !$0.isEmpty }
+        #expect(carried == ["cover", "intro", "one", "two"])
+        let notCarried = try normalise("cover\n\u{0C}intro\n\u{0C}one\n1\n\u{0C}two\n\u{0C}").map(\.text).filter { !$0.isEmpty }
+        #expect(notCarried == ["cover", "intro", "one", "1", "two"])
+    }
+
     @Test("a line's first byte, heading mark and page break are kept together without mixing")
     func marks() throws {
         let lines = try normalise("# Heading\nplain\n\n\u{0C}\u{00E9}t\u{00E9}\n**Bold**\n")
