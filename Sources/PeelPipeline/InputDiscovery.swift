@@ -8,57 +8,51 @@ public struct InputArchive: Sendable, Equatable {
 }
 
 enum InputDiscovery {
-    /// The input files, and the folders inside the inputs that were passed over because they are peel datasets.
+    /// The input files, and what inside the input folders was passed over.
     struct Found {
         var archives: [InputArchive]
+        /// Folders inside the inputs that are peel datasets (their tables are no reports).
         var datasetsPassedOver: [String]
+        /// Other things inside the input folders that are not read, each with why.
+        var passedOver: [PassedOver]
     }
 
-    /// Files under each input path, recursively for folders, in byte order of their paths; names that
-    /// start with "." are left out (`.gitkeep`, editor files), and so are folders that are peel datasets (their
-    /// tables are no reports). A path that does not exist, or that is itself a dataset, is an error.
+    /// A thing inside an input folder that is not read: a fifo, socket or device (a read could block on it forever
+    /// or never end), a folder that cannot be listed, a link to a folder read already (a loop, or two names for one).
+    struct PassedOver: Sendable, Equatable {
+        let path: String
+        let reason: String
+    }
+
+    /// Files under each input path, recursively for folders (through symbolic links to files and folders alike, each
+    /// folder read once), in byte order of their paths; names that start with "." are left out (`.gitkeep`, editor
+    /// files), and so are folders that are peel datasets. A path that does not exist, or that is itself a dataset, is
+    /// an error. A link to nothing inside a folder is an input like any file: its reading fails, naming the link.
     static func archives(in paths: [String]) throws(RunFailure) -> Found {
-        var found: [String] = []
-        var datasets: [String] = []
-        let manager = FileManager.default
+        var walk = FolderWalk()
         for path in paths {
-            var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            var info = stat()
+            guard stat(path, &info) == 0 else {
+                if let target = symbolicLinkTarget(path) {
+                    throw RunFailure(.noInput, "\(path): a symbolic link to \(target), which does not exist")
+                }
                 throw RunFailure(.noInput, "\(path): no such file or folder")
             }
-            if !isDirectory.boolValue {
+            if info.st_mode & S_IFMT != S_IFDIR {
                 // A fifo or device would block the reader forever: only regular files are inputs.
-                guard isRegularFile(path) else { throw RunFailure(.noInput, "\(path): not a regular file") }
-                found.append(path)
+                guard info.st_mode & S_IFMT == S_IFREG else { throw RunFailure(.noInput, "\(path): not a regular file") }
+                walk.files.append(path)
                 continue
             }
-            let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+            let base = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
             if isPeelManifest(base + "/manifest.json") {
                 throw RunFailure(.usage, "--input \(path) is a peel dataset (its manifest.json was written by peel), not a folder of reports")
             }
-            guard let walker = manager.enumerator(atPath: path) else {
-                throw RunFailure(.noInput, "\(path): cannot list the folder")
-            }
-            while let relative = walker.nextObject() as? String {
-                let name = (relative as NSString).lastPathComponent
-                if name.hasPrefix(".") {
-                    walker.skipDescendants()
-                    continue
-                }
-                let full = base + "/" + relative
-                if isRegularFile(full) {
-                    found.append(full)
-                } else if isPeelManifest(full + "/manifest.json") {
-                    walker.skipDescendants()
-                    datasets.append(full)
-                }
-            }
+            if let failure = walk.read(base) { throw RunFailure(.noInput, "\(path): cannot list the folder: \(failure)") }
         }
-        // A file of a dataset listed before its folder was known to be one (a sibling sorted before manifest.json).
-        found.removeAll { file in datasets.contains { file.hasPrefix($0 + "/") } }
-        let unique = Array(Set(found)).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        let unique = Array(Set(walk.files)).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
         if unique.isEmpty { throw RunFailure(.noInput, "no input files in \(paths.joined(separator: ", "))") }
-        return Found(archives: unique.map(InputArchive.init(path:)), datasetsPassedOver: datasets.sorted())
+        return Found(archives: unique.map(InputArchive.init(path:)), datasetsPassedOver: walk.datasets.sorted(), passedOver: walk.passedOver)
     }
 
     /// Refuses inputs and an output that overlap: a run would read its own dataset, or every run the previous one.
@@ -76,8 +70,72 @@ enum InputDiscovery {
     }
 }
 
-/// A regular file, or a symbolic link to one (fifos, sockets and devices are not inputs).
-private func isRegularFile(_ path: String) -> Bool {
-    var info = stat()
-    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+/// The walk of the input folders: what each holds, folder by folder in byte order of names.
+private struct FolderWalk {
+    var files: [String] = []
+    var datasets: [String] = []
+    var passedOver: [InputDiscovery.PassedOver] = []
+    /// Each folder read, by its real path (every link resolved): the path it was first read as.
+    var folders: [String: String] = [:]
+
+    /// Reads the folder at `path` and, depth first, the folders in it; why it cannot be listed, if it cannot.
+    mutating func read(_ path: String) -> SystemCallError? {
+        if let real = realPath(path) {
+            if let first = folders[real] {
+                passedOver.append(.init(path: path, reason: first == path ? "named twice" : "the folder \(first) again, read once"))
+                return nil
+            }
+            folders[real] = path
+        }
+        let names: [String]
+        switch folderNames(path) {
+        case .success(let listed): names = listed
+        case .failure(let failure): return failure
+        }
+        for name in names where !name.hasPrefix(".") {
+            let full = path + "/" + name
+            var info = stat()
+            guard stat(full, &info) == 0 else {
+                // A link to nothing, or a name that cannot be reached: its reading fails and says why.
+                files.append(full)
+                continue
+            }
+            switch info.st_mode & S_IFMT {
+            case S_IFREG:
+                files.append(full)
+            case S_IFDIR:
+                if isPeelManifest(full + "/manifest.json") {
+                    datasets.append(full)
+                } else if let failure = read(full) {
+                    passedOver.append(.init(path: full, reason: "cannot list the folder: \(failure)"))
+                }
+            case S_IFIFO:
+                passedOver.append(.init(path: full, reason: "a fifo, not a regular file"))
+            case S_IFSOCK:
+                passedOver.append(.init(path: full, reason: "a socket, not a regular file"))
+            default:
+                passedOver.append(.init(path: full, reason: "a device, not a regular file"))
+            }
+        }
+        return nil
+    }
+}
+
+// MARK: - System calls
+
+/// The names in a folder ("." and ".." left out) in byte order, or the system's reason it cannot be listed.
+private func folderNames(_ path: String) -> Result<[String], SystemCallError> {
+    guard let folder = opendir(path) else { return .failure(SystemCallError(description: errorText())) }
+    defer { closedir(folder) }
+    var names: [String] = []
+    while true {
+        errno = 0
+        guard let entry = readdir(folder) else {
+            if errno != 0 { return .failure(SystemCallError(description: errorText())) }
+            break
+        }
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+        if name != "." && name != ".." { names.append(name) }
+    }
+    return .success(names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
 }

@@ -14,7 +14,13 @@ final class OpenInput: @unchecked Sendable {
     /// Opens `path`; the error says why it cannot be read, in the system's words ("No such file or directory").
     init(path: String) throws(SystemCallError) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw SystemCallError(description: String(cString: strerror(errno))) }
+        guard descriptor >= 0 else {
+            let code = errno
+            if code == ENOENT, let target = symbolicLinkTarget(path) {
+                throw SystemCallError(description: "a symbolic link to \(target), which does not exist")
+            }
+            throw SystemCallError(description: String(cString: strerror(code)))
+        }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else {
             let reason = String(cString: strerror(errno))

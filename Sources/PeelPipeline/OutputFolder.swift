@@ -235,7 +235,7 @@ func realPath(_ path: String) -> String? {
 }
 
 /// What a symbolic link at `path` points to, or nil when `path` is not one.
-private func symbolicLinkTarget(_ path: String) -> String? {
+func symbolicLinkTarget(_ path: String) -> String? {
     var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
     let count = readlink(path, &buffer, buffer.count - 1)
     guard count >= 0 else { return nil }

@@ -109,6 +109,9 @@ public enum PipelineRun {
         for dataset in discovered.datasetsPassedOver {
             logger.warning("input folder passed over: it is a peel dataset", metadata: ["folder": .string(dataset)])
         }
+        for item in discovered.passedOver {
+            logger.warning("input passed over", metadata: ["path": .string(item.path), "reason": .string(item.reason)])
+        }
         logger.info("run started", metadata: [
             "run_id": .string(runId), "archives": .stringConvertible(inputs.count), "jobs": .stringConvertible(options.jobs),
         ])

@@ -209,6 +209,36 @@ struct CarelessUseTests {
         #expect(events.current.filter { $0.message.hasPrefix("files peel") }.count == 1)
     }
 
+    @Test("links in an input folder: a folder's is read, a loop's passed over once with a warning, one to nothing fails naming its target (65)",
+          .timeLimit(.minutes(1)))
+    func linksInInputFolders() throws {
+        let (folder, config) = try setUp()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // The year's reports kept elsewhere, linked into the input folder (they were passed over in silence).
+        try FileManager.default.createDirectory(atPath: folder + "/archive/2015", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Fixtures.samplesFolder + "/peel-effectiveness-2015-wiltshire.txt", toPath: folder + "/archive/2015/wiltshire.txt")
+        #expect(symlink(folder + "/archive/2015", folder + "/in/2015") == 0)
+        #expect(symlink(folder + "/in", folder + "/archive/2015/back") == 0)
+        #expect(symlink(folder + "/nowhere/dyfed-powys.txt", folder + "/in/dyfed-powys.txt") == 0)
+        #expect(mkfifo(folder + "/in/pipe", 0o644) == 0)
+        let events = Locked<[LogRecord]>([])
+        let logger = Logger(label: "test") { _ in CollectingHandler(events: events) }
+        let result = try PipelineRun.execute(RunOptions(inputs: [folder + "/in"], output: folder + "/out", jobs: 2, configurationPath: config), logger: logger)
+        #expect(result.manifest.inputs.map(\.path) == ["2015/wiltshire.txt", "dyfed-powys.txt", "samples.tar.gz"].map { folder + "/in/" + $0 })
+        let dangling = try #require(result.manifest.inputs.first { $0.path.hasSuffix("dyfed-powys.txt") })
+        #expect(dangling.status == "failed")
+        #expect(dangling.error?.contains("a symbolic link to \(folder)/nowhere/dyfed-powys.txt, which does not exist") == true, "\(dangling.error ?? "")")
+        #expect(result.status == .inputQuarantined)
+        #expect(result.manifest.entries.first { $0.archive == folder + "/in/2015/wiltshire.txt" }?.status == .parsed)
+        let passed = events.current.filter { $0.message == "input passed over" }.map { [$0.metadata["path"] ?? "", $0.metadata["reason"] ?? ""] }
+        #expect(passed == [[folder + "/in/2015/back", "the folder \(folder)/in again, read once"], [folder + "/in/pipe", "a fifo, not a regular file"]])
+
+        // Named on the command line, a link to nothing is refused naming where it points.
+        let named = failure { () throws(RunFailure) in try run([folder + "/in/dyfed-powys.txt"], folder + "/out", config) }
+        #expect(named?.status == .noInput)
+        #expect(named?.description.contains("a symbolic link to \(folder)/nowhere/dyfed-powys.txt, which does not exist") == true, "\(named?.description ?? "")")
+    }
+
     @Test("the dataset's README says what this run read, skipped, quarantined and found, the same on a re-run")
     func readmeSaysWhatHappened() throws {
         let (folder, config) = try setUp()
