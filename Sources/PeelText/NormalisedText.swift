@@ -386,7 +386,7 @@ public enum Normaliser {
         guard formFeed < bytes.count else { return false }
         var holder = position + 1
         while holder < lines.count && lines[holder].range.upperBound <= formFeed { holder += 1 }
-        guard holder < lines.count else { return false }
+        guard holder < lines.count, lines[holder].range.lowerBound <= formFeed else { return false }
         var scratch: [UInt8] = []
         /// The page number a span of the text is, cleaned; `nil` when it is blank, `.some(nil)` when it is other text.
         func value(_ range: Range<Int>) -> Int?? {

@@ -24,6 +24,13 @@ for name in sorted(os.listdir(samples)):
         open(os.path.join(seeds, f"{name}-{start}"), "wb").write(chunk)
         crlf = chunk.decode("utf-8").replace("\n", "\r\n").encode("cp1252", "ignore")
         open(os.path.join(seeds, f"{name}-{start}-1252"), "wb").write(crlf)
+        # Paged: a page break every 13 lines, its number alone before the form feed on odd pages and in a running
+        # footer on even ones (the page-number and furniture code reads only text with form feeds).
+        paged, window = [], chunk.split(b"\n")
+        for index in range(0, len(window), 13):
+            page = index // 13 + 1
+            paged += window[index:index + 13] + ([b"", str(page).encode(), b"\x0c"] if page % 2 else [b"", b"%d | PEEL" % page, b"\x0c"])
+        open(os.path.join(seeds, f"{name}-{start}-paged"), "wb").write(b"\n".join(paged))
 PY
 cp "$root"/Tests/Fuzz/regressions/* "$seeds"/ 2>/dev/null || true
 cd "$root/.build-fuzz"
