@@ -45,7 +45,7 @@ struct RunCommand: ParsableCommand {
             replaced; 74 writing failed; 75 another run holds the lock; 78 bad configuration.
             """)
 
-    @Option(name: .long, help: ArgumentHelp("An archive, a PDF, a text file or a folder of them (repeatable).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("An archive, a PDF, a text or HTML file, or a folder of them read recursively, links followed (repeatable; default: Inputs).", valueName: "path"))
     var input: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Folder for the dataset; replaced whole at the end of the run.", valueName: "folder"))
