@@ -27,15 +27,31 @@ enum PageFurniture {
             for depth in 0..<depth {
                 // Each candidate's key made once: the edge lines of an unwrapped extraction are whole paragraphs.
                 let keys = group.map { depth < $0.count ? lines[$0[depth]].withText(key) : nil }
-                var counts: [String: Int] = [:]
-                for key in keys { if let key { counts[key, default: 0] += 1 } }
+                // Each key's pages, counted by the parity of the page's place (a page's edges are `group[page]`).
+                var counts: [String: (even: Int, odd: Int)] = [:]
+                for (page, key) in keys.enumerated() {
+                    guard let key else { continue }
+                    if page % 2 == 0 { counts[key, default: (0, 0)].even += 1 } else { counts[key, default: (0, 0)].odd += 1 }
+                }
                 for (candidates, key) in zip(group, keys) {
                     guard let key, depth == 0 || furniture.contains(candidates[depth - 1]) else { continue }
-                    if counts[key, default: 0] >= needed || isPageNumber(lines[candidates[depth]].text) { furniture.insert(candidates[depth]) }
+                    let count = counts[key, default: (0, 0)]
+                    if count.even + count.odd >= needed || alternates(count, pages: group.count) || isPageNumber(lines[candidates[depth]].text) {
+                        furniture.insert(candidates[depth])
+                    }
                 }
             }
         }
         return furniture
+    }
+
+    /// A running line on every other page, as books set them (the report's title on the left-hand pages, a chapter's
+    /// or the inspectorate's name on the right): on half the pages, as often as a heading that opened some pages by
+    /// chance may be, so it is taken only on pages of one parity, at least three of them and three quarters of those.
+    static func alternates(_ count: (even: Int, odd: Int), pages: Int) -> Bool {
+        let (evenPages, oddPages) = ((pages + 1) / 2, pages / 2)
+        return (count.odd == 0 && count.even >= minimumPages && count.even * 4 >= evenPages * 3)
+            || (count.even == 0 && count.odd >= minimumPages && count.odd * 4 >= oddPages * 3)
     }
 
     /// Furniture in a text with no form feed at all (`pdftotext -nopgbrk`, extractors that mark no pages), found by

@@ -46,6 +46,26 @@ struct LayoutTests {
         #expect(kept.filter { $0.hasPrefix("Body text") }.count == 6)
     }
 
+    @Test("running headers on alternate pages (the title on one, the inspectorate on the other) are furniture; a line opening too few pages of one parity is not")
+    func alternatingFurniture() throws {
+        // A cover and thirteen pages: "HMIC" opens the six even ones, on fewer than half the pages (the count that
+        // takes a running line); the title the seven odd ones.
+        let words = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet", "kilo", "lima", "mike", "november"]
+        func text(_ head: (Int) -> String) -> String {
+            (0...13).map { page in
+                (page == 0 ? "Cover\n" : head(page) + "\n\n") + "Body text about \(words[page]).\nMore on \(words[13 - page]).\n\n\(page + 1)\n"
+            }.joined(separator: "\u{0C}")
+        }
+        let alternating = try laidOut(text { $0 % 2 == 0 ? "HMIC" : "PEEL: Police effectiveness 2015 – Wiltshire Police" })
+        let kept = alternating.lines.filter { !$0.isBlank }.map(\.text)
+        #expect(!kept.contains("HMIC") && !kept.contains { $0.hasPrefix("PEEL") }, "\(kept)")
+        #expect(kept.filter { $0.hasPrefix("Body text") }.count == 14)
+        // A heading opening three of the six even pages is no running line.
+        let headings = try laidOut(text { $0 % 2 == 1 ? "PEEL: Police effectiveness 2015" : [2, 6, 10].contains($0) ? "Recommendations" : "Section \(words[$0])" })
+        #expect(headings.lines.filter { $0.text == "Recommendations" }.count == 3)
+        #expect(!headings.lines.contains { $0.text.hasPrefix("PEEL") })
+    }
+
     @Test("without form feeds, a running header beside page numbers that run on is furniture, and a block broken by it reads on")
     func unpagedFurniture() throws {
         let header = "PEEL: Police effectiveness 2017 – Gwent Police"

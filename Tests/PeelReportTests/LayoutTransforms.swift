@@ -161,6 +161,12 @@ enum Layout {
         pageBreaks(every: every) { page, header in ["", "\(page) | \(header)", "\u{0C}"] }
     }
 
+    /// `pageFurniture(every:)` with running headers as books set them: the sample's on odd pages, the inspectorate's name
+    /// on even ones ("HMIC"), each on half the pages only.
+    static func alternatingHeaders(every: Int) -> LayoutTransform {
+        pageBreaks(every: every) { page, header in ["", "\(page)", "\u{0C}" + (page % 2 == 1 ? header : "HMIC"), ""] }
+    }
+
     /// Every empty or whitespace-only line removed.
     static func noBlankLines(_ bytes: [UInt8]) -> [UInt8] {
         joinLines(lines(of: bytes).filter { !$0.allSatisfy(\.isWhitespace) })
