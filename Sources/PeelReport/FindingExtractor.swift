@@ -214,6 +214,18 @@ enum FindingExtractor {
             }
             return WrapWidth.fills(previous, before: text, paragraphWidest: paragraphWidest?.bytes ?? 0)
         }
+        /// The last line of a lead-in ("The force should immediately take steps to:") that opens at line `start`: a
+        /// paragraph of up to four lines that ends with a colon, its wrapped lines found as an item's are.
+        func leadInEnd(from start: Int, _ text: String) -> Int? {
+            var end = start, last = text
+            while !last.hasSuffix(":") && end - start < 3 && end + 1 < lines.count && !lines[end + 1].isBlank {
+                let next = lines[end + 1].text
+                guard bulletText(next) == nil, !isBulletGlyph(next), runsOn(last, at: end + 1, with: next) else { return nil }
+                end += 1
+                last = next
+            }
+            return last.hasSuffix(":") ? end : nil
+        }
         while index < lines.count {
             let line = lines[index]
             let text = lineText(index)
@@ -289,7 +301,12 @@ enum FindingExtractor {
                 current!.text = joinedLines(current!.text, text)  // a wrapped bullet
                 takesSubBullets = takesSubBullets || current!.text.hasSuffix(":")
             } else if (items.isEmpty && current == nil) || (glyphsLost && !blankSinceLast && opensItem(text)) {
-                if skipLeadIn && text.hasSuffix(":") && current == nil && items.isEmpty { index += 1; blankSinceLast = false; previous = text; continue }
+                if skipLeadIn && current == nil && items.isEmpty, let end = leadInEnd(from: index, text) {
+                    index = end + 1
+                    blankSinceLast = false
+                    previous = lines[end].text
+                    continue
+                }
                 // The bullet glyph was lost in extraction.
                 finish()
                 if !glyphsLost {

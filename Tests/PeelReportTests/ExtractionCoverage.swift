@@ -35,7 +35,7 @@ extension ExtractionCoverageTests {
         // FLOORS-BEGIN — "sample|transform": minimum % found per kind, maximum wrong values. Measured on the
         // layout-stage parser (shares rounded down to 0.1 %). Raise them as the parser improves;
         // never lower one without a reason.
-        "2015-dyfed-powys|wrap 50-120": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-dyfed-powys|wrap 40-120": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-dyfed-powys|wrap 76": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-dyfed-powys|wrap 100": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-dyfed-powys|re-wrapped a width a paragraph": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
@@ -53,7 +53,7 @@ extension ExtractionCoverageTests {
         "2015-dyfed-powys|bullets removed": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-dyfed-powys|unicode noise": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-dyfed-powys|crlf": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
-        "2015-national-overview|wrap 50-120": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-national-overview|wrap 40-120": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-national-overview|wrap 76": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-national-overview|wrap 100": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-national-overview|re-wrapped a width a paragraph": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
@@ -71,7 +71,7 @@ extension ExtractionCoverageTests {
         "2015-national-overview|bullets removed": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-national-overview|unicode noise": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-national-overview|crlf": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
-        "2015-wiltshire|wrap 50-120": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-wiltshire|wrap 40-120": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-wiltshire|wrap 76": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-wiltshire|wrap 100": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-wiltshire|re-wrapped a width a paragraph": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
@@ -89,7 +89,7 @@ extension ExtractionCoverageTests {
         "2015-wiltshire|bullets removed": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-wiltshire|unicode noise": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-wiltshire|crlf": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
-        "2017-gwent|wrap 50-120": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-gwent|wrap 40-120": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-gwent|wrap 76": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-gwent|wrap 100": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-gwent|re-wrapped a width a paragraph": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
@@ -107,7 +107,7 @@ extension ExtractionCoverageTests {
         "2017-gwent|bullets removed": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-gwent|unicode noise": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-gwent|crlf": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
-        "2017-west-mercia|wrap 50-120": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|wrap 40-120": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-west-mercia|wrap 76": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-west-mercia|wrap 100": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-west-mercia|re-wrapped a width a paragraph": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
@@ -369,7 +369,7 @@ struct CoverageRow: Sendable {
 
 /// The transforms of the table. A row with several transforms reports the worst of them.
 let coverageTransforms: [(name: String, variants: [(label: String, transform: LayoutTransform)])] = [
-    ("wrap 50-120", (50...120).map { ("\($0) cols", Layout.hardWrap(width: $0)) }),
+    ("wrap 40-120", (40...120).map { ("\($0) cols", Layout.hardWrap(width: $0)) }),
     ("wrap 76", [("76 cols", Layout.hardWrap(width: 76))]),
     ("wrap 100", [("100 cols", Layout.hardWrap(width: 100))]),
     ("re-wrapped a width a paragraph", (1...20).map { ("seed \($0)", Layout.rewrappedParagraphs(seed: UInt64($0))) }),
@@ -578,7 +578,7 @@ struct ExtractionCoverageTests {
         let extractions = notes.map { "\n" + $0 }.joined()
         let report = """
             Extraction coverage: share of the sample's own values found in each variant; wrong = values in the variant \
-            the sample does not have. For "wrap 50-120" each column is its worst width.
+            the sample does not have. For "wrap 40-120" each column is its worst width.
             \(table)\(extractions)
 
             Wrong and missing values:
