@@ -186,6 +186,8 @@ enum FindingExtractor {
         var previous: String?
         /// The current item started at a bullet: then a dash at a line's start is the next item's bullet.
         var currentFromBullet = false
+        /// The number the next item of a numbered list has (`numberedItem`), once its first has been read.
+        var nextNumber: Int?
         func finish() {
             if let item = current { items.append(Item(text: item.text, line: item.line)) }
             current = nil
@@ -220,7 +222,7 @@ enum FindingExtractor {
             var end = start, last = text
             while !last.hasSuffix(":") && end - start < 3 && end + 1 < lines.count && !lines[end + 1].isBlank {
                 let next = lines[end + 1].text
-                guard bulletText(next) == nil, !isBulletGlyph(next), runsOn(last, at: end + 1, with: next) else { return nil }
+                guard bulletText(next) == nil, numberedItem(next) == nil, !isBulletGlyph(next), runsOn(last, at: end + 1, with: next) else { return nil }
                 end += 1
                 last = next
             }
@@ -267,6 +269,14 @@ enum FindingExtractor {
             let continues = ((!blankSinceLast || resumes) && previous.map { runsOn($0, at: index, with: text) } == true)
                 || (line.afterPageBreak && stoppedMidSentence())
             var bullet = glyphsPending > 0 ? text : bulletText(text)
+            // A numbered item ("1. The force should …"), read as a bulleted one: a 1 that opens the list or follows a
+            // lead-in ("… by:"), or the number after the last one. The numbers must run on from 1, so a numbered
+            // section heading after a list does not read as an item.
+            if bullet == nil && glyphsPending == 0, let numbered = numberedItem(text),
+               numbered.number == nextNumber || (numbered.number == 1 && ((items.isEmpty && current == nil) || previous?.hasSuffix(":") == true)) {
+                bullet = numbered.text
+                nextNumber = numbered.number + 1
+            }
             // "- should …" after a line that ends mid-sentence is a wrapped line that starts with a dash, not an item.
             if glyphsPending == 0, bullet?.first?.isLowercase == true, current != nil, !currentFromBullet, !takesSubBullets, !blankSinceLast,
                let previous, previous.last.map({ !".;:!?".contains($0) }) == true {
@@ -448,6 +458,19 @@ enum FindingExtractor {
             return String(text.dropFirst(marker.count)).trimmingCharacters(in: " ")
         }
         return nil
+    }
+
+    /// An item of a numbered list: "1. The force should …", "2) …" (a number of one or two digits, a full stop or a
+    /// closing bracket, a space), with its number and its text.
+    static func numberedItem(_ text: String) -> (number: Int, text: String)? {
+        let utf8 = Array(text.utf8.prefix(4))
+        var digits = 0
+        while digits < utf8.count && digits < 2 && utf8[digits] &- 0x30 < 10 { digits += 1 }
+        guard digits > 0, digits + 1 < utf8.count, utf8[digits] == UInt8(ascii: ".") || utf8[digits] == UInt8(ascii: ")"),
+              utf8[digits + 1] == 0x20 else { return nil }
+        let rest = String(text.utf8.dropFirst(digits + 2))!.trimmingCharacters(in: " ")
+        guard !rest.isEmpty else { return nil }
+        return (utf8[..<digits].reduce(0) { $0 * 10 + Int($1 &- 0x30) }, rest)
     }
 
     /// Footnotes start with their number: "12 A court order …" after the superscript was dropped.

@@ -167,6 +167,20 @@ enum Layout {
         pageBreaks(every: every) { page, header in ["", "\(page)", "\u{0C}" + (page % 2 == 1 ? header : "HMIC"), ""] }
     }
 
+    /// List bullets ("- " at a line's start) numbered instead ("1. ", "2. " …), each list from 1; an indented sub-list
+    /// keeps its bullets and does not restart its list's count.
+    static func numberedLists(_ bytes: [UInt8]) -> [UInt8] {
+        var number = 0
+        return joinLines(lines(of: bytes).map { line in
+            if line.hasPrefix("- ") {
+                number += 1
+                return "\(number). " + line.dropFirst(2)
+            }
+            if !line.allSatisfy(\.isWhitespace) && !line.hasPrefix(" ") { number = 0 }
+            return line
+        })
+    }
+
     /// Every empty or whitespace-only line removed.
     static func noBlankLines(_ bytes: [UInt8]) -> [UInt8] {
         joinLines(lines(of: bytes).filter { !$0.allSatisfy(\.isWhitespace) })

@@ -317,3 +317,31 @@ struct RecommendationFirstLineTests {
         #expect(recommendations.contains { $0.hasPrefix(printed) })
     }
 }
+
+@Suite("Numbered lists read as bulleted ones")
+struct NumberedListTests {
+    @Test("a numbered item's number and text; other openings are no item")
+    func numberedItem() {
+        #expect(FindingExtractor.numberedItem("1. The force should")?.number == 1)
+        #expect(FindingExtractor.numberedItem("1. The force should")?.text == "The force should")
+        #expect(FindingExtractor.numberedItem("12)  ensure it maps ")?.text == "ensure it maps")
+        for text in ["123. x", "1.5 per cent of calls", "1.", "1. ", "2016. The force", "a. x", "1 A court order", "-1. x"] {
+            #expect(FindingExtractor.numberedItem(text) == nil, "\(text)")
+        }
+    }
+
+    @Test("areas for improvement numbered 1, 2: the same findings as bulleted; a number that does not run on is no item")
+    func numberedAreas() throws {
+        let original = String(decoding: Fixtures.sample("peel-effectiveness-2015-dyfed-powys.txt"), as: UTF8.self)
+        let bulleted = "- The force should ensure that all crimes are allocated"
+        let numbered = original.replacingOccurrences(of: bulleted, with: "1. The force should ensure that all crimes are allocated")
+            .replacingOccurrences(of: "- The force should take steps to ensure that all available evidence", with: "2. The force should take steps to ensure that all available evidence")
+        #expect(numbered != original)
+        let expected = try parse(Array(original.utf8)).findings.map(\.text)
+        #expect(try parse(Array(numbered.utf8)).findings.map(\.text) == expected)
+        // "4. Next steps" after the two items: 4 does not follow 2, so it is no third item (the list ends at it).
+        let headed = numbered.replacingOccurrences(of: "scenes of crime.\n", with: "scenes of crime.\n4. Next steps for the force are set out below.\n")
+        #expect(headed != numbered)
+        #expect(try parse(Array(headed.utf8)).findings.map(\.text) == expected)
+    }
+}
