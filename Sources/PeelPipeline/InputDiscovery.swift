@@ -50,7 +50,7 @@ enum InputDiscovery {
             }
             if let failure = walk.read(base) { throw RunFailure(.noInput, "\(path): cannot list the folder: \(failure)") }
         }
-        let unique = Array(Set(walk.files)).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        let unique = Array(Set(walk.files)).sorted(by: inByteOrder)
         if unique.isEmpty { throw RunFailure(.noInput, "no input files in \(paths.joined(separator: ", "))") }
         return Found(archives: unique.map(InputArchive.init(path:)), datasetsPassedOver: walk.datasets.sorted(), passedOver: walk.passedOver)
     }
@@ -137,5 +137,9 @@ private func folderNames(_ path: String) -> Result<[String], SystemCallError> {
         let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
         if name != "." && name != ".." { names.append(name) }
     }
-    return .success(names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+    return .success(names.sorted(by: inByteOrder))
 }
+
+/// Paths in the order of their UTF-8 bytes, the same on every machine and locale (compared in place: an array of each
+/// path's bytes made for every comparison cost an allocation each).
+private func inByteOrder(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
