@@ -9,8 +9,9 @@ public struct LaidOutText: Sendable {
     public let furniture: [Int]
     private let utf8: [UInt8]
 
-    public init(_ text: NormalisedText, decoded: DecodedText) {
-        let removed = PageFurniture.find(text.lines)
+    /// `runningLines`: indices of `text.lines` the caller knows for furniture by their words (`namedRunningLines`).
+    public init(_ text: NormalisedText, decoded: DecodedText, runningLines: Set<Int> = []) {
+        let removed = PageFurniture.find(text.lines).union(runningLines)
         let all = text.lines
         if removed.isEmpty && !all.contains(where: \.afterPageBreak) {
             lines = all
@@ -97,6 +98,13 @@ public struct LaidOutText: Sendable {
         guard (1...3).contains(digits), text.count > digits + 1, text[digits] == 0x20, text[0] != 0x30 else { return false }
         let next = text[digits + 1]
         return (next | 0x20) &- 0x61 < 26 || next == UInt8(ascii: "*") || next == UInt8(ascii: "_") || next >= 0x80
+    }
+
+    /// Running lines no page break or number marks, found by what they say: the indices of `lines` from `start` on
+    /// that open with a capital, a digit or a letter beyond ASCII and that `names` takes for one, where they stand at
+    /// least three times a page apart, in a text with no form feed.
+    public static func namedRunningLines(_ lines: NormalisedLines, from start: Int, names: (UnsafeBufferPointer<UInt8>) -> Bool) -> Set<Int> {
+        PageFurniture.namedRunningLines(lines, from: start, names: names)
     }
 
     /// The first `count` lines only (the rest is read by no one: a repeated copy of the report, say).

@@ -45,6 +45,38 @@ enum PageFurniture {
         return furniture
     }
 
+    /// Running lines that no page break or page number marks (a copy from a viewer of pages that carry no number), in a
+    /// text with no form feed: lines from `start` on that the caller's vocabulary takes for one
+    /// (`names`: the report's title, say), standing at least `minimumPages` times a page apart. Only their words and
+    /// their repeating tell them: a heading repeats too, so the vocabulary must be one no heading, label or value of the
+    /// report is made of.
+    static func namedRunningLines(_ lines: NormalisedLines, from start: Int, names: (UnsafeBufferPointer<UInt8>) -> Bool) -> Set<Int> {
+        // Where form feeds mark the pages, running lines stand at their edges and `find` takes them there.
+        guard !lines.contains(where: \.afterPageBreak) else { return [] }
+        var groups: [String: [Int]] = [:]
+        // A running line is one cell (no tab) and opens as a title does, with a capital or a digit (or a letter beyond
+        // ASCII), not in lower case as wrapped prose goes on nor with a list's bullet: other lines are passed over on their
+        // marks (asking `names` of every line cost 1 % of a run's instructions; callgrind).
+        for index in max(start, 0)..<lines.count where (lines[index].opening &- 0x41 < 26 || lines[index].opening &- 0x30 < 10 || lines[index].opening >= 0x80)
+            && !lines[index].holdsTab && lines[index].byteCount <= maximumRunningLine && lines[index].withText(names) {
+            groups[lines[index].withText(key), default: []].append(index)
+        }
+        var furniture = Set<Int>()
+        for members in groups.values where members.count >= minimumPages {
+            // The most appearances a page apart: each the first a page's lines after the last taken (greedy is longest).
+            var pages = 1, last = members[0]
+            for member in members.dropFirst() where member - last >= minimumPageLines {
+                pages += 1
+                last = member
+            }
+            if pages >= minimumPages { furniture.formUnion(members) }
+        }
+        return furniture
+    }
+
+    /// The longest line `namedRunningLines` takes, in bytes: a running header is a title, not a paragraph.
+    static let maximumRunningLine = 160
+
     /// A running line on every other page, as books set them (the report's title on the left-hand pages, a chapter's
     /// or the inspectorate's name on the right): on half the pages, as often as a heading that opened some pages by
     /// chance may be, so it is taken only on pages of one parity, at least three of them and three quarters of those.

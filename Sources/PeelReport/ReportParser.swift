@@ -27,7 +27,7 @@ public struct ReportParser: Sendable {
             text.extend(decoded, by: Self.titlePageBlock)
         }
         text.extend(decoded)
-        return parse(LaidOutText(text, decoded: decoded))
+        return parse(text, decoded: decoded)
     }
 
     /// Source lines cleaned at a time while looking for the title page (80 non-blank lines take about 150).
@@ -35,7 +35,9 @@ public struct ReportParser: Sendable {
 
     /// Normalised text of `decoded` (tests build it in pieces): laid out, then parsed.
     public func parse(_ text: NormalisedText, decoded: DecodedText) -> Report {
-        parse(LaidOutText(text, decoded: decoded))
+        // Running titles no page break or number marks are known by the title's words, so the title is read first.
+        let running = TitlePage.read(text.lines).map { TitlePage.runningTitles($0, in: text.lines) } ?? []
+        return parse(LaidOutText(text, decoded: decoded, runningLines: running))
     }
 
     public func parse(_ whole: LaidOutText) -> Report {
@@ -196,6 +198,38 @@ enum TitlePage {
         }
         return nil
     }
+
+    /// Running headers and footers that no page break or page number marks (a copy from a viewer of pages that carry no
+    /// number), told by their words: a line after the title page naming the report's year with "PEEL" or its pillar
+    /// ("PEEL: Police effectiveness 2015 – Wiltshire Police", "Wiltshire Police | PEEL 2015"), or the inspectorate's name
+    /// alone ("HMIC"), standing at least three times a page apart. No heading, label or value of a report is made of
+    /// those words; left in, such a line was read as an area for improvement, broke the national table at each page
+    /// and stood between a question and its grade.
+    static func runningTitles(_ title: Title, in lines: NormalisedLines) -> Set<Int> {
+        guard let subject = lines.firstIndex(where: { $0.number == title.subjectLine }) else { return [] }
+        let year = Array(String(title.year).utf8), pillar = Array(title.pillar.rawValue.utf8), peel = Array("peel".utf8)
+        // Asked of most short lines: read on their bytes, the year (a rare byte run) first, and only in a line long enough
+        // to hold it and "PEEL".
+        return LaidOutText.namedRunningLines(lines, from: subject + 1) { text in
+            guard text.count >= 9, year.withUnsafeBufferPointer({ ASCIIBytes.contains(text, $0) }) else { return isInspectorate(text) }
+            return peel.withUnsafeBufferPointer { ASCIIBytes.contains(text, $0) }
+                || (title.pillar != .integrated && pillar.withUnsafeBufferPointer { ASCIIBytes.contains(text, $0) })
+        }
+    }
+
+    /// The inspectorate's name alone, as running lines print it (ASCII case ignored).
+    static func isInspectorate(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = text.first, ASCIIBytes.lower(first) == UInt8(ascii: "h") else { return false }
+        return inspectorateNames.contains { name in name.count == text.count && zip(name, text).allSatisfy { $0 == ASCIIBytes.lower($1) } }
+    }
+
+    /// Lowercase, as bytes.
+    static let inspectorateNames: [[UInt8]] = [
+        "hmic", "hmicfrs", "her majesty's inspectorate of constabulary", "her majesty\u{2019}s inspectorate of constabulary",
+        "hm inspectorate of constabulary", "hm inspectorate of constabulary and fire & rescue services",
+        "her majesty's inspectorate of constabulary and fire & rescue services",
+        "her majesty\u{2019}s inspectorate of constabulary and fire & rescue services",
+    ].map { Array($0.utf8) }
 
     /// "PEEL: Police effectiveness 2015" → (.effectiveness, 2015); "PEEL: Police effectiveness, efficiency
     /// and legitimacy 2018/19" and "PEEL 2021/22" → (.integrated, first year).

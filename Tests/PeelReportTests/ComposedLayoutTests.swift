@@ -33,10 +33,10 @@ struct ComposedLayoutTests {
         if Bool.random(using: &random) { steps.append(("no blank lines", Layout.noBlankLines)) }
         if Bool.random(using: &random) {
             let every = Int.random(in: 30...70, using: &random)
-            if Bool.random(using: &random) {
-                steps.append(("page furniture \(every)", Layout.pageFurniture(every: every)))
-            } else {
-                steps.append(("footnoted pages \(every)", Layout.footnotedPages(every: every)))
+            switch Int.random(in: 0..<3, using: &random) {
+            case 0: steps.append(("page furniture \(every)", Layout.pageFurniture(every: every)))
+            case 1: steps.append(("footnoted pages \(every)", Layout.footnotedPages(every: every)))
+            default: steps.append(("headers inline \(every)", Layout.headersInline(every: every)))
             }
         }
         // Unicode noise ends with CRLF: one or the other, never CRLF twice.

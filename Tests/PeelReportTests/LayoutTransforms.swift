@@ -136,6 +136,23 @@ enum Layout {
         pageBreaks(every: every) { page, _ in ["", "\(page)", ""] }
     }
 
+    /// The running header alone between blank lines every `every` lines: no form feed, no page number (a copy from a
+    /// viewer of a report whose pages carry no number). Only its repeating says it is furniture.
+    static func headersAlone(every: Int) -> LayoutTransform {
+        pageBreaks(every: every) { _, header in ["", header, ""] }
+    }
+
+    /// `headersAlone(every:)` with no blank line around the header: it stands in the paragraph, list or table it cut.
+    static func headersInline(every: Int) -> LayoutTransform {
+        pageBreaks(every: every) { _, header in [header] }
+    }
+
+    /// `headersInline(every:)` as books set running headers: the sample's on odd pages, the inspectorate's name ("HMIC")
+    /// on even ones; no form feed, no page number.
+    static func alternatingHeadersInline(every: Int) -> LayoutTransform {
+        pageBreaks(every: every) { page, header in [page % 2 == 1 ? header : "HMIC"] }
+    }
+
     /// `pageFurniture(every:)` with a footnote at the foot of each page, above its number, set apart by a blank line:
     /// "12 Home Office, London, July 2015." A list item or paragraph that runs over the page break runs over it too.
     static func footnotedPages(every: Int) -> LayoutTransform {
