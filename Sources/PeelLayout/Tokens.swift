@@ -123,6 +123,25 @@ public struct WordWindow {
 
 /// A word of a token, with the token's line: the unit the vocabulary readers match phrases on.
 public struct Word: Sendable, Equatable {
+    /// A bar that parts cells ("|", "¦", "│", "┃") or a Markdown delimiter cell (three or more of "-" and ":", a dash
+    /// among them): no word of a table. A lone "-" (no value) or "–" stays a word.
+    /// Whether a word opening with `byte` may be a rule (`isCellRule`).
+    @inlinable public static func mayOpenCellRule(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "|") || byte == 0xC2 || byte == 0xE2 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ":")
+    }
+
+    @inlinable public static func isCellRule<Bytes: Collection>(_ word: Bytes) -> Bool where Bytes.Element == UInt8 {
+        guard let first = word.first else { return false }
+        switch first {
+        case UInt8(ascii: "|"): return word.count == 1
+        case 0xC2: return word.elementsEqual([0xC2, 0xA6])  // ¦
+        case 0xE2: return word.elementsEqual([0xE2, 0x94, 0x82]) || word.elementsEqual([0xE2, 0x94, 0x83])  // │ ┃
+        case UInt8(ascii: "-"), UInt8(ascii: ":"):
+            return word.count >= 3 && word.contains(UInt8(ascii: "-")) && word.allSatisfy { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ":") }
+        default: return false
+        }
+    }
+
     public let text: Substring
     public let line: Int
     /// The index of its token: two values read from one token (cell) mean the cells ran together.
@@ -143,24 +162,32 @@ extension Array where Element == Token {
         return words
     }
 
-    /// The words of `tokens[range]`, each with its token's index.
+    /// The words of `tokens[range]`, each with its token's index. A bar standing alone between cells ("Kent | Good |
+    /// Requires improvement", a Markdown table without its outer pipes, or box-drawing text) and a Markdown delimiter
+    /// row's dashes ("--- | :---:") are no words: such a row reads as its cells one space apart do.
     func appendWords(of range: Range<Int>, to words: inout [Word]) {
         for index in range {
             let token = self[index]
             // Split on the bytes: splitting Characters was most of the cost of reading a table.
             let text = token.text, utf8 = text.utf8
             var start: String.Index?
+            // Whether the word being read opens as a rule may (most open with a letter or digit and are not asked).
+            var mayBeRule = false
             var position = utf8.startIndex
             while position < utf8.endIndex {
-                if utf8[position] == 0x20 {
-                    if let from = start { words.append(Word(text: text[from..<position], line: token.line, token: index)) }
+                let byte = utf8[position]
+                if byte == 0x20 {
+                    if let from = start, !(mayBeRule && Word.isCellRule(utf8[from..<position])) {
+                        words.append(Word(text: text[from..<position], line: token.line, token: index))
+                    }
                     start = nil
                 } else if start == nil {
                     start = position
+                    mayBeRule = Word.mayOpenCellRule(byte)
                 }
                 position = utf8.index(after: position)
             }
-            if let from = start { words.append(Word(text: text[from...], line: token.line, token: index)) }
+            if let from = start, !(mayBeRule && Word.isCellRule(utf8[from...])) { words.append(Word(text: text[from...], line: token.line, token: index)) }
         }
     }
 }

@@ -292,8 +292,7 @@ enum JudgmentExtractor {
             // apart (tabs expanded to their stops): "Force Q1. Preventing …". The header's words decide the rest. (A
             // line that only opens with the word, "Force in numbers", is passed here: the words of 400 lines were made
             // for each before.)
-            guard lines[index].textHasPrefix(ignoringASCIICase: "force"),
-                  lines[index].withText({ $0.count >= 8 && $0[5] == UInt8(ascii: " ") && $0[6] | 0x20 == UInt8(ascii: "q") && $0[7] &- 0x30 < 10 })
+            guard lines[index].textHasPrefix(ignoringASCIICase: "force"), lines[index].withText(Self.forceThenQuestion)
                     || text.cells(index).first.map({ $0.text.equals(ignoringASCIICase: "force") }) == true else { continue }
             let words = text.tokens(index..<min(lines.count, index + 400)).words
             let (judgmentsRead, problemsRead) = (report.judgments.count, report.problems.count)
@@ -321,6 +320,16 @@ enum JudgmentExtractor {
             }
             if rows > 0, position > 0, let last = lines.firstIndex(where: { $0.number == read[position - 1].line }) { index = last }
         }
+    }
+
+    /// "Force Q1. …", or with a bar between the cells ("Force | Q1. …", a Markdown table without its outer pipes): the
+    /// header of a table whose columns are one space apart, which has no cell "Force" of its own.
+    static func forceThenQuestion(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 8, bytes[5] == UInt8(ascii: " ") else { return false }
+        var question = 6
+        // A bar between: the word after "Force" (up to its space) is one.
+        if let space = bytes[6...].prefix(4).firstIndex(of: UInt8(ascii: " ")), Word.isCellRule(bytes[6..<space]) { question = space + 1 }
+        return question + 1 < bytes.count && bytes[question] | 0x20 == UInt8(ascii: "q") && bytes[question + 1] &- 0x30 < 10
     }
 
     /// Whether a row's grades, run together one space apart, are its printed line broken only where a grade of more

@@ -390,3 +390,25 @@ struct PageFootnoteTests {
         #expect(try texts(noBlank).contains("12 Home Office, London, July 2015."))
     }
 }
+
+@Suite("Layout: bars between a table's cells")
+struct CellRuleTests {
+    @Test("a row with bars between its cells gives the words of the same row one space apart; a delimiter row gives none")
+    func barredRow() throws {
+        let spaced = try laidOut("Avon and Somerset Good Requires improvement - 4,405 -12%\n")
+        for barred in ["Avon and Somerset | Good | Requires improvement | - | 4,405 | -12%\n--- | :---: | ---: | --- | --- | ---\n",
+                       "Avon and Somerset \u{2502} Good \u{2502} Requires improvement \u{2502} - \u{2502} 4,405 \u{2502} -12%\n",
+                       "Avon and Somerset \u{A6} Good \u{A6} Requires improvement \u{A6} - \u{A6} 4,405 \u{A6} -12%\n"] {
+            let text = try laidOut(barred)
+            #expect(text.tokens(0..<text.lines.count).words.map(\.text) == spaced.tokens(0..<1).words.map(\.text), "\(barred)")
+        }
+    }
+
+    @Test("bars and delimiter cells are rules; a dash, a dash run of two, words with bars in them are not", arguments: [
+        ("|", true), ("\u{2502}", true), ("\u{2503}", true), ("\u{A6}", true), ("---", true), (":---:", true), ("--:", true),
+        ("-", false), ("--", false), (":::", false), ("||", false), ("|a", false), ("\u{2013}", false), ("Good", false), ("-12%", false),
+    ])
+    func rule(word: String, isRule: Bool) {
+        #expect(Word.isCellRule(Array(word.utf8)) == isRule)
+    }
+}

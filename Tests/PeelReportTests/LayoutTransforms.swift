@@ -97,6 +97,27 @@ enum Layout {
 
     /// Each tab-separated row printed one cell per line with a blank line after each, as extractors that print every
     /// table cell as a block of its own (mutool's text, pdfminer's paragraphs) give a table: the table's lines triple.
+    /// Table cells a bar apart, as a Markdown table without its outer pipes ("Force | Q1. Preventing … | …", then a
+    /// delimiter row "--- | --- | …" under each table's first row) or text drawn with box bars ("Kent │ Good │ …").
+    static func cellsBarred(_ bar: String, delimiterRow: Bool) -> LayoutTransform {
+        { bytes in
+            var out: [String] = []
+            var inTable = false
+            for line in lines(of: bytes) {
+                guard line.contains("\t") else {
+                    out.append(line)
+                    inTable = false
+                    continue
+                }
+                let cells = line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                out.append(cells.joined(separator: " \(bar) "))
+                if delimiterRow && !inTable { out.append(cells.map { _ in "---" }.joined(separator: " \(bar) ")) }
+                inTable = true
+            }
+            return joinLines(out)
+        }
+    }
+
     static func cellsAsBlocks(_ bytes: [UInt8]) -> [UInt8] {
         joinLines(lines(of: bytes).flatMap { line -> [String] in
             guard line.contains("\t") else { return [line] }

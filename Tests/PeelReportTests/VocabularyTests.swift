@@ -89,3 +89,16 @@ struct VocabularyTests {
         check(Question.self)
     }
 }
+
+/// The header of an all-force table whose columns are one space apart: "Force", then the first question's number,
+/// with or without a bar between.
+struct ForceHeaderTests {
+    @Test("\"Force Q1.\", \"Force | Q1.\", \"Force │ Q1.\": a header; \"Force in numbers\", \"Force | Good\", \"Force |\": not", arguments: [
+        ("Force Q1. Preventing crime", true), ("Force | Q1. Preventing crime", true), ("force \u{2502} q2. Investigating", true),
+        ("Force \u{A6} Q1.", true), ("Force in numbers", false), ("Force | Good | Good", false), ("Force |", false), ("Force || Q1.", false),
+    ])
+    func header(line: String, isHeader: Bool) {
+        let bytes = Array(line.utf8)
+        #expect(bytes.withUnsafeBufferPointer(JudgmentExtractor.forceThenQuestion) == isHeader)
+    }
+}
