@@ -188,6 +188,13 @@ enum JudgmentExtractor {
         var position = start
         var seen = Set<Question>()
         while position < words.count {
+            // A year where a row should start, after rows were read: a reading-order extraction moved a row's year out
+            // of it (Chromium's table in plain pdftotext). Whose it is cannot be known; the rows after it are read.
+            if !seen.isEmpty, let year = Phrases.year(words[position]) {
+                problems.append(ParseProblem(.warning, line: words[position].line, "a last-inspected year (\(year)) stands apart from its row: given to none"))
+                position += 1
+                continue
+            }
             // A row's words run to its grade; a year before any grade ends a row whose grade is unknown.
             var cursor = position
             var found: (grade: Grade, length: Int)?
@@ -221,6 +228,14 @@ enum JudgmentExtractor {
             if cursor < words.count, let year = Phrases.year(words[cursor]) {
                 lastInspected = year
                 cursor += 1
+            } else if cursor < words.count, ["-", "\u{2013}", "\u{2014}"].contains(words[cursor].text) {
+                cursor += 1  // a dash: no year printed
+            } else {
+                // The table prints the year a grade was given; without it a grade carried from an earlier year would read
+                // as this year's. Left out, said.
+                problems.append(ParseProblem(.error, line: wording.first!.line, "no last-inspected year beside \(question.rawValue)'s grade (\(grade.rawValue)): not read"))
+                position = cursor
+                continue
             }
             candidates.append(Candidate(question: question, grade: grade, lastInspected: lastInspected, line: wording.first!.line, source: .table))
             position = cursor
@@ -375,6 +390,15 @@ enum JudgmentExtractor {
                 continue
             }
             guard let (forceID, nameLength) = Phrases.force(words, at: position, registry: registry) else {
+                if let (forceID, grades, after) = wrappedNameRow(words, from: position, questions: questions.count, registry: registry) {
+                    let line = words[position].line
+                    for (question, grade) in zip(questions, grades) where onScale(grade, scale, line: line, problems: &report.problems) {
+                        report.judgments.append(Judgment(forceID: forceID, question: question, grade: grade, scale: scale, line: line))
+                    }
+                    rows += 1
+                    position = after
+                    continue
+                }
                 sayIfRowsFollow(from: position)
                 break
             }
@@ -445,7 +469,15 @@ enum JudgmentExtractor {
     /// (where the first force name starts). Nil unless every column between names a distinct question.
     private static func header(_ words: [Word], from start: Int, registry: ForceRegistry) -> ([Question], Int)? {
         var end = start + 1
-        while end < words.count, end - start < 80, Phrases.force(words, at: end, registry: registry) == nil { end += 1 }
+        while end < words.count, end - start < 80, Phrases.force(words, at: end, registry: registry) == nil {
+            // No header names a grade: one on a line of its own opens the first row, whose force name wrapped in its
+            // column ("Avon and Good Requires …", `wrappedNameRow`): the row starts with that line.
+            if words[end].line != words[start].line, Phrases.grade(words, at: end) != nil || words[end].text.equals(ignoringASCIICase: "requires") {
+                while end - 1 > start, words[end - 1].line == words[end].line { end -= 1 }
+                break
+            }
+            end += 1
+        }
         guard end < words.count, end - start < 80 else { return nil }
         // Columns are "Q1. …" … "Q4. …" and "Overall …": split the header's words there.
         var columns: [[Substring]] = []
@@ -581,6 +613,56 @@ enum JudgmentExtractor {
         // The last "improvement" ends its line.
         guard index == words.count || words[index].line != words[index - 1].line else { return nil }
         return (grades, index)
+    }
+
+    /// A row whose force name wrapped in its column, as its grades did: "Avon and Good Requires Requires Good Requires",
+    /// then "Somerset improvement improvement improvement" (a column layout whose next line starts in the name's column,
+    /// so it is a row of its own to the layout stage). Read only when the first line's words before its grades begin a
+    /// force's name that the next line's first words end, the first line holds one grade a question and nothing else
+    /// ("Requires" can only open "Requires improvement"), and the next line holds, after the name, as many
+    /// "improvement" as the first left open and nothing else. The force, its grades and the word after the row, or nil.
+    private static func wrappedNameRow(_ words: [Word], from start: Int, questions: Int, registry: ForceRegistry) -> (String, [Grade], Int)? {
+        guard start < words.count else { return nil }
+        let line = words[start].line
+        var gradesStart = start
+        while gradesStart < words.count, words[gradesStart].line == line, Phrases.grade(words, at: gradesStart) == nil,
+              !words[gradesStart].text.equals(ignoringASCIICase: "requires") { gradesStart += 1 }
+        guard gradesStart > start, gradesStart - start <= 3, gradesStart < words.count, words[gradesStart].line == line else { return nil }
+        var grades: [Grade] = []
+        var open = 0
+        var index = gradesStart
+        while index < words.count, words[index].line == line {
+            let word = words[index].text
+            if word.equals(ignoringASCIICase: "requires") {
+                grades.append(.requiresImprovement)
+                open += 1
+            } else if word.equals(ignoringASCIICase: "improvement") {
+                guard open > 0 else { return nil }
+                open -= 1
+            } else {
+                guard let (grade, length) = Phrases.grade(words, at: index), length == 1 else { return nil }
+                grades.append(grade)
+            }
+            index += 1
+        }
+        guard grades.count == questions, index < words.count else { return nil }
+        // The name's end opens the next line: its first words (up to three) that make, after the first line's, a name.
+        let next = index, nextLine = words[next].line
+        let prefix = Array(words[start..<gradesStart])
+        var ending = 0
+        for length in 1...3 where next + length <= words.count && words[next + length - 1].line == nextLine {
+            let name = prefix + words[next..<(next + length)]
+            if let (_, found) = Phrases.force(name, at: 0, registry: registry), found == name.count { ending = length }
+        }
+        guard ending > 0, let (forceID, _) = Phrases.force(prefix + words[next..<(next + ending)], at: 0, registry: registry) else { return nil }
+        // Then the grades' second words, as many as were left open, and nothing else on the line.
+        index = next + ending
+        for _ in 0..<open {
+            guard index < words.count, words[index].line == nextLine, words[index].text.equals(ignoringASCIICase: "improvement") else { return nil }
+            index += 1
+        }
+        guard index == words.count || words[index].line != nextLine else { return nil }
+        return (forceID, grades, index)
     }
 
     /// "Outstanding Good Requires improvement Inadequate" over a row of counts (or each grade over its count, as a

@@ -219,6 +219,10 @@ extension ExtractionCoverageTests {
         "2015-dyfed-powys|extraction pdftohtml-complex": CoverageFloor(judgments: 80, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-dyfed-powys|extraction pdftohtml-pages": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-dyfed-powys|extraction pymupdf4llm-pandoc": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction chromium-layout": CoverageFloor(judgments: 100, distributions: 100, figures: 86.5, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction chromium-layout unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 86.5, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction chromium-reading": CoverageFloor(judgments: 100, distributions: 100, figures: 98.5, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction chromium-reading unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 98.5, findings: 100, wrong: 0),
         "2015-national-overview|extraction ghostscript": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-national-overview|extraction mutool": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-national-overview|extraction mutool unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
@@ -226,6 +230,10 @@ extension ExtractionCoverageTests {
         "2015-national-overview|extraction pdftohtml-complex": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-national-overview|extraction pdftohtml-pages": CoverageFloor(judgments: 0, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-national-overview|extraction pymupdf4llm-pandoc": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-national-overview|extraction chromium-layout": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-national-overview|extraction chromium-layout unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-national-overview|extraction chromium-reading": CoverageFloor(judgments: 0, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-national-overview|extraction chromium-reading unpaged": CoverageFloor(judgments: 0, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-wiltshire|extraction ghostscript": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-wiltshire|extraction mutool": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-wiltshire|extraction mutool unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
@@ -233,6 +241,10 @@ extension ExtractionCoverageTests {
         "2015-wiltshire|extraction pdftohtml-complex": CoverageFloor(judgments: 80, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-wiltshire|extraction pdftohtml-pages": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-wiltshire|extraction pymupdf4llm-pandoc": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction chromium-layout": CoverageFloor(judgments: 100, distributions: 100, figures: 90.8, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction chromium-layout unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 90.8, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction chromium-reading": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction chromium-reading unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-gwent|extraction ghostscript": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-gwent|extraction mutool": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-gwent|extraction mutool unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
@@ -240,6 +252,10 @@ extension ExtractionCoverageTests {
         "2017-gwent|extraction pdftohtml-complex": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-gwent|extraction pdftohtml-pages": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-gwent|extraction pymupdf4llm-pandoc": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-gwent|extraction chromium-layout": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-gwent|extraction chromium-layout unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-gwent|extraction chromium-reading": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-gwent|extraction chromium-reading unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-west-mercia|extraction ghostscript": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-west-mercia|extraction mutool": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-west-mercia|extraction mutool unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
@@ -247,6 +263,10 @@ extension ExtractionCoverageTests {
         "2017-west-mercia|extraction pdftohtml-complex": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-west-mercia|extraction pdftohtml-pages": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-west-mercia|extraction pymupdf4llm-pandoc": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction chromium-layout": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction chromium-layout unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction chromium-reading": CoverageFloor(judgments: 83.3, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction chromium-reading unpaged": CoverageFloor(judgments: 83.3, distributions: 100, figures: 100, findings: 100, wrong: 0),
         // FLOORS-END
     ]
 }
@@ -423,9 +443,10 @@ let coverageTransforms: [(name: String, variants: [(label: String, transform: La
 let extractionsFolder = Fixtures.packageRoot + "/Tests/Fixtures/extractions"
 /// pdftotext's two (make-extractions.py); PyMuPDF's, pymupdf4llm's Markdown, pdfminer.six's, and pdfplumber's and pypdf's two
 /// each (make-other-extractions.py); Ghostscript's, mutool's, poppler's pdftohtml in three ways, and pymupdf4llm's Markdown as
-/// HTML through pandoc (make-tool-extractions.sh).
+/// HTML through pandoc (make-tool-extractions.sh); the samples printed by Chromium and extracted by pdftotext in both ways
+/// (make-chromium-extractions.sh).
 let extractionFlavours = ["layout", "reading", "pymupdf", "pdfminer", "pdfplumber", "pdfplumber-layout", "pypdf", "pypdf-layout", "pymupdf4llm", "ghostscript", "mutool",
-                          "pdftohtml", "pdftohtml-complex", "pdftohtml-pages", "pymupdf4llm-pandoc"]
+                          "pdftohtml", "pdftohtml-complex", "pdftohtml-pages", "pymupdf4llm-pandoc", "chromium-layout", "chromium-reading"]
 
 func sampleStem(_ name: String) -> String {
     (name as NSString).deletingPathExtension

@@ -54,6 +54,36 @@ struct ReadingOrderTests {
             == original.judgments.map { "\($0.question.rawValue) \($0.grade.rawValue) \($0.lastInspected ?? 0)" })
     }
 
+    /// Chromium's table in plain pdftotext: a row's year printed after the next row's.
+    @Test("a row whose year stands apart is left out, said; the year apart is given to no row; the rows after are read")
+    func yearApart() throws {
+        let moved = """
+            Question
+            Grade
+            Last inspected
+            Preventing crime and tackling anti-social behaviour Requires improvement 2017
+            Investigating crime and reducing re-offending
+            Good
+            Protecting vulnerable people
+            Requires improvement 2017
+            2016
+            Tackling serious and organised crime
+            Inadequate
+            2017
+            Specialist capabilities
+            Ungraded
+            \u{2013}
+            """
+        let report = try withTable(moved)
+        let rows = report.judgments.filter { $0.line > 140 && $0.line < 170 && $0.question != .overall }
+        #expect(rows.map { "\($0.question.rawValue) \($0.grade.rawValue) \($0.lastInspected ?? 0)" } == [
+            "preventing_crime requires_improvement 2017", "protecting_vulnerable requires_improvement 2017",
+            "serious_organised_crime inadequate 2017", "specialist_capabilities ungraded 0"])
+        #expect(report.problems.contains { $0.severity == .error && $0.message.contains("no last-inspected year beside investigating_crime's grade") })
+        #expect(report.problems.contains { $0.message.contains("a last-inspected year (2016) stands apart from its row") })
+        #expect(!report.judgments.contains { $0.question == .investigatingCrime && $0.lastInspected == nil })
+    }
+
     @Test("a column a cell short is not read, and a problem says so")
     func shortColumn() throws {
         let columns = """
@@ -187,6 +217,43 @@ struct RunTogetherRowTests {
         #expect(report.problems.contains { $0.severity == .error && $0.message.contains("avon-and-somerset") })
         let bedfordshire = report.judgments.filter { $0.forceID == "bedfordshire" }.map(\.grade)
         #expect(bedfordshire == [.good, .good, .requiresImprovement, .good, .good])
+    }
+
+    /// Chromium's tables, as `pdftotext -layout` gives them: a force's name wraps in its column as its grades do, so the
+    /// name's end opens the next line with the grades' second words.
+    @Test("a force's name wrapped in its column with its grades is read, the first row too; a line with a word more, or an \"improvement\" fewer, is not")
+    func wrappedName() throws {
+        let text = """
+            PEEL: Police effectiveness 2015
+
+            A national overview
+
+            Force           Q1. Preventing crime Q2. Investigating       Q3. Protecting    Q4. Tackling serious Overall
+                            and anti-social      crime and managing      vulnerable people and organised crime effectiveness
+                            behaviour            offenders                                                      judgment
+            Avon and        Good                 Requires                Requires          Good                 Requires
+            Somerset                             improvement             improvement                            improvement
+            Bedfordshire    Requires             Good                    Inadequate        Requires             Requires
+                            improvement                                                    improvement          improvement
+            Devon and       Good                 Good                    Requires          Good                 Good
+            Cornwall                                                     improvement
+            Greater         Good                 Requires                Good              Good                 Good
+            Manchester                           improvement             improvement
+            Dorset          Good                 Good                    Good              Good                 Good
+            Kent and        Good                 Good                    Requires          Good                 Good
+            Essex                                                        improvement
+            Durham          Outstanding          Outstanding             Good              Outstanding          Outstanding
+            """
+        let report = try parse(Array(text.utf8))
+        func grades(_ force: String) -> [Grade] { report.judgments.filter { $0.forceID == force }.map(\.grade) }
+        #expect(grades("avon-and-somerset") == [.good, .requiresImprovement, .requiresImprovement, .good, .requiresImprovement])
+        #expect(grades("bedfordshire") == [.requiresImprovement, .good, .inadequate, .requiresImprovement, .requiresImprovement])
+        #expect(grades("devon-and-cornwall") == [.good, .good, .requiresImprovement, .good, .good])
+        // An "improvement" more than the row left open: which grade is whose cannot be known; the table stops there, said.
+        #expect(grades("greater-manchester").isEmpty)
+        #expect(report.problems.contains { $0.message.contains("the all-force judgments table stops at \"Greater Good") })
+        // "Kent and Essex" names no force.
+        #expect(grades("kent").isEmpty && grades("essex").isEmpty)
     }
 
     @Test("a row whole on its line, grades one space apart (tabs expanded to their stops), is read; one split over lines or with a grade more is not, and the rows after it are")

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The samples printed to PDF by a web browser instead of LibreOffice, then extracted by poppler:
+#   bash Tests/Fixtures/make-chromium-extractions.sh
+# Each sample becomes a plain web page (samples-to-html.py), headless Chromium prints it to PDF (A4 as Chromium sets
+# it, no header or footer), and pdftotext extracts it twice into Tests/Fixtures/extractions/:
+#   <stem>.chromium-layout.txt   pdftotext -layout (Chromium's table columns, squeezed where a page is narrow)
+#   <stem>.chromium-reading.txt  pdftotext in reading order
+# Only the texts are kept (the PDFs are some 2 MB). Not run by the tests or CI (they read the committed files); the
+# versions used are written into extractions/README.md's "Printed by Chromium" section. Needs chromium, poppler-utils
+# and python3 (apt-get).
+set -euo pipefail
+cd "$(dirname "$0")"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+python3 samples-to-html.py "$work" samples/*
+for page in "$work"/*.html; do
+    stem=$(basename "$page" .html)
+    chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf="$work/$stem.pdf" "file://$page" >/dev/null 2>&1
+    pdftotext -enc UTF-8 -layout "$work/$stem.pdf" "extractions/$stem.chromium-layout.txt"
+    pdftotext -enc UTF-8 "$work/$stem.pdf" "extractions/$stem.chromium-reading.txt"
+done
+chromium_version=$(chromium --version 2>/dev/null | head -1)
+pdftotext_version=$(pdftotext -v 2>&1 | head -1)
+section="## Printed by Chromium
+
+Made by \`Tests/Fixtures/make-chromium-extractions.sh\`: each sample as a plain web page (\`samples-to-html.py\`:
+headings, lists, one bordered table a run of tab-separated lines, 11pt sans-serif) printed to PDF by headless
+$chromium_version, then extracted by $pdftotext_version.
+
+- \`<stem>.chromium-layout.txt\` — \`pdftotext -layout\`: a browser's table, its columns as wide as their cells, a
+  force's name wrapped in its column like its grades.
+- \`<stem>.chromium-reading.txt\` — \`pdftotext\` in reading order."
+readme=extractions/README.md
+python3 - "$readme" "$section" <<'PY'
+import re, sys
+path, section = sys.argv[1], sys.argv[2]
+text = open(path, encoding="utf-8").read()
+text = re.sub(r"\n## Printed by Chromium\n.*?(?=\n## |\Z)", "", text, flags=re.S).rstrip("\n")
+open(path, "w", encoding="utf-8").write(text + "\n\n" + section + "\n")
+PY
