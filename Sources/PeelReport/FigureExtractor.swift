@@ -333,8 +333,8 @@ enum FigureExtractor {
             var window = text.wordWindow(index..<min(lines.count, index + 300))
             let columns = isRates ? 2 : 4
             /// The row label (metric, qualifier) the words from `start` to `end` (made) name.
-            func label(_ start: Int, _ end: Int) -> (Metric, OutcomeType?)? {
-                let printed = window.words[start..<end].map(\.text).joined(separator: " ")
+            func label(_ start: Int, _ end: Int, then tail: Range<Int> = 0..<0) -> (Metric, OutcomeType?)? {
+                let printed = (window.words[start..<end] + window.words[tail]).map(\.text).joined(separator: " ")
                 // A label that names nothing as printed may have had its words run together where its cell wrapped.
                 if isRates { return (Metric.fromLabel(printed) ?? Metric.fromLabel(runTogether: printed)).map { ($0.metric, nil) } }
                 return (Metric.outcomeType(printed) ?? Metric.outcomeType(runTogether: printed)).map { (.outcomeCount, $0) }
@@ -408,7 +408,24 @@ enum FigureExtractor {
                     cursor += 1
                 }
                 let line = window.words[position].line
-                guard let (metric, qualifier) = label(position, end) else {
+                /// A label wrapped in its cell, its values on its first line ("Penalty Notices for  105  0.3 …", then
+                /// "Disorder" alone, as Chromium's tables print): the words on the lines after the row's and before the
+                /// next row's values end it, when with them it names a metric, and without them the next label names
+                /// one and with them it does not. Where the next row starts.
+                func wrappedTail() -> Int? {
+                    guard values.count == columns else { return nil }
+                    var nextEnd = cursor
+                    while window.has(nextEnd), nextEnd - cursor < 12, PrintedNumber.read(window.words[nextEnd].text) == nil { nextEnd += 1 }
+                    guard nextEnd > cursor, window.has(nextEnd) else { return nil }
+                    let valuesLine = window.words[nextEnd].line
+                    var split = cursor
+                    while split < nextEnd, window.words[split].line > line, window.words[split].line != valuesLine { split += 1 }
+                    guard split > cursor, split < nextEnd, label(position, end, then: cursor..<split) != nil,
+                          label(split, nextEnd) != nil, label(cursor, nextEnd) == nil else { return nil }
+                    return split
+                }
+                let tailEnd = label(position, end) == nil ? wrappedTail() : nil
+                guard let (metric, qualifier) = label(position, end) ?? tailEnd.flatMap({ label(position, end, then: cursor..<$0) }) else {
                     // A row of the table's shape (a short label and exactly its numbers) whose label names nothing peel
                     // knows: left out with a problem naming it, and the rows after it read. Anything else ends the table.
                     guard values.count == columns, !(window.has(cursor) && PrintedNumber.read(window.words[cursor].text) != nil) else { break }
@@ -423,7 +440,7 @@ enum FigureExtractor {
                     continue
                 }
                 addRow(metric: metric, qualifier: qualifier, values: values, line: line)
-                position = cursor
+                position = tailEnd ?? cursor
             }
         }
     }

@@ -55,6 +55,10 @@ enum NarrativeFigures {
         Pattern(cue: "incidents of anti-social behaviour", keys: ["recorded ", " incidents of anti-social behaviour"], "recorded \(number) incidents of anti-social behaviour") { match in
             [match.figure(.force, .asbIncidentsCount, 1)].compactMap { $0 }
         },
+        // The same where a reading-order extraction dropped the hyphen with the line break at it (plain pdftotext).
+        Pattern(cue: "incidents of antisocial behaviour", keys: ["recorded ", " incidents of antisocial behaviour"], "recorded \(number) incidents of antisocial behaviour") { match in
+            [match.figure(.force, .asbIncidentsCount, 1)].compactMap { $0 }
+        },
         Pattern(cue: "incidents than the force recorded", keys: [" percent ", " incidents than the force recorded"], "\(number) percent (fewer|more) incidents than the force recorded") { match in
             [match.figure(.force, .asbIncidentsChange1yPct, 1, sign: sign(match.word(2)))].compactMap { $0 }
         },
@@ -271,13 +275,23 @@ enum NarrativeFigures {
             return found
         }
 
-        /// The paragraph's text as bytes, its lines joined with single spaces, in `buffer` (emptied first).
+        /// The paragraph's text as bytes, its lines joined with single spaces, in `buffer` (emptied first); a line that
+        /// ends in a word's hyphen joins the next without one ("anti-" + "social behaviour", `joinsWithoutSpace`).
         func bytes(of index: Int, _ lines: NormalisedLines, into buffer: inout [UInt8]) {
             buffer.removeAll(keepingCapacity: true)
+            var previous: Int?
             forEachLine(of: index) { line in
-                if !buffer.isEmpty { buffer.append(0x20) }
+                if let previous, !Self.joinsWithoutSpace(lines[previous], lines[line]) { buffer.append(0x20) }
                 lines[line].withText { buffer.append(contentsOf: $0) }
+                previous = line
             }
+        }
+
+        /// A line that ends in a hyphen after a letter, then one that opens with a lower-case letter: a word broken at its
+        /// hyphen where the line wrapped ("anti-" / "social"), joined as the findings reader joins it.
+        static func joinsWithoutSpace(_ first: NormalisedLine, _ second: NormalisedLine) -> Bool {
+            guard second.opening &- 0x61 < 26, first.byteCount >= 2 else { return false }
+            return first.withText { $0[$0.count - 1] == UInt8(ascii: "-") && ($0[$0.count - 2] | 0x20) &- 0x61 < 26 }
         }
 
         func text(of index: Int, _ lines: NormalisedLines) -> String {
@@ -290,9 +304,12 @@ enum NarrativeFigures {
         func starts(of index: Int, _ lines: NormalisedLines) -> [LineStart] {
             var starts: [LineStart] = []
             var offset = 0
+            var previous: Int?
             forEachLine(of: index) { line in
+                if let previous, Self.joinsWithoutSpace(lines[previous], lines[line]) { offset -= 1 }
                 starts.append(LineStart(offset: offset, line: lines[line].number))
                 offset += lines[line].withText(Self.utf16Count) + 1
+                previous = line
             }
             return starts
         }

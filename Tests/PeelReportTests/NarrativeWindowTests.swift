@@ -116,4 +116,26 @@ import Testing
         }
         #expect(matched > 1000)
     }
+
+    /// Chromium's PDF wraps "anti-social" at its hyphen; plain pdftotext drops that hyphen with the break.
+    @Test("a sentence wrapped at a word's hyphen, or with the hyphen lost at the break, is read as the word whole", arguments: [
+        "In the 12 months to 30 June 2015, Kent Police recorded 17,130 incidents of anti-\nsocial behaviour. This is 17 percent fewer.",
+        "In the 12 months to 30 June 2015, Kent Police recorded 17,130 incidents of antisocial\nbehaviour. This is 17 percent fewer.",
+        "In the 12 months to 30 June 2015, Kent Police recorded\n17,130 incidents of anti-social behaviour. This is 17 percent fewer.",
+    ])
+    func wrappedAtHyphen(text: String) throws {
+        let lines = NormalisedText(try TextDecoder.decode(Array(text.utf8))).lines
+        let figures = NarrativeFigures.extract(lines).figures
+        let count = try #require(figures.first { $0.metric == .asbIncidentsCount })
+        #expect(count.value == 17_130 && count.area == .force)
+        #expect(count.line == (text.hasPrefix("In the 12 months to 30 June 2015, Kent Police recorded\n") ? 2 : 1))
+    }
+
+    @Test("a dash at a line's end after a space, or before a capital, joins with a space as before")
+    func dashNotJoined() throws {
+        let text = "Crime fell -\nsharply in Kent. Anti-\nSocial"
+        let lines = NormalisedText(try TextDecoder.decode(Array(text.utf8))).lines
+        #expect(NarrativeFigures.paragraphTexts(lines) == ["Crime fell - sharply in Kent. Anti- Social"])
+    }
+
 }

@@ -173,6 +173,27 @@ struct ColumnOutcomesTests {
     }
 }
 
+extension ColumnOutcomesTests {
+    /// Chromium's table through `pdftotext -layout`: a label wrapped in its cell, its values on its first line.
+    @Test("a label whose end wraps onto a line of its own (\"Penalty Notices for\", then \"Disorder\") is read whole, and the row after it too; an end that makes no label is not guessed, nor the next row")
+    func wrappedLabel() throws {
+        let path = Fixtures.packageRoot + "/Tests/Fixtures/extractions/peel-effectiveness-2015-wiltshire.chromium-layout.txt"
+        let text = String(decoding: try readBytes(path), as: UTF8.self)
+        #expect(text.contains(#/Penalty Notices for +105 +0\.3 +30,681 +0\.8\nDisorder\nOut-of-court \(informal\) +1,007/#))
+        let sample = outcomes(try parseSample(wiltshire))
+        #expect(sample.count == 36)
+        #expect(outcomes(try parse(Array(text.utf8))) == sample)
+        let unknown = text.replacingOccurrences(of: "\nDisorder\nOut-of-court", with: "\nOffences\nOut-of-court")
+        let report = try parse(Array(unknown.utf8))
+        // Neither row's label is known then: both are left out, each said, and the rows after them read.
+        #expect(outcomes(report).count == 28)
+        #expect(!outcomes(report).contains { $0.contains("penalty_notices") || $0.contains("out_of_court_informal") })
+        #expect(outcomes(report).filter { $0.contains("community_resolution") }.count == 4)
+        #expect(report.problems.contains { $0.message.contains("\"Penalty Notices for\" names no metric") })
+        #expect(report.problems.contains { $0.message.contains("\"Offences Out-of-court (informal)\" names no metric") })
+    }
+}
+
 @Suite("Grades outside the report's scale")
 struct GradeScaleTests {
     @Test("\"Adequate\" in a 2015 report is an error naming its line, not a row with no rank")
