@@ -334,7 +334,8 @@ enum FigureExtractor {
             let columns = isRates ? 2 : 4
             /// The row label (metric, qualifier) the words from `start` to `end` (made) name.
             func label(_ start: Int, _ end: Int, then tail: Range<Int> = 0..<0) -> (Metric, OutcomeType?)? {
-                let printed = (window.words[start..<end] + window.words[tail]).map(\.text).joined(separator: " ")
+                var printed = window.words[start..<end].map(\.text).joined(separator: " ")
+                if !tail.isEmpty { for word in window.words[tail] { printed += " " + word.text } }
                 // A label that names nothing as printed may have had its words run together where its cell wrapped.
                 if isRates { return (Metric.fromLabel(printed) ?? Metric.fromLabel(runTogether: printed)).map { ($0.metric, nil) } }
                 return (Metric.outcomeType(printed) ?? Metric.outcomeType(runTogether: printed)).map { (.outcomeCount, $0) }
@@ -424,8 +425,9 @@ enum FigureExtractor {
                           label(split, nextEnd) != nil, label(cursor, nextEnd) == nil else { return nil }
                     return split
                 }
-                let tailEnd = label(position, end) == nil ? wrappedTail() : nil
-                guard let (metric, qualifier) = label(position, end) ?? tailEnd.flatMap({ label(position, end, then: cursor..<$0) }) else {
+                let direct = label(position, end)
+                let tailEnd = direct == nil ? wrappedTail() : nil
+                guard let (metric, qualifier) = direct ?? tailEnd.flatMap({ label(position, end, then: cursor..<$0) }) else {
                     // A row of the table's shape (a short label and exactly its numbers) whose label names nothing peel
                     // knows: left out with a problem naming it, and the rows after it read. Anything else ends the table.
                     guard values.count == columns, !(window.has(cursor) && PrintedNumber.read(window.words[cursor].text) != nil) else { break }
