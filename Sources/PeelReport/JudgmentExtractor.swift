@@ -300,6 +300,20 @@ enum JudgmentExtractor {
                 report.problems.append(ParseProblem(.warning, line: nil, "no all-force judgments table (\"Force\", then a column a question) was found"))
             }
         }
+        /// Whether the lines numbered `first` to `last` are prose: each one cell (no columns, so no cell was joined to
+        /// another line's), and each but the last longer than a row's name or grade cells are (a line the text's
+        /// wrapping broke; proportional fonts leave no exact width to measure it by).
+        func proseLines(_ first: Int, _ last: Int) -> Bool {
+            guard var index = lines.firstIndex(where: { $0.number == first }) else { return false }
+            while index < lines.count, lines[index].number <= last {
+                if !lines[index].isBlank {
+                    guard !lines[index].holdsTab, text.cells(index).count == 1 else { return false }
+                    if lines[index].number < last && lines[index].byteCount < Self.fullProseLine { return false }
+                }
+                index += 1
+            }
+            return true
+        }
         var index = 0
         while index < lines.count {
             defer { index += 1 }
@@ -324,14 +338,16 @@ enum JudgmentExtractor {
             // out inside it where it stopped within a row's words (a name, five two-word grades) of the words' end: a
             // name whose grades the lines left out stops the table as prose after it would.
             var span = 400
-            var (rows, position) = nationalRows(words, from: afterHeader, questions: questions, registry: registry, scale: scale, into: &report)
+            var (rows, position) = nationalRows(words, from: afterHeader, questions: questions, registry: registry, scale: scale,
+                                                proseLines: proseLines, into: &report)
             var read = words
             while read.count - position <= 16, index + span < lines.count, span < 25_600 {
                 report.judgments.removeSubrange(judgmentsRead...)
                 report.problems.removeSubrange(problemsRead...)
                 span *= 4
                 read = text.tokens(index..<min(lines.count, index + span)).words
-                (rows, position) = nationalRows(read, from: afterHeader, questions: questions, registry: registry, scale: scale, into: &report)
+                (rows, position) = nationalRows(read, from: afterHeader, questions: questions, registry: registry, scale: scale,
+                                                proseLines: proseLines, into: &report)
             }
             if rows > 0, position > 0, let last = lines.firstIndex(where: { $0.number == read[position - 1].line }) { index = last }
         }
@@ -361,8 +377,12 @@ enum JudgmentExtractor {
 
     /// The rows of an all-force table from word `start` (after its header): a force name and one grade per question each;
     /// a header repeated on a new page is passed over. Returns the rows read and the word after the last one read.
+    /// The shortest line taken for one the text's wrapping broke (a row's name and grade cells are shorter).
+    static let fullProseLine = 25
+
+    /// `proseLines(first, last)`: whether the lines numbered so are prose, wrapped (a table printed as a paragraph).
     private static func nationalRows(_ words: [Word], from start: Int, questions: [Question], registry: ForceRegistry, scale: GradeScale,
-                                     into report: inout Report) -> (rows: Int, end: Int) {
+                                     proseLines: (Int, Int) -> Bool, into report: inout Report) -> (rows: Int, end: Int) {
         var position = start
         var rows = 0
         /// Where the next row starts after a row not read: the next word that starts a force name.
@@ -438,6 +458,15 @@ enum JudgmentExtractor {
                 let noGradeAfter = cursor == words.count
                     || (Phrases.grade(words, at: cursor) == nil && !words[cursor].text.equals(ignoringASCIICase: "requires"))
                 if wholeLine || (noGradeAfter && Self.brokenOnlyAtWrappedGrades(words, spans, nameLine: line)) { runTogether = false }
+            }
+            // A table printed as a paragraph (Markdown's tab-separated rows as one paragraph, wrapped): rows run on from
+            // line to line in reading order, with no columns whose cells could have been joined across rows. The row is
+            // its name and one grade a question, the next word a name or the table's end.
+            if runTogether, grades.count == questions.count, cursor == words.count
+                || (Phrases.grade(words, at: cursor) == nil && !words[cursor].text.equals(ignoringASCIICase: "requires")
+                    && !words[cursor].text.equals(ignoringASCIICase: "improvement")),
+               proseLines(line, words[cursor - 1].line) {
+                runTogether = false
             }
             if runTogether {
                 report.problems.append(ParseProblem(.error, line: line, "the cells of \(forceID)'s row run together with another row's: not read"))

@@ -76,8 +76,8 @@ public struct ReportParser: Sendable {
     }
 }
 
-/// One figure per (line, area, metric): the key of the figures table. A repeat is dropped, and reported
-/// when its value differs.
+/// One figure per (line, area, metric, qualifier): the key of the figures table. A repeat is dropped, and reported
+/// when its value differs. (Two outcome types on one line, a table printed as a paragraph, are two figures.)
 func removeRepeatedFigures(_ report: inout Report) {
     let figures = report.figures
     // Figures grouped by line (a sort of their indices: figures share a line only with a few others), each compared
@@ -90,7 +90,8 @@ func removeRepeatedFigures(_ report: inout Report) {
         let index = byLine[position]
         if figures[index].line != figures[byLine[runStart]].line { runStart = position }
         for earlier in byLine[runStart..<position] where firstOf[earlier] == nil
-            && figures[earlier].area == figures[index].area && figures[earlier].metric == figures[index].metric {
+            && figures[earlier].area == figures[index].area && figures[earlier].metric == figures[index].metric
+            && figures[earlier].qualifier == figures[index].qualifier {
             firstOf[index] = earlier
             break
         }
@@ -103,7 +104,7 @@ func removeRepeatedFigures(_ report: inout Report) {
             continue
         }
         let first = figures[earlier]
-        if first.value != figure.value || first.qualifier != figure.qualifier {
+        if first.value != figure.value {
             report.problems.append(ParseProblem(.warning, line: figure.line, "\(figure.metric) read twice on one line (\(first.value) and \(figure.value)); the first is kept"))
         }
     }

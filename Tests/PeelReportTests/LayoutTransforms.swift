@@ -118,6 +118,31 @@ enum Layout {
         }
     }
 
+    /// Each table (a run of tab-separated lines) printed as one paragraph, its cells and rows a space apart, wrapped at
+    /// `width`: a Markdown renderer's view of tab-separated rows (no table syntax), as a browser then prints it.
+    static func tablesAsParagraphs(width: Int) -> LayoutTransform {
+        { bytes in
+            var out: [String] = []
+            var rows: [String] = []
+            func flush() {
+                guard !rows.isEmpty else { return }
+                out += wrap(rows.joined(separator: " "), width: width)
+                out.append("")
+                rows = []
+            }
+            for line in lines(of: bytes) {
+                guard line.contains("\t") else {
+                    flush()
+                    out.append(line)
+                    continue
+                }
+                rows.append(line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " "))
+            }
+            flush()
+            return joinLines(out)
+        }
+    }
+
     static func cellsAsBlocks(_ bytes: [UInt8]) -> [UInt8] {
         joinLines(lines(of: bytes).flatMap { line -> [String] in
             guard line.contains("\t") else { return [line] }

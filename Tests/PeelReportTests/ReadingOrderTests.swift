@@ -174,6 +174,15 @@ struct ColumnOutcomesTests {
 }
 
 extension ColumnOutcomesTests {
+    /// Two outcome types on one line are two figures (the figures table's key has the qualifier).
+    @Test("the outcomes table printed as a paragraph gives the sample's 36 figures, several rows to a line")
+    func asParagraph() throws {
+        let sample = outcomes(try parseSample(dyfedPowys))
+        let report = try parse(Layout.tablesAsParagraphs(width: 90)(Fixtures.sample(dyfedPowys)))
+        #expect(outcomes(report) == sample)
+        #expect(!report.problems.contains { $0.message.contains("read twice on one line") })
+    }
+
     /// Chromium's table through `pdftotext -layout`: a label wrapped in its cell, its values on its first line.
     @Test("a label whose end wraps onto a line of its own (\"Penalty Notices for\", then \"Disorder\") is read whole, and the row after it too; an end that makes no label is not guessed, nor the next row")
     func wrappedLabel() throws {
@@ -275,6 +284,35 @@ struct RunTogetherRowTests {
         #expect(report.problems.contains { $0.message.contains("the all-force judgments table stops at \"Greater Good") })
         // "Kent and Essex" names no force.
         #expect(grades("kent").isEmpty && grades("essex").isEmpty)
+    }
+
+    /// A Markdown renderer's view of tab-separated rows: one paragraph, wrapped where the page ends.
+    @Test("a table printed as a paragraph is read row after row; its rows' grades run on from line to line")
+    func paragraph() throws {
+        let text = """
+            PEEL: Police effectiveness 2015
+
+            A national overview
+
+            Force Q1. Preventing crime and anti-social behaviour Q2. Investigating crime and managing
+            offenders Q3. Protecting vulnerable people Q4. Tackling serious and organised crime
+            Overall effectiveness judgment Avon and Somerset Good Requires improvement Requires
+            improvement Good Requires improvement Bedfordshire Requires improvement Good
+            Inadequate Requires improvement Requires improvement Cheshire Outstanding Good Good
+            Requires improvement Good
+
+            The next paragraph.
+            """
+        let report = try parse(Array(text.utf8))
+        func grades(_ force: String) -> [Grade] { report.judgments.filter { $0.forceID == force }.map(\.grade) }
+        #expect(grades("avon-and-somerset") == [.good, .requiresImprovement, .requiresImprovement, .good, .requiresImprovement])
+        #expect(grades("bedfordshire") == [.requiresImprovement, .good, .inadequate, .requiresImprovement, .requiresImprovement])
+        #expect(grades("cheshire") == [.outstanding, .good, .good, .requiresImprovement, .good])
+        #expect(!report.problems.contains { $0.severity == .error })
+        // The same rows with a grade lost: the rows around it run together, and are not read.
+        let lost = try parse(Array(text.replacingOccurrences(of: "Bedfordshire Requires improvement Good\nInadequate", with: "Bedfordshire Requires improvement Good\n").utf8))
+        #expect(!lost.judgments.contains { $0.forceID == "bedfordshire" })
+        #expect(lost.problems.contains { $0.severity == .error && $0.message.contains("bedfordshire") })
     }
 
     @Test("a row whole on its line, grades one space apart (tabs expanded to their stops), is read; one split over lines or with a grade more is not, and the rows after it are")

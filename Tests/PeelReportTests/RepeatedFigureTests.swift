@@ -3,20 +3,20 @@ import Foundation
 import PeelTestSupport
 import Testing
 
-@Suite("One figure per line, area and metric")
+@Suite("One figure per line, area, metric and qualifier")
 struct RepeatedFigureTests {
-    /// The rule written plainly: the first figure of each (line, area, metric) in the order read is kept; each later one
-    /// is dropped, with a warning where its value or qualifier differs.
+    /// The rule written plainly: the first figure of each (line, area, metric, qualifier) in the order read is kept; each
+    /// later one is dropped, with a warning where its value differs. (Two outcome types on one line are two figures.)
     private func plain(_ report: Report) -> Report {
         var report = report
         var seen: [String: Figure] = [:]
         report.figures = report.figures.filter { figure in
-            let key = "\(figure.line)|\(figure.area.rawValue)|\(figure.metric)"
+            let key = "\(figure.line)|\(figure.area.rawValue)|\(figure.metric)|\(figure.qualifier?.rawValue ?? "-")"
             guard let first = seen[key] else {
                 seen[key] = figure
                 return true
             }
-            if first.value != figure.value || first.qualifier != figure.qualifier {
+            if first.value != figure.value {
                 report.problems.append(ParseProblem(.warning, line: figure.line, "\(figure.metric) read twice on one line (\(first.value) and \(figure.value)); the first is kept"))
             }
             return false
