@@ -205,16 +205,26 @@ enum FindingExtractor {
         /// Whether the line `index` continues `previous`: by the text's wrap width, or where the text has none (its
         /// paragraphs wrapped at different widths, or some not at all), by the paragraph's own (`WrapWidth.fills`).
         func runsOn(_ previous: String, at index: Int, with text: String) -> Bool {
-            if wrap.width != nil { return wrap.continues(previous, with: text) }
             // A paragraph's own width tells nothing of the line before a blank one: that is another paragraph's.
-            guard index > 0, !lines[index - 1].isBlank else { return false }
-            if paragraphWidest.map({ !$0.lines.contains(index) }) ?? true {
-                var first = index, last = index
-                while first > 0 && !lines[first - 1].isBlank { first -= 1 }
-                while last + 1 < lines.count && !lines[last + 1].isBlank { last += 1 }
-                paragraphWidest = (first...last, (first...last).lazy.map { lines[$0].cappedByteCount }.max() ?? 0)
+            func widest() -> Int? {
+                guard index > 0, !lines[index - 1].isBlank else { return nil }
+                if paragraphWidest.map({ !$0.lines.contains(index) }) ?? true {
+                    var first = index, last = index
+                    while first > 0 && !lines[first - 1].isBlank { first -= 1 }
+                    while last + 1 < lines.count && !lines[last + 1].isBlank { last += 1 }
+                    paragraphWidest = (first...last, (first...last).lazy.map { lines[$0].cappedByteCount }.max() ?? 0)
+                }
+                return paragraphWidest?.bytes
             }
-            return WrapWidth.fills(previous, before: text, paragraphWidest: paragraphWidest?.bytes ?? 0)
+            if let width = wrap.width {
+                if wrap.continues(previous, with: text) { return true }
+                // A list set narrower than the text (indented under its bullets, as a browser sets it) is wrapped at its
+                // own width: a sentence's end that left no room within its paragraph's widest line goes on.
+                guard let own = widest(), own < width else { return false }
+                return WrapWidth(width: own).continues(previous, with: text)
+            }
+            guard let own = widest() else { return false }
+            return WrapWidth.fills(previous, before: text, paragraphWidest: own)
         }
         /// The last line of a lead-in ("The force should immediately take steps to:") that opens at line `start`: a
         /// paragraph of up to four lines that ends with a colon, its wrapped lines found as an item's are.
@@ -227,6 +237,18 @@ enum FindingExtractor {
                 last = next
             }
             return last.hasSuffix(":") ? end : nil
+        }
+        /// Whether, within the three lines after `index` and with no blank line or heading between, a line opens like the
+        /// list's items after one that ends a sentence.
+        func nextItemFollows(after index: Int) -> Bool {
+            var line = index + 1
+            while line < lines.count, line - index <= 3, !lines[line].isBlank, !lines[line].isHeading {
+                let text = lines[line].text
+                if opensItem(text) { return endsItem(lines[line - 1].text) }
+                if looksLikeHeading(text) { return false }
+                line += 1
+            }
+            return false
         }
         while index < lines.count {
             let line = lines[index]
@@ -305,8 +327,12 @@ enum FindingExtractor {
                 if items.count >= limit { break }
                 if current == nil { currentFromBullet = false }
                 current = current.map { (joinedLines($0.text, text), $0.line) } ?? (text, line.number)
-            } else if current != nil && takesSubBullets && !blankSinceLast && text.first?.isLowercase == true {
-                current!.text = joinedLines(current!.text, text)  // a sub-bullet of "… by:" whose glyph was lost, or its wrapped line
+            } else if current != nil && takesSubBullets && text.first?.isLowercase == true
+                        && (!blankSinceLast || previous.map { $0.hasSuffix(":") || $0.hasSuffix(";") || $0.hasSuffix("; and") || $0.hasSuffix("; or") } == true) {
+                // A sub-bullet of "… by:" whose glyph was lost, or its wrapped line; after the lead-in or a part that ended
+                // (";"), one may stand after a blank line (a page break whose form feed was lost, a glyph line emptied:
+                // Latin-1 has no en dash, and pdftotext writes a soft hyphen for it).
+                current!.text = joinedLines(current!.text, text)
             } else if current != nil && continues && !(glyphsLost && opensItem(text) && previous.map(endsItem) == true) {
                 current!.text = joinedLines(current!.text, text)  // a wrapped bullet
                 takesSubBullets = takesSubBullets || current!.text.hasSuffix(":")
@@ -330,6 +356,12 @@ enum FindingExtractor {
                 currentFromBullet = false
                 current = (text, line.number)
                 takesSubBullets = text.hasSuffix(":")
+            } else if current != nil && glyphsLost && itemOpening != nil && !blankSinceLast && !looksLikeHeading(text)
+                        && nextItemFollows(after: index) {
+                // An item of more than one sentence whose next one the wrap did not tell (a proportional font leaves no
+                // exact width: "… attendance is delayed." / "This should include …"), the list's next item a few lines
+                // on with no blank line or heading between: the sentence is this item's.
+                current!.text = joinedLines(current!.text, text)
             } else if let item = current, !takesSubBullets, item.text.first?.isLowercase == true, text.first?.isLowercase == true,
                       previous.map(endsItem) == true {
                 // A list of parts in lower case ("… take steps to:" / "engage …;" / "ensure …;"): after a part that ended,
@@ -486,6 +518,9 @@ enum FindingExtractor {
 struct WrapWidth {
     /// The longest prose line, if many lines come close to it (the text was wrapped).
     let width: Int?
+
+    /// A known width (a paragraph's own).
+    init(width: Int) { self.width = width }
 
     init(_ lines: NormalisedLines) {
         // A histogram of line lengths (longer than 200 bytes in one bucket: no wrap width is that wide).

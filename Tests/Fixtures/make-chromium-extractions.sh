@@ -5,9 +5,12 @@
 # it, no header or footer), and pdftotext extracts it twice into Tests/Fixtures/extractions/:
 #   <stem>.chromium-layout.txt   pdftotext -layout (Chromium's table columns, squeezed where a page is narrow)
 #   <stem>.chromium-reading.txt  pdftotext in reading order
+# and the same of each sample as pandoc's GitHub-flavoured Markdown reader makes it a web page (its tab-separated rows a
+# paragraph, its lists' bullets drawn by the browser, not text):
+#   <stem>.pandoc-chromium-layout.txt, <stem>.pandoc-chromium-reading.txt
 # Only the texts are kept (the PDFs are some 2 MB). Not run by the tests or CI (they read the committed files); the
 # versions used are written into extractions/README.md's "Printed by Chromium" section. Needs chromium, poppler-utils
-# and python3 (apt-get).
+# pandoc and python3 (apt-get).
 set -euo pipefail
 cd "$(dirname "$0")"
 work=$(mktemp -d)
@@ -19,6 +22,13 @@ for page in "$work"/*.html; do
     pdftotext -enc UTF-8 -layout "$work/$stem.pdf" "extractions/$stem.chromium-layout.txt"
     pdftotext -enc UTF-8 "$work/$stem.pdf" "extractions/$stem.chromium-reading.txt"
 done
+for sample in samples/*; do
+    stem=$(basename "${sample%.*}")
+    pandoc -s -f gfm -t html --metadata title="$stem" "$sample" -o "$work/$stem.pandoc.html"
+    chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf="$work/$stem.pandoc.pdf" "file://$work/$stem.pandoc.html" >/dev/null 2>&1
+    pdftotext -enc UTF-8 -layout "$work/$stem.pandoc.pdf" "extractions/$stem.pandoc-chromium-layout.txt"
+    pdftotext -enc UTF-8 "$work/$stem.pandoc.pdf" "extractions/$stem.pandoc-chromium-reading.txt"
+done
 chromium_version=$(chromium --version 2>/dev/null | head -1)
 pdftotext_version=$(pdftotext -v 2>&1 | head -1)
 section="## Printed by Chromium
@@ -29,7 +39,10 @@ $chromium_version, then extracted by $pdftotext_version.
 
 - \`<stem>.chromium-layout.txt\` — \`pdftotext -layout\`: a browser's table, its columns as wide as their cells, a
   force's name wrapped in its column like its grades.
-- \`<stem>.chromium-reading.txt\` — \`pdftotext\` in reading order."
+- \`<stem>.chromium-reading.txt\` — \`pdftotext\` in reading order.
+- \`<stem>.pandoc-chromium-layout.txt\`, \`<stem>.pandoc-chromium-reading.txt\` — the same of each sample as
+  \`pandoc -f gfm\` ($(pandoc --version | head -1)) makes it a web page: its tab-separated rows one paragraph, its
+  lists' bullets drawn by the browser (no text)."
 readme=extractions/README.md
 python3 - "$readme" "$section" <<'PY'
 import re, sys

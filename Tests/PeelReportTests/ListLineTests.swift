@@ -345,3 +345,47 @@ struct NumberedListTests {
         #expect(try parse(Array(headed.utf8)).findings.map(\.text) == expected)
     }
 }
+
+/// West Mercia as pandoc makes it a web page and Chromium prints it: the list's bullets are drawn, not text, and its
+/// lines are set narrower than the body's, in a proportional font, so no byte count tells where a sentence that ends
+/// an item's line was wrapped ("… attendance is delayed." / "This should include …").
+struct BulletlessListTests {
+    private static let item = "The force should improve its service to vulnerable people, particularly domestic abuse victims, when officers have been unable to attend or attendance is delayed. This should include a re-assessment of the risks that victims face so that safeguarding support can be prioritised."
+    private static let next = "The force should ensure that frontline officers become more proficient in completing DASH risk assessments at initial response and there is sufficient supervisory oversight to ensure opportunities to safeguard vulnerable victims are not missed."
+
+    private func text(_ flavour: String) throws -> String {
+        let path = Fixtures.packageRoot + "/Tests/Fixtures/extractions/peel-effectiveness-2017-west-mercia.pandoc-chromium-\(flavour).txt"
+        return String(decoding: try readBytes(path), as: UTF8.self)
+    }
+
+    @Test("an item's second sentence is the item's, in the list's own width (-layout) or before the next item (reading order)", arguments: ["layout", "reading"])
+    func secondSentence(flavour: String) throws {
+        let text = try text(flavour)
+        #expect(text.contains("is delayed.\n") && !text.contains("•"))
+        let findings = try parse(Array(text.utf8)).findings.map(\.text)
+        #expect(findings.contains(Self.item))
+        #expect(findings.contains(Self.next))
+    }
+
+    @Test("in reading order, a sentence after the list's last item with a heading next is not the item's")
+    func notBeforeHeading() throws {
+        let text = try text("reading")
+        let last = "behalf of victims of domestic abuse.\n"
+        #expect(text.contains(last + "Tackling serious and organised crime\n"))
+        let added = text.replacingOccurrences(of: last + "Tackling serious", with: last + "This paragraph follows the list.\nTackling serious")
+        let findings = try parse(Array(added.utf8)).findings.map(\.text)
+        #expect(findings.contains { $0.hasSuffix("on behalf of victims of domestic abuse.") })
+        #expect(!findings.contains { $0.contains("This paragraph follows the list.") })
+    }
+
+    @Test("a lead-in's parts after a blank line (a page break that lost its form feed) are its own")
+    func partsAfterBlank() throws {
+        let path = Fixtures.packageRoot + "/Tests/Fixtures/extractions/peel-effectiveness-2017-gwent.pandoc-chromium-reading.txt"
+        let text = String(decoding: try readBytes(path), as: UTF8.self)
+        #expect(text.contains("abuse by:\n\n\u{0C}understanding and taking"))
+        let unpaged = text.replacingOccurrences(of: "\u{0C}", with: "")
+        let findings = try parse(Array(unpaged.utf8)).findings.map(\.text)
+        #expect(findings.contains { $0.hasPrefix("The force should improve its overall approach to safeguarding victims of domestic abuse by: understanding and taking appropriate action") })
+        #expect(!findings.contains("The force should improve its overall approach to safeguarding victims of domestic abuse by:"))
+    }
+}
