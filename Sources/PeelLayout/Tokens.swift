@@ -123,13 +123,13 @@ public struct WordWindow {
 
 /// A word of a token, with the token's line: the unit the vocabulary readers match phrases on.
 public struct Word: Sendable, Equatable {
-    /// A bar that parts cells ("|", "¦", "│", "┃") or a Markdown delimiter cell (three or more of "-" and ":", a dash
-    /// among them): no word of a table. A lone "-" (no value) or "–" stays a word.
     /// Whether a word opening with `byte` may be a rule (`isCellRule`).
     @inlinable public static func mayOpenCellRule(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "|") || byte == 0xC2 || byte == 0xE2 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ":")
     }
 
+    /// A bar that parts cells ("|", "¦", "│", "┃") or a Markdown delimiter cell (three or more of "-" and ":", a dash
+    /// among them): no word of a table. A lone "-" (no value) or "–" stays a word.
     @inlinable public static func isCellRule<Bytes: Collection>(_ word: Bytes) -> Bool where Bytes.Element == UInt8 {
         guard let first = word.first else { return false }
         switch first {

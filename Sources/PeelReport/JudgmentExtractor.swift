@@ -375,16 +375,23 @@ enum JudgmentExtractor {
         return true
     }
 
-    /// The rows of an all-force table from word `start` (after its header): a force name and one grade per question each;
-    /// a header repeated on a new page is passed over. Returns the rows read and the word after the last one read.
     /// The shortest line taken for one the text's wrapping broke (a row's name and grade cells are shorter).
     static let fullProseLine = 25
 
+    /// The rows of an all-force table from word `start` (after its header): a force name and one grade per question each;
+    /// a header repeated on a new page is passed over. Returns the rows read and the word after the last one read.
     /// `proseLines(first, last)`: whether the lines numbered so are prose, wrapped (a table printed as a paragraph).
     private static func nationalRows(_ words: [Word], from start: Int, questions: [Question], registry: ForceRegistry, scale: GradeScale,
                                      proseLines: (Int, Int) -> Bool, into report: inout Report) -> (rows: Int, end: Int) {
         var position = start
         var rows = 0
+        /// A row read: its force's grades, one a question, on the line its name starts.
+        func record(_ forceID: String, _ grades: [Grade], line: Int) {
+            for (question, grade) in zip(questions, grades) where onScale(grade, scale, line: line, problems: &report.problems) {
+                report.judgments.append(Judgment(forceID: forceID, question: question, grade: grade, scale: scale, line: line))
+            }
+            rows += 1
+        }
         /// Where the next row starts after a row not read: the next word that starts a force name.
         func nextRow(from start: Int) -> Int {
             var next = start
@@ -411,11 +418,7 @@ enum JudgmentExtractor {
             }
             guard let (forceID, nameLength) = Phrases.force(words, at: position, registry: registry) else {
                 if let (forceID, grades, after) = wrappedNameRow(words, from: position, questions: questions.count, registry: registry) {
-                    let line = words[position].line
-                    for (question, grade) in zip(questions, grades) where onScale(grade, scale, line: line, problems: &report.problems) {
-                        report.judgments.append(Judgment(forceID: forceID, question: question, grade: grade, scale: scale, line: line))
-                    }
-                    rows += 1
+                    record(forceID, grades, line: words[position].line)
                     position = after
                     continue
                 }
@@ -486,10 +489,7 @@ enum JudgmentExtractor {
                 position = nextRow(from: cursor)
                 continue
             }
-            for (question, grade) in zip(questions, grades) where onScale(grade, scale, line: line, problems: &report.problems) {
-                report.judgments.append(Judgment(forceID: forceID, question: question, grade: grade, scale: scale, line: line))
-            }
-            rows += 1
+            record(forceID, grades, line: line)
             position = cursor
         }
         return (rows, position)
@@ -615,24 +615,8 @@ enum JudgmentExtractor {
     /// as "Requires": those the line lacks are the words after it, alone on their lines. The grades and the word after
     /// the row, or nil.
     private static func collapsedRow(_ words: [Word], from start: Int, questions: Int) -> ([Grade], Int)? {
-        guard start < words.count else { return nil }
-        let line = words[start].line
-        var grades: [Grade] = []
-        var requires = 0, improvements = 0
-        var index = start
-        while index < words.count, words[index].line == line {
-            let word = words[index].text
-            if word.equals(ignoringASCIICase: "requires") {
-                grades.append(.requiresImprovement)
-                requires += 1
-            } else if word.equals(ignoringASCIICase: "improvement") {
-                improvements += 1
-            } else {
-                guard let (grade, length) = Phrases.grade(words, at: index), length == 1 else { return nil }
-                grades.append(grade)
-            }
-            index += 1
-        }
+        guard start < words.count, let (grades, requires, improvements, _, end) = lineGradeWords(words, from: start) else { return nil }
+        var index = end
         guard requires > 0, improvements <= requires, grades.count == questions else { return nil }
         guard requires > improvements else { return (grades, index) }
         for _ in improvements..<requires {
@@ -642,6 +626,33 @@ enum JudgmentExtractor {
         // The last "improvement" ends its line.
         guard index == words.count || words[index].line != words[index - 1].line else { return nil }
         return (grades, index)
+    }
+
+    /// The grade words of `words[start]`'s line from `start` on: "Requires" opens "Requires improvement", "improvement"
+    /// closes one (on this line or a later one), every other grade is one word; nil at any other word. The grades, the
+    /// "Requires" and "improvement" counted, whether every "improvement" closed a "Requires" before it, and the word after
+    /// the line.
+    private static func lineGradeWords(_ words: [Word], from start: Int)
+        -> (grades: [Grade], requires: Int, improvements: Int, inOrder: Bool, end: Int)? {
+        let line = words[start].line
+        var grades: [Grade] = []
+        var requires = 0, improvements = 0, inOrder = true
+        var index = start
+        while index < words.count, words[index].line == line {
+            let word = words[index].text
+            if word.equals(ignoringASCIICase: "requires") {
+                grades.append(.requiresImprovement)
+                requires += 1
+            } else if word.equals(ignoringASCIICase: "improvement") {
+                improvements += 1
+                if improvements > requires { inOrder = false }
+            } else {
+                guard let (grade, length) = Phrases.grade(words, at: index), length == 1 else { return nil }
+                grades.append(grade)
+            }
+            index += 1
+        }
+        return (grades, requires, improvements, inOrder, index)
     }
 
     /// A row whose force name wrapped in its column, as its grades did: "Avon and Good Requires Requires Good Requires",
@@ -657,24 +668,10 @@ enum JudgmentExtractor {
         while gradesStart < words.count, words[gradesStart].line == line, Phrases.grade(words, at: gradesStart) == nil,
               !words[gradesStart].text.equals(ignoringASCIICase: "requires") { gradesStart += 1 }
         guard gradesStart > start, gradesStart - start <= 3, gradesStart < words.count, words[gradesStart].line == line else { return nil }
-        var grades: [Grade] = []
-        var open = 0
-        var index = gradesStart
-        while index < words.count, words[index].line == line {
-            let word = words[index].text
-            if word.equals(ignoringASCIICase: "requires") {
-                grades.append(.requiresImprovement)
-                open += 1
-            } else if word.equals(ignoringASCIICase: "improvement") {
-                guard open > 0 else { return nil }
-                open -= 1
-            } else {
-                guard let (grade, length) = Phrases.grade(words, at: index), length == 1 else { return nil }
-                grades.append(grade)
-            }
-            index += 1
-        }
-        guard grades.count == questions, index < words.count else { return nil }
+        guard let (grades, requires, improvements, inOrder, lineEnd) = lineGradeWords(words, from: gradesStart), inOrder,
+              grades.count == questions, lineEnd < words.count else { return nil }
+        let open = requires - improvements
+        var index = lineEnd
         // The name's end opens the next line: its first words (up to three) that make, after the first line's, a name.
         let next = index, nextLine = words[next].line
         let prefix = Array(words[start..<gradesStart])

@@ -288,7 +288,8 @@ enum NarrativeFigures {
         }
 
         /// A line that ends in a hyphen after a letter, then one that opens with a lower-case letter: a word broken at its
-        /// hyphen where the line wrapped ("anti-" / "social"), joined as the findings reader joins it.
+        /// hyphen where the line wrapped ("anti-" / "social"), joined as the findings reader joins it (here on the bytes,
+        /// so ASCII letters only).
         static func joinsWithoutSpace(_ first: NormalisedLine, _ second: NormalisedLine) -> Bool {
             guard second.opening &- 0x61 < 26, first.byteCount >= 2 else { return false }
             return first.withText { $0[$0.count - 1] == UInt8(ascii: "-") && ($0[$0.count - 2] | 0x20) &- 0x61 < 26 }
