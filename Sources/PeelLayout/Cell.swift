@@ -5,10 +5,15 @@ import PeelText
 public struct Cell: Sendable, Equatable {
     public var text: String
     public let column: Int
+    /// The display column just past the cell's last character as its raw line sets it (the text may be shorter:
+    /// markup goes), so the columns a cell covers are `column..<endColumn`. Where it is not given, its text's bytes
+    /// stand for it (no count of characters for every cell asked for: a cell's end is read only side by side).
+    public let endColumn: Int
 
-    public init(text: String, column: Int) {
+    public init(text: String, column: Int, endColumn: Int? = nil) {
         self.text = text
         self.column = column
+        self.endColumn = endColumn ?? column + text.utf8.count
     }
 }
 
@@ -31,6 +36,15 @@ enum Cells {
         return indent
     }
 
+    /// The display columns a raw line's text covers after `indent` (a scalar a column), its ends' spaces aside.
+    static func width(_ raw: UnsafeBufferPointer<UInt8>) -> Int {
+        var lower = 0
+        var upper = raw.count
+        while lower < upper && (raw[lower] == 0x20 || raw[lower] == 0x0C) { lower += 1 }
+        while upper > lower && (raw[upper - 1] == 0x20 || raw[upper - 1] == 0x0D) { upper -= 1 }
+        return raw[lower..<upper].reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
+    }
+
     /// The cells of one raw line: split at tabs and at runs of two or more spaces (pdftotext -layout and
     /// `column -t` separate columns so; prose has single spaces), each cleaned as a line is. Empty cells
     /// (markup alone) are dropped.
@@ -41,10 +55,11 @@ enum Cells {
         var start: Int?
         var startColumn = 0
         var end = 0
+        var endColumn = 0
         func close() {
             guard let from = start else { return }
             let text = Normaliser.cleanCell(UnsafeBufferPointer(rebasing: raw[from..<end]))
-            if !text.isEmpty { cells.append(Cell(text: text, column: startColumn)) }
+            if !text.isEmpty { cells.append(Cell(text: text, column: startColumn, endColumn: endColumn)) }
             start = nil
         }
         while index < raw.count {
@@ -75,6 +90,7 @@ enum Cells {
             if byte & 0xC0 != 0x80 { column += 1 }
             index += 1
             end = index
+            endColumn = column
         }
         close()
         return cells

@@ -7,7 +7,7 @@ public struct LaidOutText: Sendable {
     public let lines: NormalisedLines
     /// Source line numbers removed as page furniture.
     public let furniture: [Int]
-    private let utf8: [UInt8]
+    let utf8: [UInt8]
 
     /// `runningLines`: indices of `text.lines` the caller knows for furniture by their words (`namedRunningLines`).
     public init(_ text: NormalisedText, decoded: DecodedText, runningLines: Set<Int> = []) {

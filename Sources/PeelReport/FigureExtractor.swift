@@ -7,7 +7,7 @@ enum FigureExtractor {
     static func extract(_ text: LaidOutText, forceName: String, forceID: String?, registry: ForceRegistry, into report: inout Report) {
         let lines = text.lines
         let names = AreaNames(forceName: forceName, forceID: forceID, registry: registry)
-        forceInNumbers(lines, names: names, into: &report)
+        forceInNumbers(text, names: names, into: &report)
         tables(text, names: names, into: &report)
         let narrative = NarrativeFigures.extract(lines)
         report.figures += narrative.figures
@@ -106,7 +106,7 @@ enum FigureExtractor {
     }
 
     /// Section headings inside "Force in numbers" that are not metric labels.
-    private static let sectionHeadings: Set<String> = [
+    fileprivate static let sectionHeadings: Set<String> = [
         "calls for assistance", "crime", "crime (excluding fraud)", "charge rate", "anti-social behaviour",
         "domestic abuse", "organised crime groups", "victim satisfaction rate", "crime outcomes", "crime outcomes*",
     ]
@@ -120,7 +120,8 @@ enum FigureExtractor {
     /// Three layouts come out of PDF extraction: label / force / E&W / value / value; label / force / value /
     /// E&W / value; and label / "Force England and Wales" / value / value. Read as a stream of tokens, each
     /// value goes to the oldest name still waiting for one. Labels can be wrapped over several lines.
-    static func forceInNumbers(_ lines: NormalisedLines, names: AreaNames, into report: inout Report) {
+    static func forceInNumbers(_ text: LaidOutText, names: AreaNames, into report: inout Report) {
+        let lines = text.lines
         func section(from start: Int) -> NormalisedLines.SubSequence {
             // A line's text is made only where its marks leave the answer open (a next heading's opening, more than 80
             // bytes): most lines of a section are short values and labels.
@@ -141,8 +142,15 @@ enum FigureExtractor {
             headingOpening.mayOpen(lines[$0])
                 && lines[$0].textEquals(ignoringASCIICase: Self.forceInNumbersHeading) && !isContentsLine(lines[$0].text)
         }
-        // Each candidate's section is found once (it is read again below).
-        guard let section = headings.lazy.map(section(from:)).first(where: { $0.contains { names.areas($0) != nil } }) else { return }
+        // Each candidate's section is found once (it is read again below), and so are its panels side by side: where a
+        // graphic's panels stand in a row, a name may stand on no line alone.
+        var panels: [LinePiece]?
+        guard let section = headings.lazy.map(section(from:)).first(where: { section in
+            panels = nil
+            if section.contains(where: { names.areas($0) != nil }) { return true }
+            panels = text.sideBySideReading(section.startIndex..<section.endIndex)
+            return panels?.contains { names.areas($0.text) != nil } == true
+        }) else { return }
         // The footnote of the 2017 outcomes graphic gives their period (read whole: it may be wrapped). It opens with the
         // asterisk, which is a byte of its own (no other character starts with it).
         let outcomesPeriod = section.firstIndex {
@@ -151,15 +159,47 @@ enum FigureExtractor {
             Dates.periods(in: section[start...].prefix { !$0.isBlank }.map(\.text).joined(separator: " ")).first
         }
 
-        // A metric's block: its label lines, then the names and values that follow, up to the next text line. The
-        // values go to the names in order (each to the oldest name still waiting), and only when the block pairs
-        // them unambiguously: as many values as names, none before its name. Otherwise none of them goes out.
+        // Row by row, as the lines stand; where graphics may stand side by side, a panel at a time too, and that reading
+        // is taken where it reads more and everything the rows read (a single column whose words are spaced out,
+        // `pdftotext -fixed`, can look like columns: read so, its names come apart and it reads less).
+        var rows = BlockReader(names: names, outcomesPeriod: outcomesPeriod)
+        for line in section where !line.isBlank { rows.read(line.text, lineNumber: line.number, isHeading: line.isHeading, line: line) }
+        rows.closeBlock()
+        var chosen = rows
+        if let pieces = panels ?? text.sideBySideReading(section.startIndex..<section.endIndex) {
+            var byPanel = BlockReader(names: names, outcomesPeriod: outcomesPeriod)
+            for piece in pieces {
+                let line = lines[piece.index]
+                byPanel.read(piece.text, lineNumber: line.number, isHeading: piece.isWholeLine && line.isHeading, line: piece.isWholeLine ? line : nil)
+            }
+            byPanel.closeBlock()
+            if byPanel.figures.count > rows.figures.count && rows.figures.allSatisfy(byPanel.figures.contains) { chosen = byPanel }
+        }
+        report.figures += chosen.figures
+        report.problems += chosen.problems
+    }
+
+    /// Force in numbers read a metric's block at a time: its label lines, then the names and values that follow, up to
+    /// the next text line. The values go to the names in order (each to the oldest name still waiting), and only when
+    /// the block pairs them unambiguously: as many values as names, none before its name. Otherwise none of them goes
+    /// out.
+    private struct BlockReader {
+        let names: AreaNames
+        let outcomesPeriod: Period?
+        private(set) var figures: [Figure] = []
+        private(set) var problems: [ParseProblem] = []
         /// The label's lines, with their texts (made once: each is read again to resolve the label).
-        var labelLines: [(number: Int, text: String)] = []
-        var named: [(area: Area, line: Int)] = []
-        var values: [(number: PrintedNumber, line: Int)] = []
-        var valueBeforeName = false
-        func closeBlock() {
+        private var labelLines: [(number: Int, text: String)] = []
+        private var named: [(area: Area, line: Int)] = []
+        private var values: [(number: PrintedNumber, line: Int)] = []
+        private var valueBeforeName = false
+
+        init(names: AreaNames, outcomesPeriod: Period?) {
+            self.names = names
+            self.outcomesPeriod = outcomesPeriod
+        }
+
+        mutating func closeBlock() {
             defer {
                 labelLines = []
                 named = []
@@ -172,75 +212,82 @@ enum FigureExtractor {
             let at = labelLines.first?.number ?? named.first?.line ?? values[0].line
             // Each area once: two blocks with no label between them are not one metric.
             guard values.count == named.count, !valueBeforeName, Set(named.map(\.area)).count == named.count else {
-                report.problems.append(ParseProblem(.warning, line: at,
+                problems.append(ParseProblem(.warning, line: at,
                     "Force in numbers: \(values.count) values for \(named.count) names do not pair\(valueBeforeName ? " (a value before its name)" : ""); left out"))
                 return
             }
-            guard let metric = resolveLabel(labelLines, outcomesPeriod: outcomesPeriod, problems: &report.problems) else {
+            guard let metric = FigureExtractor.resolveLabel(labelLines, outcomesPeriod: outcomesPeriod, problems: &problems) else {
                 if labelLines.isEmpty {
-                    report.problems.append(ParseProblem(.warning, line: at, "Force in numbers: values with no label; left out"))
+                    problems.append(ParseProblem(.warning, line: at, "Force in numbers: values with no label; left out"))
                 }
                 return
             }
             for (name, value) in zip(named, values) {
-                report.figures.append(Figure(
+                figures.append(Figure(
                     area: name.area, metric: metric.metric, qualifier: metric.qualifier, value: value.number.value, decimals: value.number.decimals,
                     unit: metric.metric.unit, period: metric.period, source: .forceInNumbers, line: value.line))
             }
         }
+
         /// A value, after the names so far: one more than there are names stood before its own.
-        func take(_ number: PrintedNumber, line: Int) {
+        private mutating func take(_ number: PrintedNumber, line: Int) {
             if values.count >= named.count { valueBeforeName = true }
             values.append((number, line))
         }
-        for line in section where !line.isBlank {
-            let text = line.text
-            if let areas = names.areas(line, text: text) {
-                named += areas.map { ($0, line.number) }
-                continue
-            }
-            if let number = PrintedNumber(text) {
-                // A number before any label has nothing to go with; "2017" wrapped off the end of a label is part of
-                // the label; another number before the names has no name yet.
-                if named.isEmpty {
-                    if labelLines.isEmpty { continue }
-                    if Self.isYear(text) {
-                        labelLines.append((line.number, text))
-                        continue
+
+        /// One line of the section, or one panel's part of it (`line` then nil).
+        mutating func read(_ text: String, lineNumber: Int, isHeading: Bool, line: NormalisedLine?) {
+                let areas = if let line { names.areas(line, text: text) } else { names.areas(text) }
+                if let areas {
+                    // A name again after the block is whole, the force and England and Wales each with its value: the name
+                    // opens another block (reading order may set the last pair of one graphic after the next graphic's).
+                    if !valueBeforeName, values.count == 2, named.count == 2, named[0].area != named[1].area {
+                        closeBlock()
                     }
+                    named += areas.map { ($0, lineNumber) }
+                    return
                 }
-                take(number, line: line.number)
-                continue
+                if let number = PrintedNumber(text) {
+                    // A number before any label has nothing to go with; "2017" wrapped off the end of a label is part of
+                    // the label; another number before the names has no name yet.
+                    if named.isEmpty {
+                        if labelLines.isEmpty { return }
+                        if FigureExtractor.isYear(text) {
+                            labelLines.append((lineNumber, text))
+                            return
+                        }
+                    }
+                    take(number, line: lineNumber)
+                    return
+                }
+                // A name and its value on one line: the name, then the value.
+                if let (areas, value) = names.areaThenValue(text) {
+                    named += areas.map { ($0, lineNumber) }
+                    take(value, line: lineNumber)
+                    return
+                }
+                // The values of one row of the graphic on one line ("31.9 36.2", pymupdf4llm), in the order its names were
+                // printed: each a value, as if on a line of its own.
+                if let numbers = FigureExtractor.numbersAlone(text) {
+                    if named.isEmpty && labelLines.isEmpty { return }
+                    for number in numbers { take(number, line: lineNumber) }
+                    return
+                }
+                // Text: a (part of a) label or a heading. It ends the previous metric's block, even one whose values
+                // were lost, so no value is ever given to the wrong label.
+                if !named.isEmpty || !values.isEmpty { closeBlock() }
+                // A label and the force's name on one line: the label's (last) line, then the name.
+                if !isHeading, let label = names.labelBeforeForceName(text) {
+                    labelLines.append((lineNumber, label))
+                    named.append((.force, lineNumber))
+                    return
+                }
+                if isHeading || FigureExtractor.sectionHeadings.contains(text.lowercased()) {
+                    labelLines = []
+                    return
+                }
+                labelLines.append((lineNumber, text))
             }
-            // A name and its value on one line: the name, then the value.
-            if let (areas, value) = names.areaThenValue(text) {
-                named += areas.map { ($0, line.number) }
-                take(value, line: line.number)
-                continue
-            }
-            // The values of one row of the graphic on one line ("31.9 36.2", pymupdf4llm), in the order its names were
-            // printed: each a value, as if on a line of its own.
-            if let numbers = Self.numbersAlone(text) {
-                if named.isEmpty && labelLines.isEmpty { continue }
-                for number in numbers { take(number, line: line.number) }
-                continue
-            }
-            // Text: a (part of a) label or a heading. It ends the previous metric's block, even one whose values
-            // were lost, so no value is ever given to the wrong label.
-            if !named.isEmpty || !values.isEmpty { closeBlock() }
-            // A label and the force's name on one line: the label's (last) line, then the name.
-            if !line.isHeading, let label = names.labelBeforeForceName(text) {
-                labelLines.append((line.number, label))
-                named.append((.force, line.number))
-                continue
-            }
-            if line.isHeading || sectionHeadings.contains(text.lowercased()) {
-                labelLines = []
-                continue
-            }
-            labelLines.append((line.number, text))
-        }
-        closeBlock()
     }
 
     /// The numbers of a line that holds two or more numbers and nothing else, a space or tab apart; nil for any other.
@@ -284,7 +331,7 @@ enum FigureExtractor {
     /// The label of the values that follow: from the last line that starts a label (a capitalised line after
     /// one that ended with a year), so labels whose values were lost do not run into the next one, while a
     /// label wrapped over several lines ("Change in ASB incidents / 12 months to … / against …") stays whole.
-    private static func resolveLabel(_ lines: [(number: Int, text: String)], outcomesPeriod: Period?, problems: inout [ParseProblem])
+    fileprivate static func resolveLabel(_ lines: [(number: Int, text: String)], outcomesPeriod: Period?, problems: inout [ParseProblem])
         -> (metric: Metric, qualifier: OutcomeType?, period: Period)? {
         guard !lines.isEmpty else { return nil }
         var from = 0

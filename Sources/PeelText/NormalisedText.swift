@@ -270,10 +270,14 @@ public struct NormalisedText: Sendable {
             guard number == last + 1 || number == last + 2 else { return false }
         } else {
             // The first number stands at its page or one before it (a cover without one), as numbers from the cover
-            // on do; further before it only where the next page carries it on (numbering begun again after front
-            // pages). A value that happens to open a page whose number is in a running footer ("7 | PEEL …", as
-            // mutool prints them) is text.
-            guard number <= pageBreaks + 5, number + 1 >= pageBreaks || Normaliser.carriedOn(number, after: position, in: all, bytes: bytes) else { return false }
+            // on do, or further before it (numbering begun again after front pages); either way the next page, if
+            // any, carries it on. A value that happens to end or open a page of a text whose pages carry no numbers (a
+            // web page printed without them: "1", the last line of a Force in numbers page) is text, and so is one
+            // that opens a page whose number is in a running footer ("7 | PEEL …", as mutool prints them).
+            guard number <= pageBreaks + 5 else { return false }
+            if !Normaliser.carriedOn(number, after: position, in: all, bytes: bytes) {
+                guard number + 1 >= pageBreaks, !Normaliser.pageFollows(position, in: all, bytes: bytes) else { return false }
+            }
         }
         lastPageNumber = number
         return true
@@ -377,9 +381,17 @@ public enum Normaliser {
         return text.reduce(0) { $0 * 10 + Int($1 &- 0x30) }
     }
 
+    /// Whether a page with text on it follows the line at `position`: a form feed after it, and after that some text.
+    static func pageFollows(_ position: Int, in lines: [TextLine], bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard position < lines.count else { return false }
+        let formFeed = ByteSearch.firstIndex(of: 0x0C, in: bytes, from: lines[position].range.upperBound)
+        guard formFeed < bytes.count else { return false }
+        return bytes[(formFeed + 1)...].contains { $0 > 0x20 }
+    }
+
     /// Whether the first page break after line `position` has `number + 1` or `number + 2` as a page number beside it:
     /// the nearest non-blank line before the break (after `position`) or after it, cleaned as every line is. Asked only
-    /// of a text's first page number when it stands far before its page, so the text is read here as bytes again.
+    /// of a number beside a break before any page number was taken (few lines), so the text is read here as bytes again.
     static func carriedOn(_ number: Int, after position: Int, in lines: [TextLine], bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard position < lines.count else { return false }
         let formFeed = ByteSearch.firstIndex(of: 0x0C, in: bytes, from: lines[position].range.upperBound)

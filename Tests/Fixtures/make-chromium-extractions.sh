@@ -8,6 +8,9 @@
 # and the same of each sample as pandoc's GitHub-flavoured Markdown reader makes it a web page (its tab-separated rows a
 # paragraph, its lists' bullets drawn by the browser, not text):
 #   <stem>.pandoc-chromium-layout.txt, <stem>.pandoc-chromium-reading.txt
+# and the force reports with their Force in numbers set as an infographic, its graphics panels two and three a row
+# (`samples-to-html.py --grid N`), which pdftotext -layout prints side by side:
+#   <stem>.chromium-grid2-layout.txt, <stem>.chromium-grid2-reading.txt, and the same with grid3
 # Only the texts are kept (the PDFs are some 2 MB). Not run by the tests or CI (they read the committed files); the
 # versions used are written into extractions/README.md's "Printed by Chromium" section. Needs chromium, poppler-utils
 # pandoc and python3 (apt-get).
@@ -21,6 +24,18 @@ for page in "$work"/*.html; do
     chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf="$work/$stem.pdf" "file://$page" >/dev/null 2>&1
     pdftotext -enc UTF-8 -layout "$work/$stem.pdf" "extractions/$stem.chromium-layout.txt"
     pdftotext -enc UTF-8 "$work/$stem.pdf" "extractions/$stem.chromium-reading.txt"
+done
+for columns in 2 3; do
+    mkdir -p "$work/grid$columns"
+    python3 samples-to-html.py --grid "$columns" "$work/grid$columns" samples/*
+    for page in "$work/grid$columns"/*.html; do
+        stem=$(basename "$page" .html)
+        # The national overview has no Force in numbers: its page is the plain one.
+        grep -q 'grid-template-columns' "$page" || continue
+        chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf="$work/grid$columns/$stem.pdf" "file://$page" >/dev/null 2>&1
+        pdftotext -enc UTF-8 -layout "$work/grid$columns/$stem.pdf" "extractions/$stem.chromium-grid$columns-layout.txt"
+        pdftotext -enc UTF-8 "$work/grid$columns/$stem.pdf" "extractions/$stem.chromium-grid$columns-reading.txt"
+    done
 done
 for sample in samples/*; do
     stem=$(basename "${sample%.*}")
@@ -42,7 +57,10 @@ $chromium_version, then extracted by $pdftotext_version.
 - \`<stem>.chromium-reading.txt\` — \`pdftotext\` in reading order.
 - \`<stem>.pandoc-chromium-layout.txt\`, \`<stem>.pandoc-chromium-reading.txt\` — the same of each sample as
   \`pandoc -f gfm\` ($(pandoc --version | head -1)) makes it a web page: its tab-separated rows one paragraph, its
-  lists' bullets drawn by the browser (no text)."
+  lists' bullets drawn by the browser (no text).
+- \`<stem>.chromium-grid2-layout.txt\`, \`<stem>.chromium-grid2-reading.txt\`, and \`grid3\` — the force reports with
+  their Force in numbers set as the reports set it, an infographic (\`samples-to-html.py --grid N\`): each graphic a
+  bordered panel, two or three a row, which \`pdftotext -layout\` prints side by side."
 readme=extractions/README.md
 python3 - "$readme" "$section" <<'PY'
 import re, sys

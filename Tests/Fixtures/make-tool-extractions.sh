@@ -8,6 +8,8 @@
 #   <stem>.pdftohtml.html, <stem>.pdftohtml-complex.html, <stem>.pdftohtml-pages.html
 #                           poppler's pdftohtml: one HTML file (-s), the same with a style's every run placed apart
 #                           (-c), and pages one after another with a rule between them (neither); images left out (-i)
+#   <stem>.fixed3.txt       poppler's `pdftotext -fixed 3`: the page's layout on a grid of fixed pitch, a line's words
+#                           spaced out by runs of spaces
 #   <stem>.pymupdf4llm-pandoc.html
 #                           the report as a web page with real tables: <stem>.pymupdf4llm.md (make-other-extractions.py)
 #                           through pandoc's GitHub-flavoured Markdown reader
@@ -27,9 +29,11 @@ for pdf in "${pdfs[@]}"; do
     pdftohtml -q -s -i -noframes "$pdf" "$stem.pdftohtml"
     pdftohtml -q -c -s -i -noframes "$pdf" "$stem.pdftohtml-complex"
     pdftohtml -q -i -noframes "$pdf" "$stem.pdftohtml-pages"
+    pdftotext -enc UTF-8 -fixed 3 "$pdf" "$stem.fixed3.txt"
     pandoc -s -f gfm -t html --metadata title="$stem" "$stem.pymupdf4llm.md" -o "$stem.pymupdf4llm-pandoc.html"
 done
 pdftohtml_version=$(pdftohtml -v 2>&1 | head -1)
+pdftotext_version=$(pdftotext -v 2>&1 | head -1)
 pandoc_version=$(pandoc --version | head -1)
 gs_version=$(gs --version)
 mutool_version=$(mutool -v 2>&1 | head -1)
@@ -45,6 +49,8 @@ Made by \`Tests/Fixtures/make-tool-extractions.sh\` from the PDFs above.
   \`pdftohtml -i -noframes\` ($pdftohtml_version) with \`-s\` (one file, a paragraph a block), with \`-c -s\` (every run of
   a style placed apart, by its position) and with neither (pages one after another, a rule between them), then the
   document's outline as a list of links.
+- \`<stem>.fixed3.txt\` — \`pdftotext -fixed 3\` ($pdftotext_version): the page's layout on a grid of fixed pitch,
+  so a line's words stand apart by runs of spaces, as a table's cells do.
 - \`<stem>.pymupdf4llm-pandoc.html\` — the report as a web page with real tables: \`<stem>.pymupdf4llm.md\` through
   \`pandoc -s -f gfm -t html\` ($pandoc_version).
 "

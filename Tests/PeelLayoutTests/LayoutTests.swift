@@ -132,7 +132,8 @@ struct LayoutTests {
 
     @Test("the blank lines at a page break are no paragraph break: text runs on across it")
     func pageBottomMargin() throws {
-        let text = try laidOut("first\n\nan item that runs\n\n\n   2\n\u{0C}   Running header\n\n\non to the next page\n\nlast\n\u{0C}   Running header\n\nend\n")
+        // Each page numbered, as a numbered text's pages are (one number alone could be a value that ends its page).
+        let text = try laidOut("first\n\nan item that runs\n\n\n   2\n\u{0C}   Running header\n\n\non to the next page\n\nlast\n   3\n\u{0C}   Running header\n\nend\n")
         #expect(text.lines.map(\.text) == ["first", "", "an item that runs", "on to the next page", "", "last", "end"])
     }
 
@@ -410,5 +411,77 @@ struct CellRuleTests {
     ])
     func rule(word: String, isRule: Bool) {
         #expect(Word.isCellRule(Array(word.utf8)) == isRule)
+    }
+}
+
+/// Blocks of text side by side (a graphic's panels in a grid, `pdftotext -layout`), read a block at a time.
+@Suite("Layout: blocks of text side by side")
+struct SideBySideTests {
+    private func reading(_ text: String) throws -> [String]? {
+        let laid = try laidOut(text)
+        return laid.sideBySideReading(0..<laid.lines.count)?.map(\.text)
+    }
+
+    @Test("two panels a row are read a panel at a time, top to bottom, left to right; the lines around them whole")
+    func twoPanels() throws {
+        let text = """
+            Force in numbers
+            Calls for assistance          Anti-social behaviour
+            Incidents per 1,000           ASB incidents per 1,000
+            Gwent Police                  Gwent Police
+            338                           37
+
+            England and Wales             England and Wales
+            282                           31
+            A sentence that runs right across the page, where the panels have ended.
+            """
+        #expect(try reading(text) == [
+            "Force in numbers",
+            "Calls for assistance", "Incidents per 1,000", "Gwent Police", "338", "England and Wales", "282",
+            "Anti-social behaviour", "ASB incidents per 1,000", "Gwent Police", "37", "England and Wales", "31",
+            "A sentence that runs right across the page, where the panels have ended.",
+        ])
+    }
+
+    @Test("three panels a row, a panel that starts lower than its neighbours, and a column edge a space off")
+    func threePanels() throws {
+        let text = """
+                                          Crime                     Outcomes
+            Calls for assistance          Crimes per 1,000          Charged
+            Gwent Police  338             Gwent Police  74          Gwent Police  11%
+            England and Wales  282         England and Wales  77    England and Wales  10%
+            """
+        #expect(try reading(text) == [
+            "Calls for assistance", "Gwent Police 338", "England and Wales 282",
+            "Crime", "Crimes per 1,000", "Gwent Police 74", "England and Wales 77",
+            "Outcomes", "Charged", "Gwent Police 11%", "England and Wales 10%",
+        ])
+    }
+
+    @Test("a name beside its value, a table of numbers, a single column: no blocks side by side", arguments: [
+        "Gwent Police        338\nEngland and Wales   282\n",
+        "Force   2016   2017\nGwent   74     77\n",
+        "Calls for assistance\nIncidents per 1,000\nGwent Police\n338\n",
+        // Words on both sides on one line only: a line's cells, not two blocks.
+        "Force in numbers          Gwent Police\nIncidents per 1,000 population, a line that runs across\n",
+    ])
+    func noBlocks(_ text: String) throws {
+        #expect(try reading(text) == nil)
+    }
+
+    @Test("a line that runs across the columns ends the run of panels; a run after it is read on its own")
+    func crossingLineEndsTheBand() throws {
+        let text = """
+            Calls for assistance          Anti-social behaviour
+            Gwent Police                  Gwent Police
+            Evidential difficulties: suspect identified but the victim
+            Domestic abuse                       Organised crime groups
+            Gwent Police                         Gwent Police
+            """
+        #expect(try reading(text) == [
+            "Calls for assistance", "Gwent Police", "Anti-social behaviour", "Gwent Police",
+            "Evidential difficulties: suspect identified but the victim",
+            "Domestic abuse", "Gwent Police", "Organised crime groups", "Gwent Police",
+        ])
     }
 }

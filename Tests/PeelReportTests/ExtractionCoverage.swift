@@ -292,6 +292,48 @@ extension ExtractionCoverageTests {
         "2017-west-mercia|extraction pandoc-chromium-layout unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-west-mercia|extraction pandoc-chromium-reading": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-west-mercia|extraction pandoc-chromium-reading unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction chromium-grid2-layout": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction chromium-grid2-layout unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction chromium-grid2-reading": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction chromium-grid2-reading unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction chromium-grid3-layout": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction chromium-grid3-layout unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction chromium-grid3-reading": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction chromium-grid3-reading unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction chromium-grid2-layout": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction chromium-grid2-layout unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction chromium-grid2-reading": CoverageFloor(judgments: 100, distributions: 100, figures: 95.4, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction chromium-grid2-reading unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 95.4, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction chromium-grid3-layout": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction chromium-grid3-layout unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction chromium-grid3-reading": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction chromium-grid3-reading unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-gwent|extraction chromium-grid2-layout": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-gwent|extraction chromium-grid2-layout unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-gwent|extraction chromium-grid2-reading": CoverageFloor(judgments: 100, distributions: 100, figures: 96.5, findings: 100, wrong: 0),
+        "2017-gwent|extraction chromium-grid2-reading unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 96.5, findings: 100, wrong: 0),
+        "2017-gwent|extraction chromium-grid3-layout": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-gwent|extraction chromium-grid3-layout unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-gwent|extraction chromium-grid3-reading": CoverageFloor(judgments: 100, distributions: 100, figures: 86.2, findings: 100, wrong: 0),
+        "2017-gwent|extraction chromium-grid3-reading unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 86.2, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction chromium-grid2-layout": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction chromium-grid2-layout unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction chromium-grid2-reading": CoverageFloor(judgments: 100, distributions: 100, figures: 80, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction chromium-grid2-reading unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 80, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction chromium-grid3-layout": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction chromium-grid3-layout unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction chromium-grid3-reading": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction chromium-grid3-reading unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction fixed3": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction fixed3 unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-national-overview|extraction fixed3": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-national-overview|extraction fixed3 unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction fixed3": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction fixed3 unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-gwent|extraction fixed3": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 83.3, wrong: 1),
+        "2017-gwent|extraction fixed3 unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 83.3, wrong: 1),
+        "2017-west-mercia|extraction fixed3": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 91.6, wrong: 1),
+        "2017-west-mercia|extraction fixed3 unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 91.6, wrong: 1),
         // FLOORS-END
     ]
 }
@@ -473,7 +515,8 @@ let extractionsFolder = Fixtures.packageRoot + "/Tests/Fixtures/extractions"
 /// and extracted by pdftotext in both ways (make-chromium-extractions.sh).
 let extractionFlavours = ["layout", "reading", "pymupdf", "pdfminer", "pdfplumber", "pdfplumber-layout", "pypdf", "pypdf-layout", "pymupdf4llm", "ghostscript", "mutool",
                           "pdftohtml", "pdftohtml-complex", "pdftohtml-pages", "pymupdf4llm-pandoc", "chromium-layout", "chromium-reading",
-                          "pandoc-chromium-layout", "pandoc-chromium-reading"]
+                          "pandoc-chromium-layout", "pandoc-chromium-reading", "chromium-grid2-layout", "chromium-grid2-reading", "chromium-grid3-layout",
+                          "chromium-grid3-reading", "fixed3"]
 
 func sampleStem(_ name: String) -> String {
     (name as NSString).deletingPathExtension

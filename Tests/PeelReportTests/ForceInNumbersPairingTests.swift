@@ -72,6 +72,64 @@ struct ForceInNumbersPairingTests {
         #expect(!years.figures.contains { $0.value == 2016 || $0.value == 2017 })
     }
 
+    @Test("a pair's name again after its block is whole (reading order set the pair apart from its graphic) opens a block of its own, with no label: left out")
+    func nameAgainAfterAWholeBlock() throws {
+        // "England and Wales +14%" of the graphic before, printed after this one's pairs: the 74 and 77 stay this
+        // graphic's, the stray pair goes to no label, and the next graphic is read as before.
+        let report = try withBlock("Gwent Police\n\n**74**\n\nEngland and Wales\n\n**77**\n\nEngland and Wales\n\n**+14%**\n")
+        #expect(recordedCrime(report) == ["force 74", "england_and_wales 77"])
+        #expect(report.problems.contains { $0.message == "Force in numbers: values with no label; left out" })
+        #expect(!report.figures.contains { $0.source == .forceInNumbers && $0.metric == .recordedCrimePer1000 && $0.value == 14 })
+        // Before its pairs are whole, a name again is no new block: nothing pairs.
+        let early = try withBlock("Gwent Police\n\n**74**\n\nGwent Police\n\nEngland and Wales\n\n**77**\n")
+        #expect(recordedCrime(early).isEmpty)
+    }
+
+    @Test("graphics set side by side (a grid of panels, as pdftotext -layout prints it) are read a panel at a time")
+    func panelsSideBySide() throws {
+        let text = String(decoding: Fixtures.sample(gwent), as: UTF8.self)
+        guard let start = text.range(of: "### Calls for assistance"), let end = text.range(of: "**31**\n") else {
+            Issue.record("the sample's first two graphics are not where they were")
+            return
+        }
+        let grid = """
+            Calls for assistance                       Anti-social behaviour
+            Incidents per 1,000                        Anti-social behaviour (ASB)
+            population 12 months to 30                 incidents per 1,000 population
+            June 2017                                  12 months to 31 March 2017
+            Gwent Police                               Gwent Police
+            338                                        37
+            England and Wales                          England and Wales
+            282                                        31
+
+            """
+        let report = try parse(Array(text.replacingCharacters(in: start.lowerBound..<end.upperBound, with: grid).utf8))
+        let firstLine = text[..<start.lowerBound].filter { $0 == "\n" }.count + 1
+        func figures(_ metric: Metric) -> [String] {
+            report.figures.filter { $0.metric == metric && $0.source == .forceInNumbers }.map { "\($0.area.rawValue) \(Int($0.value)) line \($0.line - firstLine)" }
+        }
+        // Each value traced to its own line of the grid (0 the panels' titles).
+        #expect(figures(.callsForAssistancePer1000) == ["force 338 line 5", "england_and_wales 282 line 7"])
+        #expect(figures(.asbIncidentsPer1000) == ["force 37 line 5", "england_and_wales 31 line 7"])
+        #expect(!report.problems.contains { $0.message.hasPrefix("Force in numbers") })
+        // The graphics after the grid are read as before.
+        #expect(recordedCrime(report) == ["force 74", "england_and_wales 77"])
+    }
+
+    @Test("a single column whose words `pdftotext -fixed 3` spaces out (columns of spaces between repeated words) is read as it stands")
+    func spacedOutWords() throws {
+        let path = Fixtures.packageRoot + "/Tests/Fixtures/extractions/peel-effectiveness-2017-gwent.fixed3.txt"
+        let fixed = try parse(Array(try #require(FileManager.default.contents(atPath: path))))
+        func forceInNumbers(_ report: Report) -> [String] {
+            report.figures.filter { $0.source == .forceInNumbers }
+                .map { "\($0.area.rawValue) \($0.metric.rawValue) \($0.qualifier?.rawValue ?? "-") \($0.value)" }
+        }
+        let sample = forceInNumbers(try parseSample(gwent))
+        #expect(sample.count == 22)
+        #expect(forceInNumbers(fixed) == sample)
+        #expect(!fixed.problems.contains { $0.message.hasPrefix("Force in numbers") })
+    }
+
     @Test("values printed above their names, or one of two lost, give no value and a problem", arguments: [
         "**74**\n\nGwent Police\n\n**77**\n\nEngland and Wales\n",
         "Gwent Police\n\nEngland and Wales\n\n**77**\n",

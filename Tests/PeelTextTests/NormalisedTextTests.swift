@@ -131,6 +131,21 @@ struct NormalisedTextTests {
         #expect(notCarried == ["cover", "intro", "one", "1", "two"])
     }
 
+    @Test("in a text whose pages carry no numbers (a web page printed without them), a value that ends a page is text")
+    func valueEndingAnUnnumberedPage() throws {
+        // A Force in numbers value "1" last on the second page, at the place page 1's number could stand: no later page
+        // carries a 2 or a 3, so it is the force's value, not a page number (taken for one, the next value, England and
+        // Wales' 13 %, went to the force).
+        let unnumbered = "cover\n\u{0C}Domestic abuse incidents per 1,000\nGwent Police\n1\n\n\u{0C}England and Wales\n15\n\u{0C}more text\n\u{0C}"
+        #expect(try normalise(unnumbered).map(\.text).filter { !$0.isEmpty }
+            == ["cover", "Domestic abuse incidents per 1,000", "Gwent Police", "1", "England and Wales", "15", "more text"])
+        // The same pages numbered: every number is furniture, the value "1" too where no page number runs on from it…
+        let numbered = "cover\n\u{0C}Domestic abuse\nGwent Police\n1\n\n2\n\u{0C}England and Wales\n15\n3\n\u{0C}more text\n4\n\u{0C}"
+        #expect(try normalise(numbered).map(\.text).filter { !$0.isEmpty } == ["cover", "Domestic abuse", "Gwent Police", "1", "England and Wales", "15", "more text"])
+        // …and a lone number on the last page break of a text, with no later page to say otherwise, is one as before.
+        #expect(try normalise("first\n2\n\n\u{0C}second\n").map(\.text) == ["first", "", "second"])
+    }
+
     @Test("a line's first byte, heading mark and page break are kept together without mixing")
     func marks() throws {
         let lines = try normalise("# Heading\nplain\n\n\u{0C}\u{00E9}t\u{00E9}\n**Bold**\n")
