@@ -101,6 +101,7 @@ struct RunCommand: ParsableCommand {
         // stderr then fails with EPIPE and is dropped (StderrLogHandler). (It was ignored only once a child process
         // had run, and the run's first child was the pdftotext version probe at its start.)
         signal(SIGPIPE, SIG_IGN)
+        StopSignals.install(logger: logger)
         do {
             let result = try PipelineRun.execute(options, logger: logger)
             if result.status != .success { throw ExitCode(result.status.rawValue) }
@@ -109,6 +110,38 @@ struct RunCommand: ParsableCommand {
                 "reason": .string(failure.description), "exit_status": .stringConvertible(Int(failure.status.rawValue)), "status": .string(failure.status.name),
             ])
             throw ExitCode(failure.status.rawValue)
+        }
+    }
+}
+
+/// Ctrl-C, `kill` and cron's `timeout` end a run at once, without leaving its staging folder beside the output folder:
+/// the folder goes (`RunStop`), a line says so, and the process exits 128 + the signal's number (130, 143, 129), as a
+/// shell reports a process the signal ended. The dataset in the output folder is the last one published, whole.
+enum StopSignals {
+    nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
+    private static let installing = NSLock()
+
+    /// Once a process (a test process runs many commands); `logger` is the first run's.
+    static func install(logger: Logger) {
+        installing.lock()
+        defer { installing.unlock() }
+        guard sources.isEmpty else { return }
+        for (number, name) in [(SIGINT, "SIGINT"), (SIGTERM, "SIGTERM"), (SIGHUP, "SIGHUP")] {
+            // Ignored as a signal, so only the source sees it (children reset every handler before exec).
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global(qos: .userInitiated))
+            source.setEventHandler {
+                let removed = RunStop.clearStaging()
+                let status = 128 + number
+                logger.error("run stopped", metadata: [
+                    "signal": .string(name), "exit_status": .stringConvertible(Int(status)),
+                    "staging_removed": .stringConvertible(removed.count),
+                    "why": .string("stopped by \(name): the dataset being written was removed; the output folder is as the last finished run left it"),
+                ])
+                _exit(status)
+            }
+            source.resume()
+            sources.append(source)
         }
     }
 }

@@ -116,6 +116,7 @@ final class OutputFolder {
     /// The staging folder of a run, created empty: the run writes its dataset there as it goes.
     func beginStaging(runId: String) throws(RunFailure) -> String {
         let staging = parent + "/." + name + ".staging-" + runId
+        guard StagingFolders.shared.begin(staging) else { throw RunFailure(.ioError, "the run was stopped") }
         do { try makeFolder(staging) } catch {
             throw RunFailure(.ioError, "writing the dataset: \(staging): \(error.localizedDescription)")
         }
@@ -125,6 +126,7 @@ final class OutputFolder {
     /// Removes a staging folder whose run failed; the previous dataset stays as it was.
     func discard(staging: String) {
         try? FileManager.default.removeItem(atPath: staging)
+        StagingFolders.shared.end(staging)
     }
 
     /// Writes small files whole into the staging folder, durably; their manifest records.
@@ -158,39 +160,45 @@ final class OutputFolder {
             throw RunFailure(.ioError, "writing the dataset: \(error)")
         }
 
-        if FileManager.default.fileExists(atPath: target) {
-            // Atomic: at every instant the target is either the whole old dataset or the whole new one.
-            if CLinuxSystem_exchange(AT_FDCWD, staging, AT_FDCWD, target) != 0 {
-                let code = errno
-                guard code == EINVAL || code == ENOSYS || code == EOPNOTSUPP else {
-                    let reason = errorText()
-                    try? FileManager.default.removeItem(atPath: staging)
-                    throw RunFailure(.cannotCreateOutput, "\(target): cannot swap in the new dataset: \(reason)")
+        // A stop signal waits for the swap, so the target is never left between two datasets by one; once the stop has
+        // begun, nothing is swapped in (its handler has removed the staging folder and ends the process).
+        defer { StagingFolders.shared.end(staging) }
+        let published = try StagingFolders.shared.publishing { () throws(RunFailure) in
+            if FileManager.default.fileExists(atPath: target) {
+                // Atomic: at every instant the target is either the whole old dataset or the whole new one.
+                if CLinuxSystem_exchange(AT_FDCWD, staging, AT_FDCWD, target) != 0 {
+                    let code = errno
+                    guard code == EINVAL || code == ENOSYS || code == EOPNOTSUPP else {
+                        let reason = errorText()
+                        try? FileManager.default.removeItem(atPath: staging)
+                        throw RunFailure(.cannotCreateOutput, "\(target): cannot swap in the new dataset: \(reason)")
+                    }
+                    // The file system cannot exchange (some NFS and FUSE mounts): two renames instead. A crash between
+                    // them leaves the old dataset at `.<name>.previous-<run id>`, which the next run puts back.
+                    let previous = parent + "/." + name + ".previous-" + runId
+                    guard rename(target, previous) == 0, rename(staging, target) == 0 else {
+                        let reason = errorText()
+                        if !FileManager.default.fileExists(atPath: target) { _ = rename(previous, target) }
+                        try? FileManager.default.removeItem(atPath: staging)
+                        throw RunFailure(.cannotCreateOutput, "\(target): cannot move the new dataset into place: \(reason)")
+                    }
+                    try? syncFolder(parent)
+                    try? FileManager.default.removeItem(atPath: previous)
+                    return
                 }
-                // The file system cannot exchange (some NFS and FUSE mounts): two renames instead. A crash between
-                // them leaves the old dataset at `.<name>.previous-<run id>`, which the next run puts back.
-                let previous = parent + "/." + name + ".previous-" + runId
-                guard rename(target, previous) == 0, rename(staging, target) == 0 else {
+                try? syncFolder(parent)
+                // The staging path now holds the previous dataset.
+                try? FileManager.default.removeItem(atPath: staging)
+            } else {
+                guard rename(staging, target) == 0 else {
                     let reason = errorText()
-                    if !FileManager.default.fileExists(atPath: target) { _ = rename(previous, target) }
                     try? FileManager.default.removeItem(atPath: staging)
                     throw RunFailure(.cannotCreateOutput, "\(target): cannot move the new dataset into place: \(reason)")
                 }
                 try? syncFolder(parent)
-                try? FileManager.default.removeItem(atPath: previous)
-                return
             }
-            try? syncFolder(parent)
-            // The staging path now holds the previous dataset.
-            try? FileManager.default.removeItem(atPath: staging)
-        } else {
-            guard rename(staging, target) == 0 else {
-                let reason = errorText()
-                try? FileManager.default.removeItem(atPath: staging)
-                throw RunFailure(.cannotCreateOutput, "\(target): cannot move the new dataset into place: \(reason)")
-            }
-            try? syncFolder(parent)
         }
+        if !published { throw RunFailure(.ioError, "the run was stopped") }
     }
 }
 

@@ -87,6 +87,33 @@ def test_kill_9_at_any_moment_leaves_a_whole_dataset(corpora, tmp_path):
     assert leftovers(tmp_path, "Outputs") == []
 
 
+@pytest.mark.parametrize("stop, status", [(signal.SIGTERM, 143), (signal.SIGINT, 130), (signal.SIGHUP, 129)])
+def test_a_stop_signal_ends_the_run_at_once_and_leaves_nothing_beside_the_output(corpora, tmp_path, stop, status):
+    output = tmp_path / "Outputs"
+    assert peel([corpora / "small.tar.gz"], output).wait() == 0
+    before = dataset_state(output)
+
+    run = peel([corpora / "large.tar.gz"], output)
+    # Stopped while it writes: once its staging folder stands beside the output folder.
+    deadline = time.monotonic() + 60
+    while not any(name.startswith(".Outputs.staging-") for name in leftovers(tmp_path, "Outputs")):
+        assert run.poll() is None, "the run ended before it wrote anything"
+        assert time.monotonic() < deadline
+        time.sleep(0.005)
+    run.send_signal(stop)
+    assert run.wait(timeout=30) == status
+    log = run.stderr.read().decode()
+    assert "run stopped" in log and stop.name in log
+    # Its staging folder is gone (a kill -9 leaves it to the next run's sweep), and the dataset is whole: the
+    # previous one, or the new one if the stop came after the swap.
+    assert leftovers(tmp_path, "Outputs") == []
+    assert dataset_state(output)["totals"]["parsed"] in (before["totals"]["parsed"], 300)
+
+    final = peel([corpora / "large.tar.gz"], output)
+    assert final.wait() == 0, final.stderr.read()
+    assert dataset_state(output)["totals"]["parsed"] == 300
+
+
 def test_a_file_size_limit_ends_the_run_with_a_clear_error_and_the_old_dataset_intact(corpora, tmp_path):
     output = tmp_path / "Outputs"
     assert peel([corpora / "small.tar.gz"], output).wait() == 0
