@@ -131,14 +131,14 @@ enum StopSignals {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global(qos: .userInitiated))
             source.setEventHandler {
-                let removed = RunStop.clearStaging()
                 let status = 128 + number
-                logger.error("run stopped", metadata: [
-                    "signal": .string(name), "exit_status": .stringConvertible(Int(status)),
-                    "staging_removed": .stringConvertible(removed.count),
-                    "why": .string("stopped by \(name): the dataset being written was removed; the output folder is as the last finished run left it"),
-                ])
-                _exit(status)
+                RunStop.end(status: status) { removed in
+                    logger.error("run stopped", metadata: [
+                        "signal": .string(name), "exit_status": .stringConvertible(Int(status)),
+                        "staging_removed": .stringConvertible(removed),
+                        "why": .string("stopped by \(name): the dataset being written was removed; the output folder is as the last finished run left it"),
+                    ])
+                }
             }
             source.resume()
             sources.append(source)

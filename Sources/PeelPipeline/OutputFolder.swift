@@ -125,8 +125,9 @@ final class OutputFolder {
 
     /// Removes a staging folder whose run failed; the previous dataset stays as it was.
     func discard(staging: String) {
-        try? FileManager.default.removeItem(atPath: staging)
+        // First: once a stop has begun, this waits for the process to end, and removes nothing.
         StagingFolders.shared.end(staging)
+        try? FileManager.default.removeItem(atPath: staging)
     }
 
     /// Writes small files whole into the staging folder, durably; their manifest records.

@@ -8,11 +8,13 @@ import Glibc
 /// Process-wide by nature (a signal stops the process, whichever run it is in): the one shared registry of the
 /// staging folders being written.
 public enum RunStop {
-    /// Removes every staging folder being written and keeps any from being published or begun after it; returns
-    /// the folders removed. The caller ends the process next.
-    @discardableResult
-    public static func clearStaging() -> [String] {
-        StagingFolders.shared.clearForStop()
+    /// Removes every staging folder being written, keeps any from being published or begun after it, calls `report`
+    /// with how many it removed (the caller's log line), and ends the process with `status`.
+    public static func end(status: Int32, report: (_ removed: Int) -> Void) -> Never {
+        let removed = StagingFolders.shared.clearForStop()
+        report(removed.count)
+        StagingFolders.shared.removePlaceholders(removed)
+        _exit(status)
     }
 }
 
@@ -33,7 +35,8 @@ final class StagingFolders: @unchecked Sendable {
         return true
     }
 
-    /// The folder is gone or published: a stop has nothing to clear there.
+    /// The folder is published, or about to go: a stop has nothing to clear there. Once a stop has begun this waits
+    /// for the process to end (the folder's name then holds the stop's placeholder, which must stay).
     func end(_ path: String) {
         lock.lock()
         defer { lock.unlock() }
@@ -50,20 +53,33 @@ final class StagingFolders: @unchecked Sendable {
     }
 
     /// Each folder is first renamed (its name keeps the staging prefix, so a stop cut short leaves it to the next
-    /// run's sweep): the run's threads write on by the old name, and can no longer add to it. The lock stays held, so
-    /// no publish or staging folder can follow.
+    /// run's sweep), and an empty file takes its name: the run's threads write on by that name, and can neither add to
+    /// the folder nor make it again (a folder made with its parents, inside a file, fails). Then the folder goes. The
+    /// lock stays held, so no publish or staging folder can follow, and no discard can remove the placeholders.
     func clearForStop() -> [String] {
         lock.lock()
         stopped = true
         let cleared = paths.sorted()
         for path in cleared {
-            let doomed = path + "-stopped"
-            let target = rename(path, doomed) == 0 ? doomed : path
-            for _ in 0..<3 where FileManager.default.fileExists(atPath: target) {
-                try? FileManager.default.removeItem(atPath: target)
+            // A thread may make the folder again between the rename and the placeholder: that one is moved too.
+            var doomed: [String] = []
+            for attempt in 0..<16 {
+                let moved = path + "-stopped-\(attempt)"
+                if rename(path, moved) == 0 { doomed.append(moved) }
+                let placeholder = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+                if placeholder >= 0 {
+                    close(placeholder)
+                    break
+                }
             }
+            for folder in doomed { try? FileManager.default.removeItem(atPath: folder) }
         }
         paths = []
         return cleared
+    }
+
+    /// The placeholders of `clearForStop`, removed just before the process ends.
+    func removePlaceholders(_ cleared: [String]) {
+        for path in cleared { unlink(path) }
     }
 }
