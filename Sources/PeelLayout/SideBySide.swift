@@ -18,8 +18,11 @@ extension LaidOutText {
     /// side by side, and the lines are read as they are. Blank lines are left out.
     ///
     /// A run of lines is read so only where something shows the columns are blocks of text: columns of spaces that no
-    /// line's text crosses, at least two of its lines holding words (letters) on both sides of them. A name beside its
-    /// value ("Gwent Police      338") is a row of one block, and stays a line.
+    /// line's text crosses, at least two of its lines holding words (letters) on both sides of them, the words after
+    /// them starting at the block's edge. A name beside its value ("Gwent Police      338") is a row of one block, and
+    /// stays a line. It is a reading proposed, not proven: a single column whose words are spaced out
+    /// (`pdftotext -fixed`) where the same words repeat ("Gwent       Police") can look like blocks, so a reader that
+    /// can tell what it reads should check it against the lines read as they are.
     public func sideBySideReading(_ range: Range<Int>) -> [LinePiece]? {
         // Most texts' lines are one cell each: settled on their bytes, no cell made.
         guard range.contains(where: holdsCells) else { return nil }
@@ -147,6 +150,13 @@ enum SideBySide {
                 row -= 1
             }
             let band = first..<(last + 1)
+            // Blocks side by side stand apart from the text above them (a blank line, the range's start): where a line
+            // that runs across the columns touches the run's first line, the blocks began in it (an extractor that set
+            // their first words one space apart), and the run holds only their ends, which read apart from their
+            // beginnings would give one block's values another's label. (Below, a note that runs across the page may
+            // follow the blocks at once.)
+            let touching = first > 0 && rows[first - 1]?.isEmpty != true
+
             // A gutter parts blocks of text where at least two lines hold words on both sides of it, and the words after
             // it start where a block's lines do, at its edge (pdftotext sets a line of a block up to three columns off):
             // words spaced out along a line (`pdftotext -fixed`) leave columns of spaces too, but the words after them
@@ -168,7 +178,7 @@ enum SideBySide {
                     cells?.contains { $0.column >= supported[index] && $0.column < supported[index + 1] && holdsLetter($0.text) } == true
                 }
             }.map { supported[$0] }
-            guard !cuts.isEmpty else {
+            guard !cuts.isEmpty, !touching else {
                 // No blocks side by side here (a name beside its value, say): a later line may still start a band.
                 start += 1
                 continue

@@ -469,19 +469,30 @@ struct SideBySideTests {
         #expect(try reading(text) == nil)
     }
 
-    @Test("a line that runs across the columns ends the run of panels; a run after it is read on its own")
-    func crossingLineEndsTheBand() throws {
-        let text = """
+    @Test("a line that runs across the columns ends a run of panels; where it stands just above the run, the run is no panels")
+    func crossingLine() throws {
+        let apart = """
             Calls for assistance          Anti-social behaviour
             Gwent Police                  Gwent Police
+
             Evidential difficulties: suspect identified but the victim
+
             Domestic abuse                       Organised crime groups
             Gwent Police                         Gwent Police
             """
-        #expect(try reading(text) == [
+        #expect(try reading(apart) == [
             "Calls for assistance", "Gwent Police", "Anti-social behaviour", "Gwent Police",
             "Evidential difficulties: suspect identified but the victim",
             "Domestic abuse", "Gwent Police", "Organised crime groups", "Gwent Police",
         ])
+        // Labels set one space apart across the panels (pdfplumber's layout), their names and values in columns: the
+        // columns hold only the blocks' ends, and read apart from their labels they would take another's.
+        let squeezed = """
+            Calls for assistance Crime                 Crimes recorded (excluding fraud)
+            Calls for assistance per 1,000 Crimes recorded (excluding fraud) per 1,000 population 12 months to
+            Wiltshire Police     Wiltshire Police      46.7
+            48                   47.8                  England and Wales
+            """
+        #expect(try reading(squeezed) == nil)
     }
 }
