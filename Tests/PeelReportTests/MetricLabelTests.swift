@@ -146,3 +146,69 @@ struct UnknownTableRowTests {
         #expect(counts(report) == [.chargedSummonsed, .takenIntoConsideration, .outOfCourtFormal])
     }
 }
+
+@Suite("A figure table printed a column at a time")
+struct ColumnAtATimeTableTests {
+    /// The Dyfed-Powys rates table as pdfminer reads the table a browser printed: the first row whole, then the other
+    /// labels one a line, then the force's column, then England and Wales'.
+    @Test("its labels, then its numbers: no row takes a column's numbers for its own; a problem says why")
+    func labelsThenNumbers() throws {
+        let text = String(decoding: Fixtures.sample("peel-effectiveness-2015-dyfed-powys.txt"), as: UTF8.self)
+        let table = """
+            Rates per 1,000 population\tDyfed-Powys Police\tEngland and Wales
+            Recorded crime (excluding fraud)\t38.1\t63.0
+            Victim-based crime\t30.4\t56.0
+            Sexual offences\t1.6\t1.6
+            Assault with injury\t4.7\t6.3
+            Burglary in a dwelling*\t2.5\t8.4
+            Anti-social behaviour incidents*\t33.2\t32.9
+            """
+        #expect(text.contains(table))
+        let sample = try parse(Array(text.utf8)).figures.filter { $0.source == .figureTable && $0.metric != .outcomeCount && $0.metric != .outcomeRatePct }
+        #expect(sample.count == 12)
+        let columns = """
+            Rates per 1,000 population
+
+            Dyfed-Powys Police England and Wales
+
+            Recorded crime (excluding fraud) 38.1
+
+            Victim-based crime
+
+            Sexual offences
+
+            Assault with injury
+
+            Burglary in a dwelling*
+
+            30.4
+
+            1.6
+
+            4.7
+
+            2.5
+
+            Anti-social behaviour incidents*
+
+            33.2
+
+            63.0
+
+            56.0
+
+            1.6
+
+            6.3
+
+            8.4
+
+            32.9
+            """
+        let report = try parse(Array(text.replacingOccurrences(of: table, with: columns).utf8))
+        let read = report.figures.filter { $0.source == .figureTable && $0.metric != .outcomeCount && $0.metric != .outcomeRatePct }
+        // Before: victim-based crime 30.4 for the force (its own) and 1.6 for England and Wales (the force's sexual offences).
+        #expect(read.isEmpty)
+        #expect(report.problems.contains { $0.message == "figure table printed a column at a time (its labels, then its numbers): not read" })
+    }
+}
