@@ -94,6 +94,9 @@ enum SideBySide {
     /// `rows`: each line's cells, [] for a blank line, nil for a line whose columns are not known (no band holds it).
     /// A band grows from a line of two or more cells, down and then up, over every line that leaves a column of spaces
     /// between those cells (blank lines go with it); the columns of spaces are what no line of the band covers.
+    /// The most lines a band grows over from the line it starts at, each way.
+    static let maximumRows = 120
+
     static func bands(_ rows: [[Cell]?]) -> [Band] {
         var bands: [Band] = []
         var floor = 0
@@ -139,13 +142,16 @@ enum SideBySide {
             }
             var last = start
             var row = start + 1
-            while row < rows.count && admits(row) {
+            // A page's row of panels is some tens of lines: a band stops growing at `maximumRows`, so a long run of
+            // aligned lines that part no words (a hostile text's, a table of numbers) costs each start that many rows,
+            // not the rest of the text.
+            while row < rows.count && row - start < Self.maximumRows && admits(row) {
                 if rows[row]?.isEmpty == false { last = row }
                 row += 1
             }
             var first = start
             row = start - 1
-            while row >= floor && admits(row) {
+            while row >= floor && start - row < Self.maximumRows && admits(row) {
                 if rows[row]?.isEmpty == false { first = row }
                 row -= 1
             }

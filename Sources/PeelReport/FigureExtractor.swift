@@ -105,6 +105,9 @@ enum FigureExtractor {
         }
     }
 
+    /// The most lines of a Force in numbers section read for panels side by side (the graphics fill a page or two).
+    private static let panelSectionLines = 400
+
     /// Section headings inside "Force in numbers" that are not metric labels.
     fileprivate static let sectionHeadings: Set<String> = [
         "calls for assistance", "crime", "crime (excluding fraud)", "charge rate", "anti-social behaviour",
@@ -144,10 +147,16 @@ enum FigureExtractor {
         }
         // Each candidate's section is found once (it is read again below), and so are its panels side by side: where a
         // graphic's panels stand in a row, a name may stand on no line alone.
+        // Panels are looked for in a section of a page or two only, and in the first few candidates: a hostile text's
+        // thousand headings, each over the rest of the text, must not cost a thousand readings of it.
         var panels: [LinePiece]?
+        var panelReadings = 0
+        func mayHoldPanels(_ section: NormalisedLines.SubSequence) -> Bool { section.count <= Self.panelSectionLines && panelReadings < 4 }
         guard let section = headings.lazy.map(section(from:)).first(where: { section in
             panels = nil
             if section.contains(where: { names.areas($0) != nil }) { return true }
+            guard mayHoldPanels(section) else { return false }
+            panelReadings += 1
             panels = text.sideBySideReading(section.startIndex..<section.endIndex)
             return panels?.contains { names.areas($0.text) != nil } == true
         }) else { return }
@@ -166,7 +175,7 @@ enum FigureExtractor {
         for line in section where !line.isBlank { rows.read(line.text, lineNumber: line.number, isHeading: line.isHeading, line: line) }
         rows.closeBlock()
         var chosen = rows
-        if let pieces = panels ?? text.sideBySideReading(section.startIndex..<section.endIndex) {
+        if let pieces = panels ?? (mayHoldPanels(section) ? text.sideBySideReading(section.startIndex..<section.endIndex) : nil) {
             var byPanel = BlockReader(names: names, outcomesPeriod: outcomesPeriod)
             for piece in pieces {
                 let line = lines[piece.index]

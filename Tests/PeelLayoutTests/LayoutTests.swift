@@ -469,6 +469,15 @@ struct SideBySideTests {
         #expect(try reading(text) == nil)
     }
 
+    @Test("a band grows over at most maximumRows lines from its start, so a long run of aligned lines costs each start that many")
+    func bandsAreBounded() {
+        // Three hundred lines of two columns of words, as a hostile text could repeat them for ever: the first band stops
+        // at maximumRows lines; the lines after it touch it, with no blank line between, and are read as they stand.
+        let row = [Cell(text: "Gwent Police", column: 0, endColumn: 12), Cell(text: "Gwent Police", column: 30, endColumn: 42)]
+        let bands = SideBySide.bands(Array(repeating: row, count: 300))
+        #expect(bands == [SideBySide.Band(rows: 0..<SideBySide.maximumRows, cuts: [30])])
+    }
+
     @Test("a line that runs across the columns ends a run of panels; where it stands just above the run, the run is no panels")
     func crossingLine() throws {
         let apart = """
