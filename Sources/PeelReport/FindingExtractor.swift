@@ -505,8 +505,15 @@ enum FindingExtractor {
         return (utf8[..<digits].reduce(0) { $0 * 10 + Int($1 &- 0x30) }, rest)
     }
 
-    /// Footnotes start with their number: "12 A court order …" after the superscript was dropped.
+    /// Footnotes start with their number: "12 A court order …" after the superscript was dropped; or with the letter
+    /// Ghostscript's txtwrite prints for a superscript digit, the low byte of its code (⁰ and ⁴–⁹ are U+2070–U+2079:
+    /// "u Crime Inspection 2014 …" for "⁵ Crime …"): a lone p–y before a capital.
     private static func isFootnote(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        if utf8.count > 2, let first = utf8.first, first >= UInt8(ascii: "p") && first <= UInt8(ascii: "y") {
+            let second = utf8[utf8.index(after: utf8.startIndex)], third = utf8[utf8.index(utf8.startIndex, offsetBy: 2)]
+            return second == 0x20 && third >= UInt8(ascii: "A") && third <= UInt8(ascii: "Z")
+        }
         guard let first = text.first, first.isASCIIDigit else { return false }
         return text.prefix { $0.isASCIIDigit }.count <= 3 && text.dropFirst(text.prefix { $0.isASCIIDigit }.count).first == " "
     }

@@ -334,6 +334,11 @@ extension ExtractionCoverageTests {
         "2017-gwent|extraction fixed3 unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 83.3, wrong: 1),
         "2017-west-mercia|extraction fixed3": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 91.6, wrong: 1),
         "2017-west-mercia|extraction fixed3 unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 91.6, wrong: 1),
+        "2015-dyfed-powys|extraction chromium-ghostscript": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-national-overview|extraction chromium-ghostscript": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction chromium-ghostscript": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-gwent|extraction chromium-ghostscript": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction chromium-ghostscript": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         // FLOORS-END
     ]
 }
@@ -512,11 +517,11 @@ let extractionsFolder = Fixtures.packageRoot + "/Tests/Fixtures/extractions"
 /// pdftotext's two (make-extractions.py); PyMuPDF's, pymupdf4llm's Markdown, pdfminer.six's, and pdfplumber's and pypdf's two
 /// each (make-other-extractions.py); Ghostscript's, mutool's, poppler's pdftohtml in three ways, and pymupdf4llm's Markdown as
 /// HTML through pandoc (make-tool-extractions.sh); the samples printed by Chromium, as our own web pages and as pandoc's,
-/// and extracted by pdftotext in both ways (make-chromium-extractions.sh).
+/// and extracted by pdftotext in both ways, and our own pages by Ghostscript (make-chromium-extractions.sh).
 let extractionFlavours = ["layout", "reading", "pymupdf", "pdfminer", "pdfplumber", "pdfplumber-layout", "pypdf", "pypdf-layout", "pymupdf4llm", "ghostscript", "mutool",
                           "pdftohtml", "pdftohtml-complex", "pdftohtml-pages", "pymupdf4llm-pandoc", "chromium-layout", "chromium-reading",
                           "pandoc-chromium-layout", "pandoc-chromium-reading", "chromium-grid2-layout", "chromium-grid2-reading", "chromium-grid3-layout",
-                          "chromium-grid3-reading", "fixed3"]
+                          "chromium-grid3-reading", "fixed3", "chromium-ghostscript"]
 
 func sampleStem(_ name: String) -> String {
     (name as NSString).deletingPathExtension
