@@ -314,6 +314,27 @@ enum JudgmentExtractor {
             }
             return true
         }
+        /// The display column the widest line of the table's window ends at (a page's width in `pdftotext -layout`).
+        var widestLine: (window: Int, end: Int)?
+        /// Whether the lines numbered `first` to `last` were each broken where the page was full: each but the last
+        /// ends so near the window's widest line that the next line's first word could not follow it.
+        func filledLines(_ first: Int, _ last: Int) -> Bool {
+            guard var at = lines.firstIndex(where: { $0.number == first }) else { return false }
+            if widestLine?.window != index {
+                let window = index..<min(lines.count, index + 400)
+                widestLine = (index, window.lazy.map { text.cells($0).last?.endColumn ?? 0 }.max() ?? 0)
+            }
+            let widest = widestLine!.end
+            while at < lines.count, lines[at].number < last {
+                var next = at + 1
+                while next < lines.count && lines[next].isBlank { next += 1 }
+                guard next < lines.count, let end = text.cells(at).last?.endColumn,
+                      let word = text.cells(next).first?.text.split(separator: " ").first else { return false }
+                if (end + 1 + word.unicodeScalars.count) * 100 <= widest * 95 { return false }
+                at = next
+            }
+            return true
+        }
         var index = 0
         while index < lines.count {
             defer { index += 1 }
@@ -339,7 +360,7 @@ enum JudgmentExtractor {
             // name whose grades the lines left out stops the table as prose after it would.
             var span = 400
             var (rows, position) = nationalRows(words, from: afterHeader, questions: questions, registry: registry, scale: scale,
-                                                proseLines: proseLines, into: &report)
+                                                proseLines: proseLines, filledLines: filledLines, into: &report)
             var read = words
             while read.count - position <= 16, index + span < lines.count, span < 25_600 {
                 report.judgments.removeSubrange(judgmentsRead...)
@@ -347,7 +368,7 @@ enum JudgmentExtractor {
                 span *= 4
                 read = text.tokens(index..<min(lines.count, index + span)).words
                 (rows, position) = nationalRows(read, from: afterHeader, questions: questions, registry: registry, scale: scale,
-                                                proseLines: proseLines, into: &report)
+                                                proseLines: proseLines, filledLines: filledLines, into: &report)
             }
             if rows > 0, position > 0, let last = lines.firstIndex(where: { $0.number == read[position - 1].line }) { index = last }
         }
@@ -380,9 +401,10 @@ enum JudgmentExtractor {
 
     /// The rows of an all-force table from word `start` (after its header): a force name and one grade per question each;
     /// a header repeated on a new page is passed over. Returns the rows read and the word after the last one read.
-    /// `proseLines(first, last)`: whether the lines numbered so are prose, wrapped (a table printed as a paragraph).
+    /// `proseLines(first, last)`: whether the lines numbered so are prose, wrapped (a table printed as a paragraph);
+    /// `filledLines(first, last)`: whether each but the last was broken where the page was full.
     private static func nationalRows(_ words: [Word], from start: Int, questions: [Question], registry: ForceRegistry, scale: GradeScale,
-                                     proseLines: (Int, Int) -> Bool, into report: inout Report) -> (rows: Int, end: Int) {
+                                     proseLines: (Int, Int) -> Bool, filledLines: (Int, Int) -> Bool, into report: inout Report) -> (rows: Int, end: Int) {
         var position = start
         var rows = 0
         /// A row read: its force's grades, one a question, on the line its name starts.
@@ -469,6 +491,23 @@ enum JudgmentExtractor {
                 || (Phrases.grade(words, at: cursor) == nil && !words[cursor].text.equals(ignoringASCIICase: "requires")
                     && !words[cursor].text.equals(ignoringASCIICase: "improvement")),
                proseLines(line, words[cursor - 1].line) {
+                runTogether = false
+            }
+            // A row the page's width wrapped (a word processor's page of the plain text, its tab stops set apart by as
+            // little as a space: "Bedfordshire  Requires improvement  Good Inadequate Requires" / "improvement Requires
+            // improvement"): each of its lines but the last broken where the page was full, grades run together only
+            // along a line (no cell joined across lines, as a row that lost its name is joined to the one above), the
+            // row opens its line, its last grade ends one, and no grade follows. Its lines hold its words and nothing
+            // else, in the order they were written. (Not lines broken where a cell ends, as reading-order extraction
+            // breaks them: there a row's grades may be set among another's.)
+            if runTogether, grades.count == questions.count, position == 0 || words[position - 1].line != line,
+               cursor == words.count || (words[cursor].line != words[cursor - 1].line && Phrases.grade(words, at: cursor) == nil
+                                         && !words[cursor].text.equals(ignoringASCIICase: "requires")
+                                         && !words[cursor].text.equals(ignoringASCIICase: "improvement")),
+               spans.indices.dropFirst().allSatisfy({ index in
+                   let (first, lastBefore) = (words[spans[index].lowerBound], words[spans[index - 1].upperBound - 1])
+                   return first.token != lastBefore.token || first.line == lastBefore.line
+               }), filledLines(line, words[cursor - 1].line) {
                 runTogether = false
             }
             if runTogether {

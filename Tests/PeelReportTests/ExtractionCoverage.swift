@@ -339,6 +339,26 @@ extension ExtractionCoverageTests {
         "2015-wiltshire|extraction chromium-ghostscript": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-gwent|extraction chromium-ghostscript": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-west-mercia|extraction chromium-ghostscript": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction writer-text-layout": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction writer-text-layout unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction writer-text-reading": CoverageFloor(judgments: 100, distributions: 100, figures: 28.3, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction writer-text-reading unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 28.3, findings: 100, wrong: 0),
+        "2015-national-overview|extraction writer-text-layout": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-national-overview|extraction writer-text-layout unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-national-overview|extraction writer-text-reading": CoverageFloor(judgments: 18.6, distributions: 20, figures: 100, findings: 84.6, wrong: 2),
+        "2015-national-overview|extraction writer-text-reading unpaged": CoverageFloor(judgments: 18.6, distributions: 20, figures: 100, findings: 84.6, wrong: 2),
+        "2015-wiltshire|extraction writer-text-layout": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction writer-text-layout unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction writer-text-reading": CoverageFloor(judgments: 100, distributions: 100, figures: 44.8, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction writer-text-reading unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 44.8, findings: 100, wrong: 0),
+        "2017-gwent|extraction writer-text-layout": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-gwent|extraction writer-text-layout unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-gwent|extraction writer-text-reading": CoverageFloor(judgments: 83.3, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-gwent|extraction writer-text-reading unpaged": CoverageFloor(judgments: 83.3, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction writer-text-layout": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction writer-text-layout unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction writer-text-reading": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction writer-text-reading unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         // FLOORS-END
     ]
 }
@@ -517,11 +537,13 @@ let extractionsFolder = Fixtures.packageRoot + "/Tests/Fixtures/extractions"
 /// pdftotext's two (make-extractions.py); PyMuPDF's, pymupdf4llm's Markdown, pdfminer.six's, and pdfplumber's and pypdf's two
 /// each (make-other-extractions.py); Ghostscript's, mutool's, poppler's pdftohtml in three ways, and pymupdf4llm's Markdown as
 /// HTML through pandoc (make-tool-extractions.sh); the samples printed by Chromium, as our own web pages and as pandoc's,
-/// and extracted by pdftotext in both ways, and our own pages by Ghostscript (make-chromium-extractions.sh).
+/// and extracted by pdftotext in both ways, and our own pages by Ghostscript (make-chromium-extractions.sh); the sample
+/// files opened as plain text by LibreOffice Writer, printed to PDF and extracted by pdftotext in both ways
+/// (make-writer-text-extractions.sh).
 let extractionFlavours = ["layout", "reading", "pymupdf", "pdfminer", "pdfplumber", "pdfplumber-layout", "pypdf", "pypdf-layout", "pymupdf4llm", "ghostscript", "mutool",
                           "pdftohtml", "pdftohtml-complex", "pdftohtml-pages", "pymupdf4llm-pandoc", "chromium-layout", "chromium-reading",
                           "pandoc-chromium-layout", "pandoc-chromium-reading", "chromium-grid2-layout", "chromium-grid2-reading", "chromium-grid3-layout",
-                          "chromium-grid3-reading", "fixed3", "chromium-ghostscript"]
+                          "chromium-grid3-reading", "fixed3", "chromium-ghostscript", "writer-text-layout", "writer-text-reading"]
 
 func sampleStem(_ name: String) -> String {
     (name as NSString).deletingPathExtension

@@ -564,3 +564,54 @@ struct InterruptedNationalTableTests {
         #expect(report.problems.contains { $0.line == 7 && $0.message.contains("stops at \"Police effectiveness") && $0.message.contains("bedfordshire (line 8)") })
     }
 }
+
+@Suite("A national table whose rows the page wrapped (plain text printed by a word processor)")
+struct PageWrappedRowTests {
+    /// As `pdftotext -layout` gives LibreOffice Writer's page of the plain-text sample (make-writer-text-extractions.sh):
+    /// cells at the default tab stops, some a space apart; a row longer than the page goes on at the next line's start.
+    private static let table = """
+        PEEL: Police effectiveness 2015
+
+        A national overview
+
+        Force Q1. Preventing crime and anti-social behaviour Q2. Investigating crime and
+        managing offenders      Q3. Protecting vulnerable people    Q4. Tackling serious
+        and organised crime     Overall effectiveness judgment
+        Avon and Somerset      Good Requires improvement     Requires improvement
+              Good Requires improvement
+        Bedfordshire     Requires improvement    Good Inadequate Requires
+        improvement Requires improvement
+        Cheshire   Outstanding Good Good Requires improvement      Good
+        Cleveland Requires improvement     Good Requires improvement     Good
+              Requires improvement
+        Derbyshire Good Good Good Outstanding Good
+        """
+
+    @Test("a row broken where the page was full is read, each grade the next question's")
+    func readsWrappedRows() throws {
+        let report = try parse(Array(Self.table.utf8))
+        func grades(_ force: String) -> [Grade] { report.judgments.filter { $0.forceID == force }.map(\.grade) }
+        #expect(grades("avon-and-somerset") == [.good, .requiresImprovement, .requiresImprovement, .good, .requiresImprovement])
+        #expect(grades("bedfordshire") == [.requiresImprovement, .good, .inadequate, .requiresImprovement, .requiresImprovement])
+        #expect(grades("cheshire") == [.outstanding, .good, .good, .requiresImprovement, .good])
+        #expect(grades("cleveland") == [.requiresImprovement, .good, .requiresImprovement, .good, .requiresImprovement])
+        #expect(grades("derbyshire") == [.good, .good, .good, .outstanding, .good])
+        #expect(!report.problems.contains { $0.severity == .error })
+    }
+
+    @Test("a row broken where the page had room, as reading order breaks it at a cell's end, is not read")
+    func brokenWithRoom() throws {
+        // Avon's first line ends two grades early, with room for the next: another row's grades may stand between.
+        let short = Self.table.replacingOccurrences(of: "Avon and Somerset      Good Requires improvement     Requires improvement\n      Good",
+                                                    with: "Avon and Somerset      Good Requires improvement\nRequires improvement Good")
+        let report = try parse(Array(short.utf8))
+        #expect(!report.judgments.contains { $0.forceID == "avon-and-somerset" })
+        #expect(report.problems.contains { $0.severity == .error && $0.message.contains("avon-and-somerset") })
+        #expect(report.judgments.filter { $0.forceID == "bedfordshire" }.count == 5)
+        // Bedfordshire's second line holds a grade more, which opens the next line: whose it is cannot be known.
+        let more = Self.table.replacingOccurrences(of: "improvement Requires improvement\nCheshire", with: "improvement Requires improvement\nGood\nCheshire")
+        let second = try parse(Array(more.utf8))
+        #expect(!second.judgments.contains { $0.forceID == "bedfordshire" })
+        #expect(second.judgments.filter { $0.forceID == "cheshire" }.count == 5)
+    }
+}
