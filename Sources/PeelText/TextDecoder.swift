@@ -4,7 +4,12 @@
 /// every byte. Bytes that look binary (a known file signature, NUL bytes, many control characters) are
 /// refused rather than decoded into garbage.
 public enum TextDecoder {
+    /// A text `fold` broke mid-word is given back whole (`CharacterWrap`).
     public static func decode(_ bytes: [UInt8]) throws(NotText) -> DecodedText {
+        CharacterWrap.unfolded(try decodeLines(bytes))
+    }
+
+    private static func decodeLines(_ bytes: [UInt8]) throws(NotText) -> DecodedText {
         if bytes.isEmpty { throw NotText(reason: "empty entry (0 bytes)") }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             return try normalise(Array(bytes.dropFirst(3)), encoding: .utf8BOM, validate: true)
@@ -19,7 +24,14 @@ public enum TextDecoder {
         }
         // Bytes before the first non-ASCII one are valid UTF-8 whatever they are.
         let valid = survey.firstNonASCII == bytes.count || bytes.withUnsafeBufferPointer { isValidUTF8($0, from: survey.firstNonASCII) }
-        guard valid else { return try normalise(windows1252ToUTF8(bytes), encoding: .windows1252, validate: false) }
+        guard valid else {
+            // `fold` counts bytes, so it may break a character's bytes apart: joined again, they may be UTF-8 after all.
+            if let lines = survey.lines {
+                let unfolded = bytes.withUnsafeBufferPointer { raw in CharacterWrap.width(raw, lines).map { CharacterWrap.unfold(raw, lines, width: $0) } }
+                if let unfolded, isValidUTF8(unfolded.utf8) { return DecodedText(utf8: unfolded.utf8, encoding: .utf8, lines: unfolded.lines) }
+            }
+            return try normalise(windows1252ToUTF8(bytes), encoding: .windows1252, validate: false)
+        }
         if let lines = survey.lines { return DecodedText(utf8: bytes, encoding: .utf8, lines: lines) }
         return try normalise(bytes, encoding: .utf8, validate: false)
     }
