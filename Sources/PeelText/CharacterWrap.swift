@@ -12,9 +12,18 @@ enum CharacterWrap {
     /// The width the lines were broken at, if the text is character-wrapped.
     static func width(_ bytes: UnsafeBufferPointer<UInt8>, _ lines: [TextLine]) -> Int? {
         guard lines.count > 20 else { return nil }
-        var widest = 0
-        for line in lines where line.range.count > widest { widest = line.range.count }
-        guard widest >= 20 else { return nil }
+        // One pass for the widest and how many are as wide (one, mostly): the rest only when 20 are.
+        var widest = 0, asWide = 0
+        for line in lines {
+            let count = line.range.count
+            if count > widest {
+                widest = count
+                asWide = 1
+            } else if count == widest {
+                asWide += 1
+            }
+        }
+        guard widest >= 20, asWide >= 20 else { return nil }
         var full = 0, endingInSpace = 0, nearlyFull = 0
         for (index, line) in lines.enumerated() where index + 1 < lines.count && line.range.count >= widest - 12 && !lines[index + 1].range.isEmpty {
             nearlyFull += 1
