@@ -10,6 +10,8 @@
 #                           (-c), and pages one after another with a rule between them (neither); images left out (-i)
 #   <stem>.fixed3.txt       poppler's `pdftotext -fixed 3`: the page's layout on a grid of fixed pitch, a line's words
 #                           spaced out by runs of spaces
+#   <stem>.raw.txt          `pdftotext -raw`: the text in the order the PDF draws it
+#   <stem>.layout-mac.txt   `pdftotext -layout -eol mac`: lines ended by a carriage return alone
 #   <stem>.pymupdf4llm-pandoc.html
 #                           the report as a web page with real tables: <stem>.pymupdf4llm.md (make-other-extractions.py)
 #                           through pandoc's GitHub-flavoured Markdown reader
@@ -30,6 +32,8 @@ for pdf in "${pdfs[@]}"; do
     pdftohtml -q -c -s -i -noframes "$pdf" "$stem.pdftohtml-complex"
     pdftohtml -q -i -noframes "$pdf" "$stem.pdftohtml-pages"
     pdftotext -enc UTF-8 -fixed 3 "$pdf" "$stem.fixed3.txt"
+    pdftotext -enc UTF-8 -raw "$pdf" "$stem.raw.txt"
+    pdftotext -enc UTF-8 -layout -eol mac "$pdf" "$stem.layout-mac.txt"
     pandoc -s -f gfm -t html --metadata title="$stem" "$stem.pymupdf4llm.md" -o "$stem.pymupdf4llm-pandoc.html"
 done
 pdftohtml_version=$(pdftohtml -v 2>&1 | head -1)
@@ -51,6 +55,8 @@ Made by \`Tests/Fixtures/make-tool-extractions.sh\` from the PDFs above.
   document's outline as a list of links.
 - \`<stem>.fixed3.txt\` — \`pdftotext -fixed 3\` ($pdftotext_version): the page's layout on a grid of fixed pitch,
   so a line's words stand apart by runs of spaces, as a table's cells do.
+- \`<stem>.raw.txt\` — \`pdftotext -raw\`: the text in the order the PDF draws it.
+- \`<stem>.layout-mac.txt\` — \`pdftotext -layout -eol mac\`: lines ended by a carriage return alone.
 - \`<stem>.pymupdf4llm-pandoc.html\` — the report as a web page with real tables: \`<stem>.pymupdf4llm.md\` through
   \`pandoc -s -f gfm -t html\` ($pandoc_version).
 "

@@ -379,6 +379,26 @@ extension ExtractionCoverageTests {
         "2017-west-mercia|extraction fold60": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-west-mercia|extraction fold80": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-west-mercia|extraction fold120": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction raw": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction raw unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction layout-mac": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction layout-mac unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-national-overview|extraction raw": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-national-overview|extraction raw unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-national-overview|extraction layout-mac": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-national-overview|extraction layout-mac unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction raw": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction raw unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction layout-mac": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction layout-mac unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-gwent|extraction raw": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-gwent|extraction raw unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-gwent|extraction layout-mac": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-gwent|extraction layout-mac unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction raw": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction raw unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction layout-mac": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction layout-mac unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         // FLOORS-END
     ]
 }
@@ -555,7 +575,8 @@ let coverageTransforms: [(name: String, variants: [(label: String, transform: La
 /// Committed extractions of the samples by other tools: `<sample stem>.<flavour>.txt`.
 let extractionsFolder = Fixtures.packageRoot + "/Tests/Fixtures/extractions"
 /// pdftotext's two (make-extractions.py); PyMuPDF's, pymupdf4llm's Markdown, pdfminer.six's, and pdfplumber's and pypdf's two
-/// each (make-other-extractions.py); Ghostscript's, mutool's, poppler's pdftohtml in three ways, and pymupdf4llm's Markdown as
+/// each (make-other-extractions.py); Ghostscript's, mutool's, poppler's pdftohtml in three ways, pdftotext -raw and -layout
+/// with carriage returns for line ends, and pymupdf4llm's Markdown as
 /// HTML through pandoc (make-tool-extractions.sh); the samples printed by Chromium, as our own web pages and as pandoc's,
 /// and extracted by pdftotext in both ways, and our own pages by Ghostscript (make-chromium-extractions.sh); the sample
 /// files opened as plain text by LibreOffice Writer, printed to PDF and extracted by pdftotext in both ways
@@ -563,7 +584,7 @@ let extractionsFolder = Fixtures.packageRoot + "/Tests/Fixtures/extractions"
 let extractionFlavours = ["layout", "reading", "pymupdf", "pdfminer", "pdfplumber", "pdfplumber-layout", "pypdf", "pypdf-layout", "pymupdf4llm", "ghostscript", "mutool",
                           "pdftohtml", "pdftohtml-complex", "pdftohtml-pages", "pymupdf4llm-pandoc", "chromium-layout", "chromium-reading",
                           "pandoc-chromium-layout", "pandoc-chromium-reading", "chromium-grid2-layout", "chromium-grid2-reading", "chromium-grid3-layout",
-                          "chromium-grid3-reading", "fixed3", "chromium-ghostscript", "writer-text-layout", "writer-text-reading", "fold40", "fold60", "fold80", "fold120"]
+                          "chromium-grid3-reading", "fixed3", "chromium-ghostscript", "writer-text-layout", "writer-text-reading", "fold40", "fold60", "fold80", "fold120", "raw", "layout-mac"]
 
 func sampleStem(_ name: String) -> String {
     (name as NSString).deletingPathExtension
