@@ -69,7 +69,7 @@ mark = "## Command-line extractors"
 if mark in text:
     start = text.index(mark)
     rest = text.find("\n## ", start + len(mark))
-    text = text[:start] + section + (text[rest + 1:] if rest >= 0 else "")
+    text = text[:start] + section + ("\n" + text[rest + 1:] if rest >= 0 else "")
 else:
     text = text.rstrip("\n") + "\n\n" + section
 with open("README.md", "w", encoding="utf-8") as f:
