@@ -6,6 +6,8 @@ public enum TextEncoding: String, Sendable, Codable, CaseIterable {
     case utf16BE = "utf-16be"
     /// The fallback for bytes that are not valid UTF-8 (what Word and older PDF tools write).
     case windows1252 = "windows-1252"
+    /// UTF-8 read as Windows-1252 and encoded as UTF-8 again ("â€“" for "–"), read as the UTF-8 it was.
+    case utf8DoubleEncoded = "utf-8-double-encoded"
 }
 
 /// One line of normalised text and the line it came from in the original entry (1-based).

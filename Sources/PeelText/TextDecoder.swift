@@ -1,7 +1,7 @@
 /// Bytes → `DecodedText`. Pure: no I/O, no globals.
 ///
-/// Order of trust: a byte-order mark decides; else valid UTF-8 is UTF-8; else Windows-1252, which maps
-/// every byte. Bytes that look binary (a known file signature, NUL bytes, many control characters) are
+/// Order of trust: a byte-order mark decides; else valid UTF-8 is UTF-8 (encoded twice, `DoubleEncoding`, where
+/// its characters past ASCII are all bytes of UTF-8 read as Windows-1252); else Windows-1252, which maps every byte. Bytes that look binary (a known file signature, NUL bytes, many control characters) are
 /// refused rather than decoded into garbage.
 public enum TextDecoder {
     /// A text `fold` broke mid-word is given back whole (`CharacterWrap`).
@@ -31,6 +31,10 @@ public enum TextDecoder {
                 if let unfolded, isValidUTF8(unfolded.utf8) { return DecodedText(utf8: unfolded.utf8, encoding: .utf8, lines: unfolded.lines) }
             }
             return try normalise(windows1252ToUTF8(bytes), encoding: .windows1252, validate: false)
+        }
+        if survey.firstNonASCII < bytes.count,
+           let once = bytes.withUnsafeBufferPointer({ DoubleEncoding.undone($0, from: survey.firstNonASCII) }) {
+            return try normalise(once, encoding: .utf8DoubleEncoded, validate: false)
         }
         if let lines = survey.lines { return DecodedText(utf8: bytes, encoding: .utf8, lines: lines) }
         return try normalise(bytes, encoding: .utf8, validate: false)

@@ -1,3 +1,4 @@
+import Foundation
 import PeelTestSupport
 @testable import PeelText
 import Testing
@@ -191,5 +192,46 @@ struct DecoderAgreementTests {
                 }
             }
         }
+    }
+}
+
+@Suite("UTF-8 encoded twice (mojibake)")
+struct DoubleEncodingTests {
+    /// The samples read as Latin-1 or Windows-1252 and written as UTF-8 again (Tests/Fixtures/make-mojibake-samples.sh).
+    static let cases: [(sample: String, flavour: String)] = Fixtures.sampleNames.flatMap { [($0, "mojibake"), ($0, "mojibake1252")] }
+
+    @Test("is read as the sample it was made from, byte for byte, line for line", arguments: cases)
+    func undoesSample(sample: String, flavour: String) throws {
+        let path = Fixtures.extractionsFolder + "/" + (sample as NSString).deletingPathExtension + ".\(flavour).txt"
+        let bytes = readBytes(path)
+        try #require(!bytes.isEmpty, "run Tests/Fixtures/make-mojibake-samples.sh")
+        let original = Fixtures.sample(sample)
+        #expect(bytes != original)
+        let text = try TextDecoder.decode(bytes)
+        #expect(text.encoding == .utf8DoubleEncoded)
+        #expect(text.utf8 == original)
+        #expect(text.lines.count == (try TextDecoder.decode(original)).lines.count)
+    }
+
+    @Test("text written in UTF-8 once is left as it is, whatever characters it holds")
+    func leavesUTF8Alone() throws {
+        for text in ["Café – résumé, 12 months to 31 March 2015", "PEEL: Police effectiveness 2015 – Wiltshire Police ¹",
+                     // A pair like UTF-8 read as Latin-1 ("Ã©"), in a text whose other characters are not:
+                     "Ã© beside – a dash", "naïve “quotes” and a £5 note", "Â\u{A0} beside ’ a quote", "x\u{C3}\u{A9}y → z"] {
+            let decoded = try TextDecoder.decode(Array(text.utf8))
+            #expect(decoded.encoding == .utf8, "\(text)")
+            #expect(decoded.utf8 == Array(text.utf8))
+        }
+    }
+
+    @Test("a line of it is read as the UTF-8 it was, its number kept")
+    func undoesLine() throws {
+        let once = "Overall judgment¹\nBy 30 June 2016, the board – working with forces – should …\n"
+        // Each byte of the UTF-8 taken for the Latin-1 character it is and written as UTF-8 again.
+        let twice = Array(once.utf8).flatMap { Array(String(UnicodeScalar($0)).utf8) }
+        let text = try TextDecoder.decode(twice)
+        #expect(text.encoding == .utf8DoubleEncoded)
+        #expect(text.lines.map(text.string) == ["Overall judgment¹", "By 30 June 2016, the board – working with forces – should …"])
+        #expect(text.lines.map(\.number) == [1, 2])
     }
 }
