@@ -1,4 +1,4 @@
-public import PeelText
+import PeelText
 
 /// A piece of text in the order a reader takes it: a whole line, or, where blocks of text stand side by side on the
 /// page, one column's part of a line.

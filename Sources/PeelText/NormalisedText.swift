@@ -599,6 +599,22 @@ public enum Normaliser {
                 continue
             }
             switch byte {
+            case 0x3C where index > start && all[index - 1] == 0x60:  // `<
+                // pandoc's raw HTML, `<b>`{=html}: the tag goes with its marks (the opening backtick was copied); a
+                // <sup> and what it holds, up to its `</sup>`{=html}, go together (a footnote reference).
+                if starts("<sup>`{=html}", at: index),
+                   let close = first(from: index, within: 80, where: { starts("`</sup>`{=html}", at: $0) }) {
+                    out.dropLast()
+                    index = close + 15
+                    continue
+                }
+                if let close = first(from: index + 1, within: 24, where: { starts("`{=html}", at: $0) }) {
+                    out.dropLast()
+                    if starts("<br", at: index) { out.append(0x20) }
+                    index = close + 8
+                    continue
+                }
+                out.append(byte)
             case 0x3C:  // <
                 // <sup>…</sup> is a footnote reference: dropped with its content. Other short tags: the tag only.
                 if starts("<sup>", at: index), let close = first(from: index, within: 64, where: { starts("</sup>", at: $0) }) {
@@ -636,9 +652,14 @@ public enum Normaliser {
                     continue
                 }
                 out.append(byte)
-            case 0x5C where index + 1 < count && "*_#[]()".utf8.contains(all[index + 1]):
-                out.append(all[index + 1])  // \* is a literal asterisk (a footnote mark in the report)
+            case 0x5C where index + 1 < count && isASCIIPunctuation(all[index + 1]):
+                // Markdown's escape: \* is a literal asterisk (a footnote mark in the report); pandoc's Markdown
+                // escapes quotes and dollar signs too (\', \$).
+                out.append(all[index + 1])
                 index += 2
+                continue
+            case 0x5C where all[(index + 1)..<count].allSatisfy({ $0 == 0x20 }):
+                index = count  // a backslash ending a line is Markdown's line break (pandoc writes it so)
                 continue
             case 0x5B:
                 // [text](url) → text
@@ -679,6 +700,11 @@ public enum Normaliser {
     }
 
     private static func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+
+    /// ASCII punctuation, which Markdown lets a backslash escape.
+    private static func isASCIIPunctuation(_ byte: UInt8) -> Bool {
+        (0x21...0x2F).contains(byte) || (0x3A...0x40).contains(byte) || (0x5B...0x60).contains(byte) || (0x7B...0x7E).contains(byte)
+    }
 
     /// ASCII that the loop in `clean` only copies: not a space or tab (collapsed) and none of `< $ * ^ [ \`
     /// (markup). One bit per byte value below 0x80, in two words.
@@ -770,6 +796,17 @@ private struct SpaceCollapsingWriter {
 
     /// Nothing written yet (spaces pending at the start are never written).
     var isEmpty: Bool { count == 0 }
+
+    /// Takes back the last byte written (markup seen only after it was copied), and a space before it, which is
+    /// pending again.
+    mutating func dropLast() {
+        guard count > 0 else { return }
+        count -= 1
+        if count > 0 && base[count - 1] == 0x20 {
+            count -= 1
+            pendingSpace = true
+        }
+    }
 
     @inline(__always)
     mutating func append(_ byte: UInt8) {

@@ -409,6 +409,16 @@ extension ExtractionCoverageTests {
         "2017-gwent|extraction mojibake1252": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-west-mercia|extraction mojibake": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-west-mercia|extraction mojibake1252": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction pandoc-plain": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction pandoc-markdown": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-national-overview|extraction pandoc-plain": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-national-overview|extraction pandoc-markdown": CoverageFloor(judgments: 79, distributions: 100, figures: 100, findings: 84.6, wrong: 2),
+        "2015-wiltshire|extraction pandoc-plain": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction pandoc-markdown": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-gwent|extraction pandoc-plain": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-gwent|extraction pandoc-markdown": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction pandoc-plain": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction pandoc-markdown": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         // FLOORS-END
     ]
 }
@@ -591,11 +601,12 @@ let extractionsFolder = Fixtures.packageRoot + "/Tests/Fixtures/extractions"
 /// and extracted by pdftotext in both ways, and our own pages by Ghostscript (make-chromium-extractions.sh); the sample
 /// files opened as plain text by LibreOffice Writer, printed to PDF and extracted by pdftotext in both ways
 /// (make-writer-text-extractions.sh); the samples broken mid-word by `fold -w N` (make-folded-samples.sh); the samples'
-/// UTF-8 read as Latin-1 or Windows-1252 and written as UTF-8 again (make-mojibake-samples.sh).
+/// UTF-8 read as Latin-1 or Windows-1252 and written as UTF-8 again (make-mojibake-samples.sh); the samples as pandoc
+/// writes them as plain text and as its own Markdown (make-pandoc-samples.sh).
 let extractionFlavours = ["layout", "reading", "pymupdf", "pdfminer", "pdfplumber", "pdfplumber-layout", "pypdf", "pypdf-layout", "pymupdf4llm", "ghostscript", "mutool",
                           "pdftohtml", "pdftohtml-complex", "pdftohtml-pages", "pymupdf4llm-pandoc", "chromium-layout", "chromium-reading",
                           "pandoc-chromium-layout", "pandoc-chromium-reading", "chromium-grid2-layout", "chromium-grid2-reading", "chromium-grid3-layout",
-                          "chromium-grid3-reading", "fixed3", "chromium-ghostscript", "writer-text-layout", "writer-text-reading", "fold40", "fold60", "fold80", "fold120", "raw", "layout-mac", "mojibake", "mojibake1252"]
+                          "chromium-grid3-reading", "fixed3", "chromium-ghostscript", "writer-text-layout", "writer-text-reading", "fold40", "fold60", "fold80", "fold120", "raw", "layout-mac", "mojibake", "mojibake1252", "pandoc-plain", "pandoc-markdown"]
 
 func sampleStem(_ name: String) -> String {
     (name as NSString).deletingPathExtension

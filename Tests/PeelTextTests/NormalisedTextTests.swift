@@ -78,6 +78,14 @@ struct NormalisedTextTests {
         ("> 50% of calls", "> 50% of calls", false),
         ("> a quotation", "> a quotation", false),
         ("> 1234 too long for a footnote number", "> 1234 too long for a footnote number", false),
+        // pandoc's Markdown: its escapes, a backslash ending a line (a hard line break), raw HTML as `<b>`{=html}.
+        ("evidence of \\'what works\\' at \\$5", "evidence of 'what works' at $5", false),
+        ("population 12 months to 30\\", "population 12 months to 30", false),
+        ("C:\\Users stays", "C:\\Users stays", false),
+        ("`<b>`{=html}Avon and Somerset`</b>`{=html} Good", "Avon and Somerset Good", false),
+        ("recommendations`<sup>`{=html}87`</sup>`{=html} below", "recommendations below", false),
+        ("Requires`<br>`{=html}improvement", "Requires improvement", false),
+        ("code `x` stays", "code `x` stays", false),
     ])
     func cleansOneLine(input: String, expected: String, heading: Bool) throws {
         let lines = try normalise(input)
