@@ -263,8 +263,8 @@ enum FindingExtractor {
             if line.isHeading || footnote { if line.isHeading || !items.isEmpty || current != nil { break } }
             // A footnote's number alone on its line (pdftotext -layout prints it apart from its text) ends an item.
             if (current != nil || !items.isEmpty) && text.utf8.count <= 3 && text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { break }
-            // A rule ("---") sets a page's footnotes apart.
-            if (current != nil || !items.isEmpty) && text.utf8.count >= 3 && text.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }) { break }
+            // A rule ("---", or Markdown's "* * *") sets a page's footnotes apart.
+            if (current != nil || !items.isEmpty) && Self.isRule(text) { break }
             if (current != nil || !items.isEmpty) && endsList(text) { break }
             // A short capitalised line is a heading unless it is the first line of a wrapped paragraph.
             let wrapsOn = index + 1 < lines.count && !lines[index + 1].isBlank && runsOn(text, at: index + 1, with: lineText(index + 1))
@@ -503,6 +503,22 @@ enum FindingExtractor {
         let rest = String(text.utf8.dropFirst(digits + 2))!.trimmingCharacters(in: " ")
         guard !rest.isEmpty else { return nil }
         return (utf8[..<digits].reduce(0) { $0 * 10 + Int($1 &- 0x30) }, rest)
+    }
+
+    /// A rule: three or more of "-", "_" (pdftotext's, a converter's), or Markdown's thematic break of one of "-", "_",
+    /// "*" with spaces between ("* * *", html2text's).
+    private static func isRule(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard let first = utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "_") || first == UInt8(ascii: "*") else { return false }
+        var marks = 0
+        for byte in utf8 {
+            if byte == first || (first != UInt8(ascii: "*") && (byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_"))) {
+                marks += 1
+            } else if byte != 0x20 {
+                return false
+            }
+        }
+        return marks >= 3
     }
 
     /// Footnotes start with their number: "12 A court order …" after the superscript was dropped; or with the letter

@@ -89,6 +89,11 @@ public struct NormalisedLine: @unchecked Sendable, Equatable {
         marks = shape | (isHeading ? 0x1_0000 : 0) | (afterPageBreak ? 0x2_0000 : 0)
     }
 
+    /// The same line, marked a heading.
+    var markedHeading: NormalisedLine {
+        withText { NormalisedLine(number: number, text: $0, ownBytes: ownBytes, source: source, shape: marks, isHeading: true, afterPageBreak: false) }
+    }
+
     /// The same line, marked `afterPageBreak`.
     var markedAfterPageBreak: NormalisedLine {
         withText { NormalisedLine(number: number, text: $0, ownBytes: ownBytes, source: source, shape: marks, isHeading: false, afterPageBreak: true) }
@@ -101,6 +106,9 @@ public struct NormalisedLine: @unchecked Sendable, Equatable {
 
     /// The marks a text's bytes give: its first two bytes, whether it is blank, whether it holds a tab or a hyphen,
     /// and its length up to `byteCountCap` (in the top eleven bits).
+    /// The marks of an empty line.
+    fileprivate static let blankShape: UInt32 = 0x4_0000
+
     fileprivate static func shape(of bytes: UnsafeBufferPointer<UInt8>, holdsTab: Bool, holdsHyphen: Bool) -> UInt32 {
         guard !bytes.isEmpty else { return 0x4_0000 }
         return UInt32(bytes[0]) | (bytes.count > 1 ? UInt32(bytes[1]) << 8 : 0)
@@ -261,6 +269,9 @@ public struct NormalisedText: Sendable {
     /// that does not continue them (a Force in numbers value that ends a page) is text, not furniture.
     private var pageBreaks = 0
     private var lastPageNumber: Int?
+    /// The longest line an underline makes a heading: headings are short; a rule under a paragraph's line is no
+    /// underline.
+    private static let longestUnderlinedHeading = 160
 
     /// Whether `text` is a page number that continues the ones removed so far (then it is one more of them).
     /// `position` is the index in `all` of the line being read, whose bytes are `bytes` (`Normaliser.carriedOn`).
@@ -347,6 +358,17 @@ public struct NormalisedText: Sendable {
                     formFeedPending = count == 0
                 } else if count != 0 {
                     formFeedPending = false
+                }
+                // A heading's underline (Markdown's setext, reStructuredText's: "=====" or "-----" at least half as long
+                // as the short line of text just above it) makes that line a heading and is no text itself.
+                if count >= 3, Normaliser.isUnderline(clean), let above = lines.elements.last, !above.isBlank,
+                   above.cappedByteCount <= Self.longestUnderlinedHeading, count * 2 >= above.byteCount,
+                   above.opening != clean[0] {
+                    lines.elements[lines.elements.count - 1] = above.markedHeading
+                    written = start
+                    lines.elements.append(NormalisedLine(number: line.number, text: UnsafeBufferPointer(start: base + start, count: 0), ownBytes: nil,
+                                                         source: line.range, shape: NormalisedLine.blankShape, isHeading: false, afterPageBreak: false))
+                    continue
                 }
                 let afterBreak = pageBreakPending
                 if count != 0 { pageBreakPending = false }
@@ -700,6 +722,13 @@ public enum Normaliser {
     }
 
     private static func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+
+    /// A line of one of "=", "-", "~", "^" and nothing else: a heading's underline where it stands under one.
+    static func isUnderline(_ clean: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = clean.first, first == UInt8(ascii: "=") || first == UInt8(ascii: "-") || first == UInt8(ascii: "~")
+                || first == UInt8(ascii: "^") else { return false }
+        return clean.allSatisfy { $0 == first }
+    }
 
     /// ASCII punctuation, which Markdown lets a backslash escape.
     private static func isASCIIPunctuation(_ byte: UInt8) -> Bool {

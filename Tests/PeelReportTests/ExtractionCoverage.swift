@@ -419,6 +419,21 @@ extension ExtractionCoverageTests {
         "2017-gwent|extraction pandoc-markdown": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-west-mercia|extraction pandoc-plain": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-west-mercia|extraction pandoc-markdown": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction pandoc-rst": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction markdownify": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction html2text": CoverageFloor(judgments: 100, distributions: 100, figures: 28.3, findings: 100, wrong: 0),
+        "2015-national-overview|extraction pandoc-rst": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 92.3, wrong: 1),
+        "2015-national-overview|extraction markdownify": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-national-overview|extraction html2text": CoverageFloor(judgments: 0, distributions: 0, figures: 100, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction pandoc-rst": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction markdownify": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction html2text": CoverageFloor(judgments: 100, distributions: 100, figures: 44.8, findings: 100, wrong: 0),
+        "2017-gwent|extraction pandoc-rst": CoverageFloor(judgments: 100, distributions: 100, figures: 72.4, findings: 100, wrong: 2),
+        "2017-gwent|extraction markdownify": CoverageFloor(judgments: 100, distributions: 100, figures: 79.3, findings: 100, wrong: 6),
+        "2017-gwent|extraction html2text": CoverageFloor(judgments: 16.6, distributions: 100, figures: 79.3, findings: 100, wrong: 6),
+        "2017-west-mercia|extraction pandoc-rst": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction markdownify": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction html2text": CoverageFloor(judgments: 16.6, distributions: 100, figures: 100, findings: 100, wrong: 0),
         // FLOORS-END
     ]
 }
@@ -602,11 +617,12 @@ let extractionsFolder = Fixtures.packageRoot + "/Tests/Fixtures/extractions"
 /// files opened as plain text by LibreOffice Writer, printed to PDF and extracted by pdftotext in both ways
 /// (make-writer-text-extractions.sh); the samples broken mid-word by `fold -w N` (make-folded-samples.sh); the samples'
 /// UTF-8 read as Latin-1 or Windows-1252 and written as UTF-8 again (make-mojibake-samples.sh); the samples as pandoc
-/// writes them as plain text and as its own Markdown (make-pandoc-samples.sh).
+/// writes them as plain text, as its own Markdown and as reStructuredText (make-pandoc-samples.sh); our web pages of the
+/// samples through markdownify and html2text (make-markdown-conversions.py).
 let extractionFlavours = ["layout", "reading", "pymupdf", "pdfminer", "pdfplumber", "pdfplumber-layout", "pypdf", "pypdf-layout", "pymupdf4llm", "ghostscript", "mutool",
                           "pdftohtml", "pdftohtml-complex", "pdftohtml-pages", "pymupdf4llm-pandoc", "chromium-layout", "chromium-reading",
                           "pandoc-chromium-layout", "pandoc-chromium-reading", "chromium-grid2-layout", "chromium-grid2-reading", "chromium-grid3-layout",
-                          "chromium-grid3-reading", "fixed3", "chromium-ghostscript", "writer-text-layout", "writer-text-reading", "fold40", "fold60", "fold80", "fold120", "raw", "layout-mac", "mojibake", "mojibake1252", "pandoc-plain", "pandoc-markdown"]
+                          "chromium-grid3-reading", "fixed3", "chromium-ghostscript", "writer-text-layout", "writer-text-reading", "fold40", "fold60", "fold80", "fold120", "raw", "layout-mac", "mojibake", "mojibake1252", "pandoc-plain", "pandoc-markdown", "pandoc-rst", "markdownify", "html2text"]
 
 func sampleStem(_ name: String) -> String {
     (name as NSString).deletingPathExtension

@@ -238,6 +238,7 @@ struct NormalisedTextPrefixTests {
     func blocks(size: Int) throws {
         var texts = Fixtures.sampleNames.map { String(decoding: Fixtures.sample($0), as: UTF8.self) }
         texts.append((1...400).map { $0 % 5 == 0 ? "\u{0C}" : $0 % 3 == 0 ? "\($0)" : $0 % 7 == 0 ? "" : "# Text \($0)" }.joined(separator: "\n"))
+        texts.append((1...400).map { $0 % 2 == 0 ? "======" : $0 % 3 == 0 ? "" : "Heading \($0)" }.joined(separator: "\n"))
         for text in texts {
             let decoded = try TextDecoder.decode(Array(text.utf8))
             let whole = NormalisedText(decoded)
@@ -379,5 +380,31 @@ struct LineOpeningsTests {
         #expect(wrong.isEmpty, "seed \(seed): \(wrong.prefix(3))")
         // The four bytes passed over lines the first two let through.
         #expect(passedOverOnFour > 100, "seed \(seed): \(passedOverOnFour)")
+    }
+}
+
+@Suite("A heading's underline (Markdown's setext, reStructuredText's)")
+struct UnderlinedHeadingTests {
+    private func read(_ text: String) throws -> [String] {
+        NormalisedText(try TextDecoder.decode(Array(text.utf8))).lines.map { "\($0.number) \($0.isHeading ? "H" : "-") \($0.text)" }
+    }
+
+    @Test("makes the line above a heading and is no text itself")
+    func underline() throws {
+        #expect(try read("PEEL: Police effectiveness 2017\n===============================\n\nAn inspection of Gwent Police")
+                == ["1 H PEEL: Police effectiveness 2017", "2 - ", "3 - ", "4 - An inspection of Gwent Police"])
+        #expect(try read("Force in numbers\n----------------\nCalls for assistance\n~~~~~~~~~~~~~~~~~~~~\ntext")
+                == ["1 H Force in numbers", "2 - ", "3 H Calls for assistance", "4 - ", "5 - text"])
+        // Bold throughout and underlined: a heading either way, the underline gone.
+        #expect(try read("**Recommendation 5**\n--------------------")  == ["1 H Recommendation 5", "2 - "])
+    }
+
+    @Test("a rule after a blank line, under a long line or much shorter than the line above stays text")
+    func rules() throws {
+        #expect(try read("Text\n\n---\nMore") == ["1 - Text", "2 - ", "3 - ---", "4 - More"])
+        let long = String(repeating: "a finding that runs on ", count: 8)
+        #expect(try read(long + "\n" + String(repeating: "-", count: 200)).last == "2 - " + String(repeating: "-", count: 200))
+        #expect(try read("The force should improve its approach to crime.\n---") == ["1 - The force should improve its approach to crime.", "2 - ---"])
+        #expect(try read("--\n") == ["1 - --"])
     }
 }
