@@ -7,7 +7,8 @@
 /// quarters of all the lines that come within 12 bytes of the widest and run on into another line. Text wrapped at
 /// words (by a word processor, `fmt`, an extractor) fills its lines to the last byte a sixth of the time or so; a
 /// text whose lines are padded to one width ends most of them with a space, which `fold` does about as often as the
-/// text has spaces.
+/// text has spaces. And `fold` breaks words: a third at least of those widest lines end with a letter or digit that
+/// the next line goes on from, which a table's rows padded to one width ("| Kent | Good |", "+------+") never do.
 enum CharacterWrap {
     /// The width the lines were broken at, if the text is character-wrapped.
     static func width(_ bytes: UnsafeBufferPointer<UInt8>, _ lines: [TextLine]) -> Int? {
@@ -24,15 +25,18 @@ enum CharacterWrap {
             }
         }
         guard widest >= 20, asWide >= 20 else { return nil }
-        var full = 0, endingInSpace = 0, nearlyFull = 0
+        func isAlphanumeric(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26 }
+        var full = 0, endingInSpace = 0, nearlyFull = 0, midWord = 0
         for (index, line) in lines.enumerated() where index + 1 < lines.count && line.range.count >= widest - 12 && !lines[index + 1].range.isEmpty {
             nearlyFull += 1
             if line.range.count == widest {
                 full += 1
-                if bytes[line.range.upperBound - 1] == 0x20 { endingInSpace += 1 }
+                let last = bytes[line.range.upperBound - 1]
+                if last == 0x20 { endingInSpace += 1 }
+                if isAlphanumeric(last) && isAlphanumeric(bytes[lines[index + 1].range.lowerBound]) { midWord += 1 }
             }
         }
-        guard full >= 20, full * 4 >= nearlyFull * 3, endingInSpace * 2 <= full else { return nil }
+        guard full >= 20, full * 4 >= nearlyFull * 3, endingInSpace * 2 <= full, midWord * 3 >= full else { return nil }
         return widest
     }
 
@@ -71,7 +75,7 @@ enum CharacterWrap {
     }
 
     /// Whether a line of the full width ended where the text's own line did, not where `fold` broke it: before a list
-    /// item ("- ", "• "), a heading ("#"), a table's bar or an opening tag ("<b>"), or before a capital that follows a
+    /// item ("- ", "• "), a heading ("#"), a table's bar or border ("|", "+") or an opening tag ("<b>"), or before a capital that follows a
     /// sentence's end, a number or a closing mark ("… and support." / "- The force …"; "… 38.1  63.0" / "Victim-based
     /// crime …"), or a letter in a line with a tab, a table's ("… Rate" / "Charged/Summonsed …"). `fold` breaks
     /// mid-text there only where the text set the two together, which prose seldom does; joining would run a row or an
@@ -82,7 +86,8 @@ enum CharacterWrap {
         guard let last = line.last, let first = next.first, last != 0x09 else { return false }
         let second = next.count > 1 ? next[1] : 0
         if (first == UInt8(ascii: "-") && second == 0x20) || next.starts(with: [0xE2, 0x80, 0xA2]) { return true }  // "- ", "•"
-        if first == UInt8(ascii: "#") || first == UInt8(ascii: "|") || (first == UInt8(ascii: "<") && second | 0x20 &- 0x61 < 26) { return true }
+        if first == UInt8(ascii: "#") || first == UInt8(ascii: "|") || first == UInt8(ascii: "+")
+            || (first == UInt8(ascii: "<") && second | 0x20 &- 0x61 < 26) { return true }
         guard first &- 0x41 < 26 else { return false }
         // Mid-word or mid-phrase: a capital (an acronym), a space, a mark a word may open with or run on from, a
         // character past ASCII (a curly quote); a lower-case letter ("MoRiLE") unless the line is a table's.

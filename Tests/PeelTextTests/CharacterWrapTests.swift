@@ -51,6 +51,14 @@ struct CharacterWrapTests {
         let padded = (0..<100).map { "Row \($0)  \($0 * 7)".padding(toLength: 40, withPad: " ", startingAt: 0) }
         let table = try TextDecoder.decode(Array(padded.joined(separator: "\n").utf8))
         #expect(table.lines.count == 100)
+        // A grid table, every row and border padded to one width, the widest lines of a text wrapped narrower.
+        let grid: [String] = (0..<60).flatMap { row -> [String] in
+            let cells = "| Force \(row) | Good | Requires improvement | Good"
+            return [cells.padding(toLength: 59, withPad: " ", startingAt: 0) + "|", "+" + String(repeating: "-", count: 58) + "+"]
+        }
+        let prose = wrapped.prefix(40).map { String($0.prefix(50)) }
+        let document = try TextDecoder.decode(Array((prose + grid).joined(separator: "\n").utf8))
+        #expect(document.lines.count == prose.count + grid.count)
     }
 
     @Test("a line the width filled is kept apart before a list item, a heading, or a capital after a sentence's end or a number")
