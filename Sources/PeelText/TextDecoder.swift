@@ -1,8 +1,9 @@
 /// Bytes → `DecodedText`. Pure: no I/O, no globals.
 ///
 /// Order of trust: a byte-order mark decides; else valid UTF-8 is UTF-8 (encoded twice, `DoubleEncoding`, where
-/// its characters past ASCII are all bytes of UTF-8 read as Windows-1252); else Windows-1252, which maps every byte. Bytes that look binary (a known file signature, NUL bytes, many control characters) are
-/// refused rather than decoded into garbage.
+/// its characters past ASCII are all bytes of UTF-8 read as Windows-1252); else Windows-1252, which maps every byte.
+/// Bytes that look binary (a known file signature, NUL bytes, many control characters) are refused rather than
+/// decoded into garbage.
 public enum TextDecoder {
     /// A text `fold` broke mid-word is given back whole (`CharacterWrap`).
     public static func decode(_ bytes: [UInt8]) throws(NotText) -> DecodedText {
