@@ -134,6 +134,11 @@ public enum ASCIIBytes {
         byte &- 0x41 < 26 ? byte | 0x20 : byte
     }
 
+    /// An ASCII letter or digit.
+    static func isLetterOrDigit(_ byte: UInt8) -> Bool {
+        byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26
+    }
+
     /// Runs `body` on the contiguous UTF-8 of a string (native strings always are; others are copied once).
     @inline(__always)
     static func with<T>(_ utf8: String.UTF8View, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {

@@ -25,7 +25,6 @@ enum CharacterWrap {
             }
         }
         guard widest >= 20, asWide >= 20 else { return nil }
-        func isAlphanumeric(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26 }
         var full = 0, endingInSpace = 0, nearlyFull = 0, midWord = 0
         for (index, line) in lines.enumerated() where index + 1 < lines.count && line.range.count >= widest - 12 && !lines[index + 1].range.isEmpty {
             nearlyFull += 1
@@ -33,7 +32,7 @@ enum CharacterWrap {
                 full += 1
                 let last = bytes[line.range.upperBound - 1]
                 if last == 0x20 { endingInSpace += 1 }
-                if isAlphanumeric(last) && isAlphanumeric(bytes[lines[index + 1].range.lowerBound]) { midWord += 1 }
+                if ASCIIBytes.isLetterOrDigit(last) && ASCIIBytes.isLetterOrDigit(bytes[lines[index + 1].range.lowerBound]) { midWord += 1 }
             }
         }
         guard full >= 20, full * 4 >= nearlyFull * 3, endingInSpace * 2 <= full, midWord * 3 >= full else { return nil }

@@ -15,21 +15,15 @@ enum DoubleEncoding {
         var index = firstNonASCII
         while index < bytes.count {
             let lead = bytes[index]
-            let scalar: UInt32
             if lead < 0x80 {
                 guard owed == 0 else { return nil }
                 out.append(lead)
                 index += 1
                 continue
-            } else if lead < 0xE0 {
-                scalar = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-                index += 2
-            } else if lead < 0xF0 {
-                scalar = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                index += 3
-            } else {
-                return nil  // no character past U+FFFF comes from one byte
             }
+            let (scalar, length) = Normaliser.decodeScalar(bytes, at: index)
+            index += length
+            // A character past Latin-1 and Windows-1252's own (past U+FFFF too) came from no one byte.
             guard let byte = scalar <= 0xFF ? UInt8(scalar) : windows1252Byte(scalar) else { return nil }
             if owed > 0 {
                 guard byte & 0xC0 == 0x80 else { return nil }

@@ -436,7 +436,7 @@ private func isASCIILetter(_ byte: UInt8) -> Bool {
 }
 
 private func isNameByte(_ byte: UInt8) -> Bool {
-    isASCIILetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+    ASCIIBytes.isLetterOrDigit(byte)
 }
 
 private func lowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [UInt8] {

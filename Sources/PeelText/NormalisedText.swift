@@ -745,7 +745,7 @@ public enum Normaliser {
     }
 
     /// The scalar starting at `index` of valid UTF-8 (decoded text always is) and its length in bytes.
-    private static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
+    static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
         let lead = UInt32(bytes[index])
         let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
         guard length > 1, index + length <= bytes.count else { return (0xFFFD, 1) }
