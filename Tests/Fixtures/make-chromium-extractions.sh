@@ -67,11 +67,4 @@ $chromium_version, then extracted by $pdftotext_version.
 - \`<stem>.chromium-grid2-layout.txt\`, \`<stem>.chromium-grid2-reading.txt\`, and \`grid3\` — the force reports with
   their Force in numbers set as the reports set it, an infographic (\`samples-to-html.py --grid N\`): each graphic a
   bordered panel, two or three a row, which \`pdftotext -layout\` prints side by side."
-readme=extractions/README.md
-python3 - "$readme" "$section" <<'PY'
-import re, sys
-path, section = sys.argv[1], sys.argv[2]
-text = open(path, encoding="utf-8").read()
-text = re.sub(r"\n## Printed by Chromium\n.*?(?=\n## |\Z)", "", text, flags=re.S).rstrip("\n")
-open(path, "w", encoding="utf-8").write(text + "\n\n" + section + "\n")
-PY
+python3 set-readme-section.py "$section"

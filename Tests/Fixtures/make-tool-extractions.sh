@@ -60,18 +60,4 @@ Made by \`Tests/Fixtures/make-tool-extractions.sh\` from the PDFs above.
 - \`<stem>.pymupdf4llm-pandoc.html\` — the report as a web page with real tables: \`<stem>.pymupdf4llm.md\` through
   \`pandoc -s -f gfm -t html\` ($pandoc_version).
 "
-python3 - "$section" <<'PY'
-import sys
-section = sys.argv[1]
-with open("README.md", encoding="utf-8") as f:
-    text = f.read()
-mark = "## Command-line extractors"
-if mark in text:
-    start = text.index(mark)
-    rest = text.find("\n## ", start + len(mark))
-    text = text[:start] + section + ("\n" + text[rest + 1:] if rest >= 0 else "")
-else:
-    text = text.rstrip("\n") + "\n\n" + section
-with open("README.md", "w", encoding="utf-8") as f:
-    f.write(text)
-PY
+python3 ../set-readme-section.py "$section"

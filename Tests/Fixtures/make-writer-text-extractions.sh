@@ -36,11 +36,4 @@ $pdftotext_version.
 - \`<stem>.writer-text-layout.txt\` — \`pdftotext -layout\`: a table's cells at Writer's default tab stops, some a
   space apart; its longer rows wrapped by the word processor onto a second line.
 - \`<stem>.writer-text-reading.txt\` — \`pdftotext\` in reading order."
-readme=extractions/README.md
-python3 - "$readme" "$section" <<'PY'
-import re, sys
-path, section = sys.argv[1], sys.argv[2]
-text = open(path, encoding="utf-8").read()
-text = re.sub(r"\n## Plain text through a word processor\n.*?(?=\n## |\Z)", "", text, flags=re.S).rstrip("\n")
-open(path, "w", encoding="utf-8").write(text + "\n\n" + section + "\n")
-PY
+python3 set-readme-section.py "$section"
