@@ -352,7 +352,10 @@ enum FigureExtractor {
         }
         let label = lines[from...].map(\.text).filter { !sectionHeadings.contains($0.lowercased()) }.joined(separator: " ")
         guard let (metric, qualifier) = Metric.fromLabel(label) else {
-            problems.append(ParseProblem(.warning, line: lines[from].number, "Force in numbers label not in the vocabulary: \"\(label)\""))
+            let change = label.hasPrefix(ignoringASCIICase: "change") && label.contains(ignoringASCIICase: "recorded crime")
+            problems.append(ParseProblem(.warning, line: lines[from].number, change
+                ? "Force in numbers label names a change in recorded crime over periods that cannot be read (one year or five?): \"\(label)\""
+                : "Force in numbers label not in the vocabulary: \"\(label)\""))
             return nil
         }
         let periods = Dates.periods(in: label)

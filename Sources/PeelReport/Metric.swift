@@ -154,10 +154,17 @@ extension Metric {
     private static func fromLabel(_ text: String, starts: (String) -> Bool, contains: (String) -> Bool) -> (metric: Metric, qualifier: OutcomeType?)? {
         if let outcome = outcomeType(starts: starts) { return (.outcomeRatePct, outcome) }
         if starts("change") {
-            let years = Dates.spanInYears(text)  // its words are compared ignoring ASCII case
             if contains("asb") || contains("anti-social") { return (.asbIncidentsChange1yPct, nil) }
             if contains("victim-based") { return (.victimBasedCrimeChange5yPct, nil) }
-            if contains("recorded crime") { return (years == 5 ? .recordedCrimeChange5yPct : .recordedCrimeChange1yPct, nil) }
+            // Over one year or five, as the two periods it compares say: where they cannot be read (a year garbled by
+            // an extractor, "30 June 20 10"), which change it is cannot be known.
+            if contains("recorded crime") {
+                switch Dates.spanInYears(text) {  // its words are compared ignoring ASCII case
+                case 5: return (.recordedCrimeChange5yPct, nil)
+                case 1: return (.recordedCrimeChange1yPct, nil)
+                default: return nil
+                }
+            }
             return nil
         }
         if contains("calls for assistance") || starts("incidents per 1,000") { return (.callsForAssistancePer1000, nil) }

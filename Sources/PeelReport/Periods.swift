@@ -52,30 +52,14 @@ enum Dates {
     private static func periods(in text: String, bytes: UnsafeBufferPointer<UInt8>) -> [Period] {
         // Every period is read from a date whose year's first four Characters are digits in 1990...2100 (`date`,
         // `asciiParts`): a text without four ASCII digits in a row names none, and is not split into words.
-        guard ByteSearch.containsFourDigitRun(bytes) else { return [] }
-        func isSeparator(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x2C || byte == 0x28 || byte == 0x29 }
-        var wordRanges: [Range<Int>] = []
-        // About one word in six bytes of prose: grown a few times a paragraph, the array cost a quarter of this
-        // function (callgrind).
-        wordRanges.reserveCapacity(bytes.count / 5 + 8)
-        var position = 0
-        while position < bytes.count {
-            while position < bytes.count && isSeparator(bytes[position]) { position += 1 }
-            let start = position
-            while position < bytes.count && !isSeparator(bytes[position]) { position += 1 }
-            if start < position { wordRanges.append(start..<position) }
-        }
-        // A constant from here: the local functions below capture its value (a variable they captured was read
-        // through a box, with a run-time exclusivity check at every access).
-        let words = wordRanges
+        // Without one, only a period whose year was garbled or left out can be named ("as at June", "12 months to 31
+        // March 20 15"), and only after "months to" or "as at".
+        guard ByteSearch.containsFourDigitRun(bytes) || mayNameYearlessPeriod(bytes) else { return [] }
+        // A constant: the local functions below capture its value (a variable they captured was read through a box,
+        // with a run-time exclusivity check at every access).
+        let words = DateWords.ranges(bytes)
         /// Whether word `index` is `lower` (lowercase ASCII), ignoring ASCII case.
-        func word(_ index: Int, is lower: StaticString) -> Bool {
-            let range = words[index]
-            guard range.count == lower.utf8CodeUnitCount else { return false }
-            let pattern = lower.utf8Start
-            for offset in 0..<range.count where ASCIIBytes.lower(bytes[range.lowerBound + offset]) != pattern[offset] { return false }
-            return true
-        }
+        func word(_ index: Int, is lower: StaticString) -> Bool { DateWords.is(words[index], in: bytes, lower) }
         func substring(_ range: Range<Int>) -> Substring {
             let start = text.utf8.index(text.utf8.startIndex, offsetBy: range.lowerBound)
             return Substring(text.utf8[start..<text.utf8.index(start, offsetBy: range.count)])
@@ -136,24 +120,42 @@ enum Dates {
             }
             return Dates.isImpossible([substring(words[index]), substring(words[index + 1]), substring(words[index + 2])][...])
         }
+        func isMonth(_ index: Int) -> Bool { DateWords.isMonth(words[index], in: bytes) }
+        /// Whether word `index` is digits alone (a day as printed, whether or not a month has it).
+        func isDigits(_ index: Int) -> Bool { DateWords.isDigits(words[index], in: bytes) }
+        /// Whether the words from `index` on begin a date ("June …", "30 June …") that was not read: its year garbled
+        /// by an extractor ("31 March 20 15"), none given ("12 months to June 2015"), or a day no month has ("32 June").
+        func beginsDate(_ index: Int) -> Bool {
+            guard index < words.count else { return false }
+            return isMonth(index) || (index + 1 < words.count && isDigits(index) && isMonth(index + 1))
+        }
         var found: [Period] = []
         var index = 0
         while index < words.count {
-            if word(index, is: "to") && index >= 2 && word(index - 1, is: "months") && words[index - 2].count == 2
-                && bytes[words[index - 2].lowerBound] == 0x31 && bytes[words[index - 2].lowerBound + 1] == 0x32,  // "12"
-               let end = date(from: index + 1) {
-                let start = dayAfter((end.year - 1, end.month, end.day))
-                found.append(Period(start: day(start), end: day(end)))
-                index += 4
-                continue
-            }
-            if word(index, is: "to") && index >= 2 && word(index - 1, is: "months") && impossible(from: index + 1) {
-                found.append(Period())
-                index += 4
-                continue
+            if word(index, is: "to") && index >= 1 && word(index - 1, is: "months") {
+                if index >= 2, word(index - 2, is: "12") || word(index - 2, is: "twelve"), let end = date(from: index + 1) {
+                    let start = dayAfter((end.year - 1, end.month, end.day))
+                    found.append(Period(start: day(start), end: day(end)))
+                    index += 4
+                    continue
+                }
+                if impossible(from: index + 1) {
+                    found.append(Period())
+                    index += 4
+                    continue
+                }
+                // A period the text names but that cannot be read as twelve months to a day ("the three months to
+                // 30 June 2015", "12 months to 31 March 20 15") is an unknown one: no period from elsewhere (the
+                // paragraph before) stands in for it.
+                if beginsDate(index + 1) {
+                    found.append(Period())
+                    index += 1
+                    continue
+                }
             }
             // "as at 1 July 2017", and "On 1 July 2017, the force had …".
-            if (word(index, is: "at") && index >= 1 && word(index - 1, is: "as")) || word(index, is: "on") {
+            let asAt = word(index, is: "at") && index >= 1 && word(index - 1, is: "as")
+            if asAt || word(index, is: "on") {
                 if let day = date(from: index + 1) {
                     found.append(Period(asAt: Dates.day(day)))
                     index += 4
@@ -164,10 +166,44 @@ enum Dates {
                     index += 4
                     continue
                 }
+                // "On 12 June" names an event's day, not a period; "as at" always names one.
+                if asAt && beginsDate(index + 1) {
+                    found.append(Period())
+                    index += 1
+                    continue
+                }
             }
             index += 1
         }
         return found
+    }
+
+    /// Whether `bytes` hold the word "months" then "to", or "as" then "at" (ASCII case ignored, separators between):
+    /// both end their first word in an "s", which is looked for first.
+    private static func mayNameYearlessPeriod(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let isSeparator = DateWords.isSeparator
+        func matches(_ word: StaticString, endingAt end: Int) -> Bool {
+            let count = word.utf8CodeUnitCount
+            guard end >= count, end == count || isSeparator(bytes[end - count - 1]) else { return false }
+            let pattern = word.utf8Start
+            for offset in 0..<count where ASCIIBytes.lower(bytes[end - count + offset]) != pattern[offset] { return false }
+            return true
+        }
+        var index = 0
+        while index < bytes.count {
+            defer { index += 1 }
+            guard bytes[index] | 0x20 == 0x73 else { continue }  // "s"
+            let second: StaticString
+            if matches("month", endingAt: index) { second = "to" } else if matches("a", endingAt: index) { second = "at" } else { continue }
+            var next = index + 1
+            guard next < bytes.count, isSeparator(bytes[next]) else { continue }
+            while next < bytes.count && isSeparator(bytes[next]) { next += 1 }
+            let pattern = second.utf8Start
+            guard next + 2 <= bytes.count, ASCIIBytes.lower(bytes[next]) == pattern[0], ASCIIBytes.lower(bytes[next + 1]) == pattern[1],
+                  next + 2 == bytes.count || isSeparator(bytes[next + 2]) else { continue }
+            return true
+        }
+        return false
     }
 
     /// The lines that may print a date that cannot exist: a day over 28 before a short month ("29 F…", "30 F…",
@@ -195,10 +231,70 @@ enum Dates {
         }
     }
 
-    /// Years between the two "12 months to" periods of a change label ("… 2010 against … 2015" → 5).
+    /// Years between the first and last "months to" periods of a change label ("… 2010 against … 2015" → 5), by the
+    /// years their dates print: a day no month has ("31 June 2016") does not hide the year, a year an extractor split
+    /// ("20 16") gives none, and with fewer than two years the span is not known.
     static func spanInYears(_ text: String) -> Int? {
-        let ends = periods(in: text).compactMap(\.end)
-        guard ends.count >= 2 else { return nil }
-        return abs(ends[ends.count - 1].year - ends[0].year)
+        let utf8 = text.utf8
+        if let found = utf8.withContiguousStorageIfAvailable({ spanInYears(bytes: $0) }) { return found }
+        return Array(utf8).withUnsafeBufferPointer { spanInYears(bytes: $0) }
+    }
+
+    private static func spanInYears(bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard ByteSearch.containsFourDigitRun(bytes) else { return nil }
+        let words = DateWords.ranges(bytes)
+        var years: (first: Int, last: Int, count: Int) = (0, 0, 0)
+        for index in words.indices.dropFirst() where DateWords.is(words[index], in: bytes, "to") && DateWords.is(words[index - 1], in: bytes, "months") {
+            // "… to 30 June 2015" or "… to June 2015".
+            var month = index + 1
+            if month < words.count, DateWords.isDigits(words[month], in: bytes) { month += 1 }
+            guard month + 1 < words.count, DateWords.isMonth(words[month], in: bytes) else { continue }
+            let year = words[month + 1]
+            guard year.count >= 4, DateWords.isDigits(year.prefix(4), in: bytes) else { continue }
+            let value = year.prefix(4).reduce(0) { $0 * 10 + Int(bytes[$1] &- 0x30) }
+            guard (1990...2100).contains(value) else { continue }
+            years = (years.count == 0 ? value : years.first, value, years.count + 1)
+        }
+        return years.count >= 2 ? abs(years.last - years.first) : nil
+    }
+}
+
+/// The words dates are read from: byte ranges of a text split at spaces, tabs, commas and brackets, compared in place.
+private enum DateWords {
+    static func isSeparator(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x2C || byte == 0x28 || byte == 0x29 }
+
+    static func ranges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        // About one word in six bytes of prose: grown a few times a paragraph, the array cost a quarter of `periods`
+        // (callgrind).
+        ranges.reserveCapacity(bytes.count / 5 + 8)
+        var position = 0
+        while position < bytes.count {
+            while position < bytes.count && isSeparator(bytes[position]) { position += 1 }
+            let start = position
+            while position < bytes.count && !isSeparator(bytes[position]) { position += 1 }
+            if start < position { ranges.append(start..<position) }
+        }
+        return ranges
+    }
+
+    /// Whether the word is `lower` (lowercase ASCII), ignoring ASCII case.
+    static func `is`(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, _ lower: StaticString) -> Bool {
+        guard range.count == lower.utf8CodeUnitCount else { return false }
+        let pattern = lower.utf8Start
+        for offset in 0..<range.count where ASCIIBytes.lower(bytes[range.lowerBound + offset]) != pattern[offset] { return false }
+        return true
+    }
+
+    /// Whether the word is a month's name (ignoring ASCII case, as `Dates.date` reads it).
+    static func isMonth(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        Dates.months.contains { name in
+            name.utf8.count == range.count && name.utf8.elementsEqual(bytes[range]) { $0 == ASCIIBytes.lower($1) }
+        }
+    }
+
+    /// Whether the word is ASCII digits alone.
+    static func isDigits(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        range.allSatisfy { bytes[$0] &- 0x30 < 10 }
     }
 }

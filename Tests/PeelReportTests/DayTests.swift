@@ -96,6 +96,40 @@ struct DayTests {
         }
         #expect(Dates.periods(in: "as at 1 July 2017").map { $0.asAt?.description } == ["2017-07-01"])
         #expect(Dates.periods(in: "12 months to 31 June 2017") == [Period()])
+        #expect(Dates.periods(in: "the twelve months to 30 June 2017").map { $0.end?.description } == ["2017-06-30"])
+    }
+
+    @Test("a period named but not read as twelve months to a day is an unknown one, so none from elsewhere stands in",
+          arguments: ["in the 12 months to 31 March 20 15, the force", "12 months to June 2015 the force", "the three months to 30 June 2015",
+                      "18 months to 30 June 2015", "as at June 2015", "As at 1 July 2O17", "12 months to 30 june 201",
+                      "12 months to 32 June 2016"])
+    func unreadPeriod(_ text: String) {
+        #expect(Dates.periods(in: text) == [Period()], "\(text)")
+    }
+
+    @Test("a change's span is read from the years its periods print, where their days cannot be read too", arguments: [
+        ("12 months to 30 June 2010 against 12 months to 30 June 2015", 5),
+        ("Change in recorded crime 12 months to 30 June 2015 against 12 months to 31 June 2016", 1),
+        ("12 months to 30 June 2016 against 12 months to 32 June 2017", 1),
+        ("12 months to June 2016 against 12 months to June 2017", 1),
+        ("12 months to 30 June 2010, against 12 months to 30 June 2015¹", 5),
+    ])
+    func spanOfChange(_ text: String, _ years: Int) {
+        #expect(Dates.spanInYears(text) == years, "\(text)")
+    }
+
+    @Test("a change whose years cannot both be read has no span", arguments: [
+        "12 months to 30 June 20 10 against 12 months to 30 June 2015", "Change in recorded crime 12 months to 30 June 2015",
+        "12 months to the end of June 2010 against 12 months to 30 June 2015", "12 months to 30 June 2O10 against 12 months to 30 June 2015",
+    ])
+    func unknownSpan(_ text: String) {
+        #expect(Dates.spanInYears(text) == nil, "\(text)")
+    }
+
+    @Test("a day alone, or months to no date, names no period",
+          arguments: ["On 12 June the force", "on 30 June 2015 officers", "12 months to assess whether", "the months to come", "as at 2015"])
+    func noPeriodNamed(_ text: String) {
+        #expect(Dates.periods(in: text).allSatisfy { $0 != Period() }, "\(text)")
     }
 
     /// The periods of a text by their plain definition: its words split at the separators, and every "to", "at" and
@@ -104,12 +138,18 @@ struct DayTests {
         let words = text.split(whereSeparator: { " \t,()".contains($0) })
         func date(_ index: Int) -> (year: Int, month: Int, day: Int)? { index + 3 <= words.count ? Dates.date(words[index..<(index + 3)]) : nil }
         func impossible(_ index: Int) -> Bool { index + 3 <= words.count && Dates.isImpossible(words[index..<(index + 3)]) }
+        func isMonth(_ index: Int) -> Bool { Dates.months.contains { words[index].equals(ignoringASCIICase: $0) } }
+        func isDay(_ index: Int) -> Bool { words[index].utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+        /// A month, or a day and a month, that were not read as a date.
+        func beginsDate(_ index: Int) -> Bool {
+            index < words.count && (isMonth(index) || (index + 1 < words.count && isDay(index) && isMonth(index + 1)))
+        }
         var found: [Period] = []
         var index = 0
         while index < words.count {
             let word = words[index].lowercased()
-            let afterMonths = word == "to" && index >= 2 && words[index - 1].lowercased() == "months"
-            if afterMonths && words[index - 2] == "12", let end = date(index + 1) {
+            let afterMonths = word == "to" && index >= 1 && words[index - 1].lowercased() == "months"
+            if afterMonths && index >= 2 && ["12", "twelve"].contains(words[index - 2].lowercased()), let end = date(index + 1) {
                 let start = Dates.dayAfter((end.year - 1, end.month, end.day))
                 found.append(Period(start: Dates.day(start), end: Dates.day(end)))
                 index += 4
@@ -120,7 +160,13 @@ struct DayTests {
                 index += 4
                 continue
             }
-            if (word == "at" && index >= 1 && words[index - 1].lowercased() == "as") || word == "on" {
+            if afterMonths && beginsDate(index + 1) {
+                found.append(Period())
+                index += 1
+                continue
+            }
+            let asAt = word == "at" && index >= 1 && words[index - 1].lowercased() == "as"
+            if asAt || word == "on" {
                 if let day = date(index + 1) {
                     found.append(Period(asAt: Dates.day(day)))
                     index += 4
@@ -129,6 +175,11 @@ struct DayTests {
                 if impossible(index + 1) {
                     found.append(Period())
                     index += 4
+                    continue
+                }
+                if asAt && beginsDate(index + 1) {
+                    found.append(Period())
+                    index += 1
                     continue
                 }
             }
@@ -142,7 +193,8 @@ struct DayTests {
         let seed: UInt64 = 0x9E12_0D5
         print("DayTests.periodsAgainstDefinition seed \(seed)")
         var generator = SplitMix(seed: seed)
-        let openings = [["12", "months", "to"], ["12", "Months", "TO"], ["13", "months", "to"], ["months", "to"], ["as", "at"], ["As", "AT"],
+        let openings = [["12", "months", "to"], ["12", "Months", "TO"], ["13", "months", "to"], ["months", "to"], ["twelve", "months", "to"],
+                        ["Twelve", "months", "to"], ["three", "months", "to"], ["as", "at"], ["As", "AT"],
                         ["at"], ["on"], ["On"], ["to"], ["the", "force"]]
         let days = ["1", "+1", "-1", "01", "29", "30", "31", "+31", "0", "32", "1st", "é", "30June", "+0005", "00031", "1000031", "+", "-0", "3é",
                     "000000000000000000031", "99999999999999999999"]

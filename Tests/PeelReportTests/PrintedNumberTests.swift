@@ -84,4 +84,31 @@ struct PeriodDateTests {
         #expect(change.allSatisfy { $0.period == Period() })
         #expect(report.problems.contains { $0.message.contains("\"31 June 2015\" cannot exist") })
     }
+
+    @Test("a sentence whose year an extractor split (\"20 15\") gives its figures no period, not the period of the paragraph before")
+    func garbledYearInSentence() throws {
+        let text = String(decoding: Fixtures.sample(dyfedPowys), as: UTF8.self)
+        let changed = text.replacingOccurrences(of: "increased by 7 percent for the 12 months to 30 June 2015", with: "increased by 7 percent for the 12 months to 30 June 20 15")
+        #expect(changed != text)
+        let original = try parse(Fixtures.sample(dyfedPowys)).figures.filter { $0.metric == .recordedCrimeChange1yPct && $0.source == .narrative }
+        #expect(!original.isEmpty && original.allSatisfy { $0.period.end?.description == "2015-06-30" })
+        let change = try parse(Array(changed.utf8)).figures.filter { $0.metric == .recordedCrimeChange1yPct && $0.source == .narrative }
+        #expect(change.map(\.value) == original.map(\.value))
+        #expect(change.allSatisfy { $0.period == Period() })
+    }
+
+    @Test("a Force in numbers change whose years cannot be read is left out with a problem, not taken for the one-year change")
+    func garbledYearsOfChange() throws {
+        let text = String(decoding: Fixtures.sample(wiltshire), as: UTF8.self)
+        let fiveYears = "12 months to 30 June 2010 against 12 months to 30 June 2015"
+        #expect(text.contains(fiveYears))
+        let report = try parse(Array(text.replacingOccurrences(of: fiveYears, with: "12 months to 30 June 20 10 against 12 months to 30 June 2015").utf8))
+        let original = try parse(Fixtures.sample(wiltshire)).figures.filter { $0.source == .forceInNumbers }
+        let changes = report.figures.filter { $0.source == .forceInNumbers && [.recordedCrimeChange1yPct, .recordedCrimeChange5yPct].contains($0.metric) }
+        #expect(original.filter { $0.metric == .recordedCrimeChange5yPct }.count == 2)
+        // The one-year change is still read; the five-year one is not taken for another one-year change.
+        #expect(changes.map(\.metric) == [.recordedCrimeChange1yPct, .recordedCrimeChange1yPct])
+        #expect(changes.map(\.value) == original.filter { $0.metric == .recordedCrimeChange1yPct }.map(\.value))
+        #expect(report.problems.contains { $0.message.contains("change in recorded crime over periods that cannot be read") && $0.message.contains("20 10") })
+    }
 }
