@@ -228,12 +228,23 @@ public enum TextDecoder {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
                 guard end < bytes.count else { break }
                 let byte = bytes[end]
-                let scalar = byte < 0xA0 ? cp1252High[Int(byte - 0x80)] : UInt32(byte)
+                let scalar = byte == 0xAD && isDash(softHyphenAt: end, in: bytes) ? 0x2013 : byte < 0xA0 ? cp1252High[Int(byte - 0x80)] : UInt32(byte)
                 UTF8.encode(Unicode.Scalar(scalar)!) { out.append($0) }
                 index = end + 1
             }
         }
         return out
+    }
+
+    /// Latin-1 has no en dash, and `pdftotext -enc Latin1` writes one as a soft hyphen (0xAD). A soft hyphen breaks a
+    /// word where a line may end: one that stands in no word ("board ­ working", "2014­15", opening a line) is that
+    /// dash. Before the line's end it is the hint it is.
+    private static func isDash(softHyphenAt index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        func isLetter(_ byte: UInt8) -> Bool { byte >= 0xC0 || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) }
+        var next = index + 1
+        while next < bytes.count && (bytes[next] == 0x20 || bytes[next] == 0x09) { next += 1 }
+        guard next < bytes.count, bytes[next] != 0x0A, bytes[next] != 0x0D else { return false }
+        return index == 0 || !isLetter(bytes[index - 1]) || !isLetter(bytes[index + 1])
     }
 
     // MARK: Binary content

@@ -12,6 +12,9 @@
 #                           spaced out by runs of spaces
 #   <stem>.raw.txt          `pdftotext -raw`: the text in the order the PDF draws it
 #   <stem>.layout-mac.txt   `pdftotext -layout -eol mac`: lines ended by a carriage return alone
+#   <stem>.latin1-layout.txt, <stem>.latin1-reading.txt
+#                           `pdftotext -enc Latin1`, with -layout and without: Latin-1 bytes, an en dash written as a
+#                           soft hyphen (0xAD), a bullet as a middle dot (0xB7), an em dash as "--"
 #   <stem>.pymupdf4llm-pandoc.html
 #                           the report as a web page with real tables: <stem>.pymupdf4llm.md (make-other-extractions.py)
 #                           through pandoc's GitHub-flavoured Markdown reader
@@ -34,6 +37,8 @@ for pdf in "${pdfs[@]}"; do
     pdftotext -enc UTF-8 -fixed 3 "$pdf" "$stem.fixed3.txt"
     pdftotext -enc UTF-8 -raw "$pdf" "$stem.raw.txt"
     pdftotext -enc UTF-8 -layout -eol mac "$pdf" "$stem.layout-mac.txt"
+    pdftotext -enc Latin1 -layout "$pdf" "$stem.latin1-layout.txt"
+    pdftotext -enc Latin1 "$pdf" "$stem.latin1-reading.txt"
     pandoc -s -f gfm -t html --metadata title="$stem" "$stem.pymupdf4llm.md" -o "$stem.pymupdf4llm-pandoc.html"
 done
 pdftohtml_version=$(pdftohtml -v 2>&1 | head -1)
@@ -57,6 +62,9 @@ Made by \`Tests/Fixtures/make-tool-extractions.sh\` from the PDFs above.
   so a line's words stand apart by runs of spaces, as a table's cells do.
 - \`<stem>.raw.txt\` — \`pdftotext -raw\`: the text in the order the PDF draws it.
 - \`<stem>.layout-mac.txt\` — \`pdftotext -layout -eol mac\`: lines ended by a carriage return alone.
+- \`<stem>.latin1-layout.txt\`, \`<stem>.latin1-reading.txt\` — \`pdftotext -enc Latin1\`, with \`-layout\` and
+  without: Latin-1 bytes, where the en dash, which Latin-1 lacks, is written as a soft hyphen (0xAD), a bullet as a
+  middle dot (0xB7) and an em dash as \`--\`.
 - \`<stem>.pymupdf4llm-pandoc.html\` — the report as a web page with real tables: \`<stem>.pymupdf4llm.md\` through
   \`pandoc -s -f gfm -t html\` ($pandoc_version).
 "

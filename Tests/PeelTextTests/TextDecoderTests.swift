@@ -46,6 +46,21 @@ struct TextDecoderTests {
         #expect(lineTexts(text) == ["Requires improvement – £45", "next"])
     }
 
+    @Test("Latin-1's soft hyphen standing in no word is the en dash Latin-1 lacks (pdftotext -enc Latin1 writes it so)")
+    func latin1Dash() throws {
+        let lines: [[UInt8]] = [
+            Array("the ROCU executive board ".utf8) + [0xAD] + Array(" working with forces".utf8),
+            Array("2014".utf8) + [0xAD] + Array("15, caf".utf8) + [0xE9, 0xAD] + Array(" and co".utf8) + [0xAD] + Array("operate".utf8),
+            [0xAD] + Array(" a sub-bullet ".utf8) + [0xE9, 0xAD, 0xE9],
+            Array("effec".utf8) + [0xAD, 0x20, 0x20],
+            Array("tiveness ".utf8) + [0xAD],
+        ]
+        let text = try TextDecoder.decode(Array(lines.joined(separator: [0x0A])))
+        #expect(text.encoding == .windows1252)
+        #expect(lineTexts(text) == ["the ROCU executive board – working with forces", "2014–15, café– and co\u{AD}operate",
+                                    "– a sub-bullet é\u{AD}é", "effec\u{AD}  ", "tiveness \u{AD}"])
+    }
+
     @Test("a lone CR ends a line")
     func loneCarriageReturn() throws {
         let text = try TextDecoder.decode(Array("a\rb\r\nc\n\nd".utf8))
