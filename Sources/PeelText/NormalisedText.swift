@@ -453,6 +453,10 @@ public enum Normaliser {
     static func clean(_ raw: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>, scratch: inout [UInt8], holdsFormFeed: Bool? = nil)
         -> (count: Int, isHeading: Bool, hadFormFeed: Bool, shape: UInt32) {
         let formFeed = holdsFormFeed ?? (ByteSearch.firstIndex(of: 0x0C, in: raw, from: 0) < raw.count)
+        if !raw.isEmpty && raw[0] == UInt8(ascii: "."), isHyperlinkTarget(raw) {
+            let (count, heading, shape) = cleanText(UnsafeBufferPointer(rebasing: raw[0..<0]), into: out)
+            return (count, heading, formFeed, shape)
+        }
         let pipeRow = opensTableRow(raw)
         guard formFeed || pipeRow else {
             let (count, heading, shape) = cleanText(raw, into: out)
@@ -463,6 +467,16 @@ public enum Normaliser {
         if pipeRow { tableRowCells(&scratch) }
         let (count, heading, shape) = scratch.withUnsafeBufferPointer { cleanText($0, into: out) }
         return (count, heading, formFeed, shape)
+    }
+
+    /// A reStructuredText hyperlink target, ".. _recommendation-2-2:" (pandoc -t rst writes one before each heading):
+    /// markup that prints nothing, so a blank line, not text run on from the paragraph or list item above.
+    static func isHyperlinkTarget(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+        var end = raw.count
+        while end > 0 && (raw[end - 1] == 0x20 || raw[end - 1] == 0x0D || raw[end - 1] == 0x0C) { end -= 1 }
+        guard end > 5, raw[0] == UInt8(ascii: "."), raw[1] == UInt8(ascii: "."), raw[2] == 0x20, raw[3] == UInt8(ascii: "_"),
+              raw[end - 1] == UInt8(ascii: ":") else { return false }
+        return !raw[4..<(end - 1)].contains(0x20)
     }
 
     /// Whether a line may be a Markdown table row ("|Force|Q1. Preventing …|", as PDF-to-Markdown tools write tables):
@@ -484,13 +498,19 @@ public enum Normaliser {
 
     /// A Markdown table row, `| a | b |`, as the cells it holds, one tab apart (as a table's cells stand in the text
     /// the layout stage reads); its delimiter row (`|---|:--:|`) as nothing. Left as it is unless it also ends with a
-    /// pipe. A pipe escaped in a cell (`\|`) stays in it.
+    /// pipe, but for a line block's mark. A pipe escaped in a cell (`\|`) stays in it.
     static func tableRowCells(_ line: inout [UInt8]) {
         var end = line.count
         while end > 0 && (line[end - 1] == 0x20 || line[end - 1] == 0x09 || line[end - 1] == 0x0D) { end -= 1 }
         var start = 0
         while start < end && line[start] == 0x20 { start += 1 }
         let pipes = line.withUnsafeBufferPointer { tablePipes(UnsafeBufferPointer(rebasing: $0[start..<end])) }.map { $0 + start }
+        // A reStructuredText line block ("| 12 months to", as pandoc -t rst keeps a label's line breaks): the one pipe
+        // opens the line, a space after it, and marks the line, not a cell.
+        if pipes == [start], start + 1 == end || line[start + 1] == 0x20 {
+            line = Array(line[(start + 1)..<end])
+            return
+        }
         guard pipes.count >= 2, pipes[0] == start, pipes[pipes.count - 1] == end - 1 else { return }
         var cells: [UInt8] = []
         cells.reserveCapacity(end - start)

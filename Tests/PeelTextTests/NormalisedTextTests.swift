@@ -21,7 +21,7 @@ struct NormalisedTextTests {
             Requires<br/>improvement
             """).map(\.text)
         #expect(lines == ["Force\tQ1. Preventing crime and anti-social behaviour\tOverall", "", "Avon and Somerset\tRequires improvement\tGood",
-                          "a | b\tc", "| not a row", "Requires improvement"])
+                          "a | b\tc", "not a row", "Requires improvement"])  // one pipe opening a line: a line block's mark
     }
 
     @Test("each artefact is removed or folded, and a line's heading mark is kept", arguments: [
@@ -44,6 +44,14 @@ struct NormalisedTextTests {
         ("a \\* b \\_c\\_", "a * b _c_", false),
         ("see [the report](http://x.y/z) now", "see the report now", false),
         ("[not a link] here", "[not a link] here", false),
+        // reStructuredText: a line block's mark goes, as does a hyperlink target; a table row or a pipe in text stays.
+        ("| 12 months to", "12 months to", false),
+        ("|", "", false),
+        ("|no space after", "|no space after", false),
+        ("| Kent | Good |", "Kent\tGood", false),
+        (".. _recommendation-2-2:", "", false),
+        (".. _a target with spaces:", ".. _a target with spaces:", false),
+        (".. not a target", ".. not a target", false),
         ("<span class=\"x\">in</span> tag", "in tag", false),
         ("a < b and c > d", "a < b and c > d", false),
         ("<1% of calls", "<1% of calls", false),
