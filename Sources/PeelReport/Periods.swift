@@ -129,6 +129,13 @@ enum Dates {
             guard index < words.count else { return false }
             return isMonth(index) || (index + 1 < words.count && isDigits(index) && isMonth(index + 1))
         }
+        /// The words to pass over where the date after word `index` names a period that is not known, so that no
+        /// period from elsewhere (the paragraph before) stands in for it: a date that cannot exist (its three words
+        /// and the one before), or, `countingUnread`, one begun but not read (the word before alone); nil for neither.
+        func unknownPeriod(after index: Int, countingUnread: Bool) -> Int? {
+            if impossible(from: index + 1) { return 4 }
+            return countingUnread && beginsDate(index + 1) ? 1 : nil
+        }
         var found: [Period] = []
         var index = 0
         while index < words.count {
@@ -139,17 +146,11 @@ enum Dates {
                     index += 4
                     continue
                 }
-                if impossible(from: index + 1) {
-                    found.append(Period())
-                    index += 4
-                    continue
-                }
                 // A period the text names but that cannot be read as twelve months to a day ("the three months to
-                // 30 June 2015", "12 months to 31 March 20 15") is an unknown one: no period from elsewhere (the
-                // paragraph before) stands in for it.
-                if beginsDate(index + 1) {
+                // 30 June 2015", "12 months to 31 March 20 15") is an unknown one.
+                if let passed = unknownPeriod(after: index, countingUnread: true) {
                     found.append(Period())
-                    index += 1
+                    index += passed
                     continue
                 }
             }
@@ -161,15 +162,10 @@ enum Dates {
                     index += 4
                     continue
                 }
-                if impossible(from: index + 1) {
-                    found.append(Period())
-                    index += 4
-                    continue
-                }
                 // "On 12 June" names an event's day, not a period; "as at" always names one.
-                if asAt && beginsDate(index + 1) {
+                if let passed = unknownPeriod(after: index, countingUnread: asAt) {
                     found.append(Period())
-                    index += 1
+                    index += passed
                     continue
                 }
             }
