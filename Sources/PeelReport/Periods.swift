@@ -53,7 +53,7 @@ enum Dates {
         // Every period is read from a date whose year's first four Characters are digits in 1990...2100 (`date`,
         // `asciiParts`): a text without four ASCII digits in a row names none, and is not split into words.
         // Without one, only a period whose year was garbled or left out can be named ("as at June", "12 months to 31
-        // March 20 15"), and only after "months to" or "as at".
+        // March 20 15", "On 1 July 20 17"), and only after "months to", "as at" or "on".
         guard ByteSearch.containsFourDigitRun(bytes) || mayNameYearlessPeriod(bytes) else { return [] }
         // A constant: the local functions below capture its value (a variable they captured was read through a box,
         // with a run-time exclusivity check at every access).
@@ -162,8 +162,10 @@ enum Dates {
                     index += 4
                     continue
                 }
-                // "On 12 June" names an event's day, not a period; "as at" always names one.
-                if let passed = unknownPeriod(after: index, countingUnread: asAt) {
+                // "as at" always names a period; "on" names one where a year follows the day and month, one that
+                // could not be read ("On 1 July 20 17"): "on 5 May it" names an event's day.
+                let unreadYear = index + 3 < words.count && isDigits(index + 1) && isMonth(index + 2) && isDigits(index + 3)
+                if let passed = unknownPeriod(after: index, countingUnread: asAt || unreadYear) {
                     found.append(Period())
                     index += passed
                     continue
@@ -174,8 +176,9 @@ enum Dates {
         return found
     }
 
-    /// Whether `bytes` hold the word "months" then "to", or "as" then "at" (ASCII case ignored, separators between):
-    /// both end their first word in an "s", which is looked for first.
+    /// Whether `bytes` hold the word "months" then "to", "as" then "at" (ASCII case ignored, separators between), or
+    /// "on" then a digit: the phrases that may name a period whose year is not printed as one. The words' last letters
+    /// ("s", "n") are looked for first.
     private static func mayNameYearlessPeriod(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let isSeparator = DateWords.isSeparator
         func matches(_ word: StaticString, endingAt end: Int) -> Bool {
@@ -188,12 +191,26 @@ enum Dates {
         var index = 0
         while index < bytes.count {
             defer { index += 1 }
-            guard bytes[index] | 0x20 == 0x73 else { continue }  // "s"
-            let second: StaticString
-            if matches("month", endingAt: index) { second = "to" } else if matches("a", endingAt: index) { second = "at" } else { continue }
+            let last = bytes[index] | 0x20
+            guard last == 0x73 || last == 0x6E else { continue }  // "s", "n"
+            let second: StaticString?
+            if last == 0x6E {
+                guard matches("o", endingAt: index) else { continue }
+                second = nil  // a digit
+            } else if matches("month", endingAt: index) {
+                second = "to"
+            } else if matches("a", endingAt: index) {
+                second = "at"
+            } else {
+                continue
+            }
             var next = index + 1
             guard next < bytes.count, isSeparator(bytes[next]) else { continue }
             while next < bytes.count && isSeparator(bytes[next]) { next += 1 }
+            guard let second else {
+                if next < bytes.count && bytes[next] &- 0x30 < 10 { return true }
+                continue
+            }
             let pattern = second.utf8Start
             guard next + 2 <= bytes.count, ASCIIBytes.lower(bytes[next]) == pattern[0], ASCIIBytes.lower(bytes[next + 1]) == pattern[1],
                   next + 2 == bytes.count || isSeparator(bytes[next + 2]) else { continue }

@@ -102,7 +102,7 @@ struct DayTests {
     @Test("a period named but not read as twelve months to a day is an unknown one, so none from elsewhere stands in",
           arguments: ["in the 12 months to 31 March 20 15, the force", "12 months to June 2015 the force", "the three months to 30 June 2015",
                       "18 months to 30 June 2015", "as at June 2015", "As at 1 July 2O17", "12 months to 30 june 201",
-                      "12 months to 32 June 2016"])
+                      "12 months to 32 June 2016", "On 1 July 20 17, the force had"])
     func unreadPeriod(_ text: String) {
         #expect(Dates.periods(in: text) == [Period()], "\(text)")
     }
@@ -127,7 +127,8 @@ struct DayTests {
     }
 
     @Test("a day alone, or months to no date, names no period",
-          arguments: ["On 12 June the force", "on 30 June 2015 officers", "12 months to assess whether", "the months to come", "as at 2015"])
+          arguments: ["On 12 June the force", "on 30 June 2015 officers", "12 months to assess whether", "the months to come", "as at 2015",
+                     "on 5 May it arrested 12"])
     func noPeriodNamed(_ text: String) {
         #expect(Dates.periods(in: text).allSatisfy { $0 != Period() }, "\(text)")
     }
@@ -177,7 +178,8 @@ struct DayTests {
                     index += 4
                     continue
                 }
-                if asAt && beginsDate(index + 1) {
+                let unreadYear = index + 3 < words.count && isDay(index + 1) && isMonth(index + 2) && isDay(index + 3)
+                if (asAt || unreadYear) && beginsDate(index + 1) {
                     found.append(Period())
                     index += 1
                     continue
