@@ -1,7 +1,8 @@
 /// Bytes → `DecodedText`. Pure: no I/O, no globals.
 ///
-/// Order of trust: a byte-order mark decides; else valid UTF-8 is UTF-8 (encoded twice, `DoubleEncoding`, where
-/// its characters past ASCII are all bytes of UTF-8 read as Windows-1252); else Windows-1252, which maps every byte.
+/// Order of trust: a byte-order mark decides; else UTF-16 told by where its zero bytes fall (`utf16WithoutBOM`); else
+/// valid UTF-8 is UTF-8 (encoded twice, `DoubleEncoding`, where its characters past ASCII are all bytes of UTF-8 read
+/// as Windows-1252); else Windows-1252, which maps every byte.
 /// Bytes that look binary (a known file signature, NUL bytes, many control characters) are refused rather than
 /// decoded into garbage.
 public enum TextDecoder {
@@ -19,7 +20,10 @@ public enum TextDecoder {
         if bytes.starts(with: [0xFE, 0xFF]) { return try fromUTF16(bytes.dropFirst(2), littleEndian: false) }
         if let signature = binarySignature(bytes) { throw NotText(reason: "not text: \(signature) signature") }
         let survey = bytes.withUnsafeBufferPointer(Survey.init)
-        guard let controls = survey.controls else { throw NotText(reason: "not text: contains NUL bytes") }
+        guard let controls = survey.controls else {
+            if let littleEndian = utf16WithoutBOM(bytes) { return try fromUTF16(bytes[...], littleEndian: littleEndian) }
+            throw NotText(reason: "not text: contains NUL bytes")
+        }
         if controls * 100 > survey.sampleCount {
             throw NotText(reason: "not text: \(controls) control characters in the first \(survey.sampleCount) bytes")
         }
@@ -131,6 +135,23 @@ public enum TextDecoder {
 
     /// UTF-16 → UTF-8 directly: the standard library's `String(decoding:as: UTF16.self)` took its slow path on
     /// these entries. As there, an unpaired surrogate becomes U+FFFD and an odd last byte is dropped.
+    /// UTF-16 written without a byte-order mark (`pdftotext -enc UTF-16` writes big-endian so), by where its zero
+    /// bytes fall: these reports are nearly all Latin text, so one byte of nine units in ten or more is zero, the same
+    /// one each time, and the other byte of nearly none (binary data's NULs fall on both sides). Whether it is
+    /// little-endian; nil for anything else.
+    static func utf16WithoutBOM(_ bytes: [UInt8]) -> Bool? {
+        guard bytes.count % 2 == 0, bytes.count >= 64 else { return nil }
+        let units = min(bytes.count, Survey.sampleLimit) / 2
+        var firstZero = 0, secondZero = 0
+        for unit in 0..<units {
+            if bytes[2 * unit] == 0 { firstZero += 1 }
+            if bytes[2 * unit + 1] == 0 { secondZero += 1 }
+        }
+        if firstZero * 10 >= units * 9 && secondZero * 20 <= units { return false }
+        if secondZero * 10 >= units * 9 && firstZero * 20 <= units { return true }
+        return nil
+    }
+
     private static func fromUTF16(_ body: ArraySlice<UInt8>, littleEndian: Bool) throws(NotText) -> DecodedText {
         let count = body.count / 2
         var utf8 = [UInt8]()

@@ -15,6 +15,7 @@
 #   <stem>.latin1-layout.txt, <stem>.latin1-reading.txt
 #                           `pdftotext -enc Latin1`, with -layout and without: Latin-1 bytes, an en dash written as a
 #                           soft hyphen (0xAD), a bullet as a middle dot (0xB7), an em dash as "--"
+#   <stem>.utf16-layout.txt `pdftotext -enc UTF-16 -layout`: big-endian UTF-16 with no byte-order mark
 #   <stem>.pymupdf4llm-pandoc.html
 #                           the report as a web page with real tables: <stem>.pymupdf4llm.md (make-other-extractions.py)
 #                           through pandoc's GitHub-flavoured Markdown reader
@@ -39,6 +40,7 @@ for pdf in "${pdfs[@]}"; do
     pdftotext -enc UTF-8 -layout -eol mac "$pdf" "$stem.layout-mac.txt"
     pdftotext -enc Latin1 -layout "$pdf" "$stem.latin1-layout.txt"
     pdftotext -enc Latin1 "$pdf" "$stem.latin1-reading.txt"
+    pdftotext -enc UTF-16 -layout "$pdf" "$stem.utf16-layout.txt"
     pandoc -s -f gfm -t html --metadata title="$stem" "$stem.pymupdf4llm.md" -o "$stem.pymupdf4llm-pandoc.html"
 done
 pdftohtml_version=$(pdftohtml -v 2>&1 | head -1)
@@ -65,6 +67,7 @@ Made by \`Tests/Fixtures/make-tool-extractions.sh\` from the PDFs above.
 - \`<stem>.latin1-layout.txt\`, \`<stem>.latin1-reading.txt\` — \`pdftotext -enc Latin1\`, with \`-layout\` and
   without: Latin-1 bytes, where the en dash, which Latin-1 lacks, is written as a soft hyphen (0xAD), a bullet as a
   middle dot (0xB7) and an em dash as \`--\`.
+- \`<stem>.utf16-layout.txt\` — \`pdftotext -enc UTF-16 -layout\`: big-endian UTF-16 with no byte-order mark.
 - \`<stem>.pymupdf4llm-pandoc.html\` — the report as a web page with real tables: \`<stem>.pymupdf4llm.md\` through
   \`pandoc -s -f gfm -t html\` ($pandoc_version).
 "

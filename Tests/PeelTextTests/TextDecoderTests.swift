@@ -61,6 +61,24 @@ struct TextDecoderTests {
                                     "– a sub-bullet é\u{AD}é", "effec\u{AD}  ", "tiveness \u{AD}"])
     }
 
+    @Test("UTF-16 without a byte-order mark (pdftotext -enc UTF-16) is told by its zero bytes, either byte order", arguments: Fixtures.sampleNames)
+    func utf16WithoutBOM(name: String) throws {
+        let sample = try TextDecoder.decode(Fixtures.sample(name))
+        let units = Array(String(decoding: Fixtures.sample(name), as: UTF8.self).utf16)
+        let bigEndian = units.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        let littleEndian = units.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        for (bytes, encoding) in [(bigEndian, TextEncoding.utf16BE), (littleEndian, .utf16LE)] {
+            let text = try TextDecoder.decode(bytes)
+            #expect(text.encoding == encoding)
+            #expect(lineTexts(text) == lineTexts(sample))
+        }
+        // NUL bytes on both sides of the units are binary data's, still refused; so is UTF-16 of an odd length.
+        var binary = bigEndian
+        for index in stride(from: 1, to: binary.count, by: 7) { binary[index] = 0 }
+        #expect(throws: NotText.self) { try TextDecoder.decode(binary) }
+        #expect(throws: NotText.self) { try TextDecoder.decode(bigEndian + [0x41]) }
+    }
+
     @Test("a lone CR ends a line")
     func loneCarriageReturn() throws {
         let text = try TextDecoder.decode(Array("a\rb\r\nc\n\nd".utf8))
