@@ -11,7 +11,7 @@ enum FindingExtractor {
         func add(_ kind: Finding.Kind, _ text: String, line: Int) {
             // Emphasis wrapped over two lines is paired only once they are joined.
             let marked = text.containsByte(UInt8(ascii: "*")) || text.containsByte(UInt8(ascii: "_"))
-            printed.append((kind, question, marked ? withoutEmphasis(text) : text, line))
+            printed.append((kind, question, withoutSpacesBeforePunctuation(marked ? withoutEmphasis(text) : text), line))
         }
         let headingOpenings = Self.headingOpenings  // read once, not a static's lazy check a line
         while index < lines.count {
@@ -417,6 +417,26 @@ enum FindingExtractor {
         return drop.isEmpty ? text : String(characters.indices.filter { !drop.contains($0) }.map { characters[$0] })
     }
 
+    /// A space before a comma, semicolon, colon or closing bracket is a converter's, set where a styled run ended
+    /// ("By 1 December 2016 , the NPCC" in w3m's view of a bold date, which shows no mark to drop it with): English
+    /// prose sets none.
+    static func withoutSpacesBeforePunctuation(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes in
+            func isClosing(_ byte: UInt8) -> Bool { byte == 0x2C || byte == 0x3B || byte == 0x3A || byte == 0x29 }
+            // Most texts have none: looked for a space at a time (`memchr`).
+            var space = ByteSearch.firstIndex(of: 0x20, in: bytes, from: 0)
+            while space + 1 < bytes.count && !isClosing(bytes[space + 1]) { space = ByteSearch.firstIndex(of: 0x20, in: bytes, from: space + 1) }
+            guard space + 1 < bytes.count else { return nil }
+            var kept: [UInt8] = []
+            kept.reserveCapacity(bytes.count)
+            for index in bytes.indices where !(bytes[index] == 0x20 && index + 1 < bytes.count && isClosing(bytes[index + 1])) {
+                kept.append(bytes[index])
+            }
+            return String(decoding: kept, as: UTF8.self)
+        } ?? text
+    }
+
     /// A text's first three words, lowercased (nil for a shorter one): the items of a list open alike.
     private static func firstWords(_ text: String) -> String? {
         // Split no further than the third word (the rest stays one piece): an unwrapped item is a whole paragraph.
@@ -448,9 +468,25 @@ enum FindingExtractor {
         "next steps", "conclusion", "contents",
     ]
 
+    /// The glyphs that mark a list item: Markdown's and the reports' own, then those a text browser or word processor
+    /// draws for a list's deeper levels (w3m's "▪" for a sub-bullet), which `bulletText` tries only where a line's
+    /// first bytes say one may stand.
+    private static let commonBulletGlyphs = ["-", "•", "*", "–", "·"]
+    private static let rareBulletGlyphs = ["▪", "◦", "▫", "■", "□", "●", "○", "‣", "⁃", "∙"]
+    private static let commonBulletMarkers = commonBulletGlyphs.map { $0 + " " }
+    private static let rareBulletMarkers = rareBulletGlyphs.map { $0 + " " }
+
+    /// Whether UTF-8 that opens with 0xE2 may open with one of `rareBulletGlyphs` (U+25A0–U+25FF, U+2023, U+2043, U+2219).
+    private static func mayOpenWithRareGlyph(_ utf8: String.UTF8View) -> Bool {
+        var bytes = utf8.dropFirst().makeIterator()
+        guard let second = bytes.next(), let third = bytes.next() else { return false }
+        return second == 0x96 || second == 0x97 || (second == 0x80 && third == 0xA3) || (second == 0x81 && third == 0x83) || (second == 0x88 && third == 0x99)
+    }
+
     /// A bullet glyph alone on a line (reading-order extraction prints it apart from its text).
     private static func isBulletGlyph(_ text: String) -> Bool {
-        text == "•" || text == "-" || text == "–" || text == "·" || text == "*"
+        guard text.utf8.count <= 3 else { return false }
+        return commonBulletGlyphs.contains(text) || rareBulletGlyphs.contains(text)
     }
 
     /// Two wrapped lines of one paragraph: a hyphen at the end of the first joins without a space ("anti-" + "social"),
@@ -486,7 +522,11 @@ enum FindingExtractor {
                 return String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)
             }
         }
-        for marker in ["- ", "• ", "* ", "– ", "· "] where text.hasPrefix(marker) {
+        for marker in commonBulletMarkers where text.hasPrefix(marker) {
+            return String(text.dropFirst(marker.count)).trimmingCharacters(in: " ")
+        }
+        guard first == 0xE2, mayOpenWithRareGlyph(text.utf8) else { return nil }
+        for marker in rareBulletMarkers where text.hasPrefix(marker) {
             return String(text.dropFirst(marker.count)).trimmingCharacters(in: " ")
         }
         return nil

@@ -16,11 +16,13 @@
 #                           `pdftotext -enc Latin1`, with -layout and without: Latin-1 bytes, an en dash written as a
 #                           soft hyphen (0xAD), a bullet as a middle dot (0xB7), an em dash as "--"
 #   <stem>.utf16-layout.txt `pdftotext -enc UTF-16 -layout`: big-endian UTF-16 with no byte-order mark
+#   <stem>.w3m.txt          the text browser w3m's view of <stem>.pymupdf4llm-pandoc.html (`w3m -dump -cols 120`): tables
+#                           drawn in columns of spaces, bold shown as plain text, a list's second level marked "▪"
 #   <stem>.pymupdf4llm-pandoc.html
 #                           the report as a web page with real tables: <stem>.pymupdf4llm.md (make-other-extractions.py)
 #                           through pandoc's GitHub-flavoured Markdown reader
 # and writes the tools' versions into extractions/README.md's "Command-line extractors" section (replacing an earlier
-# one). Not run by the tests or CI (they read the committed files). Needs ghostscript, mupdf-tools, poppler-utils and pandoc (apt-get).
+# one). Not run by the tests or CI (they read the committed files). Needs ghostscript, mupdf-tools, poppler-utils, pandoc and w3m (apt-get).
 set -euo pipefail
 cd "$(dirname "$0")/extractions"
 shopt -s nullglob
@@ -42,12 +44,14 @@ for pdf in "${pdfs[@]}"; do
     pdftotext -enc Latin1 "$pdf" "$stem.latin1-reading.txt"
     pdftotext -enc UTF-16 -layout "$pdf" "$stem.utf16-layout.txt"
     pandoc -s -f gfm -t html --metadata title="$stem" "$stem.pymupdf4llm.md" -o "$stem.pymupdf4llm-pandoc.html"
+    w3m -dump -cols 120 -T text/html -O UTF-8 "$stem.pymupdf4llm-pandoc.html" > "$stem.w3m.txt"
 done
 pdftohtml_version=$(pdftohtml -v 2>&1 | head -1)
 pdftotext_version=$(pdftotext -v 2>&1 | head -1)
 pandoc_version=$(pandoc --version | head -1)
 gs_version=$(gs --version)
 mutool_version=$(mutool -v 2>&1 | head -1)
+w3m_version=$(w3m -version | head -1)
 section="## Command-line extractors
 
 Made by \`Tests/Fixtures/make-tool-extractions.sh\` from the PDFs above.
@@ -70,5 +74,8 @@ Made by \`Tests/Fixtures/make-tool-extractions.sh\` from the PDFs above.
 - \`<stem>.utf16-layout.txt\` — \`pdftotext -enc UTF-16 -layout\`: big-endian UTF-16 with no byte-order mark.
 - \`<stem>.pymupdf4llm-pandoc.html\` — the report as a web page with real tables: \`<stem>.pymupdf4llm.md\` through
   \`pandoc -s -f gfm -t html\` ($pandoc_version).
+- \`<stem>.w3m.txt\` — that web page as the text browser shows it, \`w3m -dump -cols 120\` ($w3m_version): tables
+  drawn in columns of spaces, bold shown as plain text (a converter's space before a comma left standing), a list's
+  second level marked \`▪\`.
 "
 python3 ../set-readme-section.py "$section"

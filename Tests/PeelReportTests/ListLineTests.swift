@@ -15,7 +15,7 @@ private enum PlainListLines {
     }
 
     static func bulletText(_ text: String) -> String? {
-        for marker in ["- ", "• ", "* ", "– ", "· "] where text.hasPrefix(marker) {
+        for marker in ["- ", "• ", "* ", "– ", "· ", "▪ ", "◦ ", "▫ ", "■ ", "□ ", "● ", "○ ", "‣ ", "⁃ ", "∙ "] where text.hasPrefix(marker) {
             return String(text.dropFirst(marker.count)).trimmingCharacters(in: " ")
         }
         return nil
@@ -31,7 +31,8 @@ struct ListLineTests {
         let openings = ["How effective is the force at", "HOW EFFECTIVE IS THE FORCE", "Overview – how effective", "Annex ", "ANNEX A",
                         "Areas for improvement", "Summary", "causes of concern", "Next steps", "Contents", "Good", "Requires improvement",
                         "Outstanding", "Tackling serious and organised crime", "Specialist capabilities",
-                        "Preventing crime and tackling anti-social behaviour", "The force should", "- ", "• ", "* ", "– ", "· ",
+                        "Preventing crime and tackling anti-social behaviour", "The force should", "- ", "• ", "* ", "– ", "· ", "▪ ", "◦ ", "● ",
+                        "‣ ", "▪", "‘quoted’ ", "“",
                         "\u{0387} ", "\u{2022}\u{0301} ", "-", "•", "Résumé", "İnadequate", "\u{212A}ey"]
         let tails = ["", "", "2", "12", " ", " and wider work with partners across the county, so that victims are kept informed", "?3",
                      " of the findings", "é", ".", "1234"]
@@ -266,6 +267,18 @@ struct FindingEmphasisTests {
     ])
     func pairs(text: String, expected: String) {
         #expect(FindingExtractor.withoutEmphasis(text) == expected)
+    }
+
+    @Test("a space before a comma, semicolon, colon or closing bracket goes (a converter's, where a styled run ended)", arguments: [
+        ("By 1 December 2016 , the NPCC, working with", "By 1 December 2016, the NPCC, working with"),
+        ("the Code of Practice for Victims of Crime ). Accurate", "the Code of Practice for Victims of Crime). Accurate"),
+        ("in three parts : first ; second", "in three parts: first; second"),
+        ("no space before, nothing to do: (none)", "no space before, nothing to do: (none)"),
+        ("a trailing space ", "a trailing space "),
+        ("caf\u{00E9} , then", "caf\u{00E9}, then"),
+    ])
+    func spaceBeforePunctuation(text: String, expected: String) {
+        #expect(FindingExtractor.withoutSpacesBeforePunctuation(text) == expected)
     }
 }
 
