@@ -678,6 +678,16 @@ public enum Normaliser {
                     continue
                 }
                 out.append(byte)
+            case 0x5E where index > start && !isSpace(all[index - 1]) && index + 1 < count && all[index + 1] &- 0x30 < 10:
+                // "judgment^1": a superscript as a text browser shows it (w3m), a footnote reference, dropped with its
+                // digits where they end the word ("x^2y" is left).
+                var end = index + 1
+                while end < count && all[end] &- 0x30 < 10 { end += 1 }
+                if end - index <= 3 && (end == count || !ASCIIBytes.isLetterOrDigit(all[end])) {
+                    index = end
+                    continue
+                }
+                out.append(byte)
             case 0x2A where index + 1 < count && all[index + 1] == 0x2A:
                 // Bold; a closing pair (after a word) may have a space before punctuation.
                 index = index > start && !isSpace(all[index - 1]) ? afterClosing(index + 2) : index + 2

@@ -462,9 +462,9 @@ extension ExtractionCoverageTests {
         "2017-gwent|extraction utf16-layout": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-west-mercia|extraction utf16-layout": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         // w3m of the pymupdf4llm-pandoc web page (make-tool-extractions.sh).
-        "2015-dyfed-powys|extraction w3m": CoverageFloor(judgments: 80, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction w3m": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2015-national-overview|extraction w3m": CoverageFloor(judgments: 0, distributions: 100, figures: 100, findings: 100, wrong: 0),
-        "2015-wiltshire|extraction w3m": CoverageFloor(judgments: 80, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction w3m": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-gwent|extraction w3m": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-west-mercia|extraction w3m": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         // FLOORS-END

@@ -41,6 +41,8 @@ struct NormalisedTextTests {
         ("Text<SUP>3</SUP>, then", "Text, then", false),
         ("Rate$^{5\\,6}$ here", "Rate here", false),
         ("x^{3} y", "x y", false),
+        ("Overall judgment^1", "Overall judgment", false),
+        ("crime^12. Then ^3 and x^2y, 2^10000", "crime. Then ^3 and x^2y, 2^10000", false),
         ("a \\* b \\_c\\_", "a * b _c_", false),
         ("see [the report](http://x.y/z) now", "see the report now", false),
         ("[not a link] here", "[not a link] here", false),
