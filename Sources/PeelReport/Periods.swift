@@ -89,15 +89,8 @@ enum Dates {
                 }
                 if value >= 0 { dayValue = value }
             }
-            let monthIndex = Dates.months.firstIndex { name in
-                name.utf8.count == month.count && name.utf8.elementsEqual(bytes[month]) { $0 == ASCIIBytes.lower($1) }
-            }
             // `Int` of the first four Characters (bytes): in 1990...2100 only as four digits.
-            var yearValue: Int?
-            if year.count >= 4, (0..<4).allSatisfy({ bytes[year.lowerBound + $0] &- 0x30 < 10 }) {
-                yearValue = (0..<4).reduce(0) { $0 * 10 + Int(bytes[year.lowerBound + $1] &- 0x30) }
-            }
-            return (dayValue, monthIndex.map { $0 + 1 }, yearValue)
+            return (dayValue, DateWords.month(month, in: bytes), DateWords.leadingFourDigits(year, in: bytes))
         }
         /// `date` of the words from `index` on.
         func date(from index: Int) -> (year: Int, month: Int, day: Int)? {
@@ -262,10 +255,7 @@ enum Dates {
             var month = index + 1
             if month < words.count, DateWords.isDigits(words[month], in: bytes) { month += 1 }
             guard month + 1 < words.count, DateWords.isMonth(words[month], in: bytes) else { continue }
-            let year = words[month + 1]
-            guard year.count >= 4, DateWords.isDigits(year.prefix(4), in: bytes) else { continue }
-            let value = year.prefix(4).reduce(0) { $0 * 10 + Int(bytes[$1] &- 0x30) }
-            guard (1990...2100).contains(value) else { continue }
+            guard let value = DateWords.leadingFourDigits(words[month + 1], in: bytes), (1990...2100).contains(value) else { continue }
             years = (years.count == 0 ? value : years.first, value, years.count + 1)
         }
         return years.count >= 2 ? abs(years.last - years.first) : nil
@@ -299,11 +289,21 @@ private enum DateWords {
         return true
     }
 
-    /// Whether the word is a month's name (ignoring ASCII case, as `Dates.date` reads it).
-    static func isMonth(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        Dates.months.contains { name in
+    /// The month (1–12) the word names, ignoring ASCII case as `Dates.date` reads it, or nil.
+    static func month(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        Dates.months.firstIndex { name in
             name.utf8.count == range.count && name.utf8.elementsEqual(bytes[range]) { $0 == ASCIIBytes.lower($1) }
-        }
+        }.map { $0 + 1 }
+    }
+
+    /// Whether the word is a month's name.
+    static func isMonth(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool { month(range, in: bytes) != nil }
+
+    /// The number the word's first four bytes make where all four are ASCII digits (a year as printed, "2015" of
+    /// "2015¹"), or nil.
+    static func leadingFourDigits(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard range.count >= 4, isDigits(range.prefix(4), in: bytes) else { return nil }
+        return range.prefix(4).reduce(0) { $0 * 10 + Int(bytes[$1] &- 0x30) }
     }
 
     /// Whether the word is ASCII digits alone.
