@@ -269,6 +269,9 @@ public struct NormalisedText: Sendable {
     /// that does not continue them (a Force in numbers value that ends a page) is text, not furniture.
     private var pageBreaks = 0
     private var lastPageNumber: Int?
+    /// Page-marker lines read ("# Page 2", as `pypdfium2 extract-text` parts pages) in a text with no form feed: each
+    /// but the first a page break.
+    private var pageMarkers = 0
     /// The longest line an underline makes a heading: headings are short; a rule under a paragraph's line is no
     /// underline.
     private static let longestUnderlinedHeading = 160
@@ -336,9 +339,17 @@ public struct NormalisedText: Sendable {
                 let line = source[position]
                 if formFeed < line.range.lowerBound { formFeed = ByteSearch.firstIndex(of: 0x0C, in: bytes, from: line.range.lowerBound) }
                 let start = written
-                let (count, heading, hadFormFeed, shape) = Normaliser.clean(UnsafeBufferPointer(rebasing: bytes[line.range]),
+                var (count, heading, hadFormFeed, shape) = Normaliser.clean(UnsafeBufferPointer(rebasing: bytes[line.range]),
                                                                             into: base + start, scratch: &scratch,
                                                                             holdsFormFeed: formFeed < line.range.upperBound)
+                // A text without form feeds may part its pages with a line that says so, numbered from 1: the second
+                // and later such lines are page breaks, and every one is furniture (a blank line).
+                if count >= 6 && count <= 24 && formFeed == bytes.count && pageBreaks == max(pageMarkers - 1, 0),
+                   let number = Normaliser.pageMarker(UnsafeBufferPointer(start: base + start, count: count)), number == pageMarkers + 1 {
+                    pageMarkers += 1
+                    (count, heading, shape) = (0, false, NormalisedLine.blankShape)
+                    if number > 1 { hadFormFeed = true }
+                }
                 let clean = UnsafeBufferPointer(start: base + start, count: count)
                 if hadFormFeed {
                     pageBreakPending = true
@@ -395,6 +406,20 @@ public enum Normaliser {
         return String(unsafeUninitializedCapacity: raw.count) { out in
             out.isEmpty ? 0 : clean(raw, into: out.baseAddress!, scratch: &scratch).count
         }
+    }
+
+    /// The number of a line that marks where a page begins: "Page 2", "PAGE 2", "--- Page 2 ---", "[Page 2]" ("# Page 2"
+    /// is a heading "Page 2" once cleaned).
+    static func pageMarker(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
+        func isFrame(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x2D || byte == 0x3D || byte == 0x5B || byte == 0x5D }
+        var start = 0, end = text.count
+        while start < end && isFrame(text[start]) { start += 1 }
+        while end > start && isFrame(text[end - 1]) { end -= 1 }
+        guard end - start >= 6, text[start] | 0x20 == 0x70, text[start + 1] | 0x20 == 0x61, text[start + 2] | 0x20 == 0x67,
+              text[start + 3] | 0x20 == 0x65, text[start + 4] == 0x20 else { return nil }
+        let digits = UnsafeBufferPointer(rebasing: text[(start + 5)..<end])
+        guard digits.count <= 4, digits.allSatisfy({ $0 &- 0x30 < 10 }), digits.first != 0x30 else { return nil }
+        return digits.reduce(0) { $0 * 10 + Int($1 &- 0x30) }
     }
 
     /// The number of a page-number line: one to three ASCII digits, nothing else.
@@ -736,13 +761,31 @@ public enum Normaliser {
                     leadingNumber = false
                     out.append(0x20)
                 }
-                if let replacement = fold(scalar) {
+                if scalar == 0xFFFE {
+                    // PDFium's text-range reading writes the hyphen that ended a line as this noncharacter (STX in
+                    // its bounded reading, above).
+                    let inWord = index > start && !isSpace(all[index - 1]) && index + length < count && !isSpace(all[index + length])
+                    out.append(inWord ? 0x2D : 0x20)
+                } else if let replacement = fold(scalar) {
                     for folded in replacement.utf8 { out.append(folded) }
                 } else if !isFootnoteMarker(scalar) && !isInvisible(scalar) {
                     for offset in 0..<length { out.append(all[index + offset]) }
                 }
                 index += length
                 continue
+            case 0x02:
+                // PDFium (Chrome's PDF reader, pypdfium2) writes a hyphen that ended a line as STX and joins the
+                // lines ("anti\u{2}social"): a hyphen where it stands inside a word, else nothing but a space.
+                let inWord = index > start && !isSpace(all[index - 1]) && index + 1 < count && !isSpace(all[index + 1])
+                out.append(inWord ? 0x2D : 0x20)
+            case 0x1E:
+                out.append(0x2D)  // Word's non-breaking hyphen, as its text keeps it
+            case 0x1F:
+                break  // Word's optional hyphen: shown only where a line breaks, like a soft hyphen
+            case 0x00...0x08, 0x0B, 0x0E...0x1D, 0x7F:
+                // Any other control character (a vertical tab for Word's manual line break, a stray bell) stands
+                // between words; none may reach a table's cell.
+                out.append(0x20)
             default:
                 out.append(byte)
             }
@@ -765,12 +808,14 @@ public enum Normaliser {
         (0x21...0x2F).contains(byte) || (0x3A...0x40).contains(byte) || (0x5B...0x60).contains(byte) || (0x7B...0x7E).contains(byte)
     }
 
-    /// ASCII that the loop in `clean` only copies: not a space or tab (collapsed) and none of `< $ * ^ [ \`
-    /// (markup). One bit per byte value below 0x80, in two words.
+    /// ASCII that the loop in `clean` only copies: not a space or tab (collapsed), none of `< $ * ^ [ \`
+    /// (markup) and no control character but the line and page ones (line feed, form feed, carriage return). One
+    /// bit per byte value below 0x80, in two words.
     @inline(__always)
     static func isPlain(_ byte: UInt8) -> Bool {
-        let low: UInt64 = ~(1 << 0x09 | 1 << 0x20 | 1 << 0x24 | 1 << 0x2A | 1 << 0x3C)
-        let high: UInt64 = ~(1 << (0x5B - 64) | 1 << (0x5C - 64) | 1 << (0x5E - 64))
+        let controls: UInt64 = 0xFFFF_FFFF & ~(1 << 0x0A | 1 << 0x0C | 1 << 0x0D)
+        let low: UInt64 = ~(controls | 1 << 0x20 | 1 << 0x24 | 1 << 0x2A | 1 << 0x3C)
+        let high: UInt64 = ~(1 << (0x5B - 64) | 1 << (0x5C - 64) | 1 << (0x5E - 64) | 1 << (0x7F - 64))
         return byte < 0x80 && ((byte < 64 ? low : high) >> (byte & 63)) & 1 != 0
     }
 
@@ -973,12 +1018,13 @@ private struct SpaceCollapsingWriter {
         return ByteSearch.anyLane(stop) || block[15] == 0x20 ? nil : block
     }
 
-    /// The lanes of `block` that are neither `Normaliser.isPlain` nor a space: non-ASCII, tab, `$`, `*`, `<`, `[`,
-    /// `\`, `^` (the bytes the cleaner's rules read), for both block tests.
+    /// The lanes of `block` that are neither `Normaliser.isPlain` nor a space: non-ASCII and delete, control
+    /// characters (the tab among them; the line and page ones, rare inside a line, go the byte way too), `$`, `*`,
+    /// `<`, `[`, `\`, `^` (the bytes the cleaner's rules read), for both block tests.
     @inline(__always)
     private static func neitherPlainNorSpace(_ block: SIMD16<UInt8>) -> SIMDMask<SIMD16<Int8>> {
-        let high = block .>= SIMD16<UInt8>(repeating: 0x80)
-        let tab = block .== SIMD16<UInt8>(repeating: 0x09)
+        let high = block .>= SIMD16<UInt8>(repeating: 0x7F)
+        let tab = block .< SIMD16<UInt8>(repeating: 0x20)
         let dollar = block .== SIMD16<UInt8>(repeating: 0x24)
         let star = block .== SIMD16<UInt8>(repeating: 0x2A)
         let angle = block .== SIMD16<UInt8>(repeating: 0x3C)

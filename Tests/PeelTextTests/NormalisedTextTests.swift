@@ -104,6 +104,42 @@ struct NormalisedTextTests {
         #expect(lines.map(rebuilt) == Array(lines))
     }
 
+    /// Control characters reach no cell: PDFium's hyphen that ended a line (STX, the lines joined) is a hyphen inside
+    /// a word, Word's non-breaking hyphen a hyphen, its optional one nothing, any other a space; a sixteen-byte run of
+    /// plain text around one is read byte by byte. (The line follows prose: the decoder refuses text that is more than
+    /// one part in a hundred control characters.)
+    @Test("control characters: PDFium's line-end hyphen, Word's hyphens, any other a space", arguments: [
+        ("anti\u{2}social behaviour in Dyfed\u{2}Powys", "anti-social behaviour in Dyfed-Powys"),
+        ("a long\u{2}term, multi-agency approach to dismantling them \u{2}", "a long-term, multi-agency approach to dismantling them"),
+        ("\u{2}not \u{2} in a word", "not in a word"),
+        ("non\u{1E}breaking and opt\u{1F}ional", "non-breaking and optional"),
+        ("Requires\u{0B}improvement\u{07}\u{7F}now", "Requires improvement now"),
+        ("a\u{1}\u{8}\u{E}b", "a b"),
+        ("Force\tGood\u{1B}[0m", "Force\tGood [0m"),
+    ])
+    func foldsControlCharacters(input: String, expected: String) throws {
+        let prose = String(repeating: "The force has a good understanding of the threats it faces.\n", count: 12)
+        let lines = try normalise(prose + input)
+        #expect(lines.count == 13)
+        #expect(lines.last?.text == expected)
+    }
+
+    @Test("a text without form feeds parted into pages by \"# Page N\" lines (pypdfium2): the lines go, and breaks stand there")
+    func pageMarkerLines() throws {
+        let lines = try normalise("# Page 1\r\nForce in numbers\r\n338\r\n1\n\n# Page 2\r\nPEEL: Police effectiveness\r\nText\r\n2\n\n# Page 3\r\nMore\n")
+        #expect(lines.filter { !$0.isBlank }.map(\.text) == ["Force in numbers", "338", "PEEL: Police effectiveness", "Text", "More"])
+        #expect(lines.filter { $0.afterPageBreak && !$0.isBlank }.map(\.text) == ["PEEL: Police effectiveness", "More"])
+        #expect(lines.first { $0.text == "More" }?.number == 12)
+        // Out of order, or in a text with form feeds, such a line is text.
+        func texts(_ text: String) throws -> [String] {
+            let lines = try normalise(text)  // held while its lines are read: they refer to its buffers
+            return lines.filter { !$0.isBlank }.map(\.text)
+        }
+        #expect(try texts("# Page 2\nText\n") == ["Page 2", "Text"])
+        #expect(try texts("Page 1\nText\n\u{0C}Page 2\n") == ["Page 1", "Text", "Page 2"])
+        #expect(try texts("--- Page 1 ---\nText\n[Page 2]\nMore\nPAGE 3\n") == ["Text", "More"])
+    }
+
     @Test("page numbers beside a form feed are dropped; line numbers stay those of the original")
     func dropsPageNumbers() throws {
         let after = try normalise("first\n\u{0C}2\nsecond\n")
