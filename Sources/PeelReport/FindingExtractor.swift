@@ -468,10 +468,10 @@ enum FindingExtractor {
         "next steps", "conclusion", "contents",
     ]
 
-    /// The glyphs that mark a list item: Markdown's and the reports' own, then those a text browser or word processor
-    /// draws for a list's deeper levels (w3m's "▪" for a sub-bullet), which `bulletText` tries only where a line's
-    /// first bytes say one may stand.
-    private static let commonBulletGlyphs = ["-", "•", "*", "–", "·"]
+    /// The glyphs that mark a list item: Markdown's (its "+" is also lynx's sub-bullet) and the reports' own, then those
+    /// a text browser or word processor draws for a list's deeper levels (w3m's "▪" for a sub-bullet), which
+    /// `bulletText` tries only where a line's first bytes say one may stand.
+    private static let commonBulletGlyphs = ["-", "+", "•", "*", "–", "·"]
     private static let rareBulletGlyphs = ["▪", "◦", "▫", "■", "□", "●", "○", "‣", "⁃", "∙"]
     private static let commonBulletMarkers = commonBulletGlyphs.map { $0 + " " }
     private static let rareBulletMarkers = rareBulletGlyphs.map { $0 + " " }
@@ -507,7 +507,7 @@ enum FindingExtractor {
         // Asked of every line of a list: one that opens with none of the markers' first bytes (most) is turned away
         // before the markers are compared as Strings. Those compare canonically equivalent text too: the Greek ano
         // teleia (U+0387, opening 0xCE) is a middle dot.
-        guard let first = text.utf8.first, first == 0x2D || first == 0x2A || first == 0xE2 || first == 0xC2 || first == 0xCE else {
+        guard let first = text.utf8.first, first == 0x2D || first == 0x2A || first == 0x2B || first == 0xE2 || first == 0xC2 || first == 0xCE else {
             return nil
         }
         // An ASCII line (a hyphen or star bullet, most of them) is cut and trimmed on its bytes, a Character each.

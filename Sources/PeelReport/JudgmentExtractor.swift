@@ -346,7 +346,12 @@ enum JudgmentExtractor {
                     || text.cells(index).first.map({ $0.text.equals(ignoringASCIICase: "force") }) == true else { continue }
             let words = text.tokens(index..<min(lines.count, index + 400)).words
             let (judgmentsRead, problemsRead) = (report.judgments.count, report.problems.count)
-            guard let (questions, afterHeader) = header(words, from: 0, registry: registry) else {
+            let aligned = { () -> ([Question], Int)? in
+                guard let (questions, rowLine) = alignedHeader(text, at: index, registry: registry),
+                      let row = words.firstIndex(where: { $0.line >= rowLine }) else { return nil }
+                return (questions, row)
+            }
+            guard let (questions, afterHeader) = header(words, from: 0, registry: registry) ?? aligned() else {
                 // A header ("Force", then "Q1." …) whose columns cannot be told apart: the rows under it are not read.
                 if words.prefix(80).contains(where: { questionNumber($0.text) != nil }) {
                     unreadHeaders += 1
@@ -621,6 +626,58 @@ enum JudgmentExtractor {
         }
         assign([], named)
         return ambiguous ? nil : found
+    }
+
+    /// A header whose cells run together on a line but whose words stand over the columns of the rows under it, as text
+    /// browsers draw an HTML table: links one space apart ("Q1. Preventing Q2. Investigating Q3."), elinks and w3m
+    /// centred, "Force" on the second of the header's lines. A word belongs to the column whose first row's cell starts
+    /// at or before it (the next one's starts after it). Read only if "Force" alone stands over the names and each other
+    /// column holds one marker ("Q1." … "Overall", in order) and names one question, no two the same; else nil.
+    /// `index` is the line "Force" stands on. Returns the questions and the number of the first row's line.
+    static func alignedHeader(_ text: LaidOutText, at index: Int, registry: ForceRegistry) -> (questions: [Question], rowLine: Int)? {
+        let lines = text.lines
+        /// Whether a cell opens with a force's name (a name column as narrow as the longest name runs into the first
+        /// grade: "Avon and Somerset Good"), and whether the name is all of it.
+        func name(_ cell: Cell) -> (opens: Bool, whole: Bool) {
+            var prefix = ""
+            var found = (false, false)
+            for (count, word) in cell.text.split(separator: " ").prefix(6).enumerated() {
+                prefix += (count == 0 ? "" : " ") + word
+                if registry.id(for: prefix) != nil { found = (true, prefix.utf8.count == cell.text.utf8.count) }
+            }
+            return found
+        }
+        // The header ends where the first row opens; the columns are those of the first row whose name is a cell of its
+        // own, with a cell a column (within a few lines).
+        var firstRow = index + 1
+        while firstRow < lines.count, firstRow <= index + 6, text.cells(firstRow).first.map({ name($0).opens }) != true { firstRow += 1 }
+        var row = firstRow
+        while row < lines.count, row <= firstRow + 6, !(text.cells(row).count >= 3 && text.cells(row).first.map({ name($0).whole }) == true) { row += 1 }
+        guard row < lines.count, row <= firstRow + 6 else { return nil }
+        let starts = text.cells(row).map(\.column)
+        // The header opens on the line of its first marker, "Q1.", at most three lines above "Force"'s, no blank between.
+        guard let first = (max(0, index - 3)...index).reversed().prefix(while: { !lines[$0].isBlank })
+                .first(where: { text.cells($0).contains { $0.text.split(separator: " ").contains { questionNumber($0) == 1 } } }) else { return nil }
+        var columns = Array(repeating: [Substring](), count: starts.count)
+        for line in first..<firstRow where !lines[line].isBlank {
+            for cell in text.cells(line) {
+                var column = cell.column
+                for word in cell.text.split(separator: " ", omittingEmptySubsequences: false) {
+                    if !word.isEmpty { columns[starts.lastIndex(where: { $0 <= column }) ?? 0].append(word) }
+                    column += word.unicodeScalars.count + 1
+                }
+            }
+        }
+        guard columns[0].count == 1, columns[0][0].equals(ignoringASCIICase: "force") else { return nil }
+        var questions: [Question] = []
+        for (number, words) in columns.enumerated().dropFirst() {
+            // The column's marker is its first word: the markers stand on the header's first line.
+            guard let marker = words.first, questionNumber(marker) ?? (marker.equals(ignoringASCIICase: "overall") ? number : 0) == number,
+                  !words.dropFirst().contains(where: { questionNumber($0) != nil || $0.equals(ignoringASCIICase: "overall") }),
+                  let question = Question(wording: words.joined(separator: " ")), !questions.contains(question) else { return nil }
+            questions.append(question)
+        }
+        return questions.count >= 2 ? (questions, lines[firstRow].number) : nil
     }
 
     /// "Q3." → 3: a column marker of a judgments table header.

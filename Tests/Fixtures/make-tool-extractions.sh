@@ -18,11 +18,16 @@
 #   <stem>.utf16-layout.txt `pdftotext -enc UTF-16 -layout`: big-endian UTF-16 with no byte-order mark
 #   <stem>.w3m.txt          the text browser w3m's view of <stem>.pymupdf4llm-pandoc.html (`w3m -dump -cols 120`): tables
 #                           drawn in columns of spaces, bold shown as plain text, a list's second level marked "▪"
+#   <stem>.lynx.txt, <stem>.links.txt, <stem>.elinks.txt
+#                           the same page as the text browsers lynx, links and elinks show it (`-dump`, 120 columns):
+#                           lynx numbers links ("[1]www…") and marks a list's second level "+"; links and elinks draw
+#                           tables in columns of spaces, a header's cells one space apart (links) or centred (elinks)
 #   <stem>.pymupdf4llm-pandoc.html
 #                           the report as a web page with real tables: <stem>.pymupdf4llm.md (make-other-extractions.py)
 #                           through pandoc's GitHub-flavoured Markdown reader
 # and writes the tools' versions into extractions/README.md's "Command-line extractors" section (replacing an earlier
-# one). Not run by the tests or CI (they read the committed files). Needs ghostscript, mupdf-tools, poppler-utils, pandoc and w3m (apt-get).
+# one). Not run by the tests or CI (they read the committed files). Needs ghostscript, mupdf-tools, poppler-utils, pandoc, w3m,
+# lynx, links and elinks (apt-get).
 set -euo pipefail
 cd "$(dirname "$0")/extractions"
 shopt -s nullglob
@@ -45,13 +50,19 @@ for pdf in "${pdfs[@]}"; do
     pdftotext -enc UTF-16 -layout "$pdf" "$stem.utf16-layout.txt"
     pandoc -s -f gfm -t html --metadata title="$stem" "$stem.pymupdf4llm.md" -o "$stem.pymupdf4llm-pandoc.html"
     w3m -dump -cols 120 -T text/html -O UTF-8 "$stem.pymupdf4llm-pandoc.html" > "$stem.w3m.txt"
+    lynx -dump -width=120 -display_charset=UTF-8 "$stem.pymupdf4llm-pandoc.html" > "$stem.lynx.txt"
+    links -dump -width 120 -codepage utf-8 "$stem.pymupdf4llm-pandoc.html" > "$stem.links.txt"
+    elinks -dump -dump-width 120 -dump-charset utf-8 "$stem.pymupdf4llm-pandoc.html" > "$stem.elinks.txt"
 done
-pdftohtml_version=$(pdftohtml -v 2>&1 | head -1)
-pdftotext_version=$(pdftotext -v 2>&1 | head -1)
-pandoc_version=$(pandoc --version | head -1)
+pdftohtml_version=$(pdftohtml -v 2>&1 | sed -n 1p)
+pdftotext_version=$(pdftotext -v 2>&1 | sed -n 1p)
+pandoc_version=$(pandoc --version | sed -n 1p)
 gs_version=$(gs --version)
-mutool_version=$(mutool -v 2>&1 | head -1)
-w3m_version=$(w3m -version | head -1)
+mutool_version=$(mutool -v 2>&1 | sed -n 1p)
+w3m_version=$(w3m -version | sed -n 1p)
+lynx_version=$(lynx -version | sed -n 1p)
+links_version=$(links -version | sed -n 1p)
+elinks_version=$(elinks -version | sed -n 1p)
 section="## Command-line extractors
 
 Made by \`Tests/Fixtures/make-tool-extractions.sh\` from the PDFs above.
@@ -77,5 +88,9 @@ Made by \`Tests/Fixtures/make-tool-extractions.sh\` from the PDFs above.
 - \`<stem>.w3m.txt\` — that web page as the text browser shows it, \`w3m -dump -cols 120\` ($w3m_version): tables
   drawn in columns of spaces, bold shown as plain text (a converter's space before a comma left standing), a list's
   second level marked \`▪\`.
+- \`<stem>.lynx.txt\`, \`<stem>.links.txt\`, \`<stem>.elinks.txt\` — the same page in three more text browsers,
+  \`-dump\` at 120 columns ($lynx_version; $links_version; $elinks_version): lynx numbers the links
+  (\`[1]www…\`, their list at the end) and marks a list's second level \`+\`; links and elinks draw tables in columns of
+  spaces, a header's cells one space apart (links) or centred (elinks).
 "
 python3 ../set-readme-section.py "$section"

@@ -15,7 +15,7 @@ private enum PlainListLines {
     }
 
     static func bulletText(_ text: String) -> String? {
-        for marker in ["- ", "• ", "* ", "– ", "· ", "▪ ", "◦ ", "▫ ", "■ ", "□ ", "● ", "○ ", "‣ ", "⁃ ", "∙ "] where text.hasPrefix(marker) {
+        for marker in ["- ", "+ ", "• ", "* ", "– ", "· ", "▪ ", "◦ ", "▫ ", "■ ", "□ ", "● ", "○ ", "‣ ", "⁃ ", "∙ "] where text.hasPrefix(marker) {
             return String(text.dropFirst(marker.count)).trimmingCharacters(in: " ")
         }
         return nil
@@ -31,9 +31,9 @@ struct ListLineTests {
         let openings = ["How effective is the force at", "HOW EFFECTIVE IS THE FORCE", "Overview – how effective", "Annex ", "ANNEX A",
                         "Areas for improvement", "Summary", "causes of concern", "Next steps", "Contents", "Good", "Requires improvement",
                         "Outstanding", "Tackling serious and organised crime", "Specialist capabilities",
-                        "Preventing crime and tackling anti-social behaviour", "The force should", "- ", "• ", "* ", "– ", "· ", "▪ ", "◦ ", "● ",
+                        "Preventing crime and tackling anti-social behaviour", "The force should", "- ", "+ ", "• ", "* ", "– ", "· ", "▪ ", "◦ ", "● ",
                         "‣ ", "▪", "‘quoted’ ", "“",
-                        "\u{0387} ", "\u{2022}\u{0301} ", "-", "•", "Résumé", "İnadequate", "\u{212A}ey"]
+                        "\u{0387} ", "\u{2022}\u{0301} ", "-", "•", "+", "+13%", "Résumé", "İnadequate", "\u{212A}ey"]
         let tails = ["", "", "2", "12", " ", " and wider work with partners across the county, so that victims are kept informed", "?3",
                      " of the findings", "é", ".", "1234"]
         var lines: [String] = []

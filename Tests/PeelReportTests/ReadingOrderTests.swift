@@ -615,3 +615,86 @@ struct PageWrappedRowTests {
         #expect(second.judgments.filter { $0.forceID == "cheshire" }.count == 5)
     }
 }
+
+/// Text browsers' view of an HTML table (links, elinks, w3m): the header's cells one space apart or centred over their
+/// columns, "Force" on its second line; the name column as wide as the longest name, so that name runs into its grade.
+@Suite("An all-force table whose header's words stand over the rows' columns")
+struct AlignedHeaderTests {
+    @Test("links (one space apart) and elinks (centred): each header word is the column's it stands over")
+    func aligned() throws {
+        for header in [
+            """
+                                 Q1. Preventing Q2. Investigating Q3.         Q4. Tackling Overall
+               Force             crime and      crime and         Protecting  serious and  effectiveness
+                                 anti-social    managing          vulnerable  organised    judgment
+                                 behaviour      offenders         people      crime
+            """,
+            """
+                                 Q1. Preventing Q2. Investigating     Q3.     Q4. Tackling    Overall
+                     Force         crime and        crime and     Protecting  serious and  effectiveness
+                                  anti-social       managing      vulnerable   organised     judgment
+                                   behaviour        offenders       people       crime
+            """,
+        ] {
+            let text = """
+                PEEL: Police effectiveness 2015
+
+                A national overview
+
+                Effectiveness judgments
+
+                \(header)
+                   Avon and Somerset Good           Requires          Requires    Good         Requires
+                                                    improvement       improvement              improvement
+                   Bedfordshire      Requires       Good              Inadequate  Requires     Requires
+                                     improvement                                  improvement  improvement
+                   Cheshire          Outstanding    Good              Good        Requires     Good
+                                                                      improvement
+                """
+            let report = try parse(Array(text.utf8))
+            func grades(_ force: String) -> [Grade] { report.judgments.filter { $0.forceID == force }.map(\.grade) }
+            #expect(grades("avon-and-somerset") == [.good, .requiresImprovement, .requiresImprovement, .good, .requiresImprovement])
+            #expect(grades("bedfordshire") == [.requiresImprovement, .good, .inadequate, .requiresImprovement, .requiresImprovement])
+            #expect(grades("cheshire") == [.outstanding, .good, .good, .requiresImprovement, .good])
+            #expect(report.judgments.filter { $0.forceID == "cheshire" }.map(\.question)
+                    == [.preventingCrime, .investigatingCrime, .protectingVulnerable, .seriousOrganisedCrime, .overall])
+        }
+    }
+
+    @Test("a header whose words do not stand over one column each, or a marker out of its column, is not read")
+    func misaligned() throws {
+        for header in [
+            // "Q2." over the first grade column: two markers in one column.
+            """
+                                 Q1. Q2. Preventing Investigating Q3.         Q4. Tackling Overall
+               Force             crime and      crime and         Protecting  serious and  effectiveness
+            """,
+            // Markers out of order.
+            """
+                                 Q2. Preventing Q1. Investigating Q3.         Q4. Tackling Overall
+               Force             crime and      crime and         Protecting  serious and  effectiveness
+            """,
+            // A word over the names' column besides "Force".
+            """
+                                 Q1. Preventing Q2. Investigating Q3.         Q4. Tackling Overall
+               Force table       crime and      crime and         Protecting  serious and  effectiveness
+            """,
+        ] {
+            let text = """
+                PEEL: Police effectiveness 2015
+
+                A national overview
+
+                \(header)
+                   Avon and Somerset Good           Requires          Requires    Good         Requires
+                                                    improvement       improvement              improvement
+                   Bedfordshire      Requires       Good              Inadequate  Requires     Requires
+                                     improvement                                  improvement  improvement
+                """
+            let report = try parse(Array(text.utf8))
+            #expect(report.judgments.isEmpty, "\(header)")
+            #expect(report.problems.contains { $0.message.contains("cannot be told from its header") || $0.message.contains("no all-force judgments table") },
+                    "\(header)")
+        }
+    }
+}
