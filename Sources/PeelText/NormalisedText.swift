@@ -1024,14 +1024,14 @@ private struct SpaceCollapsingWriter {
     @inline(__always)
     private static func neitherPlainNorSpace(_ block: SIMD16<UInt8>) -> SIMDMask<SIMD16<Int8>> {
         let high = block .>= SIMD16<UInt8>(repeating: 0x7F)
-        let tab = block .< SIMD16<UInt8>(repeating: 0x20)
+        let control = block .< SIMD16<UInt8>(repeating: 0x20)
         let dollar = block .== SIMD16<UInt8>(repeating: 0x24)
         let star = block .== SIMD16<UInt8>(repeating: 0x2A)
         let angle = block .== SIMD16<UInt8>(repeating: 0x3C)
         let bracket = block .== SIMD16<UInt8>(repeating: 0x5B)
         let backslash = block .== SIMD16<UInt8>(repeating: 0x5C)
         let caret = block .== SIMD16<UInt8>(repeating: 0x5E)
-        return high .| tab .| dollar .| star .| angle .| bracket .| backslash .| caret
+        return high .| control .| dollar .| star .| angle .| bracket .| backslash .| caret
     }
 
     @inline(__always)
