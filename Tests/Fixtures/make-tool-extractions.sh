@@ -16,6 +16,9 @@
 #                           `pdftotext -enc Latin1`, with -layout and without: Latin-1 bytes, an en dash written as a
 #                           soft hyphen (0xAD), a bullet as a middle dot (0xB7), an em dash as "--"
 #   <stem>.utf16-layout.txt `pdftotext -enc UTF-16 -layout`: big-endian UTF-16 with no byte-order mark
+#   <stem>.htmlmeta-layout.html, <stem>.htmlmeta-reading.html
+#                           `pdftotext -htmlmeta`, with -layout and without: the text in an HTML page's <pre>, the PDF's
+#                           metadata in its head
 #   <stem>.w3m.txt          the text browser w3m's view of <stem>.pymupdf4llm-pandoc.html (`w3m -dump -cols 120`): tables
 #                           drawn in columns of spaces, bold shown as plain text, a list's second level marked "▪"
 #   <stem>.lynx.txt, <stem>.links.txt, <stem>.elinks.txt
@@ -48,6 +51,8 @@ for pdf in "${pdfs[@]}"; do
     pdftotext -enc Latin1 -layout "$pdf" "$stem.latin1-layout.txt"
     pdftotext -enc Latin1 "$pdf" "$stem.latin1-reading.txt"
     pdftotext -enc UTF-16 -layout "$pdf" "$stem.utf16-layout.txt"
+    pdftotext -enc UTF-8 -htmlmeta -layout "$pdf" "$stem.htmlmeta-layout.html"
+    pdftotext -enc UTF-8 -htmlmeta "$pdf" "$stem.htmlmeta-reading.html"
     pandoc -s -f gfm -t html --metadata title="$stem" "$stem.pymupdf4llm.md" -o "$stem.pymupdf4llm-pandoc.html"
     w3m -dump -cols 120 -T text/html -O UTF-8 "$stem.pymupdf4llm-pandoc.html" > "$stem.w3m.txt"
     lynx -dump -width=120 -display_charset=UTF-8 "$stem.pymupdf4llm-pandoc.html" > "$stem.lynx.txt"
@@ -83,6 +88,8 @@ Made by \`Tests/Fixtures/make-tool-extractions.sh\` from the PDFs above.
   without: Latin-1 bytes, where the en dash, which Latin-1 lacks, is written as a soft hyphen (0xAD), a bullet as a
   middle dot (0xB7) and an em dash as \`--\`.
 - \`<stem>.utf16-layout.txt\` — \`pdftotext -enc UTF-16 -layout\`: big-endian UTF-16 with no byte-order mark.
+- \`<stem>.htmlmeta-layout.html\`, \`<stem>.htmlmeta-reading.html\` — \`pdftotext -htmlmeta\`, with \`-layout\` and
+  without: the text inside an HTML page's \`<pre>\`, the PDF's metadata in its head.
 - \`<stem>.pymupdf4llm-pandoc.html\` — the report as a web page with real tables: \`<stem>.pymupdf4llm.md\` through
   \`pandoc -s -f gfm -t html\` ($pandoc_version).
 - \`<stem>.w3m.txt\` — that web page as the text browser shows it, \`w3m -dump -cols 120\` ($w3m_version): tables
