@@ -69,7 +69,9 @@ struct TokenReader {
         let index = next
         next += 1
         let cells = text.cells(index)
-        if row.count >= 2, cells.count < row.count, let targets = text.continuation(cells, of: row) {
+        // A line that opens a page is no continuation of the row that ended the page before: a table's next header
+        // line, its "Force" on the line after, may stand there over the row's columns.
+        if row.count >= 2, cells.count < row.count, !text.lines[index].afterPageBreak, let targets = text.continuation(cells, of: row) {
             for (cell, target) in zip(cells, targets) {
                 tokens[row[target].token].text = joined(tokens[row[target].token].text, cell.text)
             }

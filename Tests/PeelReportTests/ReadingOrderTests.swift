@@ -661,6 +661,35 @@ struct AlignedHeaderTests {
         }
     }
 
+    @Test("a page's last row is not continued by the next page's header, whose first line stands over its columns")
+    func headerAfterPageBreak() throws {
+        let header = """
+                                 Q1. Preventing Q2. Investigating Q3.         Q4. Tackling Overall
+               Force             crime and      crime and         Protecting  serious and  effectiveness
+                                 anti-social    managing          vulnerable  organised    judgment
+                                 behaviour      offenders         people      crime
+            """
+        let text = """
+            PEEL: Police effectiveness 2015
+
+            A national overview
+
+            \(header)
+               Cheshire          Outstanding    Good              Good        Requires     Good
+                                                                  improvement
+               City of London    Good           Good              Requires    Good         Good
+                                                                  improvement
+            \u{0C}\(header)
+               Cleveland         Requires       Good              Requires    Good         Requires
+                                 improvement                      improvement              improvement
+            """
+        let report = try parse(Array(text.utf8))
+        func grades(_ force: String) -> [Grade] { report.judgments.filter { $0.forceID == force }.map(\.grade) }
+        #expect(grades("city-of-london") == [.good, .good, .requiresImprovement, .good, .good])
+        #expect(grades("cleveland") == [.requiresImprovement, .good, .requiresImprovement, .good, .requiresImprovement])
+        #expect(!report.problems.contains { $0.severity == .error })
+    }
+
     @Test("a header whose words do not stand over one column each, or a marker out of its column, is not read")
     func misaligned() throws {
         for header in [
