@@ -428,9 +428,9 @@ enum FindingExtractor {
             var space = ByteSearch.firstIndex(of: 0x20, in: bytes, from: 0)
             while space + 1 < bytes.count && !isClosing(bytes[space + 1]) { space = ByteSearch.firstIndex(of: 0x20, in: bytes, from: space + 1) }
             guard space + 1 < bytes.count else { return nil }
-            var kept: [UInt8] = []
+            var kept = Array(bytes[..<space])  // copied as they stand, up to the first such space
             kept.reserveCapacity(bytes.count)
-            for index in bytes.indices where !(bytes[index] == 0x20 && index + 1 < bytes.count && isClosing(bytes[index + 1])) {
+            for index in space..<bytes.count where !(bytes[index] == 0x20 && index + 1 < bytes.count && isClosing(bytes[index + 1])) {
                 kept.append(bytes[index])
             }
             return String(decoding: kept, as: UTF8.self)

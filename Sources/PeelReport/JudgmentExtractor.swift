@@ -636,23 +636,20 @@ enum JudgmentExtractor {
     /// `index` is the line "Force" stands on. Returns the questions and the number of the first row's line.
     static func alignedHeader(_ text: LaidOutText, at index: Int, registry: ForceRegistry) -> (questions: [Question], rowLine: Int)? {
         let lines = text.lines
-        /// Whether a cell opens with a force's name (a name column as narrow as the longest name runs into the first
-        /// grade: "Avon and Somerset Good"), and whether the name is all of it.
-        func name(_ cell: Cell) -> (opens: Bool, whole: Bool) {
-            var prefix = ""
-            var found = (false, false)
-            for (count, word) in cell.text.split(separator: " ").prefix(6).enumerated() {
-                prefix += (count == 0 ? "" : " ") + word
-                if registry.id(for: prefix) != nil { found = (true, prefix.utf8.count == cell.text.utf8.count) }
-            }
-            return found
+        /// Whether a line's first cell opens with a force's name (a name column as narrow as the longest name runs into
+        /// the first grade: "Avon and Somerset Good"), and whether the name is all of it.
+        func name(_ line: Int) -> (opens: Bool, whole: Bool) {
+            guard let cell = text.cells(line).first else { return (false, false) }
+            let words = cell.text.split(separator: " ").map { Word(text: $0, line: lines[line].number, token: 0) }
+            guard let (_, length) = Phrases.force(words, at: 0, registry: registry) else { return (false, false) }
+            return (true, length == words.count)
         }
         // The header ends where the first row opens; the columns are those of the first row whose name is a cell of its
         // own, with a cell a column (within a few lines).
         var firstRow = index + 1
-        while firstRow < lines.count, firstRow <= index + 6, text.cells(firstRow).first.map({ name($0).opens }) != true { firstRow += 1 }
+        while firstRow < lines.count, firstRow <= index + 6, !name(firstRow).opens { firstRow += 1 }
         var row = firstRow
-        while row < lines.count, row <= firstRow + 6, !(text.cells(row).count >= 3 && text.cells(row).first.map({ name($0).whole }) == true) { row += 1 }
+        while row < lines.count, row <= firstRow + 6, !(text.cells(row).count >= 3 && name(row).whole) { row += 1 }
         guard row < lines.count, row <= firstRow + 6 else { return nil }
         let starts = text.cells(row).map(\.column)
         // The header opens on the line of its first marker, "Q1.", at most three lines above "Force"'s, no blank between.

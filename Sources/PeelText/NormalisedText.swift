@@ -636,6 +636,11 @@ public enum Normaliser {
         /// Where the `*` that closes an emphasis opened earlier stands.
         var emphasisClose = -1
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        /// PDFium's mark of a hyphen that ended a line (the lines joined), `length` bytes at `index`: a hyphen where it
+        /// stands inside a word, else a space.
+        func lineEndHyphen(at index: Int, length: Int) -> UInt8 {
+            index > start && !isSpace(all[index - 1]) && index + length < count && !isSpace(all[index + length]) ? 0x2D : 0x20
+        }
         func isEmphasisOpening(_ index: Int) -> Bool {
             guard index + 1 < count, !isSpace(all[index + 1]), all[index + 1] != 0x2A else { return false }
             return index == start || isSpace(all[index - 1]) || all[index - 1] == 0x28 || all[index - 1] == 0x22
@@ -764,8 +769,7 @@ public enum Normaliser {
                 if scalar == 0xFFFE {
                     // PDFium's text-range reading writes the hyphen that ended a line as this noncharacter (STX in
                     // its bounded reading, above).
-                    let inWord = index > start && !isSpace(all[index - 1]) && index + length < count && !isSpace(all[index + length])
-                    out.append(inWord ? 0x2D : 0x20)
+                    out.append(lineEndHyphen(at: index, length: length))
                 } else if let replacement = fold(scalar) {
                     for folded in replacement.utf8 { out.append(folded) }
                 } else if !isFootnoteMarker(scalar) && !isInvisible(scalar) {
@@ -776,8 +780,7 @@ public enum Normaliser {
             case 0x02:
                 // PDFium (Chrome's PDF reader, pypdfium2) writes a hyphen that ended a line as STX and joins the
                 // lines ("anti\u{2}social"): a hyphen where it stands inside a word, else nothing but a space.
-                let inWord = index > start && !isSpace(all[index - 1]) && index + 1 < count && !isSpace(all[index + 1])
-                out.append(inWord ? 0x2D : 0x20)
+                out.append(lineEndHyphen(at: index, length: 1))
             case 0x1E:
                 out.append(0x2D)  // Word's non-breaking hyphen, as its text keeps it
             case 0x1F:
