@@ -18,7 +18,8 @@ public struct Cell: Sendable, Equatable {
 }
 
 enum Cells {
-    /// The indentation of a line that holds one cell (no tab, no two spaces after its first text), or nil.
+    /// The indentation of a line that holds one cell (no tab, no two spaces after its first text, no bar that ends a
+    /// cell), or nil.
     static func singleCellIndent(_ raw: UnsafeBufferPointer<UInt8>) -> Int? {
         var index = 0
         var indent = 0
@@ -28,12 +29,26 @@ enum Cells {
         }
         var end = raw.count
         while end > index && (raw[end - 1] == 0x20 || raw[end - 1] == 0x0D) { end -= 1 }
+        // A Markdown table row that opens with its pipe is the cleaner's to part (`Normaliser.tableRowCells`).
+        let bars = index < end && raw[index] != UInt8(ascii: "|")
         while index < end {
             let byte = raw[index]
             if byte == 0x09 || (byte == 0x20 && index + 1 < end && raw[index + 1] == 0x20) { return nil }
+            if byte == UInt8(ascii: "|") && bars && endsCell(raw, bar: index) { return nil }
             index += 1
         }
         return indent
+    }
+
+    /// Whether the bar at `bar` ends a cell: it follows the cell's last character and a space (a no-break one too), a
+    /// tab or the line's end follows it. So html2text writes a table, a Markdown table without its outer pipes, "Force| Q1. Preventing …|
+    /// Q2. …", its rows wrapped at 78 columns ("**Avon and Somerset**|  Good| Requires improvement|" / "Good| …"). A
+    /// bar with spaces on both sides ("Kent | Good") is a word of its own, which the words pass over (`Word.isCellRule`).
+    static func endsCell(_ raw: UnsafeBufferPointer<UInt8>, bar: Int) -> Bool {
+        guard bar > 0, raw[bar - 1] != 0x20, raw[bar - 1] != 0x09 else { return false }
+        let next = bar + 1
+        return next == raw.count || raw[next] == 0x20 || raw[next] == 0x09 || raw[next] == 0x0D
+            || (raw[next] == 0xC2 && next + 1 < raw.count && raw[next + 1] == 0xA0)
     }
 
     /// The display columns a raw line's text covers after `indent` (a scalar a column), its ends' spaces aside.
@@ -62,11 +77,19 @@ enum Cells {
             if !text.isEmpty { cells.append(Cell(text: text, column: startColumn, endColumn: endColumn)) }
             start = nil
         }
+        // Bars end cells only where the line does not open with one (`singleCellIndent`).
+        let bars = raw.first(where: { $0 != 0x20 && $0 != 0x0C }) != UInt8(ascii: "|")
         while index < raw.count {
             let byte = raw[index]
             if byte == 0x09 {
                 close()
                 column = (column / 8 + 1) * 8
+                index += 1
+                continue
+            }
+            if byte == UInt8(ascii: "|"), bars, start != nil, endsCell(raw, bar: index) {
+                close()
+                column += 1
                 index += 1
                 continue
             }

@@ -26,8 +26,11 @@ extension LaidOutText {
 
     /// For each cell, the row cell it continues: every cell must start where one of the row's cells other than the
     /// first starts (two columns either way), in order; else nil. A line with text in the first column starts a new
-    /// row: hard-wrapped text starts every line there, so its words are never moved out of reading order.
+    /// row: hard-wrapped text starts every line there, so its words are never moved out of reading order. So does a line
+    /// whose text starts no more than a column past the row's first cell: where that cell is narrow ("1| 24| 18| 0"),
+    /// the next cell starts within two columns of a line indented by one.
     fileprivate func continuation(_ cells: [Cell], of row: [(cell: Cell, token: Int)]) -> [Int]? {
+        guard let first = cells.first, let rowFirst = row.first, first.column > rowFirst.cell.endColumn else { return nil }
         var targets: [Int] = []
         var next = 1
         for cell in cells {
@@ -130,8 +133,9 @@ public struct Word: Sendable, Equatable {
         byte == UInt8(ascii: "|") || byte == 0xC2 || byte == 0xE2 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ":")
     }
 
-    /// A bar that parts cells ("|", "¦", "│", "┃") or a Markdown delimiter cell (three or more of "-" and ":", a dash
-    /// among them): no word of a table. A lone "-" (no value) or "–" stays a word.
+    /// A bar that parts cells ("|", "¦", "│", "┃") or a Markdown delimiter row's cells (three or more of "-" and ":", a
+    /// dash among them; bars between them where the row has no spaces, "---|---|---", as html2text writes it): no word
+    /// of a table. A lone "-" (no value) or "–" stays a word.
     @inlinable public static func isCellRule<Bytes: Collection>(_ word: Bytes) -> Bool where Bytes.Element == UInt8 {
         guard let first = word.first else { return false }
         switch first {
@@ -139,7 +143,8 @@ public struct Word: Sendable, Equatable {
         case 0xC2: return word.elementsEqual([0xC2, 0xA6])  // ¦
         case 0xE2: return word.elementsEqual([0xE2, 0x94, 0x82]) || word.elementsEqual([0xE2, 0x94, 0x83])  // │ ┃
         case UInt8(ascii: "-"), UInt8(ascii: ":"):
-            return word.count >= 3 && word.contains(UInt8(ascii: "-")) && word.allSatisfy { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ":") }
+            return word.count >= 3 && word.contains(UInt8(ascii: "-"))
+                && word.allSatisfy { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "|") }
         default: return false
         }
     }

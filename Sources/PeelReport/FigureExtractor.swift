@@ -114,6 +114,16 @@ enum FigureExtractor {
         "domestic abuse", "organised crime groups", "victim satisfaction rate", "crime outcomes", "crime outcomes*",
     ]
 
+    /// The first bytes the outcomes graphic's footnote may open with: its asterisk, a backslash before it, or its
+    /// first word.
+    private static let outcomesFootnoteOpenings: [UInt8] = [UInt8(ascii: "*"), UInt8(ascii: "\\"), UInt8(ascii: "F")]
+
+    /// "*Figures are shown as proportions of outcomes assigned to offences recorded in the 12 months to …", with or
+    /// without its asterisk and the backslashes before it.
+    static func isOutcomesFootnote(_ text: String) -> Bool {
+        text.drop { $0 == "*" || $0 == "\\" }.hasPrefix("Figures are shown as proportions")
+    }
+
     /// The "Force in numbers" heading, and the headings that follow it and end its section (lowercase).
     private static let forceInNumbersHeading = "force in numbers"
     private static let forceInNumbersOpening = LineOpenings([forceInNumbersHeading])
@@ -160,10 +170,11 @@ enum FigureExtractor {
             panels = text.sideBySideReading(section.startIndex..<section.endIndex)
             return panels?.contains { names.areas($0.text) != nil } == true
         }) else { return }
-        // The footnote of the 2017 outcomes graphic gives their period (read whole: it may be wrapped). It opens with the
-        // asterisk, which is a byte of its own (no other character starts with it).
+        // The footnote of the 2017 outcomes graphic gives their period (read whole: it may be wrapped). Known by its
+        // words: its asterisk may be gone (a mark set as a superscript) or stand behind backslashes (Markdown converters
+        // escape the asterisk, and a backslash the page showed: html2text's and markdownify's "\\*Figures").
         let outcomesPeriod = section.firstIndex {
-            $0.opening == UInt8(ascii: "*") && $0.text.hasPrefix("*Figures are shown as proportions")
+            Self.outcomesFootnoteOpenings.contains($0.opening) && Self.isOutcomesFootnote($0.text)
         }.flatMap { start in
             Dates.periods(in: section[start...].prefix { !$0.isBlank }.map(\.text).joined(separator: " ")).first
         }

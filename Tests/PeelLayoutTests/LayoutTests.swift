@@ -405,9 +405,45 @@ struct CellRuleTests {
         }
     }
 
+    @Test("a bar against the cell before it ends the cell (html2text's tables); one between spaces, in a word or opening a Markdown row does not")
+    func barAfterCell() throws {
+        let text = try laidOut("""
+            Force| Q1. Preventing crime| Overall effectiveness judgment  
+            ---|---|---  
+            **Avon and Somerset**|  Good| Requires
+            improvement|
+            Kent | Good
+            either|or and a|b
+            |Kent| Good|
+
+            """)
+        #expect(text.cells(0).map(\.text) == ["Force", "Q1. Preventing crime", "Overall effectiveness judgment"])
+        #expect(text.cells(0).map(\.column) == [0, 7, 29])
+        #expect(text.tokens(0..<4).words.map(\.text) == ["Force", "Q1.", "Preventing", "crime", "Overall", "effectiveness", "judgment",
+                                                          "Avon", "and", "Somerset", "Good", "Requires", "improvement"])
+        #expect(text.cells(2).map(\.text) == ["Avon and Somerset", "Good", "Requires"])
+        #expect(text.cells(3).map(\.text) == ["improvement"])
+        #expect(text.cells(4).map(\.text) == ["Kent | Good"])
+        #expect(text.cells(5).map(\.text) == ["either|or and a|b"])
+        #expect(text.cells(6).map(\.text) == ["Kent", "Good"])
+    }
+
+    @Test("a line indented by a column or two after a row whose first cell is narrow is no continuation of the row's next cell")
+    func narrowFirstCell() throws {
+        for row in ["1| 24| 18| 0", "1|\u{A0}24|\u{A0}18|\u{A0}0", "1  24  18  0"] {
+            for prose in [" One force was judged to be outstanding.", "One force was judged to be outstanding."] {
+                let text = try laidOut("Outstanding| Good| Requires improvement| Inadequate\n---|---|---|---\n\(row)\n\n\(prose)\n")
+                #expect(text.tokens(0..<text.lines.count).words.map(\.text).prefix(9) == ["Outstanding", "Good", "Requires", "improvement",
+                                                                                        "Inadequate", "1", "24", "18", "0"], "\(row.debugDescription) \(prose.debugDescription)")
+            }
+        }
+    }
+
     @Test("bars and delimiter cells are rules; a dash, a dash run of two, words with bars in them are not", arguments: [
         ("|", true), ("\u{2502}", true), ("\u{2503}", true), ("\u{A6}", true), ("---", true), (":---:", true), ("--:", true),
+        ("---|---|---", true), ("---|:---:", true),
         ("-", false), ("--", false), (":::", false), ("||", false), ("|a", false), ("\u{2013}", false), ("Good", false), ("-12%", false),
+        ("|||", false),
     ])
     func rule(word: String, isRule: Bool) {
         #expect(Word.isCellRule(Array(word.utf8)) == isRule)

@@ -17,10 +17,11 @@ struct ComposedLayoutTests {
     /// One composition: the table transform first (it needs the tabs), then bullets, wrapping and the rest.
     static func composition(_ random: inout SeededGenerator) -> (String, LayoutTransform) {
         var steps: [(String, LayoutTransform)] = []
-        switch Int.random(in: 0..<4, using: &random) {
+        switch Int.random(in: 0..<5, using: &random) {
         case 0: steps.append(("cells per line", Layout.cellsOnePerLine))
         case 1: steps.append(("tabs aligned", Layout.tabsToAlignedSpaces))
         case 2: steps.append(("cells as blocks", Layout.cellsAsBlocks))
+        case 3: steps.append(("cells a bar after", Layout.cellsBarAfter(wrapAt: nil)))
         default: break
         }
         // Bullets go before wrapping, as an extraction that drops them would: a dash that wrapping brings to a line's

@@ -56,6 +56,24 @@ struct ForceInNumbersPairingTests {
         #expect(charged(valueFirst).isEmpty)
     }
 
+    @Test("the outcomes' period is their footnote's, known by its words: with its asterisk, escaped, twice escaped or without it; none without the footnote")
+    func outcomesFootnote() throws {
+        func chargedPeriods(_ report: Report) -> [String] {
+            report.figures.filter { $0.metric == .outcomeRatePct && $0.qualifier == .chargedSummonsed && $0.source == .forceInNumbers }
+                .map { "\($0.area.rawValue) \($0.period.start?.description ?? "?")…\($0.period.end?.description ?? "?")" }
+        }
+        let text = String(decoding: Fixtures.sample(gwent), as: UTF8.self)
+        let footnote = "\\*Figures are shown as proportions of outcomes"
+        #expect(text.contains(footnote))
+        let known = ["force 2016-07-01…2017-06-30", "england_and_wales 2016-07-01…2017-06-30"]
+        for variant in ["\\*Figures", "*Figures", "\\\\*Figures", "Figures"] {
+            let report = try parse(Array(text.replacingOccurrences(of: footnote, with: variant + " are shown as proportions of outcomes").utf8))
+            #expect(chargedPeriods(report) == known, "\(variant)")
+        }
+        let without = try parse(Array(text.replacingOccurrences(of: footnote, with: "Notes on the figures are shown at the end of outcomes").utf8))
+        #expect(chargedPeriods(without) == ["force ?…?", "england_and_wales ?…?"])
+    }
+
     @Test("a name and its value on one line (pymupdf4llm: \"England and Wales 77\") pair as on lines of their own")
     func nameAndValueOnOneLine() throws {
         #expect(recordedCrime(try withBlock("Gwent Police\n\n**74**\n\nEngland and Wales 77\n")) == ["force 74", "england_and_wales 77"])

@@ -118,6 +118,30 @@ enum Layout {
         }
     }
 
+    /// Table cells each followed by a bar, as html2text writes an HTML table (a Markdown table without its outer pipes,
+    /// the bar against the cell before it: "Force| Q1. Preventing …| …", a delimiter row "---|---|…" under each
+    /// table's first row), the rows wrapped at `width` columns where one is given (html2text wraps them at 78, where
+    /// a cell's words and the next cell's may share a line: "Requires improvement| Good|" / "Requires improvement").
+    static func cellsBarAfter(wrapAt width: Int?) -> LayoutTransform {
+        { bytes in
+            var out: [String] = []
+            var inTable = false
+            for line in lines(of: bytes) {
+                guard line.contains("\t") else {
+                    out.append(line)
+                    inTable = false
+                    continue
+                }
+                let cells = line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                let row = cells.joined(separator: "| ")
+                out += width.map { wrap(row, width: $0) } ?? [row]
+                if !inTable { out.append(cells.map { _ in "---" }.joined(separator: "|")) }
+                inTable = true
+            }
+            return joinLines(out)
+        }
+    }
+
     /// Each table (a run of tab-separated lines) printed as one paragraph, its cells and rows a space apart, wrapped at
     /// `width`: a Markdown renderer's view of tab-separated rows (no table syntax), as a browser then prints it.
     static func tablesAsParagraphs(width: Int) -> LayoutTransform {
