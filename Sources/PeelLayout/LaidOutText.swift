@@ -140,6 +140,22 @@ public struct LaidOutText: Sendable {
         }
     }
 
+    /// The line at `index` as the text wrote it, markup and all (its display columns and first word are a wrapping
+    /// tool's measure: pandoc wraps its Markdown, raw HTML marks included, at 72 columns). Nil where the line has no
+    /// source bytes.
+    public func rawLine(_ index: Int) -> (width: Int, firstWordWidth: Int)? {
+        let line = lines[index]
+        guard !line.source.isEmpty, line.source.upperBound <= utf8.count else { return nil }
+        return utf8.withUnsafeBufferPointer { bytes in
+            let raw = UnsafeBufferPointer(rebasing: bytes[line.source])
+            var start = 0
+            while start < raw.count && (raw[start] == 0x20 || raw[start] == 0x0C) { start += 1 }
+            var end = start
+            while end < raw.count && raw[end] != 0x20 && raw[end] != 0x0D { end += 1 }
+            return (Cells.width(raw), Cells.width(UnsafeBufferPointer(rebasing: raw[start..<end])))
+        }
+    }
+
     /// The indices of the lines where `match` holds at an occurrence of `byte`, found in one pass over the text's
     /// bytes (eight at a time between occurrences): for rare patterns, far cheaper than asking every line.
     public func lines(where byte: UInt8, _ match: (UnsafeBufferPointer<UInt8>, Int) -> Bool) -> [Int] {

@@ -11,7 +11,7 @@ enum FindingExtractor {
         func add(_ kind: Finding.Kind, _ text: String, line: Int) {
             // Emphasis wrapped over two lines is paired only once they are joined.
             let marked = text.containsByte(UInt8(ascii: "*")) || text.containsByte(UInt8(ascii: "_"))
-            printed.append((kind, question, withoutSpacesBeforePunctuation(marked ? withoutEmphasis(text) : text), line))
+            printed.append((kind, question, withPunctuationAsPrinted(marked ? withoutEmphasis(text) : text), line))
         }
         let headingOpenings = Self.headingOpenings  // read once, not a static's lazy check a line
         while index < lines.count {
@@ -417,21 +417,48 @@ enum FindingExtractor {
         return drop.isEmpty ? text : String(characters.indices.filter { !drop.contains($0) }.map { characters[$0] })
     }
 
-    /// A space before a comma, semicolon, colon or closing bracket is a converter's, set where a styled run ended
-    /// ("By 1 December 2016 , the NPCC" in w3m's view of a bold date, which shows no mark to drop it with): English
-    /// prose sets none.
-    static func withoutSpacesBeforePunctuation(_ text: String) -> String {
+    /// Marks a converter set for what the report prints, undone. A space before a comma, semicolon, colon or closing
+    /// bracket is a converter's, set where a styled run ended ("By 1 December 2016 , the NPCC" in w3m's view of a bold
+    /// date, which shows no mark to drop it with): English prose sets none. A dash spelt with hyphens between spaces,
+    /// " -- " and " --- ", is the en and the em dash as pandoc's Markdown (its smart punctuation) and typewritten text
+    /// spell them; the report prints the dash.
+    static func withPunctuationAsPrinted(_ text: String) -> String {
         var text = text
         return text.withUTF8 { bytes in
             func isClosing(_ byte: UInt8) -> Bool { byte == 0x2C || byte == 0x3B || byte == 0x3A || byte == 0x29 }
+            /// The hyphens of a spelt dash after the space at `space` (2 or 3, a space or the text's end after them),
+            /// else 0.
+            func speltDash(after space: Int) -> Int {
+                var end = space + 1
+                while end < bytes.count && end - space <= 3 && bytes[end] == UInt8(ascii: "-") { end += 1 }
+                let hyphens = end - space - 1
+                return (2...3).contains(hyphens) && (end == bytes.count || bytes[end] == 0x20) ? hyphens : 0
+            }
+            func isMarked(_ space: Int) -> Bool {
+                space + 1 < bytes.count && (isClosing(bytes[space + 1]) || (bytes[space + 1] == UInt8(ascii: "-") && speltDash(after: space) > 0))
+            }
             // Most texts have none: looked for a space at a time (`memchr`).
             var space = ByteSearch.firstIndex(of: 0x20, in: bytes, from: 0)
-            while space + 1 < bytes.count && !isClosing(bytes[space + 1]) { space = ByteSearch.firstIndex(of: 0x20, in: bytes, from: space + 1) }
-            guard space + 1 < bytes.count else { return nil }
-            var kept = Array(bytes[..<space])  // copied as they stand, up to the first such space
-            kept.reserveCapacity(bytes.count)
-            for index in space..<bytes.count where !(bytes[index] == 0x20 && index + 1 < bytes.count && isClosing(bytes[index + 1])) {
-                kept.append(bytes[index])
+            while space < bytes.count && !isMarked(space) { space = ByteSearch.firstIndex(of: 0x20, in: bytes, from: space + 1) }
+            guard space < bytes.count else { return nil }
+            var kept = Array(bytes[..<space])  // copied as they stand, up to the first mark
+            kept.reserveCapacity(bytes.count + 2)
+            var index = space
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x20, index + 1 < bytes.count {
+                    if isClosing(bytes[index + 1]) {
+                        index += 1
+                        continue
+                    }
+                    if bytes[index + 1] == UInt8(ascii: "-"), case let hyphens = speltDash(after: index), hyphens > 0 {
+                        kept += hyphens == 2 ? [0x20, 0xE2, 0x80, 0x93] : [0x20, 0xE2, 0x80, 0x94]  // " –", " —"
+                        index += 1 + hyphens
+                        continue
+                    }
+                }
+                kept.append(byte)
+                index += 1
             }
             return String(decoding: kept, as: UTF8.self)
         } ?? text

@@ -300,15 +300,34 @@ enum JudgmentExtractor {
                 report.problems.append(ParseProblem(.warning, line: nil, "no all-force judgments table (\"Force\", then a column a question) was found"))
             }
         }
+        /// The width the table's window was wrapped at, as the text wrote it, markup and all: the width 97 % of its
+        /// lines keep to (pandoc leaves a long address unbroken, past the width it wraps the rest at).
+        var wrapWidth: (window: Int, width: Int)?
+        /// Whether the line at `at` was broken where a tool that wrapped the text at a width had to: its raw line and
+        /// the next one's first word, a space between, would pass the window's wrapping width. (pandoc's Markdown,
+        /// "`<b>`{=html}Good`</b>`{=html} `<b>`{=html}Hertfordshire`</b>`{=html}": a full line that is short once its
+        /// marks are gone.)
+        func brokenAtWidth(_ at: Int) -> Bool {
+            if wrapWidth?.window != index {
+                let window = index..<min(lines.count, index + 400)
+                let widths = window.filter { !lines[$0].isBlank }.compactMap { text.rawLine($0)?.width }.sorted()
+                wrapWidth = (index, widths.isEmpty ? 0 : widths[widths.count * 97 / 100])
+            }
+            var next = at + 1
+            while next < lines.count && lines[next].isBlank { next += 1 }
+            guard next < lines.count, let line = text.rawLine(at), let following = text.rawLine(next) else { return false }
+            return line.width + 1 + following.firstWordWidth > wrapWidth!.width
+        }
         /// Whether the lines numbered `first` to `last` are prose: each one cell (no columns, so no cell was joined to
         /// another line's), and each but the last longer than a row's name or grade cells are (a line the text's
-        /// wrapping broke; proportional fonts leave no exact width to measure it by).
+        /// wrapping broke; proportional fonts leave no exact width to measure it by), or broken where the text's
+        /// wrapping width was full.
         func proseLines(_ first: Int, _ last: Int) -> Bool {
             guard var index = lines.firstIndex(where: { $0.number == first }) else { return false }
             while index < lines.count, lines[index].number <= last {
                 if !lines[index].isBlank {
                     guard !lines[index].holdsTab, text.cells(index).count == 1 else { return false }
-                    if lines[index].number < last && lines[index].byteCount < Self.fullProseLine { return false }
+                    if lines[index].number < last && lines[index].byteCount < Self.fullProseLine && !brokenAtWidth(index) { return false }
                 }
                 index += 1
             }

@@ -144,7 +144,10 @@ enum Layout {
 
     /// Each table (a run of tab-separated lines) printed as one paragraph, its cells and rows a space apart, wrapped at
     /// `width`: a Markdown renderer's view of tab-separated rows (no table syntax), as a browser then prints it.
-    static func tablesAsParagraphs(width: Int) -> LayoutTransform {
+    /// With `cellMarks`, each cell between the two marks, as pandoc's Markdown keeps a cell's raw HTML bold
+    /// ("`<b>`{=html}Avon and Somerset`</b>`{=html}"): the lines are wrapped at `width` with the marks, so most are short
+    /// once the marks are gone.
+    static func tablesAsParagraphs(width: Int, cellMarks: (open: String, close: String)? = nil) -> LayoutTransform {
         { bytes in
             var out: [String] = []
             var rows: [String] = []
@@ -160,7 +163,11 @@ enum Layout {
                     out.append(line)
                     continue
                 }
-                rows.append(line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " "))
+                let cells = line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                rows.append(cells.map { cell in
+                    guard let (open, close) = cellMarks else { return cell }
+                    return open + cell.replacingOccurrences(of: "<b>", with: "").replacingOccurrences(of: "</b>", with: "") + close
+                }.joined(separator: " "))
             }
             flush()
             return joinLines(out)

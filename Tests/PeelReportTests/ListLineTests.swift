@@ -278,7 +278,22 @@ struct FindingEmphasisTests {
         ("caf\u{00E9} , then", "caf\u{00E9}, then"),
     ])
     func spaceBeforePunctuation(text: String, expected: String) {
-        #expect(FindingExtractor.withoutSpacesBeforePunctuation(text) == expected)
+        #expect(FindingExtractor.withPunctuationAsPrinted(text) == expected)
+    }
+
+    @Test("a dash spelt \" -- \" or \" --- \" between spaces (pandoc's Markdown, typewritten text) is the en or em dash; hyphens anywhere else stay", arguments: [
+        ("the ROCU executive board -- working with forces -- should", "the ROCU executive board \u{2013} working with forces \u{2013} should"),
+        ("a pause --- then more", "a pause \u{2014} then more"),
+        ("ends with a dash --", "ends with a dash \u{2013}"),
+        ("by the board -- , then", "by the board \u{2013}, then"),
+        ("anti-social and long--term", "anti-social and long--term"),
+        ("a -- b--c", "a \u{2013} b--c"),
+        ("four ---- hyphens and one - alone", "four ---- hyphens and one - alone"),
+        ("--leading", "--leading"),
+        ("-- at the start", "-- at the start"),
+    ])
+    func speltDash(text: String, expected: String) {
+        #expect(FindingExtractor.withPunctuationAsPrinted(text) == expected)
     }
 }
 
