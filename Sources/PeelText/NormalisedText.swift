@@ -276,6 +276,17 @@ public struct NormalisedText: Sendable {
     /// underline.
     private static let longestUnderlinedHeading = 160
 
+    /// Whether the line below `line` goes on with its paragraph: `line` is prose (60 bytes or more, no heading) whose
+    /// sentence is unfinished (it ends in no full stop, colon, semicolon, question or exclamation mark).
+    static func continuesOnto(_ line: NormalisedLine) -> Bool {
+        guard !line.isBlank, !line.isHeading, line.byteCount >= 60 else { return false }
+        return line.withText { text in
+            guard let last = text.last else { return false }
+            return last != UInt8(ascii: ".") && last != UInt8(ascii: ":") && last != UInt8(ascii: ";") && last != UInt8(ascii: "?")
+                && last != UInt8(ascii: "!")
+        }
+    }
+
     /// Whether `text` is a page number that continues the ones removed so far (then it is one more of them).
     /// `position` is the index in `all` of the line being read, whose bytes are `bytes` (`Normaliser.carriedOn`).
     private mutating func takePageNumber(_ text: UnsafeBufferPointer<UInt8>, at position: Int, of all: [TextLine], bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -371,10 +382,13 @@ public struct NormalisedText: Sendable {
                     formFeedPending = false
                 }
                 // A heading's underline (Markdown's setext, reStructuredText's: "=====" or "-----" at least half as long
-                // as the short line of text just above it) makes that line a heading and is no text itself.
+                // as the short line of text just above it) makes that line a heading and is no text itself. Not where
+                // that line ends a wrapped paragraph (the line before it long, its sentence unfinished): there the
+                // dashes are a rule, a footnote's, and the line the paragraph's last words ("… should thereafter
+                // implement" / "it." / "---").
                 if count >= 3, Normaliser.isUnderline(clean), let above = lines.elements.last, !above.isBlank,
                    above.cappedByteCount <= Self.longestUnderlinedHeading, count * 2 >= above.byteCount,
-                   above.opening != clean[0] {
+                   above.opening != clean[0], !(lines.elements.count >= 2 && Self.continuesOnto(lines.elements[lines.elements.count - 2])) {
                     lines.elements[lines.elements.count - 1] = above.markedHeading
                     written = start
                     lines.elements.append(NormalisedLine(number: line.number, text: UnsafeBufferPointer(start: base + start, count: 0), ownBytes: nil,

@@ -78,4 +78,14 @@ struct ComposedLayoutRegressionTests {
         #expect(comparison.wrongCount == 0)
         #expect(comparison[.judgments].found == 215)
     }
+
+    @Test("cells as blocks, wrap 119 and no blank lines (seed 229): a recommendation's last line \"it.\" over a footnote's rule \"---\" stays its text, no setext heading")
+    func ruleUnderParagraphTail() throws {
+        let transforms: [LayoutTransform] = [Layout.cellsAsBlocks, Layout.hardWrap(width: 119), Layout.noBlankLines]
+        let name = "peel-effectiveness-2015-national-overview.md"
+        let variant = try parse(transforms.reduce(try Fixtures.sample(name)) { $1($0) })
+        let comparison = CoverageComparison(sample: try parseSample(name), variant: variant)
+        #expect(comparison.wrongCount == 0)
+        #expect(variant.findings.contains { $0.text.hasSuffix("and ROCUs should thereafter implement it.") })
+    }
 }

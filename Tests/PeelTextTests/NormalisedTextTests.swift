@@ -453,4 +453,13 @@ struct UnderlinedHeadingTests {
         #expect(try read("The force should improve its approach to crime.\n---") == ["1 - The force should improve its approach to crime.", "2 - ---"])
         #expect(try read("--\n") == ["1 - --"])
     }
+
+    @Test("a rule under a paragraph's last words, where the line before runs on to them, stays text; a heading after a finished sentence or a short line is one")
+    func ruleUnderParagraphTail() throws {
+        let wrapped = "By 30 June 2016, the ROCU executive board should produce a plan, and ROCUs should thereafter implement"
+        #expect(try read(wrapped + "\nit.\n---\nNext") == ["1 - \(wrapped)", "2 - it.", "3 - ---", "4 - Next"])
+        let finished = "By 30 June 2016, the ROCU executive board should produce a plan, and ROCUs should implement it."
+        #expect(try read(finished + "\nRecommendation 5\n----------------\nBy 30 June") == ["1 - \(finished)", "2 H Recommendation 5", "3 - ", "4 - By 30 June"])
+        #expect(try read("**+14%**\nCrime outcomes\\*\n-----------------\nCharged") == ["1 H +14%", "2 H Crime outcomes*", "3 - ", "4 - Charged"])
+    }
 }
