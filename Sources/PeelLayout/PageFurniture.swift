@@ -36,7 +36,8 @@ enum PageFurniture {
                 for (candidates, key) in zip(group, keys) {
                     guard let key, depth == 0 || furniture.contains(candidates[depth - 1]) else { continue }
                     let count = counts[key, default: (0, 0)]
-                    if count.even + count.odd >= needed || alternates(count, pages: group.count) || isPageNumber(lines[candidates[depth]].text) {
+                    let repeats = !isValueKey(key) && (count.even + count.odd >= needed || alternates(count, pages: group.count))
+                    if repeats || isPageNumber(lines[candidates[depth]].text) {
                         furniture.insert(candidates[depth])
                     }
                 }
@@ -76,6 +77,21 @@ enum PageFurniture {
 
     /// The longest line `namedRunningLines` takes, in bytes: a running header is a title, not a paragraph.
     static let maximumRunningLine = 160
+
+    /// The key of a value a table or graphic prints ("36.2", "-12.6%", "+13%", "21,251" all fold to such a key): no
+    /// running line, however many pages it ends. Where a table's cells stand one per line, many pages end on a value,
+    /// and "#.#" stood at the foot of half of them. (A bare "#" is left to the page numbers' rules.)
+    static func isValueKey(_ key: String) -> Bool {
+        var marked = false
+        for byte in key.utf8 {
+            switch byte {
+            case UInt8(ascii: "#"), UInt8(ascii: "-"): continue
+            case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: "%"), UInt8(ascii: "+"): marked = true
+            default: return false
+            }
+        }
+        return marked
+    }
 
     /// A running line on every other page, as books set them (the report's title on the left-hand pages, a chapter's
     /// or the inspectorate's name on the right): on half the pages, as often as a heading that opened some pages by

@@ -121,7 +121,8 @@ enum FigureExtractor {
     /// "*Figures are shown as proportions of outcomes assigned to offences recorded in the 12 months to …", with or
     /// without its asterisk and the backslashes before it.
     static func isOutcomesFootnote(_ text: String) -> Bool {
-        text.drop { $0 == "*" || $0 == "\\" }.hasPrefix("Figures are shown as proportions")
+        let bytes = text.utf8.drop { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "\\") }
+        return bytes.starts(with: "Figures are shown as proportions".utf8)
     }
 
     /// The "Force in numbers" heading, and the headings that follow it and end its section (lowercase).

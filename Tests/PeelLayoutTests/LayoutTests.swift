@@ -46,6 +46,26 @@ struct LayoutTests {
         #expect(kept.filter { $0.hasPrefix("Body text") }.count == 6)
     }
 
+    @Test("values that end most pages (a table's cells one per line: \"36.2\", \"-12.6%\") are no footer; a footer that repeats is one")
+    func valuesEndingPages() throws {
+        let values = ["36.2", "6.3", "-12.6%", "+13%", "21,251", "4.1"]
+        var pages: [String] = []
+        for (page, value) in values.enumerated() {
+            pages.append("PEEL: Police effectiveness 2015 – Wiltshire Police\nAssault with injury\nWiltshire Police\n\(page + 1).0\n\(value)\n\(page + 1)\n")
+        }
+        // Every page ends with a form feed, as pdftotext ends them; "#.#" ends three of the six.
+        let text = try laidOut(pages.joined(separator: "\u{0C}") + "\u{0C}")  // kept alive while its lines are read
+        let kept = text.lines.filter { !$0.isBlank }.map(\.text)
+        #expect(values.allSatisfy(kept.contains), "\(kept)")
+        #expect(!kept.contains { $0.hasPrefix("PEEL") })
+        // The same pages with a footer below the value: the footer goes, the value stays.
+        let footed = pages.map { $0 + "© HMIC 2016\n" }
+        let footedText = try laidOut(footed.joined(separator: "\u{0C}") + "\u{0C}")
+        let keptFooted = footedText.lines.filter { !$0.isBlank }.map(\.text)
+        #expect(values.allSatisfy(keptFooted.contains), "\(keptFooted)")
+        #expect(!keptFooted.contains("© HMIC 2016"))
+    }
+
     @Test("running headers on alternate pages (the title on one, the inspectorate on the other) are furniture; a line opening too few pages of one parity is not")
     func alternatingFurniture() throws {
         // A cover and thirteen pages: "HMIC" opens the six even ones, on fewer than half the pages (the count that

@@ -88,4 +88,14 @@ struct ComposedLayoutRegressionTests {
         #expect(comparison.wrongCount == 0)
         #expect(variant.findings.contains { $0.text.hasSuffix("and ROCUs should thereafter implement it.") })
     }
+
+    @Test("cells per line, bullets removed, no blank lines and page furniture every 69 lines (seeds 201, 303): values that end three pages (\"36.2\", \"6.3\") are no footer")
+    func valuesEndingPages() throws {
+        let transforms: [LayoutTransform] = [Layout.cellsOnePerLine, Layout.bulletsRemoved, Layout.noBlankLines, Layout.pageFurniture(every: 69)]
+        let name = "peel-effectiveness-2015-wiltshire.txt"
+        let variant = try parse(transforms.reduce(try Fixtures.sample(name)) { $1($0) })
+        let comparison = CoverageComparison(sample: try parseSample(name), variant: variant)
+        #expect(comparison.wrongCount == 0)
+        #expect(comparison[.figures].found == comparison[.figures].expected)
+    }
 }
