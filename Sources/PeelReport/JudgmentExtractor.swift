@@ -809,7 +809,9 @@ enum JudgmentExtractor {
     static func gradeDistributions(_ text: LaidOutText, into report: inout Report) {
         let lines = text.lines
         for index in lines.indices where lines[index].textHasPrefix(ignoringASCIICase: "outstanding") {
-            let words = text.tokens(index..<min(lines.count, index + 16)).words
+            // 32 lines: each cell a block of its own (a blank line after it) makes the table 16, and what follows its
+            // counts is read too.
+            let words = text.tokens(index..<min(lines.count, index + 32)).words
             var grades: [Grade] = []
             var counts: [(Int, Int)] = []  // (count, line)
             var position = 0
@@ -829,6 +831,13 @@ enum JudgmentExtractor {
                 }
             }
             guard grades.count >= 3, counts.count == grades.count else { continue }
+            // A number more where the counts end (a page's number that stayed, standing among them): which of the
+            // numbers are the counts cannot be known.
+            if position < words.count, Int(words[position].text) != nil {
+                report.problems.append(ParseProblem(.warning, line: words[position].line,
+                                                    "grade distribution table with more numbers (\(counts.count + 1) or more) than grades (\(grades.count)): not read"))
+                continue
+            }
             guard let question = questionAbove(lines, index) else {
                 report.problems.append(ParseProblem(.warning, line: lines[index].number, "grade distribution table with no question above it"))
                 continue

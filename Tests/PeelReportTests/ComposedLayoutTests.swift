@@ -98,4 +98,19 @@ struct ComposedLayoutRegressionTests {
         #expect(comparison.wrongCount == 0)
         #expect(comparison[.figures].found == comparison[.figures].expected)
     }
+
+    @Test("cells as blocks and a page number alone every 59 lines: a page's number beside the distribution's counts (\"3 32 8 8 0\") is no count; the table is left out, not read shifted")
+    func pageNumberAmongCounts() throws {
+        let transforms: [LayoutTransform] = [Layout.cellsAsBlocks, Layout.pageNumbersAlone(every: 59)]
+        let name = "peel-effectiveness-2015-national-overview.md"
+        let variant = try parse(transforms.reduce(try Fixtures.sample(name)) { $1($0) })
+        let comparison = CoverageComparison(sample: try parseSample(name), variant: variant)
+        #expect(comparison.wrongCount == 0, "\(comparison.kinds.values.flatMap(\.wrong).prefix(3).map(\.item.description))")
+        let text = String(decoding: try Fixtures.sample(name), as: UTF8.self)
+        #expect(text.contains("3\t32\t8\t0"))
+        let extra = try parse(Array(text.replacingOccurrences(of: "3\t32\t8\t0", with: "3\t32\t8\t8\t0").utf8))
+        #expect(!extra.gradeDistributions.contains { $0.question == .seriousOrganisedCrime })
+        #expect(extra.problems.contains { $0.message.hasPrefix("grade distribution table with more numbers") })
+        #expect(extra.gradeDistributions.filter { $0.question == .preventingCrime }.map(\.forces) == [3, 35, 5, 0])
+    }
 }
