@@ -9,12 +9,6 @@ enum FindingExtractor {
         /// The findings as printed, in order: their hyphens are restored once all are known (see `HyphenatedCompounds`).
         var printed: [(kind: Finding.Kind, question: Question?, text: String, line: Int)] = []
         func add(_ kind: Finding.Kind, _ text: String, line: Int) {
-            // A finding is a sentence: a word alone where one stands is a running line the page furniture could not
-            // find (an inspectorate's "HMIC" on two pages only, in a list that lost its bullets), not a finding.
-            guard text.utf8.contains(0x20) else {
-                report.problems.append(ParseProblem(.warning, line: line, "a single word \"\(text.prefix(40))\" where a finding stands: not read as one"))
-                return
-            }
             // Emphasis wrapped over two lines is paired only once they are joined.
             let marked = text.containsByte(UInt8(ascii: "*")) || text.containsByte(UInt8(ascii: "_"))
             printed.append((kind, question, withPunctuationAsPrinted(marked ? withoutEmphasis(text) : text), line))

@@ -113,15 +113,4 @@ struct ComposedLayoutRegressionTests {
         #expect(extra.problems.contains { $0.message.hasPrefix("grade distribution table with more numbers") })
         #expect(extra.gradeDistributions.filter { $0.question == .preventingCrime }.map(\.forces) == [3, 35, 5, 0])
     }
-
-    @Test("cells a bar after, bullets removed, no blank lines, \"HMIC\" as a running line on alternate pages: the word alone under \"Areas for improvement\" is no finding")
-    func runningWordIsNoFinding() throws {
-        let transforms: [LayoutTransform] = [Layout.cellsBarAfter(wrapAt: nil), Layout.bulletsRemoved, Layout.noBlankLines,
-                                             Layout.alternatingHeadersInline(every: 55), Layout.unicodeNoise]
-        let name = "peel-effectiveness-2017-west-mercia.txt"
-        let variant = try parse(transforms.reduce(try Fixtures.sample(name)) { $1($0) })
-        let comparison = CoverageComparison(sample: try parseSample(name), variant: variant)
-        #expect(comparison.wrongCount == 0, "\(comparison.kinds.values.flatMap(\.wrong).prefix(3).map(\.item.description))")
-        #expect(!variant.findings.contains { $0.text == "HMIC" })
-    }
 }
