@@ -41,9 +41,10 @@ enum Cells {
     }
 
     /// Whether the bar at `bar` ends a cell: it follows the cell's last character and a space (a no-break one too), a
-    /// tab or the line's end follows it. So html2text writes a table, a Markdown table without its outer pipes, "Force| Q1. Preventing …|
-    /// Q2. …", its rows wrapped at 78 columns ("**Avon and Somerset**|  Good| Requires improvement|" / "Good| …"). A
-    /// bar with spaces on both sides ("Kent | Good") is a word of its own, which the words pass over (`Word.isCellRule`).
+    /// tab or the line's end follows it. So html2text writes a table, a Markdown table without its outer pipes
+    /// ("Force| Q1. Preventing …| Q2. …"), its rows wrapped at 78 columns ("**Avon and Somerset**|  Good| Requires
+    /// improvement|" / "Good| …"). A bar with spaces on both sides ("Kent | Good") is a word of its own, which the words
+    /// pass over (`Word.isCellRule`).
     static func endsCell(_ raw: UnsafeBufferPointer<UInt8>, bar: Int) -> Bool {
         guard bar > 0, raw[bar - 1] != 0x20, raw[bar - 1] != 0x09 else { return false }
         let next = bar + 1

@@ -100,22 +100,7 @@ enum Layout {
     /// Table cells a bar apart, as a Markdown table without its outer pipes ("Force | Q1. Preventing … | …", then a
     /// delimiter row "--- | --- | …" under each table's first row) or text drawn with box bars ("Kent │ Good │ …").
     static func cellsBarred(_ bar: String, delimiterRow: Bool) -> LayoutTransform {
-        { bytes in
-            var out: [String] = []
-            var inTable = false
-            for line in lines(of: bytes) {
-                guard line.contains("\t") else {
-                    out.append(line)
-                    inTable = false
-                    continue
-                }
-                let cells = line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-                out.append(cells.joined(separator: " \(bar) "))
-                if delimiterRow && !inTable { out.append(cells.map { _ in "---" }.joined(separator: " \(bar) ")) }
-                inTable = true
-            }
-            return joinLines(out)
-        }
+        barredTables(between: " \(bar) ", delimiterRow: delimiterRow ? " \(bar) " : nil, wrapAt: nil)
     }
 
     /// Table cells each followed by a bar, as html2text writes an HTML table (a Markdown table without its outer pipes,
@@ -123,6 +108,12 @@ enum Layout {
     /// table's first row), the rows wrapped at `width` columns where one is given (html2text wraps them at 78, where
     /// a cell's words and the next cell's may share a line: "Requires improvement| Good|" / "Requires improvement").
     static func cellsBarAfter(wrapAt width: Int?) -> LayoutTransform {
+        barredTables(between: "| ", delimiterRow: "|", wrapAt: width)
+    }
+
+    /// Each tab-separated row's cells joined by `between`; under each table's first row, where `delimiterRow` is
+    /// given, a delimiter row ("---" a cell, joined by it); each row wrapped at `width` columns where one is given.
+    private static func barredTables(between: String, delimiterRow: String?, wrapAt width: Int?) -> LayoutTransform {
         { bytes in
             var out: [String] = []
             var inTable = false
@@ -133,9 +124,9 @@ enum Layout {
                     continue
                 }
                 let cells = line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-                let row = cells.joined(separator: "| ")
+                let row = cells.joined(separator: between)
                 out += width.map { wrap(row, width: $0) } ?? [row]
-                if !inTable { out.append(cells.map { _ in "---" }.joined(separator: "|")) }
+                if let delimiterRow, !inTable { out.append(cells.map { _ in "---" }.joined(separator: delimiterRow)) }
                 inTable = true
             }
             return joinLines(out)
