@@ -101,10 +101,13 @@ public struct LaidOutText: Sendable {
     }
 
     /// Running lines no page break or number marks, found by what they say: the indices of `lines` from `start` on
-    /// that open with a capital, a digit or a letter beyond ASCII and that `names` takes for one, where they stand at
-    /// least three times a page apart, in a text with no form feed.
-    public static func namedRunningLines(_ lines: NormalisedLines, from start: Int, names: (UnsafeBufferPointer<UInt8>) -> Bool) -> Set<Int> {
-        PageFurniture.namedRunningLines(lines, from: start, names: names)
+    /// that open with a capital, a digit or a letter beyond ASCII and that `pagesNeeded` takes for one, where they stand
+    /// at least as many times a page apart as it says, in a text with no form feed.
+    /// The pages a running line must stand on to be taken for one by its repeating alone (three: a heading opens two).
+    public static let runningLinePages = PageFurniture.minimumPages
+
+    public static func namedRunningLines(_ lines: NormalisedLines, from start: Int, pagesNeeded: (UnsafeBufferPointer<UInt8>) -> Int?) -> Set<Int> {
+        PageFurniture.namedRunningLines(lines, from: start, pagesNeeded: pagesNeeded)
     }
 
     /// The first `count` lines only (the rest is read by no one: a repeated copy of the report, say).

@@ -47,30 +47,31 @@ enum PageFurniture {
     }
 
     /// Running lines that no page break or page number marks (a copy from a viewer of pages that carry no number), in a
-    /// text with no form feed: lines from `start` on that the caller's vocabulary takes for one
-    /// (`names`: the report's title, say), standing at least `minimumPages` times a page apart. Only their words and
-    /// their repeating tell them: a heading repeats too, so the vocabulary must be one no heading, label or value of the
-    /// report is made of.
-    static func namedRunningLines(_ lines: NormalisedLines, from start: Int, names: (UnsafeBufferPointer<UInt8>) -> Bool) -> Set<Int> {
+    /// text with no form feed: lines from `start` on that the caller's vocabulary takes for one, standing at least as
+    /// many times a page apart as `pagesNeeded` says for their words (nil: none of the vocabulary's; the report's title
+    /// with its subject needs one page, the title's words alone more). Only their words and their repeating tell them:
+    /// a heading repeats too, so the vocabulary must be one no heading, label or value of the report is made of.
+    static func namedRunningLines(_ lines: NormalisedLines, from start: Int, pagesNeeded: (UnsafeBufferPointer<UInt8>) -> Int?) -> Set<Int> {
         // Where form feeds mark the pages, running lines stand at their edges and `find` takes them there.
         guard !lines.contains(where: \.afterPageBreak) else { return [] }
-        var groups: [String: [Int]] = [:]
+        var groups: [String: (pagesNeeded: Int, members: [Int])] = [:]
         // A running line is one cell (no tab) and opens as a title does, with a capital or a digit (or a letter beyond
         // ASCII), not in lower case as wrapped prose goes on nor with a list's bullet: other lines are passed over on their
-        // marks (asking `names` of every line cost 1 % of a run's instructions; callgrind).
+        // marks (asking `pagesNeeded` of every line cost 1 % of a run's instructions; callgrind).
         for index in max(start, 0)..<lines.count where (lines[index].opening &- 0x41 < 26 || lines[index].opening &- 0x30 < 10 || lines[index].opening >= 0x80)
-            && !lines[index].holdsTab && lines[index].byteCount <= maximumRunningLine && lines[index].withText(names) {
-            groups[lines[index].withText(key), default: []].append(index)
+            && !lines[index].holdsTab && lines[index].byteCount <= maximumRunningLine {
+            guard let needed = lines[index].withText(pagesNeeded) else { continue }
+            groups[lines[index].withText(key), default: (needed, [])].members.append(index)
         }
         var furniture = Set<Int>()
-        for members in groups.values where members.count >= minimumPages {
+        for (needed, members) in groups.values where members.count >= needed {
             // The most appearances a page apart: each the first a page's lines after the last taken (greedy is longest).
             var pages = 1, last = members[0]
             for member in members.dropFirst() where member - last >= minimumPageLines {
                 pages += 1
                 last = member
             }
-            if pages >= minimumPages { furniture.formUnion(members) }
+            if pages >= needed { furniture.formUnion(members) }
         }
         return furniture
     }

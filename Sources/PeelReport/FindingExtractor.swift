@@ -224,7 +224,26 @@ enum FindingExtractor {
                 return WrapWidth(width: own).continues(previous, with: text)
             }
             guard let own = widest() else { return false }
-            return WrapWidth.fills(previous, before: text, paragraphWidest: own)
+            guard let block = paragraphWidest?.lines, block.count > Self.longestParagraph else {
+                return WrapWidth.fills(previous, before: text, paragraphWidest: own)
+            }
+            return WrapWidth.fills(previous, before: text, paragraphWidest: sentencesWidest(around: index, within: block))
+        }
+        /// A run of lines with no blank one longer than any paragraph is many paragraphs whose blank lines were lost:
+        /// its widest line may be another paragraph's, wrapped wider or not at all. Then a paragraph is told by its
+        /// sentences: the widest line from the one after the last sentence's end before `index - 1` to the next one's
+        /// end from `index` on (a heading or a list's lead-in ends a run as a sentence does).
+        var sentenceRunWidest: (lines: ClosedRange<Int>, bytes: Int)?
+        func sentencesWidest(around index: Int, within block: ClosedRange<Int>) -> Int {
+            if let run = sentenceRunWidest, run.lines.contains(index - 1), run.lines.contains(index) { return run.bytes }
+            func endsSentence(_ line: Int) -> Bool {
+                lines[line].isHeading || lines[line].withText { $0.last.map { ".;:!?".utf8.contains($0) } ?? true }
+            }
+            var first = index - 1, last = index
+            while first > block.lowerBound && index - first < Self.longestParagraph && !endsSentence(first - 1) { first -= 1 }
+            while last < block.upperBound && last - index < Self.longestParagraph && !endsSentence(last) { last += 1 }
+            sentenceRunWidest = (first...last, (first...last).lazy.map { lines[$0].cappedByteCount }.max() ?? 0)
+            return sentenceRunWidest!.bytes
         }
         /// The last line of a lead-in ("The force should immediately take steps to:") that opens at line `start`: a
         /// paragraph of up to four lines that ends with a colon, its wrapped lines found as an item's are.
@@ -382,6 +401,9 @@ enum FindingExtractor {
     }
 
     private static let annex = "Annex "
+
+    /// More lines than a report's paragraphs run to (the longest, wrapped at 40 columns, about 25).
+    private static let longestParagraph = 30
 
     /// "Annex A – HMIC judgments", "Annex C: ROCU recommendations": not "annex A." at the start of a wrapped line.
     private static func isAnnexHeading(_ line: NormalisedLine) -> Bool {

@@ -205,17 +205,45 @@ enum TitlePage {
     /// ("PEEL: Police effectiveness 2015 – Wiltshire Police", "Wiltshire Police | PEEL 2015"), or the inspectorate's name
     /// alone ("HMIC"), standing at least three times a page apart. No heading, label or value of a report is made of
     /// those words; left in, such a line was read as an area for improvement, broke the national table at each page
-    /// and stood between a question and its grade.
+    /// and stood between a question and its grade. Where the line is the whole running title ("PEEL", the year and the
+    /// subject and no word but the title's and a page's number: "PEEL: Police effectiveness 2017 – West Mercia Police")
+    /// once is enough, and the inspectorate's name alone twice: a short report copied without its page breaks has few
+    /// pages, and half of them set the one and half the other (in a list that had lost its bullets, each was read as a
+    /// finding).
     static func runningTitles(_ title: Title, in lines: NormalisedLines) -> Set<Int> {
         guard let subject = lines.firstIndex(where: { $0.number == title.subjectLine }) else { return [] }
         let year = Array(String(title.year).utf8), pillar = Array(title.pillar.rawValue.utf8), peel = Array("peel".utf8)
+        // The title's and the subject's words, made for the first line that names the year and "PEEL" (most reports'
+        // text has few or none): a few words each, compared in turn.
+        var words: (subject: [[UInt8]], title: [[UInt8]])?
         // Asked of most short lines: read on their bytes, the year (a rare byte run) first, and only in a line long enough
         // to hold it and "PEEL".
         return LaidOutText.namedRunningLines(lines, from: subject + 1) { text in
-            guard text.count >= 9, year.withUnsafeBufferPointer({ ASCIIBytes.contains(text, $0) }) else { return isInspectorate(text) }
-            return peel.withUnsafeBufferPointer { ASCIIBytes.contains(text, $0) }
-                || (title.pillar != .integrated && pillar.withUnsafeBufferPointer { ASCIIBytes.contains(text, $0) })
+            guard text.count >= 9, year.withUnsafeBufferPointer({ ASCIIBytes.contains(text, $0) }) else { return isInspectorate(text) ? 2 : nil }
+            let namesPEEL = peel.withUnsafeBufferPointer { ASCIIBytes.contains(text, $0) }
+            guard namesPEEL || (title.pillar != .integrated && pillar.withUnsafeBufferPointer { ASCIIBytes.contains(text, $0) }) else { return nil }
+            guard namesPEEL else { return LaidOutText.runningLinePages }
+            if words == nil {
+                let subjectWords = asciiWords(title.type == .national ? "national overview".utf8 : title.subject.utf8)
+                words = (subjectWords, asciiWords(title.title.utf8) + subjectWords + asciiWords("a peel".utf8))
+            }
+            // The whole title: every word the title's, its subject's or a number (a page's), the subject's all there.
+            let lineWords = asciiWords(text)
+            let wholeTitle = !words!.subject.isEmpty && words!.subject.allSatisfy(lineWords.contains)
+                && lineWords.allSatisfy { words!.title.contains($0) || $0.allSatisfy { $0 &- 0x30 < 10 } }
+            return wholeTitle ? 1 : LaidOutText.runningLinePages
         }
+    }
+
+    /// The runs of ASCII letters and digits of `text`, letters lowercased ("Dyfed-Powys Police" → dyfed, powys, police).
+    static func asciiWords(_ text: some Collection<UInt8>) -> [[UInt8]] {
+        var words: [[UInt8]] = [], word: [UInt8] = []
+        for byte in text {
+            let lower = ASCIIBytes.lower(byte)
+            if lower &- 0x61 < 26 || lower &- 0x30 < 10 { word.append(lower) } else if !word.isEmpty { words.append(word); word = [] }
+        }
+        if !word.isEmpty { words.append(word) }
+        return words
     }
 
     /// The inspectorate's name alone, as running lines print it (ASCII case ignored).

@@ -69,6 +69,39 @@ struct ComposedLayoutTests {
 
 @Suite("A composition once found losing rows")
 struct ComposedLayoutRegressionTests {
+    /// The sample `name` through `transforms`, parsed, and compared with the sample's own values.
+    static func composed(_ name: String, _ transforms: [LayoutTransform]) throws -> (variant: Report, comparison: CoverageComparison) {
+        let variant = try parse(transforms.reduce(try Fixtures.sample(name)) { $1($0) })
+        return (variant, CoverageComparison(sample: try parseSample(name), variant: variant))
+    }
+
+    @Test("paragraphs each re-wrapped at a width of its own and no blank lines (wide compositions, seeds 2–20): an area for improvement wrapped at 60 columns runs on past its first line, though the text's widest lines are 237 bytes")
+    func itemWrappedNarrowAmongWideLines() throws {
+        let (variant, comparison) = try Self.composed("peel-effectiveness-2015-dyfed-powys.txt", [Layout.rewrappedParagraphs(seed: 284), Layout.noBlankLines])
+        #expect(comparison.wrongCount == 0, "\(comparison.kinds.values.flatMap(\.wrong).prefix(3).map(\.item.description))")
+        #expect(variant.findings.contains { $0.question == .seriousOrganisedCrime && $0.text.hasSuffix("to disrupt and investigate serious and organised crime.") })
+    }
+
+    @Test("running titles inline on alternate pages of a short report (seed 57; one with bullets lost): the report's title with its force, once, and \"HMIC\", twice, are no recommendation or area for improvement")
+    func runningTitlesOnFewPages() throws {
+        let name = "peel-effectiveness-2017-west-mercia.txt"
+        let (numbered, numberedComparison) = try Self.composed(name, [Layout.cellsAsBlocks, Layout.numberedLists, Layout.noBlankLines, Layout.alternatingHeadersInline(every: 69)])
+        #expect(numberedComparison.wrongCount == 0, "\(numberedComparison.kinds.values.flatMap(\.wrong).prefix(3).map(\.item.description))")
+        #expect(numbered.findings.filter { $0.kind == .recommendation }.count == 5)
+        let (bare, bareComparison) = try Self.composed(name, [Layout.cellsBarAfter(wrapAt: nil), Layout.bulletsRemoved, Layout.noBlankLines,
+                                                              Layout.alternatingHeadersInline(every: 55), Layout.unicodeNoise])
+        #expect(bareComparison.wrongCount == 0, "\(bareComparison.kinds.values.flatMap(\.wrong).prefix(3).map(\.item.description))")
+        #expect(!bare.findings.contains { $0.text == "HMIC" || $0.text.hasPrefix("PEEL") })
+    }
+
+    @Test("paragraphs re-wrapped, numbered lists, no blank lines, headers inline every 42 lines (seed 48): a recommendation wrapped at 48 columns keeps its last line \"it.\" over a footnote's rule")
+    func narrowTailOverRule() throws {
+        let (variant, comparison) = try Self.composed("peel-effectiveness-2015-national-overview.md",
+                                                      [Layout.rewrappedParagraphs(seed: 289), Layout.numberedLists, Layout.noBlankLines, Layout.headersInline(every: 42)])
+        #expect(comparison.wrongCount == 0, "\(comparison.kinds.values.flatMap(\.wrong).prefix(3).map(\.item.description))")
+        #expect(variant.findings.contains { $0.text.hasSuffix("and ROCUs should thereafter implement it.") })
+    }
+
     @Test("cells as blocks, page furniture every 40 lines and Unicode noise (seed 11): the 400-line window ends just after a force's name, and the table is read on from more lines")
     func windowEndsAfterName() throws {
         let transforms: [LayoutTransform] = [Layout.cellsAsBlocks, Layout.pageFurniture(every: 40), Layout.unicodeNoise]

@@ -5,7 +5,8 @@ import PeelText
 import Testing
 
 /// Running headers that no page break or page number marks, known by the report's title words or the inspectorate's
-/// name where they stand three times a page apart; the report's own headings, labels and values are never taken.
+/// name where they stand three times a page apart (the whole title once, the inspectorate's name twice); the report's
+/// own headings, labels and values are never taken.
 struct RunningTitleTests {
     /// The running titles `TitlePage.runningTitles` finds in the text of these lines, as indices of its lines.
     private func runningTitles(_ texts: [String]) throws -> Set<Int> {
@@ -37,8 +38,11 @@ struct RunningTitleTests {
         ["Areas for improvement", "Kent Police", "England and Wales", "Good"],
         // The year without PEEL or the pillar: a period.
         ["12 months to 31 March 2015"],
-        // Twice only (the five pages cycle through the list).
-        ["PEEL: Police effectiveness 2015 \u{2013} Kent Police", "Text.", "Text.", "Text.", "PEEL: Police effectiveness 2015 \u{2013} Kent Police"],
+        // Twice only (the five pages cycle through the list), a line with a word beside the title's.
+        ["Kent Police \u{2013} PEEL effectiveness report 2015", "Text.", "Text.", "Text.", "Kent Police \u{2013} PEEL effectiveness report 2015"],
+        // The inspectorate's name once; the whole title, but for a word ("found"), in a wrapped sentence.
+        ["HMIC", "Text.", "Text.", "Text.", "Text."],
+        ["PEEL: Police effectiveness 2015 \u{2013} Kent Police found", "Text.", "Text.", "Text.", "Text."],
         // Another year's report named (a reference), and a paragraph that names the report.
         ["PEEL: Police effectiveness 2014 \u{2013} Kent Police",
          String(repeating: "In PEEL 2015 HMIC found that the force was good at preventing crime and keeping people safe. ", count: 2)],
@@ -52,9 +56,16 @@ struct RunningTitleTests {
         #expect(try runningTitles(texts).isEmpty)
     }
 
+    @Test("the whole running title once, the inspectorate's name twice a page apart: found (a short report has few pages)")
+    func wholeTitleOnce() throws {
+        let texts = ["PEEL: Police effectiveness 2015", "An inspection of Kent Police"] + prose(5, from: 0) + ["PEEL: Police effectiveness 2015 \u{2013} Kent Police 7"]
+            + prose(5, from: 5) + ["HMIC"] + prose(5, from: 10) + ["HMIC"] + prose(5, from: 15)
+        #expect(try runningTitles(texts) == [7, 13, 19])
+    }
+
     @Test("three times, but not a page apart: stays; a page apart: found")
     func pageApart() throws {
-        let header = "PEEL: Police effectiveness 2015 \u{2013} Kent Police"
+        let header = "Kent Police \u{2013} PEEL effectiveness report 2015"
         let close = ["PEEL: Police effectiveness 2015", "An inspection of Kent Police", header, "a", header, "b", header] + prose(20, from: 0)
         #expect(try runningTitles(close).isEmpty)
         let apart = ["PEEL: Police effectiveness 2015", "An inspection of Kent Police", header] + prose(5, from: 0) + [header] + prose(5, from: 5) + [header]
