@@ -30,7 +30,7 @@ enum FindingExtractor {
             // Only non-ASCII lines need a lowercase copy; ASCII ones are compared on bytes, to the same effect.
             let lower = text.isASCII ? nil : text.lowercasedByRuns()
             if let (heading, last) = sectionQuestion(lines, index - 1, text: text, lower: lower) {
-                question = heading
+                if !standsInContents(lines, first: index - 1, last: last) { question = heading }
                 index = last + 1
                 continue
             }
@@ -131,6 +131,24 @@ enum FindingExtractor {
         let joined = text + " " + lines[index + 1].text
         guard sectionTitles.contains(where: { joined.equals(ignoringASCIICase: $0) }) else { return nil }
         return Question(wording: joined).map { ($0, index + 1) }
+    }
+
+    /// Whether the section heading on lines `first...last` is an entry of the contents that lost its layout (its lines
+    /// printed as one paragraph and wrapped anew, "… victims..... 62 <b>4." / "Tackling serious and organised crime"):
+    /// a line beside it holds a leader of dots, as no line of a report's body does. (Left in, the title made the
+    /// national overview's recommendations, which no question's section holds, serious and organised crime's.) A
+    /// line of a paragraph never wrapped is passed over: the contents' wrapped lines are short.
+    private static func standsInContents(_ lines: NormalisedLines, first: Int, last: Int) -> Bool {
+        [first - 1, first, last, last + 1].contains { index in
+            index >= 0 && index < lines.count && lines[index].byteCount <= 240 && lines[index].withText { text in
+                var dots = 0
+                for byte in text {
+                    dots = byte == UInt8(ascii: ".") ? dots + 1 : 0
+                    if dots == 4 { return true }
+                }
+                return false
+            }
+        }
     }
 
     /// The first word of each section title, to pass over at once the lines that can start none.
@@ -280,8 +298,13 @@ enum FindingExtractor {
             // A footnote starts with its number, but so does a wrapped line ("… no later than" / "31 December 2016 …").
             let footnote = isFootnote(text) && (blankSinceLast || previous.map { endsItem($0) || !runsOn($0, at: index, with: text) } ?? true)
             if line.isHeading || footnote { if line.isHeading || !items.isEmpty || current != nil { break } }
-            // A footnote's number alone on its line (pdftotext -layout prints it apart from its text) ends an item.
-            if (current != nil || !items.isEmpty) && text.utf8.count <= 3 && text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { break }
+            // A footnote's number alone on its line (pdftotext -layout prints it apart from its text) ends an item; a
+            // page's number before the first item (no form feed or running line beside it to tell it) is passed over.
+            if line.byteCount <= 3 && line.opening &- 0x30 < 10 && text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+                if current != nil || !items.isEmpty { break }
+                index += 1
+                continue
+            }
             // A rule ("---", or Markdown's "* * *") sets a page's footnotes apart.
             if (current != nil || !items.isEmpty) && Self.isRule(text) { break }
             if (current != nil || !items.isEmpty) && endsList(text) { break }

@@ -94,6 +94,27 @@ struct ComposedLayoutRegressionTests {
         #expect(!bare.findings.contains { $0.text == "HMIC" || $0.text.hasPrefix("PEEL") })
     }
 
+    @Test("the contents printed as a paragraph and wrapped at 53 (tables as paragraphs 88, bullets removed, no blank lines, a numbered footer, Unicode noise): a section title left alone on a line among the contents' leaders gives the recommendations after it no question")
+    func sectionTitleInContents() throws {
+        let name = "peel-effectiveness-2015-national-overview.md"
+        let (variant, comparison) = try Self.composed(name, [Layout.tablesAsParagraphs(width: 88), Layout.bulletsRemoved, Layout.hardWrap(width: 53),
+                                                             Layout.noBlankLines, Layout.numberedFooter(every: 55), Layout.unicodeNoise])
+        #expect(comparison.wrongCount == 0, "\(comparison.kinds.values.flatMap(\.wrong).prefix(3).map(\.item.description))")
+        let recommendations = variant.findings.filter { $0.kind == .recommendation }
+        #expect(recommendations.count == 13)
+        #expect(recommendations.allSatisfy { $0.question == nil })
+    }
+
+    @Test("cells as blocks, numbered lists, no blank lines and a page number alone every 69 lines (seed 42): the page's number \"3\" between \"Recommendations\" and the lead-in is no recommendation")
+    func pageNumberBeforeFirstItem() throws {
+        let (variant, comparison) = try Self.composed("peel-effectiveness-2017-west-mercia.txt",
+                                                      [Layout.cellsAsBlocks, Layout.numberedLists, Layout.noBlankLines, Layout.pageNumbersAlone(every: 69)])
+        #expect(comparison.wrongCount == 0, "\(comparison.kinds.values.flatMap(\.wrong).prefix(3).map(\.item.description))")
+        let recommendations = variant.findings.filter { $0.kind == .recommendation }
+        #expect(recommendations.count == 5)
+        #expect(recommendations.first?.text.hasPrefix("engage routinely with partner agencies") == true)
+    }
+
     @Test("paragraphs re-wrapped, numbered lists, no blank lines, headers inline every 42 lines (seed 48): a recommendation wrapped at 48 columns keeps its last line \"it.\" over a footnote's rule")
     func narrowTailOverRule() throws {
         let (variant, comparison) = try Self.composed("peel-effectiveness-2015-national-overview.md",
