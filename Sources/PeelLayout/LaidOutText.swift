@@ -29,8 +29,13 @@ public struct LaidOutText: Sendable {
             var footnotes: [Int] = []
             /// Where the page being read starts in `kept`.
             var pageStart = 0
+            /// Footnotes were dropped at the foot of the page before the one being read: one may go on at its top.
+            var footnoteBefore = false
+            /// Lines up to here are a footnote's tail, dropped with it.
+            var tailEnd = -1
             for index in all.indices {
                 let line = all[index]
+                if index <= tailEnd { continue }
                 // Furniture stands at page edges only: a page break is there, marked by a form feed or not.
                 if line.afterPageBreak { sawBreak = true }
                 if removed.contains(index) {
@@ -44,8 +49,15 @@ public struct LaidOutText: Sendable {
                 if !sawBreak || kept.isEmpty { kept += blanks }
                 blanks = []
                 if sawBreak && !kept.isEmpty {
+                    let dropped = footnotes.count
                     Self.dropFootnotes(&kept, after: pageStart, all, into: &footnotes)
+                    footnoteBefore = footnotes.count > dropped
                     pageStart = kept.count
+                    if footnoteBefore, let end = Self.footnoteTail(all, from: index, removed: removed) {
+                        footnotes += index...end
+                        tailEnd = end
+                        continue
+                    }
                     if !line.afterPageBreak { pageStarts.append(kept.count) }
                 }
                 sawBreak = false
@@ -75,6 +87,31 @@ public struct LaidOutText: Sendable {
         }
     }
 
+    /// Where a footnote's tail that the page break carried to the next page's top ends, if the lines from `start` (the
+    /// page's first) are one: a reference's address, "Available from:" / "www.justiceinspectorates.gov.uk/….pdf", up to
+    /// three lines before a blank one, the last ending in the address. Asked only where the page before ended in a
+    /// footnote that was dropped; left in, the tail ran on to the last list item before it (an area for improvement
+    /// ended "… effective practice. Available from: www…pdf"). A tail in other words is left, as before.
+    static func footnoteTail(_ all: NormalisedLines, from start: Int, removed: Set<Int>) -> Int? {
+        guard all[start].withText({ ASCIIBytes.hasPrefix($0, "available ") }) else { return nil }
+        var end = start
+        while end + 1 < all.count, !all[end + 1].isBlank, !removed.contains(end + 1) {
+            end += 1
+            if end - start >= 3 { return nil }
+        }
+        return all[end].withText(endsInAddress) ? end : nil
+    }
+
+    /// The last word an address: "www.gov.uk/…/hosb0115.pdf", "https://…".
+    static func endsInAddress(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var end = text.count
+        while end > 0 && text[end - 1] == 0x20 { end -= 1 }
+        var start = end
+        while start > 0 && text[start - 1] != 0x20 { start -= 1 }
+        let word = UnsafeBufferPointer(rebasing: text[start..<end])
+        return word.starts(with: "www.".utf8) || word.starts(with: "http".utf8)
+    }
+
     /// A footnote's last line ends it: a full stop (or ")", "?", "!") or an address. One that stops mid-sentence goes on
     /// at the next page's top (mutool prints it there), where it cannot be told from the text the page break cut: it
     /// is left, as before, and ends the reader's list there.
@@ -83,11 +120,7 @@ public struct LaidOutText: Sendable {
         while end > 0 && text[end - 1] == 0x20 { end -= 1 }
         guard end > 0 else { return false }
         if ".)?!".utf8.contains(text[end - 1]) { return true }
-        // The last word an address: "www.gov.uk/…/hosb0115.pdf", "https://…".
-        var start = end
-        while start > 0 && text[start - 1] != 0x20 { start -= 1 }
-        let word = UnsafeBufferPointer(rebasing: text[start..<end])
-        return word.starts(with: "www.".utf8) || word.starts(with: "http".utf8)
+        return endsInAddress(text)
     }
 
     /// "12 Home Office …", "3 *Crime Outcomes …*", "7 ‘Police …’": one to three digits, a space, then a letter, an

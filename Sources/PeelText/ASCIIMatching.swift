@@ -152,7 +152,8 @@ public enum ASCIIBytes {
         return Array(utf8).withUnsafeBufferPointer(body)
     }
 
-    static func hasPrefix(_ text: UnsafeBufferPointer<UInt8>, _ prefix: String) -> Bool {
+    /// Whether `text` opens with `prefix` (lowercase), ASCII letters lowercased.
+    public static func hasPrefix(_ text: UnsafeBufferPointer<UInt8>, _ prefix: String) -> Bool {
         with(prefix.utf8) { pattern in
             guard text.count >= pattern.count else { return false }
             for index in 0..<pattern.count where lower(text[index]) != pattern[index] { return false }

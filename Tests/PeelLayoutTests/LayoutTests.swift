@@ -402,6 +402,17 @@ struct PageFootnoteTests {
         #expect(try texts(page(foot: "12 Available from: www.gov.uk/crime-outcomes\n13 *Crime Outcomes*, 2015.")) == ["The force", "should improve its approach.", "End."])
     }
 
+    @Test("a footnote's address carried to the next page's top (\"Available from:\" / an address) goes with the footnote; the text runs on past both")
+    func tailPassedOver() throws {
+        let tail = "Available from:\nwww.justiceinspectorates.gov.uk/hmic/wp-content/uploads/wiltshire-crime-inspection-2014.pdf"
+        #expect(try texts(page(foot: "7 Crime Inspection 2014 – Wiltshire Police, HMIC, November 2014.", top: tail + "\n\nshould improve its approach."))
+                == ["The force", "should improve its approach.", "End."])
+        // Without a footnote dropped above the break, or with words after the address, the lines are the page's text.
+        #expect(try texts(page(foot: "The force's plan.", top: tail + "\n\nshould improve.")).contains("Available from:"))
+        #expect(try texts(page(foot: "7 Crime Inspection 2014, HMIC.", top: "Available from the College at www.college.police.uk and its guidance\n\nshould improve."))
+                .contains("Available from the College at www.college.police.uk and its guidance"))
+    }
+
     @Test("a footnote cut by the break, counts, or a block with no blank line above stay")
     func kept() throws {
         // It goes on at the next page's top, where it cannot be told from the text the break cut.

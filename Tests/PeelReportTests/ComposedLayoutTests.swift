@@ -94,6 +94,17 @@ struct ComposedLayoutRegressionTests {
         #expect(!bare.findings.contains { $0.text == "HMIC" || $0.text.hasPrefix("PEEL") })
     }
 
+    @Test("a footnote wrapped over a page break with no form feed (cells per line, wrap 69, page number and header every 64 lines; tables as paragraphs, wrap 68, header alone every 41 lines): its address at the next page's top is no area for improvement's last words")
+    func footnoteTailAfterBreak() throws {
+        let name = "peel-effectiveness-2015-wiltshire.txt"
+        for transforms in [[Layout.cellsOnePerLine, Layout.hardWrap(width: 69), Layout.unpagedFurniture(every: 64), Layout.crlf],
+                           [Layout.tablesAsParagraphs(width: 60), Layout.hardWrap(width: 68), Layout.headersAlone(every: 41), Layout.crlf]] {
+            let (variant, comparison) = try Self.composed(name, transforms)
+            #expect(comparison.wrongCount == 0, "\(comparison.kinds.values.flatMap(\.wrong).prefix(3).map(\.item.description))")
+            #expect(variant.findings.contains { $0.text.hasSuffix("There needs to be routine evaluation of tactics and sharing of effective practice.") })
+        }
+    }
+
     @Test("the contents printed as a paragraph and wrapped at 53 (tables as paragraphs 88, bullets removed, no blank lines, a numbered footer, Unicode noise): a section title left alone on a line among the contents' leaders gives the recommendations after it no question")
     func sectionTitleInContents() throws {
         let name = "peel-effectiveness-2015-national-overview.md"
