@@ -29,8 +29,6 @@ public struct LaidOutText: Sendable {
             var footnotes: [Int] = []
             /// Where the page being read starts in `kept`.
             var pageStart = 0
-            /// Footnotes were dropped at the foot of the page before the one being read: one may go on at its top.
-            var footnoteBefore = false
             /// Lines up to here are a footnote's tail, dropped with it.
             var tailEnd = -1
             for index in all.indices {
@@ -51,9 +49,9 @@ public struct LaidOutText: Sendable {
                 if sawBreak && !kept.isEmpty {
                     let dropped = footnotes.count
                     Self.dropFootnotes(&kept, after: pageStart, all, into: &footnotes)
-                    footnoteBefore = footnotes.count > dropped
                     pageStart = kept.count
-                    if footnoteBefore, let end = Self.footnoteTail(all, from: index, removed: removed) {
+                    // A footnote dropped at the page's foot may go on at the next page's top.
+                    if footnotes.count > dropped, let end = Self.footnoteTail(all, from: index, removed: removed) {
                         footnotes += index...end
                         tailEnd = end
                         continue
@@ -133,12 +131,12 @@ public struct LaidOutText: Sendable {
         return (next | 0x20) &- 0x61 < 26 || next == UInt8(ascii: "*") || next == UInt8(ascii: "_") || next >= 0x80
     }
 
-    /// Running lines no page break or number marks, found by what they say: the indices of `lines` from `start` on
-    /// that open with a capital, a digit or a letter beyond ASCII and that `pagesNeeded` takes for one, where they stand
-    /// at least as many times a page apart as it says, in a text with no form feed.
     /// The pages a running line must stand on to be taken for one by its repeating alone (three: a heading opens two).
     public static let runningLinePages = PageFurniture.minimumPages
 
+    /// Running lines no page break or number marks, found by what they say: the indices of `lines` from `start` on
+    /// that open with a capital, a digit or a letter beyond ASCII and that `pagesNeeded` takes for one, where they stand
+    /// at least as many times a page apart as it says, in a text with no form feed.
     public static func namedRunningLines(_ lines: NormalisedLines, from start: Int, pagesNeeded: (UnsafeBufferPointer<UInt8>) -> Int?) -> Set<Int> {
         PageFurniture.namedRunningLines(lines, from: start, pagesNeeded: pagesNeeded)
     }

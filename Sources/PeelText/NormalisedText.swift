@@ -276,11 +276,10 @@ public struct NormalisedText: Sendable {
     /// underline.
     private static let longestUnderlinedHeading = 160
 
-    /// Whether `next`, the line below `line`, goes on with its paragraph: `line` is prose (no heading) whose sentence is
-    /// unfinished (it ends in no full stop, colon, semicolon, question or exclamation mark), and 60 bytes or more unless
-    /// `next` opens in lower case, as no heading does (a paragraph wrapped narrow: "… should thereafter implement" / "it.").
-    static func continuesOnto(_ line: NormalisedLine, _ next: NormalisedLine) -> Bool {
-        guard !line.isBlank, !line.isHeading, line.byteCount >= 60 || next.opening &- 0x61 < 26 else { return false }
+    /// Whether the line below `line` goes on with its paragraph: `line` is prose (60 bytes or more, no heading) whose
+    /// sentence is unfinished (it ends in no full stop, colon, semicolon, question or exclamation mark).
+    static func continuesOnto(_ line: NormalisedLine) -> Bool {
+        guard !line.isBlank, !line.isHeading, line.byteCount >= 60 else { return false }
         return line.withText { text in
             guard let last = text.last else { return false }
             return last != UInt8(ascii: ".") && last != UInt8(ascii: ":") && last != UInt8(ascii: ";") && last != UInt8(ascii: "?")
@@ -384,12 +383,14 @@ public struct NormalisedText: Sendable {
                 }
                 // A heading's underline (Markdown's setext, reStructuredText's: "=====" or "-----" at least half as long
                 // as the short line of text just above it) makes that line a heading and is no text itself. Not where
-                // that line ends a wrapped paragraph (the line before it long or this one in lower case, its sentence
-                // unfinished): there the dashes are a rule, a footnote's, and the line the paragraph's last words
+                // that line ends a wrapped paragraph (the line before it long, its sentence unfinished), nor where it
+                // opens in lower case, as no heading does (the paragraph wrapped narrow, or a running header between it
+                // and its last words): there the dashes are a rule, a footnote's, and the line the paragraph's last words
                 // ("… should thereafter implement" / "it." / "---").
                 if count >= 3, Normaliser.isUnderline(clean), let above = lines.elements.last, !above.isBlank,
                    above.cappedByteCount <= Self.longestUnderlinedHeading, count * 2 >= above.byteCount,
-                   above.opening != clean[0], !(lines.elements.count >= 2 && Self.continuesOnto(lines.elements[lines.elements.count - 2], above)) {
+                   above.opening != clean[0], above.opening &- 0x61 >= 26,
+                   !(lines.elements.count >= 2 && Self.continuesOnto(lines.elements[lines.elements.count - 2])) {
                     lines.elements[lines.elements.count - 1] = above.markedHeading
                     written = start
                     lines.elements.append(NormalisedLine(number: line.number, text: UnsafeBufferPointer(start: base + start, count: 0), ownBytes: nil,

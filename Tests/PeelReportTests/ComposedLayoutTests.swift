@@ -126,12 +126,14 @@ struct ComposedLayoutRegressionTests {
         #expect(recommendations.first?.text.hasPrefix("engage routinely with partner agencies") == true)
     }
 
-    @Test("paragraphs re-wrapped, numbered lists, no blank lines, headers inline every 42 lines (seed 48): a recommendation wrapped at 48 columns keeps its last line \"it.\" over a footnote's rule")
+    @Test("paragraphs re-wrapped, numbered lists or bullets lost, no blank lines, headers inline every 42 lines or alone every 63 (seeds 48, 106): a recommendation wrapped at 48 columns keeps its last line \"it.\" over a footnote's rule, a running header between them or not")
     func narrowTailOverRule() throws {
-        let (variant, comparison) = try Self.composed("peel-effectiveness-2015-national-overview.md",
-                                                      [Layout.rewrappedParagraphs(seed: 289), Layout.numberedLists, Layout.noBlankLines, Layout.headersInline(every: 42)])
-        #expect(comparison.wrongCount == 0, "\(comparison.kinds.values.flatMap(\.wrong).prefix(3).map(\.item.description))")
-        #expect(variant.findings.contains { $0.text.hasSuffix("and ROCUs should thereafter implement it.") })
+        for transforms in [[Layout.rewrappedParagraphs(seed: 289), Layout.numberedLists, Layout.noBlankLines, Layout.headersInline(every: 42)],
+                           [Layout.rewrappedParagraphs(seed: 165), Layout.bulletsRemoved, Layout.noBlankLines, Layout.headersAlone(every: 63)]] {
+            let (variant, comparison) = try Self.composed("peel-effectiveness-2015-national-overview.md", transforms)
+            #expect(comparison.wrongCount == 0, "\(comparison.kinds.values.flatMap(\.wrong).prefix(3).map(\.item.description))")
+            #expect(variant.findings.contains { $0.text.hasSuffix("and ROCUs should thereafter implement it.") })
+        }
     }
 
     @Test("cells as blocks, page furniture every 40 lines and Unicode noise (seed 11): the 400-line window ends just after a force's name, and the table is read on from more lines")

@@ -463,10 +463,12 @@ struct UnderlinedHeadingTests {
         #expect(try read("**+14%**\nCrime outcomes\\*\n-----------------\nCharged") == ["1 H +14%", "2 H Crime outcomes*", "3 - ", "4 - Charged"])
     }
 
-    @Test("a paragraph wrapped narrow: its last words in lower case under a short unfinished line, over a rule, stay text; a capitalised line there is a heading")
+    @Test("a paragraph's last words in lower case over a rule stay text, under a short line or a running header; a capitalised line there is a heading")
     func ruleUnderNarrowParagraphTail() throws {
         let narrow = "purpose, and ROCUs should thereafter implement"
         #expect(try read("Recommendation 4\n" + narrow + "\nit.\n---\nNext") == ["1 - Recommendation 4", "2 - \(narrow)", "3 - it.", "4 - ---", "5 - Next"])
+        #expect(try read(narrow + "\n\nPEEL: Police effectiveness 2015\n\nit.\n---\nNext")
+                == ["1 - \(narrow)", "2 - ", "3 - PEEL: Police effectiveness 2015", "4 - ", "5 - it.", "6 - ---", "7 - Next"])
         #expect(try read("Recommendation 4\n" + narrow + "\nIt\n---\nNext") == ["1 - Recommendation 4", "2 - \(narrow)", "3 H It", "4 - ", "5 - Next"])
     }
 }
