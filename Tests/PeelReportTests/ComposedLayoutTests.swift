@@ -40,6 +40,12 @@ struct ComposedLayoutTests {
             default: steps.append(("headers inline \(every)", Layout.headersInline(every: every)))
             }
         }
+        return withNoise(steps, &random)
+    }
+
+    /// `steps`, then Unicode noise or CRLF line ends or neither, as one transform and its label.
+    static func withNoise(_ steps: [(String, LayoutTransform)], _ random: inout SeededGenerator) -> (String, LayoutTransform) {
+        var steps = steps
         // Unicode noise ends with CRLF: one or the other, never CRLF twice.
         switch Int.random(in: 0..<3, using: &random) {
         case 0: steps.append(("unicode noise", Layout.unicodeNoise))
@@ -97,13 +103,7 @@ struct ComposedLayoutTests {
             let (label, make) = furniture[Int.random(in: 0..<furniture.count, using: &random)]
             steps.append(("\(label) \(every)", make(every)))
         }
-        switch Int.random(in: 0..<3, using: &random) {
-        case 0: steps.append(("unicode noise", Layout.unicodeNoise))
-        case 1: steps.append(("crlf", Layout.crlf))
-        default: break
-        }
-        let transforms = steps.map(\.1)
-        return (steps.map(\.0).joined(separator: " + "), { bytes in transforms.reduce(bytes) { $1($0) } })
+        return withNoise(steps, &random)
     }
 
     /// Only wrong values are asserted here: a table printed as a paragraph and hard-wrapped, or a short sample's three
