@@ -250,18 +250,16 @@ enum FindingExtractor {
         /// A run of lines with no blank one longer than any paragraph is many paragraphs whose blank lines were lost:
         /// its widest line may be another paragraph's, wrapped wider or not at all. Then a paragraph is told by its
         /// sentences: the widest line from the one after the last sentence's end before `index - 1` to the next one's
-        /// end from `index` on (a heading or a list's lead-in ends a run as a sentence does).
-        var sentenceRunWidest: (lines: ClosedRange<Int>, bytes: Int)?
+        /// end from `index` on (a heading or a list's lead-in ends a run as a sentence does). Asked only in such runs,
+        /// which few texts have: not kept, as a run depends on both lines asked about.
         func sentencesWidest(around index: Int, within block: ClosedRange<Int>) -> Int {
-            if let run = sentenceRunWidest, run.lines.contains(index - 1), run.lines.contains(index) { return run.bytes }
             func endsSentence(_ line: Int) -> Bool {
                 lines[line].isHeading || lines[line].withText { $0.last.map { ".;:!?".utf8.contains($0) } ?? true }
             }
             var first = index - 1, last = index
             while first > block.lowerBound && index - first < Self.longestParagraph && !endsSentence(first - 1) { first -= 1 }
             while last < block.upperBound && last - index < Self.longestParagraph && !endsSentence(last) { last += 1 }
-            sentenceRunWidest = (first...last, (first...last).lazy.map { lines[$0].cappedByteCount }.max() ?? 0)
-            return sentenceRunWidest!.bytes
+            return (first...last).lazy.map { lines[$0].cappedByteCount }.max() ?? 0
         }
         /// The last line of a lead-in ("The force should immediately take steps to:") that opens at line `start`: a
         /// paragraph of up to four lines that ends with a colon, its wrapped lines found as an item's are.
