@@ -208,40 +208,32 @@ struct ComposedLayoutRegressionTests {
 
     @Test("cells as blocks, page furniture every 40 lines and Unicode noise (seed 11): the 400-line window ends just after a force's name, and the table is read on from more lines")
     func windowEndsAfterName() throws {
-        let transforms: [LayoutTransform] = [Layout.cellsAsBlocks, Layout.pageFurniture(every: 40), Layout.unicodeNoise]
         let name = "peel-effectiveness-2015-national-overview.md"
-        let variant = try parse(transforms.reduce(try Fixtures.sample(name)) { $1($0) })
-        let comparison = CoverageComparison(sample: try parseSample(name), variant: variant)
+        let (_, comparison) = try Self.composed(name, [Layout.cellsAsBlocks, Layout.pageFurniture(every: 40), Layout.unicodeNoise])
         #expect(comparison.wrongCount == 0)
         #expect(comparison[.judgments].found == 215)
     }
 
     @Test("cells as blocks, wrap 119 and no blank lines (seed 229): a recommendation's last line \"it.\" over a footnote's rule \"---\" stays its text, no setext heading")
     func ruleUnderParagraphTail() throws {
-        let transforms: [LayoutTransform] = [Layout.cellsAsBlocks, Layout.hardWrap(width: 119), Layout.noBlankLines]
         let name = "peel-effectiveness-2015-national-overview.md"
-        let variant = try parse(transforms.reduce(try Fixtures.sample(name)) { $1($0) })
-        let comparison = CoverageComparison(sample: try parseSample(name), variant: variant)
+        let (variant, comparison) = try Self.composed(name, [Layout.cellsAsBlocks, Layout.hardWrap(width: 119), Layout.noBlankLines])
         #expect(comparison.wrongCount == 0)
         #expect(variant.findings.contains { $0.text.hasSuffix("and ROCUs should thereafter implement it.") })
     }
 
     @Test("cells per line, bullets removed, no blank lines and page furniture every 69 lines (seeds 201, 303): values that end three pages (\"36.2\", \"6.3\") are no footer")
     func valuesEndingPages() throws {
-        let transforms: [LayoutTransform] = [Layout.cellsOnePerLine, Layout.bulletsRemoved, Layout.noBlankLines, Layout.pageFurniture(every: 69)]
         let name = "peel-effectiveness-2015-wiltshire.txt"
-        let variant = try parse(transforms.reduce(try Fixtures.sample(name)) { $1($0) })
-        let comparison = CoverageComparison(sample: try parseSample(name), variant: variant)
+        let (_, comparison) = try Self.composed(name, [Layout.cellsOnePerLine, Layout.bulletsRemoved, Layout.noBlankLines, Layout.pageFurniture(every: 69)])
         #expect(comparison.wrongCount == 0)
         #expect(comparison[.figures].found == comparison[.figures].expected)
     }
 
     @Test("cells as blocks and a page number alone every 59 lines: a page's number beside the distribution's counts (\"3 32 8 8 0\") is no count; the table is left out, not read shifted")
     func pageNumberAmongCounts() throws {
-        let transforms: [LayoutTransform] = [Layout.cellsAsBlocks, Layout.pageNumbersAlone(every: 59)]
         let name = "peel-effectiveness-2015-national-overview.md"
-        let variant = try parse(transforms.reduce(try Fixtures.sample(name)) { $1($0) })
-        let comparison = CoverageComparison(sample: try parseSample(name), variant: variant)
+        let (variant, comparison) = try Self.composed(name, [Layout.cellsAsBlocks, Layout.pageNumbersAlone(every: 59)])
         #expect(comparison.wrongCount == 0, "\(comparison.kinds.values.flatMap(\.wrong).prefix(3).map(\.item.description))")
         let text = String(decoding: try Fixtures.sample(name), as: UTF8.self)
         #expect(text.contains("3\t32\t8\t0"))
