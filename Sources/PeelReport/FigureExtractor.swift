@@ -430,9 +430,12 @@ enum FigureExtractor {
                 first = at + 1
             }
             // The caption above the table, read whole down to the header (it may be wrapped).
-            let captionStart = lines[..<index].indices.reversed().prefix(10).first { lines[$0].text.lowercased().hasPrefix("figure ") }
-            let caption = captionStart.map { lines[$0..<index].filter { !$0.isBlank }.map(\.text).joined(separator: " ") }
-            let period = caption.flatMap { Dates.periods(in: $0).last } ?? Period()
+            func captionPeriod(above top: Int) -> Period {
+                let captionStart = lines[..<top].indices.reversed().prefix(10).first { lines[$0].text.lowercased().hasPrefix("figure ") }
+                let caption = captionStart.map { lines[$0..<top].filter { !$0.isBlank }.map(\.text).joined(separator: " ") }
+                return caption.flatMap { Dates.periods(in: $0).last } ?? Period()
+            }
+            var period = captionPeriod(above: index)
             /// One row's figures: its values under the table's columns, the force's then England and Wales'.
             func addRow(metric: Metric, qualifier: OutcomeType?, values: [PrintedNumber], line: Int) {
                 let layout: [(Area, Metric)] = isRates ? [(.force, metric), (.englandAndWales, metric)] : outcomeColumns
@@ -454,7 +457,8 @@ enum FigureExtractor {
                     }
                     continue
                 }
-                if !isRates, let rows = columnMajorOutcomes(lines, header: index, names: names) {
+                if !isRates, let (top, rows) = columnMajorOutcomes(lines, header: index, names: names) {
+                    if top < index { period = captionPeriod(above: top) }
                     for (qualifier, values, line) in rows {
                         addRow(metric: .outcomeCount, qualifier: qualifier, values: values, line: line)
                     }
@@ -578,22 +582,40 @@ extension FigureExtractor {
 extension FigureExtractor {
     /// The 2015 outcomes table as a reading-order extraction prints it: its columns one after another, each under its
     /// header ("<force> Number of outcomes", "Rate", "England and Wales Number of outcomes", "Rate"), the outcome types
-    /// alone or each beside its first column's number. Read only when all four columns hold one number per outcome
-    /// type, in the order the types were printed.
-    static func columnMajorOutcomes(_ lines: NormalisedLines, header: Int, names: AreaNames) -> [(OutcomeType, [PrintedNumber], Int)]? {
+    /// alone or each beside its first column's number. The force's column may open above "Outcome type/group" and
+    /// end below its outcome types (pdfminer prints it so, as two blocks). Read only when all four columns hold one
+    /// number per outcome type and each area's rates are its counts over one number of offences: numbers read in an
+    /// order that is not the rows' give rates that do not agree.
+    /// Returns the table's first line (its force column's header, where that stands above the outcome types) and its rows.
+    static func columnMajorOutcomes(_ lines: NormalisedLines, header: Int, names: AreaNames) -> (top: Int, rows: [(OutcomeType, [PrintedNumber], Int)])? {
         var labels: [(OutcomeType, Int)] = []
         var columns: [[PrintedNumber]] = [[], [], [], []]
         var column: Int?
-        var index = header + 1
+        /// The area whose "Number of outcomes" column the line heads, wrapped anywhere in "<area> Number of outcomes".
+        func countHeader(_ text: String) -> [Area]? {
+            let lower = text.lowercased()
+            guard let suffix = [" number of outcomes", " number of", " number"].first(where: { lower.hasSuffix($0) }) else { return nil }
+            return names.areas(String(text.dropLast(suffix.count)))
+        }
+        func isHeaderTail(_ text: String) -> Bool {
+            text.isEmpty || text.equals(ignoringASCIICase: "of outcomes") || text.equals(ignoringASCIICase: "outcomes")
+        }
+        // Back from "Outcome type/group" over numbers and the force's column header, to the first other line.
+        var start = header
+        while start > 0, header - start < 30 {
+            let text = lines[start - 1].text
+            guard isHeaderTail(text) || PrintedNumber(text) != nil || countHeader(text) == [.force] else { break }
+            start -= 1
+        }
+        while start < header, lines[start].text.isEmpty || PrintedNumber(lines[start].text) != nil { start += 1 }
+        var index = start
         while index < lines.count, index - header < 120 {
             let text = lines[index].text
             index += 1
-            if text.isEmpty || text.equals(ignoringASCIICase: "of outcomes") || text.equals(ignoringASCIICase: "outcomes") { continue }
+            if index - 1 == header || isHeaderTail(text) { continue }
             let lower = text.lowercased()
-            // The column header, wrapped anywhere in "<area> Number of outcomes".
-            if let suffix = [" number of outcomes", " number of", " number"].first(where: { lower.hasSuffix($0) }) {
-                let area = String(text.dropLast(suffix.count))
-                if names.areas(area) == [.force] { column = 0 } else if names.areas(area) == [.englandAndWales] { column = 2 } else { return nil }
+            if let areas = countHeader(text) {
+                if areas == [.force] { column = 0 } else if areas == [.englandAndWales] { column = 2 } else { return nil }
                 continue
             }
             if lower == "rate" {
@@ -618,8 +640,23 @@ extension FigureExtractor {
             labels.append((qualifier, lines[index - 1].number))
             if let trailing { columns[0].append(trailing) }
         }
-        guard !labels.isEmpty, columns.allSatisfy({ $0.count == labels.count }) else { return nil }
-        return labels.indices.map { row in (labels[row].0, columns.map { $0[row] }, labels[row].1) }
+        guard !labels.isEmpty, columns.allSatisfy({ $0.count == labels.count }),
+              ratesAgree(counts: columns[0], rates: columns[1]), ratesAgree(counts: columns[2], rates: columns[3]) else { return nil }
+        return (start, labels.indices.map { row in (labels[row].0, columns.map { $0[row] }, labels[row].1) })
+    }
+
+    /// Whether one number of offences gives every row's rate from its count, each rate to the precision printed: the
+    /// offences each row allows (count ÷ rate × 100, the rate within half its last digit) have a value in common.
+    static func ratesAgree(counts: [PrintedNumber], rates: [PrintedNumber]) -> Bool {
+        var least = 0.0
+        var most = Double.infinity
+        for (count, rate) in zip(counts, rates) {
+            var halfDigit = 0.5
+            for _ in 0..<rate.decimals { halfDigit /= 10 }
+            least = max(least, count.value * 100 / (rate.value + halfDigit))
+            if rate.value > halfDigit { most = min(most, count.value * 100 / (rate.value - halfDigit)) }
+        }
+        return least <= most
     }
 }
 

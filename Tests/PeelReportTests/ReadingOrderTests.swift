@@ -727,3 +727,44 @@ struct AlignedHeaderTests {
         }
     }
 }
+
+extension ColumnOutcomesTests {
+    private static let pdfminer = Fixtures.packageRoot + "/Tests/Fixtures/extractions/peel-effectiveness-2015-dyfed-powys.pdfminer.txt"
+    /// pdfminer's two blocks of the force's count column: its header and first five numbers above "Outcome type/group",
+    /// the sixth beside its outcome type, the last three below the types.
+    private static let forceColumn = "Dyfed-Powys Police Number \nof outcomes\n4,405\n68\n1,790\n178\n1,293\n\nOutcome type/group\n"
+    private static let lastBlock = "Community resolution\n\n1,622\n818\n804\n\nRate\n"
+
+    private func periods(_ report: Report) -> Set<Period> {
+        Set(report.figures.filter { $0.metric.rawValue.hasPrefix("outcome_") }.map(\.period))
+    }
+
+    @Test("the force's column opening above the outcome types and ending below them gives the sample's 36 figures and their period")
+    func forceColumnInTwoBlocks() throws {
+        let text = String(decoding: try readBytes(Self.pdfminer), as: UTF8.self)
+        #expect(text.contains(Self.forceColumn) && text.contains(Self.lastBlock))
+        let sample = try parseSample(dyfedPowys)
+        let report = try parse(Array(text.utf8))
+        #expect(outcomes(report) == outcomes(sample))
+        #expect(periods(report) == periods(sample))
+        #expect(periods(report).count == 1 && periods(report).first?.end != nil)
+    }
+
+    /// The check that makes a column-at-a-time reading certain: each row's rate is its count over one number of offences.
+    @Test("numbers read in an order that is not the rows' give rates that do not agree: no outcome figure, a problem")
+    func blocksOutOfOrder() throws {
+        let text = String(decoding: try readBytes(Self.pdfminer), as: UTF8.self)
+        // The last block read first: every count is still there, one a row, in the wrong rows.
+        let lastFirst = text.replacingOccurrences(of: Self.lastBlock, with: "Community resolution\n\nRate\n")
+            .replacingOccurrences(of: "of outcomes\n4,405\n", with: "of outcomes\n1,622\n818\n804\n4,405\n")
+        // England and Wales' rates of two rows exchanged.
+        let ratesExchanged = text.replacingOccurrences(of: "of outcomes\n577,678\n21,318\n165,384\n19,703\n115,000\n30,681\n159,915\n41,964\n117,951\n\nRate\n\n16.0\n0.6\n",
+                                                       with: "of outcomes\n577,678\n21,318\n165,384\n19,703\n115,000\n30,681\n159,915\n41,964\n117,951\n\nRate\n\n0.6\n16.0\n")
+        for variant in [lastFirst, ratesExchanged] {
+            #expect(variant != text)
+            let report = try parse(Array(variant.utf8))
+            #expect(outcomes(report).isEmpty)
+            #expect(report.problems.contains { $0.message.hasPrefix("figure table header not read") })
+        }
+    }
+}
