@@ -208,8 +208,9 @@ extension Metric {
         if starts("taken into consideration") { return .takenIntoConsideration }
         if starts("out-of-court (formal)") { return .outOfCourtFormal }
         if starts("out-of-court (informal)") { return .outOfCourtInformal }
-        if starts("caution - youth") || starts("caution – youth") { return .cautionYouths }
-        if starts("caution - adult") || starts("caution – adult") { return .cautionAdults }
+        // The dash may be lost (Chromium's PDF of pandoc's page, read by `pdftotext`: "Caution youths").
+        if starts("caution - youth") || starts("caution – youth") || starts("caution youth") { return .cautionYouths }
+        if starts("caution - adult") || starts("caution – adult") || starts("caution adult") { return .cautionAdults }
         if starts("penalty notices for disorder") { return .penaltyNoticesForDisorder }
         if starts("cannabis/khat warning") { return .cannabisKhatWarning }
         if starts("community resolution") { return .communityResolution }

@@ -768,3 +768,15 @@ extension ColumnOutcomesTests {
         }
     }
 }
+
+extension ColumnOutcomesTests {
+    /// Chromium's PDF of pandoc's page, read by plain `pdftotext`: the table a paragraph, "Caution - youths" printed
+    /// without its dash.
+    @Test("an outcome type whose dash the extraction lost (\"Caution youths\") is read, and its row with it")
+    func cautionWithoutDash() throws {
+        let path = Fixtures.packageRoot + "/Tests/Fixtures/extractions/peel-effectiveness-2015-dyfed-powys.pandoc-chromium-reading.txt"
+        let text = String(decoding: try readBytes(path), as: UTF8.self)
+        #expect(text.contains(" Caution youths 178 0.9 19,703 0.5 Caution - adults "))
+        #expect(outcomes(try parse(Array(text.utf8))) == outcomes(try parseSample(dyfedPowys)))
+    }
+}
