@@ -444,6 +444,97 @@ enum FigureExtractor {
                                                  unit: metric.unit, period: period, source: .figureTable, line: line))
                 }
             }
+            /// The first word of the header's first outcome row (its words up to the first number name an outcome type
+            /// as printed), within 40 words and before any word that ends a sentence or caption: a line of prose that
+            /// opens like the header ("Outcome types for which …") is no header, and the table below it has its own.
+            func outcomeRowOpening() -> Int? {
+                var start = 0
+                while start < 40, window.has(start) {
+                    let word = window.words[start].text
+                    if Self.endsWith(word, UInt8(ascii: ":")) || Self.endsWith(word, UInt8(ascii: ".")) { return nil }
+                    var end = start
+                    while window.has(end), end - start < 12, PrintedNumber.read(window.words[end].text) == nil { end += 1 }
+                    if end > start, window.has(end), Metric.outcomeType(window.words[start..<end].map(\.text).joined(separator: " ")) != nil { return start }
+                    start += 1
+                }
+                return nil
+            }
+            /// Whether a header the columns could not be read from still names none in another order than the one the
+            /// numbers are read in: no "Rate" before a count's "Number", and the force's name before "England" or
+            /// "Wales" where either stands in it.
+            func headerKeepsOrder(before opening: Int) -> Bool {
+                let words = window.words[..<opening].map { $0.text.lowercased() }
+                if let rate = words.firstIndex(of: "rate"), !words[..<rate].contains("number") { return false }
+                guard var area = words.firstIndex(where: { $0 == "england" || $0 == "wales" }) else { return true }
+                if area > 0, words[area - 1] == "and" { area -= 1 }
+                return names.isForce(window.words[..<area].map(\.text).joined(separator: " ").droppingHeaderWords())
+            }
+            /// The rows from the word `start` on, and what was left out of them.
+            func readRows(from start: Int) -> (rows: [TableRow], problems: [ParseProblem]) {
+                var rows: [TableRow] = []
+                var problems: [ParseProblem] = []
+                var position = start
+                while window.has(position) {
+                    // A label runs to the first number; the table ends at words that are no label.
+                    // A label is a few words with no sentence or caption punctuation ("Source: …" ends the table).
+                    var end = position
+                    while window.has(end), end - position < 12, PrintedNumber.read(window.words[end].text) == nil,
+                          !Self.endsWith(window.words[end].text, UInt8(ascii: ":")), !Self.endsWith(window.words[end].text, UInt8(ascii: ".")) {
+                        end += 1
+                    }
+                    guard end > position, window.has(end), PrintedNumber.read(window.words[end].text) != nil else { break }
+                    var values: [PrintedNumber] = []
+                    var cursor = end
+                    while window.has(cursor), values.count < columns, let number = PrintedNumber.read(window.words[cursor].text) {
+                        values.append(number)
+                        cursor += 1
+                    }
+                    let line = window.words[position].line
+                    /// A label wrapped in its cell, its values on its first line ("Penalty Notices for  105  0.3 …", then
+                    /// "Disorder" alone, as Chromium's tables print): the words on the lines after the row's and before the
+                    /// next row's values end it, when with them it names a metric, and without them the next label names
+                    /// one and with them it does not. Where the next row starts.
+                    func wrappedTail() -> Int? {
+                        guard values.count == columns else { return nil }
+                        var nextEnd = cursor
+                        while window.has(nextEnd), nextEnd - cursor < 12, PrintedNumber.read(window.words[nextEnd].text) == nil { nextEnd += 1 }
+                        guard nextEnd > cursor, window.has(nextEnd) else { return nil }
+                        let valuesLine = window.words[nextEnd].line
+                        var split = cursor
+                        while split < nextEnd, window.words[split].line > line, window.words[split].line != valuesLine { split += 1 }
+                        guard split > cursor, split < nextEnd, label(position, end, then: cursor..<split) != nil,
+                              label(split, nextEnd) != nil, label(cursor, nextEnd) == nil else { return nil }
+                        return split
+                    }
+                    let direct = label(position, end)
+                    // Labels printed a column at a time, then their values ("Victim-based crime", "Sexual offences", …, then
+                    // "30.4", "1.6", …: pdfminer's reading of a browser's table): the words before the first number are
+                    // several labels, each on its line, and the numbers a column's, not this row's. Where the words from a
+                    // later line on name a row too, the table is read no further.
+                    if direct != nil, (position + 1..<end).contains(where: { window.words[$0].line != window.words[$0 - 1].line && label($0, end) != nil }) {
+                        problems.append(ParseProblem(.warning, line: line, "figure table printed a column at a time (its labels, then its numbers): not read"))
+                        break
+                    }
+                    let tailEnd = direct == nil ? wrappedTail() : nil
+                    guard let (metric, qualifier) = direct ?? tailEnd.flatMap({ label(position, end, then: cursor..<$0) }) else {
+                        // A row of the table's shape (a short label and exactly its numbers) whose label names nothing peel
+                        // knows: left out with a problem naming it, and the rows after it read. Anything else ends the table.
+                        guard values.count == columns, !(window.has(cursor) && PrintedNumber.read(window.words[cursor].text) != nil) else { break }
+                        let printed = window.words[position..<end].map(\.text).joined(separator: " ")
+                        problems.append(ParseProblem(.warning, line: line, "figure table row \"\(printed)\" names no metric peel reads: its \(columns) values left out"))
+                        position = cursor
+                        continue
+                    }
+                    guard values.count == columns else {
+                        problems.append(ParseProblem(.warning, line: line, "figure table row with \(values.count) of \(columns) numbers: left out"))
+                        position = cursor
+                        continue
+                    }
+                    rows.append(TableRow(metric: metric, qualifier: qualifier, values: values, line: line))
+                    position = tailEnd ?? cursor
+                }
+                return (rows, problems)
+            }
             // Made at least this far: fewer words made means the window holds no more.
             _ = window.has(min(first ?? 40, 40) - 1)
             let header = window.words[..<min(first ?? 40, window.words.count, 40)].map(\.text).joined(separator: " ")
@@ -464,74 +555,35 @@ enum FigureExtractor {
                     }
                     continue
                 }
+                // The outcomes' rows whole under a header whose words an extraction scattered ("… Number of outcomes", "and
+                // Wales Number of outcomes Rate", "England" after the rows): read where the numbers themselves say which
+                // column is which (`outcomeColumnsAgree`).
+                if !isRates, let opening = outcomeRowOpening(), headerKeepsOrder(before: opening) {
+                    let (rows, problems) = readRows(from: opening)
+                    if problems.isEmpty, Self.outcomeColumnsAgree(rows.map(\.values)) {
+                        for row in rows { addRow(metric: row.metric, qualifier: row.qualifier, values: row.values, line: row.line) }
+                        continue
+                    }
+                }
                 report.problems.append(ParseProblem(.warning, line: lines[index].number, "figure table header not read: \"\(header)\""))
                 continue
             }
-            var position = first
-            while window.has(position) {
-                // A label runs to the first number; the table ends at words that are no label.
-                // A label is a few words with no sentence or caption punctuation ("Source: …" ends the table).
-                var end = position
-                while window.has(end), end - position < 12, PrintedNumber.read(window.words[end].text) == nil,
-                      !Self.endsWith(window.words[end].text, UInt8(ascii: ":")), !Self.endsWith(window.words[end].text, UInt8(ascii: ".")) {
-                    end += 1
-                }
-                guard end > position, window.has(end), PrintedNumber.read(window.words[end].text) != nil else { break }
-                var values: [PrintedNumber] = []
-                var cursor = end
-                while window.has(cursor), values.count < columns, let number = PrintedNumber.read(window.words[cursor].text) {
-                    values.append(number)
-                    cursor += 1
-                }
-                let line = window.words[position].line
-                /// A label wrapped in its cell, its values on its first line ("Penalty Notices for  105  0.3 …", then
-                /// "Disorder" alone, as Chromium's tables print): the words on the lines after the row's and before the
-                /// next row's values end it, when with them it names a metric, and without them the next label names
-                /// one and with them it does not. Where the next row starts.
-                func wrappedTail() -> Int? {
-                    guard values.count == columns else { return nil }
-                    var nextEnd = cursor
-                    while window.has(nextEnd), nextEnd - cursor < 12, PrintedNumber.read(window.words[nextEnd].text) == nil { nextEnd += 1 }
-                    guard nextEnd > cursor, window.has(nextEnd) else { return nil }
-                    let valuesLine = window.words[nextEnd].line
-                    var split = cursor
-                    while split < nextEnd, window.words[split].line > line, window.words[split].line != valuesLine { split += 1 }
-                    guard split > cursor, split < nextEnd, label(position, end, then: cursor..<split) != nil,
-                          label(split, nextEnd) != nil, label(cursor, nextEnd) == nil else { return nil }
-                    return split
-                }
-                let direct = label(position, end)
-                // Labels printed a column at a time, then their values ("Victim-based crime", "Sexual offences", …, then
-                // "30.4", "1.6", …: pdfminer's reading of a browser's table): the words before the first number are
-                // several labels, each on its line, and the numbers a column's, not this row's. Where the words from a
-                // later line on name a row too, the table is read no further.
-                if direct != nil, (position + 1..<end).contains(where: { window.words[$0].line != window.words[$0 - 1].line && label($0, end) != nil }) {
-                    report.problems.append(ParseProblem(.warning, line: line, "figure table printed a column at a time (its labels, then its numbers): not read"))
-                    break
-                }
-                let tailEnd = direct == nil ? wrappedTail() : nil
-                guard let (metric, qualifier) = direct ?? tailEnd.flatMap({ label(position, end, then: cursor..<$0) }) else {
-                    // A row of the table's shape (a short label and exactly its numbers) whose label names nothing peel
-                    // knows: left out with a problem naming it, and the rows after it read. Anything else ends the table.
-                    guard values.count == columns, !(window.has(cursor) && PrintedNumber.read(window.words[cursor].text) != nil) else { break }
-                    let printed = window.words[position..<end].map(\.text).joined(separator: " ")
-                    report.problems.append(ParseProblem(.warning, line: line, "figure table row \"\(printed)\" names no metric peel reads: its \(columns) values left out"))
-                    position = cursor
-                    continue
-                }
-                guard values.count == columns else {
-                    report.problems.append(ParseProblem(.warning, line: line, "figure table row with \(values.count) of \(columns) numbers: left out"))
-                    position = cursor
-                    continue
-                }
-                addRow(metric: metric, qualifier: qualifier, values: values, line: line)
-                position = tailEnd ?? cursor
-            }
+            let (rows, problems) = readRows(from: first)
+            report.problems += problems
+            for row in rows { addRow(metric: row.metric, qualifier: row.qualifier, values: row.values, line: row.line) }
         }
     }
 }
 
 extension FigureExtractor {
+    /// A figure table's row as read: the metric and outcome type its label names, its numbers, its line.
+    struct TableRow {
+        let metric: Metric
+        let qualifier: OutcomeType?
+        let values: [PrintedNumber]
+        let line: Int
+    }
+
     /// `word.hasSuffix` the ASCII character `byte`, read on its last two bytes when the one before it is ASCII too: only
     /// a non-ASCII scalar before it (a prepended mark) could make the last Character longer than that one byte. (The
     /// generic suffix test, over the word's reversed Characters, cost some 800 instructions a word.)
@@ -643,6 +695,16 @@ extension FigureExtractor {
         guard !labels.isEmpty, columns.allSatisfy({ $0.count == labels.count }),
               ratesAgree(counts: columns[0], rates: columns[1]), ratesAgree(counts: columns[2], rates: columns[3]) else { return nil }
         return (start, labels.indices.map { row in (labels[row].0, columns.map { $0[row] }, labels[row].1) })
+    }
+
+    /// Whether the outcomes' four columns are, by their numbers alone, the force's count and rate and England and
+    /// Wales' count and rate: every row's count in England and Wales at least the force's (the force is one of its 43),
+    /// and each area's rates its counts over one number of offences. Asked of a table of two rows or more, where a
+    /// column's numbers put anywhere else fail one or the other.
+    static func outcomeColumnsAgree(_ rows: [[PrintedNumber]]) -> Bool {
+        guard rows.count >= 2, rows.allSatisfy({ $0.count == 4 }) else { return false }
+        return rows.allSatisfy { $0[2].value >= $0[0].value } && rows.contains { $0[2].value > $0[0].value }
+            && ratesAgree(counts: rows.map { $0[0] }, rates: rows.map { $0[1] }) && ratesAgree(counts: rows.map { $0[2] }, rates: rows.map { $0[3] })
     }
 
     /// Whether one number of offences gives every row's rate from its count, each rate to the precision printed: the

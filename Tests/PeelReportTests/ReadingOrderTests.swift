@@ -780,3 +780,65 @@ extension ColumnOutcomesTests {
         #expect(outcomes(try parse(Array(text.utf8))) == outcomes(try parseSample(dyfedPowys)))
     }
 }
+
+@Suite("The 2015 outcomes table under a header whose words an extraction scattered")
+struct ScatteredOutcomesHeaderTests {
+    private func outcomes(_ report: Report) -> [String] {
+        report.figures.filter { $0.metric.rawValue.hasPrefix("outcome_") }.map { "\($0.area.rawValue) \($0.metric) \($0.qualifier?.rawValue ?? "") \(plain($0.value))" }
+    }
+
+    /// LibreOffice Writer's PDF of the sample read by plain `pdftotext`: "Dyfed-Powys Police Number of outcomes", "and
+    /// Wales Number of outcomes Rate", the rows, then "Rate" and "England" after them.
+    @Test("its rows whole are read where the numbers say which column is which: the sample's 36 figures")
+    func writerReading() throws {
+        let path = Fixtures.packageRoot + "/Tests/Fixtures/extractions/peel-effectiveness-2015-dyfed-powys.writer-text-reading.txt"
+        let text = String(decoding: try readBytes(path), as: UTF8.self)
+        #expect(text.contains("Outcome type/group\nDyfed-Powys Police Number of outcomes\nand Wales Number of outcomes Rate\nCharged/Summonsed 4,405 22.4 577,678\n"))
+        let sample = outcomes(try parseSample(dyfedPowys))
+        #expect(sample.count == 36)
+        #expect(outcomes(try parse(Array(text.utf8))) == sample)
+    }
+
+    /// The sample's own table with "England" lost from its header, then its rows changed so that the numbers no longer
+    /// say which column is which.
+    @Test("columns the numbers do not place (England and Wales' first, a rate exchanged, a row short), or that the header names in another order, give no outcome figure")
+    func numbersDecide() throws {
+        let text = String(decoding: Fixtures.sample(dyfedPowys), as: UTF8.self)
+        let header = "Outcome type/group\tDyfed-Powys Police Number of outcomes\tRate\tEngland and Wales Number of outcomes\tRate"
+        #expect(text.contains(header))
+        let scattered = text.replacingOccurrences(of: header, with: "Outcome type/group\tDyfed-Powys Police Number of outcomes\tRate\tand Wales Number of outcomes\tRate")
+        let sample = outcomes(try parseSample(dyfedPowys))
+        #expect(outcomes(try parse(Array(scattered.utf8))) == sample)
+        var rows = scattered.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let first = try #require(rows.firstIndex(of: "Charged/Summonsed\t4,405\t22.4\t577,678\t16.0"))
+        let table = first..<first + 9
+        var englandAndWalesFirst = rows, rateExchanged = rows, rowShort = rows
+        for index in table {
+            let cells = rows[index].split(separator: "\t").map(String.init)
+            englandAndWalesFirst[index] = [cells[0], cells[3], cells[4], cells[1], cells[2]].joined(separator: "\t")
+        }
+        rateExchanged[first] = "Charged/Summonsed\t4,405\t0.3\t577,678\t16.0"
+        rateExchanged[first + 1] = "Taken into consideration\t68\t22.4\t21,318\t0.6"
+        rowShort[first + 4] = "Caution - adults\t1,293\t6.6\t115,000"
+        // The header naming England and Wales' columns first, over rows whose numbers put the force's first.
+        let headerContradicts = scattered.replacingOccurrences(of: "Outcome type/group\tDyfed-Powys Police Number of outcomes\tRate\tand Wales Number of outcomes\tRate",
+                                                              with: "Outcome type/group\tEngland and Wales Number of outcomes\tRate\tDyfed-Powys Police Number\tRate")
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for variant in [englandAndWalesFirst, rateExchanged, rowShort, headerContradicts] {
+            let report = try parse(Array(variant.joined(separator: "\n").utf8))
+            #expect(outcomes(report).isEmpty)
+            #expect(report.problems.contains { $0.message.hasPrefix("figure table header not read") })
+        }
+    }
+}
+
+extension ScatteredOutcomesHeaderTests {
+    @Test("a sentence that opens like the header (\"Outcome types …\"), just above a table whose header lost its areas: the sample's 36 figures, each once")
+    func sentenceAbove() throws {
+        let text = String(decoding: Fixtures.sample(dyfedPowys), as: UTF8.self)
+        let header = "Outcome type/group\tDyfed-Powys Police Number of outcomes\tRate\tEngland and Wales Number of outcomes\tRate"
+        let variant = text.replacingOccurrences(of: header, with: "Outcome types in full are shown below.\nOutcome type/group\tDyfed-Powys Police Number of outcomes\tRate\tNumber of outcomes\tRate")
+        #expect(variant != text)
+        #expect(outcomes(try parse(Array(variant.utf8))) == outcomes(try parseSample(dyfedPowys)))
+    }
+}
