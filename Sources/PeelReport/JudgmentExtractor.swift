@@ -246,7 +246,14 @@ enum JudgmentExtractor {
     /// The grade on the next non-blank line, if that line is one. A short line that is not a known grade
     /// where one stands is an error naming the line; a sentence means no grade was printed there.
     private static func gradeOnNextLine(_ lines: NormalisedLines, after index: Int, required: Bool = true, problems: inout [ParseProblem]) -> (Grade, Int)? {
-        guard let next = lines[(index + 1)...].prefix(8).first(where: { !$0.isBlank }) else { return nil }
+        // A heading's footnote reference or a page's number may stand alone between it and its grade (`pdftohtml -c`
+        // places the superscript "1" of "Overall judgment¹" apart): up to two bare numbers are passed over.
+        var skipped = 0
+        guard let next = lines[(index + 1)...].prefix(8).first(where: {
+            if $0.isBlank { return false }
+            if skipped < 2, isBareNumber($0.text) { skipped += 1; return false }
+            return true
+        }) else { return nil }
         if let grade = Grade(printed: next.text) { return (grade, next.number) }
         // Only a required grade is checked for: the words of the (often long) line are counted only then.
         if required && next.text.split(separator: " ").count <= 3 && next.text.allSatisfy({ $0.isLetter || $0 == " " }) && !next.isHeading
@@ -254,6 +261,12 @@ enum JudgmentExtractor {
             problems.append(ParseProblem(.error, line: next.number, "unknown grade \"\(next.text)\""))
         }
         return nil
+    }
+
+    /// A line of one to three ASCII digits and nothing else.
+    private static func isBareNumber(_ text: String) -> Bool {
+        let bytes = text.utf8
+        return (1...3).contains(bytes.count) && bytes.allSatisfy { $0 &- 0x30 < 10 }
     }
 
     /// One judgment per question: the best-ranked source wins; a disagreement is reported, not hidden.

@@ -842,3 +842,22 @@ extension ScatteredOutcomesHeaderTests {
         #expect(outcomes(try parse(Array(variant.utf8))) == outcomes(try parseSample(dyfedPowys)))
     }
 }
+
+@Suite("A heading's grade after its footnote reference printed apart")
+struct DetachedFootnoteGradeTests {
+    /// `pdftohtml -c` places the superscript of "Overall judgment¹" as a text of its own: "Overall judgment", "1",
+    /// then the page's number and the next page's running title, dropped as furniture, then the grade.
+    @Test("\"Overall judgment\", \"1\", then the grade: the overall grade is read; with no grade after the number, none is")
+    func overallAfterReference() throws {
+        let text = String(decoding: Fixtures.sample(dyfedPowys), as: UTF8.self)
+        let heading = #/\nOverall judgment¹\n+Requires improvement\n/#
+        #expect(text.contains(heading))
+        let overall = { (report: Report) in report.judgments.first { $0.question == .overall }?.grade }
+        #expect(overall(try parseSample(dyfedPowys)) == .requiresImprovement)
+        let apart = text.replacing(heading, with: "\nOverall judgment\n1\n\nRequires improvement\n")
+        #expect(overall(try parse(Array(apart.utf8))) == .requiresImprovement)
+        let noGrade = text.replacing(heading, with: "\nOverall judgment\n1\n\n")
+        #expect(noGrade != text)
+        #expect(overall(try parse(Array(noGrade.utf8))) == nil)
+    }
+}
