@@ -13,7 +13,8 @@ public struct LaidOutText: Sendable {
     public init(_ text: NormalisedText, decoded: DecodedText, runningLines: Set<Int> = []) {
         let removed = PageFurniture.find(text.lines).union(runningLines)
         let all = text.lines
-        if removed.isEmpty && !all.contains(where: \.afterPageBreak) {
+        let doubleSpaced = Self.isDoubleSpaced(all)
+        if removed.isEmpty && !doubleSpaced && !all.contains(where: \.afterPageBreak) {
             lines = all
             furniture = []
         } else {
@@ -44,7 +45,14 @@ public struct LaidOutText: Sendable {
                     blanks.append(index)
                     continue
                 }
-                if !sawBreak || kept.isEmpty { kept += blanks }
+                // Double-spaced text: a blank line alone after a line that ends no clause, or before an "and" alone (a
+                // list item's "; and" wrapped), is the spacing inside a sentence, not a break. (After a stop, or a list
+                // item's "; and", it may end a paragraph or an item.)
+                if !sawBreak || kept.isEmpty {
+                    if doubleSpaced, blanks.count == 1, let before = kept.last, !Self.endsClause(all[before]) || Self.isConjunction(line) {} else {
+                        kept += blanks
+                    }
+                }
                 blanks = []
                 if sawBreak && !kept.isEmpty {
                     let dropped = footnotes.count
@@ -66,6 +74,43 @@ public struct LaidOutText: Sendable {
             furniture = removed.union(footnotes).sorted().map { all[$0].number }
         }
         utf8 = decoded.utf8
+    }
+
+    /// Whether the text is double-spaced, a blank line after nearly every line: pdfminer with a small line margin
+    /// prints each line as a block of its own, a blank line after it, and "for the 12 months to" / "30 June 2015" are
+    /// then two paragraphs. Told by blank lines that stand inside a sentence (the line before ends in no stop, the
+    /// line after opens in lower case), which a paragraph break never does: three lines in ten or more, of forty or more.
+    static func isDoubleSpaced(_ lines: NormalisedLines) -> Bool {
+        var nonBlank = 0
+        var inSentence = 0
+        for index in lines.indices where !lines[index].isBlank {
+            nonBlank += 1
+            guard index + 2 < lines.count, lines[index + 1].isBlank, !lines[index + 2].isBlank,
+                  lines[index + 2].opening &- 0x61 < 26 else { continue }
+            if let last = lines[index].withText({ $0.last }), !".!?:;".utf8.contains(last) { inSentence += 1 }
+        }
+        return nonBlank >= 40 && inSentence * 10 >= nonBlank * 3
+    }
+
+    /// Whether a line ends a sentence or clause: a stop (. ! ? : ;), perhaps before a closing quote or bracket, or a
+    /// list item's "; and" or "; or".
+    static func endsClause(_ line: NormalisedLine) -> Bool {
+        line.withText { bytes in
+            var end = bytes.count
+            while end > 0, [0x22, 0x27, 0x29, 0x5D].contains(bytes[end - 1]) || (end >= 3 && bytes[end - 3] == 0xE2 && bytes[end - 2] == 0x80 && bytes[end - 1] == 0x99) {
+                end -= bytes[end - 1] == 0x99 ? 3 : 1
+            }
+            guard end > 0 else { return false }
+            if ".!?:;".utf8.contains(bytes[end - 1]) { return true }
+            let words = bytes[..<end].split(separator: 0x20)
+            guard words.count >= 2, let last = words.last, let before = words.dropLast().last, before.last == 0x3B else { return false }
+            return last.elementsEqual("and".utf8) || last.elementsEqual("or".utf8)
+        }
+    }
+
+    /// "and" or "or" alone on a line.
+    static func isConjunction(_ line: NormalisedLine) -> Bool {
+        line.withText { $0.elementsEqual("and".utf8) || $0.elementsEqual("or".utf8) }
     }
 
     /// Footnotes at the foot of the page that ends at `kept`'s last line: blocks of a few lines, a blank line above

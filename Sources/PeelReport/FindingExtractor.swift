@@ -305,6 +305,9 @@ enum FindingExtractor {
             }
             // A rule ("---", or Markdown's "* * *") sets a page's footnotes apart.
             if (current != nil || !items.isEmpty) && Self.isRule(text) { break }
+            // A footnote that lost its number and the blank line above it (`pdftotext -colspacing 2`): a citation
+            // ("… HMIC, November 2014. Available from:" and an address) after an item that ended its sentence.
+            if current != nil, previous.map(endsItem) == true, Self.isCitation(lines, at: index) { break }
             if (current != nil || !items.isEmpty) && endsList(text) { break }
             // A short capitalised line is a heading unless it is the first line of a wrapped paragraph.
             let wrapsOn = index + 1 < lines.count && !lines[index + 1].isBlank && runsOn(text, at: index + 1, with: lineText(index + 1))
@@ -340,7 +343,9 @@ enum FindingExtractor {
                 nextNumber = numbered.number + 1
             }
             // "- should …" after a line that ends mid-sentence is a wrapped line that starts with a dash, not an item.
+            // (Not "•" and the like: no sentence holds one, so no wrapped line starts with it.)
             if glyphsPending == 0, bullet?.first?.isLowercase == true, current != nil, !currentFromBullet, !takesSubBullets, !blankSinceLast,
+               let glyph = text.first, "-–+*".contains(glyph),
                let previous, previous.last.map({ !".;:!?".contains($0) }) == true {
                 bullet = nil
             }
@@ -515,6 +520,24 @@ enum FindingExtractor {
     }
 
     /// A line that cannot be part of a list item: a heading of the report's own vocabulary.
+    private static let citationEnding = Array("available from:".utf8)
+
+    /// Whether the line at `index` opens a citation: it, or one of the two lines after it (none blank), ends with
+    /// "Available from:" and the line after that is an address ("www.…", "http…").
+    static func isCitation(_ lines: NormalisedLines, at index: Int) -> Bool {
+        // Asked of each line after an item's last: read on the lines' bytes, no String made.
+        let ending = Self.citationEnding
+        var line = index
+        while line < lines.count - 1, line - index < 3, !lines[line].isBlank {
+            let ends = lines[line].withText { bytes in
+                bytes.count >= ending.count && zip(bytes.suffix(ending.count), ending).allSatisfy { ASCIIBytes.lower($0) == $1 }
+            }
+            if ends { return lines[line + 1].withText { ASCIIBytes.hasPrefix($0, "www.") || ASCIIBytes.hasPrefix($0, "http") } }
+            line += 1
+        }
+        return false
+    }
+
     static func endsList(_ text: String) -> Bool {
         let heading = Phrases.withoutFootnote(text)
         // Most lines asked are a list's own prose, long and ASCII. Longer than any grade, ending or section title, such

@@ -553,6 +553,14 @@ enum JudgmentExtractor {
                 continue
             }
             guard grades.count == questions.count else {
+                // Another force's name among a row's cells, each on a line of its own: the table is printed in an
+                // order that is not a row at a time (pdfminer's boxes: a column's cells among the rows'), and the
+                // rows read after it would take grades from other rows and columns. The table ends here.
+                if cursor < words.count, words[cursor - 1].line != line, Phrases.force(words, at: cursor, registry: registry) != nil {
+                    let printed = words[position..<min(words.count, cursor + 2)].map(\.text).joined(separator: " ")
+                    report.problems.append(ParseProblem(.error, line: line, "another force's name among \(forceID)'s grades (\"\(printed)\"): the all-force judgments table is not printed a row at a time, and is read no further"))
+                    break
+                }
                 let printed = words[cursor..<min(words.count, cursor + 2)].map(\.text).joined(separator: " ")
                 report.problems.append(ParseProblem(.error, line: line, "unknown grade \"\(printed)\" for \(forceID) \(questions[grades.count].rawValue)"))
                 position = nextRow(from: cursor)
@@ -841,6 +849,15 @@ enum JudgmentExtractor {
                 while counts.count < grades.count, position < words.count, let count = Int(words[position].text) {
                     counts.append((count, words[position].line))
                     position += 1
+                }
+                // A grade of the table's scale after its counts ("Outstanding Good Requires improvement", "8", "3", "32",
+                // "Inadequate", "0": pdfminer's boxes, the labels' row cut and the counts out of their order): which
+                // count is whose cannot be known.
+                if grades.count >= 3, counts.count == grades.count, position < words.count,
+                   let (next, _) = Phrases.grade(words, at: position), !grades.contains(next) {
+                    report.problems.append(ParseProblem(.warning, line: words[position].line,
+                                                        "grade distribution table with a grade (\(next.rawValue)) after its counts: which count is whose is not known, not read"))
+                    continue
                 }
             }
             guard grades.count >= 3, counts.count == grades.count else { continue }

@@ -5,6 +5,10 @@ For each Tests/Fixtures/extractions/<stem>.pdf (made by make-extractions.py), wr
   <stem>.pymupdf.txt   PyMuPDF's page.get_text() of every page, joined with nothing between them: no page marks,
                        so the running header and the page number stand inside the text where a page ends
   <stem>.pdfminer.txt  pdfminer.six's extract_text() (its layout analysis; a form feed after each page)
+  <stem>.pdfminer-tight.txt, <stem>.pdfminer-loose.txt
+                       the same with a small line margin and character margin (LAParams(line_margin=0.2,
+                       char_margin=1.0): each line a block, a blank line after it) and with large ones
+                       (LAParams(line_margin=1.0, char_margin=4.0, word_margin=0.2): a table's cells run together)
   <stem>.pdfplumber.txt         pdfplumber's page.extract_text() of every page, joined with a line break: its
                                 columns one space apart, no page marks
   <stem>.pdfplumber-layout.txt  the same with extract_text(layout=True): columns squeezed to fit the page's width
@@ -17,10 +21,12 @@ and appends what it used to extractions/README.md's "Other extractors" section (
 
 Not run by the tests or CI (they read the committed files). Needs, in a virtual environment:
     python3 -m venv /tmp/venv && /tmp/venv/bin/pip install pymupdf pdfminer.six
-    /tmp/venv/bin/python Tests/Fixtures/make-other-extractions.py
+    /tmp/venv/bin/python Tests/Fixtures/make-other-extractions.py [flavour ...]
+Named flavours ("pdfminer-tight pdfminer-loose") are written alone, and extractions/README.md is left as it is.
 """
 import glob
 import os
+import sys
 
 import pdfminer
 import pdfplumber
@@ -28,6 +34,7 @@ import pymupdf
 import pymupdf4llm
 import pypdf
 from pdfminer.high_level import extract_text
+from pdfminer.layout import LAParams
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "extractions")
@@ -38,8 +45,22 @@ def main():
     pdfs = sorted(glob.glob(os.path.join(OUT, "*.pdf")))
     if not pdfs:
         raise SystemExit("no PDFs in Tests/Fixtures/extractions: run make-extractions.py first")
+    only = sys.argv[1:]
+    # pdfminer.six's layout analysis with other margins than its defaults: each line a block of its own, or cells run
+    # together.
+    margins = {
+        "pdfminer-tight": LAParams(line_margin=0.2, char_margin=1.0),
+        "pdfminer-loose": LAParams(line_margin=1.0, char_margin=4.0, word_margin=0.2),
+    }
     for pdf in pdfs:
         stem = pdf[: -len(".pdf")]
+        for flavour, laparams in margins.items():
+            if not only or flavour in only:
+                with open(f"{stem}.{flavour}.txt", "w", encoding="utf-8") as out:
+                    out.write(extract_text(pdf, laparams=laparams))
+        if only:
+            print("extracted", ", ".join(only), "of", os.path.basename(pdf))
+            continue
         with pymupdf.open(pdf) as document:
             text = "".join(page.get_text() for page in document)
         with open(stem + ".pymupdf.txt", "w", encoding="utf-8") as out:
@@ -61,6 +82,8 @@ def main():
         with open(stem + ".pymupdf4llm.md", "w", encoding="utf-8") as out:
             out.write(pymupdf4llm.to_markdown(pdf))
         print("extracted", os.path.basename(pdf))
+    if only:
+        return
     readme = os.path.join(OUT, "README.md")
     with open(readme, encoding="utf-8") as f:
         body = f.read()
@@ -76,6 +99,10 @@ answers.
 - `<stem>.pymupdf.txt` — PyMuPDF's `page.get_text()` of every page, the pages joined with nothing between them (as
   a script that concatenates them writes it): no form feeds, the running header and the page number inside the text.
 - `<stem>.pdfminer.txt` — pdfminer.six's `extract_text()` (its layout analysis; a form feed after each page).
+- `<stem>.pdfminer-tight.txt`, `<stem>.pdfminer-loose.txt` — the same with `LAParams(line_margin=0.2,
+  char_margin=1.0)` (each line a block of its own, a blank line after it: the text double-spaced) and with
+  `LAParams(line_margin=1.0, char_margin=4.0, word_margin=0.2)` (a table's cells run together, a grade table's counts
+  out of their order).
 - `<stem>.pdfplumber.txt` — pdfplumber's `page.extract_text()` of every page, joined with a line break: a table's
   columns one space apart ("Avon and Somerset Good Requires Requires Good Requires"), a wrapped cell's second line
   under the row, no page marks.

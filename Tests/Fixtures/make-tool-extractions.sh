@@ -11,6 +11,8 @@
 #   <stem>.fixed3.txt       poppler's `pdftotext -fixed 3`: the page's layout on a grid of fixed pitch, a line's words
 #                           spaced out by runs of spaces
 #   <stem>.raw.txt          `pdftotext -raw`: the text in the order the PDF draws it
+#   <stem>.colspacing2.txt  `pdftotext -colspacing 2` (reading order, words further apart than usual taken for one
+#                           column): a table's cells and a page's footnotes run into the text around them
 #   <stem>.layout-mac.txt   `pdftotext -layout -eol mac`: lines ended by a carriage return alone
 #   <stem>.latin1-layout.txt, <stem>.latin1-reading.txt
 #                           `pdftotext -enc Latin1`, with -layout and without: Latin-1 bytes, an en dash written as a
@@ -47,6 +49,7 @@ for pdf in "${pdfs[@]}"; do
     pdftohtml -q -i -noframes "$pdf" "$stem.pdftohtml-pages"
     pdftotext -enc UTF-8 -fixed 3 "$pdf" "$stem.fixed3.txt"
     pdftotext -enc UTF-8 -raw "$pdf" "$stem.raw.txt"
+    pdftotext -enc UTF-8 -colspacing 2 "$pdf" "$stem.colspacing2.txt"
     pdftotext -enc UTF-8 -layout -eol mac "$pdf" "$stem.layout-mac.txt"
     pdftotext -enc Latin1 -layout "$pdf" "$stem.latin1-layout.txt"
     pdftotext -enc Latin1 "$pdf" "$stem.latin1-reading.txt"
@@ -83,6 +86,9 @@ Made by \`Tests/Fixtures/make-tool-extractions.sh\` from the PDFs above.
 - \`<stem>.fixed3.txt\` — \`pdftotext -fixed 3\` ($pdftotext_version): the page's layout on a grid of fixed pitch,
   so a line's words stand apart by runs of spaces, as a table's cells do.
 - \`<stem>.raw.txt\` — \`pdftotext -raw\`: the text in the order the PDF draws it.
+- \`<stem>.colspacing2.txt\` — \`pdftotext -colspacing 2\` (reading order): words up to twice the font's size apart
+  taken for one column, so a footnote that lost its number runs on below a list item, a grade table's labels stand
+  on one line and its counts each on their own.
 - \`<stem>.layout-mac.txt\` — \`pdftotext -layout -eol mac\`: lines ended by a carriage return alone.
 - \`<stem>.latin1-layout.txt\`, \`<stem>.latin1-reading.txt\` — \`pdftotext -enc Latin1\`, with \`-layout\` and
   without: Latin-1 bytes, where the en dash, which Latin-1 lacks, is written as a soft hyphen (0xAD), a bullet as a

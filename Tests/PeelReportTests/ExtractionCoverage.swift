@@ -537,6 +537,43 @@ extension ExtractionCoverageTests {
         "2015-wiltshire|extraction pdfium-bounded": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-gwent|extraction pdfium-bounded": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-west-mercia|extraction pdfium-bounded": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        // Double-spaced text (a blank line after every line), pdfminer.six with other margins
+        // (make-other-extractions.py) and `pdftotext -colspacing 2` (make-tool-extractions.sh).
+        "2015-dyfed-powys|double-spaced, wrapped 60-100": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-national-overview|double-spaced, wrapped 60-100": CoverageFloor(judgments: 100, distributions: 80, figures: 100, findings: 100, wrong: 0),
+        "2015-wiltshire|double-spaced, wrapped 60-100": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-gwent|double-spaced, wrapped 60-100": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|double-spaced, wrapped 60-100": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction pdfminer-tight": CoverageFloor(judgments: 100, distributions: 100, figures: 28.3, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction pdfminer-tight unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 28.3, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction pdfminer-loose": CoverageFloor(judgments: 100, distributions: 100, figures: 28.3, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction pdfminer-loose unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 28.3, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction colspacing2": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction colspacing2 unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-national-overview|extraction pdfminer-tight": CoverageFloor(judgments: 0, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-national-overview|extraction pdfminer-tight unpaged": CoverageFloor(judgments: 0, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-national-overview|extraction pdfminer-loose": CoverageFloor(judgments: 0, distributions: 0, figures: 100, findings: 100, wrong: 0),
+        "2015-national-overview|extraction pdfminer-loose unpaged": CoverageFloor(judgments: 0, distributions: 0, figures: 100, findings: 100, wrong: 0),
+        "2015-national-overview|extraction colspacing2": CoverageFloor(judgments: 0, distributions: 0, figures: 100, findings: 100, wrong: 0),
+        "2015-national-overview|extraction colspacing2 unpaged": CoverageFloor(judgments: 0, distributions: 0, figures: 100, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction pdfminer-tight": CoverageFloor(judgments: 100, distributions: 100, figures: 42.5, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction pdfminer-tight unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 42.5, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction pdfminer-loose": CoverageFloor(judgments: 100, distributions: 100, figures: 58.6, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction pdfminer-loose unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 58.6, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction colspacing2": CoverageFloor(judgments: 100, distributions: 100, figures: 58.6, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction colspacing2 unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 58.6, findings: 100, wrong: 0),
+        "2017-gwent|extraction pdfminer-tight": CoverageFloor(judgments: 16.6, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-gwent|extraction pdfminer-tight unpaged": CoverageFloor(judgments: 16.6, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-gwent|extraction pdfminer-loose": CoverageFloor(judgments: 16.6, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-gwent|extraction pdfminer-loose unpaged": CoverageFloor(judgments: 16.6, distributions: 100, figures: 93.1, findings: 100, wrong: 0),
+        "2017-gwent|extraction colspacing2": CoverageFloor(judgments: 16.6, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-gwent|extraction colspacing2 unpaged": CoverageFloor(judgments: 16.6, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction pdfminer-tight": CoverageFloor(judgments: 16.6, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction pdfminer-tight unpaged": CoverageFloor(judgments: 16.6, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction pdfminer-loose": CoverageFloor(judgments: 16.6, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction pdfminer-loose unpaged": CoverageFloor(judgments: 16.6, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction colspacing2": CoverageFloor(judgments: 16.6, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction colspacing2 unpaged": CoverageFloor(judgments: 16.6, distributions: 100, figures: 100, findings: 100, wrong: 0),
         // FLOORS-END
     ]
 }
@@ -710,6 +747,10 @@ let coverageTransforms: [(name: String, variants: [(label: String, transform: La
     ("headers inline 20-70", (20...70).map { ("every \($0)", Layout.headersInline(every: $0)) }),
     ("alternating headers inline 20-70", (20...70).map { ("every \($0)", Layout.alternatingHeadersInline(every: $0)) }),
     ("no blank lines", [("", Layout.noBlankLines)]),
+    ("double-spaced, wrapped 60-100", stride(from: 60, through: 100, by: 10).map { width in
+        let wrap = Layout.hardWrap(width: width)
+        return ("\(width) cols", { Layout.doubleSpaced(wrap($0)) })
+    }),
     ("bullets removed", [("", Layout.bulletsRemoved)]),
     ("numbered lists", [("", Layout.numberedLists)]),
     ("unicode noise", [("", Layout.unicodeNoise)]),
@@ -731,7 +772,8 @@ let extractionsFolder = Fixtures.packageRoot + "/Tests/Fixtures/extractions"
 let extractionFlavours = ["layout", "reading", "pymupdf", "pdfminer", "pdfplumber", "pdfplumber-layout", "pypdf", "pypdf-layout", "pymupdf4llm", "ghostscript", "mutool",
                           "pdftohtml", "pdftohtml-complex", "pdftohtml-pages", "pymupdf4llm-pandoc", "chromium-layout", "chromium-reading",
                           "pandoc-chromium-layout", "pandoc-chromium-reading", "chromium-grid2-layout", "chromium-grid2-reading", "chromium-grid3-layout",
-                          "chromium-grid3-reading", "fixed3", "chromium-ghostscript", "writer-text-layout", "writer-text-reading", "fold40", "fold60", "fold80", "fold120", "raw", "layout-mac", "mojibake", "mojibake1252", "pandoc-plain", "pandoc-markdown", "pandoc-rst", "markdownify", "html2text", "latin1-layout", "latin1-reading", "utf16-layout", "w3m", "pdfium", "pdfium-bounded", "lynx", "links", "elinks", "pdfbox", "pdfbox-sort", "htmlmeta-layout", "htmlmeta-reading"]
+                          "chromium-grid3-reading", "fixed3", "chromium-ghostscript", "writer-text-layout", "writer-text-reading", "fold40", "fold60", "fold80", "fold120", "raw", "layout-mac", "mojibake", "mojibake1252", "pandoc-plain", "pandoc-markdown", "pandoc-rst", "markdownify", "html2text", "latin1-layout", "latin1-reading", "utf16-layout", "w3m", "pdfium", "pdfium-bounded", "lynx", "links", "elinks", "pdfbox", "pdfbox-sort", "htmlmeta-layout", "htmlmeta-reading",
+                          "pdfminer-tight", "pdfminer-loose", "colspacing2"]
 
 func sampleStem(_ name: String) -> String {
     (name as NSString).deletingPathExtension

@@ -266,6 +266,12 @@ enum Layout {
         })
     }
 
+    /// A blank line after every line, as a double-spaced page reads or pdfminer with a small line margin prints it
+    /// (each line a block of its own): a paragraph break is a blank line like any other.
+    static func doubleSpaced(_ bytes: [UInt8]) -> [UInt8] {
+        joinLines(lines(of: bytes).flatMap { $0.allSatisfy(\.isWhitespace) ? [$0] : [$0, ""] })
+    }
+
     /// Every empty or whitespace-only line removed.
     static func noBlankLines(_ bytes: [UInt8]) -> [UInt8] {
         joinLines(lines(of: bytes).filter { !$0.allSatisfy(\.isWhitespace) })

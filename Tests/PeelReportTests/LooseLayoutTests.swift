@@ -1,0 +1,89 @@
+import Foundation
+@testable import PeelLayout
+import PeelReport
+import PeelTestSupport
+import PeelText
+import Testing
+
+/// What pdfminer.six with other margins than its defaults and `pdftotext -colspacing 2` print: each line a block
+/// (the text double-spaced), a table's labels run together while its numbers stand apart, a footnote that lost its
+/// number under a list item. (Their committed extractions are coverage rows; these tests hold each reading alone.)
+@Suite("Double-spaced text and loosely grouped extractions")
+struct LooseLayoutTests {
+    private func lines(_ bytes: [UInt8]) throws -> NormalisedLines { NormalisedText(try TextDecoder.decode(bytes)).lines }
+
+    @Test("double spacing is told by blank lines inside sentences: wrapped and double-spaced samples are, the samples and wrapped ones not")
+    func toldDoubleSpaced() throws {
+        for name in [dyfedPowys, nationalOverview, wiltshire, gwent, westMercia] {
+            let sample = Fixtures.sample(name)
+            let wrapped = Layout.hardWrap(width: 76)(sample)
+            #expect(!LaidOutText.isDoubleSpaced(try lines(sample)), "\(name)")
+            #expect(!LaidOutText.isDoubleSpaced(try lines(wrapped)), "\(name)")
+            #expect(LaidOutText.isDoubleSpaced(try lines(Layout.doubleSpaced(wrapped))), "\(name)")
+        }
+    }
+
+    /// "… police recorded crime (excluding fraud) for the 12 months to" / "30 June 2015 fell by 9 percent …", a blank
+    /// line between: "Over this same period" took the period of the half-sentence's "12 months to 30 June 2010".
+    @Test("a sentence a blank line cuts in double-spaced text is read whole: the five-year changes keep their period")
+    func sentenceAcrossSpacing() throws {
+        let changes = { (report: Report) in
+            report.figures.filter { $0.metric == .victimBasedCrimeChange5yPct || $0.metric == .recordedCrimeChange5yPct }
+                .map { "\($0.area) \($0.metric) \($0.value) \($0.period)" }
+        }
+        let sample = changes(try parseSample(dyfedPowys))
+        #expect(sample.count == 4)
+        for width in [70, 80, 90] {
+            let variant = Layout.doubleSpaced(Layout.hardWrap(width: width)(Fixtures.sample(dyfedPowys)))
+            #expect(changes(try parse(variant)) == sample, "wrapped at \(width)")
+        }
+    }
+
+    @Test("a grade table's counts with a grade after them (its labels' row cut) are not read, in whatever order they stand")
+    func countsBeforeLastGrade() throws {
+        let text = String(decoding: Fixtures.sample(nationalOverview), as: UTF8.self)
+        let table = "Outstanding\tGood\tRequires improvement\tInadequate\n3\t32\t8\t0\n"
+        #expect(text.contains(table))
+        for counts in ["8\n3\n\n32", "3\n32\n\n8"] {
+            let variant = text.replacingOccurrences(of: table, with: "Outstanding Good Requires improvement\n\(counts)\n\nInadequate\n0\n")
+            let report = try parse(Array(variant.utf8))
+            #expect(!report.gradeDistributions.contains { $0.question == .seriousOrganisedCrime })
+            #expect(report.problems.contains { $0.message.hasPrefix("grade distribution table with a grade (inadequate) after its counts") })
+        }
+    }
+
+    /// pdfminer with a small line margin: "Avon and Somerset", "Good", "Bedfordshire", "Requires improvement",
+    /// "Cambridgeshire", "Good", "Requires improvement", "Good", …: a column's cells among the rows'.
+    @Test("an all-force table whose rows hold other forces' names is read no further: no grade is given to the wrong force")
+    func namesAmongGrades() throws {
+        let path = Fixtures.packageRoot + "/Tests/Fixtures/extractions/peel-effectiveness-2015-national-overview.pdfminer-tight.txt"
+        let text = String(decoding: try readBytes(path), as: UTF8.self)
+        #expect(text.contains("Avon and Somerset\n\nGood\n\nBedfordshire\n"))
+        let report = try parse(Array(text.utf8))
+        #expect(report.judgments.isEmpty)
+        #expect(report.problems.contains { $0.message.contains("is not printed a row at a time") })
+    }
+
+    @Test("a list item's bullet \"•\" after a line that ends mid-sentence is no wrapped line: the recommendation reads as the sample's")
+    func bulletAfterUnfinishedLine() throws {
+        let text = String(decoding: Fixtures.sample(nationalOverview), as: UTF8.self)
+        let parts = "- with regard to both local force priorities (in particular, as specified in the relevant police and crime plan) and National Crime Agency (NCA) priorities; and\n- with regard to the other recommendations"
+        #expect(text.contains(parts))
+        let variant = text.replacingOccurrences(of: parts, with: "• with regard to both local force priorities (in particular, as specified in the relevant police and\n\ncrime plan) and National Crime Agency (NCA) priorities; and\n• with regard to the other recommendations")
+        let recommendation = { (report: Report) in report.findings.first { $0.text.hasPrefix("By 30 June 2016, every police force") }?.text }
+        let expected = try #require(recommendation(try parseSample(nationalOverview)))
+        #expect(recommendation(try parse(Array(variant.utf8))) == expected)
+    }
+
+    /// `pdftotext -colspacing 2`: "… sharing of effective practice." / "*Crime Inspection 2014 – Wiltshire Police*, HMIC,
+    /// November 2014. Available from:" / "www.justiceinspectorates.gov.uk/…pdf", with no footnote number or blank line.
+    @Test("a citation that lost its footnote number and blank line under a list item ends the item")
+    func citationUnderItem() throws {
+        let path = Fixtures.packageRoot + "/Tests/Fixtures/extractions/peel-effectiveness-2015-wiltshire.colspacing2.txt"
+        let text = String(decoding: try readBytes(path), as: UTF8.self)
+        #expect(text.contains("sharing of effective practice.\n*Crime Inspection 2014 – Wiltshire Police*, HMIC, November 2014. Available from:\nwww."))
+        let area = { (report: Report) in report.findings.first { $0.text.hasPrefix("The force should use evidence of 'what works'") }?.text }
+        let expected = try #require(area(try parseSample(wiltshire)))
+        #expect(area(try parse(Array(text.utf8))) == expected)
+    }
+}
