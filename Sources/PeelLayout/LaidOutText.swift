@@ -45,9 +45,10 @@ public struct LaidOutText: Sendable {
                     blanks.append(index)
                     continue
                 }
-                // Double-spaced text: a blank line alone after a line that ends no clause, or before an "and" alone (a
-                // list item's "; and" wrapped), is the spacing inside a sentence, not a break. (After a stop, or a list
-                // item's "; and", it may end a paragraph or an item.)
+                // Double-spaced text: a blank line alone is the spacing, as if the text had no blank lines (a sentence's
+                // end at a line's end does not tell a paragraph's: a list item's sentences go on after it). Kept after
+                // a list item's ";", "; and" or a lead-in's ":", where items whose glyphs were printed apart have
+                // nothing else to part them; not before an "and" alone (a "; and" wrapped).
                 if !sawBreak || kept.isEmpty {
                     if doubleSpaced, blanks.count == 1, let before = kept.last, !Self.endsClause(all[before]) || Self.isConjunction(line) {} else {
                         kept += blanks
@@ -92,8 +93,8 @@ public struct LaidOutText: Sendable {
         return nonBlank >= 40 && inSentence * 10 >= nonBlank * 3
     }
 
-    /// Whether a line ends a sentence or clause: a stop (. ! ? : ;), perhaps before a closing quote or bracket, or a
-    /// list item's "; and" or "; or".
+    /// Whether a line ends a list item's clause or a lead-in: ";" or ":", perhaps before a closing quote or bracket,
+    /// or "; and", "; or".
     static func endsClause(_ line: NormalisedLine) -> Bool {
         line.withText { bytes in
             var end = bytes.count
@@ -101,7 +102,7 @@ public struct LaidOutText: Sendable {
                 end -= bytes[end - 1] == 0x99 ? 3 : 1
             }
             guard end > 0 else { return false }
-            if ".!?:;".utf8.contains(bytes[end - 1]) { return true }
+            if bytes[end - 1] == 0x3B || bytes[end - 1] == 0x3A { return true }
             let words = bytes[..<end].split(separator: 0x20)
             guard words.count >= 2, let last = words.last, let before = words.dropLast().last, before.last == 0x3B else { return false }
             return last.elementsEqual("and".utf8) || last.elementsEqual("or".utf8)

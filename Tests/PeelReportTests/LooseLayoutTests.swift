@@ -39,6 +39,19 @@ struct LooseLayoutTests {
         }
     }
 
+    /// "3. assign capable lead … dismantling them." / "These officers should …", a blank line after each: the blank line
+    /// after a sentence's end is the spacing too, and the item's second sentence stays in it.
+    @Test("a numbered list item of two sentences in double-spaced text is read whole")
+    func itemOfTwoSentences() throws {
+        let item = { (report: Report) in report.findings.first { $0.text.hasPrefix("assign capable lead responsible officers") }?.text }
+        let expected = try #require(item(try parseSample(westMercia)))
+        #expect(expected.hasSuffix("approach to tackling serious and organised crime;"))
+        for width in [73, 81] {
+            let variant = Layout.doubleSpaced(Layout.hardWrap(width: width)(Layout.numberedLists(Fixtures.sample(westMercia))))
+            #expect(item(try parse(variant)) == expected, "wrapped at \(width)")
+        }
+    }
+
     @Test("a grade table's counts with a grade after them (its labels' row cut) are not read, in whatever order they stand")
     func countsBeforeLastGrade() throws {
         let text = String(decoding: Fixtures.sample(nationalOverview), as: UTF8.self)
