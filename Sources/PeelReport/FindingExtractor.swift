@@ -522,8 +522,8 @@ enum FindingExtractor {
     /// A line that cannot be part of a list item: a heading of the report's own vocabulary.
     private static let citationEnding = Array("available from:".utf8)
 
-    /// Whether the line at `index` opens a citation: it, or one of the two lines after it (none blank), ends with
-    /// "Available from:" and the line after that is an address ("www.…", "http…").
+    /// Whether the line at `index` opens a citation: it, or one of the two lines after it (none blank, none before it
+    /// ending a sentence), ends with "Available from:" and the line after that is an address ("www.…", "http…").
     static func isCitation(_ lines: NormalisedLines, at index: Int) -> Bool {
         // Asked of each line after an item's last: read on the lines' bytes, no String made.
         let ending = Self.citationEnding
@@ -533,6 +533,8 @@ enum FindingExtractor {
                 bytes.count >= ending.count && zip(bytes.suffix(ending.count), ending).allSatisfy { ASCIIBytes.lower($0) == $1 }
             }
             if ends { return lines[line + 1].withText { ASCIIBytes.hasPrefix($0, "www.") || ASCIIBytes.hasPrefix($0, "http") } }
+            // A citation's lines run on to "Available from:": a line before it that ends a sentence is the item's own.
+            if lines[line].withText({ $0.last.map { ".!?".utf8.contains($0) } ?? false }) { return false }
             line += 1
         }
         return false

@@ -175,6 +175,15 @@ struct ComposedLayoutRegressionTests {
         }
     }
 
+    @Test("an item's last sentence just above a footnote's citation (cells per line, bullets removed, wrap 94, no blank lines, a header inline every 60 lines, CRLF) stays in the item")
+    func sentenceAboveCitation() throws {
+        let name = "peel-effectiveness-2015-wiltshire.txt"
+        let (variant, comparison) = try Self.composed(name, [Layout.cellsOnePerLine, Layout.bulletsRemoved, Layout.hardWrap(width: 94), Layout.noBlankLines,
+                                                             Layout.headersInline(every: 60), Layout.crlf])
+        #expect(comparison.wrongCount == 0, "\(comparison.kinds.values.flatMap(\.wrong).prefix(3).map(\.item.description))")
+        #expect(variant.findings.contains { $0.text.hasSuffix("There needs to be routine evaluation of tactics and sharing of effective practice.") })
+    }
+
     @Test("the contents printed as a paragraph and wrapped at 53 (tables as paragraphs 88, bullets removed, no blank lines, a numbered footer, Unicode noise): a section title left alone on a line among the contents' leaders gives the recommendations after it no question")
     func sectionTitleInContents() throws {
         let name = "peel-effectiveness-2015-national-overview.md"
