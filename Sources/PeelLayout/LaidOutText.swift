@@ -57,7 +57,7 @@ public struct LaidOutText: Sendable {
                 blanks = []
                 if sawBreak && !kept.isEmpty {
                     let dropped = footnotes.count
-                    Self.dropFootnotes(&kept, after: pageStart, all, into: &footnotes)
+                    Self.dropFootnotes(&kept, after: pageStart, all, doubleSpaced: doubleSpaced, into: &footnotes)
                     pageStart = kept.count
                     // A footnote dropped at the page's foot may go on at the next page's top.
                     if footnotes.count > dropped, let end = Self.footnoteTail(all, from: index, removed: removed) {
@@ -120,10 +120,18 @@ public struct LaidOutText: Sendable {
     /// Force in numbers block that runs over the break reads on past them (before, the footnote ended a list or stood
     /// in a table as a row). A block with no blank line above it on its page is left: it may be the page's text.
     /// `pageStart`: where the page's lines start in `kept`.
-    private static func dropFootnotes(_ kept: inout [Int], after pageStart: Int, _ all: NormalisedLines, into footnotes: inout [Int]) {
+    /// `doubleSpaced`: the blank lines inside a page's text are gone from `kept`, so a block is told by its opening: the
+    /// nearest line up that opens like a footnote, a blank line above it in the text.
+    private static func dropFootnotes(_ kept: inout [Int], after pageStart: Int, _ all: NormalisedLines, doubleSpaced: Bool,
+                                      into footnotes: inout [Int]) {
         while let last = kept.last, !all[last].isBlank {
             var top = kept.count - 1
-            while top > pageStart && !all[kept[top - 1]].isBlank { top -= 1 }
+            if doubleSpaced {
+                while top > pageStart && kept.count - top <= 6
+                        && !(all[kept[top]].withText(opensFootnote) && kept[top] > 0 && all[kept[top] - 1].isBlank) { top -= 1 }
+            } else {
+                while top > pageStart && !all[kept[top - 1]].isBlank { top -= 1 }
+            }
             guard top > pageStart, kept.count - top <= 6, all[kept[top]].withText(opensFootnote), all[last].withText(endsFootnote) else { return }
             footnotes += kept[top...]
             kept.removeSubrange(top...)

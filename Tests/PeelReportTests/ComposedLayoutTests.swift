@@ -184,6 +184,15 @@ struct ComposedLayoutRegressionTests {
         #expect(variant.findings.contains { $0.text.hasSuffix("There needs to be routine evaluation of tactics and sharing of effective practice.") })
     }
 
+    @Test("a double-spaced page's footnote under a figure caption cut by the page break (bars after cells, wrap 89, double-spaced, footnoted pages every 34 lines) is dropped: the table's figures keep the caption's period")
+    func footnoteInDoubleSpacing() throws {
+        let (variant, comparison) = try Self.composed(dyfedPowys, [Layout.cellsBarAfter(wrapAt: nil), Layout.hardWrap(width: 89), Layout.doubleSpaced,
+                                                                   Layout.footnotedPages(every: 34)])
+        #expect(comparison.wrongCount == 0, "\(comparison.kinds.values.flatMap(\.wrong).prefix(3).map(\.item.description))")
+        let rates = variant.figures.filter { $0.metric == .recordedCrimePer1000 && $0.source == .figureTable }
+        #expect(rates.count == 2 && rates.allSatisfy { $0.period.end != nil })
+    }
+
     @Test("the contents printed as a paragraph and wrapped at 53 (tables as paragraphs 88, bullets removed, no blank lines, a numbered footer, Unicode noise): a section title left alone on a line among the contents' leaders gives the recommendations after it no question")
     func sectionTitleInContents() throws {
         let name = "peel-effectiveness-2015-national-overview.md"
