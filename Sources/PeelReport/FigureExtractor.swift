@@ -444,6 +444,13 @@ enum FigureExtractor {
                                                  unit: metric.unit, period: period, source: .figureTable, line: line))
                 }
             }
+            /// The first word from `start` on that is a number, within 12 words (or where the words made run out): where
+            /// the label that starts at `start` ends.
+            func firstNumber(from start: Int) -> Int {
+                var end = start
+                while window.has(end), end - start < 12, PrintedNumber.read(window.words[end].text) == nil { end += 1 }
+                return end
+            }
             /// The first word of the header's first outcome row (its words up to the first number name an outcome type
             /// as printed), within 40 words and before any word that ends a sentence or caption: a line of prose that
             /// opens like the header ("Outcome types for which …") is no header, and the table below it has its own.
@@ -452,8 +459,7 @@ enum FigureExtractor {
                 while start < 40, window.has(start) {
                     let word = window.words[start].text
                     if Self.endsWith(word, UInt8(ascii: ":")) || Self.endsWith(word, UInt8(ascii: ".")) { return nil }
-                    var end = start
-                    while window.has(end), end - start < 12, PrintedNumber.read(window.words[end].text) == nil { end += 1 }
+                    let end = firstNumber(from: start)
                     if end > start, window.has(end), Metric.outcomeType(window.words[start..<end].map(\.text).joined(separator: " ")) != nil { return start }
                     start += 1
                 }
@@ -496,8 +502,7 @@ enum FigureExtractor {
                     /// one and with them it does not. Where the next row starts.
                     func wrappedTail() -> Int? {
                         guard values.count == columns else { return nil }
-                        var nextEnd = cursor
-                        while window.has(nextEnd), nextEnd - cursor < 12, PrintedNumber.read(window.words[nextEnd].text) == nil { nextEnd += 1 }
+                        let nextEnd = firstNumber(from: cursor)
                         guard nextEnd > cursor, window.has(nextEnd) else { return nil }
                         let valuesLine = window.words[nextEnd].line
                         var split = cursor

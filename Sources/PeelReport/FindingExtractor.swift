@@ -298,7 +298,7 @@ enum FindingExtractor {
             if line.isHeading || footnote { if line.isHeading || !items.isEmpty || current != nil { break } }
             // A footnote's number alone on its line (pdftotext -layout prints it apart from its text) ends an item; a
             // page's number before the first item (no form feed or running line beside it to tell it) is passed over.
-            if line.byteCount <= 3 && line.opening &- 0x30 < 10 && text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            if line.isBareNumber {
                 if current != nil || !items.isEmpty { break }
                 index += 1
                 continue

@@ -251,7 +251,7 @@ enum JudgmentExtractor {
         var skipped = 0
         guard let next = lines[(index + 1)...].prefix(8).first(where: {
             if $0.isBlank { return false }
-            if skipped < 2, isBareNumber($0.text) { skipped += 1; return false }
+            if skipped < 2, $0.isBareNumber { skipped += 1; return false }
             return true
         }) else { return nil }
         if let grade = Grade(printed: next.text) { return (grade, next.number) }
@@ -261,12 +261,6 @@ enum JudgmentExtractor {
             problems.append(ParseProblem(.error, line: next.number, "unknown grade \"\(next.text)\""))
         }
         return nil
-    }
-
-    /// A line of one to three ASCII digits and nothing else.
-    private static func isBareNumber(_ text: String) -> Bool {
-        let bytes = text.utf8
-        return (1...3).contains(bytes.count) && bytes.allSatisfy { $0 &- 0x30 < 10 }
     }
 
     /// One judgment per question: the best-ranked source wins; a disagreement is reported, not hidden.

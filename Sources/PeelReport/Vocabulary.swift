@@ -101,3 +101,10 @@ enum Phrases {
         return text[..<end]
     }
 }
+
+extension NormalisedLine {
+    /// One to three ASCII digits and nothing else: a footnote's number or a page's, printed apart from its text.
+    var isBareNumber: Bool {
+        (1...3).contains(byteCount) && withText { $0.allSatisfy { $0 &- 0x30 < 10 } }
+    }
+}

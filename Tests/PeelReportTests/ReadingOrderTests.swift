@@ -809,7 +809,7 @@ struct ScatteredOutcomesHeaderTests {
         let scattered = text.replacingOccurrences(of: header, with: "Outcome type/group\tDyfed-Powys Police Number of outcomes\tRate\tand Wales Number of outcomes\tRate")
         let sample = outcomes(try parseSample(dyfedPowys))
         #expect(outcomes(try parse(Array(scattered.utf8))) == sample)
-        var rows = scattered.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let rows = scattered.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let first = try #require(rows.firstIndex(of: "Charged/Summonsed\t4,405\t22.4\t577,678\t16.0"))
         let table = first..<first + 9
         var englandAndWalesFirst = rows, rateExchanged = rows, rowShort = rows
