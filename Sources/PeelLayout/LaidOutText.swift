@@ -94,9 +94,11 @@ public struct LaidOutText: Sendable {
     }
 
     /// Whether a line ends a list item's clause or a lead-in: ";" or ":", perhaps before a closing quote or bracket,
-    /// or "; and", "; or".
+    /// or "; and", "; or". Not a ";" inside a quotation the line opens and does not close: "the category 'Evidential
+    /// difficulties;" goes on "victim does not support police action'" on the next line.
     static func endsClause(_ line: NormalisedLine) -> Bool {
         line.withText { bytes in
+            if endsInsideQuotation(bytes) { return false }
             var end = bytes.count
             while end > 0, [0x22, 0x27, 0x29, 0x5D].contains(bytes[end - 1]) || (end >= 3 && bytes[end - 3] == 0xE2 && bytes[end - 2] == 0x80 && bytes[end - 1] == 0x99) {
                 end -= bytes[end - 1] == 0x99 ? 3 : 1
@@ -107,6 +109,37 @@ public struct LaidOutText: Sendable {
             guard words.count >= 2, let last = words.last, let before = words.dropLast().last, before.last == 0x3B else { return false }
             return last.elementsEqual("and".utf8) || last.elementsEqual("or".utf8)
         }
+    }
+
+    /// Whether the last quotation mark in `bytes` that opens a quotation (after a space, a bracket or the line's start,
+    /// before a word: "'Evidential", "“Evidential") has none that closes it after it (after a word, before a space, a
+    /// stop or the end: "action',"). An apostrophe inside a word ("force's") is neither.
+    static func endsInsideQuotation(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var open = false
+        var index = 0
+        while index < bytes.count {
+            var width = 0
+            if bytes[index] == 0x27 || bytes[index] == 0x22 {
+                width = 1
+            } else if bytes[index] == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, (0x98...0x9D).contains(bytes[index + 2]) {
+                width = 3
+            }
+            guard width > 0 else {
+                index += 1
+                continue
+            }
+            let before: UInt8 = index == 0 ? 0x20 : bytes[index - 1]
+            let after: UInt8 = index + width < bytes.count ? bytes[index + width] : 0x20
+            let spaceBefore = before == 0x20 || before == 0x28 || before == 0x5B
+            let spaceAfter = after == 0x20 || ",.;:!?)]".utf8.contains(after)
+            if spaceBefore && !spaceAfter {
+                open = true
+            } else if !spaceBefore && spaceAfter {
+                open = false
+            }
+            index += width
+        }
+        return open
     }
 
     /// "and" or "or" alone on a line.
@@ -121,18 +154,25 @@ public struct LaidOutText: Sendable {
     /// in a table as a row). A block with no blank line above it on its page is left: it may be the page's text.
     /// `pageStart`: where the page's lines start in `kept`.
     /// `doubleSpaced`: the blank lines inside a page's text are gone from `kept`, so a block is told by its opening: the
-    /// nearest line up that opens like a footnote, a blank line above it in the text.
+    /// nearest line up that opens like a footnote in a capital (or an address), a blank line above it in the text: every
+    /// line has one there, and a sentence's line that opens with a number ("12 months to 30 June 2015 fell by …") opens
+    /// in lower case after it, where footnotes open with a capital ("12 Home Office …").
     private static func dropFootnotes(_ kept: inout [Int], after pageStart: Int, _ all: NormalisedLines, doubleSpaced: Bool,
                                       into footnotes: inout [Int]) {
         while let last = kept.last, !all[last].isBlank {
             var top = kept.count - 1
             if doubleSpaced {
                 while top > pageStart && kept.count - top <= 6
-                        && !(all[kept[top]].withText(opensFootnote) && kept[top] > 0 && all[kept[top] - 1].isBlank) { top -= 1 }
+                        && !(all[kept[top]].withText(opensFootnoteInCapitals) && kept[top] > 0 && all[kept[top] - 1].isBlank) { top -= 1 }
             } else {
                 while top > pageStart && !all[kept[top - 1]].isBlank { top -= 1 }
             }
             guard top > pageStart, kept.count - top <= 6, all[kept[top]].withText(opensFootnote), all[last].withText(endsFootnote) else { return }
+            // An address ends a footnote's citation: a line after one that opens no footnote of its own is the page's
+            // text (a heading that a page break's footnote came after), and so is the block.
+            if doubleSpaced, (top..<(kept.count - 1)).contains(where: { all[kept[$0]].withText(endsInAddress) && !all[kept[$0 + 1]].withText(opensFootnote) }) {
+                return
+            }
             footnotes += kept[top...]
             kept.removeSubrange(top...)
             while let blank = kept.last, all[blank].isBlank { kept.removeLast() }
@@ -184,6 +224,23 @@ public struct LaidOutText: Sendable {
         let next = text[digits + 1]
         return (next | 0x20) &- 0x61 < 26 || next == UInt8(ascii: "*") || next == UInt8(ascii: "_") || next >= 0x80
     }
+
+    /// `opensFootnote`, the footnote's text opening with no lower-case ASCII letter unless it is an address
+    /// ("5 www.college.police.uk/…"), and the number no day of a month ("30 June 2015 fell by 11 percent …").
+    static func opensFootnoteInCapitals(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard opensFootnote(text) else { return false }
+        var digits = 0
+        while text[digits] != 0x20 { digits += 1 }
+        let rest = UnsafeBufferPointer(rebasing: text[(digits + 1)...])
+        if rest[0] &- 0x61 < 26 { return rest.starts(with: "www.".utf8) || rest.starts(with: "http".utf8) }
+        var wordEnd = 0
+        while wordEnd < rest.count && (rest[wordEnd] | 0x20) &- 0x61 < 26 { wordEnd += 1 }
+        let word = rest[..<wordEnd]
+        return !monthNames.contains { $0.count == word.count && zip($0, word).allSatisfy { $0 == $1 | 0x20 } }
+    }
+
+    private static let monthNames = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                                     "october", "november", "december"].map { Array($0.utf8) }
 
     /// The pages a running line must stand on to be taken for one by its repeating alone (three: a heading opens two).
     public static let runningLinePages = PageFurniture.minimumPages

@@ -99,4 +99,57 @@ struct LooseLayoutTests {
         let expected = try #require(area(try parseSample(wiltshire)))
         #expect(area(try parse(Array(text.utf8))) == expected)
     }
+    /// "… fall into the category 'Evidential difficulties;" / "victim does not support police action', and rectify …",
+    /// a blank line between: the ";" inside the quotation ended the item there.
+    @Test("a \";\" inside a quotation a line ends on ends no clause: the double-spaced item reads on")
+    func clauseInsideQuotation() throws {
+        let clause = { (text: String) in LaidOutText.endsClause(NormalisedLine(number: 1, text: text)) }
+        #expect(!clause("fall into the category 'Evidential difficulties;"))
+        #expect(!clause("fall into the category \u{2018}Evidential difficulties;"))
+        #expect(clause("the force's duties;"))
+        #expect(clause("the officers' duties; and"))
+        #expect(clause("the 'THRIVE' model;"))
+        #expect(clause("its \u{201C}action plan\u{201D};"))
+        let area = { (report: Report) in report.findings.first { $0.text.hasPrefix("The force should take steps to understand the reasons") }?.text }
+        let expected = try #require(area(try parseSample(westMercia)))
+        #expect(expected.hasSuffix("pursuing justice on behalf of victims of domestic abuse."))
+        for width in [81, 82] {
+            let variant = Layout.doubleSpaced(Layout.hardWrap(width: width)(Layout.numberedLists(Fixtures.sample(westMercia))))
+            #expect(area(try parse(variant)) == expected, "wrapped at \(width)")
+        }
+    }
+
+    /// "… police recorded crime (excluding fraud) for the" / "12 months to 30 June 2015 fell by 11 percent …" / "percent
+    /// across all forces in England and Wales.", a blank line above each, then a page break: the two lines were dropped
+    /// as the page's footnote, and "Over this same period" took the period of "12 months to 30 June 2010". The same with
+    /// "30 June 2015 fell by 11 percent in Wiltshire compared with a".
+    @Test("a double-spaced line opening with a number and a lower-case word or a month is no footnote: the five-year changes keep their period")
+    func numberOpeningSentenceLine() throws {
+        let changes = { (report: Report) in
+            report.figures.filter { $0.metric == .victimBasedCrimeChange5yPct || $0.metric == .recordedCrimeChange5yPct }
+                .map { "\($0.area) \($0.metric) \($0.value) \($0.period)" }
+        }
+        let sample = changes(try parseSample(wiltshire))
+        #expect(sample.contains { $0.hasPrefix("force victim_based_crime_change_5y_pct -12.0") })
+        let variant = Layout.headersInline(every: 70)(Layout.doubleSpaced(Layout.hardWrap(width: 93)(Layout.bulletsRemoved(Layout.cellsOnePerLine(Fixtures.sample(wiltshire))))))
+        #expect(String(decoding: variant, as: UTF8.self).contains("for the\n\n12 months to 30 June 2015 fell by 11 percent"))
+        #expect(changes(try parse(variant)) == sample)
+        let dated = Layout.pageFurniture(every: 56)(Layout.doubleSpaced(Layout.hardWrap(width: 67)(Layout.numberedLists(Layout.tablesAsParagraphs(width: 84)(Fixtures.sample(wiltshire))))))
+        #expect(String(decoding: dated, as: UTF8.self).contains("for the 12 months to\n\n30 June 2015 fell by 11 percent in Wiltshire compared with a\n"))
+        #expect(changes(try parse(dated)) == sample)
+    }
+
+    /// A page's footnote ("7 *Crime Inspection 2014 …* Available from:" / "www.justiceinspectorates.gov.uk/….pdf"), then
+    /// the next question's heading, then a page break: the heading went with the footnote, and the question's areas for
+    /// improvement were given to the question before.
+    @Test("a heading after a footnote's address is no part of the footnote in double-spaced text")
+    func headingAfterCitation() throws {
+        let areas = { (report: Report) in report.findings.filter { $0.kind == .areaForImprovement }.map { "\($0.question.map { "\($0)" } ?? "-") \($0.text)" } }
+        let expected = areas(try parseSample(wiltshire))
+        #expect(expected.count >= 6)
+        let variant = Layout.footnotedPages(every: 70)(Layout.doubleSpaced(Layout.hardWrap(width: 110)(Layout.numberedLists(Layout.cellsBarred("|", delimiterRow: true)(Fixtures.sample(wiltshire))))))
+        let text = String(decoding: variant, as: UTF8.self)
+        #expect(text.contains("wiltshire-crime-inspection-2014.pdf\n\n\nHow effective is the force at investigating crime and managing offenders?\n\n\n26 "))
+        #expect(areas(try parse(variant)) == expected)
+    }
 }
