@@ -91,7 +91,11 @@ struct ComposedLayoutTests {
             let width = Int.random(in: 50...120, using: &random)
             steps.append(("wrap \(width)", Layout.hardWrap(width: width)))
         }
-        if Bool.random(using: &random) { steps.append(("no blank lines", Layout.noBlankLines)) }
+        switch Int.random(in: 0..<4, using: &random) {
+        case 0, 1: steps.append(("no blank lines", Layout.noBlankLines))
+        case 2: steps.append(("double-spaced", Layout.doubleSpaced))
+        default: break
+        }
         if Bool.random(using: &random) {
             let every = Int.random(in: 30...70, using: &random)
             let furniture: [(String, (Int) -> LayoutTransform)] = [
