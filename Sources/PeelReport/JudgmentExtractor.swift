@@ -107,16 +107,19 @@ enum JudgmentExtractor {
             }
             if printed.hasPrefix(ignoringASCIICase: Self.question) {
                 let words = text.tokens(index..<min(lines.count, index + 40)).words
-                guard words.count > 4, ["question", "grade", "last", "inspected"].enumerated().allSatisfy({ words[$0.offset].text.equals(ignoringASCIICase: $0.element) }) else {
-                    if printed.equals(ignoringASCIICase: "question"), words.contains(where: { $0.text.equals(ignoringASCIICase: "grade") }) {
-                        if let rows = columnMajorTable(lines, header: index) {
-                            candidates += rows
-                        } else {
-                            report.problems.append(ParseProblem(.warning, line: line.number, "judgments table printed a column at a time with columns of different lengths: not read"))
-                        }
+                let headed = words.count > 4 && ["question", "grade", "last", "inspected"].enumerated().allSatisfy { words[$0.offset].text.equals(ignoringASCIICase: $0.element) }
+                // "Question" alone on its line: the header's cells a line each, the table's perhaps out of their rows.
+                if printed.equals(ignoringASCIICase: "question"), words.contains(where: { $0.text.equals(ignoringASCIICase: "grade") }) {
+                    if let rows = columnsInReadingOrder(lines, header: index) {
+                        candidates += rows
+                        continue
                     }
-                    continue
+                    guard headed else {
+                        report.problems.append(ParseProblem(.warning, line: line.number, "judgments table whose cells stand out of their rows, its columns of different lengths (or a grade or year before its question): not read"))
+                        continue
+                    }
                 }
+                guard headed else { continue }
                 let end = readJudgmentsTable(words, from: 4, into: &candidates, problems: &report.problems)
                 if end > 4, let lastLine = lines.firstIndex(where: { $0.number == words[end - 1].line }) { index = lastLine }
                 continue
@@ -125,59 +128,104 @@ enum JudgmentExtractor {
         report.judgments = choose(candidates, forceID: forceID, scale: scale, problems: &report.problems)
     }
 
-    /// A judgments table that a reading-order extraction printed a column at a time: "Question", then each question's
-    /// wording (wrapped lines joined: a line naming no question continues the one before), "Grade" and as many grades,
-    /// "Last inspected" and as many years. Read only when every column has the same number of cells.
-    private static func columnMajorTable(_ lines: NormalisedLines, header: Int) -> [Candidate]? {
-        var index = header + 1
-        var questions: [(Question, Int)] = []
+    /// A judgments table whose header's cells stand a line each ("Question", "Grade", "Last inspected") and whose cells a
+    /// reading-order extraction printed in some order of its own: a column at a time (each question's wording, wrapped
+    /// lines joined, then "Grade" and the grades, then "Last inspected" and the years), a row at a time, or both by turns
+    /// (pdfminer: two rows, then the rest a column at a time; a grade and a year on one line). What every such reading
+    /// keeps is each column's cells in order, top to bottom: the first grade is the first question's. Read only where
+    /// every column has as many cells, both headers stand among them, and no question's grade or year comes before its
+    /// wording; the table ends at the first line that is none of these, or names a question read.
+    private static func columnsInReadingOrder(_ lines: NormalisedLines, header: Int) -> [Candidate]? {
+        var questions: [(question: Question, index: Int)] = []
+        var grades: [(grade: Grade, index: Int)] = []
+        var years: [(year: Int?, index: Int)] = []
         var wording = ""
+        var gradeHeader = false, yearHeader = false
+        /// The wording read so far names one question, not read before.
         func flush() -> Bool {
             guard !wording.isEmpty else { return true }
             let named = Question.named(in: wording)
-            guard named.count == 1, !questions.contains(where: { $0.0 == named[0] }) else { return false }
-            questions[questions.count - 1].0 = named[0]
+            wording = ""
+            guard named.count == 1, !questions.contains(where: { $0.question == named[0] }) else { return false }
+            questions[questions.count - 1].question = named[0]
             return true
         }
-        while index < lines.count, !lines[index].text.equals(ignoringASCIICase: "grade"), index - header < 30 {
-            let text = lines[index].text
+        /// The grades and years (a dash: none printed) that `words` are, nil unless they are nothing else.
+        func cells(_ words: [Word]) -> [(grade: Grade?, year: Int?)]? {
+            var cells: [(grade: Grade?, year: Int?)] = []
+            var position = 0
+            while position < words.count {
+                if let (grade, length) = Phrases.grade(words, at: position) {
+                    cells.append((grade, nil))
+                    position += length
+                } else if let year = Phrases.year(words[position]) {
+                    cells.append((nil, year))
+                    position += 1
+                } else if ["-", "\u{2013}", "\u{2014}"].contains(words[position].text) {
+                    cells.append((nil, nil))
+                    position += 1
+                } else {
+                    return nil
+                }
+            }
+            return cells
+        }
+        var index = header + 1
+        while index < lines.count, index - header < 80 {
+            let line = lines[index]
+            let text = line.text
             defer { index += 1 }
             if text.isEmpty { continue }
-            if Question.named(in: text).count == 1 {
+            var words = text.split(separator: " ").map { Word(text: $0, line: line.number, token: index) }
+            // The headers may stand anywhere among the cells (pdfminer may print "Last inspected" under its years); one
+            // ends a question's wording.
+            let headers = (gradeHeader, yearHeader)
+            if words.first.map({ $0.text.equals(ignoringASCIICase: "grade") }) == true, !gradeHeader {
+                gradeHeader = true
+                words.removeFirst()
+            }
+            if words.count >= 2, words[0].text.equals(ignoringASCIICase: "last"), words[1].text.equals(ignoringASCIICase: "inspected"), !yearHeader {
+                yearHeader = true
+                words.removeFirst(2)
+            }
+            if headers != (gradeHeader, yearHeader) { guard flush() else { return nil } }
+            if words.isEmpty { continue }
+            // A line of cells: grades and years (or a dash, no year printed), nothing else; a grade may be wrapped
+            // ("Requires" / "improvement"), its line then read with the next.
+            var found = cells(words)
+            var lastLine = index
+            if found == nil, let next = lines[(index + 1)...].prefix(2).firstIndex(where: { !$0.isBlank }) {
+                found = cells(words + lines[next].text.split(separator: " ").map { Word(text: $0, line: lines[next].number, token: next) })
+                lastLine = next
+            }
+            if let found {
                 guard flush() else { return nil }
-                questions.append((.overall, lines[index].number))
+                for cell in found {
+                    if let grade = cell.grade { grades.append((grade, index)) } else { years.append((cell.year, index)) }
+                }
+                index = lastLine
+                continue
+            }
+            // A question's wording, or a wrapped one's next line (naming none, right after it). A question read before
+            // is the next section's heading: the table has ended.
+            let named = Question.named(in: text)
+            if named.count == 1 {
+                if questions.contains(where: { $0.question == named[0] }) { break }
+                guard flush() else { return nil }
+                questions.append((.overall, index))
                 wording = text
-            } else {
-                guard !questions.isEmpty, Question.named(in: text).isEmpty else { return nil }
+            } else if named.isEmpty, !wording.isEmpty {
                 wording += " " + text
+            } else {
+                break
             }
         }
-        guard flush(), !questions.isEmpty, index < lines.count else { return nil }
-        // The grades, as words (a grade may be split over lines), up to "Last inspected".
-        var gradeWords: [Word] = []
-        index += 1
-        while index < lines.count, !lines[index].text.equals(ignoringASCIICase: "last inspected"), index - header < 60 {
-            for word in lines[index].text.split(separator: " ") { gradeWords.append(Word(text: word, line: lines[index].number, token: index)) }
-            index += 1
+        guard flush(), gradeHeader, yearHeader, !questions.isEmpty, grades.count == questions.count, years.count == questions.count,
+              questions.indices.allSatisfy({ grades[$0].index > questions[$0].index && years[$0].index > questions[$0].index }) else { return nil }
+        return questions.indices.map {
+            Candidate(question: questions[$0].question, grade: grades[$0].grade, lastInspected: years[$0].year,
+                      line: lines[questions[$0].index].number, source: .table)
         }
-        var grades: [Grade] = []
-        var position = 0
-        while position < gradeWords.count, let (grade, length) = Phrases.grade(gradeWords, at: position) {
-            grades.append(grade)
-            position += length
-        }
-        guard position == gradeWords.count, grades.count == questions.count, index < lines.count else { return nil }
-        var years: [Int] = []
-        index += 1
-        while index < lines.count, years.count < questions.count {
-            let text = lines[index].text
-            index += 1
-            if text.isEmpty { continue }
-            guard text.utf8.count == 4, let year = Int(text), (2010...2099).contains(year) else { return nil }
-            years.append(year)
-        }
-        guard years.count == questions.count else { return nil }
-        return questions.indices.map { Candidate(question: questions[$0].0, grade: grades[$0], lastInspected: years[$0], line: questions[$0].1, source: .table) }
     }
 
     /// Rows of a judgments table from word `start`: a question's wording, its grade, the year it was last inspected.
