@@ -20,6 +20,8 @@ enum PageFurniture {
             feet.append(nonBlank(lines, from: start - 1, step: -1))
         }
         var furniture = Set<Int>()
+        /// The keys of the lines taken for furniture by their repeating.
+        var running = Set<String>()
         // On at least two pages and on half of them: a heading that happens to open two pages of a long report is
         // not enough. Outward from the break only: a line is furniture if the lines between it and the break are.
         let needed = max(2, (starts.count + 1) / 2)
@@ -40,11 +42,26 @@ enum PageFurniture {
                     if repeats || isPageNumber(lines[candidates[depth]].text) {
                         furniture.insert(candidates[depth])
                     }
+                    if repeats { running.insert(key) }
+                }
+            }
+        }
+        // A running line a reading-order extraction set a few lines into a page (pdfminer.six put the running title
+        // after a page's heading and the first line of a label, "… 12 months to 31 March" / running title / "2015"): the
+        // same line as the pages' edges repeat, among a page's first or last `strayDepth` lines.
+        if !running.isEmpty {
+            for edge in zip([0] + starts, [lines.count - 1] + starts.map { $0 - 1 }) {
+                for index in nonBlank(lines, from: edge.0, step: 1, count: strayDepth) + nonBlank(lines, from: edge.1, step: -1, count: strayDepth)
+                where !furniture.contains(index) && running.contains(lines[index].withText(key)) {
+                    furniture.insert(index)
                 }
             }
         }
         return furniture
     }
+
+    /// How many non-blank lines at each end of a page may hold a running line out of its place.
+    static let strayDepth = 4
 
     /// Running lines that no page break or page number marks (a copy from a viewer of pages that carry no number), in a
     /// text with no form feed: lines from `start` on that the caller's vocabulary takes for one, standing at least as
@@ -270,10 +287,10 @@ enum PageFurniture {
         return text.reduce(0) { $0 * 10 + Int($1 &- 0x30) }
     }
 
-    private static func nonBlank(_ lines: NormalisedLines, from start: Int, step: Int) -> [Int] {
+    private static func nonBlank(_ lines: NormalisedLines, from start: Int, step: Int, count: Int = depth) -> [Int] {
         var found: [Int] = []
         var index = start
-        while index >= 0 && index < lines.count && found.count < depth {
+        while index >= 0 && index < lines.count && found.count < count {
             if !lines[index].isBlank { found.append(index) }
             // Never across a second break: a one-line page has no furniture of the next.
             if step < 0 && lines[index].afterPageBreak && !lines[index].isBlank { break }

@@ -46,6 +46,28 @@ struct LayoutTests {
         #expect(kept.filter { $0.hasPrefix("Body text") }.count == 6)
     }
 
+    /// pdfminer.six sets a page's boxes in an order of its own: "Domestic abuse", "Domestic abuse as a percentage of …
+    /// 12 months to 31 March", the running title, "2015".
+    @Test("the running title a few lines into a page is furniture there too; the same words further in are not")
+    func strayRunningTitle() throws {
+        let title = "PEEL: Police effectiveness 2015 – Wiltshire Police"
+        var pages: [String] = []
+        for page in 1...6 {
+            switch page {
+            case 3: pages.append("Domestic abuse\n\nDomestic abuse as a percentage of all recorded crime 12 months to 31 March\n\n\(title)\n\n2015\nWiltshire Police\n11.5%\n")
+            case 5: pages.append("\(title)\nOne.\nTwo.\nThree.\nFour.\nFive.\n\(title)\nSix.\nSeven.\nEight.\nNine.\nTen.\n")
+            default: pages.append("\(title)\n\nBody text \(String(repeating: "and more ", count: page)).\nMore text, \(String(repeating: "x", count: page)).\n")
+            }
+        }
+        let text = try laidOut(pages.joined(separator: "\u{0C}"))
+        let kept = text.lines.filter { !$0.isBlank }.map(\.text)
+        #expect(kept.filter { $0 == title }.count == 1)
+        #expect(kept.contains("Domestic abuse as a percentage of all recorded crime 12 months to 31 March"))
+        #expect(kept.contains("2015"))
+        let fifth = try #require(kept.firstIndex(of: "Five."))
+        #expect(kept[fifth + 1] == title)
+    }
+
     @Test("values that end most pages (a table's cells one per line: \"36.2\", \"-12.6%\") are no footer; a footer that repeats is one")
     func valuesEndingPages() throws {
         let values = ["36.2", "6.3", "-12.6%", "+13%", "21,251", "4.1"]
