@@ -547,7 +547,7 @@ enum FigureExtractor {
             // lowercases longer ("İ"), and stopped the whole run.
             guard let first, window.has(first), let englandAndWales = header.firstIndex(ignoringASCIICase: "england and wales"),
                   names.isForce(String(header[..<englandAndWales]).droppingHeaderWords()) else {
-                if isRates, let rows = columnMajorRates(lines, header: index, names: names) {
+                if isRates, let rows = columnMajorRates(lines, header: index, names: names) ?? labelsThenRates(lines, header: index, names: names) {
                     for (metric, force, englandAndWales, line) in rows {
                         addRow(metric: metric, qualifier: nil, values: [force, englandAndWales], line: line)
                     }
@@ -558,6 +558,10 @@ enum FigureExtractor {
                     for (qualifier, values, line) in rows {
                         addRow(metric: .outcomeCount, qualifier: qualifier, values: values, line: line)
                     }
+                    continue
+                }
+                if !isRates, let rows = outcomesByKind(lines, header: index, names: names) {
+                    for (qualifier, values, line) in rows { addRow(metric: .outcomeCount, qualifier: qualifier, values: values, line: line) }
                     continue
                 }
                 // The outcomes' rows whole under a header whose words an extraction scattered ("… Number of outcomes", "and
@@ -574,6 +578,18 @@ enum FigureExtractor {
                 continue
             }
             let (rows, problems) = readRows(from: first)
+            // The labels a line each under the header, then all the rates: read where the rates place the columns.
+            if isRates, rows.isEmpty, let labelled = labelsThenRates(lines, header: index, names: names) {
+                for (metric, force, englandAndWales, line) in labelled {
+                    addRow(metric: metric, qualifier: nil, values: [force, englandAndWales], line: line)
+                }
+                continue
+            }
+            // The outcomes' rows not all read, their cells out of order: read where the numbers place each column.
+            if !isRates, rows.isEmpty || !problems.isEmpty, let scrambled = outcomesByKind(lines, header: index, names: names), scrambled.count > rows.count {
+                for (qualifier, values, line) in scrambled { addRow(metric: .outcomeCount, qualifier: qualifier, values: values, line: line) }
+                continue
+            }
             report.problems += problems
             for row in rows { addRow(metric: row.metric, qualifier: row.qualifier, values: row.values, line: row.line) }
         }
@@ -637,6 +653,54 @@ extension FigureExtractor {
 }
 
 extension FigureExtractor {
+    /// A rates table that a reading-order extraction printed as its header's areas (the force's name, then "England and
+    /// Wales"; on one line or two, before or after the labels), its labels one a line, then all the rates one after
+    /// another: twice as many as labels, with nothing to say which column each came from. Read a column at a time (the
+    /// force's rates, then England and Wales') only where the rates say so: in each area no rate above the rate it is
+    /// part of (`Metric.partOf`: victim-based crime within recorded crime …), which the same numbers read a row at a
+    /// time break. Where neither reading or both keep to it, or no two labels are so related, not read.
+    static func labelsThenRates(_ lines: NormalisedLines, header: Int, names: AreaNames) -> [(Metric, PrintedNumber, PrintedNumber, Int)]? {
+        var labels: [(metric: Metric, line: Int)] = []
+        var areas: [Area] = []
+        var rates: [PrintedNumber] = []
+        var index = header + 1
+        while index < lines.count, index - header < 60 {
+            let line = lines[index]
+            index += 1
+            if line.isBlank { continue }
+            let text = line.text
+            if rates.isEmpty, let (metric, _) = Metric.fromLabel(text) {
+                guard !labels.contains(where: { $0.metric == metric }) else { return nil }
+                labels.append((metric, line.number))
+                continue
+            }
+            if rates.isEmpty, let named = names.areas(line, text: text) {
+                areas += named
+                continue
+            }
+            let words = text.split(separator: " ")
+            let numbers = words.compactMap { PrintedNumber(String($0)) }
+            guard !words.isEmpty, numbers.count == words.count else { break }
+            rates += numbers
+        }
+        let count = labels.count
+        guard count >= 2, areas == [.force, .englandAndWales], rates.count == 2 * count else { return nil }
+        /// Whether, in both areas' columns, no rate is above the one it is part of, where at least one such pair stands.
+        func nested(_ columns: [[PrintedNumber]]) -> Bool {
+            var compared = false
+            for (row, label) in labels.enumerated() {
+                guard let whole = label.metric.partOf, let wholeRow = labels.firstIndex(where: { $0.metric == whole }) else { continue }
+                compared = true
+                if columns.contains(where: { $0[row].value > $0[wholeRow].value }) { return false }
+            }
+            return compared
+        }
+        let byColumn = [Array(rates[..<count]), Array(rates[count...])]
+        let byRow = [stride(from: 0, to: rates.count, by: 2).map { rates[$0] }, stride(from: 1, to: rates.count, by: 2).map { rates[$0] }]
+        guard nested(byColumn), !nested(byRow) else { return nil }
+        return labels.indices.map { (labels[$0].metric, byColumn[0][$0], byColumn[1][$0], labels[$0].line) }
+    }
+
     /// The 2015 outcomes table as a reading-order extraction prints it: its columns one after another, each under its
     /// header ("<force> Number of outcomes", "Rate", "England and Wales Number of outcomes", "Rate"), the outcome types
     /// alone or each beside its first column's number. The force's column may open above "Outcome type/group" and
@@ -700,6 +764,81 @@ extension FigureExtractor {
         guard !labels.isEmpty, columns.allSatisfy({ $0.count == labels.count }),
               ratesAgree(counts: columns[0], rates: columns[1]), ratesAgree(counts: columns[2], rates: columns[3]) else { return nil }
         return (start, labels.indices.map { row in (labels[row].0, columns.map { $0[row] }, labels[row].1) })
+    }
+
+    /// The 2015 outcomes table as a reading-order extraction may scramble it (pdfminer.six: the outcome types with some
+    /// of the force's counts among them, then its rates with England and Wales' first count among those, then the
+    /// rest): the header's words, outcome types and numbers in an order of their own, each column's numbers still in
+    /// order, the force's columns before England and Wales'. The numbers say which column is which by their kind (a
+    /// count whole, a rate printed to a decimal place) and their order: a kind's two columns one after the other (the
+    /// first half the force's) or a row's two by turns (`pdftotext -colspacing 2`: "15.1", "577,678", "16.0", …). Read
+    /// only where the header names the force, then England and Wales (and no "Rate" before a "Number"), the table ends
+    /// at a line with no number, each kind has two numbers an outcome type, and
+    /// exactly one way of parting each kind's numbers gives columns that `outcomeColumnsAgree`: the same numbers read
+    /// in another order almost never do. From `header` ("Outcome type/group …") to the first line that is none of these
+    /// ("Source: …").
+    static func outcomesByKind(_ lines: NormalisedLines, header: Int, names: AreaNames) -> [(OutcomeType, [PrintedNumber], Int)]? {
+        var labels: [(type: OutcomeType, line: Int)] = []
+        var counts: [PrintedNumber] = []
+        var rates: [PrintedNumber] = []
+        var areas: [Area] = []
+        let headerWords = ["outcome", "type/group", "type", "group", "number", "of", "outcomes", "rate"]
+        /// A "Rate" before any "Number": the header names the columns in another order than the numbers'.
+        var sawNumber = false, rateFirst = false
+        /// Whether the words name areas once the header's own words are taken out (or are only those).
+        func isHeader(_ words: ArraySlice<Substring>) -> Bool {
+            for word in words {
+                if word.equals(ignoringASCIICase: "number") { sawNumber = true }
+                if word.equals(ignoringASCIICase: "rate"), !sawNumber { rateFirst = true }
+            }
+            let rest = words.filter { word in !headerWords.contains { word.equals(ignoringASCIICase: $0) } }
+            if rest.isEmpty { return true }
+            guard let named = names.areas(rest.joined(separator: " ")) else { return false }
+            areas += named
+            return true
+        }
+        var index = header
+        reading: while index < lines.count, index - header < 120 {
+            let line = lines[index]
+            index += 1
+            let words = line.text.split(separator: " ")
+            var start = 0
+            while start < words.count {
+                if let number = PrintedNumber(String(words[start])) {
+                    if number.decimals == 0 { counts.append(number) } else { rates.append(number) }
+                    start += 1
+                    continue
+                }
+                var end = start
+                while end < words.count, PrintedNumber(String(words[end])) == nil { end += 1 }
+                let text = words[start..<end]
+                if let type = Metric.outcomeType(text.joined(separator: " ")) {
+                    guard !labels.contains(where: { $0.type == type }) else { return nil }
+                    labels.append((type, line.number))
+                } else if !isHeader(text) {
+                    // A line with numbers that is no row of known words: the table goes on past what could be read.
+                    if words.contains(where: { PrintedNumber(String($0)) != nil }) { return nil }
+                    break reading
+                }
+                start = end
+            }
+        }
+        let count = labels.count
+        guard count >= 2, !rateFirst, areas == [.force, .englandAndWales], counts.count == 2 * count, rates.count == 2 * count else { return nil }
+        /// A kind's two columns as the reading merged them: one after the other, or a row's two by turns.
+        func splits(_ numbers: [PrintedNumber]) -> [([PrintedNumber], [PrintedNumber])] {
+            [(Array(numbers[..<count]), Array(numbers[count...])),
+             (stride(from: 0, to: numbers.count, by: 2).map { numbers[$0] }, stride(from: 1, to: numbers.count, by: 2).map { numbers[$0] })]
+        }
+        var agreeing: [[[PrintedNumber]]] = []
+        for countColumns in splits(counts) {
+            for rateColumns in splits(rates) {
+                let rows = labels.indices.map { [countColumns.0[$0], rateColumns.0[$0], countColumns.1[$0], rateColumns.1[$0]] }
+                if outcomeColumnsAgree(rows) { agreeing.append(rows) }
+            }
+        }
+        guard agreeing.count == 1, let rows = agreeing.first else { return nil }
+        return labels.indices.map { (labels[$0].type, rows[$0], labels[$0].line) }
     }
 
     /// Whether the outcomes' four columns are, by their numbers alone, the force's count and rate and England and

@@ -87,6 +87,17 @@ public enum Metric: String, VocabularyKey {
         }
     }
 
+    /// The rate whose crimes this rate's are part of, per the same population: victim-based crime is recorded crime
+    /// less the crimes with no direct victim; sexual offences and assaults with injury are victim-based crimes. A
+    /// rate is never above the one it is part of, in any area.
+    public var partOf: Metric? {
+        switch self {
+        case .victimBasedCrimePer1000: .recordedCrimePer1000
+        case .sexualOffencesPer1000, .assaultWithInjuryPer1000: .victimBasedCrimePer1000
+        default: nil
+        }
+    }
+
     /// A change (`recorded_crime_change_1y_pct` …): it may be negative or past 100.
     public var isChange: Bool {
         switch self {

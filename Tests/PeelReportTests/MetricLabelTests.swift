@@ -214,4 +214,96 @@ struct ColumnAtATimeTableTests {
         #expect(read.isEmpty)
         #expect(report.problems.contains { $0.message == "figure table printed a column at a time (its labels, then its numbers): not read" })
     }
+
+    private static let dyfedRates = """
+        Rates per 1,000 population\tDyfed-Powys Police\tEngland and Wales
+        Recorded crime (excluding fraud)\t38.1\t63.0
+        Victim-based crime\t30.4\t56.0
+        Sexual offences\t1.6\t1.6
+        Assault with injury\t4.7\t6.3
+        Burglary in a dwelling*\t2.5\t8.4
+        Anti-social behaviour incidents*\t33.2\t32.9
+        """
+    private static let labels = ["Recorded crime (excluding fraud)", "Victim-based crime", "Sexual offences", "Assault with injury",
+                                 "Burglary in a dwelling*", "Anti-social behaviour incidents*"]
+
+    private func rates(replacingWith table: String) throws -> (sample: [Figure], read: [Figure], report: Report) {
+        let text = String(decoding: Fixtures.sample(dyfedPowys), as: UTF8.self)
+        #expect(text.contains(Self.dyfedRates))
+        let isRate = { (figure: Figure) in figure.source == .figureTable && figure.metric != .outcomeCount && figure.metric != .outcomeRatePct }
+        let report = try parse(Array(text.replacingOccurrences(of: Self.dyfedRates, with: table).utf8))
+        return (try parse(Array(text.utf8)).figures.filter(isRate), report.figures.filter(isRate), report)
+    }
+
+    /// pdfminer.six with other margins (the committed pdfminer-tight and pdfminer-loose extractions): the areas' names,
+    /// the labels a line each, then the force's six rates and England and Wales' six, nothing between them.
+    @Test("its areas and labels, then all its rates: read a column at a time where no rate is above the one it is part of only so", arguments: [
+        ["Rates per 1,000 population", "Dyfed-Powys Police", "England and Wales"] + labels,
+        ["Rates per 1,000 population"] + labels + ["Dyfed-Powys Police England and Wales"],
+    ])
+    func labelsThenAllRates(head: [String]) throws {
+        let numbers = ["38.1", "30.4", "1.6", "4.7", "2.5", "33.2", "63.0", "56.0", "1.6", "6.3", "8.4", "32.9"]
+        let (sample, read, _) = try rates(replacingWith: (head + numbers).joined(separator: "\n\n"))
+        #expect(sample.count == 12)
+        #expect(read == sample.map { figure in
+            var moved = figure
+            moved.line = read.first { $0.metric == figure.metric && $0.area == figure.area }?.line ?? -1
+            return moved
+        })
+    }
+
+    @Test("its labels, then all its rates a row at a time, or rates no label is part of: not read")
+    func labelsThenRowsOfRates() throws {
+        let head = ["Rates per 1,000 population", "Dyfed-Powys Police", "England and Wales"]
+        let byRow = ["38.1", "63.0", "30.4", "56.0", "1.6", "1.6", "4.7", "6.3", "2.5", "8.4", "33.2", "32.9"]
+        #expect(try rates(replacingWith: (head + Self.labels + byRow).joined(separator: "\n")).read.isEmpty)
+        // Burglary (per household) and anti-social behaviour are part of no other rate: nothing tells the readings apart.
+        let unrelated = ["Burglary in a dwelling*", "Anti-social behaviour incidents*", "2.5", "33.2", "8.4", "32.9"]
+        #expect(try rates(replacingWith: (head + unrelated).joined(separator: "\n")).read.isEmpty)
+    }
+
+    private static let dyfedOutcomes = """
+        Outcome type/group\tDyfed-Powys Police Number of outcomes\tRate\tEngland and Wales Number of outcomes\tRate
+        Charged/Summonsed\t4,405\t22.4\t577,678\t16.0
+        Taken into consideration\t68\t0.3\t21,318\t0.6
+        Out-of-court (formal)\t1,790\t9.1\t165,384\t4.6
+        Caution - youths\t178\t0.9\t19,703\t0.5
+        Caution - adults\t1,293\t6.6\t115,000\t3.2
+        Penalty Notices for Disorder\t319\t1.6\t30,681\t0.8
+        Out-of-court (informal)\t1,622\t8.2\t159,915\t4.4
+        Cannabis/Khat warning\t818\t4.2\t41,964\t1.2
+        Community resolution\t804\t4.1\t117,951\t3.3
+        """
+
+    private func outcomes(replacingWith table: String) throws -> (sample: [String], read: [String]) {
+        let text = String(decoding: Fixtures.sample(dyfedPowys), as: UTF8.self)
+        #expect(text.contains(Self.dyfedOutcomes))
+        let outcomes = { (report: Report) in
+            report.figures.filter { $0.metric == .outcomeCount || $0.metric == .outcomeRatePct }
+                .map { "\($0.area) \($0.metric) \($0.qualifier.map(\.rawValue) ?? "-") \($0.value) \($0.period)" }
+        }
+        return (outcomes(try parse(Array(text.utf8))), outcomes(try parse(Array(text.replacingOccurrences(of: Self.dyfedOutcomes, with: table).utf8))))
+    }
+
+    /// pdfminer-tight: some of the force's counts among the outcome types, its rates with England and Wales' first
+    /// count among them, then the other counts, "Rate", England and Wales' rates. `pdftotext -colspacing 2`: each row's
+    /// force rate, England and Wales count and rate by turns.
+    @Test("the outcomes scrambled by an extraction are read where only one parting of counts and rates agrees", arguments: [
+        "Outcome type/group\nDyfed-Powys Police Number\nof outcomes\nRate\nEngland and Wales Number\nof outcomes\nCharged/Summonsed\n4,405\nTaken into consideration\n68\nOut-of-court (formal)\nCaution - youths\nCaution - adults\n1,790\n178\n1,293\nPenalty Notices for Disorder\n319\nOut-of-court (informal)\nCannabis/Khat warning\nCommunity resolution\n1,622\n818\n804\n22.4\n577,678\n0.3\n9.1\n0.9\n6.6\n1.6\n8.2\n4.2\n4.1\n21,318\n165,384\n19,703\n115,000\n30,681\n159,915\n41,964\n117,951\nRate\n16.0\n0.6\n4.6\n0.5\n3.2\n0.8\n4.4\n1.2\n3.3",
+        "Outcome type/group\nDyfed-Powys Police Number of\noutcomes\nCharged/Summonsed\n4,405\nTaken into consideration\n68\nOut-of-court (formal)\n1,790\nCaution - youths\n178\nCaution - adults\n1,293\nPenalty Notices for Disorder 319\nOut-of-court (informal)\n1,622\nCannabis/Khat warning\n818\nCommunity resolution\n804\nRate\nEngland and Wales Number\nRate\nof outcomes\n22.4\n577,678\n16.0\n0.3\n21,318\n0.6\n9.1\n165,384\n4.6\n0.9\n19,703\n0.5\n6.6\n115,000\n3.2\n1.6\n30,681\n0.8\n8.2\n159,915\n4.4\n4.2\n41,964\n1.2\n4.1\n117,951\n3.3",
+    ])
+    func scrambledOutcomes(table: String) throws {
+        let (sample, read) = try outcomes(replacingWith: table + "\n\nSource: Home Office crime outcomes data")
+        #expect(sample.count == 36)
+        #expect(read == sample)
+    }
+
+    @Test("scrambled outcomes whose counts, parted any way, do not agree with their rates are not read")
+    func scrambledOutcomesDisagreeing() throws {
+        // The force's first two counts swapped: no parting of the numbers gives rates that agree.
+        let table = "Outcome type/group\nDyfed-Powys Police Number of outcomes\nRate\nEngland and Wales Number of outcomes\nRate\nCharged/Summonsed\nTaken into consideration\nOut-of-court (formal)\nCaution - youths\nCaution - adults\nPenalty Notices for Disorder\nOut-of-court (informal)\nCannabis/Khat warning\nCommunity resolution\n68\n4,405\n1,790\n178\n1,293\n319\n1,622\n818\n804\n22.4\n0.3\n9.1\n0.9\n6.6\n1.6\n8.2\n4.2\n4.1\n577,678\n21,318\n165,384\n19,703\n115,000\n30,681\n159,915\n41,964\n117,951\n16.0\n0.6\n4.6\n0.5\n3.2\n0.8\n4.4\n1.2\n3.3"
+        let (sample, read) = try outcomes(replacingWith: table + "\n\nSource: Home Office crime outcomes data")
+        #expect(sample.count == 36)
+        #expect(read.isEmpty)
+    }
 }
