@@ -13,6 +13,14 @@ enum FindingExtractor {
             let marked = text.containsByte(UInt8(ascii: "*")) || text.containsByte(UInt8(ascii: "_"))
             printed.append((kind, question, withPunctuationAsPrinted(marked ? withoutEmphasis(text) : text), line))
         }
+        /// An item whose parts stand out of order is left out, said.
+        func add(_ kind: Finding.Kind, _ item: Item) {
+            guard !item.outOfOrder else {
+                report.problems.append(ParseProblem(.warning, line: item.line, "\(kind.rawValue) whose parts stand out of order (a part cut mid-sentence before the next part's bullet): left out"))
+                return
+            }
+            add(kind, item.text, line: item.line)
+        }
         let headingOpenings = Self.headingOpenings  // read once, not a static's lazy check a line
         while index < lines.count {
             // Most lines (prose, blank ones) open like no heading read here, and are passed over unread (not even
@@ -47,22 +55,22 @@ enum FindingExtractor {
             }
             if Self.areasForImprovement.contains(where: isLower) {
                 let (items, next) = listItems(lines, from: index, wrap: wrap)
-                for item in items { add(.areaForImprovement, item.text, line: item.line) }
+                for item in items { add(.areaForImprovement, item) }
                 index = next
             } else if Self.causesOfConcern.contains(where: isLower) {
                 let (items, next) = listItems(lines, from: index, wrap: wrap, paragraphs: true, limit: 1)
-                for item in items { add(.causeOfConcern, item.text, line: item.line) }
+                for item in items { add(.causeOfConcern, item) }
                 index = next
             } else if isLower(Self.recommendations) && report.reportType == .force {
                 let (items, next) = listItems(lines, from: index, wrap: wrap, skipLeadIn: true)
-                for item in items { add(.recommendation, item.text, line: item.line) }
+                for item in items { add(.recommendation, item) }
                 index = next
             } else if lower.map({ $0.hasPrefix(Self.numberedRecommendation) }) ?? text.hasPrefix(ignoringASCIICase: Self.numberedRecommendation),
                       Int((lower ?? text).dropFirst(Self.numberedRecommendation.count)) != nil {
                 // National overviews: "Recommendation 3" headings, each over its own paragraphs.
                 let (items, next) = listItems(lines, from: index, wrap: wrap, paragraphs: true, untilHeading: true)
                 if !items.isEmpty {
-                    add(.recommendation, items.map(\.text).joined(separator: " "), line: items[0].line)
+                    add(.recommendation, Item(text: items.map(\.text).joined(separator: " "), line: items[0].line, outOfOrder: items.contains(where: \.outOfOrder)))
                 }
                 index = next
             }
@@ -163,6 +171,8 @@ enum FindingExtractor {
     struct Item {
         let text: String
         let line: Int
+        /// Its parts stand out of the order they were printed in (`listItems`): its text cannot be told.
+        var outOfOrder = false
     }
 
     /// Items after a findings heading: bullets ("- ", "• ", a bullet alone on its line), each with its wrapped
@@ -206,8 +216,19 @@ enum FindingExtractor {
         var currentFromBullet = false
         /// The number the next item of a numbered list has (`numberedItem`), once its first has been read.
         var nextNumber: Int?
+        /// An item or part (a sub-bullet of "… by:") before a bullet ended in a clause's punctuation ("…;", "….").
+        var punctuated = false
+        /// Then one cut mid-sentence before the next one's bullet ("… relevant police and", "• with regard to the other
+        /// …"): a reading order that lost where the item's end stands (pdfminer moves it below the next bullet, where
+        /// it reads as that item's). The items from there on are left out.
+        var orderLost = false
+        /// Asked where a bullet follows the current item: how the line before it ended.
+        func bulletFollows() {
+            guard current != nil, let before = previous, !before.hasSuffix(":") else { return }
+            if endsItem(before) { punctuated = true } else if punctuated { orderLost = true }
+        }
         func finish() {
-            if let item = current { items.append(Item(text: item.text, line: item.line)) }
+            if let item = current { items.append(Item(text: item.text, line: item.line, outOfOrder: orderLost)) }
             current = nil
         }
         // The line after the current one is read for its wrap: its text is kept for when it becomes the current one.
@@ -333,6 +354,15 @@ enum FindingExtractor {
             // width) the break is the only thing that tells a line cut there from a paragraph's end.
             let continues = ((!blankSinceLast || resumes) && previous.map { runsOn($0, at: index, with: text) } == true)
                 || (line.afterPageBreak && stoppedMidSentence())
+            // Glyphs printed together ahead of their items (pdfminer prints a page's glyphs so) after an item that stopped
+            // mid-sentence at a page's end: the line goes on with that item; the glyphs are the next items'.
+            if glyphsPending > 1, current != nil, let before = previous, !endsItem(before), !before.hasSuffix(":"), bulletText(text) == nil {
+                current!.text = joinedLines(current!.text, text)
+                blankSinceLast = false
+                previous = text
+                index += 1
+                continue
+            }
             var bullet = glyphsPending > 0 ? text : bulletText(text)
             // A numbered item ("1. The force should …"), read as a bulleted one: a 1 that opens the list or follows a
             // lead-in ("… by:"), or the number after the last one. The numbers must run on from 1, so a numbered
@@ -360,6 +390,7 @@ enum FindingExtractor {
                 bullet = text
             }
             glyphsPending = 0
+            if bullet != nil { bulletFollows() }
             if let bullet, current != nil, takesSubBullets, bullet.first?.isLowercase == true {
                 current!.text += " " + bullet  // a sub-bullet of "… by:"
             } else if let bullet {

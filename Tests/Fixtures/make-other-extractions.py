@@ -9,6 +9,9 @@ For each Tests/Fixtures/extractions/<stem>.pdf (made by make-extractions.py), wr
                        the same with a small line margin and character margin (LAParams(line_margin=0.2,
                        char_margin=1.0): each line a block, a blank line after it) and with large ones
                        (LAParams(line_margin=1.0, char_margin=4.0, word_margin=0.2): a table's cells run together)
+  <stem>.pdfminer-flow.txt
+                       the same with boxes placed by another flow (LAParams(boxes_flow=-0.5)): an item's end after the
+                       next item's bullet, a list's glyphs together ahead of its items across a page break
   <stem>.pdfplumber.txt         pdfplumber's page.extract_text() of every page, joined with a line break: its
                                 columns one space apart, no page marks
   <stem>.pdfplumber-layout.txt  the same with extract_text(layout=True): columns squeezed to fit the page's width
@@ -51,6 +54,7 @@ def main():
     margins = {
         "pdfminer-tight": LAParams(line_margin=0.2, char_margin=1.0),
         "pdfminer-loose": LAParams(line_margin=1.0, char_margin=4.0, word_margin=0.2),
+        "pdfminer-flow": LAParams(boxes_flow=-0.5),
     }
     for pdf in pdfs:
         stem = pdf[: -len(".pdf")]
@@ -103,6 +107,8 @@ answers.
   char_margin=1.0)` (each line a block of its own, a blank line after it: the text double-spaced) and with
   `LAParams(line_margin=1.0, char_margin=4.0, word_margin=0.2)` (a table's cells run together, a grade table's counts
   out of their order).
+- `<stem>.pdfminer-flow.txt` — the same with `LAParams(boxes_flow=-0.5)` (boxes placed by another flow: a list item's
+  end after the next item's bullet, a list's glyphs together ahead of its items across a page break).
 - `<stem>.pdfplumber.txt` — pdfplumber's `page.extract_text()` of every page, joined with a line break: a table's
   columns one space apart ("Avon and Somerset Good Requires Requires Good Requires"), a wrapped cell's second line
   under the row, no page marks.

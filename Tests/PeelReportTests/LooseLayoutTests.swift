@@ -153,3 +153,33 @@ struct LooseLayoutTests {
         #expect(areas(try parse(variant)) == expected)
     }
 }
+
+/// pdfminer.six with boxes placed by another flow (`LAParams(boxes_flow=-0.5)`, the committed pdfminer-flow
+/// extractions): list items' text out of the order it was printed in.
+@Suite("A list whose items an extraction set out of order")
+struct ListOrderTests {
+    private func extraction(_ stem: String) throws -> Report {
+        try parse(readBytes(Fixtures.packageRoot + "/Tests/Fixtures/extractions/\(stem).pdfminer-flow.txt"))
+    }
+
+    /// "… serious and organised crime. This", the page's number, four glyphs "•" alone, then "should include the
+    /// creation of a local profile …;" and the other four items.
+    @Test("glyphs printed together after an item cut at a page's end: the item goes on there, the glyphs are the next items'")
+    func stackedGlyphsAfterCutItem() throws {
+        let recommendations = { (report: Report) in report.findings.filter { $0.kind == .recommendation }.map(\.text) }
+        let expected = recommendations(try parseSample(westMercia))
+        #expect(expected.count == 5)
+        #expect(recommendations(try extraction("peel-effectiveness-2017-west-mercia")) == expected)
+    }
+
+    /// "• with regard to both local force priorities (… the relevant police and", "• with regard to the other
+    /// recommendations …", then "crime plan) and National Crime Agency (NCA) priorities; and".
+    @Test("a part cut mid-sentence before the next part's bullet, after one that ended its clause: the recommendation is left out, said")
+    func partCutBeforeBullet() throws {
+        let report = try extraction("peel-effectiveness-2015-national-overview")
+        #expect(!report.findings.contains { $0.text.hasPrefix("By 30 June 2016, every police force in England and Wales should publish") })
+        #expect(report.problems.contains { $0.message.hasPrefix("recommendation whose parts stand out of order") })
+        let sample = try parseSample(nationalOverview)
+        #expect(report.findings.filter { $0.kind == .recommendation }.count == sample.findings.filter { $0.kind == .recommendation }.count - 1)
+    }
+}
