@@ -157,15 +157,7 @@ struct ColumnAtATimeTableTests {
     @Test("its labels, then its numbers: no row takes a column's numbers for its own; a problem says why")
     func labelsThenNumbers() throws {
         let text = String(decoding: Fixtures.sample("peel-effectiveness-2015-dyfed-powys.txt"), as: UTF8.self)
-        let table = """
-            Rates per 1,000 population\tDyfed-Powys Police\tEngland and Wales
-            Recorded crime (excluding fraud)\t38.1\t63.0
-            Victim-based crime\t30.4\t56.0
-            Sexual offences\t1.6\t1.6
-            Assault with injury\t4.7\t6.3
-            Burglary in a dwelling*\t2.5\t8.4
-            Anti-social behaviour incidents*\t33.2\t32.9
-            """
+        let table = Self.dyfedRates
         #expect(text.contains(table))
         let sample = try parse(Array(text.utf8)).figures.filter { $0.source == .figureTable && $0.metric != .outcomeCount && $0.metric != .outcomeRatePct }
         #expect(sample.count == 12)
