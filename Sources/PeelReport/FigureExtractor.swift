@@ -678,7 +678,7 @@ extension FigureExtractor {
                 areas += named
                 continue
             }
-            let words = text.split(separator: " ")
+            let words = text.split { $0 == " " || $0 == "\t" }
             let numbers = words.compactMap { PrintedNumber(String($0)) }
             guard !words.isEmpty, numbers.count == words.count else { break }
             rates += numbers
@@ -801,7 +801,7 @@ extension FigureExtractor {
         reading: while index < lines.count, index - header < 120 {
             let line = lines[index]
             index += 1
-            let words = line.text.split(separator: " ")
+            let words = line.text.split { $0 == " " || $0 == "\t" }
             var start = 0
             while start < words.count {
                 if let number = PrintedNumber(String(words[start])) {

@@ -225,7 +225,11 @@ enum FindingExtractor {
         /// Asked where a bullet follows the current item: how the line before it ended.
         func bulletFollows() {
             guard current != nil, let before = previous, !before.hasSuffix(":") else { return }
-            if endsItem(before) { punctuated = true } else if punctuated { orderLost = true }
+            if endsItem(before) {
+                punctuated = true
+            } else if punctuated, let last = before.last, last.isLetter || last.isNumber || last == "," {
+                orderLost = true  // stopped mid-word or at a comma: not a quotation's or a bracket's end
+            }
         }
         func finish() {
             if let item = current { items.append(Item(text: item.text, line: item.line, outOfOrder: orderLost)) }

@@ -176,7 +176,7 @@ enum JudgmentExtractor {
             let text = line.text
             defer { index += 1 }
             if text.isEmpty { continue }
-            var words = text.split(separator: " ").map { Word(text: $0, line: line.number, token: index) }
+            var words = text.split { $0 == " " || $0 == "\t" }.map { Word(text: $0, line: line.number, token: index) }
             // The headers may stand anywhere among the cells (pdfminer may print "Last inspected" under its years); one
             // ends a question's wording.
             let headers = (gradeHeader, yearHeader)
@@ -195,7 +195,7 @@ enum JudgmentExtractor {
             var found = cells(words)
             var lastLine = index
             if found == nil, let next = lines[(index + 1)...].prefix(2).firstIndex(where: { !$0.isBlank }) {
-                found = cells(words + lines[next].text.split(separator: " ").map { Word(text: $0, line: lines[next].number, token: next) })
+                found = cells(words + lines[next].text.split { $0 == " " || $0 == "\t" }.map { Word(text: $0, line: lines[next].number, token: next) })
                 lastLine = next
             }
             if let found {

@@ -172,6 +172,18 @@ struct ListOrderTests {
         #expect(recommendations(try extraction("peel-effectiveness-2017-west-mercia")) == expected)
     }
 
+    @Test("an item that ends in a bracket, not a stop, before the next bullet is read, and so are the items after it")
+    func itemEndingInBracket() throws {
+        let text = String(decoding: Fixtures.sample(westMercia), as: UTF8.self)
+        let item = "- The force should ensure that frontline officers become more proficient in completing DASH risk assessments at initial response and there is sufficient supervisory oversight to ensure opportunities to safeguard vulnerable victims are not missed."
+        #expect(text.contains(item))
+        let report = try parse(Array(text.replacingOccurrences(of: item, with: item.dropLast() + " (see annex A)").utf8))
+        let areas = report.findings.filter { $0.question == .protectingVulnerable && $0.kind == .areaForImprovement }
+        #expect(areas.count == 3)
+        #expect(areas.count == 3 && areas[1].text.hasSuffix("are not missed (see annex A)"))
+        #expect(!report.problems.contains { $0.message.contains("stand out of order") })
+    }
+
     /// "• with regard to both local force priorities (… the relevant police and", "• with regard to the other
     /// recommendations …", then "crime plan) and National Crime Agency (NCA) priorities; and".
     @Test("a part cut mid-sentence before the next part's bullet, after one that ended its clause: the recommendation is left out, said")
