@@ -328,8 +328,11 @@ enum FindingExtractor {
                 index += 1
                 continue
             }
-            // A rule ("---", or Markdown's "* * *") sets a page's footnotes apart.
+            // A rule ("---", or Markdown's "* * *") sets a page's footnotes apart. So does a short one glued to the footnote
+            // after it ("-- These are repeated in full …": Writer's text of a page with a rule), told from a sentence's
+            // spaced dash at a line's start ("-- should produce …") by the full stop before it, which no dash follows.
             if (current != nil || !items.isEmpty) && Self.isRule(text) { break }
+            if current != nil, text.hasPrefix("-- "), let previous, previous.last.map({ ".!?".contains($0) }) == true { break }
             // A footnote that lost its number and the blank line above it (`pdftotext -colspacing 2`): a citation
             // ("… HMIC, November 2014. Available from:" and an address) after an item that ended its sentence.
             if current != nil, previous.map(endsItem) == true, Self.isCitation(lines, at: index) { break }

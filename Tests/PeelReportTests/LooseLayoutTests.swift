@@ -194,4 +194,20 @@ struct ListOrderTests {
         let sample = try parseSample(nationalOverview)
         #expect(report.findings.filter { $0.kind == .recommendation }.count == sample.findings.filter { $0.kind == .recommendation }.count - 1)
     }
+
+    /// Writer's text of the overview printed to PDF, read by plain pdftotext: "… should thereafter implement it." then
+    /// "--<sup>87</sup> These are repeated in full …", the page's rule glued to its footnote.
+    @Test("a short rule glued to a footnote after a sentence's end ends the recommendation; a spaced dash opening a wrapped line does not")
+    func ruleGluedToFootnote() throws {
+        let path = Fixtures.packageRoot + "/Tests/Fixtures/extractions/peel-effectiveness-2015-national-overview.writer-text-reading.txt"
+        let text = String(decoding: try readBytes(path), as: UTF8.self)
+        #expect(text.contains("should thereafter implement it.\n--<sup>87</sup> These are repeated in full"))
+        let fourth = { (report: Report) in report.findings.first { $0.text.hasPrefix("By 30 June 2016, the ROCU executive board – working") }?.text }
+        let expected = try #require(fourth(try parseSample(nationalOverview)))
+        #expect(fourth(try parse(Array(text.utf8))) == expected)
+        // pandoc's Markdown spells the dash "--": a wrapped line may open with it, after a line that ends mid-sentence.
+        let wrapped = text.replacingOccurrences(of: "working with forces, the NCA and the\nHome Office – should produce", with: "working with forces, the NCA and the Home Office\n-- should produce")
+        #expect(wrapped != text)
+        #expect(fourth(try parse(Array(wrapped.utf8))) == expected)
+    }
 }
