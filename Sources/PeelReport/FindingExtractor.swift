@@ -227,8 +227,8 @@ enum FindingExtractor {
             guard current != nil, let before = previous, !before.hasSuffix(":") else { return }
             if endsItem(before) {
                 punctuated = true
-            } else if punctuated, let last = before.last, last.isLetter || last.isNumber || last == "," {
-                orderLost = true  // stopped mid-word or at a comma: not a quotation's or a bracket's end
+            } else if punctuated, Self.stopsMidSentence(before) {
+                orderLost = true
             }
         }
         func finish() {
@@ -463,6 +463,17 @@ enum FindingExtractor {
         finish()
         return (Array(items.prefix(limit)), index)
     }
+
+    /// Whether a line stops where no sentence ends: at a comma, or after a conjunction, an article or a preposition
+    /// ("… the relevant police and"). An item that ends without a stop ("NA", "… (see annex A)") is not so cut.
+    static func stopsMidSentence(_ line: String) -> Bool {
+        if line.hasSuffix(",") { return true }
+        guard let last = line.split(separator: " ").last else { return false }
+        return Self.wordsNoSentenceEndsWith.contains(last.lowercased())
+    }
+
+    private static let wordsNoSentenceEndsWith: Set<String> = ["and", "or", "but", "nor", "the", "a", "an", "of", "to", "in", "on", "at", "by",
+                                                               "for", "with", "from", "into", "as", "than", "that", "which"]
 
     private static let annex = "Annex "
 

@@ -1,6 +1,6 @@
 import Foundation
 @testable import PeelLayout
-import PeelReport
+@testable import PeelReport
 import PeelTestSupport
 import PeelText
 import Testing
@@ -182,6 +182,20 @@ struct ListOrderTests {
         #expect(areas.count == 3)
         #expect(areas.count == 3 && areas[1].text.hasSuffix("are not missed (see annex A)"))
         #expect(!report.problems.contains { $0.message.contains("stand out of order") })
+    }
+
+    /// The downstream tests' tricky dataset: items "NA" and "None" after one that ends its sentence.
+    @Test("short items without a stop after one that ended its sentence are read: they stop at no conjunction, article or preposition")
+    func shortItemsWithoutStop() throws {
+        let text = String(decoding: Fixtures.sample(westMercia), as: UTF8.self)
+        let item = "- The force should ensure that frontline officers become more proficient in completing DASH risk assessments at initial response and there is sufficient supervisory oversight to ensure opportunities to safeguard vulnerable victims are not missed."
+        #expect(text.contains(item))
+        let report = try parse(Array(text.replacingOccurrences(of: item, with: "- NA\n- None").utf8))
+        let areas = report.findings.filter { $0.question == .protectingVulnerable && $0.kind == .areaForImprovement }.map(\.text)
+        #expect(areas.count == 4 && areas[1] == "NA" && areas[2] == "None")
+        #expect(FindingExtractor.stopsMidSentence("… as specified in the relevant police and"))
+        #expect(FindingExtractor.stopsMidSentence("… in particular,"))
+        #expect(!FindingExtractor.stopsMidSentence("NA") && !FindingExtractor.stopsMidSentence("… (see annex A)"))
     }
 
     /// "• with regard to both local force priorities (… the relevant police and", "• with regard to the other
