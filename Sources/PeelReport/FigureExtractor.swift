@@ -695,8 +695,7 @@ extension FigureExtractor {
             }
             return compared
         }
-        let byColumn = [Array(rates[..<count]), Array(rates[count...])]
-        let byRow = [stride(from: 0, to: rates.count, by: 2).map { rates[$0] }, stride(from: 1, to: rates.count, by: 2).map { rates[$0] }]
+        let (byColumn, byRow) = twoColumns(rates)
         guard nested(byColumn), !nested(byRow) else { return nil }
         return labels.indices.map { (labels[$0].metric, byColumn[0][$0], byColumn[1][$0], labels[$0].line) }
     }
@@ -766,6 +765,15 @@ extension FigureExtractor {
         return (start, labels.indices.map { row in (labels[row].0, columns.map { $0[row] }, labels[row].1) })
     }
 
+    /// Two columns' numbers as a reading that merged them gives them, 2n in all, parted the two ways such readings merge
+    /// them: one column after the other (the first half the first column's), or a row's two by turns. Each parting is
+    /// the two columns, in order.
+    static func twoColumns(_ numbers: [PrintedNumber]) -> (oneAfterTheOther: [[PrintedNumber]], byTurns: [[PrintedNumber]]) {
+        let half = numbers.count / 2
+        return ([Array(numbers[..<half]), Array(numbers[half...])],
+                [stride(from: 0, to: numbers.count, by: 2).map { numbers[$0] }, stride(from: 1, to: numbers.count, by: 2).map { numbers[$0] }])
+    }
+
     /// The 2015 outcomes table as a reading-order extraction may scramble it (pdfminer.six: the outcome types with some
     /// of the force's counts among them, then its rates with England and Wales' first count among those, then the
     /// rest): the header's words, outcome types and numbers in an order of their own, each column's numbers still in
@@ -802,22 +810,23 @@ extension FigureExtractor {
             let line = lines[index]
             index += 1
             let words = line.text.split { $0 == " " || $0 == "\t" }
+            let numbers = words.map { PrintedNumber(String($0)) }
             var start = 0
             while start < words.count {
-                if let number = PrintedNumber(String(words[start])) {
+                if let number = numbers[start] {
                     if number.decimals == 0 { counts.append(number) } else { rates.append(number) }
                     start += 1
                     continue
                 }
                 var end = start
-                while end < words.count, PrintedNumber(String(words[end])) == nil { end += 1 }
+                while end < words.count, numbers[end] == nil { end += 1 }
                 let text = words[start..<end]
                 if let type = Metric.outcomeType(text.joined(separator: " ")) {
                     guard !labels.contains(where: { $0.type == type }) else { return nil }
                     labels.append((type, line.number))
                 } else if !isHeader(text) {
                     // A line with numbers that is no row of known words: the table goes on past what could be read.
-                    if words.contains(where: { PrintedNumber(String($0)) != nil }) { return nil }
+                    if numbers.contains(where: { $0 != nil }) { return nil }
                     break reading
                 }
                 start = end
@@ -825,15 +834,11 @@ extension FigureExtractor {
         }
         let count = labels.count
         guard count >= 2, !rateFirst, areas == [.force, .englandAndWales], counts.count == 2 * count, rates.count == 2 * count else { return nil }
-        /// A kind's two columns as the reading merged them: one after the other, or a row's two by turns.
-        func splits(_ numbers: [PrintedNumber]) -> [([PrintedNumber], [PrintedNumber])] {
-            [(Array(numbers[..<count]), Array(numbers[count...])),
-             (stride(from: 0, to: numbers.count, by: 2).map { numbers[$0] }, stride(from: 1, to: numbers.count, by: 2).map { numbers[$0] })]
-        }
         var agreeing: [[[PrintedNumber]]] = []
-        for countColumns in splits(counts) {
-            for rateColumns in splits(rates) {
-                let rows = labels.indices.map { [countColumns.0[$0], rateColumns.0[$0], countColumns.1[$0], rateColumns.1[$0]] }
+        let countPartings = twoColumns(counts), ratePartings = twoColumns(rates)
+        for countColumns in [countPartings.oneAfterTheOther, countPartings.byTurns] {
+            for rateColumns in [ratePartings.oneAfterTheOther, ratePartings.byTurns] {
+                let rows = labels.indices.map { [countColumns[0][$0], rateColumns[0][$0], countColumns[1][$0], rateColumns[1][$0]] }
                 if outcomeColumnsAgree(rows) { agreeing.append(rows) }
             }
         }
