@@ -11,7 +11,7 @@ public struct LaidOutText: Sendable {
 
     /// `runningLines`: indices of `text.lines` the caller knows for furniture by their words (`namedRunningLines`).
     public init(_ text: NormalisedText, decoded: DecodedText, runningLines: Set<Int> = []) {
-        let removed = PageFurniture.find(text.lines).union(runningLines)
+        let removed = PageFurniture.find(text.lines, pageNumbers: text.pageNumbers).union(runningLines)
         let all = text.lines
         let doubleSpaced = Self.isDoubleSpaced(all)
         if removed.isEmpty && !doubleSpaced && !all.contains(where: \.afterPageBreak) {
@@ -247,7 +247,7 @@ public struct LaidOutText: Sendable {
 
     /// Running lines no page break or number marks, found by what they say: the indices of `lines` from `start` on
     /// that open with a capital, a digit or a letter beyond ASCII and that `pagesNeeded` takes for one, where they stand
-    /// at least as many times a page apart as it says, in a text with no form feed.
+    /// at least as many times a page apart as it says (in a text with form feeds, only those it takes on one page).
     public static func namedRunningLines(_ lines: NormalisedLines, from start: Int, pagesNeeded: (UnsafeBufferPointer<UInt8>) -> Int?) -> Set<Int> {
         PageFurniture.namedRunningLines(lines, from: start, pagesNeeded: pagesNeeded)
     }

@@ -8,8 +8,8 @@ enum PageFurniture {
     /// How many non-blank lines at each end of a page may be furniture.
     static let depth = 2
 
-    /// The indices of `lines` that are furniture.
-    static func find(_ lines: NormalisedLines) -> Set<Int> {
+    /// The indices of `lines` that are furniture. `pageNumbers`: the numbers the normaliser removed beside breaks.
+    static func find(_ lines: NormalisedLines, pageNumbers: [RemovedPageNumber] = []) -> Set<Int> {
         let starts = lines.indices.filter { lines[$0].afterPageBreak && !lines[$0].isBlank }
         guard !starts.isEmpty else { return unmarkedEdges(lines) }
         // Candidates: the first lines of each page after a break and the last lines before it.
@@ -57,27 +57,77 @@ enum PageFurniture {
                 }
             }
         }
-        return furniture
+        return furniture.union(numbersLeft(lines, starts: starts, removed: pageNumbers, furniture: furniture))
+    }
+
+    /// Page numbers the normaliser left, where the pages around tell them: it takes a number beside a break only when it
+    /// runs on from the last one it took, and only the line next to the break. A running title between a page's number
+    /// and the break (pdfminer set "2" / "PEEL: Police effectiveness 2017 – Gwent Police" / form feed), or the first
+    /// page's number before the run began, was read as text, and as the Force in numbers value after its label. A page
+    /// whose number is missing is given one by the numbered pages before and after it (the page before's number plus
+    /// the pages between, where the page after's agrees; at the first or last pages, the two nearest numbered ones
+    /// agreeing), and its line next to the break on the side the numbers stand, furniture aside, is taken if it is that
+    /// number alone.
+    static func numbersLeft(_ lines: NormalisedLines, starts: [Int], removed: [RemovedPageNumber], furniture: Set<Int>) -> Set<Int> {
+        guard removed.count >= 2 else { return [] }
+        // Page k runs from starts[k - 1] (0 for the first) to starts[k] (the end for the last). A footer's number belongs
+        // to the page that ends at the first start after it, a header's to the page that opens there.
+        var numbered: [Int: RemovedPageNumber] = [:]
+        var next = 0
+        for mark in removed {
+            while next < starts.count && starts[next] < mark.position { next += 1 }
+            let page = mark.closesPage ? next : next + 1
+            guard page <= starts.count, numbered[page] == nil else { continue }
+            numbered[page] = mark
+        }
+        let pages = numbered.keys.sorted()
+        guard pages.count >= 2 else { return [] }
+        var found = Set<Int>()
+        var nextNumbered = 0
+        for page in 0...starts.count where numbered[page] == nil {
+            while nextNumbered < pages.count && pages[nextNumbered] < page { nextNumbered += 1 }
+            // The two numbered pages that give this one its number: either side of it, or the two nearest on one side.
+            let pair: (Int, Int)
+            if nextNumbered > 0 && nextNumbered < pages.count {
+                pair = (pages[nextNumbered - 1], pages[nextNumbered])
+            } else if nextNumbered == 0 {
+                pair = (pages[0], pages[1])
+            } else {
+                pair = (pages[pages.count - 2], pages[pages.count - 1])
+            }
+            let (first, second) = (numbered[pair.0]!, numbered[pair.1]!)
+            guard second.value - first.value == pair.1 - pair.0, first.closesPage == second.closesPage else { continue }
+            let number = first.value + page - pair.0
+            guard number >= 1 else { continue }
+            // The page's line next to its break on the numbers' side, passing over furniture and blank lines.
+            let low = page == 0 ? 0 : starts[page - 1], high = page < starts.count ? starts[page] : lines.count
+            var index = first.closesPage ? high - 1 : low
+            while index >= low && index < high && (lines[index].isBlank || furniture.contains(index)) { index += first.closesPage ? -1 : 1 }
+            if index >= low && index < high && lines[index].withText(bareNumber) == number { found.insert(index) }
+        }
+        return found
     }
 
     /// How many non-blank lines at each end of a page may hold a running line out of its place.
     static let strayDepth = 4
 
-    /// Running lines that no page break or page number marks (a copy from a viewer of pages that carry no number), in a
-    /// text with no form feed: lines from `start` on that the caller's vocabulary takes for one, standing at least as
+    /// Running lines that no page break or page number marks (a copy from a viewer of pages that carry no number), or
+    /// that stand away from the page's edges: lines from `start` on that the caller's vocabulary takes for one, standing at least as
     /// many times a page apart as `pagesNeeded` says for their words (nil: none of the vocabulary's; the report's title
     /// with its subject needs one page, the title's words alone more). Only their words and their repeating tell them:
     /// a heading repeats too, so the vocabulary must be one no heading, label or value of the report is made of.
     static func namedRunningLines(_ lines: NormalisedLines, from start: Int, pagesNeeded: (UnsafeBufferPointer<UInt8>) -> Int?) -> Set<Int> {
-        // Where form feeds mark the pages, running lines stand at their edges and `find` takes them there.
-        guard !lines.contains(where: \.afterPageBreak) else { return [] }
+        // Where form feeds mark the pages, running lines stand at their edges and `find` takes them there; only one the
+        // vocabulary knows on its own (the report's whole title) is taken wherever it stands, as an extraction may set it
+        // inside a page (pdfminer set it between a Force in numbers label and its values).
+        let paged = lines.contains(where: \.afterPageBreak)
         var groups: [String: (pagesNeeded: Int, members: [Int])] = [:]
         // A running line is one cell (no tab) and opens as a title does, with a capital or a digit (or a letter beyond
         // ASCII), not in lower case as wrapped prose goes on nor with a list's bullet: other lines are passed over on their
         // marks (asking `pagesNeeded` of every line cost 1 % of a run's instructions; callgrind).
         for index in max(start, 0)..<lines.count where (lines[index].opening &- 0x41 < 26 || lines[index].opening &- 0x30 < 10 || lines[index].opening >= 0x80)
             && !lines[index].holdsTab && lines[index].byteCount <= maximumRunningLine {
-            guard let needed = lines[index].withText(pagesNeeded) else { continue }
+            guard let needed = lines[index].withText(pagesNeeded), !paged || needed == 1 else { continue }
             groups[lines[index].withText(key), default: (needed, [])].members.append(index)
         }
         var furniture = Set<Int>()

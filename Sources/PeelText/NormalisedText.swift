@@ -254,6 +254,14 @@ public struct NormalisedLines: RandomAccessCollection, Sendable {
     }
 }
 
+/// A page number the normaliser removed beside a page break: where it stood (the index of the kept line it stood
+/// before), its value, and whether it closed the page before the break (a footer) or opened the page after it.
+public struct RemovedPageNumber: Sendable, Equatable {
+    public var position: Int
+    public let value: Int
+    public let closesPage: Bool
+}
+
 /// Text as the parser reads it: both extraction flavours (plain lines; markdown-ish with `**`, `<b>`,
 /// `<sup>`, `#`) reduced to the same plain lines, PDF page numbers and form feeds dropped.
 /// Every kept line remembers its original number, so values parsed from it can name their source.
@@ -269,6 +277,9 @@ public struct NormalisedText: Sendable {
     /// that does not continue them (a Force in numbers value that ends a page) is text, not furniture.
     private var pageBreaks = 0
     private var lastPageNumber: Int?
+    /// The page numbers removed beside page breaks, in line order: the layout stage tells from them which number the
+    /// pages around one that kept its number carry.
+    public private(set) var pageNumbers: [RemovedPageNumber] = []
     /// Page-marker lines read ("# Page 2", as `pypdfium2 extract-text` parts pages) in a text with no form feed: each
     /// but the first a page break.
     private var pageMarkers = 0
@@ -369,6 +380,9 @@ public struct NormalisedText: Sendable {
                 // A page number is a short number alone on a line beside a form feed (pdftotext's page break).
                 if (hadFormFeed || formFeedPending) && takePageNumber(clean, at: position, of: all, bytes: bytes) {
                     formFeedPending = false
+                    // The number opens the page after the break, unless the form feed follows it on its line ("7\f").
+                    let closes = hadFormFeed && bytes[line.range].first { $0 != 0x20 && $0 != 0x09 } != 0x0C
+                    pageNumbers.append(RemovedPageNumber(position: lines.count, value: lastPageNumber!, closesPage: closes))
                     continue
                 }
                 if hadFormFeed {
@@ -376,6 +390,8 @@ public struct NormalisedText: Sendable {
                     // removes an earlier line, so a prefix's lines are final up to its last line that is no number.
                     if let index = lines.lastIndex(where: { !$0.isBlank }), lines[index].withText({ takePageNumber($0, at: position, of: all, bytes: bytes) }) {
                         lines.elements.remove(at: index)
+                        for mark in pageNumbers.indices where pageNumbers[mark].position > index { pageNumbers[mark].position -= 1 }
+                        pageNumbers.append(RemovedPageNumber(position: index, value: lastPageNumber!, closesPage: true))
                     }
                     formFeedPending = count == 0
                 } else if count != 0 {

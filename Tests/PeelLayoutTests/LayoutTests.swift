@@ -68,6 +68,34 @@ struct LayoutTests {
         #expect(kept[fifth + 1] == title)
     }
 
+    /// pdfminer.six with `boxes_flow=-0.5` set page 2's number above the running title ("2" / title / form feed), and
+    /// page 1's "1" ended a page whose next page's number was not beside its break: the normaliser took neither, and
+    /// "1" was read as a Force in numbers value, "2" as the next one.
+    @Test("a page's number the pages around it give is furniture where a running title stands between it and the break, or where the run had not begun; another number there is text")
+    func numbersThePagesGive() throws {
+        let title = "PEEL: Police effectiveness 2017 – Gwent Police"
+        func pages(secondPageEnds value: String) -> String {
+            var pages = ["Force in numbers\nCalls for assistance\nGwent Police\n338\nEngland and Wales\n282\n\n1\n",
+                         "Crime outcomes\nCharged/summonsed\nGwent Police\n\n\(value)\n\n\(title)\n"]
+            for page in 3...6 {
+                pages.append("Body text \(String(repeating: "and more ", count: page)).\nMore text, \(String(repeating: "x", count: page)).\n\(title)\n\(page)\n")
+            }
+            return pages.joined(separator: "\u{0C}") + "\u{0C}"
+        }
+        let text = try laidOut(pages(secondPageEnds: "2"))
+        let kept = text.lines.filter { !$0.isBlank }.map(\.text)
+        #expect(kept.prefix(6) == ["Force in numbers", "Calls for assistance", "Gwent Police", "338", "England and Wales", "282"])
+        #expect(kept[6] == "Crime outcomes", "\(kept)")
+        #expect(!kept.contains { ["1", "2", "3", "4", "5", "6", title].contains($0) }, "\(kept)")
+        // "7" is not page 2's number: a value, kept; page 1's number still is one.
+        let other = try laidOut(pages(secondPageEnds: "7"))
+        let keptOther = other.lines.filter { !$0.isBlank }.map(\.text)
+        #expect(keptOther.contains("7") && !keptOther.contains("1"), "\(keptOther)")
+        // Page 1's number alone, where no later page carries one, is not known for one.
+        let unnumbered = try laidOut(pages(secondPageEnds: "2").replacing(/\n[3-6]\n/, with: "\n"))
+        #expect(unnumbered.lines.filter { !$0.isBlank }.map(\.text).contains("1"))
+    }
+
     @Test("values that end most pages (a table's cells one per line: \"36.2\", \"-12.6%\") are no footer; a footer that repeats is one")
     func valuesEndingPages() throws {
         let values = ["36.2", "6.3", "-12.6%", "+13%", "21,251", "4.1"]

@@ -72,6 +72,19 @@ struct RunningTitleTests {
         #expect(try runningTitles(apart) == [2, 8, 14])
     }
 
+    /// pdfminer.six with `boxes_flow=-0.5` set the running title between a Force in numbers label ("… 12 months to 30 June"
+    /// / "2017") and its values, a page's middle, where the form feeds' edges do not reach.
+    @Test("with form feeds: the whole title inside a page is found; a header of title words that needs three pages is left to the pages' edges")
+    func pagedText() throws {
+        let whole = "PEEL: Police effectiveness 2015 \u{2013} Kent Police", header = "Kent Police \u{2013} PEEL effectiveness report 2015"
+        var texts = ["PEEL: Police effectiveness 2015", "An inspection of Kent Police"]
+        for page in 0..<4 {
+            let lines = prose(6, from: page * 6)
+            texts += ["\u{0C}" + lines[0]] + lines[1..<3] + [page == 1 ? whole : header] + lines[3...]
+        }
+        #expect(try runningTitles(texts) == [12])
+    }
+
     @Test("a header between a question and its grade, in a list and in the national table: the report reads as without it")
     func reportReadsOn() throws {
         for name in Fixtures.sampleNames {
