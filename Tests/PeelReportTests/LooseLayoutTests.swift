@@ -172,10 +172,13 @@ struct ListOrderTests {
         #expect(recommendations(try extraction("peel-effectiveness-2017-west-mercia")) == expected)
     }
 
+    /// West Mercia's second area for improvement in protecting vulnerable people, a list item as the sample prints it.
+    private let westMerciaDASHItem = "- The force should ensure that frontline officers become more proficient in completing DASH risk assessments at initial response and there is sufficient supervisory oversight to ensure opportunities to safeguard vulnerable victims are not missed."
+
     @Test("an item that ends in a bracket, not a stop, before the next bullet is read, and so are the items after it")
     func itemEndingInBracket() throws {
         let text = String(decoding: Fixtures.sample(westMercia), as: UTF8.self)
-        let item = "- The force should ensure that frontline officers become more proficient in completing DASH risk assessments at initial response and there is sufficient supervisory oversight to ensure opportunities to safeguard vulnerable victims are not missed."
+        let item = westMerciaDASHItem
         #expect(text.contains(item))
         let report = try parse(Array(text.replacingOccurrences(of: item, with: item.dropLast() + " (see annex A)").utf8))
         let areas = report.findings.filter { $0.question == .protectingVulnerable && $0.kind == .areaForImprovement }
@@ -188,7 +191,7 @@ struct ListOrderTests {
     @Test("short items without a stop after one that ended its sentence are read: they stop at no conjunction, article or preposition")
     func shortItemsWithoutStop() throws {
         let text = String(decoding: Fixtures.sample(westMercia), as: UTF8.self)
-        let item = "- The force should ensure that frontline officers become more proficient in completing DASH risk assessments at initial response and there is sufficient supervisory oversight to ensure opportunities to safeguard vulnerable victims are not missed."
+        let item = westMerciaDASHItem
         #expect(text.contains(item))
         let report = try parse(Array(text.replacingOccurrences(of: item, with: "- NA\n- None").utf8))
         let areas = report.findings.filter { $0.question == .protectingVulnerable && $0.kind == .areaForImprovement }.map(\.text)
