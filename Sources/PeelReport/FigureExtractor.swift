@@ -780,7 +780,7 @@ extension FigureExtractor {
     /// order, the force's columns before England and Wales'. The numbers say which column is which by their kind (a
     /// count whole, a rate printed to a decimal place) and their order: a kind's two columns one after the other (the
     /// first half the force's) or a row's two by turns (`pdftotext -colspacing 2`: "15.1", "577,678", "16.0", …). Read
-    /// only where the header names the force, then England and Wales (and no "Rate" before a "Number"), the table ends
+    /// only where the header names the force, then England and Wales (and no line "Rate" before "Number"), the table ends
     /// at a line with no number, each kind has two numbers an outcome type, and
     /// exactly one way of parting each kind's numbers gives columns that `outcomeColumnsAgree`: the same numbers read
     /// in another order almost never do. From `header` ("Outcome type/group …") to the first line that is none of these
@@ -791,13 +791,15 @@ extension FigureExtractor {
         var rates: [PrintedNumber] = []
         var areas: [Area] = []
         let headerWords = ["outcome", "type/group", "type", "group", "number", "of", "outcomes", "rate"]
-        /// A "Rate" before any "Number": the header names the columns in another order than the numbers'.
+        /// A "Rate" before a "Number" on one line: a header row that names the columns in another order than the numbers'.
+        /// (A "Rate" on a line of its own before the "Number" is a reading's order, not the header's: pdfminer.six with
+        /// `boxes_flow=None` set both rate titles, one line each, before the force's name.)
         var sawNumber = false, rateFirst = false
         /// Whether the words name areas once the header's own words are taken out (or are only those).
         func isHeader(_ words: ArraySlice<Substring>) -> Bool {
             for word in words {
                 if word.equals(ignoringASCIICase: "number") { sawNumber = true }
-                if word.equals(ignoringASCIICase: "rate"), !sawNumber { rateFirst = true }
+                if word.equals(ignoringASCIICase: "rate"), !sawNumber, words.contains(where: { $0.equals(ignoringASCIICase: "number") }) { rateFirst = true }
             }
             let rest = words.filter { word in !headerWords.contains { word.equals(ignoringASCIICase: $0) } }
             if rest.isEmpty { return true }

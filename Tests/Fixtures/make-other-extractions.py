@@ -12,6 +12,10 @@ For each Tests/Fixtures/extractions/<stem>.pdf (made by make-extractions.py), wr
   <stem>.pdfminer-flow.txt
                        the same with boxes placed by another flow (LAParams(boxes_flow=-0.5)): an item's end after the
                        next item's bullet, a list's glyphs together ahead of its items across a page break
+  <stem>.pdfminer-noflow.txt, <stem>.pdfminer-vertical.txt
+                       the same with boxes placed by their position alone (LAParams(boxes_flow=None)) and by their
+                       vertical position first (LAParams(boxes_flow=1.0)): a table's column titles ahead of its
+                       columns, a table's columns one after another
   <stem>.pdfplumber.txt         pdfplumber's page.extract_text() of every page, joined with a line break: its
                                 columns one space apart, no page marks
   <stem>.pdfplumber-layout.txt  the same with extract_text(layout=True): columns squeezed to fit the page's width
@@ -55,6 +59,8 @@ def main():
         "pdfminer-tight": LAParams(line_margin=0.2, char_margin=1.0),
         "pdfminer-loose": LAParams(line_margin=1.0, char_margin=4.0, word_margin=0.2),
         "pdfminer-flow": LAParams(boxes_flow=-0.5),
+        "pdfminer-noflow": LAParams(boxes_flow=None),
+        "pdfminer-vertical": LAParams(boxes_flow=1.0),
     }
     for pdf in pdfs:
         stem = pdf[: -len(".pdf")]
@@ -109,6 +115,10 @@ answers.
   out of their order).
 - `<stem>.pdfminer-flow.txt` — the same with `LAParams(boxes_flow=-0.5)` (boxes placed by another flow: a list item's
   end after the next item's bullet, a list's glyphs together ahead of its items across a page break).
+- `<stem>.pdfminer-noflow.txt`, `<stem>.pdfminer-vertical.txt` — the same with `LAParams(boxes_flow=None)` (boxes
+  placed by their position alone: the outcomes table's "Rate" titles ahead of the force's name, its counts among the
+  outcome types) and with `LAParams(boxes_flow=1.0)` (by their vertical position first: the judgments table's grades
+  and years, each under its title, ahead of its questions).
 - `<stem>.pdfplumber.txt` — pdfplumber's `page.extract_text()` of every page, joined with a line break: a table's
   columns one space apart ("Avon and Somerset Good Requires Requires Good Requires"), a wrapped cell's second line
   under the row, no page marks.

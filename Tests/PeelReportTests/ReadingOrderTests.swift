@@ -196,6 +196,22 @@ struct ColumnOutcomesTests {
 }
 
 extension ColumnOutcomesTests {
+    /// pdfminer.six with `boxes_flow=None` sets both "Rate" titles, a line each, ahead of "Dyfed-Powys Police Number", and
+    /// some of the force's counts among the outcome types ("Penalty Notices for Disorder 319").
+    @Test("rate titles a line each ahead of the force's name, counts among the outcome types: the sample's 36, each column by its numbers")
+    func rateTitlesFirst() throws {
+        for name in [dyfedPowys, wiltshire] {
+            let path = Fixtures.packageRoot + "/Tests/Fixtures/extractions/\(sampleStem(name)).pdfminer-noflow.txt"
+            let text = String(decoding: try readBytes(path), as: UTF8.self)
+            let words = text.split { $0 == " " || $0 == "\n" }
+            let type = try #require(words.firstIndex(of: "type/group"))
+            #expect(words[type + 1] == "Rate" && words[type + 2] == "Rate", "\(name)")
+            let sample = outcomes(try parseSample(name))
+            #expect(sample.count == 36)
+            #expect(outcomes(try parse(Array(text.utf8))) == sample, "\(name)")
+        }
+    }
+
     /// Two outcome types on one line are two figures (the figures table's key has the qualifier).
     @Test("the outcomes table printed as a paragraph gives the sample's 36 figures, several rows to a line")
     func asParagraph() throws {
