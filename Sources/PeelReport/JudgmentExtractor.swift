@@ -109,7 +109,8 @@ enum JudgmentExtractor {
                 let words = text.tokens(index..<min(lines.count, index + 40)).words
                 let headed = words.count > 4 && ["question", "grade", "last", "inspected"].enumerated().allSatisfy { words[$0.offset].text.equals(ignoringASCIICase: $0.element) }
                 // "Question" alone on its line: the header's cells a line each, the table's perhaps out of their rows.
-                if printed.equals(ignoringASCIICase: "question"), words.contains(where: { $0.text.equals(ignoringASCIICase: "grade") }) {
+                if printed.equals(ignoringASCIICase: "question"),
+                   words.contains(where: { $0.text.equals(ignoringASCIICase: "grade") }) || firstColumnAbove(lines, header: index) != nil {
                     if let rows = columnsInReadingOrder(lines, header: index) {
                         candidates += rows
                         continue
@@ -134,7 +135,48 @@ enum JudgmentExtractor {
     /// (pdfminer: two rows, then the rest a column at a time; a grade and a year on one line). What every such reading
     /// keeps is each column's cells in order, top to bottom: the first grade is the first question's. Read only where
     /// every column has as many cells, both headers stand among them, and no question's grade or year comes before its
-    /// wording; the table ends at the first line that is none of these, or names a question read.
+    /// wording, or each column stands whole under its title (`standsInBlocks`: the grades' and years' may then come
+    /// first); the table ends at the first line that is none of these, or names a question read.
+    /// The grade and year columns, each under its title, may stand ahead of the questions' (pdfminer.six with
+    /// `boxes_flow=1.0`): the line of the first such title among the titles and cells just above the header, if any.
+    private static func firstColumnAbove(_ lines: NormalisedLines, header: Int) -> Int? {
+        var first: Int?
+        var above = header - 1
+        while above >= 0, header - above < 40 {
+            let text = lines[above].text
+            if text.equals(ignoringASCIICase: "grade") || text.equals(ignoringASCIICase: "last inspected") {
+                first = above
+            } else if !lines[above].isBlank && !Self.holdsOnlyCells(text) {
+                break
+            }
+            above -= 1
+        }
+        return first
+    }
+
+    /// Whether a line is grades, years and dashes only, a grade's words perhaps parted by its wrapping ("Requires").
+    private static func holdsOnlyCells(_ text: String) -> Bool {
+        let words = text.split { $0 == " " || $0 == "\t" }
+        return !words.isEmpty && words.allSatisfy { word in
+            Self.gradeWords.contains { word.equals(ignoringASCIICase: $0) } || ["-", "\u{2013}", "\u{2014}"].contains(word)
+                || Phrases.year(Word(text: word, line: 0, token: 0)) != nil
+        }
+    }
+
+    private static let gradeWords = ["outstanding", "good", "adequate", "requires", "improvement", "inadequate", "ungraded", "not", "graded"]
+
+    /// Whether the table was read a column at a time, each column whole under its title: the lines' kinds (`kinds` of
+    /// `columnsInReadingOrder`), runs of one kind taken as one, are each title followed by its own cells, each column once,
+    /// in any order. Each column's cells are then in order and nothing else stands among them, wherever the questions'
+    /// column stands.
+    static func standsInBlocks(_ kinds: [UInt8]) -> Bool {
+        var runs: [UInt8] = []
+        for kind in kinds where runs.last != kind { runs.append(kind) }
+        guard runs.count == 6 else { return false }
+        let pairs = stride(from: 0, to: 6, by: 2).map { String(decoding: runs[$0...$0 + 1], as: UTF8.self) }
+        return Set(pairs) == ["Qq", "Gg", "Yy"]
+    }
+
     private static func columnsInReadingOrder(_ lines: NormalisedLines, header: Int) -> [Candidate]? {
         var questions: [(question: Question, index: Int)] = []
         var grades: [(grade: Grade, index: Int)] = []
@@ -170,11 +212,20 @@ enum JudgmentExtractor {
             }
             return cells
         }
-        var index = header + 1
+        let start = firstColumnAbove(lines, header: header) ?? header
+        /// What each line read was, in order: a title ("Q", "G", "Y") or cells of its column ("q", "g", "y"), for
+        /// `standsInBlocks`.
+        var kinds: [UInt8] = start == header ? [UInt8(ascii: "Q")] : []
+        var index = start == header ? header + 1 : start
         while index < lines.count, index - header < 80 {
             let line = lines[index]
             let text = line.text
             defer { index += 1 }
+            if index == header {
+                guard flush() else { return nil }
+                kinds.append(UInt8(ascii: "Q"))
+                continue
+            }
             if text.isEmpty { continue }
             var words = text.split { $0 == " " || $0 == "\t" }.map { Word(text: $0, line: line.number, token: index) }
             // The headers may stand anywhere among the cells (pdfminer may print "Last inspected" under its years); one
@@ -183,10 +234,12 @@ enum JudgmentExtractor {
             if words.first.map({ $0.text.equals(ignoringASCIICase: "grade") }) == true, !gradeHeader {
                 gradeHeader = true
                 words.removeFirst()
+                kinds.append(UInt8(ascii: "G"))
             }
             if words.count >= 2, words[0].text.equals(ignoringASCIICase: "last"), words[1].text.equals(ignoringASCIICase: "inspected"), !yearHeader {
                 yearHeader = true
                 words.removeFirst(2)
+                kinds.append(UInt8(ascii: "Y"))
             }
             if headers != (gradeHeader, yearHeader) { guard flush() else { return nil } }
             if words.isEmpty { continue }
@@ -202,6 +255,7 @@ enum JudgmentExtractor {
                 guard flush() else { return nil }
                 for cell in found {
                     if let grade = cell.grade { grades.append((grade, index)) } else { years.append((cell.year, index)) }
+                    kinds.append(cell.grade != nil ? UInt8(ascii: "g") : UInt8(ascii: "y"))
                 }
                 index = lastLine
                 continue
@@ -219,9 +273,11 @@ enum JudgmentExtractor {
             } else {
                 break
             }
+            kinds.append(UInt8(ascii: "q"))
         }
         guard flush(), gradeHeader, yearHeader, !questions.isEmpty, grades.count == questions.count, years.count == questions.count,
-              questions.indices.allSatisfy({ grades[$0].index > questions[$0].index && years[$0].index > questions[$0].index }) else { return nil }
+              questions.indices.allSatisfy({ grades[$0].index > questions[$0].index && years[$0].index > questions[$0].index })
+                || Self.standsInBlocks(kinds) else { return nil }
         return questions.indices.map {
             Candidate(question: questions[$0].question, grade: grades[$0].grade, lastInspected: years[$0].year,
                       line: lines[questions[$0].index].number, source: .table)

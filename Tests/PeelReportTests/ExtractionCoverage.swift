@@ -598,12 +598,12 @@ extension ExtractionCoverageTests {
         "2015-wiltshire|extraction pdfminer-vertical unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 44.8, findings: 100, wrong: 0),
         "2017-gwent|extraction pdfminer-noflow": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-gwent|extraction pdfminer-noflow unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
-        "2017-gwent|extraction pdfminer-vertical": CoverageFloor(judgments: 16.6, distributions: 100, figures: 100, findings: 100, wrong: 0),
-        "2017-gwent|extraction pdfminer-vertical unpaged": CoverageFloor(judgments: 16.6, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-gwent|extraction pdfminer-vertical": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-gwent|extraction pdfminer-vertical unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-west-mercia|extraction pdfminer-noflow": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-west-mercia|extraction pdfminer-noflow unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
-        "2017-west-mercia|extraction pdfminer-vertical": CoverageFloor(judgments: 16.6, distributions: 100, figures: 100, findings: 100, wrong: 0),
-        "2017-west-mercia|extraction pdfminer-vertical unpaged": CoverageFloor(judgments: 16.6, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction pdfminer-vertical": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction pdfminer-vertical unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         // FLOORS-END
     ]
 }

@@ -125,6 +125,30 @@ struct ReadingOrderTests {
         #expect(rows(try withTable(table)) == expected)
     }
 
+    private static let questionsColumn = "Question\nPreventing crime and tackling anti-social behaviour\nInvestigating crime and reducing re-offending\nProtecting vulnerable people\nTackling serious and organised crime\nSpecialist capabilities"
+
+    /// pdfminer.six with `boxes_flow=1.0` (the committed pdfminer-vertical extractions): "Grade" over the grades, "Last
+    /// inspected" over the years, then "Question" over the questions.
+    @Test("a judgments table whose columns stand whole under their titles, the questions' anywhere among them, is read by each column's order", arguments: [
+        "Grade\nRequires improvement\nGood\nRequires improvement\nInadequate\nUngraded\n\nLast inspected\n2017\n2016\n2017\n2017\n2017\n\n" + questionsColumn,
+        "Last inspected\n2017\n2016\n2017\n2017\n2017\n" + questionsColumn + "\nGrade\nRequires\nimprovement\nGood\nRequires\nimprovement\nInadequate\nUngraded",
+    ])
+    func columnsWhole(table: String) throws {
+        let rows = { (report: Report) in report.judgments.map { "\($0.question.rawValue) \($0.grade.rawValue) \($0.lastInspected ?? 0)" } }
+        let expected = rows(try parseSample(westMercia))
+        #expect(rows(try withTable(table)) == expected)
+    }
+
+    @Test("columns under their titles ahead of the questions', one a cell short or another's cell among them, are not read, said", arguments: [
+        "Grade\nRequires improvement\nGood\nRequires improvement\nInadequate\nLast inspected\n2017\n2016\n2017\n2017\n2017\n" + questionsColumn,
+        "Grade\nRequires improvement\nGood\n2016\nRequires improvement\nInadequate\nUngraded\nLast inspected\n2017\n2017\n2017\n2017\n" + questionsColumn,
+    ])
+    func columnsWholeBroken(table: String) throws {
+        let report = try withTable(table)
+        #expect(report.judgments.filter { $0.question != .overall }.isEmpty)
+        #expect(report.problems.contains { $0.message.contains("cells stand out of their rows") })
+    }
+
     @Test("an interleaved judgments table with a grade before its question's wording is not read")
     func gradeBeforeQuestion() throws {
         let table = "Question\nGrade\nLast inspected\nRequires improvement\nPreventing crime and tackling anti-social behaviour\nInvestigating crime and reducing re-offending\nGood\nProtecting vulnerable people\nTackling serious and organised crime\nSpecialist capabilities\nRequires improvement\nInadequate\nUngraded\n2017\n2016\n2017\n2017\n2017"
