@@ -553,6 +553,13 @@ enum FigureExtractor {
                     }
                     continue
                 }
+                if isRates, let (top, rows) = columnsAboveRates(lines, header: index, names: names) {
+                    period = captionPeriod(above: top)
+                    for (metric, force, englandAndWales, line) in rows {
+                        addRow(metric: metric, qualifier: nil, values: [force, englandAndWales], line: line)
+                    }
+                    continue
+                }
                 if !isRates, let (top, rows) = columnMajorOutcomes(lines, header: index, names: names) {
                     if top < index { period = captionPeriod(above: top) }
                     for (qualifier, values, line) in rows {
@@ -560,7 +567,8 @@ enum FigureExtractor {
                     }
                     continue
                 }
-                if !isRates, let rows = outcomesByKind(lines, header: index, names: names) {
+                if !isRates, let (top, rows) = outcomesByKind(lines, header: index, names: names) {
+                    if top < index { period = captionPeriod(above: top) }
                     for (qualifier, values, line) in rows { addRow(metric: .outcomeCount, qualifier: qualifier, values: values, line: line) }
                     continue
                 }
@@ -586,7 +594,8 @@ enum FigureExtractor {
                 continue
             }
             // The outcomes' rows not all read, their cells out of order: read where the numbers place each column.
-            if !isRates, rows.isEmpty || !problems.isEmpty, let scrambled = outcomesByKind(lines, header: index, names: names), scrambled.count > rows.count {
+            if !isRates, rows.isEmpty || !problems.isEmpty, let (top, scrambled) = outcomesByKind(lines, header: index, names: names), scrambled.count > rows.count {
+                if top < index { period = captionPeriod(above: top) }
                 for (qualifier, values, line) in scrambled { addRow(metric: .outcomeCount, qualifier: qualifier, values: values, line: line) }
                 continue
             }
@@ -685,19 +694,60 @@ extension FigureExtractor {
         }
         let count = labels.count
         guard count >= 2, areas == [.force, .englandAndWales], rates.count == 2 * count else { return nil }
-        /// Whether, in both areas' columns, no rate is above the one it is part of, where at least one such pair stands.
-        func nested(_ columns: [[PrintedNumber]]) -> Bool {
-            var compared = false
-            for (row, label) in labels.enumerated() {
-                guard let whole = label.metric.partOf, let wholeRow = labels.firstIndex(where: { $0.metric == whole }) else { continue }
-                compared = true
-                if columns.contains(where: { $0[row].value > $0[wholeRow].value }) { return false }
-            }
-            return compared
-        }
         let (byColumn, byRow) = twoColumns(rates)
-        guard nested(byColumn), !nested(byRow) else { return nil }
+        let metrics = labels.map(\.metric)
+        guard ratesNest(metrics, byColumn), !ratesNest(metrics, byRow) else { return nil }
         return labels.indices.map { (labels[$0].metric, byColumn[0][$0], byColumn[1][$0], labels[$0].line) }
+    }
+
+    /// Whether, in every column, no rate is above the one it is part of (`Metric.partOf`: victim-based crime within
+    /// recorded crime …), where at least one such pair stands among `metrics` (the rows' labels).
+    static func ratesNest(_ metrics: [Metric], _ columns: [[PrintedNumber]]) -> Bool {
+        var compared = false
+        for (row, metric) in metrics.enumerated() {
+            guard let whole = metric.partOf, let wholeRow = metrics.firstIndex(of: whole) else { continue }
+            compared = true
+            if columns.contains(where: { $0[row].value > $0[wholeRow].value }) { return false }
+        }
+        return compared
+    }
+
+    /// A rates table that a reading set a column at a time, the labels' last (pdfminer.six with `boxes_flow=1.0`): above
+    /// the header, the force's name over its rates and "England and Wales" over theirs (in either order); below it, one
+    /// label a line. Read only where both columns stand whole under their names, as many rates as labels, nothing else
+    /// among them, and each column's rates nest as the crimes do (`ratesNest`).
+    /// Returns the table's first line (the upper column's name) and its rows.
+    static func columnsAboveRates(_ lines: NormalisedLines, header: Int, names: AreaNames) -> (top: Int, rows: [(Metric, PrintedNumber, PrintedNumber, Int)])? {
+        var labels: [(metric: Metric, line: Int)] = []
+        var index = header + 1
+        while index < lines.count, index - header < 60 {
+            let line = lines[index]
+            index += 1
+            if line.isBlank { continue }
+            guard let (metric, _) = Metric.fromLabel(line.text), !labels.contains(where: { $0.metric == metric }) else { break }
+            labels.append((metric, line.number))
+        }
+        guard labels.count >= 2 else { return nil }
+        // Upward from the header: each column's rates (last first), then its name.
+        var columns: [Area: [PrintedNumber]] = [:]
+        var rates: [PrintedNumber] = []
+        var above = header - 1
+        while above >= 0, header - above < 60, columns.count < 2 {
+            let line = lines[above]
+            above -= 1
+            if line.isBlank { continue }
+            let text = line.text
+            if let rate = PrintedNumber(text) {
+                rates.append(rate)
+                continue
+            }
+            guard let areas = names.areas(line, text: text), areas.count == 1, columns[areas[0]] == nil, rates.count == labels.count else { return nil }
+            columns[areas[0]] = rates.reversed()
+            rates = []
+        }
+        guard let force = columns[.force], let englandAndWales = columns[.englandAndWales],
+              ratesNest(labels.map(\.metric), [force, englandAndWales]) else { return nil }
+        return (above + 1, labels.indices.map { (labels[$0].metric, force[$0], englandAndWales[$0], labels[$0].line) })
     }
 
     /// The 2015 outcomes table as a reading-order extraction prints it: its columns one after another, each under its
@@ -785,7 +835,8 @@ extension FigureExtractor {
     /// exactly one way of parting each kind's numbers gives columns that `outcomeColumnsAgree`: the same numbers read
     /// in another order almost never do. From `header` ("Outcome type/group …") to the first line that is none of these
     /// ("Source: …").
-    static func outcomesByKind(_ lines: NormalisedLines, header: Int, names: AreaNames) -> [(OutcomeType, [PrintedNumber], Int)]? {
+    /// Returns the table's first line (the force's column title, where that stands above the header) and its rows.
+    static func outcomesByKind(_ lines: NormalisedLines, header: Int, names: AreaNames) -> (top: Int, rows: [(OutcomeType, [PrintedNumber], Int)])? {
         var labels: [(type: OutcomeType, line: Int)] = []
         var counts: [PrintedNumber] = []
         var rates: [PrintedNumber] = []
@@ -807,8 +858,21 @@ extension FigureExtractor {
             areas += named
             return true
         }
+        // The force's column title and its first counts may stand above the header (pdfminer.six with `boxes_flow=1.0`):
+        // the reading starts at the first of the lines just above it that hold only numbers, the header's words and
+        // areas' names.
         var index = header
-        reading: while index < lines.count, index - header < 120 {
+        while index > 0, header - index < 40 {
+            let above = lines[index - 1]
+            if !above.isBlank {
+                let words = above.text.split { $0 == " " || $0 == "\t" }
+                let rest = words.filter { word in PrintedNumber(String(word)) == nil && !headerWords.contains { word.equals(ignoringASCIICase: $0) } }
+                guard rest.isEmpty || names.areas(rest.joined(separator: " ")) != nil else { break }
+            }
+            index -= 1
+        }
+        let top = index
+        reading: while index < lines.count, index - top < 160 {
             let line = lines[index]
             index += 1
             let words = line.text.split { $0 == " " || $0 == "\t" }
@@ -839,13 +903,17 @@ extension FigureExtractor {
         var agreeing: [[[PrintedNumber]]] = []
         let countPartings = twoColumns(counts), ratePartings = twoColumns(rates)
         for countColumns in [countPartings.oneAfterTheOther, countPartings.byTurns] {
-            for rateColumns in [ratePartings.oneAfterTheOther, ratePartings.byTurns] {
+            // The rates' columns one after the other in either order: their titles ("Rate") name no area, and pdfminer.six
+            // with `boxes_flow=1.0` set England and Wales' first.
+            for rateColumns in [ratePartings.oneAfterTheOther, ratePartings.byTurns, ratePartings.oneAfterTheOther.reversed()] {
                 let rows = labels.indices.map { [countColumns[0][$0], rateColumns[0][$0], countColumns[1][$0], rateColumns[1][$0]] }
                 if outcomeColumnsAgree(rows) { agreeing.append(rows) }
             }
         }
         guard agreeing.count == 1, let rows = agreeing.first else { return nil }
-        return labels.indices.map { (labels[$0].type, rows[$0], labels[$0].line) }
+        var first = top
+        while first < header, lines[first].isBlank { first += 1 }
+        return (first, labels.indices.map { (labels[$0].type, rows[$0], labels[$0].line) })
     }
 
     /// Whether the outcomes' four columns are, by their numbers alone, the force's count and rate and England and

@@ -244,6 +244,34 @@ struct ColumnAtATimeTableTests {
         })
     }
 
+    /// pdfminer.six with `boxes_flow=1.0` (the committed pdfminer-vertical extractions): the force's name over its rates,
+    /// "England and Wales" over theirs, then the header over the labels.
+    @Test("its columns whole under their names above the header, the labels' below it: read, with the caption's period", arguments: [
+        ["Dyfed-Powys Police", "38.1", "30.4", "1.6", "4.7", "2.5", "33.2", "England and Wales", "63.0", "56.0", "1.6", "6.3", "8.4", "32.9"],
+        ["England and Wales", "63.0", "56.0", "1.6", "6.3", "8.4", "32.9", "Dyfed-Powys Police", "38.1", "30.4", "1.6", "4.7", "2.5", "33.2"],
+    ])
+    func columnsAboveHeader(columns: [String]) throws {
+        let (sample, read, _) = try rates(replacingWith: (columns + ["Rates per 1,000 population"] + Self.labels).joined(separator: "\n\n"))
+        #expect(sample.count == 12)
+        #expect(read == sample.map { figure in
+            var moved = figure
+            moved.line = read.first { $0.metric == figure.metric && $0.area == figure.area }?.line ?? -1
+            return moved
+        })
+    }
+
+    @Test("columns above the header one rate short, with a number between them, or nesting as no crimes do: not read")
+    func columnsAboveHeaderBroken() throws {
+        let force = ["Dyfed-Powys Police", "38.1", "30.4", "1.6", "4.7", "2.5", "33.2"]
+        let other = ["England and Wales", "63.0", "56.0", "1.6", "6.3", "8.4", "32.9"]
+        let below = ["Rates per 1,000 population"] + Self.labels
+        #expect(try rates(replacingWith: (force + other.dropLast() + below).joined(separator: "\n")).read.isEmpty)
+        #expect(try rates(replacingWith: (force + ["7"] + other + below).joined(separator: "\n")).read.isEmpty)
+        // Victim-based crime above recorded crime in the force's column.
+        let unnested = ["Dyfed-Powys Police", "30.4", "38.1", "1.6", "4.7", "2.5", "33.2"]
+        #expect(try rates(replacingWith: (unnested + other + below).joined(separator: "\n")).read.isEmpty)
+    }
+
     @Test("its labels, then all its rates a row at a time, or rates no label is part of: not read")
     func labelsThenRowsOfRates() throws {
         let head = ["Rates per 1,000 population", "Dyfed-Powys Police", "England and Wales"]
@@ -285,6 +313,17 @@ struct ColumnAtATimeTableTests {
         "Outcome type/group\nDyfed-Powys Police Number of\noutcomes\nCharged/Summonsed\n4,405\nTaken into consideration\n68\nOut-of-court (formal)\n1,790\nCaution - youths\n178\nCaution - adults\n1,293\nPenalty Notices for Disorder 319\nOut-of-court (informal)\n1,622\nCannabis/Khat warning\n818\nCommunity resolution\n804\nRate\nEngland and Wales Number\nRate\nof outcomes\n22.4\n577,678\n16.0\n0.3\n21,318\n0.6\n9.1\n165,384\n4.6\n0.9\n19,703\n0.5\n6.6\n115,000\n3.2\n1.6\n30,681\n0.8\n8.2\n159,915\n4.4\n4.2\n41,964\n1.2\n4.1\n117,951\n3.3",
     ])
     func scrambledOutcomes(table: String) throws {
+        let (sample, read) = try outcomes(replacingWith: table + "\n\nSource: Home Office crime outcomes data")
+        #expect(sample.count == 36)
+        #expect(read == sample)
+    }
+
+    /// pdfminer.six with `boxes_flow=1.0` (the committed pdfminer-vertical extractions): the force's column title and
+    /// first five counts above the header, its other counts among and after the outcome types, then England and Wales'
+    /// rates ("Rate") before its counts, and the force's rates ("Rate") last.
+    @Test("outcomes whose force column opens above the header and whose rate columns stand in the other order: read, with the caption's period")
+    func outcomesOpeningAboveHeader() throws {
+        let table = "Dyfed-Powys Police Number\nof outcomes\n4,405\n68\n1,790\n178\n1,293\n\nOutcome type/group\n\nCharged/Summonsed\nTaken into consideration\nOut-of-court (formal)\nCaution - youths\nCaution - adults\nPenalty Notices for Disorder 319\nOut-of-court (informal)\nCannabis/Khat warning\nCommunity resolution\n\n1,622\n818\n804\n\nRate\n\n16.0\n0.6\n4.6\n0.5\n3.2\n0.8\n4.4\n1.2\n3.3\n\nEngland and Wales Number\nof outcomes\n577,678\n21,318\n165,384\n19,703\n115,000\n30,681\n159,915\n41,964\n117,951\n\nRate\n\n22.4\n0.3\n9.1\n0.9\n6.6\n1.6\n8.2\n4.2\n4.1"
         let (sample, read) = try outcomes(replacingWith: table + "\n\nSource: Home Office crime outcomes data")
         #expect(sample.count == 36)
         #expect(read == sample)
