@@ -70,7 +70,17 @@ enum FindingExtractor {
                 // National overviews: "Recommendation 3" headings, each over its own paragraphs.
                 let (items, next) = listItems(lines, from: index, wrap: wrap, paragraphs: true, untilHeading: true)
                 if !items.isEmpty {
-                    add(.recommendation, Item(text: items.map(\.text).joined(separator: " "), line: items[0].line, outOfOrder: items.contains(where: \.outOfOrder)))
+                    let joined = items.map(\.text).joined(separator: " ")
+                    // Its paragraphs are sentences: text that ends none is not the recommendation whole, or not one at all
+                    // (pdfminer.six set a table's cells from the page before under "Recommendation 1": "Q3. Protecting
+                    // vulnerable people Requires improvement").
+                    let outOfOrder = items.contains(where: \.outOfOrder)
+                    if outOfOrder || Self.endsSentence(joined) {
+                        add(.recommendation, Item(text: joined, line: items[0].line, outOfOrder: outOfOrder))
+                    } else {
+                        report.problems.append(ParseProblem(.warning, line: items[0].line,
+                            "recommendation whose text ends no sentence (\"\(joined.suffix(40))\"): left out"))
+                    }
                 }
                 index = next
             }
@@ -691,6 +701,18 @@ enum FindingExtractor {
 
     /// A rule: three or more of "-", "_" (pdftotext's, a converter's), or Markdown's thematic break of one of "-", "_",
     /// "*" with spaces between ("* * *", html2text's).
+    /// Whether a text ends a sentence: a full stop, question or exclamation mark, perhaps before closing quotes or
+    /// brackets, or a footnote's number glued on ("… implement it.87").
+    static func endsSentence(_ text: String) -> Bool {
+        var end = text.unicodeScalars.endIndex
+        let scalars = text.unicodeScalars
+        func last() -> Unicode.Scalar? { end > scalars.startIndex ? scalars[scalars.index(before: end)] : nil }
+        while let scalar = last(), scalar == " " || "\"')]\u{2019}\u{201D}".unicodeScalars.contains(scalar) || ("0"..."9").contains(scalar) {
+            end = scalars.index(before: end)
+        }
+        return last().map { ".!?".unicodeScalars.contains($0) } ?? false
+    }
+
     private static func isRule(_ text: String) -> Bool {
         let utf8 = text.utf8
         guard let first = utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "_") || first == UInt8(ascii: "*") else { return false }

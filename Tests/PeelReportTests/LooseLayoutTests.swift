@@ -201,6 +201,24 @@ struct ListOrderTests {
         #expect(!FindingExtractor.stopsMidSentence("NA") && !FindingExtractor.stopsMidSentence("… (see annex A)"))
     }
 
+    /// pdfminer.six with `boxes_flow=-0.5` set a table's cells from the page before under the overview's "Recommendation
+    /// 1" ("Q3.", "Protecting", "vulnerable", "people", "Requires", "improvement"), which read as its text.
+    @Test("a numbered recommendation whose text ends no sentence is left out, said; one ending in a footnote's number or a quotation is read")
+    func recommendationEndingNoSentence() throws {
+        let text = String(decoding: Fixtures.sample(nationalOverview), as: UTF8.self)
+        let rocu = "### Recommendation 1\n\nBy 1 April 2016, all regional organised crime units (ROCUs) - except London - should have in place the '13 capabilities' identified within the ROCU development programme."
+        #expect(text.contains(rocu))
+        let cells = "### Recommendation 1\n\nQ3.\nProtecting\nvulnerable\npeople\nRequires\nimprovement"
+        let report = try parse(Array(text.replacingOccurrences(of: rocu, with: cells).utf8))
+        let sample = try parseSample(nationalOverview).findings.filter { $0.kind == .recommendation }
+        let read = report.findings.filter { $0.kind == .recommendation }
+        #expect(read.count == sample.count - 1)
+        #expect(!read.contains { $0.text.contains("Requires improvement") })
+        #expect(report.problems.contains { $0.message.hasPrefix("recommendation whose text ends no sentence") })
+        #expect(FindingExtractor.endsSentence("… should thereafter implement it.87") && FindingExtractor.endsSentence("… the '13 capabilities.'"))
+        #expect(!FindingExtractor.endsSentence("Q3. Protecting vulnerable people Requires improvement") && !FindingExtractor.endsSentence("… (see annex A)"))
+    }
+
     /// "• with regard to both local force priorities (… the relevant police and", "• with regard to the other
     /// recommendations …", then "crime plan) and National Crime Agency (NCA) priorities; and".
     @Test("a part cut mid-sentence before the next part's bullet, after one that ended its clause: the recommendation is left out, said")
