@@ -112,10 +112,11 @@ enum PageFurniture {
     static let strayDepth = 4
 
     /// Running lines that no page break or page number marks (a copy from a viewer of pages that carry no number), or
-    /// that stand away from the page's edges: lines from `start` on that the caller's vocabulary takes for one, standing at least as
-    /// many times a page apart as `pagesNeeded` says for their words (nil: none of the vocabulary's; the report's title
-    /// with its subject needs one page, the title's words alone more). Only their words and their repeating tell them:
-    /// a heading repeats too, so the vocabulary must be one no heading, label or value of the report is made of.
+    /// that stand away from the pages' edges: lines from `start` on that the caller's vocabulary takes for one, standing
+    /// at least as many times a page apart as `pagesNeeded` says for their words (nil: none of the vocabulary's; the
+    /// report's title with its subject needs one page, the title's words alone more). Only their words and their
+    /// repeating tell them: a heading repeats too, so the vocabulary must be one no heading, label or value of the report
+    /// is made of.
     static func namedRunningLines(_ lines: NormalisedLines, from start: Int, pagesNeeded: (UnsafeBufferPointer<UInt8>) -> Int?) -> Set<Int> {
         // Where form feeds mark the pages, running lines stand at their edges and `find` takes them there; only one the
         // vocabulary knows on its own (the report's whole title) is taken wherever it stands, as an extraction may set it

@@ -129,14 +129,6 @@ enum JudgmentExtractor {
         report.judgments = choose(candidates, forceID: forceID, scale: scale, problems: &report.problems)
     }
 
-    /// A judgments table whose header's cells stand a line each ("Question", "Grade", "Last inspected") and whose cells a
-    /// reading-order extraction printed in some order of its own: a column at a time (each question's wording, wrapped
-    /// lines joined, then "Grade" and the grades, then "Last inspected" and the years), a row at a time, or both by turns
-    /// (pdfminer: two rows, then the rest a column at a time; a grade and a year on one line). What every such reading
-    /// keeps is each column's cells in order, top to bottom: the first grade is the first question's. Read only where
-    /// every column has as many cells, both headers stand among them, and no question's grade or year comes before its
-    /// wording, or each column stands whole under its title (`standsInBlocks`: the grades' and years' may then come
-    /// first); the table ends at the first line that is none of these, or names a question read.
     /// The grade and year columns, each under its title, may stand ahead of the questions' (pdfminer.six with
     /// `boxes_flow=1.0`): the line of the first such title among the titles and cells just above the header, if any.
     private static func firstColumnAbove(_ lines: NormalisedLines, header: Int) -> Int? {
@@ -177,6 +169,14 @@ enum JudgmentExtractor {
         return Set(pairs) == ["Qq", "Gg", "Yy"]
     }
 
+    /// A judgments table whose header's cells stand a line each ("Question", "Grade", "Last inspected") and whose cells a
+    /// reading-order extraction printed in some order of its own: a column at a time (each question's wording, wrapped
+    /// lines joined, then "Grade" and the grades, then "Last inspected" and the years), a row at a time, or both by turns
+    /// (pdfminer: two rows, then the rest a column at a time; a grade and a year on one line). What every such reading
+    /// keeps is each column's cells in order, top to bottom: the first grade is the first question's. Read only where
+    /// every column has as many cells, both headers stand among them, and no question's grade or year comes before its
+    /// wording, or each column stands whole under its title (`standsInBlocks`: the grades' and years' may then come
+    /// first); the table ends at the first line that is none of these, or names a question read.
     private static func columnsInReadingOrder(_ lines: NormalisedLines, header: Int) -> [Candidate]? {
         var questions: [(question: Question, index: Int)] = []
         var grades: [(grade: Grade, index: Int)] = []
