@@ -334,7 +334,11 @@ enum FindingExtractor {
             // A footnote's number alone on its line (pdftotext -layout prints it apart from its text) ends an item; a
             // page's number before the first item (no form feed or running line beside it to tell it) is passed over.
             if line.isBareNumber {
-                if current != nil || !items.isEmpty { break }
+                // Not where the list's glyphs or items go on after it: a footnote's text follows its number, and no
+                // footnote opens with a bullet; a page's number in text without its page marks does (pdfminer set a
+                // page's glyphs ahead of its items, the number of the page before above them).
+                if current != nil || !items.isEmpty,
+                   !(lines[(index + 1)...].prefix(3).first { !$0.isBlank }.map { isBulletGlyph($0.text) || bulletText($0.text) != nil } ?? false) { break }
                 index += 1
                 continue
             }

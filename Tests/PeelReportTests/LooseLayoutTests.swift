@@ -201,6 +201,25 @@ struct ListOrderTests {
         #expect(!FindingExtractor.stopsMidSentence("NA") && !FindingExtractor.stopsMidSentence("… (see annex A)"))
     }
 
+    /// pdfminer.six with `boxes_flow=0` and no form feeds: the first item, the page's number ("21"), then the next page's
+    /// four glyphs together ahead of its four items.
+    @Test("a number alone between a list's items and its next glyphs is passed over; one before a footnote's text still ends the list")
+    func numberBeforeGlyphs() throws {
+        let text = String(decoding: Fixtures.sample(wiltshire), as: UTF8.self)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let first = try #require(lines.firstIndex { $0.hasPrefix("- The force should ensure that all those carrying out investigations") })
+        let items = lines[first..<(first + 5)].map { String($0.dropFirst(2)) }
+        #expect(lines[first + 5].isEmpty && items.allSatisfy { $0.hasPrefix("The force should") })
+        let areas = { (report: Report) in report.findings.filter { $0.question == .investigatingCrime && $0.kind == .areaForImprovement }.map(\.text) }
+        let sample = areas(try parseSample(wiltshire))
+        #expect(sample == items)
+        let printed = "• \(items[0])\n\n21\n\n•\n\n•\n\n•\n\n•\n\n" + items[1...].joined(separator: "\n\n")
+        let original = lines[first..<(first + 5)].joined(separator: "\n")
+        #expect(areas(try parse(Array(text.replacingOccurrences(of: original, with: printed).utf8))) == sample)
+        let footnote = "• \(items[0])\n\n21\n\nThe Home Office counts rules for recorded crime, 2015."
+        #expect(areas(try parse(Array(text.replacingOccurrences(of: original, with: footnote).utf8))) == [items[0]])
+    }
+
     /// pdfminer.six with `boxes_flow=-0.5` set a table's cells from the page before under the overview's "Recommendation
     /// 1" ("Q3.", "Protecting", "vulnerable", "people", "Requires", "improvement"), which read as its text.
     @Test("a numbered recommendation whose text ends no sentence is left out, said; one ending in a footnote's number or a quotation is read")
