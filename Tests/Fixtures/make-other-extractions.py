@@ -16,6 +16,9 @@ For each Tests/Fixtures/extractions/<stem>.pdf (made by make-extractions.py), wr
                        the same with boxes placed by their position alone (LAParams(boxes_flow=None)) and by their
                        vertical position first (LAParams(boxes_flow=1.0)): a table's column titles ahead of its
                        columns, a table's columns one after another
+  <stem>.pdfminer-flow0.txt
+                       the same with their horizontal and vertical positions weighed alike (LAParams(boxes_flow=0)):
+                       a page's glyphs together ahead of its items, the page's number before them
   <stem>.pdfplumber.txt         pdfplumber's page.extract_text() of every page, joined with a line break: its
                                 columns one space apart, no page marks
   <stem>.pdfplumber-layout.txt  the same with extract_text(layout=True): columns squeezed to fit the page's width
@@ -61,6 +64,7 @@ def main():
         "pdfminer-flow": LAParams(boxes_flow=-0.5),
         "pdfminer-noflow": LAParams(boxes_flow=None),
         "pdfminer-vertical": LAParams(boxes_flow=1.0),
+        "pdfminer-flow0": LAParams(boxes_flow=0.0),
     }
     for pdf in pdfs:
         stem = pdf[: -len(".pdf")]
@@ -119,6 +123,8 @@ answers.
   placed by their position alone: the outcomes table's "Rate" titles ahead of the force's name, its counts among the
   outcome types) and with `LAParams(boxes_flow=1.0)` (by their vertical position first: the judgments table's grades
   and years, each under its title, ahead of its questions).
+- `<stem>.pdfminer-flow0.txt` — the same with `LAParams(boxes_flow=0)` (horizontal and vertical positions weighed
+  alike: a page's glyphs together ahead of its items; without the form feeds, the page's number before them).
 - `<stem>.pdfplumber.txt` — pdfplumber's `page.extract_text()` of every page, joined with a line break: a table's
   columns one space apart ("Avon and Somerset Good Requires Requires Good Requires"), a wrapped cell's second line
   under the row, no page marks.

@@ -604,6 +604,16 @@ extension ExtractionCoverageTests {
         "2017-west-mercia|extraction pdfminer-noflow unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-west-mercia|extraction pdfminer-vertical": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-west-mercia|extraction pdfminer-vertical unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction pdfminer-flow0 unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 43.2, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction pdfminer-flow0": CoverageFloor(judgments: 100, distributions: 100, figures: 46.2, findings: 100, wrong: 0),
+        "2015-national-overview|extraction pdfminer-flow0 unpaged": CoverageFloor(judgments: 0, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-national-overview|extraction pdfminer-flow0": CoverageFloor(judgments: 0, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction pdfminer-flow0 unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 95.4, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction pdfminer-flow0": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-gwent|extraction pdfminer-flow0 unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 93.1, findings: 100, wrong: 0),
+        "2017-gwent|extraction pdfminer-flow0": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction pdfminer-flow0 unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 80, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction pdfminer-flow0": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         // FLOORS-END
     ]
 }
@@ -803,7 +813,7 @@ let extractionFlavours = ["layout", "reading", "pymupdf", "pdfminer", "pdfplumbe
                           "pdftohtml", "pdftohtml-complex", "pdftohtml-pages", "pymupdf4llm-pandoc", "chromium-layout", "chromium-reading",
                           "pandoc-chromium-layout", "pandoc-chromium-reading", "chromium-grid2-layout", "chromium-grid2-reading", "chromium-grid3-layout",
                           "chromium-grid3-reading", "fixed3", "chromium-ghostscript", "writer-text-layout", "writer-text-reading", "fold40", "fold60", "fold80", "fold120", "raw", "layout-mac", "mojibake", "mojibake1252", "pandoc-plain", "pandoc-markdown", "pandoc-rst", "markdownify", "html2text", "latin1-layout", "latin1-reading", "utf16-layout", "w3m", "pdfium", "pdfium-bounded", "lynx", "links", "elinks", "pdfbox", "pdfbox-sort", "htmlmeta-layout", "htmlmeta-reading",
-                          "pdfminer-tight", "pdfminer-loose", "colspacing2", "pdfminer-flow", "pdfminer-noflow", "pdfminer-vertical"]
+                          "pdfminer-tight", "pdfminer-loose", "colspacing2", "pdfminer-flow", "pdfminer-noflow", "pdfminer-vertical", "pdfminer-flow0"]
 
 func sampleStem(_ name: String) -> String {
     (name as NSString).deletingPathExtension
