@@ -703,8 +703,6 @@ enum FindingExtractor {
         return (utf8[..<digits].reduce(0) { $0 * 10 + Int($1 &- 0x30) }, rest)
     }
 
-    /// A rule: three or more of "-", "_" (pdftotext's, a converter's), or Markdown's thematic break of one of "-", "_",
-    /// "*" with spaces between ("* * *", html2text's).
     /// Whether a text ends a sentence: a full stop, question or exclamation mark, perhaps before closing quotes or
     /// brackets, or a footnote's number glued on ("… implement it.87").
     static func endsSentence(_ text: String) -> Bool {
@@ -717,6 +715,8 @@ enum FindingExtractor {
         return last().map { ".!?".unicodeScalars.contains($0) } ?? false
     }
 
+    /// A rule: three or more of "-", "_" (pdftotext's, a converter's), or Markdown's thematic break of one of "-", "_",
+    /// "*" with spaces between ("* * *", html2text's).
     private static func isRule(_ text: String) -> Bool {
         let utf8 = text.utf8
         guard let first = utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "_") || first == UInt8(ascii: "*") else { return false }
