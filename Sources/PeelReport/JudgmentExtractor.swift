@@ -700,9 +700,40 @@ enum JudgmentExtractor {
         }
         let questions = columns.compactMap { Question(wording: $0.joined(separator: " ")) }
         guard questions.count >= 2, questions.count == columns.count, Set(questions).count == questions.count else {
-            return collapsedHeader(words[start..<end]).map { ($0, end) }
+            return (collapsedHeader(words[start..<end]) ?? markedHeader(words[start..<end])).map { ($0, end) }
         }
         return (questions, end)
+    }
+
+    /// A header whose cells' lines were set among one another (Chromium's reading order: "Q1. Preventing crime Q2.
+    /// Investigating", "and anti-social", "crime and managing" …), so a column's words cannot be gathered. Each column's
+    /// title opens with its marker and its own words: the marker ("Q1." … "Qn." in order, "Overall" last) and the words
+    /// after it on its line up to the next marker, "Q1. Preventing crime", "Q4. Tackling serious", name the column's
+    /// question. Read only if each marker's words name one question, and no question is named twice; else nil.
+    private static func markedHeader(_ words: ArraySlice<Word>) -> [Question]? {
+        var questions: [Question] = []
+        var overall = false
+        for (index, word) in zip(words.indices, words) {
+            let question: Question
+            if word.text.equals(ignoringASCIICase: "overall") {
+                question = .overall
+                overall = true
+            } else if let number = questionNumber(word.text) {
+                guard !overall, number == questions.count + 1 else { return nil }
+                var named: Set<Question> = []
+                for next in words[(index + 1)...].prefix(while: { $0.line == word.line && questionNumber($0.text) == nil
+                                                                                    && !$0.text.equals(ignoringASCIICase: "overall") }) {
+                    if let key = keyQuestion(next.text) { named.insert(key) }
+                }
+                guard named.count == 1, let only = named.first, only != .overall else { return nil }
+                question = only
+            } else {
+                continue
+            }
+            guard !questions.contains(question) else { return nil }
+            questions.append(question)
+        }
+        return questions.count >= 2 ? questions : nil
     }
 
     /// A header whose columns ran together on every line, one space apart (pdfplumber's text: "Force Q1. Preventing

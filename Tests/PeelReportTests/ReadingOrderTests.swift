@@ -593,6 +593,98 @@ struct CollapsedNationalTableTests {
     }
 }
 
+@Suite("A national table whose header's lines ran together (Chromium's reading order)")
+struct MarkedHeaderTests {
+    /// As Chromium's PDF viewer reads the sample PDF's table: the header's cells' lines set among one another, then a
+    /// row at a time, each cell a block of its own (a name or a grade that wrapped on two lines).
+    private static func table(header: String) -> String {
+        """
+        PEEL: Police effectiveness 2015
+
+        A national overview
+
+        Effectiveness judgments
+        Force
+
+        """ + header + """
+
+
+        Avon and
+        Somerset
+
+        Good
+
+        Requires
+        improvement
+
+        Requires
+        improvement
+
+        Good
+
+        Requires
+        improvement
+
+        Bedfordshire
+
+        Requires
+        improvement
+
+        Good
+
+        Inadequate
+
+        Requires
+        improvement
+
+        Requires
+        improvement
+
+        Annex C: ROCU recommendations
+        """
+    }
+
+    private static let chromiumHeader = """
+        Q1. Preventing crime Q2. Investigating
+        and anti-social
+        crime and managing
+        behaviour
+        offenders
+
+        Q3. Protecting
+        Q4. Tackling serious Overall
+        vulnerable people and organised crime effectiveness
+        judgment
+        """
+
+    @Test("each column is the question its marker's words name; the rows are read a cell at a time")
+    func readsRows() throws {
+        let report = try parse(Array(Self.table(header: Self.chromiumHeader).utf8))
+        func grades(_ force: String) -> [Grade] { report.judgments.filter { $0.forceID == force }.map(\.grade) }
+        #expect(report.judgments.prefix(5).map(\.question) == [.preventingCrime, .investigatingCrime, .protectingVulnerable, .seriousOrganisedCrime, .overall])
+        #expect(grades("avon-and-somerset") == [.good, .requiresImprovement, .requiresImprovement, .good, .requiresImprovement])
+        #expect(grades("bedfordshire") == [.requiresImprovement, .good, .inadequate, .requiresImprovement, .requiresImprovement])
+        #expect(!report.problems.contains { $0.severity == .error })
+        // The words decide, not the markers' numbers: a table whose first column is the investigation question.
+        let swapped = Self.chromiumHeader.replacingOccurrences(of: "Q1. Preventing crime Q2. Investigating", with: "Q1. Investigating crime Q2. Preventing")
+        let other = try parse(Array(Self.table(header: swapped).utf8))
+        #expect(other.judgments.prefix(2).map(\.question) == [.investigatingCrime, .preventingCrime])
+    }
+
+    @Test("a marker whose line names no question or two, markers out of order, or a question twice: the table is not read, said", arguments: [
+        "Q1. Preventing crime Q2. Investigating": "Q1. Preventing crime Q2.",
+        "Q4. Tackling serious Overall": "Q4. Tackling Overall",
+        "Q1. Preventing crime Q2. Investigating\n": "Q1. Preventing Investigating Q2. Investigating\n",
+        "Q3. Protecting": "Q2. Protecting",
+        "Q4. Tackling serious": "Q4. Protecting serious",
+    ])
+    func refusesHeader(printed: String, changed: String) throws {
+        let report = try parse(Array(Self.table(header: Self.chromiumHeader.replacingOccurrences(of: printed, with: changed)).utf8))
+        #expect(report.judgments.isEmpty)
+        #expect(report.problems.contains { $0.severity == .error && $0.message.contains("all-force judgments table here was not read") })
+    }
+}
+
 @Suite("Report years the layouts read")
 struct LayoutYearTests {
     @Test("a 2014 force report is read with the 2015 layout; a 2018 one is an unsupported layout", arguments: [(2014, true), (2018, false)])
