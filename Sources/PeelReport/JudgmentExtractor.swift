@@ -116,7 +116,7 @@ enum JudgmentExtractor {
                         continue
                     }
                     guard headed else {
-                        report.problems.append(ParseProblem(.warning, line: line.number, "judgments table whose cells stand out of their rows, its columns of different lengths (or a grade or year before its question): not read"))
+                        report.problems.append(ParseProblem(.warning, line: line.number, "judgments table whose cells stand out of their rows, its columns of different lengths (or a grade or year before its question, or a column in parts with the other's title among them): not read"))
                         continue
                     }
                 }
@@ -167,6 +167,18 @@ enum JudgmentExtractor {
         guard runs.count == 6 else { return false }
         let pairs = stride(from: 0, to: 6, by: 2).map { String(decoding: runs[$0...$0 + 1], as: UTF8.self) }
         return Set(pairs) == ["Qq", "Gg", "Yy"]
+    }
+
+    /// Whether the grades' or the years' title stands between two cells of the other column (`kinds` of
+    /// `columnsInReadingOrder`): that column was printed in blocks, the title's column's among them, in an order of the
+    /// extractor's own, which need not be the column's. (`pdftotext` of a narrow page: "Requires improvement", "Good",
+    /// then "Last inspected" with the first year, then the other grades, then the years with the second one third.)
+    static func titleAmongCells(_ kinds: [UInt8]) -> Bool {
+        for (title, other) in [(UInt8(ascii: "G"), UInt8(ascii: "y")), (UInt8(ascii: "Y"), UInt8(ascii: "g"))] {
+            guard let at = kinds.firstIndex(of: title) else { continue }
+            if kinds[..<at].contains(other) && kinds[(at + 1)...].contains(other) { return true }
+        }
+        return false
     }
 
     /// A judgments table whose header's cells stand a line each ("Question", "Grade", "Last inspected") and whose cells a
@@ -276,6 +288,7 @@ enum JudgmentExtractor {
             kinds.append(UInt8(ascii: "q"))
         }
         guard flush(), gradeHeader, yearHeader, !questions.isEmpty, grades.count == questions.count, years.count == questions.count,
+              !Self.titleAmongCells(kinds),
               questions.indices.allSatisfy({ grades[$0].index > questions[$0].index && years[$0].index > questions[$0].index })
                 || Self.standsInBlocks(kinds) else { return nil }
         return questions.indices.map {

@@ -149,6 +149,16 @@ struct ReadingOrderTests {
         #expect(report.problems.contains { $0.message.contains("cells stand out of their rows") })
     }
 
+    /// Plain `pdftotext` of the West Mercia PDF on an A5 page: the grades in two blocks, "Last inspected" and the first
+    /// year between them, the other years' blocks out of their order (2017, 2016 for 2016, 2017).
+    @Test("a column printed in parts with the other's title among them is not read, said")
+    func titleAmongCells() throws {
+        let table = Self.questionsColumn + "\n\nGrade\nRequires\nimprovement\nGood\n\nLast inspected\n2017\n\nRequires\nimprovement\nInadequate\nUngraded\n\n2017\n\n2016\n\n2017\n2017"
+        let report = try withTable(table)
+        #expect(report.judgments.filter { $0.question != .overall }.isEmpty)
+        #expect(report.problems.contains { $0.message.contains("cells stand out of their rows") && $0.message.contains("the other's title among them") })
+    }
+
     @Test("an interleaved judgments table with a grade before its question's wording is not read")
     func gradeBeforeQuestion() throws {
         let table = "Question\nGrade\nLast inspected\nRequires improvement\nPreventing crime and tackling anti-social behaviour\nInvestigating crime and reducing re-offending\nGood\nProtecting vulnerable people\nTackling serious and organised crime\nSpecialist capabilities\nRequires improvement\nInadequate\nUngraded\n2017\n2016\n2017\n2017\n2017"
