@@ -262,9 +262,12 @@ enum FindingExtractor {
             func widest() -> Int? {
                 guard index > 0, !lines[index - 1].isBlank else { return nil }
                 if paragraphWidest.map({ !$0.lines.contains(index) }) ?? true {
+                    // A number alone on its line (a footnote's, a page's) ends the paragraph: the footnote under it is
+                    // set at the page's width, wider than a list indented under its bullets.
+                    func bounds(_ line: Int) -> Bool { lines[line].isBlank || lines[line].isBareNumber }
                     var first = index, last = index
-                    while first > 0 && !lines[first - 1].isBlank { first -= 1 }
-                    while last + 1 < lines.count && !lines[last + 1].isBlank { last += 1 }
+                    while first > 0 && !bounds(first - 1) { first -= 1 }
+                    while last + 1 < lines.count && !bounds(last + 1) { last += 1 }
                     paragraphWidest = (first...last, (first...last).lazy.map { lines[$0].cappedByteCount }.max() ?? 0)
                 }
                 return paragraphWidest?.bytes

@@ -136,6 +136,34 @@ struct BlankLineInItemTests {
     }
 }
 
+@Suite("A list item on a narrow page (pdftotext -layout of an A5 page)")
+struct NarrowItemTests {
+    private static let layout = Fixtures.packageRoot + "/Tests/Fixtures/extractions/peel-effectiveness-2015-wiltshire.layout.txt"
+    private static let item = "The force should use evidence of 'what works' drawn from other forces, academics and partners to improve continually its approach to the prevention of crime and anti-social behaviour. There needs to be routine evaluation of tactics and sharing of effective practice."
+
+    /// The item's sentence ends where its indented lines are full, though the page's text runs wider; a footnote's
+    /// number and the footnote, at the page's width, follow with no blank line.
+    @Test("goes on past a sentence's end where its own lines are full, the footnote under it not counted as its width")
+    func sentenceEndAtItsWidth() throws {
+        let text = String(decoding: try readBytes(Self.layout), as: UTF8.self)
+        let printed = "\u{2022}   The force should use evidence of 'what works' drawn from other forces, academics and\n"
+            + "    partners to improve continually its approach to the prevention of crime and anti-social\n"
+            + "    behaviour. There needs to be routine evaluation of tactics and sharing of effective practice.\n7\n"
+        #expect(text.contains(printed))
+        let narrow = "\u{2022}   The force should use evidence of 'what works' drawn from other\n"
+            + "    forces, academics and partners to improve continually its\n"
+            + "    approach to the prevention of crime and anti-social behaviour.\n"
+            + "    There needs to be routine evaluation of tactics and sharing of\n"
+            + "    effective practice.\n7\n"
+        let findings = try parse(Array(text.replacingOccurrences(of: printed, with: narrow).utf8)).findings.map(\.text)
+        #expect(findings.contains(Self.item))
+        // The item's lines as wide as the footnote's: the sentence's end left room for the next word, and the item ends.
+        let roomLeft = narrow.replacingOccurrences(of: "from other\n    forces, academics and partners", with: "from other forces, academics and\n    partners")
+        let shorter = try parse(Array(text.replacingOccurrences(of: printed, with: roomLeft).utf8)).findings.map(\.text)
+        #expect(!shorter.contains(Self.item))
+    }
+}
+
 @Suite("A question heading wrapped over a blank line (pdfplumber's layout mode)")
 struct WrappedQuestionHeadingTests {
     private func heading(_ texts: [String]) -> (wording: String, last: Int)? {
