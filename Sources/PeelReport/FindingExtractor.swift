@@ -767,19 +767,22 @@ struct WrapWidth {
             counts[min(lines[index].cappedByteCount, 201)] += 1
             total += 1
         }
-        // The 95th percentile, not the longest: a URL or a long word overruns any wrap width.
-        var candidate = 0, seen = 0
-        while candidate < 201 && seen + counts[candidate] <= total * 95 / 100 {
-            seen += counts[candidate]
-            candidate += 1
+        /// The line length `percent` % of the lines keep to, if many lines come close to it (a wrapped text's lines are
+        /// mostly near its width; an unwrapped one's paragraphs vary without bound).
+        func wrapped(atPercentile percent: Int) -> Int? {
+            var candidate = 0, seen = 0
+            while candidate < 201 && seen + counts[candidate] <= total * percent / 100 {
+                seen += counts[candidate]
+                candidate += 1
+            }
+            guard total >= 20, (30...200).contains(candidate) else { return nil }
+            let near = counts[((candidate * 8 + 9) / 10)...].reduce(0, +)
+            return near * 3 >= total ? candidate : nil
         }
-        guard total >= 20, (30...200).contains(candidate) else {
-            width = nil
-            return
-        }
-        let near = counts[((candidate * 8 + 9) / 10)...].reduce(0, +)
-        // A wrapped text's lines are mostly near its width; an unwrapped one's paragraphs vary without bound.
-        width = near * 3 >= total ? candidate : nil
+        // The 95th percentile, not the longest: a URL or a long word overruns any wrap width. Where more than one line in
+        // twenty is wider than the text's (footnotes and tables set in a smaller type, wrapped wider, under a large
+        // one's text), the 90th, if hardly a line (one in a hundred) is wider than any wrap, as a paragraph printed on one line is.
+        width = wrapped(atPercentile: 95) ?? (counts[201] * 100 <= total ? wrapped(atPercentile: 90) : nil)
     }
 
     /// Whether `next` continues the paragraph of `line`. A line that does not end a sentence does, in wrapped text;

@@ -164,6 +164,33 @@ struct NarrowItemTests {
     }
 }
 
+@Suite("The text's wrap width")
+struct WrapWidthTests {
+    private func width(_ lengths: [Int]) -> Int? {
+        WrapWidth(NormalisedLines(lengths.enumerated().map { NormalisedLine(number: $0.offset + 1, text: String(repeating: "w", count: $0.element)) })).width
+    }
+
+    /// LibreOffice's 14-point text (lines of 60 to 79 bytes) over footnotes and tables in 9 point (95 to 115 bytes, one
+    /// line in twelve), as `pdftotext` gives them; seeded lengths.
+    @Test("is the body's where one line in twelve is set wider, smaller; none where paragraphs run unwrapped")
+    func twoWidths() {
+        let seed: UInt64 = 0x14_09
+        print("WrapWidthTests seed \(seed)")
+        var generator = SplitMix(seed: seed)
+        var lengths: [Int] = []
+        for index in 0..<800 {
+            lengths.append(index % 12 == 0 ? Int.random(in: 95...115, using: &generator)
+                           : index % 5 == 0 ? Int.random(in: 10...50, using: &generator) : Int.random(in: 60...79, using: &generator))
+        }
+        let body = width(lengths)
+        #expect(body.map { (75...79).contains($0) } == true, "seed \(seed): \(String(describing: body))")
+        // The same with one line in two hundred past any wrap width (a URL run on): still the body's.
+        #expect(width(lengths.enumerated().map { $0.offset % 200 == 1 ? 240 : $0.element }) == body, "seed \(seed)")
+        // Paragraphs each printed on one line, one in ten past 200 bytes: no wrap width.
+        #expect(width(lengths.enumerated().map { $0.offset % 10 == 1 ? 400 : $0.element }) == nil, "seed \(seed)")
+    }
+}
+
 @Suite("A question heading wrapped over a blank line (pdfplumber's layout mode)")
 struct WrappedQuestionHeadingTests {
     private func heading(_ texts: [String]) -> (wording: String, last: Int)? {
