@@ -7,6 +7,11 @@ superscript footnote markers), printed to PDF by LibreOffice Writer (soffice --h
 again by poppler's pdftotext, once with -layout and once in plain reading order. Outputs go to
 Tests/Fixtures/extractions/: <stem>.pdf, <stem>.layout.txt, <stem>.reading.txt and a README.md.
 
+With an argument, `a5` or `large`, the samples are set on another page instead and only their text is kept:
+`a5` an A5 page (lines of some 65 characters: tables' cells and force names wrap more), `large` A4 with the body in
+14 point (footnotes and tables stay small, set wider than the text); their extractions are <stem>.a5-layout.txt,
+<stem>.a5-reading.txt, <stem>.large-layout.txt and <stem>.large-reading.txt, and no PDF is kept.
+
 Standard library only. Needs soffice (LibreOffice) and pdftotext (poppler-utils) on PATH, and the
 Liberation fonts. The .fodt files are written to a temporary directory and thrown away.
 """
@@ -22,8 +27,12 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 SAMPLES = os.path.join(HERE, "samples")
 OUT = os.path.join(HERE, "extractions")
 
-# Page geometry (cm). The text width is what tables are sized against.
-PAGE_W, PAGE_H, MARGIN_LR, MARGIN_TB = 21.0, 29.7, 2.0, 1.5
+# Page geometry (cm) and the body text's size, by the argument. The text width is what tables are sized against.
+PAGES = {"a4": (21.0, 29.7, 2.0, 1.5, "11pt"), "a5": (14.8, 21.0, 1.5, 1.2, "11pt"), "large": (21.0, 29.7, 2.0, 1.5, "14pt")}
+PAGE = sys.argv[1] if len(sys.argv) > 1 else "a4"
+if PAGE not in PAGES:
+    sys.exit("usage: make-extractions.py [a5 | large]")
+PAGE_W, PAGE_H, MARGIN_LR, MARGIN_TB, BODY_SIZE = PAGES[PAGE]
 TEXT_W = PAGE_W - 2 * MARGIN_LR
 FIXED_DATE = "2018-03-01T00:00:00"
 
@@ -480,6 +489,7 @@ def build_fodt(blocks, markdown, running_title, title):
         '</style:page-layout>' % (PAGE_W, PAGE_H, MARGIN_TB, MARGIN_TB, MARGIN_LR, MARGIN_LR))
 
     return TEMPLATE.format(
+        body_size=BODY_SIZE,
         title=esc(title),
         date=FIXED_DATE,
         text_w="%.2fcm" % TEXT_W,
@@ -531,13 +541,13 @@ TEMPLATE = """<?xml version="1.0" encoding="UTF-8"?>
 <office:styles>
  <style:default-style style:family="paragraph">
   <style:paragraph-properties fo:hyphenation-ladder-count="no-limit" style:writing-mode="lr-tb"/>
-  <style:text-properties style:font-name="Liberation Sans" fo:font-size="11pt" fo:language="en" fo:country="GB" fo:hyphenate="false" fo:hyphenation-remain-char-count="2" fo:hyphenation-push-char-count="2"/>
+  <style:text-properties style:font-name="Liberation Sans" fo:font-size="{body_size}" fo:language="en" fo:country="GB" fo:hyphenate="false" fo:hyphenation-remain-char-count="2" fo:hyphenation-push-char-count="2"/>
  </style:default-style>
  <style:default-style style:family="table">
   <style:table-properties table:border-model="collapsing"/>
  </style:default-style>
  <style:style style:name="Standard" style:family="paragraph" style:class="text">
-  <style:text-properties style:font-name="Liberation Sans" fo:font-size="11pt" fo:hyphenate="false"/>
+  <style:text-properties style:font-name="Liberation Sans" fo:font-size="{body_size}" fo:hyphenate="false"/>
  </style:style>
  <style:style style:name="Text_20_body" style:display-name="Text body" style:family="paragraph" style:parent-style-name="Standard" style:class="text">
   <style:paragraph-properties fo:margin-top="0cm" fo:margin-bottom="0.25cm" fo:line-height="115%" fo:orphans="2" fo:widows="2"/>
@@ -716,6 +726,18 @@ Fonts: Liberation Sans (fonts-liberation2).
 """
 
 
+PAGE_SECTION = """## Other pages and type sizes
+
+Made by `Tests/Fixtures/make-extractions.py a5` and `… large`: the same documents set on another page, printed by
+LibreOffice and extracted by `pdftotext` as above (no PDF kept).
+
+- `<stem>.a5-layout.txt`, `<stem>.a5-reading.txt` — an A5 page (14.8 × 21 cm, margins 1.5 cm): lines of some 65
+  characters; table cells, force names and Force in numbers labels wrap more, the 2017 judgments table's columns
+  in reading order come in parts.
+- `<stem>.large-layout.txt`, `<stem>.large-reading.txt` — A4 with the body text in 14 point: footnotes and tables
+  stay in 9 point, set wider than the text, one line in ten."""
+
+
 def main():
     samples = sorted(f for f in os.listdir(SAMPLES) if f.endswith((".txt", ".md")))
     if not samples:
@@ -750,6 +772,11 @@ def main():
             made = os.path.join(work, "pdf", stem + ".pdf")
             if not os.path.exists(made):
                 sys.exit("soffice made no PDF for " + name)
+            if PAGE != "a4":
+                run(["pdftotext", "-enc", "UTF-8", "-layout", made, os.path.join(OUT, stem + "." + PAGE + "-layout.txt")])
+                run(["pdftotext", "-enc", "UTF-8", made, os.path.join(OUT, stem + "." + PAGE + "-reading.txt")])
+                print("made", stem + "." + PAGE + "-layout.txt and -reading.txt")
+                continue
             pdf = os.path.join(OUT, stem + ".pdf")
             with open(made, "rb") as f:
                 data = normalise_pdf(f.read())
@@ -759,9 +786,16 @@ def main():
             run(["pdftotext", "-enc", "UTF-8", pdf, os.path.join(OUT, stem + ".reading.txt")])
             pages.append("| `%s` | %s |" % (name, pdf_pages(pdf) or "?"))
             print("made", os.path.relpath(pdf))
+        if PAGE != "a4":
+            run([sys.executable, os.path.join(HERE, "set-readme-section.py"), PAGE_SECTION])
+            return
         soffice, pdftotext = tool_versions(env)
-        with open(os.path.join(OUT, "README.md"), "w", encoding="utf-8") as f:
-            f.write(README.format(pages="\n".join(pages), soffice=soffice, pdftotext=pdftotext))
+        # The sections the other scripts wrote ("## …") are kept after this one's.
+        readme = os.path.join(OUT, "README.md")
+        kept = open(readme, encoding="utf-8").read() if os.path.exists(readme) else ""
+        kept = kept[kept.find("\n## "):] if "\n## " in kept else ""
+        with open(readme, "w", encoding="utf-8") as f:
+            f.write(README.format(pages="\n".join(pages), soffice=soffice, pdftotext=pdftotext).rstrip("\n") + "\n" + kept)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
