@@ -520,7 +520,11 @@ enum FigureExtractor {
                         problems.append(ParseProblem(.warning, line: line, "figure table printed a column at a time (its labels, then its numbers): not read"))
                         break
                     }
-                    let tailEnd = direct == nil ? wrappedTail() : nil
+                    // A label whose first line names its metric already ("Recorded crime (excluding", then "fraud)" on a
+                    // line of its own before the next row's label, as an A5 page wraps it): its end is taken where the
+                    // label with it names the same, and the next label does only without it.
+                    let tailEnd = direct == nil ? wrappedTail()
+                        : wrappedTail().flatMap { split in label(position, end, then: cursor..<split).map { $0 == direct! } == true ? split : nil }
                     guard let (metric, qualifier) = direct ?? tailEnd.flatMap({ label(position, end, then: cursor..<$0) }) else {
                         // A row of the table's shape (a short label and exactly its numbers) whose label names nothing peel
                         // knows: left out with a problem naming it, and the rows after it read. Anything else ends the table.
@@ -570,6 +574,17 @@ enum FigureExtractor {
                 if !isRates, let (top, rows) = outcomesByKind(lines, header: index, names: names) {
                     if top < index { period = captionPeriod(above: top) }
                     for (qualifier, values, line) in rows { addRow(metric: .outcomeCount, qualifier: qualifier, values: values, line: line) }
+                    continue
+                }
+                // A header whose titles wrapped in their columns, each line of it across them all ("Outcome type/group
+                // Wiltshire Police | Rate | England and | Rate", then "Number of | Wales Number", "outcomes | of outcomes":
+                // an A5 page's columns): read a column at a time by where its cells stand, then the rows as they are.
+                if !isRates, let opening = outcomeRowOpening(),
+                   let rowLine = lines.firstIndex(where: { $0.number == window.words[opening].line }),
+                   Self.outcomesHeaderByColumns(text, header: index, rows: rowLine, names: names) {
+                    let (rows, problems) = readRows(from: opening)
+                    for row in rows { addRow(metric: row.metric, qualifier: row.qualifier, values: row.values, line: row.line) }
+                    report.problems += problems
                     continue
                 }
                 // The outcomes' rows whole under a header whose words an extraction scattered ("… Number of outcomes", "and
@@ -914,6 +929,24 @@ extension FigureExtractor {
         var first = top
         while first < header, lines[first].isBlank { first += 1 }
         return (first, labels.indices.map { (labels[$0].type, rows[$0], labels[$0].line) })
+    }
+
+    /// Whether the lines from `header` to the one before `rows` are the outcomes table's header read a column at a time:
+    /// their cells ordered by the column each starts at (a line's first), "Outcome type/group", the force's name,
+    /// "Number of outcomes", "Rate", "England and Wales", "Number of outcomes", "Rate". Only text laid out in columns
+    /// gives such cells; a header's lines in reading order give one cell a line, and are read as they stand.
+    static func outcomesHeaderByColumns(_ text: LaidOutText, header: Int, rows: Int, names: AreaNames) -> Bool {
+        guard rows > header + 1, rows - header <= 6 else { return false }
+        var cells: [(column: Int, line: Int, text: String)] = []
+        for line in header..<rows { cells += text.cells(line).map { ($0.column, line, $0.text) } }
+        guard Set(cells.map(\.column)).count >= 4 else { return false }
+        let printed = cells.sorted { ($0.column, $0.line) < ($1.column, $1.line) }.map(\.text).joined(separator: " ")
+        let counted = " number of outcomes rate"
+        guard let englandAndWales = printed.firstIndex(ignoringASCIICase: "england and wales"),
+              printed[englandAndWales...].lowercased() == "england and wales" + counted,
+              case let before = String(printed[..<englandAndWales]).trimmingCharacters(in: " "),
+              before.lowercased().hasSuffix(counted), before.lowercased().hasPrefix(Self.outcomesHeader) else { return false }
+        return names.isForce(before.droppingHeaderWords())
     }
 
     /// Whether the outcomes' four columns are, by their numbers alone, the force's count and rate and England and

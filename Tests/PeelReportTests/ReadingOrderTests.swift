@@ -275,6 +275,50 @@ extension ColumnOutcomesTests {
     }
 }
 
+@Suite("The 2015 figure tables on an A5 page (pdftotext -layout)")
+struct NarrowFigureTableTests {
+    private func text(_ name: String) throws -> String {
+        String(decoding: try readBytes(Fixtures.packageRoot + "/Tests/Fixtures/extractions/\(sampleStem(name)).a5-layout.txt"), as: UTF8.self)
+    }
+
+    private func figures(_ report: Report, _ prefix: String) -> [String] {
+        report.figures.filter { $0.source == .figureTable && $0.metric.rawValue.hasPrefix(prefix) }
+            .map { "\($0.area.rawValue) \($0.metric) \($0.qualifier?.rawValue ?? "") \(plain($0.value)) \($0.period)" }
+    }
+
+    @Test("the outcomes' header, each title wrapped in its column and the first two run together, is read a column at a time")
+    func outcomesHeader() throws {
+        let printed = try text(wiltshire)
+        #expect(printed.contains(#/Outcome type/group Wiltshire Police +Rate +England and +Rate\n +Number of +Wales Number\n +outcomes +of outcomes\n/#))
+        let sample = figures(try parseSample(wiltshire), "outcome_")
+        #expect(sample.count == 36)
+        #expect(figures(try parse(Array(printed.utf8)), "outcome_") == sample)
+        // England and Wales' column titled ahead of the force's: the header does not read in the columns' order.
+        let swapped = printed.replacingOccurrences(of: "Outcome type/group Wiltshire Police      Rate     England and        Rate",
+                                                   with: "Outcome type/group England and Police Rate     Wiltshire          Rate")
+        #expect(swapped != printed)
+        let report = try parse(Array(swapped.utf8))
+        #expect(figures(report, "outcome_").isEmpty)
+        #expect(report.problems.contains { $0.message.hasPrefix("figure table header not read") })
+    }
+
+    @Test("a rate's label wrapped after a first line that names it already takes its end, and the next row its own label")
+    func wrappedLabel() throws {
+        let printed = try text(dyfedPowys)
+        #expect(printed.contains(#/Recorded crime \(excluding +38\.1 +63\.0\n +fraud\)\n +Victim-based crime +30\.4/#))
+        let sample = figures(try parseSample(dyfedPowys), "")
+        #expect(figures(try parse(Array(printed.utf8)), "") == sample)
+        // Where the next label names nothing without the end either, the end is not taken from it: that row is left
+        // out, said, and the first keeps its rates.
+        let other = printed.replacingOccurrences(of: "fraud)\n    Victim-based crime", with: "fraud)\n    Victim crime")
+        #expect(other != printed)
+        let report = try parse(Array(other.utf8))
+        #expect(figures(report, "").contains { $0.hasPrefix("force recorded_crime_per_1000  38.1") })
+        #expect(!figures(report, "").contains { $0.contains("victim_based_crime") })
+        #expect(report.problems.contains { $0.message.contains("\"fraud) Victim crime\" names no metric") })
+    }
+}
+
 @Suite("Grades outside the report's scale")
 struct GradeScaleTests {
     @Test("\"Adequate\" in a 2015 report is an error naming its line, not a row with no rank")
