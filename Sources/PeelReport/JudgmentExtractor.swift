@@ -335,7 +335,12 @@ enum JudgmentExtractor {
             guard let (grade, length) = found else {
                 // The question's words, then no grade before the year (or a sentence): an unknown grade word when the
                 // row ends in its year, else the table's end.
-                guard cursor < words.count, Phrases.year(words[cursor]) != nil, cursor - position >= 2 else { break }
+                guard cursor < words.count, let year = Phrases.year(words[cursor]), cursor - position >= 2 else { break }
+                if let end = Self.wrappedRequiresImprovement(words, question: question, before: cursor) {
+                    candidates.append(Candidate(question: question, grade: .requiresImprovement, lastInspected: year, line: wording.first!.line, source: .table))
+                    position = end
+                    continue
+                }
                 problems.append(ParseProblem(.error, line: words[cursor].line, "unknown grade in \"\(wording.map(\.text).joined(separator: " "))\" for \(question.rawValue)"))
                 position = cursor + 1
                 continue
@@ -358,6 +363,23 @@ enum JudgmentExtractor {
             position = cursor
         }
         return position
+    }
+
+    /// A row whose question and grade both wrapped in their columns: "Preventing crime and tackling anti- | Requires |
+    /// 2017", then "social behaviour | improvement" (an A5 page). "Requires" stands just before the year (at `year`),
+    /// and the next line is the question's other words, naming no other question, grade or year, then "improvement" in
+    /// a cell of its own, ending the line. The word after that line, or nil.
+    private static func wrappedRequiresImprovement(_ words: [Word], question: Question, before year: Int) -> Int? {
+        guard words[year - 1].text.equals(ignoringASCIICase: "requires"), year + 1 < words.count,
+              case let line = words[year + 1].line, line != words[year].line else { return nil }
+        var end = year + 1
+        while end < words.count, words[end].line == line { end += 1 }
+        let last = end - 1
+        guard words[last].text.equals(ignoringASCIICase: "improvement"), last == year + 1 || words[last - 1].token != words[last].token else { return nil }
+        let rest = words[(year + 1)..<last]
+        guard !rest.indices.contains(where: { Phrases.grade(words, at: $0) != nil || Phrases.year(words[$0]) != nil }),
+              Question.named(in: rest.map(\.text).joined(separator: " ")).allSatisfy({ $0 == question }) else { return nil }
+        return end
     }
 
     /// The grade on the next non-blank line, if that line is one. A short line that is not a known grade
