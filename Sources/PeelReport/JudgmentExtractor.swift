@@ -116,7 +116,7 @@ enum JudgmentExtractor {
                         continue
                     }
                     guard headed else {
-                        report.problems.append(ParseProblem(.warning, line: line.number, "judgments table whose cells stand out of their rows, its columns of different lengths (or a grade or year before its question, or a column in parts with the other's title among them): not read"))
+                        report.problems.append(ParseProblem(.warning, line: line.number, "judgments table whose cells stand out of their rows, its columns of different lengths (or a grade or year before its question, or its grades and years in no order of rows): not read"))
                         continue
                     }
                 }
@@ -169,16 +169,23 @@ enum JudgmentExtractor {
         return Set(pairs) == ["Qq", "Gg", "Yy"]
     }
 
-    /// Whether the grades' or the years' title stands between two cells of the other column (`kinds` of
-    /// `columnsInReadingOrder`): that column was printed in blocks, the title's column's among them, in an order of the
-    /// extractor's own, which need not be the column's. (`pdftotext` of a narrow page: "Requires improvement", "Good",
-    /// then "Last inspected" with the first year, then the other grades, then the years with the second one third.)
-    static func titleAmongCells(_ kinds: [UInt8]) -> Bool {
-        for (title, other) in [(UInt8(ascii: "G"), UInt8(ascii: "y")), (UInt8(ascii: "Y"), UInt8(ascii: "g"))] {
-            guard let at = kinds.firstIndex(of: title) else { continue }
-            if kinds[..<at].contains(other) && kinds[(at + 1)...].contains(other) { return true }
+    /// Whether the grades and years (`kinds` of `columnsInReadingOrder`: "g", "y", titles and questions passed over) come
+    /// in rows: each a run of one kind followed by at least as many of the other, the run and as many of the other
+    /// taken together as its rows. So a row at a time ("g y", "y g"), whole columns ("ggggg yyyyy"), or some rows by
+    /// turns and the rest a column at a time ("g y g y ggg yyy": pdftotext of an A5 page, each row's first cells a
+    /// block with their titles). Not a column in parts among the other's ("g g y g g g y y y y": the same page's
+    /// West Mercia table, the years' blocks out of their order, a 2017 read for 2016): which year is whose is not known.
+    static func cellsInRows(_ kinds: [UInt8]) -> Bool {
+        let cells = kinds.filter { $0 == UInt8(ascii: "g") || $0 == UInt8(ascii: "y") }
+        var at = 0
+        while at < cells.count {
+            var run = at
+            while run < cells.count, cells[run] == cells[at] { run += 1 }
+            let length = run - at
+            guard run + length <= cells.count, cells[run..<(run + length)].allSatisfy({ $0 != cells[at] }) else { return false }
+            at = run + length
         }
-        return false
+        return true
     }
 
     /// A judgments table whose header's cells stand a line each ("Question", "Grade", "Last inspected") and whose cells a
@@ -288,7 +295,7 @@ enum JudgmentExtractor {
             kinds.append(UInt8(ascii: "q"))
         }
         guard flush(), gradeHeader, yearHeader, !questions.isEmpty, grades.count == questions.count, years.count == questions.count,
-              !Self.titleAmongCells(kinds),
+              Self.cellsInRows(kinds),
               questions.indices.allSatisfy({ grades[$0].index > questions[$0].index && years[$0].index > questions[$0].index })
                 || Self.standsInBlocks(kinds) else { return nil }
         return questions.indices.map {

@@ -151,12 +151,25 @@ struct ReadingOrderTests {
 
     /// Plain `pdftotext` of the West Mercia PDF on an A5 page: the grades in two blocks, "Last inspected" and the first
     /// year between them, the other years' blocks out of their order (2017, 2016 for 2016, 2017).
-    @Test("a column printed in parts with the other's title among them is not read, said")
-    func titleAmongCells() throws {
+    @Test("a column printed in parts among the other's is not read, said")
+    func columnInParts() throws {
         let table = Self.questionsColumn + "\n\nGrade\nRequires\nimprovement\nGood\n\nLast inspected\n2017\n\nRequires\nimprovement\nInadequate\nUngraded\n\n2017\n\n2016\n\n2017\n2017"
         let report = try withTable(table)
         #expect(report.judgments.filter { $0.question != .overall }.isEmpty)
-        #expect(report.problems.contains { $0.message.contains("cells stand out of their rows") && $0.message.contains("the other's title among them") })
+        #expect(report.problems.contains { $0.message.contains("cells stand out of their rows") && $0.message.contains("no order of rows") })
+    }
+
+    /// The same page's Gwent table: each of the first two rows' cells a block, the grades' and years' titles with the
+    /// first, then the other rows a column at a time.
+    @Test("rows by turns, then the rest a column at a time, are read in that order")
+    func rowsThenColumns() throws {
+        let path = Fixtures.packageRoot + "/Tests/Fixtures/extractions/peel-effectiveness-2017-gwent.a5-reading.txt"
+        let text = String(decoding: try readBytes(path), as: UTF8.self)
+        #expect(text.contains("Grade\nGood\n\nLast inspected\n2016\n\nGood\n\n2016\n\nRequires\nimprovement\nRequires\nimprovement\nUngraded\n\n2017\n2017\n2017\n"))
+        let rows = { (report: Report) in report.judgments.map { "\($0.question.rawValue) \($0.grade.rawValue) \($0.lastInspected ?? 0)" } }
+        let expected = rows(try parseSample(gwent))
+        #expect(expected.count == 6)
+        #expect(rows(try parse(Array(text.utf8))) == expected)
     }
 
     @Test("an interleaved judgments table with a grade before its question's wording is not read")
