@@ -83,6 +83,8 @@ enum JudgmentExtractor {
         var candidates: [Candidate] = []
         var index = 0
         let headings = Self.headings2016  // read once, not a static's lazy check a line
+        /// The last line of the table read a column at a time last: no column above a later header reaches into it.
+        var tableEnd = -1
         while index < lines.count {
             // Only lines opening like "overall effectiveness" or "question" are read (blank ones are passed over too).
             guard headings.mayOpenOnFourBytes(lines[index]) else {
@@ -110,9 +112,10 @@ enum JudgmentExtractor {
                 let headed = words.count > 4 && ["question", "grade", "last", "inspected"].enumerated().allSatisfy { words[$0.offset].text.equals(ignoringASCIICase: $0.element) }
                 // "Question" alone on its line: the header's cells a line each, the table's perhaps out of their rows.
                 if printed.equals(ignoringASCIICase: "question"),
-                   words.contains(where: { $0.text.equals(ignoringASCIICase: "grade") }) || firstColumnAbove(lines, header: index) != nil {
-                    if let rows = columnsInReadingOrder(lines, header: index) {
+                   words.contains(where: { $0.text.equals(ignoringASCIICase: "grade") }) || firstColumnAbove(lines, header: index, after: tableEnd) != nil {
+                    if let (rows, end) = columnsInReadingOrder(lines, header: index, after: tableEnd) {
                         candidates += rows
+                        tableEnd = end
                         continue
                     }
                     guard headed else {
@@ -131,10 +134,12 @@ enum JudgmentExtractor {
 
     /// The grade and year columns, each under its title, may stand ahead of the questions' (pdfminer.six with
     /// `boxes_flow=1.0`): the line of the first such title among the titles and cells just above the header, if any.
-    private static func firstColumnAbove(_ lines: NormalisedLines, header: Int) -> Int? {
+    /// Not above line `floor`: the table before this one ended there (a table a page break parted, its header repeated
+    /// on the next page, the first part read on its own).
+    private static func firstColumnAbove(_ lines: NormalisedLines, header: Int, after floor: Int) -> Int? {
         var first: Int?
         var above = header - 1
-        while above >= 0, header - above < 40 {
+        while above > floor, header - above < 40 {
             let text = lines[above].text
             if text.equals(ignoringASCIICase: "grade") || text.equals(ignoringASCIICase: "last inspected") {
                 first = above
@@ -196,7 +201,7 @@ enum JudgmentExtractor {
     /// every column has as many cells, both headers stand among them, and no question's grade or year comes before its
     /// wording, or each column stands whole under its title (`standsInBlocks`: the grades' and years' may then come
     /// first); the table ends at the first line that is none of these, or names a question read.
-    private static func columnsInReadingOrder(_ lines: NormalisedLines, header: Int) -> [Candidate]? {
+    private static func columnsInReadingOrder(_ lines: NormalisedLines, header: Int, after floor: Int) -> (rows: [Candidate], end: Int)? {
         var questions: [(question: Question, index: Int)] = []
         var grades: [(grade: Grade, index: Int)] = []
         var years: [(year: Int?, index: Int)] = []
@@ -231,7 +236,9 @@ enum JudgmentExtractor {
             }
             return cells
         }
-        let start = firstColumnAbove(lines, header: header) ?? header
+        let start = firstColumnAbove(lines, header: header, after: floor) ?? header
+        /// The last line read as the table's.
+        var end = header
         /// What each line read was, in order: a title ("Q", "G", "Y") or cells of its column ("q", "g", "y"), for
         /// `standsInBlocks`.
         var kinds: [UInt8] = start == header ? [UInt8(ascii: "Q")] : []
@@ -243,9 +250,12 @@ enum JudgmentExtractor {
             if index == header {
                 guard flush() else { return nil }
                 kinds.append(UInt8(ascii: "Q"))
+                end = max(end, index)
                 continue
             }
-            if text.isEmpty { continue }
+            // A number alone on its line is no cell (a year has four digits): a page's, which a reading order may set
+            // among a page's last cells ("Good", "3", "Last inspected", "2016", the page's break), is passed over.
+            if text.isEmpty || line.isBareNumber { continue }
             var words = text.split { $0 == " " || $0 == "\t" }.map { Word(text: $0, line: line.number, token: index) }
             // The headers may stand anywhere among the cells (pdfminer may print "Last inspected" under its years); one
             // ends a question's wording.
@@ -260,7 +270,10 @@ enum JudgmentExtractor {
                 words.removeFirst(2)
                 kinds.append(UInt8(ascii: "Y"))
             }
-            if headers != (gradeHeader, yearHeader) { guard flush() else { return nil } }
+            if headers != (gradeHeader, yearHeader) {
+                guard flush() else { return nil }
+                end = max(end, index)
+            }
             if words.isEmpty { continue }
             // A line of cells: grades and years (or a dash, no year printed), nothing else; a grade may be wrapped
             // ("Requires" / "improvement"), its line then read with the next.
@@ -277,6 +290,7 @@ enum JudgmentExtractor {
                     kinds.append(cell.grade != nil ? UInt8(ascii: "g") : UInt8(ascii: "y"))
                 }
                 index = lastLine
+                end = max(end, lastLine)
                 continue
             }
             // A question's wording, or a wrapped one's next line (naming none, right after it). A question read before
@@ -293,15 +307,16 @@ enum JudgmentExtractor {
                 break
             }
             kinds.append(UInt8(ascii: "q"))
+            end = max(end, index)
         }
         guard flush(), gradeHeader, yearHeader, !questions.isEmpty, grades.count == questions.count, years.count == questions.count,
               Self.cellsInRows(kinds),
               questions.indices.allSatisfy({ grades[$0].index > questions[$0].index && years[$0].index > questions[$0].index })
                 || Self.standsInBlocks(kinds) else { return nil }
-        return questions.indices.map {
+        return (questions.indices.map {
             Candidate(question: questions[$0].question, grade: grades[$0].grade, lastInspected: years[$0].year,
                       line: lines[questions[$0].index].number, source: .table)
-        }
+        }, end)
     }
 
     /// Rows of a judgments table from word `start`: a question's wording, its grade, the year it was last inspected.

@@ -172,6 +172,23 @@ struct ReadingOrderTests {
         #expect(rows(try parse(Array(text.utf8))) == expected)
     }
 
+    /// Plain `pdftotext` of a page set small (9 point, narrow margins): a page break parts the table after its first
+    /// row, the page's number among that row's cells, the header repeated over the other rows on the next page (its
+    /// running title taken out as furniture, or not there).
+    @Test("a table a page break parted is read a part at a time: a page's number among the cells passed over, no column above the second part taken from the first")
+    func partedByPage() throws {
+        let table = "Question\nPreventing crime and tackling anti-social behaviour\n\nGrade\nRequires improvement\n\n3\n\nLast inspected\n2017\n\n"
+            + "Question\nInvestigating crime and reducing re-offending\nProtecting vulnerable people\nTackling serious and organised crime\nSpecialist capabilities\n\n"
+            + "Grade\nGood\nRequires improvement\nInadequate\nUngraded\n\nLast inspected\n2016\n2017\n2017\n2017"
+        let rows = { (report: Report) in report.judgments.map { "\($0.question.rawValue) \($0.grade.rawValue) \($0.lastInspected ?? 0)" } }
+        let expected = rows(try parseSample(westMercia))
+        #expect(rows(try withTable(table)) == expected)
+        // A number that is no page's where a year should be: the first part is a year short, and not read.
+        let short = try withTable(table.replacingOccurrences(of: "Last inspected\n2017\n\nQuestion", with: "Last inspected\n17\n\nQuestion"))
+        #expect(!short.judgments.contains { $0.question == .preventingCrime })
+        #expect(short.judgments.filter { $0.question != .overall }.count == 4)
+    }
+
     @Test("an interleaved judgments table with a grade before its question's wording is not read")
     func gradeBeforeQuestion() throws {
         let table = "Question\nGrade\nLast inspected\nRequires improvement\nPreventing crime and tackling anti-social behaviour\nInvestigating crime and reducing re-offending\nGood\nProtecting vulnerable people\nTackling serious and organised crime\nSpecialist capabilities\nRequires improvement\nInadequate\nUngraded\n2017\n2016\n2017\n2017\n2017"
