@@ -654,6 +654,26 @@ extension ExtractionCoverageTests {
         "2017-west-mercia|extraction large-layout unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-west-mercia|extraction large-reading": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         "2017-west-mercia|extraction large-reading unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction small-layout": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction small-layout unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction small-reading": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction small-reading unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-national-overview|extraction small-layout": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-national-overview|extraction small-layout unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-national-overview|extraction small-reading": CoverageFloor(judgments: 0, distributions: 100, figures: 100, findings: 92.3, wrong: 0),
+        "2015-national-overview|extraction small-reading unpaged": CoverageFloor(judgments: 0, distributions: 100, figures: 100, findings: 92.3, wrong: 0),
+        "2015-wiltshire|extraction small-layout": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction small-layout unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction small-reading": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-wiltshire|extraction small-reading unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-gwent|extraction small-layout": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-gwent|extraction small-layout unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-gwent|extraction small-reading": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-gwent|extraction small-reading unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction small-layout": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction small-layout unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction small-reading": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction small-reading unpaged": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         // FLOORS-END
     ]
 }
@@ -854,7 +874,7 @@ let extractionFlavours = ["layout", "reading", "pymupdf", "pdfminer", "pdfplumbe
                           "pandoc-chromium-layout", "pandoc-chromium-reading", "chromium-grid2-layout", "chromium-grid2-reading", "chromium-grid3-layout",
                           "chromium-grid3-reading", "fixed3", "chromium-ghostscript", "writer-text-layout", "writer-text-reading", "fold40", "fold60", "fold80", "fold120", "raw", "layout-mac", "mojibake", "mojibake1252", "pandoc-plain", "pandoc-markdown", "pandoc-rst", "markdownify", "html2text", "latin1-layout", "latin1-reading", "utf16-layout", "w3m", "pdfium", "pdfium-bounded", "lynx", "links", "elinks", "pdfbox", "pdfbox-sort", "htmlmeta-layout", "htmlmeta-reading",
                           "pdfminer-tight", "pdfminer-loose", "colspacing2", "pdfminer-flow", "pdfminer-noflow", "pdfminer-vertical", "pdfminer-flow0",
-                          "a5-layout", "a5-reading", "large-layout", "large-reading"]
+                          "a5-layout", "a5-reading", "large-layout", "large-reading", "small-layout", "small-reading"]
 
 func sampleStem(_ name: String) -> String {
     (name as NSString).deletingPathExtension
