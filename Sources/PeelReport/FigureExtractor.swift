@@ -436,6 +436,16 @@ enum FigureExtractor {
                 return caption.flatMap { Dates.periods(in: $0).last } ?? Period()
             }
             var period = captionPeriod(above: index)
+            // A table a page break parted, its header repeated on the next page with no caption of its own: the part
+            // before's period, where its last row stands just above with no more between than a page's furniture (a
+            // few short lines, no caption).
+            if period == Period(), let last = report.figures.last, last.source == .figureTable,
+               [Metric.outcomeCount, .outcomeRatePct].contains(last.metric) != isRates,
+               let lastRow = lines[max(0, index - 12)..<index].lastIndex(where: { $0.number == last.line }),
+               case let between = lines[(lastRow + 1)..<index].filter({ !$0.isBlank }), between.count <= 4,
+               !between.contains(where: { $0.byteCount > 100 || $0.textHasPrefix(ignoringASCIICase: "figure") }) {
+                period = last.period
+            }
             /// One row's figures: its values under the table's columns, the force's then England and Wales'.
             func addRow(metric: Metric, qualifier: OutcomeType?, values: [PrintedNumber], line: Int) {
                 let layout: [(Area, Metric)] = isRates ? [(.force, metric), (.englandAndWales, metric)] : outcomeColumns

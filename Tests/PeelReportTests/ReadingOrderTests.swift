@@ -361,6 +361,35 @@ struct NarrowTableTests {
     }
 }
 
+@Suite("A figure table a page break parted")
+struct PartedFigureTableTests {
+    private static let layout = Fixtures.packageRoot + "/Tests/Fixtures/extractions/peel-effectiveness-2015-wiltshire.layout.txt"
+    private static let lastRows = "    Cannabis/Khat warning        253                                0.8      41,964                              1.2\n"
+        + "    Community resolution         754                                2.3      117,951                             3.3\n"
+    /// The page's number and running title, then the header again over the last row (as a B5 page parts it).
+    private static let pageBreak = "\n\n                                            18\n\u{0C}                         PEEL: Police effectiveness 2015 – Wiltshire Police\n\n\n"
+    private static let header = "    Outcome type/group           Wiltshire Police Number of         Rate     England and Wales Number            Rate\n"
+        + "                                 outcomes                                    of outcomes\n"
+
+    private func outcomes(_ between: String) throws -> [String] {
+        let text = String(decoding: try readBytes(Self.layout), as: UTF8.self)
+        #expect(text.contains(Self.lastRows))
+        let parted = Self.lastRows.replacingOccurrences(of: "1.2\n    Community", with: "1.2\n" + between + Self.header + "    Community")
+        return try parse(Array(text.replacingOccurrences(of: Self.lastRows, with: parted).utf8)).figures
+            .filter { $0.metric.rawValue.hasPrefix("outcome_") }.map { "\($0.area.rawValue) \($0.metric) \($0.qualifier?.rawValue ?? "") \(plain($0.value)) \($0.period)" }
+    }
+
+    @Test("the part after the break, under its header repeated, has the caption's period; under a caption of its own, that one's")
+    func period() throws {
+        let sample = try parseSample(wiltshire).figures.filter { $0.metric.rawValue.hasPrefix("outcome_") }
+            .map { "\($0.area.rawValue) \($0.metric) \($0.qualifier?.rawValue ?? "") \(plain($0.value)) \($0.period)" }
+        #expect(sample.count == 36)
+        #expect(try outcomes(Self.pageBreak) == sample)
+        let captioned = try outcomes(Self.pageBreak + "Figure 5: Outcomes recorded in the 12 months to 30 June 2014\n\n")
+        #expect(captioned.filter { $0.contains("community_resolution") && $0.contains("2014-06-30") }.count == 4)
+    }
+}
+
 @Suite("Grades outside the report's scale")
 struct GradeScaleTests {
     @Test("\"Adequate\" in a 2015 report is an error naming its line, not a row with no rank")
