@@ -996,9 +996,10 @@ private extension String {
             }
         }
         // Columns one space apart, each title's first line only (pdfplumber's text): "Dyfed-Powys Police Number Rate",
-        // "Wiltshire Police Number of Rate", the rest of "Number of outcomes" on the next line. Count before rate, as
-        // the columns are read.
-        for suffix in [" Number Rate", " Number of Rate"] where text.hasSuffix(suffix) {
+        // "Wiltshire Police Number of Rate", the rest of "Number of outcomes" on the next line; or that rest joined
+        // to the cell it wrapped in, "Rate" one space after "Number" ("Wiltshire Police Number Rate", then "of
+        // outcomes" under it: a page whose columns are narrower). Count before rate, as the columns are read.
+        for suffix in [" Number Rate", " Number of Rate", " Number Rate of outcomes"] where text.hasSuffix(suffix) {
             return String(text.dropLast(suffix.count)).trimmingCharacters(in: " ")
         }
         for suffix in [" Rate", " Number of outcomes"] where text.hasSuffix(suffix) { text = String(text.dropLast(suffix.count)) }

@@ -390,6 +390,39 @@ struct PartedFigureTableTests {
     }
 }
 
+@Suite("The outcomes' header with a count's title wrapped and the rate's one space after it")
+struct SqueezedOutcomesHeaderTests {
+    private static let layout = Fixtures.packageRoot + "/Tests/Fixtures/extractions/peel-effectiveness-2015-wiltshire.layout.txt"
+    private static let header = "    Outcome type/group           Wiltshire Police Number of         Rate     England and Wales Number            Rate\n"
+        + "                                 outcomes                                    of outcomes\n"
+
+    private static let penaltyNotices = "    Penalty Notices for Disorder 105                                0.3      30,681                              0.8\n"
+
+    /// The layout's outcomes table under the header `printed`, its "Penalty Notices for Disorder" wrapped in its cell
+    /// as the narrower page wraps it.
+    private func outcomes(_ printed: String) throws -> (figures: [String], report: Report) {
+        let text = String(decoding: try readBytes(Self.layout), as: UTF8.self)
+        #expect(text.contains(Self.header) && text.contains(Self.penaltyNotices))
+        let wrapped = "    Penalty Notices for          105                                0.3      30,681                              0.8\n    Disorder\n"
+        let report = try parse(Array(text.replacingOccurrences(of: Self.header, with: printed).replacingOccurrences(of: Self.penaltyNotices, with: wrapped).utf8))
+        return (report.figures.filter { $0.metric.rawValue.hasPrefix("outcome_") }.map { "\($0.area.rawValue) \($0.metric) \($0.qualifier?.rawValue ?? "") \(plain($0.value)) \($0.period)" }, report)
+    }
+
+    /// As LibreOffice's 13-point serif page sets it: "Wiltshire Police Number" wraps, "Rate" one space after it (the
+    /// header not read, the rows were read only where no row had a problem: "Penalty Notices for" wrapped has one).
+    @Test("\"Wiltshire Police Number Rate\" over \"of outcomes\" reads as the count's column then the rate's; \"Rate Number\" does not")
+    func squeezed() throws {
+        let sample = try parseSample(wiltshire).figures.filter { $0.metric.rawValue.hasPrefix("outcome_") }
+            .map { "\($0.area.rawValue) \($0.metric) \($0.qualifier?.rawValue ?? "") \(plain($0.value)) \($0.period)" }
+        let squeezed = "    Outcome type/group           Wiltshire Police Number Rate       England and Wales              Rate\n"
+            + "                                 of outcomes                         Number of outcomes\n"
+        #expect(try outcomes(squeezed).figures == sample)
+        let rateFirst = try outcomes(squeezed.replacingOccurrences(of: "Police Number Rate", with: "Police Rate Number"))
+        #expect(rateFirst.figures.isEmpty)
+        #expect(rateFirst.report.problems.contains { $0.message.hasPrefix("figure table header not read") })
+    }
+}
+
 @Suite("Grades outside the report's scale")
 struct GradeScaleTests {
     @Test("\"Adequate\" in a 2015 report is an error naming its line, not a row with no rank")
