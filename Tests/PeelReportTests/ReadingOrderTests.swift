@@ -361,65 +361,56 @@ struct NarrowTableTests {
     }
 }
 
-@Suite("A figure table a page break parted")
-struct PartedFigureTableTests {
+@Suite("Wiltshire's outcomes table as other pages print it (its pdftotext -layout, changed)")
+struct OutcomesTableVariantsTests {
     private static let layout = Fixtures.packageRoot + "/Tests/Fixtures/extractions/peel-effectiveness-2015-wiltshire.layout.txt"
+    private static let header = "    Outcome type/group           Wiltshire Police Number of         Rate     England and Wales Number            Rate\n"
+        + "                                 outcomes                                    of outcomes\n"
     private static let lastRows = "    Cannabis/Khat warning        253                                0.8      41,964                              1.2\n"
         + "    Community resolution         754                                2.3      117,951                             3.3\n"
+    private static let penaltyNotices = "    Penalty Notices for Disorder 105                                0.3      30,681                              0.8\n"
     /// The page's number and running title, then the header again over the last row (as a B5 page parts it).
     private static let pageBreak = "\n\n                                            18\n\u{0C}                         PEEL: Police effectiveness 2015 – Wiltshire Police\n\n\n"
-    private static let header = "    Outcome type/group           Wiltshire Police Number of         Rate     England and Wales Number            Rate\n"
-        + "                                 outcomes                                    of outcomes\n"
 
-    private func outcomes(_ between: String) throws -> [String] {
-        let text = String(decoding: try readBytes(Self.layout), as: UTF8.self)
-        #expect(text.contains(Self.lastRows))
-        let parted = Self.lastRows.replacingOccurrences(of: "1.2\n    Community", with: "1.2\n" + between + Self.header + "    Community")
-        return try parse(Array(text.replacingOccurrences(of: Self.lastRows, with: parted).utf8)).figures
-            .filter { $0.metric.rawValue.hasPrefix("outcome_") }.map { "\($0.area.rawValue) \($0.metric) \($0.qualifier?.rawValue ?? "") \(plain($0.value)) \($0.period)" }
+    private static func outcomes(_ report: Report) -> [String] {
+        report.figures.filter { $0.metric.rawValue.hasPrefix("outcome_") }
+            .map { "\($0.area.rawValue) \($0.metric) \($0.qualifier?.rawValue ?? "") \(plain($0.value)) \($0.period)" }
     }
 
-    @Test("the part after the break, under its header repeated, has the caption's period; under a caption of its own, that one's")
-    func period() throws {
-        let sample = try parseSample(wiltshire).figures.filter { $0.metric.rawValue.hasPrefix("outcome_") }
-            .map { "\($0.area.rawValue) \($0.metric) \($0.qualifier?.rawValue ?? "") \(plain($0.value)) \($0.period)" }
+    /// The layout with each of `changes` (printed → as printed instead) made; each printed text must be there.
+    private func parsed(_ changes: [(String, String)]) throws -> Report {
+        var text = String(decoding: try readBytes(Self.layout), as: UTF8.self)
+        for (printed, changed) in changes {
+            #expect(text.contains(printed))
+            text = text.replacingOccurrences(of: printed, with: changed)
+        }
+        return try parse(Array(text.utf8))
+    }
+
+    @Test("a part after a page break, under its header repeated, has the caption's period; under a caption of its own, that one's")
+    func partedByPage() throws {
+        let sample = Self.outcomes(try parseSample(wiltshire))
         #expect(sample.count == 36)
-        #expect(try outcomes(Self.pageBreak) == sample)
-        let captioned = try outcomes(Self.pageBreak + "Figure 5: Outcomes recorded in the 12 months to 30 June 2014\n\n")
+        func parted(_ between: String) -> [(String, String)] {
+            [(Self.lastRows, Self.lastRows.replacingOccurrences(of: "1.2\n    Community", with: "1.2\n" + between + Self.header + "    Community"))]
+        }
+        #expect(Self.outcomes(try parsed(parted(Self.pageBreak))) == sample)
+        let captioned = Self.outcomes(try parsed(parted(Self.pageBreak + "Figure 5: Outcomes recorded in the 12 months to 30 June 2014\n\n")))
         #expect(captioned.filter { $0.contains("community_resolution") && $0.contains("2014-06-30") }.count == 4)
     }
-}
 
-@Suite("The outcomes' header with a count's title wrapped and the rate's one space after it")
-struct SqueezedOutcomesHeaderTests {
-    private static let layout = Fixtures.packageRoot + "/Tests/Fixtures/extractions/peel-effectiveness-2015-wiltshire.layout.txt"
-    private static let header = "    Outcome type/group           Wiltshire Police Number of         Rate     England and Wales Number            Rate\n"
-        + "                                 outcomes                                    of outcomes\n"
-
-    private static let penaltyNotices = "    Penalty Notices for Disorder 105                                0.3      30,681                              0.8\n"
-
-    /// The layout's outcomes table under the header `printed`, its "Penalty Notices for Disorder" wrapped in its cell
-    /// as the narrower page wraps it.
-    private func outcomes(_ printed: String) throws -> (figures: [String], report: Report) {
-        let text = String(decoding: try readBytes(Self.layout), as: UTF8.self)
-        #expect(text.contains(Self.header) && text.contains(Self.penaltyNotices))
-        let wrapped = "    Penalty Notices for          105                                0.3      30,681                              0.8\n    Disorder\n"
-        let report = try parse(Array(text.replacingOccurrences(of: Self.header, with: printed).replacingOccurrences(of: Self.penaltyNotices, with: wrapped).utf8))
-        return (report.figures.filter { $0.metric.rawValue.hasPrefix("outcome_") }.map { "\($0.area.rawValue) \($0.metric) \($0.qualifier?.rawValue ?? "") \(plain($0.value)) \($0.period)" }, report)
-    }
-
-    /// As LibreOffice's 13-point serif page sets it: "Wiltshire Police Number" wraps, "Rate" one space after it (the
-    /// header not read, the rows were read only where no row had a problem: "Penalty Notices for" wrapped has one).
+    /// As LibreOffice's 13-point serif page sets it: "Wiltshire Police Number" wraps, "Rate" one space after it, and
+    /// "Penalty Notices for" wraps in its cell (the header not read, the rows were read only where no row had a
+    /// problem, and that one has).
     @Test("\"Wiltshire Police Number Rate\" over \"of outcomes\" reads as the count's column then the rate's; \"Rate Number\" does not")
-    func squeezed() throws {
-        let sample = try parseSample(wiltshire).figures.filter { $0.metric.rawValue.hasPrefix("outcome_") }
-            .map { "\($0.area.rawValue) \($0.metric) \($0.qualifier?.rawValue ?? "") \(plain($0.value)) \($0.period)" }
+    func squeezedHeader() throws {
         let squeezed = "    Outcome type/group           Wiltshire Police Number Rate       England and Wales              Rate\n"
             + "                                 of outcomes                         Number of outcomes\n"
-        #expect(try outcomes(squeezed).figures == sample)
-        let rateFirst = try outcomes(squeezed.replacingOccurrences(of: "Police Number Rate", with: "Police Rate Number"))
-        #expect(rateFirst.figures.isEmpty)
-        #expect(rateFirst.report.problems.contains { $0.message.hasPrefix("figure table header not read") })
+        let wrapped = "    Penalty Notices for          105                                0.3      30,681                              0.8\n    Disorder\n"
+        #expect(Self.outcomes(try parsed([(Self.header, squeezed), (Self.penaltyNotices, wrapped)])) == Self.outcomes(try parseSample(wiltshire)))
+        let rateFirst = try parsed([(Self.header, squeezed.replacingOccurrences(of: "Police Number Rate", with: "Police Rate Number")), (Self.penaltyNotices, wrapped)])
+        #expect(Self.outcomes(rateFirst).isEmpty)
+        #expect(rateFirst.problems.contains { $0.message.hasPrefix("figure table header not read") })
     }
 }
 
