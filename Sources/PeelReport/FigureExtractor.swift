@@ -515,8 +515,14 @@ enum FigureExtractor {
                         let nextEnd = firstNumber(from: cursor)
                         guard nextEnd > cursor, window.has(nextEnd) else { return nil }
                         let valuesLine = window.words[nextEnd].line
+                        // The end's words, as a label's, hold no sentence or caption punctuation ("Source: …" after the
+                        // table's last row is no label's end): asked before any label is matched.
                         var split = cursor
-                        while split < nextEnd, window.words[split].line > line, window.words[split].line != valuesLine { split += 1 }
+                        while split < nextEnd, window.words[split].line > line, window.words[split].line != valuesLine {
+                            let word = window.words[split].text
+                            if Self.endsWith(word, UInt8(ascii: ":")) || Self.endsWith(word, UInt8(ascii: ".")) { return nil }
+                            split += 1
+                        }
                         guard split > cursor, split < nextEnd, label(position, end, then: cursor..<split) != nil,
                               label(split, nextEnd) != nil, label(cursor, nextEnd) == nil else { return nil }
                         return split

@@ -200,7 +200,9 @@ enum JudgmentExtractor {
     /// keeps is each column's cells in order, top to bottom: the first grade is the first question's. Read only where
     /// every column has as many cells, both headers stand among them, and no question's grade or year comes before its
     /// wording, or each column stands whole under its title (`standsInBlocks`: the grades' and years' may then come
-    /// first); the table ends at the first line that is none of these, or names a question read.
+    /// first), and the grades and years come in rows (`cellsInRows`); the table ends at the first line that is none of
+    /// these, or names a question read (a page's number among the cells is passed over). Returns the rows and the last
+    /// line read as the table's.
     private static func columnsInReadingOrder(_ lines: NormalisedLines, header: Int, after floor: Int) -> (rows: [Candidate], end: Int)? {
         var questions: [(question: Question, index: Int)] = []
         var grades: [(grade: Grade, index: Int)] = []
@@ -778,10 +780,10 @@ enum JudgmentExtractor {
             } else if let number = questionNumber(word.text) {
                 guard !overall, number == questions.count + 1 else { return nil }
                 var named: Set<Question> = []
-                for next in words[(index + 1)...].prefix(while: { $0.line == word.line && questionNumber($0.text) == nil
-                                                                                    && !$0.text.equals(ignoringASCIICase: "overall") }) {
-                    if let key = keyQuestion(next.text) { named.insert(key) }
+                let titleWords = words[(index + 1)...].prefix {
+                    $0.line == word.line && questionNumber($0.text) == nil && !$0.text.equals(ignoringASCIICase: "overall")
                 }
+                for next in titleWords { if let key = keyQuestion(next.text) { named.insert(key) } }
                 guard named.count == 1, let only = named.first, only != .overall else { return nil }
                 question = only
             } else {
