@@ -595,7 +595,7 @@ enum FigureExtractor {
                 // A header whose titles wrapped in their columns, each line of it across them all ("Outcome type/group
                 // Wiltshire Police | Rate | England and | Rate", then "Number of | Wales Number", "outcomes | of outcomes":
                 // an A5 page's columns): read a column at a time by where its cells stand, then the rows as they are.
-                if !isRates, let opening = outcomeRowOpening(),
+                if !isRates, text.cells(index).count >= 3, let opening = outcomeRowOpening(),
                    let rowLine = lines.firstIndex(where: { $0.number == window.words[opening].line }),
                    Self.outcomesHeaderByColumns(text, header: index, rows: rowLine, names: names) {
                     let (rows, problems) = readRows(from: opening)
