@@ -781,7 +781,8 @@ struct WrapWidth {
         }
         // The 95th percentile, not the longest: a URL or a long word overruns any wrap width. Where more than one line in
         // twenty is wider than the text's (footnotes and tables set in a smaller type, wrapped wider, under a large
-        // one's text), the 90th, if hardly a line (one in a hundred) is wider than any wrap, as a paragraph printed on one line is.
+        // one's text), the 90th, if hardly a line (one in a hundred) is wider than any wrap, as a paragraph printed on
+        // one line is.
         width = wrapped(atPercentile: 95) ?? (counts[201] * 100 <= total ? wrapped(atPercentile: 90) : nil)
     }
 
