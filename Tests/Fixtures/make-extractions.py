@@ -7,10 +7,11 @@ superscript footnote markers), printed to PDF by LibreOffice Writer (soffice --h
 again by poppler's pdftotext, once with -layout and once in plain reading order. Outputs go to
 Tests/Fixtures/extractions/: <stem>.pdf, <stem>.layout.txt, <stem>.reading.txt and a README.md.
 
-With an argument, `a5`, `large` or `small`, the samples are set on another page instead and only their text is kept:
-`a5` an A5 page (lines of some 65 characters: tables' cells and force names wrap more), `large` A4 with the body in
-14 point (footnotes and tables stay small, set wider than the text), `small` A4 with 1 cm margins and the body in 9
-point (lines of some 150 characters, page breaks elsewhere); their extractions are <stem>.<argument>-layout.txt and
+With an argument, `a5`, `large`, `small`, `b5` or `serif`, the samples are set on another page instead and only
+their text is kept: `a5` an A5 page (lines of some 65 characters: tables' cells and force names wrap more), `large` A4
+with the body in 14 point (footnotes and tables stay small, set wider than the text), `small` A4 with 1 cm margins and
+the body in 9 point (lines of some 150 characters, page breaks elsewhere), `b5` a B5 page in 10 point, `serif` A4 with
+3.5 cm margins in 13-point Liberation Serif; their extractions are <stem>.<argument>-layout.txt and
 <stem>.<argument>-reading.txt, and no PDF is kept.
 
 Standard library only. Needs soffice (LibreOffice) and pdftotext (poppler-utils) on PATH, and the
@@ -29,12 +30,14 @@ SAMPLES = os.path.join(HERE, "samples")
 OUT = os.path.join(HERE, "extractions")
 
 # Page geometry (cm) and the body text's size, by the argument. The text width is what tables are sized against.
-PAGES = {"a4": (21.0, 29.7, 2.0, 1.5, "11pt"), "a5": (14.8, 21.0, 1.5, 1.2, "11pt"), "large": (21.0, 29.7, 2.0, 1.5, "14pt"),
-         "small": (21.0, 29.7, 1.0, 1.0, "9pt")}
+SANS, SERIF = "Liberation Sans", "Liberation Serif"
+PAGES = {"a4": (21.0, 29.7, 2.0, 1.5, "11pt", SANS), "a5": (14.8, 21.0, 1.5, 1.2, "11pt", SANS),
+         "large": (21.0, 29.7, 2.0, 1.5, "14pt", SANS), "small": (21.0, 29.7, 1.0, 1.0, "9pt", SANS),
+         "b5": (17.6, 25.0, 1.8, 1.5, "10pt", SANS), "serif": (21.0, 29.7, 3.5, 2.5, "13pt", SERIF)}
 PAGE = sys.argv[1] if len(sys.argv) > 1 else "a4"
 if PAGE not in PAGES:
-    sys.exit("usage: make-extractions.py [a5 | large | small]")
-PAGE_W, PAGE_H, MARGIN_LR, MARGIN_TB, BODY_SIZE = PAGES[PAGE]
+    sys.exit("usage: make-extractions.py [a5 | large | small | b5 | serif]")
+PAGE_W, PAGE_H, MARGIN_LR, MARGIN_TB, BODY_SIZE, FACE = PAGES[PAGE]
 TEXT_W = PAGE_W - 2 * MARGIN_LR
 FIXED_DATE = "2018-03-01T00:00:00"
 
@@ -730,8 +733,8 @@ Fonts: Liberation Sans (fonts-liberation2).
 
 PAGE_SECTION = """## Other pages and type sizes
 
-Made by `Tests/Fixtures/make-extractions.py a5`, `… large` and `… small`: the same documents set on another page,
-printed by LibreOffice and extracted by `pdftotext` as above (no PDF kept).
+Made by `Tests/Fixtures/make-extractions.py a5`, `… large`, `… small`, `… b5` and `… serif`: the same documents set
+on another page, printed by LibreOffice and extracted by `pdftotext` as above (no PDF kept).
 
 - `<stem>.a5-layout.txt`, `<stem>.a5-reading.txt` — an A5 page (14.8 × 21 cm, margins 1.5 cm): lines of some 65
   characters; table cells, force names and Force in numbers labels wrap more, the 2017 judgments table's columns
@@ -739,7 +742,11 @@ printed by LibreOffice and extracted by `pdftotext` as above (no PDF kept).
 - `<stem>.large-layout.txt`, `<stem>.large-reading.txt` — A4 with the body text in 14 point: footnotes and tables
   stay in 9 point, set wider than the text, one line in ten.
 - `<stem>.small-layout.txt`, `<stem>.small-reading.txt` — A4 with 1 cm margins and the body in 9 point: lines of some
-  150 characters; a page break parts the 2017 Gwent judgments table after its first row."""
+  150 characters; a page break parts the 2017 Gwent judgments table after its first row.
+- `<stem>.b5-layout.txt`, `<stem>.b5-reading.txt` — a B5 page (17.6 × 25 cm) in 10 point: a page break parts the
+  outcomes table before its last row, its header repeated with no caption.
+- `<stem>.serif-layout.txt`, `<stem>.serif-reading.txt` — A4 with 3.5 cm margins in 13-point Liberation Serif: the
+  outcomes' "<force> Number" wraps with "Rate" one space after it."""
 
 
 def main():
@@ -760,6 +767,8 @@ def main():
             title, running = titles(lines, markdown)
             SPAN_STYLES.clear()
             xml = build_fodt(parse_blocks(lines, markdown), markdown, running, title)
+            if FACE != SANS:  # every style's face, the tables' and headings' too
+                xml = xml.replace('style:font-name="%s"' % SANS, 'style:font-name="%s"' % FACE)
             path = os.path.join(work, stem + ".fodt")
             with open(path, "w", encoding="utf-8") as f:
                 f.write(xml)
