@@ -1024,6 +1024,8 @@ enum JudgmentExtractor {
             var grades: [Grade] = []
             var counts: [(Int, Int)] = []  // (count, line)
             var position = 0
+            /// A number passed over between a count and the next grade (grade, count, grade, count …).
+            var stray: Word?
             // Grades then counts, or grade, count, grade, count: a count right after a grade is that grade's.
             while position < words.count, let (grade, length) = Phrases.grade(words, at: position), !grades.contains(grade) {
                 grades.append(grade)
@@ -1031,7 +1033,22 @@ enum JudgmentExtractor {
                 if counts.count == grades.count - 1, position < words.count, let count = Int(words[position].text) {
                     counts.append((count, words[position].line))
                     position += 1
+                    // A page's number a reading order set among the pairs ("Requires improvement", "27", "12",
+                    // "Inadequate", "4"): one number, with a grade and its count after it, is passed over, and the
+                    // table read only if its counts then give every force one grade (checked below).
+                    if stray == nil, position + 2 < words.count, Int(words[position].text) != nil,
+                       let (next, nextLength) = Phrases.grade(words, at: position + 1), !grades.contains(next),
+                       position + 1 + nextLength < words.count, Int(words[position + 1 + nextLength].text) != nil {
+                        stray = words[position]
+                        position += 1
+                    }
                 }
+            }
+            // All four grades, their counts every force once.
+            if let stray, grades.count != 4 || counts.map(\.0).reduce(0, +) != Self.forcesGraded {
+                report.problems.append(ParseProblem(.warning, line: stray.line,
+                                                    "grade distribution table with a number (\(stray.text)) between a count and the next grade whose counts do not give \(Self.forcesGraded) forces a grade each: not read"))
+                continue
             }
             if counts.isEmpty {
                 while counts.count < grades.count, position < words.count, let count = Int(words[position].text) {
@@ -1074,6 +1091,9 @@ enum JudgmentExtractor {
             }
         }
     }
+
+    /// The forces of England and Wales that a national overview grades on each question.
+    static let forcesGraded = 43
 
     /// The question named by the text just above a table: its lines are joined upwards, nearest first (a heading may
     /// be wrapped over several), until they name one question, or a blank line or six lines have passed.

@@ -264,4 +264,21 @@ struct ComposedLayoutRegressionTests {
         #expect(extra.problems.contains { $0.message.hasPrefix("grade distribution table with more numbers") })
         #expect(extra.gradeDistributions.filter { $0.question == .preventingCrime }.map(\.forces) == [3, 35, 5, 0])
     }
+
+    /// Plain `pdftotext` of the overview in 13-point serif (the committed serif-reading extraction): each grade over its
+    /// count, the page's number between "Requires improvement"'s count and "Inadequate".
+    @Test("a page's number among a table's grade-count pairs is passed over where the counts then give the 43 forces a grade each; else the table is left out, said")
+    func pageNumberAmongPairs() throws {
+        let name = "peel-effectiveness-2015-national-overview.md"
+        let text = String(decoding: try Fixtures.sample(name), as: UTF8.self)
+        #expect(text.contains("Outstanding\tGood\tRequires improvement\tInadequate\n3\t32\t8\t0"))
+        let pairs = "Outstanding\n3\n\nGood\n32\n\nRequires improvement\n8\n\n12\n\nInadequate\n0"
+        let report = try parse(Array(text.replacingOccurrences(of: "Outstanding\tGood\tRequires improvement\tInadequate\n3\t32\t8\t0", with: pairs).utf8))
+        #expect(report.gradeDistributions.filter { $0.question == .seriousOrganisedCrime }.map(\.forces) == [3, 32, 8, 0])
+        // Counts that do not total 43: the number may be a count, and one of the others the page's. Not read.
+        let off = try parse(Array(text.replacingOccurrences(of: "Outstanding\tGood\tRequires improvement\tInadequate\n3\t32\t8\t0",
+                                                            with: pairs.replacingOccurrences(of: "Inadequate\n0", with: "Inadequate\n1")).utf8))
+        #expect(!off.gradeDistributions.contains { $0.question == .seriousOrganisedCrime })
+        #expect(off.problems.contains { $0.message.contains("a number (12) between a count and the next grade") })
+    }
 }
