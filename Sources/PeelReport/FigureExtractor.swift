@@ -595,7 +595,9 @@ enum FigureExtractor {
                 // A header whose titles wrapped in their columns, each line of it across them all ("Outcome type/group
                 // Wiltshire Police | Rate | England and | Rate", then "Number of | Wales Number", "outcomes | of outcomes":
                 // an A5 page's columns): read a column at a time by where its cells stand, then the rows as they are.
-                if !isRates, text.cells(index).count >= 3, let opening = outcomeRowOpening(),
+                // The first outcome row, asked once for both readers below.
+                let opening = isRates ? nil : outcomeRowOpening()
+                if let opening, text.cells(index).count >= 3,
                    let rowLine = lines.firstIndex(where: { $0.number == window.words[opening].line }),
                    Self.outcomesHeaderByColumns(text, header: index, rows: rowLine, names: names) {
                     let (rows, problems) = readRows(from: opening)
@@ -606,7 +608,7 @@ enum FigureExtractor {
                 // The outcomes' rows whole under a header whose words an extraction scattered ("… Number of outcomes", "and
                 // Wales Number of outcomes Rate", "England" after the rows): read where the numbers themselves say which
                 // column is which (`outcomeColumnsAgree`).
-                if !isRates, let opening = outcomeRowOpening(), headerKeepsOrder(before: opening) {
+                if let opening, headerKeepsOrder(before: opening) {
                     let (rows, problems) = readRows(from: opening)
                     if problems.isEmpty, Self.outcomeColumnsAgree(rows.map(\.values)) {
                         for row in rows { addRow(metric: row.metric, qualifier: row.qualifier, values: row.values, line: row.line) }

@@ -239,7 +239,7 @@ enum JudgmentExtractor {
             return cells
         }
         let start = firstColumnAbove(lines, header: header, after: floor) ?? header
-        /// The last line read as the table's.
+        /// The last line read as the table's (the lines are read in order).
         var end = header
         /// What each line read was, in order: a title ("Q", "G", "Y") or cells of its column ("q", "g", "y"), for
         /// `standsInBlocks`.
@@ -252,7 +252,7 @@ enum JudgmentExtractor {
             if index == header {
                 guard flush() else { return nil }
                 kinds.append(UInt8(ascii: "Q"))
-                end = max(end, index)
+                end = index
                 continue
             }
             // A number alone on its line is no cell (a year has four digits): a page's, which a reading order may set
@@ -274,7 +274,7 @@ enum JudgmentExtractor {
             }
             if headers != (gradeHeader, yearHeader) {
                 guard flush() else { return nil }
-                end = max(end, index)
+                end = index
             }
             if words.isEmpty { continue }
             // A line of cells: grades and years (or a dash, no year printed), nothing else; a grade may be wrapped
@@ -292,7 +292,7 @@ enum JudgmentExtractor {
                     kinds.append(cell.grade != nil ? UInt8(ascii: "g") : UInt8(ascii: "y"))
                 }
                 index = lastLine
-                end = max(end, lastLine)
+                end = lastLine
                 continue
             }
             // A question's wording, or a wrapped one's next line (naming none, right after it). A question read before
@@ -309,7 +309,7 @@ enum JudgmentExtractor {
                 break
             }
             kinds.append(UInt8(ascii: "q"))
-            end = max(end, index)
+            end = index
         }
         guard flush(), gradeHeader, yearHeader, !questions.isEmpty, grades.count == questions.count, years.count == questions.count,
               Self.cellsInRows(kinds),
@@ -771,14 +771,12 @@ enum JudgmentExtractor {
     /// question. Read only if each marker's words name one question, and no question is named twice; else nil.
     private static func markedHeader(_ words: ArraySlice<Word>) -> [Question]? {
         var questions: [Question] = []
-        var overall = false
         for (index, word) in zip(words.indices, words) {
             let question: Question
             if word.text.equals(ignoringASCIICase: "overall") {
                 question = .overall
-                overall = true
             } else if let number = questionNumber(word.text) {
-                guard !overall, number == questions.count + 1 else { return nil }
+                guard !questions.contains(.overall), number == questions.count + 1 else { return nil }
                 var named: Set<Question> = []
                 let titleWords = words[(index + 1)...].prefix {
                     $0.line == word.line && questionNumber($0.text) == nil && !$0.text.equals(ignoringASCIICase: "overall")
