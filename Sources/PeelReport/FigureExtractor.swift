@@ -243,6 +243,15 @@ enum FigureExtractor {
                 }
                 return
             }
+            // The graphics print a percentage with its "%" and no other value with one: a value that breaks this is some
+            // other number that fell between the label and its names (a page's number an extraction set after the
+            // label, "Charged/summonsed" / "Gwent Police" / "2", the value "11%" on the next page).
+            let percent = metric.metric.unit == .percent
+            if let stray = values.first(where: { $0.number.isPercent != percent }) {
+                problems.append(ParseProblem(.warning, line: stray.line,
+                    "Force in numbers: \(metric.metric.rawValue) is \(percent ? "a percentage" : "no percentage") but a value is printed \(percent ? "without" : "with") \"%\"; left out"))
+                return
+            }
             for (name, value) in zip(named, values) {
                 figures.append(Figure(
                     area: name.area, metric: metric.metric, qualifier: metric.qualifier, value: value.number.value, decimals: value.number.decimals,
@@ -273,7 +282,10 @@ enum FigureExtractor {
                     // the label; another number before the names has no name yet.
                     if named.isEmpty {
                         if labelLines.isEmpty { return }
-                        if FigureExtractor.isYear(text) {
+                        // "1,000" of "per 1,000 population" is the label's too, where a justified label's words came
+                        // apart in reading order ("Anti-social" / "incidents" / "per" / "12 months to 31 March 2017" /
+                        // "behaviour" / "1,000" / "(ASB)" / "population"): read as a value, it parted the label.
+                        if FigureExtractor.isYear(text) || (FigureExtractor.rateBases.contains(text) && labelLines.contains { FigureExtractor.holdsPer($0.text) }) {
                             labelLines.append((lineNumber, text))
                             return
                         }
@@ -324,6 +336,14 @@ enum FigureExtractor {
             numbers.append(number)
         }
         return numbers
+    }
+
+    /// The populations a rate is given per, as its label prints them ("per 1,000 population", "per 100,000").
+    static let rateBases: Set<String> = ["100", "1,000", "100,000"]
+
+    /// Whether a label's line holds the word "per".
+    static func holdsPer(_ text: String) -> Bool {
+        text.split(separator: " ").contains { $0.lowercased() == "per" }
     }
 
     /// A year as a graphic prints it: four digits alone, 1990 to 2100 (a count that size is printed "2,017").

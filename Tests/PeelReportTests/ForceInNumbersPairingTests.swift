@@ -160,4 +160,43 @@ struct ForceInNumbersPairingTests {
         // The other blocks are untouched.
         #expect(report.figures.contains { $0.metric == .callsForAssistancePer1000 && $0.area == .force && $0.value == 338 })
     }
+
+    @Test("a percentage's value printed without \"%\" (a page's number set after the label, the value on the next page) is no value: left out, said")
+    func percentWithoutSign() throws {
+        func charged(_ report: Report) -> [String] {
+            report.figures.filter { $0.metric == .outcomeRatePct && $0.qualifier == .chargedSummonsed && $0.source == .forceInNumbers }
+                .map { "\($0.area.rawValue) \(Int($0.value))" }
+        }
+        let text = String(decoding: Fixtures.sample(gwent), as: UTF8.self)
+        let block = "Charged/summonsed\n\nGwent Police\n\n**11%**\n"
+        #expect(text.contains(block))
+        // Plain pdftotext of a justified page: the page's number "2" after the force's name, the label's last words after
+        // it, then the next page's "11%" with no name.
+        let moved = try parse(Array(text.replacingOccurrences(of: block, with: "Charged/summonsed\n\nGwent Police\n\n2\n\nJune\n\n**11%**\n").utf8))
+        #expect(charged(moved) == [])
+        #expect(moved.problems.contains { $0.message.hasPrefix("Force in numbers: outcome_rate_pct is a percentage but a value is printed without \"%\"") })
+        // A rate that is no percentage given a value with "%" is as doubtful.
+        let percentRate = try withBlock("Gwent Police\n\n**74%**\n\nEngland and Wales\n\n**77**\n")
+        #expect(recordedCrime(percentRate).isEmpty)
+        #expect(percentRate.problems.contains { $0.message.contains("is no percentage but a value is printed with \"%\"") })
+    }
+
+    @Test("a justified label whose words came apart in reading order keeps its \"1,000\" (\"per\" stood before it) and its period")
+    func rateBaseInLabel() throws {
+        func asb(_ report: Report) -> [String] {
+            report.figures.filter { $0.metric == .asbIncidentsPer1000 && $0.source == .forceInNumbers }
+                .map { "\($0.area.rawValue) \(Int($0.value)) \($0.period.end.map { "\($0)" } ?? "?")" }
+        }
+        let text = String(decoding: Fixtures.sample(gwent), as: UTF8.self)
+        let label = "Anti-social behaviour (ASB)  \nincidents per 1,000 population  \n12 months to 31 March 2017\n"
+        #expect(text.contains(label))
+        let sample = asb(try parseSample(gwent))
+        #expect(sample == ["force 37 2017-03-31", "england_and_wales 31 2017-03-31"])
+        let apart = "Anti-social\nincidents\nper\n12 months to 31 March 2017\n\nbehaviour\n1,000\n\n(ASB)\npopulation\n"
+        #expect(asb(try parse(Array(text.replacingOccurrences(of: label, with: apart).utf8))) == sample)
+        // Without "per" before it, "1,000" is a value before any name: the block is left out, as before.
+        let noPer = "Anti-social\nincidents\n12 months to 31 March 2017\n\nbehaviour\n1,000\n\n(ASB)\npopulation\n"
+        let report = try parse(Array(text.replacingOccurrences(of: label, with: noPer).utf8))
+        #expect(report.problems.contains { $0.message.hasPrefix("Force in numbers: 1 values for 0 names") })
+    }
 }
