@@ -79,15 +79,16 @@ enum FindingExtractor {
                         add(.recommendation, Item(text: joined, line: items[0].line, outOfOrder: outOfOrder))
                     } else {
                         report.problems.append(ParseProblem(.warning, line: items[0].line,
-                            "recommendation whose text ends no sentence (\"\(joined.suffix(40))\"): left out"))
+                            "recommendation whose text ends no sentence (\"\(LineEndHyphens.shown(joined).suffix(40))\"): left out"))
                     }
                 }
                 index = next
             }
         }
-        let compounds = HyphenatedCompounds(lines, restoring: printed.map(\.text))
+        let resolved = LineEndHyphens.resolving(printed.map(\.text), in: lines)
+        let compounds = HyphenatedCompounds(lines, restoring: resolved)
         var ordinals: [String: Int] = [:]
-        for (kind, question, printedText, line) in printed {
+        for ((kind, question, _, line), printedText) in zip(printed, resolved) {
             let text = compounds.restoringHyphens(printedText)
             let key = "\(question?.rawValue ?? "")/\(kind.rawValue)"
             // The same finding printed twice (in a summary and again in the body, sometimes with a sentence
@@ -651,9 +652,12 @@ enum FindingExtractor {
     }
 
     /// Two wrapped lines of one paragraph: a hyphen at the end of the first joins without a space ("anti-" + "social"),
-    /// not a dash set apart by spaces ("(ROCUs) -" + "except London").
+    /// marked for the report's spellings to keep or drop (`LineEndHyphens`); not a dash set apart by spaces ("(ROCUs) -"
+    /// + "except London").
     private static func joinedLines(_ first: String, _ second: String) -> String {
-        if first.hasSuffix("-"), first.dropLast().last?.isLetter == true, second.first?.isLowercase == true { return first + second }
+        if first.hasSuffix("-"), first.dropLast().last?.isLetter == true, second.first?.isLowercase == true {
+            return first.dropLast() + String(LineEndHyphens.mark) + second
+        }
         return first + " " + second
     }
 

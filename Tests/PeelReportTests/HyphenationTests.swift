@@ -27,4 +27,28 @@ struct HyphenationTests {
         #expect(compounds.restoringHyphens("The force should reassure victims and establish teams.") == "The force should reassure victims and establish teams.")
         #expect(HyphenatedCompounds(NormalisedLines([])).restoringHyphens("antisocial") == "antisocial")
     }
+
+    @Test("a hyphen that ended a wrapped line: dropped where the report spells the word whole, kept where it prints the hyphen or neither")
+    func lineEndHyphens() {
+        let report = NormalisedLines([
+            "Partners and partnership work; abuse was reported.",
+            "A multi-agency approach and anti-social behaviour.",
+            "The force should work with part-",  // the hyphen at a line's end is no spelling of the word
+            "ners.",
+        ].enumerated().map { NormalisedLine(number: $0.offset + 1, text: $0.element) })
+        let mark = String(LineEndHyphens.mark)
+        let texts = [
+            "work with part\(mark)ners and tackle ab\(mark)use.",  // whole elsewhere ("Partners", "abuse"): dropped
+            "a multi\(mark)agency plan for anti-so\(mark)cial behaviour.",  // hyphenated inside a line: kept; "social" whole
+            "a pro\(mark)ficient team, 2016\(mark)",  // neither: as the page showed it; no letters after: a hyphen
+            "no mark here",
+        ]
+        #expect(LineEndHyphens.resolving(texts, in: report) == [
+            "work with partners and tackle abuse.",
+            "a multi-agency plan for anti-social behaviour.",
+            "a pro-ficient team, 2016-",
+            "no mark here",
+        ])
+        #expect(LineEndHyphens.shown("part\(mark)ner") == "part-ner")
+    }
 }
