@@ -7,11 +7,12 @@ superscript footnote markers), printed to PDF by LibreOffice Writer (soffice --h
 again by poppler's pdftotext, once with -layout and once in plain reading order. Outputs go to
 Tests/Fixtures/extractions/: <stem>.pdf, <stem>.layout.txt, <stem>.reading.txt and a README.md.
 
-With an argument, `a5`, `large`, `small`, `b5` or `serif`, the samples are set on another page instead and only
+With an argument, `a5`, `large`, `small`, `b5`, `serif`, `justified` or `justified-a5`, the samples are set on another page instead and only
 their text is kept: `a5` an A5 page (lines of some 65 characters: tables' cells and force names wrap more), `large` A4
 with the body in 14 point (footnotes and tables stay small, set wider than the text), `small` A4 with 1 cm margins and
 the body in 9 point (lines of some 150 characters, page breaks elsewhere), `b5` a B5 page in 10 point, `serif` A4 with
-3.5 cm margins in 13-point Liberation Serif; their extractions are <stem>.<argument>-layout.txt and
+3.5 cm margins in 13-point Liberation Serif, `justified` and `justified-a5` A4 and A5 with the text justified and
+hyphenated (needs Debian's hyphen-en-gb); their extractions are <stem>.<argument>-layout.txt and
 <stem>.<argument>-reading.txt, and no PDF is kept.
 
 Standard library only. Needs soffice (LibreOffice) and pdftotext (poppler-utils) on PATH, and the
@@ -33,10 +34,13 @@ OUT = os.path.join(HERE, "extractions")
 SANS, SERIF = "Liberation Sans", "Liberation Serif"
 PAGES = {"a4": (21.0, 29.7, 2.0, 1.5, "11pt", SANS), "a5": (14.8, 21.0, 1.5, 1.2, "11pt", SANS),
          "large": (21.0, 29.7, 2.0, 1.5, "14pt", SANS), "small": (21.0, 29.7, 1.0, 1.0, "9pt", SANS),
-         "b5": (17.6, 25.0, 1.8, 1.5, "10pt", SANS), "serif": (21.0, 29.7, 3.5, 2.5, "13pt", SERIF)}
+         "b5": (17.6, 25.0, 1.8, 1.5, "10pt", SANS), "serif": (21.0, 29.7, 3.5, 2.5, "13pt", SERIF),
+         "justified": (21.0, 29.7, 2.0, 1.5, "11pt", SANS), "justified-a5": (14.8, 21.0, 1.5, 1.2, "11pt", SANS)}
+# Pages whose body text is justified and hyphenated (LibreOffice's en-GB patterns: Debian's hyphen-en-gb), tables' cells too.
+JUSTIFIED = {"justified", "justified-a5"}
 PAGE = sys.argv[1] if len(sys.argv) > 1 else "a4"
 if PAGE not in PAGES:
-    sys.exit("usage: make-extractions.py [a5 | large | small | b5 | serif]")
+    sys.exit("usage: make-extractions.py [a5 | large | small | b5 | serif | justified | justified-a5]")
 PAGE_W, PAGE_H, MARGIN_LR, MARGIN_TB, BODY_SIZE, FACE = PAGES[PAGE]
 TEXT_W = PAGE_W - 2 * MARGIN_LR
 FIXED_DATE = "2018-03-01T00:00:00"
@@ -733,7 +737,8 @@ Fonts: Liberation Sans (fonts-liberation2).
 
 PAGE_SECTION = """## Other pages and type sizes
 
-Made by `Tests/Fixtures/make-extractions.py a5`, `… large`, `… small`, `… b5` and `… serif`: the same documents set
+Made by `Tests/Fixtures/make-extractions.py a5`, `… large`, `… small`, `… b5`, `… serif`, `… justified` and
+`… justified-a5`: the same documents set
 on another page, printed by LibreOffice and extracted by `pdftotext` as above (no PDF kept).
 
 - `<stem>.a5-layout.txt`, `<stem>.a5-reading.txt` — an A5 page (14.8 × 21 cm, margins 1.5 cm): lines of some 65
@@ -746,7 +751,13 @@ on another page, printed by LibreOffice and extracted by `pdftotext` as above (n
 - `<stem>.b5-layout.txt`, `<stem>.b5-reading.txt` — a B5 page (17.6 × 25 cm) in 10 point: a page break parts the
   outcomes table before its last row, its header repeated with no caption.
 - `<stem>.serif-layout.txt`, `<stem>.serif-reading.txt` — A4 with 3.5 cm margins in 13-point Liberation Serif: the
-  outcomes' "<force> Number" wraps with "Rate" one space after it."""
+  outcomes' "<force> Number" wraps with "Rate" one space after it.
+- `<stem>.justified-layout.txt`, `<stem>.justified-reading.txt`, `<stem>.justified-a5-layout.txt`,
+  `<stem>.justified-a5-reading.txt` — A4 and A5 as above, the text justified and hyphenated (LibreOffice's en-GB
+  patterns, Debian's hyphen-en-gb), tables' cells too: `-layout` keeps the hyphens that break words at lines' ends
+  ("part-" / "ner") and spaces justified lines out; plain `pdftotext` joins a hyphenated line's parts, and with them the
+  two lines, and sets a justified label's words in no order; a page's number may stand after a Force in numbers name
+  whose value is on the next page."""
 
 
 def main():
@@ -769,6 +780,9 @@ def main():
             xml = build_fodt(parse_blocks(lines, markdown), markdown, running, title)
             if FACE != SANS:  # every style's face, the tables' and headings' too
                 xml = xml.replace('style:font-name="%s"' % SANS, 'style:font-name="%s"' % FACE)
+            if PAGE in JUSTIFIED:  # the body's paragraphs justified; every style hyphenated
+                xml = xml.replace('fo:line-height="115%" fo:orphans', 'fo:line-height="115%" fo:text-align="justify" fo:orphans')
+                xml = xml.replace('fo:hyphenate="false"', 'fo:hyphenate="true"')
             path = os.path.join(work, stem + ".fodt")
             with open(path, "w", encoding="utf-8") as f:
                 f.write(xml)
