@@ -65,15 +65,28 @@ enum LineEndHyphens {
 
     static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
 
-    /// Whether a line opens a word with the parts joined ("partner", "partners").
+    /// Whether a line opens a word with the parts joined ("partner", "partners"), or their stem joined ("attend" for
+    /// "at-" / "tending").
     static func spelledWhole(_ word: Word, in lines: NormalisedLines) -> Bool {
-        opensWord(word.first + word.second, in: lines)
+        opensWord(word.first + stem(word.second), in: lines)
     }
 
-    /// Whether a line opens a word with the parts and the hyphen between ("multi-agency").
+    /// Whether a line opens a word with the parts and the hyphen between ("multi-agency"), or their stem so.
     static func spelledHyphenated(_ word: Word, in lines: NormalisedLines) -> Bool {
-        opensWord(word.first + [UInt8(ascii: "-")] + word.second, in: lines)
+        opensWord(word.first + [UInt8(ascii: "-")] + stem(word.second), in: lines)
     }
+
+    /// A word's second part without an ending that another form of the word may lack ("tending" → "tend"), where
+    /// three letters or more are left; a word is looked for by its opening, so the stem finds every form.
+    static func stem(_ part: [UInt8]) -> [UInt8] {
+        for ending in endings where part.count >= ending.count + 3 && part.suffix(ending.count).elementsEqual(ending) {
+            return Array(part.dropLast(ending.count))
+        }
+        return part
+    }
+
+    /// Inflections, longest first (each before the endings it ends with).
+    static let endings: [[UInt8]] = ["ments", "ment", "ions", "ion", "ings", "ing", "ers", "er", "ed", "es", "ly", "s"].map { Array($0.utf8) }
 
     /// Whether some line holds `needle` (lowercase) after a byte that is no letter, or at its start.
     static func opensWord(_ needle: [UInt8], in lines: NormalisedLines) -> Bool {

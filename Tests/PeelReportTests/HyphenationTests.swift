@@ -31,7 +31,7 @@ struct HyphenationTests {
     @Test("a hyphen that ended a wrapped line: dropped where the report spells the word whole, kept where it prints the hyphen or neither")
     func lineEndHyphens() {
         let report = NormalisedLines([
-            "Partners and partnership work; abuse was reported.",
+            "Partners and partnership work; abuse was reported; officers attend.",
             "A multi-agency approach and anti-social behaviour.",
             "The force should work with part-",  // the hyphen at a line's end is no spelling of the word
             "ners.",
@@ -39,12 +39,14 @@ struct HyphenationTests {
         let mark = String(LineEndHyphens.mark)
         let texts = [
             "work with part\(mark)ners and tackle ab\(mark)use.",  // whole elsewhere ("Partners", "abuse"): dropped
+            "officers at\(mark)tending",  // its stem whole elsewhere ("attend"): dropped
             "a multi\(mark)agency plan for anti-so\(mark)cial behaviour.",  // hyphenated inside a line: kept; "social" whole
             "a pro\(mark)ficient team, 2016\(mark)",  // neither: as the page showed it; no letters after: a hyphen
             "no mark here",
         ]
         #expect(LineEndHyphens.resolving(texts, in: report) == [
             "work with partners and tackle abuse.",
+            "officers attending",
             "a multi-agency plan for anti-social behaviour.",
             "a pro-ficient team, 2016-",
             "no mark here",
