@@ -147,7 +147,10 @@ enum FindingExtractor {
         // A title wrapped over two lines.
         guard text.utf8.count < 51, index + 1 < lines.count, !lines[index + 1].isBlank,
               sectionTitleStarts.contains(where: { text.hasPrefix(ignoringASCIICase: $0) }) else { return nil }
-        let joined = text + " " + lines[index + 1].text
+        let next = lines[index + 1].text
+        // Hyphenation may have broken the title's last word at the line's end ("Protecting vulnerable people and
+        // supporting vic-" / "tims").
+        let joined = Phrases.joinedAtHyphen(text, next) ?? text + " " + next
         guard sectionTitles.contains(where: { joined.equals(ignoringASCIICase: $0) }) else { return nil }
         return Question(wording: joined).map { ($0, index + 1) }
     }

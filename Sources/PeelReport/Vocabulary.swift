@@ -65,6 +65,8 @@ enum Phrases {
         guard questionHeadingStarts.contains(where: { first.hasPrefix(ignoringASCIICase: $0) }) else { return nil }
         var last = index
         var wording = String(first)
+        /// The wording with the hyphens that ended its lines taken out ("… at pro-" / "tecting …"), where they broke a word.
+        var unbroken: String?
         while !wording.hasSuffix("?"), last + 1 < lines.count, last - index < 4 {
             var next = last + 1
             // One blank line inside the wrapped question (pdfplumber's layout mode prints one where lines stand further
@@ -74,9 +76,24 @@ enum Phrases {
                 next += 1
             }
             last = next
-            wording += " " + withoutFootnote(lines[last].text)
+            let line = withoutFootnote(lines[last].text)
+            if let joined = joinedAtHyphen(unbroken ?? wording, line) {
+                unbroken = joined
+            } else if unbroken != nil {
+                unbroken! += " " + line
+            }
+            wording += " " + line
         }
+        // A hyphenated heading's wording, where it names a question and the wording as printed does not.
+        if let unbroken, Question(wording: wording) == nil, Question(wording: unbroken) != nil { return (unbroken, last) }
         return (wording, last)
+    }
+
+    /// `first` and `second`, wrapped lines, joined with the hyphen that ended `first` taken out ("supporting vic-" /
+    /// "tims"), where a letter stands before it and `second` goes on in lower case; nil where `first` ends otherwise.
+    static func joinedAtHyphen(_ first: String, _ second: some StringProtocol) -> String? {
+        guard first.hasSuffix("-"), first.dropLast().last?.isLetter == true, second.first?.isLowercase == true else { return nil }
+        return String(first.dropLast()) + second
     }
 
     /// How the 2015 question headings start (lowercase).
