@@ -661,6 +661,10 @@ enum FindingExtractor {
         if first.hasSuffix("-"), first.dropLast().last?.isLetter == true, second.first?.isLowercase == true {
             return first.dropLast() + String(LineEndHyphens.mark) + second
         }
+        // A justified line's last word spaced out from its hyphen ("detri -" / "mental"), or a dash before a wrap.
+        if first.hasSuffix(" -"), first.dropLast(2).last?.isLetter == true, second.first?.isLowercase == true {
+            return first.dropLast(2) + String(LineEndHyphens.spacedMark) + second
+        }
         return first + " " + second
     }
 

@@ -5,26 +5,31 @@ import PeelText
 /// there, and the report's own spellings decide once all its lines are known: the hyphen is kept where the report
 /// prints the word with it inside a line, dropped where it prints the word whole ("partner", "partnership"), and kept
 /// where it prints neither (as the page showed it). A justified, hyphenated A4 page had nine findings read with
-/// "part-ner", "ana-lysis", "ab-use".
+/// "part-ner", "ana-lysis", "ab-use". A hyphen a space apart from the word before it ("detri -" / "mental": `pdftotext
+/// -layout` spaces a justified line's last word out so) is joined with `spacedMark`: the word whole where the report
+/// prints it so, else the dash it looks like (" - ").
 enum LineEndHyphens {
-    /// The mark: a control byte, which no line's text holds (the normaliser makes every one a space).
+    /// The marks: control bytes, which no line's text holds (the normaliser makes every one a space or a hyphen).
     static let mark: Character = "\u{1F}"
     static let markByte: UInt8 = 0x1F
+    static let spacedMark: Character = "\u{1E}"
+    static let spacedMarkByte: UInt8 = 0x1E
 
     /// More distinct words than this in one report (hostile text) keep their hyphens unread: each is looked for in every
     /// line.
     static let maximumWords = 64
 
-    /// `texts` with each mark made a hyphen or dropped, as `lines` spell the word it stands in.
+    /// `texts` with each mark made a hyphen (or a spaced dash) or dropped, as `lines` spell the word it stands in.
     static func resolving(_ texts: [String], in lines: NormalisedLines) -> [String] {
-        guard texts.contains(where: { $0.containsByte(markByte) }) else { return texts }
-        var verdicts: [Word: Bool] = [:]  // the word → whether it keeps its hyphen
+        guard texts.contains(where: isMarked) else { return texts }
+        var verdicts: [Word: Bool] = [:]  // the word → whether it keeps its hyphen (or dash)
         return texts.map { text in
-            guard text.containsByte(markByte) else { return text }
+            guard isMarked(text) else { return text }
             var bytes = Array(text.utf8)
             var index = 0
             while index < bytes.count {
-                guard bytes[index] == markByte else {
+                let spaced = bytes[index] == spacedMarkByte
+                guard spaced || bytes[index] == markByte else {
                     index += 1
                     continue
                 }
@@ -41,48 +46,66 @@ enum LineEndHyphens {
                         verdicts[word] = keeps
                     }
                 }
-                if keeps {
+                if !keeps {
+                    bytes.remove(at: index)
+                } else if spaced {
+                    bytes.replaceSubrange(index...index, with: [0x20, UInt8(ascii: "-"), 0x20])
+                    index += 3
+                } else {
                     bytes[index] = UInt8(ascii: "-")
                     index += 1
-                } else {
-                    bytes.remove(at: index)
                 }
             }
             return String(decoding: bytes, as: UTF8.self)
         }
     }
 
-    /// `text` as the page shows it, each mark a hyphen (for a message quoting a text not yet resolved).
+    static func isMarked(_ text: String) -> Bool { text.containsByte(markByte) || text.containsByte(spacedMarkByte) }
+
+    /// `text` as the page shows it, each mark a hyphen or a spaced dash (for a message quoting a text not yet resolved).
     static func shown(_ text: String) -> String {
-        text.containsByte(markByte) ? String(decoding: text.utf8.map { $0 == markByte ? UInt8(ascii: "-") : $0 }, as: UTF8.self) : text
+        guard isMarked(text) else { return text }
+        var bytes: [UInt8] = []
+        for byte in text.utf8 {
+            switch byte {
+            case markByte: bytes.append(UInt8(ascii: "-"))
+            case spacedMarkByte: bytes += [0x20, UInt8(ascii: "-"), 0x20]
+            default: bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A word's two parts either side of the line's end, lowercase ASCII letters.
     struct Word: Hashable {
         let first: [UInt8]
         let second: [UInt8]
+
+        /// The word joined, without an ending another form of it may lack ("introducing" → "introduc"), where what is
+        /// left holds a letter of the second part at least and four in all: a word is looked for by its opening, so
+        /// the stem finds every form ("introduce", "introduced").
+        var stem: [UInt8] {
+            let joined = first + second
+            for ending in LineEndHyphens.endings where joined.count - ending.count >= max(first.count + 1, 4)
+                && joined.suffix(ending.count).elementsEqual(ending) {
+                return Array(joined.dropLast(ending.count))
+            }
+            return joined
+        }
     }
 
     static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
 
-    /// Whether a line opens a word with the parts joined ("partner", "partners"), or their stem joined ("attend" for
+    /// Whether a line opens a word with the parts joined, or their stem ("partner" for "part-" / "ners", "attend" for
     /// "at-" / "tending").
     static func spelledWhole(_ word: Word, in lines: NormalisedLines) -> Bool {
-        opensWord(word.first + stem(word.second), in: lines)
+        opensWord(word.stem, in: lines)
     }
 
     /// Whether a line opens a word with the parts and the hyphen between ("multi-agency"), or their stem so.
     static func spelledHyphenated(_ word: Word, in lines: NormalisedLines) -> Bool {
-        opensWord(word.first + [UInt8(ascii: "-")] + stem(word.second), in: lines)
-    }
-
-    /// A word's second part without an ending that another form of the word may lack ("tending" → "tend"), where
-    /// three letters or more are left; a word is looked for by its opening, so the stem finds every form.
-    static func stem(_ part: [UInt8]) -> [UInt8] {
-        for ending in endings where part.count >= ending.count + 3 && part.suffix(ending.count).elementsEqual(ending) {
-            return Array(part.dropLast(ending.count))
-        }
-        return part
+        let stem = word.stem
+        return opensWord(Array(stem.prefix(word.first.count)) + [UInt8(ascii: "-")] + stem.dropFirst(word.first.count), in: lines)
     }
 
     /// Inflections, longest first (each before the endings it ends with).
