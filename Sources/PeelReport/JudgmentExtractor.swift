@@ -399,7 +399,7 @@ enum JudgmentExtractor {
         var end = year + 1
         while end < words.count, words[end].line == line { end += 1 }
         let last = end - 1
-        guard words[last].text.equals(ignoringASCIICase: "improvement"), last == year + 1 || words[last - 1].token != words[last].token else { return nil }
+        guard isImprovement(words[last].text), last == year + 1 || words[last - 1].token != words[last].token else { return nil }
         let rest = words[(year + 1)..<last]
         guard !rest.indices.contains(where: { Phrases.grade(words, at: $0) != nil || Phrases.year(words[$0]) != nil }),
               Question.named(in: rest.map(\.text).joined(separator: " ")).allSatisfy({ $0 == question }) else { return nil }
@@ -683,7 +683,7 @@ enum JudgmentExtractor {
             // its name and one grade a question, the next word a name or the table's end.
             if runTogether, grades.count == questions.count, cursor == words.count
                 || (Phrases.grade(words, at: cursor) == nil && !words[cursor].text.equals(ignoringASCIICase: "requires")
-                    && !words[cursor].text.equals(ignoringASCIICase: "improvement")),
+                    && !isImprovement(words[cursor].text)),
                proseLines(line, words[cursor - 1].line) {
                 runTogether = false
             }
@@ -697,7 +697,7 @@ enum JudgmentExtractor {
             if runTogether, grades.count == questions.count, position == 0 || words[position - 1].line != line,
                cursor == words.count || (words[cursor].line != words[cursor - 1].line && Phrases.grade(words, at: cursor) == nil
                                          && !words[cursor].text.equals(ignoringASCIICase: "requires")
-                                         && !words[cursor].text.equals(ignoringASCIICase: "improvement")),
+                                         && !isImprovement(words[cursor].text)),
                spans.indices.dropFirst().allSatisfy({ index in
                    let (first, lastBefore) = (words[spans[index].lowerBound], words[spans[index - 1].upperBound - 1])
                    return first.token != lastBefore.token || first.line == lastBefore.line
@@ -757,7 +757,10 @@ enum JudgmentExtractor {
             if columns.isEmpty { return nil }
             columns[columns.count - 1].append(word.text)
         }
-        let questions = columns.compactMap { Question(wording: $0.joined(separator: " ")) }
+        // A word hyphenation broke and the layout joined again ("Pre-venting", "vulner-able") read without its hyphen too.
+        let questions = columns.compactMap {
+            Question(wording: Phrases.cellWording($0)) ?? Question(wording: Phrases.withoutInnerHyphens(Substring(Phrases.cellWording($0))))
+        }
         guard questions.count >= 2, questions.count == columns.count, Set(questions).count == questions.count else {
             return (collapsedHeader(words[start..<end]) ?? markedHeader(words[start..<end])).map { ($0, end) }
         }
@@ -897,7 +900,8 @@ enum JudgmentExtractor {
             // The column's marker is its first word: the markers stand on the header's first line.
             guard let marker = words.first, questionNumber(marker) ?? (marker.equals(ignoringASCIICase: "overall") ? number : 0) == number,
                   !words.dropFirst().contains(where: { questionNumber($0) != nil || $0.equals(ignoringASCIICase: "overall") }),
-                  let question = Question(wording: words.joined(separator: " ")), !questions.contains(question) else { return nil }
+                  let question = Question(wording: Phrases.cellWording(words))
+                    ?? Question(wording: Phrases.withoutInnerHyphens(Substring(Phrases.cellWording(words)))), !questions.contains(question) else { return nil }
             questions.append(question)
         }
         return questions.count >= 2 ? (questions, lines[firstRow].number) : nil
@@ -913,7 +917,15 @@ enum JudgmentExtractor {
     /// The question a header word belongs to in every question's title: "Preventing crime and anti-social behaviour",
     /// "Protecting vulnerable people", "Tackling serious and organised crime", "Overall effectiveness judgment" … The
     /// words titles share ("crime", "and") name none.
-    private static func keyQuestion(_ text: Substring) -> Question? {
+    private static func keyQuestion(_ word: Substring) -> Question? {
+        // A word hyphenation broke and the layout joined again ("Pro-tecting", "vulner-able") is read without its hyphen.
+        let text = word.contains("-") && !word.hasSuffix("-") ? Substring(Phrases.withoutInnerHyphens(word)) : word
+        // A word hyphenation broke at its cell's edge ("Protect-", "vulner-"): the key word it opens, by four letters or
+        // more.
+        if text.hasSuffix("-"), text.count >= 5, text.dropLast().allSatisfy(\.isLetter) {
+            let opening = text.dropLast().lowercased()
+            return keyWords.first { $0.word.hasPrefix(opening) }?.question
+        }
         switch text.lowercased() {
         case "preventing", "prevent": return .preventingCrime
         case "investigating", "investigate": return .investigatingCrime
@@ -925,6 +937,13 @@ enum JudgmentExtractor {
         }
     }
 
+    /// The words `keyQuestion` knows, with their questions.
+    private static let keyWords: [(word: String, question: Question)] = [
+        ("preventing", .preventingCrime), ("investigating", .investigatingCrime), ("protecting", .protectingVulnerable),
+        ("vulnerable", .protectingVulnerable), ("serious", .seriousOrganisedCrime), ("organised", .seriousOrganisedCrime),
+        ("specialist", .specialistCapabilities), ("overall", .overall),
+    ]
+
     /// A row whose cells ran together on its first line, one space apart, and whose wrapped grades' second words stand
     /// on the next: "Avon and Somerset Good Requires Requires Good Requires", then "improvement improvement
     /// improvement" (pdfplumber's text); or whose second words were joined to the wrong cells ("Requires improvement
@@ -933,18 +952,74 @@ enum JudgmentExtractor {
     /// if the line holds one a question and nothing else but "improvement", and the row holds as many "improvement"
     /// as "Requires": those the line lacks are the words after it, alone on their lines. The grades and the word after
     /// the row, or nil.
+    /// So too where hyphenation broke "improvement" at its cell's edge ("Requires improve- Requires im-", then "ment
+    /// provement"): each "Requires" the line leaves open is closed by the next line's words in turn, each the rest of
+    /// its "improvement" exactly.
     private static func collapsedRow(_ words: [Word], from start: Int, questions: Int) -> ([Grade], Int)? {
         guard start < words.count, let (grades, requires, improvements, _, end) = lineGradeWords(words, from: start) else { return nil }
         var index = end
         guard requires > 0, improvements <= requires, grades.count == questions else { return nil }
         guard requires > improvements else { return (grades, index) }
-        for _ in improvements..<requires {
-            guard index < words.count, words[index].text.equals(ignoringASCIICase: "improvement") else { return nil }
-            index += 1
+        if let broken = brokenImprovements(words, from: start, end: end) {
+            for opening in broken {
+                guard index < words.count, words[index].line != words[end - 1].line,
+                      opening + Array(words[index].text.lowercased().utf8) == Self.improvement else { return nil }
+                index += 1
+            }
+        } else {
+            for _ in improvements..<requires {
+                guard index < words.count, isImprovement(words[index].text) else { return nil }
+                index += 1
+            }
         }
         // The last "improvement" ends its line.
         guard index == words.count || words[index].line != words[index - 1].line else { return nil }
         return (grades, index)
+    }
+
+    private static let improvement = Array("improvement".utf8)
+
+    /// "improvement", its case ignored, also where the layout joined it again after hyphenation broke it ("improve-ment").
+    static func isImprovement(_ word: Substring) -> Bool {
+        word.equals(ignoringASCIICase: "improvement") || (word.count == 12 && Phrases.withoutInnerHyphens(word) == "improvement")
+    }
+
+    /// Whether `word` is an opening of "improvement" that hyphenation broke off ("improve-", "im-").
+    private static func isBrokenImprovement(_ word: Substring) -> Bool {
+        guard word.count >= 3, word.hasSuffix("-") else { return false }
+        let letters = Array(word.dropLast().lowercased().utf8)
+        return letters.count < improvement.count && improvement.starts(with: letters)
+    }
+
+    /// Where a line's words (`start..<end`) hold an opening of "improvement" that hyphenation broke off, each "Requires"
+    /// they leave open, in order, with the opening after it ("improve", "im"; none, an empty one): a "Requires" is closed
+    /// by "improvement" right after it, and every "improvement" must close one so. Nil where no opening was broken off
+    /// or an "improvement" stands elsewhere.
+    private static func brokenImprovements(_ words: [Word], from start: Int, end: Int) -> [[UInt8]]? {
+        guard words[start..<end].contains(where: { isBrokenImprovement($0.text) }) else { return nil }
+        var open: [[UInt8]] = []
+        var index = start
+        while index < end {
+            defer { index += 1 }
+            guard words[index].text.equals(ignoringASCIICase: "requires") else {
+                if isImprovement(words[index].text) || isBrokenImprovement(words[index].text) { return nil }
+                continue
+            }
+            guard index + 1 < end else {
+                open.append([])
+                continue
+            }
+            let next = words[index + 1].text
+            if isImprovement(next) {
+                index += 1
+            } else if isBrokenImprovement(next) {
+                open.append(Array(next.dropLast().lowercased().utf8))
+                index += 1
+            } else {
+                open.append([])
+            }
+        }
+        return open
     }
 
     /// The grade words of `words[start]`'s line from `start` on: "Requires" opens "Requires improvement", "improvement"
@@ -962,9 +1037,11 @@ enum JudgmentExtractor {
             if word.equals(ignoringASCIICase: "requires") {
                 grades.append(.requiresImprovement)
                 requires += 1
-            } else if word.equals(ignoringASCIICase: "improvement") {
+            } else if isImprovement(word) {
                 improvements += 1
                 if improvements > requires { inOrder = false }
+            } else if isBrokenImprovement(word) && index > start && words[index - 1].text.equals(ignoringASCIICase: "requires") {
+                // An opening hyphenation broke off (`brokenImprovements`): its "Requires" stays open.
             } else {
                 guard let (grade, length) = Phrases.grade(words, at: index), length == 1 else { return nil }
                 grades.append(grade)
@@ -1003,7 +1080,7 @@ enum JudgmentExtractor {
         // Then the grades' second words, as many as were left open, and nothing else on the line.
         index = next + ending
         for _ in 0..<open {
-            guard index < words.count, words[index].line == nextLine, words[index].text.equals(ignoringASCIICase: "improvement") else { return nil }
+            guard index < words.count, words[index].line == nextLine, isImprovement(words[index].text) else { return nil }
             index += 1
         }
         guard index == words.count || words[index].line != nextLine else { return nil }

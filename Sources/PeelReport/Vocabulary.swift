@@ -89,6 +89,35 @@ enum Phrases {
         return (wording, last)
     }
 
+    /// A table cell's words, wrapped in its column, as one text: a word that hyphenation broke at the cell's edge
+    /// ("Protect-" / "ing vulner-" / "able people") joined again without its hyphen, the others a space apart.
+    static func cellWording(_ words: [Substring]) -> String {
+        var wording = ""
+        for word in words {
+            if let joined = joinedAtHyphen(wording, word) {
+                wording = joined
+            } else {
+                wording += (wording.isEmpty ? "" : " ") + word
+            }
+        }
+        return wording
+    }
+
+    /// `text` lowercased (ASCII) without the hyphens that stand between two letters ("Pre-venting" → "preventing"): a word
+    /// hyphenation broke at a line's end, which the layout joined again with its hyphen.
+    static func withoutInnerHyphens(_ text: Substring) -> String {
+        let bytes = Array(text.utf8)
+        var kept: [UInt8] = []
+        kept.reserveCapacity(bytes.count)
+        for (index, byte) in bytes.enumerated() {
+            if byte == UInt8(ascii: "-"), index > 0, index + 1 < bytes.count, isASCIILetter(bytes[index - 1]), isASCIILetter(bytes[index + 1]) { continue }
+            kept.append(ASCIIBytes.lower(byte))
+        }
+        return String(decoding: kept, as: UTF8.self)
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
+
     /// `first` and `second`, wrapped lines, joined with the hyphen that ended `first` taken out ("supporting vic-" /
     /// "tims"), where a letter stands before it and `second` goes on in lower case; nil where `first` ends otherwise.
     static func joinedAtHyphen(_ first: String, _ second: some StringProtocol) -> String? {
