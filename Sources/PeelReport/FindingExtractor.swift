@@ -794,7 +794,28 @@ struct WrapWidth {
         // twenty is wider than the text's (footnotes and tables set in a smaller type, wrapped wider, under a large
         // one's text), the 90th, if hardly a line (one in a hundred) is wider than any wrap, as a paragraph printed on
         // one line is.
-        width = wrapped(atPercentile: 95) ?? (counts[201] * 100 <= total ? wrapped(atPercentile: 90) : nil)
+        width = wrapped(atPercentile: 95) ?? (counts[201] * 100 <= total ? wrapped(atPercentile: 90) : nil) ?? joinedWidth()
+
+        /// Plain `pdftotext` of a hyphenated text joins each line that ends in a broken word to the next: a line in
+        /// six is two or three of the text's (one a line of the width, the other the next line, whole or part), and
+        /// no percentile near the top is the width. Where half the lines wider than the 75th percentile or more are
+        /// half again as wide (joined lines, not footnotes or tables set a little wider), at least one line in twenty
+        /// is two lines joined (up to 2.3 times as wide) and no more are wider still (as paragraphs printed each on one
+        /// line are, without bound), that percentile is the width. (A hyphenated A4 page's cut eight findings at a
+        /// sentence's end.)
+        func joinedWidth() -> Int? {
+            guard let candidate = wrapped(atPercentile: 75) else { return nil }
+            let wider = counts[min(candidate * 115 / 100 + 1, 201)...].reduce(0, +)
+            let joined = counts[min(candidate * 16 / 10, 201)...].reduce(0, +)
+            guard joined * 20 >= total, joined * 2 >= wider else { return nil }
+            // Two lines joined, and more: read from the lines (the counts stop at 201 bytes).
+            var two = 0, more = 0
+            for index in lines.indices {
+                let length = lines[index].cappedByteCount
+                if length * 10 > candidate * 23 { more += 1 } else if length * 10 >= candidate * 16 { two += 1 }
+            }
+            return two * 20 >= total && more <= two ? candidate : nil
+        }
     }
 
     /// Whether `next` continues the paragraph of `line`. A line that does not end a sentence does, in wrapped text;

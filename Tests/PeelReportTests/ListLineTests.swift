@@ -189,6 +189,26 @@ struct WrapWidthTests {
         // Paragraphs each printed on one line, one in ten past 200 bytes: no wrap width.
         #expect(width(lengths.enumerated().map { $0.offset % 10 == 1 ? 400 : $0.element }) == nil, "seed \(seed)")
     }
+
+    /// Plain `pdftotext` of a justified, hyphenated page: a line that ends in a broken word is joined to the next, one
+    /// line in six twice as wide or so (a full line and the next, whole or part), one in forty three lines; seeded lengths.
+    @Test("is the lines' own where one in six is two of them joined; none where the wide lines are paragraphs unwrapped")
+    func joinedLines() {
+        let seed: UInt64 = 0x6A_0E
+        print("WrapWidthTests seed \(seed)")
+        var generator = SplitMix(seed: seed)
+        var lengths: [Int] = []
+        for index in 0..<900 {
+            let full = Int.random(in: 88...100, using: &generator)
+            lengths.append(index % 40 == 0 ? full + 1 + full + 1 + Int.random(in: 20...100, using: &generator)
+                           : index % 6 == 0 ? full + 1 + Int.random(in: 20...100, using: &generator)
+                           : index % 5 == 0 ? Int.random(in: 10...50, using: &generator) : full)
+        }
+        let joined = width(lengths)
+        #expect(joined.map { (88...100).contains($0) } == true, "seed \(seed): \(String(describing: joined))")
+        // The wide lines three times the width or more, as many as the joined ones were: paragraphs, no wrap width.
+        #expect(width(lengths.enumerated().map { $0.offset % 6 == 0 ? 300 + $0.offset % 400 : $0.element }) == nil, "seed \(seed)")
+    }
 }
 
 @Suite("A question heading wrapped over a blank line (pdfplumber's layout mode)")
