@@ -105,17 +105,18 @@ enum LineEndHyphens {
     /// Whether a line opens a word with the parts and the hyphen between ("multi-agency"), or their stem so.
     static func spelledHyphenated(_ word: Word, in lines: NormalisedLines) -> Bool {
         let stem = word.stem
-        return opensWord(Array(stem.prefix(word.first.count)) + [UInt8(ascii: "-")] + stem.dropFirst(word.first.count), in: lines)
+        return opensWord(Array(stem.prefix(word.first.count)) + [UInt8(ascii: "-")] + stem.dropFirst(word.first.count), in: lines, hyphenated: true)
     }
 
     /// Inflections, longest first (each before the endings it ends with).
     static let endings: [[UInt8]] = ["ments", "ment", "ions", "ion", "ings", "ing", "ers", "er", "ed", "es", "ly", "s"].map { Array($0.utf8) }
 
-    /// Whether some line holds `needle` (lowercase) after a byte that is no letter, or at its start.
-    static func opensWord(_ needle: [UInt8], in lines: NormalisedLines) -> Bool {
+    /// Whether some line holds `needle` (lowercase) after a byte that is no letter, or at its start; `hyphenated`, a
+    /// needle with a hyphen, looked for only in the lines the cleaner saw write one.
+    static func opensWord(_ needle: [UInt8], in lines: NormalisedLines, hyphenated: Bool = false) -> Bool {
         needle.withUnsafeBufferPointer { needle in
             lines.contains { line in
-                guard line.byteCount >= needle.count else { return false }
+                guard line.byteCount >= needle.count, !hyphenated || line.holdsHyphen else { return false }
                 return line.withText { bytes in
                     var from = 0
                     while from + needle.count <= bytes.count,
