@@ -393,13 +393,21 @@ enum JudgmentExtractor {
     /// 2017", then "social behaviour | improvement" (an A5 page). "Requires" stands just before the year (at `year`),
     /// and the next line is the question's other words, naming no other question, grade or year, then "improvement" in
     /// a cell of its own, ending the line. The word after that line, or nil.
+    /// So too "Requires improve-" / "ment" (a hyphenated page): the next line's last word is then the rest of
+    /// "improvement" exactly.
     private static func wrappedRequiresImprovement(_ words: [Word], question: Question, before year: Int) -> Int? {
-        guard words[year - 1].text.equals(ignoringASCIICase: "requires"), year + 1 < words.count,
+        // The opening of "improvement" that hyphenation broke off before the year, if any.
+        var opening: [UInt8]?
+        if year >= 2, isBrokenImprovement(words[year - 1].text), words[year - 2].text.equals(ignoringASCIICase: "requires") {
+            opening = Array(words[year - 1].text.dropLast().lowercased().utf8)
+        }
+        guard opening != nil || words[year - 1].text.equals(ignoringASCIICase: "requires"), year + 1 < words.count,
               case let line = words[year + 1].line, line != words[year].line else { return nil }
         var end = year + 1
         while end < words.count, words[end].line == line { end += 1 }
         let last = end - 1
-        guard isImprovement(words[last].text), last == year + 1 || words[last - 1].token != words[last].token else { return nil }
+        let closes = opening.map { $0 + Array(words[last].text.lowercased().utf8) == Self.improvement } ?? isImprovement(words[last].text)
+        guard closes, last == year + 1 || words[last - 1].token != words[last].token else { return nil }
         let rest = words[(year + 1)..<last]
         guard !rest.indices.contains(where: { Phrases.grade(words, at: $0) != nil || Phrases.year(words[$0]) != nil }),
               Question.named(in: rest.map(\.text).joined(separator: " ")).allSatisfy({ $0 == question }) else { return nil }

@@ -344,6 +344,18 @@ struct NarrowTableTests {
         #expect(joined.problems.contains { $0.severity == .error && $0.message.contains("for preventing_crime") })
     }
 
+    @Test("hyphenated (justified A5): \"Requires improve-\" over \"ment\" closes its grade only with the rest of \"improvement\" exactly")
+    func hyphenatedWrappedGrade() throws {
+        let printed = String(decoding: try readBytes(Fixtures.packageRoot + "/Tests/Fixtures/extractions/\(sampleStem(westMercia)).justified-a5-layout.txt"), as: UTF8.self)
+        #expect(printed.contains(#/Preventing crime and tackling anti-so- +Requires improve- +2017\ncial behaviour +ment\n/#))
+        let rows = { (report: Report) in report.judgments.map { "\($0.question.rawValue) \($0.grade.rawValue) \($0.lastInspected ?? 0)" } }
+        #expect(rows(try parse(Array(printed.utf8))) == rows(try parseSample(westMercia)))
+        // A rest that does not complete the word ("improve-" / "ments"): no grade, said.
+        let off = try parse(Array(printed.replacing(#/cial behaviour( +)ment\n/#, with: { "cial behaviour\($0.1)ments\n" }).utf8))
+        #expect(!off.judgments.contains { $0.question == .preventingCrime })
+        #expect(off.problems.contains { $0.severity == .error && $0.message.contains("for preventing_crime") })
+    }
+
     @Test("a rate's label wrapped after a first line that names it already takes its end, and the next row its own label")
     func wrappedLabel() throws {
         let printed = try text(dyfedPowys)
