@@ -39,7 +39,9 @@ enum LineEndHyphens {
                 var keeps = true
                 if start < index && end > index + 1 {
                     let word = Word(first: bytes[start..<index].map(ASCIIBytes.lower), second: bytes[(index + 1)..<end].map(ASCIIBytes.lower))
-                    if let verdict = verdicts[word] {
+                    if suffixes.contains(word.second) {
+                        keeps = false  // no compound's second word: hyphenation's ("disrupt-" / "ive", "reli-" / "ably")
+                    } else if let verdict = verdicts[word] {
                         keeps = verdict
                     } else if verdicts.count < maximumWords {
                         keeps = !(spelledWhole(word, in: lines) && !spelledHyphenated(word, in: lines))
@@ -107,6 +109,13 @@ enum LineEndHyphens {
         let stem = word.stem
         return opensWord(Array(stem.prefix(word.first.count)) + [UInt8(ascii: "-")] + stem.dropFirst(word.first.count), in: lines, hyphenated: true)
     }
+
+    /// Endings that are no word of their own: hyphenation breaks a word before them, no compound is made with them.
+    static let suffixes: Set<[UInt8]> = Set([
+        "ing", "ings", "ed", "ly", "ive", "ives", "ively", "ably", "ibly", "able", "ible", "ment", "ments", "ness", "ity",
+        "ities", "ion", "ions", "ation", "ations", "tion", "tions", "sion", "sions", "ance", "ances", "ence", "ences", "ous",
+        "ously", "ful", "fully", "ally", "ative", "atives",
+    ].map { Array($0.utf8) })
 
     /// Inflections, longest first (each before the endings it ends with).
     static let endings: [[UInt8]] = ["ments", "ment", "ions", "ion", "ings", "ing", "ers", "er", "ed", "es", "ly", "s"].map { Array($0.utf8) }

@@ -41,6 +41,7 @@ struct HyphenationTests {
             "work with part\(mark)ners and tackle ab\(mark)use.",  // whole elsewhere ("Partners", "abuse"): dropped
             "officers at\(mark)tending",  // its stem whole elsewhere ("attend"): dropped
             "introdu\(mark)cing a plan",  // the joined word's stem ("introduc") whole elsewhere: dropped
+            "its disrupt\(mark)ive effects, reli\(mark)ably",  // an ending no compound is made with: dropped
             "a detri\(spaced)mental effect, units\(spaced)except London",  // spaced out: the word whole, else a dash
             "a multi\(mark)agency plan for anti-so\(mark)cial behaviour.",  // hyphenated inside a line: kept; "social" whole
             "a pro\(mark)ficient team, 2016\(mark)",  // neither: as the page showed it; no letters after: a hyphen
@@ -50,6 +51,7 @@ struct HyphenationTests {
             "work with partners and tackle abuse.",
             "officers attending",
             "introducing a plan",
+            "its disruptive effects, reliably",
             "a detrimental effect, units - except London",
             "a multi-agency plan for anti-social behaviour.",
             "a pro-ficient team, 2016-",
