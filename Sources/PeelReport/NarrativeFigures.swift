@@ -337,6 +337,17 @@ enum NarrativeFigures {
             return isFootnote(first.text)
         }
 
+        /// Whether the paragraph's text ends with a month's name ("… as at 30 June").
+        func endsWithMonth(_ index: Int, _ lines: NormalisedLines) -> Bool {
+            let paragraph = items[index]
+            let last = paragraph.joined.isEmpty ? paragraph.head : joinedRuns[paragraph.joined.upperBound - 1]
+            let word = lines[last.upperBound - 1].text.split(separator: " ").last.map { $0.lowercased() } ?? ""
+            return Self.months.contains(word)
+        }
+
+        static let months: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                                          "october", "november", "december"]
+
         func lastCharacter(of index: Int, _ lines: NormalisedLines) -> Character? {
             let paragraph = items[index]
             let last = paragraph.joined.isEmpty ? paragraph.head : joinedRuns[paragraph.joined.upperBound - 1]
@@ -380,10 +391,15 @@ enum NarrativeFigures {
         var footnote: [Bool] = []
         for paragraph in paragraphs {
             // A paragraph's first Character is its first line's (a line is never blank). The paragraphs found have
-            // nothing joined to them yet: only their head is joined.
-            if startsLowercase(lines[paragraph.head.lowerBound]),
+            // nothing joined to them yet: only their head is joined. So too one that opens with a year after one that
+            // ends with a month: a date a blank line parted (pdfplumber's layout mode sets one where lines stand further
+            // apart: "… as at 30 June" / "" / "2015. 'Drug activity' …", the period lost).
+            let head = lines[paragraph.head.lowerBound]
+            let lowercase = startsLowercase(head)
+            if lowercase || opensWithYear(head),
                let target = footnote.lastIndex(of: false), out.count - target <= 4,
-               let last = out.lastCharacter(of: target, lines), !".!?:".contains(last) {
+               let last = out.lastCharacter(of: target, lines), !".!?:".contains(last),
+               lowercase || out.endsWithMonth(target, lines) {
                 out.join(paragraph.head, to: target)
                 continue
             }
@@ -391,6 +407,16 @@ enum NarrativeFigures {
             footnote.append(out.startsWithFootnote(out.count - 1, lines))
         }
         return out
+    }
+
+    /// Whether a line opens with a year ("2015", "2015."), 1990 to 2100: four digits and no fifth.
+    private static func opensWithYear(_ line: NormalisedLine) -> Bool {
+        guard line.opening &- 0x31 < 2, line.byteCount >= 4 else { return false }
+        return line.withText { bytes in
+            guard bytes[0..<4].allSatisfy({ $0 &- 0x30 < 10 }), bytes.count == 4 || bytes[4] &- 0x30 >= 10 else { return false }
+            let year = bytes[0..<4].reduce(0) { $0 * 10 + Int($1 - 0x30) }
+            return (1990...2100).contains(year)
+        }
     }
 
     /// `text.first?.isLowercase` of a line, read from its first two bytes when its first character is a lone ASCII byte

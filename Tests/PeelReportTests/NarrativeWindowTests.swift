@@ -51,6 +51,30 @@ import Testing
         #expect(figures.contains { $0.area == .englandAndWales && $0.metric == .ocgPerMillion && $0.value == 47 && $0.line == 5 }, "\(figures)")
     }
 
+    /// pdfplumber's layout mode sets a blank line where lines stand further apart: one parted "… as at 30 June" from
+    /// "2015. 'Drug activity' …", and the figures read there had no period.
+    @Test("a paragraph that opens with a year continues one that ends with a month's name; not one that ends otherwise")
+    func dateBrokenByBlankLine() throws {
+        let text = """
+        'Drug activity' was the predominant crime type (42 percent) of the OCGs managed by Wiltshire Police as at 30 June
+
+        2015. 'Drug activity' was also the most common predominant crime type recorded by all forces in England and Wales.
+
+        The force recorded 12 groups in
+
+        2015 was a year of change.
+        """
+        let lines = NormalisedText(try TextDecoder.decode(Array(text.utf8))).lines
+        #expect(NarrativeFigures.paragraphTexts(lines) == [
+            "'Drug activity' was the predominant crime type (42 percent) of the OCGs managed by Wiltshire Police as at 30 June 2015. "
+                + "'Drug activity' was also the most common predominant crime type recorded by all forces in England and Wales.",
+            "The force recorded 12 groups in",
+            "2015 was a year of change.",
+        ])
+        let drugs = NarrativeFigures.extract(lines).figures.filter { $0.metric == .ocgPredominantDrugsPct }
+        #expect(drugs.map { "\($0.value) \($0.period.asAt.map { "\($0)" } ?? "?")" } == ["42.0 2015-06-30"], "\(drugs)")
+    }
+
     /// A paragraph of a megabyte with no full stop, repeating a pattern's opening, took a worker 12 seconds (and
     /// NSRegularExpression about two minutes): such a sentence is not searched, and a problem names its line.
     @Test("a sentence too long to search is named, and costs the report's other figures nothing")
