@@ -149,9 +149,10 @@ enum FindingExtractor {
               sectionTitleStarts.contains(where: { text.hasPrefix(ignoringASCIICase: $0) }) else { return nil }
         let next = lines[index + 1].text
         // Hyphenation may have broken the title's last word at the line's end ("Protecting vulnerable people and
-        // supporting vic-" / "tims").
-        let joined = Phrases.joinedAtHyphen(text, next) ?? text + " " + next
-        guard sectionTitles.contains(where: { joined.equals(ignoringASCIICase: $0) }) else { return nil }
+        // supporting vic-" / "tims"), or the line may end at a compound's own hyphen ("… tackling anti-" / "social
+        // behaviour").
+        let joinings = Phrases.joinedAtHyphen(text, next).map { [$0, text + next] } ?? [text + " " + next]
+        guard let joined = joinings.first(where: { joined in sectionTitles.contains { joined.equals(ignoringASCIICase: $0) } }) else { return nil }
         return Question(wording: joined).map { ($0, index + 1) }
     }
 
@@ -655,8 +656,9 @@ enum FindingExtractor {
     }
 
     /// Two wrapped lines of one paragraph: a hyphen at the end of the first joins without a space ("anti-" + "social"),
-    /// marked for the report's spellings to keep or drop (`LineEndHyphens`); not a dash set apart by spaces ("(ROCUs) -"
-    /// + "except London").
+    /// marked for the report's spellings to keep or drop (`LineEndHyphens`); so does one a space after a letter ("detri
+    /// -" + "mental"), which stays the dash it looks like unless the report spells the word; not a dash after other text
+    /// ("(ROCUs) -" + "except London").
     private static func joinedLines(_ first: String, _ second: String) -> String {
         if first.hasSuffix("-"), first.dropLast().last?.isLetter == true, second.first?.isLowercase == true {
             return first.dropLast() + String(LineEndHyphens.mark) + second
@@ -798,10 +800,10 @@ struct WrapWidth {
 
         /// Plain `pdftotext` of a hyphenated text joins each line that ends in a broken word to the next: a line in
         /// six is two or three of the text's (one a line of the width, the other the next line, whole or part), and
-        /// no percentile near the top is the width. Where half the lines wider than the 75th percentile or more are
-        /// half again as wide (joined lines, not footnotes or tables set a little wider), at least one line in twenty
-        /// is two lines joined (up to 2.3 times as wide) and no more are wider still (as paragraphs printed each on one
-        /// line are, without bound), that percentile is the width. (A hyphenated A4 page's cut eight findings at a
+        /// no percentile near the top is the width. Where, of the lines more than 1.15 times the 75th percentile, half
+        /// or more are 1.6 times it or wider (joined lines, not footnotes or tables set a little wider), at least one
+        /// line in twenty is two lines joined (1.6 to 2.3 times as wide) and no more are wider still (as paragraphs
+        /// printed each on one line are, without bound), that percentile is the width. (A hyphenated A4 page's cut eight findings at a
         /// sentence's end.)
         func joinedWidth() -> Int? {
             guard let candidate = wrapped(atPercentile: 75) else { return nil }
@@ -826,6 +828,8 @@ struct WrapWidth {
         guard endsSentence else { return true }
         // Bytes, not Characters: this runs on every line of a list, and widths are estimates anyway.
         let firstWord = next.utf8.prefix { $0 != 0x20 }.count
+        // (Lines joined where a word was hyphenated are wider than the width: taken as full. Which part of them was the
+        // last line cannot be measured: a list's lines are set narrower than the text, so its width less is no length.)
         return (line.utf8.count + 1 + firstWord) * 100 > width * 95
     }
 

@@ -3,13 +3,15 @@ import PeelText
 /// A hyphen that ended a wrapped line inside a word ("part-" / "ner"): a compound's own hyphen ("multi-" / "agency") or
 /// one that hyphenation set to break the word, which the word does not have. Findings' lines are joined with `mark`
 /// there, and the report's own spellings decide once all its lines are known: the hyphen is kept where the report
-/// prints the word with it inside a line, dropped where it prints the word whole ("partner", "partnership"), and kept
-/// where it prints neither (as the page showed it). A justified, hyphenated A4 page had nine findings read with
-/// "part-ner", "ana-lysis", "ab-use". A hyphen a space apart from the word before it ("detri -" / "mental": `pdftotext
-/// -layout` spaces a justified line's last word out so) is joined with `spacedMark`: the word whole where the report
-/// prints it so, else the dash it looks like (" - ").
+/// prints the word with it inside a line, dropped where it prints the word whole ("partner", "partnership") or where
+/// the second part is an ending no compound is made with ("disrupt-" / "ive"), and kept where it prints neither (as the
+/// page showed it). A justified, hyphenated A4 page had nine findings read with "part-ner", "ana-lysis", "ab-use". A
+/// hyphen a space apart from the word before it ("detri -" / "mental": `pdftotext -layout` spaces a justified line's
+/// last word out so) is joined with `spacedMark`: the word as the report spells it where it prints it (whole, or with
+/// its hyphen), else the dash it looks like (" - ").
 enum LineEndHyphens {
-    /// The marks: control bytes, which no line's text holds (the normaliser makes every one a space or a hyphen).
+    /// The marks: control bytes, which no line's text holds (the normaliser drops 0x1F, makes 0x1E a hyphen and every
+    /// other control byte a space).
     static let mark: Character = "\u{1F}"
     static let markByte: UInt8 = 0x1F
     static let spacedMark: Character = "\u{1E}"
@@ -18,11 +20,20 @@ enum LineEndHyphens {
     /// More distinct words than this in one report (hostile text) keep their hyphens unread: each is looked for in every
     /// line.
     static let maximumWords = 64
+    /// A part longer than this (no word's: hostile text) keeps its hyphen unread, as the search is as long as the part.
+    static let longestPart = 30
+
+    /// How the report spells a word broken at a line's end.
+    enum Spelling {
+        case whole
+        case hyphenated
+        case neither
+    }
 
     /// `texts` with each mark made a hyphen (or a spaced dash) or dropped, as `lines` spell the word it stands in.
     static func resolving(_ texts: [String], in lines: NormalisedLines) -> [String] {
         guard texts.contains(where: isMarked) else { return texts }
-        var verdicts: [Word: Bool] = [:]  // the word → whether it keeps its hyphen (or dash)
+        var spellings: [Word: Spelling] = [:]
         return texts.map { text in
             guard isMarked(text) else { return text }
             var bytes = Array(text.utf8)
@@ -36,24 +47,26 @@ enum LineEndHyphens {
                 var start = index, end = index + 1
                 while start > 0 && isLetter(bytes[start - 1]) { start -= 1 }
                 while end < bytes.count && isLetter(bytes[end]) { end += 1 }
-                var keeps = true
-                if start < index && end > index + 1 {
+                var spelling = Spelling.neither
+                if start < index && end > index + 1 && index - start <= longestPart && end - index - 1 <= longestPart {
                     let word = Word(first: bytes[start..<index].map(ASCIIBytes.lower), second: bytes[(index + 1)..<end].map(ASCIIBytes.lower))
                     if suffixes.contains(word.second) {
-                        keeps = false  // no compound's second word: hyphenation's ("disrupt-" / "ive", "reli-" / "ably")
-                    } else if let verdict = verdicts[word] {
-                        keeps = verdict
-                    } else if verdicts.count < maximumWords {
-                        keeps = !(spelledWhole(word, in: lines) && !spelledHyphenated(word, in: lines))
-                        verdicts[word] = keeps
+                        spelling = .whole  // no compound's second word: hyphenation's ("disrupt-" / "ive", "reli-" / "ably")
+                    } else if let known = spellings[word] {
+                        spelling = known
+                    } else if spellings.count < maximumWords {
+                        // The hyphenated spelling first: a report that prints both keeps its hyphen.
+                        spelling = spelledHyphenated(word, in: lines) ? .hyphenated : spelledWhole(word, in: lines) ? .whole : .neither
+                        spellings[word] = spelling
                     }
                 }
-                if !keeps {
+                switch spelling {
+                case .whole:
                     bytes.remove(at: index)
-                } else if spaced {
+                case .neither where spaced:
                     bytes.replaceSubrange(index...index, with: [0x20, UInt8(ascii: "-"), 0x20])
                     index += 3
-                } else {
+                case .hyphenated, .neither:
                     bytes[index] = UInt8(ascii: "-")
                     index += 1
                 }

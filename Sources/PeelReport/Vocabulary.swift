@@ -12,6 +12,8 @@ enum Phrases {
         guard index < words.count, let first = words[index].text.utf8.first, gradeInitials.contains(ASCIIBytes.lower(first)) else { return nil }
         var letters: [UInt8] = []
         for length in 1...4 where index + length <= words.count {
+            // A number (a table's year beside "Requires improve-") is no part of a grade.
+            if length > 1, words[index + length - 1].text.utf8.allSatisfy({ $0 &- 0x30 < 10 }) { return nil }
             for byte in words[index + length - 1].text.utf8 {
                 let lower = ASCIIBytes.lower(byte)
                 if lower >= 0x61 && lower <= 0x7A { letters.append(lower) } else if byte >= 0x80 { return nil }

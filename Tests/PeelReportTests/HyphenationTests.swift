@@ -1,4 +1,5 @@
 @testable import PeelReport
+import PeelLayout
 import PeelText
 import Testing
 
@@ -42,6 +43,8 @@ struct HyphenationTests {
             "officers at\(mark)tending",  // its stem whole elsewhere ("attend"): dropped
             "introdu\(mark)cing a plan",  // the joined word's stem ("introduc") whole elsewhere: dropped
             "its disrupt\(mark)ive effects, reli\(mark)ably",  // an ending no compound is made with: dropped
+            "a multi\(spaced)agency plan",  // spaced out, printed hyphenated elsewhere: the hyphen, no spaces
+            String(repeating: "a", count: 31) + "\(mark)bbb",  // a part no word is as long as: kept, unread
             "a detri\(spaced)mental effect, units\(spaced)except London",  // spaced out: the word whole, else a dash
             "a multi\(mark)agency plan for anti-so\(mark)cial behaviour.",  // hyphenated inside a line: kept; "social" whole
             "a pro\(mark)ficient team, 2016\(mark)",  // neither: as the page showed it; no letters after: a hyphen
@@ -52,11 +55,22 @@ struct HyphenationTests {
             "officers attending",
             "introducing a plan",
             "its disruptive effects, reliably",
+            "a multi-agency plan",
+            String(repeating: "a", count: 31) + "-bbb",
             "a detrimental effect, units - except London",
             "a multi-agency plan for anti-social behaviour.",
             "a pro-ficient team, 2016-",
             "no mark here",
         ])
         #expect(LineEndHyphens.shown("part\(mark)ner, units\(spaced)except") == "part-ner, units - except")
+    }
+
+    @Test("a grade's words broken by hyphenation read as the grade; a number among them (a table's year) ends it")
+    func gradeWords() {
+        func words(_ texts: [Substring]) -> [Word] { texts.map { Word(text: $0, line: 1, token: 0) } }
+        #expect(Phrases.grade(words(["Requires", "improve-", "ment"]), at: 0)?.grade == .requiresImprovement)
+        #expect(Phrases.grade(words(["Requires", "improve-", "ment"]), at: 0)?.length == 3)
+        #expect(Phrases.grade(words(["Requires", "improve-", "2017", "ment"]), at: 0) == nil)
+        #expect(Phrases.grade(words(["Outstand-", "ing"]), at: 0)?.grade == .outstanding)
     }
 }

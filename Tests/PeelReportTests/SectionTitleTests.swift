@@ -25,6 +25,12 @@ struct SectionTitleTests {
         let broken = try parse(Array(text.replacingOccurrences(of: title, with: "\nProtecting vulnerable people and supporting vic-\ntims\n").utf8))
         #expect(findingQuestions(broken) == sample)
 
+        // A line that ends at a compound's own hyphen: "… tackling anti-" / "social behaviour".
+        let compoundTitle = "\nPreventing crime and tackling anti-social behaviour\n"
+        #expect(text.components(separatedBy: compoundTitle).count == 2)
+        let compound = try parse(Array(text.replacingOccurrences(of: compoundTitle, with: "\nPreventing crime and tackling anti-\nsocial behaviour\n").utf8))
+        #expect(findingQuestions(compound) == sample)
+
         let wiltshire = "peel-effectiveness-2015-wiltshire.txt"
         let wiltshireText = String(decoding: Fixtures.sample(wiltshire), as: UTF8.self)
         let question = "\nHow effective is the force at investigating crime and managing offenders?\n"
