@@ -268,11 +268,23 @@ enum FindingExtractor {
                 guard index > 0, !lines[index - 1].isBlank else { return nil }
                 if paragraphWidest.map({ !$0.lines.contains(index) }) ?? true {
                     // A number alone on its line (a footnote's, a page's) ends the paragraph: the footnote under it is
-                    // set at the page's width, wider than a list indented under its bullets.
-                    func bounds(_ line: Int) -> Bool { lines[line].isBlank || lines[line].isBareNumber }
+                    // set at the page's width, wider than a list indented under its bullets. So do a footnote whose
+                    // number opens its line ("7 *Crime Inspection 2014 …") and a bullet's glyph alone on its line: in
+                    // text with no blank lines (PyMuPDF's of a justified page) the item is measured by its own lines,
+                    // not by the prose above it, set wider.
+                    func bounds(_ line: Int) -> Bool {
+                        lines[line].isBlank || lines[line].isBareNumber || (lines[line].opening &- 0x30 < 10 && isFootnote(lines[line].text))
+                            || (lines[line].byteCount <= 3 && isBulletGlyph(lines[line].text))
+                    }
+                    // An item's first line, its bullet on it, ends it too: its own lines, not the prose above.
+                    func opensWithBullet(_ line: Int) -> Bool {
+                        let opening = lines[line].opening
+                        guard opening == 0xE2 || opening == 0xC2 || opening == UInt8(ascii: "-") || opening == UInt8(ascii: "*") else { return false }
+                        return bulletText(lines[line].text) != nil
+                    }
                     var first = index, last = index
-                    while first > 0 && !bounds(first - 1) { first -= 1 }
-                    while last + 1 < lines.count && !bounds(last + 1) { last += 1 }
+                    while first > 0 && !bounds(first - 1) && !opensWithBullet(first) { first -= 1 }
+                    while last + 1 < lines.count && !bounds(last + 1) && !opensWithBullet(last + 1) { last += 1 }
                     paragraphWidest = (first...last, (first...last).lazy.map { lines[$0].cappedByteCount }.max() ?? 0)
                 }
                 return paragraphWidest?.bytes

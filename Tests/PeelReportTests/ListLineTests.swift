@@ -136,6 +136,72 @@ struct BlankLineInItemTests {
     }
 }
 
+@Suite("A list item in text with no blank lines (PyMuPDF's text of a justified page)")
+struct UnspacedItemTests {
+    /// PyMuPDF's `get_text()` of the Wiltshire sample set justified and hyphenated on A4 (`make-extractions.py
+    /// justified`'s PDF): the prose above the list runs wider than the item's lines, with no blank line between, and the
+    /// item's first sentence ends a line that was full at the item's width. The footnote under it follows at once.
+    private static let text = excerpt.replacing("people safe.\n", with: "people safe.\n" + String(repeating: filler, count: 30))
+    private static let excerpt = """
+        ficers working with developers to design out crime in new buildings and developments and officers
+        working with trading standards staff to reduce anti-social behaviour by stopping under-age alcohol
+        sales. This also includes multi-agency days of action with police, vehicle licensing staff, local au-
+        thority staff and customs and excise officers working together to tackle the illegal use of vehicles.
+        Powers to tackle anti-social behaviour are used effectively, for example to address street drinking
+        in Trowbridge and Salisbury and for the closure of premises used in the illegal supply of drugs (Op-
+        eration Dissipate).
+        The force also holds structured multi-agency problem-solving meetings across the force area, such
+        as local neighbourhood tasking groups, which are attended by partners and members of the local
+        community. At a more strategic level there is a county-wide anti-social behaviour risk assessment
+        conference (ASBRAC) which is chaired by a senior officer from the local authority and meets
+        monthly. This meeting prioritises and co-ordinates multi-agency resources and responses county
+        wide to tackle high level and persistent cases of anti-social behaviour and low level crime. One ex-
+        ample of the effectiveness of the ASBRAC was the referral to the meeting of a 13 year old boy with
+        severe behavioural difficulties and for whom there were concerns that he would be drawn into a life
+        of crime. Through the resources available to the meeting, support was provided to the individual,
+        prior to his becoming involved in criminality.
+        Summary of findings
+        Good
+        Wiltshire Police is good at preventing crime and anti-social behaviour and keeping people safe.
+        This is consistent with HMIC's crime inspection in 2014 when the force was judged to be good at
+        reducing crime and preventing offending and good at tackling anti-social behaviour.7
+        13
+        \u{0C}PEEL: Police effectiveness 2015 – Wiltshire Police
+        The force priorities demonstrate a strong commitment to reduce crime and anti-social behaviour,
+        protect the vulnerable and reduce offending. This is well-understood by staff at all levels but in par-
+        ticular by those involved in neighbourhood policing.
+        The force is committed to neighbourhood policing and neighbourhood teams work effectively with
+        partner agencies to prevent crime and anti-social behaviour in local communities. The force is cur-
+        rently piloting a new community policing model to further consolidate this. Staff are trained appro-
+        priately and use a range of powers and tactics to tackle crime and anti-social behaviour and keep
+        people safe.
+        Evaluation of what works is conducted well at a strategic level. There is room for improvement in
+        the way that the force understands and shares information about effective problem solving meth-
+        ods at a local level.
+        Areas for improvement
+        •
+        The force should use evidence of 'what works' drawn from other forces, academics and part-
+        ners to improve continually its approach to the prevention of crime and anti-social behaviour.
+        There needs to be routine evaluation of tactics and sharing of effective practice.
+        7 *Crime Inspection 2014 – Wiltshire Police*, HMIC, November 2014. Available from: www.justiceinspectorates.gov.uk/
+        hmic/wp-content/uploads/wiltshire-crime-inspection-2014.pdf
+        How effective is the force at investigating crime and managing offend-
+        """
+
+    /// The rest of the page's prose, set above the list with no blank line, a line of 111 bytes (curly quotes and dashes,
+    /// three bytes each, made the page's lines as long in bytes): the text's wrap width, wider than the item's lines.
+    private static let filler = String(repeating: "prose ", count: 18) + "and\n"
+
+    @Test("is measured by its own lines (from its bullet to the footnote), not by the prose above it: it goes on past the sentence's end")
+    func measuredByItsOwnLines() throws {
+        var report = Report(reportType: .force)
+        FindingExtractor.extract(NormalisedText(try TextDecoder.decode(Array(Self.text.utf8))).lines, into: &report)
+        #expect(report.findings.map { $0.text } == ["The force should use evidence of 'what works' drawn from other forces, academics and partners to improve "
+            + "continually its approach to the prevention of crime and anti-social behaviour. There needs to be routine evaluation of tactics "
+            + "and sharing of effective practice."])
+    }
+}
+
 @Suite("A list item on a narrow page (pdftotext -layout of an A5 page)")
 struct NarrowItemTests {
     private static let layout = Fixtures.packageRoot + "/Tests/Fixtures/extractions/peel-effectiveness-2015-wiltshire.layout.txt"
