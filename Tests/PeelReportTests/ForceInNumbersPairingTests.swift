@@ -16,6 +16,20 @@ struct ForceInNumbersPairingTests {
         return try parse(Array(text.replacingOccurrences(of: Self.block, with: block).utf8))
     }
 
+    /// The force's and England and Wales' charge rates, from Force in numbers.
+    private func charged(_ report: Report) -> [String] {
+        report.figures.filter { $0.metric == .outcomeRatePct && $0.qualifier == .chargedSummonsed && $0.source == .forceInNumbers }
+            .map { "\($0.area.rawValue) \(Int($0.value))" }
+    }
+
+    /// The Gwent sample's text and its charge rate's block, which it holds.
+    private func chargedBlock() throws -> (text: String, block: String) {
+        let text = String(decoding: Fixtures.sample(gwent), as: UTF8.self)
+        let block = "Charged/summonsed\n\nGwent Police\n\n**11%**\n"
+        #expect(text.contains(block))
+        return (text, block)
+    }
+
     private func recordedCrime(_ report: Report) -> [String] {
         report.figures.filter { $0.metric == .recordedCrimePer1000 && $0.source == .forceInNumbers }
             .map { "\($0.area.rawValue) \(Int($0.value))" }
@@ -41,13 +55,7 @@ struct ForceInNumbersPairingTests {
 
     @Test("a label and the force's name on one line (pymupdf4llm: \"Charged/summonsed Gwent Police\") read as on lines of their own")
     func labelAndNameOnOneLine() throws {
-        func charged(_ report: Report) -> [String] {
-            report.figures.filter { $0.metric == .outcomeRatePct && $0.qualifier == .chargedSummonsed && $0.source == .forceInNumbers }
-                .map { "\($0.area.rawValue) \(Int($0.value))" }
-        }
-        let text = String(decoding: Fixtures.sample(gwent), as: UTF8.self)
-        let block = "Charged/summonsed\n\nGwent Police\n\n**11%**\n"
-        #expect(text.contains(block))
+        let (text, block) = try chargedBlock()
         #expect(charged(try parseSample(gwent)) == ["force 11", "england_and_wales 10"])
         let joined = try parse(Array(text.replacingOccurrences(of: block, with: "Charged/summonsed Gwent Police\n\n**11%**\n").utf8))
         #expect(charged(joined) == ["force 11", "england_and_wales 10"])
@@ -163,13 +171,7 @@ struct ForceInNumbersPairingTests {
 
     @Test("a percentage's value printed without \"%\" (a page's number set after the label, the value on the next page) is no value: left out, said")
     func percentWithoutSign() throws {
-        func charged(_ report: Report) -> [String] {
-            report.figures.filter { $0.metric == .outcomeRatePct && $0.qualifier == .chargedSummonsed && $0.source == .forceInNumbers }
-                .map { "\($0.area.rawValue) \(Int($0.value))" }
-        }
-        let text = String(decoding: Fixtures.sample(gwent), as: UTF8.self)
-        let block = "Charged/summonsed\n\nGwent Police\n\n**11%**\n"
-        #expect(text.contains(block))
+        let (text, block) = try chargedBlock()
         // Plain pdftotext of a justified page: the page's number "2" after the force's name, the label's last words after
         // it, then the next page's "11%" with no name.
         let moved = try parse(Array(text.replacingOccurrences(of: block, with: "Charged/summonsed\n\nGwent Police\n\n2\n\nJune\n\n**11%**\n").utf8))
