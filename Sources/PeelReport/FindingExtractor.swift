@@ -675,7 +675,7 @@ enum FindingExtractor {
     /// -" + "mental"), which stays the dash it looks like unless the report spells the word; not a dash after other text
     /// ("(ROCUs) -" + "except London").
     private static func joinedLines(_ first: String, _ second: String) -> String {
-        if first.hasSuffix("-"), first.dropLast().last?.isLetter == true, second.first?.isLowercase == true {
+        if Phrases.endsInBrokenWord(first, before: second) {
             return first.dropLast() + String(LineEndHyphens.mark) + second
         }
         // A justified line's last word spaced out from its hyphen ("detri -" / "mental"), or a dash before a wrap.
@@ -778,8 +778,7 @@ enum FindingExtractor {
             let second = utf8[utf8.index(after: utf8.startIndex)], third = utf8[utf8.index(utf8.startIndex, offsetBy: 2)]
             return second == 0x20 && third >= UInt8(ascii: "A") && third <= UInt8(ascii: "Z")
         }
-        guard let first = text.first, first.isASCIIDigit else { return false }
-        return text.prefix { $0.isASCIIDigit }.count <= 3 && text.dropFirst(text.prefix { $0.isASCIIDigit }.count).first == " "
+        return text.utf8.withContiguousStorageIfAvailable(opensWithFootnoteNumber) ?? Array(text.utf8).withUnsafeBufferPointer(opensWithFootnoteNumber)
     }
 }
 

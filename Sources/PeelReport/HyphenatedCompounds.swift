@@ -72,7 +72,7 @@ struct HyphenatedCompounds {
                 let byte = core[index]
                 index += 1
                 if byte == Self.hyphen { continue }
-                guard Self.isLetter(byte) else { return }
+                guard ASCIIBytes.isLetter(byte) else { return }
                 key = key << 5 | UInt32(byte & 31)
                 letters += 1
             }
@@ -87,7 +87,7 @@ struct HyphenatedCompounds {
                 if hyphens == 0 { firstHyphen = index }
                 hyphens += 1
                 afterHyphen = true
-            } else if Self.isLetter(byte) {
+            } else if ASCIIBytes.isLetter(byte) {
                 afterHyphen = false
             } else {
                 return
@@ -99,7 +99,7 @@ struct HyphenatedCompounds {
             let spelling = UnsafeMutableBufferPointer(rebasing: scratch[0..<core.count])
             var letterCount = 0
             for (index, byte) in core.enumerated() {
-                let lower = Self.isLetter(byte) ? byte | 0x20 : byte
+                let lower = ASCIIBytes.isLetter(byte) ? byte | 0x20 : byte
                 spelling[index] = lower
                 if lower != Self.hyphen {
                     scratch[core.count + letterCount] = lower
@@ -133,7 +133,6 @@ struct HyphenatedCompounds {
         }
     }
 
-    private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
 
     /// Where the hyphens go in a word whose letters (lowercase) are `letters`: after so many of its letters. The
     /// report's spelling of the same letters; or, for another form of a two-part compound, after its first part when the
@@ -212,9 +211,9 @@ struct HyphenatedCompounds {
 
     /// The letters of an ASCII word that is looked up: at least six, between punctuation only.
     private static func letters(ofASCII word: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
-        guard let start = word.firstIndex(where: isLetter), let last = word.lastIndex(where: isLetter) else { return nil }
+        guard let start = word.firstIndex(where: ASCIIBytes.isLetter), let last = word.lastIndex(where: ASCIIBytes.isLetter) else { return nil }
         let letters = UnsafeBufferPointer(rebasing: word[start...last])
-        guard letters.count >= 6, letters.allSatisfy(isLetter) else { return nil }
+        guard letters.count >= 6, letters.allSatisfy(ASCIIBytes.isLetter) else { return nil }
         return letters
     }
 
@@ -241,7 +240,7 @@ struct HyphenatedCompounds {
                 HyphenatedCompounds.forEachWord(of: text) { range, word in
                     if ByteSearch.firstNonASCII(in: word, from: 0) == word.count {
                         // The letters `letters(ofASCII:)` would take start at the first letter, and are six or more.
-                        guard let first = word.firstIndex(where: HyphenatedCompounds.isLetter) else { return }
+                        guard let first = word.firstIndex(where: ASCIIBytes.isLetter) else { return }
                         add(UnsafeBufferPointer(rebasing: word[first...]))
                     } else {
                         let utf8 = text.utf8
@@ -258,7 +257,7 @@ struct HyphenatedCompounds {
             guard letters.count >= 6 else { return }
             var key: UInt32 = 0
             for byte in letters[..<6] {
-                guard HyphenatedCompounds.isLetter(byte) else { return }
+                guard ASCIIBytes.isLetter(byte) else { return }
                 key = key << 5 | UInt32(byte & 31)
             }
             let bit = Self.bit(key)
@@ -290,7 +289,7 @@ struct HyphenatedCompounds {
         var pending = positions[...]
         var seen = 0
         for byte in word {
-            if Self.isLetter(byte) {
+            if ASCIIBytes.isLetter(byte) {
                 if let next = pending.first, next == seen {
                     out.append(Self.hyphen)
                     pending = pending.dropFirst()

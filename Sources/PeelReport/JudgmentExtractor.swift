@@ -397,10 +397,7 @@ enum JudgmentExtractor {
     /// "improvement" exactly.
     private static func wrappedRequiresImprovement(_ words: [Word], question: Question, before year: Int) -> Int? {
         // The opening of "improvement" that hyphenation broke off before the year, if any.
-        var opening: [UInt8]?
-        if year >= 2, isBrokenImprovement(words[year - 1].text), words[year - 2].text.equals(ignoringASCIICase: "requires") {
-            opening = Array(words[year - 1].text.dropLast().lowercased().utf8)
-        }
+        let opening = year >= 2 && words[year - 2].text.equals(ignoringASCIICase: "requires") ? brokenImprovementOpening(words[year - 1].text) : nil
         guard opening != nil || words[year - 1].text.equals(ignoringASCIICase: "requires"), year + 1 < words.count,
               case let line = words[year + 1].line, line != words[year].line else { return nil }
         var end = year + 1
@@ -766,9 +763,7 @@ enum JudgmentExtractor {
             columns[columns.count - 1].append(word.text)
         }
         // A word hyphenation broke and the layout joined again ("Pre-venting", "vulner-able") read without its hyphen too.
-        let questions = columns.compactMap {
-            Question(wording: Phrases.cellWording($0)) ?? Question(wording: Phrases.withoutInnerHyphens(Substring(Phrases.cellWording($0))))
-        }
+        let questions = columns.compactMap(Phrases.cellQuestion)
         guard questions.count >= 2, questions.count == columns.count, Set(questions).count == questions.count else {
             return (collapsedHeader(words[start..<end]) ?? markedHeader(words[start..<end])).map { ($0, end) }
         }
@@ -908,8 +903,7 @@ enum JudgmentExtractor {
             // The column's marker is its first word: the markers stand on the header's first line.
             guard let marker = words.first, questionNumber(marker) ?? (marker.equals(ignoringASCIICase: "overall") ? number : 0) == number,
                   !words.dropFirst().contains(where: { questionNumber($0) != nil || $0.equals(ignoringASCIICase: "overall") }),
-                  let question = Question(wording: Phrases.cellWording(words))
-                    ?? Question(wording: Phrases.withoutInnerHyphens(Substring(Phrases.cellWording(words)))), !questions.contains(question) else { return nil }
+                  let question = Phrases.cellQuestion(words), !questions.contains(question) else { return nil }
             questions.append(question)
         }
         return questions.count >= 2 ? (questions, lines[firstRow].number) : nil
@@ -934,22 +928,16 @@ enum JudgmentExtractor {
             let opening = text.dropLast().lowercased()
             return keyWords.first { $0.word.hasPrefix(opening) }?.question
         }
-        switch text.lowercased() {
-        case "preventing", "prevent": return .preventingCrime
-        case "investigating", "investigate": return .investigatingCrime
-        case "protecting", "vulnerable": return .protectingVulnerable
-        case "serious", "organised": return .seriousOrganisedCrime
-        case "specialist": return .specialistCapabilities
-        case "overall": return .overall
-        default: return nil
-        }
+        let lower = text.lowercased()
+        return keyWords.first { $0.word == lower }?.question
     }
 
-    /// The words `keyQuestion` knows, with their questions.
+    /// The words `keyQuestion` knows, with their questions (a broken word's opening finds the first it opens).
     private static let keyWords: [(word: String, question: Question)] = [
-        ("preventing", .preventingCrime), ("investigating", .investigatingCrime), ("protecting", .protectingVulnerable),
-        ("vulnerable", .protectingVulnerable), ("serious", .seriousOrganisedCrime), ("organised", .seriousOrganisedCrime),
-        ("specialist", .specialistCapabilities), ("overall", .overall),
+        ("preventing", .preventingCrime), ("prevent", .preventingCrime), ("investigating", .investigatingCrime),
+        ("investigate", .investigatingCrime), ("protecting", .protectingVulnerable), ("vulnerable", .protectingVulnerable),
+        ("serious", .seriousOrganisedCrime), ("organised", .seriousOrganisedCrime), ("specialist", .specialistCapabilities),
+        ("overall", .overall),
     ]
 
     /// A row whose cells ran together on its first line, one space apart, and whose wrapped grades' second words stand
@@ -992,11 +980,12 @@ enum JudgmentExtractor {
         word.equals(ignoringASCIICase: "improvement") || (word.count == 12 && Phrases.withoutInnerHyphens(word) == "improvement")
     }
 
-    /// Whether `word` is an opening of "improvement" that hyphenation broke off ("improve-", "im-").
-    private static func isBrokenImprovement(_ word: Substring) -> Bool {
-        guard word.count >= 3, word.hasSuffix("-") else { return false }
+    /// The letters of an opening of "improvement" that hyphenation broke off ("improve-" → "improve", "im-"), or nil
+    /// for any other word.
+    private static func brokenImprovementOpening(_ word: Substring) -> [UInt8]? {
+        guard word.count >= 3, word.hasSuffix("-") else { return nil }
         let letters = Array(word.dropLast().lowercased().utf8)
-        return letters.count < improvement.count && improvement.starts(with: letters)
+        return letters.count < improvement.count && improvement.starts(with: letters) ? letters : nil
     }
 
     /// Where a line's words (`start..<end`) hold an opening of "improvement" that hyphenation broke off, each "Requires"
@@ -1004,13 +993,13 @@ enum JudgmentExtractor {
     /// by "improvement" right after it, and every "improvement" must close one so. Nil where no opening was broken off
     /// or an "improvement" stands elsewhere.
     private static func brokenImprovements(_ words: [Word], from start: Int, end: Int) -> [[UInt8]]? {
-        guard words[start..<end].contains(where: { isBrokenImprovement($0.text) }) else { return nil }
+        guard words[start..<end].contains(where: { brokenImprovementOpening($0.text) != nil }) else { return nil }
         var open: [[UInt8]] = []
         var index = start
         while index < end {
             defer { index += 1 }
             guard words[index].text.equals(ignoringASCIICase: "requires") else {
-                if isImprovement(words[index].text) || isBrokenImprovement(words[index].text) { return nil }
+                if isImprovement(words[index].text) || brokenImprovementOpening(words[index].text) != nil { return nil }
                 continue
             }
             guard index + 1 < end else {
@@ -1020,8 +1009,8 @@ enum JudgmentExtractor {
             let next = words[index + 1].text
             if isImprovement(next) {
                 index += 1
-            } else if isBrokenImprovement(next) {
-                open.append(Array(next.dropLast().lowercased().utf8))
+            } else if let opening = brokenImprovementOpening(next) {
+                open.append(opening)
                 index += 1
             } else {
                 open.append([])
@@ -1048,7 +1037,7 @@ enum JudgmentExtractor {
             } else if isImprovement(word) {
                 improvements += 1
                 if improvements > requires { inOrder = false }
-            } else if isBrokenImprovement(word) && index > start && words[index - 1].text.equals(ignoringASCIICase: "requires") {
+            } else if brokenImprovementOpening(word) != nil && index > start && words[index - 1].text.equals(ignoringASCIICase: "requires") {
                 // An opening hyphenation broke off (`brokenImprovements`): its "Requires" stays open.
             } else {
                 guard let (grade, length) = Phrases.grade(words, at: index), length == 1 else { return nil }

@@ -45,8 +45,8 @@ enum LineEndHyphens {
                     continue
                 }
                 var start = index, end = index + 1
-                while start > 0 && isLetter(bytes[start - 1]) { start -= 1 }
-                while end < bytes.count && isLetter(bytes[end]) { end += 1 }
+                while start > 0 && ASCIIBytes.isLetter(bytes[start - 1]) { start -= 1 }
+                while end < bytes.count && ASCIIBytes.isLetter(bytes[end]) { end += 1 }
                 var spelling = Spelling.neither
                 if start < index && end > index + 1 && index - start <= longestPart && end - index - 1 <= longestPart {
                     let word = Word(first: bytes[start..<index].map(ASCIIBytes.lower), second: bytes[(index + 1)..<end].map(ASCIIBytes.lower))
@@ -109,8 +109,6 @@ enum LineEndHyphens {
         }
     }
 
-    static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
-
     /// Whether a line opens a word with the parts joined, or their stem ("partner" for "part-" / "ners", "attend" for
     /// "at-" / "tending").
     static func spelledWhole(_ word: Word, in lines: NormalisedLines) -> Bool {
@@ -144,7 +142,7 @@ enum LineEndHyphens {
                     while from + needle.count <= bytes.count,
                           let found = ASCIIBytes.firstIndex(of: needle, in: UnsafeBufferPointer(rebasing: bytes[from...])) {
                         let at = from + found
-                        if at == 0 || !isLetter(bytes[at - 1]) { return true }
+                        if at == 0 || !ASCIIBytes.isLetter(bytes[at - 1]) { return true }
                         from = at + 1
                     }
                     return false

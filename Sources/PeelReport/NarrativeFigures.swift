@@ -342,11 +342,8 @@ enum NarrativeFigures {
             let paragraph = items[index]
             let last = paragraph.joined.isEmpty ? paragraph.head : joinedRuns[paragraph.joined.upperBound - 1]
             let word = lines[last.upperBound - 1].text.split(separator: " ").last.map { $0.lowercased() } ?? ""
-            return Self.months.contains(word)
+            return Dates.months.contains(word)
         }
-
-        static let months: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                                          "october", "november", "december"]
 
         func lastCharacter(of index: Int, _ lines: NormalisedLines) -> Character? {
             let paragraph = items[index]

@@ -112,19 +112,28 @@ enum Phrases {
         var kept: [UInt8] = []
         kept.reserveCapacity(bytes.count)
         for (index, byte) in bytes.enumerated() {
-            if byte == UInt8(ascii: "-"), index > 0, index + 1 < bytes.count, isASCIILetter(bytes[index - 1]), isASCIILetter(bytes[index + 1]) { continue }
+            if byte == UInt8(ascii: "-"), index > 0, index + 1 < bytes.count, ASCIIBytes.isLetter(bytes[index - 1]), ASCIIBytes.isLetter(bytes[index + 1]) { continue }
             kept.append(ASCIIBytes.lower(byte))
         }
         return String(decoding: kept, as: UTF8.self)
     }
 
-    private static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
-
     /// `first` and `second`, wrapped lines, joined with the hyphen that ended `first` taken out ("supporting vic-" /
     /// "tims"), where a letter stands before it and `second` goes on in lower case; nil where `first` ends otherwise.
     static func joinedAtHyphen(_ first: String, _ second: some StringProtocol) -> String? {
-        guard first.hasSuffix("-"), first.dropLast().last?.isLetter == true, second.first?.isLowercase == true else { return nil }
-        return String(first.dropLast()) + second
+        endsInBrokenWord(first, before: second) ? String(first.dropLast()) + second : nil
+    }
+
+    /// Whether `first` ends in a hyphen after a letter and `second` goes on in lower case: a word broken at the line's end.
+    static func endsInBrokenWord(_ first: some StringProtocol, before second: some StringProtocol) -> Bool {
+        first.hasSuffix("-") && first.dropLast().last?.isLetter == true && second.first?.isLowercase == true
+    }
+
+    /// The question a table cell's wrapped words name (`cellWording`), or, where they name none, its words without the
+    /// hyphens a layout kept where it joined a broken word again ("Pre-venting", "vulner-able").
+    static func cellQuestion(_ words: [Substring]) -> Question? {
+        let wording = cellWording(words)
+        return Question(wording: wording) ?? Question(wording: withoutInnerHyphens(Substring(wording)))
     }
 
     /// How the 2015 question headings start (lowercase).

@@ -134,6 +134,12 @@ public enum ASCIIBytes {
         byte &- 0x41 < 26 ? byte | 0x20 : byte
     }
 
+    /// An ASCII letter, either case.
+    @inlinable
+    public static func isLetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) &- 0x61 < 26
+    }
+
     /// An ASCII letter or digit.
     static func isLetterOrDigit(_ byte: UInt8) -> Bool {
         byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26
