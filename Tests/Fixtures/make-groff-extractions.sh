@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The samples typeset by groff instead of LibreOffice or a browser, then extracted by poppler:
+#   bash Tests/Fixtures/make-groff-extractions.sh
+# Each sample becomes a plain web page (samples-to-html.py), pandoc writes it as groff's ms macros, and groff (with tbl
+# for the tables, preconv for UTF-8) typesets it to PDF: US Letter, the text justified and hyphenated by groff's own
+# patterns, tables' cells too (narrow columns: "Bedford-" / "shire", "Requires im-" / "provement", "Charged/Sum-" /
+# "monsed"), no blank line between paragraphs, footnotes at each page's foot, the superscript digits groff's fonts lack
+# dropped. pdftotext extracts each PDF twice into Tests/Fixtures/extractions/:
+#   <stem>.groff-layout.txt   pdftotext -layout
+#   <stem>.groff-reading.txt  pdftotext in reading order
+# Only the texts are kept. Not run by the tests or CI (they read the committed files); the versions used are written
+# in extractions/README.md's "Typeset by groff" section. Needs pandoc, groff (the full package: gropdf), poppler-utils
+# and python3 (apt-get).
+set -euo pipefail
+cd "$(dirname "$0")"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+python3 samples-to-html.py "$work" samples/*
+for page in "$work"/*.html; do
+    stem=$(basename "$page" .html)
+    pandoc -f html -t ms -s "$page" -o "$work/$stem.ms"
+    # groff warns of lines it cannot adjust and characters its fonts lack: expected, not errors.
+    groff -ms -t -k -Tpdf "$work/$stem.ms" > "$work/$stem.pdf" 2>/dev/null
+    pdftotext -enc UTF-8 -layout "$work/$stem.pdf" "extractions/$stem.groff-layout.txt"
+    pdftotext -enc UTF-8 "$work/$stem.pdf" "extractions/$stem.groff-reading.txt"
+done
