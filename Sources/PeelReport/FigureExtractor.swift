@@ -417,7 +417,12 @@ enum FigureExtractor {
             // "Ratesper 1,000population": a converter may run the header cell's words together.
             let isRates = printed.hasPrefix(ignoringASCIICase: Self.ratesHeader)
                 || (printed.hasPrefix(ignoringASCIICase: "rates") && printed.afterPrefix(ignoringSpaces: Self.ratesHeader) != nil)
-            guard isRates || printed.hasPrefix(ignoringASCIICase: Self.outcomesHeader) else { continue }
+            // "Outcome" over "type/group" where the header's first title wrapped in its column (a typesetter's narrow
+            // columns), the line's other titles beside it.
+            guard isRates || printed.hasPrefix(ignoringASCIICase: Self.outcomesHeader)
+                    || (printed.hasPrefix(ignoringASCIICase: "outcome ") && lines[(index + 1)...].prefix(2).first(where: { !$0.isBlank })
+                            .map({ $0.textHasPrefix(ignoringASCIICase: "type") || $0.textHasPrefix(ignoringASCIICase: "group") }) == true)
+            else { continue }
             // The words are made as far as the table is read (`has`), not for all 300 lines: the table ends long
             // before, at the prose after it. (So many, as an extractor may print each cell as a block of its own, a
             // blank line after each, and a page break inside the table: mutool's 2015 outcomes table runs to 64 lines.)
@@ -427,9 +432,14 @@ enum FigureExtractor {
             func label(_ start: Int, _ end: Int, then tail: Range<Int> = 0..<0) -> (Metric, OutcomeType?)? {
                 var printed = window.words[start..<end].map(\.text).joined(separator: " ")
                 if !tail.isEmpty { for word in window.words[tail] { printed += " " + word.text } }
-                // A label that names nothing as printed may have had its words run together where its cell wrapped.
-                if isRates { return (Metric.fromLabel(printed) ?? Metric.fromLabel(runTogether: printed)).map { ($0.metric, nil) } }
-                return (Metric.outcomeType(printed) ?? Metric.outcomeType(runTogether: printed)).map { (.outcomeCount, $0) }
+                // A label that names nothing as printed may have had its words run together where its cell wrapped, or a
+                // word broken by hyphenation there ("Charged/Sum-" / "monsed", "Penalty No-" / "tices for Disor-" / "der").
+                if isRates {
+                    return (Metric.fromLabel(printed) ?? Metric.fromLabel(runTogether: printed) ?? Self.unbroken(printed).flatMap { Metric.fromLabel($0) })
+                        .map { ($0.metric, nil) }
+                }
+                return (Metric.outcomeType(printed) ?? Metric.outcomeType(runTogether: printed) ?? Self.unbroken(printed).flatMap { Metric.outcomeType($0) })
+                    .map { (.outcomeCount, $0) }
             }
             // The header ends at "England and Wales" (and, for outcomes, its "Number of outcomes" and "Rate"); the force's
             // column must come before England and Wales'.
@@ -446,7 +456,8 @@ enum FigureExtractor {
             // With no "England and Wales" the header is not read: no row starts anywhere (and no words are made for one,
             // which made every word of the 300 lines for each line that only opens like a header).
             var first = area.map { $0 + 3 }
-            while let at = first, window.has(at), ["number", "of", "outcomes", "rate"].contains(where: { window.words[at].text.equals(ignoringASCIICase: $0) }) {
+            while let at = first, window.has(at), ["number", "of", "outcomes", "rate"].contains(where: { window.words[at].text.equals(ignoringASCIICase: $0) })
+                    || Self.restOfHeaderWord(window.words[at].text, header: window.words[..<(area ?? 0)].map(\.text)) {
                 first = at + 1
             }
             // The caption above the table, read whole down to the header (it may be wrapped).
@@ -490,7 +501,8 @@ enum FigureExtractor {
                     let word = window.words[start].text
                     if Self.endsWith(word, UInt8(ascii: ":")) || Self.endsWith(word, UInt8(ascii: ".")) { return nil }
                     let end = firstNumber(from: start)
-                    if end > start, window.has(end), Metric.outcomeType(window.words[start..<end].map(\.text).joined(separator: " ")) != nil { return start }
+                    if end > start, window.has(end), case let label = window.words[start..<end].map(\.text).joined(separator: " "),
+                       Metric.outcomeType(label) ?? Metric.outcomeType(brokenOpening: label) != nil { return start }
                     start += 1
                 }
                 return nil
@@ -543,9 +555,30 @@ enum FigureExtractor {
                             if Self.endsWith(word, UInt8(ascii: ":")) || Self.endsWith(word, UInt8(ascii: ".")) { return nil }
                             split += 1
                         }
+                        // The next label names its metric without these words and not with them; or the same either
+                        // way ("dwelling*" / "Anti-social behaviour  33.2": the words are this row's).
                         guard split > cursor, split < nextEnd, label(position, end, then: cursor..<split) != nil,
-                              label(split, nextEnd) != nil, label(cursor, nextEnd) == nil else { return nil }
+                              let next = label(split, nextEnd), label(cursor, nextEnd).map({ $0 == next }) ?? true else { return nil }
                         return split
+                    }
+                    /// A label that names nothing on its row's line, its other lines under it (a typesetter's cells, set
+                    /// at their tops: "Charged/Sum-" / "monsed", "Penalty No-" / "tices for Disor-" / "der", each next
+                    /// label wrapped too): the fewest whole lines after the row's, of words that are no number and end no
+                    /// sentence or caption (three at most), with which it names a metric. Where the next row starts.
+                    func ownTail() -> Int? {
+                        guard values.count == columns, window.has(cursor), window.words[cursor].line != line else { return nil }
+                        var split = cursor
+                        for _ in 0..<3 {
+                            guard window.has(split) else { return nil }
+                            let tailLine = window.words[split].line
+                            while window.has(split), window.words[split].line == tailLine {
+                                let word = window.words[split].text
+                                if PrintedNumber.read(word) != nil || Self.endsWith(word, UInt8(ascii: ":")) || Self.endsWith(word, UInt8(ascii: ".")) { return nil }
+                                split += 1
+                            }
+                            if label(position, end, then: cursor..<split) != nil { return split }
+                        }
+                        return nil
                     }
                     let direct = label(position, end)
                     // Labels printed a column at a time, then their values ("Victim-based crime", "Sexual offences", …, then
@@ -559,7 +592,7 @@ enum FigureExtractor {
                     // A label whose first line names its metric already ("Recorded crime (excluding", then "fraud)" on a
                     // line of its own before the next row's label, as an A5 page wraps it): its end is taken where the
                     // label with it names the same, and the next label does only without it.
-                    let tailEnd = direct == nil ? wrappedTail()
+                    let tailEnd = direct == nil ? wrappedTail() ?? ownTail()
                         : wrappedTail().flatMap { split in label(position, end, then: cursor..<split).map { $0 == direct! } == true ? split : nil }
                     guard let (metric, qualifier) = direct ?? tailEnd.flatMap({ label(position, end, then: cursor..<$0) }) else {
                         // A row of the table's shape (a short label and exactly its numbers) whose label names nothing peel
@@ -665,6 +698,33 @@ extension FigureExtractor {
         let qualifier: OutcomeType?
         let values: [PrintedNumber]
         let line: Int
+    }
+
+    /// The header's words that hyphenation may break at a cell's edge, their rest set under the header's line.
+    static let brokenHeaderWords = ["population", "number", "outcomes"]
+
+    /// Whether `word` is the opening of `whole` broken by hyphenation ("popu-"): two letters or more, then the hyphen.
+    static func brokenOpening(_ word: Substring, of whole: String) -> Bool {
+        word.count >= 3 && word.hasSuffix("-") && whole.hasPrefix(word.dropLast().lowercased())
+    }
+
+    /// Whether `word` is the rest of a header's title that wrapped in its cell, set under the header's line: the rest
+    /// of a word broken before it ("lation" after "popu-"), or a word the title lacks ("population" under "Rates per
+    /// 1,000"). `header` is the words before "England and Wales".
+    static func restOfHeaderWord(_ word: Substring, header: [Substring]) -> Bool {
+        let rest = word.lowercased()
+        if brokenHeaderWords.contains(rest) { return !header.contains { $0.lowercased() == rest } }
+        return header.contains { opening in
+            opening.hasSuffix("-") && brokenHeaderWords.contains(opening.dropLast().lowercased() + rest)
+        }
+    }
+
+    /// A table cell's text with the words hyphenation broke where the cell wrapped joined again (`Phrases.cellWording`),
+    /// or nil where it holds none.
+    static func unbroken(_ printed: String) -> String? {
+        guard printed.contains("- ") else { return nil }
+        let joined = Phrases.cellWording(printed.split(separator: " "))
+        return joined == printed ? nil : joined
     }
 
     /// `word.hasSuffix` the ASCII character `byte`, read on its last two bytes when the one before it is ASCII too: only
@@ -978,7 +1038,9 @@ extension FigureExtractor {
         var cells: [(column: Int, line: Int, text: String)] = []
         for line in header..<rows { cells += text.cells(line).map { ($0.column, line, $0.text) } }
         guard Set(cells.map(\.column)).count >= 4 else { return false }
-        let printed = cells.sorted { ($0.column, $0.line) < ($1.column, $1.line) }.map(\.text).joined(separator: " ")
+        let columnMajor = cells.sorted { ($0.column, $0.line) < ($1.column, $1.line) }.map(\.text).joined(separator: " ")
+        // Its words broken by hyphenation where a title wrapped ("Police Num-" / "ber of out-" / "comes") joined again.
+        let printed = unbroken(columnMajor) ?? columnMajor
         let counted = " number of outcomes rate"
         guard let englandAndWales = printed.firstIndex(ignoringASCIICase: "england and wales"),
               printed[englandAndWales...].lowercased() == "england and wales" + counted,
@@ -1017,11 +1079,16 @@ private extension String {
     func droppingHeaderWords() -> String {
         var text = trimmingCharacters(in: " ")
         // Spaces passed over: a converter may run the header cell's words together ("Ratesper 1,000population").
-        for prefix in ["rates per 1,000 population", "outcome type/group", "outcome type", "outcome group"] {
+        // "Rates per 1,000" alone, or with "popu-": the title wrapped in its cell, the rest of it on the header's next
+        // line (`FigureExtractor.restOfHeaderWord`).
+        for prefix in ["rates per 1,000 population", "rates per 1,000", "outcome type/group", "outcome type", "outcome group"] {
             if let rest = text.afterPrefix(ignoringSpaces: prefix) {
                 text = rest.trimmingCharacters(in: " ")
                 break
             }
+        }
+        if let broken = text.split(separator: " ").first, FigureExtractor.brokenOpening(broken, of: "population") {
+            text = String(text.dropFirst(broken.count)).trimmingCharacters(in: " ")
         }
         // Columns one space apart, each title's first line only (pdfplumber's text): "Dyfed-Powys Police Number Rate",
         // "Wiltshire Police Number of Rate", the rest of "Number of outcomes" on the next line; or that rest joined

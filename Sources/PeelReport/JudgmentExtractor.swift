@@ -297,7 +297,14 @@ enum JudgmentExtractor {
             }
             // A question's wording, or a wrapped one's next line (naming none, right after it). A question read before
             // is the next section's heading: the table has ended.
-            let named = Question.named(in: text)
+            var named = Question.named(in: text)
+            // A line naming none that opens a question wrapped after it ("Tackling serious and" / "organised crime"),
+            // after a wording that names one already: with the next line (naming none itself), it names another.
+            if named.isEmpty, !wording.isEmpty, case let current = Question.named(in: wording), current.count == 1,
+               let next = lines[(index + 1)...].prefix(2).first(where: { !$0.isBlank }), Question.named(in: next.text).isEmpty,
+               case let ahead = Question.named(in: text + " " + next.text), ahead.count == 1, ahead != current {
+                named = ahead
+            }
             if named.count == 1 {
                 if questions.contains(where: { $0.question == named[0] }) { break }
                 guard flush() else { return nil }
@@ -353,16 +360,46 @@ enum JudgmentExtractor {
             // label names no question as printed.
             var named = Question.named(in: printed)
             if named.isEmpty { named = Question.named(inRunTogether: printed) }
-            guard !wording.isEmpty, named.count == 1, !seen.contains(named[0]) else { break }
+            // "Requires improve-" / "ment" (or "Requires" / "improvement") before the year, its rest on the next line.
+            let year = found == nil && cursor < words.count && cursor - position >= 2 ? Phrases.year(words[cursor]) : nil
+            let wrapped = year == nil ? nil : Self.wrappedRequiresImprovement(words, before: cursor)
+            // Where the row's words end: after its year (or dash), or the line with the rest of its grade.
+            var rowEnd = wrapped?.end ?? cursor
+            if let (_, length) = found {
+                rowEnd = cursor + length
+                if rowEnd < words.count, Phrases.year(words[rowEnd]) != nil || ["-", "\u{2013}", "\u{2014}"].contains(words[rowEnd].text) { rowEnd += 1 }
+            }
+            // A question whose wording wrapped below its grade and year ("Tackling serious and | Inadequate | 2017", then
+            // "organised crime") names it only with those words: read with them (the next row's otherwise), and the
+            // next row starts after them.
+            var after = rowEnd
+            if named.isEmpty, !wording.isEmpty, found != nil || wrapped != nil {
+                let below = Self.wordingBelow(words, from: rowEnd)
+                let tail = (wrapped?.rest.map { words[$0] } ?? []) + words[below]
+                // The question's words, without a wrapped grade's "Requires" ("improve-") before the year.
+                let questionEnd = wrapped == nil ? cursor : words[cursor - 1].text.equals(ignoringASCIICase: "requires") ? cursor - 1 : cursor - 2
+                let whole = Question.named(in: (words[position..<questionEnd] + tail).map(\.text).joined(separator: " "))
+                if whole.count == 1 {
+                    named = whole
+                    after = below.upperBound
+                }
+            }
+            guard !wording.isEmpty, named.count == 1, !seen.contains(named[0]) else {
+                // Words of a row's shape, a grade then a year, that name no one question: the rows from there are lost.
+                if let (_, length) = found, cursor + length < words.count, Phrases.year(words[cursor + length]) != nil {
+                    problems.append(ParseProblem(.warning, line: words[position].line, "judgments table row \"\(printed)\" names \(named.isEmpty ? "no question" : "no one question"): the table is read no further"))
+                }
+                break
+            }
             let question = named[0]
             seen.insert(question)
             guard let (grade, length) = found else {
                 // The question's words, then no grade before the year (or a sentence): an unknown grade word when the
                 // row ends in its year, else the table's end.
-                guard cursor < words.count, let year = Phrases.year(words[cursor]), cursor - position >= 2 else { break }
-                if let end = Self.wrappedRequiresImprovement(words, question: question, before: cursor) {
+                guard let year else { break }
+                if let wrapped, Question.named(in: wrapped.rest.map { words[$0].text }.joined(separator: " ")).allSatisfy({ $0 == question }) {
                     candidates.append(Candidate(question: question, grade: .requiresImprovement, lastInspected: year, line: wording.first!.line, source: .table))
-                    position = end
+                    position = max(wrapped.end, after)
                     continue
                 }
                 problems.append(ParseProblem(.error, line: words[cursor].line, "unknown grade in \"\(wording.map(\.text).joined(separator: " "))\" for \(question.rawValue)"))
@@ -384,18 +421,37 @@ enum JudgmentExtractor {
                 continue
             }
             candidates.append(Candidate(question: question, grade: grade, lastInspected: lastInspected, line: wording.first!.line, source: .table))
-            position = cursor
+            position = max(cursor, after)
         }
         return position
     }
 
+    /// The words of the lines from word `start` on, where it opens a line, up to a line that holds a grade, a year or
+    /// a sentence's end (two lines at most): the rest of a question's wording that wrapped below its row's grade.
+    private static func wordingBelow(_ words: [Word], from start: Int) -> Range<Int> {
+        guard start > 0, start < words.count, words[start].line != words[start - 1].line else { return start..<start }
+        var end = start
+        var lines = 0
+        while end < words.count, lines < 2 {
+            let line = words[end].line
+            var lineEnd = end
+            while lineEnd < words.count, words[lineEnd].line == line { lineEnd += 1 }
+            guard !(end..<lineEnd).contains(where: { Phrases.year(words[$0]) != nil || Phrases.grade(words, at: $0) != nil
+                    || words[$0].text.equals(ignoringASCIICase: "requires") || words[$0].text.hasSuffix(".") || words[$0].text.hasSuffix(":") }) else { break }
+            end = lineEnd
+            lines += 1
+        }
+        return start..<end
+    }
+
     /// A row whose question and grade both wrapped in their columns: "Preventing crime and tackling anti- | Requires |
     /// 2017", then "social behaviour | improvement" (an A5 page). "Requires" stands just before the year (at `year`),
-    /// and the next line is the question's other words, naming no other question, grade or year, then "improvement" in
-    /// a cell of its own, ending the line. The word after that line, or nil.
+    /// and the next line is the question's other words, naming no grade or year, then "improvement" in a cell of its
+    /// own, ending the line. The word after that line and the question's words on it (the caller asks that they name
+    /// no other question), or nil.
     /// So too "Requires improve-" / "ment" (a hyphenated page): the next line's last word is then the rest of
     /// "improvement" exactly.
-    private static func wrappedRequiresImprovement(_ words: [Word], question: Question, before year: Int) -> Int? {
+    private static func wrappedRequiresImprovement(_ words: [Word], before year: Int) -> (end: Int, rest: Range<Int>)? {
         // The opening of "improvement" that hyphenation broke off before the year, if any.
         let opening = year >= 2 && words[year - 2].text.equals(ignoringASCIICase: "requires") ? brokenImprovementOpening(words[year - 1].text) : nil
         guard opening != nil || words[year - 1].text.equals(ignoringASCIICase: "requires"), year + 1 < words.count,
@@ -405,10 +461,9 @@ enum JudgmentExtractor {
         let last = end - 1
         let closes = opening.map { $0 + Array(words[last].text.lowercased().utf8) == Self.improvement } ?? isImprovement(words[last].text)
         guard closes, last == year + 1 || words[last - 1].token != words[last].token else { return nil }
-        let rest = words[(year + 1)..<last]
-        guard !rest.indices.contains(where: { Phrases.grade(words, at: $0) != nil || Phrases.year(words[$0]) != nil }),
-              Question.named(in: rest.map(\.text).joined(separator: " ")).allSatisfy({ $0 == question }) else { return nil }
-        return end
+        let rest = (year + 1)..<last
+        guard !rest.contains(where: { Phrases.grade(words, at: $0) != nil || Phrases.year(words[$0]) != nil }) else { return nil }
+        return (end, rest)
     }
 
     /// The grade on the next non-blank line, if that line is one. A short line that is not a known grade
@@ -454,7 +509,7 @@ enum JudgmentExtractor {
     }
 
     /// A grade word outside the report's scale ("Adequate" in a four-point year) is an error naming its line.
-    private static func onScale(_ grade: Grade, _ scale: GradeScale, line: Int, problems: inout [ParseProblem]) -> Bool {
+    static func onScale(_ grade: Grade, _ scale: GradeScale, line: Int, problems: inout [ParseProblem]) -> Bool {
         guard grade != .ungraded, grade.rank(on: scale) == nil else { return true }
         problems.append(ParseProblem(.error, line: line, "grade \"\(grade.rawValue)\" is not on the \(scale.rawValue) scale of this report"))
         return false
@@ -568,6 +623,24 @@ enum JudgmentExtractor {
                 read = text.tokens(index..<min(lines.count, index + span)).words
                 (rows, position) = nationalRows(read, from: afterHeader, questions: questions, registry: registry, scale: scale,
                                                 proseLines: proseLines, filledLines: filledLines, into: &report)
+            }
+            // Cells wrapped in narrow columns, words broken by hyphenation ("Bedford-" / "shire"): read by where the cells
+            // stand, where that reads more of the table than its words did. Tried only where the words left rows out,
+            // said, or stopped at a line that opens like a row (a table read whole is not read twice).
+            let stoppedAtRow = position < read.count && lines.firstIndex(where: { $0.number == read[position].line }).map { line in
+                let cells = text.cells(line)
+                return cells.count >= 2 && cells.dropFirst().allSatisfy { Self.opensGrade($0.text) }
+            } == true
+            if report.problems.count > problemsRead || rows == 0 || stoppedAtRow, afterHeader < read.count, let rowIndex = lines.firstIndex(where: { $0.number == read[afterHeader].line }) {
+                var grid = report
+                grid.judgments.removeSubrange(judgmentsRead...)
+                grid.problems.removeSubrange(problemsRead...)
+                if let (_, last) = gridRows(text, from: rowIndex, questions: questions, registry: registry, scale: scale, into: &grid),
+                   grid.judgments.count > report.judgments.count {
+                    report = grid
+                    index = last
+                    continue
+                }
             }
             if rows > 0, position > 0, let last = lines.firstIndex(where: { $0.number == read[position - 1].line }) { index = last }
         }

@@ -47,19 +47,8 @@ enum LineEndHyphens {
                 var start = index, end = index + 1
                 while start > 0 && ASCIIBytes.isLetter(bytes[start - 1]) { start -= 1 }
                 while end < bytes.count && ASCIIBytes.isLetter(bytes[end]) { end += 1 }
-                var spelling = Spelling.neither
-                if start < index && end > index + 1 && index - start <= longestPart && end - index - 1 <= longestPart {
-                    let word = Word(first: bytes[start..<index].map(ASCIIBytes.lower), second: bytes[(index + 1)..<end].map(ASCIIBytes.lower))
-                    if suffixes.contains(word.second) {
-                        spelling = .whole  // no compound's second word: hyphenation's ("disrupt-" / "ive", "reli-" / "ably")
-                    } else if let known = spellings[word] {
-                        spelling = known
-                    } else if spellings.count < maximumWords {
-                        // The hyphenated spelling first: a report that prints both keeps its hyphen.
-                        spelling = spelledHyphenated(word, in: lines) ? .hyphenated : spelledWhole(word, in: lines) ? .whole : .neither
-                        spellings[word] = spelling
-                    }
-                }
+                let spelling = start < index && end > index + 1
+                    ? Self.spelling(first: bytes[start..<index], second: bytes[(index + 1)..<end], in: lines, known: &spellings) : .neither
                 switch spelling {
                 case .whole:
                     bytes.remove(at: index)
@@ -73,6 +62,24 @@ enum LineEndHyphens {
             }
             return String(decoding: bytes, as: UTF8.self)
         }
+    }
+
+    /// How the report spells the word whose parts (ASCII letters) a line's end parted: `known` holds the words looked
+    /// up before, each once.
+    static func spelling(first: some Collection<UInt8>, second: some Collection<UInt8>, in lines: NormalisedLines,
+                         known: inout [Word: Spelling]) -> Spelling {
+        guard first.count <= longestPart, second.count <= longestPart else { return .neither }
+        let word = Word(first: first.map(ASCIIBytes.lower), second: second.map(ASCIIBytes.lower))
+        // No compound's second word: hyphenation's ("disrupt-" / "ive", "reli-" / "ably", "na-" / "tionality").
+        if suffixes.contains(word.second) || suffixOpenings.contains(where: word.second.starts) {
+            return .whole
+        }
+        if let spelling = known[word] { return spelling }
+        guard known.count < maximumWords else { return .neither }
+        // The hyphenated spelling first: a report that prints both keeps its hyphen.
+        let spelling: Spelling = spelledHyphenated(word, in: lines) ? .hyphenated : spelledWhole(word, in: lines) ? .whole : .neither
+        known[word] = spelling
+        return spelling
     }
 
     static func isMarked(_ text: String) -> Bool { text.containsByte(markByte) || text.containsByte(spacedMarkByte) }
@@ -127,6 +134,10 @@ enum LineEndHyphens {
         "ities", "ion", "ions", "ation", "ations", "tion", "tions", "sion", "sions", "ance", "ances", "ence", "ences", "ous",
         "ously", "ful", "fully", "ally", "ative", "atives",
     ].map { Array($0.utf8) })
+
+    /// Openings no English word has, with which hyphenation's second parts open ("na-" / "tionality", "deci-" /
+    /// "sions").
+    static let suffixOpenings: [[UInt8]] = ["tion", "sion"].map { Array($0.utf8) }
 
     /// Inflections, longest first (each before the endings it ends with).
     static let endings: [[UInt8]] = ["ments", "ment", "ions", "ion", "ings", "ing", "ers", "er", "ed", "es", "ly", "s"].map { Array($0.utf8) }

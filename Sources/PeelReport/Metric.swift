@@ -213,6 +213,15 @@ extension Metric {
         return outcomeType { squeezed.hasPrefix(ignoringASCIICase: $0.withoutSpaces) }
     }
 
+    /// The outcome type a row's first line opens, its last word broken by hyphenation where the cell wrapped
+    /// ("Charged/Sum-", the rest under it): the text without its hyphen opens the type's wording. Six letters at least,
+    /// so that a row is told from prose; which type the row is, its whole label says.
+    static func outcomeType(brokenOpening text: String) -> OutcomeType? {
+        guard text.hasSuffix("-"), text.count > 6, text.dropLast().last?.isLetter == true else { return nil }
+        let opening = text.dropLast().lowercased()
+        return outcomeType { $0.hasPrefix(opening) }
+    }
+
     /// The outcome type whose wording (lowercase) `starts` finds at the text's start.
     private static func outcomeType(starts: (String) -> Bool) -> OutcomeType? {
         if starts("charged/summon") { return .chargedSummonsed }

@@ -275,13 +275,23 @@ enum NarrativeFigures {
             return found
         }
 
+        /// The report's spellings of the words its lines' ends broke, looked up once each.
+        let spellings = HyphenSpellings()
+
         /// The paragraph's text as bytes, its lines joined with single spaces, in `buffer` (emptied first); a line that
-        /// ends in a word's hyphen joins the next without one ("anti-" + "social behaviour", `joinsWithoutSpace`).
+        /// ends in a word's hyphen joins the next without one ("anti-" + "social behaviour", `joinsWithoutSpace`), and
+        /// without the hyphen where hyphenation set it ("reduc-" + "tion", `dropsHyphen`).
         func bytes(of index: Int, _ lines: NormalisedLines, into buffer: inout [UInt8]) {
             buffer.removeAll(keepingCapacity: true)
             var previous: Int?
             forEachLine(of: index) { line in
-                if let previous, !Self.joinsWithoutSpace(lines[previous], lines[line]) { buffer.append(0x20) }
+                if let previous {
+                    if !Self.joinsWithoutSpace(lines[previous], lines[line]) {
+                        buffer.append(0x20)
+                    } else if spellings.dropsHyphen(lines[previous], lines[line], in: lines) {
+                        buffer.removeLast()
+                    }
+                }
                 lines[line].withText { buffer.append(contentsOf: $0) }
                 previous = line
             }
@@ -307,7 +317,9 @@ enum NarrativeFigures {
             var offset = 0
             var previous: Int?
             forEachLine(of: index) { line in
-                if let previous, Self.joinsWithoutSpace(lines[previous], lines[line]) { offset -= 1 }
+                if let previous, Self.joinsWithoutSpace(lines[previous], lines[line]) {
+                    offset -= spellings.dropsHyphen(lines[previous], lines[line], in: lines) ? 2 : 1
+                }
                 starts.append(LineStart(offset: offset, line: lines[line].number))
                 offset += lines[line].withText(Self.utf16Count) + 1
                 previous = line
@@ -355,6 +367,23 @@ enum NarrativeFigures {
                 return Character(Unicode.Scalar(final))
             }
             return ascii ?? lines[last.upperBound - 1].text.last
+        }
+    }
+
+    /// Whether a hyphen that ended a line inside a word ("reduc-" / "tion of 13 percent", "com-" / "pared with")
+    /// was hyphenation's, which the word does not have (`LineEndHyphens`: the report prints the word whole, or the
+    /// rest is an ending no compound takes): the sentence patterns read the word whole. Each word looked up once
+    /// (a paragraph's text is made again where a later sentence asks for its period).
+    final class HyphenSpellings {
+        private var known: [LineEndHyphens.Word: LineEndHyphens.Spelling] = [:]
+
+        /// Asked only of two lines `joinsWithoutSpace` joins.
+        func dropsHyphen(_ first: NormalisedLine, _ second: NormalisedLine, in lines: NormalisedLines) -> Bool {
+            let before = first.withText { bytes in
+                Array(bytes[..<(bytes.count - 1)].reversed().prefix(while: ASCIIBytes.isLetter).reversed())
+            }
+            let after = second.withText { Array($0.prefix(while: ASCIIBytes.isLetter)) }
+            return LineEndHyphens.spelling(first: before, second: after, in: lines, known: &known) == .whole
         }
     }
 

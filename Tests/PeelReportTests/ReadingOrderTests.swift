@@ -502,11 +502,15 @@ struct RunTogetherRowTests {
         #expect(grades("avon-and-somerset") == [.good, .requiresImprovement, .requiresImprovement, .good, .requiresImprovement])
         #expect(grades("bedfordshire") == [.requiresImprovement, .good, .inadequate, .requiresImprovement, .requiresImprovement])
         #expect(grades("devon-and-cornwall") == [.good, .good, .requiresImprovement, .good, .good])
-        // An "improvement" more than the row left open: which grade is whose cannot be known; the table stops there, said.
+        // An "improvement" more than the row left open, under its third grade ("Good improvement"): that row is left
+        // out, said, and the rows after it read by where their cells stand.
         #expect(grades("greater-manchester").isEmpty)
-        #expect(report.problems.contains { $0.message.contains("the all-force judgments table stops at \"Greater Good") })
+        #expect(report.problems.contains { $0.message.contains("unknown grade \"Good improvement\" for greater-manchester") })
+        #expect(grades("dorset") == [.good, .good, .good, .good, .good])
+        #expect(grades("durham") == [.outstanding, .outstanding, .good, .outstanding, .outstanding])
         // "Kent and Essex" names no force.
         #expect(grades("kent").isEmpty && grades("essex").isEmpty)
+        #expect(report.problems.contains { $0.message.contains("row \"Kent and Essex\" names no force") })
     }
 
     /// A Markdown renderer's view of tab-separated rows: one paragraph, wrapped where the page ends.

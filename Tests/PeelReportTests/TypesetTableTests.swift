@@ -1,0 +1,197 @@
+import Foundation
+@testable import PeelReport
+import PeelTestSupport
+import PeelText
+import Testing
+
+/// Tables a typesetter set in narrow columns, justified and hyphenated inside their cells (groff's tbl, as
+/// `pdftotext -layout` prints it: `Tests/Fixtures/make-groff-extractions.sh`), read with the same values as the reports
+/// print; a row that cannot be read so is left out, said.
+@Suite("Tables hyphenated in narrow cells")
+struct TypesetTableTests {
+    /// `sample`'s text with the lines from the one opening with `first` to the one opening with `last` (both kept out)
+    /// replaced by `replacement`.
+    private func replacing(in sample: String, from first: String, through last: String, with replacement: String) throws -> [UInt8] {
+        let lines = String(decoding: Fixtures.sample(sample), as: UTF8.self).components(separatedBy: "\n")
+        let start = try #require(lines.firstIndex { $0.hasPrefix(first) })
+        let end = try #require(lines[start...].firstIndex { $0.hasPrefix(last) })
+        return Array((lines[..<start] + replacement.components(separatedBy: "\n") + lines[(end + 1)...]).joined(separator: "\n").utf8)
+    }
+
+    private func grades(_ report: Report, _ forces: Set<String>) -> [String] {
+        report.judgments.filter { $0.forceID.map(forces.contains) ?? false }.map { "\($0.forceID!) \($0.question.rawValue) \($0.grade.rawValue)" }.sorted()
+    }
+
+    @Test("the all-force table: names and grades joined across their cells' lines; a row run together or naming no force left out, said")
+    func nationalTable() throws {
+        let table = """
+            Force           Q1. Pre-        Q2. Investi-     Q3. Protect-     Q4. Tack-       Overall ef-
+                            venting         gating crime     ing vulnera-     ling serious    fectiveness
+                            crime and       and manag-       ble people       and organ-      judgment
+                            anti-social     ing offend-                       ised crime
+                            behaviour       ers
+            Avon and        Good            Requires im-     Requires im-     Good            Requires im-
+            Somerset                        provement        provement                        provement
+            Bedford-        Requires im-    Good             Inadequate       Requires im-    Requires im-
+            shire           provement                                         provement       provement
+            Cheshire        Outstanding     Good             Good             Requires im-    Good
+                                                                              provement
+            City of Lon-    Good            Good             Requires im-     Good            Good
+            don                                              provement
+
+            \u{0C}Dyfed-        Good           Requires im-    Requires im-   Good           Requires im-
+            Powys                        provement       provement                     provement
+            Essex         Requires im- Requires im-   Inadequate     Good           Requires im-
+                          provement    provement                                    provement
+            Narnia        Good           Good            Good           Good           Good
+            Humber-       Requires im-   Requires im-    Requires im-   Good           Requires
+            side          provement      provement       provement                     improve-
+                                                                                       ment
+            Wiltshire     Good           Good            Requires im-   Good           Good
+                                                         provement
+            """
+        let report = try parse(try replacing(in: nationalOverview, from: "Force\tQ1.", through: "<b>Wiltshire</b>", with: table))
+        let read: Set = ["avon-and-somerset", "bedfordshire", "cheshire", "city-of-london", "dyfed-powys", "humberside", "wiltshire"]
+        let expected = grades(try parseSample(nationalOverview), read)
+        #expect(expected.count == 35)
+        #expect(grades(report, read) == expected)
+        #expect(!report.judgments.contains { $0.forceID == "essex" })
+        #expect(report.problems.contains { $0.message.contains("row with 5 cells where the table has 6") })
+        #expect(report.problems.contains { $0.message.contains("row \"Narnia\" names no force") })
+    }
+
+    @Test("figure tables: a header word and labels broken in their cells, \"Outcome\" over \"type/group\"")
+    func figureTables() throws {
+        let rates = """
+            Rates per 1,000 popu-    Dyfed-Powys Police       England and Wales
+            lation
+            Recorded crime (ex-      38.1                     63.0
+            cluding fraud)
+            Victim-based crime       30.4                     56.0
+            Sexual offences          1.6                      1.6
+            Assault with injury      4.7                      6.3
+            Burglary in a            2.5                      8.4
+            dwelling*
+            Anti-social behaviour    33.2                     32.9
+            incidents*
+            """
+        let outcomes = """
+            Outcome            Dyfed-Powys       Rate    England and       Rate
+            type/group         Police Num-               Wales Number
+                               ber of out-               of outcomes
+                               comes
+            Charged/Sum-       4,405             22.4    577,678           16.0
+            monsed
+            Taken into         68                0.3     21,318            0.6
+            consideration
+            Out-of-court       1,790             9.1     165,384           4.6
+            (formal)
+            Caution -          178               0.9     19,703            0.5
+            youths
+            Caution -          1,293             6.6     115,000           3.2
+            adults
+            Penalty No-        319               1.6     30,681            0.8
+            tices for Disor-
+            der
+            Out-of-court       1,622             8.2     159,915           4.4
+            (informal)
+            Cannabis/Khat      818               4.2     41,964            1.2
+            warning
+            Community          804               4.1     117,951           3.3
+            resolution
+            """
+        func values(_ report: Report) -> [String] {
+            report.figures.filter { $0.source == .figureTable }.map { "\($0.area) \($0.metric.rawValue) \($0.qualifier?.rawValue ?? "") \($0.value) \($0.period)" }
+        }
+        let expected = values(try parseSample(dyfedPowys))
+        #expect(expected.count == 48)
+        // The header's title broken in its word, or wrapped whole ("Rates per 1,000" over "population": no hyphenation).
+        let unbroken = rates.replacingOccurrences(of: "popu-  ", with: "      ").replacingOccurrences(of: "\nlation\n", with: "\npopulation\n")
+        #expect(unbroken != rates)
+        for rates in [rates, unbroken] {
+            var bytes = try replacing(in: dyfedPowys, from: "Rates per 1,000 population\t", through: "Anti-social behaviour incidents*\t", with: rates)
+            let text = String(decoding: bytes, as: UTF8.self).components(separatedBy: "\n")
+            let start = try #require(text.firstIndex { $0.hasPrefix("Outcome type/group\t") })
+            let end = try #require(text.firstIndex { $0.hasPrefix("Community resolution\t") })
+            bytes = Array((text[..<start] + [outcomes] + text[(end + 1)...]).joined(separator: "\n").utf8)
+            #expect(values(try parse(bytes)) == expected)
+        }
+    }
+
+    @Test("a 2017 question wrapped under its grade and year, or a line of its own in reading order, names its row")
+    func wrappedQuestions() throws {
+        let layout = """
+            Question                  Grade                   Last inspected
+            Preventing crime and      Requires improve-       2017
+            tackling anti-social      ment
+            behaviour
+            Investigating crime       Good                    2016
+            and reducing re-of-
+            fending
+            Protecting vulnerable     Requires improve-       2017
+            people                    ment
+            Tackling serious and      Inadequate              2017
+            organised crime
+            Specialist capabilities   Ungraded                2017
+            """
+        let reading = """
+            Question
+            Preventing crime and
+            tackling anti-social
+            behaviour
+            Investigating crime
+            and reducing re-offending
+            Protecting vulnerable
+            people
+            Tackling serious and
+            organised crime
+            Specialist capabilities
+
+            Grade
+            Requires improvement
+            Good
+            Requires improvement
+            Inadequate
+            Ungraded
+
+            Last inspected
+            2017
+            2016
+            2017
+            2017
+            2017
+            """
+        func rows(_ report: Report) -> [String] { report.judgments.map { "\($0.question.rawValue) \($0.grade.rawValue) \($0.lastInspected ?? 0)" } }
+        let expected = rows(try parseSample(westMercia))
+        #expect(expected.count == 6)
+        for table in [layout, reading] {
+            let report = try parse(try replacing(in: westMercia, from: "Question\t", through: "Specialist capabilities\t", with: table))
+            #expect(rows(report) == expected)
+        }
+        // "Requires improve-" / "ment" beside the wrapped question.
+        let gwentLike = layout.replacingOccurrences(of: "Tackling serious and      Inadequate              2017\norganised crime",
+                                                    with: "Tackling serious and      Requires improve-       2017\norganised crime           ment")
+        #expect(gwentLike != layout)
+        let report = try parse(try replacing(in: westMercia, from: "Question\t", through: "Specialist capabilities\t", with: gwentLike))
+        #expect(report.judgments.first { $0.question == .seriousOrganisedCrime }?.grade == .requiresImprovement)
+        #expect(report.judgments.first { $0.question == .specialistCapabilities }?.grade == .ungraded)
+    }
+
+    @Test("a sentence's words hyphenated at its lines' ends read whole: the narrative figures")
+    func narrative() throws {
+        let sentence = """
+            In 2010 the Home Secretary set a clear priority for the police service to cut crime. When
+            compared with the 12 months to 30 June 2010, police recorded crime (excluding fraud)
+            for the 12 months to 30 June 2015 fell by 9 percent in Dyfed-Powys compared with a re-
+            duction of 13 percent across all forces in England and Wales.
+            """
+        let report = try parse(try replacing(in: dyfedPowys, from: "In 2010 the Home Secretary", through: "In 2010 the Home Secretary", with: sentence))
+        let changes = report.figures.filter { $0.metric == .recordedCrimeChange5yPct && $0.source == .narrative }.map { "\($0.area) \($0.value)" }
+        #expect(changes == ["force -9.0", "englandAndWales -13.0"])
+        // The word's other spellings decide: "na-" / "tionality" opens with an ending no word has.
+        let lines = NormalisedLines([NormalisedLine(number: 1, text: "no other spelling")])
+        var known: [LineEndHyphens.Word: LineEndHyphens.Spelling] = [:]
+        #expect(LineEndHyphens.spelling(first: Array("na".utf8), second: Array("tionality".utf8), in: lines, known: &known) == .whole)
+        #expect(LineEndHyphens.spelling(first: Array("multi".utf8), second: Array("agency".utf8), in: lines, known: &known) == .neither)
+    }
+}
