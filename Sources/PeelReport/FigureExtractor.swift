@@ -542,7 +542,7 @@ enum FigureExtractor {
                     /// "Disorder" alone, as Chromium's tables print): the words on the lines after the row's and before the
                     /// next row's values end it, when with them it names a metric, and without them the next label names
                     /// one and with them it does not. Where the next row starts.
-                    func wrappedTail() -> Int? {
+                    func wrappedTail(labelled: Bool) -> Int? {
                         guard values.count == columns else { return nil }
                         let nextEnd = firstNumber(from: cursor)
                         guard nextEnd > cursor, window.has(nextEnd) else { return nil }
@@ -555,28 +555,35 @@ enum FigureExtractor {
                             if Self.endsWith(word, UInt8(ascii: ":")) || Self.endsWith(word, UInt8(ascii: ".")) { return nil }
                             split += 1
                         }
-                        // The next label names its metric without these words and not with them; or the same either
-                        // way ("dwelling*" / "Anti-social behaviour  33.2": the words are this row's).
+                        // The next label names its metric without these words and not with them; or, where this row's
+                        // label names its own already (`labelled`), the same either way ("dwelling*" / "Anti-social
+                        // behaviour  33.2": the words move no value, only where the next row starts).
                         guard split > cursor, split < nextEnd, label(position, end, then: cursor..<split) != nil,
-                              let next = label(split, nextEnd), label(cursor, nextEnd).map({ $0 == next }) ?? true else { return nil }
+                              let next = label(split, nextEnd), label(cursor, nextEnd).map({ labelled && $0 == next }) ?? true else { return nil }
                         return split
                     }
                     /// A label that names nothing on its row's line, its other lines under it (a typesetter's cells, set
                     /// at their tops: "Charged/Sum-" / "monsed", "Penalty No-" / "tices for Disor-" / "der", each next
-                    /// label wrapped too): the fewest whole lines after the row's, of words that are no number and end no
-                    /// sentence or caption (three at most), with which it names a metric. Where the next row starts.
+                    /// label wrapped too): the fewest whole lines after the row's, one after another, opening in lower case
+                    /// or with "(", of words that are no number and end no sentence or caption (three at most), that name
+                    /// nothing alone and with which the label names a metric. Where the next row starts.
                     func ownTail() -> Int? {
-                        guard values.count == columns, window.has(cursor), window.words[cursor].line != line else { return nil }
+                        guard values.count == columns, window.has(cursor), window.words[cursor].line != line,
+                              let opening = window.words[cursor].text.first, opening == "(" || opening.isLowercase else { return nil }
                         var split = cursor
+                        var lastLine = window.words[cursor - 1].line
                         for _ in 0..<3 {
-                            guard window.has(split) else { return nil }
+                            // The lines follow one another (no line between, as a note's after the table).
+                            guard window.has(split), window.words[split].line <= lastLine + 1 else { return nil }
                             let tailLine = window.words[split].line
                             while window.has(split), window.words[split].line == tailLine {
                                 let word = window.words[split].text
                                 if PrintedNumber.read(word) != nil || Self.endsWith(word, UInt8(ascii: ":")) || Self.endsWith(word, UInt8(ascii: ".")) { return nil }
                                 split += 1
                             }
-                            if label(position, end, then: cursor..<split) != nil { return split }
+                            lastLine = tailLine
+                            // Its words name nothing alone (a note's "Anti-social behaviour data is …" would).
+                            if label(position, end, then: cursor..<split) != nil { return label(cursor, split) == nil ? split : nil }
                         }
                         return nil
                     }
@@ -592,8 +599,8 @@ enum FigureExtractor {
                     // A label whose first line names its metric already ("Recorded crime (excluding", then "fraud)" on a
                     // line of its own before the next row's label, as an A5 page wraps it): its end is taken where the
                     // label with it names the same, and the next label does only without it.
-                    let tailEnd = direct == nil ? wrappedTail() ?? ownTail()
-                        : wrappedTail().flatMap { split in label(position, end, then: cursor..<split).map { $0 == direct! } == true ? split : nil }
+                    let tailEnd = direct == nil ? wrappedTail(labelled: false) ?? ownTail()
+                        : wrappedTail(labelled: true).flatMap { split in label(position, end, then: cursor..<split).map { $0 == direct! } == true ? split : nil }
                     guard let (metric, qualifier) = direct ?? tailEnd.flatMap({ label(position, end, then: cursor..<$0) }) else {
                         // A row of the table's shape (a short label and exactly its numbers) whose label names nothing peel
                         // knows: left out with a problem naming it, and the rows after it read. Anything else ends the table.

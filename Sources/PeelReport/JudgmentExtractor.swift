@@ -378,8 +378,10 @@ enum JudgmentExtractor {
                 let tail = (wrapped?.rest.map { words[$0] } ?? []) + words[below]
                 // The question's words, without a wrapped grade's "Requires" ("improve-") before the year.
                 let questionEnd = wrapped == nil ? cursor : words[cursor - 1].text.equals(ignoringASCIICase: "requires") ? cursor - 1 : cursor - 2
-                let whole = Question.named(in: (words[position..<questionEnd] + tail).map(\.text).joined(separator: " "))
-                if whole.count == 1 {
+                // The words below name no question alone (the next row's wording, set above its grade, would), and with
+                // the row's, a word broken at the line's end joined ("Specialist capa-" / "bilities"), one.
+                let whole = Question.named(in: Phrases.cellWording((words[position..<questionEnd] + tail).map(\.text)))
+                if whole.count == 1, Question.named(in: Phrases.cellWording(tail.map(\.text))).isEmpty {
                     named = whole
                     after = below.upperBound
                 }
@@ -426,8 +428,9 @@ enum JudgmentExtractor {
         return position
     }
 
-    /// The words of the lines from word `start` on, where it opens a line, up to a line that holds a grade, a year or
-    /// a sentence's end (two lines at most): the rest of a question's wording that wrapped below its row's grade.
+    /// The words of the lines from word `start` on, where it opens a line, up to a line that holds a grade, a year,
+    /// a sentence's end or more words than a cell's line (two lines at most): the rest of a question's wording that
+    /// wrapped below its row's grade.
     private static func wordingBelow(_ words: [Word], from start: Int) -> Range<Int> {
         guard start > 0, start < words.count, words[start].line != words[start - 1].line else { return start..<start }
         var end = start
@@ -436,7 +439,7 @@ enum JudgmentExtractor {
             let line = words[end].line
             var lineEnd = end
             while lineEnd < words.count, words[lineEnd].line == line { lineEnd += 1 }
-            guard !(end..<lineEnd).contains(where: { Phrases.year(words[$0]) != nil || Phrases.grade(words, at: $0) != nil
+            guard lineEnd - end <= 6, !(end..<lineEnd).contains(where: { Phrases.year(words[$0]) != nil || Phrases.grade(words, at: $0) != nil
                     || words[$0].text.equals(ignoringASCIICase: "requires") || words[$0].text.hasSuffix(".") || words[$0].text.hasSuffix(":") }) else { break }
             end = lineEnd
             lines += 1

@@ -11,8 +11,8 @@ extension JudgmentExtractor {
     /// after it up to the next such line are the row's, each cell under one of those starts and within its column; each
     /// column's parts joined (a word hyphenated at a part's end joined whole) must be a force's name and one grade each,
     /// or the row is left out, said. A row whose opening line holds fewer cells (two run together) is left out, said;
-    /// a repeated header is passed over; any other line ends the table. Returns the rows read and the index of the
-    /// table's last line, or nil where the first line opens no row.
+    /// a repeated header of the same questions is passed over; any other line ends the table. Returns the rows read
+    /// and the index of the table's last line, or nil where the first line opens no row.
     static func gridRows(_ text: LaidOutText, from first: Int, questions: [Question], registry: ForceRegistry, scale: GradeScale,
                          into report: inout Report) -> (rows: Int, last: Int)? {
         let lines = text.lines
@@ -96,9 +96,11 @@ extension JudgmentExtractor {
                 parts = cells.map { [$0.text] }
                 continue
             }
-            // A header repeated on a new page: its lines, up to the next row, passed over.
+            // A header repeated on a new page, naming the same questions in the same order: its lines, up to the next
+            // row, passed over. Any other header (another table's, or one whose columns are not read) ends this table.
             if cells.first.map({ $0.text.equals(ignoringASCIICase: "force") }) == true {
                 close()
+                guard alignedHeader(text, at: index, registry: registry)?.questions == questions else { break }
                 inHeader = true
                 continue
             }

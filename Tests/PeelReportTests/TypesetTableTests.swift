@@ -194,4 +194,86 @@ struct TypesetTableTests {
         #expect(LineEndHyphens.spelling(first: Array("na".utf8), second: Array("tionality".utf8), in: lines, known: &known) == .whole)
         #expect(LineEndHyphens.spelling(first: Array("multi".utf8), second: Array("agency".utf8), in: lines, known: &known) == .neither)
     }
+
+    /// What the readers above must not take: another row's or another table's words, or a note's (each gave a wrong
+    /// value in a first version of them; a review's inputs).
+    @Test("a row's tail, a label's lines and a repeated header are never another row's, a note's or another table's")
+    func notMisread() throws {
+        // A row naming no question, the next row's wording set above its grade: the tail is no row's own.
+        let centred = """
+            Question                  Grade                   Last inspected
+            Legitimacy                Good                    2017
+            Preventing crime and
+            tackling anti-social      Requires improvement    2016
+            behaviour
+            Investigating crime       Good                    2016
+            """
+        let report = try parse(try replacing(in: westMercia, from: "Question\t", through: "Specialist capabilities\t", with: centred))
+        #expect(!report.judgments.contains { $0.question == .preventingCrime && $0.grade == .good })
+        #expect(report.problems.contains { $0.message.contains("row \"Legitimacy\" names no question") })
+        // A last row broken in its word, prose under it naming "overall": the prose is no tail.
+        let prose = """
+            Question                  Grade                   Last inspected
+            Preventing crime and      Requires improve-       2017
+            tackling anti-social      ment
+            behaviour
+            Investigating crime       Good                    2016
+            Protecting vulnerable     Requires improve-       2017
+            people                    ment
+            Tackling serious and      Inadequate              2017
+            organised crime
+            Specialist capa-          Ungraded                2017
+            bilities
+            The overall picture is one of a force that
+            """
+        let withProse = try parse(try replacing(in: westMercia, from: "Question\t", through: "Specialist capabilities\t", with: prose))
+        #expect(withProse.judgments.first { $0.question == .specialistCapabilities }?.grade == .ungraded)
+        #expect(withProse.judgments.first { $0.question == .overall }?.grade == .requiresImprovement)
+
+        // A second table (other questions) after the first: read on its own, not as the first's rows.
+        let tables = """
+            Force           Q1. Pre-        Q2. Investi-
+                            venting         gating crime
+                            crime and       and manag-
+                            anti-social     ing offend-
+                            behaviour       ers
+            Cheshire        Good            Requires im-
+                                            provement
+            Bedford-        Requires im-    Good
+            shire           provement
+
+
+            Force           Q3. Protect-    Q4. Tack-
+                            ing vulnera-    ling serious
+                            ble people      and organ-
+                                            ised crime
+            Cheshire        Inadequate      Outstanding
+            Bedford-        Inadequate      Outstanding
+            shire
+            """
+        let national = try parse(try replacing(in: nationalOverview, from: "Force\tQ1.", through: "<b>Wiltshire</b>", with: tables))
+        #expect(grades(national, ["cheshire"]) == ["cheshire investigating_crime requires_improvement", "cheshire preventing_crime good",
+                                                   "cheshire protecting_vulnerable inadequate", "cheshire serious_organised_crime outstanding"])
+
+        // A row whose label names nothing, then a note, or a next label set above its values: neither is its label's.
+        let note = """
+            Rates per 1,000 population    Dyfed-Powys Police       England and Wales
+            Recorded crime (excluding fraud)      38.1                     63.0
+            Theft from the person    0.4                      1.1
+            *Anti-social behaviour data is from the force's data return and the rate for burglary in a
+            dwelling is the rate per 1,000 households, not population.
+            """
+        let above = """
+            Rates per 1,000 population    Dyfed-Powys Police       England and Wales
+            Recorded crime (excluding fraud)      38.1                     63.0
+            Theft from the person    0.4                      1.1
+            Anti-social behaviour
+            (ASB) incidents*         33.2                     32.9
+            """
+        for table in [note, above] {
+            let figures = try parse(try replacing(in: dyfedPowys, from: "Rates per 1,000 population\t", through: "Anti-social behaviour incidents*", with: table))
+            #expect(!figures.figures.contains { $0.source == .figureTable && $0.value == 0.4 })
+            #expect(figures.figures.contains { $0.source == .figureTable && $0.metric == .recordedCrimePer1000 && $0.value == 38.1 })
+        }
+    }
 }
