@@ -17,6 +17,8 @@
 ///   would run into the number before it); every other tag goes, its text kept.
 /// - Character references become their characters; a form feed marks the start of each page `pdftohtml` numbers
 ///   (`<!-- Page 5 -->`, `<a name=5>`), as `pdftotext` marks one.
+/// - Poppler's words with their boxes (`pdftotext -bbox`, `-bbox-layout`) are laid out by their positions instead
+///   (`PopplerWordBoxes`).
 public enum HTMLText {
     /// Whether the text is an HTML document: its first markup, past white space, an XML declaration and comments, is
     /// `<!DOCTYPE html` or an `<html` tag. Text that merely holds tags (the samples' `<b>` and `<sup>`) is not.
@@ -52,6 +54,8 @@ public enum HTMLText {
 
     /// The text of an HTML document (see `isHTML`), in the encoding it was read in.
     static func text(of html: DecodedText) -> DecodedText {
+        // Poppler's words with their boxes (`pdftotext -bbox`, `-bbox-layout`): laid out as `-layout` prints a page.
+        if html.utf8.withUnsafeBufferPointer(PopplerWordBoxes.isWordBoxes) { return PopplerWordBoxes.text(of: html) }
         var converter = Converter()
         html.utf8.withUnsafeBufferPointer { converter.convert($0) }
         return DecodedText(utf8: converter.out, encoding: html.encoding, lines: converter.finish())
