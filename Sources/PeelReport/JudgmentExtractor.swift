@@ -489,9 +489,13 @@ enum JudgmentExtractor {
         return nil
     }
 
-    /// One judgment per question: the best-ranked source wins; a disagreement is reported, not hidden.
+    /// One judgment per question: the best-ranked source wins where the sources agree; where two grade it differently,
+    /// neither is read, said.
     private static func choose(_ candidates: [Candidate], forceID: String?, scale: GradeScale, problems: inout [ParseProblem]) -> [Judgment] {
         var chosen: [Question: Candidate] = [:]
+        /// Questions two places grade differently: which is right cannot be known (a heading an extractor mangled
+        /// leaves its section's grade under the question before), so neither is kept.
+        var disputed: Set<Question> = []
         for candidate in candidates {
             guard onScale(candidate.grade, scale, line: candidate.line, problems: &problems) else { continue }
             guard let current = chosen[candidate.question] else {
@@ -499,13 +503,15 @@ enum JudgmentExtractor {
                 continue
             }
             if current.grade != candidate.grade {
-                problems.append(ParseProblem(.warning, line: candidate.line,
-                    "\(candidate.question.rawValue) graded \(candidate.grade.rawValue) here but \(current.grade.rawValue) at line \(current.line)"))
+                problems.append(ParseProblem(.error, line: candidate.line,
+                    "\(candidate.question.rawValue) graded \(candidate.grade.rawValue) here but \(current.grade.rawValue) at line \(current.line): neither is read"))
+                disputed.insert(candidate.question)
             }
             if candidate.source > current.source { chosen[candidate.question] = candidate }
         }
         return Question.allCases.compactMap { question in
-            chosen[question].map {
+            guard !disputed.contains(question) else { return nil }
+            return chosen[question].map {
                 Judgment(forceID: forceID, question: question, grade: $0.grade, scale: scale, lastInspected: $0.lastInspected, line: $0.line)
             }
         }

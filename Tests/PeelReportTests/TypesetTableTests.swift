@@ -276,4 +276,21 @@ struct TypesetTableTests {
             #expect(figures.figures.contains { $0.source == .figureTable && $0.metric == .recordedCrimePer1000 && $0.value == 38.1 })
         }
     }
+
+    /// pypdf's text of groff's PDF breaks words at kerning ("How ef fective is the for ce at pr eventing crime"): a
+    /// chapter's headings named no question, and its "Summary of findings" grade stood under the question before it,
+    /// which the overview grades otherwise. Here the investigating chapter's summary grades it otherwise.
+    @Test("a question two places grade differently is read from neither, said")
+    func disputedGrade() throws {
+        let lines = String(decoding: Fixtures.sample(dyfedPowys), as: UTF8.self).components(separatedBy: "\n")
+        let summary = try #require(lines.indices.first { $0 > 500 && lines[$0] == "Summary of findings" })
+        let grade = try #require(lines[summary...].firstIndex { !$0.isEmpty && $0 != "Summary of findings" })
+        #expect(lines[grade] == "Requires improvement")
+        var mangled = lines
+        mangled[grade] = "Good"
+        let report = try parse(Array(mangled.joined(separator: "\n").utf8))
+        #expect(!report.judgments.contains { $0.question == .investigatingCrime })
+        #expect(report.problems.contains { $0.severity == .error && $0.message.contains("investigating_crime graded") && $0.message.contains("neither is read") })
+        #expect(report.judgments.first { $0.question == .preventingCrime }?.grade == .good)
+    }
 }
