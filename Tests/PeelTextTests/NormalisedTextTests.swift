@@ -108,6 +108,14 @@ struct NormalisedTextTests {
     /// a word, Word's non-breaking hyphen a hyphen, its optional one nothing, any other a space; a sixteen-byte run of
     /// plain text around one is read byte by byte. (The line follows prose: the decoder refuses text that is more than
     /// one part in a hundred control characters.)
+    @Test("a form feed after text on its line (pages joined with no line break) parts it as a space; opening a line, it goes",
+          arguments: [("1\u{0C}282", "1 282"), ("\u{0C}282", "282"), ("  \u{0C}282", "282"), ("Good \u{0C}Requires improvement", "Good Requires improvement")])
+    func formFeedInsideLine(input: String, expected: String) throws {
+        let prose = String(repeating: "The force has a good understanding of the threats it faces.\n", count: 12)
+        let lines = try normalise(prose + input)
+        #expect(lines.last?.text == expected)
+    }
+
     @Test("control characters: PDFium's line-end hyphen, Word's hyphens, any other a space", arguments: [
         ("anti\u{2}social behaviour in Dyfed\u{2}Powys", "anti-social behaviour in Dyfed-Powys"),
         ("a long\u{2}term, multi-agency approach to dismantling them \u{2}", "a long-term, multi-agency approach to dismantling them"),
