@@ -564,24 +564,21 @@ enum FigureExtractor {
                     }
                     /// A label that names nothing on its row's line, its other lines under it (a typesetter's cells, set
                     /// at their tops: "Charged/Sum-" / "monsed", "Penalty No-" / "tices for Disor-" / "der", each next
-                    /// label wrapped too): the fewest whole lines after the row's, one after another, opening in lower case
-                    /// or with "(", of words that are no number and end no sentence or caption (three at most), that name
+                    /// label wrapped too): the fewest whole lines after the row's, opening with a letter or "(" (no note's "*"), of
+                    /// words that are no number and end no sentence or caption (three at most), that name
                     /// nothing alone and with which the label names a metric. Where the next row starts.
                     func ownTail() -> Int? {
                         guard values.count == columns, window.has(cursor), window.words[cursor].line != line,
-                              let opening = window.words[cursor].text.first, opening == "(" || opening.isLowercase else { return nil }
+                              let opening = window.words[cursor].text.first, opening == "(" || opening.isLetter else { return nil }
                         var split = cursor
-                        var lastLine = window.words[cursor - 1].line
                         for _ in 0..<3 {
-                            // The lines follow one another (no line between, as a note's after the table).
-                            guard window.has(split), window.words[split].line <= lastLine + 1 else { return nil }
+                            guard window.has(split) else { return nil }
                             let tailLine = window.words[split].line
                             while window.has(split), window.words[split].line == tailLine {
                                 let word = window.words[split].text
                                 if PrintedNumber.read(word) != nil || Self.endsWith(word, UInt8(ascii: ":")) || Self.endsWith(word, UInt8(ascii: ".")) { return nil }
                                 split += 1
                             }
-                            lastLine = tailLine
                             // Its words name nothing alone (a note's "Anti-social behaviour data is …" would).
                             if label(position, end, then: cursor..<split) != nil { return label(cursor, split) == nil ? split : nil }
                         }

@@ -3,11 +3,12 @@
 /// `pdftotext -layout` prints it, so the readers of a laid-out page (table columns, wrapped cells) read it the same.
 /// Pure: `DecodedText` in, `DecodedText` out; each line keeps the source line of its first word.
 ///
-/// - A page's words are its lines where their boxes overlap in height by half the smaller (a raised footnote number
-///   stays on its line), each line's words in order across the page.
+/// - A page's words are its lines where their boxes overlap the line's first in height by half the smaller (a raised
+///   footnote number stays on its line; a box much taller than the usual is a line of its own), each line's words in
+///   order across the page.
 /// - Words a space apart (a gap no wider than twice the page's usual one between words) are one space apart; a wider
 ///   gap (a table's columns) is two spaces at least, as far as the page's narrowest characters' width places the word; a
-///   box that starts where the one before ends (under a third of the usual gap: a raised footnote number) none.
+///   smaller box that starts where the one before ends (under a third of the usual gap: a raised footnote number) none.
 /// - A gap between lines wider than the page's usual line pitch leaves a blank line (a paragraph's or table's end), as
 ///   `-layout` does; each page after the first opens with a form feed.
 ///
@@ -46,7 +47,9 @@ enum PopplerWordBoxes {
                     index += 5
                     continue
                 }
-                guard starts("<word ", bytes, at: index), let close = find(UInt8(ascii: ">"), in: bytes, from: index),
+                // Both ends looked for within a few KB: a tag never closed is passed over at the cost of those bytes
+                // (searched to the text's end, a text of unclosed "<word " tags cost its length squared).
+                guard starts("<word ", bytes, at: index), let close = Self.index(of: ">", in: bytes, from: index, within: 4096),
                       let end = Self.index(of: "</word>", in: bytes, from: close, within: 4096) else {
                     index += 1
                     continue
@@ -65,25 +68,33 @@ enum PopplerWordBoxes {
                 index = end + 7
             }
             for (number, page) in pages.enumerated() where !page.isEmpty {
-                lay(page, formFeed: number > 0 && !out.isEmpty, into: &out, lines: &lines)
+                lay(page, formFeed: number > 0 && !out.isEmpty, budget: 4 * bytes.count, into: &out, lines: &lines)
             }
         }
         return DecodedText(utf8: out, encoding: html.encoding, lines: lines)
     }
 
     /// One page's words, as lines of text.
-    private static func lay(_ words: [Box], formFeed: Bool, into out: inout [UInt8], lines: inout [TextLine]) {
-        // Lines: words whose boxes overlap in height by half the smaller, taken from the top.
+    private static func lay(_ words: [Box], formFeed: Bool, budget: Int, into out: inout [UInt8], lines: inout [TextLine]) {
+        let heights = words.map { $0.yMax - $0.yMin }.sorted()
+        let height = heights[heights.count / 2]
+        // Lines: words whose boxes overlap the line's first box in height by half the smaller, taken from the top. The
+        // first box's span, not all the line's: a span grown by each word took in the lines below it one by one (two
+        // columns half a line apart), and their words, sorted across, ran into false numbers. A box much taller than
+        // the page's usual (a large figure, a rotated header beside a table's rows) is a line of its own.
         var rows: [[Box]] = []
         var spans: [(top: Double, bottom: Double)] = []
+        var lastTall = false
         for word in words.sorted(by: { ($0.yMin, $0.xMin) < ($1.yMin, $1.xMin) }) {
-            let height = word.yMax - word.yMin
-            if let last = spans.last, min(last.bottom, word.yMax) - max(last.top, word.yMin) >= min(height, last.bottom - last.top) / 2 {
+            let wordHeight = word.yMax - word.yMin
+            let tall = wordHeight > height * 2.5
+            if !tall, !lastTall, let last = spans.last,
+               min(last.bottom, word.yMax) - max(last.top, word.yMin) >= min(wordHeight, last.bottom - last.top) / 2 {
                 rows[rows.count - 1].append(word)
-                spans[spans.count - 1] = (min(last.top, word.yMin), max(last.bottom, word.yMax))
             } else {
                 rows.append([word])
                 spans.append((word.yMin, word.yMax))
+                lastTall = tall
             }
         }
         for row in rows.indices { rows[row].sort { $0.xMin < $1.xMin } }
@@ -95,8 +106,6 @@ enum PopplerWordBoxes {
         let pitch = max(widths.isEmpty ? 5 : widths[widths.count / 20], 0.1)
         // The usual gap between words: the median of the gaps narrower than half a line's height (a table's columns,
         // wider, would be the median of a page that is mostly table).
-        let heights = words.map { $0.yMax - $0.yMin }.sorted()
-        let height = heights[heights.count / 2]
         let gaps = rows.flatMap { row in zip(row, row.dropFirst()).map { $1.xMin - $0.xMax } }.filter { $0 > 0 && $0 < height / 2 }.sorted()
         let space = gaps.isEmpty ? height / 4 : gaps[gaps.count / 2]
         let pitches = zip(spans, spans.dropFirst()).map { $1.top - $0.top }.filter { $0 > 0 }.sorted()
@@ -118,15 +127,18 @@ enum PopplerWordBoxes {
                 // Within a page's width of columns (hostile boxes far off the page are set at its edge).
                 let at = Int(min(((word.xMin - left) / pitch).rounded(), Double(Self.widestLine)))
                 if let previous {
-                    // A box that starts where the one before ends (a raised footnote number, "judgment¹") is set
-                    // against it, as `-layout` sets it.
+                    // A smaller box that starts where the one before ends (a raised footnote number, "judgment¹") is
+                    // set against it, as `-layout` sets it; boxes that overlap are a space apart (never glued into one
+                    // number). Padding stops once the text is four times the document's size (hostile boxes).
                     let gap = word.xMin - previous.xMax
-                    let spaces = gap > 2 * space ? max(2, at - column) : gap < space * 0.3 ? 0 : 1
+                    let against = gap >= 0 && gap < space * 0.3 && word.yMax - word.yMin < 0.85 * (previous.yMax - previous.yMin)
+                    let spaces = gap > 2 * space ? (out.count > budget ? 2 : max(2, at - column)) : against ? 0 : 1
                     out += repeatElement(0x20, count: spaces)
                     column += spaces
                 } else if at > 0 {
-                    out += repeatElement(0x20, count: at)
-                    column = at
+                    let indent = out.count > budget ? 1 : at
+                    out += repeatElement(0x20, count: indent)
+                    column = indent
                 }
                 out += word.text
                 column += word.count
@@ -140,14 +152,18 @@ enum PopplerWordBoxes {
     /// The widest a laid-out line is set: some 2.5 pages' width of the narrowest characters.
     static let widestLine = 1000
 
-    /// The number in an attribute `name="…"` of a tag; nil unless finite.
+    /// The number in an attribute `name="…"` of a tag; nil unless within `largestCoordinate`.
     private static func attribute(_ name: String, _ tag: UnsafeBufferPointer<UInt8>) -> Double? {
         let key = " " + name.lowercased() + "=\""
         guard let at = index(of: key, in: tag, from: 0, within: tag.count) else { return nil }
         let from = at + key.utf8.count
         guard let quote = tag[from...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
-        return Double(String(decoding: tag[from..<quote], as: UTF8.self)).flatMap { $0.isFinite ? $0 : nil }
+        return Double(String(decoding: tag[from..<quote], as: UTF8.self)).flatMap { abs($0) <= largestCoordinate ? $0 : nil }
     }
+
+    /// The largest coordinate a box is read at, in points (a PDF page is at most 14,400 points wide): boxes beyond it
+    /// (or not finite) are no page's, and their differences could overflow to infinity.
+    static let largestCoordinate = 100_000.0
 
     /// A word's text with its character references read (poppler writes `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`).
     private static func unescaped(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8] {
@@ -176,10 +192,6 @@ enum PopplerWordBoxes {
             at += 1
         }
         return true
-    }
-
-    private static func find(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        bytes[start...].firstIndex(of: byte)
     }
 
     /// Where `needle` (lowercase ASCII; case ignored) first stands in `bytes` from `start`, within `within` bytes.

@@ -51,9 +51,10 @@ struct PopplerWordBoxesTests {
         #expect(lines.map(\.number) == [6, 9, 9, 11, 15, 17, 20])
     }
 
-    @Test("boxes no page has (not numbers, infinite, far off the page) are passed over or set at the line's widest")
+    @Test("boxes no page has (not numbers, infinite, beyond any page) are passed over; one far off the page is set at the line's widest")
     func hostileBoxes() throws {
-        let words = [word("Good", 50, 100, 74, 112), word("far", 1e300, 100, 1e300, 112),
+        let words = [word("Good", 50, 100, 74, 112), word("far", 90_000, 100, 90_018, 112), word("beyond", 1e300, 100, 1e300, 112),
+                     word("huge", 60, -1e308, 84, 1e308),
                      "<word xMin=\"nan\" yMin=\"1\" xMax=\"2\" yMax=\"3\">lost</word>",
                      "<word xMin=\"inf\" yMin=\"1\" xMax=\"2\" yMax=\"3\">lost</word>", "<word xMin=\"1\">unclosed"]
         let html = "<!DOCTYPE html><html><body><doc><page width=\"595\" height=\"842\">\n" + words.joined(separator: "\n") + "\n</page></doc></body></html>"
