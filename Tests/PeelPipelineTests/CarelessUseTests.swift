@@ -210,7 +210,7 @@ struct CarelessUseTests {
     }
 
     @Test("links in an input folder: a folder's is read, a loop's passed over once with a warning, one to nothing fails naming its target (65)",
-          .timeLimit(.minutes(1)))
+          .timeLimit(.minutes(5)))
     func linksInInputFolders() throws {
         let (folder, config) = try setUp()
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -16,7 +16,7 @@ private func configuration(_ json: String, in folder: String) throws -> String {
 /// Regressions for runs that once hung or could destroy a folder (each found in review).
 @Suite("Runs that must not hang or destroy")
 struct RobustRunTests {
-    @Test("a fifo among the inputs is passed over, not opened (it would block forever)", .timeLimit(.minutes(1)))
+    @Test("a fifo among the inputs is passed over, not opened (it would block forever)", .timeLimit(.minutes(5)))
     func fifo() throws {
         let folder = makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -31,7 +31,7 @@ struct RobustRunTests {
         }
     }
 
-    @Test("many jobs and a one-byte queue finish: blocked readers never starve the workers", .timeLimit(.minutes(1)))
+    @Test("many jobs and a one-byte queue finish: blocked readers never starve the workers", .timeLimit(.minutes(5)))
     func manyJobs() throws {
         let folder = makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
