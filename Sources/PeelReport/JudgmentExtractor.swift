@@ -155,10 +155,13 @@ enum JudgmentExtractor {
     private static func holdsOnlyCells(_ text: String) -> Bool {
         let words = text.split { $0 == " " || $0 == "\t" }
         return !words.isEmpty && words.allSatisfy { word in
-            Self.gradeWords.contains { word.equals(ignoringASCIICase: $0) } || ["-", "\u{2013}", "\u{2014}"].contains(word)
+            Self.gradeWords.contains { word.equals(ignoringASCIICase: $0) } || Self.isDash(word)
                 || Phrases.year(Word(text: word, line: 0, token: 0)) != nil
         }
     }
+
+    /// A dash in a year's cell: no year printed.
+    private static func isDash(_ text: Substring) -> Bool { text == "-" || text == "\u{2013}" || text == "\u{2014}" }
 
     private static let gradeWords = ["outstanding", "good", "adequate", "requires", "improvement", "inadequate", "ungraded", "not", "graded"]
 
@@ -229,7 +232,7 @@ enum JudgmentExtractor {
                 } else if let year = Phrases.year(words[position]) {
                     cells.append((nil, year))
                     position += 1
-                } else if ["-", "\u{2013}", "\u{2014}"].contains(words[position].text) {
+                } else if Self.isDash(words[position].text) {
                     cells.append((nil, nil))
                     position += 1
                 } else {
@@ -367,7 +370,7 @@ enum JudgmentExtractor {
             var rowEnd = wrapped?.end ?? cursor
             if let (_, length) = found {
                 rowEnd = cursor + length
-                if rowEnd < words.count, Phrases.year(words[rowEnd]) != nil || ["-", "\u{2013}", "\u{2014}"].contains(words[rowEnd].text) { rowEnd += 1 }
+                if rowEnd < words.count, Phrases.year(words[rowEnd]) != nil || Self.isDash(words[rowEnd].text) { rowEnd += 1 }
             }
             // A question whose wording wrapped below its grade and year ("Tackling serious and | Inadequate | 2017", then
             // "organised crime") names it only with those words: read with them (the next row's otherwise), and the
@@ -413,7 +416,7 @@ enum JudgmentExtractor {
             if cursor < words.count, let year = Phrases.year(words[cursor]) {
                 lastInspected = year
                 cursor += 1
-            } else if cursor < words.count, ["-", "\u{2013}", "\u{2014}"].contains(words[cursor].text) {
+            } else if cursor < words.count, Self.isDash(words[cursor].text) {
                 cursor += 1  // a dash: no year printed
             } else {
                 // The table prints the year a grade was given; without it a grade carried from an earlier year would read
@@ -636,10 +639,8 @@ enum JudgmentExtractor {
             // Cells wrapped in narrow columns, words broken by hyphenation ("Bedford-" / "shire"): read by where the cells
             // stand, where that reads more of the table than its words did. Tried only where the words left rows out,
             // said, or stopped at a line that opens like a row (a table read whole is not read twice).
-            let stoppedAtRow = position < read.count && lines.firstIndex(where: { $0.number == read[position].line }).map { line in
-                let cells = text.cells(line)
-                return cells.count >= 2 && cells.dropFirst().allSatisfy { Self.opensGrade($0.text) }
-            } == true
+            let stoppedAtRow = position < read.count
+                && lines.firstIndex(where: { $0.number == read[position].line }).map { Self.opensRow(text.cells($0)) } == true
             if report.problems.count > problemsRead || rows == 0 || stoppedAtRow, afterHeader < read.count, let rowIndex = lines.firstIndex(where: { $0.number == read[afterHeader].line }) {
                 var grid = report
                 grid.judgments.removeSubrange(judgmentsRead...)

@@ -56,7 +56,7 @@ extension JudgmentExtractor {
         func sayIfRowsFollow(from stop: Int) {
             for next in (stop + 1)..<min(lines.count, stop + 12) where !lines[next].isBlank {
                 let cells = text.cells(next)
-                guard cells.count >= 2, cells.dropFirst().allSatisfy({ Self.opensGrade($0.text) }),
+                guard Self.opensRow(cells),
                       case let words = cells[0].text.split(separator: " ").map({ Word(text: $0, line: lines[next].number, token: 0) }),
                       let (forceID, _) = Phrases.force(words, at: 0, registry: registry) else { continue }
                 report.problems.append(ParseProblem(.warning, line: lines[stop].number,
@@ -79,7 +79,7 @@ extension JudgmentExtractor {
             }
             defer { afterBlank = false }
             let cells = text.cells(index)
-            let opensRow = cells.count >= 2 && cells.dropFirst().allSatisfy { Self.opensGrade($0.text) }
+            let opensRow = Self.opensRow(cells)
                 && (!inRow || starts.first.map { cells[0].column <= $0 + 1 } ?? true)
             if opensRow {
                 close()
@@ -125,6 +125,11 @@ extension JudgmentExtractor {
         }
         close()
         return rows > 0 || last > first ? (rows, last) : nil
+    }
+
+    /// Whether a line's cells open a row: a name's, then each opening a grade (its count checked by the caller).
+    static func opensRow(_ cells: [Cell]) -> Bool {
+        cells.count >= 2 && cells.dropFirst().allSatisfy { opensGrade($0.text) }
     }
 
     /// Whether a cell opens with a grade's first word, or the opening of one broken by hyphenation ("Outstand-",
