@@ -116,11 +116,13 @@ enum Dates {
         func isMonth(_ index: Int) -> Bool { DateWords.isMonth(words[index], in: bytes) }
         /// Whether word `index` is digits alone (a day as printed, whether or not a month has it).
         func isDigits(_ index: Int) -> Bool { DateWords.isDigits(words[index], in: bytes) }
-        /// Whether the words from `index` on begin a date ("June …", "30 June …") that was not read: its year garbled
-        /// by an extractor ("31 March 20 15"), none given ("12 months to June 2015"), or a day no month has ("32 June").
+        /// Whether the words from `index` on begin a date ("June …", "30 June …", "31 Mar …") that was not read: its year
+        /// garbled by an extractor ("31 March 20 15"), its month broken ("31 Mar ch 2015": pypdf parts words where a
+        /// font's kerning moves a letter) or cut short ("31 Mar 2015"), none given ("12 months to June 2015"), or a day
+        /// no month has ("32 June").
         func beginsDate(_ index: Int) -> Bool {
             guard index < words.count else { return false }
-            return isMonth(index) || (index + 1 < words.count && isDigits(index) && isMonth(index + 1))
+            return isMonth(index) || (index + 1 < words.count && isDigits(index) && DateWords.beginsMonth(words[index + 1], in: bytes))
         }
         /// The words to pass over where the date after word `index` names a period that is not known, so that no
         /// period from elsewhere (the paragraph before) stands in for it: a date that cannot exist (its three words
@@ -275,10 +277,34 @@ private enum DateWords {
         while position < bytes.count {
             while position < bytes.count && isSeparator(bytes[position]) { position += 1 }
             let start = position
-            while position < bytes.count && !isSeparator(bytes[position]) { position += 1 }
-            if start < position { ranges.append(start..<position) }
+            var digits = false
+            while position < bytes.count && !isSeparator(bytes[position]) {
+                digits = digits || bytes[position] &- 0x30 < 10
+                position += 1
+            }
+            guard start < position else { continue }
+            if digits && position - start >= 4, let glued = gluedDate(start..<position, in: bytes) {
+                ranges += glued
+            } else {
+                ranges.append(start..<position)
+            }
         }
         return ranges
+    }
+
+    /// A date whose spaces an extractor lost, as its words: "On1July2017" → "On", "1", "July", "2017"; "30June" →
+    /// "30", "June" (a justified line's words set without gaps, read as one). A day of one or two digits, a month's
+    /// name and, if anything follows, a year's four digits; nil for a word that is no such date.
+    static func gluedDate(_ word: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>]? {
+        func isDigit(_ offset: Int) -> Bool { bytes[offset] &- 0x30 < 10 }
+        guard let dayStart = word.first(where: isDigit) else { return nil }
+        var monthStart = dayStart
+        while monthStart < word.upperBound && isDigit(monthStart) { monthStart += 1 }
+        var monthEnd = monthStart
+        while monthEnd < word.upperBound && ASCIIBytes.isLetter(bytes[monthEnd]) { monthEnd += 1 }
+        guard monthStart - dayStart <= 2, month(monthStart..<monthEnd, in: bytes) != nil,
+              monthEnd == word.upperBound || (word.upperBound - monthEnd >= 4 && (monthEnd..<monthEnd + 4).allSatisfy(isDigit)) else { return nil }
+        return [word.lowerBound..<dayStart, dayStart..<monthStart, monthStart..<monthEnd, monthEnd..<word.upperBound].filter { !$0.isEmpty }
     }
 
     /// Whether the word is `lower` (lowercase ASCII), ignoring ASCII case.
@@ -294,6 +320,13 @@ private enum DateWords {
         Dates.months.firstIndex { name in
             name.utf8.count == range.count && name.utf8.elementsEqual(bytes[range]) { $0 == ASCIIBytes.lower($1) }
         }.map { $0 + 1 }
+    }
+
+    /// Whether the word is a month's name or its first two letters or more ("Mar", "Ju", "Septem").
+    static func beginsMonth(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        range.count >= 2 && Dates.months.contains { name in
+            name.utf8.count >= range.count && name.utf8.prefix(range.count).elementsEqual(bytes[range]) { $0 == ASCIIBytes.lower($1) }
+        }
     }
 
     /// Whether the word is a month's name.

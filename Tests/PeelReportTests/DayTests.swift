@@ -102,9 +102,28 @@ struct DayTests {
     @Test("a period named but not read as twelve months to a day is an unknown one, so none from elsewhere stands in",
           arguments: ["in the 12 months to 31 March 20 15, the force", "12 months to June 2015 the force", "the three months to 30 June 2015",
                       "18 months to 30 June 2015", "as at June 2015", "As at 1 July 2O17", "12 months to 30 june 201",
-                      "12 months to 32 June 2016", "On 1 July 20 17, the force had"])
+                      "12 months to 32 June 2016", "On 1 July 20 17, the force had", "in the 12 months to 31 Mar ch 2015, 83.8 percent",
+                      "as at 1 Ju ly 2017", "12 months to 31 Mar 2015"])
     func unreadPeriod(_ text: String) {
         #expect(Dates.periods(in: text) == [Period()], "\(text)")
+    }
+
+    @Test("a date an extractor set without its spaces is read as printed with them", arguments: [
+        ("On1July2017,GwentPolicehad33mapped", Period(asAt: Day(iso: "2017-07-01"))),
+        ("in the 12 months to30June2015 the force", Period(start: Day(iso: "2014-07-01"), end: Day(iso: "2015-06-30"))),
+        ("as at 1July 2017", Period(asAt: Day(iso: "2017-07-01"))),
+        ("As at1july2017.", Period(asAt: Day(iso: "2017-07-01"))),
+        ("12 months to 30June 20 15", Period()),
+    ])
+    func gluedDate(_ text: String, _ period: Period) {
+        #expect(Dates.periods(in: text) == [period], "\(text)")
+    }
+
+    @Test("a word that only holds a month and digits is no date", arguments: [
+        "In2016 the force", "on 123July2017 it", "on 1Julyish 2017", "on 1July20 it", "as at May2017", "on Q1June2017",
+    ])
+    func notGluedDate(_ text: String) {
+        #expect(Dates.periods(in: text).allSatisfy { $0.asAt == nil && $0.end == nil }, "\(text)")
     }
 
     @Test("a change's span is read from the years its periods print, where their days cannot be read too", arguments: [
@@ -136,14 +155,24 @@ struct DayTests {
     /// The periods of a text by their plain definition: its words split at the separators, and every "to", "at" and
     /// "on" in place tried with `Dates.date` and `Dates.isImpossible` of the three words after it.
     private func plainPeriods(_ text: String) -> [Period] {
-        let words = text.split(whereSeparator: { " \t,()".contains($0) })
+        // A word that is a date with its spaces lost ("On1July2017", "30June") is its words.
+        let months = Dates.months.joined(separator: "|")
+        let glued = try! NSRegularExpression(pattern: "^([^0-9]*)([0-9]{1,2})(\(months))((?:[0-9]{4}.*)?)$", options: .caseInsensitive)
+        let words = text.split(whereSeparator: { " \t,()".contains($0) }).flatMap { word -> [Substring] in
+            let whole = String(word)
+            guard let match = glued.firstMatch(in: whole, range: NSRange(whole.startIndex..., in: whole)) else { return [word] }
+            return (1...4).map { whole[Range(match.range(at: $0), in: whole)!] }.filter { !$0.isEmpty }
+        }
         func date(_ index: Int) -> (year: Int, month: Int, day: Int)? { index + 3 <= words.count ? Dates.date(words[index..<(index + 3)]) : nil }
         func impossible(_ index: Int) -> Bool { index + 3 <= words.count && Dates.isImpossible(words[index..<(index + 3)]) }
         func isMonth(_ index: Int) -> Bool { Dates.months.contains { words[index].equals(ignoringASCIICase: $0) } }
         func isDay(_ index: Int) -> Bool { words[index].utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
-        /// A month, or a day and a month, that were not read as a date.
+        /// A month, or a day and a month or its first two letters or more, that were not read as a date.
+        func beginsMonth(_ index: Int) -> Bool {
+            words[index].count >= 2 && Dates.months.contains { $0.lowercased().hasPrefix(words[index].lowercased()) && words[index].allSatisfy(\.isASCII) }
+        }
         func beginsDate(_ index: Int) -> Bool {
-            index < words.count && (isMonth(index) || (index + 1 < words.count && isDay(index) && isMonth(index + 1)))
+            index < words.count && (isMonth(index) || (index + 1 < words.count && isDay(index) && beginsMonth(index + 1)))
         }
         var found: [Period] = []
         var index = 0
