@@ -120,9 +120,10 @@ enum FigureExtractor {
 
     /// "*Figures are shown as proportions of outcomes assigned to offences recorded in the 12 months to …", with or
     /// without its asterisk and the backslashes before it.
+    /// Spaces are passed over: pypdf parts words where a font's kerning moves a letter ("pr oportions").
     static func isOutcomesFootnote(_ text: String) -> Bool {
-        let bytes = text.utf8.drop { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "\\") }
-        return bytes.starts(with: "Figures are shown as proportions".utf8)
+        let bytes = text.utf8.drop { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "\\") }.lazy.filter { $0 != 0x20 }
+        return bytes.starts(with: "Figuresareshownasproportions".utf8)
     }
 
     /// The "Force in numbers" heading, and the headings that follow it and end its section (lowercase).

@@ -201,4 +201,19 @@ struct ForceInNumbersPairingTests {
         let report = try parse(Array(text.replacingOccurrences(of: label, with: noPer).utf8))
         #expect(report.problems.contains { $0.message.hasPrefix("Force in numbers: 1 values for 0 names") })
     }
+
+    @Test("the outcomes' footnote gives their period where a reader parted its words at kerning (pypdf: \"pr oportions\")")
+    func outcomesFootnoteKerned() throws {
+        let text = String(decoding: Fixtures.sample(gwent), as: UTF8.self)
+        let footnote = "*Figures are shown as proportions of outcomes assigned to offences recorded"
+        #expect(text.contains(footnote))
+        func outcomePeriods(_ report: Report) -> [String] {
+            report.figures.filter { $0.metric == .outcomeRatePct && $0.source == .forceInNumbers }
+                .map { "\($0.qualifier?.rawValue ?? "-") \($0.area.rawValue) \($0.period.start?.description ?? "?")…\($0.period.end?.description ?? "?")" }
+        }
+        let expected = outcomePeriods(try parseSample(gwent))
+        #expect(expected.count == 6 && expected.allSatisfy { $0.hasSuffix(" 2016-07-01…2017-06-30") })
+        let kerned = "*Figures are shown as pr oportions of outcomes assigned to of fences recorded"
+        #expect(outcomePeriods(try parse(Array(text.replacingOccurrences(of: footnote, with: kerned).utf8))) == expected)
+    }
 }
