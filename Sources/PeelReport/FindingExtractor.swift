@@ -69,8 +69,10 @@ enum FindingExtractor {
                       Int((lower ?? text).dropFirst(Self.numberedRecommendation.count)) != nil {
                 // National overviews: "Recommendation 3" headings, each over its own paragraphs.
                 let (items, next) = listItems(lines, from: index, wrap: wrap, paragraphs: true, untilHeading: true)
-                if !items.isEmpty {
-                    let joined = items.map(\.text).joined(separator: " ")
+                if let first = items.first {
+                    // Its paragraphs joined as a wrapped line is: pdfminer.six sets a list item's last line apart, a
+                    // blank line between, so a word hyphenation broke there ("Eng-" / "land") spans two paragraphs.
+                    let joined = items.dropFirst().reduce(first.text) { joinedLines($0, $1.text) }
                     // Its paragraphs are sentences: text that ends none is not the recommendation whole, or not one at all
                     // (pdfminer.six set a table's cells from the page before under "Recommendation 1": "Q3. Protecting
                     // vulnerable people Requires improvement").

@@ -485,6 +485,18 @@ struct RecommendationFirstLineTests {
         let recommendations = try parse(Array(wrapped.utf8)).findings.filter { $0.kind == .recommendation }.map(\.text)
         #expect(recommendations.contains { $0.hasPrefix(printed) })
     }
+
+    @Test("a word hyphenation broke where a paragraph ends (pdfminer.six sets an item's last line apart) is whole again")
+    func wordBrokenAcrossParagraphs() throws {
+        let text = String(decoding: try Fixtures.sample("peel-effectiveness-2015-national-overview.md"), as: UTF8.self)
+        let printed = "- bring together expertise and innovation in digital examination from forces across England and Wales, to ensure"
+        #expect(text.contains(printed))
+        let sample = try parse(Array(text.utf8)).findings.filter { $0.kind == .recommendation }.map(\.text)
+        let apart = text.replacingOccurrences(of: printed, with: "- bring together expertise and innovation in digital examination from forces across Eng-\n\nland and Wales, to ensure")
+        let recommendations = try parse(Array(apart.utf8)).findings.filter { $0.kind == .recommendation }.map(\.text)
+        #expect(sample.contains { $0.contains("across England and Wales") })
+        #expect(recommendations == sample)
+    }
 }
 
 @Suite("Numbered lists read as bulleted ones")
