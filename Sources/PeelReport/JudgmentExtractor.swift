@@ -752,6 +752,13 @@ enum JudgmentExtractor {
             // A sentence that starts with a force name: the table has ended. (Not a row whose cells ran together and
             // whose first grade is wrapped, "Requires" alone, that was not read: the rows after it are.)
             if grades.isEmpty && !(cursor < words.count && words[cursor].line == line && words[cursor].text.equals(ignoringASCIICase: "requires")) {
+                // Unless the name found is the first words of one wrapped in its column ("City" of "City of Lon-" /
+                // "don": "City" names the force too).
+                if let (forceID, grades, after) = wrappedNameRow(words, from: position, questions: questions.count, registry: registry) {
+                    record(forceID, grades, line: words[position].line)
+                    position = after
+                    continue
+                }
                 sayIfRowsFollow(from: cursor)
                 break
             }
@@ -1021,6 +1028,9 @@ enum JudgmentExtractor {
         ("investigate", .investigatingCrime), ("protecting", .protectingVulnerable), ("vulnerable", .protectingVulnerable),
         ("serious", .seriousOrganisedCrime), ("organised", .seriousOrganisedCrime), ("specialist", .specialistCapabilities),
         ("overall", .overall),
+        // The rests of title words hyphenation broke after a short opening ("Pre-" / "venting", "Investi-" / "gating"),
+        // which no other title word ends with.
+        ("venting", .preventingCrime), ("gating", .investigatingCrime), ("tecting", .protectingVulnerable),
     ]
 
     /// A row whose cells ran together on its first line, one space apart, and whose wrapped grades' second words stand
@@ -1040,11 +1050,8 @@ enum JudgmentExtractor {
         guard requires > 0, improvements <= requires, grades.count == questions else { return nil }
         guard requires > improvements else { return (grades, index) }
         if let broken = brokenImprovements(words, from: start, end: end) {
-            for opening in broken {
-                guard index < words.count, words[index].line != words[end - 1].line,
-                      opening + Array(words[index].text.lowercased().utf8) == Self.improvement else { return nil }
-                index += 1
-            }
+            guard let after = closingLines(words, from: index, open: broken) else { return nil }
+            index = after
         } else {
             for _ in improvements..<requires {
                 guard index < words.count, isImprovement(words[index].text) else { return nil }
@@ -1057,6 +1064,45 @@ enum JudgmentExtractor {
     }
 
     private static let improvement = Array("improvement".utf8)
+
+    /// The lines after a row's first line that close the grades it left open (`open`: each "Requires" not closed, in
+    /// order, with the opening of "improvement" after it, `brokenImprovements`), a typesetter's narrow cells each a line
+    /// more: on each line one word for each grade still open, in order, that goes on with its opening, "provement" after
+    /// "im-", or "improve-" (open on the next line) then "ment" after a bare "Requires". Nothing else may stand on the
+    /// lines. `onLine`: the line the first of them goes on (after a name's end), else the one after the row's first
+    /// line. The word after the last of them, or nil.
+    private static func closingLines(_ words: [Word], from start: Int, open: [[UInt8]], onLine: Int? = nil) -> Int? {
+        var open = open
+        var index = start
+        var first = true
+        while !open.isEmpty {
+            defer { first = false }
+            guard index < words.count else { return nil }
+            let line = words[index].line
+            if first, let onLine {
+                guard line == onLine else { return nil }
+            } else {
+                guard index == 0 || line != words[index - 1].line else { return nil }
+            }
+            var stillOpen: [[UInt8]] = []
+            for opening in open {
+                guard index < words.count, words[index].line == line else { return nil }
+                let word = words[index].text
+                let broken = word.count >= 2 && word.hasSuffix("-")
+                let letters = opening + Array((broken ? word.dropLast() : word).lowercased().utf8)
+                if broken {
+                    guard letters.count < improvement.count, improvement.starts(with: letters) else { return nil }
+                    stillOpen.append(letters)
+                } else {
+                    guard letters == improvement else { return nil }
+                }
+                index += 1
+            }
+            guard index == words.count || words[index].line != line else { return nil }
+            open = stillOpen
+        }
+        return index
+    }
 
     /// "improvement", its case ignored, also where the layout joined it again after hyphenation broke it ("improve-ment").
     static func isImprovement(_ word: Substring) -> Bool {
@@ -1146,20 +1192,33 @@ enum JudgmentExtractor {
         guard gradesStart > start, gradesStart - start <= 3, gradesStart < words.count, words[gradesStart].line == line else { return nil }
         guard let (grades, requires, improvements, inOrder, lineEnd) = lineGradeWords(words, from: gradesStart), inOrder,
               grades.count == questions, lineEnd < words.count else { return nil }
-        let open = requires - improvements
         var index = lineEnd
-        // The name's end opens the next line: its first words (up to three) that make, after the first line's, a name.
+        // The name's end opens the next line: its first words (up to three) that make, after the first line's, a name; a
+        // word hyphenation broke at the line's end joined whole ("Bedford-" / "shire"; "Dyfed-" / "Powys" keeps its own).
         let next = index, nextLine = words[next].line
         let prefix = Array(words[start..<gradesStart])
+        func name(_ ending: Int) -> [Word] {
+            let rest = Array(words[next..<(next + ending)])
+            guard let last = prefix.last, Phrases.endsInBrokenWord(last.text, before: rest[0].text) || (last.text.hasSuffix("-") && rest[0].text.first?.isUppercase == true) else {
+                return prefix + rest
+            }
+            let joined = joinedParts([String(last.text), String(rest[0].text)])
+            return prefix.dropLast() + [Word(text: Substring(joined), line: last.line, token: last.token)] + rest.dropFirst()
+        }
         var ending = 0
         for length in 1...3 where next + length <= words.count && words[next + length - 1].line == nextLine {
-            let name = prefix + words[next..<(next + length)]
+            let name = name(length)
             if let (_, found) = Phrases.force(name, at: 0, registry: registry), found == name.count { ending = length }
         }
-        guard ending > 0, let (forceID, _) = Phrases.force(prefix + words[next..<(next + ending)], at: 0, registry: registry) else { return nil }
-        // Then the grades' second words, as many as were left open, and nothing else on the line.
+        guard ending > 0, let (forceID, _) = Phrases.force(name(ending), at: 0, registry: registry) else { return nil }
+        // Then the grades' second words, as many as were left open, and nothing else on the line (a word broken at a
+        // cell's edge, "im-" / "provement", closes on the lines below as `closingLines` reads them).
         index = next + ending
-        for _ in 0..<open {
+        if let broken = brokenImprovements(words, from: gradesStart, end: lineEnd) {
+            guard let after = closingLines(words, from: index, open: broken, onLine: nextLine) else { return nil }
+            return (forceID, grades, after)
+        }
+        for _ in 0..<(requires - improvements) {
             guard index < words.count, words[index].line == nextLine, isImprovement(words[index].text) else { return nil }
             index += 1
         }

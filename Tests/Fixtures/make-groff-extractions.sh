@@ -8,9 +8,13 @@
 # dropped. pdftotext extracts each PDF twice into Tests/Fixtures/extractions/:
 #   <stem>.groff-layout.txt   pdftotext -layout
 #   <stem>.groff-reading.txt  pdftotext in reading order
+# and pdfplumber once (its extract_text() of every page, joined with a line break; no page marks): a table's cells one
+# space apart, each wrapped cell's next line under its row ("Avon and Good Requires im- …" / "Somerset provement …"):
+#   <stem>.groff-pdfplumber.txt
 # Only the texts are kept. Not run by the tests or CI (they read the committed files); the versions used are written
 # in extractions/README.md's "Typeset by groff" section. Needs pandoc, groff (the full package: gropdf), poppler-utils
-# and python3 (apt-get).
+# and python3 (apt-get), and pdfplumber from PyPI for $PYTHON (default python3; a virtual environment:
+# python3 -m venv /tmp/venv && /tmp/venv/bin/pip install pdfplumber, then PYTHON=/tmp/venv/bin/python).
 set -euo pipefail
 cd "$(dirname "$0")"
 work=$(mktemp -d)
@@ -23,4 +27,8 @@ for page in "$work"/*.html; do
     groff -ms -t -k -Tpdf "$work/$stem.ms" > "$work/$stem.pdf" 2>/dev/null
     pdftotext -enc UTF-8 -layout "$work/$stem.pdf" "extractions/$stem.groff-layout.txt"
     pdftotext -enc UTF-8 "$work/$stem.pdf" "extractions/$stem.groff-reading.txt"
+    "${PYTHON:-python3}" -c 'import sys, pdfplumber
+with pdfplumber.open(sys.argv[1]) as document:
+    text = "\n".join(page.extract_text() or "" for page in document.pages)
+open(sys.argv[2], "w", encoding="utf-8").write(text)' "$work/$stem.pdf" "extractions/$stem.groff-pdfplumber.txt"
 done
