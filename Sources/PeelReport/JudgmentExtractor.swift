@@ -1240,10 +1240,31 @@ enum JudgmentExtractor {
             var position = 0
             /// A number passed over between a count and the next grade (grade, count, grade, count …).
             var stray: Word?
+            /// Each "Requires" whose "improvement" the grades' line left open (a typesetter's narrow cell, pdfplumber's
+            /// text: "Requires im- Inadequate" / "provement"), with the opening after it (`closingLines`).
+            var open: [[UInt8]] = []
+            /// The grade at `position`, and "Requires" with "im-" or alone where its cell's next line holds the rest.
+            func grade(at position: Int) -> (grade: Grade, length: Int, opening: [UInt8]?)? {
+                if let (grade, length) = Phrases.grade(words, at: position) { return (grade, length, nil) }
+                guard words[position].text.equals(ignoringASCIICase: "requires") else { return nil }
+                let next = position + 1
+                guard next < words.count, words[next].line == words[position].line else { return (.requiresImprovement, 1, []) }
+                if let opening = brokenImprovementOpening(words[next].text) { return (.requiresImprovement, 2, opening) }
+                return Phrases.grade(words, at: next) != nil ? (.requiresImprovement, 1, []) : nil
+            }
             // Grades then counts, or grade, count, grade, count: a count right after a grade is that grade's.
-            while position < words.count, let (grade, length) = Phrases.grade(words, at: position), !grades.contains(grade) {
+            while position < words.count, let (grade, length, opening) = grade(at: position), !grades.contains(grade) {
+                if let opening { open.append(opening) }
                 grades.append(grade)
                 position += length
+                if !open.isEmpty {
+                    // Its rest stands on the lines below the grades, before the counts.
+                    guard position == words.count || words[position].line != words[position - 1].line else { continue }
+                    guard counts.isEmpty, let after = closingLines(words, from: position, open: open) else { break }
+                    open = []
+                    position = after
+                    continue
+                }
                 if counts.count == grades.count - 1, position < words.count, let count = Int(words[position].text) {
                     counts.append((count, words[position].line))
                     position += 1
@@ -1257,6 +1278,12 @@ enum JudgmentExtractor {
                         position += 1
                     }
                 }
+            }
+            // A "Requires" left open whose rest the lines below did not give: the table is not read, said.
+            guard open.isEmpty else {
+                report.problems.append(ParseProblem(.warning, line: lines[index].number,
+                                                    "grade distribution table whose \"Requires\" the lines below do not end as \"improvement\": not read"))
+                continue
             }
             // All four grades, their counts every force once.
             if let stray, grades.count != 4 || counts.map(\.0).reduce(0, +) != Self.forcesGraded {

@@ -282,6 +282,25 @@ struct ComposedLayoutRegressionTests {
         #expect(off.problems.contains { $0.message.contains("a number (12) between a count and the next grade") })
     }
 
+    /// pdfplumber's text of a typesetter's narrow cells: the table's grades one space apart, "Requires im-" broken at its
+    /// cell's edge, its rest under the grades.
+    @Test("a grade distribution whose \"Requires im-\" ends on the line below (\"provement\") is read; where the rest is not there, it is not")
+    func distributionGradeBrokenInItsCell() throws {
+        let name = "peel-effectiveness-2015-national-overview.md"
+        let text = String(decoding: try Fixtures.sample(name), as: UTF8.self)
+        let table = "Outstanding\tGood\tRequires improvement\tInadequate\n3\t32\t8\t0"
+        #expect(text.contains(table))
+        for (printed, read) in [("Outstanding Good Requires im- Inadequate\nprovement\n3 32 8 0", true),
+                                ("Outstanding Good Requires Inadequate\nimprove-\nment\n3 32 8 0", true),
+                                ("Outstanding Good Requires im- Inadequate\n3 32 8 0", false),
+                                ("Outstanding Good Requires im- Inadequate\nprovement provement\n3 32 8 0", false)] {
+            let report = try parse(Array(text.replacingOccurrences(of: table, with: printed).utf8))
+            let forces = report.gradeDistributions.filter { $0.question == .seriousOrganisedCrime }.map { "\($0.grade.rawValue) \($0.forces)" }
+            #expect(forces == (read ? ["outstanding 3", "good 32", "requires_improvement 8", "inadequate 0"] : []), "\(printed)")
+            #expect(report.problems.contains { $0.message.hasPrefix("grade distribution table whose \"Requires\"") } == !read, "\(printed)")
+        }
+    }
+
     /// `pdftotext -layout` of the overview justified and hyphenated (the committed justified-layout extraction): the header's
     /// "Q3. Protect-" / "ing vulner-" / "able people" runs into Q2's column one space apart, and so do rows' grades,
     /// "Requires improve- Requires im-" over "ment provement".
