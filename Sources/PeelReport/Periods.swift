@@ -122,7 +122,8 @@ enum Dates {
         /// no month has ("32 June").
         func beginsDate(_ index: Int) -> Bool {
             guard index < words.count else { return false }
-            return isMonth(index) || (index + 1 < words.count && isDigits(index) && DateWords.beginsMonth(words[index + 1], in: bytes))
+            return isMonth(index) || (index + 1 < words.count && isDigits(index)
+                && (isMonth(index + 1) || (words[index].count <= 2 && DateWords.beginsMonth(words[index + 1], in: bytes))))
         }
         /// The words to pass over where the date after word `index` names a period that is not known, so that no
         /// period from elsewhere (the paragraph before) stands in for it: a date that cannot exist (its three words
@@ -294,7 +295,7 @@ private enum DateWords {
 
     /// A date whose spaces an extractor lost, as its words: "On1July2017" → "On", "1", "July", "2017"; "30June" →
     /// "30", "June" (a justified line's words set without gaps, read as one). A day of one or two digits, a month's
-    /// name and, if anything follows, a year's four digits; nil for a word that is no such date.
+    /// name and, if anything follows, a year's four digits and punctuation; nil for a word that is no such date.
     static func gluedDate(_ word: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>]? {
         func isDigit(_ offset: Int) -> Bool { bytes[offset] &- 0x30 < 10 }
         guard let dayStart = word.first(where: isDigit) else { return nil }
@@ -302,8 +303,12 @@ private enum DateWords {
         while monthStart < word.upperBound && isDigit(monthStart) { monthStart += 1 }
         var monthEnd = monthStart
         while monthEnd < word.upperBound && ASCIIBytes.isLetter(bytes[monthEnd]) { monthEnd += 1 }
+        // After the year, nothing but punctuation ("2017." ends a sentence): "1May2016ish", "11May20170" and
+        // "1April2015-31March2016" are no date.
         guard monthStart - dayStart <= 2, month(monthStart..<monthEnd, in: bytes) != nil,
-              monthEnd == word.upperBound || (word.upperBound - monthEnd >= 4 && (monthEnd..<monthEnd + 4).allSatisfy(isDigit)) else { return nil }
+              monthEnd == word.upperBound || (word.upperBound - monthEnd >= 4 && (monthEnd..<monthEnd + 4).allSatisfy(isDigit)
+                  && !(monthEnd + 4..<word.upperBound).contains { isDigit($0) || ASCIIBytes.isLetter(bytes[$0]) || bytes[$0] == UInt8(ascii: "-") })
+        else { return nil }
         return [word.lowerBound..<dayStart, dayStart..<monthStart, monthStart..<monthEnd, monthEnd..<word.upperBound].filter { !$0.isEmpty }
     }
 

@@ -121,6 +121,7 @@ struct DayTests {
 
     @Test("a word that only holds a month and digits is no date", arguments: [
         "In2016 the force", "on 123July2017 it", "on 1Julyish 2017", "on 1July20 it", "as at May2017", "on Q1June2017",
+        "on 1May2016ish", "on 11May20170", "on 1April2015-31March2016",
     ])
     func notGluedDate(_ text: String) {
         #expect(Dates.periods(in: text).allSatisfy { $0.asAt == nil && $0.end == nil }, "\(text)")
@@ -157,7 +158,7 @@ struct DayTests {
     private func plainPeriods(_ text: String) -> [Period] {
         // A word that is a date with its spaces lost ("On1July2017", "30June") is its words.
         let months = Dates.months.joined(separator: "|")
-        let glued = try! NSRegularExpression(pattern: "^([^0-9]*)([0-9]{1,2})(\(months))((?:[0-9]{4}.*)?)$", options: .caseInsensitive)
+        let glued = try! NSRegularExpression(pattern: "^([^0-9]*)([0-9]{1,2})(\(months))((?:[0-9]{4}[^A-Za-z0-9-]*)?)$", options: .caseInsensitive)
         let words = text.split(whereSeparator: { " \t,()".contains($0) }).flatMap { word -> [Substring] in
             let whole = String(word)
             guard let match = glued.firstMatch(in: whole, range: NSRange(whole.startIndex..., in: whole)) else { return [word] }
@@ -172,7 +173,8 @@ struct DayTests {
             words[index].count >= 2 && Dates.months.contains { $0.lowercased().hasPrefix(words[index].lowercased()) && words[index].allSatisfy(\.isASCII) }
         }
         func beginsDate(_ index: Int) -> Bool {
-            index < words.count && (isMonth(index) || (index + 1 < words.count && isDay(index) && beginsMonth(index + 1)))
+            index < words.count && (isMonth(index) || (index + 1 < words.count && isDay(index)
+                && (isMonth(index + 1) || (words[index].count <= 2 && beginsMonth(index + 1)))))
         }
         var found: [Period] = []
         var index = 0
