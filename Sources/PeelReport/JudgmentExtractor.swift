@@ -466,8 +466,11 @@ enum JudgmentExtractor {
         while end < words.count, words[end].line == line { end += 1 }
         let last = end - 1
         let closes = opening.map { $0 + Array(words[last].text.lowercased().utf8) == Self.improvement } ?? isImprovement(words[last].text)
-        guard closes, last == year + 1 || words[last - 1].token != words[last].token else { return nil }
+        // The rest in a cell of its own; or, where the line's cells ran together one space apart (pdfplumber's text:
+        // "people ment"), after no more words than a question's wrapped line holds, none ending a sentence.
         let rest = (year + 1)..<last
+        guard closes, last == year + 1 || words[last - 1].token != words[last].token
+                || (rest.count <= 4 && !rest.contains { words[$0].text.hasSuffix(".") || words[$0].text.hasSuffix(":") }) else { return nil }
         guard !rest.contains(where: { Phrases.grade(words, at: $0) != nil || Phrases.year(words[$0]) != nil }) else { return nil }
         return (end, rest)
     }

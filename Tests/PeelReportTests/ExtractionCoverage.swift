@@ -777,8 +777,8 @@ extension ExtractionCoverageTests {
         "2015-dyfed-powys|extraction groff-pdfplumber": CoverageFloor(judgments: 100, distributions: 100, figures: 44.7, findings: 100, wrong: 0),
         "2015-national-overview|extraction groff-pdfplumber": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 92.3, wrong: 1),
         "2015-wiltshire|extraction groff-pdfplumber": CoverageFloor(judgments: 100, distributions: 100, figures: 57.4, findings: 100, wrong: 0),
-        "2017-gwent|extraction groff-pdfplumber": CoverageFloor(judgments: 50, distributions: 100, figures: 96.5, findings: 83.3, wrong: 1),
-        "2017-west-mercia|extraction groff-pdfplumber": CoverageFloor(judgments: 66.6, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-gwent|extraction groff-pdfplumber": CoverageFloor(judgments: 100, distributions: 100, figures: 96.5, findings: 83.3, wrong: 1),
+        "2017-west-mercia|extraction groff-pdfplumber": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         // FLOORS-END
     ]
 }
