@@ -518,6 +518,23 @@ enum FigureExtractor {
                 if area > 0, words[area - 1] == "and" { area -= 1 }
                 return names.isForce(window.words[..<area].map(\.text).joined(separator: " ").droppingHeaderWords())
             }
+            /// Whether the header's first line holds its columns' first words one space apart, in the order the numbers
+            /// are read in: "Outcome <force> Rate England and Rate" (pdfplumber's text of a typesetter's narrow cells, each
+            /// title's other lines among the others' below: "type/group Police Num- Wales Number", …).
+            func firstLineKeepsOrder(before opening: Int) -> Bool {
+                let firstLine = window.words[0].line
+                var words = window.words[..<opening].prefix { $0.line == firstLine }.map(\.text)
+                guard words.count >= 5, words[0].equals(ignoringASCIICase: "outcome"), words.removeLast().equals(ignoringASCIICase: "rate") else { return false }
+                if words.last?.equals(ignoringASCIICase: "wales") == true { words.removeLast() }
+                guard words.count >= 5, words.removeLast().equals(ignoringASCIICase: "and"), words.removeLast().equals(ignoringASCIICase: "england"),
+                      words.removeLast().equals(ignoringASCIICase: "rate") else { return false }
+                // The force's title may break at its cell's edge inside its last word ("Wiltshire Po-" / "lice").
+                if let last = words.last, words.count > 2, last.count >= 3, last.hasSuffix("-"),
+                   ["police", "constabulary"].contains(where: { $0.hasPrefix(last.dropLast().lowercased()) }) {
+                    words.removeLast()
+                }
+                return names.isForce(words.dropFirst().joined(separator: " "))
+            }
             /// The rows from the word `start` on, and what was left out of them.
             func readRows(from start: Int) -> (rows: [TableRow], problems: [ParseProblem]) {
                 var rows: [TableRow] = []
@@ -666,7 +683,7 @@ enum FigureExtractor {
                 // The outcomes' rows whole under a header whose words an extraction scattered ("… Number of outcomes", "and
                 // Wales Number of outcomes Rate", "England" after the rows): read where the numbers themselves say which
                 // column is which (`outcomeColumnsAgree`).
-                if let opening, headerKeepsOrder(before: opening) {
+                if let opening, headerKeepsOrder(before: opening) || firstLineKeepsOrder(before: opening) {
                     let (rows, problems) = readRows(from: opening)
                     if problems.isEmpty, Self.outcomeColumnsAgree(rows.map(\.values)) {
                         for row in rows { addRow(metric: row.metric, qualifier: row.qualifier, values: row.values, line: row.line) }

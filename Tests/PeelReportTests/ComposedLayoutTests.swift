@@ -301,6 +301,29 @@ struct ComposedLayoutRegressionTests {
         }
     }
 
+    /// pdfplumber's text of groff's page (the committed groff-pdfplumber extraction): the outcomes header's titles one
+    /// space apart, each title's lines among the others' ("Outcome Dyfed-Powys Rate England and Rate" / "type/group
+    /// Police Num- Wales Number" / …).
+    @Test("an outcomes header whose titles' lines ran together is read by its first line's order where the numbers agree; not in another order")
+    func outcomesHeaderRunTogether() throws {
+        let name = "peel-effectiveness-2015-dyfed-powys.txt"
+        let outcomes = { (report: Report) in
+            report.figures.filter { $0.metric == .outcomeCount || $0.metric == .outcomeRatePct }
+                .map { "\($0.area.rawValue) \($0.metric.rawValue) \($0.qualifier?.rawValue ?? "-") \($0.value)" }.sorted()
+        }
+        let expected = outcomes(try parseSample(name))
+        #expect(expected.count == 36)
+        let text = String(decoding: try readBytes(extractionsFolder + "/peel-effectiveness-2015-dyfed-powys.groff-pdfplumber.txt"), as: UTF8.self)
+        #expect(outcomes(try parse(Array(text.utf8))) == expected)
+        let header = "Outcome Dyfed-Powys Rate England and Rate\n"
+        #expect(text.contains(header))
+        for other in ["Outcome Rate Dyfed-Powys England and Rate\n", "Outcome England and Rate Dyfed-Powys Rate\n"] {
+            let report = try parse(Array(text.replacingOccurrences(of: header, with: other).utf8))
+            #expect(outcomes(report).isEmpty, "\(other)")
+            #expect(report.problems.contains { $0.message.hasPrefix("figure table header not read") }, "\(other)")
+        }
+    }
+
     /// `pdftotext -layout` of the overview justified and hyphenated (the committed justified-layout extraction): the header's
     /// "Q3. Protect-" / "ing vulner-" / "able people" runs into Q2's column one space apart, and so do rows' grades,
     /// "Requires improve- Requires im-" over "ment provement".
