@@ -1092,7 +1092,8 @@ enum JudgmentExtractor {
                 guard index < words.count, words[index].line == line else { return nil }
                 let word = words[index].text
                 let broken = word.count >= 2 && word.hasSuffix("-")
-                let letters = opening + Array((broken ? word.dropLast() : word).lowercased().utf8)
+                // A part the layout joined again across the cell's lines keeps the hyphen between ("improve-ment").
+                let letters = opening + Array((broken ? word.dropLast() : Substring(Phrases.withoutInnerHyphens(word))).lowercased().utf8)
                 if broken {
                     guard letters.count < improvement.count, improvement.starts(with: letters) else { return nil }
                     stillOpen.append(letters)

@@ -11,10 +11,13 @@
 # and pdfplumber once (its extract_text() of every page, joined with a line break; no page marks): a table's cells one
 # space apart, each wrapped cell's next line under its row ("Avon and Good Requires im- …" / "Somerset provement …"):
 #   <stem>.groff-pdfplumber.txt
+# and pypdf once, in its layout mode (extract_text(extraction_mode="layout") of every page, joined with a line break):
+# columns placed by the glyphs' widths, a wrapped cell's lines a column or so apart from its first line's:
+#   <stem>.groff-pypdf-layout.txt
 # Only the texts are kept. Not run by the tests or CI (they read the committed files); the versions used are written
 # in extractions/README.md's "Typeset by groff" section. Needs pandoc, groff (the full package: gropdf), poppler-utils
-# and python3 (apt-get), and pdfplumber from PyPI for $PYTHON (default python3; a virtual environment:
-# python3 -m venv /tmp/venv && /tmp/venv/bin/pip install pdfplumber, then PYTHON=/tmp/venv/bin/python).
+# and python3 (apt-get), and pdfplumber and pypdf from PyPI for $PYTHON (default python3; a virtual environment:
+# python3 -m venv /tmp/venv && /tmp/venv/bin/pip install pdfplumber pypdf, then PYTHON=/tmp/venv/bin/python).
 set -euo pipefail
 cd "$(dirname "$0")"
 work=$(mktemp -d)
@@ -31,4 +34,7 @@ for page in "$work"/*.html; do
 with pdfplumber.open(sys.argv[1]) as document:
     text = "\n".join(page.extract_text() or "" for page in document.pages)
 open(sys.argv[2], "w", encoding="utf-8").write(text)' "$work/$stem.pdf" "extractions/$stem.groff-pdfplumber.txt"
+    "${PYTHON:-python3}" -c 'import sys, pypdf
+text = "\n".join(page.extract_text(extraction_mode="layout") for page in pypdf.PdfReader(sys.argv[1]).pages)
+open(sys.argv[2], "w", encoding="utf-8").write(text)' "$work/$stem.pdf" "extractions/$stem.groff-pypdf-layout.txt"
 done

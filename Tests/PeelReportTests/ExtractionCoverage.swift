@@ -779,6 +779,11 @@ extension ExtractionCoverageTests {
         "2015-wiltshire|extraction groff-pdfplumber": CoverageFloor(judgments: 100, distributions: 100, figures: 98.8, findings: 100, wrong: 0),
         "2017-gwent|extraction groff-pdfplumber": CoverageFloor(judgments: 100, distributions: 100, figures: 96.5, findings: 83.3, wrong: 1),
         "2017-west-mercia|extraction groff-pdfplumber": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2015-dyfed-powys|extraction groff-pypdf-layout": CoverageFloor(judgments: 100, distributions: 100, figures: 98.5, findings: 100, wrong: 0),
+        "2015-national-overview|extraction groff-pypdf-layout": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 92.3, wrong: 1),
+        "2015-wiltshire|extraction groff-pypdf-layout": CoverageFloor(judgments: 100, distributions: 100, figures: 98.8, findings: 100, wrong: 0),
+        "2017-gwent|extraction groff-pypdf-layout": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
+        "2017-west-mercia|extraction groff-pypdf-layout": CoverageFloor(judgments: 100, distributions: 100, figures: 100, findings: 100, wrong: 0),
         // FLOORS-END
     ]
 }
@@ -981,7 +986,7 @@ let extractionFlavours = ["layout", "reading", "pymupdf", "pdfminer", "pdfplumbe
                           "pdfminer-tight", "pdfminer-loose", "colspacing2", "pdfminer-flow", "pdfminer-noflow", "pdfminer-vertical", "pdfminer-flow0",
                           "a5-layout", "a5-reading", "large-layout", "large-reading", "small-layout", "small-reading", "b5-layout", "b5-reading",
                           "serif-layout", "serif-reading", "justified-layout", "justified-reading", "justified-a5-layout", "justified-a5-reading",
-                          "groff-layout", "groff-reading", "groff-pdfplumber"]
+                          "groff-layout", "groff-reading", "groff-pdfplumber", "groff-pypdf-layout"]
 
 func sampleStem(_ name: String) -> String {
     (name as NSString).deletingPathExtension
