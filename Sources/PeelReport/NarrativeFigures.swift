@@ -27,14 +27,19 @@ enum NarrativeFigures {
         let groups: [String?]
         let groupLines: [Int]
         let periods: [Period]
+        /// Where the sentence names more than one period, the last one it names before each group's number (nil for
+        /// none before it).
+        let groupPeriods: [Period?]
         let sentence: String
 
         func word(_ group: Int) -> String { groups[group]?.lowercased() ?? "" }
 
+        /// A number takes the period its sentence names last before it ("In the 12 months to 30 June 2015, … recorded
+        /// 17,130 incidents …, as reported on 1 October 2015"), else the last one it names.
         func figure(_ area: Area, _ metric: Metric, _ group: Int, sign: Double = 1, period: Period? = nil) -> Figure? {
             guard let printed = groups[group].flatMap({ PrintedNumber($0) }) else { return nil }
             return Figure(area: area, metric: metric, value: printed.value * sign, decimals: printed.decimals, unit: metric.unit,
-                          period: period ?? periods.last ?? Period(), source: .narrative, line: groupLines[group])
+                          period: period ?? groupPeriods[group] ?? periods.last ?? Period(), source: .narrative, line: groupLines[group])
         }
     }
 
@@ -171,6 +176,13 @@ enum NarrativeFigures {
         // The period a sentence names; else the nearest one before it in its paragraph ("over the same
         // time period"); else the last one of the paragraph before ("Over this same period, …").
         var periods = Dates.periods(in: sentence)
+        // Read only where the sentence names two periods or more: with one, it is each number's either way.
+        let sentenceEnd = sentenceRange.location + sentenceRange.length
+        let groupPeriods = ranges.map { range -> Period? in
+            guard periods.count >= 2, range.location != NSNotFound else { return nil }
+            let end = min(max(range.location, sentenceRange.location), sentenceEnd)
+            return Dates.periods(in: text.substring(sentenceRange.location, end)).last
+        }
         if periods.isEmpty {
             periods = Array(Dates.periods(in: text.substring(0, ranges[0].location)).suffix(1))
         }
@@ -179,7 +191,7 @@ enum NarrativeFigures {
             range.location == NSNotFound ? nil : text.substring(range.location, range.location + range.length)
         }
         let groupLines = ranges.map { LineStart.line(atUTF16: max(0, $0.location), in: starts) }
-        return pattern.read(Match(groups: groups, groupLines: groupLines, periods: periods, sentence: sentence))
+        return pattern.read(Match(groups: groups, groupLines: groupLines, periods: periods, groupPeriods: groupPeriods, sentence: sentence))
     }
 
     /// Words that say a paragraph names a period: it may be the one a later sentence refers to.

@@ -162,4 +162,22 @@ import Testing
         #expect(NarrativeFigures.paragraphTexts(lines) == ["Crime fell - sharply in Kent. Anti- Social"])
     }
 
+
+    @Test("a number takes the period its sentence names before it, not a later one (\"…, as reported on 1 October 2015\"); a sentence of one period, or whose periods all follow the number, reads as before")
+    func periodBeforeTheNumber() throws {
+        let name = "peel-effectiveness-2015-dyfed-powys.txt"
+        let text = String(decoding: Fixtures.sample(name), as: UTF8.self)
+        let sentence = "In the 12 months to 30 June 2015, Dyfed-Powys Police recorded 17,130 incidents of anti-social behaviour."
+        #expect(text.contains(sentence))
+        let count = { (report: Report) in
+            report.figures.filter { $0.metric == .asbIncidentsCount }.map { "\($0.value) \($0.period.start?.description ?? "?")…\($0.period.end?.description ?? "?") \($0.period.asAt?.description ?? "-")" }
+        }
+        let expected = count(try parseSample(name))
+        #expect(expected == ["17130.0 2014-07-01…2015-06-30 -"])
+        let later = sentence.replacingOccurrences(of: "behaviour.", with: "behaviour, as reported on 1 October 2015.")
+        #expect(count(try parse(Array(text.replacingOccurrences(of: sentence, with: later).utf8))) == expected)
+        // The period after the number where none stands before it: the last one the sentence names, as before.
+        let after = "Dyfed-Powys Police recorded 17,130 incidents of anti-social behaviour between the 12 months to 30 June 2014 and the 12 months to 30 June 2015."
+        #expect(count(try parse(Array(text.replacingOccurrences(of: sentence, with: after).utf8))) == expected)
+    }
 }
