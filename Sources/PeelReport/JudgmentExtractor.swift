@@ -75,19 +75,40 @@ enum JudgmentExtractor {
     /// The 2016–17 lines read (lowercase starts).
     private static let overallEffectiveness = "overall effectiveness"
     private static let question = "question"
-    private static let headings2016 = LineOpenings([overallEffectiveness, question])
+    private static let headings2016 = LineOpenings([overallEffectiveness, question, "preventing crime", "investigating crime", "protecting vulnerable",
+                                                    "tackling serious", "specialist capabilit"])
 
-    /// 2016–17: "Overall effectiveness 2017 Requires improvement" and the Question / Grade / Last inspected table.
-    static func forceReport2016(_ text: LaidOutText, forceID: String?, scale: GradeScale, into report: inout Report) {
+    /// 2016–17: "Overall effectiveness 2017 Requires improvement" and the Question / Grade / Last inspected table; each
+    /// section's heading over its grade, where it agrees with the table or the table's row was not read.
+    static func forceReport2016(_ text: LaidOutText, forceID: String?, year: Int, scale: GradeScale, into report: inout Report) {
         let lines = text.lines
         var candidates: [Candidate] = []
+        /// The judgments table prints when each question was last inspected: a question graded in a section of its own
+        /// was inspected for this report (2017's sections are the questions inspected that year; the others' grades
+        /// stand from an earlier year, in the table only).
+        var tableHasYears = false
         var index = 0
         let headings = Self.headings2016  // read once, not a static's lazy check a line
         /// The last line of the table read a column at a time last: no column above a later header reaches into it.
         var tableEnd = -1
         while index < lines.count {
-            // Only lines opening like "overall effectiveness" or "question" are read (blank ones are passed over too).
+            // Only lines opening like "overall effectiveness", "question" or a section's heading are read (blank ones are
+            // passed over too).
             guard headings.mayOpenOnFourBytes(lines[index]) else {
+                index += 1
+                continue
+            }
+            if case let first = lines[index].opening | 0x20, first != UInt8(ascii: "o"), first != UInt8(ascii: "q") {
+                // A section's heading: a short line.
+                if lines[index].byteCount <= 120, let (question, last) = sectionHeading2016(lines, at: index) {
+                    if let gradeIndex = nextFilledLine(lines, after: last), lines[gradeIndex].byteCount <= 40,
+                       let grade = Grade(printed: lines[gradeIndex].text),
+                       standsApartFromTables(lines, heading: index, grade: gradeIndex) {
+                        candidates.append(Candidate(question: question, grade: grade, lastInspected: tableHasYears ? year : nil,
+                                                    line: lines[gradeIndex].number, source: .heading))
+                    }
+                    index = last
+                }
                 index += 1
                 continue
             }
@@ -109,6 +130,11 @@ enum JudgmentExtractor {
             }
             if printed.hasPrefix(ignoringASCIICase: Self.question) {
                 let words = text.tokens(index..<min(lines.count, index + 40)).words
+                if !tableHasYears {
+                    tableHasYears = zip(words, words.dropFirst()).contains {
+                        $0.text.equals(ignoringASCIICase: "last") && $1.text.equals(ignoringASCIICase: "inspected")
+                    }
+                }
                 let headed = words.count > 4 && ["question", "grade", "last", "inspected"].enumerated().allSatisfy { words[$0.offset].text.equals(ignoringASCIICase: $0.element) }
                 // "Question" alone on its line: the header's cells a line each, the table's perhaps out of their rows.
                 if printed.equals(ignoringASCIICase: "question"),
@@ -131,6 +157,66 @@ enum JudgmentExtractor {
         }
         report.judgments = choose(candidates, forceID: forceID, scale: scale, problems: &report.problems)
     }
+
+    /// The headings of a 2017 report's sections, each over its question's grade ("Protecting vulnerable people and
+    /// supporting victims" / "Requires improvement"), as their lowercase letters: a second source beside the table, and
+    /// the only one where a reading order left the table's cells out of their rows.
+    private static let sectionHeadings2016: [(question: Question, letters: [UInt8])] = ([
+        (.preventingCrime, "preventing crime and tackling anti-social behaviour"),
+        (.investigatingCrime, "investigating crime and reducing re-offending"),
+        (.protectingVulnerable, "protecting vulnerable people and supporting victims"),
+        (.seriousOrganisedCrime, "tackling serious and organised crime"),
+        (.specialistCapabilities, "specialist capabilities"),
+    ] as [(Question, String)]).map { ($0.0, Array($0.1.utf8.filter { $0 &- 0x61 < 26 })) }
+
+    /// The 2017 section heading that opens at line `index`, wrapped over up to three lines, and its last line; nil
+    /// where the lines spell no heading whole. Compared as their ASCII letters, lowercased: a heading's words whatever
+    /// its spaces, hyphens, wrapping, Markdown marks or footnote numbers ("anti-social", "antisocial", "anti- social").
+    private static func sectionHeading2016(_ lines: NormalisedLines, at index: Int) -> (Question, last: Int)? {
+        var letters: [UInt8] = []
+        letters.reserveCapacity(128)
+        var at = index
+        while at < lines.count, at - index < 3, !lines[at].isBlank, lines[at].byteCount <= 120 {
+            lines[at].withText { bytes in
+                for byte in bytes where (byte | 0x20) &- 0x61 < 26 { letters.append(byte | 0x20) }
+            }
+            if let heading = sectionHeadings2016.first(where: { $0.letters == letters }) { return (heading.question, at) }
+            guard sectionHeadings2016.contains(where: { $0.letters.starts(with: letters) }) else { return nil }
+            at += 1
+        }
+        return nil
+    }
+
+    /// The next line after `index` that is neither blank nor a number alone (a page's).
+    private static func nextFilledLine(_ lines: NormalisedLines, after index: Int) -> Int? {
+        lines[(index + 1)...].prefix(8).firstIndex { !$0.isBlank && !$0.isBareNumber }
+    }
+
+    /// Whether a section heading over a grade stands apart from a judgments table: a reading order that prints the
+    /// table a column at a time sets the last question's wording over the first row's grade. So the line above the
+    /// heading is no other short line naming a question (a column of them) nor a table's cell or title, and the line
+    /// under the grade is no cell or title either (a column of grades, or a row's year). Longer lines are prose: a
+    /// paragraph's line is not split into words (callgrind: most of this reader's cost).
+    private static func standsApartFromTables(_ lines: NormalisedLines, heading: Int, grade: Int) -> Bool {
+        if let above = lines[..<heading].suffix(8).lastIndex(where: { !$0.isBlank && !$0.isBareNumber }), lines[above].byteCount <= 80 {
+            if opensWithCellOrTitle(lines[above]) || !Question.named(in: lines[above].text).isEmpty { return false }
+        }
+        if let below = nextFilledLine(lines, after: grade), lines[below].byteCount <= 80, opensWithCellOrTitle(lines[below]) { return false }
+        return true
+    }
+
+    /// Whether a line opens with a judgments table's cell or title: a grade's first word, a year, a dash, "Grade", "Last
+    /// inspected" or "Question". Read on its first word's bytes (as `holdsOnlyCells` by Characters, it was most of the
+    /// section headings' cost).
+    private static func opensWithCellOrTitle(_ line: NormalisedLine) -> Bool {
+        line.withText { bytes in
+            let word = bytes.prefix { $0 != 0x20 && $0 != 0x09 }
+            if word.count == 4, word.allSatisfy({ $0 &- 0x30 < 10 }) { return true }
+            return Self.cellOpenings.contains(word.map(ASCIIBytes.lower))
+        }
+    }
+
+    private static let cellOpenings = Set((gradeWords + ["grade", "last", "question", "-", "\u{2013}", "\u{2014}"]).map { Array($0.utf8) })
 
     /// The grade and year columns, each under its title, may stand ahead of the questions' (pdfminer.six with
     /// `boxes_flow=1.0`): the line of the first such title among the titles and cells just above the header, if any.

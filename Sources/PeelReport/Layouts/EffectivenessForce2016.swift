@@ -12,7 +12,7 @@ enum EffectivenessForce2016: ReportLayout {
     }
 
     static func read(_ text: LaidOutText, title: TitlePage.Title, forces: ForceRegistry, into report: inout Report) {
-        JudgmentExtractor.forceReport2016(text, forceID: report.forceID, scale: GradeScale.forYear(title.year), into: &report)
+        JudgmentExtractor.forceReport2016(text, forceID: report.forceID, year: title.year, scale: GradeScale.forYear(title.year), into: &report)
         FigureExtractor.extract(text, forceName: title.subject, forceID: report.forceID, registry: forces, into: &report)
         FindingExtractor.extract(text.lines, into: &report)
     }
