@@ -48,7 +48,25 @@ extension Configuration {
         if let duplicate = DuplicateKeys.first(in: Array(data)) {
             throw ConfigurationError(description: "\"\(duplicate)\" is given twice (JSON keeps only one of them)")
         }
-        guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+        let parsed: Any
+        do {
+            parsed = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            // Foundation's own description is its error domain and code; the reason, and where, are in the user info.
+            let info = (error as NSError).userInfo
+            let reason = info[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+            var place = ""
+            // The offset is in the user info on Darwin, only in the reason's words here ("… around character 29.").
+            let stated = reason.range(of: "around character ").flatMap { Int(reason[$0.upperBound...].prefix { $0.isNumber }) }
+            if let offset = info["NSJSONSerializationErrorIndex"] as? Int ?? stated, offset >= 0, offset <= data.count {
+                let before = data.prefix(offset)
+                let line = before.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+                let column = offset - (before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1
+                place = " (line \(line), column \(column))"
+            }
+            throw ConfigurationError(description: "not valid JSON\(place): \(reason)")
+        }
+        guard let object = parsed as? [String: Any] else {
             throw ConfigurationError(description: "the top level must be a JSON object")
         }
         var configuration = Configuration()
