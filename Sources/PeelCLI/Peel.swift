@@ -76,6 +76,11 @@ struct RunCommand: ParsableCommand {
     var verbose = false
 
     func validate() throws {
+        // An empty path is most often an unset variable (`--output "$DATASET"` in a cron line): read as the current
+        // folder, it would replace a dataset there, or read one back in.
+        for (option, paths) in [("--output", [output]), ("--input", input), ("--config", config.map { [$0] } ?? [])] where paths.contains("") {
+            throw ValidationError("\(option) is empty (an unset variable?): give it a path")
+        }
         if let jobs, !(1...RunOptions.maxJobs).contains(jobs) { throw ValidationError("--jobs must be between 1 and \(RunOptions.maxJobs)") }
         if case .failure(let error) = RunOptions.formats(named: format) { throw ValidationError("--format: \(error.message)") }
     }

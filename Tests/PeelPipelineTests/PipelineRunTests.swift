@@ -339,6 +339,16 @@ struct CommandLineTests {
         #expect(Peel.exitCode(arguments: ["run", "--input", wiltshire] + config) == 0)
         #expect(Peel.exitCode(arguments: ["run", "--input", wiltshire, "--fail-on", "warning"] + config) == 3)
         #expect(Peel.exitCode(arguments: ["run", "--fail-on", "sometimes"] + output) == 64)
+        // An empty path (an unset variable: `--output "$DATASET"`) is refused, not read as the current folder.
+        for arguments in [["--input", wiltshire, "--config", folder + "/empty.json", "--output", ""], ["--input", ""] + config,
+                          ["--input", wiltshire, "--config", ""] + output] {
+            let option = arguments[arguments.firstIndex(of: "")! - 1]
+            #expect(Peel.exitCode(arguments: ["run"] + arguments) == 64, "\(option) \"\"")
+            #expect(throws: (any Error).self) { _ = try Peel.parseAsRoot(["run"] + arguments) }
+            do { _ = try Peel.parseAsRoot(["run"] + arguments) } catch {
+                #expect(Peel.message(for: error) == "\(option) is empty (an unset variable?): give it a path")
+            }
+        }
         // A format that is not csv or parquet, or none, is refused before anything is read.
         for format in ["xlsx", "csv,xlsx", "", "csv,"] {
             #expect(Peel.exitCode(arguments: ["run", "--input", wiltshire, "--format", format] + config) == 64, "--format \"\(format)\"")
