@@ -42,7 +42,9 @@ enum PageFurniture {
                     if repeats || isPageNumber(lines[candidates[depth]].text) {
                         furniture.insert(candidates[depth])
                     }
-                    if repeats { running.insert(key) }
+                    // A number's key ("#", a page's number) is no running line a few lines into a page: there it is a
+                    // value or a table's cell ("2017" / "2017" / "2017" over a page's last paragraph).
+                    if repeats, key.utf8.contains(where: { ($0 | 0x20) &- 0x61 < 26 }) { running.insert(key) }
                 }
             }
         }

@@ -85,8 +85,12 @@ enum JudgmentExtractor {
         var candidates: [Candidate] = []
         /// The judgments table prints when each question was last inspected: a question graded in a section of its own
         /// was inspected for this report (2017's sections are the questions inspected that year; the others' grades
-        /// stand from an earlier year, in the table only).
+        /// stand from an earlier year, in the table only), where the table's cells say so too (`sectionsYear`).
         var tableHasYears = false
+        /// The lines of the judgments tables' headers ("Question …"), for `sectionsYear`.
+        var tableHeaders: [Int] = []
+        /// The grades read under the sections' headings.
+        var sectionGrades: [Candidate] = []
         var index = 0
         let headings = Self.headings2016  // read once, not a static's lazy check a line
         /// The last line of the table read a column at a time last: no column above a later header reaches into it.
@@ -100,12 +104,14 @@ enum JudgmentExtractor {
             }
             if case let first = lines[index].opening | 0x20, first != UInt8(ascii: "o"), first != UInt8(ascii: "q") {
                 // A section's heading: a short line.
-                if lines[index].byteCount <= 120, let (question, last) = sectionHeading2016(lines, at: index) {
+                // (Not among the cells of a table read a column at a time: its questions' wordings are no headings.)
+                if index > tableEnd, lines[index].byteCount <= 120, let (question, last) = sectionHeading2016(lines, at: index) {
+                    // The grade alone on its line: "Good 2016" is a table's row.
                     if let gradeIndex = nextFilledLine(lines, after: last), lines[gradeIndex].byteCount <= 40,
+                       !lines[gradeIndex].withText({ $0.contains { $0 &- 0x30 < 10 } }),
                        let grade = Grade(printed: lines[gradeIndex].text),
                        standsApartFromTables(lines, heading: index, grade: gradeIndex) {
-                        candidates.append(Candidate(question: question, grade: grade, lastInspected: tableHasYears ? year : nil,
-                                                    line: lines[gradeIndex].number, source: .heading))
+                        sectionGrades.append(Candidate(question: question, grade: grade, lastInspected: nil, line: lines[gradeIndex].number, source: .heading))
                     }
                     index = last
                 }
@@ -129,6 +135,7 @@ enum JudgmentExtractor {
                 continue
             }
             if printed.hasPrefix(ignoringASCIICase: Self.question) {
+                tableHeaders.append(index)
                 let words = text.tokens(index..<min(lines.count, index + 40)).words
                 if !tableHasYears {
                     tableHasYears = zip(words, words.dropFirst()).contains {
@@ -155,7 +162,37 @@ enum JudgmentExtractor {
                 continue
             }
         }
-        report.judgments = choose(candidates, forceID: forceID, scale: scale, problems: &report.problems)
+        // (Asked only where a section grades a question the table did not: where both do, the table's row is read.)
+        if tableHasYears, let first = sectionGrades.first,
+           sectionGrades.contains(where: { section in !candidates.contains { $0.question == section.question } }),
+           sectionsYear(lines, headers: tableHeaders, before: lines.firstIndex { $0.number == first.line } ?? lines.count, year: year,
+                        sections: Set(sectionGrades.map(\.question)).count) {
+            sectionGrades = sectionGrades.map {
+                Candidate(question: $0.question, grade: $0.grade, lastInspected: year, line: $0.line, source: $0.source)
+            }
+        }
+        report.judgments = choose(candidates + sectionGrades, forceID: forceID, scale: scale, problems: &report.problems)
+    }
+
+    /// Whether the judgments tables' cells (lines of grades, years and dashes only, from each header up to 60 lines on
+    /// and before the first section) print the report's year once for each question graded in a section, and no dash:
+    /// then each such question was last inspected in the report's year (a section for a question carried over from an
+    /// earlier year, or a year the table leaves out, and the counts differ).
+    private static func sectionsYear(_ lines: NormalisedLines, headers: [Int], before end: Int, year: Int, sections: Int) -> Bool {
+        var counted = Set<Int>()
+        var years = 0
+        for header in headers {
+            for index in header..<min(header + 60, end, lines.count) where !counted.contains(index) && lines[index].byteCount <= 40 {
+                counted.insert(index)
+                let text = lines[index].text
+                guard !lines[index].isBlank, !lines[index].isBareNumber, holdsOnlyCells(text) else { continue }
+                for word in text.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+                    if isDash(word) { return false }
+                    if Phrases.year(Word(text: word, line: 0, token: 0)) == year { years += 1 }
+                }
+            }
+        }
+        return years == sections
     }
 
     /// The headings of a 2017 report's sections, each over its question's grade ("Protecting vulnerable people and
@@ -193,15 +230,18 @@ enum JudgmentExtractor {
     }
 
     /// Whether a section heading over a grade stands apart from a judgments table: a reading order that prints the
-    /// table a column at a time sets the last question's wording over the first row's grade. So the line above the
-    /// heading is no other short line naming a question (a column of them) nor a table's cell or title, and the line
-    /// under the grade is no cell or title either (a column of grades, or a row's year). Longer lines are prose: a
+    /// table a column at a time sets the last question's wording over the first row's grade, and one a row at a time
+    /// each question's over its own. So the line above the heading is no other short line naming a question (a column
+    /// of them) nor a table's cell or title, and the line under the grade is no cell or title either (a column of
+    /// grades, or a row's year), nor a question's wording (the next row). Longer lines are prose: a
     /// paragraph's line is not split into words (callgrind: most of this reader's cost).
     private static func standsApartFromTables(_ lines: NormalisedLines, heading: Int, grade: Int) -> Bool {
         if let above = lines[..<heading].suffix(8).lastIndex(where: { !$0.isBlank && !$0.isBareNumber }), lines[above].byteCount <= 80 {
             if opensWithCellOrTitle(lines[above]) || !Question.named(in: lines[above].text).isEmpty { return false }
         }
-        if let below = nextFilledLine(lines, after: grade), lines[below].byteCount <= 80, opensWithCellOrTitle(lines[below]) { return false }
+        // Nor a question's wording: the next row's.
+        if let below = nextFilledLine(lines, after: grade), lines[below].byteCount <= 80,
+           opensWithCellOrTitle(lines[below]) || !Question.named(in: lines[below].text).isEmpty { return false }
         return true
     }
 

@@ -79,4 +79,59 @@ struct SectionGradeTests {
         let report = try parse(Array(text.replacingOccurrences(of: section, with: "").utf8))
         #expect(!report.judgments.contains { $0.question == .specialistCapabilities && $0.grade != .ungraded })
     }
+
+    private func withTable(_ table: String, in text: String? = nil) throws -> Report {
+        try parse(Array((text ?? westMerciaText()).replacingOccurrences(of: Self.rowMajor, with: table).utf8))
+    }
+
+    /// A review's probes: tables whose rows the table readers stop before (a footnote after the first row, a grade
+    /// before its question) or read a column at a time, a row's wording over its grade like a section's heading.
+    @Test("a table's row is no section: its question is given no year but the table's, nor disputed", arguments: [
+        // Chromium's order, a footnote after the first row; with the grade and year on one line.
+        "Question\n\nGrade\n\nLast inspected\n\nPreventing crime and tackling anti-social behaviour Requires improvement 2017\n\n³ The 2016 effectiveness report for West Mercia Police can be found on the HMICFRS website.\n\nInvestigating crime and reducing re-offending\n\nGood\n\nProtecting vulnerable people\n\nRequires improvement 2017\n\n2016\n\nTackling serious and organised crime\n\nInadequate\n\n2017\n\nSpecialist capabilities\n\nUngraded\n\n2017",
+        "Question\n\nGrade\n\nLast inspected\n\nPreventing crime and tackling anti-social behaviour Requires improvement 2017\n\n³ The 2016 effectiveness report for West Mercia Police can be found on the HMICFRS website.\n\nInvestigating crime and reducing re-offending\n\nGood 2016\n\nProtecting vulnerable people\n\nRequires improvement 2017\n\nTackling serious and organised crime\n\nInadequate 2017\n\nSpecialist capabilities\n\nUngraded 2017",
+        // A grade before its question (not read), the first question wrapped.
+        "Question\nGrade\nLast inspected\nRequires improvement\nPreventing crime and tackling anti-social\nbehaviour\nInvestigating crime and reducing re-offending\nGood\nProtecting vulnerable people\nTackling serious and organised crime\nSpecialist capabilities\nRequires improvement\nInadequate\nUngraded\n2017\n2016\n2017\n2017\n2017",
+        // Grades a row behind their questions, read a column at a time: every row read.
+        "Question\nGrade\nLast inspected\nPreventing crime and tackling\nanti-social behaviour\nInvestigating crime and\nreducing re-offending\nRequires improvement 2017\nProtecting vulnerable people\nGood 2016\nTackling serious and organised crime\nRequires improvement 2017\nSpecialist capabilities\nInadequate 2017\nUngraded 2017",
+    ])
+    func tableRowsAreNoSections(table: String) throws {
+        let report = try withTable(table)
+        #expect(!report.judgments.contains { $0.question == .investigatingCrime && $0.lastInspected != 2016 }, "\(rows(report))")
+        #expect(!report.problems.contains { $0.message.contains("here but") }, "\(report.problems.map(\.message))")
+        // Every grade the sample's; every year the sample's or none.
+        let sample = try parseSample(westMercia).judgments
+        for judgment in report.judgments {
+            let expected = try #require(sample.first { $0.question == judgment.question })
+            #expect(judgment.grade == expected.grade && (judgment.lastInspected == nil || judgment.lastInspected == expected.lastInspected), "\(rows(report))")
+        }
+    }
+
+    /// The table's columns out of their rows (not read), and a section for a question the table says was inspected in
+    /// 2016, or a dash where the table prints no year: the sections' count of the report's year is not the table's.
+    @Test("where the table's cells do not print the report's year once for each section, the sections' grades have no year")
+    func sectionsYearNotCertain() throws {
+        let questions = "Question\nPreventing crime and tackling anti-social behaviour\nInvestigating crime and reducing re-offending\nProtecting vulnerable people\nTackling serious and organised crime\nSpecialist capabilities\n\n\nGrade\nRequires\nimprovement\nGood\n\nLast inspected\n2017\n\nRequires\nimprovement\nInadequate\nUngraded\n\n2017\n\n2016\n\n2017\n"
+        let withSection = westMerciaText().replacingOccurrences(of: "Protecting vulnerable people and supporting victims\n",
+            with: "Investigating crime and reducing re-offending\n\nGood\n\nWe did not inspect this question in 2017.\n\nProtecting vulnerable people and supporting victims\n")
+        let carried = try withTable(questions + "2017", in: withSection)
+        #expect(rows(carried) == ["overall requires_improvement 0", "preventing_crime requires_improvement 0", "investigating_crime good 0",
+                                  "protecting_vulnerable requires_improvement 0", "serious_organised_crime inadequate 0", "specialist_capabilities ungraded 0"])
+        let dash = try withTable(questions + "\u{2013}")
+        #expect(!dash.judgments.contains { $0.question != .overall && $0.lastInspected != nil })
+        #expect(dash.judgments.count == 5)
+    }
+
+    /// Plain pdftotext of Gwent's report on an A5 page, justified: the judgments table's years a column at a time a few
+    /// lines above the page's foot. Numbers at the pages' edges repeat as "#", which was taken for a running line a few
+    /// lines into a page too: two of the three years went as furniture, and the table was not read.
+    @Test("years a few lines above a page's foot are no running lines: the table is read whole")
+    func yearsNearTheFoot() throws {
+        let path = Fixtures.packageRoot + "/Tests/Fixtures/extractions/peel-effectiveness-2017-gwent.justified-a5-reading.txt"
+        let printed = String(decoding: try readBytes(path), as: UTF8.self)
+        #expect(printed.contains("Ungraded\n\n2017\n2017\n2017\n\nSummary\n"))
+        let expected = rows(try parseSample(gwent))
+        #expect(expected.count == 6)
+        #expect(rows(try parse(Array(printed.utf8))) == expected)
+    }
 }
