@@ -11,18 +11,21 @@ func summaryLine(_ text: String) -> Int {
     } ?? Int.max - 1) + 1
 }
 
+/// The West Mercia sample's judgments table, row by row as its text prints it.
+let westMerciaJudgmentsTable = """
+    Question\tGrade\tLast inspected
+    Preventing crime and tackling anti-social behaviour\t Requires improvement\t2017
+    Investigating crime and reducing re-offending\t Good\t2016
+    Protecting vulnerable people\t Requires improvement\t2017
+    Tackling serious and organised crime\t Inadequate\t2017
+    Specialist capabilities\tUngraded\t2017
+    """
+
 /// Tables that a reading-order extraction prints a column at a time are read only when every column has as many
 /// cells as the others: a lost or extra cell would shift every value after it.
 @Suite("Tables printed a column at a time")
 struct ReadingOrderTests {
-    private static let rowMajor = """
-        Question\tGrade\tLast inspected
-        Preventing crime and tackling anti-social behaviour\t Requires improvement\t2017
-        Investigating crime and reducing re-offending\t Good\t2016
-        Protecting vulnerable people\t Requires improvement\t2017
-        Tackling serious and organised crime\t Inadequate\t2017
-        Specialist capabilities\tUngraded\t2017
-        """
+    private static let rowMajor = westMerciaJudgmentsTable
 
     private func tableText(_ table: String) -> String {
         let text = String(decoding: Fixtures.sample(westMercia), as: UTF8.self)

@@ -7,14 +7,8 @@ import Testing
 /// question's section ("Protecting vulnerable people and supporting victims" / "Requires improvement").
 @Suite("A 2017 report's section headings over their grades")
 struct SectionGradeTests {
-    private static let rowMajor = """
-        Question\tGrade\tLast inspected
-        Preventing crime and tackling anti-social behaviour\t Requires improvement\t2017
-        Investigating crime and reducing re-offending\t Good\t2016
-        Protecting vulnerable people\t Requires improvement\t2017
-        Tackling serious and organised crime\t Inadequate\t2017
-        Specialist capabilities\tUngraded\t2017
-        """
+    /// The sample's judgments table, as its text prints it (`ReadingOrderTests`).
+    private static let rowMajor = westMerciaJudgmentsTable
 
     private func westMerciaText() -> String {
         let text = String(decoding: Fixtures.sample(westMercia), as: UTF8.self)
