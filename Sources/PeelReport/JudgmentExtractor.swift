@@ -110,7 +110,7 @@ enum JudgmentExtractor {
                     if let gradeIndex = nextFilledLine(lines, after: last), lines[gradeIndex].byteCount <= 40,
                        !lines[gradeIndex].withText({ $0.contains { $0 &- 0x30 < 10 } }),
                        let grade = Grade(printed: lines[gradeIndex].text),
-                       standsApartFromTables(lines, heading: index, grade: gradeIndex) {
+                       standsApartFromTables(lines, heading: index, naming: question, grade: gradeIndex) {
                         sectionGrades.append(Candidate(question: question, grade: grade, lastInspected: nil, line: lines[gradeIndex].number, source: .heading))
                     }
                     index = last
@@ -233,15 +233,16 @@ enum JudgmentExtractor {
     /// table a column at a time sets the last question's wording over the first row's grade, and one a row at a time
     /// each question's over its own. So the line above the heading is no other short line naming a question (a column
     /// of them) nor a table's cell or title, and the line under the grade is no cell or title either (a column of
-    /// grades, or a row's year), nor a question's wording (the next row). Longer lines are prose: a
+    /// grades, or a row's year), nor another question's wording (the next row). Longer lines are prose: a
     /// paragraph's line is not split into words (callgrind: most of this reader's cost).
-    private static func standsApartFromTables(_ lines: NormalisedLines, heading: Int, grade: Int) -> Bool {
+    private static func standsApartFromTables(_ lines: NormalisedLines, heading: Int, naming question: Question, grade: Int) -> Bool {
         if let above = lines[..<heading].suffix(8).lastIndex(where: { !$0.isBlank && !$0.isBareNumber }), lines[above].byteCount <= 80 {
             if opensWithCellOrTitle(lines[above]) || !Question.named(in: lines[above].text).isEmpty { return false }
         }
-        // Nor a question's wording: the next row's.
+        // Nor another question's wording: the next row's (a section's first words may name its own: "Identifying
+        // vulnerable people").
         if let below = nextFilledLine(lines, after: grade), lines[below].byteCount <= 80,
-           opensWithCellOrTitle(lines[below]) || !Question.named(in: lines[below].text).isEmpty { return false }
+           opensWithCellOrTitle(lines[below]) || Question.named(in: lines[below].text).contains(where: { $0 != question }) { return false }
         return true
     }
 

@@ -111,6 +111,10 @@ struct SectionGradeTests {
         let carried = try withTable(questions + "2017", in: withSection)
         #expect(rows(carried) == ["overall requires_improvement 0", "preventing_crime requires_improvement 0", "investigating_crime good 0",
                                   "protecting_vulnerable requires_improvement 0", "serious_organised_crime inadequate 0", "specialist_capabilities ungraded 0"])
+        // A section whose first line names its own question is read (a review's probe: "Identifying vulnerable people").
+        let ownWords = westMerciaText().replacingOccurrences(of: "Requires improvement\n\nIdentifying vulnerability\n",
+                                                             with: "Requires improvement\n\nIdentifying vulnerable people\n")
+        #expect(try withTable(questions + "2017", in: ownWords).judgments.contains { $0.question == .protectingVulnerable && $0.grade == .requiresImprovement })
         let dash = try withTable(questions + "\u{2013}")
         #expect(!dash.judgments.contains { $0.question != .overall && $0.lastInspected != nil })
         #expect(dash.judgments.count == 5)
