@@ -44,7 +44,7 @@ enum PageFurniture {
                     }
                     // A number's key ("#", a page's number) is no running line a few lines into a page: there it is a
                     // value or a table's cell ("2017" / "2017" / "2017" over a page's last paragraph).
-                    if repeats, key.utf8.contains(where: { ($0 | 0x20) &- 0x61 < 26 }) { running.insert(key) }
+                    if repeats, key.utf8.contains(where: ASCIIBytes.isLetter) { running.insert(key) }
                 }
             }
         }

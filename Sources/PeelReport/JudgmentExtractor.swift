@@ -204,7 +204,7 @@ enum JudgmentExtractor {
         (.protectingVulnerable, "protecting vulnerable people and supporting victims"),
         (.seriousOrganisedCrime, "tackling serious and organised crime"),
         (.specialistCapabilities, "specialist capabilities"),
-    ] as [(Question, String)]).map { ($0.0, Array($0.1.utf8.filter { $0 &- 0x61 < 26 })) }
+    ] as [(Question, String)]).map { ($0.0, Array($0.1.utf8.filter(ASCIIBytes.isLetter))) }
 
     /// The 2017 section heading that opens at line `index`, wrapped over up to three lines, and its last line; nil
     /// where the lines spell no heading whole. Compared as their ASCII letters, lowercased: a heading's words whatever
@@ -215,7 +215,7 @@ enum JudgmentExtractor {
         var at = index
         while at < lines.count, at - index < 3, !lines[at].isBlank, lines[at].byteCount <= 120 {
             lines[at].withText { bytes in
-                for byte in bytes where (byte | 0x20) &- 0x61 < 26 { letters.append(byte | 0x20) }
+                for byte in bytes where ASCIIBytes.isLetter(byte) { letters.append(ASCIIBytes.lower(byte)) }
             }
             if let heading = sectionHeadings2016.first(where: { $0.letters == letters }) { return (heading.question, at) }
             guard sectionHeadings2016.contains(where: { $0.letters.starts(with: letters) }) else { return nil }
