@@ -181,7 +181,8 @@ enum JudgmentExtractor {
     private static func sectionsYear(_ lines: NormalisedLines, headers: [Int], before end: Int, year: Int, sections: Int) -> Bool {
         var counted = Set<Int>()
         var years = 0
-        for header in headers {
+        // (A table printed after the first section counts none: its cells are not the sections' table's.)
+        for header in headers where header < end {
             for index in header..<min(header + 60, end, lines.count) where !counted.contains(index) && lines[index].byteCount <= 40 {
                 counted.insert(index)
                 let text = lines[index].text

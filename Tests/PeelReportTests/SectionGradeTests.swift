@@ -120,6 +120,28 @@ struct SectionGradeTests {
         #expect(dash.judgments.count == 5)
     }
 
+    /// The fuzzer's find: a section's heading and grade before a judgments table (a header the years are counted from,
+    /// after the first section) that does not grade the section's question — the years were counted over a range
+    /// running backwards, and the run trapped.
+    @Test("a section before a judgments table that leaves its question out: read, with no year")
+    func sectionBeforeTable() throws {
+        let table = Self.rowMajor.replacingOccurrences(of: "Protecting vulnerable people\t Requires improvement\t2017\n", with: "")
+        #expect(table != Self.rowMajor)
+        let report = try withTable("""
+            This part of the report comes first.
+
+            Protecting vulnerable people and supporting victims
+
+            Requires improvement
+
+            This part follows it.
+
+            """ + table)
+        let protecting = try #require(report.judgments.first { $0.question == .protectingVulnerable })
+        #expect(protecting.grade == .requiresImprovement && protecting.lastInspected == nil)
+        #expect(rows(report).filter { $0.hasSuffix(" 2017") }.count == 3)
+    }
+
     /// Plain pdftotext of Gwent's report on an A5 page, justified: the judgments table's years a column at a time a few
     /// lines above the page's foot. Numbers at the pages' edges repeat as "#", which was taken for a running line a few
     /// lines into a page too: two of the three years went as furniture, and the table was not read.
