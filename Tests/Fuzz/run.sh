@@ -36,8 +36,18 @@ cp "$root"/Tests/Fuzz/regressions/* "$seeds"/ 2>/dev/null || true
 cd "$root/.build-fuzz"
 fuzz_log=$(ASAN_OPTIONS=detect_leaks=0 ./peel-fuzz -max_total_time="$seconds" -max_len=16384 -timeout=10 -rss_limit_mb=2048 \
     -print_final_stats=1 "$corpus" "$seeds" 2>&1) || true
-printf '%s\n' "$fuzz_log" | grep -E 'stat::number_of_executed_units|stat::peak_rss|ERROR|SUMMARY|crash-|Done' || true
-test -z "$(ls crash-* timeout-* oom-* 2>/dev/null)" || { echo "fuzzing found a failing input: $(ls crash-* timeout-* oom-* 2>/dev/null)" >&2; exit 1; }
+printf '%s\n' "$fuzz_log" | grep -E 'INFO: Seed|stat::number_of_executed_units|stat::peak_rss|ERROR|SUMMARY|Fatal error|crash-|Done' || true
+failing=$(ls crash-* timeout-* oom-* 2>/dev/null || true)
+if [ -n "$failing" ]; then
+    # A CI log may be all there is of the run: the failing inputs go into it, gzipped and base64'd, to be replayed
+    # (`base64 -d | gunzip > Tests/Fuzz/regressions/NAME`).
+    for input in $failing; do
+        echo "fuzz input $input ($(wc -c < "$input") bytes), gzip | base64:" >&2
+        gzip -9c "$input" | base64 -w 120 >&2
+    done
+    echo "fuzzing found a failing input: $failing" >&2
+    exit 1
+fi
 # No crash file is no proof of a run: the fuzzer must have executed inputs.
 units=$(printf '%s\n' "$fuzz_log" | sed -n 's/^stat::number_of_executed_units: *//p' | tail -1)
 [ "${units:-0}" -gt 0 ] || { printf '%s\n' "$fuzz_log" | tail -20 >&2; echo "the fuzzer ran no input" >&2; exit 1; }
