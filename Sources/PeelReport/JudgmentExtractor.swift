@@ -1131,7 +1131,7 @@ enum JudgmentExtractor {
     }
 
     /// "Q3." → 3: a column marker of a judgments table header.
-    private static func questionNumber(_ text: Substring) -> Int? {
+    static func questionNumber(_ text: Substring) -> Int? {
         let bytes = Array(text.utf8)
         guard bytes.count == 3, bytes[0] | 0x20 == UInt8(ascii: "q"), bytes[2] == UInt8(ascii: "."), bytes[1] &- 0x30 < 10 else { return nil }
         return Int(bytes[1] &- 0x30)

@@ -32,7 +32,8 @@ extension JudgmentExtractor {
             guard inRow, let parts else { return }
             let name = joinedParts(parts[0])
             let nameWords = name.split(separator: " ").map { Word(text: $0, line: rowLine, token: 0) }
-            guard let (forceID, length) = Phrases.force(nameWords, at: 0, registry: registry), length == nameWords.count else {
+            let named = Phrases.force(nameWords, at: 0, registry: registry).flatMap { $0.length == nameWords.count ? $0.id : nil }
+            guard let forceID = named ?? forceSpelled(byLettersOf: parts[0], registry: registry) else {
                 report.problems.append(ParseProblem(.error, line: rowLine, "all-force judgments table row \"\(name)\" names no force: not read"))
                 return
             }
@@ -65,6 +66,11 @@ extension JudgmentExtractor {
             }
         }
 
+        // Until a row sets them, the columns start where the header's do (its markers: "Q1.", …, "Overall").
+        if let header = (max(0, first - 8)..<first).reversed().first(where: { text.cells($0).first?.text.hasPrefix(ignoringASCIICase: "force") == true }),
+           let markers = Self.markerStarts(text.cells(header)), markers.count == columns {
+            starts = markers
+        }
         /// A blank line since the last line read: after one, only a row or a header goes on with the table.
         var afterBlank = false
         /// Lines passed over since the last row opened: a header's, or those of a row left out (bounded: a table
@@ -78,7 +84,7 @@ extension JudgmentExtractor {
                 continue
             }
             defer { afterBlank = false }
-            let cells = text.cells(index)
+            var cells = text.cells(index)
             let opensRow = Self.opensRow(cells)
                 && (!inRow || starts.first.map { cells[0].column <= $0 + 1 } ?? true)
             if opensRow {
@@ -88,6 +94,12 @@ extension JudgmentExtractor {
                 passedOver = 0
                 rowLine = lines[index].number
                 last = index
+                // Two cells one space apart ("Requires improve- Inadequate") are parted where the last row's columns
+                // start, a word opening exactly there.
+                if cells.count < columns, starts.count == columns, case let parted = Self.parted(cells, at: starts),
+                   parted.count == columns, Self.opensRow(parted) {
+                    cells = parted
+                }
                 guard cells.count == columns else {
                     report.problems.append(ParseProblem(.error, line: rowLine, "an all-force judgments table row with \(cells.count) cells where the table has \(columns) (two run together): not read"))
                     continue
@@ -102,6 +114,7 @@ extension JudgmentExtractor {
                 close()
                 guard alignedHeader(text, at: index, registry: registry)?.questions == questions else { break }
                 inHeader = true
+                if let markers = Self.markerStarts(cells), markers.count == columns { starts = markers }
                 continue
             }
             // A header's lines, and a row's left out (its cells run together: where they stand says nothing).
@@ -109,6 +122,7 @@ extension JudgmentExtractor {
                 passedOver += 1
                 if passedOver <= 8 { continue }
             }
+            if inRow, parts != nil { cells = Self.parted(cells, at: starts) }
             guard inRow, parts != nil, !afterBlank, cells.allSatisfy({ cell in
                 guard let column = starts.firstIndex(where: { abs($0 - cell.column) <= 1 }) else { return false }
                 return column + 1 == starts.count || cell.endColumn < starts[column + 1]
@@ -125,6 +139,67 @@ extension JudgmentExtractor {
         }
         close()
         return rows > 0 || last > first ? (rows, last) : nil
+    }
+
+    /// `cells` with any cell that runs over the start of another column parted there, where one of its words opens at
+    /// that column (or one either side, as a layout rounds): a layout sets cells whose text nearly fills their columns one space apart ("improvemen
+    /// improvement", "Requires improve- Inadequate"), one cell to the line's spaces. A cell whose words do not measure
+    /// its columns (its text cleaned to another width) is left whole.
+    static func parted(_ cells: [Cell], at starts: [Int]) -> [Cell] {
+        guard cells.contains(where: { cell in starts.contains { $0 > cell.column + 1 && $0 < cell.endColumn } }) else { return cells }
+        var result: [Cell] = []
+        for cell in cells {
+            guard starts.contains(where: { $0 > cell.column + 1 && $0 < cell.endColumn }) else {
+                result.append(cell)
+                continue
+            }
+            var pieces: [Cell] = []
+            var words: [Substring] = []
+            var pieceStart = cell.column
+            var column = cell.column
+            for word in cell.text.split(separator: " ", omittingEmptySubsequences: false) {
+                if !words.isEmpty, starts.contains(where: { abs($0 - column) <= 1 }) {
+                    pieces.append(Cell(text: words.joined(separator: " "), column: pieceStart, endColumn: column - 1))
+                    words = []
+                    pieceStart = column
+                }
+                words.append(word)
+                column += word.unicodeScalars.count + 1
+            }
+            guard column - 1 == cell.endColumn, !words.contains(where: \.isEmpty) else {
+                result.append(cell)
+                continue
+            }
+            pieces.append(Cell(text: words.joined(separator: " "), column: pieceStart, endColumn: cell.endColumn))
+            result += pieces
+        }
+        return result
+    }
+
+    /// The columns a header's first line starts: its first cell's ("Force"), then each word that marks a question's
+    /// column ("Q1.", "Overall"), where the line's cells measure their words (as `parted`); nil otherwise.
+    static func markerStarts(_ cells: [Cell]) -> [Int]? {
+        guard let first = cells.first else { return nil }
+        var starts = [first.column]
+        for cell in cells {
+            var column = cell.column
+            for word in cell.text.split(separator: " ", omittingEmptySubsequences: false) {
+                if column > first.column, word.equals(ignoringASCIICase: "overall") || questionNumber(word) != nil { starts.append(column) }
+                column += word.unicodeScalars.count + 1
+            }
+            guard column - 1 == cell.endColumn else { return nil }
+        }
+        return starts
+    }
+
+    /// The force whose name's letters a name cell's parts spell, where a layout broke the name inside a word with no
+    /// hyphen ("Cambridgesh" / "ire"), or nil.
+    static func forceSpelled(byLettersOf parts: [String], registry: ForceRegistry) -> String? {
+        let letters = parts.flatMap { $0.utf8.filter(ASCIIBytes.isLetter).map(ASCIIBytes.lower) }
+        guard letters.count >= 4 else { return nil }
+        return registry.forces.first { force in
+            ([force.name, force.shortName] + force.aliases).contains { $0.utf8.filter(ASCIIBytes.isLetter).map(ASCIIBytes.lower) == letters }
+        }?.id
     }
 
     /// Whether a line's cells open a row: a name's, then each opening a grade (its count checked by the caller).

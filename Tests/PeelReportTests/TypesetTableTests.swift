@@ -60,6 +60,54 @@ struct TypesetTableTests {
         #expect(report.problems.contains { $0.message.contains("row \"Narnia\" names no force") })
     }
 
+    /// Cells that nearly fill their columns stand one space from the next (`pdftotext -layout` of a justified or serif
+    /// page): parted where the table's columns start — the header's markers until a row sets them — and a name broken
+    /// inside a word with no hyphen ("Cambridgesh" / "ire") read by its letters.
+    @Test("cells run together one space apart are parted where the columns start; a name broken with no hyphen is read by its letters")
+    func cellsOneSpaceApart() throws {
+        let starts = [0, 21, 39, 57, 73, 90]
+        func line(_ cells: [String]) -> String {
+            var text = ""
+            for (cell, start) in zip(cells, starts) where !cell.isEmpty {
+                text += String(repeating: " ", count: max(start - text.count, text.isEmpty ? 0 : 1)) + cell
+            }
+            return text
+        }
+        let table = [
+            line(["Force", "Q1. Preventing", "Q2. Investigating", "Q3. Protect-", "Q4. Tackling", "Overall effective-"]),
+            line(["", "crime and", "crime and man-", "ing vulner-", "serious and", "ness judgment"]),
+            line(["", "anti-social be-", "aging offenders", "able people", "organised"]),
+            line(["", "haviour", "", "", "crime"]),
+            // The first row run together: parted at the header's markers.
+            line(["Avon and Somerset", "Good", "Requires improve-", "Requires im-", "Good", "Requires improve-"]),
+            line(["", "", "ment", "provement", "", "ment"]),
+            line(["Bedfordshire", "Requires im-", "Good", "Inadequate", "Requires im-", "Requires improve-"]),
+            line(["", "provement", "", "", "provement", "ment"]),
+            line(["Cambridgesh", "Good", "Requires improve-", "Requires im-", "Good", "Requires improve-"]),
+            line(["ire", "", "ment", "provement", "", "ment"]),
+            // Parted where the row before set its columns.
+            line(["Essex", "Requires im-", "Requires improve-", "Inadequate", "Good", "Requires improve-"]),
+            line(["", "provement", "ment", "", "", "ment"]),
+        ].joined(separator: "\n")
+        #expect(table.contains("Requires improve- Requires im-") && table.contains("Requires improve- Inadequate"))
+        let report = try parse(try replacing(in: nationalOverview, from: "Force\tQ1.", through: "<b>Wiltshire</b>", with: table))
+        let read: Set = ["avon-and-somerset", "bedfordshire", "cambridgeshire", "essex"]
+        let expected = grades(try parseSample(nationalOverview), read)
+        #expect(expected.count == 20)
+        #expect(grades(report, read) == expected, "\(report.problems.map(\.message))")
+
+        // `pdftotext -layout` of the overview set in a serif face and of it justified on A5: continuation lines run
+        // together ("improvemen improvemen"), and rows ("Requires Requires", a column's start a place off).
+        for (variant, forces) in [("serif-layout", ["cumbria", "surrey", "warwickshire"]), ("justified-a5-layout", ["essex"])] {
+            let path = Fixtures.packageRoot + "/Tests/Fixtures/extractions/\(sampleStem(nationalOverview)).\(variant).txt"
+            let printed = try readBytes(path)
+            #expect(String(decoding: printed, as: UTF8.self).contains(variant == "serif-layout" ? "improvemen improvemen" : "Essex           Requires Requires"))
+            let variantReport = try parse(printed)
+            #expect(grades(variantReport, Set(forces)) == grades(try parseSample(nationalOverview), Set(forces)), "\(variant)")
+            #expect(grades(variantReport, Set(forces)).count == forces.count * 5)
+        }
+    }
+
     @Test("figure tables: a header word and labels broken in their cells, \"Outcome\" over \"type/group\"")
     func figureTables() throws {
         let rates = """
