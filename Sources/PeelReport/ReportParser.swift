@@ -19,8 +19,9 @@ public struct ReportParser: Sendable {
         // A third of entries are not PEEL reports, and their title page says so: the lines are cleaned a block
         // at a time until the title page can no longer change, and the rest only for a report.
         var text = NormalisedText(decoded, prefix: Self.titlePageBlock)
+        var titlePage = TitlePage.Progress()
         while text.sourceLinesRead < decoded.lines.count {
-            if TitlePage.isFinal(text.lines) {
+            if titlePage.isFinal(text.lines) {
                 if TitlePage.read(text.lines) == nil { return Report(reportType: .other) }
                 break
             }
@@ -127,16 +128,32 @@ enum TitlePage {
     /// How far into the text the title page may reach (PDF extractions start with blank lines and logos).
     static let titlePageLines = 80
 
-    /// Whether cleaning more lines can no longer change what `read` sees. Lines are only ever appended, except
-    /// that a page break removes page numbers at the end; so once a non-blank line that is no page number stands
-    /// at or past the last non-blank line `read` looks at, those lines are final.
-    static func isFinal(_ lines: NormalisedLines) -> Bool {
-        var nonBlank = 0
-        for line in lines where !line.isBlank {
-            nonBlank += 1
-            if nonBlank >= titlePageLines && !line.isPageNumber { return true }
+    /// How far `isFinal` has counted: the lines no page break can take back any more, each counted once (counted from
+    /// the first each block, a text of blank lines alone took seconds a megabyte, quadratic); the few after them again
+    /// each time.
+    struct Progress {
+        private var settled = 0
+        private var nonBlank = 0
+
+        /// Whether cleaning more lines can no longer change what `read` sees. Lines are only ever appended, except
+        /// that a page break removes page numbers at the end; so once a non-blank line that is no page number stands
+        /// at or past the last non-blank line `read` looks at, those lines are final.
+        mutating func isFinal(_ lines: NormalisedLines) -> Bool {
+            if settled > lines.count { (settled, nonBlank) = (0, 0) }  // (no page break takes back so much; counted again)
+            // A page break takes back only a page number among the last lines (`numberBeforeBreakReach`): those before
+            // them stay as they are.
+            let end = max(settled, lines.count - NormalisedText.numberBeforeBreakReach - 1)
+            var count = nonBlank
+            for index in settled..<lines.count {
+                if index == end { (settled, nonBlank) = (end, count) }
+                let line = lines[index]
+                guard !line.isBlank else { continue }
+                count += 1
+                if count >= titlePageLines && !line.isPageNumber { return true }
+            }
+            if end == lines.count { (settled, nonBlank) = (end, count) }
+            return false
         }
-        return false
     }
 
     static func read(_ lines: NormalisedLines) -> Title? {

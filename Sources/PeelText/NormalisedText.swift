@@ -319,6 +319,10 @@ public struct NormalisedText: Sendable {
         return true
     }
 
+    /// How many lines before a page break its page's number may stand (blank ones between): the only line ever taken
+    /// back from the end of a prefix's lines is the last non-blank one among this many.
+    public static let numberBeforeBreakReach = 64
+
     public init(_ text: DecodedText) {
         self.init(text, prefix: text.lines.count)
     }
@@ -388,7 +392,10 @@ public struct NormalisedText: Sendable {
                 if hadFormFeed {
                     // The number may stand just before the break: drop it if it is the last kept line. Only this
                     // removes an earlier line, so a prefix's lines are final up to its last line that is no number.
-                    if let index = lines.lastIndex(where: { !$0.isBlank }), lines[index].withText({ takePageNumber($0, at: position, of: all, bytes: bytes) }) {
+                    // Looked for among the last few lines only: a text of form feeds and nothing else had every break
+                    // look back over all the blank lines before it (minutes for a file of 400 kB).
+                    if let index = lines.elements.indices.suffix(Self.numberBeforeBreakReach).last(where: { !lines.elements[$0].isBlank }),
+                       lines[index].withText({ takePageNumber($0, at: position, of: all, bytes: bytes) }) {
                         lines.elements.remove(at: index)
                         for mark in pageNumbers.indices where pageNumbers[mark].position > index { pageNumbers[mark].position -= 1 }
                         pageNumbers.append(RemovedPageNumber(position: index, value: lastPageNumber!, closesPage: true))

@@ -148,6 +148,19 @@ struct NormalisedTextTests {
         #expect(try texts("--- Page 1 ---\nText\n[Page 2]\nMore\nPAGE 3\n") == ["Text", "More"])
     }
 
+    /// A page's number is looked for among the last lines before its break only (`numberBeforeBreakReach`): a text of
+    /// form feeds alone had every break look back over every blank line before it, minutes for 400 kB.
+    @Test("a page number a few blank lines before its break is dropped; one further back than the reach is text; form feeds alone are blank lines")
+    func numberBeforeBreakReach() throws {
+        let reach = NormalisedText.numberBeforeBreakReach
+        let near = try normalise("first\n2\n" + String(repeating: "\n", count: 5) + "\u{0C}second\n")
+        #expect(near.filter { !$0.isBlank }.map(\.text) == ["first", "second"])
+        let far = try normalise("first\n2\n" + String(repeating: "\n", count: reach + 1) + "\u{0C}second\n")
+        #expect(far.filter { !$0.isBlank }.map(\.text) == ["first", "2", "second"])
+        let feeds = try normalise(String(repeating: "\u{0C}\n", count: 20_000))
+        #expect(feeds.count == 20_000 && feeds.allSatisfy(\.isBlank))
+    }
+
     @Test("page numbers beside a form feed are dropped; line numbers stay those of the original")
     func dropsPageNumbers() throws {
         let after = try normalise("first\n\u{0C}2\nsecond\n")
