@@ -659,8 +659,17 @@ private struct ReadState {
 
 // MARK: - Handles
 
+/// libarchive converts entry names through the locale's character set (7-Zip keeps them as UTF-16, a zip may flag them
+/// as UTF-8), which the C locale — every program's until it sets another — cannot do for a name that is not ASCII:
+/// such entries had no name. So the character type is UTF-8's, whatever the environment, set once before the first
+/// archive is opened (LC_CTYPE only: no number, date or message format changes).
+private let utf8CharacterType: Void = {
+    _ = setlocale(LC_CTYPE, "C.UTF-8")
+}()
+
 /// Opens a libarchive reader over `source`, runs `body`, and frees the handle whatever happens.
 private func withHandle<T>(source: Source, zipMode: ZipMode, _ body: (OpaquePointer, CallStatus) -> T) -> T {
+    utf8CharacterType
     guard let a = archive_read_new() else { fatalError("archive_read_new: out of memory") }
     defer { archive_read_free(a) }
     enableFormats(a, zipMode: zipMode)

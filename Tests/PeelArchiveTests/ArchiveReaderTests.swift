@@ -369,4 +369,26 @@ struct EntryNameTests {
         let (entries, _) = readAll(folder + "/archive.zip")
         #expect(good(entries)["rapport-été.txt"] == Fixtures.sample(name))
     }
+
+    /// 7-Zip keeps names as UTF-16, and a zip written by Windows tools or Python flags its names as UTF-8: libarchive
+    /// converts both through the locale's character set, which the C locale (a program's, unless it sets one) cannot
+    /// do for a non-ASCII name — the entries were named "(unnamed entry)".
+    @Test("non-ASCII names in a 7z archive and in a zip that flags its names as UTF-8 are read", arguments: ["7z", "zip"])
+    func nonASCIINamesConverted(format: String) throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let name = Fixtures.sampleNames[0]
+        try shell("cp '\(Fixtures.samplesFolder)/\(name)' 'café-wiltshire.txt' && cp '\(Fixtures.samplesFolder)/\(name)' 'gwent-€.md'", in: folder)
+        if format == "7z" {
+            try shell("7z a -bd archive.7z 'café-wiltshire.txt' 'gwent-€.md' > /dev/null", in: folder)
+        } else {
+            try shell("""
+                python3 -c "import zipfile; z = zipfile.ZipFile('archive.zip', 'w'); [z.write(n) for n in ['café-wiltshire.txt', 'gwent-€.md']]; z.close(); \
+                print(all(i.flag_bits & 0x800 for i in zipfile.ZipFile('archive.zip').infolist()))" | grep -qx True
+                """, in: folder)
+        }
+        let (entries, _) = readAll(folder + "/archive.\(format)")
+        #expect(Set(entries.map(\.path)) == ["café-wiltshire.txt", "gwent-€.md"])
+        #expect(good(entries)["café-wiltshire.txt"] == Fixtures.sample(name))
+    }
 }

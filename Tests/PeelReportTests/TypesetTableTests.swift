@@ -100,7 +100,7 @@ struct TypesetTableTests {
         // together ("improvemen improvemen"), and rows ("Requires Requires", a column's start a place off).
         for (variant, forces) in [("serif-layout", ["cumbria", "surrey", "warwickshire"]), ("justified-a5-layout", ["essex"])] {
             let path = Fixtures.packageRoot + "/Tests/Fixtures/extractions/\(sampleStem(nationalOverview)).\(variant).txt"
-            let printed = try readBytes(path)
+            let printed = readBytes(path)
             #expect(String(decoding: printed, as: UTF8.self).contains(variant == "serif-layout" ? "improvemen improvemen" : "Essex           Requires Requires"))
             let variantReport = try parse(printed)
             #expect(grades(variantReport, Set(forces)) == grades(try parseSample(nationalOverview), Set(forces)), "\(variant)")
