@@ -49,6 +49,13 @@ public struct ArchiveSummary: Sendable, Equatable, Codable {
     public var warnings: [String] = []
 
     public init() {}
+
+    /// Whether the input's entries are named after the input file itself (`ArchiveReader.entryName(ofFileNamed:)`):
+    /// a file that is no archive (and an archive found inside it), or an Office document given as an input. Renaming
+    /// the file renames them.
+    public var entriesNamedAfterFile: Bool {
+        format == "raw" || OfficeDocumentKind.allCases.contains { format == ArchiveReader.officeFormat($0) }
+    }
 }
 
 /// Separator between the path of a nested archive and the path of an entry inside it.

@@ -23,8 +23,7 @@ public struct ArchiveReader: Sendable {
     /// given, has consumed every byte of the file when this returns (or says why it could not).
     public func read(fileAt path: String, named name: String? = nil, observer: InputObserver? = nil, emit: (ExtractedEntry) -> Void) -> ArchiveSummary {
         defer { observer?.finish(path: path) }
-        // The file's name names its one entry when it is no archive: shown as entry names are (control characters escaped).
-        let rawName = EntryName.display(bytes: Array(stripCompressionSuffix(lastPathComponent(name ?? path)).utf8))
+        let rawName = Self.entryName(ofFileNamed: name ?? path)
         let startsLikeZip = file(path, startsWith: zipLocalHeader)
         let named = NamedFormat(fileName: lastPathComponent(name ?? path))
         if startsLikeZip, let (office, size) = officeDocument(atPath: path) {
@@ -40,10 +39,19 @@ public struct ArchiveReader: Sendable {
 }
 
 extension ArchiveReader {
+    /// The name of the one entry of an input that is no archive: the file's own (a compression suffix dropped), shown
+    /// as entry names are (control characters escaped).
+    public static func entryName(ofFileNamed path: String) -> String {
+        EntryName.display(bytes: Array(stripCompressionSuffix(lastPathComponent(path)).utf8))
+    }
+
+    /// The format an Office document given as an input is listed as.
+    static func officeFormat(_ kind: OfficeDocumentKind) -> String { "ZIP (\(kind.rawValue))" }
+
     /// An Office document given as an input is one skipped entry, not a zip whose XML parts are each read.
     private static func officeDocumentInput(_ kind: OfficeDocumentKind, name: String, bytes: Int, emit: (ExtractedEntry) -> Void) -> ArchiveSummary {
         var summary = ArchiveSummary()
-        summary.format = "ZIP (\(kind.rawValue))"
+        summary.format = officeFormat(kind)
         summary.entries = 1
         summary.expandedBytes = bytes
         emit(ExtractedEntry(path: name, ordinal: 0, content: .failure(EntryRejection(.skipped, officeDocumentReason(kind))), bytesRead: bytes, warnings: [], inputOffset: bytes))

@@ -188,7 +188,7 @@ public enum EntryName {
 }
 
 /// Office documents are zip files of XML parts: one document, never an archive of reports.
-public enum OfficeDocumentKind: String, Sendable {
+public enum OfficeDocumentKind: String, Sendable, CaseIterable {
     case docx, xlsx, pptx, odt, ods, odp, odg
 
     /// The Office document a zip's bytes hold, or nil. `head` is the file's first bytes (≥ 100), `tail` its last

@@ -35,6 +35,16 @@ struct EntryOutcome: Sendable {
     var pdf: PDFExtraction? = nil
 }
 
+extension EntryOutcome {
+    /// This outcome with its path's first part, the input file's name, made `fileName` (an archive found inside such
+    /// a file keeps its entries' paths after the separator).
+    func named(afterFile fileName: String) -> EntryOutcome {
+        let inside = path.range(of: nestedEntrySeparator).map { path[$0.lowerBound...] } ?? ""
+        return EntryOutcome(archiveIndex: archiveIndex, ordinal: ordinal, path: fileName + inside, bytes: bytes, sha256: sha256, status: status,
+                            reason: reason, warnings: warnings, document: document, pdf: pdf)
+    }
+}
+
 /// Stages 2 and 3 for one entry: identify (sha256), decode, classify. Pure apart from timing.
 enum EntryProcessing {
     /// An entry nothing is made from: skipped or quarantined, with the reason (the reader's, or a withdrawal's).

@@ -39,13 +39,14 @@ enum StagedExtraction {
     /// Work for a parse worker.
     private enum Work: Sendable {
         case read(ExtractedEntry)
-        /// An entry of an unchanged archive, from the previous run's cache.
-        case cached(record: [UInt8], ordinal: Int)
+        /// An entry of an unchanged archive, from the previous run's cache; `fileName`, where the entry is named after
+        /// the input file, its name now (the file may have been renamed since).
+        case cached(record: [UInt8], ordinal: Int, fileName: String?)
 
         var ordinal: Int {
             switch self {
             case .read(let entry): entry.ordinal
-            case .cached(_, let ordinal): ordinal
+            case .cached(_, let ordinal, _): ordinal
             }
         }
     }
@@ -81,8 +82,8 @@ enum StagedExtraction {
                 while let (item, cost) = queue.pop() {
                     commit.started(worker: worker, archiveIndex: item.archiveIndex, ordinal: item.work.ordinal)
                     let archivePath = inputs[item.archiveIndex].path
-                    let outcome: EntryOutcome
-                    let record: [UInt8]?
+                    var outcome: EntryOutcome
+                    var record: [UInt8]?
                     switch item.work {
                     case .read(let entry):
                         if let from = withdrawals[item.archiveIndex], entry.ordinal >= from, case .success = entry.content {
@@ -92,11 +93,16 @@ enum StagedExtraction {
                         }
                         record = nil
                         progress?.entryDone(archive: item.archiveIndex, bytes: entry.bytesRead, inputOffset: entry.inputOffset)
-                    case .cached(let bytes, let ordinal):
+                    case .cached(let bytes, let ordinal, let fileName):
                         outcome = (try? EntryOutcome(record: bytes, archiveIndex: item.archiveIndex)) ?? EntryOutcome(
                             archiveIndex: item.archiveIndex, ordinal: ordinal, path: "?", bytes: 0, sha256: nil, status: .quarantined,
                             reason: "its record in the cache is unreadable; run with --full", warnings: [], document: nil)
                         record = bytes
+                        // A file renamed since: its entry takes the new name (and the cache is written with it).
+                        if let fileName, case let renamed = outcome.named(afterFile: fileName), renamed.path != outcome.path {
+                            outcome = renamed
+                            record = nil
+                        }
                     }
                     let result = EntryProcessing.finish(outcome, record: record, archivePath: archivePath, reference: reference,
                                                         settings: configuration.validation, keepRecord: cacheKey != nil,
@@ -151,10 +157,11 @@ enum StagedExtraction {
         if let sha = record.sha256, let key = cacheKey?.key(for: sha), let cached = cache.lookup(key) {
             // An unchanged archive: its entries come from the cache, unread and unparsed.
             var replayed = 0
+            let fileName = cached.archive.summary.entriesNamedAfterFile ? ArchiveReader.entryName(ofFileNamed: input.path) : nil
             do {
                 try RecordFile.forEach(inFileAt: cached.recordsPath) { bytes in
                     var header = RecordReader(bytes)
-                    emit(.cached(record: bytes, ordinal: (try? header.int()) ?? replayed), bytes.count)
+                    emit(.cached(record: bytes, ordinal: (try? header.int()) ?? replayed, fileName: fileName), bytes.count)
                     replayed += 1
                 }
                 record.summary = cached.archive.summary

@@ -66,6 +66,27 @@ struct IncrementalRunTests {
         #expect(tables(folder + "/out") == tables(folder + "/full"))
     }
 
+    /// An input that is no archive names its one entry after itself: renamed, its cached entry takes the new name, as a
+    /// full run would give it (the entry kept the name of the run that first read it).
+    @Test("a plain file renamed since the last run: its entry takes the new name, and the tables are a full run's")
+    func renamedPlainFile() throws {
+        let (folder, config, names) = try setUp()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try shell("cp samples/\(names[4]) in/first-name.txt && gzip -c samples/\(names[3]) > in/second.txt.gz", in: folder)
+        _ = try run(folder, config)
+        try shell("mv in/first-name.txt in/renamed.txt && mv in/second.txt.gz in/zz-later.txt.gz", in: folder)
+        let again = try run(folder, config)
+        #expect(again.manifest.inputs.map(\.cached) == [true, true, true, true])
+        let paths = again.manifest.entries.map(\.path)
+        #expect(paths.contains("renamed.txt") && paths.contains("zz-later.txt"))
+        #expect(!paths.contains("first-name.txt") && !paths.contains("second.txt"))
+        _ = try run(folder, config, output: "full", full: true)
+        #expect(tables(folder + "/out") == tables(folder + "/full"))
+        // The cache now holds the new names: a third run gives the same tables.
+        _ = try run(folder, config)
+        #expect(tables(folder + "/out") == tables(folder + "/full"))
+    }
+
     @Test("a change of program, configuration or archive bytes means reading again")
     func invalidation() throws {
         let (folder, config, names) = try setUp()
