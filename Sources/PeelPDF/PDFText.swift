@@ -51,6 +51,14 @@ public struct ExtractedPDFText: Sendable {
 /// Why a PDF entry is quarantined.
 public struct PDFFailure: Error, Sendable, Equatable {
     public let reason: String
+    /// The same PDF may read another time: pdftotext was missing or did not start, was stopped by the clock (a busy
+    /// machine) or by a signal. Such a failure is not kept as the PDF's result (the next run tries again).
+    public var mayPass = false
+
+    public init(reason: String, mayPass: Bool = false) {
+        self.reason = reason
+        self.mayPass = mayPass
+    }
 }
 
 /// Line number (of the extracted text) → page of the PDF. Pages end at form feeds, as pdftotext writes them: the

@@ -63,7 +63,7 @@ public struct PDFTextExtractor: Sendable {
     /// The PDF's text, or why it is quarantined. Blocks the calling thread for as long as pdftotext runs.
     public func extract(_ pdf: [UInt8]) -> Result<ExtractedPDFText, PDFFailure> {
         guard let executable, let extractor else {
-            return .failure(PDFFailure(reason: "PDF not read: pdftotext is not installed (Debian: apt-get install poppler-utils)"))
+            return .failure(PDFFailure(reason: "PDF not read: pdftotext is not installed (Debian: apt-get install poppler-utils)", mayPass: true))
         }
         // One page past the limit is enough to know it is passed, without extracting a million-page PDF.
         var arguments = ["-enc", "UTF-8", "-eol", "unix", "-l", String(settings.maxPages + 1)]
@@ -76,11 +76,11 @@ public struct PDFTextExtractor: Sendable {
         case .exited(0):
             break
         case .timedOut:
-            return .failure(PDFFailure(reason: "pdftotext took longer than \(Self.seconds(settings.maxSeconds)) (max_pdf_seconds) and was stopped"))
+            return .failure(PDFFailure(reason: "pdftotext took longer than \(Self.seconds(settings.maxSeconds)) (max_pdf_seconds) and was stopped", mayPass: true))
         case .outputLimit:
             return .failure(PDFFailure(reason: "the PDF's text is larger than \(maxTextBytes) bytes (max_entry_bytes)"))
         case .notStarted(let error):
-            return .failure(PDFFailure(reason: "pdftotext could not be started: \(error)"))
+            return .failure(PDFFailure(reason: "pdftotext could not be started: \(error)", mayPass: true))
         case .exited(let code):
             if messages.all.contains(where: { $0.containsASCII("Incorrect password") }) {
                 return .failure(PDFFailure(reason: "encrypted PDF: it needs a password to open"))
@@ -99,7 +99,7 @@ public struct PDFTextExtractor: Sendable {
             if signal == SIGXCPU {
                 return .failure(PDFFailure(reason: "pdftotext used more than \(Self.seconds(settings.maxSeconds)) of CPU (max_pdf_seconds) and was stopped"))
             }
-            return .failure(PDFFailure(reason: "pdftotext crashed on the PDF (\(Self.signalName(signal)))\(messages.summary)"))
+            return .failure(PDFFailure(reason: "pdftotext crashed on the PDF (\(Self.signalName(signal)))\(messages.summary)", mayPass: true))
         }
         let text = outcome.output
         // pdftotext ends every page with a form feed.

@@ -77,6 +77,9 @@ final class DatasetWriter {
     /// The cache records of the archive being committed, and which archive that is.
     private var cacheRecords: (archive: Int, file: StagedFile)?
     private var cacheRecordCount = 0
+    /// Entries of the open archive quarantined for a reason that may pass (pdftotext missing, stopped): the archive is
+    /// not cached, so the next run reads it again rather than repeat the failure.
+    private var failuresThatMayPass = 0
     private var cacheOutputs: [Manifest.OutputRecord] = []
     /// The cache's files, synced as the run goes on: the last archive's records, fsynced as it was committed, held the
     /// run's end for 0.38 s of 1 GB (strace) before the tables' files began closing; now their fsyncs run together.
@@ -126,6 +129,7 @@ final class DatasetWriter {
         let archivePath = inputs[outcome.archiveIndex].path
         if cacheKey != nil {
             cacheRecordCount += 1
+            if outcome.mayPass { failuresThatMayPass += 1 }
             attempt { try cacheFile(for: outcome.archiveIndex).writeRecord(result.record) }
         }
         // The same bytes met twice are one report: every later copy is skipped, naming the first.
@@ -247,12 +251,20 @@ final class DatasetWriter {
         defer {
             cacheRecords = nil
             cacheRecordCount = 0
+            failuresThatMayPass = 0
         }
         attempt {
             // An archive with no entries still gets its (empty) records, so an unchanged one is not read again.
             let records = try cacheFile(for: record.index)
             // An archive that could not be read has no checksum and no cache.
             guard let key = cacheKey, let sha = record.sha256 else { return try records.closeScratch() }
+            guard failuresThatMayPass == 0 else {
+                logger.warning("archive not cached: the next run reads it again", metadata: [
+                    "archive": .string(record.path),
+                    "reason": .string("\(failuresThatMayPass) of its entries failed for a reason that may pass (pdftotext missing or stopped)"),
+                ])
+                return try records.closeScratch()
+            }
             let output = try records.seal(movingTo: ArchiveCache.recordsPath(sha))
             cacheOutputs.append(output)
             let index = ArchiveCache.index(for: CachedArchive(

@@ -33,6 +33,8 @@ struct EntryOutcome: Sendable {
     var document: ParsedDocument?
     /// How a PDF entry's text was made.
     var pdf: PDFExtraction? = nil
+    /// Quarantined for a reason that may pass (`PDFFailure.mayPass`): its archive's results are not cached.
+    var mayPass = false
 }
 
 extension EntryOutcome {
@@ -41,7 +43,7 @@ extension EntryOutcome {
     func named(afterFile fileName: String) -> EntryOutcome {
         let inside = path.range(of: nestedEntrySeparator).map { path[$0.lowerBound...] } ?? ""
         return EntryOutcome(archiveIndex: archiveIndex, ordinal: ordinal, path: fileName + inside, bytes: bytes, sha256: sha256, status: status,
-                            reason: reason, warnings: warnings, document: document, pdf: pdf)
+                            reason: reason, warnings: warnings, document: document, pdf: pdf, mayPass: mayPass)
     }
 }
 
@@ -76,6 +78,7 @@ enum EntryProcessing {
             switch clock.time(.convert, { pdf.extract(bytes) }) {
             case .failure(let failure):
                 outcome.reason = failure.reason
+                outcome.mayPass = failure.mayPass
                 return outcome
             case .success(let extracted):
                 bytes = extracted.text

@@ -24,6 +24,8 @@ public struct RunOptions: Sendable {
     public var full = false
     /// The program's identity in cache keys; nil: the executable's build ID. Tests set it to stand for two builds.
     public var programIdentity: String?
+    /// Where pdftotext is looked for; nil: the environment's `PATH`. Tests set it to stand for a machine without it.
+    var pdfSearchPath: String?
     /// A progress line on stderr (entries, MB/s, ETA): for terminals, never for cron or JSON logs.
     public var showProgress = false
     /// Return every entry's record in `RunResult.manifest.entries` (they are always in manifest.json). Off, a run
@@ -152,7 +154,7 @@ public enum PipelineRun {
             progress?.start()
             extraction = StagedExtraction.run(archives: inputs, configuration: loaded.configuration, parser: parser, reference: reference,
                                               jobs: jobs, cache: cache, cacheKey: cacheKey, writer: writer, withdrawals: withdrawals,
-                                              progress: progress, logger: logger)
+                                              progress: progress, pdfSearchPath: options.pdfSearchPath, logger: logger)
             progress?.stop()
             let found = Withdrawal.newlyFound(in: writer.archives, applied: withdrawals)
             if found.isEmpty { break }

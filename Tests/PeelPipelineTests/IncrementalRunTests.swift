@@ -87,6 +87,29 @@ struct IncrementalRunTests {
         #expect(tables(folder + "/out") == tables(folder + "/full"))
     }
 
+    /// A PDF quarantined because pdftotext was missing (or stopped by the clock, or by a signal) may read the next time:
+    /// its archive's results are not cached, so installing poppler-utils is all it takes (it was cached, and replayed as
+    /// quarantined until --full).
+    @Test("an archive with a PDF failure that may pass is not cached: once pdftotext is there, the next run reads it")
+    func failureThatMayPass() throws {
+        let (folder, config, _) = try setUp()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try shell("cp '\(Fixtures.extractionsFolder)/peel-effectiveness-2017-gwent.pdf' in/", in: folder)
+        var options = RunOptions(inputs: [folder + "/in"], output: folder + "/out", jobs: 2, configurationPath: config)
+        options.programIdentity = "commit-a"
+        options.pdfSearchPath = "/nonexistent"
+        let without = try PipelineRun.execute(options, logger: quiet)
+        let pdf = try #require(without.manifest.entries.first { $0.path == "peel-effectiveness-2017-gwent.pdf" })
+        #expect(pdf.status == .quarantined && pdf.reason?.contains("pdftotext is not installed") == true)
+        #expect(!FileManager.default.fileExists(atPath: folder + "/out/.cache/\(try #require(without.manifest.inputs.last?.sha256)).json"))
+        options.pdfSearchPath = nil
+        let with = try PipelineRun.execute(options, logger: quiet)
+        #expect(with.manifest.inputs.map(\.cached) == [true, true, false])
+        #expect(with.manifest.entries.first { $0.path == "peel-effectiveness-2017-gwent.pdf" }?.status == .parsed)
+        // Read whole, it is cached as any other.
+        #expect(try run(folder, config).manifest.inputs.map(\.cached) == [true, true, true])
+    }
+
     @Test("a change of program, configuration or archive bytes means reading again")
     func invalidation() throws {
         let (folder, config, names) = try setUp()
