@@ -1,10 +1,19 @@
 import Foundation
 import Glibc
+import PeelArchive
 
 /// One input file, named as the user gave it (relative paths stay relative, so manifests and the
 /// `source_archive` column do not depend on where the run happened).
 public struct InputArchive: Sendable, Equatable {
     public let path: String
+    /// Why it cannot be read at all, found while looking for the inputs (a folder that cannot be listed, a name that
+    /// is not UTF-8): it is an input that failed, named and said like any other, not one quietly missing.
+    public var unreadable: String?
+
+    public init(path: String, unreadable: String? = nil) {
+        self.path = path
+        self.unreadable = unreadable
+    }
 }
 
 enum InputDiscovery {
@@ -18,7 +27,7 @@ enum InputDiscovery {
     }
 
     /// A thing inside an input folder that is not read: a fifo, socket or device (a read could block on it forever
-    /// or never end), a folder that cannot be listed, a link to a folder read already (a loop, or two names for one).
+    /// or never end), a link to a folder read already (a loop, or two names for one).
     struct PassedOver: Sendable, Equatable {
         let path: String
         let reason: String
@@ -50,9 +59,10 @@ enum InputDiscovery {
             }
             if let failure = walk.read(base) { throw RunFailure(.noInput, "\(path): cannot list the folder: \(failure)") }
         }
-        let unique = Array(Set(walk.files)).sorted(by: inByteOrder)
+        let unique = Array(Set(walk.files).union(walk.unreadable.keys)).sorted(by: inByteOrder)
         if unique.isEmpty { throw RunFailure(.noInput, "no input files in \(paths.joined(separator: ", "))") }
-        return Found(archives: unique.map(InputArchive.init(path:)), datasetsPassedOver: walk.datasets.sorted(), passedOver: walk.passedOver)
+        return Found(archives: unique.map { InputArchive(path: $0, unreadable: walk.unreadable[$0]) }, datasetsPassedOver: walk.datasets.sorted(),
+                     passedOver: walk.passedOver)
     }
 
     /// Refuses inputs and an output that overlap: a run would read its own dataset, or every run the previous one.
@@ -75,6 +85,9 @@ private struct FolderWalk {
     var files: [String] = []
     var datasets: [String] = []
     var passedOver: [InputDiscovery.PassedOver] = []
+    /// Things inside the input folders that could hold reports but cannot be read, by the path they are shown as:
+    /// why (a folder that cannot be listed, a name that is not UTF-8).
+    var unreadable: [String: String] = [:]
     /// Each folder read, by its real path (every link resolved): the path it was first read as.
     var folders: [String: String] = [:]
 
@@ -87,13 +100,17 @@ private struct FolderWalk {
             }
             folders[real] = path
         }
-        let names: [String]
+        let names: [FolderName]
         switch folderNames(path) {
         case .success(let listed): names = listed
         case .failure(let failure): return failure
         }
-        for name in names where !name.hasPrefix(".") {
-            let full = path + "/" + name
+        for name in names where !name.text.hasPrefix(".") {
+            let full = path + "/" + name.text
+            guard name.isUTF8 else {
+                unreadable[full] = "its name is not UTF-8 (its bytes are shown escaped), so it cannot be named to be read: rename it (convmv -f latin1 -t utf8, say)"
+                continue
+            }
             var info = stat()
             guard stat(full, &info) == 0 else {
                 // A link to nothing, or a name that cannot be reached: its reading fails and says why.
@@ -107,7 +124,7 @@ private struct FolderWalk {
                 if isPeelManifest(full + "/manifest.json") {
                     datasets.append(full)
                 } else if let failure = read(full) {
-                    passedOver.append(.init(path: full, reason: "cannot list the folder: \(failure)"))
+                    unreadable[full] = "cannot list the folder: \(failure)"
                 }
             case S_IFIFO:
                 passedOver.append(.init(path: full, reason: "a fifo, not a regular file"))
@@ -123,21 +140,32 @@ private struct FolderWalk {
 
 // MARK: - System calls
 
+/// A name in a folder: its text, and whether that is its bytes (a name that is not UTF-8 is shown with the bytes that
+/// are not escaped, "lat\\xE9in.txt", and no file has that name).
+private struct FolderName {
+    let text: String
+    let isUTF8: Bool
+}
+
 /// The names in a folder ("." and ".." left out) in byte order, or the system's reason it cannot be listed.
-private func folderNames(_ path: String) -> Result<[String], SystemCallError> {
+private func folderNames(_ path: String) -> Result<[FolderName], SystemCallError> {
     guard let folder = opendir(path) else { return .failure(SystemCallError(description: errorText())) }
     defer { closedir(folder) }
-    var names: [String] = []
+    var names: [FolderName] = []
     while true {
         errno = 0
         guard let entry = readdir(folder) else {
             if errno != 0 { return .failure(SystemCallError(description: errorText())) }
             break
         }
-        let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-        if name != "." && name != ".." { names.append(name) }
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+            let cString = raw.bindMemory(to: CChar.self).baseAddress!
+            return String(validatingCString: cString).map { FolderName(text: $0, isUTF8: true) }
+                ?? FolderName(text: EntryName.display(cString: cString), isUTF8: false)
+        }
+        if name.text != "." && name.text != ".." { names.append(name) }
     }
-    return .success(names.sorted(by: inByteOrder))
+    return .success(names.sorted { inByteOrder($0.text, $1.text) })
 }
 
 /// Paths in the order of their UTF-8 bytes, the same on every machine and locale (compared in place: an array of each

@@ -140,6 +140,11 @@ enum StagedExtraction {
     ) -> ArchiveRecord {
         let started = DispatchTime.now().uptimeNanoseconds
         var record = ArchiveRecord(index: index, path: input.path)
+        if let reason = input.unreadable {
+            record.summary.failure = reason
+            logger.error("archive unreadable", metadata: ["archive": .string(input.path), "reason": .string(reason)])
+            return record
+        }
         let file: OpenInput
         do { file = try OpenInput(path: input.path) } catch {
             record.summary.failure = "cannot read: \(error.description)"

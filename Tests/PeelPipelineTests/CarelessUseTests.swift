@@ -242,6 +242,21 @@ struct CarelessUseTests {
         #expect(named?.description.contains("a symbolic link to \(folder)/nowhere/dyfed-powys.txt, which does not exist") == true, "\(named?.description ?? "")")
     }
 
+    /// A name that is not UTF-8 (a Latin-1 "é" from an old machine) cannot be named to be read: it was reported as
+    /// "No such file or directory". It is an input that failed, shown with its bytes escaped, saying why.
+    @Test("a file whose name is not UTF-8 is an input that failed, named with its bytes escaped and why (65); the others are read")
+    func nameNotUTF8() throws {
+        let (folder, config) = try setUp()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try shell("cp '\(Fixtures.samplesFolder)/peel-effectiveness-2015-wiltshire.txt' \"$(printf 'in/lat\\351in.txt')\"", in: folder)
+        let result = try run([folder + "/in"], folder + "/out", config)
+        let odd = try #require(result.manifest.inputs.first { $0.path == folder + "/in/lat\\xE9in.txt" }, "\(result.manifest.inputs.map(\.path))")
+        #expect(odd.status == "failed")
+        #expect(odd.error?.contains("its name is not UTF-8") == true, "\(odd.error ?? "")")
+        #expect(result.status == .inputQuarantined)
+        #expect(result.manifest.entries.contains { $0.archive == folder + "/in/samples.tar.gz" && $0.status == .parsed })
+    }
+
     @Test("the dataset's README says what this run read, skipped, quarantined and found, the same on a re-run")
     func readmeSaysWhatHappened() throws {
         let (folder, config) = try setUp()
