@@ -173,6 +173,17 @@ public enum PipelineRun {
             staging = try output.beginStaging(runId: runId)
         }
 
+        // Inputs that hold nothing at all (an empty archive, as an empty folder) are no dataset: the one in the output
+        // folder, if any, stays as it was (a cron job pointed at an emptied download replaced it with an empty one).
+        if writer.totals.entries == 0 && writer.totals.archivesFailed == 0 {
+            output.discard(staging: staging)
+            throw RunFailure(.noInput, "\(inputs.count == 1 ? inputs[0].path + " holds" : "the inputs hold") no entries (an empty archive?): nothing was written, and the output folder \(options.output) is as it was")
+        }
+        if writer.totals.parsed == 0 {
+            logger.warning("no report was read from the inputs: the dataset written holds none", metadata: [
+                "entries": .stringConvertible(writer.totals.entries), "output": .string(options.output),
+            ])
+        }
         let writeStarted = DispatchTime.now().uptimeNanoseconds
         let finished = try staged { try writer.finish() }
         var totals = writer.totals

@@ -257,6 +257,25 @@ struct CarelessUseTests {
         #expect(result.manifest.entries.contains { $0.archive == folder + "/in/samples.tar.gz" && $0.status == .parsed })
     }
 
+    /// An empty archive is an empty folder by another name: a cron job pointed at an emptied download replaced a good
+    /// dataset with an empty one, exit 0, the only word of it in the manifest.
+    @Test("inputs that hold no entries are refused (66), and the dataset in the output folder stays as it was")
+    func emptyInputsKeepTheDataset() throws {
+        let (folder, config) = try setUp()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = try run([folder + "/in"], folder + "/out", config)
+        let before = readBytes(folder + "/out/reports.csv")
+        #expect(before.count > 200)
+        try shell("tar -czf empty.tar.gz -T /dev/null && python3 -c \"import zipfile; zipfile.ZipFile('empty.zip', 'w').close()\"", in: folder)
+        for input in ["empty.tar.gz", "empty.zip"] {
+            let refused = failure { () throws(RunFailure) in try run([folder + "/" + input], folder + "/out", config) }
+            #expect(refused?.status == .noInput, "\(input)")
+            #expect(refused?.description.contains("holds no entries (an empty archive?): nothing was written") == true, "\(refused?.description ?? "")")
+            #expect(readBytes(folder + "/out/reports.csv") == before)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/out").allSatisfy { !$0.hasPrefix(".staging") && !$0.hasPrefix(".peel-") })
+    }
+
     @Test("the dataset's README says what this run read, skipped, quarantined and found, the same on a re-run")
     func readmeSaysWhatHappened() throws {
         let (folder, config) = try setUp()
