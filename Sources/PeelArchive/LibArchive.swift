@@ -720,7 +720,7 @@ private func decoderFailure(in bytes: [UInt8], limit: Int, seconds: Double) -> (
     archive_read_support_filter_xz(a)
     archive_read_support_filter_lzma(a)
     return bytes.withUnsafeBytes { raw -> (String?, Int) in
-        func failure() -> String { archive_error_string(a).map { String(cString: $0) } ?? "decoder error \(archive_errno(a))" }
+        func failure() -> String { libarchiveError(a) }
         guard archive_read_open_memory(a, raw.baseAddress, raw.count) == ARCHIVE_OK else { return (failure(), 0) }
         var entry: OpaquePointer?
         guard archive_read_next_header(a, &entry) == ARCHIVE_OK else { return (failure(), 0) }
@@ -794,11 +794,22 @@ private func enableFormats(_ a: OpaquePointer, zipMode: ZipMode) {
     archive_read_support_filter_lzma(a)
 }
 
+/// libarchive's text for its last error, its line end trimmed ("… wrong size (read 87815, expected 87867)\n"); where
+/// it gives none (a 7z archive cut before its header, read as entry data), an errno's text, or what is known.
+private func libarchiveError(_ a: OpaquePointer) -> String {
+    if let text = archive_error_string(a) {
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self), count: strlen(text))
+        let kept = bytes.prefix(bytes.lastIndex { $0 > 0x20 }.map { $0 + 1 } ?? 0)
+        if !kept.isEmpty { return String(decoding: kept, as: UTF8.self) }
+    }
+    let code = archive_errno(a)
+    if code > 0, let text = strerror(code) { return String(cString: text) }
+    return "libarchive gave no reason (the file may be cut short or damaged)"
+}
+
 /// The one place a libarchive status code becomes a Swift value, with the library's error text.
 private func check(_ a: OpaquePointer, _ code: Int32) -> CallStatus {
-    func message() -> String {
-        archive_error_string(a).map { String(cString: $0) } ?? "libarchive error \(archive_errno(a))"
-    }
+    func message() -> String { libarchiveError(a) }
     switch code {
     case ARCHIVE_OK: return .ok
     case ARCHIVE_EOF: return .eof

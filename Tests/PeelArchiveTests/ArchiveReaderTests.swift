@@ -206,6 +206,27 @@ struct BadEntryTests {
         for name in names where name != names[1] { #expect(others[name] == Fixtures.sample(name), "\(name)") }
     }
 
+    /// libarchive's own words, as an operator reads them: its line end trimmed, and where it gives no text (a 7z cut
+    /// before its header) no "libarchive error 0".
+    @Test("libarchive's reasons: a zip entry of the wrong size says so with no line end; a 7z cut short gives no bare error number")
+    func reasonsReadable() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let name = Fixtures.sampleNames[0]
+        try shell("cp '\(Fixtures.samplesFolder)/\(name)' w.txt && zip -q z.zip w.txt && 7z a -bd -bso0 a.7z w.txt && head -c 3000 a.7z > cut.7z", in: folder)
+        var zip = readBytes(folder + "/z.zip")
+        zip[zip.count / 2] ^= 0xFF
+        try writeBytes(zip, to: folder + "/z.zip")
+        let (zipEntries, _) = readAll(folder + "/z.zip")
+        let wrongSize = try #require(rejection(zipEntries, "w.txt")?.reason)
+        #expect(wrongSize.contains("wrong size") && wrongSize.last.map { !$0.isWhitespace } == true, "\(wrongSize)")
+        let (cutEntries, cutSummary) = readAll(folder + "/cut.7z")
+        let reasons = cutEntries.compactMap { entry -> String? in if case .failure(let rejection) = entry.content { rejection.reason } else { nil } }
+            + [cutSummary.failure].compactMap { $0 }
+        #expect(!reasons.isEmpty)
+        #expect(!reasons.contains { $0.contains("libarchive error 0") }, "\(reasons)")
+    }
+
     @Test("an entry over max_entry_bytes is quarantined with the limit named; smaller ones pass")
     func oversizeEntry() throws {
         let folder = makeTemporaryFolder()
