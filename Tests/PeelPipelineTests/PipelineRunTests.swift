@@ -361,14 +361,16 @@ struct CommandLineTests {
 
 @Suite("Manifest written as entries are committed")
 struct StreamedManifestTests {
-    @Test("an archive with no entries still gives the manifest the encoder would write")
+    /// (Inputs that hold no entries at all are refused, 66: only an input that failed leaves a dataset of none.)
+    @Test("a run with no entries (its one input unreadable) still gives the manifest the encoder would write")
     func emptyArchive() throws {
         let folder = makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try shell("mkdir -p in && tar -cf in/empty.tar -T /dev/null", in: folder)
-        let result = try run([folder + "/in/empty.tar"], in: folder)
+        try shell("mkdir -p in && tar -cf in/empty.tar -T /dev/null && ln -s nowhere.tar in/gone.tar", in: folder)
+        let result = try run([folder + "/in"], in: folder)
         let bytes = readBytes(folder + "/out/manifest.json")
         #expect(bytes == result.manifest.encoded())
         #expect(try Manifest.decode(bytes).totals.entries == 0)
+        #expect(result.status == .inputQuarantined)
     }
 }
