@@ -1124,10 +1124,17 @@ enum JudgmentExtractor {
             // The column's marker is its first word: the markers stand on the header's first line.
             guard let marker = words.first, questionNumber(marker) ?? (marker.equals(ignoringASCIICase: "overall") ? number : 0) == number,
                   !words.dropFirst().contains(where: { questionNumber($0) != nil || $0.equals(ignoringASCIICase: "overall") }),
-                  let question = Phrases.cellQuestion(words), !questions.contains(question) else { return nil }
+                  let question = Phrases.cellQuestion(words) ?? Self.questionBrokenInWords(words), !questions.contains(question) else { return nil }
             questions.append(question)
         }
         return questions.count >= 2 ? (questions, lines[firstRow].number) : nil
+    }
+
+    /// The one question a header column's words name once the spaces between them are taken out: a cell too narrow
+    /// for its words breaks them with no hyphen ("Preventin" / "g crime", "Protecti" / "ng vulnerab" / "le people").
+    private static func questionBrokenInWords(_ words: [Substring]) -> Question? {
+        let named = Question.named(inRunTogether: words.joined())
+        return named.count == 1 ? named[0] : nil
     }
 
     /// "Q3." → 3: a column marker of a judgments table header.

@@ -208,13 +208,16 @@ extension JudgmentExtractor {
     }
 
     /// Whether a cell opens with a grade's first word, or the opening of one broken by hyphenation ("Outstand-",
-    /// "Inad-"): a grade cell's first line. (Its other lines open with the rest of a word or "improvement".)
+    /// "Inad-") or, in a cell too narrow for it, with no hyphen ("Outstandi", "Inadequa": five letters or more): a
+    /// grade cell's first line. (Its other lines open with the rest of a word or "improvement".)
     static func opensGrade(_ cell: String) -> Bool {
         guard let word = cell.split(separator: " ").first else { return false }
         let letters = word.hasSuffix("-") ? word.dropLast() : word
         guard letters.count >= 3, letters.utf8.allSatisfy(ASCIIBytes.isLetter) else { return false }
         let lower = letters.lowercased()
-        return ["good", "outstanding", "requires", "inadequate", "ungraded"].contains { $0.hasPrefix(lower) && (word.hasSuffix("-") || $0 == lower) }
+        return ["good", "outstanding", "requires", "inadequate", "ungraded"].contains {
+            $0.hasPrefix(lower) && (word.hasSuffix("-") || $0 == lower || lower.count >= 5)
+        }
     }
 
     /// A cell's parts, line by line, as one text: a part ending in a word broken at its hyphen runs on into the next
