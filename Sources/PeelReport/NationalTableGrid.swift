@@ -94,8 +94,8 @@ extension JudgmentExtractor {
                 passedOver = 0
                 rowLine = lines[index].number
                 last = index
-                // Two cells one space apart ("Requires improve- Inadequate") are parted where the last row's columns
-                // start, a word opening exactly there.
+                // Two cells one space apart ("Requires improve- Inadequate") are parted where the columns start (the
+                // last row's, or the header's), a word opening there or a place either side.
                 if cells.count < columns, starts.count == columns, case let parted = Self.parted(cells, at: starts),
                    parted.count == columns, Self.opensRow(parted) {
                     cells = parted
@@ -142,9 +142,9 @@ extension JudgmentExtractor {
     }
 
     /// `cells` with any cell that runs over the start of another column parted there, where one of its words opens at
-    /// that column (or one either side, as a layout rounds): a layout sets cells whose text nearly fills their columns one space apart ("improvemen
-    /// improvement", "Requires improve- Inadequate"), one cell to the line's spaces. A cell whose words do not measure
-    /// its columns (its text cleaned to another width) is left whole.
+    /// that column (or a place either side, as a layout rounds): a layout sets cells whose text nearly fills their
+    /// columns one space apart ("improvemen improvement", "Requires improve- Inadequate"), one cell to the line's
+    /// spaces. A cell whose words do not measure its columns (its text cleaned to another width) is left whole.
     static func parted(_ cells: [Cell], at starts: [Int]) -> [Cell] {
         guard cells.contains(where: { cell in starts.contains { $0 > cell.column + 1 && $0 < cell.endColumn } }) else { return cells }
         var result: [Cell] = []
