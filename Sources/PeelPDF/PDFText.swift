@@ -54,10 +54,15 @@ public struct PDFFailure: Error, Sendable, Equatable {
     /// The same PDF may read another time: pdftotext was missing or did not start, was stopped by the clock (a busy
     /// machine) or by a signal. Such a failure is not kept as the PDF's result (the next run tries again).
     public var mayPass = false
+    /// pdftotext was ended by SIGINT, SIGTERM or SIGHUP, which peel never sends it: most often the signal that stops
+    /// the whole run (Ctrl-C reaches every process of the terminal's group at once), so the run, not the PDF, decides
+    /// whether this is said at all.
+    public var stoppedFromOutside = false
 
-    public init(reason: String, mayPass: Bool = false) {
+    public init(reason: String, mayPass: Bool = false, stoppedFromOutside: Bool = false) {
         self.reason = reason
         self.mayPass = mayPass
+        self.stoppedFromOutside = stoppedFromOutside
     }
 }
 

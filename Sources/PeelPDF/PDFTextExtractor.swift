@@ -11,7 +11,10 @@ public struct PDFTextExtractor: Sendable {
     /// Absolute path of pdftotext, or nil when it is not installed.
     public let executable: String?
     /// "pdftotext 22.12.0", or nil when it is not installed (or does not run).
-    public var extractor: String? { versionProbe?.version }
+    public var extractor: String? {
+        if case .version(let version) = versionProbe?.answer { return version }
+        return nil
+    }
     private let versionProbe: VersionProbe?
 
     /// Finds pdftotext on `searchPath` (nil: the environment's `PATH`). Its version is asked when first needed.
@@ -28,19 +31,27 @@ public struct PDFTextExtractor: Sendable {
     /// text alone never starts it. Asked at the start, it was 20 ms of every run spent waiting for a child (perf).
     private final class VersionProbe: Sendable {
         private let executable: String
-        /// nil until asked; then the answer, nil if pdftotext did not run.
-        private let answer = Mutex<String??>(nil)
+        /// nil until asked; then the answer. A probe stopped from outside is not kept: if the run goes on, the next
+        /// PDF asks again.
+        private let known = Mutex<ProbeAnswer?>(nil)
 
         init(_ executable: String) { self.executable = executable }
 
-        var version: String? {
-            answer.withLock { known in
+        var answer: ProbeAnswer {
+            known.withLock { known in
                 if let known { return known }
                 let asked = PDFTextExtractor.version(executable)
-                known = .some(asked)
+                if case .version = asked { known = asked }
                 return asked
             }
         }
+    }
+
+    fileprivate enum ProbeAnswer {
+        /// "pdftotext 22.12.0"; nil if pdftotext did not run.
+        case version(String?)
+        /// Ended by one of `stopSignals`, which peel never sends.
+        case stopped(signal: Int32)
     }
 
     /// A PDF is recognised by its bytes, never its name: "%PDF-" and a version, at the start or within the first
@@ -62,6 +73,7 @@ public struct PDFTextExtractor: Sendable {
 
     /// The PDF's text, or why it is quarantined. Blocks the calling thread for as long as pdftotext runs.
     public func extract(_ pdf: [UInt8]) -> Result<ExtractedPDFText, PDFFailure> {
+        if case .stopped(let signal) = versionProbe?.answer { return .failure(Self.stoppedFromOutside(signal)) }
         guard let executable, let extractor else {
             return .failure(PDFFailure(reason: "PDF not read: pdftotext is not installed (Debian: apt-get install poppler-utils)", mayPass: true))
         }
@@ -99,6 +111,7 @@ public struct PDFTextExtractor: Sendable {
             if signal == SIGXCPU {
                 return .failure(PDFFailure(reason: "pdftotext used more than \(Self.seconds(settings.maxSeconds)) of CPU (max_pdf_seconds) and was stopped"))
             }
+            if Self.stopSignals.contains(signal) { return .failure(Self.stoppedFromOutside(signal)) }
             return .failure(PDFFailure(reason: "pdftotext crashed on the PDF (\(Self.signalName(signal)))\(messages.summary)", mayPass: true))
         }
         let text = outcome.output
@@ -125,22 +138,37 @@ public struct PDFTextExtractor: Sendable {
     }
 
     /// "pdftotext 22.12.0" from `pdftotext -v` (it prints "pdftotext version 22.12.0" and its copyright on stderr).
-    fileprivate static func version(_ executable: String) -> String? {
+    fileprivate static func version(_ executable: String) -> ProbeAnswer {
         let outcome = ChildProcess.run(executable, ["-v"], input: [], limits: ChildLimits(seconds: 10, addressSpaceBytes: 1 << 30, maxOutputBytes: 1 << 16))
-        guard case .exited = outcome.termination else { return nil }
+        switch outcome.termination {
+        case .exited: break
+        case .signalled(let signal) where stopSignals.contains(signal): return .stopped(signal: signal)
+        default: return .version(nil)
+        }
         let text = String(decoding: outcome.errorOutput + outcome.output, as: UTF8.self)
         for line in text.split(separator: "\n") where line.hasPrefix("pdftotext version ") {
-            return "pdftotext " + line.dropFirst("pdftotext version ".count).trimmingCharacters(in: " \r")
+            return .version("pdftotext " + line.dropFirst("pdftotext version ".count).trimmingCharacters(in: " \r"))
         }
-        return "pdftotext (version unknown)"
+        return .version("pdftotext (version unknown)")
+    }
+
+    private static func stoppedFromOutside(_ signal: Int32) -> PDFFailure {
+        PDFFailure(reason: "pdftotext was stopped from outside peel (\(signalName(signal)))", mayPass: true, stoppedFromOutside: true)
     }
 
     private static func seconds(_ value: Double) -> String {
         value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
     }
 
+    /// The signals that stop a run (a terminal's Ctrl-C and hang-up, `kill`, cron's `timeout`); peel never sends them
+    /// to its children.
+    private static let stopSignals: Set<Int32> = [SIGINT, SIGTERM, SIGHUP]
+
     private static func signalName(_ signal: Int32) -> String {
-        let names: [Int32: String] = [SIGSEGV: "SIGSEGV", SIGABRT: "SIGABRT", SIGBUS: "SIGBUS", SIGFPE: "SIGFPE", SIGILL: "SIGILL", SIGKILL: "SIGKILL"]
+        let names: [Int32: String] = [
+            SIGSEGV: "SIGSEGV", SIGABRT: "SIGABRT", SIGBUS: "SIGBUS", SIGFPE: "SIGFPE", SIGILL: "SIGILL", SIGKILL: "SIGKILL",
+            SIGINT: "SIGINT", SIGTERM: "SIGTERM", SIGHUP: "SIGHUP",
+        ]
         return "signal \(signal)" + (names[signal].map { ", \($0)" } ?? "")
     }
 }

@@ -77,6 +77,7 @@ enum EntryProcessing {
             // The report's identity stays the PDF's checksum; from here on its text goes the way of any text entry.
             switch clock.time(.convert, { pdf.extract(bytes) }) {
             case .failure(let failure):
+                if failure.stoppedFromOutside { RunStop.awaitStop(seconds: 2) }
                 outcome.reason = failure.reason
                 outcome.mayPass = failure.mayPass
                 return outcome

@@ -16,6 +16,14 @@ public enum RunStop {
         StagingFolders.shared.removePlaceholders(removed)
         _exit(status)
     }
+
+    /// Waits up to `seconds` for a stop to reach the run, where a sign of one was seen: a child ended by a stop signal
+    /// (Ctrl-C reaches every process of the terminal's group, children first as often as not). If a stop comes this
+    /// never returns, as the process is ending, so the caller's false "crashed" is never said; if none comes, the
+    /// caller goes on.
+    static func awaitStop(seconds: Double) {
+        StagingFolders.shared.awaitStop(until: DispatchTime.now() + seconds)
+    }
 }
 
 /// The staging folders being written, and the lock that a publish and a stop take in turn.
@@ -50,6 +58,15 @@ final class StagingFolders: @unchecked Sendable {
         guard !stopped else { return false }
         try swap()
         return true
+    }
+
+    /// Returns at `deadline` unless a stop begins first: a stop keeps the lock until the process ends.
+    func awaitStop(until deadline: DispatchTime) {
+        repeat {
+            lock.lock()
+            lock.unlock()
+            usleep(10_000)
+        } while DispatchTime.now() < deadline
     }
 
     /// Each folder is first renamed (its name keeps the staging prefix, so a stop cut short leaves it to the next

@@ -3,11 +3,13 @@ full disk), and the lock. The previous dataset must always stay whole, and the n
 import hashlib
 import io
 import json
+import os
 import resource
 import signal
 import subprocess
 import tarfile
 import time
+from pathlib import Path
 
 import pytest
 
@@ -112,6 +114,47 @@ def test_a_stop_signal_ends_the_run_at_once_and_leaves_nothing_beside_the_output
     final = peel([corpora / "large.tar.gz"], output)
     assert final.wait() == 0, final.stderr.read()
     assert dataset_state(output)["totals"]["parsed"] == 300
+
+
+def children(pid):
+    found = []
+    for task in (Path("/proc") / str(pid) / "task").iterdir():
+        try:
+            found += (task / "children").read_text().split()
+        except OSError:
+            pass
+    return found
+
+
+def test_ctrl_c_while_pdfs_are_read_says_only_that_the_run_stopped(tmp_path):
+    """Ctrl-C reaches the terminal's whole process group: pdftotext is ended by it as peel is. Those children were
+    logged as PDFs that crashed pdftotext, and quarantined, before the run stopped; now the run says it stopped, and
+    nothing else. Tried several times, as the children and peel see the signal in either order."""
+    pdfs = tmp_path / "pdfs"
+    pdfs.mkdir()
+    extractions = sorted((ROOT / "Tests" / "Fixtures" / "extractions").glob("*.pdf"))
+    for copy in range(20):
+        for pdf in extractions:
+            # A comment after %%EOF makes each copy a PDF of its own bytes (no cache or duplicate shortcut).
+            (pdfs / f"{copy:02d}-{pdf.name}").write_bytes(pdf.read_bytes() + f"% copy {copy}\n".encode())
+    for attempt in range(5):
+        output = tmp_path / f"out{attempt}"
+        run = subprocess.Popen([PEEL, "run", "--input", str(pdfs), "--output", str(output), "--config", CONFIG],
+                               stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               start_new_session=True)
+        deadline = time.monotonic() + 60
+        while not children(run.pid):
+            assert run.poll() is None, "the run ended before it started pdftotext"
+            assert time.monotonic() < deadline
+            time.sleep(0.001)
+        # The first child is pdftotext's version probe; later attempts stop the run among the PDFs' own children.
+        time.sleep(0.02 * attempt)
+        os.killpg(run.pid, signal.SIGINT)
+        assert run.wait(timeout=30) == 130
+        log = run.stderr.read().decode()
+        assert "run stopped" in log and "SIGINT" in log
+        assert "crashed" not in log and "quarantined" not in log, log
+        assert leftovers(tmp_path, output.name) == []
 
 
 def test_a_file_size_limit_ends_the_run_with_a_clear_error_and_the_old_dataset_intact(corpora, tmp_path):

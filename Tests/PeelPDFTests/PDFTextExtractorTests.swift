@@ -153,6 +153,47 @@ struct PDFTextExtractorTests {
         #expect(runsSeen.count == 1 && runsSeen.allSatisfy { $0.hasSuffix("--v") }, "started once, for its version, shared by copies: \(runsSeen)")
     }
 
+    /// Ctrl-C reaches pdftotext as it reaches peel: a child ended by a stop signal is not a PDF that crashed it, and is
+    /// marked so, for the run to say nothing if it is stopping (RobustRunTests, test_crash.py).
+    @Test("a pdftotext ended by a stop signal is marked stopped from outside, a crash is not")
+    func stoppedFromOutside() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func standIn(endingWith signal: String) throws -> PDFTextExtractor {
+            let script = "#!/bin/sh\ncase \"$1\" in -v) echo 'pdftotext version 9.8.7' >&2; exit 0;; esac\ncat >/dev/null\nkill -\(signal) $$\nsleep 5\n"
+            try script.write(toFile: folder + "/pdftotext", atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder + "/pdftotext")
+            return PDFTextExtractor(settings: PDFSettings(), maxTextBytes: 1 << 20, searchPath: folder)
+        }
+        let pdf = readBytes(gwent)
+        for (signal, name) in [("INT", "signal 2, SIGINT"), ("TERM", "signal 15, SIGTERM"), ("HUP", "signal 1, SIGHUP")] {
+            guard case .failure(let failure) = try standIn(endingWith: signal).extract(pdf) else {
+                Issue.record("SIG\(signal): read as text")
+                continue
+            }
+            #expect(failure == PDFFailure(reason: "pdftotext was stopped from outside peel (\(name))", mayPass: true, stoppedFromOutside: true))
+        }
+        guard case .failure(let crash) = try standIn(endingWith: "SEGV").extract(pdf) else {
+            Issue.record("SIGSEGV: read as text")
+            return
+        }
+        #expect(crash.reason == "pdftotext crashed on the PDF (signal 11, SIGSEGV)" && crash.mayPass && !crash.stoppedFromOutside)
+
+        // The version probe is the first child a run starts, so Ctrl-C often meets it: it was read as pdftotext not
+        // installed, for every PDF of the run. Now it is stopped from outside, and not kept: the next PDF asks again.
+        let probeStopped = "#!/bin/sh\ncase \"$1\" in -v) kill -INT $$; sleep 5;; esac\ncat >/dev/null\n"
+        try probeStopped.write(toFile: folder + "/pdftotext", atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder + "/pdftotext")
+        let tool = PDFTextExtractor(settings: PDFSettings(), maxTextBytes: 1 << 20, searchPath: folder)
+        guard case .failure(let probe) = tool.extract(pdf) else {
+            Issue.record("probe stopped: read as text")
+            return
+        }
+        #expect(probe == PDFFailure(reason: "pdftotext was stopped from outside peel (signal 2, SIGINT)", mayPass: true, stoppedFromOutside: true))
+        _ = try standIn(endingWith: "SEGV")
+        #expect(tool.extractor == "pdftotext 9.8.7")
+    }
+
     @Test("many at once: the same text each time, and no descriptors left open")
     func concurrent() throws {
         let pdf = readBytes(gwent)

@@ -110,6 +110,25 @@ struct IncrementalRunTests {
         #expect(try run(folder, config).manifest.inputs.map(\.cached) == [true, true, true])
     }
 
+    /// A pdftotext ended by SIGTERM when the run is not stopping (someone killed that one child): the run waits a moment
+    /// for a stop that does not come, then quarantines the PDF as stopped, not crashed, and does not cache it.
+    @Test("a pdftotext stopped from outside, with no stop of the run, quarantines its PDF as stopped and is not cached")
+    func childStoppedFromOutside() throws {
+        let (folder, config, _) = try setUp()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try shell("cp '\(Fixtures.extractionsFolder)/peel-effectiveness-2017-gwent.pdf' in/ && mkdir bin", in: folder)
+        let script = "#!/bin/sh\ncase \"$1\" in -v) echo 'pdftotext version 9.8.7' >&2; exit 0;; esac\ncat >/dev/null\nkill -TERM $$\n"
+        try script.write(toFile: folder + "/bin/pdftotext", atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder + "/bin/pdftotext")
+        var options = RunOptions(inputs: [folder + "/in"], output: folder + "/out", jobs: 2, configurationPath: config)
+        options.pdfSearchPath = folder + "/bin"
+        let result = try PipelineRun.execute(options, logger: quiet)
+        let pdf = try #require(result.manifest.entries.first { $0.path == "peel-effectiveness-2017-gwent.pdf" })
+        #expect(pdf.status == .quarantined && pdf.reason == "pdftotext was stopped from outside peel (signal 15, SIGTERM)")
+        #expect(result.manifest.entries.filter { $0.status == .parsed }.count == 4)
+        #expect(!FileManager.default.fileExists(atPath: folder + "/out/.cache/\(try #require(result.manifest.inputs.last?.sha256)).json"))
+    }
+
     @Test("a change of program, configuration or archive bytes means reading again")
     func invalidation() throws {
         let (folder, config, names) = try setUp()
