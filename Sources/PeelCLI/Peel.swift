@@ -15,10 +15,23 @@ public struct Peel: ParsableCommand {
 
     public init() {}
 
+    /// The process's entry point: ArgumentParser's, after the one check it cannot make (`RunCommand.repeatedOption`).
+    public static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let repeated = RunCommand.repeatedOption(in: arguments) {
+            // Said as ArgumentParser says a usage error, under the command's full name.
+            let usage = usageString(for: RunCommand.self)
+            FileHandle.standardError.write(Data("Error: \(repeated.message)\nUsage: \(usage)\n  See 'peel run --help' for more information.\n".utf8))
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        }
+        main(arguments)
+    }
+
     /// Parses and runs `arguments` as the process would, returning the exit code instead of exiting
     /// (for tests, and for anyone embedding the command).
     public static func exitCode(arguments: [String]) -> Int32 {
         do {
+            if let repeated = RunCommand.repeatedOption(in: arguments) { throw repeated }
             var command = try parseAsRoot(arguments)
             try command.run()
             return 0
@@ -51,7 +64,8 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Folder for the dataset; replaced whole at the end of the run.", valueName: "folder"))
     var output = "Outputs"
 
-    @Option(name: .long, help: "Parse workers (default: one per core).")
+    // Unconditional: `--jobs -1` is a number out of range, not a missing value and an unknown option "-1".
+    @Option(name: .long, parsing: .unconditional, help: "Parse workers (default: one per core).")
     var jobs: Int?
 
     @Option(name: .long, help: ArgumentHelp("Pipeline configuration, with forces.csv and population.csv beside it (default: ./\(RunOptions.defaultConfigurationPath), else <prefix>/share/peel/pipeline.json beside <prefix>/bin/peel, else the Pipeline/ of the checkout peel was built in).", valueName: "file"))
@@ -74,6 +88,30 @@ struct RunCommand: ParsableCommand {
 
     @Flag(name: .shortAndLong, help: "Log every archive as well as problems.")
     var verbose = false
+
+    /// The options that hold one value. ArgumentParser keeps the last of a repeated one without a word, so a cron line
+    /// that gives `--output` twice writes where only its end says; such a line is refused. (CommandLineTests checks
+    /// this list against the options the help shows.)
+    static let singleValued: Set<String> = ["--output", "--jobs", "--config", "--log-format", "--fail-on", "--format"]
+
+    /// The first single-valued option given twice, as the usage error that refuses it.
+    static func repeatedOption(in arguments: [String]) -> ValidationError? {
+        var seen = Set<String>()
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            index += 1
+            if argument == "--" { break }
+            guard argument.hasPrefix("--") else { continue }
+            let name = String(argument.prefix { $0 != "=" })
+            // "--output=folder" holds its value; "--output folder" is followed by it, whatever it looks like.
+            if (singleValued.contains(name) || name == "--input") && !argument.contains("=") { index += 1 }
+            if singleValued.contains(name) && !seen.insert(name).inserted {
+                return ValidationError("\(name) is given more than once; give it once (only the last would have counted)")
+            }
+        }
+        return nil
+    }
 
     func validate() throws {
         // An empty path is most often an unset variable (`--output "$DATASET"` in a cron line): read as the current

@@ -1,7 +1,7 @@
 import Foundation
 import Glibc
 import Logging
-import PeelCLI
+@testable import PeelCLI
 import PeelPipeline
 import PeelTables
 import PeelTestSupport
@@ -319,6 +319,39 @@ struct PipelineRunTests {
 
 @Suite("Command line")
 struct CommandLineTests {
+    /// ArgumentParser keeps the last of a repeated option without a word: `--output a … --output b` wrote to b.
+    @Test("an option that holds one value, given twice, is refused (64) naming it; --input repeats, and a value is never an option")
+    func repeatedOptions() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let wiltshire = Fixtures.samplesFolder + "/peel-effectiveness-2015-wiltshire.txt"
+        for (arguments, repeated) in [
+            (["--output", folder + "/a", "--output", folder + "/b"], "--output"),
+            (["--output=" + folder + "/a", "--jobs", "1", "--output", folder + "/b"], "--output"),
+            (["--jobs", "1", "--jobs=2", "--output", folder + "/a"], "--jobs"),
+            (["--format", "csv", "--output", folder + "/a", "--format", "parquet"], "--format"),
+            (["--fail-on", "never", "--log-format", "json", "--fail-on", "error", "--output", folder + "/a"], "--fail-on"),
+        ] {
+            let line = ["run", "--input", wiltshire] + arguments
+            #expect(Peel.exitCode(arguments: line) == 64, "\(line)")
+            #expect(RunCommand.repeatedOption(in: line)?.message == "\(repeated) is given more than once; give it once (only the last would have counted)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder + "/a") && !FileManager.default.fileExists(atPath: folder + "/b"))
+        // Repeatable, or a value that looks like an option, or past "--": not a repeat.
+        #expect(RunCommand.repeatedOption(in: ["run", "--input", "a", "--input", "b", "--output", "o"]) == nil)
+        #expect(RunCommand.repeatedOption(in: ["run", "--input", "--output", "--output", "o"]) == nil)
+        #expect(RunCommand.repeatedOption(in: ["run", "--output", "o", "--", "--output"]) == nil)
+        #expect(RunCommand.repeatedOption(in: ["run", "--full", "--full", "-v", "-v"]) == nil)
+        // The list is every option the help shows with a value, but the one that repeats.
+        let help = RunCommand.helpMessage(columns: 200)
+        let withValue = Set(help.split(separator: "\n").compactMap { line -> String? in
+            let words = line.split(separator: " ")
+            guard words.count >= 2, words[0].hasPrefix("--"), words[1].hasPrefix("<") else { return nil }
+            return String(words[0])
+        })
+        #expect(withValue.subtracting(["--input"]) == RunCommand.singleValued, "\(help)")
+    }
+
     @Test("exit codes: usage 64, no input 66, bad configuration 78, validation errors 3 (per --fail-on), success 0")
     func exitCodes() throws {
         let folder = makeTemporaryFolder()
@@ -354,6 +387,11 @@ struct CommandLineTests {
             #expect(Peel.exitCode(arguments: ["run", "--input", wiltshire, "--format", format] + config) == 64, "--format \"\(format)\"")
         }
         #expect(Peel.exitCode(arguments: ["run", "--input", wiltshire, "--format", " Parquet , CSV "] + config) == 0)
+        // A negative number of jobs is out of range, said so (it was "Missing value for '--jobs <jobs>'").
+        do { _ = try Peel.parseAsRoot(["run", "--jobs", "-1"] + output) } catch {
+            #expect(Peel.message(for: error) == "--jobs must be between 1 and \(RunOptions.maxJobs)")
+        }
+        #expect(Peel.exitCode(arguments: ["run", "--jobs", "-1"] + output) == 64)
         #expect(FileManager.default.fileExists(atPath: folder + "/out/parquet/reports.parquet")
                 && FileManager.default.fileExists(atPath: folder + "/out/reports.csv"))
     }
