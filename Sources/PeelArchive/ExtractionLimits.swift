@@ -18,6 +18,10 @@ public struct ExtractionLimits: Sendable, Codable, Equatable, Hashable {
     public var maxNestingDepth: Int
     /// Entries one input archive may hold, nested ones included.
     public var maxEntriesPerArchive: Int
+    /// Lines one entry's text may hold (a PDF's, once extracted); more, and it is quarantined. A line costs the parser
+    /// some 130 bytes of memory however short it is, so an entry of nothing but line ends (a few kilobytes zipped)
+    /// held 4 GB at `maxEntryBytes`; a report's text is a few thousand lines, a 2,000-page PDF's some 120,000.
+    public var maxEntryLines: Int
 
     public init(
         maxEntryBytes: Int = 32 << 20,
@@ -26,7 +30,8 @@ public struct ExtractionLimits: Sendable, Codable, Equatable, Hashable {
         ratioCheckAfterBytes: Int = 64 << 20,
         maxNestingDepth: Int = 10,
         maxEntriesPerArchive: Int = 1_000_000,
-        maxArchiveSeconds: Double = 1800
+        maxArchiveSeconds: Double = 1800,
+        maxEntryLines: Int = 1_000_000
     ) {
         self.maxEntryBytes = maxEntryBytes
         self.maxArchiveExpandedBytes = maxArchiveExpandedBytes
@@ -35,6 +40,7 @@ public struct ExtractionLimits: Sendable, Codable, Equatable, Hashable {
         self.maxNestingDepth = maxNestingDepth
         self.maxEntriesPerArchive = maxEntriesPerArchive
         self.maxArchiveSeconds = maxArchiveSeconds
+        self.maxEntryLines = maxEntryLines
     }
 
     enum CodingKeys: String, CodingKey {
@@ -45,5 +51,6 @@ public struct ExtractionLimits: Sendable, Codable, Equatable, Hashable {
         case maxNestingDepth = "max_nesting_depth"
         case maxEntriesPerArchive = "max_entries_per_archive"
         case maxArchiveSeconds = "max_archive_seconds"
+        case maxEntryLines = "max_entry_lines"
     }
 }

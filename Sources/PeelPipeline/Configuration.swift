@@ -107,6 +107,7 @@ extension ExtractionLimits {
             case "max_nesting_depth": maxNestingDepth = try positiveInteger(value, key)
             case "max_entries_per_archive": maxEntriesPerArchive = try positiveInteger(value, key)
             case "max_archive_seconds": maxArchiveSeconds = Double(try positiveInteger(value, key))
+            case "max_entry_lines": maxEntryLines = try positiveInteger(value, key)
             case let other where other.hasPrefix("_"): continue
             default: throw ConfigurationError(description: "unknown key \"limits.\(key)\"")
             }

@@ -56,7 +56,10 @@ enum EntryProcessing {
             status: rejection.disposition == .skipped ? .skipped : .quarantined, reason: rejection.reason, warnings: entry.warnings, document: nil)
     }
 
-    static func process(_ entry: ExtractedEntry, archiveIndex: Int, parser: ReportParser, pdf: PDFTextExtractor, clock: inout StageClock) -> EntryOutcome {
+    static func process(
+        _ entry: ExtractedEntry, archiveIndex: Int, parser: ReportParser, pdf: PDFTextExtractor, maxLines: Int,
+        clock: inout StageClock
+    ) -> EntryOutcome {
         var outcome = EntryOutcome(
             archiveIndex: archiveIndex, ordinal: entry.ordinal, path: entry.path, bytes: entry.bytesRead,
             sha256: nil, status: .quarantined, reason: nil, warnings: entry.warnings, document: nil)
@@ -86,6 +89,11 @@ enum EntryProcessing {
                 outcome.pdf = extracted.extraction
                 outcome.warnings += extracted.warnings
             }
+        }
+        // Only an entry of more bytes than the limit can hold more lines than it.
+        if bytes.count > maxLines, TextDecoder.lineCount(bytes) > maxLines {
+            outcome.reason = "more than \(maxLines) lines (max_entry_lines)"
+            return outcome
         }
         let decoded = clock.time(.decode) { () -> Result<DecodedText, NotText> in
             do throws(NotText) { return .success(try TextDecoder.decode(bytes)) } catch { return .failure(error) }

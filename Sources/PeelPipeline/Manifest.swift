@@ -33,6 +33,7 @@ public struct Manifest: Codable, Sendable {
         public var maxNestingDepth: Int
         public var maxEntriesPerArchive: Int
         public var maxArchiveSeconds: Double
+        public var maxEntryLines: Int
         public var queueBytes: Int
         public var pdfExtraction: PDFTextMode
         public var maxPdfPages: Int

@@ -89,7 +89,8 @@ enum StagedExtraction {
                         if let from = withdrawals[item.archiveIndex], entry.ordinal >= from, case .success = entry.content {
                             outcome = EntryProcessing.rejected(entry, archiveIndex: item.archiveIndex, Withdrawal.rejection)
                         } else {
-                            outcome = EntryProcessing.process(entry, archiveIndex: item.archiveIndex, parser: parser, pdf: pdf, clock: &clock)
+                            outcome = EntryProcessing.process(
+                                entry, archiveIndex: item.archiveIndex, parser: parser, pdf: pdf, maxLines: configuration.limits.maxEntryLines, clock: &clock)
                         }
                         record = nil
                         progress?.entryDone(archive: item.archiveIndex, bytes: entry.bytesRead, inputOffset: entry.inputOffset)

@@ -11,6 +11,21 @@ public enum TextDecoder {
         CharacterWrap.unfolded(try decodeLines(bytes))
     }
 
+    /// The lines `bytes` holds as the decoder splits them (of 8-bit text; UTF-16's line ends count the same): a line
+    /// ends at a line feed, a carriage return and line feed, or a carriage return alone; the last line may have no end.
+    /// One pass over the bytes, far cheaper than decoding them.
+    public static func lineCount(_ bytes: [UInt8]) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            var ends = 0
+            for index in buffer.indices {
+                let byte = buffer[index]
+                if byte == 0x0A || (byte == 0x0D && (index + 1 == buffer.count || buffer[index + 1] != 0x0A)) { ends += 1 }
+            }
+            let lastEnded = buffer.last.map { $0 == 0x0A || $0 == 0x0D } ?? true
+            return ends + (lastEnded ? 0 : 1)
+        }
+    }
+
     private static func decodeLines(_ bytes: [UInt8]) throws(NotText) -> DecodedText {
         if bytes.isEmpty { throw NotText(reason: "empty entry (0 bytes)") }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {

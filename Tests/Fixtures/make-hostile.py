@@ -51,6 +51,9 @@ elif case == "ratio":
     zipped("r.zip", [("zeros.txt", b"\0" * (20 << 20)), ("good.txt", good)])
 elif case == "longline":
     tar("line.tar.gz", [("line.txt", b"a" * (50 << 20), REG), ("good.txt", good, REG)])
+elif case == "linebombs":
+    # Line ends alone, and CR LF pairs (each one line), past the shipped max_entry_lines (1,000,000); a few kilobytes zipped.
+    zipped("n.zip", [("feeds.txt", b"\n" * 1_000_001), ("pairs.txt", b"\r\n" * 1_000_001), ("good.txt", good)])
 elif case == "badutf8":
     with tarfile.open(os.path.join(out, "u.tar"), "w", encoding="utf-8", errors="surrogateescape") as archive:
         for entry_name, data in [(b"bad\xffname.txt".decode("utf-8", "surrogateescape"), good.replace(b"HMIC", b"HMIC\xff", 1)), ("good.txt", good)]:

@@ -29,6 +29,7 @@ struct HostileInputTests {
         ("zipbomb", "bomb.txt", "quarantined", "max_entry_bytes"),
         ("ratio", "zeros.txt", "quarantined", "not text: contains NUL bytes"),
         ("longline", "line.txt", "quarantined", "max_entry_bytes"),
+        ("linebombs", "pairs.txt", "quarantined", "more than 1000000 lines (max_entry_lines)"),
         ("badutf8", "bad\\xFFname.txt", "parsed", ""),
         ("control", "a\\x1B[31mred\\x07.txt", "parsed", ""),
         ("samename", "good.txt", "skipped", "not a PEEL report"),

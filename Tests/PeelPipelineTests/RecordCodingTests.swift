@@ -20,7 +20,7 @@ struct RecordCodingTests {
         for (ordinal, (name, bytes)) in inputs.enumerated() {
             let entry = ExtractedEntry(path: "dir/\(name)", ordinal: ordinal, content: .success(bytes), bytesRead: bytes.count, warnings: ["a warning"])
             var clock = StageClock()
-            let outcome = EntryProcessing.process(entry, archiveIndex: 3, parser: parser, pdf: pdf, clock: &clock)
+            let outcome = EntryProcessing.process(entry, archiveIndex: 3, parser: parser, pdf: pdf, maxLines: 1_000_000, clock: &clock)
             // A PDF's extraction and page map go into its record; a text entry has neither.
             #expect((outcome.pdf != nil) == name.hasSuffix(".pdf") && (outcome.document?.pages != nil) == name.hasSuffix(".pdf"), "\(name)")
             let record = outcome.record()

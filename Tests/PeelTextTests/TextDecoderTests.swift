@@ -18,6 +18,26 @@ struct TextDecoderTests {
         #expect(text.lines.map(\.number) == Array(1...text.lines.count))
     }
 
+    /// The pipeline asks `lineCount` of a large entry before decoding it (max_entry_lines): it must be the count the
+    /// decoder gives, whatever the line ends (LF, CR LF, CR alone, mixed, a last line with none).
+    @Test("lineCount is the number of lines the decoder splits, on random texts of every kind of line end")
+    func lineCountAgrees() throws {
+        var generator = seededGenerator("lineCountAgrees", standard: 20261207)
+        let ends: [[UInt8]] = [[0x0A], [0x0D, 0x0A], [0x0D], [0x0A, 0x0D], [0x0C, 0x0A]]
+        let words: [[UInt8]] = [Array("Kent".utf8), Array("Good".utf8), Array("12.5".utf8), Array("  ".utf8), Array("Requires improvement".utf8), []]
+        for round in 0..<400 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 1...60, using: &generator) {
+                for _ in 0..<Int.random(in: 0...4, using: &generator) { bytes += words.randomElement(using: &generator)! + [0x20] }
+                bytes += ends.randomElement(using: &generator)!
+            }
+            if Bool.random(using: &generator) { bytes += Array("last words".utf8) }
+            guard let decoded = try? TextDecoder.decode(bytes) else { continue }
+            #expect(TextDecoder.lineCount(bytes) == decoded.lines.count, "round \(round): \(bytes)")
+        }
+        #expect(TextDecoder.lineCount(Array("a".utf8)) == 1 && TextDecoder.lineCount([0x0A]) == 1 && TextDecoder.lineCount([0x0D, 0x0A, 0x0D]) == 2)
+    }
+
     @Test("CRLF, UTF-8 BOM, UTF-16 LE and BE give the same lines and line numbers as the original")
     func encodingsAgree() throws {
         let name = Fixtures.sampleNames[0]
