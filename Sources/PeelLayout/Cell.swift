@@ -17,6 +17,27 @@ public struct Cell: Sendable, Equatable {
     }
 }
 
+extension Cell {
+    /// A word of a cell and the display column it starts at.
+    public struct PlacedWord: Sendable {
+        public let text: Substring
+        public let column: Int
+    }
+
+    /// The cell's words, split at single spaces (an empty word where two stand together), each with its column counted
+    /// a scalar a column from the cell's; and whether they measure the cell, the last ending at `endColumn` (they do not
+    /// where its text was cleaned to another width: markup gone, a hyphen joined).
+    public func placedWords() -> (words: [PlacedWord], measureCell: Bool) {
+        var words: [PlacedWord] = []
+        var column = self.column
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            words.append(PlacedWord(text: word, column: column))
+            column += word.unicodeScalars.count + 1
+        }
+        return (words, column - 1 == endColumn)
+    }
+}
+
 enum Cells {
     /// The indentation of a line that holds one cell (no tab, no two spaces after its first text, no bar that ends a
     /// cell), or nil.

@@ -32,22 +32,40 @@ public final class ForceRegistry: Sendable {
     /// Whether any name's key holds an ASCII digit (none of forces.csv's do): if none does, a text with a digit names
     /// no force, and its key is not built. The figure readers ask this of every line of a section, most of them numbers.
     let keysHoldDigits: Bool
+    /// Each name's ASCII letters alone, lowercase → the force (the first force to spell them).
+    private let byLetters: [[UInt8]: String]
 
     public init(forces: [Force]) {
         self.forces = forces
         var keys: [String: String] = [:]
         var firsts = Set<String>()
+        var letters: [[UInt8]: String] = [:]
         for force in forces {
             for name in [force.name, force.shortName, force.id.replacingHyphens()] + force.aliases {
                 let key = Self.key(name)
                 if !key.isEmpty { keys[key] = force.id }
                 firsts.insert(Self.firstPiece(Substring(name)))
             }
+            for name in [force.name, force.shortName] + force.aliases where letters[Self.letters(name)] == nil {
+                letters[Self.letters(name)] = force.id
+            }
         }
+        byLetters = letters
         byKey = keys
         keyLengths = KeyLengths(keys.keys.map(\.utf8.count))
         firstWords = firsts
         keysHoldDigits = keys.keys.contains { $0.utf8.contains { $0 &- 0x30 < 10 } }
+    }
+
+    /// The force whose name, short name or alias has these letters (ASCII, lowercase) and no others, spaces, hyphens
+    /// and stops aside: where a layout broke a name inside a word with no hyphen ("Cambridgesh" / "ire").
+    func id(spelledBy letters: [UInt8]) -> String? {
+        byLetters[letters]
+    }
+
+    /// A text's ASCII letters alone, lowercase.
+    static func letters(_ text: String) -> [UInt8] {
+        text.utf8.filter(ASCIIBytes.isLetter).map(ASCIIBytes.lower)
     }
 
     /// Whether a name the registry knows may start with this word.

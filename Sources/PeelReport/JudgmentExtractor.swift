@@ -1111,10 +1111,8 @@ enum JudgmentExtractor {
         var columns = Array(repeating: [Substring](), count: starts.count)
         for line in first..<firstRow where !lines[line].isBlank {
             for cell in text.cells(line) {
-                var column = cell.column
-                for word in cell.text.split(separator: " ", omittingEmptySubsequences: false) {
-                    if !word.isEmpty { columns[starts.lastIndex(where: { $0 <= column }) ?? 0].append(word) }
-                    column += word.unicodeScalars.count + 1
+                for word in cell.placedWords().words where !word.text.isEmpty {
+                    columns[starts.lastIndex(where: { $0 <= word.column }) ?? 0].append(word.text)
                 }
             }
         }

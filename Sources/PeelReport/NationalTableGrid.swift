@@ -153,22 +153,21 @@ extension JudgmentExtractor {
                 result.append(cell)
                 continue
             }
+            let placed = cell.placedWords()
+            guard placed.measureCell, !placed.words.contains(where: \.text.isEmpty) else {
+                result.append(cell)
+                continue
+            }
             var pieces: [Cell] = []
             var words: [Substring] = []
             var pieceStart = cell.column
-            var column = cell.column
-            for word in cell.text.split(separator: " ", omittingEmptySubsequences: false) {
-                if !words.isEmpty, starts.contains(where: { abs($0 - column) <= 1 }) {
-                    pieces.append(Cell(text: words.joined(separator: " "), column: pieceStart, endColumn: column - 1))
+            for word in placed.words {
+                if !words.isEmpty, starts.contains(where: { abs($0 - word.column) <= 1 }) {
+                    pieces.append(Cell(text: words.joined(separator: " "), column: pieceStart, endColumn: word.column - 1))
                     words = []
-                    pieceStart = column
+                    pieceStart = word.column
                 }
-                words.append(word)
-                column += word.unicodeScalars.count + 1
-            }
-            guard column - 1 == cell.endColumn, !words.contains(where: \.isEmpty) else {
-                result.append(cell)
-                continue
+                words.append(word.text)
             }
             pieces.append(Cell(text: words.joined(separator: " "), column: pieceStart, endColumn: cell.endColumn))
             result += pieces
@@ -182,12 +181,12 @@ extension JudgmentExtractor {
         guard let first = cells.first else { return nil }
         var starts = [first.column]
         for cell in cells {
-            var column = cell.column
-            for word in cell.text.split(separator: " ", omittingEmptySubsequences: false) {
-                if column > first.column, word.equals(ignoringASCIICase: "overall") || questionNumber(word) != nil { starts.append(column) }
-                column += word.unicodeScalars.count + 1
+            let placed = cell.placedWords()
+            guard placed.measureCell else { return nil }
+            for word in placed.words where word.column > first.column
+                && (word.text.equals(ignoringASCIICase: "overall") || questionNumber(word.text) != nil) {
+                starts.append(word.column)
             }
-            guard column - 1 == cell.endColumn else { return nil }
         }
         return starts
     }
@@ -195,11 +194,9 @@ extension JudgmentExtractor {
     /// The force whose name's letters a name cell's parts spell, where a layout broke the name inside a word with no
     /// hyphen ("Cambridgesh" / "ire"), or nil.
     static func forceSpelled(byLettersOf parts: [String], registry: ForceRegistry) -> String? {
-        let letters = parts.flatMap { $0.utf8.filter(ASCIIBytes.isLetter).map(ASCIIBytes.lower) }
+        let letters = parts.flatMap(ForceRegistry.letters)
         guard letters.count >= 4 else { return nil }
-        return registry.forces.first { force in
-            ([force.name, force.shortName] + force.aliases).contains { $0.utf8.filter(ASCIIBytes.isLetter).map(ASCIIBytes.lower) == letters }
-        }?.id
+        return registry.id(spelledBy: letters)
     }
 
     /// Whether a line's cells open a row: a name's, then each opening a grade (its count checked by the caller).
