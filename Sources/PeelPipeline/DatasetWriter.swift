@@ -67,6 +67,7 @@ final class DatasetWriter {
     private var validationStatistics = ColumnAccumulator(schema: ReportTables.validationSchema)
     private let claims: StagedFile
     private var englandWales = EnglandWalesConsistency()
+    private var forceReports = ForceReportsAgree()
     private var crossDocument = CrossDocumentGrades()
     private var reasons = ReasonCounts()
     /// Skipped and quarantined entries by status and reason, most frequent first.
@@ -153,6 +154,7 @@ final class DatasetWriter {
                 if let figures = result.englandWales {
                     for finding in englandWales.check(figures) { try spool(finding) }
                 }
+                for finding in forceReports.check(item) { try spool(finding) }
                 crossDocument.noteNational(item)
                 for claim in CrossDocumentGrades.claims(item) {
                     // Its key and grade first: at the end only a claim that disagrees is read whole.

@@ -95,6 +95,53 @@ public struct CrossDocumentGrades: Sendable {
     }
 }
 
+/// Two force reports of one force, year and pillar are most often one report read twice: its PDF and its text, or copies
+/// whose bytes differ (line ends, a converter's touch), which the pipeline's duplicate check (same sha256) cannot see.
+/// Their rows are then in every table twice, and a sum or a count over them counts that force twice; where their grades
+/// differ, one of them is wrong. Each later report is compared with the first of its force, year and pillar (in report
+/// order): a grade that differs is an error, on the question's row of the later report; grades that all agree, an
+/// info finding naming the first report, so that a user can keep one of the two. One entry per force, year and pillar
+/// is kept, however many reports a run reads.
+public struct ForceReportsAgree: Sendable {
+    public static let name = RuleName.forceReportsAgree
+    private var firsts: [String: (reportID: String, judgments: [Judgment])] = [:]
+
+    public init() {}
+
+    /// Reports must come in report order.
+    public mutating func check(_ item: IdentifiedReport) -> [ValidationFinding] {
+        let report = item.report
+        guard report.reportType == .force, let forceID = report.forceID, let year = report.year else { return [] }
+        let judgments = report.judgments.filter { $0.forceID == forceID }
+        let key = "\(forceID)|\(year)|\(report.pillar?.rawValue ?? "")"
+        guard let first = firsts[key] else {
+            firsts[key] = (item.id, judgments)
+            return []
+        }
+        let earlier = first.reportID.prefix(12)
+        var findings: [ValidationFinding] = []
+        var shared = 0
+        for judgment in judgments {
+            guard let other = first.judgments.first(where: { $0.question == judgment.question }) else { continue }
+            shared += 1
+            if other.grade != judgment.grade {
+                findings.append(ValidationFinding(
+                    reportID: item.id, year: year, rule: Self.name, severity: .error,
+                    subject: "judgments \(judgment.question.rawValue) line \(judgment.line)",
+                    message: "\(forceID) \(year) \(judgment.question.rawValue) is \(judgment.grade.rawValue) here (line \(judgment.line)) but \(other.grade.rawValue) in force report \(earlier) (line \(other.line)), the first read of this force and year"))
+            }
+        }
+        if findings.isEmpty {
+            let grades = shared == 0 ? "" : shared == 1 ? ", its one grade the same" : ", its \(shared) grades the same"
+            findings.append(ValidationFinding(
+                reportID: item.id, year: year, rule: Self.name, severity: .info,
+                subject: "reports \(forceID) \(year) line \(report.titleLine.map(String.init) ?? "?")",
+                message: "\(forceID) \(year) was read before, from force report \(earlier)\(grades): most often one report in two documents (its PDF and its text); its rows are in each table twice"))
+        }
+        return findings
+    }
+}
+
 /// A force report's grade for one question, as `CrossDocumentGrades` checks it.
 public struct GradeClaim: Sendable, Equatable {
     public let reportID: String

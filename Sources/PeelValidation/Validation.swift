@@ -14,6 +14,7 @@ public enum RuleName: String, Sendable, CaseIterable, CustomStringConvertible, C
     case parse
     case judgmentCompleteness = "judgment_completeness"
     case crossDocumentGrades = "cross_document_grades"
+    case forceReportsAgree = "force_reports_agree"
     case distributionMatchesTable = "distribution_matches_table"
     case countRatePopulation = "count_rate_population"
     case outcomeCountRate = "outcome_count_rate"
@@ -108,10 +109,12 @@ public enum Validator {
     }
 
     /// The whole of validation over reports held in memory (tests, small runs); the pipeline streams the same
-    /// steps: `checkReport` per report, `EnglandWalesConsistency` and `CrossDocumentGrades` across them in order.
+    /// steps: `checkReport` per report, `EnglandWalesConsistency`, `ForceReportsAgree` and `CrossDocumentGrades` across
+    /// them in order.
     public static func validate(_ context: ValidationContext) -> [ValidationFinding] {
         var byRule: [RuleName: [ValidationFinding]] = [:]
         var englandWales = EnglandWalesConsistency()
+        var forceReports = ForceReportsAgree()
         var crossDocument = CrossDocumentGrades()
         var claims: [GradeClaim] = []
         for item in context.reports {
@@ -119,6 +122,7 @@ public enum Validator {
                 byRule[finding.rule, default: []].append(finding)
             }
             byRule[EnglandWalesConsistency.name, default: []].append(contentsOf: englandWales.check(item))
+            byRule[ForceReportsAgree.name, default: []].append(contentsOf: forceReports.check(item))
             crossDocument.noteNational(item)
             claims.append(contentsOf: CrossDocumentGrades.claims(item))
         }

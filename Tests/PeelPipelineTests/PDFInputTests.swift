@@ -105,6 +105,19 @@ struct PDFInputTests {
         #expect(differ.isEmpty, "\(differ.prefix(5).map { "\($0.key): \($0.value) ≠ \(got[$0.key]!)" })")
         #expect(Double(same) >= 0.99 * Double(expected.count))
 
+        // The reports as texts and as PDFs in one run: each force report is read twice (its bytes differ, so it is no
+        // sha256 duplicate), and force_reports_agree names each second reading, its grades the same as the first's.
+        _ = try run([Fixtures.samplesFolder, folder + "/reports.zip"], output: folder + "/both", configuration: config)
+        let twice = readCSV(folder + "/both/validation.csv").filter { $0["rule"] == "force_reports_agree" }
+        #expect(twice.map { $0["severity"]! } == ["info", "info", "info", "info"])
+        // Whichever input is read first, each finding is on one reading and names the other.
+        let pdfIDs = Set(fromPDF.manifest.entries.filter { $0.reportType == "force" }.compactMap(\.sha256))
+        let textIDs = Set(fromText.manifest.entries.filter { $0.reportType == "force" }.compactMap(\.sha256))
+        let named = Set(twice.map { $0["report_id"]! })
+        #expect(pdfIDs.count == 4 && (named == pdfIDs || named == textIDs))
+        let firsts = named == pdfIDs ? textIDs : pdfIDs
+        #expect(twice.allSatisfy { row in firsts.contains { row["message"]!.contains("from force report \($0.prefix(12)), its") } }, "\(twice)")
+
         // Pages checked by hand against the PDFs (pdftotext -f N -l N).
         func page(_ table: String, _ match: [String: String]) -> [String] {
             readCSV(folder + "/pdf/\(table).csv").filter { row in match.allSatisfy { row[$0.key] == $0.value } }.map { $0["source_page"]! }
