@@ -104,7 +104,12 @@ public struct CrossDocumentGrades: Sendable {
 /// is kept, however many reports a run reads.
 public struct ForceReportsAgree: Sendable {
     public static let name = RuleName.forceReportsAgree
-    private var firsts: [String: (reportID: String, judgments: [Judgment])] = [:]
+    private struct Subject: Hashable {
+        let forceID: String
+        let year: Int
+        let pillar: Pillar?
+    }
+    private var firsts: [Subject: (reportID: String, judgments: [Judgment])] = [:]
 
     public init() {}
 
@@ -113,7 +118,7 @@ public struct ForceReportsAgree: Sendable {
         let report = item.report
         guard report.reportType == .force, let forceID = report.forceID, let year = report.year else { return [] }
         let judgments = report.judgments.filter { $0.forceID == forceID }
-        let key = "\(forceID)|\(year)|\(report.pillar?.rawValue ?? "")"
+        let key = Subject(forceID: forceID, year: year, pillar: report.pillar)
         guard let first = firsts[key] else {
             firsts[key] = (item.id, judgments)
             return []
