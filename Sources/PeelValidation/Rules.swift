@@ -99,9 +99,10 @@ public struct CrossDocumentGrades: Sendable {
 /// whose bytes differ (line ends, a converter's touch), which the pipeline's duplicate check (same sha256) cannot see.
 /// Their rows are then in every table twice, and a sum or a count over them counts that force twice; where their grades
 /// differ, one of them is wrong. Each later report is compared with the first of its force, year and pillar (in report
-/// order): a grade that differs is an error, on the question's row of the later report; grades that all agree, an
-/// info finding naming the first report, so that a user can keep one of the two. One entry per force, year and pillar
-/// is kept, however many reports a run reads.
+/// order): a grade that differs is a warning, on the question's row of the later report (not an error: a revisit or a
+/// corrected edition may regrade a question within its year, and a run over both must not fail for it); grades that all
+/// agree, an info finding naming the first report, so that a user can keep one of the two. One entry per force, year
+/// and pillar is kept, however many reports a run reads.
 public struct ForceReportsAgree: Sendable {
     public static let name = RuleName.forceReportsAgree
     private struct Subject: Hashable {
@@ -131,7 +132,7 @@ public struct ForceReportsAgree: Sendable {
             shared += 1
             if other.grade != judgment.grade {
                 findings.append(ValidationFinding(
-                    reportID: item.id, year: year, rule: Self.name, severity: .error,
+                    reportID: item.id, year: year, rule: Self.name, severity: .warning,
                     subject: "judgments \(judgment.question.rawValue) line \(judgment.line)",
                     message: "\(forceID) \(year) \(judgment.question.rawValue) is \(judgment.grade.rawValue) here (line \(judgment.line)) but \(other.grade.rawValue) in force report \(earlier) (line \(other.line)), the first read of this force and year"))
             }
