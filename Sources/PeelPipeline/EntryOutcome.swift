@@ -90,9 +90,12 @@ enum EntryProcessing {
                 outcome.warnings += extracted.warnings
             }
         }
-        // Only an entry of more bytes than the limit can hold more lines than it.
-        if bytes.count > maxLines, TextDecoder.lineCount(bytes) > maxLines {
-            outcome.reason = "more than \(maxLines) lines (max_entry_lines)"
+        // Only an entry of more bytes than the limit can hold more lines than it. Counted before decoding where it is
+        // 8-bit text (so the lines are never made), and after in every case: UTF-16's lines are not its bytes', and an
+        // HTML page's tags make lines of their own.
+        let tooManyLines = "more than \(maxLines) lines (max_entry_lines)"
+        if bytes.count > maxLines, TextDecoder.isEightBit(bytes), TextDecoder.lineCount(bytes) > maxLines {
+            outcome.reason = tooManyLines
             return outcome
         }
         let decoded = clock.time(.decode) { () -> Result<DecodedText, NotText> in
@@ -109,6 +112,10 @@ enum EntryProcessing {
         let shown = clock.time(.decode) { HTMLText.textIfHTML(text) }
         let isHTML = shown != nil
         if let shown { text = shown }
+        if text.lines.count > maxLines {
+            outcome.reason = tooManyLines
+            return outcome
+        }
         let (report, format) = clock.time(.parse) { (parser.parse(text), isHTML ? .html : TextFormat.detect(text)) }
         outcome.document = ParsedDocument(encoding: text.encoding, format: format, report: report, pages: outcome.pdf.map { _ in PageMap(text) })
         if report.reportType == .other {

@@ -11,9 +11,9 @@ public enum TextDecoder {
         CharacterWrap.unfolded(try decodeLines(bytes))
     }
 
-    /// The lines `bytes` holds as the decoder splits them (of 8-bit text; UTF-16's line ends count the same): a line
-    /// ends at a line feed, a carriage return and line feed, or a carriage return alone; the last line may have no end.
-    /// One pass over the bytes, far cheaper than decoding them.
+    /// The lines `bytes` holds as the decoder splits them, where they are 8-bit text (`isEightBit`; UTF-16's units hold
+    /// bytes 0x0A and 0x0D that end no line): a line ends at a line feed, a carriage return and line feed, or a carriage
+    /// return alone; the last line may have no end. One pass over the bytes, far cheaper than decoding them.
     public static func lineCount(_ bytes: [UInt8]) -> Int {
         bytes.withUnsafeBufferPointer { buffer in
             var ends = 0
@@ -24,6 +24,12 @@ public enum TextDecoder {
             let lastEnded = buffer.last.map { $0 == 0x0A || $0 == 0x0D } ?? true
             return ends + (lastEnded ? 0 : 1)
         }
+    }
+
+    /// Whether `bytes` may be 8-bit text, whose lines `lineCount` counts: no UTF-16 byte-order mark and no NUL in the
+    /// first 4 KB (UTF-16 without a mark has them in nearly every unit; binary data, which the decoder refuses, too).
+    public static func isEightBit(_ bytes: [UInt8]) -> Bool {
+        !bytes.starts(with: [0xFF, 0xFE]) && !bytes.starts(with: [0xFE, 0xFF]) && !bytes.prefix(4096).contains(0)
     }
 
     private static func decodeLines(_ bytes: [UInt8]) throws(NotText) -> DecodedText {

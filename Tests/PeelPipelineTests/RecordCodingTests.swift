@@ -9,6 +9,42 @@ import Testing
 
 private let registry = try! ForceRegistry(csv: String(decoding: readBytes(Fixtures.packageRoot + "/Pipeline/forces.csv"), as: UTF8.self))
 
+/// max_entry_lines (a small limit here): the lines an entry's text has as the parser would see them, whatever the
+/// encoding, counted from the bytes before decoding only where that is exact, and never taking the place of a sharper
+/// reason (a review found HTML's `<br>` lines uncounted and UTF-16's bytes counted as lines).
+@Suite("The line limit")
+struct LineLimitTests {
+    private func reason(_ bytes: [UInt8], name: String = "entry.txt", limit: Int = 1000) -> String? {
+        let entry = ExtractedEntry(path: name, ordinal: 0, content: .success(bytes), bytesRead: bytes.count, warnings: [])
+        var clock = StageClock()
+        let pdf = PDFTextExtractor(settings: PDFSettings(), maxTextBytes: 32 << 20)
+        return EntryProcessing.process(entry, archiveIndex: 0, parser: ReportParser(forces: registry), pdf: pdf, maxLines: limit, clock: &clock).reason
+    }
+
+    private func utf16LE(_ text: String) -> [UInt8] { [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] } }
+    private func utf16BE(_ text: String) -> [UInt8] { text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] } }
+
+    @Test("over the limit in any encoding or markup it is quarantined; at it, or with bytes that only look like line ends, it is read")
+    func lines() {
+        let over = "more than 1000 lines (max_entry_lines)"
+        #expect(reason(Array(String(repeating: "x\n", count: 1001).utf8)) == over)
+        #expect(reason(Array(String(repeating: "x\r", count: 1001).utf8)) == over)
+        #expect(reason(Array(String(repeating: "x\r\n", count: 1001).utf8)) == over)
+        #expect(reason(Array(String(repeating: "x\n", count: 1000).utf8)) != over)
+        #expect(reason(utf16LE(String(repeating: "x\r\n", count: 1001))) == over)
+        #expect(reason(utf16BE(String(repeating: "x\n", count: 1001))) == over)
+        // UTF-16's CR LF is four bytes and "č" holds a 0x0D byte: lines, not bytes, are counted.
+        #expect(reason(utf16LE(String(repeating: "x\r\n", count: 900))) != over)
+        #expect(reason(utf16LE(String(repeating: "čččč\n", count: 900))) != over)
+        // A page's lines made by its tags, with no line end in its bytes.
+        let page = "<html><body><p>" + String(repeating: "x<br>", count: 1001) + "</p></body></html>"
+        #expect(reason(Array(page.utf8), name: "page.html") == over)
+        // Binary data is refused as such, whatever line feeds it holds.
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D] + Array(repeating: 0x0A, count: 2000)
+        #expect(reason(png)?.hasPrefix("not text: PNG") == true, "\(reason(png) ?? "nil")")
+    }
+}
+
 @Suite("Cache records")
 struct RecordCodingTests {
     @Test("every sample's outcome comes back from its record exactly, and re-encodes to the same bytes")
