@@ -94,8 +94,10 @@ struct RunCommand: ParsableCommand {
     /// this list against the options the help shows.)
     static let singleValued: Set<String> = ["--output", "--jobs", "--config", "--log-format", "--fail-on", "--format"]
 
-    /// The first single-valued option given twice, as the usage error that refuses it.
+    /// The first single-valued option given twice, as the usage error that refuses it; nil where help or the version is
+    /// asked for, which ArgumentParser shows whatever else the line holds.
     static func repeatedOption(in arguments: [String]) -> ValidationError? {
+        if arguments.prefix(while: { $0 != "--" }).contains(where: { ["-h", "--help", "--version"].contains($0) }) { return nil }
         var seen = Set<String>()
         var index = 0
         while index < arguments.count {

@@ -344,6 +344,9 @@ struct CommandLineTests {
         #expect(RunCommand.repeatedOption(in: ["run", "--input", "--output", "--output", "o"]) == nil)
         #expect(RunCommand.repeatedOption(in: ["run", "--output", "o", "--", "--output"]) == nil)
         #expect(RunCommand.repeatedOption(in: ["run", "--full", "--full", "-v", "-v"]) == nil)
+        // Help asked for is shown, whatever else the line holds.
+        #expect(RunCommand.repeatedOption(in: ["run", "--output", "a", "--output", "b", "--help"]) == nil)
+        #expect(RunCommand.repeatedOption(in: ["run", "--output", "a", "--output", "b", "--", "--help"]) != nil)
         // The list is every option the help shows with a value, but the one that repeats.
         let help = RunCommand.helpMessage(columns: 200)
         let withValue = Set(help.split(separator: "\n").compactMap { line -> String? in
