@@ -73,8 +73,9 @@ public struct PDFTextExtractor: Sendable {
 
     /// The PDF's text, or why it is quarantined. Blocks the calling thread for as long as pdftotext runs.
     public func extract(_ pdf: [UInt8]) -> Result<ExtractedPDFText, PDFFailure> {
-        if case .stopped(let signal) = versionProbe?.answer { return .failure(Self.stoppedFromOutside(signal)) }
-        guard let executable, let extractor else {
+        let probe = versionProbe?.answer
+        if case .stopped(let signal) = probe { return .failure(Self.stoppedFromOutside(signal)) }
+        guard let executable, case .version(let extractor?) = probe else {
             return .failure(PDFFailure(reason: "PDF not read: pdftotext is not installed (Debian: apt-get install poppler-utils)", mayPass: true))
         }
         // One page past the limit is enough to know it is passed, without extracting a million-page PDF.

@@ -46,8 +46,9 @@ public final class ForceRegistry: Sendable {
                 if !key.isEmpty { keys[key] = force.id }
                 firsts.insert(Self.firstPiece(Substring(name)))
             }
-            for name in [force.name, force.shortName] + force.aliases where letters[Self.letters(name)] == nil {
-                letters[Self.letters(name)] = force.id
+            for name in [force.name, force.shortName] + force.aliases {
+                let spelled = Self.letters(name)
+                if letters[spelled] == nil { letters[spelled] = force.id }
             }
         }
         byLetters = letters
