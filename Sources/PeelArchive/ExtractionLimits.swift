@@ -18,9 +18,11 @@ public struct ExtractionLimits: Sendable, Codable, Equatable, Hashable {
     public var maxNestingDepth: Int
     /// Entries one input archive may hold, nested ones included.
     public var maxEntriesPerArchive: Int
-    /// Lines one entry's text may hold (a PDF's, once extracted); more, and it is quarantined. A line costs the parser
-    /// some 130 bytes of memory however short it is, so an entry of nothing but line ends (a few kilobytes zipped)
-    /// held 4 GB at `maxEntryBytes`; a report's text is a few thousand lines, a 2,000-page PDF's some 120,000.
+    /// Lines one entry's text may hold (a PDF's once extracted, an HTML page's once its tags are read); more, and it is
+    /// quarantined. A line costs the parser some 130 bytes of memory however short it is, so an entry of nothing but
+    /// line ends (a few kilobytes zipped) held 4 GB at `maxEntryBytes`; a report's text is a few thousand lines, a
+    /// 2,000-page PDF's some 120,000. Not the reader's to check (it never sees text): the pipeline's entry stage does;
+    /// it is here because it is configured and recorded with the other limits ("limits" in pipeline.json).
     public var maxEntryLines: Int
 
     public init(

@@ -35,6 +35,8 @@ struct EntryOutcome: Sendable {
     var pdf: PDFExtraction? = nil
     /// Quarantined for a reason that may pass (`PDFFailure.mayPass`): its archive's results are not cached.
     var mayPass = false
+    /// Its PDF's pdftotext was ended by a stop signal from outside peel: a sign that the run itself may be stopping.
+    var stoppedFromOutside = false
 }
 
 extension EntryOutcome {
@@ -43,11 +45,12 @@ extension EntryOutcome {
     func named(afterFile fileName: String) -> EntryOutcome {
         let inside = path.range(of: nestedEntrySeparator).map { path[$0.lowerBound...] } ?? ""
         return EntryOutcome(archiveIndex: archiveIndex, ordinal: ordinal, path: fileName + inside, bytes: bytes, sha256: sha256, status: status,
-                            reason: reason, warnings: warnings, document: document, pdf: pdf, mayPass: mayPass)
+                            reason: reason, warnings: warnings, document: document, pdf: pdf, mayPass: mayPass,
+                            stoppedFromOutside: stoppedFromOutside)
     }
 }
 
-/// Stages 2 and 3 for one entry: identify (sha256), decode, classify. Pure apart from timing.
+/// Stages 2 and 3 for one entry: identify (sha256), decode, classify. Pure apart from timing and a PDF's child process.
 enum EntryProcessing {
     /// An entry nothing is made from: skipped or quarantined, with the reason (the reader's, or a withdrawal's).
     static func rejected(_ entry: ExtractedEntry, archiveIndex: Int, _ rejection: EntryRejection) -> EntryOutcome {
@@ -80,9 +83,9 @@ enum EntryProcessing {
             // The report's identity stays the PDF's checksum; from here on its text goes the way of any text entry.
             switch clock.time(.convert, { pdf.extract(bytes) }) {
             case .failure(let failure):
-                if failure.stoppedFromOutside { RunStop.awaitStop(seconds: 2) }
                 outcome.reason = failure.reason
                 outcome.mayPass = failure.mayPass
+                outcome.stoppedFromOutside = failure.stoppedFromOutside
                 return outcome
             case .success(let extracted):
                 bytes = extracted.text

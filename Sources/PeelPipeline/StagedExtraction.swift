@@ -91,6 +91,9 @@ enum StagedExtraction {
                         } else {
                             outcome = EntryProcessing.process(
                                 entry, archiveIndex: item.archiveIndex, parser: parser, pdf: pdf, maxLines: configuration.limits.maxEntryLines, clock: &clock)
+                            // Ctrl-C reaches the terminal's every process, children first as often as not: the run's
+                            // own stop is given its moment, and ends the process before a false "crashed" is said.
+                            if outcome.stoppedFromOutside { RunStop.awaitStop(seconds: 2) }
                         }
                         record = nil
                         progress?.entryDone(archive: item.archiveIndex, bytes: entry.bytesRead, inputOffset: entry.inputOffset)
