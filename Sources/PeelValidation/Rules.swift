@@ -134,7 +134,7 @@ public struct ForceReportsAgree: Sendable {
                 findings.append(ValidationFinding(
                     reportID: item.id, year: year, rule: Self.name, severity: .warning,
                     subject: "judgments \(judgment.question.rawValue) line \(judgment.line)",
-                    message: "\(forceID) \(year) \(judgment.question.rawValue) is \(judgment.grade.rawValue) here (line \(judgment.line)) but \(other.grade.rawValue) in force report \(earlier) (line \(other.line)), the first read of this force and year"))
+                    message: "\(forceID) \(year) \(judgment.question.rawValue) is \(judgment.grade.rawValue) here (line \(judgment.line)) but \(other.grade.rawValue) in force report \(earlier) (line \(other.line)), the first read of this force, pillar and year"))
             }
         }
         if findings.isEmpty {

@@ -136,7 +136,7 @@ struct ValidationRuleTests {
         #expect(differ.map(\.severity) == [.warning, .info])
         let warning = try #require(differ.first)
         #expect(warning.reportID == "gwent-edited" && warning.subject == "judgments preventing_crime line 218")
-        #expect(warning.message == "gwent 2017 preventing_crime is outstanding here (line 218) but good in force report \(gwent.prefix(12)) (line 218), the first read of this force and year")
+        #expect(warning.message == "gwent 2017 preventing_crime is outstanding here (line 218) but good in force report \(gwent.prefix(12)) (line 218), the first read of this force, pillar and year")
     }
 
     @Test("percentages outside 0–100 and negative rates")
