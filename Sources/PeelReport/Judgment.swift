@@ -118,6 +118,9 @@ public enum Question: String, Sendable, Codable, CaseIterable, CaseHashable {
         return specific
     }
 
+    /// The question's place in a report's judgments tables and sections, which print them in the order of the cases.
+    var order: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+
     /// The question a heading, table row label or table column names, from its wording in 2015–2017
     /// reports (the first of `wordings` it holds); nil when it names none.
     public init?(wording: String) {

@@ -305,6 +305,23 @@ enum JudgmentExtractor {
         return Set(pairs) == ["Qq", "Gg", "Yy"]
     }
 
+    /// Whether the table was read a column at a time, the grades' and the years' each whole under its title and the
+    /// questions' in parts around them (plain `pdftotext` of a B5 page: three questions, "Grade" and the five grades, the
+    /// last two questions, "Last inspected" and the five years): the kinds' runs open with the questions' title and
+    /// cells, and hold one run of grades and one of years, each just under its title, the rest questions. Which part of
+    /// the questions' column is whose row is then known only where they come in the report's order
+    /// (`columnsInReadingOrder` asks): a grade among the questions (a cell out of its place) is no such table.
+    static func questionsInParts(_ kinds: [UInt8]) -> Bool {
+        var runs: [UInt8] = []
+        for kind in kinds where runs.last != kind { runs.append(kind) }
+        guard runs.starts(with: Array("Qq".utf8)) else { return false }
+        for (title, cells) in [(UInt8(ascii: "G"), UInt8(ascii: "g")), (UInt8(ascii: "Y"), UInt8(ascii: "y"))] {
+            guard runs.filter({ $0 == cells }).count == 1, runs.filter({ $0 == title }).count == 1,
+                  let at = runs.firstIndex(of: cells), at > 0, runs[at - 1] == title else { return false }
+        }
+        return runs.allSatisfy { Array("QqGgYy".utf8).contains($0) }
+    }
+
     /// Whether the grades and years (`kinds` of `columnsInReadingOrder`: "g", "y", titles and questions passed over) come
     /// in rows: each a run of one kind followed by at least as many of the other, the run and as many of the other
     /// taken together as its rows. So a row at a time ("g y", "y g"), whole columns ("ggggg yyyyy"), or some rows by
@@ -452,7 +469,9 @@ enum JudgmentExtractor {
         guard flush(), gradeHeader, yearHeader, !questions.isEmpty, grades.count == questions.count, years.count == questions.count,
               Self.cellsInRows(kinds),
               questions.indices.allSatisfy({ grades[$0].index > questions[$0].index && years[$0].index > questions[$0].index })
-                || Self.standsInBlocks(kinds) else { return nil }
+                || Self.standsInBlocks(kinds)
+                || Self.questionsInParts(kinds) && zip(questions, questions.dropFirst()).allSatisfy({ $0.question.order < $1.question.order })
+        else { return nil }
         return (questions.indices.map {
             Candidate(question: questions[$0].question, grade: grades[$0].grade, lastInspected: years[$0].year,
                       line: lines[questions[$0].index].number, source: .table)

@@ -184,6 +184,29 @@ struct ReadingOrderTests {
         #expect(rows(report) == rows(try parseSample(westMercia)).filter { !$0.hasPrefix("investigating_crime") })
     }
 
+    /// Plain `pdftotext` of the West Mercia PDF on a B5 page (the committed b5-reading extraction): three questions,
+    /// the grades' column whole under its title, the last two questions, then the years' column whole.
+    @Test("a questions' column in parts around whole columns of grades and years is read where its parts keep the report's order")
+    func questionsInParts() throws {
+        let first = "Question\nPreventing crime and tackling anti-social\nbehaviour\nInvestigating crime and reducing re-offending\nProtecting vulnerable people\n\n"
+        let grades = "Grade\nRequires\nimprovement\nGood\nRequires\nimprovement\nInadequate\nUngraded\n\n"
+        let last = "Tackling serious and organised crime\nSpecialist capabilities\n\n"
+        let years = "Last inspected\n2017\n2016\n2017\n2017\n2017"
+        let path = Fixtures.packageRoot + "/Tests/Fixtures/extractions/peel-effectiveness-2017-west-mercia.b5-reading.txt"
+        #expect(String(decoding: try readBytes(path), as: UTF8.self).contains(first + grades + last + years))
+        let rows = { (report: Report) in report.judgments.map { "\($0.question.rawValue) \($0.grade.rawValue) \($0.lastInspected ?? 0)" } }
+        let expected = rows(try parseSample(westMercia))
+        #expect(expected.count == 6)
+        #expect(rows(try withTable(first + grades + last + years)) == expected)
+        // Parts out of the report's order (the last questions first): whose grade is whose is not known.
+        let swapped = "Question\n" + last + grades + first.dropFirst("Question\n".count) + years
+        #expect(try gradedByTable(swapped).isEmpty)
+        #expect(try withTable(swapped).problems.contains { $0.message.contains("cells stand out of their rows") })
+        // A grade among the questions' parts (a cell out of its place): not read.
+        let gradeAmong = first + grades.replacingOccurrences(of: "Good\n", with: "") + last.replacingOccurrences(of: "crime\n", with: "crime\nGood\n") + years
+        #expect(try gradedByTable(gradeAmong).isEmpty)
+    }
+
     /// The same page's Gwent table: each of the first two rows' cells a block, the grades' and years' titles with the
     /// first, then the other rows a column at a time.
     @Test("rows by turns, then the rest a column at a time, are read in that order")
