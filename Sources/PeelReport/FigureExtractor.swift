@@ -556,6 +556,21 @@ enum FigureExtractor {
                         cursor += 1
                     }
                     let line = window.words[position].line
+                    // More numbers on the line than the table has columns: a footnote's number printed beside the label
+                    // ("Burglary in a dwelling 4  2.5  8.4", a superscript as pdftotext sets it) or a number's groups set
+                    // apart ("4 405", a thin space for the comma). Which are the row's cannot be known: left out, said,
+                    // and the rows after it read.
+                    if values.count == columns, window.has(cursor), window.words[cursor].line == window.words[cursor - 1].line,
+                       PrintedNumber.read(window.words[cursor].text) != nil {
+                        while window.has(cursor), window.words[cursor].line == window.words[cursor - 1].line,
+                              PrintedNumber.read(window.words[cursor].text) != nil {
+                            cursor += 1
+                        }
+                        let printed = window.words[position..<end].map(\.text).joined(separator: " ")
+                        problems.append(ParseProblem(.warning, line: line, "figure table row \"\(printed)\" holds more numbers than the table's \(columns) columns (a footnote's number beside its label, or a number's digits set apart?): left out"))
+                        position = cursor
+                        continue
+                    }
                     /// A label wrapped in its cell, its values on its first line ("Penalty Notices for  105  0.3 …", then
                     /// "Disorder" alone, as Chromium's tables print): the words on the lines after the row's and before the
                     /// next row's values end it, when with them it names a metric, and without them the next label names

@@ -338,3 +338,31 @@ struct ColumnAtATimeTableTests {
         #expect(read.isEmpty)
     }
 }
+
+/// A figure table's row with more numbers on its line than the table has columns: which are the row's is not known.
+@Suite("A figure table row with more numbers than columns")
+struct ExtraNumbersRowTests {
+    private static let rows: [(printed: String, label: String, metric: Metric, qualifier: OutcomeType?)] = [
+        ("Burglary in a dwelling*\t2.5\t8.4", "Burglary in a dwelling", .burglaryDwellingPer1000Households, nil),
+        ("Community resolution\t804\t4.1\t117,951\t3.3", "Community resolution", .outcomeCount, .communityResolution),
+    ]
+
+    /// A footnote's number beside its label (a superscript "4" as pdftotext sets it), or a count's groups set apart (a
+    /// thin space where the comma was): before, the row took its first numbers, the footnote's "4" a burglary rate.
+    @Test("is left out, said, and the rows around it are read", arguments: [
+        (0, "Burglary in a dwelling 4\t2.5\t8.4"), (1, "Community resolution 8\t804\t4.1\t117,951\t3.3"),
+        (1, "Community resolution\t804\t4.1\t117 951\t3.3"),
+    ])
+    func leftOut(row: Int, changed: String) throws {
+        let text = String(decoding: Fixtures.sample(dyfedPowys), as: UTF8.self)
+        let (printed, label, metric, qualifier) = Self.rows[row]
+        #expect(text.contains(printed + "\n"))
+        let table = { (figures: [Figure]) in figures.filter { $0.source == .figureTable } }
+        let sample = table(try parse(Array(text.utf8)).figures)
+        let report = try parse(Array(text.replacingOccurrences(of: printed + "\n", with: changed + "\n").utf8))
+        let isRow = { (figure: Figure) in figure.metric == metric && figure.qualifier == qualifier }
+        #expect(sample.contains(where: isRow))
+        #expect(table(report.figures) == sample.filter { !isRow($0) && !($0.metric == .outcomeRatePct && $0.qualifier == qualifier) })
+        #expect(report.problems.contains { $0.message.hasPrefix("figure table row \"\(label)\" holds more numbers than the table's") })
+    }
+}
