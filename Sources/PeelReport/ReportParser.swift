@@ -43,9 +43,11 @@ public struct ReportParser: Sendable {
 
     public func parse(_ whole: LaidOutText) -> Report {
         guard let title = TitlePage.read(whole.lines) else { return Report(reportType: .other) }
-        // The same report's text twice in one entry (files concatenated, an extraction run twice) is read once.
+        // The same report's text twice in one entry (files concatenated, an extraction run twice) is read once; another
+        // report's after it (texts concatenated, PDFs bound into one) is not read: its rows would be this report's.
         let repeatAt = TitlePage.repeated(title, in: whole.lines)
-        let text = repeatAt.map { whole.prefix($0) } ?? whole
+        let anotherAt = TitlePage.anotherReport(after: title, in: whole.lines).flatMap { at in repeatAt.map { $0 < at } == true ? nil : at }
+        let text = (anotherAt ?? repeatAt).map { whole.prefix($0) } ?? whole
         let lines = text.lines
         var report = Report(reportType: title.type, pillar: title.pillar, year: title.year, title: title.title, titleLine: title.line)
         TitlePage.readMetadata(lines, into: &report)
@@ -55,7 +57,11 @@ public struct ReportParser: Sendable {
                 report.problems.append(ParseProblem(.error, line: title.subjectLine, "unknown force \"\(title.subject)\""))
             }
         }
-        if let repeatAt {
+        if let anotherAt {
+            let printed = whole.lines[anotherAt].text
+            report.problems.append(ParseProblem(.error, line: whole.lines[anotherAt].number,
+                "another report's title page here (\"\(printed)\"): one entry holds two reports, and the text from this line on is not read (its values would be taken for this report's); give each report an entry of its own"))
+        } else if let repeatAt {
             report.problems.append(ParseProblem(.warning, line: whole.lines[repeatAt].number,
                 "the report's title page appears again here: the text from this line on is not read, so no value is counted twice"))
         }
@@ -213,6 +219,31 @@ enum TitlePage {
                 return index
             }
             index += 1
+        }
+        return nil
+    }
+
+    /// Where another report's title page stands after `title`'s ("PEEL: Police effectiveness 2017", then "An inspection
+    /// of West Mercia Police" or "A national overview" as one of the next two lines), if one does: the index in
+    /// `lines`. The report's own title page again is `repeated`'s; running headers set the title and the subject on one
+    /// line, and a contents page or a sentence names a report in words that are no title line.
+    static func anotherReport(after title: Title, in lines: NormalisedLines) -> Int? {
+        guard let subjectIndex = lines.firstIndex(where: { $0.number == title.subjectLine }) else { return nil }
+        var index = subjectIndex + 1
+        while index < lines.count {
+            defer { index += 1 }
+            // Most lines are passed over on their first two bytes ("PE", any case), their text not made.
+            let line = lines[index]
+            guard ASCIIBytes.lower(line.opening) == UInt8(ascii: "p"), ASCIIBytes.lower(line.secondByte) == UInt8(ascii: "e"),
+                  case let text = line.text, peelTitle(text) != nil else { continue }
+            let next = lines[(index + 1)...].prefix(6).filter { !$0.isBlank }.prefix(2)
+            guard let subtitle = next.first(where: { $0.text.hasPrefix(ignoringASCIICase: "an inspection of ") || $0.text.hasPrefix(ignoringASCIICase: "a national overview") })
+            else { continue }
+            if title.line != line.number, let own = lines.first(where: { $0.number == title.line }), own.text == text,
+               let ownSubtitle = lines.first(where: { $0.number == title.subjectLine }), ownSubtitle.text == subtitle.text {
+                continue  // the report's own title page again
+            }
+            return index
         }
         return nil
     }

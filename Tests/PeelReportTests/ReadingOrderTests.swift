@@ -246,6 +246,31 @@ struct ReadingOrderTests {
 
 @Suite("A report's text twice in one entry")
 struct RepeatedTextTests {
+    /// Texts concatenated, or PDFs bound into one (`pdfunite`): before, the second report's findings and sentences'
+    /// figures were the first's (West Mercia's cause of concern a Wiltshire 2015 finding).
+    @Test("another report after it: the first is read as alone, an error names the line where the other's title page starts", arguments: [
+        (wiltshire, westMercia), (dyfedPowys, wiltshire), (nationalOverview, gwent), (westMercia, dyfedPowys), (westMercia, westMercia2015Retitled),
+    ])
+    func anotherReport(first: String, second: String) throws {
+        let alone = try parseSample(first)
+        let sample = Fixtures.sample(first)
+        let other = second == Self.westMercia2015Retitled
+            ? Array(String(decoding: Fixtures.sample(westMercia), as: UTF8.self).replacingOccurrences(of: "effectiveness 2017", with: "effectiveness 2016").utf8)
+            : Fixtures.sample(second)
+        let both = try parse(sample + Array("\n".utf8) + other)
+        #expect(both.judgments == alone.judgments)
+        #expect(both.figures == alone.figures)
+        #expect(both.findings == alone.findings)
+        #expect(both.gradeDistributions == alone.gradeDistributions)
+        let lineCount = String(decoding: sample, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).count
+        let error = try #require(both.problems.first { $0.message.hasPrefix("another report's title page here") })
+        #expect(error.severity == .error && (error.line ?? 0) > lineCount)
+        #expect(!alone.problems.contains { $0.message.hasPrefix("another report's title page") })
+    }
+
+    /// The same force's report of another year: a title line that differs from the first's only in its year.
+    private static let westMercia2015Retitled = "west mercia, its title's year changed"
+
     @Test("is read once, with a warning naming where the copy starts", arguments: [wiltshire, gwent, nationalOverview])
     func readOnce(name: String) throws {
         let once = try parseSample(name)
