@@ -269,16 +269,47 @@ struct PrintedNumber: Equatable {
         guard let first = text.first, first.isASCIIDigit, text.last!.isASCIIDigit else { return nil }
         var digits = ""
         var sawPoint = false
+        var grouping = ThousandsGrouping()
         for character in text {
-            if character.isASCIIDigit { digits.append(character) }
-            else if character == "," && !sawPoint { continue }
-            else if character == "." && !sawPoint { sawPoint = true; digits.append(character) }
+            if character.isASCIIDigit {
+                digits.append(character)
+                grouping.digit()
+            }
+            else if character == "," && !sawPoint { guard grouping.comma() else { return nil } }
+            else if character == "." && !sawPoint {
+                guard grouping.ends() else { return nil }
+                sawPoint = true
+                digits.append(character)
+            }
             else { return nil }
         }
+        guard sawPoint || grouping.ends() else { return nil }
         guard let number = Double(digits) else { return nil }
         value = negative ? -number : number
         decimals = digits.firstIndex(of: ".").map { digits.distance(from: $0, to: digits.endIndex) - 1 } ?? 0
     }
+}
+
+/// Commas in a number's whole part are thousands separators only where they part it into groups of three ("4,405",
+/// "1,234,567"; the first group one to three digits). Any other comma is no such separator: a decimal comma ("22,4",
+/// "-0,05%", as a continental edition or a careless hand types it) read as one made 224 of 22.4, so such a token is no
+/// number.
+struct ThousandsGrouping {
+    private var commas = 0
+    private var digitsSinceComma = 0
+
+    mutating func digit() { digitsSinceComma += 1 }
+
+    /// A comma after the digits so far: false where it parts no group of three.
+    mutating func comma() -> Bool {
+        guard commas == 0 ? (1...3).contains(digitsSinceComma) : digitsSinceComma == 3 else { return false }
+        commas += 1
+        digitsSinceComma = 0
+        return true
+    }
+
+    /// The whole part ends (a point, or the number's end): false where its last group is not three digits.
+    func ends() -> Bool { commas == 0 || digitsSinceComma == 3 }
 }
 
 extension PrintedNumber {
@@ -310,15 +341,21 @@ extension PrintedNumber {
         var mantissa: UInt64 = 0
         var digitCount = 0
         var point: Int?
+        var grouping = ThousandsGrouping()
         for byte in bytes[lower..<upper] {
             if isDigit(byte) {
                 mantissa = mantissa &* 10 &+ UInt64(byte &- 0x30)  // used only while it is exact (15 digits)
                 digitCount += 1
+                grouping.digit()
             }
-            else if byte == 0x2C && point == nil { continue }
-            else if byte == 0x2E && point == nil { point = digitCount }
+            else if byte == 0x2C && point == nil { guard grouping.comma() else { return nil } }
+            else if byte == 0x2E && point == nil {
+                guard grouping.ends() else { return nil }
+                point = digitCount
+            }
             else { return nil }
         }
+        guard point != nil || grouping.ends() else { return nil }
         let decimals = point.map { digitCount - $0 } ?? 0
         let number: Double
         if digitCount <= 15 {

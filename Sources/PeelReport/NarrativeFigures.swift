@@ -37,7 +37,8 @@ enum NarrativeFigures {
         /// A number takes the period its sentence names last before it ("In the 12 months to 30 June 2015, … recorded
         /// 17,130 incidents …, as reported on 1 October 2015"), else the last one it names.
         func figure(_ area: Area, _ metric: Metric, _ group: Int, sign: Double = 1, period: Period? = nil) -> Figure? {
-            guard let printed = groups[group].flatMap({ PrintedNumber($0) }) else { return nil }
+            // A count printed with a fraction ("17.130 incidents": a point for a thousands comma, or a slip) is no count.
+            guard let printed = groups[group].flatMap({ PrintedNumber($0) }), metric.unit != .count || printed.decimals == 0 else { return nil }
             return Figure(area: area, metric: metric, value: printed.value * sign, decimals: printed.decimals, unit: metric.unit,
                           period: period ?? groupPeriods[group] ?? periods.last ?? Period(), source: .narrative, line: groupLines[group])
         }

@@ -20,6 +20,10 @@ private func characterReading(_ token: String) -> (value: Double, isPercent: Boo
         else if character == "." && !sawPoint { sawPoint = true; digits.append(character) }
         else { return nil }
     }
+    // Commas only between groups of three digits, the first of one to three (a decimal comma is no number).
+    let whole = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)[0]
+    let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
+    if groups.count > 1, !(1...3).contains(groups[0].count) || groups.dropFirst().contains(where: { $0.count != 3 }) { return nil }
     guard let number = Double(digits) else { return nil }
     let decimals = digits.firstIndex(of: ".").map { digits.distance(from: $0, to: digits.endIndex) - 1 } ?? 0
     return (negative ? -number : number, isPercent, decimals)
@@ -55,6 +59,28 @@ struct PrintedNumberTests {
             #expect(number?.isPercent == expected?.isPercent, "\(token)")
             #expect(number?.decimals == expected?.decimals, "\(token)")
         }
+    }
+
+    /// A comma that parts no group of three is a decimal comma, or a slip: before, "22,4" was read as 224.
+    @Test("a comma is a thousands separator only between groups of three digits", arguments: [
+        ("4,405", 4405.0), ("1,234,567.5", 1234567.5), ("-0,05%", nil), ("22,4", nil), ("1,23", nil), ("1234,567", nil), ("1,2345", nil),
+        ("12,345,67", nil), (",123", nil), ("117,951", 117951), ("1,000", 1000), ("−1,000", nil), ("\u{2013}1,000", -1000), ("8,4\u{00A0}", nil),
+    ] as [(String, Double?)])
+    func thousandsSeparators(token: String, value: Double?) {
+        #expect(PrintedNumber(token)?.value == value, "\(token)")
+    }
+
+    /// Before: "87,4 percent were satisfied" was 874 percent, "17.130 incidents" a count of 17.13.
+    @Test("a sentence's number with a decimal comma, or a count with a fraction, is left out", arguments: [
+        ("87.4 percent were satisfied", "87,4 percent were satisfied", Metric.victimSatisfactionPct),
+        ("recorded 17,130 incidents", "recorded 17.130 incidents", Metric.asbIncidentsCount),
+    ])
+    func sentences(printed: String, changed: String, metric: Metric) throws {
+        let text = String(decoding: Fixtures.sample(dyfedPowys), as: UTF8.self)
+        #expect(text.contains(printed))
+        let read = { (text: String) in try parse(Array(text.utf8)).figures.filter { $0.metric == metric && $0.area == .force } }
+        #expect(try read(text).count == 1)
+        #expect(try read(text.replacingOccurrences(of: printed, with: changed)).isEmpty)
     }
 }
 
