@@ -6,6 +6,9 @@ import PeelTables
 enum DatasetReadme {
     static let path = "README.md"
 
+    /// The heading every dataset's README opens with.
+    static let heading = "# PEEL dataset (generated)"
+
     /// What the files are, for the formats the run wrote.
     static func about(_ formats: TableFormats) -> String {
         var tables = ""
@@ -26,7 +29,7 @@ enum DatasetReadme {
             """
         }
         var text = """
-        # PEEL dataset (generated)
+        \(heading)
 
         Everything in this folder is written by `peel run` and replaced whole by the next run:
         do not edit it, and keep nothing else here.

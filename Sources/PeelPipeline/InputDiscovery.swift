@@ -121,7 +121,10 @@ private struct FolderWalk {
             case S_IFREG:
                 files.append(full)
             case S_IFDIR:
-                if isPeelManifest(full + "/manifest.json") {
+                // A dataset's folder (an earlier run's output among the inputs) holds no report. One that holds files
+                // a dataset does not (reports, beside a manifest.json copied in) is a folder of inputs: read.
+                if isPeelManifest(full + "/manifest.json"),
+                   OutputFolder.foreignFiles(in: full, tables: ReportTables.schemas.map(\.name)).isEmpty {
                     datasets.append(full)
                 } else if let failure = read(full) {
                     unreadable[full] = "cannot list the folder: \(failure)"

@@ -67,23 +67,30 @@ final class OutputFolder {
     }
 
     /// Refuses to replace a folder that is not a peel dataset: a mistyped `--output ~` must not wipe a home.
-    /// A missing folder, an empty one, or one holding only a README.md or .gitkeep is fine.
+    /// A missing folder, an empty one, or one holding only a .gitkeep or the README.md a dataset holds (the repository's
+    /// `Outputs/`) is fine; a README.md of the user's own, or a folder whose names cannot be listed, is not.
     func checkReplaceable() throws(RunFailure) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) else { return }
         guard isDirectory.boolValue else {
             throw RunFailure(.cannotCreateOutput, "\(target) exists and is not a folder; refusing to replace it")
         }
-        let contents = (try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []
-        let harmless: Set<String> = ["README.md", ".gitkeep"]
-        if contents.allSatisfy(harmless.contains) || isPeelManifest(target + "/manifest.json") { return }
+        let contents: [String]
+        do { contents = try FileManager.default.contentsOfDirectory(atPath: target) } catch {
+            throw RunFailure(.cannotCreateOutput, "\(target): cannot list the folder, so what it holds is not known; refusing to replace it")
+        }
+        let harmless = contents.allSatisfy { $0 == ".gitkeep" || ($0 == DatasetReadme.path && isDatasetReadme(target + "/" + $0)) }
+        if harmless || isPeelManifest(target + "/manifest.json") { return }
         throw RunFailure(.cannotCreateOutput, "\(target) exists and is not a peel dataset (no manifest.json written by peel); refusing to replace it")
     }
 
     /// Files in the dataset being replaced that peel did not write (notes, a saved query …): they go with the
     /// previous dataset when the new one is swapped in, so the run names them. `tables` are the table names.
-    func foreignFiles(tables: [String]) -> [String] {
-        guard let walker = FileManager.default.enumerator(atPath: target) else { return [] }
+    func foreignFiles(tables: [String]) -> [String] { Self.foreignFiles(in: target, tables: tables) }
+
+    /// The files in the dataset folder `folder` that peel did not write.
+    static func foreignFiles(in folder: String, tables: [String]) -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
         let known: Set<String> = ["manifest.json", DatasetReadme.path, "datapackage.json", RunReportBuilder.path, ".gitkeep"]
         let tableFiles = Set(tables.flatMap { [$0 + ".csv", ParquetTableOutput.folder + "/" + $0 + ".parquet"] })
         var foreign: [String] = []
@@ -206,6 +213,14 @@ final class OutputFolder {
 /// A manifest written by peel (not just any manifest.json: web projects have those too). Only its end is read: its
 /// keys are sorted, so `program` and `run_id` come after the entries, which can run to hundreds of megabytes
 /// (parsing the whole file took 600 MB for 200,000 entries).
+/// Whether the file at `path` opens as a dataset's README does (peel wrote it): any other README.md is someone's notes.
+func isDatasetReadme(_ path: String) -> Bool {
+    guard let file = FileHandle(forReadingAtPath: path) else { return false }
+    defer { try? file.close() }
+    let heading = Array(DatasetReadme.heading.utf8)
+    return ((try? file.read(upToCount: heading.count)) ?? nil).map { Array($0) == heading } ?? false
+}
+
 func isPeelManifest(_ path: String) -> Bool {
     guard let file = FileHandle(forReadingAtPath: path) else { return false }
     defer { try? file.close() }

@@ -69,6 +69,14 @@ struct CarelessUseTests {
         let result = try run([folder + "/in"], folder + "/out", config)
         #expect(result.manifest.inputs.map(\.path) == [folder + "/in/samples.tar.gz"])
         #expect(result.manifest.totals.parsed == 5)
+
+        // A manifest.json copied into a folder of reports makes no dataset of it: its files are read (they were passed
+        // over with the dataset's warning, exit 0).
+        try FileManager.default.createDirectory(atPath: folder + "/in/batch", withIntermediateDirectories: false)
+        try FileManager.default.copyItem(atPath: folder + "/in/old/manifest.json", toPath: folder + "/in/batch/manifest.json")
+        try FileManager.default.copyItem(atPath: folder + "/in/samples.tar.gz", toPath: folder + "/in/batch/reports.tar.gz")
+        let mixed = try run([folder + "/in"], folder + "/out", config)
+        #expect(mixed.manifest.inputs.map(\.path) == [folder + "/in/batch/manifest.json", folder + "/in/batch/reports.tar.gz", folder + "/in/samples.tar.gz"])
     }
 
     @Test("a symbolic link as the output folder: the folder it points to is replaced, the link stays a link")

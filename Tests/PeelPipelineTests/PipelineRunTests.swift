@@ -302,6 +302,26 @@ struct PipelineRunTests {
         #expect(readBytes(folder + "/out/thesis.tex") == Array("precious".utf8))
     }
 
+    /// A README.md was taken as harmless whatever it said: a folder of a user's notes in one was replaced, the notes gone.
+    @Test("a folder holding only a README.md is replaced only where the README is a dataset's (the repository's Outputs/)")
+    func readmeOnlyFolder() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/out", withIntermediateDirectories: true)
+        let notes = Array("# My project\nImportant notes\n".utf8)
+        try writeBytes(notes, to: folder + "/out/README.md")
+        do {
+            _ = try run([Fixtures.defaultInput], in: folder)
+            Issue.record("the run should have been refused")
+        } catch let error as RunFailure {
+            #expect(error.status == .cannotCreateOutput && error.description.contains("is not a peel dataset"))
+        }
+        #expect(readBytes(folder + "/out/README.md") == notes)
+        try writeBytes(readBytes(Fixtures.packageRoot + "/Outputs/README.md"), to: folder + "/out/README.md")
+        _ = try run([Fixtures.defaultInput], in: folder)
+        #expect(FileManager.default.fileExists(atPath: folder + "/out/manifest.json"))
+    }
+
     @Test("a second run while the lock is held exits 75 at once")
     func lockHeld() throws {
         let folder = makeTemporaryFolder()
