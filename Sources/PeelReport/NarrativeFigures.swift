@@ -184,15 +184,37 @@ enum NarrativeFigures {
             let end = min(max(range.location, sentenceRange.location), sentenceEnd)
             return Dates.periods(in: text.substring(sentenceRange.location, end)).last
         }
-        if periods.isEmpty {
-            periods = Array(Dates.periods(in: text.substring(0, ranges[0].location)).suffix(1))
+        // A sentence that names a year but no period peel reads ("in the year to 31 March 2015", "On 1st July 2017")
+        // names its own, unknown: one from before it would be another's. Its figures are given no period, and so are
+        // those of a sentence after it in its paragraph that names none ("This is higher than the national rate").
+        if periods.isEmpty, !namesYear(sentence) {
+            let before = text.substring(0, ranges[0].location)
+            periods = Array(Dates.periods(in: before).suffix(1))
+            if periods.isEmpty, !namesYear(before) { periods = Array(earlierPeriods().suffix(1)) }
         }
-        if periods.isEmpty { periods = Array(earlierPeriods().suffix(1)) }
         let groups = ranges.map { range -> String? in
             range.location == NSNotFound ? nil : text.substring(range.location, range.location + range.length)
         }
         let groupLines = ranges.map { LineStart.line(atUTF16: max(0, $0.location), in: starts) }
         return pattern.read(Match(groups: groups, groupLines: groupLines, periods: periods, groupPeriods: groupPeriods, sentence: sentence))
+    }
+
+    /// Whether `sentence` holds a year (four digits from 1990 to 2099, no digit either side).
+    static func namesYear(_ sentence: String) -> Bool {
+        let bytes = Array(sentence.utf8)
+        var run = 0
+        for (index, byte) in bytes.enumerated() {
+            guard byte &- 0x30 < 10 else {
+                run = 0
+                continue
+            }
+            run += 1
+            if run == 4, index + 1 == bytes.count || bytes[index + 1] &- 0x30 >= 10,
+               case let year = bytes[(index - 3)...index].reduce(0, { $0 * 10 + Int($1 - 0x30) }), (1990...2099).contains(year) {
+                return true
+            }
+        }
+        return false
     }
 
     /// Words that say a paragraph names a period: it may be the one a later sentence refers to.

@@ -111,6 +111,20 @@ struct PeriodDateTests {
         #expect(report.problems.contains { $0.message.contains("\"31 June 2015\" cannot exist") })
     }
 
+    /// Before: both took the period of an earlier paragraph (2014-07-01 to 2015-06-30), not the year to March 2015.
+    @Test("a sentence that names a year in a period peel does not read gives its figures no period, nor the sentences after it in its paragraph")
+    func unreadPeriodInSentence() throws {
+        let text = String(decoding: Fixtures.sample(dyfedPowys), as: UTF8.self)
+        let printed = "in the 12 months to 31 March 2015, 87.4 percent were satisfied"
+        #expect(text.contains(printed + " with their whole experience with the police. This is higher than the national victim satisfaction rate of 83.8 percent"))
+        let satisfaction = { (text: String) in try parse(Array(text.utf8)).figures.filter { $0.metric == .victimSatisfactionPct } }
+        let original = try satisfaction(text)
+        #expect(original.map(\.value) == [87.4, 83.8] && original.allSatisfy { $0.period.end?.description == "2015-03-31" })
+        let changed = try satisfaction(text.replacingOccurrences(of: printed, with: "in the year to 31 March 2015, 87.4 percent were satisfied"))
+        #expect(changed.map(\.value) == [87.4, 83.8])
+        #expect(changed.allSatisfy { $0.period == Period() })
+    }
+
     @Test("a sentence whose year an extractor split (\"20 15\") gives its figures no period, not the period of the paragraph before")
     func garbledYearInSentence() throws {
         let text = String(decoding: Fixtures.sample(dyfedPowys), as: UTF8.self)
