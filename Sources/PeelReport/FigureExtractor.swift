@@ -9,7 +9,7 @@ enum FigureExtractor {
         let names = AreaNames(forceName: forceName, forceID: forceID, registry: registry)
         forceInNumbers(text, names: names, into: &report)
         tables(text, names: names, into: &report)
-        let narrative = NarrativeFigures.extract(lines)
+        let narrative = NarrativeFigures.extract(lines, otherForces: NarrativeFigures.OtherForces(registry: registry, except: forceID))
         report.figures += narrative.figures
         report.problems += narrative.problems
     }

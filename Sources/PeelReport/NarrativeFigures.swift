@@ -129,7 +129,7 @@ enum NarrativeFigures {
 
     /// The figures the sentences state, and a problem for each sentence too long to search (see
     /// `SentenceSearch.longestSentence`), naming the line it starts on.
-    static func extract(_ lines: NormalisedLines) -> (figures: [Figure], problems: [ParseProblem]) {
+    static func extract(_ lines: NormalisedLines, otherForces: OtherForces? = nil) -> (figures: [Figure], problems: [ParseProblem]) {
         var figures: [Figure] = []
         var problems: [ParseProblem] = []
         // Paragraphs that may name a period, read only when a sentence needs the last period before it.
@@ -156,9 +156,18 @@ enum NarrativeFigures {
             let (matches, unsearched) = search.search(found, in: text)
             for match in matches {
                 if units == nil { units = UTF16Text(text) }
-                figures += read(patterns[match.pattern], match.ranges, in: paragraphs.starts(of: position, lines), units!) {
+                var read = read(patterns[match.pattern], match.ranges, in: paragraphs.starts(of: position, lines), units!) {
                     periodHistory.latest(before: position, in: paragraphs, lines)
                 }
+                // A sentence about another force ("… recorded by Warwickshire Police, there were 30 arrests …", a
+                // neighbour or an alliance's partner) gives no figure of this report's force; England and Wales' stand.
+                if read.figures.contains(where: { $0.area == .force }), let other = otherForces?.named(in: read.sentence) {
+                    let dropped = read.figures.filter { $0.area == .force }
+                    read.figures.removeAll { $0.area == .force }
+                    problems.append(ParseProblem(.warning, line: dropped[0].line,
+                        "a sentence that names \(other) gives \(dropped.map(\.metric.rawValue).joined(separator: ", ")): not read as this force's"))
+                }
+                figures += read.figures
             }
             for sentence in unsearched {
                 let start = text.utf8.index(text.startIndex, offsetBy: sentence.lowerBound).utf16Offset(in: text)
@@ -171,7 +180,7 @@ enum NarrativeFigures {
 
     /// The figures of one match, given its group ranges in the paragraph.
     private static func read(_ pattern: Pattern, _ ranges: [NSRange], in starts: [LineStart], _ text: UTF16Text,
-                             earlierPeriods: () -> [Period]) -> [Figure] {
+                             earlierPeriods: () -> [Period]) -> (figures: [Figure], sentence: String) {
         let sentenceRange = text.sentence(around: ranges[0])
         let sentence = text.substring(sentenceRange.location, sentenceRange.location + sentenceRange.length)
         // The period a sentence names; else the nearest one before it in its paragraph ("over the same
@@ -196,7 +205,38 @@ enum NarrativeFigures {
             range.location == NSNotFound ? nil : text.substring(range.location, range.location + range.length)
         }
         let groupLines = ranges.map { LineStart.line(atUTF16: max(0, $0.location), in: starts) }
-        return pattern.read(Match(groups: groups, groupLines: groupLines, periods: periods, groupPeriods: groupPeriods, sentence: sentence))
+        return (pattern.read(Match(groups: groups, groupLines: groupLines, periods: periods, groupPeriods: groupPeriods, sentence: sentence)), sentence)
+    }
+
+    /// The names of the forces other than a report's own, to tell a sentence about another force.
+    struct OtherForces {
+        /// Each other force's names as a force's (its full name, its short one with "Police" or "Constabulary", its
+        /// aliases that end so), lowercase, and the name to say. A short name alone is a place as often ("the South
+        /// Wales regional organised crime unit", "the West Midlands region").
+        private let names: [(name: [UInt8], said: String)]
+
+        init(registry: ForceRegistry, except forceID: String?) {
+            let endings = [" police", " constabulary", " police service"]
+            names = registry.forces.filter { $0.id != forceID }.flatMap { force in
+                let names = [force.name, force.shortName + " Police", force.shortName + " Constabulary"] + force.aliases
+                return Set(names.map { $0.lowercased() }).filter { name in endings.contains { name.hasSuffix($0) } }.sorted()
+                    .map { (Array($0.utf8), force.name) }
+            }
+        }
+
+        /// The first other force `sentence` names as whole words, if any.
+        func named(in sentence: String) -> String? {
+            let bytes = Array(sentence.lowercased().utf8)
+            func isLetter(_ at: Int) -> Bool { at >= 0 && at < bytes.count && ASCIIBytes.isLetter(bytes[at]) }
+            for (name, said) in names {
+                var from = 0
+                while let range = bytes[from...].firstRange(of: name) {
+                    if !isLetter(range.lowerBound - 1) && !isLetter(range.upperBound) { return said }
+                    from = range.lowerBound + 1
+                }
+            }
+            return nil
+        }
     }
 
     /// Whether `sentence` holds a year (four digits from 1990 to 2099, no digit either side).

@@ -181,3 +181,19 @@ import Testing
         #expect(count(try parse(Array(text.replacingOccurrences(of: sentence, with: after).utf8))) == expected)
     }
 }
+
+/// Before: "… recorded by Warwickshire Police, there were 30 arrests …" in West Mercia's report was West Mercia's rate.
+@Suite("A sentence about another force")
+struct OtherForceSentenceTests {
+    @Test("gives no figure of the report's force, said; England and Wales' in it stand", arguments: ["South Wales Police", "Dyfed-Powys Police"])
+    func otherForce(name: String) throws {
+        let text = String(decoding: Fixtures.sample(gwent), as: UTF8.self)
+        let printed = "For every 100 domestic abuse-flagged crimes recorded by Gwent Police, there were 36 arrests made"
+        #expect(text.contains(printed))
+        let arrests = { (report: Report) in report.figures.filter { $0.metric == .domesticAbuseArrestsPer100Offences }.map { "\($0.area.rawValue) \($0.value)" } }
+        #expect(arrests(try parse(Array(text.utf8))) == ["force 36.0", "england_and_wales 46.0"])
+        let report = try parse(Array(text.replacingOccurrences(of: printed, with: printed.replacingOccurrences(of: "Gwent Police", with: name)).utf8))
+        #expect(arrests(report) == ["england_and_wales 46.0"])
+        #expect(report.problems.contains { $0.message == "a sentence that names \(name) gives domestic_abuse_arrests_per_100_offences: not read as this force's" })
+    }
+}
