@@ -196,7 +196,10 @@ private struct ReadState {
     /// one: one corrupt entry costs only itself.
     mutating func readContainer(source: Source, depth: Int, prefix: String, rawName: String, zipFallback: Bool) -> String? {
         var resumeAt = 0
-        var mode = ZipMode.seekable
+        // An input that does not open with a zip header is read as a zip only from its start: the seekable reader finds
+        // a zip by its directory at the file's end, so a PDF or a text with a zip appended (each viewer shows the PDF)
+        // was read as that zip alone, the document itself never read.
+        var mode = depth == 0 && !zipFallback ? ZipMode.streaming : ZipMode.seekable
         var attempts = 0
         while stopAll == nil {
             attempts += 1

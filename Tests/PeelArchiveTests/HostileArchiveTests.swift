@@ -31,6 +31,24 @@ private func makeZerosBomb(in folder: String, thenReport: Bool) throws {
 /// Regressions for archives that once escaped a limit, hung, or cost their neighbours (each found in review).
 @Suite("Hostile archives")
 struct HostileArchiveTests {
+    /// Before: read as the zip alone (its report), the document every viewer shows never read, without a word.
+    @Test("a document with a zip appended is read as the document it opens as, one entry of its own bytes", arguments: ["report.pdf", "report.txt"])
+    func zipAppended(name: String) throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let document = name.hasSuffix(".pdf") ? "%PDF-1.4\n% a document\n%%EOF\n" : "PEEL: Police effectiveness 2015\n"
+        try writeBytes(Array(document.utf8), to: folder + "/document")
+        try shell("cp '\(Fixtures.samplesFolder)/\(Fixtures.sampleNames[0])' other.txt && zip -q other.zip other.txt && cat document other.zip > '\(name)'", in: folder)
+        let (entries, summary) = readAll(folder + "/" + name)
+        #expect(summary.failure == nil)
+        #expect(entries.map(\.path) == [name])
+        let bytes = try #require(FileManager.default.contents(atPath: folder + "/" + name))
+        if case .success(let content) = entries.first?.content { #expect(content == Array(bytes)) } else { Issue.record("\(name) not read") }
+        // A zip as such is still read whole, by its directory.
+        let (zipped, _) = readAll(folder + "/other.zip")
+        #expect(zipped.map(\.path) == ["other.txt"])
+    }
+
     @Test("data carried by a directory entry (GNU dumpdir) is counted against the limits, not decompressed unseen")
     func directoryWithData() throws {
         let folder = makeTemporaryFolder()
