@@ -348,24 +348,41 @@ enum TitlePage {
         return split ?? line.split(whereSeparator: { character in character.asciiValue.map(separators.contains) ?? false })
     }
 
-    /// The first letters of the months' names (and a space, which a split passes over).
-    private static let monthInitials = Set(Dates.months.compactMap(\.utf8.first) + [UInt8(ascii: " ")])
+    /// The first letters of the months' names, "p" ("Published …"), a day's digits, and a space (a split passes over).
+    private static let monthInitials = Set(Dates.months.compactMap(\.utf8.first) + Array("p0123456789 ".utf8))
 
-    /// Month of publication, copyright holder and ISBN from the first lines.
+    /// The month and year of a cover's date line: "March 2018", "Published March 2018", "27 March 2018", "Mar, 2018".
+    static func publicationMonth(_ words: [Substring]) -> String? {
+        var words = words.map { $0.lowercased().trimmingCharacters(in: ",.") }
+        if words.first == "published" { words.removeFirst() }
+        if words.first == "on" { words.removeFirst() }
+        if words.count == 3, let day = Int(words[0]), (1...31).contains(day) { words.removeFirst() }
+        guard words.count == 2, words[0].count >= 3,
+              let month = Dates.months.firstIndex(where: { $0 == words[0] || (words[0].count == 3 && $0.hasPrefix(words[0])) }),
+              let year = Int(words[1]), words[1].count == 4, (1990...2100).contains(year) else { return nil }
+        return "\(year)-\(Dates.pad(month + 1))"
+    }
+
+    /// Month of publication, copyright holder and ISBN from the first lines; the month only from the cover, before the
+    /// contents or the first section (a "Force in numbers" label's "June 2017" is no publication date).
     static func readMetadata(_ lines: NormalisedLines, into report: inout Report) {
+        var coverEnded = false
         for line in lines.prefix(120) where !line.isBlank {
             // "June 2017" is short and starts with a month's ASCII letter: most lines are not split into words at all
             // (a split walks Characters). The copyright line opens with "©" (0xC2 0xA9) or "(c)", the ISBN's with "isbn":
             // a line that can be none of the three is passed over on its marks, its text not made.
             let opening = ASCIIBytes.lower(line.opening)
-            let mayBeMonth = report.published == nil && line.byteCount <= 24 && Self.monthInitials.contains(opening)
+            if !coverEnded, line.byteCount <= 24, opening == UInt8(ascii: "c") || opening == UInt8(ascii: "f") || opening == UInt8(ascii: "#") {
+                let heading = line.text.trimmingCharacters(in: "# ").lowercased()
+                coverEnded = heading == "contents" || heading.hasPrefix("force in numbers")
+            }
+            let mayBeMonth = !coverEnded && report.published == nil && line.byteCount <= 40 && Self.monthInitials.contains(opening)
             guard mayBeMonth || (report.inspectorate == nil && (line.opening == 0xC2 || opening == UInt8(ascii: "(")))
                     || (report.isbn == nil && opening == UInt8(ascii: "i")) else { continue }
             let text = line.text
             let words = mayBeMonth ? Self.words(text, separatedBy: [0x20]) : []
-            if report.published == nil, words.count == 2, let month = Dates.months.firstIndex(of: words[0].lowercased()),
-               let year = Int(words[1]), (1990...2100).contains(year) {
-                report.published = "\(year)-\(Dates.pad(month + 1))"
+            if report.published == nil, !words.isEmpty, words.count <= 5, let month = Self.publicationMonth(words) {
+                report.published = month
             // "©" is U+00A9 alone (no other spelling is canonically equal), so a line not starting 0xC2 lacks it.
             } else if report.inspectorate == nil, (line.opening == 0xC2 && text.hasPrefix("©")) || text.hasPrefix(ignoringASCIICase: "(c)") {
                 if let holder = text.split(separator: " ").dropFirst().first(where: { $0.hasPrefix("HMIC") }) { report.inspectorate = String(holder) }

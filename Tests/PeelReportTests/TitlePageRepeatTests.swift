@@ -1,5 +1,6 @@
 @testable import PeelReport
 import PeelText
+import PeelTestSupport
 import Testing
 
 /// Where a report's title page starts again (the same text twice in one entry): its title line, then its subtitle.
@@ -46,5 +47,21 @@ struct TitlePageRepeatTests {
     func none() {
         let text = lines(["PEEL: Police effectiveness 2015", "An inspection of Kent", "PEEL: Police effectiveness 2015", "Other text"])
         #expect(TitlePage.repeated(title(text[0].text), in: text) == nil)
+    }
+}
+
+/// Before: a cover date in any other words was passed over, and the first "Force in numbers" label's "June 2017" taken
+/// for the publication month.
+@Suite("The month of publication")
+struct PublicationMonthTests {
+    @Test("is read from the cover's date line in its common wordings, and never from after the contents", arguments: [
+        ("Published March 2018", "2018-03"), ("27 March 2018", "2018-03"), ("March, 2018", "2018-03"), ("Mar 2018", "2018-03"),
+        ("Published on 1 March 2018", "2018-03"), ("Spring 2018", nil), ("", nil),
+    ] as [(String, String?)])
+    func coverDate(line: String, published: String?) throws {
+        let text = String(decoding: Fixtures.sample(gwent), as: UTF8.self)
+        #expect(try parse(Array(text.utf8)).published == "2018-03")
+        #expect(text.contains("\n\nMarch 2018\n\n") && text.contains("\nJune 2017\n"))
+        #expect(try parse(Array(text.replacingOccurrences(of: "\n\nMarch 2018\n\n", with: "\n\n\(line)\n\n").utf8)).published == published)
     }
 }
