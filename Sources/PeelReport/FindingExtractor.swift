@@ -9,6 +9,9 @@ enum FindingExtractor {
         /// The findings as printed, in order: their hyphens are restored once all are known (see `HyphenatedCompounds`).
         var printed: [(kind: Finding.Kind, question: Question?, text: String, line: Int)] = []
         func add(_ kind: Finding.Kind, _ text: String, line: Int) {
+            if let unknownHeading {
+                report.problems.append(ParseProblem(.warning, line: line, "\(kind.rawValue) under the heading \"\(unknownHeading.text)\" (line \(unknownHeading.line)), which names a question in words no section title has: given no question"))
+            }
             // Emphasis wrapped over two lines is paired only once they are joined.
             let marked = text.containsByte(UInt8(ascii: "*")) || text.containsByte(UInt8(ascii: "_"))
             printed.append((kind, question, withPunctuationAsPrinted(marked ? withoutEmphasis(text) : text), line))
@@ -21,11 +24,15 @@ enum FindingExtractor {
             }
             add(kind, item.text, line: item.line)
         }
+        /// A heading that names a question in words no section title has ("Protecting vulnerable people", the table's
+        /// short wording): the findings under it are some section's, but which one is not certain, so they are given
+        /// none. (Before, they took the question of the section before.)
+        var unknownHeading: (text: String, line: Int)?
         let headingOpenings = Self.headingOpenings  // read once, not a static's lazy check a line
         while index < lines.count {
             // Most lines (prose, blank ones) open like no heading read here, and are passed over unread (not even
-            // copied: a copy retains the text).
-            guard headingOpenings.mayOpenOnFourBytes(lines[index]) else {
+            // copied: a copy retains the text); a short line opening with a digit may be a numbered section's heading.
+            guard headingOpenings.mayOpenOnFourBytes(lines[index]) || Self.mayBeNumberedHeading(lines[index]) else {
                 index += 1
                 continue
             }
@@ -38,8 +45,18 @@ enum FindingExtractor {
             // Only non-ASCII lines need a lowercase copy; ASCII ones are compared on bytes, to the same effect.
             let lower = text.isASCII ? nil : text.lowercasedByRuns()
             if let (heading, last) = sectionQuestion(lines, index - 1, text: text, lower: lower) {
-                if !standsInContents(lines, first: index - 1, last: last) { question = heading }
+                if !standsInContents(lines, first: index - 1, last: last) {
+                    question = heading
+                    unknownHeading = nil
+                }
                 index = last + 1
+                continue
+            }
+            // (A subsection's heading that names its section's question, "Preventing serious and organised crime" in
+            // that section, changes nothing; nor does one where no section's question holds.)
+            if question != nil, let named = Self.questionNamedAsHeading(lines, index - 1, text: text), named != question {
+                question = nil
+                unknownHeading = (text, line.number)
                 continue
             }
             // Annexes belong to no question (and may list the questions' wordings).
@@ -132,6 +149,12 @@ enum FindingExtractor {
     /// the 2016–17 section titles, which stand alone on a line.
     /// `text` is the line's, `lower` it lowercased, or nil for an ASCII line (compared on bytes instead).
     private static func sectionQuestion(_ lines: NormalisedLines, _ index: Int, text: String, lower: String?) -> (Question, last: Int)? {
+        // A numbered section's title ("2. Tackling serious and organised crime"): the title after its number, the line
+        // alone (a wrapped "4. Tackling serious and organised crime" / "and fulfilling national policing …" is another's).
+        if let title = withoutSectionNumber(text), index + 1 == lines.count || lines[index + 1].isBlank,
+           sectionTitles.contains(where: { title.equals(ignoringASCIICase: $0) }) {
+            return Question(wording: String(title)).map { ($0, index) }
+        }
         guard sectionOpenings.mayOpen(lines[index]) else { return nil }
         if let (wording, last) = Phrases.questionHeading(lines, at: index, text: text) {
             // A wrapped question runs to its question mark.
@@ -156,6 +179,35 @@ enum FindingExtractor {
         let joinings = Phrases.joinedAtHyphen(text, next).map { [$0, text + next] } ?? [text + " " + next]
         guard let joined = joinings.first(where: { joined in sectionTitles.contains { joined.equals(ignoringASCIICase: $0) } }) else { return nil }
         return Question(wording: joined).map { ($0, index + 1) }
+    }
+
+    private static let gradeWords: Set<String> = ["outstanding", "good", "adequate", "requires", "inadequate", "ungraded"]
+
+    /// A short line opening with an ASCII digit: a numbered section's heading may stand there.
+    private static func mayBeNumberedHeading(_ line: NormalisedLine) -> Bool {
+        line.opening &- 0x30 < 10 && line.byteCount <= 64
+    }
+
+    /// `text` after a section's number ("2. ", "2) ", "2 "), where it opens with one and a letter follows; nil otherwise.
+    static func withoutSectionNumber(_ text: String) -> Substring? {
+        guard let first = text.utf8.first, first &- 0x30 < 10 else { return nil }
+        let afterDigits = text.drop { $0.isASCIIDigit }
+        let rest = afterDigits.drop { $0 == "." || $0 == ")" }.drop { $0 == " " || $0 == "\t" }
+        guard afterDigits.count - rest.count >= 1, afterDigits.first.map({ $0 == "." || $0 == ")" || $0 == " " }) == true,
+              rest.first?.isLetter == true else { return nil }
+        return rest
+    }
+
+    /// The question line `index` names, where it is a heading standing alone between blank lines that names one in
+    /// words of its own: short, opening with a capital (or a section's number), ending no sentence, holding no grade (a table's row
+    /// names its question beside its grade).
+    private static func questionNamedAsHeading(_ lines: NormalisedLines, _ index: Int, text: String) -> Question? {
+        guard lines[index].byteCount <= 70, index == 0 || lines[index - 1].isBlank, index + 1 == lines.count || lines[index + 1].isBlank else { return nil }
+        let title = withoutSectionNumber(text) ?? Substring(text)
+        guard title.first?.isUppercase == true, title.last.map({ $0 != "." && $0 != "," && $0 != ";" && $0 != ":" }) == true,
+              case let named = Question.named(in: String(title)), named.count == 1, named[0] != .overall,
+              !title.lowercased().split(separator: " ").contains(where: { gradeWords.contains(String($0)) }) else { return nil }
+        return named[0]
     }
 
     /// Whether the section heading on lines `first...last` is an entry of the contents that lost its layout (its lines

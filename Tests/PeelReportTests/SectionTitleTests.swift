@@ -42,3 +42,38 @@ struct SectionTitleTests {
         #expect(findingQuestions(try parse(Array(questionBroken.utf8))) == wiltshireSample)
     }
 }
+
+/// Before: a section whose heading peel did not know left its findings to the section before (West Mercia's protecting
+/// vulnerable people's areas for improvement were its preventing crime's 4 to 6).
+@Suite("Findings under a section heading in other words")
+struct OtherSectionHeadingTests {
+    private static let headings = ["Preventing crime and tackling anti-social behaviour", "Protecting vulnerable people and supporting victims",
+                                   "Tackling serious and organised crime", "Specialist capabilities"]
+
+    private func withHeadings(_ change: (Int, String) -> String) throws -> (original: Report, changed: Report) {
+        var text = String(decoding: Fixtures.sample(westMercia), as: UTF8.self)
+        let original = try parse(Array(text.utf8))
+        for (number, heading) in Self.headings.enumerated() {
+            #expect(text.contains("\n\n\(heading)\n\n"))
+            text = text.replacingOccurrences(of: "\n\n\(heading)\n\n", with: "\n\n\(change(number + 1, heading))\n\n")
+        }
+        return (original, try parse(Array(text.utf8)))
+    }
+
+    @Test("numbered section titles (\"2. Protecting …\") are the titles", arguments: ["%d. ", "%d ", "%d) "])
+    func numbered(format: String) throws {
+        let (original, changed) = try withHeadings { number, heading in format.replacingOccurrences(of: "%d", with: "\(number)") + heading }
+        #expect(original.findings.count == 12)
+        #expect(changed.findings == original.findings)
+    }
+
+    @Test("a heading that names another question in words no title has gives the findings under it no question, said")
+    func otherWords() throws {
+        let (original, changed) = try withHeadings { _, heading in heading == Self.headings[1] ? "Protecting vulnerable people" : heading }
+        let protecting = original.findings.filter { $0.question == .protectingVulnerable }
+        #expect(protecting.count == 3)
+        #expect(changed.findings.filter { $0.question == nil }.map(\.text) == protecting.map(\.text))
+        #expect(changed.findings.filter { $0.question != nil } == original.findings.filter { $0.question != .protectingVulnerable })
+        #expect(changed.problems.filter { $0.message.contains("under the heading \"Protecting vulnerable people\"") }.count == 3)
+    }
+}
