@@ -185,7 +185,15 @@ enum FindingExtractor {
 
     /// A short line opening with an ASCII digit: a numbered section's heading may stand there.
     private static func mayBeNumberedHeading(_ line: NormalisedLine) -> Bool {
-        line.opening &- 0x30 < 10 && line.byteCount <= 64
+        guard line.opening &- 0x30 < 10, line.byteCount <= 64 else { return false }
+        // One or two digits, "." or ")" or neither, a space, a capital: on the line's bytes (most lines opening with a
+        // digit are numbers, and are passed over without their text made).
+        return line.withText { bytes in
+            var at = 1
+            if at < bytes.count, bytes[at] &- 0x30 < 10 { at += 1 }
+            if at < bytes.count, bytes[at] == UInt8(ascii: ".") || bytes[at] == UInt8(ascii: ")") { at += 1 }
+            return at + 1 < bytes.count && bytes[at] == 0x20 && bytes[at + 1] &- UInt8(ascii: "A") < 26
+        }
     }
 
     /// `text` after a section's number ("2. ", "2) ", "2 "), where it opens with one and a letter follows; nil otherwise.

@@ -208,31 +208,27 @@ enum NarrativeFigures {
         return (pattern.read(Match(groups: groups, groupLines: groupLines, periods: periods, groupPeriods: groupPeriods, sentence: sentence)), sentence)
     }
 
-    /// The names of the forces other than a report's own, to tell a sentence about another force.
+    /// The forces other than a report's own, to tell a sentence about another force.
     struct OtherForces {
-        /// Each other force's names as a force's (its full name, its short one with "Police" or "Constabulary", its
-        /// aliases that end so), lowercase, and the name to say. A short name alone is a place as often ("the South
-        /// Wales regional organised crime unit", "the West Midlands region").
-        private let names: [(name: [UInt8], said: String)]
+        let registry: ForceRegistry
+        let forceID: String?
 
         init(registry: ForceRegistry, except forceID: String?) {
-            let endings = [" police", " constabulary", " police service"]
-            names = registry.forces.filter { $0.id != forceID }.flatMap { force in
-                let names = [force.name, force.shortName + " Police", force.shortName + " Constabulary"] + force.aliases
-                return Set(names.map { $0.lowercased() }).filter { name in endings.contains { name.hasSuffix($0) } }.sorted()
-                    .map { (Array($0.utf8), force.name) }
-            }
+            self.registry = registry
+            self.forceID = forceID
         }
 
-        /// The first other force `sentence` names as whole words, if any.
+        /// The first other force `sentence` names by a force's name: up to four words before "Police" or
+        /// "Constabulary" that the registry knows ("Warwickshire Police", "Avon and Somerset Constabulary"). A short
+        /// name alone is a place as often ("the South Wales regional organised crime unit"), and is passed over.
         func named(in sentence: String) -> String? {
-            let bytes = Array(sentence.lowercased().utf8)
-            func isLetter(_ at: Int) -> Bool { at >= 0 && at < bytes.count && ASCIIBytes.isLetter(bytes[at]) }
-            for (name, said) in names {
-                var from = 0
-                while let range = bytes[from...].firstRange(of: name) {
-                    if !isLetter(range.lowerBound - 1) && !isLetter(range.upperBound) { return said }
-                    from = range.lowerBound + 1
+            guard sentence.contains(ignoringASCIICase: "police") || sentence.contains(ignoringASCIICase: "constabulary") else { return nil }
+            let words = sentence.split { !($0.isLetter || $0 == "-" || $0 == "&" || $0 == "'") }
+            for (index, word) in words.enumerated() where index > 0
+                && (word.equals(ignoringASCIICase: "police") || word.equals(ignoringASCIICase: "constabulary")) {
+                for count in 1...min(4, index) {
+                    let name = words[(index - count)...index].joined(separator: " ")
+                    if let id = registry.id(for: name), id != forceID { return registry.force(id: id)?.name ?? name }
                 }
             }
             return nil
