@@ -223,12 +223,30 @@ enum NarrativeFigures {
         /// name alone is a place as often ("the South Wales regional organised crime unit"), and is passed over.
         func named(in sentence: String) -> String? {
             guard sentence.contains(ignoringASCIICase: "police") || sentence.contains(ignoringASCIICase: "constabulary") else { return nil }
-            let words = sentence.split { !($0.isLetter || $0 == "-" || $0 == "&" || $0 == "'") }
-            for (index, word) in words.enumerated() where index > 0
-                && (word.equals(ignoringASCIICase: "police") || word.equals(ignoringASCIICase: "constabulary")) {
+            // Words as byte ranges (letters, and "-", "&", "'" inside names; any non-ASCII byte too): a Character split
+            // of every matched sentence was most of this check's cost (callgrind).
+            let bytes = Array(sentence.utf8)
+            var words: [Range<Int>] = []
+            var start: Int?
+            for (index, byte) in bytes.enumerated() {
+                let inWord = ASCIIBytes.isLetter(byte) || byte >= 0x80 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "'")
+                if inWord, start == nil { start = index }
+                if !inWord, let first = start {
+                    words.append(first..<index)
+                    start = nil
+                }
+            }
+            if let first = start { words.append(first..<bytes.count) }
+            func isForceWord(_ range: Range<Int>) -> Bool {
+                let lower = bytes[range].map(ASCIIBytes.lower)
+                return lower.elementsEqual("police".utf8) || lower.elementsEqual("constabulary".utf8)
+            }
+            for index in words.indices where index > 0 && isForceWord(words[index]) {
                 for count in 1...min(4, index) {
-                    let name = words[(index - count)...index].joined(separator: " ")
-                    if let id = registry.id(for: name), id != forceID { return registry.force(id: id)?.name ?? name }
+                    let name = String(decoding: bytes[words[index - count].lowerBound..<words[index].upperBound], as: UTF8.self)
+                    guard let id = registry.id(for: name) else { continue }
+                    if id != forceID { return registry.force(id: id)?.name ?? name }
+                    break  // the report's own force
                 }
             }
             return nil
