@@ -7,19 +7,24 @@ enum FindingExtractor {
         var question: Question?
         var index = 0
         /// The findings as printed, in order: their hyphens are restored once all are known (see `HyphenatedCompounds`).
-        var printed: [(kind: Finding.Kind, question: Question?, text: String, line: Int)] = []
+        /// A finding left out (a problem says why) keeps its place: the ordinals after it are those its report prints.
+        var printed: [(kind: Finding.Kind, question: Question?, text: String, line: Int, leftOut: Bool)] = []
+        func leaveOut(_ kind: Finding.Kind, _ text: String, line: Int) {
+            printed.append((kind, question, text, line, true))
+        }
         func add(_ kind: Finding.Kind, _ text: String, line: Int) {
             if let unknownHeading {
                 report.problems.append(ParseProblem(.warning, line: line, "\(kind.rawValue) under the heading \"\(unknownHeading.text)\" (line \(unknownHeading.line)), which names a question in words no section title has: given no question"))
             }
             // Emphasis wrapped over two lines is paired only once they are joined.
             let marked = text.containsByte(UInt8(ascii: "*")) || text.containsByte(UInt8(ascii: "_"))
-            printed.append((kind, question, withPunctuationAsPrinted(marked ? withoutEmphasis(text) : text), line))
+            printed.append((kind, question, withPunctuationAsPrinted(marked ? withoutEmphasis(text) : text), line, false))
         }
         /// An item whose parts stand out of order is left out, said.
         func add(_ kind: Finding.Kind, _ item: Item) {
             guard !item.outOfOrder else {
                 report.problems.append(ParseProblem(.warning, line: item.line, "\(kind.rawValue) whose parts stand out of order (a part cut mid-sentence before the next part's bullet): left out"))
+                leaveOut(kind, item.text, line: item.line)
                 return
             }
             add(kind, item.text, line: item.line)
@@ -29,6 +34,7 @@ enum FindingExtractor {
         /// none. (Before, they took the question of the section before.)
         var unknownHeading: (text: String, line: Int)?
         let headingOpenings = Self.headingOpenings  // read once, not a static's lazy check a line
+        let readsQuestions = report.reportType == .force
         while index < lines.count {
             // Most lines (prose, blank ones) open like no heading read here, and are passed over unread (not even
             // copied: a copy retains the text); a short line opening with a digit may be a numbered section's heading.
@@ -44,7 +50,10 @@ enum FindingExtractor {
             if isContentsLine(text) { continue }
             // Only non-ASCII lines need a lowercase copy; ASCII ones are compared on bytes, to the same effect.
             let lower = text.isASCII ? nil : text.lowercasedByRuns()
-            if let (heading, last) = sectionQuestion(lines, index - 1, text: text, lower: lower) {
+            // A national overview's chapters are not a force report's questions, and its recommendations are
+            // addressed to the service: none is given a question (a summary heading shortened to a force section's
+            // title, "Tackling serious and organised crime", made the summary's recommendations that question's).
+            if readsQuestions, let (heading, last) = sectionQuestion(lines, index - 1, text: text, lower: lower) {
                 if !standsInContents(lines, first: index - 1, last: last) {
                     question = heading
                     unknownHeading = nil
@@ -99,16 +108,19 @@ enum FindingExtractor {
                     } else {
                         report.problems.append(ParseProblem(.warning, line: items[0].line,
                             "recommendation whose text ends no sentence (\"\(LineEndHyphens.shown(joined).suffix(40))\"): left out"))
+                        leaveOut(.recommendation, joined, line: items[0].line)
                     }
                 }
                 index = next
             }
         }
-        let resolved = LineEndHyphens.resolving(printed.map(\.text), in: lines)
+        // A left-out text takes no part in telling a line end's hyphen; it is compared with the others only to tell
+        // whether it is a finding printed again.
+        let resolved = LineEndHyphens.resolving(printed.map { $0.leftOut ? "" : $0.text }, in: lines)
         let compounds = HyphenatedCompounds(lines, restoring: resolved)
         var ordinals: [String: Int] = [:]
-        for ((kind, question, _, line), printedText) in zip(printed, resolved) {
-            let text = compounds.restoringHyphens(printedText)
+        for ((kind, question, asPrinted, line, leftOut), printedText) in zip(printed, resolved) {
+            let text = leftOut ? asPrinted : compounds.restoringHyphens(printedText)
             let key = "\(question?.rawValue ?? "")/\(kind.rawValue)"
             // The same finding printed twice (in a summary and again in the body, sometimes with a sentence
             // more) is one finding: the first print is kept.
@@ -123,6 +135,7 @@ enum FindingExtractor {
             }
             if report.findings.contains(where: { $0.kind == kind && $0.question == question && sameOpening($0.text) }) { continue }
             ordinals[key, default: 0] += 1
+            if leftOut { continue }
             report.findings.append(Finding(question: question, kind: kind, ordinal: ordinals[key]!, text: text, line: line))
         }
     }
@@ -729,7 +742,7 @@ enum FindingExtractor {
     /// A bullet glyph alone on a line (reading-order extraction prints it apart from its text).
     private static func isBulletGlyph(_ text: String) -> Bool {
         guard text.utf8.count <= 3 else { return false }
-        return commonBulletGlyphs.contains(text) || rareBulletGlyphs.contains(text)
+        return commonBulletGlyphs.contains(text) || rareBulletGlyphs.contains(text) || text == "o" || text == "§"
     }
 
     /// Two wrapped lines of one paragraph: a hyphen at the end of the first joins without a space ("anti-" + "social"),
@@ -758,9 +771,11 @@ enum FindingExtractor {
         // Asked of every line of a list: one that opens with none of the markers' first bytes (most) is turned away
         // before the markers are compared as Strings. Those compare canonically equivalent text too: the Greek ano
         // teleia (U+0387, opening 0xCE) is a middle dot.
-        guard let first = text.utf8.first, first == 0x2D || first == 0x2A || first == 0x2B || first == 0xE2 || first == 0xC2 || first == 0xCE else {
+        guard let first = text.utf8.first, first == 0x2D || first == 0x2A || first == 0x2B || first == 0xE2 || first == 0xC2 || first == 0xCE
+                || first == 0x6F else {
             return nil
         }
+        if first == 0x6F || (first == 0xC2 && text.utf8.dropFirst().first == 0xA7) { return symbolBulletText(text) }
         // An ASCII line (a hyphen or star bullet, most of them) is cut and trimmed on its bytes, a Character each.
         if first < 0x80 && text.isASCII {
             let utf8 = text.utf8
@@ -781,6 +796,19 @@ enum FindingExtractor {
             return String(text.dropFirst(marker.count)).trimmingCharacters(in: " ")
         }
         return nil
+    }
+
+    /// A bullet as text extraction gives a word processor's symbol-font glyph: Word's "o" (Courier New) and "§"
+    /// (Wingdings). (One left in the private use area, "\u{F0B7}", the line cleaner drops.) Only before a capital: no
+    /// sentence's line opens with the letter "o" alone, nor a section sign before a word.
+    private static func symbolBulletText(_ text: String) -> String? {
+        let utf8 = text.utf8
+        let glyph = utf8.first == 0x6F ? 1 : 2
+        var index = utf8.index(utf8.startIndex, offsetBy: glyph, limitedBy: utf8.endIndex) ?? utf8.endIndex
+        guard index < utf8.endIndex, utf8[index] == 0x20 else { return nil }
+        while index < utf8.endIndex && utf8[index] == 0x20 { utf8.formIndex(after: &index) }
+        guard index < utf8.endIndex, utf8[index] &- 0x41 < 26 else { return nil }
+        return String(text[index...]).trimmingCharacters(in: " ")
     }
 
     /// An item of a numbered list: "1. The force should …", "2) …" (a number of one or two digits, a full stop or a

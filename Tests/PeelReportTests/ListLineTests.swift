@@ -18,6 +18,12 @@ private enum PlainListLines {
         for marker in ["- ", "+ ", "• ", "* ", "– ", "· ", "▪ ", "◦ ", "▫ ", "■ ", "□ ", "● ", "○ ", "‣ ", "⁃ ", "∙ "] where text.hasPrefix(marker) {
             return String(text.dropFirst(marker.count)).trimmingCharacters(in: " ")
         }
+        // A word processor's symbol-font bullets as extraction gives them, before a capital only.
+        for glyph in ["o", "§"] where text.hasPrefix(glyph + " ") {
+            let rest = text.dropFirst(glyph.count).drop { $0 == " " }
+            guard let first = rest.unicodeScalars.first, ("A"..."Z").contains(first) else { return nil }
+            return String(rest).trimmingCharacters(in: " ")
+        }
         return nil
     }
 }
@@ -33,9 +39,10 @@ struct ListLineTests {
                         "Outstanding", "Tackling serious and organised crime", "Specialist capabilities",
                         "Preventing crime and tackling anti-social behaviour", "The force should", "- ", "+ ", "• ", "* ", "– ", "· ", "▪ ", "◦ ", "● ",
                         "‣ ", "▪", "‘quoted’ ", "“",
-                        "\u{0387} ", "\u{2022}\u{0301} ", "-", "•", "+", "+13%", "Résumé", "İnadequate", "\u{212A}ey"]
+                        "\u{0387} ", "\u{2022}\u{0301} ", "-", "•", "+", "+13%", "Résumé", "İnadequate", "\u{212A}ey",
+                        "o ", "o", "o  ", "of ", "§ ", "§", "§1 "]
         let tails = ["", "", "2", "12", " ", " and wider work with partners across the county, so that victims are kept informed", "?3",
-                     " of the findings", "é", ".", "1234"]
+                     " of the findings", "é", ".", "1234", "The force should", "Éire", "12 The"]
         var lines: [String] = []
         for _ in 0..<6000 {
             var line = openings.randomElement(using: &generator)! + tails.randomElement(using: &generator)!
@@ -568,5 +575,24 @@ struct BulletlessListTests {
         let findings = try parse(Array(unpaged.utf8)).findings.map(\.text)
         #expect(findings.contains { $0.hasPrefix("The force should improve its overall approach to safeguarding victims of domestic abuse by: understanding and taking appropriate action") })
         #expect(!findings.contains("The force should improve its overall approach to safeguarding victims of domestic abuse by:"))
+    }
+}
+
+/// A Word document's bullets as text extraction gives them: Courier New's "o", Wingdings' "§" or a private-use glyph
+/// where no Unicode character was found (which the line cleaner drops). Before, "o The force should …" was the
+/// finding's text.
+@Suite("A word processor's symbol-font bullets")
+struct SymbolBulletTests {
+    @Test("an item after a symbol-font bullet reads as after a hyphen, the glyph on the item's line or apart on its own",
+          arguments: ["o ", "§ ", "\u{F0B7} ", "\u{F0A7}  ", "o\n", "§\n\n"])
+    func symbolBullets(glyph: String) throws {
+        let wiltshire = "peel-effectiveness-2015-wiltshire.txt"
+        let text = String(decoding: Fixtures.sample(wiltshire), as: UTF8.self)
+        let original = try parseSample(wiltshire)
+        #expect(original.findings.count == 8)
+        #expect(text.components(separatedBy: "\n- The force should").count == 9)
+        let changed = try parse(Array(text.replacingOccurrences(of: "\n- The force should", with: "\n\(glyph)The force should").utf8))
+        #expect(changed.findings.map(\.text) == original.findings.map(\.text))
+        #expect(changed.findings.map(\.question) == original.findings.map(\.question))
     }
 }
