@@ -168,6 +168,7 @@ enum NarrativeFigures {
                         "a sentence that names \(other) gives \(dropped.map(\.metric.rawValue).joined(separator: ", ")): not read as this force's"))
                 }
                 figures += read.figures
+                problems += read.problems
             }
             for sentence in unsearched {
                 let start = text.utf8.index(text.startIndex, offsetBy: sentence.lowerBound).utf16Offset(in: text)
@@ -180,7 +181,7 @@ enum NarrativeFigures {
 
     /// The figures of one match, given its group ranges in the paragraph.
     private static func read(_ pattern: Pattern, _ ranges: [NSRange], in starts: [LineStart], _ text: UTF16Text,
-                             earlierPeriods: () -> [Period]) -> (figures: [Figure], sentence: String) {
+                             earlierPeriods: () -> [Period]) -> (figures: [Figure], sentence: String, problems: [ParseProblem]) {
         let sentenceRange = text.sentence(around: ranges[0])
         let sentence = text.substring(sentenceRange.location, sentenceRange.location + sentenceRange.length)
         // The period a sentence names; else the nearest one before it in its paragraph ("over the same
@@ -201,12 +202,27 @@ enum NarrativeFigures {
             periods = Array(Dates.periods(in: before).suffix(1))
             if periods.isEmpty, !namesYear(before) { periods = Array(earlierPeriods().suffix(1)) }
         }
-        let groups = ranges.map { range -> String? in
-            range.location == NSNotFound ? nil : text.substring(range.location, range.location + range.length)
-        }
         let groupLines = ranges.map { LineStart.line(atUTF16: max(0, $0.location), in: starts) }
-        return (pattern.read(Match(groups: groups, groupLines: groupLines, periods: periods, groupPeriods: groupPeriods, sentence: sentence)), sentence)
+        var problems: [ParseProblem] = []
+        let groups = ranges.indices.map { group -> String? in
+            let range = ranges[group]
+            guard range.location != NSNotFound else { return nil }
+            // A number joined on its left to digits ("87·4 percent": a raised decimal point; "10-15 percent") is the end
+            // of a number the pattern did not read: its value is not the printed one.
+            if group > 0, range.length > 0, isDigit(text.unit(at: range.location)), range.location > sentenceRange.location,
+               isDigit(text.unit(at: range.location - 1)) || (range.location - 1 > sentenceRange.location
+                   && text.unit(at: range.location - 1) != 0x20 && isDigit(text.unit(at: range.location - 2))) {
+                let printed = text.substring(max(sentenceRange.location, range.location - 4), range.location + range.length)
+                problems.append(ParseProblem(.warning, line: groupLines[group],
+                    "\"\(printed)\": a number joined to the digits before it, read as no figure"))
+                return nil
+            }
+            return text.substring(range.location, range.location + range.length)
+        }
+        return (pattern.read(Match(groups: groups, groupLines: groupLines, periods: periods, groupPeriods: groupPeriods, sentence: sentence)), sentence, problems)
     }
+
+    private static func isDigit(_ unit: UInt16) -> Bool { unit &- 0x30 < 10 }
 
     /// The forces other than a report's own, to tell a sentence about another force.
     struct OtherForces {

@@ -208,6 +208,9 @@ public struct UTF16Text: Sendable {
         return String(string[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
     }
 
+    /// The UTF-16 unit at an offset.
+    public func unit(at offset: Int) -> UInt16 { units[offset] }
+
     /// From the sentence start before `range` to the sentence end after it.
     public func sentence(around range: NSRange) -> NSRange {
         var start = range.location

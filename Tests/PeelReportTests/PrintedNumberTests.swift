@@ -152,3 +152,21 @@ struct PeriodDateTests {
         #expect(report.problems.contains { $0.message.contains("change in recorded crime over periods that cannot be read") && $0.message.contains("20 10") })
     }
 }
+
+/// A sentence's number that a pattern reads from its middle: before, "87·4 percent were satisfied" (a raised decimal
+/// point, as British typesetting prints it) gave a satisfaction rate of 4.
+@Suite("A sentence's number joined to the digits before it")
+struct JoinedNumberTests {
+    @Test("is read as no figure, said; the sentence's other figures stand", arguments: ["87·4", "80–87.4", "87'4", "86/87.4"])
+    func joined(printed: String) throws {
+        let text = String(decoding: Fixtures.sample(dyfedPowys), as: UTF8.self)
+        let sentence = ", 87.4 percent were satisfied with their whole experience"
+        #expect(text.components(separatedBy: sentence).count == 2)
+        let original = try parse(Array(text.utf8))
+        let report = try parse(Array(text.replacingOccurrences(of: sentence, with: sentence.replacingOccurrences(of: "87.4", with: printed)).utf8))
+        let isForceRate = { (figure: Figure) in figure.metric == .victimSatisfactionPct && figure.area == .force }
+        #expect(original.figures.filter(isForceRate).map(\.value) == [87.4])
+        #expect(report.figures == original.figures.filter { !isForceRate($0) })
+        #expect(report.problems.contains { $0.message.hasSuffix("a number joined to the digits before it, read as no figure") })
+    }
+}
