@@ -215,6 +215,9 @@ enum FigureExtractor {
         private var named: [(area: Area, line: Int)] = []
         private var values: [(number: PrintedNumber, line: Int)] = []
         private var valueBeforeName = false
+        /// The last panel heading read ("anti-social behaviour"), lowercase: a label that does not say what it counts
+        /// is the heading's.
+        private var panelHeading: String?
 
         init(names: AreaNames, outcomesPeriod: Period?) {
             self.names = names
@@ -242,6 +245,14 @@ enum FigureExtractor {
                 if labelLines.isEmpty {
                     problems.append(ParseProblem(.warning, line: at, "Force in numbers: values with no label; left out"))
                 }
+                return
+            }
+            // "Incidents per 1,000 population" is the calls for assistance panel's label; under another panel's heading
+            // (a label reworded, "Anti-social behaviour" / "Incidents per 1,000 population") it counts that panel's.
+            if metric.metric == .callsForAssistancePer1000, let heading = panelHeading, heading != "calls for assistance",
+               !labelLines.contains(where: { $0.text.contains(ignoringASCIICase: "calls for assistance") }) {
+                problems.append(ParseProblem(.warning, line: at,
+                    "Force in numbers: \"\(labelLines.map(\.text).joined(separator: " "))\" under the heading \"\(heading)\" does not say which incidents it counts; left out"))
                 return
             }
             // The graphics print a percentage with its "%" and no other value with one: a value that breaks this is some
@@ -316,7 +327,10 @@ enum FigureExtractor {
                     named.append((.force, lineNumber))
                     return
                 }
-                if isHeading || FigureExtractor.sectionHeadings.contains(text.lowercased()) {
+                let lower = text.lowercased()
+                let panel = FigureExtractor.sectionHeadings.contains(lower)
+                if isHeading || panel {
+                    panelHeading = panel ? lower : nil
                     labelLines = []
                     return
                 }

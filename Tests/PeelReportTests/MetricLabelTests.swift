@@ -366,3 +366,25 @@ struct ExtraNumbersRowTests {
         #expect(report.problems.contains { $0.message.hasPrefix("figure table row \"\(label)\" holds more numbers than the table's") })
     }
 }
+
+/// "Incidents per 1,000 population" labels the calls for assistance panel; before, the same words under the
+/// anti-social behaviour panel's heading made its rates calls for assistance (two wrong values, a duplicate key).
+@Suite("A Force in numbers label that does not say what it counts")
+struct PanelHeadingLabelTests {
+    @Test("under another panel's heading it is left out, said; under its own it is read", arguments: [
+        ("peel-effectiveness-2017-gwent.md", "Anti-social behaviour (ASB)  \nincidents per 1,000 population  \n", "Incidents per 1,000 population  \n"),
+        ("peel-effectiveness-2017-west-mercia.txt", "Anti-social behaviour (ASB) incidents per 1,000 population", "Incidents per 1,000 population"),
+    ])
+    func leftOutUnderAnotherHeading(sample: String, printed: String, reworded: String) throws {
+        let text = String(decoding: Fixtures.sample(sample), as: UTF8.self)
+        #expect(text.components(separatedBy: printed).count == 2)
+        let original = try parse(Array(text.utf8)).figures
+        let report = try parse(Array(text.replacingOccurrences(of: printed, with: reworded).utf8))
+        #expect(original.filter { $0.metric == .asbIncidentsPer1000 }.count == 2)
+        #expect(original.filter { $0.metric == .callsForAssistancePer1000 }.count == 2)
+        // (The Markdown's label is a line shorter: the lines after it are numbered one less.)
+        let values = { (figures: [Figure]) in figures.map { "\($0.area) \($0.metric) \($0.value) \($0.period)" } }
+        #expect(values(report.figures) == values(original.filter { $0.metric != .asbIncidentsPer1000 }))
+        #expect(report.problems.contains { $0.message.contains("under the heading \"anti-social behaviour\" does not say which incidents it counts") })
+    }
+}
