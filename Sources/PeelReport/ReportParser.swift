@@ -28,7 +28,22 @@ public struct ReportParser: Sendable {
             text.extend(decoded, by: Self.titlePageBlock)
         }
         text.extend(decoded)
-        return parse(text, decoded: decoded)
+        var report = parse(text, decoded: decoded)
+        Self.leaveOutCutNumber(decoded, from: &report)
+        return report
+    }
+
+    /// A text that ends inside a number with no line end after it (a file cut short, a download broken off) may have
+    /// lost the number's last digits ("1.2" cut to "1"): no figure is read from its last line.
+    static func leaveOutCutNumber(_ decoded: DecodedText, from report: inout Report) {
+        func isDigit(_ byte: UInt8?) -> Bool { byte.map { $0 &- 0x30 < 10 } ?? false }
+        guard let last = decoded.lines.last, last.range.upperBound == decoded.utf8.count, let byte = decoded.utf8.last,
+              isDigit(byte) || ((byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",")) && isDigit(decoded.utf8.dropLast().last)) else { return }
+        let cut = report.figures.filter { $0.line == last.number }
+        guard !cut.isEmpty else { return }
+        report.figures.removeAll { $0.line == last.number }
+        report.problems.append(ParseProblem(.warning, line: last.number,
+            "the text ends inside a number with no line end after it (cut short?): \(cut.map(\.metric.rawValue).joined(separator: ", ")) of its last line left out"))
     }
 
     /// Source lines cleaned at a time while looking for the title page (80 non-blank lines take about 150).

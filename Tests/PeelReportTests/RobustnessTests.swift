@@ -243,3 +243,29 @@ struct RobustnessTests {
         #expect(withDigits.id(for: "area 51") == forces[0].id && withDigits.id(for: "Area 52") == nil)
     }
 }
+
+/// A file cut short inside a number ("Sexual offences 1.6 1.6" cut after its last "1"): before, the row's value was
+/// the cut "1".
+@Suite("A text that ends inside a number")
+struct CutNumberTests {
+    @Test("no figure is read from its last line, said; the figures before it stand")
+    func cutInsideNumber() throws {
+        let text = String(decoding: Fixtures.sample("peel-effectiveness-2015-dyfed-powys.txt"), as: UTF8.self)
+        let row = "Sexual offences\t1.6\t1.6\n"
+        let end = try #require(text.range(of: row)).upperBound
+        let original = try parse(Array(text.utf8))
+        let rowLine = text[..<end].filter { $0 == "\n" }.count
+        #expect(original.figures.filter { $0.line == rowLine }.count == 2)
+
+        for cut in ["1", "1."] {
+            let report = try parse(Array((text[..<end].dropLast(4) + cut).utf8))
+            #expect(!report.figures.contains { $0.line == rowLine }, "cut after \(cut)")
+            #expect(report.figures == original.figures.filter { $0.line < rowLine }, "cut after \(cut)")
+            // ("1." is no number the table reads: the row is left out either way.)
+            #expect(cut == "1." || report.problems.contains { $0.line == rowLine && $0.message.hasPrefix("the text ends inside a number") })
+        }
+        // With its line end the line is whole as far as anything can tell.
+        let whole = try parse(Array((text[..<end].dropLast(4) + "1\n").utf8))
+        #expect(whole.figures.filter { $0.line == rowLine }.map(\.value) == [1.6, 1])
+    }
+}
