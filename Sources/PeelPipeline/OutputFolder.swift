@@ -222,19 +222,32 @@ func isDatasetReadme(_ path: String) -> Bool {
 }
 
 func isPeelManifest(_ path: String) -> Bool {
-    guard let file = FileHandle(forReadingAtPath: path) else { return false }
+    guard let tail = manifestTail(path), tail.lastRange(of: Array("\n  \"run_id\" : \"".utf8)) != nil else { return false }
+    return topLevelObject("program", in: tail)?["name"] as? String == "peel"
+}
+
+/// The reports a peel dataset in `folder` holds (its manifest's `totals.parsed`); nil where no peel manifest says.
+func reportsInDataset(_ folder: String) -> Int? {
+    let path = folder + "/manifest.json"
+    guard isPeelManifest(path), let tail = manifestTail(path) else { return nil }
+    return topLevelObject("totals", in: tail)?["parsed"] as? Int
+}
+
+/// A manifest's last megabyte: its keys are sorted, so `program`, `run_id` and `totals` come after the entries.
+private func manifestTail(_ path: String) -> [UInt8]? {
+    guard let file = FileHandle(forReadingAtPath: path) else { return nil }
     defer { try? file.close() }
-    guard let size = try? file.seekToEnd() else { return false }
+    guard let size = try? file.seekToEnd() else { return nil }
     let tailLength = min(size, 1 << 20)
-    guard (try? file.seek(toOffset: size - tailLength)) != nil, let data = try? file.readToEnd() else { return false }
-    let tail = Array(data)
-    // "program" as peel writes it: a top-level key (two spaces in), its object closed at the same indentation.
-    guard let start = tail.lastRange(of: Array("\n  \"program\" : {".utf8)),
-          let end = tail[start.upperBound...].firstRange(of: Array("\n  }".utf8)),
-          tail.lastRange(of: Array("\n  \"run_id\" : \"".utf8)) != nil,
-          let object = try? JSONSerialization.jsonObject(with: Data(tail[(start.upperBound - 1)..<end.upperBound])) as? [String: Any]
-    else { return false }
-    return object["name"] as? String == "peel"
+    guard (try? file.seek(toOffset: size - tailLength)) != nil, let data = try? file.readToEnd() else { return nil }
+    return Array(data)
+}
+
+/// A top-level object of the manifest as peel writes it (two spaces in, closed at the same indentation), parsed.
+private func topLevelObject(_ key: String, in tail: [UInt8]) -> [String: Any]? {
+    guard let start = tail.lastRange(of: Array("\n  \"\(key)\" : {".utf8)),
+          let end = tail[start.upperBound...].firstRange(of: Array("\n  }".utf8)) else { return nil }
+    return try? JSONSerialization.jsonObject(with: Data(tail[(start.upperBound - 1)..<end.upperBound])) as? [String: Any]
 }
 
 extension Array where Element == UInt8 {

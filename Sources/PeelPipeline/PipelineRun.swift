@@ -179,6 +179,14 @@ public enum PipelineRun {
             output.discard(staging: staging)
             throw RunFailure(.noInput, "\(inputs.count == 1 ? inputs[0].path + " holds" : "the inputs hold") no entries (an empty archive?): nothing was written, and the output folder \(options.output) is as it was")
         }
+        // Inputs that hold no PEEL report and nothing that failed (a folder of other documents, the wrong folder) do not
+        // replace a dataset that holds reports: an empty one in its place lost it, exit 0.
+        if writer.totals.parsed == 0 && writer.totals.quarantined == 0 && writer.totals.archivesFailed == 0,
+           let held = reportsInDataset(output.target), held > 0 {
+            output.discard(staging: staging)
+            let reasons = writer.reasonCounts.map { "\($0.entries) \($0.reason)" }.joined(separator: ", ")
+            throw RunFailure(.noInput, "\(inputs.count == 1 ? inputs[0].path + " holds" : "the inputs hold") no PEEL report (\(writer.totals.entries) \(writer.totals.entries == 1 ? "entry" : "entries") skipped: \(reasons)): nothing was written, and the dataset in \(options.output), which holds \(held) \(held == 1 ? "report" : "reports"), is as it was")
+        }
         if writer.totals.parsed == 0 {
             logger.warning("no report was read from the inputs: the dataset written holds none", metadata: [
                 "entries": .stringConvertible(writer.totals.entries), "output": .string(options.output),

@@ -284,6 +284,32 @@ struct CarelessUseTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/out").allSatisfy { !$0.hasPrefix(".staging") && !$0.hasPrefix(".peel-") })
     }
 
+    /// Before: a run over a folder of other documents (the wrong folder, an inbox holding no report yet) replaced the
+    /// dataset with an empty one, exit 0, with one warning in the log.
+    @Test("inputs that hold no PEEL report and nothing that failed do not replace a dataset of reports (66, said why)")
+    func noReportKeepsTheDataset() throws {
+        let (folder, config) = try setUp()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = try run([folder + "/in"], folder + "/out", config)
+        let before = readBytes(folder + "/out/reports.csv")
+        #expect(before.count > 200)
+        try FileManager.default.createDirectory(atPath: folder + "/other", withIntermediateDirectories: true)
+        try writeBytes(Array("Minutes of the board meeting, 3 March 2017.\n\nPresent: the chair and four members.\n".utf8), to: folder + "/other/minutes.txt")
+        try FileManager.default.copyItem(atPath: Fixtures.packageRoot + "/README.md", toPath: folder + "/other/notes.md")
+        let refused = failure { () throws(RunFailure) in try run([folder + "/other"], folder + "/out", config) }
+        #expect(refused?.status == .noInput)
+        #expect(refused?.description.contains("the inputs hold no PEEL report (2 entries skipped: 2 ") == true, "\(refused?.description ?? "")")
+        #expect(refused?.description.contains("nothing was written, and the dataset in \(folder)/out, which holds 5 reports, is as it was") == true)
+        #expect(readBytes(folder + "/out/reports.csv") == before)
+        // Into a folder of its own they are a dataset that holds none, as they always were.
+        let alone = try run([folder + "/other"], folder + "/alone", config)
+        #expect(alone.manifest.totals.parsed == 0 && alone.manifest.totals.skipped == 2 && alone.status == .success)
+        // One report beside them is a dataset.
+        try FileManager.default.copyItem(atPath: Fixtures.samplesFolder + "/peel-effectiveness-2015-wiltshire.txt", toPath: folder + "/other/wiltshire.txt")
+        let result = try run([folder + "/other"], folder + "/out", config)
+        #expect(result.manifest.totals.parsed == 1 && result.manifest.totals.skipped == 2)
+    }
+
     @Test("the dataset's README says what this run read, skipped, quarantined and found, the same on a re-run")
     func readmeSaysWhatHappened() throws {
         let (folder, config) = try setUp()
