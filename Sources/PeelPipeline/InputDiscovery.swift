@@ -129,12 +129,8 @@ private struct FolderWalk {
                 } else if let failure = read(full) {
                     unreadable[full] = "cannot list the folder: \(failure)"
                 }
-            case S_IFIFO:
-                passedOver.append(.init(path: full, reason: "a fifo, not a regular file"))
-            case S_IFSOCK:
-                passedOver.append(.init(path: full, reason: "a socket, not a regular file"))
             default:
-                passedOver.append(.init(path: full, reason: "a device, not a regular file"))
+                passedOver.append(.init(path: full, reason: "\(fileKind(info.st_mode)), not a regular file"))
             }
         }
         return nil
@@ -142,6 +138,17 @@ private struct FolderWalk {
 }
 
 // MARK: - System calls
+
+/// What a file that is not a regular file is, as a person calls it.
+func fileKind(_ mode: mode_t) -> String {
+    switch mode & S_IFMT {
+    case S_IFIFO: "a fifo"
+    case S_IFSOCK: "a socket"
+    case S_IFDIR: "a folder"
+    case S_IFLNK: "a symbolic link"
+    default: "a device"
+    }
+}
 
 /// A name in a folder: its text, and whether that is its bytes (a name that is not UTF-8 is shown with the bytes that
 /// are not escaped, "lat\\xE9in.txt", and no file has that name).

@@ -13,7 +13,9 @@ final class OpenInput: @unchecked Sendable {
 
     /// Opens `path`; the error says why it cannot be read, in the system's words ("No such file or directory").
     init(path: String) throws(SystemCallError) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // Without blocking: a path made a FIFO since the inputs were listed would hold the open until a writer came.
+        // (A regular file's reads never block, O_NONBLOCK or not.)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else {
             let code = errno
             if code == ENOENT, let target = symbolicLinkTarget(path) {
@@ -26,6 +28,10 @@ final class OpenInput: @unchecked Sendable {
             let reason = String(cString: strerror(errno))
             close(descriptor)
             throw SystemCallError(description: reason)
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            throw SystemCallError(description: "not a regular file (\(fileKind(info.st_mode))) since the inputs were listed")
         }
         self.descriptor = descriptor
         bytes = Int(info.st_size)

@@ -310,6 +310,27 @@ struct CarelessUseTests {
         #expect(result.manifest.totals.parsed == 1 && result.manifest.totals.skipped == 2)
     }
 
+    /// A FIFO among the inputs is passed over when they are listed; one put in a listed file's place before it was read
+    /// held the reader's open until a writer came (`OpenInput` opened it blocking).
+    @Test("an input that became a FIFO since the inputs were listed fails at once, said, and is not waited on", .timeLimit(.minutes(1)))
+    func fifoSinceListed() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/report.txt"
+        #expect(mkfifo(path, 0o644) == 0)
+        // A writer comes after two seconds, so that a reader that waits fails this test rather than hangs it.
+        DispatchQueue.global().asyncAfter(deadline: .now() + 2) {
+            let writer = open(path, O_WRONLY | O_NONBLOCK)
+            if writer >= 0 { close(writer) }
+        }
+        do {
+            _ = try OpenInput(path: path)
+            Issue.record("a FIFO was opened as an input")
+        } catch {
+            #expect(error.description == "not a regular file (a fifo) since the inputs were listed")
+        }
+    }
+
     @Test("the dataset's README says what this run read, skipped, quarantined and found, the same on a re-run")
     func readmeSaysWhatHappened() throws {
         let (folder, config) = try setUp()
