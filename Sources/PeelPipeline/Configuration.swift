@@ -230,12 +230,17 @@ enum DuplicateKeys {
             case UInt8(ascii: "\""):
                 var end = index + 1
                 var text: [UInt8] = []
+                var escaped = false
                 while end < bytes.count && bytes[end] != UInt8(ascii: "\"") {
-                    if bytes[end] == UInt8(ascii: "\\") && end + 1 < bytes.count { text.append(bytes[end]); end += 1 }
+                    if bytes[end] == UInt8(ascii: "\\") && end + 1 < bytes.count { text.append(bytes[end]); end += 1; escaped = true }
                     text.append(bytes[end])
                     end += 1
                 }
-                lastString = String(decoding: text, as: UTF8.self)
+                // A key is the string its escapes spell ("max\u005fentry_bytes" is "max_entry_bytes"), as the parser
+                // reads it; one it cannot read the parser reports.
+                lastString = escaped && end < bytes.count
+                    ? (try? JSONSerialization.jsonObject(with: Data(bytes[index...end]), options: .fragmentsAllowed)) as? String
+                    : String(decoding: text, as: UTF8.self)
                 index = end
             case UInt8(ascii: ":"):
                 if expectingKey, let key = lastString, let frame = frames.last, frame.isObject {

@@ -112,6 +112,9 @@ struct CarelessUseTests {
               ("duplicate row", "{}", "wiltshire,2014,1,ons_mye_2014", "population.csv: line 819: a second population for wiltshire in 2014 (the first is on line"),
               ("duplicate key", #"{"limits": {"max_entry_bytes": 5, "max_nesting_depth": 3, "max_entry_bytes": 7}}"#, nil,
                #""limits.max_entry_bytes" is given twice (JSON keeps only one of them)"#),
+              // Before, compared as printed: the second, its "_" escaped, went unseen.
+              ("duplicate key escaped", #"{"limits": {"max_entry_bytes": 5, "max\u005fentry_bytes": 7}}"#, nil,
+               #""limits.max_entry_bytes" is given twice (JSON keeps only one of them)"#),
               // Not Foundation's "Error Domain=NSCocoaErrorDomain Code=3840 …": the reason and where.
               ("cut short", #"{"limits": {"max_entry_bytes": 5"#, nil, "bad.json: not valid JSON: Unexpected end of file"),
               ("missing comma", "{\n  \"queue_bytes\": 1000000\n  \"limits\": {}\n}\n", nil, "bad.json: not valid JSON (line 3, column 3): "),
