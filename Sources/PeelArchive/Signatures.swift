@@ -207,12 +207,18 @@ public enum OfficeDocumentKind: String, Sendable, CaseIterable {
             if rest.hasPrefix("graphics") { return .odg }
         }
         let names = centralDirectoryNames(tail: tail, size: size)
-        guard names.contains("[Content_Types].xml") else { return nil }
+        // A package holds only its parts: a zip that holds other files beside them (reports zipped with a document's
+        // unpacked parts) is an archive, and its reports are read.
+        guard names.contains("[Content_Types].xml"),
+              names.allSatisfy({ name in name == "[Content_Types].xml" || packageFolders.contains { name.hasPrefix($0) } }) else { return nil }
         if names.contains("word/document.xml") { return .docx }
         if names.contains("xl/workbook.xml") { return .xlsx }
         if names.contains("ppt/presentation.xml") { return .pptx }
         return nil
     }
+
+    /// The folders of an Office Open XML package's parts, as Word, Excel, PowerPoint and LibreOffice write them.
+    private static let packageFolders = ["_rels/", "docProps/", "word/", "xl/", "ppt/", "customXml/"]
 
     /// The entry names of a zip's central directory, when the whole of it lies in `tail`; empty otherwise.
     private static func centralDirectoryNames(tail: ArraySlice<UInt8>, size: Int) -> Set<String> {

@@ -212,6 +212,20 @@ struct PDFInputTests {
         #expect(result.manifest.entries.first?.reason == "Office document (docx), not read: peel reads PEEL reports as PDF or text; save it as PDF")
     }
 
+    /// Before: a zip that held a document's unpacked parts beside reports was taken for the document, and skipped whole.
+    @Test("a zip of reports that also holds an Office document's parts is read as an archive")
+    func reportsBesideDocumentParts() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let config = try configuration(in: folder)
+        try shell("mkdir parts && cd parts && unzip -q '\(Fixtures.documentsFolder)/report.docx' && cp '\(Fixtures.samplesFolder)/peel-effectiveness-2015-wiltshire.txt' . "
+                  + "&& zip -q -r ../bundle.zip . && unzip -l ../bundle.zip | grep -q 'word/document.xml'", in: folder)
+        let result = try run([folder + "/bundle.zip"], output: folder + "/out", configuration: config)
+        #expect(result.manifest.entries.first { $0.path == "peel-effectiveness-2015-wiltshire.txt" }?.status == .parsed)
+        #expect(result.manifest.entries.count > 5)
+        #expect(!result.manifest.entries.contains { $0.reason?.hasPrefix("Office document") == true })
+    }
+
     @Test("pdf settings: a wrong value is refused with the key named")
     func settings() throws {
         let folder = makeTemporaryFolder()
