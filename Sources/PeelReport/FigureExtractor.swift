@@ -574,12 +574,12 @@ enum FigureExtractor {
                     // ("Burglary in a dwelling 4  2.5  8.4", a superscript as pdftotext sets it) or a number's groups set
                     // apart ("4 405", a thin space for the comma). Which are the row's cannot be known: left out, said,
                     // and the rows after it read.
-                    if values.count == columns, window.has(cursor), window.words[cursor].line == window.words[cursor - 1].line,
-                       PrintedNumber.read(window.words[cursor].text) != nil {
-                        while window.has(cursor), window.words[cursor].line == window.words[cursor - 1].line,
-                              PrintedNumber.read(window.words[cursor].text) != nil {
-                            cursor += 1
-                        }
+                    let rowEnd = cursor
+                    while values.count == columns, window.has(cursor), window.words[cursor].line == window.words[cursor - 1].line,
+                          PrintedNumber.read(window.words[cursor].text) != nil {
+                        cursor += 1
+                    }
+                    if cursor > rowEnd {
                         let printed = window.words[position..<end].map(\.text).joined(separator: " ")
                         problems.append(ParseProblem(.warning, line: line, "figure table row \"\(printed)\" holds more numbers than the table's \(columns) columns (a footnote's number beside its label, or a number's digits set apart?): left out"))
                         position = cursor

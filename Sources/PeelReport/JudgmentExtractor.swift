@@ -298,8 +298,7 @@ enum JudgmentExtractor {
     /// in any order. Each column's cells are then in order and nothing else stands among them, wherever the questions'
     /// column stands.
     static func standsInBlocks(_ kinds: [UInt8]) -> Bool {
-        var runs: [UInt8] = []
-        for kind in kinds where runs.last != kind { runs.append(kind) }
+        let runs = runs(of: kinds)
         guard runs.count == 6 else { return false }
         let pairs = stride(from: 0, to: 6, by: 2).map { String(decoding: runs[$0...$0 + 1], as: UTF8.self) }
         return Set(pairs) == ["Qq", "Gg", "Yy"]
@@ -312,8 +311,7 @@ enum JudgmentExtractor {
     /// the questions' column is whose row is then known only where they come in the report's order
     /// (`columnsInReadingOrder` asks): a grade among the questions (a cell out of its place) is no such table.
     static func questionsInParts(_ kinds: [UInt8]) -> Bool {
-        var runs: [UInt8] = []
-        for kind in kinds where runs.last != kind { runs.append(kind) }
+        let runs = runs(of: kinds)
         guard runs.starts(with: Array("Qq".utf8)) else { return false }
         for (title, cells) in [(UInt8(ascii: "G"), UInt8(ascii: "g")), (UInt8(ascii: "Y"), UInt8(ascii: "y"))] {
             guard runs.filter({ $0 == cells }).count == 1, runs.filter({ $0 == title }).count == 1,
@@ -328,6 +326,13 @@ enum JudgmentExtractor {
     /// turns and the rest a column at a time ("g y g y ggg yyy": pdftotext of an A5 page, each row's first cells a
     /// block with their titles). Not a column in parts among the other's ("g g y g g g y y y y": the same page's
     /// West Mercia table, the years' blocks out of their order, a 2017 read for 2016): which year is whose is not known.
+    /// The kinds with each run of one kind made one ("QqqqGggY" → "QqGgY").
+    private static func runs(of kinds: [UInt8]) -> [UInt8] {
+        var runs: [UInt8] = []
+        for kind in kinds where runs.last != kind { runs.append(kind) }
+        return runs
+    }
+
     static func cellsInRows(_ kinds: [UInt8]) -> Bool {
         let cells = kinds.filter { $0 == UInt8(ascii: "g") || $0 == UInt8(ascii: "y") }
         var at = 0

@@ -60,9 +60,8 @@ public struct ReportParser: Sendable {
         guard let title = TitlePage.read(whole.lines) else { return Report(reportType: .other) }
         // The same report's text twice in one entry (files concatenated, an extraction run twice) is read once; another
         // report's after it (texts concatenated, PDFs bound into one) is not read: its rows would be this report's.
-        let repeatAt = TitlePage.repeated(title, in: whole.lines)
-        let anotherAt = TitlePage.anotherReport(after: title, in: whole.lines).flatMap { at in repeatAt.map { $0 < at } == true ? nil : at }
-        let text = (anotherAt ?? repeatAt).map { whole.prefix($0) } ?? whole
+        let again = TitlePage.titlePageAgain(after: title, in: whole.lines)
+        let text = again.map { whole.prefix($0.index) } ?? whole
         let lines = text.lines
         var report = Report(reportType: title.type, pillar: title.pillar, year: title.year, title: title.title, titleLine: title.line)
         TitlePage.readMetadata(lines, into: &report)
@@ -72,13 +71,13 @@ public struct ReportParser: Sendable {
                 report.problems.append(ParseProblem(.error, line: title.subjectLine, "unknown force \"\(title.subject)\""))
             }
         }
-        if let anotherAt {
-            let printed = whole.lines[anotherAt].text
-            report.problems.append(ParseProblem(.error, line: whole.lines[anotherAt].number,
-                "another report's title page here (\"\(printed)\"): one entry holds two reports, and the text from this line on is not read (its values would be taken for this report's); give each report an entry of its own"))
-        } else if let repeatAt {
-            report.problems.append(ParseProblem(.warning, line: whole.lines[repeatAt].number,
+        if let again, again.isOwn {
+            report.problems.append(ParseProblem(.warning, line: whole.lines[again.index].number,
                 "the report's title page appears again here: the text from this line on is not read, so no value is counted twice"))
+        } else if let again {
+            let printed = whole.lines[again.index].text
+            report.problems.append(ParseProblem(.error, line: whole.lines[again.index].number,
+                "another report's title page here (\"\(printed)\"): one entry holds two reports, and the text from this line on is not read (its values would be taken for this report's); give each report an entry of its own"))
         }
         guard let layout = ReportLayouts.layout(for: title) else {
             report.problems.append(ParseProblem(.warning, line: title.line, "unsupported layout: no layout reads \(title.type.rawValue) reports of \(title.pillar.rawValue) \(title.year)"))
@@ -208,57 +207,41 @@ enum TitlePage {
         return nil
     }
 
-    /// Where the title page starts again after `title` (its title line, then its subtitle within a few lines), if it
-    /// does: the index in `lines`. Running headers repeat the title with the subject on one line, so they do not count.
-    static func repeated(_ title: Title, in lines: NormalisedLines) -> Int? {
+    /// Where a title page stands after `title`'s, if one does: the index in `lines`, and whether it is the report's own
+    /// again (its title line, then its subtitle within a few lines: the same text twice in one entry) or another
+    /// report's ("PEEL: Police effectiveness 2017", then "An inspection of West Mercia Police" or "A national overview"
+    /// as one of the next two lines: texts concatenated, PDFs bound into one). Running headers set the title and the
+    /// subject on one line, and a contents page or a sentence names a report in words that are no title line.
+    static func titlePageAgain(after title: Title, in lines: NormalisedLines) -> (index: Int, isOwn: Bool)? {
         guard let titleIndex = lines.firstIndex(where: { $0.number == title.line }),
               let subjectIndex = lines.firstIndex(where: { $0.number == title.subjectLine }) else { return nil }
         let titleText = lines[titleIndex].text, subjectText = lines[subjectIndex].text
         // Asked of every line of every report, and String's == compares any two lines (callgrind): texts whose first
         // bytes are ASCII and differ, whatever follows, differ (an ASCII character is a starter, which no
-        // normalisation turns into another), so most lines are passed over on their first two bytes. Texts that are
-        // equal only canonically (a Kelvin sign for a "K") are still compared as Strings.
-        let title = lines[titleIndex]
-        func isTitle(_ index: Int) -> Bool {
-            let opening = lines[index].opening, second = lines[index].secondByte
-            if opening < 0x80 && title.opening < 0x80 {
-                if opening != title.opening { return false }
-                if second < 0x80 && title.secondByte < 0x80 && second != title.secondByte { return false }
+        // normalisation turns into another), so most lines are passed over on their first two bytes: the title's
+        // own, or another title's "PE" (any case). Texts that are equal only canonically (a Kelvin sign for a "K")
+        // are still compared as Strings.
+        let ownTitle = lines[titleIndex]
+        func mayBeOwnTitle(_ line: NormalisedLine) -> Bool {
+            let opening = line.opening, second = line.secondByte
+            if opening < 0x80 && ownTitle.opening < 0x80 {
+                if opening != ownTitle.opening { return false }
+                if second < 0x80 && ownTitle.secondByte < 0x80 && second != ownTitle.secondByte { return false }
             }
-            return lines[index].text == titleText
+            return true
         }
-        var index = subjectIndex + 1
-        while index < lines.count {
-            if isTitle(index),
-               lines[(index + 1)...].prefix(6).filter({ !$0.isBlank }).prefix(2).contains(where: { $0.text == subjectText }) {
-                return index
-            }
-            index += 1
-        }
-        return nil
-    }
-
-    /// Where another report's title page stands after `title`'s ("PEEL: Police effectiveness 2017", then "An inspection
-    /// of West Mercia Police" or "A national overview" as one of the next two lines), if one does: the index in
-    /// `lines`. The report's own title page again is `repeated`'s; running headers set the title and the subject on one
-    /// line, and a contents page or a sentence names a report in words that are no title line.
-    static func anotherReport(after title: Title, in lines: NormalisedLines) -> Int? {
-        guard let subjectIndex = lines.firstIndex(where: { $0.number == title.subjectLine }) else { return nil }
-        var index = subjectIndex + 1
-        while index < lines.count {
-            defer { index += 1 }
-            // Most lines are passed over on their first two bytes ("PE", any case), their text not made.
+        for index in (subjectIndex + 1)..<max(subjectIndex + 1, lines.count) {
             let line = lines[index]
-            guard ASCIIBytes.lower(line.opening) == UInt8(ascii: "p"), ASCIIBytes.lower(line.secondByte) == UInt8(ascii: "e"),
-                  case let text = line.text, peelTitle(text) != nil else { continue }
-            let next = lines[(index + 1)...].prefix(6).filter { !$0.isBlank }.prefix(2)
-            guard let subtitle = next.first(where: { $0.text.hasPrefix(ignoringASCIICase: "an inspection of ") || $0.text.hasPrefix(ignoringASCIICase: "a national overview") })
+            let mayBeOwn = mayBeOwnTitle(line)
+            guard mayBeOwn || (ASCIIBytes.lower(line.opening) == UInt8(ascii: "p") && ASCIIBytes.lower(line.secondByte) == UInt8(ascii: "e"))
             else { continue }
-            if title.line != line.number, let own = lines.first(where: { $0.number == title.line }), own.text == text,
-               let ownSubtitle = lines.first(where: { $0.number == title.subjectLine }), ownSubtitle.text == subtitle.text {
-                continue  // the report's own title page again
+            let text = line.text
+            let next = lines[(index + 1)...].prefix(6).filter { !$0.isBlank }.prefix(2)
+            if mayBeOwn && text == titleText && next.contains(where: { $0.text == subjectText }) { return (index, true) }
+            if peelTitle(text) != nil,
+               next.contains(where: { $0.text.hasPrefix(ignoringASCIICase: "an inspection of ") || $0.text.hasPrefix(ignoringASCIICase: "a national overview") }) {
+                return (index, false)
             }
-            return index
         }
         return nil
     }
