@@ -198,25 +198,28 @@ enum FindingExtractor {
 
     /// A short line opening with an ASCII digit: a numbered section's heading may stand there.
     private static func mayBeNumberedHeading(_ line: NormalisedLine) -> Bool {
-        guard line.opening &- 0x30 < 10, line.byteCount <= 64 else { return false }
-        // One or two digits, "." or ")" or neither, a space, a capital: on the line's bytes (most lines opening with a
-        // digit are numbers, and are passed over without their text made).
-        return line.withText { bytes in
-            var at = 1
-            if at < bytes.count, bytes[at] &- 0x30 < 10 { at += 1 }
-            if at < bytes.count, bytes[at] == UInt8(ascii: ".") || bytes[at] == UInt8(ascii: ")") { at += 1 }
-            return at + 1 < bytes.count && bytes[at] == 0x20 && bytes[at + 1] &- UInt8(ascii: "A") < 26
-        }
+        // Most lines opening with a digit are numbers, and are passed over without their text made.
+        line.opening &- 0x30 < 10 && line.byteCount <= 64 && line.withText { sectionNumberLength($0) != nil }
     }
 
-    /// `text` after a section's number ("2. ", "2) ", "2 "), where it opens with one and a letter follows; nil otherwise.
+    /// `text` after a section's number ("2. ", "2) ", "2 "), where it opens with one; nil otherwise.
     static func withoutSectionNumber(_ text: String) -> Substring? {
         guard let first = text.utf8.first, first &- 0x30 < 10 else { return nil }
-        let afterDigits = text.drop { $0.isASCIIDigit }
-        let rest = afterDigits.drop { $0 == "." || $0 == ")" }.drop { $0 == " " || $0 == "\t" }
-        guard afterDigits.count - rest.count >= 1, afterDigits.first.map({ $0 == "." || $0 == ")" || $0 == " " }) == true,
-              rest.first?.isLetter == true else { return nil }
-        return rest
+        var text = text
+        guard let length = text.withUTF8(sectionNumberLength) else { return nil }
+        return Substring(text.utf8.dropFirst(length))
+    }
+
+    /// The bytes a section's number takes before its title: one or two digits, "." or ")" or neither, spaces or tabs,
+    /// then the title's capital; nil where the bytes open otherwise.
+    private static func sectionNumberLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let first = bytes.first, first &- 0x30 < 10 else { return nil }
+        var at = 1
+        if at < bytes.count, bytes[at] &- 0x30 < 10 { at += 1 }
+        if at < bytes.count, bytes[at] == UInt8(ascii: ".") || bytes[at] == UInt8(ascii: ")") { at += 1 }
+        let spaces = at
+        while at < bytes.count && (bytes[at] == 0x20 || bytes[at] == 0x09) { at += 1 }
+        return at > spaces && at < bytes.count && bytes[at] &- UInt8(ascii: "A") < 26 ? at : nil
     }
 
     /// The question line `index` names, where it is a heading standing alone between blank lines that names one in
@@ -302,6 +305,8 @@ enum FindingExtractor {
             line.last.map { ".;!?".contains($0) } == true || line.hasSuffix("; and") || line.hasSuffix("; or") || line == "and" || line == "or"
         }
         var previous: String?
+        /// A page's number alone on its line was passed over where the current item stopped mid-sentence.
+        var pastPageNumber = false
         /// The current item started at a bullet: then a dash at a line's start is the next item's bullet.
         var currentFromBullet = false
         /// The number the next item of a numbered list has (`numberedItem`), once its first has been read.
@@ -434,9 +439,15 @@ enum FindingExtractor {
             if line.isBareNumber {
                 // Not where the list's glyphs or items go on after it: a footnote's text follows its number, and no
                 // footnote opens with a bullet; a page's number in text without its page marks does (pdfminer set a
-                // page's glyphs ahead of its items, the number of the page before above them).
-                if current != nil || !items.isEmpty,
-                   !(lines[(index + 1)...].prefix(3).first { !$0.isBlank }.map { isBulletGlyph($0.text) || bulletText($0.text) != nil } ?? false) { break }
+                // page's glyphs ahead of its items, the number of the page before above them). Nor where an item
+                // stopped mid-sentence and goes on after the number in lower case: a page's number in text with no
+                // page marks (`pdftotext -nopgbrk`), which cut the item there and ended the list.
+                let after = lines[(index + 1)...].prefix(3).first { !$0.isBlank }
+                let midItem = current != nil && previous.map { !endsItem($0) && !$0.hasSuffix(":") } == true
+                    && after.map { $0.text.first?.isLowercase == true } == true
+                if current != nil || !items.isEmpty, !midItem,
+                   !(after.map { isBulletGlyph($0.text) || bulletText($0.text) != nil } ?? false) { break }
+                pastPageNumber = pastPageNumber || midItem
                 index += 1
                 continue
             }
@@ -468,11 +479,11 @@ enum FindingExtractor {
             func stoppedMidSentence() -> Bool {
                 current != nil && text.first?.isLowercase == true && previous.map { !endsItem($0) && !$0.hasSuffix(":") } == true
             }
-            let resumes = blankSinceLast && stoppedMidSentence()
-            // Across a page break the sentence runs on whatever the wrap: in unwrapped text (a paragraph a line, no wrap
-            // width) the break is the only thing that tells a line cut there from a paragraph's end.
-            let continues = ((!blankSinceLast || resumes) && previous.map { runsOn($0, at: index, with: text) } == true)
-                || (line.afterPageBreak && stoppedMidSentence())
+            // Across a blank line, a page break or a page's number the sentence runs on whatever the wrap: in unwrapped
+            // text (a paragraph a line, no wrap width) nothing else tells a line cut there from a paragraph's end, and
+            // no paragraph opens in lower case.
+            let continues = (!blankSinceLast && previous.map { runsOn($0, at: index, with: text) } == true)
+                || ((blankSinceLast || line.afterPageBreak || pastPageNumber) && stoppedMidSentence())
             // Glyphs printed together ahead of their items (pdfminer prints a page's glyphs so) after an item that stopped
             // mid-sentence at a page's end: the line goes on with that item; the glyphs are the next items'.
             if glyphsPending > 1, current != nil, let before = previous, !endsItem(before), !before.hasSuffix(":"), bulletText(text) == nil {
@@ -569,6 +580,7 @@ enum FindingExtractor {
                 break
             }
             blankSinceLast = false
+            pastPageNumber = false
             previous = text
             index += 1
         }

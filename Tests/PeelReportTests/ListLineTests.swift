@@ -359,13 +359,14 @@ struct PageBreakInUnwrappedItemTests {
         #expect(read.count == 5)
     }
 
-    @Test("without a page break between them, or before a line in upper case, the lines are not joined")
+    @Test("without the page's furniture, a blank line alone between them, they are joined; before a line in upper case they are not")
     func notJoined() throws {
-        // The furniture gone, nothing tells the cut from a paragraph's end in unwrapped text: the lines stay apart.
+        // The furniture gone, the item still stopped mid-sentence ("… crime. This") and goes on in lower case, as no
+        // paragraph opens (before, the item ended at "This", a text the report does not print).
         let noBreak = try recommendations {
             $0.replacingOccurrences(of: "crime. This \n\n13 \n\nPEEL: Police effectiveness 2017 – West Mercia Police \n\n", with: "crime. This \n\n")
         }
-        #expect(!noBreak.contains(Self.item))
+        #expect(noBreak.first == Self.item)
         #expect(!noBreak.contains { $0.hasPrefix("should include") })
         let upper = try recommendations { $0.replacingOccurrences(of: "\nshould include the creation", with: "\nShould include the creation") }
         #expect(!upper.contains { $0.contains("This Should include") })
@@ -594,5 +595,35 @@ struct SymbolBulletTests {
         let changed = try parse(Array(text.replacingOccurrences(of: "\n- The force should", with: "\n\(glyph)The force should").utf8))
         #expect(changed.findings.map(\.text) == original.findings.map(\.text))
         #expect(changed.findings.map(\.question) == original.findings.map(\.question))
+    }
+}
+
+/// An item cut where a page ended, in text with no page marks (`pdftotext -nopgbrk`: the page's number alone between
+/// the item's two parts) or with only a blank line there: before, the item ended at the cut ("… when officers have
+/// been unable") and the list with it, its next items lost.
+@Suite("An item cut by a page's end in text with no page marks")
+struct ItemAcrossPageNumberTests {
+    @Test("goes on past the page's number or a blank line to its part in lower case; the items after it are read",
+          arguments: ["\n\n23\n\n", "\n23\n", "\n\n", "\n\n   23\n\u{0C}"])
+    func acrossPageNumber(cut: String) throws {
+        let westMercia = "peel-effectiveness-2017-west-mercia.txt"
+        let text = String(decoding: Fixtures.sample(westMercia), as: UTF8.self)
+        let at = "particularly domestic abuse victims, when officers have been unable to attend"
+        #expect(text.components(separatedBy: at).count == 2)
+        let original = try parseSample(westMercia)
+        let changed = try parse(Array(text.replacingOccurrences(of: at, with: at.replacingOccurrences(of: "unable to", with: "unable" + cut + "to")).utf8))
+        #expect(changed.findings.map(\.text) == original.findings.map(\.text))
+        #expect(changed.findings.map(\.ordinal) == original.findings.map(\.ordinal))
+    }
+
+    @Test("a page's number after an item that ended its sentence still ends the list")
+    func afterSentenceEnd() throws {
+        let westMercia = "peel-effectiveness-2017-west-mercia.txt"
+        let text = String(decoding: Fixtures.sample(westMercia), as: UTF8.self)
+        let original = try parseSample(westMercia)
+        let last = "\n\nTackling serious and organised crime\n"
+        #expect(text.components(separatedBy: last).count == 2)
+        let changed = try parse(Array(text.replacingOccurrences(of: last, with: "\n\n23\n\nthe text after the list, in lower case." + last).utf8))
+        #expect(changed.findings.map(\.text) == original.findings.map(\.text))
     }
 }

@@ -60,7 +60,7 @@ struct OtherSectionHeadingTests {
         return (original, try parse(Array(text.utf8)))
     }
 
-    @Test("numbered section titles (\"2. Protecting …\") are the titles", arguments: ["%d. ", "%d ", "%d) "])
+    @Test("numbered section titles (\"2. Protecting …\") are the titles", arguments: ["%d. ", "%d ", "%d) ", "%d.\t"])
     func numbered(format: String) throws {
         let (original, changed) = try withHeadings { number, heading in format.replacingOccurrences(of: "%d", with: "\(number)") + heading }
         #expect(original.findings.count == 12)
