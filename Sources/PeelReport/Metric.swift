@@ -165,7 +165,9 @@ extension Metric {
     private static func fromLabel(_ text: String, starts: (String) -> Bool, contains: (String) -> Bool) -> (metric: Metric, qualifier: OutcomeType?)? {
         if let outcome = outcomeType(starts: starts) { return (.outcomeRatePct, outcome) }
         if starts("change") {
-            if contains("asb") || contains("anti-social") { return (.asbIncidentsChange1yPct, nil) }
+            // Over one year: a label whose two periods stand further apart ("12 months to 31 March 2015 against 12
+            // months to 31 March 2017") is no change peel reads.
+            if contains("asb") || contains("anti-social") { return Dates.spanInYears(text).map { $0 == 1 } ?? true ? (.asbIncidentsChange1yPct, nil) : nil }
             if contains("victim-based") { return (.victimBasedCrimeChange5yPct, nil) }
             // Over one year or five, as the two periods it compares say: where they cannot be read (a year garbled by
             // an extractor, "30 June 20 10"), which change it is cannot be known.
@@ -188,12 +190,16 @@ extension Metric {
         }
         if contains("organised crime group") && contains("million") { return (.ocgPerMillion, nil) }
         if contains("victim satisfaction") { return (.victimSatisfactionPct, nil) }
-        if starts("burglary") { return (.burglaryDwellingPer1000Households, nil) }
+        // "Burglary in a dwelling", not a non-dwelling's or all burglary.
+        if starts("burglary") {
+            return contains("dwelling") && !contains("non-dwelling") && !contains("non dwelling") ? (.burglaryDwellingPer1000Households, nil) : nil
+        }
         if contains("anti-social behaviour") || contains("(asb)") { return (.asbIncidentsPer1000, nil) }
         if starts("victim-based crime") { return (.victimBasedCrimePer1000, nil) }
         if starts("sexual offences") { return (.sexualOffencesPer1000, nil) }
         if starts("assault with injury") { return (.assaultWithInjuryPer1000, nil) }
-        if contains("crimes recorded") || starts("recorded crime") { return (.recordedCrimePer1000, nil) }
+        // Recorded crime is without fraud ("Recorded crime (excluding fraud)"): one that says it includes fraud is another.
+        if contains("crimes recorded") || starts("recorded crime") { return contains("including fraud") ? nil : (.recordedCrimePer1000, nil) }
         return nil
     }
 

@@ -34,13 +34,27 @@ enum NarrativeFigures {
 
         func word(_ group: Int) -> String { groups[group]?.lowercased() ?? "" }
 
+        /// The period that ends last (one with no end or day comes before any with one).
+        static func latest(_ periods: [Period]) -> Period? {
+            periods.max { first, second in
+                switch (first.end ?? first.asAt, second.end ?? second.asAt) {
+                case let (one?, other?): one < other
+                case (nil, _?): true
+                default: false
+                }
+            }
+        }
+
         /// A number takes the period its sentence names last before it ("In the 12 months to 30 June 2015, … recorded
-        /// 17,130 incidents …, as reported on 1 October 2015"), else the last one it names.
+        /// 17,130 incidents …, as reported on 1 October 2015"), else the last one it names. A change takes the latest
+        /// its sentence names, the one it ends with, wherever it stands ("When compared with the 12 months to 30 June
+        /// 2010, … fell by 9 percent for the 12 months to 30 June 2015").
         func figure(_ area: Area, _ metric: Metric, _ group: Int, sign: Double = 1, period: Period? = nil) -> Figure? {
             // A count printed with a fraction ("17.130 incidents": a point for a thousands comma, or a slip) is no count.
             guard let printed = groups[group].flatMap({ PrintedNumber($0) }), metric.unit != .count || printed.decimals == 0 else { return nil }
+            let latest = metric.isChange && periods.count >= 2 ? Self.latest(periods) : nil
             return Figure(area: area, metric: metric, value: printed.value * sign, decimals: printed.decimals, unit: metric.unit,
-                          period: period ?? groupPeriods[group] ?? periods.last ?? Period(), source: .narrative, line: groupLines[group])
+                          period: period ?? latest ?? groupPeriods[group] ?? periods.last ?? Period(), source: .narrative, line: groupLines[group])
         }
     }
 
@@ -51,6 +65,11 @@ enum NarrativeFigures {
     private static let number = "([0-9][0-9,]*(?:\\.[0-9]+)?)"
     private static let change = "(fell|decreased|reduced|increased|rose)"
     private static let comparison = "(reduction|decrease|fall|increase|rise)"
+    /// Crimes whose victims a satisfaction survey may ask alone.
+    private static let victimsOfOneCrime = ["domestic abuse", "hate crime", "anti-social behaviour", "burglary", "violent crime", "vehicle crime"]
+    /// Where a comparison's figure is England and Wales': a change compared with one "across its most similar group of
+    /// forces", "across Wales" or "in the previous year" is not.
+    private static let acrossEnglandAndWales = "( across all forces in England and Wales| across England and Wales| in England and Wales)?"
 
     private static let patterns = makePatterns()
 
@@ -66,22 +85,26 @@ enum NarrativeFigures {
             [match.figure(.force, .asbIncidentsCount, 1)].compactMap { $0 }
         },
         Pattern(cue: "incidents than the force recorded", keys: [" percent ", " incidents than the force recorded"], "\(number) percent (fewer|more) incidents than the force recorded") { match in
-            [match.figure(.force, .asbIncidentsChange1yPct, 1, sign: sign(match.word(2)))].compactMap { $0 }
+            guard overOneYear(match.sentence) else { return [] }
+            return [match.figure(.force, .asbIncidentsChange1yPct, 1, sign: sign(match.word(2)))].compactMap { $0 }
         },
         Pattern(cue: "across england and wales, there were", keys: ["across england and wales, there were ", " percent "], "across England and Wales, there were \(number) percent (fewer|more) incidents") { match in
-            [match.figure(.englandAndWales, .asbIncidentsChange1yPct, 1, sign: sign(match.word(2)))].compactMap { $0 }
+            guard overOneYear(match.sentence) else { return [] }
+            return [match.figure(.englandAndWales, .asbIncidentsChange1yPct, 1, sign: sign(match.word(2)))].compactMap { $0 }
         },
         // "… fell by 9 percent in Dyfed-Powys compared with a reduction of 13 percent across all forces …"
-        Pattern(cue: "percent in ", keys: [" percent in ", " compared with a"], "\(change) by \(number) percent in [^,.]{1,60}?,? compared with an? \(comparison) of \(number) percent") { match in
+        Pattern(cue: "percent in ", keys: [" percent in ", " compared with a"], "\(change) by \(number) percent in [^,.]{1,60}?,? compared with an? \(comparison) of \(number) percent\(acrossEnglandAndWales)") { match in
             guard let metric = crimeChangeMetric(match.sentence) else { return [] }
             return [match.figure(.force, metric, 2, sign: sign(match.word(1))),
-                    match.figure(.englandAndWales, metric, 4, sign: sign(match.word(3)))].compactMap { $0 }
+                    match.groups[5] == nil ? nil : match.figure(.englandAndWales, metric, 4, sign: sign(match.word(3)))].compactMap { $0 }
         },
         // "… increased by 7 percent for the 12 months to 30 June 2015. This is compared with an increase of 4 percent …"
-        Pattern(cue: "this is compared with", keys: [" this is compared with a", " percent"], reach: 1, "\(change) by \(number) percent for the 12 months to [^.]+\\. This is compared with an? \(comparison) of \(number) percent") { match in
-            guard match.sentence.lowercasedContains("recorded crime") else { return [] }
-            return [match.figure(.force, .recordedCrimeChange1yPct, 2, sign: sign(match.word(1))),
-                    match.figure(.englandAndWales, .recordedCrimeChange1yPct, 4, sign: sign(match.word(3)))].compactMap { $0 }
+        Pattern(cue: "this is compared with", keys: [" this is compared with a", " percent"], reach: 1, "\(change) by \(number) percent for the 12 months to [^.]+\\. This is compared with an? \(comparison) of \(number) percent\(acrossEnglandAndWales)") { match in
+            // Over the years the sentence compares ("When compared with the previous year", "… with the 12 months to 30
+            // June 2010"): one or five; any other span, or none told, is no change peel reads.
+            guard match.sentence.lowercasedContains("recorded crime"), let metric = crimeChangeMetric(match.sentence) else { return [] }
+            return [match.figure(.force, metric, 2, sign: sign(match.word(1))),
+                    match.groups[5] == nil ? nil : match.figure(.englandAndWales, metric, 4, sign: sign(match.word(3)))].compactMap { $0 }
         },
         Pattern(cue: "organised crime groups", keys: ["monitoring ", " organised crime groups"], "monitoring \(number) organised crime groups") { match in
             [match.figure(.force, .ocgCount, 1)].compactMap { $0 }
@@ -102,7 +125,10 @@ enum NarrativeFigures {
             [match.figure(.englandAndWales, .ocgPredominantDrugsPct, 1)].compactMap { $0 }
         },
         Pattern(cue: "were satisfied", keys: [" percent were satisfied"], "\(number) percent were satisfied") { match in
-            [match.figure(.force, .victimSatisfactionPct, 1)].compactMap { $0 }
+            // The victims of all crime: a survey of one crime's victims ("of domestic abuse victims …, 91.0 percent
+            // were satisfied") is another rate.
+            guard !victimsOfOneCrime.contains(where: { match.sentence.lowercasedContains($0) }) else { return [] }
+            return [match.figure(.force, .victimSatisfactionPct, 1)].compactMap { $0 }
         },
         Pattern(cue: "national victim satisfaction rate", keys: ["national victim satisfaction rate of "], "national victim satisfaction rate of \(number) percent") { match in
             [match.figure(.englandAndWales, .victimSatisfactionPct, 1)].compactMap { $0 }
@@ -121,10 +147,18 @@ enum NarrativeFigures {
     /// Which change a crime sentence reports: victim-based crime (five years), or recorded crime over five
     /// years or one, told apart by the years it compares.
     private static func crimeChangeMetric(_ sentence: String) -> Metric? {
+        if sentence.lowercasedContains("non victim-based") || sentence.lowercasedContains("non-victim-based") { return nil }
         if sentence.lowercasedContains("victim-based crime") { return .victimBasedCrimeChange5yPct }
         guard sentence.lowercasedContains("recorded crime") else { return nil }
         if Dates.spanInYears(sentence) == 5 { return .recordedCrimeChange5yPct }
         return sentence.lowercasedContains("previous year") ? .recordedCrimeChange1yPct : nil
+    }
+
+    /// Whether an anti-social behaviour change compares one year with the one before: "the previous 12 months", or
+    /// two periods a year apart (not "than … in the 12 months to 30 June 2012").
+    private static func overOneYear(_ sentence: String) -> Bool {
+        if let span = Dates.spanInYears(sentence) { return span == 1 }
+        return sentence.lowercasedContains("previous 12 months") || sentence.lowercasedContains("previous year")
     }
 
     /// The figures the sentences state, and a problem for each sentence too long to search (see
