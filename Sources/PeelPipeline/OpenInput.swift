@@ -10,6 +10,9 @@ final class OpenInput: @unchecked Sendable {
     /// Size when opened.
     let bytes: Int
     private let modified: timespec
+    /// Its status change time when opened: every write sets it, and no one can set it back (`touch -d` and `rsync -t`
+    /// restore the modification time, and change this one doing so).
+    private let statusChanged: timespec
 
     /// Opens `path`; the error says why it cannot be read, in the system's words ("No such file or directory").
     init(path: String) throws(SystemCallError) {
@@ -36,6 +39,7 @@ final class OpenInput: @unchecked Sendable {
         self.descriptor = descriptor
         bytes = Int(info.st_size)
         modified = info.st_mtim
+        statusChanged = info.st_ctim
     }
 
     deinit { close(descriptor) }
@@ -43,11 +47,13 @@ final class OpenInput: @unchecked Sendable {
     /// A path that opens this same file again (libarchive opens its inputs by name, once per pass over a zip).
     var reopenablePath: String { "/proc/self/fd/\(descriptor)" }
 
-    /// True when the file's size or modification time is no longer what it was when opened.
+    /// True when the file's size, modification time or status change time is no longer what it was when opened: a
+    /// rewrite in place of the same size with its modification time put back (`rsync --inplace -t`) shows in the last.
     var changedSinceOpened: Bool {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return true }
-        return Int(info.st_size) != bytes || info.st_mtim.tv_sec != modified.tv_sec || info.st_mtim.tv_nsec != modified.tv_nsec
+        func same(_ one: timespec, _ other: timespec) -> Bool { one.tv_sec == other.tv_sec && one.tv_nsec == other.tv_nsec }
+        return Int(info.st_size) != bytes || !same(info.st_mtim, modified) || !same(info.st_ctim, statusChanged)
     }
 
     /// SHA-256 of the whole file, read as the archive reader's observer reads what it left (`InputObserver.finish`).

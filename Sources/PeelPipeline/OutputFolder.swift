@@ -45,8 +45,13 @@ final class OutputFolder {
             throw RunFailure(.cannotCreateOutput, "\(parent): cannot create the output folder's parent: \(error.localizedDescription)")
         }
         let path = parent + "/." + name + ".lock"
-        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw RunFailure(.cannotCreateOutput, "\(path): \(errorText())") }
+        // Not through a symbolic link: one planted at the lock's name would have a run create or open the file it
+        // names, anywhere.
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard descriptor >= 0 else {
+            if errno == ELOOP { throw RunFailure(.cannotCreateOutput, "\(path): the lock file is a symbolic link, which peel does not follow; remove it") }
+            throw RunFailure(.cannotCreateOutput, "\(path): \(errorText())")
+        }
         var result: Int32
         repeat { result = flock(descriptor, wait ? LOCK_EX : LOCK_EX | LOCK_NB) } while result != 0 && errno == EINTR
         if result != 0 {

@@ -202,7 +202,7 @@ enum StagedExtraction {
         if file.changedSinceOpened {
             // Written to while it was read: what was parsed and what was checksummed may be two versions. Its rows
             // stand for this run, but nothing is cached, and the run says so.
-            record.summary.failure = "the file changed while it was read (its size or modification time); run again once it is complete"
+            record.summary.failure = "the file changed while it was read (its size, modification time or status change time); run again once it is complete"
             record.sha256 = nil
         }
         record.seconds = secondsSince(started)

@@ -334,6 +334,36 @@ struct CarelessUseTests {
         }
     }
 
+    /// Before: a rewrite in place of the same size, its modification time put back (`rsync --inplace -t`), went
+    /// unseen, and what was parsed from the new bytes was cached under the old bytes' checksum.
+    @Test("an input rewritten in place with its size and modification time kept is seen as changed")
+    func rewrittenInPlace() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/report.txt"
+        try writeBytes(Array("first version\n".utf8), to: path)
+        try shell("touch -d 2020-01-01 report.txt", in: folder)
+        let input = try OpenInput(path: path)
+        #expect(!input.changedSinceOpened)
+        usleep(20_000)
+        try shell("printf 'other version' | dd of=report.txt bs=1 conv=notrunc status=none && touch -d 2020-01-01 report.txt", in: folder)
+        #expect(input.bytes == 14 && readBytes(path) == Array("other version\n".utf8))
+        #expect(input.changedSinceOpened)
+    }
+
+    /// Before: the lock was opened through a symbolic link planted at its name, so a run (as root) created the file it
+    /// named, anywhere ("/etc/nologin").
+    @Test("a symbolic link at the lock's name is refused (73), and the file it names is not created")
+    func lockThroughLink() throws {
+        let (folder, config) = try setUp()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(symlink(folder + "/elsewhere", folder + "/.out.lock") == 0)
+        let refused = failure { () throws(RunFailure) in try run([folder + "/in"], folder + "/out", config) }
+        #expect(refused?.status == .cannotCreateOutput)
+        #expect(refused?.description.contains("the lock file is a symbolic link, which peel does not follow") == true, "\(refused?.description ?? "")")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/elsewhere"))
+    }
+
     @Test("the dataset's README says what this run read, skipped, quarantined and found, the same on a re-run")
     func readmeSaysWhatHappened() throws {
         let (folder, config) = try setUp()
