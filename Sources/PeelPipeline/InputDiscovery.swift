@@ -59,9 +59,13 @@ enum InputDiscovery {
             }
             if let failure = walk.read(base) { throw RunFailure(.noInput, "\(path): cannot list the folder: \(failure)") }
         }
-        let unique = Array(Set(walk.files).union(walk.unreadable.keys)).sorted(by: inByteOrder)
+        // Paths are told apart by their bytes: two names that differ only in their Unicode normalisation ("café" with
+        // "é" one character or two) are two files, where String's equality took them for one and read only one.
+        var seen = Set<[UInt8]>()
+        let unique = (walk.files + walk.unreadable.keys.sorted(by: inByteOrder)).filter { seen.insert(Array($0.utf8)).inserted }.sorted(by: inByteOrder)
+        let unreadable = Dictionary(walk.unreadable.map { (Array($0.key.utf8), $0.value) }, uniquingKeysWith: { first, _ in first })
         if unique.isEmpty { throw RunFailure(.noInput, "no input files in \(paths.joined(separator: ", "))") }
-        return Found(archives: unique.map { InputArchive(path: $0, unreadable: walk.unreadable[$0]) }, datasetsPassedOver: walk.datasets.sorted(),
+        return Found(archives: unique.map { InputArchive(path: $0, unreadable: unreadable[Array($0.utf8)]) }, datasetsPassedOver: walk.datasets.sorted(),
                      passedOver: walk.passedOver)
     }
 
@@ -88,17 +92,17 @@ private struct FolderWalk {
     /// Things inside the input folders that could hold reports but cannot be read, by the path they are shown as:
     /// why (a folder that cannot be listed, a name that is not UTF-8).
     var unreadable: [String: String] = [:]
-    /// Each folder read, by its real path (every link resolved): the path it was first read as.
-    var folders: [String: String] = [:]
+    /// Each folder read, by its real path's bytes (every link resolved): the path it was first read as.
+    var folders: [[UInt8]: String] = [:]
 
     /// Reads the folder at `path` and, depth first, the folders in it; why it cannot be listed, if it cannot.
     mutating func read(_ path: String) -> SystemCallError? {
         if let real = realPath(path) {
-            if let first = folders[real] {
-                passedOver.append(.init(path: path, reason: first == path ? "named twice" : "the folder \(first) again, read once"))
+            if let first = folders[Array(real.utf8)] {
+                passedOver.append(.init(path: path, reason: first.utf8.elementsEqual(path.utf8) ? "named twice" : "the folder \(first) again, read once"))
                 return nil
             }
-            folders[real] = path
+            folders[Array(real.utf8)] = path
         }
         let names: [FolderName]
         switch folderNames(path) {

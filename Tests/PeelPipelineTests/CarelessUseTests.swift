@@ -364,6 +364,28 @@ struct CarelessUseTests {
         #expect(!FileManager.default.fileExists(atPath: folder + "/elsewhere"))
     }
 
+    /// Before: two names that differ only in their Unicode normalisation (a Mac's "é" as "e" and an accent, a Linux
+    /// machine's as one character) were one input to String's equality: one was never read, without a word.
+    @Test("two files or folders whose names differ only in their Unicode normalisation are each read")
+    func namesInTwoNormalisations() throws {
+        let (folder, config) = try setUp()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let composed = "caf\u{E9}", decomposed = "cafe\u{301}"
+        #expect(composed == decomposed && !composed.utf8.elementsEqual(decomposed.utf8))
+        try FileManager.default.createDirectory(atPath: folder + "/names", withIntermediateDirectories: true)
+        for (name, sample) in [(composed, "peel-effectiveness-2015-wiltshire.txt"), (decomposed, "peel-effectiveness-2015-dyfed-powys.txt")] {
+            try FileManager.default.copyItem(atPath: Fixtures.samplesFolder + "/" + sample, toPath: folder + "/names/\(name).txt")
+            try FileManager.default.createDirectory(atPath: folder + "/" + name, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: Fixtures.samplesFolder + "/" + sample, toPath: folder + "/\(name)/report.txt")
+        }
+        let files = try run([folder + "/names"], folder + "/out", config)
+        #expect(files.manifest.inputs.count == 2)
+        #expect(files.manifest.totals.parsed == 2)
+        let folders = try run([folder + "/" + composed, folder + "/" + decomposed], folder + "/out", config)
+        #expect(folders.manifest.inputs.count == 2)
+        #expect(folders.manifest.totals.parsed == 2)
+    }
+
     @Test("the dataset's README says what this run read, skipped, quarantined and found, the same on a re-run")
     func readmeSaysWhatHappened() throws {
         let (folder, config) = try setUp()
