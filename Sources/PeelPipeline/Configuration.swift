@@ -48,6 +48,9 @@ extension Configuration {
         if let duplicate = DuplicateKeys.first(in: Array(data)) {
             throw ConfigurationError(description: "\"\(duplicate)\" is given twice (JSON keeps only one of them)")
         }
+        if let line = TrailingComma.line(in: Array(data)) {
+            throw ConfigurationError(description: "not valid JSON (line \(line)): a comma before a closing bracket or brace, which JSON does not allow")
+        }
         let parsed: Any
         do {
             parsed = try JSONSerialization.jsonObject(with: data)
@@ -262,6 +265,40 @@ enum DuplicateKeys {
                 lastString = nil
             default:
                 break
+            }
+            index += 1
+        }
+        return nil
+    }
+}
+
+/// The line of the first comma that stands before a closing "}" or "]" (a hand-editing slip): Foundation's parser on
+/// Linux accepts it, where JSON, and every other reader of the file, does not.
+enum TrailingComma {
+    static func line(in bytes: [UInt8]) -> Int? {
+        var line = 1, commaLine: Int?
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "\""):
+                // A string: passed over whole, its escapes with it.
+                index += 1
+                while index < bytes.count && bytes[index] != UInt8(ascii: "\"") {
+                    if bytes[index] == UInt8(ascii: "\\") { index += 1 }
+                    index += 1
+                }
+                commaLine = nil
+            case UInt8(ascii: ","):
+                commaLine = line
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                if let commaLine { return commaLine }
+            case 0x0A:
+                line += 1
+            case 0x20, 0x09, 0x0D:
+                break
+            default:
+                commaLine = nil
             }
             index += 1
         }

@@ -115,6 +115,10 @@ struct CarelessUseTests {
               // Before, compared as printed: the second, its "_" escaped, went unseen.
               ("duplicate key escaped", #"{"limits": {"max_entry_bytes": 5, "max\u005fentry_bytes": 7}}"#, nil,
                #""limits.max_entry_bytes" is given twice (JSON keeps only one of them)"#),
+              // Before, accepted: Foundation's parser on Linux takes a comma before a closing brace.
+              ("trailing comma", "{\"limits\": {\"max_entry_bytes\": 33554432,},\n \"queue_bytes\": 67108864,\n}", nil,
+               "bad.json: not valid JSON (line 1): a comma before a closing bracket or brace"),
+              ("trailing comma in a list", "{\"population\": {\"combined_areas\": [\n]}, \"x,]\": 1}", nil, #"unknown key "x,]""#),
               // Not Foundation's "Error Domain=NSCocoaErrorDomain Code=3840 …": the reason and where.
               ("cut short", #"{"limits": {"max_entry_bytes": 5"#, nil, "bad.json: not valid JSON: Unexpected end of file"),
               ("missing comma", "{\n  \"queue_bytes\": 1000000\n  \"limits\": {}\n}\n", nil, "bad.json: not valid JSON (line 3, column 3): "),
