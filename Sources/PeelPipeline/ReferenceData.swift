@@ -16,7 +16,7 @@ struct ReferenceData: Sendable {
             throw RunFailure(.configuration, "\(path): cannot read the force registry")
         }
         let forces: ForceRegistry
-        do { forces = try ForceRegistry(csv: String(decoding: data, as: UTF8.self)) } catch {
+        do { forces = try ForceRegistry(csv: csvText(data)) } catch {
             throw RunFailure(.configuration, "\(path): \(error.description)")
         }
         let record = Manifest.ReferenceRecord(path: path, sha256: sha256Hex(Array(data)), rows: forces.forces.count)
@@ -26,12 +26,19 @@ struct ReferenceData: Sendable {
             throw RunFailure(.configuration, "\(populationPath): cannot read the population table")
         }
         let population: PopulationTable
-        do { population = try PopulationTable(csv: String(decoding: populationData, as: UTF8.self), forces: forces, vintage: policy.vintage) } catch {
+        do { population = try PopulationTable(csv: csvText(populationData), forces: forces, vintage: policy.vintage) } catch {
             throw RunFailure(.configuration, "\(populationPath): \(error.description)")
         }
         try check(policy, forces: forces, population: population, file: populationPath)
         let populationRecord = Manifest.ReferenceRecord(path: populationPath, sha256: sha256Hex(Array(populationData)), rows: population.rowCount)
         return ReferenceData(forces: forces, denominators: Denominators(table: population, policy: policy), files: [record, populationRecord])
+    }
+
+    /// A reference file's text, without the byte-order mark Excel's "CSV UTF-8" writes first (left in, it made the
+    /// first column's name another, and a correct table was refused for a column it has).
+    private static func csvText(_ data: Data) -> String {
+        let bytes = Array(data)
+        return String(decoding: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...], as: UTF8.self)
     }
 
     /// Every force id and metric the policy names exists, and the table holds a population for every report year

@@ -390,6 +390,20 @@ struct CarelessUseTests {
         #expect(folders.manifest.totals.parsed == 2)
     }
 
+    /// Before: refused, for a column it has ('no "force_id" column') or a correct line ("line 2: needs force_id …").
+    @Test("reference tables saved with a byte-order mark (Excel's CSV UTF-8) are read as without one")
+    func referenceWithByteOrderMark() throws {
+        let (folder, config) = try setUp()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let plain = try run([folder + "/in"], folder + "/plain", config)
+        for file in ["forces.csv", "population.csv"] {
+            try writeBytes([0xEF, 0xBB, 0xBF] + readBytes(folder + "/" + file), to: folder + "/" + file)
+        }
+        let marked = try run([folder + "/in"], folder + "/marked", config)
+        #expect(marked.manifest.totals.parsed == plain.manifest.totals.parsed)
+        #expect(readBytes(folder + "/marked/enriched_figures.csv") == readBytes(folder + "/plain/enriched_figures.csv"))
+    }
+
     @Test("the dataset's README says what this run read, skipped, quarantined and found, the same on a re-run")
     func readmeSaysWhatHappened() throws {
         let (folder, config) = try setUp()
