@@ -47,11 +47,13 @@ public struct PDFTextExtractor: Sendable {
         }
     }
 
-    fileprivate enum ProbeAnswer {
+    enum ProbeAnswer: Equatable {
         /// "pdftotext 22.12.0"; nil if pdftotext did not run.
         case version(String?)
         /// Ended by one of `stopSignals`, which peel never sends.
         case stopped(signal: Int32)
+        /// The system did not start it (the reason in its words); not kept either: the next PDF asks again.
+        case notStarted(String)
     }
 
     /// A PDF is recognised by its bytes, never its name: "%PDF-" and a version, at the start or within the first
@@ -75,6 +77,8 @@ public struct PDFTextExtractor: Sendable {
     public func extract(_ pdf: [UInt8]) -> Result<ExtractedPDFText, PDFFailure> {
         let probe = versionProbe?.answer
         if case .stopped(let signal) = probe { return .failure(Self.stoppedFromOutside(signal)) }
+        // Installed, but the system would not start it (out of file descriptors or processes): said so, not "install it".
+        if case .notStarted(let error) = probe { return .failure(PDFFailure(reason: "pdftotext could not be started: \(error)", mayPass: true)) }
         guard let executable, case .version(let extractor?) = probe else {
             return .failure(PDFFailure(reason: "PDF not read: pdftotext is not installed (Debian: apt-get install poppler-utils)", mayPass: true))
         }
@@ -140,10 +144,15 @@ public struct PDFTextExtractor: Sendable {
 
     /// "pdftotext 22.12.0" from `pdftotext -v` (it prints "pdftotext version 22.12.0" and its copyright on stderr).
     fileprivate static func version(_ executable: String) -> ProbeAnswer {
-        let outcome = ChildProcess.run(executable, ["-v"], input: [], limits: ChildLimits(seconds: 10, addressSpaceBytes: 1 << 30, maxOutputBytes: 1 << 16))
+        answer(ChildProcess.run(executable, ["-v"], input: [], limits: ChildLimits(seconds: 10, addressSpaceBytes: 1 << 30, maxOutputBytes: 1 << 16)))
+    }
+
+    /// What `pdftotext -v`'s outcome says of the pdftotext found.
+    static func answer(_ outcome: ChildOutcome) -> ProbeAnswer {
         switch outcome.termination {
         case .exited: break
         case .signalled(let signal) where stopSignals.contains(signal): return .stopped(signal: signal)
+        case .notStarted(let error): return .notStarted(error)
         default: return .version(nil)
         }
         let text = String(decoding: outcome.errorOutput + outcome.output, as: UTF8.self)

@@ -1,6 +1,6 @@
 import Dispatch
 import Foundation
-import PeelPDF
+@testable import PeelPDF
 import PeelTestSupport
 import PeelText
 import Testing
@@ -129,6 +129,16 @@ struct PDFTextExtractorTests {
         let missing = PDFTextExtractor(settings: PDFSettings(), maxTextBytes: 1 << 20, searchPath: "/nonexistent:relative/bin")
         #expect(missing.executable == nil)
         #expect(reason(missing.extract(readBytes(gwent))) == "PDF not read: pdftotext is not installed (Debian: apt-get install poppler-utils)")
+    }
+
+    /// Before: a pdftotext the system would not start (out of file descriptors or processes: `ulimit -n`, `ulimit -u`)
+    /// was taken for none, and every PDF quarantined as "pdftotext is not installed", with the advice to install it.
+    /// (The system's refusal cannot be had in a test process that shares its limits with the tests beside it; the
+    /// probe's reading of it is asked directly.)
+    @Test("a pdftotext the system does not start is not one that is not installed")
+    func notStarted() {
+        #expect(PDFTextExtractor.answer(ChildOutcome(termination: .notStarted("Too many open files"))) == .notStarted("Too many open files"))
+        #expect(PDFTextExtractor.answer(ChildOutcome(termination: .timedOut)) == .version(nil))
     }
 
     @Test("pdftotext's version is asked once, when first needed, and never by a run that meets no PDF")
