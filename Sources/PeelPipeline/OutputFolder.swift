@@ -20,7 +20,10 @@ final class OutputFolder {
     /// beside the real folder: swapping a link's own name would leave the folder it points to stale forever, and
     /// two names for one dataset would take two locks.
     init(path: String) throws(RunFailure) {
-        let url = URL(fileURLWithPath: path).standardizedFileURL
+        // Made absolute, not standardised: "L/../out" is where the system takes it (beside the folder L links to, not
+        // beside L), and only realpath(3) resolves it so. A folder that does not exist yet is its parent's, resolved.
+        var url = URL(fileURLWithPath: path)
+        if url.lastPathComponent == "." || url.lastPathComponent == ".." { url = url.standardizedFileURL }
         if let real = realPath(url.path) {
             target = real
         } else if let link = symbolicLinkTarget(url.path) {

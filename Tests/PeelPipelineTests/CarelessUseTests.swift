@@ -404,6 +404,18 @@ struct CarelessUseTests {
         #expect(readBytes(folder + "/marked/enriched_figures.csv") == readBytes(folder + "/plain/enriched_figures.csv"))
     }
 
+    /// Before: resolved as text, "L/../out" (L a symbolic link) was taken for "./out", and a dataset there replaced.
+    @Test("an output path through a symbolic link and \"..\" is where the system takes it")
+    func outputThroughLinkAndParent() throws {
+        let (folder, config) = try setUp()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/deep/inner", withIntermediateDirectories: true)
+        #expect(symlink(folder + "/deep/inner", folder + "/L") == 0)
+        _ = try run([folder + "/in"], folder + "/L/../out", config)
+        #expect(FileManager.default.fileExists(atPath: folder + "/deep/out/manifest.json"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
+    }
+
     @Test("the dataset's README says what this run read, skipped, quarantined and found, the same on a re-run")
     func readmeSaysWhatHappened() throws {
         let (folder, config) = try setUp()
