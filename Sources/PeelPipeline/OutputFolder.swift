@@ -35,7 +35,15 @@ final class OutputFolder {
         let resolved = URL(fileURLWithPath: target)
         parent = resolved.deletingLastPathComponent().path
         name = resolved.lastPathComponent
+        // Its siblings' names hold its own and more: they must fit a file system's name (NAME_MAX, 255 bytes), or the
+        // run would fail at its end naming a staging folder the operator never chose.
+        if name.utf8.count > Self.longestName {
+            throw RunFailure(.cannotCreateOutput, "\(path): its name is \(name.utf8.count) bytes; peel writes its staging folder beside it as \".<name>.previous-<run id>\", so the name may have at most \(Self.longestName)")
+        }
     }
+
+    /// The longest name an output folder may have: 255 bytes less ".", ".previous-" and a run id (a UUID's 36).
+    static let longestName = 255 - 1 - 10 - 36
 
     deinit { unlock() }
 

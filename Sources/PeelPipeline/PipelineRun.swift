@@ -94,6 +94,16 @@ public enum PipelineRun {
 
         let output = try OutputFolder(path: options.output)
         try InputDiscovery.checkSeparate(inputs: options.inputs, output: output.target, outputAsGiven: options.output)
+        // The inputs are found before anything is written: a run refused for its inputs (66) leaves no trace, not even
+        // the output folder's parents or its lock.
+        let discovered = try InputDiscovery.archives(in: options.inputs)
+        let inputs = discovered.archives
+        for dataset in discovered.datasetsPassedOver {
+            logger.warning("input folder passed over: it is a peel dataset", metadata: ["folder": .string(dataset)])
+        }
+        for item in discovered.passedOver {
+            logger.warning("input passed over", metadata: ["path": .string(item.path), "reason": .string(item.reason)])
+        }
         try output.lock(wait: options.waitForLock)
         defer { output.unlock() }
         try output.checkReplaceable()
@@ -106,14 +116,6 @@ public enum PipelineRun {
             ])
         }
 
-        let discovered = try InputDiscovery.archives(in: options.inputs)
-        let inputs = discovered.archives
-        for dataset in discovered.datasetsPassedOver {
-            logger.warning("input folder passed over: it is a peel dataset", metadata: ["folder": .string(dataset)])
-        }
-        for item in discovered.passedOver {
-            logger.warning("input passed over", metadata: ["path": .string(item.path), "reason": .string(item.reason)])
-        }
         logger.info("run started", metadata: [
             "run_id": .string(runId), "archives": .stringConvertible(inputs.count), "jobs": .stringConvertible(options.jobs),
         ])

@@ -416,6 +416,24 @@ struct CarelessUseTests {
         #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
     }
 
+    /// Before: a run refused for a missing input created the output folder's missing parents and its lock; one given an
+    /// output name too long for its staging folder beside it failed at its end (74), naming that staging folder.
+    @Test("a run refused for its inputs leaves no trace; an output name too long for its siblings is refused at once (73)")
+    func refusedBeforeWriting() throws {
+        let (folder, config) = try setUp()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let missing = failure { () throws(RunFailure) in try run([folder + "/nowhere"], folder + "/new/parents/out", config) }
+        #expect(missing?.status == .noInput)
+        #expect(!FileManager.default.fileExists(atPath: folder + "/new"))
+        let long = String(repeating: "o", count: OutputFolder.longestName + 1)
+        let refused = failure { () throws(RunFailure) in try run([folder + "/in"], folder + "/" + long, config) }
+        #expect(refused?.status == .cannotCreateOutput)
+        #expect(refused?.description.contains("its name is \(long.utf8.count) bytes") == true, "\(refused?.description ?? "")")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).allSatisfy { !$0.contains("ooo") })
+        let fits = try run([folder + "/in"], folder + "/" + String(long.dropFirst()), config)
+        #expect(fits.manifest.totals.parsed == 5)
+    }
+
     @Test("the dataset's README says what this run read, skipped, quarantined and found, the same on a re-run")
     func readmeSaysWhatHappened() throws {
         let (folder, config) = try setUp()
