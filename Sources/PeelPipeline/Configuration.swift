@@ -33,8 +33,15 @@ public struct ConfigurationError: Error, CustomStringConvertible {
 extension Configuration {
     /// Loads `path` (its checksum goes into the manifest and the cache keys).
     public static func load(path: String) throws(ConfigurationError) -> LoadedConfiguration {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigurationError(description: "\(path): cannot read the configuration file")
+        // Read through open(2), for the system's reason when it cannot be ("No such file or directory", "Too many open
+        // files": a process out of descriptors is no configuration mistake to look for in the file).
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw ConfigurationError(description: "\(path): cannot read the configuration file: \(String(cString: strerror(errno)))")
+        }
+        let data: Data
+        do { data = try FileHandle(fileDescriptor: descriptor, closeOnDealloc: true).readToEnd() ?? Data() } catch {
+            throw ConfigurationError(description: "\(path): cannot read the configuration file: \((error as NSError).localizedDescription)")
         }
         do {
             let configuration = try parse(data)

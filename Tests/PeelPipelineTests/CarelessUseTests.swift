@@ -434,6 +434,16 @@ struct CarelessUseTests {
         #expect(fits.manifest.totals.parsed == 5)
     }
 
+    /// Before: "cannot read the configuration file" and no more, whatever the cause (out of file descriptors, too).
+    @Test("a configuration file that cannot be read is refused (78) with the system's reason")
+    func configurationUnreadable() throws {
+        let (folder, _) = try setUp()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let refused = failure { () throws(RunFailure) in try run([folder + "/in"], folder + "/out", folder + "/nowhere/pipeline.json") }
+        #expect(refused?.status == .configuration)
+        #expect(refused?.description == folder + "/nowhere/pipeline.json: cannot read the configuration file: No such file or directory")
+    }
+
     @Test("the dataset's README says what this run read, skipped, quarantined and found, the same on a re-run")
     func readmeSaysWhatHappened() throws {
         let (folder, config) = try setUp()
