@@ -34,6 +34,30 @@ static inline int CLinuxSystem_startWriteback(int fd, long long offset, long lon
     return (int)syscall(SYS_sync_file_range, fd, offset, count, SYNC_FILE_RANGE_WRITE);
 }
 
+static void *CLinuxSystem_waitAtGate(void *gate) {
+    pthread_mutex_lock((pthread_mutex_t *)gate);
+    pthread_mutex_unlock((pthread_mutex_t *)gate);
+    return NULL;
+}
+
+/// Starts `count` threads (at most 64) all alive at once, then ends them: 0, or pthread_create(3)'s error (EAGAIN where
+/// a process or memory limit leaves no room for them). Asked before a run starts its own: a thread Dispatch cannot
+/// start it retries for ever, and the run hangs, deaf to SIGTERM.
+static inline int CLinuxSystem_canStartThreads(int count) {
+    pthread_mutex_t gate = PTHREAD_MUTEX_INITIALIZER;
+    pthread_t threads[64];
+    int started = 0, error = 0;
+    if (count > 64) count = 64;
+    pthread_mutex_lock(&gate);
+    for (; started < count; started++) {
+        error = pthread_create(&threads[started], NULL, CLinuxSystem_waitAtGate, &gate);
+        if (error != 0) break;
+    }
+    pthread_mutex_unlock(&gate);
+    for (int index = 0; index < started; index++) pthread_join(threads[index], NULL);
+    return error;
+}
+
 /// pipe2(2) with O_CLOEXEC (glibc declares pipe2 only under _GNU_SOURCE).
 static inline int CLinuxSystem_pipeCloseOnExec(int fds[2]) {
     return (int)syscall(SYS_pipe2, fds, O_CLOEXEC);

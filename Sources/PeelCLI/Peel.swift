@@ -146,8 +146,9 @@ struct RunCommand: ParsableCommand {
         // stderr then fails with EPIPE and is dropped (StderrLogHandler). (It was ignored only once a child process
         // had run, and the run's first child was the pdftotext version probe at its start.)
         signal(SIGPIPE, SIG_IGN)
-        StopSignals.install(logger: logger)
         do {
+            try checkThreadsCanStart(jobs: options.jobs)
+            StopSignals.install(logger: logger)
             let result = try PipelineRun.execute(options, logger: logger)
             if result.status != .success { throw ExitCode(result.status.rawValue) }
         } catch let failure as RunFailure {

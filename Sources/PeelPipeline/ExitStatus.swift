@@ -1,3 +1,5 @@
+import CLinuxSystem
+import Glibc
 /// How a run ends, as a process exit code (sysexits.h conventions). The one place these numbers live, but for 69
 /// (EX_UNAVAILABLE), which the release build's processor check (Sources/CProcessor) exits with before main.
 public enum ExitStatus: Int32, Sendable, Codable {
@@ -11,6 +13,8 @@ public enum ExitStatus: Int32, Sendable, Codable {
     case inputQuarantined = 65
     /// No input: a path given does not exist or holds no files (EX_NOINPUT).
     case noInput = 66
+    /// The system would not start the run's threads: a process or memory limit (EX_OSERR).
+    case systemResources = 71
     /// The output folder cannot be created or replaced (EX_CANTCREAT).
     case cannotCreateOutput = 73
     /// Writing the outputs failed (EX_IOERR).
@@ -27,6 +31,7 @@ public enum ExitStatus: Int32, Sendable, Codable {
         case .usage: "usage"
         case .inputQuarantined: "input_quarantined"
         case .noInput: "no_input"
+        case .systemResources: "system_resources"
         case .cannotCreateOutput: "cannot_create_output"
         case .ioError: "io_error"
         case .locked: "locked"
@@ -43,5 +48,16 @@ public struct RunFailure: Error, CustomStringConvertible {
     public init(_ status: ExitStatus, _ description: String) {
         self.status = status
         self.description = description
+    }
+}
+
+/// Whether the system will start the threads a run of `jobs` workers needs (a reader, the workers, the commit,
+/// Dispatch's own): one Dispatch cannot start it retries for ever (a process limit, `ulimit -u` or systemd's TasksMax,
+/// or an address-space one, `ulimit -v`), and the run hung before its first line, deaf to SIGTERM (Dispatch delivers
+/// it). Asked before anything starts a thread.
+public func checkThreadsCanStart(jobs: Int) throws(RunFailure) {
+    let error = CLinuxSystem_canStartThreads(Int32(jobs + 4))
+    guard error == 0 else {
+        throw RunFailure(.systemResources, "the system would not start the run's \(jobs + 4) threads: \(String(cString: strerror(error))) (a limit on processes or memory: ulimit -u, ulimit -v, systemd's TasksMax?); nothing was read or written")
     }
 }

@@ -444,6 +444,23 @@ struct CarelessUseTests {
         #expect(refused?.description == folder + "/nowhere/pipeline.json: cannot read the configuration file: No such file or directory")
     }
 
+    /// Before: under a process limit (systemd's TasksMax, `ulimit -u`) Dispatch retried for ever to start a thread, and
+    /// the run hung before its first line, deaf to SIGTERM; a cron job never ended.
+    @Test("a run the system will not give its threads ends at once (71), said, and writes nothing", .enabled(if: getuid() == 0, "drops to nobody with setpriv"))
+    func processLimit() throws {
+        let binary = Fixtures.packageRoot + "/.build/debug/peel"
+        try #require(FileManager.default.isExecutableFile(atPath: binary), "swift test builds \(binary)")
+        let (folder, config) = try setUp()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(chmod(folder, 0o777) == 0)
+        // A minute at most: the run hung before, and a hung test is no answer.
+        let command = "ulimit -u 1; exec '\(binary)' run --input '\(folder)/in' --output '\(folder)/out' --config '\(config)'"
+        let log = try shell("timeout -s KILL 60 setpriv --reuid=65534 --regid=65534 --clear-groups bash -c \"\(command)\" 2>&1; echo \"exit=$?\"", in: folder)
+        #expect(log.contains("exit=71"), "\(log)")
+        #expect(log.contains("the system would not start the run's"), "\(log)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).allSatisfy { !$0.contains("out") })
+    }
+
     @Test("the dataset's README says what this run read, skipped, quarantined and found, the same on a re-run")
     func readmeSaysWhatHappened() throws {
         let (folder, config) = try setUp()
