@@ -443,8 +443,9 @@ enum FindingExtractor {
                 // stopped mid-sentence and goes on after the number in lower case: a page's number in text with no
                 // page marks (`pdftotext -nopgbrk`), which cut the item there and ended the list.
                 let after = lines[(index + 1)...].prefix(3).first { !$0.isBlank }
+                // (Not a footnote's address after its number: "9" / "www.gov.uk/…".)
                 let midItem = current != nil && previous.map { !endsItem($0) && !$0.hasSuffix(":") } == true
-                    && after.map { $0.text.first?.isLowercase == true } == true
+                    && after.map { $0.text.first?.isLowercase == true && !$0.text.hasPrefix("www.") && !$0.text.hasPrefix("http") } == true
                 if current != nil || !items.isEmpty, !midItem,
                    !(after.map { isBulletGlyph($0.text) || bulletText($0.text) != nil } ?? false) { break }
                 pastPageNumber = pastPageNumber || midItem

@@ -319,7 +319,7 @@ struct CarelessUseTests {
 
     /// A FIFO among the inputs is passed over when they are listed; one put in a listed file's place before it was read
     /// held the reader's open until a writer came (`OpenInput` opened it blocking).
-    @Test("an input that became a FIFO since the inputs were listed fails at once, said, and is not waited on", .timeLimit(.minutes(1)))
+    @Test("an input that became a FIFO since the inputs were listed fails at once, said, and is not waited on")
     func fifoSinceListed() throws {
         let folder = makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
