@@ -67,6 +67,8 @@ enum NarrativeFigures {
     private static let comparison = "(reduction|decrease|fall|increase|rise)"
     /// Crimes whose victims a satisfaction survey may ask alone.
     private static let victimsOfOneCrime = ["domestic abuse", "hate crime", "anti-social behaviour", "burglary", "violent crime", "vehicle crime"]
+    /// Words that say a rate told after them is an earlier year's.
+    private static let earlierYear = ["previous year", "year before", "a year earlier", "previous 12 months"]
     /// Where a comparison's figure is England and Wales': a change compared with one "across its most similar group of
     /// forces", "across Wales" or "in the previous year" is not.
     private static let acrossEnglandAndWales = "( across all forces in England and Wales| across England and Wales| in England and Wales)?"
@@ -128,6 +130,10 @@ enum NarrativeFigures {
             // The victims of all crime: a survey of one crime's victims ("of domestic abuse victims …, 91.0 percent
             // were satisfied") is another rate.
             guard !victimsOfOneCrime.contains(where: { match.sentence.lowercasedContains($0) }) else { return [] }
+            // This year's, not the one before ("In the previous year, 86.9 percent were satisfied").
+            let lower = match.sentence.lowercased()
+            let head = lower.range(of: " percent were satisfied").map { lower[..<$0.lowerBound] } ?? lower[...]
+            guard !earlierYear.contains(where: { head.contains($0) }) else { return [] }
             return [match.figure(.force, .victimSatisfactionPct, 1)].compactMap { $0 }
         },
         Pattern(cue: "national victim satisfaction rate", keys: ["national victim satisfaction rate of "], "national victim satisfaction rate of \(number) percent") { match in
@@ -336,11 +342,17 @@ enum NarrativeFigures {
 
         mutating func append(cued: Bool) { self.cued.append(cued) }
 
-        /// The periods of the latest paragraph before `position` that counts and names any.
+        /// The periods of the latest paragraph before `position` that counts and names any, in its section: a heading
+        /// between ("How satisfied are victims of crime …?") starts another subject, whose sentences do not name the
+        /// period of the one before (none, then).
         mutating func latest(before position: Int, in paragraphs: Paragraphs, _ lines: NormalisedLines) -> [Period] {
             var index = position - 1
             var buffer: [UInt8] = []
             while index >= readBefore {
+                if paragraphs.headingBefore(index + 1, lines) || paragraphs.lastCharacter(of: index, lines) == "?" {
+                    known = []
+                    break
+                }
                 paragraphs.bytes(of: index, lines, into: &buffer)
                 if cued[index] || periodCues.find(in: buffer) != 0 {
                     let periods = Dates.periods(in: String(decoding: buffer, as: UTF8.self))
@@ -486,6 +498,17 @@ enum NarrativeFigures {
                 return paragraph.head.count > 1 || !paragraph.joined.isEmpty
             }
             return isFootnote(first.text)
+        }
+
+        /// Whether a heading line (markdown's, a bold line) stands between the paragraph and the one before it.
+        func headingBefore(_ index: Int, _ lines: NormalisedLines) -> Bool {
+            guard index > 0 else { return false }
+            let previous = items[index - 1]
+            let previousEnd = previous.joined.isEmpty ? previous.head.upperBound : joinedRuns[previous.joined.upperBound - 1].upperBound
+            let start = items[index].head.lowerBound
+            // A paragraph that goes on after this one (a footnote between its parts) has no section between them.
+            guard previousEnd < start else { return false }
+            return (previousEnd..<start).contains { lines[$0].isHeading }
         }
 
         /// Whether the paragraph's text ends with a month's name ("… as at 30 June").

@@ -90,6 +90,7 @@ public struct ReportParser: Sendable {
             }
         }
         removeRepeatedFigures(&report)
+        removeUndatedBesideDated(&report)
         if report.judgments.isEmpty && report.gradeDistributions.isEmpty {
             report.problems.append(ParseProblem(.warning, line: title.line, "unsupported layout: no judgments found"))
         }
@@ -97,8 +98,10 @@ public struct ReportParser: Sendable {
     }
 }
 
-/// One figure per (line, area, metric, qualifier): the key of the figures table. A repeat is dropped, and reported
-/// when its value differs. (Two outcome types on one line, a table printed as a paragraph, are two figures.)
+/// One figure per (line, area, metric, qualifier): the key of the figures table. A repeat of the same value is
+/// dropped; where the line gives the key two values ("In the previous year, 86.9 percent were satisfied. … 87.4
+/// percent were satisfied"), which is the report's is not certain, and all are left out, said. (Two outcome types on
+/// one line, a table printed as a paragraph, are two figures.)
 func removeRepeatedFigures(_ report: inout Report) {
     let figures = report.figures
     // Figures grouped by line (a sort of their indices: figures share a line only with a few others), each compared
@@ -107,6 +110,7 @@ func removeRepeatedFigures(_ report: inout Report) {
     let byLine = figures.indices.sorted { (figures[$0].line, $0) < (figures[$1].line, $1) }
     var firstOf = [Int?](repeating: nil, count: figures.count)
     var runStart = 0
+    var differing = false
     for position in byLine.indices {
         let index = byLine[position]
         if figures[index].line != figures[byLine[runStart]].line { runStart = position }
@@ -114,22 +118,59 @@ func removeRepeatedFigures(_ report: inout Report) {
             && figures[earlier].area == figures[index].area && figures[earlier].metric == figures[index].metric
             && figures[earlier].qualifier == figures[index].qualifier {
             firstOf[index] = earlier
+            if figures[earlier].value != figures[index].value { differing = true }
             break
+        }
+    }
+    // The first figures whose key the line gives another value too, with the values in the order read.
+    var valuesOf: [Int: [Double]] = [:]
+    if differing {
+        for (index, first) in firstOf.enumerated() {
+            guard let first, figures[first].value != figures[index].value || valuesOf[first] != nil else { continue }
+            if valuesOf[first] == nil { valuesOf[first] = [figures[first].value] }
+            if !valuesOf[first]!.contains(figures[index].value) { valuesOf[first]!.append(figures[index].value) }
         }
     }
     var kept: [Figure] = []
     kept.reserveCapacity(figures.count)
-    for (index, figure) in figures.enumerated() {
-        guard let earlier = firstOf[index] else {
+    for (index, figure) in figures.enumerated() where firstOf[index] == nil {
+        if let values = valuesOf[index] {
+            report.problems.append(ParseProblem(.warning, line: figure.line,
+                "\(figure.metric) read with \(values.count) values on one line (\(values.map { "\($0)" }.joined(separator: " and "))): which is the report's is not certain, so none is kept"))
+        } else {
             kept.append(figure)
-            continue
-        }
-        let first = figures[earlier]
-        if first.value != figure.value {
-            report.problems.append(ParseProblem(.warning, line: figure.line, "\(figure.metric) read twice on one line (\(first.value) and \(figure.value)); the first is kept"))
         }
     }
     report.figures = kept
+}
+
+/// A figure whose sentence names no date ("In 2016, Gwent Police had 40 mapped organised crime groups per one million
+/// population") beside one of the same key that has its date: the undated one is another time's, or the same again,
+/// and is left out (said where its value differs). A label's or a table's figure whose date could not be read is the
+/// report's own, and stays.
+func removeUndatedBesideDated(_ report: inout Report) {
+    let undated = Period()
+    guard report.figures.contains(where: { $0.period == undated && $0.source == .narrative }) else { return }
+    struct Key: Hashable {
+        let area: Area
+        let metric: Metric
+        let qualifier: OutcomeType?
+    }
+    var dated: [Key: Figure] = [:]
+    for figure in report.figures where figure.period != undated {
+        let key = Key(area: figure.area, metric: figure.metric, qualifier: figure.qualifier)
+        if dated[key] == nil { dated[key] = figure }
+    }
+    var problems: [ParseProblem] = []
+    report.figures.removeAll { figure in
+        guard figure.period == undated, figure.source == .narrative, let other = dated[Key(area: figure.area, metric: figure.metric, qualifier: figure.qualifier)] else { return false }
+        if other.value != figure.value {
+            problems.append(ParseProblem(.warning, line: figure.line,
+                "\(figure.metric) \(figure.value) read without a date, beside \(other.value) dated on line \(other.line): taken for another time's, and left out"))
+        }
+        return true
+    }
+    report.problems += problems
 }
 
 /// The title page: "PEEL: Police effectiveness 2015" then "An inspection of X" or "A national overview".

@@ -5,21 +5,23 @@ import Testing
 
 @Suite("One figure per line, area, metric and qualifier")
 struct RepeatedFigureTests {
-    /// The rule written plainly: the first figure of each (line, area, metric, qualifier) in the order read is kept; each
-    /// later one is dropped, with a warning where its value differs. (Two outcome types on one line are two figures.)
+    /// The rule written plainly: of each (line, area, metric, qualifier), the first figure in the order read is kept
+    /// where all its figures have one value; where they have more, none is, with a warning naming the values in the
+    /// order read. (Two outcome types on one line are two figures.)
     private func plain(_ report: Report) -> Report {
         var report = report
-        var seen: [String: Figure] = [:]
+        let key = { (figure: Figure) in "\(figure.line)|\(figure.area.rawValue)|\(figure.metric)|\(figure.qualifier?.rawValue ?? "-")" }
+        var values: [String: [Double]] = [:]
+        for figure in report.figures where !(values[key(figure)] ?? []).contains(figure.value) { values[key(figure), default: []].append(figure.value) }
+        var seen: Set<String> = []
         report.figures = report.figures.filter { figure in
-            let key = "\(figure.line)|\(figure.area.rawValue)|\(figure.metric)|\(figure.qualifier?.rawValue ?? "-")"
-            guard let first = seen[key] else {
-                seen[key] = figure
-                return true
+            guard seen.insert(key(figure)).inserted else { return false }
+            let all = values[key(figure)]!
+            if all.count > 1 {
+                report.problems.append(ParseProblem(.warning, line: figure.line,
+                    "\(figure.metric) read with \(all.count) values on one line (\(all.map { "\($0)" }.joined(separator: " and "))): which is the report's is not certain, so none is kept"))
             }
-            if first.value != figure.value {
-                report.problems.append(ParseProblem(.warning, line: figure.line, "\(figure.metric) read twice on one line (\(first.value) and \(figure.value)); the first is kept"))
-            }
-            return false
+            return all.count == 1
         }
         return report
     }
