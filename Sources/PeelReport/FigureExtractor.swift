@@ -634,9 +634,12 @@ enum FigureExtractor {
                     let direct = label(position, end)
                     // Labels printed a column at a time, then their values ("Victim-based crime", "Sexual offences", …, then
                     // "30.4", "1.6", …: pdfminer's reading of a browser's table): the words before the first number are
-                    // several labels, each on its line, and the numbers a column's, not this row's. Where the words from a
-                    // later line on name a row too, the table is read no further.
-                    if direct != nil, (position + 1..<end).contains(where: { window.words[$0].line != window.words[$0 - 1].line && label($0, end) != nil }) {
+                    // several labels, each on its line, and the numbers a column's, not this row's. Where the words of the
+                    // first line, or all of them, name a row, and those from a later line on name a row too, the table is
+                    // read no further.
+                    let firstLineEnd = (position..<end).first { window.words[$0].line != line } ?? end
+                    if direct != nil || (firstLineEnd < end && label(position, firstLineEnd) != nil),
+                       (position + 1..<end).contains(where: { window.words[$0].line != window.words[$0 - 1].line && label($0, end) != nil }) {
                         problems.append(ParseProblem(.warning, line: line, "figure table printed a column at a time (its labels, then its numbers): not read"))
                         break
                     }

@@ -151,6 +151,7 @@ extension Metric {
         let text = ascii ? label : label.lowercased()
         return fromLabel(text, starts: { ascii ? text.hasPrefix(ignoringASCIICase: $0) : text.hasPrefix($0) },
                          contains: { ascii ? text.contains(ignoringASCIICase: $0) : text.contains($0) })
+            .flatMap { LabelWords.make(label, $0.metric, $0.qualifier) ? $0 : nil }
     }
 
     /// `fromLabel` of a table row's label whose words a converter ran together where the cell wrapped ("Recorded
@@ -159,6 +160,7 @@ extension Metric {
     static func fromLabel(runTogether label: String) -> (metric: Metric, qualifier: OutcomeType?)? {
         let text = label.withoutSpaces
         return fromLabel(text, starts: { text.hasPrefix(ignoringASCIICase: $0.withoutSpaces) }, contains: { text.contains(ignoringASCIICase: $0.withoutSpaces) })
+            .flatMap { LabelWords.make(label, $0.metric, $0.qualifier) ? $0 : nil }
     }
 
     /// The metric `text` names, by its phrases (lowercase) as `starts` and `contains` find them.
@@ -190,16 +192,15 @@ extension Metric {
         }
         if contains("organised crime group") && contains("million") { return (.ocgPerMillion, nil) }
         if contains("victim satisfaction") { return (.victimSatisfactionPct, nil) }
-        // "Burglary in a dwelling", not a non-dwelling's or all burglary.
-        if starts("burglary") {
-            return contains("dwelling") && !contains("non-dwelling") && !contains("non dwelling") ? (.burglaryDwellingPer1000Households, nil) : nil
-        }
+        // "Burglary in a dwelling", not all burglary ("Burglary (all)"; a non-dwelling's, `LabelWords` turns away).
+        if starts("burglary") { return contains("dwelling") ? (.burglaryDwellingPer1000Households, nil) : nil }
         if contains("anti-social behaviour") || contains("(asb)") { return (.asbIncidentsPer1000, nil) }
         if starts("victim-based crime") { return (.victimBasedCrimePer1000, nil) }
         if starts("sexual offences") { return (.sexualOffencesPer1000, nil) }
         if starts("assault with injury") { return (.assaultWithInjuryPer1000, nil) }
-        // Recorded crime is without fraud ("Recorded crime (excluding fraud)"): one that says it includes fraud is another.
-        if contains("crimes recorded") || starts("recorded crime") { return contains("including fraud") ? nil : (.recordedCrimePer1000, nil) }
+        // Recorded crime is without fraud ("Recorded crime (excluding fraud)"): one that says it includes fraud is another,
+        // which `LabelWords` turns away.
+        if contains("crimes recorded") || starts("recorded crime") { return (.recordedCrimePer1000, nil) }
         return nil
     }
 
@@ -210,6 +211,7 @@ extension Metric {
         let ascii = text.isASCII
         let lower = ascii ? text : text.lowercased()
         return outcomeType { ascii ? text.hasPrefix(ignoringASCIICase: $0) : lower.hasPrefix($0) }
+            .flatMap { LabelWords.make(text, .outcomeCount, $0) ? $0 : nil }
     }
 
     /// `outcomeType` of a row's label whose words a converter ran together ("Communityresolution", "Caution -youths"):
@@ -217,6 +219,7 @@ extension Metric {
     static func outcomeType(runTogether text: String) -> OutcomeType? {
         let squeezed = text.withoutSpaces
         return outcomeType { squeezed.hasPrefix(ignoringASCIICase: $0.withoutSpaces) }
+            .flatMap { LabelWords.make(text, .outcomeCount, $0) ? $0 : nil }
     }
 
     /// The outcome type a row's first line opens, its last word broken by hyphenation where the cell wrapped

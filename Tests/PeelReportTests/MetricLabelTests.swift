@@ -42,7 +42,8 @@ struct MetricLabelTests {
             if outcome != nil { outcomes += 1 }
             #expect(Metric.outcomeType(label) == outcome, "seed \(seed): \(label)")
         }
-        #expect(named > 1000 && outcomes > 300, "seed \(seed): the draw named enough metrics (\(named)) and outcomes (\(outcomes))")
+        // (Most draws join phrases of several metrics, which name none: a label is made of one metric's words.)
+        #expect(named > 500 && outcomes > 300, "seed \(seed): the draw named enough metrics (\(named)) and outcomes (\(outcomes))")
     }
 }
 
