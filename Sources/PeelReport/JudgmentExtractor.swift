@@ -156,7 +156,16 @@ enum JudgmentExtractor {
                         continue
                     }
                 }
-                guard headed else { continue }
+                guard headed else {
+                    // A header of the table's words in another order or with another column ("Question Last inspected
+                    // Grade", "Question Grade 2016 grade Last inspected"): which cell is this year's grade is not known.
+                    let header = words.prefix { $0.line == line.number }
+                    if header.count <= 8, header.contains(where: { $0.text.equals(ignoringASCIICase: "grade") }) {
+                        report.problems.append(ParseProblem(.warning, line: line.number,
+                            "judgments table whose header is not Question, Grade, Last inspected (\"\(header.map(\.text).joined(separator: " "))\"): not read"))
+                    }
+                    continue
+                }
                 let end = readJudgmentsTable(words, from: 4, into: &candidates, problems: &report.problems)
                 if end > 4, let lastLine = lines.firstIndex(where: { $0.number == words[end - 1].line }) { index = lastLine }
                 continue
@@ -1389,10 +1398,16 @@ enum JudgmentExtractor {
 
     /// "Outstanding Good Requires improvement Inadequate" over a row of counts (or each grade over its count, as a
     /// reading-order extraction gives them); the question is named by the heading or sentence just above. The same
-    /// table printed twice is kept once.
+    /// table printed twice is kept once. The grades may stand in another order ("Inadequate … Outstanding"), each count
+    /// under its own; a table that does not open with "Outstanding" is read only where its counts give the 43 forces a
+    /// grade each (else it may be a table's rest, its first grade lost). A "Total" column and a percentage beside each
+    /// count ("35 (81%)") are passed over, the total checked.
     static func gradeDistributions(_ text: LaidOutText, into report: inout Report) {
         let lines = text.lines
-        for index in lines.indices where lines[index].textHasPrefix(ignoringASCIICase: "outstanding") {
+        // The last line a table took: a grade's line inside it opens no other.
+        var readThrough = Int.min
+        for index in lines.indices where lines[index].number > readThrough && opensGradeTable(text, index) {
+            let fromOutstanding = lines[index].textHasPrefix(ignoringASCIICase: "outstanding")
             // 32 lines: each cell a block of its own (a blank line after it) makes the table 16, and what follows its
             // counts is read too.
             let words = text.tokens(index..<min(lines.count, index + 32)).words
@@ -1440,6 +1455,13 @@ enum JudgmentExtractor {
                     }
                 }
             }
+            // Grades then a grade again: a table's header starts further on ("… judged to be" / "Good" / "Outstanding
+            // Good …"), and is read from there.
+            if !fromOutstanding, position < words.count, let again = grade(at: position)?.grade, grades.contains(again) { continue }
+            if grades.count >= 3 { readThrough = words[position - 1].line }
+            // A "Total" column after the grades: its number follows the counts.
+            let total = position < words.count && words[position].text.equals(ignoringASCIICase: "total")
+            if total { position += 1 }
             // A "Requires" left open whose rest the lines below did not give: the table is not read, said.
             guard open.isEmpty else {
                 report.problems.append(ParseProblem(.warning, line: lines[index].number,
@@ -1456,7 +1478,9 @@ enum JudgmentExtractor {
                 while counts.count < grades.count, position < words.count, let count = Int(words[position].text) {
                     counts.append((count, words[position].line))
                     position += 1
+                    if position < words.count, isBracketedPercent(words[position].text) { position += 1 }
                 }
+                if !counts.isEmpty { readThrough = max(readThrough, words[position - 1].line) }
                 // A grade of the table's scale after its counts ("Outstanding Good Requires improvement", "8", "3", "32",
                 // "Inadequate", "0": pdfminer's boxes, the labels' row cut and the counts out of their order): which
                 // count is whose cannot be known.
@@ -1467,7 +1491,28 @@ enum JudgmentExtractor {
                     continue
                 }
             }
-            guard grades.count >= 3, counts.count == grades.count else { continue }
+            // (No count at all: the grades named in a sentence, "… awarding one of four judgments: outstanding, good, …".)
+            guard grades.count >= 3, !counts.isEmpty else { continue }
+            guard counts.count == grades.count else {
+                report.problems.append(ParseProblem(.warning, line: lines[index].number,
+                    "grade distribution table with \(grades.count) grades and \(counts.count) counts read under them: not read"))
+                continue
+            }
+            let forces = counts.map(\.0).reduce(0, +)
+            if total {
+                guard position < words.count, Int(words[position].text) == forces else {
+                    report.problems.append(ParseProblem(.warning, line: counts[0].1,
+                        "grade distribution table whose total is not its counts' sum (\(forces)): not read"))
+                    continue
+                }
+                readThrough = max(readThrough, words[position].line)
+                position += 1
+            }
+            guard fromOutstanding || forces == Self.forcesGraded else {
+                report.problems.append(ParseProblem(.warning, line: counts[0].1,
+                    "grade distribution table opening with \(grades[0].rawValue) whose counts give \(forces) forces a grade, not \(Self.forcesGraded): not read"))
+                continue
+            }
             // A number more where the counts end (a page's number that stayed, standing among them): which of the
             // numbers are the counts cannot be known.
             if position < words.count, Int(words[position].text) != nil {
@@ -1496,6 +1541,26 @@ enum JudgmentExtractor {
 
     /// The forces of England and Wales that a national overview grades on each question.
     static let forcesGraded = 43
+
+    /// Whether the line opens a grade distribution table: "Outstanding", or another grade, capitalised, then nothing or a
+    /// grade ("Inadequate", "Inadequate Requires improvement …"; not "Good progress has been made").
+    private static func opensGradeTable(_ text: LaidOutText, _ index: Int) -> Bool {
+        let line = text.lines[index]
+        if line.textHasPrefix(ignoringASCIICase: "outstanding") { return true }
+        // A header's cell is capitalised: not a heading's last word wrapped ("… judged to be" / "good").
+        guard line.opening &- 0x41 < 26, line.textHasPrefix(ignoringASCIICase: "inadequate") || line.textHasPrefix(ignoringASCIICase: "good")
+                || line.textHasPrefix(ignoringASCIICase: "requires") else { return false }
+        let words = text.tokens(index..<(index + 1)).words
+        guard let (_, length) = Phrases.grade(words, at: 0) else { return false }
+        return length == words.count || Phrases.grade(words, at: length) != nil
+    }
+
+    /// "(81%)", "(7.0%)": a count's share printed beside it.
+    private static func isBracketedPercent(_ word: Substring) -> Bool {
+        let bytes = Array(word.utf8)
+        guard bytes.count >= 4, bytes.first == UInt8(ascii: "("), bytes.last == UInt8(ascii: ")"), bytes[bytes.count - 2] == UInt8(ascii: "%") else { return false }
+        return bytes[1..<(bytes.count - 2)].allSatisfy { $0 &- 0x30 < 10 || $0 == UInt8(ascii: ".") }
+    }
 
     /// The question named by the text just above a table: its lines are joined upwards, nearest first (a heading may
     /// be wrapped over several), until they name one question, or a blank line or six lines have passed.
