@@ -405,7 +405,7 @@ enum FindingExtractor {
             var end = start, last = text
             while !last.hasSuffix(":") && end - start < 3 && end + 1 < lines.count && !lines[end + 1].isBlank {
                 let next = lines[end + 1].text
-                guard bulletText(next) == nil, numberedItem(next) == nil, !isBulletGlyph(next), runsOn(last, at: end + 1, with: next) else { return nil }
+                guard bulletText(next) == nil, listNumbers(next).isEmpty, !isBulletGlyph(next), runsOn(last, at: end + 1, with: next) else { return nil }
                 end += 1
                 last = next
             }
@@ -423,6 +423,27 @@ enum FindingExtractor {
             }
             return false
         }
+        /// The line after the footnotes that open at `start`: each a footnote's first line and the lines its sentence
+        /// wrapped to, blank lines between (eight lines at most).
+        func footnotesEnd(from start: Int) -> Int {
+            var index = start
+            var footnoteLine: String?
+            while index < lines.count, index - start < 8 {
+                if lines[index].isBlank {
+                    index += 1
+                    continue
+                }
+                let text = lineText(index)
+                if lines[index].isHeading { break }
+                if isFootnote(text) || footnoteLine.map({ !Self.endsSentence($0) }) == true {
+                    footnoteLine = text
+                    index += 1
+                    continue
+                }
+                break
+            }
+            return index
+        }
         while index < lines.count {
             let line = lines[index]
             let text = lineText(index)
@@ -433,6 +454,16 @@ enum FindingExtractor {
             }
             // A footnote starts with its number, but so does a wrapped line ("… no later than" / "31 December 2016 …").
             let footnote = isFootnote(text) && (blankSinceLast || previous.map { endsItem($0) || !runsOn($0, at: index, with: text) } ?? true)
+            // The page's footnotes between an item's parts, where it stopped mid-sentence at the page's end and goes on
+            // after them in lower case: passed over, as a page's number is.
+            if footnote, !line.isHeading, current != nil, previous.map({ !endsItem($0) && !$0.hasSuffix(":") }) == true,
+               case let after = footnotesEnd(from: index), after < lines.count, after > index,
+               case let next = lineText(after), next.first?.isLowercase == true, !next.hasPrefix("www."), !next.hasPrefix("http") {
+                pastPageNumber = true
+                blankSinceLast = true
+                index = after
+                continue
+            }
             if line.isHeading || footnote { if line.isHeading || !items.isEmpty || current != nil { break } }
             // A footnote's number alone on its line (pdftotext -layout prints it apart from its text) ends an item; a
             // page's number before the first item (no form feed or running line beside it to tell it) is passed over.
@@ -498,8 +529,8 @@ enum FindingExtractor {
             // A numbered item ("1. The force should …"), read as a bulleted one: a 1 that opens the list or follows a
             // lead-in ("… by:"), or the number after the last one. The numbers must run on from 1, so a numbered
             // section heading after a list does not read as an item.
-            if bullet == nil && glyphsPending == 0, let numbered = numberedItem(text),
-               numbered.number == nextNumber || (numbered.number == 1 && ((items.isEmpty && current == nil) || previous?.hasSuffix(":") == true)) {
+            if bullet == nil && glyphsPending == 0, let numbered = listNumbers(text).first(where: { numbered in
+                numbered.number == nextNumber || (numbered.number == 1 && ((items.isEmpty && current == nil) || previous?.hasSuffix(":") == true)) }) {
                 bullet = numbered.text
                 nextNumber = numbered.number + 1
             }
@@ -836,6 +867,27 @@ enum FindingExtractor {
         guard !rest.isEmpty else { return nil }
         return (utf8[..<digits].reduce(0) { $0 * 10 + Int($1 &- 0x30) }, rest)
     }
+
+    /// The numbers a list item's marker may stand for, and the item's text: "1. ", "1) " (`numberedItem`); or a
+    /// letter or a roman numeral, in brackets or before one ("(a) ", "b) ", "(iv) "), whose place in its list is its
+    /// letter's or its numeral's ("(i)" either: the list's first roman numeral, or the letter after "(h)").
+    static func listNumbers(_ text: String) -> [(number: Int, text: String)] {
+        if let numbered = numberedItem(text) { return [numbered] }
+        let utf8 = Array(text.utf8.prefix(8))
+        let opening = utf8.first == UInt8(ascii: "(") ? 1 : 0
+        var end = opening
+        while end < utf8.count, utf8[end] &- 0x61 < 26 { end += 1 }
+        guard end > opening, end + 1 < utf8.count, utf8[end] == UInt8(ascii: ")"), utf8[end + 1] == 0x20 else { return [] }
+        let marker = String(decoding: utf8[opening..<end], as: UTF8.self)
+        let rest = String(text.utf8.dropFirst(end + 2))!.trimmingCharacters(in: " ")
+        guard !rest.isEmpty else { return [] }
+        var numbers: [Int] = []
+        if let roman = Self.romanNumerals.firstIndex(of: marker) { numbers.append(roman + 1) }
+        if marker.utf8.count == 1 { numbers.append(Int(utf8[opening] - 0x61) + 1) }
+        return numbers.map { ($0, rest) }
+    }
+
+    private static let romanNumerals = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
 
     /// Whether a text ends a sentence: a full stop, question or exclamation mark, perhaps before closing quotes or
     /// brackets, or a footnote's number glued on ("… implement it.87").

@@ -266,6 +266,32 @@ enum Layout {
         })
     }
 
+    /// List bullets ("- " at a line's start, or after an indentation: a sub-list) lettered instead, each list from its
+    /// first: `marker(1)`, `marker(2)` … ("(a) ", "b) ", "(iv) "). A sub-list counts on its own, its list's count kept.
+    static func letteredLists(_ marker: @escaping @Sendable (Int) -> String) -> LayoutTransform {
+        { bytes in
+            var number = 0
+            var subNumber = 0
+            return joinLines(lines(of: bytes).map { line in
+                let indentation = line.prefix { $0 == " " }
+                if line.dropFirst(indentation.count).hasPrefix("- ") {
+                    if indentation.isEmpty {
+                        number += 1
+                        subNumber = 0
+                        return marker(number) + line.dropFirst(2)
+                    }
+                    subNumber += 1
+                    return String(indentation) + marker(subNumber) + line.dropFirst(indentation.count + 2)
+                }
+                if !line.allSatisfy(\.isWhitespace) && !line.hasPrefix(" ") {
+                    number = 0
+                    subNumber = 0
+                }
+                return line
+            })
+        }
+    }
+
     /// A blank line after every line, as a double-spaced page reads or pdfminer with a small line margin prints it
     /// (each line a block of its own): a paragraph break is a blank line like any other.
     static func doubleSpaced(_ bytes: [UInt8]) -> [UInt8] {

@@ -519,6 +519,34 @@ struct NumberedListTests {
         }
     }
 
+    @Test("a lettered or roman item's numbers and text; other openings are none")
+    func letteredItem() {
+        #expect(FindingExtractor.listNumbers("(a) engage routinely").map(\.number) == [1])
+        #expect(FindingExtractor.listNumbers("(a) engage routinely").map(\.text) == ["engage routinely"])
+        #expect(FindingExtractor.listNumbers("c) assign").map(\.number) == [3])
+        #expect(FindingExtractor.listNumbers("(iv) identify").map(\.number) == [4])
+        #expect(FindingExtractor.listNumbers("(i) engage").map(\.number) == [1, 9])
+        for text in ["(a)", "(a) ", "(ab) x", "a. x", "(A) x", "i.e. the force", "(see page 4) x", "and) x"] {
+            #expect(FindingExtractor.listNumbers(text).isEmpty, "\(text)")
+        }
+    }
+
+    @Test("findings lettered (a), b) or (i), sub-items too: the same findings as bulleted, in every sample", arguments: [
+        "peel-effectiveness-2015-dyfed-powys.txt", "peel-effectiveness-2015-wiltshire.txt", "peel-effectiveness-2015-national-overview.md",
+        "peel-effectiveness-2017-gwent.md", "peel-effectiveness-2017-west-mercia.txt",
+    ])
+    func letteredLists(name: String) throws {
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        let romans = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
+        let expected = try parseSample(name).findings.map { "\($0.kind) \($0.ordinal) \($0.text)" }
+        #expect(!expected.isEmpty)
+        let styles: [(String, @Sendable (Int) -> String)] = [("(a)", { "(\(letters[$0 - 1])) " }), ("a)", { "\(letters[$0 - 1])) " }), ("(i)", { "(\(romans[$0 - 1])) " })]
+        for (style, marker) in styles {
+            let lettered = Layout.letteredLists(marker)(Fixtures.sample(name))
+            #expect(try parse(lettered).findings.map { "\($0.kind) \($0.ordinal) \($0.text)" } == expected, "\(style)")
+        }
+    }
+
     @Test("areas for improvement numbered 1, 2: the same findings as bulleted; a number that does not run on is no item")
     func numberedAreas() throws {
         let original = String(decoding: Fixtures.sample("peel-effectiveness-2015-dyfed-powys.txt"), as: UTF8.self)
@@ -625,5 +653,32 @@ struct ItemAcrossPageNumberTests {
         #expect(text.components(separatedBy: last).count == 2)
         let changed = try parse(Array(text.replacingOccurrences(of: last, with: "\n\n23\n\nthe text after the list, in lower case." + last).utf8))
         #expect(changed.findings.map(\.text) == original.findings.map(\.text))
+    }
+}
+
+@Suite("An item cut by its page's footnotes")
+struct FootnoteBetweenItemPartsTests {
+    private static let printed = "there is sufficient supervisory oversight"
+
+    @Test("a footnote between an item's parts, one line or wrapped, blank lines about it or none: the item goes on after it", arguments: [
+        "there is sufficient\n\n⁹ DASH is the domestic abuse, stalking and harassment risk assessment.\n\nsupervisory oversight",
+        "there is sufficient\n\n9 DASH is the domestic abuse, stalking and\nharassment risk assessment.\n\nsupervisory oversight",
+        "there is sufficient\n⁹ DASH is the domestic abuse, stalking and harassment risk assessment.\n¹⁰ A second note.\nsupervisory oversight",
+    ])
+    func goesOn(cut: String) throws {
+        let text = String(decoding: Fixtures.sample(westMercia), as: UTF8.self)
+        #expect(text.components(separatedBy: Self.printed).count == 2)
+        let expected = try parse(Array(text.utf8)).findings.map { "\($0.kind) \($0.ordinal) \($0.text)" }
+        let report = try parse(Array(text.replacingOccurrences(of: Self.printed, with: cut).utf8))
+        #expect(report.findings.map { "\($0.kind) \($0.ordinal) \($0.text)" } == expected)
+    }
+
+    @Test("after an item that ended its sentence, a footnote ends the list: the line after it in lower case is no item's")
+    func endsTheList() throws {
+        let text = String(decoding: Fixtures.sample(westMercia), as: UTF8.self)
+        let sentence = "supervisory oversight to ensure opportunities to safeguard vulnerable victims are not missed."
+        #expect(text.components(separatedBy: sentence).count == 2)
+        let report = try parse(Array(text.replacingOccurrences(of: sentence, with: sentence + "\n\n⁹ DASH is a risk assessment.\n\nsee the annex for more.").utf8))
+        #expect(!report.findings.contains { $0.text.contains("see the annex") })
     }
 }
