@@ -12,34 +12,65 @@ import PeelText
 enum LabelWords {
     /// Whether `label` is made of the words of the label of `metric` (of `qualifier`'s, for an outcome).
     static func make(_ label: String, _ metric: Metric, _ qualifier: OutcomeType?) -> Bool {
-        let words = qualifier.map { Self.words(of: $0) } ?? Self.words(of: metric)
-        var letters: [UInt8] = []
-        letters.reserveCapacity(label.utf8.count)
-        // Other bytes are passed over: a dash ("Caution – adults"), a no-break space, a superscript footnote mark. (So a
-        // word of ASCII letters around an accented one is left as pieces, which no label's words make.)
-        for byte in label.utf8 where ASCIIBytes.isLetter(byte) { letters.append(byte | 0x20) }
-        // Which prefixes of the letters are a run of words (a word may be a prefix of another: "crime", "crimes").
-        var reached = [Bool](repeating: false, count: letters.count + 1)
-        reached[0] = true
-        for start in letters.indices where reached[start] {
-            for word in words[Int(letters[start] &- 0x61)] where start + word.count <= letters.count
-                && letters[start..<(start + word.count)].elementsEqual(word) {
-                reached[start + word.count] = true
+        let lexicon = qualifier.map { outcomeLexicons[Int(caseIndex($0))] } ?? metricLexicons[Int(caseIndex(metric))]
+        var label = label
+        // Asked of every label a table row or a Force in numbers panel names a metric by: on the bytes in place, with
+        // stack buffers (callgrind: the arrays this made, and a generic comparison, cost more than the search).
+        return label.withUTF8 { bytes in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { letters in
+                // Other bytes are passed over: a dash ("Caution – adults"), a no-break space, a superscript footnote mark.
+                // (So a word of ASCII letters around an accented one is left as pieces, which no label's words make.)
+                var count = 0
+                for byte in bytes where ASCIIBytes.isLetter(byte) {
+                    letters[count] = byte | 0x20
+                    count += 1
+                }
+                return withUnsafeTemporaryAllocation(of: Bool.self, capacity: count + 1) { reached in
+                    reached.initialize(repeating: false)
+                    reached[0] = true
+                    // Which prefixes of the letters are a run of words (a word may be a prefix of another: "crime", "crimes").
+                    for start in 0..<count where reached[start] {
+                        for word in lexicon.words(opening: letters[start]) where start + word.count <= count {
+                            var same = 1
+                            while same < word.count && letters[start + same] == word[same] { same += 1 }
+                            if same == word.count { reached[start + word.count] = true }
+                        }
+                    }
+                    return reached[count]
+                }
             }
         }
-        return reached[letters.count]
+    }
+
+    /// A payload-free enum's case index: its tag, the position of its case in `allCases`.
+    private static func caseIndex<Key: VocabularyKey>(_ key: Key) -> UInt8 { withUnsafeBytes(of: key) { $0[0] } }
+
+    /// A label's words, as bytes, grouped by their first letter.
+    private struct Lexicon: @unchecked Sendable {
+        private let byLetter: [[UnsafeBufferPointer<UInt8>]]
+
+        /// Made once, for the statics below: each word's bytes are allocated for the process's life and never freed
+        /// (a few hundred bytes), so they are read in place without an array's checks.
+        init(_ words: [String]) {
+            var byLetter = [[UnsafeBufferPointer<UInt8>]](repeating: [], count: 26)
+            for word in Set(words + LabelWords.common).sorted() {
+                let bytes = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: word.utf8.count)
+                _ = bytes.initialize(from: word.utf8)
+                byLetter[Int(bytes[0] &- 0x61)].append(UnsafeBufferPointer(bytes))
+            }
+            self.byLetter = byLetter
+        }
+
+        func words(opening letter: UInt8) -> [UnsafeBufferPointer<UInt8>] { byLetter[Int(letter &- 0x61)] }
     }
 
     /// The words of a period and of the phrases any label may hold ("12 months to 31 March 2015 against …", "as at").
-    private static let common = ["months", "month", "to", "against", "as", "at", "the", "in", "of", "year", "years", "ending",
+    fileprivate static let common = ["months", "month", "to", "against", "as", "at", "the", "in", "of", "year", "years", "ending",
                                  "january", "february", "march", "april", "may", "june", "july", "august", "september", "sept",
                                  "october", "november", "december"]
     private static let perPopulation = ["per", "population"]
 
-    private static func words(of metric: Metric) -> [[[UInt8]]] { metricWords[metric] ?? byFirstLetter([]) }
-    private static func words(of type: OutcomeType) -> [[[UInt8]]] { outcomeWords[type] ?? byFirstLetter([]) }
-
-    private static let metricWords: [Metric: [[[UInt8]]]] = {
+    private static let metricLexicons: [Lexicon] = {
         let crimes = ["crime", "crimes", "recorded", "police", "excluding", "fraud"]
         let lists: [Metric: [String]] = [
             .callsForAssistancePer1000: ["calls", "for", "assistance", "incidents"] + perPopulation,
@@ -60,10 +91,10 @@ enum LabelWords {
             .ocgPerMillion: ["organised", "crime", "groups", "group", "ocgs", "ocg", "per", "one", "million", "population"],
             .victimSatisfactionPct: ["victim", "satisfaction", "rate"],
         ]
-        return lists.mapValues(byFirstLetter)
+        return Metric.allCases.map { Lexicon(lists[$0] ?? []) }
     }()
 
-    private static let outcomeWords: [OutcomeType: [[[UInt8]]]] = {
+    private static let outcomeLexicons: [Lexicon] = {
         let lists: [OutcomeType: [String]] = [
             .chargedSummonsed: ["charged", "summonsed", "summoned"],
             .takenIntoConsideration: ["taken", "into", "consideration"],
@@ -78,13 +109,6 @@ enum LabelWords {
                                                          "not", "support", "action"],
             .noSuspectIdentified: ["investigation", "completed", "but", "no", "suspect", "identified"],
         ]
-        return lists.mapValues(byFirstLetter)
+        return OutcomeType.allCases.map { Lexicon(lists[$0] ?? []) }
     }()
-
-    /// The words with the common ones, as bytes, indexed by their first letter.
-    private static func byFirstLetter(_ words: [String]) -> [[[UInt8]]] {
-        var table = [[[UInt8]]](repeating: [], count: 26)
-        for word in Set(words + common) { table[Int(word.utf8.first! &- 0x61)].append(Array(word.utf8)) }
-        return table
-    }
 }
