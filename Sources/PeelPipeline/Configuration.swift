@@ -52,11 +52,13 @@ extension Configuration {
     }
 
     static func parse(_ data: Data) throws -> Configuration {
-        if let duplicate = DuplicateKeys.first(in: Array(data)) {
-            throw ConfigurationError(description: "\"\(duplicate)\" is given twice (JSON keeps only one of them)")
-        }
-        if let line = TrailingComma.line(in: Array(data)) {
+        switch ConfigurationSlip.first(in: Array(data)) {
+        case let .duplicateKey(key)?:
+            throw ConfigurationError(description: "\"\(key)\" is given twice (JSON keeps only one of them)")
+        case let .trailingComma(line)?:
             throw ConfigurationError(description: "not valid JSON (line \(line)): a comma before a closing bracket or brace, which JSON does not allow")
+        case nil:
+            break
         }
         let parsed: Any
         do {
@@ -224,15 +226,25 @@ private func positiveInteger(_ value: Any, _ key: String) throws -> Int {
     return integer
 }
 
-/// The first key given twice in one JSON object, dotted with its parents ("limits.max_entry_bytes"). JSONSerialization
-/// keeps one of the two silently, so a limit edited in one place and left in another would be half ignored. Only keys
-/// are looked at; the parser proper reports any malformed JSON.
-enum DuplicateKeys {
-    static func first(in bytes: [UInt8]) -> String? {
+/// The first of two hand-editing slips in a configuration's JSON, in the order the text holds them, told before it is
+/// parsed: a key given twice in one object (JSONSerialization keeps one of the two silently, so a limit edited in one
+/// place and left in another would be half ignored), or a comma before a closing "}" or "]" (Foundation's parser on
+/// Linux accepts it, where JSON, and every other reader of the file, does not). Only keys and commas are looked at;
+/// the parser proper reports any other malformed JSON.
+enum ConfigurationSlip: Equatable {
+    /// The key, dotted with its parents ("limits.max_entry_bytes").
+    case duplicateKey(String)
+    /// The comma's line.
+    case trailingComma(line: Int)
+
+    static func first(in bytes: [UInt8]) -> ConfigurationSlip? {
         // One frame per open object or array: the object's keys so far and the key that opened it.
         var frames: [(isObject: Bool, keys: Set<String>, name: String)] = []
         var expectingKey = false
         var lastString: String?
+        var line = 1
+        /// The line of a comma with nothing but white space after it so far.
+        var commaLine: Int?
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
@@ -252,54 +264,28 @@ enum DuplicateKeys {
                     ? (try? JSONSerialization.jsonObject(with: Data(bytes[index...end]), options: .fragmentsAllowed)) as? String
                     : String(decoding: text, as: UTF8.self)
                 index = end
+                commaLine = nil
             case UInt8(ascii: ":"):
                 if expectingKey, let key = lastString, let frame = frames.last, frame.isObject {
-                    let path = (frames.map(\.name).filter { !$0.isEmpty } + [key]).joined(separator: ".")
-                    if frame.keys.contains(key) { return path }
+                    if frame.keys.contains(key) { return .duplicateKey((frames.map(\.name).filter { !$0.isEmpty } + [key]).joined(separator: ".")) }
                     frames[frames.count - 1].keys.insert(key)
                 }
                 expectingKey = false
+                commaLine = nil
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 let name = frames.last?.isObject == true ? (lastString ?? "") : ""
                 frames.append((byte == UInt8(ascii: "{"), [], name))
                 expectingKey = byte == UInt8(ascii: "{")
                 lastString = nil
+                commaLine = nil
             case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                if let commaLine { return .trailingComma(line: commaLine) }
                 _ = frames.popLast()
                 expectingKey = false
             case UInt8(ascii: ","):
                 expectingKey = frames.last?.isObject == true
                 lastString = nil
-            default:
-                break
-            }
-            index += 1
-        }
-        return nil
-    }
-}
-
-/// The line of the first comma that stands before a closing "}" or "]" (a hand-editing slip): Foundation's parser on
-/// Linux accepts it, where JSON, and every other reader of the file, does not.
-enum TrailingComma {
-    static func line(in bytes: [UInt8]) -> Int? {
-        var line = 1, commaLine: Int?
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            switch byte {
-            case UInt8(ascii: "\""):
-                // A string: passed over whole, its escapes with it.
-                index += 1
-                while index < bytes.count && bytes[index] != UInt8(ascii: "\"") {
-                    if bytes[index] == UInt8(ascii: "\\") { index += 1 }
-                    index += 1
-                }
-                commaLine = nil
-            case UInt8(ascii: ","):
                 commaLine = line
-            case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                if let commaLine { return commaLine }
             case 0x0A:
                 line += 1
             case 0x20, 0x09, 0x0D:

@@ -238,14 +238,16 @@ func isDatasetReadme(_ path: String) -> Bool {
 }
 
 func isPeelManifest(_ path: String) -> Bool {
-    guard let tail = manifestTail(path), tail.lastRange(of: Array("\n  \"run_id\" : \"".utf8)) != nil else { return false }
-    return topLevelObject("program", in: tail)?["name"] as? String == "peel"
+    manifestTail(path).map(isPeelManifest) ?? false
+}
+
+private func isPeelManifest(tail: [UInt8]) -> Bool {
+    tail.lastRange(of: Array("\n  \"run_id\" : \"".utf8)) != nil && topLevelObject("program", in: tail)?["name"] as? String == "peel"
 }
 
 /// The reports a peel dataset in `folder` holds (its manifest's `totals.parsed`); nil where no peel manifest says.
 func reportsInDataset(_ folder: String) -> Int? {
-    let path = folder + "/manifest.json"
-    guard isPeelManifest(path), let tail = manifestTail(path) else { return nil }
+    guard let tail = manifestTail(folder + "/manifest.json"), isPeelManifest(tail: tail) else { return nil }
     return topLevelObject("totals", in: tail)?["parsed"] as? Int
 }
 

@@ -119,6 +119,11 @@ struct CarelessUseTests {
               ("trailing comma", "{\"limits\": {\"max_entry_bytes\": 33554432,},\n \"queue_bytes\": 67108864,\n}", nil,
                "bad.json: not valid JSON (line 1): a comma before a closing bracket or brace"),
               ("trailing comma in a list", "{\"population\": {\"combined_areas\": [\n]}, \"x,]\": 1}", nil, #"unknown key "x,]""#),
+              // Two slips: the first the text holds is told, whichever it is.
+              ("trailing comma, then a key twice", "{\"limits\": {\"max_entry_bytes\": 5,\n},\n \"queue_bytes\": 1, \"queue_bytes\": 2}", nil,
+               "bad.json: not valid JSON (line 1): a comma before a closing bracket or brace"),
+              ("a key twice, then a trailing comma", "{\"queue_bytes\": 1, \"queue_bytes\": 2,\n \"limits\": {\"max_entry_bytes\": 5,}}", nil,
+               #""queue_bytes" is given twice (JSON keeps only one of them)"#),
               // Not Foundation's "Error Domain=NSCocoaErrorDomain Code=3840 …": the reason and where.
               ("cut short", #"{"limits": {"max_entry_bytes": 5"#, nil, "bad.json: not valid JSON: Unexpected end of file"),
               ("missing comma", "{\n  \"queue_bytes\": 1000000\n  \"limits\": {}\n}\n", nil, "bad.json: not valid JSON (line 3, column 3): "),
