@@ -67,8 +67,9 @@ enum NarrativeFigures {
     private static let comparison = "(reduction|decrease|fall|increase|rise)"
     /// Crimes whose victims a satisfaction survey may ask alone.
     private static let victimsOfOneCrime = ["domestic abuse", "hate crime", "anti-social behaviour", "burglary", "violent crime", "vehicle crime"]
-    /// Words that say a rate told after them is an earlier year's.
-    private static let earlierYear = ["previous year", "year before", "a year earlier", "previous 12 months"]
+    /// Words that say a rate told after them is an earlier year's. (Not "the previous 12 months": "victims in the
+    /// previous 12 months" are this year's.)
+    private static let earlierYear = ["previous year", "year before", "a year earlier"]
     /// Where a comparison's figure is England and Wales': a change compared with one "across its most similar group of
     /// forces", "across Wales" or "in the previous year" is not.
     private static let acrossEnglandAndWales = "( across all forces in England and Wales| across England and Wales| in England and Wales)?"

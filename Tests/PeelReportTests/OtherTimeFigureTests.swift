@@ -25,6 +25,10 @@ struct OtherTimeFigureTests {
         let report = try changed(dyfedPowys, printed, "In the previous year, 86.9 percent were satisfied. " + printed)
         #expect(satisfaction(original).count == 1)
         #expect(satisfaction(report) == satisfaction(original))
+        // "The previous 12 months" are the survey's own.
+        let recent = try changed(dyfedPowys, printed,
+            "Of those who have been the victim of a crime in Dyfed-Powys in the previous 12 months to 31 March 2015, 87.4 percent were satisfied")
+        #expect(satisfaction(recent).map { $0.prefix(4) } == ["87.4"])
     }
 
     @Test("a line that gives one figure two values keeps neither, said")
