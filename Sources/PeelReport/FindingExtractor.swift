@@ -423,6 +423,12 @@ enum FindingExtractor {
             }
             return false
         }
+        /// Whether `next` goes on the current item after what cut it (a page's number, its footnotes): the item stopped
+        /// mid-sentence (no stop, no lead-in's colon), and `next` opens in lower case and is no footnote's address.
+        func resumesItem(_ next: String) -> Bool {
+            current != nil && previous.map { !endsItem($0) && !$0.hasSuffix(":") } == true
+                && next.first?.isLowercase == true && !next.hasPrefix("www.") && !next.hasPrefix("http")
+        }
         /// The line after the footnotes that open at `start`: each a footnote's first line and the lines its sentence
         /// wrapped to, blank lines between (eight lines at most).
         func footnotesEnd(from start: Int) -> Int {
@@ -456,9 +462,8 @@ enum FindingExtractor {
             let footnote = isFootnote(text) && (blankSinceLast || previous.map { endsItem($0) || !runsOn($0, at: index, with: text) } ?? true)
             // The page's footnotes between an item's parts, where it stopped mid-sentence at the page's end and goes on
             // after them in lower case: passed over, as a page's number is.
-            if footnote, !line.isHeading, current != nil, previous.map({ !endsItem($0) && !$0.hasSuffix(":") }) == true,
-               case let after = footnotesEnd(from: index), after < lines.count, after > index,
-               case let next = lineText(after), next.first?.isLowercase == true, !next.hasPrefix("www."), !next.hasPrefix("http") {
+            if footnote, !line.isHeading, current != nil, case let after = footnotesEnd(from: index), after < lines.count, after > index,
+               resumesItem(lineText(after)) {
                 pastPageNumber = true
                 blankSinceLast = true
                 index = after
@@ -475,8 +480,7 @@ enum FindingExtractor {
                 // page marks (`pdftotext -nopgbrk`), which cut the item there and ended the list.
                 let after = lines[(index + 1)...].prefix(3).first { !$0.isBlank }
                 // (Not a footnote's address after its number: "9" / "www.gov.uk/…".)
-                let midItem = current != nil && previous.map { !endsItem($0) && !$0.hasSuffix(":") } == true
-                    && after.map { $0.text.first?.isLowercase == true && !$0.text.hasPrefix("www.") && !$0.text.hasPrefix("http") } == true
+                let midItem = after.map { resumesItem($0.text) } == true
                 if current != nil || !items.isEmpty, !midItem,
                    !(after.map { isBulletGlyph($0.text) || bulletText($0.text) != nil } ?? false) { break }
                 pastPageNumber = pastPageNumber || midItem
