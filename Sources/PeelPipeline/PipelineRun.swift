@@ -130,6 +130,8 @@ public enum PipelineRun {
         let inputBytes = inputs.reduce(0) { $0 + fileSize($1.path) }
         let jobs = min(max(1, options.jobs), RunOptions.maxJobs)
 
+        DispatchQueue.global().async { RunReportPage.prepare() }
+
         // Stages 1–5 stream into the staging folder; only the validation table and the small files are left after.
         var staging = try output.beginStaging(runId: runId)
         /// A step that writes into the staging folder: if it fails, the run ends with exit 74 and the folder goes.

@@ -8,6 +8,10 @@ public enum RunReportPage {
         template.render(TemplateContext.make(View(report)))
     }
 
+    /// Parses the template now, if it is not yet: a run asks for it as it starts, on another thread, so that the parse
+    /// (a tenth of the page's cost, callgrind) is done while entries are read, not in the run's last step on one core.
+    public static func prepare() { _ = template }
+
     /// The template is a literal of this file: a mistake in it is a programming error that every test run meets.
     /// Its values are escaped by `HTMLEscaping`, named in the pragma it opens with.
     private static let template: MustacheTemplate = {
@@ -17,11 +21,16 @@ public enum RunReportPage {
 
     private struct View: Encodable {
         struct Count: Encodable { let label: String; let value: String }
-        struct Cell: Encodable { let text: String; let css: String; let note: String; let disagrees: Bool }
+        struct Legend: Encodable { let text: String; let css: String }
+        /// A grade matrix cell as it is printed: its classes, and its text with the national table's grade where that
+        /// disagrees. Made whole here, not in the template: the matrix is most of the page's cells, and each name the
+        /// template looks up costs swift-mustache some 14,000 instructions (dynamic casts; callgrind).
+        struct Cell: Encodable { let classes: String; let note: String; let shown: String }
         struct Row: Encodable { let force: String; let cells: [Cell] }
-        struct Year: Encodable { let year: Int; let scaleName: String; let legend: [Cell]; let questions: [String]; let rows: [Row]; let disagreements: Int; let forces: Int }
+        struct Year: Encodable { let year: Int; let scaleName: String; let legend: [Legend]; let questions: [String]; let rows: [Row]; let disagreements: Int; let forces: Int }
         struct Distribution: Encodable { let title: String; let svg: String; let rows: [Count] }
-        struct Point: Encodable { let force: String; let printed: String; let outlier: Bool; let rate: String }
+        /// `flagged`: "yes" for a value the validator flags, printed as it stands (a section would be one more lookup).
+        struct Point: Encodable { let force: String; let printed: String; let flagged: String; let rate: String }
         struct Chart: Encodable { let title: String; let englandAndWales: String; let svg: String; let points: [Point]; let outliers: Int }
         struct Rule: Encodable { let name: String; let errors: Int; let warnings: Int; let infos: Int; let open: Bool; let findings: [RunReport.Finding]; let notListed: Int; let someNotListed: Bool }
         struct Column: Encodable { let name: String; let type: String; let nulls: String; let distinct: String; let min: String; let max: String }
@@ -92,12 +101,14 @@ public enum RunReportPage {
                         let source = cell.forceReport != nil && cell.nationalTable != nil ? "force report and national table"
                             : cell.forceReport != nil ? "force report" : cell.nationalTable != nil ? "national table" : ""
                         let note = cell.disagrees ? "national table: \(Grades.label(cell.nationalTable!))" : source
-                        return Cell(text: shown.map(Grades.label) ?? "–", css: shown.map { Grades.cssClass($0, scale: year.scale) } ?? "none",
-                                    note: note, disagrees: cell.disagrees)
+                        let text = shown.map(Grades.label) ?? "–"
+                        let css = shown.map { Grades.cssClass($0, scale: year.scale) } ?? "none"
+                        return Cell(classes: cell.disagrees ? "cell \(css) disagrees" : "cell \(css)", note: note,
+                                    shown: cell.disagrees ? "\(text) ≠ \(note)" : text)
                     })
                 }
                 return Year(year: year.year, scaleName: Grades.scaleName(year.scale),
-                            legend: year.grades.map { Cell(text: Grades.label($0), css: Grades.cssClass($0, scale: year.scale), note: "", disagrees: false) },
+                            legend: year.grades.map { Legend(text: Grades.label($0), css: Grades.cssClass($0, scale: year.scale)) },
                             questions: year.questions.map(Grades.label), rows: rows,
                             disagreements: year.rows.reduce(0) { $0 + $1.cells.filter(\.disagrees).count }, forces: year.rows.count)
             }
@@ -110,7 +121,7 @@ public enum RunReportPage {
                 Chart(title: "\(chart.metric) (\(chart.unit)), \(chart.period)",
                       englandAndWales: chart.englandAndWales.map(Numbers.short) ?? "not printed",
                       svg: Charts.dots(chart),
-                      points: chart.points.map { Point(force: $0.force, printed: $0.printed, outlier: $0.outlier, rate: $0.populationRate ?? "") },
+                      points: chart.points.map { Point(force: $0.force, printed: $0.printed, flagged: $0.outlier ? "yes" : "", rate: $0.populationRate ?? "") },
                       outliers: chart.points.filter(\.outlier).count)
             }
             figuresNotShown = report.figuresNotShown
@@ -197,7 +208,7 @@ public enum RunReportPage {
     {{#years}}<h3 id="grades-{{year}}">{{year}} ({{forces}} forces, {{disagreements}} disagreements)</h3>
     <p class="legend">{{scaleName}}: {{#legend}}<span class="{{css}}">{{text}}</span>{{/legend}}</p>
     <table class="matrix"><tr><th>force</th>{{#questions}}<th>{{.}}</th>{{/questions}}</tr>
-    {{#rows}}<tr><td>{{force}}</td>{{#cells}}<td class="cell {{css}}{{#disagrees}} disagrees{{/disagrees}}" title="{{note}}">{{text}}{{#disagrees}} ≠ {{note}}{{/disagrees}}</td>{{/cells}}</tr>
+    {{#rows}}<tr><td>{{force}}</td>{{#cells}}<td class="{{classes}}" title="{{note}}">{{shown}}</td>{{/cells}}</tr>
     {{/rows}}</table>
     {{/years}}
     {{#hasDistributions}}<h3>National grade distributions</h3>{{/hasDistributions}}
@@ -211,7 +222,7 @@ public enum RunReportPage {
     <p>Each force's value against England and Wales (dashed line) for each metric and period; values the validator flags as far from England and Wales are red and marked "!".</p>
     {{#charts}}<h3>{{title}}</h3><p class="small">England and Wales: {{englandAndWales}}; {{outliers}} flagged.</p>{{{svg}}}
     <details><summary>as a table</summary><table><tr><th>force</th><th>value</th><th>flagged</th><th>rate from the ONS population</th></tr>
-    {{#points}}<tr><td>{{force}}</td><td class="n">{{printed}}</td><td>{{#outlier}}yes{{/outlier}}</td><td class="n">{{rate}}</td></tr>{{/points}}</table></details>
+    {{#points}}<tr><td>{{force}}</td><td class="n">{{printed}}</td><td>{{flagged}}</td><td class="n">{{rate}}</td></tr>{{/points}}</table></details>
     {{/charts}}
     {{#someFiguresNotShown}}<p class="small">{{figuresNotShown}} more metric and period pairs are not drawn: {{figuresFile}} has them all.</p>{{/someFiguresNotShown}}
     </section>
