@@ -84,8 +84,15 @@ enum FindingExtractor {
                 for item in items { add(.areaForImprovement, item) }
                 index = next
             } else if Self.causesOfConcern.contains(where: isLower) {
+                // Under the plural heading a second paragraph may be a second cause, or the first one's explanation: which
+                // is not certain, so it is not read, but said. (A lead-in to the recommendations, "To address these
+                // causes of concern, …:", is neither.)
                 let (items, next) = listItems(lines, from: index, wrap: wrap, paragraphs: true, limit: 1)
                 for item in items { add(.causeOfConcern, item) }
+                if !items.isEmpty, isLower(Self.causesOfConcern[1]), let second = paragraphAfter(lines, from: next, wrap: wrap) {
+                    report.problems.append(ParseProblem(.warning, line: second.line,
+                        "a second paragraph under \"\(heading)\" (\"\(second.text.prefix(60))…\"): not read, as it may be another cause of concern or the first one's explanation"))
+                }
                 index = next
             } else if isLower(Self.recommendations) && report.reportType == .force {
                 let (items, next) = listItems(lines, from: index, wrap: wrap, skipLeadIn: true)
@@ -138,6 +145,17 @@ enum FindingExtractor {
             if leftOut { continue }
             report.findings.append(Finding(question: question, kind: kind, ordinal: ordinals[key]!, text: text, line: line))
         }
+    }
+
+    /// The paragraph that opens at the first line from `start` that is not blank, read as a list's paragraph is: nil
+    /// where a heading, a footnote or what ends a list stands there, or the paragraph is a lead-in (ends with ":").
+    private static func paragraphAfter(_ lines: NormalisedLines, from start: Int, wrap: WrapWidth) -> Item? {
+        guard let opening = lines[start...].firstIndex(where: { !$0.isBlank }) else { return nil }
+        let text = lines[opening].text
+        guard !lines[opening].isHeading, !endsList(text), !looksLikeHeading(text), !isFootnote(text),
+              let paragraph = listItems(lines, from: opening, wrap: wrap, paragraphs: true, limit: 1).0.first,
+              !paragraph.text.hasSuffix(":") else { return nil }
+        return paragraph
     }
 
     /// A text's first 120 bytes.
