@@ -15,6 +15,9 @@ final class OutputFolder {
     private let parent: String
     private let name: String
     private var lockDescriptor: Int32 = -1
+    /// The run's staging folder, open and locked (`flock`) while the run writes it: the run lock's file can be deleted
+    /// under a run, and a second run then takes a new one; finding the staging folder locked, it leaves it be.
+    private var stagingDescriptor: Int32 = -1
 
     /// Resolves `path` once, symbolic links included, so that the lock, the staging folder and the swap are all
     /// beside the real folder: swapping a link's own name would leave the folder it points to stale forever, and
@@ -45,7 +48,10 @@ final class OutputFolder {
     /// The longest name an output folder may have: 255 bytes less ".", ".previous-" and a run id (a UUID's 36).
     static let longestName = 255 - 1 - 10 - 36
 
-    deinit { unlock() }
+    deinit {
+        unlock()
+        releaseStaging()
+    }
 
     /// Takes the run lock: `flock(2)` on `.<name>.lock`, which the kernel drops when the process dies,
     /// so a crash never leaves a stale lock.
@@ -124,15 +130,36 @@ final class OutputFolder {
         return foreign.sorted()
     }
 
-    /// Removes what a killed run left beside the output folder. Call with the lock held.
-    func sweepLeftovers() {
+    /// Removes what a killed run left beside the output folder. Call with the lock held. A staging folder that a run
+    /// still holds locked is no leftover: that run goes on, its lock file deleted under it, and this one is refused.
+    func sweepLeftovers() throws(RunFailure) {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
+        for entry in entries where entry.hasPrefix("." + name + ".staging-") && Self.isHeld(parent + "/" + entry) {
+            throw RunFailure(.locked, "another peel run is writing \(target): its staging folder \(parent)/\(entry) is in use (the lock file \(parent)/.\(name).lock was deleted while it ran); try again once it is done")
+        }
         // A run killed between the two renames of the fallback publish: the previous dataset goes back.
         if !FileManager.default.fileExists(atPath: target), let previous = entries.filter({ $0.hasPrefix("." + name + ".previous-") }).sorted().last {
             _ = rename(parent + "/" + previous, target)
         }
         for entry in entries where entry.hasPrefix("." + name + ".staging-") || entry.hasPrefix("." + name + ".previous-") {
             try? FileManager.default.removeItem(atPath: parent + "/" + entry)
+        }
+    }
+
+    /// Whether a live process holds the folder at `path` locked (a run's staging folder).
+    private static func isHeld(_ path: String) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }  // and with it the lock, if this took it
+        var result: Int32
+        repeat { result = flock(descriptor, LOCK_EX | LOCK_NB) } while result != 0 && errno == EINTR
+        return result != 0 && errno == EWOULDBLOCK
+    }
+
+    private func releaseStaging() {
+        if stagingDescriptor >= 0 {
+            close(stagingDescriptor)
+            stagingDescriptor = -1
         }
     }
 
@@ -143,6 +170,10 @@ final class OutputFolder {
         do { try makeFolder(staging) } catch {
             throw RunFailure(.ioError, "writing the dataset: \(staging): \(error.localizedDescription)")
         }
+        releaseStaging()
+        // New, so no other process holds it; where it cannot be opened, the run goes on as it did before the lock.
+        stagingDescriptor = open(staging, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
+        if stagingDescriptor >= 0 { _ = flock(stagingDescriptor, LOCK_EX | LOCK_NB) }
         return staging
     }
 
@@ -150,6 +181,7 @@ final class OutputFolder {
     func discard(staging: String) {
         // First: once a stop has begun, this waits for the process to end, and removes nothing.
         StagingFolders.shared.end(staging)
+        releaseStaging()
         try? FileManager.default.removeItem(atPath: staging)
     }
 
@@ -186,7 +218,10 @@ final class OutputFolder {
 
         // A stop signal waits for the swap, so the target is never left between two datasets by one; once the stop has
         // begun, nothing is swapped in (its handler has removed the staging folder and ends the process).
-        defer { StagingFolders.shared.end(staging) }
+        defer {
+            StagingFolders.shared.end(staging)
+            releaseStaging()
+        }
         let published = try StagingFolders.shared.publishing { () throws(RunFailure) in
             if FileManager.default.fileExists(atPath: target) {
                 // Atomic: at every instant the target is either the whole old dataset or the whole new one.

@@ -107,7 +107,7 @@ public enum PipelineRun {
         try output.lock(wait: options.waitForLock)
         defer { output.unlock() }
         try output.checkReplaceable()
-        output.sweepLeftovers()
+        try output.sweepLeftovers()
         let foreign = output.foreignFiles(tables: ReportTables.schemas.map(\.name))
         if !foreign.isEmpty {
             logger.warning("files peel did not write will go with the previous dataset", metadata: [

@@ -337,6 +337,36 @@ struct PipelineRunTests {
         }
         #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
     }
+
+    /// An operator who deletes the lock file while a run goes on lets a second run take a new one: its sweep of what
+    /// killed runs left removed the first run's staging folder under it. A run holds its staging folder locked too.
+    @Test("a run whose lock file was deleted under it: a second run exits 75, and the first one's staging folder stays")
+    func lockFileDeleted() throws {
+        let folder = makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // What a run that is writing holds: its staging folder, locked (its lock file is gone).
+        let staging = folder + "/.out.staging-" + UUID().uuidString.lowercased()
+        try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: false)
+        try writeBytes(Array("half a dataset".utf8), to: staging + "/figures.csv")
+        let descriptor = open(staging, O_RDONLY | O_DIRECTORY)
+        defer { close(descriptor) }
+        #expect(flock(descriptor, LOCK_EX | LOCK_NB) == 0)
+        do {
+            _ = try run([Fixtures.defaultInput], in: folder)
+            Issue.record("the run should have been refused")
+        } catch let error as RunFailure {
+            #expect(error.status == .locked)
+            #expect(error.description.contains(staging), "\(error.description)")
+        }
+        #expect(FileManager.default.fileExists(atPath: staging + "/figures.csv"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
+
+        // Once that run is gone (its lock dropped with it), what it left is swept and the run goes ahead.
+        close(descriptor)
+        _ = try run([Fixtures.defaultInput], in: folder)
+        #expect(!FileManager.default.fileExists(atPath: staging))
+        #expect(FileManager.default.fileExists(atPath: folder + "/out/manifest.json"))
+    }
 }
 
 @Suite("Command line")
