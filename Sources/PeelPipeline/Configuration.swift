@@ -141,14 +141,14 @@ extension DenominatorPolicy {
                 }
                 vintage = chosen
             case "year_offset":
-                guard let number = value as? NSNumber, String(cString: number.objCType) != "c", let offset = Int(exactly: number.doubleValue) else {
+                guard let offset = wholeNumber(value) else {
                     throw ConfigurationError(description: "\"population.year_offset\" must be a whole number")
                 }
                 yearOffset = offset
             case "year_overrides":
                 guard let map = value as? [String: Any] else { throw ConfigurationError(description: "\"population.year_overrides\" must map report years to population years") }
                 for (reportYear, populationYear) in map {
-                    guard let from = Int(reportYear), let to = (populationYear as? NSNumber).flatMap({ Int(exactly: $0.doubleValue) }) else {
+                    guard let from = Int(reportYear), let to = wholeNumber(populationYear) else {
                         throw ConfigurationError(description: "\"population.year_overrides\": \"\(reportYear)\" must map a year to a year")
                     }
                     yearOverrides[from] = to
@@ -157,10 +157,10 @@ extension DenominatorPolicy {
                 guard let list = value as? [[String: Any]] else { throw ConfigurationError(description: "\"population.combined_areas\" must be a list of objects") }
                 combinedAreas = try list.map { item in
                     guard let forces = item["forces"] as? [String], forces.count >= 2, let metrics = item["metrics"] as? [String],
-                          let years = item["report_years"] as? [NSNumber] else {
+                          let listed = item["report_years"] as? [Any], case let years = listed.compactMap(wholeNumber), years.count == listed.count else {
                         throw ConfigurationError(description: "\"population.combined_areas\": each needs forces (2 or more), metrics and report_years")
                     }
-                    return CombinedArea(forces: forces, metrics: Set(metrics), reportYears: Set(years.map(\.intValue)))
+                    return CombinedArea(forces: forces, metrics: Set(metrics), reportYears: Set(years))
                 }
             case "unusable_denominators":
                 guard let map = value as? [String: String] else { throw ConfigurationError(description: "\"population.unusable_denominators\" must map force ids to reasons") }
@@ -177,11 +177,11 @@ extension ValidationSettings {
         for (key, value) in object {
             switch key {
             case "population_tolerance_pct":
-                guard let number = value as? NSNumber, number.doubleValue >= 0 else { throw ConfigurationError(description: "\"validation.population_tolerance_pct\" must be a number ≥ 0") }
-                populationTolerancePercent = number.doubleValue
+                guard let number = jsonNumber(value), number >= 0 else { throw ConfigurationError(description: "\"validation.population_tolerance_pct\" must be a number ≥ 0") }
+                populationTolerancePercent = number
             case "outlier_factor":
-                guard let number = value as? NSNumber, number.doubleValue > 1 else { throw ConfigurationError(description: "\"validation.outlier_factor\" must be a number > 1") }
-                outlierFactor = number.doubleValue
+                guard let number = jsonNumber(value), number > 1 else { throw ConfigurationError(description: "\"validation.outlier_factor\" must be a number > 1") }
+                outlierFactor = number
             case let other where other.hasPrefix("_"): continue
             default: throw ConfigurationError(description: "unknown key \"validation.\(key)\"")
             }
@@ -201,10 +201,10 @@ extension PDFSettings {
                 mode = chosen
             case "max_pdf_pages": maxPages = try positiveInteger(value, "pdf.\(key)")
             case "max_pdf_seconds":
-                guard let number = value as? NSNumber, String(cString: number.objCType) != "c", number.doubleValue > 0, number.doubleValue <= 86_400 else {
+                guard let seconds = jsonNumber(value), seconds > 0, seconds <= 86_400 else {
                     throw ConfigurationError(description: "\"pdf.max_pdf_seconds\" must be a number of seconds above 0 and at most 86400, not \(value)")
                 }
-                maxSeconds = number.doubleValue
+                maxSeconds = seconds
             case "max_pdf_memory_bytes":
                 let bytes = try positiveInteger(value, "pdf.\(key)")
                 // Below this pdftotext cannot even load its libraries, and every PDF would fail with a misleading reason.
@@ -218,12 +218,22 @@ extension PDFSettings {
 }
 
 private func positiveInteger(_ value: Any, _ key: String) throws -> Int {
-    // JSON true/false also arrive as NSNumber; their Objective-C type code is "c".
-    guard let number = value as? NSNumber, String(cString: number.objCType) != "c",
-          let integer = Int(exactly: number.doubleValue), integer > 0 else {
+    guard let integer = wholeNumber(value), integer > 0 else {
         throw ConfigurationError(description: "\"\(key)\" must be a positive whole number, not \(value)")
     }
     return integer
+}
+
+/// A JSON number's value; nil for anything else. JSON's true and false also arrive as NSNumber (1 and 0, their
+/// Objective-C type code "c"): a flag where a number belongs is a mistake, not a 1.
+private func jsonNumber(_ value: Any) -> Double? {
+    guard let number = value as? NSNumber, String(cString: number.objCType) != "c" else { return nil }
+    return number.doubleValue
+}
+
+/// A JSON number that is whole (2016, not 2016.5 read as 2016); nil for anything else.
+private func wholeNumber(_ value: Any) -> Int? {
+    jsonNumber(value).flatMap { Int(exactly: $0) }
 }
 
 /// The first of two hand-editing slips in a configuration's JSON, in the order the text holds them, told before it is

@@ -127,6 +127,14 @@ struct CarelessUseTests {
               // Not Foundation's "Error Domain=NSCocoaErrorDomain Code=3840 …": the reason and where.
               ("cut short", #"{"limits": {"max_entry_bytes": 5"#, nil, "bad.json: not valid JSON: Unexpected end of file"),
               ("missing comma", "{\n  \"queue_bytes\": 1000000\n  \"limits\": {}\n}\n", nil, "bad.json: not valid JSON (line 3, column 3): "),
+              // Before, accepted: JSON's true arrives as the number 1 (a tolerance of 1 %, a report year 1), and a
+              // report year 2015.7 was 2015.
+              ("a flag for a tolerance", #"{"validation": {"population_tolerance_pct": true}}"#, nil,
+               #""validation.population_tolerance_pct" must be a number ≥ 0"#),
+              ("a flag for a year", #"{"population": {"year_overrides": {"2016": true}}}"#, nil,
+               #""population.year_overrides": "2016" must map a year to a year"#),
+              ("a fraction of a year", #"{"population": {"combined_areas": [{"forces": ["warwickshire", "west-mercia"], "metrics": ["ocg_count"], "report_years": [2015.7]}]}}"#, nil,
+               #""population.combined_areas": each needs forces (2 or more), metrics and report_years"#),
           ])
     func uncheckedConfiguration(_ name: String, _ json: String, _ extraRow: String?, _ message: String) throws {
         let (folder, _) = try setUp()
