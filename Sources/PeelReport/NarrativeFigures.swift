@@ -208,11 +208,30 @@ enum NarrativeFigures {
                 }
                 // A sentence about another force ("… recorded by Warwickshire Police, there were 30 arrests …", a
                 // neighbour or an alliance's partner) gives no figure of this report's force; England and Wales' stand.
-                if read.figures.contains(where: { $0.area == .force }), let other = otherForces?.named(in: read.sentence) {
+                // (So is one that refers back to such a sentence: "Surrey Police and Sussex Police were jointly monitoring 50
+                // organised crime groups. This represents 30 OCGs per one million …".)
+                if read.figures.contains(where: { $0.area == .force }),
+                   let other = otherForces?.named(in: read.sentence) ?? read.referredTo.flatMap({ otherForces?.named(in: $0) }) {
                     let dropped = read.figures.filter { $0.area == .force }
                     read.figures.removeAll { $0.area == .force }
                     problems.append(ParseProblem(.warning, line: dropped[0].line,
                         "a sentence that names \(other) gives \(dropped.map(\.metric.rawValue).joined(separator: ", ")): not read as this force's"))
+                }
+                // A sentence about England and Wales, all forces or a region ("forces across England and Wales were
+                // monitoring 5,866 organised crime groups", "the South East regional organised crime unit …") that gives
+                // no England and Wales figure beside the force's: its figure is not certainly this force's. Nor is one of
+                // the sentence after it that refers back to it ("This represents 104 OCGs per one million …").
+                // A sentence that names the report's force or "the force", or refers back to one that does, is the force's own
+                // ("Wiltshire Police was … monitoring 12 organised crime groups (OCGs). This represents 17 OCGs per one
+                // million …, which is low compared with other forces in England and Wales").
+                func namesOwnForce(_ sentence: String) -> Bool { OtherArea.namesTheForce(sentence) || otherForces?.namesOwn(in: sentence) == true }
+                if read.figures.contains(where: { $0.area == .force }), !read.figures.contains(where: { $0.area == .englandAndWales }),
+                   !namesOwnForce(read.sentence), read.referredTo.map(namesOwnForce) != true,
+                   let area = OtherArea.named(in: read.sentence) ?? read.referredTo.flatMap(OtherArea.named) {
+                    let dropped = read.figures.filter { $0.area == .force }
+                    read.figures.removeAll { $0.area == .force }
+                    problems.append(ParseProblem(.warning, line: dropped[0].line,
+                        "a sentence about \(area) gives \(dropped.map(\.metric.rawValue).joined(separator: ", ")) with no figure of England and Wales beside it: not read as this force's"))
                 }
                 figures += read.figures
                 problems += read.problems
@@ -228,9 +247,13 @@ enum NarrativeFigures {
 
     /// The figures of one match, given its group ranges in the paragraph.
     private static func read(_ pattern: Pattern, _ ranges: [NSRange], in starts: [LineStart], _ text: UTF16Text,
-                             earlierPeriods: () -> [Period]) -> (figures: [Figure], sentence: String, problems: [ParseProblem]) {
+                             earlierPeriods: () -> [Period]) -> (figures: [Figure], sentence: String, referredTo: String?, problems: [ParseProblem]) {
         let sentenceRange = text.sentence(around: ranges[0])
         let sentence = text.substring(sentenceRange.location, sentenceRange.location + sentenceRange.length)
+        // The sentence before, where this one opens by referring back to it ("This represents …", "These …").
+        let referredTo = OtherArea.refersBack(sentence) && sentenceRange.location > 1
+            ? { let before = text.sentence(around: NSRange(location: sentenceRange.location - 2, length: 0))
+                return text.substring(before.location, before.location + before.length) }() : nil
         // The period a sentence names; else the nearest one before it in its paragraph ("over the same
         // time period"); else the last one of the paragraph before ("Over this same period, …").
         var periods = Dates.periods(in: sentence)
@@ -266,10 +289,54 @@ enum NarrativeFigures {
             }
             return text.substring(range.location, range.location + range.length)
         }
-        return (pattern.read(Match(groups: groups, groupLines: groupLines, periods: periods, groupPeriods: groupPeriods, sentence: sentence)), sentence, problems)
+        return (pattern.read(Match(groups: groups, groupLines: groupLines, periods: periods, groupPeriods: groupPeriods, sentence: sentence)), sentence, referredTo,
+                problems)
     }
 
     private static func isDigit(_ unit: UInt16) -> Bool { unit &- 0x30 < 10 }
+
+    /// An area other than the report's force that a sentence may be about: England and Wales, all forces, a region, two
+    /// forces' areas together.
+    enum OtherArea {
+        /// What `sentence` names of these as what it is about; nil if none. Named only to compare ("… compared with
+        /// other forces in England and Wales", "higher than across England and Wales") is not what it is about.
+        static func named(in sentence: String) -> String? {
+            let bytes = sentence.utf8.map(ASCIIBytes.lower)
+            for phrase in phrases {
+                let needle = Array(phrase.lowercased().utf8)
+                guard bytes.count >= needle.count else { continue }
+                for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] && bytes[start..<start + needle.count].elementsEqual(needle) {
+                    let before = String(decoding: bytes[max(0, start - 40)..<start], as: UTF8.self)
+                    if !comparisons.contains(where: { before.contains($0) }) { return phrase }
+                }
+            }
+            return nil
+        }
+
+        /// Words before an area that name it to compare with.
+        private static let comparisons = ["compared with", "compared to", "than ", "other forces"]
+
+        static let phrases = ["England and Wales", "all forces", "regional organised crime unit", "across the region", "both force areas",
+                              "both forces", "nationally"]
+
+        /// Whether `sentence` says "the force" or "the constabulary" (not "the forces").
+        static func namesTheForce(_ sentence: String) -> Bool {
+            let bytes = sentence.utf8.map(ASCIIBytes.lower)
+            for phrase in [Array("the force".utf8), Array("the constabulary".utf8)] where bytes.count >= phrase.count {
+                for start in 0...(bytes.count - phrase.count) where bytes[start] == phrase[0] && bytes[start..<start + phrase.count].elementsEqual(phrase) {
+                    let after = start + phrase.count
+                    if after == bytes.count || !ASCIIBytes.isLetter(bytes[after]) { return true }
+                }
+            }
+            return false
+        }
+
+        /// Whether `sentence` opens by referring to the one before ("This represents …", "These groups …").
+        static func refersBack(_ sentence: String) -> Bool {
+            let opening = sentence.drop { $0 == " " }
+            return ["This ", "These ", "That ", "Those "].contains { opening.hasPrefix($0) }
+        }
+    }
 
     /// The forces other than a report's own, to tell a sentence about another force.
     struct OtherForces {
@@ -279,6 +346,12 @@ enum NarrativeFigures {
         init(registry: ForceRegistry, except forceID: String?) {
             self.registry = registry
             self.forceID = forceID
+        }
+
+        /// Whether `sentence` names the report's own force, by its name or short name.
+        func namesOwn(in sentence: String) -> Bool {
+            guard let forceID, let force = registry.force(id: forceID) else { return false }
+            return sentence.contains(ignoringASCIICase: force.shortName.lowercased()) || sentence.contains(ignoringASCIICase: force.name.lowercased())
         }
 
         /// The first other force `sentence` names by a force's name: up to four words before "Police" or
