@@ -287,6 +287,14 @@ enum NarrativeFigures {
                     "\"\(printed)\": a number joined to the digits before it, read as no figure"))
                 return nil
             }
+            if group > 0, range.length > 0, isDigit(text.unit(at: range.location)) {
+                let before = text.substring(sentenceRange.location, range.location)
+                if let why = NumberContext.notAFigure(before: before) {
+                    let printed = text.substring(max(sentenceRange.location, range.location - 24), range.location + range.length)
+                    problems.append(ParseProblem(.warning, line: groupLines[group], "\"…\(printed)\": \(why), read as no figure"))
+                    return nil
+                }
+            }
             return text.substring(range.location, range.location + range.length)
         }
         return (pattern.read(Match(groups: groups, groupLines: groupLines, periods: periods, groupPeriods: groupPeriods, sentence: sentence)), sentence, referredTo,
@@ -294,6 +302,42 @@ enum NarrativeFigures {
     }
 
     private static func isDigit(_ unit: UInt16) -> Bool { unit &- 0x30 < 10 }
+
+    /// What the words before a number in its sentence say of it, where it is no figure of the report: a number inside a
+    /// quotation (an officer's words, a case study's), or one given only roughly ("more than 82 percent", "between 80.5
+    /// and 84.1 percent").
+    enum NumberContext {
+        static func notAFigure(before: String) -> String? {
+            // Inside a quotation: an odd number of straight double quotes before it, or more opening curly ones than closing.
+            var straight = 0, opening = 0, closing = 0
+            for scalar in before.unicodeScalars {
+                switch scalar {
+                case "\"": straight += 1
+                case "\u{201C}": opening += 1
+                case "\u{201D}": closing += 1
+                default: break
+                }
+            }
+            if straight % 2 == 1 || opening > closing { return "a number inside a quotation" }
+            let words = before.lowercased().split(whereSeparator: { $0 == " " || $0 == "\n" })
+            guard let last = words.last else { return nil }
+            let lastTwo = words.suffix(2).joined(separator: " ")
+            if approximations.contains(String(last)) || approximations.contains(lastTwo) { return "a number given only roughly (\"\(approximations.contains(lastTwo) ? lastTwo : String(last))\")" }
+            // The second end of a range: "between 80.5 and", "from 10 to".
+            if words.count >= 3, ["and", "to"].contains(last), words[words.count - 2].first?.isNumber == true,
+               words.suffix(6).contains(where: { $0 == "between" || $0 == "from" }) {
+                return "the end of a range of numbers"
+            }
+            // The first end of one: "between 80.5".
+            if last == "between" { return "a number given only roughly (\"between\")" }
+            return nil
+        }
+
+        private static let approximations: Set<String> = [
+            "more than", "less than", "fewer than", "over", "under", "almost", "nearly", "around", "about", "approximately",
+            "roughly", "up to", "at least", "at most", "some", "between", "circa", "approx.", "almost exactly",
+        ]
+    }
 
     /// An area other than the report's force that a sentence may be about: England and Wales, all forces, a region, two
     /// forces' areas together.
