@@ -206,12 +206,17 @@ enum NarrativeFigures {
                 var read = read(patterns[match.pattern], match.ranges, in: paragraphs.starts(of: position, lines), units!) {
                     periodHistory.latest(before: position, in: paragraphs, lines)
                 }
+                func namesOwnForce(_ sentence: String) -> Bool { OtherArea.namesTheForce(sentence) || otherForces?.namesOwn(in: sentence) == true }
                 // A sentence about another force ("… recorded by Warwickshire Police, there were 30 arrests …", a
                 // neighbour or an alliance's partner) gives no figure of this report's force; England and Wales' stand.
                 // (So is one that refers back to such a sentence: "Surrey Police and Sussex Police were jointly monitoring 50
                 // organised crime groups. This represents 30 OCGs per one million …".)
-                if read.figures.contains(where: { $0.area == .force }),
-                   let other = otherForces?.named(in: read.sentence) ?? read.referredTo.flatMap({ otherForces?.named(in: $0) }) {
+                // A sentence that does not name the report's force may name another by its short name or an alias alone
+                // ("… fell by 21 percent in Sussex …", "GMP recorded …", "the Met was … monitoring 230 …").
+                func otherForce(_ sentence: String) -> String? {
+                    otherForces?.named(in: sentence) ?? (namesOwnForce(sentence) ? nil : otherForces?.namedShortly(in: sentence))
+                }
+                if read.figures.contains(where: { $0.area == .force }), let other = otherForce(read.sentence) ?? read.referredTo.flatMap(otherForce) {
                     let dropped = read.figures.filter { $0.area == .force }
                     read.figures.removeAll { $0.area == .force }
                     problems.append(ParseProblem(.warning, line: dropped[0].line,
@@ -224,7 +229,6 @@ enum NarrativeFigures {
                 // A sentence that names the report's force or "the force", or refers back to one that does, is the force's own
                 // ("Wiltshire Police was … monitoring 12 organised crime groups (OCGs). This represents 17 OCGs per one
                 // million …, which is low compared with other forces in England and Wales").
-                func namesOwnForce(_ sentence: String) -> Bool { OtherArea.namesTheForce(sentence) || otherForces?.namesOwn(in: sentence) == true }
                 if read.figures.contains(where: { $0.area == .force }), !read.figures.contains(where: { $0.area == .englandAndWales }),
                    !namesOwnForce(read.sentence), read.referredTo.map(namesOwnForce) != true,
                    let area = OtherArea.named(in: read.sentence) ?? read.referredTo.flatMap(OtherArea.named) {
@@ -390,6 +394,26 @@ enum NarrativeFigures {
         init(registry: ForceRegistry, except forceID: String?) {
             self.registry = registry
             self.forceID = forceID
+        }
+
+        /// The first other force `sentence` names by its short name or an alias as printed, a whole word or words in
+        /// their capitals ("Sussex", "GMP", "the Met": not "met"). Asked only of a sentence that does not name the
+        /// report's force: there a place's name is as likely the force's area as a place in the report's own.
+        func namedShortly(in sentence: String) -> String? {
+            let bytes = Array(sentence.utf8)
+            for force in registry.forces where force.id != forceID {
+                for name in [force.shortName] + force.aliases where !name.hasSuffix(" of") {
+                    let needle = Array(name.utf8)
+                    guard needle.count >= 3, bytes.count >= needle.count else { continue }
+                    for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] && bytes[start..<start + needle.count].elementsEqual(needle) {
+                        let end = start + needle.count
+                        if (start == 0 || !ASCIIBytes.isLetter(bytes[start - 1])) && (end == bytes.count || !ASCIIBytes.isLetter(bytes[end])) {
+                            return force.name
+                        }
+                    }
+                }
+            }
+            return nil
         }
 
         /// Whether `sentence` names the report's own force, by its name or short name.

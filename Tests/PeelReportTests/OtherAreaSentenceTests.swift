@@ -36,6 +36,27 @@ struct OtherAreaSentenceTests {
         #expect(problems.count == said, "\(report.problems.map(\.message))")
     }
 
+    static let incidents = "In the 12 months to 30 June 2015, Wiltshire Police recorded 21,251 incidents of anti-social behaviour."
+
+    /// Another force named by its short name or an alias alone, with no word of the report's force: its figure.
+    @Test("another force named by its short name or an alias: its count left out, said; the force's own stands", arguments: [
+        ("In the 12 months to 30 June 2015, Avon and Somerset recorded 21,251 incidents of anti-social behaviour.", false),
+        ("In the 12 months to 30 June 2015, GMP recorded 21,251 incidents of anti-social behaviour.", false),
+        ("In the 12 months to 30 June 2015, the Met recorded 21,251 incidents of anti-social behaviour.", false),
+        ("In the 12 months to 30 June 2015, the force recorded 21,251 incidents of anti-social behaviour.", true),
+        ("In the 12 months to 30 June 2015, Wiltshire recorded 21,251 incidents of anti-social behaviour, more than Dorset.", true),
+    ])
+    func otherForceShortly(_ sentence: String, own: Bool) throws {
+        let text = String(decoding: try Fixtures.sample(wiltshire), as: UTF8.self)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let at = try #require(lines.firstIndex { $0.hasPrefix(Self.incidents) })
+        lines[at] = sentence + lines[at].dropFirst(Self.incidents.count)
+        let report = try parse(Array(lines.joined(separator: "\n").utf8))
+        let counts = report.figures.filter { $0.area == .force && $0.line == at + 1 && $0.metric == .asbIncidentsCount }.map(\.value)
+        #expect(counts == (own ? [21251] : []))
+        #expect(report.problems.contains { $0.line == at + 1 && $0.message.contains("not read as this force's") } == !own, "\(report.problems.map(\.message))")
+    }
+
     @Test("the force's own sentences, and a sentence that refers back to one, stand", arguments: [
         (sampleParagraph, ["ocg_count 12", "ocg_per_million 17"]),
         ("As at 30 June 2015, the force was monitoring 12 organised crime groups. This represents 17 OCGs per one million of the population, compared with 36 OCGs per one million of the population across England and Wales.",
