@@ -161,9 +161,21 @@ enum NarrativeFigures {
     /// years or one, told apart by the years it compares.
     private static func crimeChangeMetric(_ sentence: String) -> Metric? {
         if sentence.lowercasedContains("non victim-based") || sentence.lowercasedContains("non-victim-based") { return nil }
-        if sentence.lowercasedContains("victim-based crime") { return .victimBasedCrimeChange5yPct }
-        guard sentence.lowercasedContains("recorded crime") else { return nil }
-        if Dates.spanInYears(sentence) == 5 { return .recordedCrimeChange5yPct }
+        let victimBased = sentence.lowercasedContains("victim-based crime"), recorded = sentence.lowercasedContains("recorded crime")
+        // A sentence that names both ("… recorded crime … fell by 21 percent …, while victim-based crime fell by 19
+        // percent"): which kind a number is of is not certain.
+        if victimBased && recorded { return nil }
+        let span = Dates.spanInYears(sentence)
+        if victimBased {
+            // Over five years, named or, as reports say it, "over this same period" after the five-year sentence; a
+            // change over one year or another span is no metric peel has.
+            if sentence.lowercasedContains("previous year") || (span != nil && span != 5) { return nil }
+            return .victimBasedCrimeChange5yPct
+        }
+        guard recorded else { return nil }
+        // Two periods named decide the span ("… compared with the 12 months to 30 June 2013 …" is two years, whatever
+        // "the previous year" says after it); else "the previous year" says one.
+        if let span { return span == 5 ? .recordedCrimeChange5yPct : span == 1 ? .recordedCrimeChange1yPct : nil }
         return sentence.lowercasedContains("previous year") ? .recordedCrimeChange1yPct : nil
     }
 
