@@ -133,10 +133,15 @@ enum NarrativeFigures {
             guard !victimsOfOneCrime.contains(where: { match.sentence.lowercasedContains($0) }) else { return [] }
             // This year's, not the one before ("In the previous year, 86.9 percent were satisfied").
             guard !saysEarlierYear(match.sentence, before: " percent were satisfied") else { return [] }
+            // With their whole experience, not one part of it ("… satisfied with the way they were kept informed",
+            // "… with the initial police response"); not a target ("… target is that 85 percent were satisfied").
+            guard satisfiedOverall(match.sentence), !match.sentence.lowercasedContains("target") else { return [] }
             return [match.figure(.force, .victimSatisfactionPct, 1)].compactMap { $0 }
         },
         Pattern(cue: "national victim satisfaction rate", keys: ["national victim satisfaction rate of "], "national victim satisfaction rate of \(number) percent") { match in
-            [match.figure(.englandAndWales, .victimSatisfactionPct, 1)].compactMap { $0 }
+            // This year's: not "… the national victim satisfaction rate of 84.5 percent in the previous year".
+            guard !earlierYear.contains(where: { match.sentence.contains(ignoringASCIICase: $0) }) else { return [] }
+            return [match.figure(.englandAndWales, .victimSatisfactionPct, 1)].compactMap { $0 }
         },
         Pattern(cue: "arrests made", keys: ["for every 100 domestic abuse", " arrests made", "(this compares with the england and wales rate of "], "For every 100 domestic abuse[^.]{0,60}? there were \(number) arrests made[^.(]*\\(this compares with the England and Wales rate of \(number)\\)") { match in
             [match.figure(.force, .domesticAbuseArrestsPer100Offences, 1),
@@ -148,6 +153,18 @@ enum NarrativeFigures {
              match.figure(.englandAndWales, .custodyPlaceOfSafetyPer100000, 3)].compactMap { $0 }
         },
     ] }
+
+    /// Whether "… percent were satisfied" in `sentence` is with the whole experience: said no more of, or "with their
+    /// whole experience", "with the overall service", "with the service (they received)".
+    private static func satisfiedOverall(_ sentence: String) -> Bool {
+        guard let at = sentence.firstIndex(ignoringASCIICase: " percent were satisfied") else { return true }
+        let after = sentence[at...].dropFirst(" percent were satisfied".count)
+        guard after.hasPrefix(" with ") || after.hasPrefix(" by ") else { return true }
+        let rest = after.dropFirst(after.hasPrefix(" with ") ? 6 : 4)
+        return ["their whole experience", "the whole experience", "their overall experience", "the overall service", "the service"].contains {
+            String(rest.prefix($0.utf8.count)).equals(ignoringASCIICase: $0)
+        }
+    }
 
     /// Whether the sentence says, before `phrase`, that what it tells is an earlier year's (`earlierYear`). Searched
     /// ignoring ASCII case on the bytes: Foundation's `range(of:)` cost some 19,000 instructions a sentence, the

@@ -55,3 +55,42 @@ struct RoughNumberTests {
         #expect(report.problems.contains { $0.line == line && $0.message.contains("quotation") }, "\(report.problems.map(\.message))")
     }
 }
+
+/// A victim satisfaction rate is the share satisfied with their whole experience, this year's. A fourth audit found a
+/// part of the experience, a target and the national rate of the previous year each read as this year's rate.
+@Suite("Victim satisfaction: the whole experience, this year")
+struct SatisfactionWordingTests {
+    static let sentence = "Of those who have been the victim of a crime in Wiltshire in the 12 months to 31 March 2015, 83.8 percent were satisfied with their whole experience with the police. This is similar to the national victim satisfaction rate of 83.8 percent over the same time period."
+
+    private func read(_ paragraph: String) throws -> (force: [Double], englandAndWales: [Double]) {
+        let text = String(decoding: try Fixtures.sample(wiltshire), as: UTF8.self)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let at = try #require(lines.firstIndex { $0.hasPrefix(Self.sentence) })
+        lines[at] = paragraph
+        let figures = try parse(Array(lines.joined(separator: "\n").utf8)).figures.filter { $0.line == at + 1 && $0.metric == .victimSatisfactionPct }
+        return (figures.filter { $0.area == .force }.map(\.value), figures.filter { $0.area == .englandAndWales }.map(\.value))
+    }
+
+    @Test("the sample's wording: both rates")
+    func sample() throws {
+        let rates = try read(Self.sentence)
+        #expect(rates.force == [83.8] && rates.englandAndWales == [83.8])
+    }
+
+    @Test("a part of the experience, or a target: no rate of the force", arguments: [
+        "83.8 percent were satisfied with the way they were kept informed",
+        "83.8 percent were satisfied with the initial police response",
+    ])
+    func part(_ words: String) throws {
+        let rates = try read(Self.sentence.replacingOccurrences(of: "83.8 percent were satisfied with their whole experience with the police", with: words))
+        #expect(rates.force.isEmpty)
+        #expect(rates.englandAndWales == [83.8])
+    }
+
+    @Test("the national rate of the previous year: not this year's")
+    func nationalPreviousYear() throws {
+        let rates = try read(Self.sentence.replacingOccurrences(of: "over the same time period", with: "in the previous year"))
+        #expect(rates.force == [83.8])
+        #expect(rates.englandAndWales.isEmpty)
+    }
+}
