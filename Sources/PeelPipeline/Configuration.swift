@@ -35,13 +35,10 @@ extension Configuration {
     public static func load(path: String) throws(ConfigurationError) -> LoadedConfiguration {
         // Read through open(2), for the system's reason when it cannot be ("No such file or directory", "Too many open
         // files": a process out of descriptors is no configuration mistake to look for in the file).
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            throw ConfigurationError(description: "\(path): cannot read the configuration file: \(String(cString: strerror(errno)))")
-        }
         let data: Data
-        do { data = try FileHandle(fileDescriptor: descriptor, closeOnDealloc: true).readToEnd() ?? Data() } catch {
-            throw ConfigurationError(description: "\(path): cannot read the configuration file: \((error as NSError).localizedDescription)")
+        switch readSettingsFile(path) {
+        case .success(let read): data = read
+        case .failure(let error): throw ConfigurationError(description: "\(path): cannot read the configuration file: \(error)")
         }
         do {
             let configuration = try parse(data)

@@ -12,8 +12,10 @@ struct ReferenceData: Sendable {
     /// Loads the reference files from `folder` (the configuration file's folder, or `Pipeline`).
     static func load(folder: String, policy: DenominatorPolicy) throws(RunFailure) -> ReferenceData {
         let path = folder + "/forces.csv"
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw RunFailure(.configuration, "\(path): cannot read the force registry")
+        let data: Data
+        switch readSettingsFile(path) {
+        case .success(let read): data = read
+        case .failure(let error): throw RunFailure(.configuration, "\(path): cannot read the force registry: \(error)")
         }
         let forces: ForceRegistry
         do { forces = try ForceRegistry(csv: csvText(data)) } catch {
@@ -22,8 +24,10 @@ struct ReferenceData: Sendable {
         let record = Manifest.ReferenceRecord(path: path, sha256: sha256Hex(Array(data)), rows: forces.forces.count)
 
         let populationPath = folder + "/" + policy.file
-        guard let populationData = FileManager.default.contents(atPath: populationPath) else {
-            throw RunFailure(.configuration, "\(populationPath): cannot read the population table")
+        let populationData: Data
+        switch readSettingsFile(populationPath) {
+        case .success(let read): populationData = read
+        case .failure(let error): throw RunFailure(.configuration, "\(populationPath): cannot read the population table: \(error)")
         }
         let population: PopulationTable
         do { population = try PopulationTable(csv: csvText(populationData), forces: forces, vintage: policy.vintage) } catch {

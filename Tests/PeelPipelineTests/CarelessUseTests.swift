@@ -447,6 +447,31 @@ struct CarelessUseTests {
         #expect(fits.manifest.totals.parsed == 5)
     }
 
+    /// Before: a FIFO given as the configuration (or as a reference table) waited forever for a writer, /dev/zero was
+    /// read until memory ran out, and a folder was refused in Foundation's words ("error 256").
+    @Test("a configuration or reference table that is no regular file is refused at once (78), saying what it is",
+          .timeLimit(.minutes(1)))
+    func settingsNotAFile() throws {
+        let (folder, config) = try setUp()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(mkfifo(folder + "/fifo.json", 0o644) == 0)
+        try FileManager.default.createDirectory(atPath: folder + "/folder.json", withIntermediateDirectories: false)
+        for (path, said) in [(folder + "/fifo.json", "it is a FIFO"), ("/dev/zero", "it is not a regular file"), (folder + "/folder.json", "it is a folder")] {
+            let refused = failure { () throws(RunFailure) in try run([folder + "/in"], folder + "/out", path) }
+            #expect(refused?.status == .configuration)
+            #expect(refused?.description == path + ": cannot read the configuration file: " + said
+                + (said == "it is a FIFO" ? " (a named pipe), not a file; reading it could wait forever" : said == "it is a folder" ? ", not a file" : " (a device or a socket)"),
+                    "\(refused?.description ?? "accepted")")
+        }
+        // A reference table beside the configuration: the same.
+        try FileManager.default.removeItem(atPath: folder + "/forces.csv")
+        #expect(mkfifo(folder + "/forces.csv", 0o644) == 0)
+        let refused = failure { () throws(RunFailure) in try run([folder + "/in"], folder + "/out", config) }
+        #expect(refused?.status == .configuration)
+        #expect(refused?.description.contains("forces.csv: cannot read the force registry: it is a FIFO") == true, "\(refused?.description ?? "accepted")")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
+    }
+
     /// Before: "cannot read the configuration file" and no more, whatever the cause (out of file descriptors, too).
     @Test("a configuration file that cannot be read is refused (78) with the system's reason")
     func configurationUnreadable() throws {
