@@ -81,6 +81,15 @@ enum InputDiscovery {
                 throw RunFailure(.usage, "--output \(outputAsGiven) is inside --input \(input) (\(real)): every run would read the previous dataset back in; put the output folder outside the inputs")
             }
         }
+        // Inside another dataset (a partition folder of its tables, say), a dataset's files would be read as that one's
+        // tables by a reader that lists them, and that dataset's next run would take them away.
+        var folder = (output as NSString).deletingLastPathComponent
+        while folder.count > 1 {
+            if isPeelManifest(folder + "/manifest.json") {
+                throw RunFailure(.usage, "--output \(outputAsGiven) is inside the peel dataset \(folder): its files would be read as that dataset's own, and its next run would remove them; give an output folder outside it")
+            }
+            folder = (folder as NSString).deletingLastPathComponent
+        }
     }
 }
 

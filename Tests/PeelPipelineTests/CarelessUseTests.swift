@@ -447,6 +447,21 @@ struct CarelessUseTests {
         #expect(fits.manifest.totals.parsed == 5)
     }
 
+    /// Before: accepted (exit 3): a whole second dataset inside the first one's partition folder, its CSV files read as
+    /// the first one's table by any reader that lists them, and removed by the first one's next run.
+    @Test("an output folder inside another peel dataset is refused (64) naming that dataset, which stays as it was")
+    func outputInsideDataset() throws {
+        let (folder, config) = try setUp()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = try run([folder + "/in"], folder + "/main", config)
+        let before = try FileManager.default.subpathsOfDirectory(atPath: folder + "/main").sorted()
+        let partition = try #require(before.first { $0.hasPrefix("judgments/year=") && !$0.hasSuffix(".csv") })
+        let refused = failure { () throws(RunFailure) in try run([folder + "/in"], folder + "/main/" + partition + "/x", config) }
+        #expect(refused?.status == .usage)
+        #expect(refused?.description.contains("is inside the peel dataset \(folder)/main:") == true, "\(refused?.description ?? "accepted")")
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: folder + "/main").sorted() == before)
+    }
+
     /// Before: a FIFO given as the configuration (or as a reference table) waited forever for a writer, /dev/zero was
     /// read until memory ran out, and a folder was refused in Foundation's words ("error 256").
     @Test("a configuration or reference table that is no regular file is refused at once (78), saying what it is",
