@@ -54,8 +54,10 @@ struct RunCommand: ParsableCommand {
         abstract: "Read archives of PEEL reports (PDF or text) and write the dataset and its manifest.",
         discussion: """
             Exit status: 0 success; 3 outputs written but validation found errors (see --fail-on); 65 an entry was quarantined or an archive could not be read to its end \
-            (outputs are still written); 64 usage; 66 no input; 73 the output folder cannot be created or \
-            replaced; 74 writing failed; 75 another run holds the lock; 78 bad configuration.
+            (outputs are still written); 64 usage; 66 no input; 69 this processor lacks an instruction the binary was built for; \
+            71 the system would not start the run's threads; 73 the output folder cannot be created or replaced; 74 writing failed; \
+            75 another run holds the lock; 78 bad configuration; 129, 130, 143 stopped by SIGHUP, SIGINT or SIGTERM (the dataset \
+            being written is removed).
             """)
 
     @Option(name: .long, help: ArgumentHelp("An archive, a PDF, a text or HTML file, or a folder of them read recursively, links followed (repeatable; default: Inputs).", valueName: "path"))

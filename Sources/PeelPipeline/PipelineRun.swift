@@ -40,11 +40,14 @@ public struct RunOptions: Sendable {
     public static func formats(named text: String) -> Result<TableFormats, FormatError> {
         var formats: TableFormats = []
         for name in text.split(separator: ",", omittingEmptySubsequences: false).map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
+            let format: TableFormats
             switch name {
-            case "csv": formats.insert(.csv)
-            case "parquet": formats.insert(.parquet)
+            case "csv": format = .csv
+            case "parquet": format = .parquet
             default: return .failure(FormatError(message: "unknown format \"\(name)\" (csv, parquet, or csv,parquet)"))
             }
+            // "csv,csv" is a slip (meant "csv,parquet"?), not a format.
+            guard formats.insert(format).inserted else { return .failure(FormatError(message: "\"\(name)\" is named twice (csv, parquet, or csv,parquet)")) }
         }
         return .success(formats)
     }

@@ -371,6 +371,21 @@ struct PipelineRunTests {
 
 @Suite("Command line")
 struct CommandLineTests {
+    /// `peel run --help` named 9 of the 14 exit statuses README's table gives (not 69, 71, 129, 130, 143).
+    @Test("the help's exit statuses are README's")
+    func helpExitStatuses() throws {
+        let readme = String(decoding: try readBytes(Fixtures.packageRoot + "/README.md"), as: UTF8.self)
+        let section = try #require(readme.components(separatedBy: "### Exit status").dropFirst().first)
+        let table = section.components(separatedBy: "\n#").first ?? section
+        let codes = table.split(separator: "\n").filter { $0.hasPrefix("| ") }.flatMap { row in
+            row.dropFirst(2).prefix { $0 != "|" }.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        }
+        #expect(codes.count == 14, "\(codes)")
+        let help = RunCommand.helpMessage(columns: 1000)
+        let said = try #require(help.components(separatedBy: "Exit status:").dropFirst().first)
+        for code in codes { #expect(said.contains(" \(code) ") || said.contains(" \(code),"), "exit status \(code) is not in the help") }
+    }
+
     /// ArgumentParser keeps the last of a repeated option without a word: `--output a … --output b` wrote to b.
     @Test("an option that holds one value, given twice, is refused (64) naming it; --input repeats, and a value is never an option")
     func repeatedOptions() throws {
@@ -438,7 +453,8 @@ struct CommandLineTests {
             }
         }
         // A format that is not csv or parquet, or none, is refused before anything is read.
-        for format in ["xlsx", "csv,xlsx", "", "csv,"] {
+        // Nor one named twice ("csv,csv": meant "csv,parquet"?), which was accepted.
+        for format in ["xlsx", "csv,xlsx", "", "csv,", "csv,csv", "parquet,CSV,parquet"] {
             #expect(Peel.exitCode(arguments: ["run", "--input", wiltshire, "--format", format] + config) == 64, "--format \"\(format)\"")
         }
         #expect(Peel.exitCode(arguments: ["run", "--input", wiltshire, "--format", " Parquet , CSV "] + config) == 0)
