@@ -34,6 +34,18 @@ static inline int CLinuxSystem_startWriteback(int fd, long long offset, long lon
     return (int)syscall(SYS_sync_file_range, fd, offset, count, SYNC_FILE_RANGE_WRITE);
 }
 
+#include <linux/stat.h>
+
+/// Whether `path` (not followed if a link) is where a file system is mounted: statx(2)'s STATX_ATTR_MOUNT_ROOT (Linux
+/// 5.8), through syscall(2) as glibc declares statx only under _GNU_SOURCE. 1 yes, 0 no, -1 not known (errno set, or
+/// a kernel that does not say).
+static inline int CLinuxSystem_isMountRoot(const char *path) {
+    struct statx info;
+    if (syscall(SYS_statx, AT_FDCWD, path, AT_SYMLINK_NOFOLLOW, STATX_BASIC_STATS, &info) != 0) return -1;
+    if (!(info.stx_attributes_mask & STATX_ATTR_MOUNT_ROOT)) return -1;
+    return (info.stx_attributes & STATX_ATTR_MOUNT_ROOT) ? 1 : 0;
+}
+
 static void *CLinuxSystem_waitAtGate(void *gate) {
     pthread_mutex_lock((pthread_mutex_t *)gate);
     pthread_mutex_unlock((pthread_mutex_t *)gate);

@@ -101,6 +101,10 @@ final class OutputFolder {
         do { contents = try FileManager.default.contentsOfDirectory(atPath: target) } catch {
             throw RunFailure(.cannotCreateOutput, "\(target): cannot list the folder, so what it holds is not known; refusing to replace it")
         }
+        // A mount point (or the root) cannot be renamed: the run would read everything and fail at its end.
+        if target == "/" || isMountRoot(target) {
+            throw RunFailure(.cannotCreateOutput, "\(target) is a mount point: peel swaps a new dataset in for the output folder by renaming it, which a mount point cannot be; give a folder inside it as --output")
+        }
         let harmless = contents.allSatisfy { $0 == ".gitkeep" || ($0 == DatasetReadme.path && isDatasetReadme(target + "/" + $0)) }
         if harmless || isPeelManifest(target + "/manifest.json") { return }
         throw RunFailure(.cannotCreateOutput, "\(target) exists and is not a peel dataset (no manifest.json written by peel); refusing to replace it")
@@ -359,4 +363,10 @@ private func syncFolder(_ path: String) throws {
     guard descriptor >= 0 else { throw SystemCallError(description: "\(path): \(errorText())") }
     defer { close(descriptor) }
     guard fsync(descriptor) == 0 else { throw SystemCallError(description: "\(path): fsync: \(errorText())") }
+}
+
+/// Whether the folder at `path` is where a file system is mounted (statx's mount-root attribute: a btrfs subvolume,
+/// which another device number also marks, can be renamed and is not one).
+private func isMountRoot(_ path: String) -> Bool {
+    CLinuxSystem_isMountRoot(path) == 1
 }

@@ -107,6 +107,9 @@ public enum PipelineRun {
         for item in discovered.passedOver {
             logger.warning("input passed over", metadata: ["path": .string(item.path), "reason": .string(item.reason)])
         }
+        // Asked before the lock is taken too, so that a run refused for its output folder (a file, a folder of the
+        // user's, the root, a mount point) leaves no lock file beside it; and again with the lock held.
+        try output.checkReplaceable()
         try output.lock(wait: options.waitForLock)
         defer { output.unlock() }
         try output.checkReplaceable()

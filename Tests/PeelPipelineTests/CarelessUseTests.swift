@@ -462,6 +462,27 @@ struct CarelessUseTests {
         #expect(try FileManager.default.subpathsOfDirectory(atPath: folder + "/main").sorted() == before)
     }
 
+    /// Before: a mount point as the output folder was read and parsed whole and then failed at the swap ("Device or
+    /// resource busy"); `--output /` created /.lock, and a refused output left its lock file beside it.
+    @Test("a mount point or a file as the output folder is refused at once (73), and no lock file is left",
+          .enabled(if: getuid() == 0, "mounts a tmpfs"))
+    func outputMountPoint() throws {
+        let (folder, config) = try setUp()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/mp", withIntermediateDirectories: false)
+        try shell("mount -t tmpfs -o size=4m tmpfs mp", in: folder)
+        defer { _ = try? shell("umount mp", in: folder) }
+        let refused = failure { () throws(RunFailure) in try run([folder + "/in"], folder + "/mp", config) }
+        #expect(refused?.status == .cannotCreateOutput)
+        #expect(refused?.description.contains("\(folder)/mp is a mount point") == true, "\(refused?.description ?? "accepted")")
+        try writeBytes(Array("notes".utf8), to: folder + "/afile")
+        let file = failure { () throws(RunFailure) in try run([folder + "/in"], folder + "/afile", config) }
+        #expect(file?.status == .cannotCreateOutput)
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".lock") }
+        #expect(left.isEmpty, "\(left)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/mp").isEmpty)
+    }
+
     /// Before: a FIFO given as the configuration (or as a reference table) waited forever for a writer, /dev/zero was
     /// read until memory ran out, and a folder was refused in Foundation's words ("error 256").
     @Test("a configuration or reference table that is no regular file is refused at once (78), saying what it is",
