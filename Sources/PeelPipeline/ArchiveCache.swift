@@ -11,6 +11,9 @@ struct CacheKey: Codable, Sendable, Equatable {
     let program: String
     let configurationSHA256: String
     let referenceSHA256: String
+    /// The pdftotext that read its PDFs ("pdftotext 22.12.0"; another release reads a PDF's text otherwise), or that
+    /// there was none.
+    let pdfTool: String
 }
 
 /// Makes the cache key of an archive from its checksum, for one run's program, configuration and reference data.
@@ -18,10 +21,12 @@ struct CacheKeys: Sendable {
     let program: String
     let configurationSHA256: String
     let referenceSHA256: String
+    /// This run's pdftotext, asked when a key is first made (`pdftotext -v`, once a run).
+    let pdfTool: @Sendable () -> String
 
     func key(for archiveSHA256: String) -> CacheKey {
         CacheKey(archiveSHA256: archiveSHA256, programVersion: ProgramInfo.version, program: program,
-                 configurationSHA256: configurationSHA256, referenceSHA256: referenceSHA256)
+                 configurationSHA256: configurationSHA256, referenceSHA256: referenceSHA256, pdfTool: pdfTool())
     }
 }
 

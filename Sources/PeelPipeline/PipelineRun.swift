@@ -2,6 +2,7 @@ public import Logging
 import Foundation
 import PeelArchive
 import PeelEnrichment
+import PeelPDF
 import PeelReport
 import PeelValidation
 public import PeelTables
@@ -128,9 +129,16 @@ public enum PipelineRun {
         // Incremental: an archive unchanged since the previous run, read by the same program with the same
         // configuration and reference data, is not read again; its outcomes come from the dataset's cache.
         let program = ProgramInfo.current()
+        // One pdftotext for the run: it reads the PDFs, and its release is part of every archive's cache key (a re-run
+        // after poppler was upgraded reads the archives again, as a full run would). Asked for its version now, on
+        // another thread, so that no archive waits for it.
+        let pdf = PDFTextExtractor(settings: loaded.configuration.pdf, maxTextBytes: loaded.configuration.limits.maxEntryBytes,
+                                   searchPath: options.pdfSearchPath)
+        DispatchQueue.global().async { _ = pdf.extractor }
         let referenceSHA = sha256Hex(Array(reference.files.map(\.sha256).joined(separator: ",").utf8))
         let cacheKey = (options.programIdentity ?? program.cacheIdentity).map { identity in
-            CacheKeys(program: identity, configurationSHA256: loaded.sha256, referenceSHA256: referenceSHA)
+            CacheKeys(program: identity, configurationSHA256: loaded.sha256, referenceSHA256: referenceSHA,
+                      pdfTool: { pdf.extractor ?? "no pdftotext" })
         }
         let cache = options.full || cacheKey == nil ? ArchiveCache.empty : ArchiveCache.load(outputFolder: output.target)
         let inputBytes = inputs.reduce(0) { $0 + fileSize($1.path) }
@@ -164,7 +172,7 @@ public enum PipelineRun {
             progress?.start()
             extraction = StagedExtraction.run(archives: inputs, configuration: loaded.configuration, parser: parser, reference: reference,
                                               jobs: jobs, cache: cache, cacheKey: cacheKey, writer: writer, withdrawals: withdrawals,
-                                              progress: progress, pdfSearchPath: options.pdfSearchPath, logger: logger)
+                                              progress: progress, pdf: pdf, logger: logger)
             progress?.stop()
             let found = Withdrawal.newlyFound(in: writer.archives, applied: withdrawals)
             if found.isEmpty { break }

@@ -59,7 +59,7 @@ enum StagedExtraction {
     /// `cacheKey` gives an archive's cache key from its checksum (nil: read everything).
     static func run(archives inputs: [InputArchive], configuration: Configuration, parser: ReportParser, reference: ReferenceData, jobs: Int,
                     cache: ArchiveCache, cacheKey: CacheKeys?, writer: DatasetWriter, withdrawals: [Int: Int] = [:], progress: RunProgress? = nil,
-                    pdfSearchPath: String? = nil, logger: Logger) -> ExtractionResult {
+                    pdf: PDFTextExtractor, logger: Logger) -> ExtractionResult {
         let jobs = max(1, jobs)
         let queue = BoundedQueue<(archiveIndex: Int, work: Work)>(capacityBytes: configuration.queueBytes)
         // Results that finish before their turn wait in order; a quarter of the queue's budget bounds the bytes they
@@ -68,7 +68,6 @@ enum StagedExtraction {
                                                 commit: writer.commit, finishArchive: writer.finishArchive)
         let clocks = ClockTotal()
         let archiveReader = ArchiveReader(limits: configuration.limits)
-        let pdf = PDFTextExtractor(settings: configuration.pdf, maxTextBytes: configuration.limits.maxEntryBytes, searchPath: pdfSearchPath)
         let started = DispatchTime.now().uptimeNanoseconds
         let formats = writer.formats
 

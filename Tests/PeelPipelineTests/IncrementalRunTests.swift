@@ -104,10 +104,44 @@ struct IncrementalRunTests {
         #expect(!FileManager.default.fileExists(atPath: folder + "/out/.cache/\(try #require(without.manifest.inputs.last?.sha256)).json"))
         options.pdfSearchPath = nil
         let with = try PipelineRun.execute(options, logger: quiet)
-        #expect(with.manifest.inputs.map(\.cached) == [true, true, false])
+        // (Every archive is read again: this run's pdftotext is part of each one's cache key.)
+        #expect(with.manifest.inputs.map(\.cached) == [false, false, false])
         #expect(with.manifest.entries.first { $0.path == "peel-effectiveness-2017-gwent.pdf" }?.status == .parsed)
         // Read whole, it is cached as any other.
         #expect(try run(folder, config).manifest.inputs.map(\.cached) == [true, true, true])
+    }
+
+    /// Before: a re-run after pdftotext changed (a poppler upgrade, or cron's PATH finding another) replayed the text the
+    /// old one had read, and its tables differed from a full run's (an operator audit).
+    @Test("another pdftotext release means reading again; the same one, the cache")
+    func pdfToolChanged() throws {
+        let (folder, config, names) = try setUp()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // Stand-ins for two poppler releases that read a PDF's text differently: each prints a sample's text, its own.
+        try shell("cp '\(Fixtures.extractionsFolder)/peel-effectiveness-2017-gwent.pdf' in/ && mkdir old new", in: folder)
+        for (release, sample) in [("old", names[0]), ("new", names[1])] {
+            let script = "#!/bin/sh\ncase \"$1\" in -v) echo 'pdftotext version \(release == "old" ? "22.12.0" : "24.02.0")' >&2; exit 0;; esac\ncat >/dev/null\ncat '\(folder)/samples/\(sample)'\n"
+            try script.write(toFile: folder + "/\(release)/pdftotext", atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder + "/\(release)/pdftotext")
+        }
+        var options = RunOptions(inputs: [folder + "/in"], output: folder + "/out", jobs: 2, configurationPath: config)
+        options.programIdentity = "commit-a"
+        options.pdfSearchPath = folder + "/old"
+        let first = try PipelineRun.execute(options, logger: quiet)
+        #expect(first.manifest.entries.first { $0.path.hasSuffix(".pdf") }?.status == .parsed)
+        let oldTables = tables(folder + "/out")
+        #expect(try PipelineRun.execute(options, logger: quiet).manifest.inputs.map(\.cached) == [true, true, true])
+        options.pdfSearchPath = folder + "/new"
+        let upgraded = try PipelineRun.execute(options, logger: quiet)
+        #expect(upgraded.manifest.inputs.map(\.cached) == [false, false, false])
+        // As a full run with the new one reads it.
+        options.output = folder + "/full"
+        options.full = true
+        _ = try PipelineRun.execute(options, logger: quiet)
+        // (The cache's records of a PDF hold the seconds pdftotext took: not compared.)
+        let out = tables(folder + "/out").filter { !$0.key.hasPrefix(".cache/") }, full = tables(folder + "/full").filter { !$0.key.hasPrefix(".cache/") }
+        #expect(out == full, "\(Set(out.keys).union(full.keys).filter { out[$0] != full[$0] }.sorted())")
+        #expect(out != oldTables.filter { !$0.key.hasPrefix(".cache/") })
     }
 
     /// A pdftotext ended by SIGTERM when the run is not stopping (someone killed that one child): the run waits a moment
