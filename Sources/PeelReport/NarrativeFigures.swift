@@ -81,11 +81,13 @@ enum NarrativeFigures {
 
     private static func makePatterns() -> [Pattern] { [
         Pattern(cue: "incidents of anti-social behaviour", keys: ["recorded ", " incidents of anti-social behaviour"], "recorded \(number) incidents of anti-social behaviour") { match in
-            [match.figure(.force, .asbIncidentsCount, 1)].compactMap { $0 }
+            guard !countsPart(match.sentence) else { return [] }
+            return [match.figure(.force, .asbIncidentsCount, 1)].compactMap { $0 }
         },
         // The same where a reading-order extraction dropped the hyphen with the line break at it (plain pdftotext).
         Pattern(cue: "incidents of antisocial behaviour", keys: ["recorded ", " incidents of antisocial behaviour"], "recorded \(number) incidents of antisocial behaviour") { match in
-            [match.figure(.force, .asbIncidentsCount, 1)].compactMap { $0 }
+            guard !countsPart(match.sentence) else { return [] }
+            return [match.figure(.force, .asbIncidentsCount, 1)].compactMap { $0 }
         },
         Pattern(cue: "incidents than the force recorded", keys: [" percent ", " incidents than the force recorded"], "\(number) percent (fewer|more) incidents than the force recorded") { match in
             guard overOneYear(match.sentence) else { return [] }
@@ -194,6 +196,12 @@ enum NarrativeFigures {
         // "the previous year" says after it); else "the previous year" says one.
         if let span { return span == 5 ? .recordedCrimeChange5yPct : span == 1 ? .recordedCrimeChange1yPct : nil }
         return sentence.lowercasedContains("previous year") ? .recordedCrimeChange1yPct : nil
+    }
+
+    /// Whether a count's sentence says it counts a part of the whole ("… incidents of anti-social behaviour classified as
+    /// nuisance, out of 17,130 in total"): which number is the whole is not certain (a fourth audit).
+    private static func countsPart(_ sentence: String) -> Bool {
+        ["classified as", "out of", "of which", "in total"].contains { sentence.contains(ignoringASCIICase: $0) }
     }
 
     /// Whether an anti-social behaviour change compares one year with the one before: "the previous 12 months", or

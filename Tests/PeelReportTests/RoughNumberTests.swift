@@ -45,6 +45,13 @@ struct RoughNumberTests {
         #expect(report.figures.contains { $0.area == .englandAndWales && $0.metric == .victimSatisfactionPct && $0.value == 83.8 })
     }
 
+    /// "Recorded 9,870 incidents … classified as nuisance, out of 17,130 in total" gave 9,870 as the force's count.
+    @Test("a count of a part, beside the whole: no count read")
+    func part() throws {
+        let (report, line) = try variant(replacing: Self.incidents, with: "In the 12 months to 30 June 2015, Wiltshire Police recorded 9,870 incidents of anti-social behaviour classified as nuisance, out of 21,251 in total.")
+        #expect(forceFigures(report, line: line, .asbIncidentsCount).isEmpty)
+    }
+
     @Test("a count inside an officer's words: left out, said", arguments: [
         "One officer told us: \"Wiltshire Police recorded 300 incidents of anti-social behaviour in a single month last summer.\"",
         "One officer told us: \u{201C}Wiltshire Police recorded 300 incidents of anti-social behaviour in a single month last summer.\u{201D}",
