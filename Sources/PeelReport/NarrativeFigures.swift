@@ -348,35 +348,45 @@ enum NarrativeFigures {
     /// quotation (an officer's words, a case study's), or one given only roughly ("more than 82 percent", "between 80.5
     /// and 84.1 percent").
     enum NumberContext {
+        /// Read on the bytes before the number (Characters cost 30 M instructions on the 20 MB corpus; callgrind).
         static func notAFigure(before: String) -> String? {
+            let bytes = Array(before.utf8)
             // Inside a quotation: an odd number of straight double quotes before it, or more opening curly ones than closing.
             var straight = 0, opening = 0, closing = 0
-            for scalar in before.unicodeScalars {
-                switch scalar {
-                case "\"": straight += 1
-                case "\u{201C}": opening += 1
-                case "\u{201D}": closing += 1
-                default: break
+            for (index, byte) in bytes.enumerated() {
+                if byte == UInt8(ascii: "\"") { straight += 1 }
+                if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80 {
+                    if bytes[index + 2] == 0x9C { opening += 1 }
+                    if bytes[index + 2] == 0x9D { closing += 1 }
                 }
             }
             if straight % 2 == 1 || opening > closing { return "a number inside a quotation" }
-            let words = before.lowercased().split(whereSeparator: { $0 == " " || $0 == "\n" })
-            guard let last = words.last else { return nil }
-            let lastTwo = words.suffix(2).joined(separator: " ")
-            if approximations.contains(String(last)) || approximations.contains(lastTwo) { return "a number given only roughly (\"\(approximations.contains(lastTwo) ? lastTwo : String(last))\")" }
+            // The last six words, last first, lowercase.
+            var words: [String] = []
+            var end = bytes.count
+            while words.count < 6 {
+                while end > 0 && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A) { end -= 1 }
+                guard end > 0 else { break }
+                var start = end
+                while start > 0 && bytes[start - 1] != 0x20 && bytes[start - 1] != 0x0A { start -= 1 }
+                words.append(String(decoding: bytes[start..<end].map(ASCIIBytes.lower), as: UTF8.self))
+                end = start
+            }
+            guard let last = words.first else { return nil }
+            let lastTwo = words.count > 1 ? words[1] + " " + last : last
+            if approximations.contains(lastTwo) { return "a number given only roughly (\"\(lastTwo)\")" }
+            if approximations.contains(last) { return "a number given only roughly (\"\(last)\")" }
             // The second end of a range: "between 80.5 and", "from 10 to".
-            if words.count >= 3, ["and", "to"].contains(last), words[words.count - 2].first?.isNumber == true,
-               words.suffix(6).contains(where: { $0 == "between" || $0 == "from" }) {
+            if words.count >= 3, last == "and" || last == "to", words[1].utf8.first.map({ $0 &- 0x30 < 10 }) == true,
+               words.contains(where: { $0 == "between" || $0 == "from" }) {
                 return "the end of a range of numbers"
             }
-            // The first end of one: "between 80.5".
-            if last == "between" { return "a number given only roughly (\"between\")" }
             return nil
         }
 
         private static let approximations: Set<String> = [
             "more than", "less than", "fewer than", "over", "under", "almost", "nearly", "around", "about", "approximately",
-            "roughly", "up to", "at least", "at most", "some", "between", "circa", "approx.", "almost exactly",
+            "roughly", "up to", "at least", "at most", "some", "between", "circa", "approx.",
         ]
     }
 
@@ -406,6 +416,7 @@ enum NarrativeFigures {
 
         /// Whether `sentence` says "the force" or "the constabulary" (not "the forces").
         static func namesTheForce(_ sentence: String) -> Bool {
+            guard sentence.contains(ignoringASCIICase: "the force") || sentence.contains(ignoringASCIICase: "the constabulary") else { return false }
             let bytes = sentence.utf8.map(ASCIIBytes.lower)
             for phrase in [Array("the force".utf8), Array("the constabulary".utf8)] where bytes.count >= phrase.count {
                 for start in 0...(bytes.count - phrase.count) where bytes[start] == phrase[0] && bytes[start..<start + phrase.count].elementsEqual(phrase) {
@@ -427,27 +438,48 @@ enum NarrativeFigures {
     struct OtherForces {
         let registry: ForceRegistry
         let forceID: String?
+        /// The report's force's name and short name, lowercase.
+        private let ownNames: [String]
+        /// Every other force's short name and aliases as printed (not "City of", a place's opening) → its name.
+        private let shortNames: [String: String]
+        /// The most words any of `shortNames` has.
+        private let shortNameWords: Int
 
         init(registry: ForceRegistry, except forceID: String?) {
             self.registry = registry
             self.forceID = forceID
+            let own = forceID.flatMap { registry.force(id: $0) }
+            ownNames = own.map { [$0.name.lowercased(), $0.shortName.lowercased()] } ?? []
+            var names: [String: String] = [:]
+            for force in registry.forces where force.id != forceID {
+                for name in [force.shortName] + force.aliases where !name.hasSuffix(" of") && name.utf8.count >= 3 { names[name] = force.name }
+            }
+            shortNames = names
+            shortNameWords = names.keys.map { $0.split(separator: " ").count }.max() ?? 1
         }
 
         /// The first other force `sentence` names by its short name or an alias as printed, a whole word or words in
         /// their capitals ("Sussex", "GMP", "the Met": not "met"). Asked only of a sentence that does not name the
         /// report's force: there a place's name is as likely the force's area as a place in the report's own.
         func namedShortly(in sentence: String) -> String? {
+            // Words: letters, and "-", "&", "'" and any non-ASCII byte inside names ("Dyfed–Powys", "Avon & Somerset").
             let bytes = Array(sentence.utf8)
-            for force in registry.forces where force.id != forceID {
-                for name in [force.shortName] + force.aliases where !name.hasSuffix(" of") {
-                    let needle = Array(name.utf8)
-                    guard needle.count >= 3, bytes.count >= needle.count else { continue }
-                    for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] && bytes[start..<start + needle.count].elementsEqual(needle) {
-                        let end = start + needle.count
-                        if (start == 0 || !ASCIIBytes.isLetter(bytes[start - 1])) && (end == bytes.count || !ASCIIBytes.isLetter(bytes[end])) {
-                            return force.name
-                        }
-                    }
+            var words: [Range<Int>] = []
+            var start: Int?
+            for (index, byte) in bytes.enumerated() {
+                let inWord = ASCIIBytes.isLetter(byte) || byte >= 0x80 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "'")
+                if inWord, start == nil { start = index }
+                if !inWord, let first = start {
+                    words.append(first..<index)
+                    start = nil
+                }
+            }
+            if let first = start { words.append(first..<bytes.count) }
+            for first in words.indices {
+                var name = ""
+                for last in first..<min(words.count, first + shortNameWords) {
+                    name += (last == first ? "" : " ") + String(decoding: bytes[words[last]], as: UTF8.self)
+                    if let force = shortNames[name] { return force }
                 }
             }
             return nil
@@ -455,8 +487,7 @@ enum NarrativeFigures {
 
         /// Whether `sentence` names the report's own force, by its name or short name.
         func namesOwn(in sentence: String) -> Bool {
-            guard let forceID, let force = registry.force(id: forceID) else { return false }
-            return sentence.contains(ignoringASCIICase: force.shortName.lowercased()) || sentence.contains(ignoringASCIICase: force.name.lowercased())
+            ownNames.contains { sentence.contains(ignoringASCIICase: $0) }
         }
 
         /// The first other force `sentence` names by a force's name: up to four words before "Police" or
