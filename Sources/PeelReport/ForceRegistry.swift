@@ -23,6 +23,10 @@ public struct Force: Sendable, Equatable {
 /// four collections each copy (a closure's capture in `id(for:)` among them) was four atomic retains and releases.
 public final class ForceRegistry: Sendable {
     public let forces: [Force]
+    /// Every force's short name and aliases as printed, capitals and all (not "City of", a place's opening) → its id,
+    /// and the most words any of them has: another force named shortly in a sentence (`NarrativeFigures.OtherForces`).
+    let printedShortNames: [String: String]
+    let printedShortNameWords: Int
     private let byKey: [String: String]
     /// How long the keys of `byKey` are.
     private let keyLengths: KeyLengths
@@ -52,6 +56,14 @@ public final class ForceRegistry: Sendable {
             }
         }
         byLetters = letters
+        var printed: [String: String] = [:]
+        for force in forces {
+            for name in [force.shortName] + force.aliases where !name.hasSuffix(" of") && name.utf8.count >= 3 && printed[name] == nil {
+                printed[name] = force.id
+            }
+        }
+        printedShortNames = printed
+        printedShortNameWords = printed.keys.map { $0.split(separator: " ").count }.max() ?? 1
         byKey = keys
         keyLengths = KeyLengths(keys.keys.map(\.utf8.count))
         firstWords = firsts

@@ -440,22 +440,12 @@ enum NarrativeFigures {
         let forceID: String?
         /// The report's force's name and short name, lowercase.
         private let ownNames: [String]
-        /// Every other force's short name and aliases as printed (not "City of", a place's opening) → its name.
-        private let shortNames: [String: String]
-        /// The most words any of `shortNames` has.
-        private let shortNameWords: Int
 
         init(registry: ForceRegistry, except forceID: String?) {
             self.registry = registry
             self.forceID = forceID
             let own = forceID.flatMap { registry.force(id: $0) }
             ownNames = own.map { [$0.name.lowercased(), $0.shortName.lowercased()] } ?? []
-            var names: [String: String] = [:]
-            for force in registry.forces where force.id != forceID {
-                for name in [force.shortName] + force.aliases where !name.hasSuffix(" of") && name.utf8.count >= 3 { names[name] = force.name }
-            }
-            shortNames = names
-            shortNameWords = names.keys.map { $0.split(separator: " ").count }.max() ?? 1
         }
 
         /// The first other force `sentence` names by its short name or an alias as printed, a whole word or words in
@@ -477,9 +467,9 @@ enum NarrativeFigures {
             if let first = start { words.append(first..<bytes.count) }
             for first in words.indices {
                 var name = ""
-                for last in first..<min(words.count, first + shortNameWords) {
+                for last in first..<min(words.count, first + registry.printedShortNameWords) {
                     name += (last == first ? "" : " ") + String(decoding: bytes[words[last]], as: UTF8.self)
-                    if let force = shortNames[name] { return force }
+                    if let id = registry.printedShortNames[name], id != forceID { return registry.force(id: id)?.name ?? name }
                 }
             }
             return nil
