@@ -398,9 +398,7 @@ enum NarrativeFigures {
         static func named(in sentence: String) -> String? {
             let bytes = sentence.utf8.map(ASCIIBytes.lower)
             for phrase in phrases {
-                let needle = Array(phrase.lowercased().utf8)
-                guard bytes.count >= needle.count else { continue }
-                for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] && bytes[start..<start + needle.count].elementsEqual(needle) {
+                for start in starts(of: Array(phrase.lowercased().utf8), in: bytes) {
                     let before = String(decoding: bytes[max(0, start - 40)..<start], as: UTF8.self)
                     if !comparisons.contains(where: { before.contains($0) }) { return phrase }
                 }
@@ -418,13 +416,19 @@ enum NarrativeFigures {
         static func namesTheForce(_ sentence: String) -> Bool {
             guard sentence.contains(ignoringASCIICase: "the force") || sentence.contains(ignoringASCIICase: "the constabulary") else { return false }
             let bytes = sentence.utf8.map(ASCIIBytes.lower)
-            for phrase in [Array("the force".utf8), Array("the constabulary".utf8)] where bytes.count >= phrase.count {
-                for start in 0...(bytes.count - phrase.count) where bytes[start] == phrase[0] && bytes[start..<start + phrase.count].elementsEqual(phrase) {
+            for phrase in [Array("the force".utf8), Array("the constabulary".utf8)] {
+                for start in starts(of: phrase, in: bytes) {
                     let after = start + phrase.count
                     if after == bytes.count || !ASCIIBytes.isLetter(bytes[after]) { return true }
                 }
             }
             return false
+        }
+
+        /// Where `needle` starts in `bytes`, each place.
+        private static func starts(of needle: [UInt8], in bytes: [UInt8]) -> [Int] {
+            guard let first = needle.first, bytes.count >= needle.count else { return [] }
+            return (0...(bytes.count - needle.count)).filter { bytes[$0] == first && bytes[$0..<$0 + needle.count].elementsEqual(needle) }
         }
 
         /// Whether `sentence` opens by referring to the one before ("This represents …", "These groups …").
@@ -452,8 +456,22 @@ enum NarrativeFigures {
         /// their capitals ("Sussex", "GMP", "the Met": not "met"). Asked only of a sentence that does not name the
         /// report's force: there a place's name is as likely the force's area as a place in the report's own.
         func namedShortly(in sentence: String) -> String? {
-            // Words: letters, and "-", "&", "'" and any non-ASCII byte inside names ("Dyfed–Powys", "Avon & Somerset").
             let bytes = Array(sentence.utf8)
+            let words = Self.nameWords(bytes)
+            for first in words.indices {
+                var name = ""
+                for last in first..<min(words.count, first + registry.printedShortNameWords) {
+                    name += (last == first ? "" : " ") + String(decoding: bytes[words[last]], as: UTF8.self)
+                    if let id = registry.printedShortNames[name], id != forceID { return registry.force(id: id)?.name ?? name }
+                }
+            }
+            return nil
+        }
+
+        /// A sentence's words as byte ranges: letters, and "-", "&", "'" and any non-ASCII byte inside names ("Dyfed–Powys",
+        /// "Avon & Somerset"). On bytes: a Character split of every matched sentence was most of the name checks' cost
+        /// (callgrind).
+        private static func nameWords(_ bytes: [UInt8]) -> [Range<Int>] {
             var words: [Range<Int>] = []
             var start: Int?
             for (index, byte) in bytes.enumerated() {
@@ -465,14 +483,7 @@ enum NarrativeFigures {
                 }
             }
             if let first = start { words.append(first..<bytes.count) }
-            for first in words.indices {
-                var name = ""
-                for last in first..<min(words.count, first + registry.printedShortNameWords) {
-                    name += (last == first ? "" : " ") + String(decoding: bytes[words[last]], as: UTF8.self)
-                    if let id = registry.printedShortNames[name], id != forceID { return registry.force(id: id)?.name ?? name }
-                }
-            }
-            return nil
+            return words
         }
 
         /// Whether `sentence` names the report's own force, by its name or short name.
@@ -485,20 +496,8 @@ enum NarrativeFigures {
         /// name alone is a place as often ("the South Wales regional organised crime unit"), and is passed over.
         func named(in sentence: String) -> String? {
             guard sentence.contains(ignoringASCIICase: "police") || sentence.contains(ignoringASCIICase: "constabulary") else { return nil }
-            // Words as byte ranges (letters, and "-", "&", "'" inside names; any non-ASCII byte too): a Character split
-            // of every matched sentence was most of this check's cost (callgrind).
             let bytes = Array(sentence.utf8)
-            var words: [Range<Int>] = []
-            var start: Int?
-            for (index, byte) in bytes.enumerated() {
-                let inWord = ASCIIBytes.isLetter(byte) || byte >= 0x80 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "'")
-                if inWord, start == nil { start = index }
-                if !inWord, let first = start {
-                    words.append(first..<index)
-                    start = nil
-                }
-            }
-            if let first = start { words.append(first..<bytes.count) }
+            let words = Self.nameWords(bytes)
             func isForceWord(_ range: Range<Int>) -> Bool {
                 let lower = bytes[range].map(ASCIIBytes.lower)
                 return lower.elementsEqual("police".utf8) || lower.elementsEqual("constabulary".utf8)
