@@ -14,10 +14,15 @@ enum NarrativeFigures {
     /// A sentence pattern and what its capture groups mean.
     private struct Pattern: Sendable {
         let sentence: SentencePattern
+        /// Why a match gives no figure, where its sentence says what makes the figure uncertain (nil: it is read). Said
+        /// as a parse problem on the number's line.
+        let notRead: @Sendable (Match) -> String?
         let read: @Sendable (Match) -> [Figure]
 
-        init(cue: String, keys: [String], reach: Int = 0, _ pattern: String, read: @escaping @Sendable (Match) -> [Figure]) {
+        init(cue: String, keys: [String], reach: Int = 0, _ pattern: String, notRead: @escaping @Sendable (Match) -> String? = { _ in nil },
+             read: @escaping @Sendable (Match) -> [Figure]) {
             sentence = SentencePattern(cue: cue, keys: keys, reach: reach, regex: pattern)
+            self.notRead = notRead
             self.read = read
         }
     }
@@ -31,6 +36,11 @@ enum NarrativeFigures {
         /// none before it).
         let groupPeriods: [Period?]
         let sentence: String
+        /// The sentence's words before the match ("In the 12 months to 30 June 2015, Dyfed-Powys Police ").
+        let subject: String
+        /// The sentence before it in its paragraph, if any.
+        let previousSentence: String?
+        let forces: OtherForces?
 
         func word(_ group: Int) -> String { groups[group]?.lowercased() ?? "" }
 
@@ -80,18 +90,18 @@ enum NarrativeFigures {
     static let search = SentenceSearch(patterns.map(\.sentence))
 
     private static func makePatterns() -> [Pattern] { [
-        Pattern(cue: "incidents of anti-social behaviour", keys: ["recorded ", " incidents of anti-social behaviour"], "recorded \(number) incidents of anti-social behaviour") { match in
-            guard !countsPart(match.sentence) else { return [] }
-            return [match.figure(.force, .asbIncidentsCount, 1)].compactMap { $0 }
+        Pattern(cue: "incidents of anti-social behaviour", keys: ["recorded ", " incidents of anti-social behaviour"], "recorded \(number) incidents of anti-social behaviour",
+                notRead: asbCountNotRead) { match in
+            [match.figure(.force, .asbIncidentsCount, 1)].compactMap { $0 }
         },
         // The same where a reading-order extraction dropped the hyphen with the line break at it (plain pdftotext).
-        Pattern(cue: "incidents of antisocial behaviour", keys: ["recorded ", " incidents of antisocial behaviour"], "recorded \(number) incidents of antisocial behaviour") { match in
-            guard !countsPart(match.sentence) else { return [] }
-            return [match.figure(.force, .asbIncidentsCount, 1)].compactMap { $0 }
+        Pattern(cue: "incidents of antisocial behaviour", keys: ["recorded ", " incidents of antisocial behaviour"], "recorded \(number) incidents of antisocial behaviour",
+                notRead: asbCountNotRead) { match in
+            [match.figure(.force, .asbIncidentsCount, 1)].compactMap { $0 }
         },
-        Pattern(cue: "incidents than the force recorded", keys: [" percent ", " incidents than the force recorded"], "\(number) percent (fewer|more) incidents than the force recorded") { match in
-            guard overOneYear(match.sentence) else { return [] }
-            return [match.figure(.force, .asbIncidentsChange1yPct, 1, sign: sign(match.word(2)))].compactMap { $0 }
+        Pattern(cue: "incidents than the force recorded", keys: [" percent ", " incidents than the force recorded"], "\(number) percent (fewer|more) incidents than the force recorded",
+                notRead: asbChangeNotRead) { match in
+            [match.figure(.force, .asbIncidentsChange1yPct, 1, sign: sign(match.word(2)))].compactMap { $0 }
         },
         Pattern(cue: "across england and wales, there were", keys: ["across england and wales, there were ", " percent "], "across England and Wales, there were \(number) percent (fewer|more) incidents") { match in
             guard overOneYear(match.sentence) else { return [] }
@@ -199,9 +209,88 @@ enum NarrativeFigures {
     }
 
     /// Whether a count's sentence says it counts a part of the whole ("… incidents of anti-social behaviour classified as
-    /// nuisance, out of 17,130 in total"): which number is the whole is not certain (a fourth audit).
+    /// nuisance, out of 17,130 in total"), or one kind of anti-social behaviour ("… incidents of personal anti-social
+    /// behaviour"): which number is the whole is not certain (a fourth audit).
     private static func countsPart(_ sentence: String) -> Bool {
         ["classified as", "out of", "of which", "in total"].contains { sentence.contains(ignoringASCIICase: $0) }
+            || asbKinds.contains { sentence.contains(ignoringASCIICase: $0) }
+    }
+
+    /// The kinds of anti-social behaviour the national standard for incident recording counts apart, as words.
+    private static let asbKinds = [" personal ", " nuisance ", " environmental "]
+
+    /// Whether a sentence says its incidents are anti-social behaviour.
+    private static func namesASB(_ sentence: String) -> Bool {
+        ["anti-social behaviour", "antisocial behaviour", "anti-social behavior", "antisocial behavior", "(asb)", " asb "].contains {
+            sentence.contains(ignoringASCIICase: $0)
+        }
+    }
+
+    /// Why the force's count of anti-social behaviour incidents is not read from its sentence, if it is not: a part of the
+    /// incidents, or a count someone other than the force recorded ("the neighbourhood team in Woking recorded 45
+    /// incidents …": a part of the force's area; a fifth audit).
+    @Sendable private static func asbCountNotRead(_ match: Match) -> String? {
+        let metric = Metric.asbIncidentsCount.rawValue
+        if countsPart(match.sentence) {
+            return "\(metric) not read: the sentence counts a part of the incidents (one kind of anti-social behaviour, or a part out of a total)"
+        }
+        if !recordedByTheForce(match.subject, match.forces) {
+            return "\(metric) not read: the sentence does not say that the force recorded the incidents (\"\(match.subject.suffix(60).trimmingCharacters(in: .whitespaces)) recorded …\")"
+        }
+        return nil
+    }
+
+    /// Why the one-year change in the force's anti-social behaviour incidents is not read from "… percent fewer incidents
+    /// than the force recorded …", if it is not: the sentence, or the one before it where it does not say, must say the
+    /// incidents are all anti-social behaviour the force recorded ("… recorded 4,000 incidents of personal anti-social
+    /// behaviour. This is 12 percent fewer incidents than the force recorded …" is one kind's change).
+    @Sendable private static func asbChangeNotRead(_ match: Match) -> String? {
+        let metric = Metric.asbIncidentsChange1yPct.rawValue
+        guard overOneYear(match.sentence) else { return "\(metric) not read: the sentence compares another span than one year, or names none" }
+        let ownSentence = namesASB(match.sentence)
+        guard let about = ownSentence ? match.sentence : match.previousSentence, namesASB(about) else {
+            return "\(metric) not read: neither the sentence nor the one before it says the incidents are anti-social behaviour"
+        }
+        if countsPart(about) { return "\(metric) not read: the change is of a part of the incidents (one kind of anti-social behaviour, or a part out of a total)" }
+        // The sentence before tells whose incidents: the force's, not a part of its area's.
+        if !ownSentence, let recorded = about.firstIndex(ignoringASCIICase: " recorded "),
+           !recordedByTheForce(String(about[..<recorded]) + " ", match.forces) {
+            return "\(metric) not read: the sentence before it does not say that the force recorded the incidents"
+        }
+        return nil
+    }
+
+    /// Words before a name that make it a place, a part or a partner of who recorded ("the team in Surrey", "officers of
+    /// the force", "Surrey Police and Sussex Police").
+    private static let beforeNotTheRecorder: Set<String> = ["of", "in", "within", "across", "for", "at", "from", "by", "with", "to", "and", "&", "than", "between"]
+
+    /// Whether the words before "recorded" in a sentence (`subject`) say that a force recorded: they end with a force's
+    /// name, short name or an alias (another force's is left to the check for other forces), or "the force" or "the constabulary", after the sentence's opening words or a
+    /// comma, not after a word that makes it a place or a part (`beforeNotTheRecorder`). Without the registry, a name
+    /// ending "Police" or "Constabulary" stands for the force's.
+    static func recordedByTheForce(_ subject: String, _ forces: OtherForces?) -> Bool {
+        var words = subject.split(separator: " ")
+        while let last = words.last, ["has", "have", "had", "also"].contains(last.lowercased()) { words.removeLast() }
+        guard let last = words.last else { return false }
+        var nameLength = 0
+        if words.count >= 2, words[words.count - 2].lowercased() == "the", ["force", "constabulary"].contains(last.lowercased()) {
+            nameLength = 2
+        } else if let forces {
+            for count in stride(from: min(5, words.count), through: 1, by: -1) {
+                let name = words.suffix(count).joined(separator: " ")
+                // Another force's name is the recorder too: the check for sentences naming another force says so.
+                if forces.registry.id(for: name) != nil {
+                    nameLength = count
+                    break
+                }
+            }
+        } else if last == "Police" || last == "Constabulary" {
+            nameLength = min(2, words.count)
+        }
+        guard nameLength > 0 else { return false }
+        guard words.count > nameLength else { return true }
+        let before = words[words.count - nameLength - 1]
+        return before.hasSuffix(",") || !beforeNotTheRecorder.contains(before.lowercased())
     }
 
     /// Whether an anti-social behaviour change compares one year with the one before: "the previous 12 months", or
@@ -240,7 +329,7 @@ enum NarrativeFigures {
             let (matches, unsearched) = search.search(found, in: text)
             for match in matches {
                 if units == nil { units = UTF16Text(text) }
-                var read = read(patterns[match.pattern], match.ranges, in: paragraphs.starts(of: position, lines), units!) {
+                var read = read(patterns[match.pattern], match.ranges, in: paragraphs.starts(of: position, lines), units!, forces: otherForces) {
                     periodHistory.latest(before: position, in: paragraphs, lines)
                 }
                 func namesOwnForce(_ sentence: String) -> Bool { OtherArea.namesTheForce(sentence) || otherForces?.namesOwn(in: sentence) == true }
@@ -287,14 +376,15 @@ enum NarrativeFigures {
     }
 
     /// The figures of one match, given its group ranges in the paragraph.
-    private static func read(_ pattern: Pattern, _ ranges: [NSRange], in starts: [LineStart], _ text: UTF16Text,
+    private static func read(_ pattern: Pattern, _ ranges: [NSRange], in starts: [LineStart], _ text: UTF16Text, forces: OtherForces?,
                              earlierPeriods: () -> [Period]) -> (figures: [Figure], sentence: String, referredTo: String?, problems: [ParseProblem]) {
         let sentenceRange = text.sentence(around: ranges[0])
         let sentence = text.substring(sentenceRange.location, sentenceRange.location + sentenceRange.length)
-        // The sentence before, where this one opens by referring back to it ("This represents …", "These …").
-        let referredTo = OtherArea.refersBack(sentence) && sentenceRange.location > 1
+        let previousSentence = sentenceRange.location > 1
             ? { let before = text.sentence(around: NSRange(location: sentenceRange.location - 2, length: 0))
                 return text.substring(before.location, before.location + before.length) }() : nil
+        // The sentence before, where this one opens by referring back to it ("This represents …", "These …").
+        let referredTo = OtherArea.refersBack(sentence) ? previousSentence : nil
         // The period a sentence names; else the nearest one before it in its paragraph ("over the same
         // time period"); else the last one of the paragraph before ("Over this same period, …").
         var periods = Dates.periods(in: sentence)
@@ -338,8 +428,13 @@ enum NarrativeFigures {
             }
             return text.substring(range.location, range.location + range.length)
         }
-        return (pattern.read(Match(groups: groups, groupLines: groupLines, periods: periods, groupPeriods: groupPeriods, sentence: sentence)), sentence, referredTo,
-                problems)
+        let match = Match(groups: groups, groupLines: groupLines, periods: periods, groupPeriods: groupPeriods, sentence: sentence,
+                          subject: text.substring(sentenceRange.location, ranges[0].location), previousSentence: previousSentence, forces: forces)
+        if let why = pattern.notRead(match) {
+            problems.append(ParseProblem(.warning, line: groupLines[groups.indices.dropFirst().first { groups[$0] != nil } ?? 0], why))
+            return ([], sentence, referredTo, problems)
+        }
+        return (pattern.read(match), sentence, referredTo, problems)
     }
 
     private static func isDigit(_ unit: UInt16) -> Bool { unit &- 0x30 < 10 }
