@@ -180,11 +180,11 @@ enum StopSignals {
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global(qos: .userInitiated))
             source.setEventHandler {
                 let status = 128 + number
-                RunStop.end(status: status) { removed in
+                RunStop.end(status: status) { outcome in
                     logger.error("run stopped", metadata: [
                         "signal": .string(name), "exit_status": .stringConvertible(Int(status)),
-                        "staging_removed": .stringConvertible(removed),
-                        "why": .string("stopped by \(name): the dataset being written was removed; the output folder is as the last finished run left it"),
+                        "staging_removed": .stringConvertible(outcome.removed),
+                        "why": .string(outcome.why(signal: name)),
                     ])
                 }
             }

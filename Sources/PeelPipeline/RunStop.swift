@@ -8,11 +8,27 @@ import Glibc
 /// Process-wide by nature (a signal stops the process, whichever run it is in): the one shared registry of the
 /// staging folders being written.
 public enum RunStop {
+    /// What a stop found: how many staging folders it removed, and whether a dataset had been published before it.
+    public struct Outcome: Sendable, Equatable {
+        public let removed: Int
+        public let published: Bool
+
+        /// Why the run stopped and what it left, for the `run stopped` line. A stop that came after the swap (the run's
+        /// last moments) found nothing to remove: the new dataset stands, and the line says so rather than that it was
+        /// removed (an operator audit).
+        public func why(signal name: String) -> String {
+            if published && removed == 0 {
+                return "stopped by \(name) after this run's dataset was published: the output folder holds it, whole"
+            }
+            return "stopped by \(name): the dataset being written was removed; the output folder is as the last finished run left it"
+        }
+    }
+
     /// Removes every staging folder being written, keeps any from being published or begun after it, calls `report`
-    /// with how many it removed (the caller's log line), and ends the process with `status`.
-    public static func end(status: Int32, report: (_ removed: Int) -> Void) -> Never {
-        let removed = StagingFolders.shared.clearForStop()
-        report(removed.count)
+    /// with what it found (the caller's log line), and ends the process with `status`.
+    public static func end(status: Int32, report: (Outcome) -> Void) -> Never {
+        let (removed, published) = StagingFolders.shared.clearForStop()
+        report(Outcome(removed: removed.count, published: published))
         StagingFolders.shared.removePlaceholders(removed)
         _exit(status)
     }
@@ -33,6 +49,8 @@ final class StagingFolders: @unchecked Sendable {
     private let lock = NSLock()
     private var paths = Set<String>()
     private var stopped = false
+    /// A dataset was swapped in by this process.
+    private var published = false
 
     /// Notes a staging folder begun; false once a stop has begun (the run must not write one).
     func begin(_ path: String) -> Bool {
@@ -57,6 +75,7 @@ final class StagingFolders: @unchecked Sendable {
         defer { lock.unlock() }
         guard !stopped else { return false }
         try swap()
+        published = true
         return true
     }
 
@@ -73,7 +92,8 @@ final class StagingFolders: @unchecked Sendable {
     /// run's sweep), and an empty file takes its name: the run's threads write on by that name, and can neither add to
     /// the folder nor make it again (a folder made with its parents, inside a file, fails). Then the folder goes. The
     /// lock stays held, so no publish or staging folder can follow, and no discard can remove the placeholders.
-    func clearForStop() -> [String] {
+    /// Returns the folders cleared, and whether a dataset had been published.
+    func clearForStop() -> (cleared: [String], published: Bool) {
         lock.lock()
         stopped = true
         let cleared = paths.sorted()
@@ -92,7 +112,7 @@ final class StagingFolders: @unchecked Sendable {
             for folder in doomed { try? FileManager.default.removeItem(atPath: folder) }
         }
         paths = []
-        return cleared
+        return (cleared, published)
     }
 
     /// The placeholders of `clearForStop`, removed just before the process ends.
