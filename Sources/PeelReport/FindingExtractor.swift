@@ -98,6 +98,16 @@ enum FindingExtractor {
                 let (items, next) = listItems(lines, from: index, wrap: wrap, skipLeadIn: true)
                 for item in items { add(.recommendation, item) }
                 index = next
+            } else if isLower(Self.recommendation) && report.reportType == .force {
+                // One recommendation under its singular heading: a bullet after a lead-in ("The force should …:"), or a
+                // paragraph of its own (a fifth audit found it lost without a word).
+                var (items, next) = listItems(lines, from: index, wrap: wrap, skipLeadIn: true)
+                if items.isEmpty {
+                    (items, next) = listItems(lines, from: index, wrap: wrap, paragraphs: true, limit: 1)
+                    items.removeAll { $0.text.hasSuffix(":") }  // a lead-in to nothing read
+                }
+                for item in items { add(.recommendation, item) }
+                index = next
             } else if lower.map({ $0.hasPrefix(Self.numberedRecommendation) }) ?? text.hasPrefix(ignoringASCIICase: Self.numberedRecommendation),
                       Int((lower ?? text).dropFirst(Self.numberedRecommendation.count)) != nil {
                 // National overviews: "Recommendation 3" headings, each over its own paragraphs.
@@ -169,6 +179,7 @@ enum FindingExtractor {
     private static let areasForImprovement = ["areas for improvement", "area for improvement"]
     private static let causesOfConcern = ["cause of concern", "causes of concern"]
     private static let recommendations = "recommendations"
+    private static let recommendation = "recommendation"
     private static let numberedRecommendation = "recommendation "
     private static let findingsOpenings = LineOpenings(areasForImprovement + causesOfConcern + [recommendations, numberedRecommendation])
     /// Every line this reader acts on opens like one of these: a section's question or title, an annex, a findings heading.
@@ -785,7 +796,7 @@ enum FindingExtractor {
     private static let longestEnding = max(64, (listEndings.map(\.utf8.count) + sectionTitles.map(\.utf8.count)).max() ?? 0)
 
     static let listEndings: Set<String> = [
-        "areas for improvement", "area for improvement", "cause of concern", "causes of concern", "recommendations",
+        "areas for improvement", "area for improvement", "cause of concern", "causes of concern", "recommendations", "recommendation",
         "summary of findings", "summary", "overall judgment", "overall judgement", "introduction", "force in numbers",
         "next steps", "conclusion", "contents",
     ]
