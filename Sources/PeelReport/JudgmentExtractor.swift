@@ -166,6 +166,17 @@ enum JudgmentExtractor {
                     }
                     continue
                 }
+                // A column more after "Last inspected" ("Direction of travel", "Previous grade"): its cells stand between one
+                // row's year and the next row's question, which row each line and word is then of is not certain (the
+                // rows were read a line early), and a grade among them would be read as the next question's. Words on the
+                // header's line that name a question or hold a grade or year are a first row run into it, and are read.
+                let beyond = words[4...].prefix { $0.line == line.number }.map(\.text)
+                if !beyond.isEmpty, Question.named(in: beyond.joined(separator: " ")).isEmpty,
+                   !beyond.indices.contains(where: { Phrases.grade(words, at: 4 + $0) != nil || Phrases.year(words[4 + $0]) != nil }) {
+                    report.problems.append(ParseProblem(.warning, line: line.number,
+                        "judgments table with a column after Last inspected (\"\(beyond.joined(separator: " "))\"): not read"))
+                    continue
+                }
                 let end = readJudgmentsTable(words, from: 4, into: &candidates, problems: &report.problems)
                 if end > 4, let lastLine = lines.firstIndex(where: { $0.number == words[end - 1].line }) { index = lastLine }
                 continue
