@@ -36,11 +36,17 @@ enum NarrativeFigures {
         /// none before it).
         let groupPeriods: [Period?]
         let sentence: String
-        /// The sentence's words before the match ("In the 12 months to 30 June 2015, Dyfed-Powys Police ").
-        let subject: String
-        /// The sentence before it in its paragraph, if any.
-        let previousSentence: String?
         let forces: OtherForces?
+        /// The paragraph, where the sentence starts in it, and where the match does (UTF-16 offsets): the words around
+        /// the sentence are made only for the patterns that ask.
+        let paragraph: UTF16Text
+        let sentenceStart: Int
+        let matchStart: Int
+
+        /// The sentence's words before the match ("In the 12 months to 30 June 2015, Dyfed-Powys Police ").
+        var subject: String { paragraph.substring(sentenceStart, matchStart) }
+        /// The sentence before it in its paragraph, if any.
+        var previousSentence: String? { NarrativeFigures.sentence(before: sentenceStart, in: paragraph) }
 
         func word(_ group: Int) -> String { groups[group]?.lowercased() ?? "" }
 
@@ -380,11 +386,8 @@ enum NarrativeFigures {
                              earlierPeriods: () -> [Period]) -> (figures: [Figure], sentence: String, referredTo: String?, problems: [ParseProblem]) {
         let sentenceRange = text.sentence(around: ranges[0])
         let sentence = text.substring(sentenceRange.location, sentenceRange.location + sentenceRange.length)
-        let previousSentence = sentenceRange.location > 1
-            ? { let before = text.sentence(around: NSRange(location: sentenceRange.location - 2, length: 0))
-                return text.substring(before.location, before.location + before.length) }() : nil
         // The sentence before, where this one opens by referring back to it ("This represents …", "These …").
-        let referredTo = OtherArea.refersBack(sentence) ? previousSentence : nil
+        let referredTo = OtherArea.refersBack(sentence) ? Self.sentence(before: sentenceRange.location, in: text) : nil
         // The period a sentence names; else the nearest one before it in its paragraph ("over the same
         // time period"); else the last one of the paragraph before ("Over this same period, …").
         var periods = Dates.periods(in: sentence)
@@ -428,8 +431,8 @@ enum NarrativeFigures {
             }
             return text.substring(range.location, range.location + range.length)
         }
-        let match = Match(groups: groups, groupLines: groupLines, periods: periods, groupPeriods: groupPeriods, sentence: sentence,
-                          subject: text.substring(sentenceRange.location, ranges[0].location), previousSentence: previousSentence, forces: forces)
+        let match = Match(groups: groups, groupLines: groupLines, periods: periods, groupPeriods: groupPeriods, sentence: sentence, forces: forces,
+                          paragraph: text, sentenceStart: sentenceRange.location, matchStart: ranges[0].location)
         if let why = pattern.notRead(match) {
             problems.append(ParseProblem(.warning, line: groupLines[groups.indices.dropFirst().first { groups[$0] != nil } ?? 0], why))
             return ([], sentence, referredTo, problems)
@@ -438,6 +441,13 @@ enum NarrativeFigures {
     }
 
     private static func isDigit(_ unit: UInt16) -> Bool { unit &- 0x30 < 10 }
+
+    /// The sentence before the one that starts at `start` (a UTF-16 offset) in a paragraph; nil for its first.
+    static func sentence(before start: Int, in text: UTF16Text) -> String? {
+        guard start > 1 else { return nil }
+        let before = text.sentence(around: NSRange(location: start - 2, length: 0))
+        return text.substring(before.location, before.location + before.length)
+    }
 
     /// What the words before a number in its sentence say of it, where it is no figure of the report: a number inside a
     /// quotation (an officer's words, a case study's), or one given only roughly ("more than 82 percent", "between 80.5
