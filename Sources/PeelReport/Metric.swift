@@ -170,7 +170,10 @@ extension Metric {
             // Over one year: a label whose two periods stand further apart ("12 months to 31 March 2015 against 12
             // months to 31 March 2017") is no change peel reads.
             if contains("asb") || contains("anti-social") { return Dates.spanInYears(text).map { $0 == 1 } ?? true ? (.asbIncidentsChange1yPct, nil) : nil }
-            if contains("victim-based") { return (.victimBasedCrimeChange5yPct, nil) }
+            // Over five years: a label whose two periods stand a year apart ("Change in victim-based crime 12 months to 30
+            // June 2014 against 12 months to 30 June 2015") is a change peel has no metric for (a fifth audit found it
+            // read as the five-year one).
+            if contains("victim-based") { return Dates.spanInYears(text).map { $0 == 5 } ?? true ? (.victimBasedCrimeChange5yPct, nil) : nil }
             // Over one year or five, as the two periods it compares say: where they cannot be read (a year garbled by
             // an extractor, "30 June 20 10"), which change it is cannot be known.
             if contains("recorded crime") {
