@@ -493,9 +493,10 @@ enum FigureExtractor {
                 period = last.period
             }
             /// One row's figures: its values under the table's columns, the force's then England and Wales'.
-            func addRow(metric: Metric, qualifier: OutcomeType?, values: [PrintedNumber], line: Int) {
+            func addRow(metric: Metric, qualifier: OutcomeType?, values: [PrintedNumber?], line: Int) {
                 let layout: [(Area, Metric)] = isRates ? [(.force, metric), (.englandAndWales, metric)] : outcomeColumns
                 for ((area, metric), value) in zip(layout, values) {
+                    guard let value else { continue }  // a cell printed "n/a" (said where the row was read)
                     report.figures.append(Figure(area: area, metric: metric, qualifier: qualifier, value: value.value, decimals: value.decimals,
                                                  unit: metric.unit, period: period, source: .figureTable, line: line))
                 }
@@ -504,7 +505,7 @@ enum FigureExtractor {
             /// the label that starts at `start` ends.
             func firstNumber(from start: Int) -> Int {
                 var end = start
-                while window.has(end), end - start < 12, PrintedNumber.read(window.words[end].text) == nil { end += 1 }
+                while window.has(end), end - start < 12, PrintedNumber.read(window.words[end].text) == nil, !Self.isNotAvailable(window.words[end].text) { end += 1 }
                 return end
             }
             /// The first word of the header's first outcome row (its words up to the first number name an outcome type
@@ -559,14 +560,23 @@ enum FigureExtractor {
                     // A label is a few words with no sentence or caption punctuation ("Source: …" ends the table).
                     var end = position
                     while window.has(end), end - position < 12, PrintedNumber.read(window.words[end].text) == nil,
+                          !Self.isNotAvailable(window.words[end].text),
                           !Self.endsWith(window.words[end].text, UInt8(ascii: ":")), !Self.endsWith(window.words[end].text, UInt8(ascii: ".")) {
                         end += 1
                     }
-                    guard end > position, window.has(end), PrintedNumber.read(window.words[end].text) != nil else { break }
-                    var values: [PrintedNumber] = []
+                    guard end > position, window.has(end),
+                          PrintedNumber.read(window.words[end].text) != nil || Self.isNotAvailable(window.words[end].text) else { break }
+                    // A cell printed "n/a" holds no value: the row's other cells are read (nil for it).
+                    var values: [PrintedNumber?] = []
                     var cursor = end
-                    while window.has(cursor), values.count < columns, let number = PrintedNumber.read(window.words[cursor].text) {
-                        values.append(number)
+                    while window.has(cursor), values.count < columns {
+                        if let number = PrintedNumber.read(window.words[cursor].text) {
+                            values.append(number)
+                        } else if Self.isNotAvailable(window.words[cursor].text) {
+                            values.append(nil)
+                        } else {
+                            break
+                        }
                         cursor += 1
                     }
                     let line = window.words[position].line
@@ -662,6 +672,11 @@ enum FigureExtractor {
                         position = cursor
                         continue
                     }
+                    for (column, value) in values.enumerated() where value == nil {
+                        let printed = window.words[position..<end].map(\.text).joined(separator: " ")
+                        problems.append(ParseProblem(.warning, line: line,
+                            "figure table row \"\(printed)\" prints no value in column \(column + 1) of \(columns) (\"\(window.words[end + column].text)\"): that value left out"))
+                    }
                     rows.append(TableRow(metric: metric, qualifier: qualifier, values: values, line: line))
                     position = tailEnd ?? cursor
                 }
@@ -717,7 +732,7 @@ enum FigureExtractor {
                 // column is which (`outcomeColumnsAgree`).
                 if let opening, headerKeepsOrder(before: opening) || firstLineKeepsOrder(before: opening) {
                     let (rows, problems) = readRows(from: opening)
-                    if problems.isEmpty, Self.outcomeColumnsAgree(rows.map(\.values)) {
+                    if problems.isEmpty, Self.outcomeColumnsAgree(rows.map { $0.values.compactMap { $0 } }) {
                         for row in rows { addRow(metric: row.metric, qualifier: row.qualifier, values: row.values, line: row.line) }
                         continue
                     }
@@ -750,8 +765,15 @@ extension FigureExtractor {
     struct TableRow {
         let metric: Metric
         let qualifier: OutcomeType?
-        let values: [PrintedNumber]
+        /// Nil for a cell printed "n/a" (`isNotAvailable`).
+        let values: [PrintedNumber?]
         let line: Int
+    }
+
+    /// A table cell that says its value is not available: "n/a", "n.a.", "..". (Not a dash alone: a label may hold one,
+    /// "Anti-social behaviour – incidents".)
+    static func isNotAvailable(_ word: Substring) -> Bool {
+        word.utf8.count <= 4 && ["n/a", "n.a.", ".."].contains { word.equals(ignoringASCIICase: $0) }
     }
 
     /// The header's words that hyphenation may break at a cell's edge, their rest set under the header's line.
