@@ -607,7 +607,11 @@ enum FindingExtractor {
             } else if current != nil && continues && !(glyphsLost && opensItem(text) && previous.map(endsItem) == true) {
                 current!.text = joinedLines(current!.text, text)  // a wrapped bullet
                 takesSubBullets = takesSubBullets || current!.text.hasSuffix(":")
-            } else if (items.isEmpty && current == nil) || (glyphsLost && !blankSinceLast && opensItem(text)) {
+            } else if (items.isEmpty && current == nil)
+                        || (glyphsLost && opensItem(text) && (!blankSinceLast || (itemOpening != nil && previous.map(endsItem) == true))) {
+                // (After a blank line too, where the items are paragraphs that open alike, "The force should …": each
+                // item its own paragraph, as a converter that drops the glyphs sets them; a fifth audit found all but the
+                // first lost without a word.)
                 if skipLeadIn && current == nil && items.isEmpty, let end = leadInEnd(from: index, text) {
                     index = end + 1
                     blankSinceLast = false
