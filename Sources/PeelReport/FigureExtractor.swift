@@ -425,6 +425,8 @@ enum FigureExtractor {
     static func tables(_ text: LaidOutText, names: AreaNames, into report: inout Report) {
         let lines = text.lines
         let headerOpenings = Self.tableHeaderOpenings  // read once, not a static's lazy check a line
+        // Captions naming more than one period whose tables were read, by line: said once each.
+        var saidCaptions = Set<Int>()
         for index in lines.indices {
             // Asked of every line: one that opens like neither header is passed over on its first bytes.
             guard headerOpenings.mayOpen(lines[index]) else { continue }
@@ -476,10 +478,20 @@ enum FigureExtractor {
                 first = at + 1
             }
             // The caption above the table, read whole down to the header (it may be wrapped).
+            // A caption that names more than one period ("… for the 12 months to 30 June 2015 compared with the 12 months to
+            // 30 June 2014"): which the table's numbers are of is not certain (the last named was taken: a fifth audit's
+            // find). Its first line, said with the table's first row; the figures are given no period.
+            var ambiguousCaption: (line: Int, text: String)?
             func captionPeriod(above top: Int) -> Period {
                 let captionStart = lines[..<top].indices.reversed().prefix(10).first { lines[$0].text.lowercased().hasPrefix("figure ") }
                 let caption = captionStart.map { lines[$0..<top].filter { !$0.isBlank }.map(\.text).joined(separator: " ") }
-                return caption.flatMap { Dates.periods(in: $0).last } ?? Period()
+                let periods = caption.map { Dates.periods(in: $0) } ?? []
+                ambiguousCaption = nil
+                if let captionStart, let caption, Set(periods).count > 1 {
+                    ambiguousCaption = (lines[captionStart].number, caption)
+                    return Period()
+                }
+                return periods.last ?? Period()
             }
             var period = captionPeriod(above: index)
             // A table a page break parted, its header repeated on the next page with no caption of its own: the part
@@ -494,6 +506,10 @@ enum FigureExtractor {
             }
             /// One row's figures: its values under the table's columns, the force's then England and Wales'.
             func addRow(metric: Metric, qualifier: OutcomeType?, values: [PrintedNumber?], line: Int) {
+                if let (captionLine, caption) = ambiguousCaption, saidCaptions.insert(captionLine).inserted {
+                    report.problems.append(ParseProblem(.warning, line: captionLine,
+                        "figure caption names more than one period (\"\(caption.prefix(120))\"): its table's figures are given none"))
+                }
                 let layout: [(Area, Metric)] = isRates ? [(.force, metric), (.englandAndWales, metric)] : outcomeColumns
                 for ((area, metric), value) in zip(layout, values) {
                     guard let value else { continue }  // a cell printed "n/a" (said where the row was read)
