@@ -789,8 +789,13 @@ extension FigureExtractor {
     /// A table cell that says its value is not available: "n/a", "n.a.", "..". (Not a dash alone: a label may hold one,
     /// "Anti-social behaviour – incidents".)
     static func isNotAvailable(_ word: Substring) -> Bool {
-        word.utf8.count <= 4 && ["n/a", "n.a.", ".."].contains { word.equals(ignoringASCIICase: $0) }
+        // Asked of every label word: most are turned away on their length and first byte.
+        let utf8 = word.utf8
+        guard (2...4).contains(utf8.count), let first = utf8.first, first | 0x20 == UInt8(ascii: "n") || first == UInt8(ascii: ".") else { return false }
+        return notAvailableCells.contains { word.equals(ignoringASCIICase: $0) }
     }
+
+    private static let notAvailableCells = ["n/a", "n.a.", ".."]
 
     /// The header's words that hyphenation may break at a cell's edge, their rest set under the header's line.
     static let brokenHeaderWords = ["population", "number", "outcomes"]
