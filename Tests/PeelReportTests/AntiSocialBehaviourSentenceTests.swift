@@ -1,4 +1,4 @@
-import PeelReport
+@testable import PeelReport
 import PeelTestSupport
 import Testing
 
@@ -72,5 +72,27 @@ struct AntiSocialBehaviourSentenceTests {
         let (report, line) = try variant("In the 12 months to 30 June 2015, Wiltshire Police recorded 3,100 incidents of criminal damage. This is 12 percent fewer incidents than the force recorded during the previous 12 months.")
         #expect(forceFigures(report, line: line, .asbIncidentsChange1yPct).isEmpty)
         #expect(said(report, line: line, .asbIncidentsChange1yPct), "\(report.problems.map(\.message))")
+    }
+}
+
+/// Every force's name, short name and alias, as the words before "recorded", names a force that recorded; with a word
+/// before it that makes it a place or a partner, none does.
+@Suite("Who recorded: every force's names")
+struct RecorderNameTests {
+    @Test("each force's names")
+    func names() throws {
+        let forces = NarrativeFigures.OtherForces(registry: registry, except: nil)
+        for force in registry.forces {
+            for name in [force.name, force.shortName] + force.aliases {
+                for opening in ["In the 12 months to 30 June 2015, ", "In the 12 months to 30 June 2015, the ", "", "Over the same period "] {
+                    #expect(NarrativeFigures.recordedByTheForce(opening + name + " ", forces), "\(opening + name)")
+                }
+                for opening in ["Officers of ", "The neighbourhood team in ", "Surrey Police and ", "The partnership with "] {
+                    #expect(!NarrativeFigures.recordedByTheForce(opening + name + " ", forces), "\(opening + name)")
+                }
+            }
+        }
+        #expect(NarrativeFigures.recordedByTheForce("In 2015 the force has ", forces))
+        #expect(!NarrativeFigures.recordedByTheForce("In 2015 the council ", forces))
     }
 }
