@@ -215,6 +215,10 @@ enum FigureExtractor {
         private var named: [(area: Area, line: Int)] = []
         private var values: [(number: PrintedNumber, line: Int)] = []
         private var valueBeforeName = false
+        /// The figures of the block just closed, where its label stood below another label whose values were not
+        /// there (`startsOfLabels`), and its label's first line: if a block with no label comes next, the labels
+        /// were stacked, each block's values after them both, and which block is whose is not certain.
+        private var afterStackedLabels: (figures: Range<Int>, line: Int)?
         /// The last panel heading read ("anti-social behaviour"), lowercase: a label that does not say what it counts
         /// is the heading's.
         private var panelHeading: String?
@@ -232,6 +236,8 @@ enum FigureExtractor {
                 valueBeforeName = false
             }
             guard !named.isEmpty || !values.isEmpty else { return }
+            let stacked = afterStackedLabels
+            afterStackedLabels = nil
             // A graphic whose numbers were all lost: absent values, nothing to pair.
             guard !values.isEmpty else { return }
             let at = labelLines.first?.number ?? named.first?.line ?? values[0].line
@@ -244,6 +250,14 @@ enum FigureExtractor {
             guard let metric = FigureExtractor.resolveLabel(labelLines, outcomesPeriod: outcomesPeriod, problems: &problems) else {
                 if labelLines.isEmpty {
                     problems.append(ParseProblem(.warning, line: at, "Force in numbers: values with no label; left out"))
+                    // Labels stacked ("… 12 months to 30 June 2015" / "… 12 months to 30 June 2014", then each one's
+                    // values): the first block was given the lower label, a year out (a fifth audit). Neither is certain.
+                    if let stacked {
+                        let dropped = figures[stacked.figures]
+                        figures.removeSubrange(stacked.figures)
+                        problems.append(ParseProblem(.warning, line: stacked.line,
+                            "Force in numbers: labels stacked, the values of both after them (\(dropped.first?.metric.rawValue ?? "")): which values are whose is not certain; left out"))
+                    }
                 }
                 return
             }
@@ -263,6 +277,9 @@ enum FigureExtractor {
                 problems.append(ParseProblem(.warning, line: stray.line,
                     "Force in numbers: \(metric.metric.rawValue) is \(percent ? "a percentage" : "no percentage") but a value is printed \(percent ? "without" : "with") \"%\"; left out"))
                 return
+            }
+            if FigureExtractor.startsOfLabels(labelLines) > 1 {
+                afterStackedLabels = (figures.count..<(figures.count + named.count), labelLines[0].number)
             }
             for (name, value) in zip(named, values) {
                 figures.append(Figure(
@@ -325,6 +342,7 @@ enum FigureExtractor {
                 if !isHeading, let label = names.labelBeforeForceName(text) {
                     labelLines.append((lineNumber, label))
                     named.append((.force, lineNumber))
+                    afterStackedLabels = nil
                     return
                 }
                 let lower = text.lowercased()
@@ -332,9 +350,11 @@ enum FigureExtractor {
                 if isHeading || panel {
                     panelHeading = panel ? lower : nil
                     labelLines = []
+                    afterStackedLabels = nil
                     return
                 }
                 labelLines.append((lineNumber, text))
+                afterStackedLabels = nil
             }
     }
 
@@ -384,19 +404,25 @@ enum FigureExtractor {
         return words > 40
     }
 
+    /// Whether line `index` of a block's label lines starts a label: a capitalised line after one that ended with a year.
+    private static func startsLabel(_ lines: [(number: Int, text: String)], at index: Int) -> Bool {
+        let previous = lines[index - 1].text
+        guard let first = lines[index].text.first, first.isUppercase, previous.count >= 4 else { return false }
+        return Int(previous.suffix(4)) != nil
+    }
+
+    /// How many labels a block's label lines hold (`startsLabel`, and the first).
+    static func startsOfLabels(_ lines: [(number: Int, text: String)]) -> Int {
+        lines.isEmpty ? 0 : 1 + lines.indices.dropFirst().filter { startsLabel(lines, at: $0) }.count
+    }
+
     /// The label of the values that follow: from the last line that starts a label (a capitalised line after
     /// one that ended with a year), so labels whose values were lost do not run into the next one, while a
     /// label wrapped over several lines ("Change in ASB incidents / 12 months to … / against …") stays whole.
     fileprivate static func resolveLabel(_ lines: [(number: Int, text: String)], outcomesPeriod: Period?, problems: inout [ParseProblem])
         -> (metric: Metric, qualifier: OutcomeType?, period: Period)? {
         guard !lines.isEmpty else { return nil }
-        var from = 0
-        for index in lines.indices.dropFirst() {
-            let previous = lines[index - 1].text
-            if let first = lines[index].text.first, first.isUppercase, previous.count >= 4, Int(previous.suffix(4)) != nil {
-                from = index
-            }
-        }
+        let from = lines.indices.dropFirst().last { startsLabel(lines, at: $0) } ?? 0
         let label = lines[from...].map(\.text).filter { !sectionHeadings.contains($0.lowercased()) }.joined(separator: " ")
         guard let (metric, qualifier) = Metric.fromLabel(label) else {
             let change = label.hasPrefix(ignoringASCIICase: "change") && label.contains(ignoringASCIICase: "recorded crime")
