@@ -114,13 +114,18 @@ enum NarrativeFigures {
             return [match.figure(.englandAndWales, .asbIncidentsChange1yPct, 1, sign: sign(match.word(2)))].compactMap { $0 }
         },
         // "… fell by 9 percent in Dyfed-Powys compared with a reduction of 13 percent across all forces …"
-        Pattern(cue: "percent in ", keys: [" percent in ", " compared with a"], "\(change) by \(number) percent in [^,.]{1,60}?,? compared with an? \(comparison) of \(number) percent\(acrossEnglandAndWales)") { match in
+        Pattern(cue: "percent in ", keys: [" percent in ", " compared with a"], "\(change) by \(number) percent in [^,.]{1,60}?,? compared with an? \(comparison) of \(number) percent\(acrossEnglandAndWales)",
+                notRead: crimeChangeNotRead) { match in
             guard let metric = crimeChangeMetric(match.sentence) else { return [] }
             return [match.figure(.force, metric, 2, sign: sign(match.word(1))),
                     match.groups[5] == nil ? nil : match.figure(.englandAndWales, metric, 4, sign: sign(match.word(3)))].compactMap { $0 }
         },
         // "… increased by 7 percent for the 12 months to 30 June 2015. This is compared with an increase of 4 percent …"
-        Pattern(cue: "this is compared with", keys: [" this is compared with a", " percent"], reach: 1, "\(change) by \(number) percent for the 12 months to [^.]+\\. This is compared with an? \(comparison) of \(number) percent\(acrossEnglandAndWales)") { match in
+        Pattern(cue: "this is compared with", keys: [" this is compared with a", " percent"], reach: 1, "\(change) by \(number) percent for the 12 months to [^.]+\\. This is compared with an? \(comparison) of \(number) percent\(acrossEnglandAndWales)",
+                notRead: { match in
+                    match.sentence.lowercasedContains("recorded crime") ? crimeChangeNotRead(match)
+                        : "recorded_crime_change_1y_pct not read: the sentence does not say the change is in recorded crime"
+                }) { match in
             // Over the years the sentence compares ("When compared with the previous year", "… with the 12 months to 30
             // June 2010"): one or five; any other span, or none told, is no change peel reads.
             guard match.sentence.lowercasedContains("recorded crime"), let metric = crimeChangeMetric(match.sentence) else { return [] }
@@ -145,21 +150,31 @@ enum NarrativeFigures {
         Pattern(cue: "classified in this way", keys: ["with ", " percent of all ocgs classified in this way"], "with \(number) percent of all OCGs classified in this way") { match in
             [match.figure(.englandAndWales, .ocgPredominantDrugsPct, 1)].compactMap { $0 }
         },
-        Pattern(cue: "were satisfied", keys: [" percent were satisfied"], "\(number) percent were satisfied") { match in
+        Pattern(cue: "were satisfied", keys: [" percent were satisfied"], "\(number) percent were satisfied", notRead: { match in
+            let metric = Metric.victimSatisfactionPct.rawValue
             // The victims of all crime: a survey of one crime's victims ("of domestic abuse victims …, 91.0 percent
             // were satisfied") is another rate.
-            guard !victimsOfOneCrime.contains(where: { match.sentence.lowercasedContains($0) }) else { return [] }
+            if let crime = victimsOfOneCrime.first(where: { match.sentence.lowercasedContains($0) }) {
+                return "\(metric) not read: the sentence names the victims of one crime (\"\(crime)\")"
+            }
             // This year's, not the one before ("In the previous year, 86.9 percent were satisfied").
-            guard !saysEarlierYear(match.sentence, before: " percent were satisfied") else { return [] }
+            if saysEarlierYear(match.sentence, before: " percent were satisfied") { return "\(metric) not read: the sentence gives an earlier year's rate" }
             // With their whole experience, not one part of it ("… satisfied with the way they were kept informed",
             // "… with the initial police response"); not a target ("… target is that 85 percent were satisfied").
-            guard satisfiedOverall(match.sentence), !match.sentence.lowercasedContains("target") else { return [] }
-            return [match.figure(.force, .victimSatisfactionPct, 1)].compactMap { $0 }
+            if !satisfiedOverall(match.sentence) { return "\(metric) not read: the rate is of satisfaction with one part of the service" }
+            if match.sentence.lowercasedContains("target") { return "\(metric) not read: the sentence gives a target" }
+            return nil
+        }) { match in
+            [match.figure(.force, .victimSatisfactionPct, 1)].compactMap { $0 }
         },
-        Pattern(cue: "national victim satisfaction rate", keys: ["national victim satisfaction rate of "], "national victim satisfaction rate of \(number) percent") { match in
-            // This year's: not "… the national victim satisfaction rate of 84.5 percent in the previous year".
-            guard !earlierYear.contains(where: { match.sentence.contains(ignoringASCIICase: $0) }) else { return [] }
-            return [match.figure(.englandAndWales, .victimSatisfactionPct, 1)].compactMap { $0 }
+        Pattern(cue: "national victim satisfaction rate", keys: ["national victim satisfaction rate of "], "national victim satisfaction rate of \(number) percent", notRead: { match in
+            // This year's: not "… the national victim satisfaction rate of 84.5 percent in the previous year". (Where
+            // the sentence gives the force's previous year beside this year's national rate, which is which is not
+            // certain either.)
+            earlierYear.contains(where: { match.sentence.contains(ignoringASCIICase: $0) })
+                ? "\(Metric.victimSatisfactionPct.rawValue) of England and Wales not read: the sentence names an earlier year" : nil
+        }) { match in
+            [match.figure(.englandAndWales, .victimSatisfactionPct, 1)].compactMap { $0 }
         },
         Pattern(cue: "arrests made", keys: ["for every 100 domestic abuse", " arrests made", "(this compares with the england and wales rate of "], "For every 100 domestic abuse[^.]{0,60}? there were \(number) arrests made[^.(]*\\(this compares with the England and Wales rate of \(number)\\)") { match in
             [match.figure(.force, .domesticAbuseArrestsPer100Offences, 1),
@@ -190,6 +205,12 @@ enum NarrativeFigures {
     private static func saysEarlierYear(_ sentence: String, before phrase: String) -> Bool {
         let head = String(sentence[..<(sentence.firstIndex(ignoringASCIICase: phrase) ?? sentence.endIndex)])
         return earlierYear.contains { head.contains(ignoringASCIICase: $0) }
+    }
+
+    /// Why a crime change sentence gives no figure, where `crimeChangeMetric` cannot tell which change it reports.
+    @Sendable private static func crimeChangeNotRead(_ match: Match) -> String? {
+        crimeChangeMetric(match.sentence) == nil
+            ? "crime change not read: which change the sentence gives (recorded or victim-based crime, over one year or five) is not certain" : nil
     }
 
     /// Which change a crime sentence reports: victim-based crime (five years), or recorded crime over five

@@ -37,6 +37,19 @@ struct UnreadSentenceTests {
         #expect(Set(said(report, line: line)).count == said(report, line: line).count)
     }
 
+    /// A sentence a pattern matched but whose figure it would not take (an earlier year's, one crime's victims): that
+    /// too was lost without a word.
+    @Test("a matched sentence whose figure is not taken: said why", arguments: [
+        ("This is higher than the national victim satisfaction rate of 83.8 percent", "This is similar to the force's rate of 86.0 percent in the previous year and higher than the national victim satisfaction rate of 83.8 percent", "names an earlier year"),
+        ("87.4 percent were satisfied with their whole experience", "87.4 percent were satisfied with the way they were kept informed", "one part of the service"),
+        ("Of those who have been the victim of a crime", "Of those who have been the victim of domestic abuse", "one crime"),
+    ])
+    func notTaken(_ original: String, _ changed: String, _ why: String) throws {
+        let (report, line) = try variant(dyfedPowys, replacing: original, with: changed)
+        #expect(report.problems.contains { $0.line == line && $0.message.contains("victim_satisfaction_pct") && $0.message.contains(why) },
+                "\(report.problems.map { "\($0.line ?? 0) \($0.message)" })")
+    }
+
     @Test("a caption, a footnote or a section's number: no figure, nothing said")
     func notFigures() throws {
         #expect(!NarrativeFigures.holdsFigure("Figure 6: Organised crime groups per one million population, by force, as at 30 June 2015 14 15"))
