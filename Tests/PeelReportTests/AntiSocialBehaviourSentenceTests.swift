@@ -13,11 +13,7 @@ struct AntiSocialBehaviourSentenceTests {
 
     /// Wiltshire's sample with `sentences` in place of `original` (the opening of its line), and that line.
     private func variant(_ sentences: String) throws -> (report: Report, line: Int) {
-        let text = String(decoding: try Fixtures.sample(wiltshire), as: UTF8.self)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let at = try #require(lines.firstIndex { $0.hasPrefix(Self.original) })
-        lines[at] = sentences + lines[at].dropFirst(Self.original.count)
-        return (try parse(Array(lines.joined(separator: "\n").utf8)), at + 1)
+        try parseSample(wiltshire, line: Self.original) { sentences + $0.dropFirst(Self.original.count) }
     }
 
     private func forceFigures(_ report: Report, line: Int, _ metric: Metric) -> [Double] {

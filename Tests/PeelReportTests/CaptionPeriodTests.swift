@@ -10,11 +10,7 @@ struct CaptionPeriodTests {
     private static let caption = "Figure 2: Police recorded crime rates (per 1,000 population) for the 12 months to 30 June 2015"
 
     private func variant(_ caption: String) throws -> (report: Report, line: Int) {
-        let text = String(decoding: try Fixtures.sample(wiltshire), as: UTF8.self)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let at = try #require(lines.firstIndex { $0 == Self.caption })
-        lines[at] = caption
-        return (try parse(Array(lines.joined(separator: "\n").utf8)), at + 1)
+        try parseSample(wiltshire, line: Self.caption, whole: true) { _ in caption }
     }
 
     /// The table's figures (twelve, two a row), each with its period's first and last day.

@@ -9,11 +9,7 @@ struct NotAvailableCellTests {
     private static let row = "Victim-based crime\t43.3\t56.0"
 
     private func variant(_ row: String) throws -> (report: Report, line: Int) {
-        let text = String(decoding: try Fixtures.sample(wiltshire), as: UTF8.self)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let at = try #require(lines.firstIndex { $0 == Self.row })
-        lines[at] = row
-        return (try parse(Array(lines.joined(separator: "\n").utf8)), at + 1)
+        try parseSample(wiltshire, line: Self.row, whole: true) { _ in row }
     }
 
     /// The table's figures from `line` on: area, metric and value.

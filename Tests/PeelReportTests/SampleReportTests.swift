@@ -13,6 +13,16 @@ func parse(_ bytes: [UInt8]) throws -> Report {
 
 func parseSample(_ name: String) throws -> Report { try parse(Fixtures.sample(name)) }
 
+/// A sample with its first line that `opening` opens (or that equals it, with `whole`) replaced by `replacement`
+/// (the line's text given), parsed; and that line's number.
+func parseSample(_ name: String, line opening: String, whole: Bool = false, _ replacement: (String) -> String) throws -> (report: Report, line: Int) {
+    let text = String(decoding: try Fixtures.sample(name), as: UTF8.self)
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let at = try #require(lines.firstIndex { whole ? $0 == opening : $0.hasPrefix(opening) })
+    lines[at] = replacement(lines[at])
+    return (try parse(Array(lines.joined(separator: "\n").utf8)), at + 1)
+}
+
 let dyfedPowys = "peel-effectiveness-2015-dyfed-powys.txt"
 let nationalOverview = "peel-effectiveness-2015-national-overview.md"
 let wiltshire = "peel-effectiveness-2015-wiltshire.txt"

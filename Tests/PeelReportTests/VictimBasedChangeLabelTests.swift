@@ -11,11 +11,7 @@ struct VictimBasedChangeLabelTests {
 
     /// Wiltshire's sample with its one-year recorded crime panel's label as `label`, and the label's line.
     private func variant(_ label: String) throws -> (report: Report, line: Int) {
-        let text = String(decoding: try Fixtures.sample(wiltshire), as: UTF8.self)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let at = try #require(lines.firstIndex { $0 == Self.label })
-        lines[at] = label
-        return (try parse(Array(lines.joined(separator: "\n").utf8)), at + 1)
+        try parseSample(wiltshire, line: Self.label, whole: true) { _ in label }
     }
 
     /// The panel's figures: the values on the lines after its label, before the next label (eight lines).
