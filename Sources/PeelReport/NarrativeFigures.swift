@@ -116,7 +116,7 @@ enum NarrativeFigures {
         // "… fell by 9 percent in Dyfed-Powys compared with a reduction of 13 percent across all forces …"
         Pattern(cue: "percent in ", keys: [" percent in ", " compared with a"], "\(change) by \(number) percent in [^,.]{1,60}?,? compared with an? \(comparison) of \(number) percent\(acrossEnglandAndWales)",
                 notRead: crimeChangeNotRead) { match in
-            guard let metric = crimeChangeMetric(match.sentence) else { return [] }
+            guard let metric = crimeChangeMetric(match.sentence) else { return [] }  // turned away by `notRead`: only unwraps
             return [match.figure(.force, metric, 2, sign: sign(match.word(1))),
                     match.groups[5] == nil ? nil : match.figure(.englandAndWales, metric, 4, sign: sign(match.word(3)))].compactMap { $0 }
         },
@@ -127,8 +127,9 @@ enum NarrativeFigures {
                         : "recorded_crime_change_1y_pct not read: the sentence does not say the change is in recorded crime"
                 }) { match in
             // Over the years the sentence compares ("When compared with the previous year", "… with the 12 months to 30
-            // June 2010"): one or five; any other span, or none told, is no change peel reads.
-            guard match.sentence.lowercasedContains("recorded crime"), let metric = crimeChangeMetric(match.sentence) else { return [] }
+            // June 2010"): one or five (`notRead` has turned away any other span, none told, and a sentence not of
+            // recorded crime; the guard only unwraps).
+            guard let metric = crimeChangeMetric(match.sentence) else { return [] }
             return [match.figure(.force, metric, 2, sign: sign(match.word(1))),
                     match.groups[5] == nil ? nil : match.figure(.englandAndWales, metric, 4, sign: sign(match.word(3)))].compactMap { $0 }
         },
